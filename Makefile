@@ -1,0 +1,41 @@
+# gistdesk: `make run` opens the app on a local demo database; `make test` runs every check.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+DEMO_DB ?= build/demo/gistdesk-demo.sqlite
+
+.PHONY: run test test-slow lint typecheck bench screenshots clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(PY) -m gistdesk gui --demo-db $(DEMO_DB)
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check gistdesk tests benchmarks
+	$(VENV)/bin/ruff format --check gistdesk tests benchmarks || true
+
+typecheck: $(STAMP)
+	$(VENV)/bin/mypy
+
+test: $(STAMP)
+	$(VENV)/bin/ruff check gistdesk tests benchmarks
+	$(VENV)/bin/mypy
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q -p no:cacheprovider
+
+test-slow: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q -p no:cacheprovider -m slow
+
+bench: $(STAMP)
+	$(PY) benchmarks/run_all.py
+
+screenshots: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m gistdesk.tools.screenshots build/screenshots
+
+clean:
+	rm -rf build .mypy_cache .ruff_cache .pytest_cache

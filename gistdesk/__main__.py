@@ -1,0 +1,3 @@
+from gistdesk.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,44 @@
+"""The `gistdesk` command: the desktop app by default, sub-commands for headless work.
+
+Each sub-command lives in its own module under `gistdesk.commands` and registers itself
+through `add_parser(subparsers)`; this file only wires them together.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from gistdesk import __version__
+
+# Sub-command modules, in the order `gistdesk --help` lists them.
+COMMAND_MODULES = (
+    "gistdesk.commands.assess",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="gistdesk",
+        description="gistdesk: GIST case records, response assessment and summaries.",
+    )
+    parser.add_argument("--version", action="version", version=f"gistdesk {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).add_parser(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+    if getattr(args, "handler", None) is None:
+        if "gistdesk.commands.gui" in COMMAND_MODULES:
+            args = parser.parse_args(["gui", *(argv or [])])
+        else:
+            parser.print_help()
+            return 0
+    result: int = args.handler(args)
+    return result

@@ -1,0 +1,1 @@
+"""Domain types, vocabularies, validation and the JSON case file. No Qt here."""

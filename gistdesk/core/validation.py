@@ -1,0 +1,181 @@
+"""Value checks on a Case: every problem with its JSON path and a message a user can act on.
+
+The same checks run for a case file, a form in the GUI and a save in the repository.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from datetime import date
+
+from gistdesk.core.model import Case, Lesion, Scan
+from gistdesk.core.problems import Problem, Severity
+from gistdesk.core.timeline import baseline_scan
+
+HU_MIN, HU_MAX = -1000, 3000  # physical range of CT attenuation
+MAX_TARGETS, MAX_TARGETS_PER_ORGAN = 5, 2  # RECIST 1.1 (Eisenhauer 2009)
+MAX_RECORD_NUMBER = 64
+MAX_NAME = 200
+MAX_TEXT = 100_000
+
+
+def _fmt(value: float) -> str:
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+class _Checker:
+    def __init__(self, as_of: date | None) -> None:
+        self.as_of = as_of
+        self.problems: list[Problem] = []
+
+    def error(self, path: str, message: str) -> None:
+        self.problems.append(Problem(path, message))
+
+    def warn(self, path: str, message: str) -> None:
+        self.problems.append(Problem(path, message, Severity.WARNING))
+
+    def text(self, path: str, value: str, limit: int, required: bool = False) -> None:
+        if required and not value.strip():
+            self.error(path, "is required")
+        if "\x00" in value:
+            self.error(path, "must not contain NUL characters")
+        if len(value) > limit:
+            self.error(path, f"is too long ({len(value)} characters, at most {limit})")
+
+    def number(
+        self, path: str, value: float | None, low: float | None = None,
+        high: float | None = None, low_exclusive: bool = False,
+    ) -> None:
+        if value is None:
+            return
+        if isinstance(value, float) and not math.isfinite(value):
+            self.error(path, f"must be a finite number, got {value}")
+            return
+        if low is not None and (value <= low if low_exclusive else value < low):
+            sign = ">" if low_exclusive else ">="
+            self.error(path, f"must be {sign} {_fmt(low)}, got {_fmt(value)}")
+        if high is not None and value > high:
+            self.error(path, f"must be <= {_fmt(high)}, got {_fmt(value)}")
+
+    def not_future(self, path: str, day: date | None) -> None:
+        if day is not None and self.as_of is not None and day > self.as_of:
+            self.error(path, f"is in the future ({day.isoformat()} is after "
+                             f"{self.as_of.isoformat()})")
+
+
+def validate_lesion(c: _Checker, lesion: Lesion, path: str) -> None:
+    c.text(f"{path}.lesion_id", lesion.lesion_id, 32, required=True)
+    c.text(f"{path}.organ", lesion.organ, MAX_NAME)
+    c.number(f"{path}.longest_diameter_mm", lesion.longest_diameter_mm, 0, 2000)
+    c.number(f"{path}.density_hu", lesion.density_hu, HU_MIN, HU_MAX)
+    c.number(f"{path}.suv_max", lesion.suv_max, 0, 200)
+
+
+def validate_scan(c: _Checker, scan: Scan, path: str) -> None:
+    c.not_future(f"{path}.date", scan.date)
+    c.text(f"{path}.report", scan.report, MAX_TEXT)
+    seen: set[str] = set()
+    for index, lesion in enumerate(scan.lesions):
+        lesion_path = f"{path}.lesions[{index}]"
+        validate_lesion(c, lesion, lesion_path)
+        if lesion.lesion_id in seen:
+            c.error(f"{lesion_path}.lesion_id",
+                    f"duplicate lesion id {lesion.lesion_id!r} in this scan")
+        seen.add(lesion.lesion_id)
+
+
+def _check_baseline_targets(c: _Checker, case: Case) -> None:
+    """RECIST 1.1 allows at most 5 targets, 2 per organ, at a baseline: warn, do not refuse."""
+    warned: set[date] = set()
+    for line in case.therapy_lines:
+        baseline = baseline_scan(case, line)
+        if baseline is None or baseline.date in warned:
+            continue
+        warned.add(baseline.date)
+        path = f"scans[{case.scans.index(baseline)}]"
+        targets = [lesion for lesion in baseline.lesions if lesion.target]
+        if len(targets) > MAX_TARGETS:
+            c.warn(f"{path}.lesions", f"{len(targets)} target lesions at a baseline; "
+                                      f"RECIST 1.1 allows at most {MAX_TARGETS}")
+        per_organ = Counter(lesion.organ.strip().lower() for lesion in targets)
+        for organ, count in sorted(per_organ.items()):
+            if count > MAX_TARGETS_PER_ORGAN:
+                c.warn(f"{path}.lesions", f"{count} target lesions in {organ or 'one organ'} "
+                                          f"at a baseline; RECIST 1.1 allows at most "
+                                          f"{MAX_TARGETS_PER_ORGAN} per organ")
+
+
+def validate_case(case: Case, as_of: date | None = None) -> list[Problem]:
+    """Every problem in the case. Errors make it invalid; warnings are shown but accepted.
+
+    With `as_of`, every date except a line's planned end must be on or before it.
+    """
+    c = _Checker(as_of)
+    p = case.patient
+    c.text("patient.record_number", p.record_number, MAX_RECORD_NUMBER, required=True)
+    if p.record_number != p.record_number.strip():
+        c.error("patient.record_number", "must not start or end with spaces")
+    c.text("patient.family_name", p.family_name, MAX_NAME)
+    c.text("patient.given_name", p.given_name, MAX_NAME)
+    c.text("patient.notes", p.notes, MAX_TEXT)
+    if not p.family_name.strip() and not p.given_name.strip():
+        c.warn("patient.family_name", "no name given")
+    c.not_future("patient.birth_date", p.birth_date)
+
+    t = case.tumor
+    c.not_future("tumor.diagnosis_date", t.diagnosis_date)
+    if p.birth_date and t.diagnosis_date and t.diagnosis_date < p.birth_date:
+        c.error("tumor.diagnosis_date", "is before the birth date")
+    c.number("tumor.size_cm", t.size_cm, 0, 100)
+    c.number("tumor.mitoses_per_5mm2", t.mitoses_per_5mm2, 0, 1000)
+    for index, site in enumerate(t.metastatic_sites):
+        c.text(f"tumor.metastatic_sites[{index}]", site, MAX_NAME, required=True)
+
+    for index, line in enumerate(case.therapy_lines):
+        path = f"therapy_lines[{index}]"
+        c.not_future(f"{path}.start", line.start)
+        if line.end is not None and line.end < line.start:
+            c.error(f"{path}.end", f"is before the start ({line.end.isoformat()} < "
+                                   f"{line.start.isoformat()})")
+        if line.stop_reason is not None and line.end is None:
+            c.warn(f"{path}.stop_reason", "a stop reason is given but the line has no end")
+        for d_index, dose in enumerate(line.doses):
+            d_path = f"{path}.doses[{d_index}]"
+            c.not_future(f"{d_path}.date", dose.date)
+            c.number(f"{d_path}.mg_per_day", dose.mg_per_day, 0, 5000, low_exclusive=True)
+            c.text(f"{d_path}.schedule", dose.schedule, MAX_NAME)
+            if dose.date < line.start:
+                c.warn(f"{d_path}.date", "is before the line's start")
+            elif line.end is not None and dose.date > line.end:
+                c.warn(f"{d_path}.date", "is after the line's end")
+
+    for index, procedure in enumerate(case.procedures):
+        path = f"procedures[{index}]"
+        c.not_future(f"{path}.date", procedure.date)
+        c.text(f"{path}.organ", procedure.organ or "", MAX_NAME)
+        c.text(f"{path}.note", procedure.note, MAX_TEXT)
+        if procedure.margin is not None and procedure.kind.value != "surgery":
+            c.warn(f"{path}.margin", "a resection margin applies to surgery only")
+
+    dates: dict[date, int] = {}
+    for index, scan in enumerate(case.scans):
+        path = f"scans[{index}]"
+        validate_scan(c, scan, path)
+        if scan.date in dates:
+            c.error(f"{path}.date", f"another scan has the same date {scan.date.isoformat()} "
+                                    f"(scans[{dates[scan.date]}]); scan dates must be unique")
+        else:
+            dates[scan.date] = index
+
+    for index, effect in enumerate(case.side_effects):
+        path = f"side_effects[{index}]"
+        c.not_future(f"{path}.date", effect.date)
+        c.text(f"{path}.term", effect.term, MAX_NAME, required=True)
+        if not 1 <= effect.grade <= 5:
+            c.error(f"{path}.grade", f"must be a CTCAE grade from 1 to 5, got {effect.grade}")
+        c.text(f"{path}.drug", effect.drug or "", MAX_NAME)
+
+    if not any(pr.severity is Severity.ERROR for pr in c.problems):
+        _check_baseline_targets(c, case)
+    return c.problems
