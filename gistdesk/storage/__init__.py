@@ -1,0 +1,1 @@
+"""SQLite storage behind a repository interface. No Qt here; no SQL outside this package."""
