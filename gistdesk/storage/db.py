@@ -116,7 +116,6 @@ def _prepare(db: sqlite_utils.Database, path: Path, integrity: str, migrate: boo
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = FULL")  # NORMAL in WAL can lose commits on power loss
     conn.execute("PRAGMA secure_delete = ON")  # deleted patient data is overwritten
-    conn.execute("PRAGMA trusted_schema = OFF")
     conn.execute("PRAGMA foreign_keys = OFF")  # off while migrating (table rebuilds)
     if migrate and version < schema.LATEST_VERSION:
         schema.migrate(db, path)

@@ -267,10 +267,12 @@ def migrate(db: sqlite_utils.Database, db_path: Path, target: int | None = None)
     conn = db.conn
     goal = LATEST_VERSION if target is None else target
     backups: list[Path] = []
+    # A file created by this very call holds nothing yet: no backups of an empty schema.
+    fresh = current_version(conn) == 0
     for version, _name, apply in MIGRATIONS:
         if version <= current_version(conn) or version > goal:
             continue
-        if current_version(conn) > 0:
+        if not fresh:
             backups.append(backup.backup_database(conn, db_path, f"before-v{version}"))
         conn.execute("BEGIN IMMEDIATE")
         try:

@@ -23,7 +23,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from gistdesk.clinical import assess
-from gistdesk.clinical.types import FlagCode
+from gistdesk.clinical.alerts import scan_overdue
+from gistdesk.clinical.risk import recurrence_risk
+from gistdesk.clinical.types import FlagCode, Risk
 from gistdesk.core.model import Case, TherapyLine
 from gistdesk.core.vocab import Intent
 
@@ -77,11 +79,10 @@ def _current_line(case: Case, as_of: date) -> int | None:
     return chosen
 
 
-def _has_overdue(case: Case, day: date) -> bool:
-    return any(f.code is FlagCode.SCAN_OVERDUE for f in assess(case, day).flags)
-
-
 def _scan_due(case: Case, as_of: date, overdue_now: bool, last_scan: date | None) -> date | None:
+    # Probing calls the engine's own scan_overdue rule (not the whole assess: it is cheaper
+    # and the answer is the same).
+    risk: Risk | None = recurrence_risk(case.tumor)
     if overdue_now:
         # Overdue already: the due date is at the latest today; a scan before it is shown.
         if last_scan is None:
@@ -94,7 +95,7 @@ def _scan_due(case: Case, as_of: date, overdue_now: bool, last_scan: date | None
     candidates.update(line.end + timedelta(days=1) for line in case.therapy_lines
                       if line.end is not None and line.end >= as_of)
     for day in sorted(d for d in candidates if d > as_of):
-        if _has_overdue(case, day):
+        if scan_overdue(case, risk, day):
             return day
     return None
 
