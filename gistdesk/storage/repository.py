@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from types import TracebackType
-from typing import TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 import sqlite_utils
 
@@ -65,6 +65,24 @@ class DeletionSummary:
         return (f"{self.record_number} {name}: {self.therapy_lines} therapy line(s), "
                 f"{self.scans} scan(s), {self.procedures} procedure(s), "
                 f"{self.side_effects} side effect(s)")
+
+
+class PreparedCase(NamedTuple):
+    """A validated new case, ready to insert: plain values only, so it crosses processes."""
+
+    record_number: str
+    rows: rows.CaseRows
+    summary: tuple[Any, ...]
+    audit: audit.Change
+
+
+def prepare_case(case: Case, as_of: date, log_content: bool = True) -> PreparedCase:
+    """Validate (raises InvalidCaseError) and turn a new case into insertable rows."""
+    _check(case, as_of)
+    change = (audit.diff_cases(None, case)[0] if log_content
+              else audit.Change("case", audit.CREATED, None, None))
+    return PreparedCase(case.patient.record_number, rows.case_to_rows(case),
+                        summary.summary_row(summary.summarize(case, as_of)), change)
 
 
 def _check(case: Case, as_of: date) -> list[Problem]:
@@ -239,32 +257,24 @@ class SqliteRepository:
         generator, whose cases are reproducible from the seed).
         """
         day = as_of or date.today()
+        return self.insert_prepared(
+            (prepare_case(case, day, log_content) for case in cases), user=user, action=action)
 
-        def prepared() -> Iterator[tuple[Case, summary.Summary]]:
-            for case in cases:
-                _check(case, day)
-                yield case, summary.summarize(case, day)
-
-        return self.insert_prepared(prepared(), user=user, action=action,
-                                    log_content=log_content)
-
-    def insert_prepared(self, items: Iterable[tuple[Case, summary.Summary]], *, user: str,
-                        action: str = "create", log_content: bool = True) -> int:
-        """Like insert_new_cases for cases already validated (`validate_case` found no error)
-        with their `summary.summarize` rows computed, e.g. in worker processes."""
+    def insert_prepared(self, items: Iterable[PreparedCase], *, user: str,
+                        action: str = "create") -> int:
+        """Insert new patients from `prepare_case` results (which may come from worker
+        processes) in one transaction; returns how many were inserted."""
         count = 0
         with write_transaction(self.db) as conn:
-            for case, case_summary in items:
-                if rows.find_patient_id(conn, case.patient.record_number) is not None:
-                    raise RecordExistsError(case.patient.record_number)
+            for item in items:
+                if rows.find_patient_id(conn, item.record_number) is not None:
+                    raise RecordExistsError(item.record_number)
                 now = audit.utc_now()
-                patient_id = rows.insert_patient(conn, case.patient, now)
-                rows.insert_children(conn, patient_id, case)
-                summary.write_summary(conn, patient_id, case_summary)
-                changes = (audit.diff_cases(None, case) if log_content
-                           else [audit.Change("case", audit.CREATED, None, None)])
-                audit.write(conn, username=user, record_number=case.patient.record_number,
-                            action=action, changes=changes, at_utc=now)
+                patient_id = rows.insert_patient_row(conn, item.rows.patient, now)
+                rows.insert_child_rows(conn, patient_id, item.rows)
+                summary.write_summary_row(conn, patient_id, item.summary)
+                audit.write(conn, username=user, record_number=item.record_number,
+                            action=action, changes=[item.audit], at_utc=now)
                 count += 1
         return count
 
