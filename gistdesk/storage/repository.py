@@ -31,7 +31,7 @@ from gistdesk.core.model import (
 )
 from gistdesk.core.problems import InvalidCaseError, Problem, errors
 from gistdesk.core.validation import validate_case
-from gistdesk.storage import audit, backup, rows, search, summary, worklists
+from gistdesk.storage import audit, backup, rows, search, summary, users, worklists
 from gistdesk.storage.api import PatientRow, SortKey, Worklist
 from gistdesk.storage.db import open_database, write_transaction
 from gistdesk.storage.errors import (
@@ -372,6 +372,17 @@ class SqliteRepository:
         def edit(case: Case) -> Case:
             return replace(case, side_effects=_drop(case.side_effects, index, "side effect"))
         return self.edit_case(record_number, edit, user=user, action="delete side effect")
+
+    # -- users -------------------------------------------------------------------------------
+    def create_user(self, username: str, role: users.Role, *, display_name: str = "",
+                    password: str | None = None, by: str) -> None:
+        with write_transaction(self.db) as conn:
+            users.create_user(conn, username, role, display_name=display_name,
+                              password=password, by=by)
+
+    def verify_user(self, username: str, password: str) -> users.User | None:
+        with translated():
+            return users.verify_user(self.conn, username, password)
 
     # -- audit -------------------------------------------------------------------------------
     def audit_entries(self, record_number: str | None = None, limit: int = 1000,
