@@ -165,10 +165,9 @@ class SqliteRepository:
     # -- the patient list --------------------------------------------------------------------
     def count_patients(self, query: str = "", worklist: Worklist = Worklist.ALL,
                        today: date | None = None) -> int:
-        where, params = worklists.where_clause(search.parse(query), worklist,
-                                               today or date.today())
+        sql, params = worklists.count_sql(search.parse(query), worklist, today or date.today())
         with translated():
-            return int(self.conn.execute(worklists.COUNT_SELECT + where, params).fetchone()[0])
+            return int(self.conn.execute(sql, params).fetchone()[0])
 
     def list_patients(
         self,
@@ -180,11 +179,11 @@ class SqliteRepository:
         limit: int = 50,
         today: date | None = None,
     ) -> list[PatientRow]:
+        """One page of the patient list. `today` (default: the clock) decides the time-
+        dependent parts: the scan-overdue worklist and flag, and whether a line is current."""
         day = today or date.today()
-        where, params = worklists.where_clause(search.parse(query), worklist, day)
-        sql = (worklists.LIST_SELECT + where + worklists.order_clause(sort, descending)
-               + " LIMIT :limit OFFSET :offset")
-        params.update(limit=max(0, int(limit)), offset=max(0, int(offset)))
+        sql, params = worklists.list_sql(search.parse(query), worklist, sort, descending,
+                                         offset, limit, day)
         with translated():
             result = self.conn.execute(sql, params).fetchall()
         return [self._row(r, day) for r in result]
