@@ -34,6 +34,14 @@ class NewerSchemaError(StorageError):
                          f"knows up to {known}). Update gistdesk to open it.")
 
 
+class NetworkShareError(StorageError):
+    def __init__(self, path: Path, fs_type: str) -> None:
+        self.path = path
+        super().__init__(f"{path} is on a network share ({fs_type}). SQLite's locking does not "
+                         "work reliably there and the database could be corrupted; keep the "
+                         "database on a local disk.")
+
+
 class DatabaseLockedError(StorageError):
     def __init__(self) -> None:
         super().__init__("The database is busy (another gistdesk window or process is writing). "
