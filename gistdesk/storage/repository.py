@@ -14,7 +14,7 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
 from typing import Any, NamedTuple, TypeVar
@@ -38,6 +38,7 @@ from gistdesk.storage.errors import (
     EntityNotFoundError,
     PatientNotFoundError,
     RecordExistsError,
+    StorageError,
     translated,
 )
 
@@ -85,6 +86,12 @@ def prepare_case(case: Case, as_of: date, log_content: bool = True) -> PreparedC
                         summary.summary_row(summary.summarize(case, as_of)), change)
 
 
+def _require_user(user: str) -> None:
+    """The audit log must say who: refuse a blank user name before touching anything."""
+    if not isinstance(user, str) or not user.strip():
+        raise StorageError("a user name is required to change data (it goes in the audit log)")
+
+
 def _check(case: Case, as_of: date) -> list[Problem]:
     problems = validate_case(case, as_of)
     if errors(problems):
@@ -112,8 +119,19 @@ class SqliteRepository:
         self.close()
 
     def backup(self, reason: str = "manual") -> Path:
+        """A checked copy of the database beside it (the last 10 are kept)."""
         with translated():
             return backup.backup_database(self.conn, self.path, reason)
+
+    def auto_backup(self, min_interval: timedelta = timedelta(hours=24)) -> Path | None:
+        """Back up when the newest backup is older than `min_interval` (call at start-up and
+        on exit); returns the new backup or None when a recent one exists."""
+        newest = backup.newest_backup(self.path)
+        if newest is not None:
+            age = datetime.now(UTC).timestamp() - newest.stat().st_mtime
+            if age < min_interval.total_seconds():
+                return None
+        return self.backup("auto")
 
     # -- reading -----------------------------------------------------------------------------
     def _patient_id(self, record_number: str) -> int:
@@ -217,6 +235,7 @@ class SqliteRepository:
 
         `replace` is the record number the case had when loaded (None: a new patient).
         """
+        _require_user(user)
         day = as_of or date.today()
         _check(case, day)
         with write_transaction(self.db) as conn:
@@ -255,6 +274,7 @@ class SqliteRepository:
         log_content=False writes one audit row per patient without the case JSON (the demo
         generator, whose cases are reproducible from the seed).
         """
+        _require_user(user)
         day = as_of or date.today()
         return self.insert_prepared(
             (prepare_case(case, day, log_content) for case in cases), user=user, action=action)
@@ -263,6 +283,7 @@ class SqliteRepository:
                         action: str = "create") -> int:
         """Insert new patients from `prepare_case` results (which may come from worker
         processes) in one transaction; returns how many were inserted."""
+        _require_user(user)
         count = 0
         with write_transaction(self.db) as conn:
             for item in items:
@@ -279,6 +300,7 @@ class SqliteRepository:
 
     def delete_patient(self, record_number: str, *, user: str) -> None:
         """Delete the patient and everything recorded for them; the audit row keeps a copy."""
+        _require_user(user)
         with write_transaction(self.db) as conn:
             patient_id = rows.find_patient_id(conn, record_number)
             if patient_id is None:
@@ -291,6 +313,7 @@ class SqliteRepository:
     def edit_case(self, record_number: str, edit: CaseEdit, *, user: str,
                   action: str = "update", as_of: date | None = None) -> Case:
         """Read the case, apply `edit`, validate and write it, all in one transaction."""
+        _require_user(user)
         day = as_of or date.today()
         with write_transaction(self.db) as conn:
             patient_id = rows.find_patient_id(conn, record_number)
