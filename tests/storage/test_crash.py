@@ -11,20 +11,25 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from gistdesk.storage.repository import SqliteRepository
 from tests.storage.conftest import TODAY, full_case
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_sigkill_loses_no_committed_change(tmp_path: Path) -> None:
+@pytest.mark.parametrize("kills", [
+    6, pytest.param(30, marks=pytest.mark.slow, id="30-kills"),
+])
+def test_sigkill_loses_no_committed_change(tmp_path: Path, kills: int) -> None:
     path = tmp_path / "crash.sqlite"
     with SqliteRepository(path) as repo:
         repo.save_case(full_case("SHARED"), user="setup", as_of=TODAY)
     rng = random.Random(5)
     printed: list[int] = []
     start = 0
-    for _ in range(6):
+    for _ in range(kills):
         child = subprocess.Popen(
             [sys.executable, "-m", "tests.storage.crash_writer", str(path), str(start)],
             cwd=ROOT, stdout=subprocess.PIPE, text=True,
