@@ -115,6 +115,9 @@ def open_database(
     if share is not None:
         raise NetworkShareError(db_path, share)
     _check_file_header(db_path)
+    if not db_path.exists():
+        # Patient data: readable by this user only (SQLite gives -wal/-shm the same mode).
+        db_path.touch(mode=0o600)
     try:
         conn = _connect(db_path)
     except sqlite3.Error as exc:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
-from typing import Any, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 import sqlite_utils
 
@@ -32,7 +32,7 @@ from gistdesk.core.model import (
 from gistdesk.core.problems import InvalidCaseError, Problem, errors
 from gistdesk.core.validation import validate_case
 from gistdesk.storage import audit, backup, rows, search, summary, users, worklists
-from gistdesk.storage.api import PatientRow, SortKey, Worklist
+from gistdesk.storage.api import PatientRow, Repository, SortKey, Worklist
 from gistdesk.storage.db import open_database, write_transaction
 from gistdesk.storage.errors import (
     EntityNotFoundError,
@@ -449,3 +449,8 @@ def _put(items: tuple[T, ...], index: int | None, item: T, what: str = "entry") 
 def _drop(items: tuple[T, ...], index: int, what: str = "entry") -> tuple[T, ...]:
     _at(items, index, what)
     return (*items[:index], *items[index + 1:])
+
+
+if TYPE_CHECKING:
+    def _implements_protocol(repo: SqliteRepository) -> Repository:
+        return repo  # mypy checks SqliteRepository against api.Repository here

@@ -205,3 +205,8 @@ def test_read_only_database_is_a_clear_error(repo: SqliteRepository) -> None:
         repo.save_case(full_case(), user="u", as_of=TODAY)
     repo.conn.execute("PRAGMA query_only = OFF")
     repo.save_case(full_case(), user="u", as_of=TODAY)
+
+
+def test_new_database_and_backups_are_private(repo: SqliteRepository, db_path: Path) -> None:
+    assert db_path.stat().st_mode & 0o777 == 0o600
+    assert repo.backup("t").stat().st_mode & 0o777 == 0o600
