@@ -75,6 +75,13 @@ class RecordExistsError(StorageError):
         super().__init__(f"a patient with record number {record_number!r} already exists")
 
 
+class ConcurrentEditError(StorageError):
+    def __init__(self, record_number: str) -> None:
+        self.record_number = record_number
+        super().__init__(f"{record_number} was changed by someone else since it was opened; "
+                         "nothing was saved. Reopen the patient and enter the change again.")
+
+
 class EntityNotFoundError(StorageError, LookupError):
     """An entry (scan, line, dose, ...) named by an edit does not exist in the case."""
 

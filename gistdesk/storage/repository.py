@@ -35,6 +35,7 @@ from gistdesk.storage import audit, backup, rows, search, summary, users, workli
 from gistdesk.storage.api import PatientRow, Repository, SortKey, Worklist
 from gistdesk.storage.db import open_database, write_transaction
 from gistdesk.storage.errors import (
+    ConcurrentEditError,
     EntityNotFoundError,
     PatientNotFoundError,
     RecordExistsError,
@@ -153,6 +154,19 @@ class SqliteRepository:
             finally:
                 self.conn.execute("COMMIT")
 
+    def load_case_revision(self, record_number: str) -> tuple[Case, int]:
+        """The case and its revision (raised by every save), for `save_case(...,
+        expected_revision=)`: a form that was open while someone else saved is refused."""
+        with translated():
+            self.conn.execute("BEGIN")
+            try:
+                patient_id = self._patient_id(record_number)
+                revision = self.conn.execute("SELECT revision FROM patients WHERE id = ?",
+                                             (patient_id,)).fetchone()[0]
+                return rows.read_case(self.conn, patient_id), int(revision)
+            finally:
+                self.conn.execute("COMMIT")
+
     def record_numbers(self) -> list[str]:
         with translated():
             return [r[0] for r in self.conn.execute(
@@ -230,15 +244,23 @@ class SqliteRepository:
 
     # -- writing -----------------------------------------------------------------------------
     def save_case(self, case: Case, *, user: str, replace: str | None = None,
-                  as_of: date | None = None) -> None:
+                  as_of: date | None = None, expected_revision: int | None = None) -> None:
         """Validate, then write the whole case, its summary and audit rows in one transaction.
 
         `replace` is the record number the case had when loaded (None: a new patient).
+        `expected_revision` (from `load_case_revision`) refuses the save with
+        ConcurrentEditError when someone else saved the patient in between, instead of
+        silently overwriting their change.
         """
         _require_user(user)
         day = as_of or date.today()
         _check(case, day)
         with write_transaction(self.db) as conn:
+            if expected_revision is not None and replace is not None:
+                row = conn.execute("SELECT revision FROM patients WHERE record_number = ?",
+                                   (replace,)).fetchone()
+                if row is not None and int(row[0]) != expected_revision:
+                    raise ConcurrentEditError(replace)
             self._write_case(conn, case, user=user, replace=replace, as_of=day,
                              action="create" if replace is None else "update")
 

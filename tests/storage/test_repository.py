@@ -283,3 +283,25 @@ def test_any_text_round_trips(repo: SqliteRepository, family: str, given_name: s
         repo.save_case(case, user="u", as_of=TODAY)
     assert dump_case(repo.load_case(number)) == dump_case(case)
     assert number in [r.record_number for r in repo.list_patients(number, limit=1000)]
+
+
+def test_stale_form_is_refused_instead_of_overwriting(repo: SqliteRepository,
+                                                      db_path: Path) -> None:
+    from gistdesk.storage.errors import ConcurrentEditError
+
+    repo.save_case(full_case(), user="u", as_of=TODAY)
+    case, revision = repo.load_case_revision("T-001")
+    # Meanwhile another workstation adds a scan.
+    with SqliteRepository(db_path) as other:
+        other.save_scan("T-001", Scan(date(2023, 1, 5), Modality.CT, ()), user="nurse")
+    before = dump_db(db_path)
+    edited = dataclasses.replace(case, patient=dataclasses.replace(case.patient, notes="x"))
+    with pytest.raises(ConcurrentEditError, match="changed by someone else"):
+        repo.save_case(edited, user="dr", replace="T-001", as_of=TODAY,
+                       expected_revision=revision)
+    assert dump_db(db_path) == before
+    fresh, new_revision = repo.load_case_revision("T-001")
+    assert new_revision == revision + 1
+    repo.save_case(dataclasses.replace(fresh, patient=edited.patient), user="dr",
+                   replace="T-001", as_of=TODAY, expected_revision=new_revision)
+    assert len(repo.load_case("T-001").scans) == 4
