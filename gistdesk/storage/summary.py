@@ -9,7 +9,8 @@ passes "today"; the row was computed on `computed_on`):
   exact unless the case changes, which rewrites the row.
 - active progression: a `progression` or `false_progression` flag on the patient's latest
   scan, with no therapy line started after that scan (a switch answers the flag). It changes
-  only when scans or lines change, that is on a save.
+  only when scans or lines change, that is on a save. A `recurrence` flag counts as active
+  the same way and is shown in the list's flag codes, but is not on that worklist.
 - alerts other than `scan_overdue` (mutation, adjuvant_short) are as of the save date; an
   `adjuvant_short` that only becomes true when a planned end passes shows after the next save.
 - adjuvant ending: `adjuvant_end` is the end of the last-ending adjuvant line; the query
@@ -30,7 +31,10 @@ from gistdesk.clinical.types import FlagCode, Risk
 from gistdesk.core.model import Case, TherapyLine
 from gistdesk.core.vocab import Intent
 
-ACTIVE_SCAN_FLAGS = frozenset({FlagCode.PROGRESSION, FlagCode.FALSE_PROGRESSION})
+# Scan flags shown in the list while current; the first two make the "flags" worklist.
+PROGRESSION_FLAGS = frozenset({FlagCode.PROGRESSION.value, FlagCode.FALSE_PROGRESSION.value})
+ACTIVE_SCAN_FLAGS = frozenset({FlagCode.PROGRESSION, FlagCode.FALSE_PROGRESSION,
+                               FlagCode.RECURRENCE})
 # The day counts after which the engine's scan_overdue rule can fire (DESIGN.md section 4).
 SCAN_INTERVALS_DAYS = (120, 210, 365)
 
@@ -132,7 +136,7 @@ def summarize(case: Case, as_of: date) -> Summary:
         current_line=line_label(case, current) if current is not None else None,
         current_line_end=case.therapy_lines[current].end if current is not None else None,
         flag_codes=tuple(sorted(active | alerts)),
-        active_progression=bool(active),
+        active_progression=bool(active & PROGRESSION_FLAGS),
         scan_due=_scan_due(case, as_of, overdue_now, last_scan),
         adjuvant_end=_adjuvant_end(case.therapy_lines),
     )

@@ -16,7 +16,7 @@ from gistdesk.core.model import (
     TherapyLine,
     Tumor,
 )
-from gistdesk.core.vocab import Drug, Extent, Intent, Modality, ProcedureKind, Site
+from gistdesk.core.vocab import Drug, Extent, Intent, Modality, NonTarget, ProcedureKind, Site
 from gistdesk.storage.api import PatientRow, SortKey, Worklist
 from gistdesk.storage.demo import generate_clinic
 from gistdesk.storage.repository import SqliteRepository
@@ -143,3 +143,16 @@ def _key(row: PatientRow, sort: SortKey) -> str:
     if sort is SortKey.SITE:
         return row.primary_site or ""
     return row.last_scan.isoformat() if row.last_scan else ""
+
+
+def test_recurrence_is_shown_but_not_on_the_progression_worklist(
+    repo: SqliteRepository,
+) -> None:
+    case = adjuvant_case("RC-1", date(2026, 12, 1))
+    relapse = Scan(date(2026, 11, 1), Modality.CT,
+                   (Lesion("L1", "liver", True, 22, new=True),), NonTarget.ABSENT)
+    repo.save_case(dataclasses.replace(case, scans=(*case.scans, relapse)), user="u",
+                   as_of=TODAY)
+    [row] = repo.list_patients(today=TODAY)
+    assert "recurrence" in row.flag_codes
+    assert numbers(repo, Worklist.FLAGS, TODAY) == []
