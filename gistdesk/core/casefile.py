@@ -258,9 +258,7 @@ def _parse_dose(r: _Reader, value: object, path: str) -> DoseChange | None:
     mg = r.number(data, "mg_per_day", path, nullable=False)
     schedule = r.string(data, "schedule", path, default="")
     if len(r.problems) != before or day is None or mg is None:
-        if len(r.problems) == before:
-            r.fail(f"{path}.mg_per_day", "is required")
-        return None
+        return None  # a missing date or dose was reported by r.obj as required
     return DoseChange(date=day, mg_per_day=mg, schedule=schedule)
 
 
@@ -343,7 +341,8 @@ def _parse_side_effect(r: _Reader, value: object, path: str) -> SideEffect | Non
     day = r.day(data, "date", path)
     term = r.string(data, "term", path)
     grade = data.get("grade")
-    if isinstance(grade, bool) or not isinstance(grade, int):
+    # (a missing grade was reported by r.obj as required)
+    if "grade" in data and (isinstance(grade, bool) or not isinstance(grade, int)):
         if isinstance(grade, float) and grade.is_integer():
             grade = int(grade)
         else:
