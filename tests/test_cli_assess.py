@@ -269,3 +269,27 @@ def test_python_dash_m_gistdesk_assess_subprocess(tmp_path: Path) -> None:
     problems = [line for line in done.stderr.splitlines() if line.startswith("  ")]
     assert len(problems) == 4
     assert all(line.endswith(".target: must be true or false, got 1") for line in problems)
+
+
+@pytest.mark.parametrize("tiny", [5e-324, 1e-7])
+def test_json_output_is_strict_json_for_a_near_zero_baseline(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, tiny: float
+) -> None:
+    """A baseline within 1e-6 of 0 mm has no percentage (was Infinity / 3e10 %)."""
+    data = base_case_dict()
+    for lesion in data["scans"][0]["lesions"]:
+        lesion["longest_diameter_mm"] = tiny
+    path = tmp_path / "tiny.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    code, out, err = run_cli(capsys, "assess", str(path), "--json", "--as-of", "2023-01-15")
+    assert code == 0, err
+
+    def refuse(name: str) -> None:
+        raise AssertionError(f"{name} in --json output")
+
+    result = json.loads(out, parse_constant=refuse)
+    first = result["scans"][0]
+    assert first["recist"]["change_vs_baseline_pct"] is None
+    assert first["recist"]["change_vs_nadir_pct"] is None
+    assert first["choi"]["size_change_pct"] is None
+    assert first["recist"]["overall"] == "PD"  # 60 mm over a 0 mm nadir: >= 5 mm
