@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import replace
 from typing import Any
 
@@ -17,8 +18,9 @@ from gistdesk.core.problems import errors
 from gistdesk.core.validation import validate_case
 from tests.strategies import AS_OF, cases, cases_with_later_scan
 
+# GISTDESK_PROPERTY_EXAMPLES=5000 for a longer soak run.
 PROPERTY_SETTINGS = settings(
-    max_examples=200,
+    max_examples=int(os.environ.get("GISTDESK_PROPERTY_EXAMPLES", "200")),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
