@@ -293,3 +293,14 @@ def test_json_output_is_strict_json_for_a_near_zero_baseline(
     assert first["recist"]["change_vs_nadir_pct"] is None
     assert first["choi"]["size_change_pct"] is None
     assert first["recist"]["overall"] == "PD"  # 60 mm over a 0 mm nadir: >= 5 mm
+
+
+def test_unpaired_surrogate_in_a_name_exits_2_not_a_traceback(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "surrogate.json"
+    path.write_text(json.dumps(base_case_dict()).replace(
+        '"family_name": "Patient"', '"family_name": "Pa\\ud800tient"'), encoding="utf-8")
+    code, out, err = run_cli(capsys, "assess", str(path), "--as-of", "2023-01-15")
+    assert (code, out) == (2, "")
+    assert "  patient.family_name: must not contain unpaired surrogate characters" in err

@@ -459,3 +459,29 @@ def test_every_value_problem_is_reported_in_file_order() -> None:
         "scans[2].lesions[0].longest_diameter_mm: must be >= 0, got -4",
     ]
 
+
+
+@pytest.mark.parametrize("text", ["Pa\ud800tient", "\udfff", "x\udc80"])
+def test_unpaired_surrogates_are_refused(text: str) -> None:
+    case = base_case()
+    case = replace(case, patient=replace(case.patient, family_name=text))
+    assert error_messages(case) == [
+        "patient.family_name: must not contain unpaired surrogate characters (not valid text)"
+    ]
+
+
+def test_unpaired_surrogate_escape_in_a_file_is_refused_on_read() -> None:
+    text = json.dumps(case_to_dict(base_case())).replace(
+        '"report": ""', '"report": "ok \\ud83d"', 1)
+    with pytest.raises(InvalidCaseError) as info:
+        parse_case_text(text, AS_OF)
+    assert messages(info.value.problems) == [
+        "scans[0].report: must not contain unpaired surrogate characters (not valid text)"
+    ]
+
+
+def test_paired_surrogate_escape_is_an_ordinary_character() -> None:
+    text = json.dumps(case_to_dict(base_case())).replace(
+        '"report": ""', '"report": "ok \\ud83d\\ude00"', 1)
+    case, _ = parse_case_text(text, AS_OF)
+    assert case.scans[0].report == "ok \U0001f600"
