@@ -102,3 +102,91 @@ def test_scan_order_in_the_file_does_not_matter(case: Case, rng: Any) -> None:
     rng.shuffle(shuffled)
     assert assess(replace(case, scans=tuple(shuffled)), AS_OF).to_dict() == \
         assess(case, AS_OF).to_dict()
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers(-10**6, 10**6)
+    | st.floats(allow_nan=False, allow_infinity=False) | st.text(max_size=8)
+    | st.sampled_from(["2022-01-05", "2022-1-5", "CT", "imatinib", "L1", ""]),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner,
+                                                                max_size=3),
+    max_leaves=6,
+)
+
+
+def _containers(data: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Paths of every dict and list inside decoded JSON."""
+    found = [path] if isinstance(data, dict | list) else []
+    items = data.items() if isinstance(data, dict) else \
+        enumerate(data) if isinstance(data, list) else []
+    for key, value in items:
+        found.extend(_containers(value, (*path, key)))
+    return found
+
+
+@PROPERTY_SETTINGS
+@given(cases(max_scans=4), st.data())
+def test_reader_never_crashes_on_a_damaged_case_file(case: Case, data: st.DataObject) -> None:
+    """Replace, delete or add values anywhere: the reader reports problems, never crashes."""
+    from gistdesk.core.casefile import parse_case_text
+    from gistdesk.core.problems import InvalidCaseError
+
+    document = json.loads(dump_case(case))
+    for _ in range(data.draw(st.integers(1, 3))):
+        path = data.draw(st.sampled_from(_containers(document)))
+        target = document
+        for step in path:
+            target = target[step]
+        if isinstance(target, dict) and target:
+            key = data.draw(st.sampled_from(sorted(target)))
+            action = data.draw(st.sampled_from(("replace", "delete", "add")))
+            if action == "replace":
+                target[key] = data.draw(JSON_VALUES)
+            elif action == "delete":
+                del target[key]
+            else:
+                target[data.draw(st.text(min_size=1, max_size=6))] = data.draw(JSON_VALUES)
+        elif isinstance(target, list):
+            if target and data.draw(st.booleans()):
+                target[data.draw(st.integers(0, len(target) - 1))] = data.draw(JSON_VALUES)
+            else:
+                target.append(data.draw(JSON_VALUES))
+    try:
+        damaged, _warnings = parse_case_text(json.dumps(document), AS_OF)
+    except InvalidCaseError as exc:
+        assert exc.problems
+        for problem in exc.problems:
+            assert problem.path and problem.message
+    else:
+        assess(damaged, AS_OF).to_dict()
+
+
+@PROPERTY_SETTINGS
+@given(cases(), st.data())
+def test_every_fault_is_reported_at_its_path(case: Case, data: st.DataObject) -> None:
+    """k lesions given a text diameter and an unknown key give exactly those 2k problems."""
+    from gistdesk.core.casefile import parse_case_text
+    from gistdesk.core.problems import InvalidCaseError
+
+    document = json.loads(dump_case(case))
+    spots = [(i, j) for i, scan in enumerate(document["scans"])
+             for j in range(len(scan["lesions"]))]
+    chosen = data.draw(st.lists(st.sampled_from(spots), unique=True, min_size=1, max_size=5)
+                       if spots else st.just([]))
+    expected = []
+    for i, j in sorted(chosen):
+        lesion = document["scans"][i]["lesions"][j]
+        lesion["longest_diameter_mm"] = "12 mm"
+        lesion["diamter_mm"] = 12
+        path = f"scans[{i}].lesions[{j}]"
+        expected += [f"{path}.diamter_mm: unknown key",
+                     f'{path}.longest_diameter_mm: must be a number, got "12 mm"']
+    if not expected:
+        parse_case_text(json.dumps(document), AS_OF)
+        return
+    try:
+        parse_case_text(json.dumps(document), AS_OF)
+    except InvalidCaseError as exc:
+        assert [str(p) for p in exc.problems] == expected
+    else:
+        raise AssertionError("a damaged case was accepted")
