@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, Polygon, Rect, String
+from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, PolyLine, Rect, String
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -30,6 +30,7 @@ SOD_COLOR = colors.HexColor("#1f4e8c")
 HU_COLOR = colors.HexColor("#c0561b")
 AXIS = colors.HexColor("#55606e")
 GRID = colors.HexColor("#d5dae1")
+FLAG_RED = colors.HexColor("#b3261e")
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,8 +101,9 @@ def _fit(text: str, font: str, size: float, width: float) -> str:
 
 def response_chart(points: Sequence[ChartPoint], bands: Sequence[Band],
                    markers: Sequence[Marker], width: float, height: float,
-                   font_size: float = 7.5) -> Drawing:
-    """Sum of diameters and mean density over time, therapy lines as shaded bands."""
+                   font_size: float = 7.5, flagged: Sequence[date] = ()) -> Drawing:
+    """Sum of diameters and mean density over time, therapy lines as shaded bands; scans
+    with a progression-type flag get a red ring so they stand out."""
     register_fonts()
     drawing = Drawing(width, height)
     left, right, bottom, top = 40.0, 40.0, 34.0, 24.0
@@ -170,7 +172,11 @@ def response_chart(points: Sequence[ChartPoint], bands: Sequence[Band],
                       for p in points], SOD_COLOR, dashed=False)
     _series(drawing, [(xpos(p.day), None if p.mean_hu is None else ypos(p.mean_hu, hu_ticks))
                       for p in points], HU_COLOR, dashed=True)
-    _legend(drawing, width, font_size)
+    for p in points:
+        if p.day in flagged and p.sod_mm is not None:
+            drawing.add(Circle(xpos(p.day), ypos(p.sod_mm, sod_ticks), 4.5, fillColor=None,
+                               strokeColor=FLAG_RED, strokeWidth=1.3))
+    _legend(drawing, width, font_size, bool(flagged))
     return drawing
 
 
@@ -202,9 +208,9 @@ def _series(drawing: Drawing, xy: list[tuple[float, float | None]], color: color
             drawing.add(Circle(x, y, 2.0, fillColor=color, strokeColor=color))
 
 
-def _legend(drawing: Drawing, width: float, font_size: float) -> None:
+def _legend(drawing: Drawing, width: float, font_size: float, flagged: bool) -> None:
     y = 4.0
-    x = width / 2 - 150
+    x = width / 2 - (195 if flagged else 150)
     drawing.add(Line(x, y + 3, x + 18, y + 3, strokeColor=SOD_COLOR, strokeWidth=1.2))
     drawing.add(Circle(x + 9, y + 3, 2.0, fillColor=SOD_COLOR, strokeColor=SOD_COLOR))
     drawing.add(String(x + 22, y, "Sum of target diameters (RECIST)", fontName=SANS,
@@ -216,6 +222,12 @@ def _legend(drawing: Drawing, width: float, font_size: float) -> None:
                      strokeWidth=0.9))
     drawing.add(String(x + 22, y, "Mean target density, CT (Choi)", fontName=SANS,
                        fontSize=font_size, fillColor=AXIS))
+    if flagged:
+        x += 150
+        drawing.add(Circle(x + 9, y + 3, 4.0, fillColor=None, strokeColor=FLAG_RED,
+                           strokeWidth=1.3))
+        drawing.add(String(x + 18, y, "flagged scan", fontName=SANS, fontSize=font_size,
+                           fillColor=AXIS))
 
 
 # ---- handout timeline ---------------------------------------------------------------------
@@ -230,19 +242,19 @@ class TimelineRow:
 
 def treatment_timeline(rows: Sequence[TimelineRow], events: Sequence[Marker],
                        scans: Sequence[date], first: date, last: date, width: float,
-                       font_size: float = 11) -> Drawing:
+                       font_size: float = 11, events_label: str = "Other treatments") -> Drawing:
     """A simple picture for a patient: one bar per medicine, diamonds for procedures, dots
     for scans, years along the bottom. Labels are ASCII drug names and plain words."""
     register_fonts()
     row_h = font_size * 2.1
     label_w = max([stringWidth(r.label, SANS_BOLD, font_size) for r in rows] +
-                  [stringWidth("Operations and", SANS_BOLD, font_size),
+                  [stringWidth(events_label, SANS_BOLD, font_size),
                    stringWidth("Scans", SANS_BOLD, font_size)]) + 10
     n_rows = len(rows) + (1 if events else 0) + 1
     axis_h = font_size * 2.2
     height = n_rows * row_h + axis_h + 4
     drawing = Drawing(width, height)
-    x0, x1 = label_w, width - 8
+    x0, x1 = float(label_w), width - 8
     lo, hi = first.toordinal(), max(last.toordinal(), first.toordinal() + 30)
     pad = max(15, (hi - lo) // 30)
     lo, hi = lo - pad, hi + pad
@@ -264,10 +276,8 @@ def treatment_timeline(rows: Sequence[TimelineRow], events: Sequence[Marker],
                                  bx1, tip - row_h * 0.35], fillColor=color, strokeColor=None))
         y -= row_h
     if events:
-        drawing.add(String(0, y + row_h * 0.5, "Operations and", fontName=SANS_BOLD,
+        drawing.add(String(0, y + row_h * 0.3, events_label, fontName=SANS_BOLD,
                            fontSize=font_size, fillColor=AXIS))
-        drawing.add(String(0, y + row_h * 0.5 - font_size, "other treatments",
-                           fontName=SANS_BOLD, fontSize=font_size, fillColor=AXIS))
         for event in events:
             x, cy, r = xpos(event.day), y + row_h * 0.45, row_h * 0.3
             drawing.add(Polygon([x, cy + r, x + r, cy, x, cy - r, x - r, cy],

@@ -25,7 +25,8 @@ from reportlab.platypus import (
 
 from gistdesk.clinical.types import Assessment, FlagCode, Response
 from gistdesk.core.model import Case, Scan, TherapyLine
-from gistdesk.core.vocab import Extent, Mutation
+from gistdesk.core.timeline import baseline_scan
+from gistdesk.core.vocab import Extent, Mutation, ProcedureKind
 from gistdesk.reports import text as t
 from gistdesk.reports.chart import Marker, TimelineRow, treatment_timeline
 from gistdesk.reports.facts import latest_scan, next_scan
@@ -163,8 +164,11 @@ def _treatments(case: Case, styles: Styles, width: float, on: date) -> list[Flow
                         line.end is None or line.end > on)
             for line in lines]
     days = [line.start for line in lines] + [p.date for p in procedures] + scans + [on]
+    only_surgery = all(p.kind is ProcedureKind.SURGERY for p in procedures)
+    events_label = "Operations" if only_surgery else "Other treatments"
     drawing = treatment_timeline(rows, [Marker(p.date, p.kind.value) for p in procedures],
-                                 scans, min(days), on, width, font_size=BODY_PT * 0.85)
+                                 scans, min(days), on, width, font_size=BODY_PT * 0.85,
+                                 events_label=events_label)
     items = [_line_sentence(line, on) for line in lines]
     items += [f"<b>{t.PROCEDURE_PLAIN[p.kind]}</b> on {t.long_date(p.date)}."
               for p in procedures]
@@ -172,7 +176,8 @@ def _treatments(case: Case, styles: Styles, width: float, on: date) -> list[Flow
     if rows:
         parts.append("each bar is a medicine (an arrow means you are still taking it)")
     if procedures:
-        parts.append("diamonds are operations and other treatments")
+        parts.append("diamonds are operations" if only_surgery else
+                     "diamonds are operations and other treatments")
     if scans:
         parts.append("dots are scans")
     key = Paragraph("In the picture: " + ", ".join(parts[:-1]) +
@@ -194,7 +199,8 @@ def _scan_words(case: Case, assessment: Assessment, scan: Scan) -> list[str]:
     if FlagCode.RECURRENCE in codes:
         return [t.NEW_SPOT_PLAIN]
     if assessed is not None:
-        words = [t.RESPONSE_PLAIN[assessed.recist.overall.value]]
+        followed = sum(1 for lesion in scan.lesions if lesion.target)
+        words = [t.response_plain(assessed.recist.overall.value, followed)]
         if assessed.recist.overall is Response.SD and assessed.choi.response is Response.PR:
             words.append(t.DENSITY_RESPONSE_PLAIN)
         return words
@@ -213,6 +219,13 @@ def _latest_scan(case: Case, assessment: Assessment, styles: Styles,
         return [*out, Paragraph("No scans are recorded yet.", styles.body)]
     intro = (f"Your latest scan was a {t.MODALITY_PLAIN[scan.modality.value]} on "
              f"{t.long_date(scan.date)}.")
+    assessed = assessment.scan(scan.date)
+    if assessed is not None and 0 <= assessed.line_index < len(case.therapy_lines):
+        line = case.therapy_lines[assessed.line_index]
+        base = baseline_scan(case, line)
+        if base is not None:
+            intro += (f" It was compared with your scan of {t.long_date(base.date)}, taken "
+                      f"before you started {t.drug_plain(line.drug)}.")
     words = _scan_words(case, assessment, scan)
     box = Table([[Paragraph(f"<b>{w}</b>", styles.body)] for w in words],
                 colWidths=[None], hAlign="LEFT")
@@ -230,11 +243,13 @@ def _latest_scan(case: Case, assessment: Assessment, styles: Styles,
 
 # ---- what happens next --------------------------------------------------------------------
 
-def _options(assessment: Assessment, on: date) -> list[str]:
-    """Plain options from the latest scan flag and the case alerts, without repeats."""
+def _options(case: Case, assessment: Assessment, on: date) -> list[str]:
+    """Plain options from a flag on the latest scan and the case alerts, without repeats.
+    An older flag's options are left out: the team has acted on it since."""
     items: list[str] = []
-    scan_flags = [f for f in assessment.flags if f.scan is not None and f.date <= on]
-    latest = scan_flags[-1] if scan_flags else None
+    scan = latest_scan(case, on)
+    on_latest = [f for f in assessment.flags if scan is not None and f.scan == scan.date]
+    latest = on_latest[-1] if on_latest else None
     if latest is not None and latest.code is FlagCode.FALSE_PROGRESSION:
         items.append("Carrying on with the same medicine and checking again with another "
                      "scan.")
@@ -260,7 +275,7 @@ def _next(case: Case, assessment: Assessment, styles: Styles, on: date) -> list[
         text = (f"Your next scan is planned for around <b>{t.month_year(plan.due)}</b>, "
                 f"because {plan.why}. This is a plan: your team will confirm the date.")
     out.append(Paragraph(text, styles.body))
-    options = _options(assessment, on)
+    options = _options(case, assessment, on)
     if options:
         out.append(Paragraph("Your team may talk with you about:", styles.body))
         out.append(_bullets([t.para(o) for o in options], styles))

@@ -44,7 +44,7 @@ def make_styles(size: float) -> Styles:
                           leading=size * 1.95, textColor=ACCENT, spaceAfter=size * 0.5),
         h2=ParagraphStyle("h2", fontName=SANS_BOLD, fontSize=size * 1.22,
                           leading=size * 1.5, textColor=ACCENT, spaceBefore=size * 0.9,
-                          spaceAfter=size * 0.35, keepWithNext=1),
+                          spaceAfter=size * 0.35),
         cell=ParagraphStyle("cell", fontName=SANS, fontSize=size * 0.9,
                             leading=size * 1.12, textColor=INK),
         cell_bold=ParagraphStyle("cellb", fontName=SANS_BOLD, fontSize=size * 0.9,

@@ -42,6 +42,9 @@ SHORT_FLAG = {
     FlagCode.FALSE_PROGRESSION: "false prog.",
     FlagCode.RECURRENCE: "recurrence",
 }
+CHART_PROCEDURE = {ProcedureKind.RFA: "RFA", ProcedureKind.TAE: "TAE",
+                   ProcedureKind.TACE: "TACE", ProcedureKind.SBRT: "SBRT",
+                   ProcedureKind.MICROWAVE_ABLATION: "MWA"}
 PET_SHORT = {"metabolic_response": "MR", "metabolic_progression": "MP", "stable": "stable"}
 SIMPLIFICATIONS = (
     "Flags are decision support for the GIST team, never orders. The engine does not apply "
@@ -65,7 +68,7 @@ def build_summary_pdf(case: Case, assessment: Assessment, *, clinic_name: str,
     story += _flags(assessment, lines, styles, width)
     story += _lines(lines, styles, width)
     story += _procedures(case, styles, width)
-    story += _chart(case, lines, scans, styles, width, printed_on)
+    story += _chart(case, assessment, lines, scans, styles, width, printed_on)
     story += _scans(scans, lines, assessment, styles, width)
     story += _side_effects(case, styles, width)
     story += [Spacer(1, 4 * mm), Paragraph(t.para(SIMPLIFICATIONS), styles.muted)]
@@ -226,7 +229,7 @@ def _flags(assessment: Assessment, lines: list[LineFacts], styles: Styles,
 def _doses(facts: LineFacts) -> str:
     parts = []
     for dose in sorted(facts.line.doses, key=lambda d: d.date):
-        schedule = f" {t.para(dose.schedule)}" if dose.schedule else ""
+        schedule = f" ({t.para(dose.schedule)})" if dose.schedule else ""
         parts.append(f"{dose.date.isoformat()}: {t.num(dose.mg_per_day)} mg/day{schedule}")
     return "<br/>".join(parts) or "—"
 
@@ -276,22 +279,32 @@ def _procedures(case: Case, styles: Styles, width: float) -> list[Flowable]:
     return [*out, table]
 
 
+def _ordinal(number: int) -> str:
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(
+        number % 10, "th")
+    return f"{number}{suffix}"
+
+
 def _short_line(facts: LineFacts) -> str:
+    """`imatinib (1st)`, `imatinib (adj.)`: short enough for a table cell or a band."""
     kind = {"neoadjuvant": "neoadj.", "adjuvant": "adj."}.get(facts.line.intent.value)
-    return f"{facts.line.drug.value} {kind or f'L{facts.number}'}"
+    if kind is None:
+        kind = _ordinal(facts.number) if facts.number else facts.line.intent.value
+    return f"{facts.line.drug.value} ({kind})"
 
 
-def _chart(case: Case, lines: list[LineFacts], scans: list[ScanFacts], styles: Styles,
-           width: float, printed_on: date) -> list[Flowable]:
+def _chart(case: Case, assessment: Assessment, lines: list[LineFacts], scans: list[ScanFacts],
+           styles: Styles, width: float, printed_on: date) -> list[Flowable]:
     points = [ChartPoint(s.scan.date, s.sod_mm, s.mean_hu) for s in scans]
     last_day = max([printed_on] + [s.scan.date for s in scans])
     bands = [Band(f.line.start, f.line.end or last_day, _short_line(f))
              for f in sorted(lines, key=lambda f: (f.line.start, f.index))
              if f.line.start <= last_day]
-    markers = [Marker(p.date, "surgery" if p.kind is ProcedureKind.SURGERY
-                      else p.kind.value.replace("_", " "))
+    markers = [Marker(p.date, CHART_PROCEDURE.get(p.kind, p.kind.value.replace("_", " ")))
                for p in case.procedures]
-    drawing = response_chart(points, bands, markers, width, 62 * mm, font_size=7)
+    flagged = [f.scan for f in assessment.flags if f.scan is not None and f.code in SHORT_FLAG]
+    drawing = response_chart(points, bands, markers, width, 62 * mm, font_size=7,
+                             flagged=flagged)
     note = Paragraph(
         "Sum of diameters per scan: the engine's RECIST sum on follow-up scans, else the sum "
         "of the lesions marked target on that scan. Shaded bands: therapy lines; dashed "
@@ -305,7 +318,7 @@ def _role(facts: ScanFacts, lines: list[LineFacts]) -> str:
         parts.append("baseline " + ", ".join(_short_line(lines[i]) for i in facts.baseline_of))
     if facts.line_index is not None and 0 <= facts.line_index < len(lines):
         parts.append(_short_line(lines[facts.line_index]))
-    return "\n".join(parts) or "no line"
+    return "<br/>".join(parts) or "no line"
 
 
 def _scans(scans: list[ScanFacts], lines: list[LineFacts], assessment: Assessment,
@@ -319,7 +332,7 @@ def _scans(scans: list[ScanFacts], lines: list[LineFacts], assessment: Assessmen
             flagged.setdefault(flag.scan, []).append(SHORT_FLAG[flag.code])
     header = ["Date", "Modality", "Line", "SOD mm", "vs base", "vs nadir", "RECIST",
               "Choi", "Density", "PET", "Flag"]
-    data: list[list[object]] = [header]
+    data: list[list[object]] = [list(header)]
     for facts in scans:
         a = facts.assessed
         new = len(facts.scan.new_lesions)
@@ -330,7 +343,7 @@ def _scans(scans: list[ScanFacts], lines: list[LineFacts], assessment: Assessmen
         data.append([
             facts.scan.date.isoformat(),
             facts.scan.modality.value,
-            _role(facts, lines),
+            Paragraph(_role(facts, lines), styles.cell),
             t.num(facts.sod_mm) + (f"\n+{new} new" if new else ""),
             t.pct(a.recist.change_vs_baseline_pct) if a else "—",
             t.pct(a.recist.change_vs_nadir_pct) if a else "—",
@@ -340,7 +353,7 @@ def _scans(scans: list[ScanFacts], lines: list[LineFacts], assessment: Assessmen
             pet,
             "\n".join(flagged.get(facts.scan.date, [])) or "",
         ])
-    fractions = [0.1, 0.085, 0.15, 0.075, 0.08, 0.08, 0.085, 0.05, 0.075, 0.1, 0.12]
+    fractions = [0.1, 0.08, 0.17, 0.07, 0.08, 0.08, 0.085, 0.05, 0.075, 0.085, 0.115]
     table = LongTable(data, colWidths=[width * f for f in fractions], repeatRows=1,
                       hAlign="LEFT")
     style = _table_style(zebra_rows=len(data) - 1)
@@ -366,13 +379,13 @@ def _side_effects(case: Case, styles: Styles, width: float) -> list[Flowable]:
     if not case.side_effects:
         return [*out, Paragraph("No side effects recorded.", styles.body)]
     data: list[list[object]] = [[Paragraph(h, styles.cell_bold)
-                                 for h in ("Date", "Side effect", "CTCAE grade", "Drug",
+                                 for h in ("Date", "Side effect", "Grade (CTCAE)", "Drug",
                                            "Action")]]
     for effect in sorted(case.side_effects, key=lambda e: e.date):
         data.append([effect.date.isoformat(), Paragraph(t.para(effect.term), styles.cell),
                      str(effect.grade), Paragraph(t.para(effect.drug or "—"), styles.cell),
                      t.ACTION_LABELS[effect.action]])
-    fractions = [0.12, 0.4, 0.12, 0.18, 0.18]
+    fractions = [0.12, 0.38, 0.14, 0.18, 0.18]
     table = LongTable(data, colWidths=[width * f for f in fractions], repeatRows=1,
                       hAlign="LEFT")
     table.setStyle(_table_style(zebra_rows=len(data) - 1))

@@ -268,6 +268,18 @@ DISCLAIMER = (
 )
 
 
+SINGULAR = {
+    "The tumors have shrunk.": "The tumor has shrunk.",
+    "The tumors are about the same size.": "The tumor is about the same size.",
+}
+
+
+def response_plain(code: str, lesions: int) -> str:
+    """The phrase for a response code, singular when one tumor is followed."""
+    phrase = RESPONSE_PLAIN[code]
+    return SINGULAR.get(phrase, phrase) if lesions == 1 else phrase
+
+
 def option_plain(option: str) -> str:
     if option.startswith("switch_to:"):
         drug = option.split(":", 1)[1]
