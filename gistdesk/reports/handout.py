@@ -66,7 +66,7 @@ def build_handout_pdf(case: Case, assessment: Assessment, *, clinic_name: str,
         patient_details="  ·  ".join(x for x in (birth, f"Record {p.record_number}") if x),
         clinic_name=clinic_name,
         printed_on=printed_on,
-        font_size=10,
+        font_size=11,
         printed_label=f"Printed {t.long_date(printed_on)}",
     )
     return render_pdf(story, decor, pagesize=pagesize, margins=MARGINS,
@@ -167,7 +167,7 @@ def _treatments(case: Case, styles: Styles, width: float, on: date) -> list[Flow
     only_surgery = all(p.kind is ProcedureKind.SURGERY for p in procedures)
     events_label = "Operations" if only_surgery else "Other treatments"
     drawing = treatment_timeline(rows, [Marker(p.date, p.kind.value) for p in procedures],
-                                 scans, min(days), on, width, font_size=BODY_PT * 0.85,
+                                 scans, min(days), on, width, font_size=12,
                                  events_label=events_label)
     items = [_line_sentence(line, on) for line in lines]
     items += [f"<b>{t.PROCEDURE_PLAIN[p.kind]}</b> on {t.long_date(p.date)}."
@@ -181,7 +181,7 @@ def _treatments(case: Case, styles: Styles, width: float, on: date) -> list[Flow
     if scans:
         parts.append("dots are scans")
     key = Paragraph("In the picture: " + ", ".join(parts[:-1]) +
-                    (" and " if len(parts) > 1 else "") + parts[-1] + ".", styles.small)
+                    (" and " if len(parts) > 1 else "") + parts[-1] + ".", styles.body)
     return [*out, KeepTogether([drawing, Spacer(1, 3), key]), Spacer(1, BODY_PT * 0.6),
             _bullets(items, styles)]
 

@@ -1,0 +1,124 @@
+"""`gistdesk report`, the screenshot tool and the chart helpers."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+from reportlab.graphics.shapes import Drawing
+
+from gistdesk.cli import main
+from gistdesk.reports.chart import (
+    Band,
+    ChartPoint,
+    Marker,
+    TimelineRow,
+    _date_ticks,
+    nice_ticks,
+    response_chart,
+    treatment_timeline,
+)
+from gistdesk.resources import resource_path
+from tests.reports.helpers import CASES
+from tests.reports.pdftext import all_text
+
+CASE = str(CASES / "limited_progression_secondary.json")
+
+
+@pytest.mark.parametrize("kind", ["summary", "handout"])
+def test_report_from_a_case_file(tmp_path: Path, kind: str,
+                                 capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / f"{kind}.pdf"
+    code = main(["report", "--case", CASE, "--kind", kind, "-o", str(out),
+                 "--printed-on", "2023-02-01", "--clinic", "Clinic <&>"])
+    assert code == 0
+    text = all_text(out.read_bytes())
+    assert "Clinic <&>" in text and "EX-003" in text
+    assert "wrote" in capsys.readouterr().out
+
+
+def test_report_defaults_the_assessment_date_to_the_print_date(tmp_path: Path) -> None:
+    out = tmp_path / "s.pdf"
+    assert main(["report", "--case", CASE, "-o", str(out), "--printed-on", "2023-02-01"]) == 0
+    assert "Active flags as of 2023-02-01" in all_text(out.read_bytes())
+
+
+def test_report_invalid_case_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "gistdesk-case/1"}', encoding="utf-8")
+    assert main(["report", "--case", str(bad), "-o", str(tmp_path / "x.pdf")]) == 2
+    assert "not a valid case file" in capsys.readouterr().err
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_report_needs_exactly_one_source(tmp_path: Path,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", "-o", str(tmp_path / "x.pdf")]) == 1
+    assert main(["report", "GD-1", "--case", CASE, "-o", str(tmp_path / "x.pdf")]) == 1
+    assert "either RECORD_NUMBER or --case" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(importlib.util.find_spec("gistdesk.commands.common") is not None,
+                    reason="the storage commands are present")
+def test_record_number_without_database(tmp_path: Path,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", "GD-1", "-o", str(tmp_path / "x.pdf")]) == 1
+    assert "database not available" in capsys.readouterr().err
+
+
+def test_unwritable_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "missing-dir" / "x.pdf"
+    assert main(["report", "--case", CASE, "-o", str(target)]) == 1
+    assert "cannot write" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils not installed")
+def test_screenshots(tmp_path: Path) -> None:
+    from gistdesk.tools.report_screenshots import render_report_screenshots
+
+    written = render_report_screenshots(tmp_path, dpi=40)
+    names = sorted(p.name for p in written)
+    assert names == ["report-handout-page1.png", "report-handout.pdf",
+                     "report-summary-page1.png", "report-summary.pdf"]
+    for path in written:
+        assert path.stat().st_size > 1000
+        if path.suffix == ".png":
+            assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_resources_are_found() -> None:
+    assert resource_path("fonts", "DejaVuSans.ttf").is_file()
+    assert resource_path("fonts", "LICENSE-DejaVu.txt").is_file()
+    assert resource_path("examples", "report-demo.json").is_file()
+
+
+def test_nice_ticks() -> None:
+    assert nice_ticks(0, 106) == [0, 25, 50, 75, 100, 125]
+    assert nice_ticks(0, 0) == [0, 0.2, 0.4, 0.6, 0.8, 1.0]
+    ticks = nice_ticks(-12, 80)
+    assert ticks[0] <= -12 and ticks[-1] >= 80
+
+
+def test_date_ticks_stay_few() -> None:
+    ticks = _date_ticks(date(2010, 1, 1), date(2024, 1, 1))
+    assert 2 <= len(ticks) <= 8
+    short = _date_ticks(date(2022, 1, 1), date(2022, 6, 1))
+    assert short[0][1] == "Jan 2022"
+
+
+def test_charts_draw_without_data_and_with_gaps() -> None:
+    assert isinstance(response_chart([], [], [], 400, 150), Drawing)
+    points = [ChartPoint(date(2022, 1, 1), 50, None), ChartPoint(date(2022, 4, 1), None, 30),
+              ChartPoint(date(2022, 7, 1), 40, 25)]
+    chart = response_chart(points, [Band(date(2022, 1, 5), date(2022, 8, 1), "imatinib")],
+                           [Marker(date(2022, 5, 1), "RFA")], 400, 150,
+                           flagged=[date(2022, 7, 1)])
+    assert chart.width == 400
+    timeline = treatment_timeline([TimelineRow("imatinib", date(2022, 1, 1),
+                                               date(2023, 1, 1), True)],
+                                  [Marker(date(2022, 6, 1), "surgery")], [date(2022, 3, 1)],
+                                  date(2022, 1, 1), date(2023, 1, 1), 400)
+    assert timeline.height > 0

@@ -1,0 +1,132 @@
+"""The clinician summary: content checked through the PDF's own text."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+from reportlab.lib.pagesizes import letter
+
+from gistdesk.clinical import assess
+from gistdesk.clinical.render import flag_title
+from gistdesk.reports import build_summary_pdf
+from gistdesk.reports.text import option_label
+from tests.reports.helpers import example, example_names, long_case, with_patient
+from tests.reports.pdftext import all_text, flat, pages_text
+
+PRINTED = date(2024, 3, 1)
+
+
+def _pdf(name: str, *, real_engine: bool = False) -> tuple[bytes, object, object]:
+    case, assessment = example(name)
+    if real_engine:
+        assessment = assess(case, assessment.as_of)
+    return build_summary_pdf(case, assessment, clinic_name="Test Clinic",
+                             printed_on=PRINTED), case, assessment
+
+
+@pytest.mark.parametrize("name", example_names())
+@pytest.mark.parametrize("real_engine", [False, True])
+def test_every_line_scan_and_flag_is_printed(name: str, real_engine: bool) -> None:
+    pdf, case, assessment = _pdf(name, real_engine=real_engine)
+    text = flat(all_text(pdf))
+    for line in case.therapy_lines:  # type: ignore[attr-defined]
+        assert flat(f"{line.start.isoformat()}") in text
+        assert line.drug.value in text
+        for dose in line.doses:
+            assert flat(f"{dose.date.isoformat()}:") in text
+    for scan in case.scans:  # type: ignore[attr-defined]
+        assert scan.date.isoformat() in text
+    for flag in assessment.flags:  # type: ignore[attr-defined]
+        assert flat(flag_title(flag)) in text
+        assert flat(flag.reason) in text
+        for option in flag.options:
+            assert flat(option_label(option)) in text
+    for effect in case.side_effects:  # type: ignore[attr-defined]
+        assert flat(effect.term) in text
+    for proc in case.procedures:  # type: ignore[attr-defined]
+        assert proc.date.isoformat() in text
+
+
+def test_assessed_scans_show_their_numbers_and_responses() -> None:
+    pdf, _, assessment = _pdf("limited_progression_secondary")
+    text = flat(all_text(pdf))
+    table = text[text.index("vsnadir"):]
+    for scan in assessment.scans:  # type: ignore[attr-defined]
+        start = table.index(scan.date.isoformat())
+        row = table[start:start + 90]  # one table row, read cell by cell
+        assert flat(f"{scan.recist.target.value} / {scan.recist.overall.value}") in row
+        assert f"{scan.recist.change_vs_baseline_pct:+.1f}%" in row
+        assert scan.choi.response.value in row
+
+
+def test_identity_risk_and_mutation() -> None:
+    pdf, _, _ = _pdf("limited_progression_secondary")
+    text = all_text(pdf)
+    for expected in ("Test Clinic", "EX-003", "1960-01-15", "KIT exon 11", "55% (high)",
+                     "Stomach", "Modified NIH", "not applicable"):
+        assert expected in text
+
+
+def test_header_and_page_numbers_on_every_page() -> None:
+    case, assessment = long_case(100)
+    pdf = build_summary_pdf(case, assessment, clinic_name="Test Clinic", printed_on=PRINTED)
+    pages = pages_text(pdf)
+    assert len(pages) >= 3
+    for number, page in enumerate(pages, start=1):
+        assert "Lang, Lena" in page
+        assert "Record LONG-100" in page
+        assert "born 1950-05-06" in page
+        assert f"Page {number} of {len(pages)}" in page
+        assert "Printed 2024-03-01" in page
+        assert "Test Clinic" in page
+    text = all_text(pdf)
+    for scan in case.scans:
+        assert scan.date.isoformat() in text
+    # The scan table's header row repeats on each page it continues on.
+    assert sum(1 for page in pages if "vs nadir" in page) >= 2
+
+
+def test_unicode_and_markup_characters_print_as_typed() -> None:
+    case, assessment = example("responder")
+    case = with_patient(case, family_name="O'Brien <Jr> & Co <b>&",
+                        given_name="Zoë Łucja Çelik Straße 张伟", record_number="R<1>&")
+    pdf = build_summary_pdf(case, assessment, clinic_name="Klinik <A&B> é",
+                            printed_on=PRINTED)
+    text = all_text(pdf)
+    assert "O'Brien <Jr> & Co <b>&, Zoë Łucja Çelik" in text
+    assert "张伟" in text
+    assert "Record R<1>&" in text
+    assert "Klinik <A&B> é" in text
+
+
+def test_output_is_deterministic() -> None:
+    first, _, _ = _pdf("generalized_progression_primary", real_engine=True)
+    second, _, _ = _pdf("generalized_progression_primary", real_engine=True)
+    assert first == second
+    case, assessment = example("responder")
+    other = build_summary_pdf(case, assessment, clinic_name="Test Clinic",
+                              printed_on=date(2024, 3, 2))
+    assert other != first
+
+
+def test_letter_paper() -> None:
+    case, assessment = example("responder")
+    pdf = build_summary_pdf(case, assessment, clinic_name="C", printed_on=PRINTED,
+                            pagesize=letter)
+    assert "Page 1 of" in pages_text(pdf)[0]
+
+
+def test_empty_case_prints() -> None:
+    from gistdesk.clinical.types import Assessment
+    from gistdesk.core.model import Case, Patient
+
+    case = Case(Patient("E-1", "", ""))
+    pdf = build_summary_pdf(case, Assessment(PRINTED, None, (), (), ()), clinic_name="C",
+                            printed_on=PRINTED)
+    text = all_text(pdf)
+    for expected in ("No flags.", "No therapy lines recorded.", "No scans recorded.",
+                     "not computable"):
+        assert expected in text
+    assert re.search(r"Page 1 of \d", text)
