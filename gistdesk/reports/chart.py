@@ -285,8 +285,10 @@ def treatment_timeline(rows: Sequence[TimelineRow], events: Sequence[Marker],
         y -= row_h
     drawing.add(String(0, y + row_h * 0.3, "Scans", fontName=SANS_BOLD, fontSize=font_size,
                        fillColor=AXIS))
+    # Many scans over many years: smaller dots so they stay dots.
+    radius = row_h * (0.16 if len(scans) <= 30 else 0.09)
     for day in scans:
-        drawing.add(Circle(xpos(day), y + row_h * 0.45, row_h * 0.16,
+        drawing.add(Circle(xpos(day), y + row_h * 0.45, radius,
                            fillColor=colors.HexColor("#55606e"), strokeColor=None))
     axis_y = y
     drawing.add(Line(x0, axis_y, x1, axis_y, strokeColor=AXIS, strokeWidth=0.8))

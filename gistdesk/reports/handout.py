@@ -202,7 +202,7 @@ def _scan_words(case: Case, assessment: Assessment, scan: Scan) -> list[str]:
         followed = sum(1 for lesion in scan.lesions if lesion.target)
         words = [t.response_plain(assessed.recist.overall.value, followed)]
         if assessed.recist.overall is Response.SD and assessed.choi.response is Response.PR:
-            words.append(t.DENSITY_RESPONSE_PLAIN)
+            words.append(t.number_agreed(t.DENSITY_RESPONSE_PLAIN, followed))
         return words
     if scan.new_lesions:
         return [t.NEW_SPOT_PLAIN]

@@ -65,12 +65,13 @@ def build_summary_pdf(case: Case, assessment: Assessment, *, clinic_name: str,
     scans = scan_facts(case, assessment, lines)
     story: list[Flowable] = []
     story += _identity(case, assessment, styles, width, printed_on)
-    story += _flags(assessment, lines, styles, width)
+    story += _flags(case, assessment, lines, styles, width)
     story += _lines(lines, styles, width)
     story += _procedures(case, styles, width)
     story += _chart(case, assessment, lines, scans, styles, width, printed_on)
     story += _scans(scans, lines, assessment, styles, width)
     story += _side_effects(case, styles, width)
+    story += _flag_history(case, assessment, lines, styles, width)
     story += [Spacer(1, 4 * mm), Paragraph(t.para(SIMPLIFICATIONS), styles.muted)]
     p = case.patient
     decor = PageDecor(
@@ -177,13 +178,7 @@ def _line_of(lines: list[LineFacts], index: int | None) -> str:
     return f"{facts.line.drug.value} ({kind})"
 
 
-def _flag_block(flag: Flag, lines: list[LineFacts], styles: Styles, width: float) -> Table:
-    head = f"<b>{t.para(flag_title(flag))}</b>  ·  {flag.date.isoformat()}"
-    if flag.scan is not None:
-        head += f"  ·  scan {flag.scan.isoformat()}"
-    if flag.line_index is not None or flag.code is FlagCode.PROGRESSION:
-        head += f"  ·  {t.para(_line_of(lines, flag.line_index))}"
-    parts = [Paragraph(head, styles.body), Paragraph(t.para(flag.reason), styles.cell)]
+def _flag_details(flag: Flag) -> list[str]:
     details: list[str] = []
     if flag.criteria:
         details.append("criteria: " + ", ".join(flag.criteria))
@@ -197,6 +192,17 @@ def _flag_block(flag: Flag, lines: list[LineFacts], styles: Styles, width: float
         details.append("basis: " + ", ".join(t.BASIS_LABELS.get(b, b) for b in flag.basis))
     if flag.code is FlagCode.FALSE_PROGRESSION and flag.early_first_line:
         details.append("early on the first line (< 6 months)")
+    return details
+
+
+def _flag_block(flag: Flag, lines: list[LineFacts], styles: Styles, width: float) -> Table:
+    head = f"<b>{t.para(flag_title(flag))}</b>  ·  {flag.date.isoformat()}"
+    if flag.scan is not None:
+        head += f"  ·  scan {flag.scan.isoformat()}"
+    if flag.line_index is not None or flag.code is FlagCode.PROGRESSION:
+        head += f"  ·  {t.para(_line_of(lines, flag.line_index))}"
+    parts = [Paragraph(head, styles.body), Paragraph(t.para(flag.reason), styles.cell)]
+    details = _flag_details(flag)
     if details:
         parts.append(Paragraph(t.para("; ".join(details)), styles.cell))
     if flag.options:
@@ -216,13 +222,54 @@ def _flag_block(flag: Flag, lines: list[LineFacts], styles: Styles, width: float
     return box
 
 
-def _flags(assessment: Assessment, lines: list[LineFacts], styles: Styles,
+def split_flags(case: Case, assessment: Assessment) -> tuple[list[Flag], list[Flag]]:
+    """(active, earlier): active = case alerts and the flags on the latest scan up to the
+    assessment date (what the team must act on now, as the patient list counts them);
+    earlier = flags on older scans, kept as history."""
+    scans = [scan.date for scan in case.scans if scan.date <= assessment.as_of]
+    last = max(scans, default=None)
+    active = [f for f in assessment.flags if f.scan is None or f.scan == last]
+    earlier = [f for f in assessment.flags if f.scan is not None and f.scan != last]
+    return active, earlier
+
+
+def _flags(case: Case, assessment: Assessment, lines: list[LineFacts], styles: Styles,
            width: float) -> list[Flowable]:
     out = _section(f"Active flags as of {assessment.as_of.isoformat()}", styles)
-    if not assessment.flags:
-        return [*out, Paragraph("No flags.", styles.body)]
-    for flag in assessment.flags:
+    active, earlier = split_flags(case, assessment)
+    if not active:
+        out.append(Paragraph("No active flags.", styles.body))
+    for flag in active:
         out += [KeepTogether([_flag_block(flag, lines, styles, width)]), Spacer(1, 2.5)]
+    if earlier:
+        out.append(Paragraph(f"{len(earlier)} earlier flag(s) on older scans: see "
+                             "\"Earlier flags\" at the end.", styles.muted))
+    return out
+
+
+def _flag_history(case: Case, assessment: Assessment, lines: list[LineFacts], styles: Styles,
+                  width: float) -> list[Flowable]:
+    """Flags on older scans, newest first, one row each (history, not for action now)."""
+    _, earlier = split_flags(case, assessment)
+    out: list[Flowable] = []
+    if earlier:
+        out += _section("Earlier flags", styles)
+        data: list[list[object]] = [[Paragraph(h, styles.cell_bold) for h in
+                                     ("Scan", "Flag", "Line", "Details", "Options listed")]]
+        for flag in reversed(earlier):  # newest first: the most relevant history on top
+            data.append([
+                flag.date.isoformat(),
+                Paragraph(t.para(flag_title(flag)), styles.cell),
+                Paragraph(t.para(_line_of(lines, flag.line_index)), styles.cell),
+                Paragraph(t.para("; ".join(_flag_details(flag))), styles.cell),
+                Paragraph(t.para("; ".join(t.option_label(o) for o in flag.options) or "—"),
+                          styles.cell),
+            ])
+        fractions = [0.11, 0.17, 0.15, 0.3, 0.27]
+        table = LongTable(data, colWidths=[width * f for f in fractions], repeatRows=1,
+                          hAlign="LEFT")
+        table.setStyle(_table_style(zebra_rows=len(data) - 1))
+        out.append(table)
     return out
 
 
@@ -254,7 +301,7 @@ def _lines(lines: list[LineFacts], styles: Styles, width: float) -> list[Flowabl
             (summary.best_response_recist or "—") if summary else "—",
             (summary.best_response_choi or "—") if summary else "—",
         ])
-    fractions = [0.11, 0.1, 0.06, 0.1, 0.1, 0.25, 0.1, 0.09, 0.09]
+    fractions = [0.13, 0.1, 0.06, 0.1, 0.1, 0.23, 0.1, 0.09, 0.09]
     table = LongTable(data, colWidths=[width * f for f in fractions], repeatRows=1,
                       hAlign="LEFT")
     table.setStyle(_table_style(zebra_rows=len(data) - 1))
@@ -353,7 +400,7 @@ def _scans(scans: list[ScanFacts], lines: list[LineFacts], assessment: Assessmen
             pet,
             "\n".join(flagged.get(facts.scan.date, [])) or "",
         ])
-    fractions = [0.1, 0.08, 0.17, 0.07, 0.08, 0.08, 0.085, 0.05, 0.075, 0.085, 0.115]
+    fractions = [0.1, 0.09, 0.16, 0.07, 0.08, 0.08, 0.085, 0.05, 0.075, 0.085, 0.115]
     table = LongTable(data, colWidths=[width * f for f in fractions], repeatRows=1,
                       hAlign="LEFT")
     style = _table_style(zebra_rows=len(data) - 1)

@@ -228,8 +228,8 @@ FALSE_PROGRESSION_PLAIN = (
     "with another scan."
 )
 DENSITY_RESPONSE_PLAIN = (
-    "The scan also shows the tumor has become less dense inside, which is often a sign that "
-    "the medicine is working."
+    "The scan also shows the tumors have become less dense inside, which is often a sign "
+    "that the medicine is working."
 )
 NEW_SPOT_PLAIN = "The scan shows something new. Your team will look at this closely."
 NO_COMPARISON_PLAIN = "Your team has looked at this scan and will talk with you about it."
@@ -271,12 +271,16 @@ DISCLAIMER = (
 SINGULAR = {
     "The tumors have shrunk.": "The tumor has shrunk.",
     "The tumors are about the same size.": "The tumor is about the same size.",
+    DENSITY_RESPONSE_PLAIN: DENSITY_RESPONSE_PLAIN.replace("the tumors have", "the tumor has"),
 }
 
 
 def response_plain(code: str, lesions: int) -> str:
     """The phrase for a response code, singular when one tumor is followed."""
-    phrase = RESPONSE_PLAIN[code]
+    return number_agreed(RESPONSE_PLAIN[code], lesions)
+
+
+def number_agreed(phrase: str, lesions: int) -> str:
     return SINGULAR.get(phrase, phrase) if lesions == 1 else phrase
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -11,6 +12,7 @@ from reportlab.lib.pagesizes import letter
 from gistdesk.clinical import assess
 from gistdesk.clinical.render import flag_title
 from gistdesk.reports import build_summary_pdf
+from gistdesk.reports.summary import split_flags
 from gistdesk.reports.text import option_label
 from tests.reports.helpers import example, example_names, long_case, with_patient
 from tests.reports.pdftext import all_text, flat, pages_text
@@ -38,11 +40,14 @@ def test_every_line_scan_and_flag_is_printed(name: str, real_engine: bool) -> No
             assert flat(f"{dose.date.isoformat()}:") in text
     for scan in case.scans:  # type: ignore[attr-defined]
         assert scan.date.isoformat() in text
-    for flag in assessment.flags:  # type: ignore[attr-defined]
+    active, earlier = split_flags(case, assessment)  # type: ignore[arg-type]
+    for flag in active:
         assert flat(flag_title(flag)) in text
         assert flat(flag.reason) in text
         for option in flag.options:
             assert flat(option_label(option)) in text
+    for flag in earlier:
+        assert flat(f"{flag.date.isoformat()}{flag_title(flag)}") in text
     for effect in case.side_effects:  # type: ignore[attr-defined]
         assert flat(effect.term) in text
     for proc in case.procedures:  # type: ignore[attr-defined]
@@ -126,7 +131,20 @@ def test_empty_case_prints() -> None:
     pdf = build_summary_pdf(case, Assessment(PRINTED, None, (), (), ()), clinic_name="C",
                             printed_on=PRINTED)
     text = all_text(pdf)
-    for expected in ("No flags.", "No therapy lines recorded.", "No scans recorded.",
+    for expected in ("No active flags.", "No therapy lines recorded.", "No scans recorded.",
                      "not computable"):
         assert expected in text
     assert re.search(r"Page 1 of \d", text)
+
+
+def test_flags_on_older_scans_move_to_the_history_table() -> None:
+    case, _ = example("limited_progression_secondary")
+    later = replace(case.scans[-1], date=date(2023, 5, 1), lesions=case.scans[-2].lesions)
+    case = replace(case, scans=(*case.scans, later))
+    assessment = assess(case, date(2023, 5, 10))
+    active, earlier = split_flags(case, assessment)
+    assert [f.scan for f in earlier] == [date(2023, 1, 10)]
+    assert all(f.scan in (None, date(2023, 5, 1)) for f in active)
+    text = all_text(build_summary_pdf(case, assessment, clinic_name="C", printed_on=PRINTED))
+    assert "Earlier flags" in text and "1 earlier flag(s)" in text
+    assert flat("2023-01-10Possible progression") in flat(text)
