@@ -243,14 +243,12 @@ OPTION_PLAIN = {
     "restart_tki": "Starting the medicine again.",
 }
 
+# Case alerts as items under "Your team may talk with you about:".
 ALERT_PLAIN = {
-    "mutation_d842v_imatinib": "Your team may talk about a medicine chosen for your "
-                               "tumor's gene change.",
-    "mutation_exon9_dose": "Your team may talk about the dose of your medicine, because of "
-                           "your tumor's gene change.",
-    "mutation_wild_type": "Your team may talk about how well your medicine suits your "
-                          "tumor's type.",
-    "adjuvant_short": "Your team may talk about how long to take the medicine after surgery.",
+    "mutation_d842v_imatinib": "A medicine chosen for your tumor's gene change.",
+    "mutation_exon9_dose": "The dose of your medicine, because of your tumor's gene change.",
+    "mutation_wild_type": "How well your medicine suits your type of GIST.",
+    "adjuvant_short": "How long to take the medicine after surgery.",
 }
 
 QUESTIONS = (

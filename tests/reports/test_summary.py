@@ -148,3 +148,29 @@ def test_flags_on_older_scans_move_to_the_history_table() -> None:
     text = all_text(build_summary_pdf(case, assessment, clinic_name="C", printed_on=PRINTED))
     assert "Earlier flags" in text and "1 earlier flag(s)" in text
     assert flat("2023-01-10Possible progression") in flat(text)
+
+
+def test_same_bytes_in_another_process() -> None:
+    """Invariant mode and the lazily registered CJK font give the same file in any process,
+    whatever was built before (tests and screenshots compare bytes)."""
+    import hashlib
+    import subprocess
+    import sys
+
+    code = (
+        "import hashlib, sys\n"
+        "from datetime import date\n"
+        "from tests.reports.helpers import example, with_patient\n"
+        "from gistdesk.reports import build_handout_pdf, build_summary_pdf\n"
+        "case, a = example('responder')\n"
+        "case = with_patient(case, family_name='张 <b>&')\n"
+        "build_handout_pdf(case, a, clinic_name='C', printed_on=date(2024, 1, 1))\n"
+        "pdf = build_summary_pdf(case, a, clinic_name='C', printed_on=date(2024, 1, 1))\n"
+        "print(hashlib.sha256(pdf).hexdigest())\n"
+    )
+    other = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                           check=True).stdout.strip()
+    case, assessment = example("responder")
+    case = with_patient(case, family_name="张 <b>&")
+    pdf = build_summary_pdf(case, assessment, clinic_name="C", printed_on=date(2024, 1, 1))
+    assert hashlib.sha256(pdf).hexdigest() == other
