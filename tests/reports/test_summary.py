@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 import pytest
 from reportlab.lib.pagesizes import letter
@@ -168,8 +169,9 @@ def test_same_bytes_in_another_process() -> None:
         "pdf = build_summary_pdf(case, a, clinic_name='C', printed_on=date(2024, 1, 1))\n"
         "print(hashlib.sha256(pdf).hexdigest())\n"
     )
+    repo = Path(__file__).resolve().parents[2]
     other = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                           check=True).stdout.strip()
+                           check=True, cwd=repo).stdout.strip()
     case, assessment = example("responder")
     case = with_patient(case, family_name="张 <b>&")
     pdf = build_summary_pdf(case, assessment, clinic_name="C", printed_on=date(2024, 1, 1))
