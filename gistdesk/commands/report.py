@@ -15,7 +15,7 @@ from gistdesk.commands.assess import as_of_date
 from gistdesk.core.casefile import read_case_file
 from gistdesk.core.model import Case
 from gistdesk.core.problems import InvalidCaseError
-from gistdesk.reports import build_handout_pdf, build_summary_pdf
+from gistdesk.reports import REPORT_KINDS, build_report
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -34,7 +34,7 @@ def add_parser(subparsers: Any) -> None:
                         help="the patient's record number in the database")
     parser.add_argument("--case", metavar="CASE.json", default=None,
                         help="read the patient from a case file instead (no database needed)")
-    parser.add_argument("--kind", choices=("summary", "handout"), default="summary",
+    parser.add_argument("--kind", choices=REPORT_KINDS, default="summary",
                         help="summary: for the clinician; handout: plain language for the "
                              "patient (default: summary)")
     parser.add_argument("-o", "--output", required=True, metavar="FILE.pdf",
@@ -93,8 +93,7 @@ def run(args: argparse.Namespace) -> int:
         case = loaded
     clinic = args.clinic or os.environ.get(CLINIC_ENV) or DEFAULT_CLINIC
     assessment = assess(case, as_of)
-    build = build_summary_pdf if args.kind == "summary" else build_handout_pdf
-    pdf = build(case, assessment, clinic_name=clinic, printed_on=printed_on)
+    pdf = build_report(args.kind, case, assessment, clinic_name=clinic, printed_on=printed_on)
     try:
         Path(args.output).write_bytes(pdf)
     except OSError as exc:

@@ -158,10 +158,8 @@ def _treatments(case: Case, styles: Styles, width: float, on: date) -> list[Flow
     scans = sorted(s.date for s in case.scans if s.date <= on)
     if not lines and not procedures:
         return [*out, Paragraph("No treatments are recorded yet.", styles.body)]
-    rows = [TimelineRow(t.drug_plain(line.drug) if len(t.drug_plain(line.drug)) < 14
-                        else "trial medicine" if line.drug.value == "trial" else "other",
-                        line.start, min(line.end, on) if line.end else on,
-                        line.end is None or line.end > on)
+    rows = [TimelineRow(t.TIMELINE_DRUG.get(line.drug, line.drug.value), line.start,
+                        min(line.end, on) if line.end else on, line.end is None or line.end > on)
             for line in lines]
     days = [line.start for line in lines] + [p.date for p in procedures] + scans + [on]
     only_surgery = all(p.kind is ProcedureKind.SURGERY for p in procedures)

@@ -176,6 +176,8 @@ DRUG_PLAIN = {
     Drug.OTHER: "another medicine",
 }
 
+TIMELINE_DRUG = {Drug.TRIAL: "trial medicine", Drug.OTHER: "other medicine"}
+
 INTENT_PLAIN = {
     Intent.NEOADJUVANT: "to shrink the tumor before surgery",
     Intent.ADJUVANT: "to lower the chance of the tumor coming back after surgery",

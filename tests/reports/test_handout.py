@@ -135,3 +135,40 @@ def test_header_on_every_page_and_deterministic() -> None:
         assert "Lena Lang" in page and "Record LONG-100" in page
         assert f"Page {number} of {len(pages)}" in page
     assert pdf == _handout(case, assessment)
+
+
+def test_new_patient_without_lines_or_scans() -> None:
+    from gistdesk.core.model import Patient
+
+    case = Case(Patient("N-1", "Neu", "Nina"))
+    pdf = _handout(case, Assessment(date(2024, 1, 1), None, (), (), ()))
+    text = all_text(pdf)
+    assert "No treatments are recorded yet." in text
+    assert "No scans are recorded yet." in text
+    assert "Nina Neu" in text
+
+
+def test_trial_and_other_medicines_in_words() -> None:
+    from gistdesk.core.vocab import Drug
+
+    case, assessment = example("generalized_progression_primary")
+    lines = (replace(case.therapy_lines[0], drug=Drug.TRIAL),
+             replace(case.therapy_lines[1], drug=Drug.OTHER))
+    case = replace(case, therapy_lines=lines)
+    text = flat(all_text(_handout(case, assess(case, assessment.as_of))))
+    assert flat("A medicine in a clinical trial (a research study)") in text
+    assert flat("Another medicine to control the tumor") in text
+    assert "trialmedicine" in text and "othermedicine" in text
+
+
+def test_build_report_by_kind() -> None:
+    from gistdesk.reports import build_report
+
+    case, assessment = example("responder")
+    on = date(2024, 1, 1)
+    assert build_report("handout", case, assessment, clinic_name="C", printed_on=on) == \
+        build_handout_pdf(case, assessment, clinic_name="C", printed_on=on)
+    assert build_report("summary", case, assessment, clinic_name="C", printed_on=on) == \
+        build_summary_pdf(case, assessment, clinic_name="C", printed_on=on)
+    with pytest.raises(ValueError, match="unknown report kind"):
+        build_report("letter", case, assessment, clinic_name="C", printed_on=on)  # type: ignore[arg-type]
