@@ -69,10 +69,14 @@ def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
     return ticks
 
 
-def _date_ticks(first: date, last: date, max_ticks: int = 8) -> list[tuple[date, str]]:
-    """Month ticks at a spacing that keeps at most `max_ticks` labels."""
+def _date_ticks(first: date, last: date, max_ticks: int = 8,
+                max_year_ticks: int | None = None) -> list[tuple[date, str]]:
+    """Month ticks ("Jul 2022") at a spacing that keeps at most `max_ticks` labels, else year
+    ticks ("2022"), which are narrower, at most `max_year_ticks` of them."""
     months = (last.year - first.year) * 12 + last.month - first.month + 1
-    step = next((s for s in (1, 2, 3, 6, 12, 24, 60) if months / s <= max_ticks), 120)
+    years_max = max_ticks if max_year_ticks is None else max_year_ticks
+    step = next((s for s in (1, 2, 3, 6) if months / s <= max_ticks), None) or next(
+        (s for s in (12, 24, 60) if months / s <= years_max), 120)
     out: list[tuple[date, str]] = []
     year, month = first.year, first.month
     # Align to the step so ticks fall on Jan/Apr/Jul/Oct, Jan/Jul, or January.
@@ -292,7 +296,13 @@ def treatment_timeline(rows: Sequence[TimelineRow], events: Sequence[Marker],
                            fillColor=colors.HexColor("#55606e"), strokeColor=None))
     axis_y = y
     drawing.add(Line(x0, axis_y, x1, axis_y, strokeColor=AXIS, strokeWidth=0.8))
-    for tick, label in _date_ticks(date.fromordinal(lo), date.fromordinal(hi), max_ticks=6):
+    # As many date labels as fit without crowding at this type size.
+    gap = 2.5 * font_size
+    fit = int((x1 - x0) / (stringWidth("Sep 2023", SANS, font_size) + gap))
+    fit_years = int((x1 - x0) / (stringWidth("2023", SANS, font_size) + gap))
+    for tick, label in _date_ticks(date.fromordinal(lo), date.fromordinal(hi),
+                                   max_ticks=max(2, min(fit, 8)),
+                                   max_year_ticks=max(2, min(fit_years, 10))):
         x = xpos(tick)
         # Grid behind the bars: inserted first in drawing order.
         drawing.insert(0, Line(x, axis_y, x, height - 2, strokeColor=GRID, strokeWidth=0.5))

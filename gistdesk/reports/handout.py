@@ -78,7 +78,7 @@ def _section(title: str, styles: Styles) -> list[Flowable]:
 
 
 def _bullets(items: list[str], styles: Styles) -> ListFlowable:
-    return ListFlowable([ListItem(Paragraph(item, styles.bullet), leftIndent=BODY_PT * 1.3,
+    return ListFlowable([ListItem(Paragraph(item, styles.item), leftIndent=BODY_PT * 1.3,
                                   value="•") for item in items],
                         bulletType="bullet", start="•", leftIndent=BODY_PT * 1.3,
                         bulletFontSize=BODY_PT)
@@ -178,8 +178,7 @@ def _treatments(case: Case, styles: Styles, width: float, on: date) -> list[Flow
                      "diamonds are operations and other treatments")
     if scans:
         parts.append("dots are scans")
-    key = Paragraph("In the picture: " + ", ".join(parts[:-1]) +
-                    (" and " if len(parts) > 1 else "") + parts[-1] + ".", styles.body)
+    key = Paragraph("In the picture: " + "; ".join(parts) + ".", styles.body)
     return [*out, KeepTogether([drawing, Spacer(1, 3), key]), Spacer(1, BODY_PT * 0.6),
             _bullets(items, styles)]
 

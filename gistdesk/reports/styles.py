@@ -26,7 +26,7 @@ class Styles:
     h2: ParagraphStyle
     cell: ParagraphStyle
     cell_bold: ParagraphStyle
-    bullet: ParagraphStyle
+    item: ParagraphStyle  # a list item's text (the list flowable indents it)
 
 
 def make_styles(size: float) -> Styles:
@@ -49,7 +49,6 @@ def make_styles(size: float) -> Styles:
                             leading=size * 1.12, textColor=INK),
         cell_bold=ParagraphStyle("cellb", fontName=SANS_BOLD, fontSize=size * 0.9,
                                  leading=size * 1.12, textColor=INK),
-        bullet=ParagraphStyle("bullet", fontName=SANS, fontSize=size, leading=lead,
-                              textColor=INK, leftIndent=size * 1.3, bulletIndent=size * 0.3,
-                              spaceAfter=size * 0.3),
+        item=ParagraphStyle("item", fontName=SANS, fontSize=size, leading=lead,
+                            textColor=INK, spaceAfter=size * 0.3),
     )

@@ -400,13 +400,14 @@ def _scans(scans: list[ScanFacts], lines: list[LineFacts], assessment: Assessmen
             pet,
             "\n".join(flagged.get(facts.scan.date, [])) or "",
         ])
-    fractions = [0.1, 0.09, 0.16, 0.07, 0.08, 0.08, 0.085, 0.05, 0.075, 0.085, 0.115]
+    fractions = [0.1, 0.09, 0.16, 0.07, 0.08, 0.08, 0.085, 0.06, 0.08, 0.08, 0.105]
     table = LongTable(data, colWidths=[width * f for f in fractions], repeatRows=1,
                       hAlign="LEFT")
     style = _table_style(zebra_rows=len(data) - 1)
     style.add("ALIGN", (3, 0), (5, -1), "RIGHT")
     style.add("ALIGN", (8, 0), (8, -1), "RIGHT")
     style.add("ALIGN", (6, 0), (7, -1), "CENTER")
+    style.add("ALIGN", (9, 0), (9, -1), "CENTER")
     for row, facts in enumerate(scans, start=1):
         if facts.scan.date in flagged:
             style.add("TEXTCOLOR", (10, row), (10, row), colors.HexColor("#b3261e"))

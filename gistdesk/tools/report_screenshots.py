@@ -17,7 +17,9 @@ from gistdesk.reports import build_handout_pdf, build_summary_pdf
 from gistdesk.resources import resource_path
 
 DEMO_CASE = ("examples", "report-demo.json")
-DEMO_DATE = date(2023, 10, 15)  # fixed, so the screenshots only change when the code does
+# Fixed, so the screenshots only change when the code does; late enough that a scan is
+# overdue, so page 1 shows an active flag as well as the earlier-flag history.
+DEMO_DATE = date(2024, 1, 20)
 DEMO_CLINIC = "Centre Hospitalier — Unité GIST"
 
 
