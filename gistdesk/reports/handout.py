@@ -34,7 +34,7 @@ from gistdesk.reports.layout import Margins, PageDecor, content_width, render_pd
 from gistdesk.reports.styles import ACCENT, LINE, Styles, make_styles
 
 BODY_PT = 12.5
-MARGINS = Margins(left=20 * mm, right=20 * mm, top=26 * mm, bottom=22 * mm)
+MARGINS = Margins(left=20 * mm, right=20 * mm, top=28 * mm, bottom=22 * mm)
 
 
 def build_handout_pdf(case: Case, assessment: Assessment, *, clinic_name: str,

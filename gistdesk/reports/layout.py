@@ -17,6 +17,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate
 
@@ -61,6 +62,20 @@ def _draw(canvas: Canvas, text: str, style: ParagraphStyle, x: float, top: float
     para.drawOn(canvas, x, top - height)
 
 
+def _fit_name(name: str, size: float, width: float) -> Paragraph:
+    """The patient's name on one line if a slightly smaller size allows; a very long name
+    wraps (never truncated: it identifies the patient) at the smallest size, so the header
+    still fits above the rule."""
+    text = f"<b>{markup(name)}</b>"
+    para = Paragraph(text, _style(size + 2.5, bold=True))
+    for grow in (2.5, 1.5, 0.5, -0.5):
+        para = Paragraph(text, _style(size + grow, bold=True))
+        _, height = para.wrap(width, 1000)
+        if height <= (size + grow) * 1.3:
+            break
+    return para
+
+
 def _decorate(canvas: Canvas, decor: PageDecor, margins: Margins, page: int,
               total: int) -> None:
     width, height = canvas._pagesize
@@ -71,11 +86,14 @@ def _decorate(canvas: Canvas, decor: PageDecor, margins: Margins, page: int,
     top = height - 10 * mm
     canvas.saveState()
     # Header: who this page is about (pages get separated; each must name its patient).
-    left_w = inner * 0.68
-    _draw(canvas, f"<b>{markup(decor.patient_name)}</b>", _style(size + 2.5, bold=True),
-          left, top, left_w)
+    # The name gets all the width the (short) document title leaves.
+    title_w = stringWidth(decor.title, SANS_BOLD, size + 1) + 2
+    left_w = max(inner * 0.5, inner - title_w - 12)
+    name = _fit_name(decor.patient_name, size, left_w)
+    _, name_h = name.wrap(left_w, 1000)
+    name.drawOn(canvas, left, top - name_h)
     _draw(canvas, markup(decor.patient_details), _style(size), left,
-          top - (size + 2.5) * 1.3, left_w)
+          top - name_h - size * 0.15, left_w)
     _draw(canvas, markup(decor.title), _style(size + 1, bold=True, align=2),
           left + left_w, top, inner - left_w)
     rule_y = height - margins.top + 3 * mm

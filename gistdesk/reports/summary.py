@@ -301,7 +301,7 @@ def _lines(lines: list[LineFacts], styles: Styles, width: float) -> list[Flowabl
             (summary.best_response_recist or "—") if summary else "—",
             (summary.best_response_choi or "—") if summary else "—",
         ])
-    fractions = [0.13, 0.1, 0.06, 0.1, 0.1, 0.23, 0.1, 0.09, 0.09]
+    fractions = [0.13, 0.1, 0.06, 0.1, 0.1, 0.22, 0.11, 0.09, 0.09]
     table = LongTable(data, colWidths=[width * f for f in fractions], repeatRows=1,
                       hAlign="LEFT")
     table.setStyle(_table_style(zebra_rows=len(data) - 1))

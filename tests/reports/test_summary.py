@@ -176,3 +176,17 @@ def test_same_bytes_in_another_process() -> None:
     case = with_patient(case, family_name="张 <b>&")
     pdf = build_summary_pdf(case, assessment, clinic_name="C", printed_on=date(2024, 1, 1))
     assert hashlib.sha256(pdf).hexdigest() == other
+
+
+def test_long_names_shrink_to_one_header_line_or_wrap_whole() -> None:
+    from gistdesk.reports.layout import _fit_name
+
+    short = _fit_name("Doe, Jane", 8.5, 300)
+    assert short.style.fontSize == 11.0
+    longer = _fit_name("Dąbrowska-Weiß-Çelik-Kowalczyk, Zoë Łucja Marie", 8.5, 300)
+    _, height = longer.wrap(300, 1000)
+    assert longer.style.fontSize < 11.0 and height <= longer.style.fontSize * 1.3
+    huge = _fit_name("X" * 30 + " " + "Y" * 30 + " " + "Z" * 30, 8.5, 300)
+    _, height = huge.wrap(300, 1000)
+    assert huge.style.fontSize == 8.0 and height <= 3 * 8.0 * 1.25
+    assert "ZZZ" in huge.getPlainText()
