@@ -172,3 +172,31 @@ def test_build_report_by_kind() -> None:
         build_summary_pdf(case, assessment, clinic_name="C", printed_on=on)
     with pytest.raises(ValueError, match="unknown report kind"):
         build_report("letter", case, assessment, clinic_name="C", printed_on=on)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("nih", "months"), [("very_low", None), ("low", 12),
+                                             ("intermediate", 6), ("high", 6)])
+def test_next_scan_after_surgery_alone_follows_the_risk(nih: str, months: int | None) -> None:
+    from gistdesk.clinical.types import AfipRisk, Risk
+
+    case, assessment = example("adjuvant_short_and_recurrence")
+    case = replace(case, therapy_lines=())
+    risk = Risk(nih, AfipRisk(None, "not_applicable"), "not_usually")
+    assessment = replace(assessment, risk=risk)
+    on = date(2023, 2, 1)
+    plan = next_scan(case, assessment, on)
+    if months is None:
+        assert plan.due is None
+        assert "No routine scan is planned" in all_text(_handout(case, assessment, on))
+    else:
+        assert plan.months == months and plan.due is not None
+        assert plan.due.year * 12 + plan.due.month == 2023 * 12 + 1 + months
+
+
+def test_adjuvant_and_break_intervals() -> None:
+    case, assessment = example("adjuvant_short_and_recurrence")
+    line = replace(case.therapy_lines[0], end=None, stop_reason=None)
+    on_adjuvant = replace(case, therapy_lines=(line,))
+    assert next_scan(on_adjuvant, assessment, date(2023, 2, 1)).months == 6
+    case, assessment = example("break_then_new_lesion")
+    assert next_scan(case, assessment, date(2021, 8, 1)).months == 3
