@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from gistdesk.clinical.types import Assessment, Flag, FlagCode, LineSummary, ScanAssessment
+from gistdesk.clinical.types import Assessment, LineSummary, ScanAssessment
 from gistdesk.core.model import Case, Scan, TherapyLine
 from gistdesk.core.timeline import baseline_scan, line_index_for_date
 from gistdesk.core.vocab import Intent, Modality
@@ -48,12 +48,6 @@ def line_facts(case: Case, assessment: Assessment) -> list[LineFacts]:
         base = baseline_scan(case, line)
         out.append(LineFacts(i, line, number, summary, base.date if base else None))
     return out
-
-
-def line_name(facts: LineFacts) -> str:
-    """`imatinib, line 1` / `imatinib, adjuvant`."""
-    kind = f"line {facts.number}" if facts.number else facts.line.intent.value
-    return f"{facts.line.drug.value}, {kind}"
 
 
 def _targets_sum(scan: Scan) -> float | None:
@@ -96,15 +90,11 @@ def scan_facts(case: Case, assessment: Assessment, lines: list[LineFacts]) -> li
     return out
 
 
-def flags_for_scan(assessment: Assessment, day: date) -> list[Flag]:
-    return [flag for flag in assessment.flags if flag.scan == day]
-
-
 # ---- next planned scan -------------------------------------------------------------------
 
 @dataclass(frozen=True, slots=True)
 class NextScan:
-    due: date | None  # None: no routine scan planned
+    due: date | None  # None: no routine scan planned (then `why` is a whole sentence)
     months: int
     why: str  # plain words: why this interval
 
@@ -135,11 +125,15 @@ def next_scan(case: Case, assessment: Assessment, on: date) -> NextScan:
                           "every 6 months")
     elif any(line.intent is Intent.ADVANCED for line in case.therapy_lines):
         months, why = 3, "during a break from medicine, scans are usually about every 3 months"
+    elif not case.surgeries():
+        # Nothing started yet (a new patient): the team sets the first plan.
+        return NextScan(None, 0, "Your team will plan your scans with you.")
     else:
         risk = assessment.risk.nih_modified if assessment.risk else None
         if risk == "very_low":
-            return NextScan(None, 0, "for a tumor with a very low chance of coming back, "
-                                     "routine scans are often not needed")
+            return NextScan(None, 0, "No routine scan is planned: for a tumor with a very "
+                                     "low chance of coming back, routine scans are often not "
+                                     "needed. Your team will tell you if you need one.")
         if risk == "low":
             months, why = 12, "after surgery for a low-risk tumor, scans are usually yearly"
         else:
@@ -152,11 +146,3 @@ def next_scan(case: Case, assessment: Assessment, on: date) -> NextScan:
 def latest_scan(case: Case, on: date) -> Scan | None:
     scans = [scan for scan in case.scans if scan.date <= on]
     return max(scans, key=lambda scan: scan.date) if scans else None
-
-
-def alert_codes(assessment: Assessment) -> list[str]:
-    return [flag.code.value for flag in assessment.flags if flag.scan is None]
-
-
-def is_scan_flag(flag: Flag) -> bool:
-    return flag.code in (FlagCode.PROGRESSION, FlagCode.FALSE_PROGRESSION, FlagCode.RECURRENCE)

@@ -263,8 +263,7 @@ def _next(case: Case, assessment: Assessment, styles: Styles, on: date) -> list[
     out = _section("What happens next", styles)
     plan = next_scan(case, assessment, on)
     if plan.due is None:
-        text = (f"No routine scan is planned: {plan.why}. Your team will tell you if you "
-                "need one.")
+        text = plan.why
     elif plan.due <= on:
         text = (f"Your next scan is due now ({plan.why}). Please check with your team that "
                 "it is booked.")

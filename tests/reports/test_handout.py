@@ -145,6 +145,7 @@ def test_new_patient_without_lines_or_scans() -> None:
     text = all_text(pdf)
     assert "No treatments are recorded yet." in text
     assert "No scans are recorded yet." in text
+    assert "Your team will plan your scans with you." in text
     assert "Nina Neu" in text
 
 
