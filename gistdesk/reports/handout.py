@@ -57,8 +57,9 @@ def build_handout_pdf(case: Case, assessment: Assessment, *, clinic_name: str,
     story += _latest_scan(case, assessment, styles, printed_on)
     story += _next(case, assessment, styles, printed_on)
     story += _questions(styles)
-    story += _notes(clinic_name, styles, width)
+    story += _contacts(clinic_name, styles, width)
     story += [Spacer(1, BODY_PT), _disclaimer(styles, width)]
+    story += _notes(styles)
     birth = f"Born {t.long_date(p.birth_date)}" if p.birth_date else ""
     decor = PageDecor(
         title="Your care summary",
@@ -286,10 +287,39 @@ def _questions(styles: Styles) -> list[Flowable]:
             _bullets([t.para(q) for q in t.QUESTIONS], styles)]
 
 
-def _notes(clinic_name: str, styles: Styles, width: float) -> list[Flowable]:
-    rows = [[""] for _ in range(6)]
-    lines = Table(rows, colWidths=[width], rowHeights=[BODY_PT * 2.1] * len(rows))
-    lines.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.5, LINE)]))
+class NoteLines(Flowable):  # type: ignore[misc]  # reportlab is untyped
+    """A "Notes" heading with ruled lines that fill the rest of the page: at least
+    `min_lines` (else heading and lines move together to the next page), at most
+    `max_lines`. One flowable, so it sees the real space left on the page."""
+
+    def __init__(self, heading: Paragraph, pitch: float, min_lines: int = 4,
+                 max_lines: int = 24) -> None:
+        super().__init__()
+        self.heading, self.pitch = heading, pitch
+        self.min_lines, self.max_lines = min_lines, max_lines
+        self.count = min_lines
+        self.heading_h = 0.0
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        _, height = self.heading.wrap(avail_width, avail_height)
+        self.heading_h = height + self.heading.style.spaceAfter
+        fits = int((avail_height - self.heading_h) // self.pitch)
+        self.count = max(self.min_lines, min(self.max_lines, fits))
+        return avail_width, self.heading_h + self.count * self.pitch
+
+    def draw(self) -> None:
+        canvas = self.canv
+        total = self.heading_h + self.count * self.pitch
+        self.heading.drawOn(canvas, 0, total - self.heading_h + self.heading.style.spaceAfter)
+        canvas.setStrokeColor(LINE)
+        canvas.setLineWidth(0.5)
+        for i in range(self.count):
+            y = i * self.pitch + 1
+            canvas.line(0, y, self.width, y)
+
+
+def _contacts(clinic_name: str, styles: Styles, width: float) -> list[Flowable]:
     contact = Table(
         [[Paragraph("<b>Your care team</b>", styles.body), Paragraph(t.para(clinic_name),
                                                                       styles.body)],
@@ -298,8 +328,12 @@ def _notes(clinic_name: str, styles: Styles, width: float) -> list[Flowable]:
         colWidths=[width * 0.3, width * 0.7], rowHeights=[BODY_PT * 2.2] * 3)
     contact.setStyle(TableStyle([("LINEBELOW", (1, 1), (1, -1), 0.5, LINE),
                                  ("VALIGN", (0, 0), (-1, -1), "BOTTOM")]))
-    return [CondPageBreak(45 * mm), Paragraph("Contacts", styles.h2), contact,
-            CondPageBreak(60 * mm), Paragraph("Notes", styles.h2), KeepTogether([lines])]
+    return [CondPageBreak(45 * mm), Paragraph("Contacts", styles.h2), contact]
+
+
+def _notes(styles: Styles) -> list[Flowable]:
+    return [Spacer(1, styles.h2.spaceBefore), NoteLines(Paragraph("Notes", styles.h2),
+                                                        BODY_PT * 2.1)]
 
 
 def _disclaimer(styles: Styles, width: float) -> Flowable:
