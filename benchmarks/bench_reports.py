@@ -94,7 +94,9 @@ def main(argv: list[str]) -> int:
         f"therapy lines, 20 side effects; median and worst of {RUNS} builds after one warm-up.",
         f"The engine's `assess` for that case took {results['assess'][0]:.0f} ms (not included).",
         "First build: the first PDF of the process, which also loads the fonts.",
-        f"Machine: {platform.machine()}, {os.cpu_count()} CPU, Python {platform.python_version()}.",
+        f"Machine: {platform.machine()}, {os.cpu_count()} CPU, Python "
+        f"{platform.python_version()}, load average {os.getloadavg()[0]:.1f} when measured "
+        "(other work on the machine slows these numbers).",
         "",
         "| PDF | median ms | worst ms | first build ms | target ms | size | within target |",
         "| --- | ---: | ---: | ---: | ---: | ---: | --- |",
