@@ -170,3 +170,23 @@ def test_report_from_the_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     assert main(["report", "NOPE-9", "-o", str(tmp_path / "n.pdf")]) == 1
     assert "no patient with record number NOPE-9" in capsys.readouterr().err
     assert not (tmp_path / "n.pdf").exists()
+
+
+@pytest.mark.skipif(importlib.util.find_spec("gistdesk.storage.repository") is None,
+                    reason="the SQLite repository is not in this build")
+def test_report_from_the_sqlite_database_matches_the_case_file(tmp_path: Path) -> None:
+    """The database route prints the same bytes as the case-file route for the same case."""
+    repository = importlib.import_module("gistdesk.storage.repository")
+    from gistdesk.core.casefile import read_case_file
+
+    demo = resource_path("examples", "report-demo.json")
+    case, _ = read_case_file(demo, date(2024, 1, 20))
+    db = tmp_path / "clinic.sqlite"
+    with repository.SqliteRepository(db) as repo:
+        repo.save_case(case, user="test")
+    from_db, from_file = tmp_path / "db.pdf", tmp_path / "file.pdf"
+    common = ["--printed-on", "2024-01-20", "--clinic", "C", "--kind", "handout"]
+    assert main(["report", case.patient.record_number, "--db", str(db), "-o", str(from_db),
+                 *common]) == 0
+    assert main(["report", "--case", str(demo), "-o", str(from_file), *common]) == 0
+    assert from_db.read_bytes() == from_file.read_bytes()
