@@ -17,6 +17,7 @@ from gistdesk import __version__
 COMMAND_MODULES = (
     "gistdesk.commands.assess",
     "gistdesk.commands.fhir",
+    "gistdesk.commands.import_csv",
 )
 
 

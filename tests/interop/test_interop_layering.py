@@ -12,6 +12,7 @@ def test_interop_does_not_import_qt() -> None:
         "for info in pkgutil.walk_packages(pkg.__path__, pkg.__name__ + '.'):\n"
         "    importlib.import_module(info.name)\n"
         "importlib.import_module('gistdesk.commands.fhir')\n"
+        "importlib.import_module('gistdesk.commands.import_csv')\n"
         "print('PySide6' in sys.modules)\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
