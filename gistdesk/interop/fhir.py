@@ -29,6 +29,7 @@ from __future__ import annotations
 import html
 import json
 import os
+import re
 import tempfile
 import uuid
 from collections.abc import Iterable
@@ -88,6 +89,20 @@ def _number(value: float) -> float | int:
     return value
 
 
+# Characters a FHIR string should not hold (controls other than tab, CR, LF) and that XML or
+# UTF-8 cannot carry (lone surrogates, U+FFFE/U+FFFF): dropped from user text on the way out.
+_UNSENDABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+UNPRINTABLE = "(not printable)"
+
+
+def _clean(text: str | None) -> str:
+    """User text as a FHIR string can carry it; "" when nothing printable is left."""
+    if not text:
+        return ""
+    cleaned = _UNSENDABLE.sub("", text)
+    return cleaned if cleaned.strip() else ""
+
+
 def _concept(*codes: t.Code, text: str | None = None) -> Json:
     out: Json = {}
     if codes:
@@ -120,8 +135,9 @@ def _drug_label(drug: Drug) -> str:
 
 
 class _BundleBuilder:
-    def __init__(self, case: Case, assessment: Assessment) -> None:
+    def __init__(self, case: Case, assessment: Assessment, record_number_system: str) -> None:
         self.case = case
+        self.record_number_system = record_number_system
         self.assessment = assessment
         self.record_number = case.patient.record_number
         self.entries: list[Json] = []
@@ -183,15 +199,15 @@ class _BundleBuilder:
             "identifier": [{
                 "use": "usual",
                 "type": _concept(t.Code(t.V2_0203, "MR", "Medical record number")),
-                "system": RECORD_NUMBER_SYSTEM,
-                "value": p.record_number,
+                "system": self.record_number_system,
+                "value": _clean(p.record_number) or UNPRINTABLE,
             }],
         }
         name: Json = {"use": "official"}
-        if p.family_name.strip():
-            name["family"] = p.family_name
-        if p.given_name.strip():
-            name["given"] = [p.given_name]
+        if _clean(p.family_name):
+            name["family"] = _clean(p.family_name)
+        if _clean(p.given_name):
+            name["given"] = [_clean(p.given_name)]
         if len(name) > 1:
             resource["name"] = [name]
         if p.sex is not None:
@@ -240,7 +256,8 @@ class _BundleBuilder:
         self.add("condition/primary", resource)
 
     def secondary_conditions(self) -> None:
-        for index, site in enumerate(self.case.tumor.metastatic_sites):
+        for index, raw_site in enumerate(self.case.tumor.metastatic_sites):
+            site = _clean(raw_site) or UNPRINTABLE
             self.add(f"condition/metastasis/{index}", {
                 "resourceType": "Condition",
                 "meta": {"profile": [t.PROFILE_SECONDARY_CANCER]},
@@ -356,11 +373,13 @@ class _BundleBuilder:
         request_refs: list[str] = []
         previous: str | None = None
         last = line.last_dose()
+        # A line runs until its end; an end after the export date is a planned end.
+        ongoing = line.end is None or line.end > self.assessment.as_of
         for d_index, dose in doses:
-            is_current = line.end is None and dose is last
+            is_current = ongoing and dose is last
             previous = self.dose_request(index, d_index, line, dose, previous, is_current)
             request_refs.append(previous)
-        if line.end is None:
+        if ongoing:
             status = "active"
         elif line.stop_reason in (None, StopReason.COMPLETED):
             status = "completed"
@@ -400,7 +419,8 @@ class _BundleBuilder:
     def dose_request(self, line_index: int, dose_index: int, line: TherapyLine,
                      dose: DoseChange, previous: str | None, is_current: bool) -> str:
         mg = _number(dose.mg_per_day)
-        text = f"{mg} mg per day" + (f", {dose.schedule}" if dose.schedule.strip() else "")
+        schedule = _clean(dose.schedule)
+        text = f"{mg} mg per day" + (f", {schedule}" if schedule else "")
         resource: Json = {
             "resourceType": "MedicationRequest",
             "status": "active" if is_current else "completed",
@@ -431,12 +451,12 @@ class _BundleBuilder:
             "performedDateTime": procedure.date.isoformat(),
             "reasonReference": [{"reference": self.condition_ref}],
         }
-        if procedure.organ and procedure.organ.strip():
-            resource["bodySite"] = [_text(procedure.organ)]
+        if _clean(procedure.organ):
+            resource["bodySite"] = [_text(_clean(procedure.organ))]
         if procedure.margin is not None:
             resource["outcome"] = _text(t.MARGIN_TEXT[procedure.margin.value])
-        if procedure.note.strip():
-            resource["note"] = [{"text": procedure.note}]
+        if _clean(procedure.note):
+            resource["note"] = [{"text": _clean(procedure.note)}]
         self.add(f"procedure/{index}", resource)
 
     # scans -------------------------------------------------------------------------------
@@ -445,17 +465,19 @@ class _BundleBuilder:
         ref = self.ref(entity)
         if ref not in self.lesion_structures:
             self.lesion_structures.add(ref)
-            self._tumor_body_structure(entity, lesion.lesion_id, _text(lesion.organ or "unknown"),
-                                       f"Lesion {lesion.lesion_id}"
+            self._tumor_body_structure(entity, _clean(lesion.lesion_id) or UNPRINTABLE,
+                                       _text(_clean(lesion.organ) or "unknown"),
+                                       f"Lesion {_clean(lesion.lesion_id)}"
                                        + (" (lymph node)" if lesion.lymph_node else ""))
         return ref
 
     def lesion_observation(self, scan: Scan, lesion: Lesion) -> str:
-        obs = self._observation(_concept(t.TUMOR_SIZE, text=f"Lesion {lesion.lesion_id} size"),
+        obs = self._observation(_concept(t.TUMOR_SIZE,
+                                         text=f"Lesion {_clean(lesion.lesion_id)} size"),
                                 "imaging", scan.date)
         obs["focus"] = [{"reference": self._lesion_focus(lesion)}]
-        if lesion.organ.strip():
-            obs["bodySite"] = _text(lesion.organ)
+        if _clean(lesion.organ):
+            obs["bodySite"] = _text(_clean(lesion.organ))
         obs["method"] = _text(t.MODALITY_TEXT[scan.modality])
         size: Json
         if lesion.lymph_node:
@@ -522,8 +544,8 @@ class _BundleBuilder:
         if result is not None:
             results.append(self.disease_status(scan, result, lesion_refs))
         conclusion = [f"Non-target lesions: {scan.non_target.value.replace('_', ' ')}"]
-        if scan.report.strip():
-            conclusion.append(scan.report)
+        if _clean(scan.report):
+            conclusion.append(_clean(scan.report))
         report: Json = {
             "resourceType": "DiagnosticReport",
             "status": "final",
@@ -562,7 +584,7 @@ class _BundleBuilder:
                     text=f"CTCAE grade {effect.grade}"),
             }],
             "actuality": "actual",
-            "event": _text(effect.term),
+            "event": _text(_clean(effect.term) or UNPRINTABLE),
             "subject": self.subject(),
             "date": effect.date.isoformat(),
         }
@@ -572,23 +594,26 @@ class _BundleBuilder:
         line_ref = self._line_for_effect(effect)
         if line_ref is not None:
             resource["suspectEntity"] = [{"instance": {"reference": line_ref}}]
-        elif effect.drug:
-            resource["suspectEntity"] = [{"instance": {"display": effect.drug}}]
+        elif _clean(effect.drug):
+            resource["suspectEntity"] = [{"instance": {"display": _clean(effect.drug)}}]
         # R4 AdverseEvent has no note: the action taken goes in the narrative.
-        summary = (f"{effect.term}, CTCAE grade {effect.grade}"
-                   + (f", {effect.drug}" if effect.drug else "")
+        summary = (f"{_clean(effect.term) or UNPRINTABLE}, CTCAE grade {effect.grade}"
+                   + (f", {_clean(effect.drug)}" if _clean(effect.drug) else "")
                    + f"; action: {_ACTION_TEXT[effect.action]}")
         resource["text"] = _narrative(summary)
         self.add(f"side-effect/{index}", resource)
 
 
-def case_to_fhir_bundle(case: Case, assessment: Assessment) -> dict[str, Any]:
+def case_to_fhir_bundle(case: Case, assessment: Assessment, *,
+                        record_number_system: str = RECORD_NUMBER_SYSTEM) -> dict[str, Any]:
     """The case as a FHIR R4 Bundle of type `collection` (a JSON-ready dict).
 
     `assessment` is `gistdesk.clinical.assess(case, as_of)`: it supplies each follow-up scan's
-    RECIST response (CancerDiseaseStatus) and each line's number and best response.
+    RECIST response (CancerDiseaseStatus), each line's number and best response, and the date
+    that tells an ongoing line from a finished one. `record_number_system` is the identifier
+    system URI of the clinic's record numbers (a clinic with an assigned one should pass it).
     """
-    return _BundleBuilder(case, assessment).build()
+    return _BundleBuilder(case, assessment, record_number_system).build()
 
 
 def bundle_json(bundle: dict[str, Any]) -> str:

@@ -4,6 +4,8 @@ references resolve inside the bundle, and nothing of another patient gets in."""
 from __future__ import annotations
 
 import json
+import re
+import xml.etree.ElementTree as ET
 from collections import Counter
 from dataclasses import replace
 from datetime import date
@@ -12,6 +14,8 @@ from typing import Any
 
 import pytest
 from fhir.resources.R4B.bundle import Bundle
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 
 from gistdesk.cli import main
 from gistdesk.clinical import assess
@@ -27,6 +31,8 @@ from gistdesk.core.model import (
     TherapyLine,
     Tumor,
 )
+from gistdesk.core.problems import errors
+from gistdesk.core.validation import validate_case
 from gistdesk.core.vocab import (
     Drug,
     Extent,
@@ -90,9 +96,31 @@ def codes(concept: dict[str, Any]) -> set[tuple[str, str]]:
     return {(c["system"], c["code"]) for c in concept.get("coding", [])}
 
 
+BAD_STRING = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
+
+
+def strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for item in value.values() for s in strings(item)]
+    if isinstance(value, list):
+        return [s for item in value for s in strings(item)]
+    return []
+
+
 def check_bundle(bundle: dict[str, Any]) -> None:
-    """Schema-valid R4 bundle, unique ids, every reference resolves, required codes valid."""
+    """Schema-valid R4 bundle, unique ids, every reference resolves, required codes valid,
+    every string sendable (FHIR: not empty, not blank, no control characters), narratives
+    well-formed XHTML, and the whole encodes as UTF-8."""
     Bundle.model_validate(bundle)
+    json.dumps(bundle, ensure_ascii=False).encode("utf-8")
+    for text in strings(bundle):
+        assert text.strip(), f"blank string {text!r}"
+        assert not BAD_STRING.search(text), f"unsendable character in {text!r}"
+    for entry in bundle["entry"]:
+        if "text" in entry["resource"]:
+            ET.fromstring(entry["resource"]["text"]["div"])
     assert bundle["type"] == "collection"
     urls = [e["fullUrl"] for e in bundle["entry"]]
     assert len(urls) == len(set(urls))
@@ -389,3 +417,52 @@ def test_cli_refuses_invalid_case(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert main(["fhir", str(bad), "-o", str(out)]) == 2
     assert not out.exists()
     assert "patient.record_number: is required" in capsys.readouterr().err
+
+
+def test_planned_end_after_the_export_date_is_still_active() -> None:
+    case = full_case()
+    lines = list(case.therapy_lines)
+    lines[1] = replace(lines[1], end=date(2022, 6, 1), stop_reason=StopReason.COMPLETED)
+    case = replace(case, therapy_lines=tuple(lines))
+    statements = resources(bundle_for(case, date(2021, 1, 1)), "MedicationStatement")
+    assert statements[1]["status"] == "active"
+    assert statements[1]["effectivePeriod"]["end"] == "2022-06-01"
+    statements = resources(bundle_for(case, date(2022, 6, 1)), "MedicationStatement")
+    assert statements[1]["status"] == "completed"
+
+
+def test_record_number_system_can_be_the_clinics() -> None:
+    bundle = case_to_fhir_bundle(full_case(), assess(full_case(), date(2021, 1, 1)),
+                                 record_number_system="urn:oid:1.2.3.4")
+    identifier = resources(bundle, "Patient")[0]["identifier"][0]
+    assert identifier["system"] == "urn:oid:1.2.3.4" and identifier["value"] == "GD-77"
+
+
+TEXT = st.text(max_size=30)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(family=TEXT, given_name=TEXT, organ=TEXT, report=TEXT, term=TEXT, site=TEXT, note=TEXT,
+       schedule=TEXT, lesion_id=TEXT, drug=st.one_of(st.none(), TEXT))
+def test_any_text_a_valid_case_holds_exports_cleanly(
+    family: str, given_name: str, organ: str, report: str, term: str, site: str, note: str,
+    schedule: str, lesion_id: str, drug: str | None,
+) -> None:
+    base = full_case()
+    scans = list(base.scans)
+    scans[1] = replace(scans[1], report=report, lesions=(
+        *scans[1].lesions[:2], replace(scans[1].lesions[2], lesion_id=lesion_id, organ=organ)))
+    lines = list(base.therapy_lines)
+    lines[0] = replace(lines[0], doses=(replace(lines[0].doses[0], schedule=schedule),
+                                        lines[0].doses[1]))
+    case = replace(
+        base,
+        patient=replace(base.patient, family_name=family, given_name=given_name),
+        tumor=replace(base.tumor, metastatic_sites=(site,)),
+        therapy_lines=tuple(lines),
+        procedures=(replace(base.procedures[0], organ=organ, note=note),),
+        scans=tuple(scans),
+        side_effects=(replace(base.side_effects[0], term=term, drug=drug),),
+    )
+    assume(not errors(validate_case(case, date(2021, 1, 1))))
+    check_bundle(bundle_for(case, date(2021, 1, 1)))
