@@ -296,6 +296,11 @@ def parse_patient_csv(text: str, as_of: date | None = None) -> CsvImportResult:
         return CsvImportResult((), (RowProblem(None, None, "the file is empty; the first line "
                                                f"must be a header like {TEMPLATE_HEADER}"),))
     delimiter = _detect_delimiter(first)
+    sep_line = re.fullmatch(r"\s*sep=(.)\s*", first)
+    if sep_line and sep_line.group(1) in ",;\t|":
+        # Excel's "sep=;" first line names the delimiter; the header follows it.
+        delimiter = sep_line.group(1)
+        text = text.replace(first, "", 1)
     file_problems: list[RowProblem] = []
     results: list[RowResult] = []
     columns: list[str | None] = []

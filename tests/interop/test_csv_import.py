@@ -126,6 +126,13 @@ def test_tab_delimiter_quoted_decimal_comma_and_optional_columns() -> None:
     assert quoted.tumor.size_cm == 7.5 and quoted.tumor.rupture is False
 
 
+def test_excel_sep_line_names_the_delimiter() -> None:
+    result = parse_patient_csv("sep=;\r\nrecord_number;size_cm\r\nGD-1;4,5\r\n", AS_OF)
+    assert result.delimiter == ";"
+    assert [(r.row, r.case.tumor.size_cm if r.case else None) for r in result.rows] == [
+        (3, 4.5)]
+
+
 @pytest.mark.parametrize("site", list(Site))
 def test_every_site_by_value_and_label(site: Site) -> None:
     for text in (site.value, SITE_LABELS[site], SITE_LABELS[site].upper()):
