@@ -17,6 +17,8 @@ from gistdesk import __version__
 COMMAND_MODULES = (
     "gistdesk.commands.assess",
     "gistdesk.commands.report",
+    "gistdesk.commands.fhir",
+    "gistdesk.commands.import_csv",
 )
 
 
