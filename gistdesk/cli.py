@@ -16,6 +16,9 @@ from gistdesk import __version__
 # Sub-command modules, in the order `gistdesk --help` lists them.
 COMMAND_MODULES = (
     "gistdesk.commands.assess",
+    "gistdesk.commands.report",
+    "gistdesk.commands.fhir",
+    "gistdesk.commands.import_csv",
     "gistdesk.commands.importing",
     "gistdesk.commands.export",
     "gistdesk.commands.demo",
