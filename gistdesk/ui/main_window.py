@@ -1,0 +1,411 @@
+"""The main window: patient list with search and worklists on the left, the open patient
+(timeline, tables, flags) on the right; menus and toolbar carry every action."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QByteArray, QItemSelection, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QTabBar,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gistdesk import __version__
+from gistdesk.storage.api import Repository, Worklist
+from gistdesk.ui import dialogs, printing
+from gistdesk.ui.controller import CaseController
+from gistdesk.ui.flags_panel import FlagsPanel
+from gistdesk.ui.forms.base import CaseForm
+from gistdesk.ui.forms.dose_form import DoseChangeForm
+from gistdesk.ui.forms.line_form import TherapyLineForm
+from gistdesk.ui.forms.patient_form import PatientForm
+from gistdesk.ui.forms.procedure_form import ProcedureForm
+from gistdesk.ui.forms.scan_form import ScanForm
+from gistdesk.ui.forms.side_effect_form import SideEffectForm
+from gistdesk.ui.patient_list import PatientListModel
+from gistdesk.ui.patient_view import PatientView
+
+WORKLISTS: tuple[tuple[Worklist, str], ...] = (
+    (Worklist.ALL, "All"),
+    (Worklist.SCAN_OVERDUE, "Scan overdue"),
+    (Worklist.FLAGS, "Flags"),
+    (Worklist.ADJUVANT_ENDING, "Adjuvant ending"),
+)
+
+ABOUT_TEXT = """<h3>gistdesk {version}</h3>
+<p>Case records, response assessment (RECIST 1.1, Choi, PET) and decision-support flags for
+gastrointestinal stromal tumor clinics.</p>
+<p><b>Known simplifications.</b> No RECIST confirmation scans or minimum stable-disease
+duration; one PET threshold instead of EORTC's cycle-dependent ones; scans outside a therapy
+line are only checked for new lesions; only surgery (not ablation, embolization or radiation)
+resets a baseline; no automatic Choi for MRI or PET-CT densities.</p>
+<p><b>The flags are for review by the GIST team, never orders.</b></p>"""
+
+
+class MainWindow(QMainWindow):
+    database_requested = Signal(str)  # "open" or "new": handled by the app
+
+    def __init__(self, repository: Repository, settings: QSettings, database_label: str,
+                 user: str, today: Callable[[], date] = date.today) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.settings = settings
+        self.today = today
+        self.controller = CaseController(repository, user, today, self)
+        self.setWindowTitle("gistdesk")
+        self.actions_by_name: dict[str, QAction] = {}
+        self._make_actions()
+
+        # Left: search, worklists, patient list.
+        left = QWidget()
+        left.setObjectName("listPane")
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(8, 8, 4, 4)
+        self.search = QLineEdit()
+        self.search.setObjectName("searchBox")
+        self.search.setPlaceholderText("Search record number or name  (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Search patients")
+        left_layout.addWidget(self.search)
+        self.worklist_tabs = QTabBar()
+        self.worklist_tabs.setObjectName("worklistTabs")
+        self.worklist_tabs.setExpanding(False)
+        for _, label in WORKLISTS:
+            self.worklist_tabs.addTab(label)
+        left_layout.addWidget(self.worklist_tabs)
+        self.list_model = PatientListModel(repository, today, self)
+        self.list_view = QTableView()
+        self.list_view.setObjectName("patientList")
+        self.list_view.setModel(self.list_model)
+        self.list_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.list_view.setSortingEnabled(True)
+        self.list_view.setAlternatingRowColors(True)
+        self.list_view.setWordWrap(False)
+        self.list_view.verticalHeader().setVisible(False)
+        self.list_view.verticalHeader().setDefaultSectionSize(24)
+        header = self.list_view.horizontalHeader()
+        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in enumerate((86, 150, 40, 104, 200, 86, 60)):
+            self.list_view.setColumnWidth(column, width)
+        left_layout.addWidget(self.list_view, 1)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("hint")
+        left_layout.addWidget(self.count_label)
+
+        # Right: placeholder until a patient is open, then patient view + flags.
+        self.stack = QStackedWidget()
+        self.placeholder = QLabel("Select a patient in the list, or create one with Ctrl+N.")
+        self.placeholder.setObjectName("emptyNote")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.placeholder)
+        self.patient_view = PatientView(self.actions_by_name)
+        self.flags_panel = FlagsPanel()
+        self.flags_panel.setMinimumWidth(260)
+        self.right_split = QSplitter(Qt.Orientation.Horizontal)
+        self.right_split.addWidget(self.patient_view)
+        self.right_split.addWidget(self.flags_panel)
+        self.right_split.setStretchFactor(0, 3)
+        self.right_split.setStretchFactor(1, 1)
+        self.right_split.setSizes([820, 330])
+        self.stack.addWidget(self.right_split)
+
+        self.main_split = QSplitter(Qt.Orientation.Horizontal)
+        self.main_split.setObjectName("mainSplit")
+        self.main_split.addWidget(left)
+        self.main_split.addWidget(self.stack)
+        self.main_split.setStretchFactor(0, 0)
+        self.main_split.setStretchFactor(1, 1)
+        self.main_split.setSizes([560, 1100])
+        self.setCentralWidget(self.main_split)
+
+        self.db_label = QLabel()
+        self.user_label = QLabel(f"Signed in: {user}")
+        self.statusBar().addPermanentWidget(self.db_label)
+        self.statusBar().addPermanentWidget(self.user_label)
+        self.set_database_label(database_label)
+
+        # Wiring.
+        self.search.textChanged.connect(self._on_search)
+        self.worklist_tabs.currentChanged.connect(self._on_worklist)
+        self.list_view.selectionModel().selectionChanged.connect(self._on_list_selection)
+        self.list_model.modelReset.connect(self._update_count)
+        self.controller.case_changed.connect(self._on_case_changed)
+        self.controller.saved.connect(self._on_saved)
+        self.flags_panel.scan_selected.connect(self._on_flag_scan)
+        self.patient_view.scan_selected.connect(self._on_scan_selected)
+
+        self.list_model.refresh()
+        self._update_actions()
+        self._restore_settings()
+
+    # -- actions --------------------------------------------------------------------------
+    def _action(self, name: str, text: str, slot: Callable[[], object],
+                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+                tip: str = "") -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        shown = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        action.setToolTip(f"{tip or text.replace('&', '').rstrip('…')}"
+                          + (f" ({shown})" if shown else ""))
+        action.triggered.connect(lambda _checked=False: slot())
+        self.actions_by_name[name] = action
+        return action
+
+    def _make_actions(self) -> None:
+        a = self._action
+        new_patient = a("new_patient", "&New patient…", self.new_patient,
+                        QKeySequence.StandardKey.New)
+        edit_patient = a("edit_patient", "&Edit patient and tumor…", self.edit_patient, "Ctrl+E")
+        add_line = a("add_line", "Add therapy &line…", self.add_line, "Ctrl+Shift+L")
+        edit_line = a("edit_line", "Edit therapy line…", self.edit_line)
+        add_dose = a("add_dose", "Add &dose change…", self.add_dose, "Ctrl+Shift+D")
+        add_scan = a("add_scan", "Add &scan…", self.add_scan, "Ctrl+Shift+S")
+        edit_scan = a("edit_scan", "Edit scan…", self.edit_scan)
+        add_procedure = a("add_procedure", "Add &procedure…", self.add_procedure,
+                          "Ctrl+Shift+R")
+        add_side_effect = a("add_side_effect", "Add side &effect…", self.add_side_effect,
+                            "Ctrl+Shift+E")
+        find = a("find", "&Find patient", self.focus_search, QKeySequence.StandardKey.Find)
+        print_summary = a("print_summary", "Print &summary…", self.print_summary,
+                          "Ctrl+Shift+P")
+        print_handout = a("print_handout", "Print &handout…", self.print_handout,
+                          QKeySequence.StandardKey.Print)
+        open_db = a("open_db", "&Open database…", lambda: self.database_requested.emit("open"),
+                    QKeySequence.StandardKey.Open)
+        new_db = a("new_db", "Create empty &clinic database…",
+                   lambda: self.database_requested.emit("new"))
+        refresh = a("refresh", "&Refresh", self.refresh, QKeySequence.StandardKey.Refresh)
+        quit_action = a("quit", "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        about = a("about", "&About gistdesk", self.about)
+
+        file_menu = self.menuBar().addMenu("&File")
+        for action in (new_patient, None, open_db, new_db, None, print_summary, print_handout,
+                       None, quit_action):
+            file_menu.addSeparator() if action is None else file_menu.addAction(action)
+        patient_menu = self.menuBar().addMenu("&Patient")
+        for action in (edit_patient, None, add_line, edit_line, add_dose, None, add_scan,
+                       edit_scan, None, add_procedure, add_side_effect):
+            patient_menu.addSeparator() if action is None else patient_menu.addAction(action)
+        view_menu = self.menuBar().addMenu("&View")
+        view_menu.addAction(find)
+        view_menu.addAction(refresh)
+        view_menu.addSeparator()
+        for number, (worklist, label) in enumerate(WORKLISTS, start=1):
+            action = a(f"worklist_{worklist.value}", f"Worklist: {label}",
+                       lambda n=number - 1: self.worklist_tabs.setCurrentIndex(n),
+                       f"Ctrl+{number}")
+            view_menu.addAction(action)
+        help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(about)
+
+        toolbar = QToolBar("Main toolbar")
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in (new_patient, edit_patient, None, add_line, add_dose, add_scan,
+                       add_procedure, add_side_effect, None, print_summary, print_handout):
+            toolbar.addSeparator() if action is None else toolbar.addAction(action)
+        self.addToolBar(toolbar)
+
+    def _update_actions(self) -> None:
+        case = self.controller.case
+        has_case = case is not None
+        for name in ("edit_patient", "add_line", "add_scan", "add_procedure", "add_side_effect",
+                     "print_summary", "print_handout"):
+            self.actions_by_name[name].setEnabled(has_case)
+        has_line = has_case and bool(case and case.therapy_lines)
+        self.actions_by_name["add_dose"].setEnabled(has_line)
+        self.actions_by_name["edit_line"].setEnabled(
+            has_line and self.patient_view.selected_line() is not None)
+        self.actions_by_name["edit_scan"].setEnabled(
+            has_case and self.patient_view.selected_scan_index() is not None)
+
+    # -- list -----------------------------------------------------------------------------
+    def _on_search(self, text: str) -> None:
+        self.list_model.set_query(text.strip())
+
+    def _on_worklist(self, index: int) -> None:
+        self.list_model.set_worklist(WORKLISTS[index][0])
+
+    def _update_count(self) -> None:
+        shown = self.list_model.rowCount()
+        more = "+" if self.list_model.canFetchMore() else ""
+        self.count_label.setText(f"{shown}{more} patient{'s' if shown != 1 else ''} shown")
+
+    def _on_list_selection(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = self.list_view.selectionModel().selectedRows()
+        if not rows:
+            return
+        record_number = self.list_model.rows[rows[0].row()].record_number
+        if record_number != self.controller.record_number:
+            self.open_patient(record_number)
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def refresh(self) -> None:
+        current = self.controller.record_number
+        self.list_model.refresh()
+        if current is not None:
+            self.open_patient(current)
+
+    def select_in_list(self, record_number: str) -> None:
+        row = self.list_model.row_of(record_number)
+        if row is not None:
+            blocked = self.list_view.selectionModel().blockSignals(True)
+            self.list_view.selectRow(row)
+            self.list_view.selectionModel().blockSignals(blocked)
+            self.list_view.scrollTo(self.list_model.index(row, 0))
+
+    # -- patient --------------------------------------------------------------------------
+    def open_patient(self, record_number: str) -> None:
+        try:
+            self.controller.open(record_number)
+        except KeyError:
+            self.statusBar().showMessage(f"Patient {record_number} is no longer in the "
+                                         "database", 5000)
+            return
+        self.settings.setValue("last_patient", record_number)
+        self.select_in_list(record_number)
+
+    def _on_case_changed(self) -> None:
+        case, assessment = self.controller.case, self.controller.assessment
+        if case is None:
+            self.stack.setCurrentIndex(0)
+            self.flags_panel.set_assessment(None, None)
+            self.setWindowTitle("gistdesk")
+        else:
+            self.patient_view.show_case(case, assessment, self.today())
+            self.flags_panel.set_assessment(case, assessment)
+            self.stack.setCurrentIndex(1)
+            p = case.patient
+            self.setWindowTitle(f"{p.family_name}, {p.given_name} [{p.record_number}] — "
+                                "gistdesk")
+        self._update_actions()
+
+    def _on_saved(self, record_number: str) -> None:
+        self.list_model.refresh()
+        self.select_in_list(record_number)
+        self.settings.setValue("last_patient", record_number)
+        self.statusBar().showMessage(f"Saved {record_number}", 4000)
+
+    def _on_flag_scan(self, day: date) -> None:
+        self.patient_view.show_scans_tab()
+        self.patient_view.select_scan(day)
+
+    def _on_scan_selected(self, _day: date | None) -> None:
+        self._update_actions()
+
+    # -- forms ----------------------------------------------------------------------------
+    def run_form(self, form: CaseForm) -> bool:
+        return dialogs.run_dialog(form) == CaseForm.DialogCode.Accepted.value
+
+    def new_patient(self) -> None:
+        self.run_form(PatientForm(None, self.controller.saver(None), self.today(), self))
+
+    def _case_form(self, build: Callable[..., CaseForm], *args: object) -> None:
+        case = self.controller.case
+        if case is None:
+            return
+        saver = self.controller.saver(case.patient.record_number)
+        self.run_form(build(case, saver, *args, today=self.today(), parent=self))
+
+    def edit_patient(self) -> None:
+        self._case_form(PatientForm)
+
+    def add_line(self) -> None:
+        self._case_form(TherapyLineForm)
+
+    def edit_line(self) -> None:
+        index = self.patient_view.selected_line()
+        if index is not None:
+            self._case_form(TherapyLineForm, index)
+
+    def add_dose(self) -> None:
+        case = self.controller.case
+        if case is None or not case.therapy_lines:
+            return
+        index = self.patient_view.selected_line()
+        self._case_form(DoseChangeForm, len(case.therapy_lines) - 1 if index is None else index)
+
+    def add_scan(self) -> None:
+        self._case_form(ScanForm)
+
+    def edit_scan(self) -> None:
+        index = self.patient_view.selected_scan_index()
+        if index is not None:
+            self._case_form(ScanForm, index)
+
+    def add_procedure(self) -> None:
+        self._case_form(ProcedureForm)
+
+    def add_side_effect(self) -> None:
+        self._case_form(SideEffectForm)
+
+    # -- print / about --------------------------------------------------------------------
+    def print_summary(self) -> None:
+        if self.controller.case and self.controller.assessment:
+            printing.print_summary(self, self.controller.case, self.controller.assessment)
+
+    def print_handout(self) -> None:
+        if self.controller.case and self.controller.assessment:
+            printing.print_handout(self, self.controller.case, self.controller.assessment)
+
+    def about(self) -> None:
+        dialogs.show_info(self, "About gistdesk", ABOUT_TEXT.format(version=__version__))
+
+    # -- database / settings --------------------------------------------------------------
+    def set_repository(self, repository: Repository, database_label: str) -> None:
+        self.controller.set_repository(repository)
+        self.list_model.set_repository(repository)
+        self.set_database_label(database_label)
+
+    def set_database_label(self, label: str) -> None:
+        self.db_label.setText(f"Database: {label}")
+
+    def _restore_settings(self) -> None:
+        geometry = self.settings.value("geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1480, 900)
+        state = self.settings.value("main_split")
+        if isinstance(state, QByteArray):
+            self.main_split.restoreState(state)
+        last = self.settings.value("last_patient")
+        if isinstance(last, str) and last:
+            self.open_patient(last)
+
+    def save_settings(self) -> None:
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.setValue("main_split", self.main_split.saveState())
+        if self.controller.record_number:
+            self.settings.setValue("last_patient", self.controller.record_number)
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # Forms are modal and ask about their own unsaved edits; the window holds none.
+        self.save_settings()
+        event.accept()
+
+

@@ -1,0 +1,174 @@
+"""The patient list: a paged table model over Repository.list_patients.
+
+Rows arrive a page at a time (fetchMore) so 100,000 patients open as fast as 50; searching
+and switching worklists reset the model and fetch the first page only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRect, Qt
+from PySide6.QtGui import QColor, QPainter, QPixmap
+
+from gistdesk.storage.api import PatientRow, Repository, SortKey, Worklist
+from gistdesk.ui.text import (
+    COLOR_ALERT,
+    COLOR_FALSE_PROGRESSION,
+    COLOR_PROGRESSION,
+    FLAG_SHORT,
+    age_on, fmt_date, flag_color, site_label
+
+Index = QModelIndex | QPersistentModelIndex
+PAGE = 200
+
+COL_RECORD, COL_NAME, COL_AGE, COL_SITE, COL_LINE, COL_SCAN, COL_FLAGS = range(7)
+HEADERS = ("Record no.", "Name", "Age", "Primary site", "Current therapy", "Last scan", "Flags")
+# Columns the repository can sort by; the others keep the current order.
+SORT_KEYS: dict[int, SortKey] = {
+    COL_RECORD: SortKey.RECORD_NUMBER, COL_NAME: SortKey.NAME, COL_AGE: SortKey.AGE,
+    COL_SITE: SortKey.SITE, COL_SCAN: SortKey.LAST_SCAN,
+}
+KIND_ORDER = (COLOR_PROGRESSION, COLOR_FALSE_PROGRESSION, COLOR_ALERT)
+
+
+def display_name(row: PatientRow) -> str:
+    if row.family_name and row.given_name:
+        return f"{row.family_name}, {row.given_name}"
+    return row.family_name or row.given_name or "(no name)"
+
+
+class PatientListModel(QAbstractTableModel):
+    def __init__(self, repository: Repository, today: Callable[[], date] = date.today,
+                 parent: Any = None) -> None:
+        super().__init__(parent)
+        self.repository = repository
+        self.today = today
+        self.query = ""
+        self.worklist = Worklist.ALL
+        self.sort_key = SortKey.RECORD_NUMBER
+        self.descending = False
+        self.rows: list[PatientRow] = []
+        self._exhausted = False
+        self._icons: dict[tuple[str, ...], QPixmap] = {}
+
+    # -- queries ----------------------------------------------------------------------
+    def set_repository(self, repository: Repository) -> None:
+        self.repository = repository
+        self.refresh()
+
+    def set_query(self, query: str) -> None:
+        if query != self.query:
+            self.query = query
+            self.refresh()
+
+    def set_worklist(self, worklist: Worklist) -> None:
+        if worklist != self.worklist:
+            self.worklist = worklist
+            self.refresh()
+
+    def refresh(self) -> None:
+        self.beginResetModel()
+        self.rows = self._page(0)
+        self._exhausted = len(self.rows) < PAGE
+        self.endResetModel()
+
+    def total(self) -> int:
+        return self.repository.count_patients(self.query, self.worklist)
+
+    def _page(self, offset: int) -> list[PatientRow]:
+        return self.repository.list_patients(
+            self.query, self.worklist, self.sort_key, self.descending, offset, PAGE)
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and not self._exhausted
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or self._exhausted:
+            return
+        more = self._page(len(self.rows))
+        self._exhausted = len(more) < PAGE
+        if more:
+            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
+            self.rows.extend(more)
+            self.endInsertRows()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = SORT_KEYS.get(column)
+        if key is None:
+            return
+        self.sort_key = key
+        self.descending = order == Qt.SortOrder.DescendingOrder
+        self.refresh()
+
+    def row_of(self, record_number: str) -> int | None:
+        for index, row in enumerate(self.rows):
+            if row.record_number == record_number:
+                return index
+        return None
+
+    # -- table ------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == COL_RECORD:
+                return row.record_number
+            if column == COL_NAME:
+                return display_name(row)
+            if column == COL_AGE:
+                age = age_on(row.birth_date, self.today())
+                return "" if age is None else str(age)
+            if column == COL_SITE:
+                return site_label(row.primary_site) if row.primary_site else ""
+            if column == COL_LINE:
+                return row.current_line or ""
+            if column == COL_SCAN:
+                return fmt_date(row.last_scan) if row.last_scan else ""
+            return ""
+        if role == Qt.ItemDataRole.DecorationRole and column == COL_FLAGS and row.flag_codes:
+            return self._flag_icon(row.flag_codes)
+        if role == Qt.ItemDataRole.ToolTipRole and column == COL_FLAGS and row.flag_codes:
+            return "\n".join(FLAG_SHORT.get(code, code) for code in row.flag_codes)
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == COL_FLAGS:
+            return ", ".join(FLAG_SHORT.get(code, code) for code in row.flag_codes)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_AGE:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.UserRole:
+            return row.record_number
+        return None
+
+    def _flag_icon(self, codes: tuple[str, ...]) -> QPixmap:
+        """One coloured dot per kind of flag (red, amber, blue), cached per combination."""
+        present = {flag_color(code) for code in codes}
+        kinds = tuple(color for color in KIND_ORDER if color in present)
+        cached = self._icons.get(kinds)
+        if cached is not None:
+            return cached
+        pixmap = QPixmap(14 * len(kinds) + 2, 14)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        for i, color in enumerate(kinds):
+            painter.setBrush(QColor(color))
+            painter.setPen(QColor(color).darker(130))
+            painter.drawEllipse(QRect(1 + 14 * i, 1, 11, 11))
+        painter.end()
+        self._icons[kinds] = pixmap
+        return pixmap
