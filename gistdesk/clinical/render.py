@@ -74,7 +74,7 @@ def render_text(case: Case, assessment: Assessment) -> str:
     out.append("")
     out.append("Flags (decision support for the GIST team, not orders)")
     for flag in assessment.flags:
-        where = f" line {flag.line_index}" if flag.line_index is not None else ""
+        where = f" (line index {flag.line_index})" if flag.line_index is not None else ""
         out.append(f"  {flag.date.isoformat()}  {flag_title(flag)}{where}")
         out.append(f"      {flag.reason}")
         if flag.options:

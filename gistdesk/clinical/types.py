@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -152,7 +153,7 @@ class PetResult:
 
 @dataclass(frozen=True, slots=True)
 class ScanAssessment:
-    date: date
+    date: dt.date
     line_index: int
     modality: str
     recist: RecistResult
@@ -173,8 +174,8 @@ class ScanAssessment:
 @dataclass(frozen=True, slots=True)
 class Flag:
     code: FlagCode
-    date: date
-    scan: date | None
+    date: dt.date
+    scan: dt.date | None
     line_index: int | None
     reason: str
     source: str
@@ -190,7 +191,7 @@ class Flag:
     # the numbers behind the flag, for display (name -> value)
     numbers: dict[str, float | str | None] = field(default_factory=dict)
 
-    def sort_key(self) -> tuple[date, str, int]:
+    def sort_key(self) -> tuple[dt.date, str, int]:
         # Ordered by date, then code, then line index with null first (case-format.md).
         return (self.date, self.code.value, -1 if self.line_index is None else self.line_index)
 

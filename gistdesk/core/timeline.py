@@ -19,9 +19,9 @@ def line_index_for_date(lines: tuple[TherapyLine, ...], day: date) -> int | None
     order (the later entry)."""
     chosen: int | None = None
     for index, line in enumerate(lines):
-        if line.start < day and (line.end is None or day <= line.end):
-            if chosen is None or line.start >= lines[chosen].start:
-                chosen = index
+        contains = line.start < day and (line.end is None or day <= line.end)
+        if contains and (chosen is None or line.start >= lines[chosen].start):
+            chosen = index
     return chosen
 
 
