@@ -45,7 +45,8 @@ def _number_text(name: str, value: float | str | None) -> str:
         shown = f"{value:.1f}".rstrip("0").rstrip(".")
     else:
         shown = str(value)
-    return f"{escape(name.replace('_', ' '))}: {escape(shown)}"
+    label = name.replace("_pct", " %").replace("_mm", " mm").replace("_", " ")
+    return f"{escape(label)}: {escape(shown)}"
 
 
 def flag_html(flag: Flag, case: Case | None) -> str:
@@ -91,7 +92,7 @@ def flag_html(flag: Flag, case: Case | None) -> str:
 class FlagsModel(QAbstractListModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self.flags: list[Flag] = []
+        self.items: list[Flag] = []
         self.case: Case | None = None
 
     def set_assessment(self, case: Case | None, assessment: Assessment | None) -> None:
@@ -99,16 +100,16 @@ class FlagsModel(QAbstractListModel):
         self.case = case
         flags = list(assessment.flags) if assessment else []
         # Newest first; within a day the engine's order (code, line) is kept.
-        self.flags = sorted(flags, key=lambda f: f.date, reverse=True)
+        self.items = sorted(flags, key=lambda f: f.date, reverse=True)
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.flags)
+        return 0 if parent.isValid() else len(self.items)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self.flags):
+        if not index.isValid() or index.row() >= len(self.items):
             return None
-        flag = self.flags[index.row()]
+        flag = self.items[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{flag_title(flag)} — {flag.date.isoformat()}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
@@ -133,7 +134,7 @@ class FlagDelegate(QStyledItemDelegate):
     def _document(self, index: Index, width: float) -> QTextDocument:
         model = index.model()
         assert isinstance(model, FlagsModel)
-        flag = model.flags[index.row()]
+        flag = model.items[index.row()]
         doc = QTextDocument()
         doc.setDefaultFont(self.view.font())
         doc.setDocumentMargin(0)
@@ -149,9 +150,9 @@ class FlagDelegate(QStyledItemDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         model = index.model()
         assert isinstance(model, FlagsModel)
-        flag = model.flags[index.row()]
-        rect = QRectF(option.rect).adjusted(2, 3, -2, -3)  # type: ignore[attr-defined]
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        flag = model.items[index.row()]
+        rect = QRectF(option.rect).adjusted(2, 3, -2, -3)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
         color = QColor(flag_color(flag.code.value))
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -211,7 +212,7 @@ class FlagsPanel(QWidget):
         self.empty.setVisible(count == 0)
 
     def flags(self) -> list[Flag]:
-        return list(self.model.flags)
+        return list(self.model.items)
 
     def select_flag(self, row: int) -> None:
         self.view.setCurrentIndex(self.model.index(row, 0))
@@ -222,7 +223,7 @@ class FlagsPanel(QWidget):
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():
             return
-        flag = self.model.flags[current.row()]
+        flag = self.model.items[current.row()]
         self.flag_selected.emit(flag)
         if flag.scan is not None:
             self.scan_selected.emit(flag.scan)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 
 from PySide6.QtCore import QByteArray, QItemSelection, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -102,7 +103,7 @@ class MainWindow(QMainWindow):
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((86, 150, 40, 104, 200, 86, 60)):
+        for column, width in enumerate((84, 140, 38, 96, 150, 84, 50)):
             self.list_view.setColumnWidth(column, width)
         left_layout.addWidget(self.list_view, 1)
         self.count_label = QLabel()
@@ -132,7 +133,7 @@ class MainWindow(QMainWindow):
         self.main_split.addWidget(self.stack)
         self.main_split.setStretchFactor(0, 0)
         self.main_split.setStretchFactor(1, 1)
-        self.main_split.setSizes([560, 1100])
+        self.main_split.setSizes([660, 1000])
         self.setCentralWidget(self.main_split)
 
         self.db_label = QLabel()
@@ -211,7 +212,7 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         for number, (worklist, label) in enumerate(WORKLISTS, start=1):
             action = a(f"worklist_{worklist.value}", f"Worklist: {label}",
-                       lambda n=number - 1: self.worklist_tabs.setCurrentIndex(n),
+                       partial(self.select_worklist, number - 1),
                        f"Ctrl+{number}")
             view_menu.addAction(action)
         help_menu = self.menuBar().addMenu("&Help")
@@ -245,6 +246,9 @@ class MainWindow(QMainWindow):
 
     def _on_worklist(self, index: int) -> None:
         self.list_model.set_worklist(WORKLISTS[index][0])
+
+    def select_worklist(self, index: int) -> None:
+        self.worklist_tabs.setCurrentIndex(index)
 
     def _update_count(self) -> None:
         shown = self.list_model.rowCount()

@@ -19,7 +19,11 @@ from gistdesk.ui.text import (
     COLOR_FALSE_PROGRESSION,
     COLOR_PROGRESSION,
     FLAG_SHORT,
-    age_on, fmt_date, flag_color, site_label
+    age_on,
+    flag_color,
+    fmt_date,
+    site_label,
+)
 
 Index = QModelIndex | QPersistentModelIndex
 PAGE = 200

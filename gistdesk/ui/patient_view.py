@@ -227,8 +227,9 @@ class PatientHeader(QLabel):
             afip = risk.afip
             afip_text = (f"{afip.risk_percent:g}% ({words(afip.category)})"
                          if afip.risk_percent is not None else words(afip.category))
-            risk_text = (f"Recurrence risk: modified NIH <b>{NIH_LABELS.get(risk.nih_modified,
-                         risk.nih_modified)}</b> · AFIP <b>{escape(afip_text)}</b> · "
+            nih = NIH_LABELS.get(risk.nih_modified, risk.nih_modified)
+            risk_text = (f"Recurrence risk: modified NIH <b>{nih}</b> · "
+                         f"AFIP <b>{escape(afip_text)}</b> · "
                          f"{escape(ADJUVANT_LABELS.get(risk.adjuvant, words(risk.adjuvant)))}")
         self.setText(
             f"<div style='font-size:15pt; font-weight:600'>{name}</div>"
@@ -286,7 +287,7 @@ class PatientView(QWidget):
         dose_layout.addWidget(self.dose_caption)
         dose_layout.addWidget(self.doses_table)
         split.addWidget(dose_box)
-        split.setSizes([640, 300])
+        split.setSizes([720, 260])
         box.addWidget(split)
         self.tabs.addTab(lines_tab, "Therapy &lines")
 

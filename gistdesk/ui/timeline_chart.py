@@ -35,9 +35,9 @@ from gistdesk.core.vocab import Modality, ProcedureKind
 from gistdesk.ui.text import (
     LINE_COLORS,
     RESPONSE_COLORS,
+    flag_color,
     fmt_num,
     fmt_pct,
-    flag_color,
     words,
 )
 
@@ -270,6 +270,7 @@ class TimelineChart(QWidget):
             y = y_sod(tick)
             p.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
         p.setPen(QPen(QColor("#9aa5b1"), 1))
+        p.setBrush(Qt.BrushStyle.NoBrush)
         p.drawRect(plot)
         p.setPen(AXIS_TEXT)
         for tick in sod_ticks:
@@ -290,15 +291,18 @@ class TimelineChart(QWidget):
         p.save()
         p.translate(12, plot.center().y())
         p.rotate(-90)
-        p.drawText(QRectF(-80, -10, 160, 16), Qt.AlignmentFlag.AlignCenter,
-                   "Sum of target diameters (mm)")
+        half = plot.height() / 2
+        p.drawText(QRectF(-half, -10, 2 * half, 16), Qt.AlignmentFlag.AlignCenter,
+                   fm.elidedText("Sum of target diameters (mm)", Qt.TextElideMode.ElideRight,
+                                 int(2 * half)))
         p.restore()
         p.save()
         p.setPen(DENSITY_COLOR)
         p.translate(self.width() - 10, plot.center().y())
         p.rotate(90)
-        p.drawText(QRectF(-80, -10, 160, 16), Qt.AlignmentFlag.AlignCenter,
-                   "Mean density (HU)")
+        p.drawText(QRectF(-half, -10, 2 * half, 16), Qt.AlignmentFlag.AlignCenter,
+                   fm.elidedText("Mean density (HU)", Qt.TextElideMode.ElideRight,
+                                 int(2 * half)))
         p.restore()
         self._paint_legend(p, plot, fm)
 
@@ -407,7 +411,7 @@ class TimelineChart(QWidget):
         p.setBrush(QColor("#ffffff"))
         p.drawEllipse(QPointF(x + 5, y + h / 2), 5, 5)
         x += 13
-        text("not assessed (baseline, off therapy)")
+        text("baseline / off therapy")
         self._paint_flag(p, QPointF(x + 2, y + h + 3), _LEGEND_FLAG)
         x += 16
         text("flag")

@@ -1,0 +1,208 @@
+"""Application setup: QApplication, style sheet, error handling, choosing the database.
+
+Unexpected exceptions never end the app: the excepthook writes a log file (exception type and
+code locations only — never messages or values, which can hold patient data) and shows a
+dialog saying what failed.
+"""
+
+from __future__ import annotations
+
+import getpass
+import importlib
+import logging
+import os
+import sys
+import traceback
+from collections.abc import Callable
+from datetime import datetime
+from importlib import resources
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtWidgets import QApplication, QWidget
+
+from gistdesk.storage.api import Repository
+from gistdesk.ui import dialogs
+
+log = logging.getLogger("gistdesk")
+APP_NAME = "gistdesk"
+DB_FILE = "gistdesk.sqlite"
+DEMO_FILE = "gistdesk-demo.sqlite"
+
+
+def app_data_dir() -> Path:
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    path = Path(location) if location else Path.home() / ".local" / "share" / APP_NAME
+    return path
+
+
+def signed_in_user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name in the environment (some containers)
+        return "unknown"
+
+
+def style_sheet() -> str:
+    return resources.files("gistdesk.ui").joinpath("resources/style.qss").read_text("utf-8")
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationDisplayName("gistdesk")
+    app.setStyle("Fusion")  # the same look on every platform, and offscreen
+    app.setStyleSheet(style_sheet())
+    return app
+
+
+# -- errors -------------------------------------------------------------------------------
+def setup_logging(log_dir: Path) -> Path:
+    log_dir.mkdir(parents=True, exist_ok=True)
+    path = log_dir / "gistdesk.log"
+    if not any(isinstance(h, RotatingFileHandler) for h in log.handlers):
+        handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
+        log.addHandler(handler)
+        log.setLevel(logging.INFO)
+    return path
+
+
+def scrubbed_traceback(exc_type: type[BaseException], tb: TracebackType | None) -> str:
+    """The exception type and the code locations, without the message or any values."""
+    frames = traceback.extract_tb(tb)
+    lines = [f"  {Path(f.filename).name}:{f.lineno} in {f.name}" for f in frames]
+    return f"{exc_type.__module__}.{exc_type.__qualname__}\n" + "\n".join(lines)
+
+
+class ErrorHandler:
+    """sys.excepthook: log without patient data, tell the user, keep running."""
+
+    def __init__(self, log_path: Path, parent: Callable[[], QWidget | None]) -> None:
+        self.log_path = log_path
+        self.parent = parent
+        self._showing = False
+
+    def __call__(self, exc_type: type[BaseException], exc: BaseException,
+                 tb: TracebackType | None) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        log.error("unexpected error: %s", scrubbed_traceback(exc_type, tb))
+        if self._showing:  # an error while showing an error: log only
+            return
+        self._showing = True
+        try:
+            where = traceback.extract_tb(tb)[-1].name if tb else "?"
+            dialogs.show_error(
+                self.parent(), "Something went wrong",
+                f"An unexpected error happened ({exc_type.__name__} in {where}). "
+                "Nothing was saved by the action that failed; your data is safe in the "
+                "database.",
+                f"What failed: {exc_type.__name__}: {exc}\n\nA technical log (without patient "
+                f"data) was written to:\n{self.log_path}\n"
+                f"Time: {datetime.now().isoformat(timespec='seconds')}",
+            )
+        finally:
+            self._showing = False
+
+
+def install_error_handler(log_dir: Path, parent: Callable[[], QWidget | None]) -> ErrorHandler:
+    handler = ErrorHandler(setup_logging(log_dir), parent)
+    sys.excepthook = handler
+    return handler
+
+
+# -- database -----------------------------------------------------------------------------
+def open_repository(path: Path) -> Repository:
+    """Open (or create) the SQLite database at `path`."""
+    # Imported by name: the SQLite backend is optional for the widgets and their tests.
+    backend = importlib.import_module("gistdesk.storage.repository")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    repository: Repository = backend.SqliteRepository(path)
+    return repository
+
+
+def build_demo(path: Path) -> None:
+    """Create the demo clinic database (synthetic patients) at `path`."""
+    demo = importlib.import_module("gistdesk.storage.demo")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    demo.build_demo_database(path)
+
+
+def default_db_path() -> Path:
+    env = os.environ.get("GISTDESK_DB")
+    return Path(env) if env else app_data_dir() / DB_FILE
+
+
+def settings_for(path: str | None = None) -> QSettings:
+    if path:
+        return QSettings(path, QSettings.Format.IniFormat)
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_NAME, APP_NAME)
+
+
+def run(db: Path | None, demo_db: Path | None, settings_path: str | None = None) -> int:
+    """The desktop app's main loop."""
+    from gistdesk.ui.main_window import MainWindow
+
+    app = create_application()
+    window: MainWindow | None = None
+    install_error_handler(app_data_dir() / "logs", lambda: window)
+    settings = settings_for(settings_path)
+    demo_path = demo_db or app_data_dir() / DEMO_FILE
+
+    path = db if db is not None else demo_db if demo_db is not None else default_db_path()
+    if path == demo_db and not path.exists():
+        build_demo(path)
+    if not path.exists():
+        choice = dialogs.ask_first_run(None, str(path), True)
+        if choice is dialogs.FirstRunChoice.QUIT:
+            return 0
+        if choice is dialogs.FirstRunChoice.OPEN_DEMO:
+            path = demo_path
+            if not path.exists():
+                build_demo(path)
+        elif choice is dialogs.FirstRunChoice.OPEN_EXISTING:
+            chosen = dialogs.ask_open_path(None, "Open a gistdesk database")
+            if chosen is None:
+                return 0
+            path = Path(chosen)
+    try:
+        repository = open_repository(path)
+    except Exception as exc:
+        dialogs.show_error(None, "Cannot open the database", f"{path} could not be opened.",
+                           f"{type(exc).__name__}: {exc}")
+        return 1
+    window = MainWindow(repository, settings, str(path), signed_in_user())
+    window.database_requested.connect(lambda kind: switch_database(window, kind))
+    window.show()
+    return app.exec()
+
+
+def switch_database(window: QWidget, kind: str) -> None:
+    from gistdesk.ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    if kind == "new":
+        chosen = dialogs.ask_save_path(window, "Create an empty clinic database",
+                                       str(app_data_dir() / DB_FILE))
+    else:
+        chosen = dialogs.ask_open_path(window, "Open a gistdesk database")
+    if chosen is None:
+        return
+    path = Path(chosen)
+    if kind == "new" and path.exists():
+        dialogs.show_error(window, "File exists", f"{path} already exists; choose a new name.")
+        return
+    try:
+        repository = open_repository(path)
+    except Exception as exc:
+        dialogs.show_error(window, "Cannot open the database", f"{path} could not be opened.",
+                           f"{type(exc).__name__}: {exc}")
+        return
+    window.set_repository(repository, str(path))
