@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 DEMO_DB ?= build/demo/gistdesk-demo.sqlite
 
-.PHONY: run test test-slow lint typecheck bench screenshots clean
+.PHONY: run test test-slow lint typecheck bench screenshots bundle clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,13 @@ bench: $(STAMP)
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m gistdesk.tools.screenshots build/screenshots
+
+# One-folder bundle in dist/gistdesk (PyInstaller); see README "Installing on workstations".
+bundle: $(STAMP)
+	$(PY) -m pip install --quiet 'pyinstaller>=6.10'
+	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath dist \
+		--workpath build/pyinstaller packaging/gistdesk.spec
+	dist/gistdesk/gistdesk --version
 
 clean:
 	rm -rf build .mypy_cache .ruff_cache .pytest_cache

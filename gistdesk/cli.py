@@ -17,6 +17,9 @@ from gistdesk import __version__
 COMMAND_MODULES = (
     "gistdesk.commands.gui",
     "gistdesk.commands.assess",
+    "gistdesk.commands.importing",
+    "gistdesk.commands.export",
+    "gistdesk.commands.demo",
 )
 
 

@@ -1,0 +1,45 @@
+"""`gistdesk export RECORD_NUMBER -o FILE` / `gistdesk export --all -o DIR`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from gistdesk.commands.common import EXIT_FAILED, EXIT_OK, add_db_option, open_repository
+from gistdesk.storage.casefiles import export_all, export_case
+from gistdesk.storage.errors import StorageError
+
+
+def add_parser(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "export", help="write case files from the database",
+        description="Export one patient to a case file, or every patient to a folder.",
+    )
+    parser.add_argument("record_number", nargs="?", metavar="RECORD_NUMBER")
+    parser.add_argument("--all", action="store_true", help="export every patient")
+    parser.add_argument("-o", "--output", required=True, metavar="FILE_OR_DIR",
+                        help="the case file (one patient) or the folder (--all)")
+    add_db_option(parser)
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if bool(args.all) == bool(args.record_number):
+        print("gistdesk export: give either RECORD_NUMBER or --all", file=sys.stderr)
+        return EXIT_FAILED
+    repo = open_repository(args)
+    if repo is None:
+        return EXIT_FAILED
+    try:
+        with repo:
+            if args.all:
+                written = export_all(repo, args.output)
+                print(f"exported {len(written)} case file(s) to {args.output}")
+            else:
+                path = export_case(repo, args.record_number, args.output)
+                print(f"exported {args.record_number} to {path}")
+    except (StorageError, OSError) as exc:
+        print(f"gistdesk export: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    return EXIT_OK

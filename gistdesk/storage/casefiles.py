@@ -1,0 +1,111 @@
+"""Case files in and out of the database (`gistdesk export` / `gistdesk import`).
+
+Import reads and validates each file completely before touching the database; a file with
+any error imports nothing and reports every problem. Each file is its own transaction, so one
+bad file does not undo the good ones before it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from gistdesk.core.casefile import read_case_file, write_case_file
+from gistdesk.core.problems import InvalidCaseError, Problem
+from gistdesk.storage.errors import RecordExistsError, StorageError
+from gistdesk.storage.repository import SqliteRepository
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    path: Path
+    record_number: str | None
+    status: str  # "created", "replaced", "exists", "invalid", "error"
+    problems: tuple[Problem, ...] = ()
+    message: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.status in ("created", "replaced")
+
+
+@dataclass(slots=True)
+class ImportReport:
+    results: list[ImportResult] = field(default_factory=list)
+
+    @property
+    def imported(self) -> int:
+        return sum(1 for r in self.results if r.ok)
+
+    @property
+    def failed(self) -> int:
+        return sum(1 for r in self.results if not r.ok)
+
+
+def safe_filename(record_number: str) -> str:
+    """A file name for a record number: letters, digits, '-', '_' and '.' kept."""
+    cleaned = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in record_number)
+    cleaned = cleaned.strip(".") or "case"
+    return f"{cleaned}.json"
+
+
+def export_case(repo: SqliteRepository, record_number: str,
+                path: str | os.PathLike[str]) -> Path:
+    target = Path(path)
+    write_case_file(target, repo.load_case(record_number))
+    return target
+
+
+def export_all(repo: SqliteRepository, folder: str | os.PathLike[str]) -> list[Path]:
+    """Every patient as FOLDER/<record number>.json; distinct names even if two record
+    numbers clean to the same file name."""
+    out = Path(folder)
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    used: set[str] = set()
+    for record_number in repo.record_numbers():
+        name = safe_filename(record_number)
+        stem, n = name[:-5], 2
+        while name.casefold() in used:
+            name, n = f"{stem}~{n}.json", n + 1
+        used.add(name.casefold())
+        written.append(export_case(repo, record_number, out / name))
+    return written
+
+
+def import_file(repo: SqliteRepository, path: str | os.PathLike[str], *, user: str,
+                replace: bool = False, as_of: date | None = None) -> ImportResult:
+    source = Path(path)
+    day = as_of or date.today()
+    try:
+        case, _warnings = read_case_file(source, day)
+    except InvalidCaseError as exc:
+        return ImportResult(source, None, "invalid", tuple(exc.problems))
+    number = case.patient.record_number
+    try:
+        if repo.exists(number):
+            if not replace:
+                return ImportResult(source, number, "exists",
+                                    message=f"record number {number!r} exists "
+                                            "(use --replace to overwrite it)")
+            repo.save_case(case, user=user, replace=number, as_of=day)
+            return ImportResult(source, number, "replaced")
+        repo.insert_new_cases([case], user=user, action="import", as_of=day)
+        return ImportResult(source, number, "created")
+    except InvalidCaseError as exc:
+        return ImportResult(source, number, "invalid", tuple(exc.problems))
+    except RecordExistsError as exc:
+        return ImportResult(source, number, "exists", message=str(exc))
+    except StorageError as exc:
+        return ImportResult(source, number, "error", message=str(exc))
+
+
+def import_files(repo: SqliteRepository, paths: Iterable[str | os.PathLike[str]], *,
+                 user: str, replace: bool = False, as_of: date | None = None) -> ImportReport:
+    report = ImportReport()
+    for path in paths:
+        report.results.append(import_file(repo, path, user=user, replace=replace, as_of=as_of))
+    return report

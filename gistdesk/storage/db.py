@@ -1,0 +1,147 @@
+"""Open the gistdesk database: where it lives, pragmas, identity, integrity, migrations.
+
+One `Database` (sqlite-utils) per thread. The connection runs in autocommit mode and writes
+use explicit `BEGIN IMMEDIATE` (see `write_transaction`): a deferred transaction that reads
+first and writes later can fail with SQLITE_BUSY without waiting when another process wrote
+in between, which would lose a change.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import sqlite_utils
+from platformdirs import user_data_path
+
+from gistdesk.storage import backup, schema
+from gistdesk.storage.errors import (
+    DatabaseCorruptError,
+    NewerSchemaError,
+    NotAGistdeskDatabaseError,
+    StorageError,
+    translate,
+)
+
+ENV_VAR = "GISTDESK_DB"
+DB_FILENAME = "gistdesk.sqlite"
+# "GIST" in ASCII: identifies our files so a foreign SQLite file is refused.
+APPLICATION_ID = 0x47495354
+BUSY_TIMEOUT_MS = 10_000
+_SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def default_db_path() -> Path:
+    """The platform's per-user app-data folder (e.g. ~/.local/share/gistdesk)."""
+    return user_data_path("gistdesk", appauthor=False) / DB_FILENAME
+
+
+def resolve_db_path(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """--db PATH wins, then $GISTDESK_DB, then the app-data folder."""
+    if explicit:
+        return Path(explicit).expanduser()
+    env = os.environ.get(ENV_VAR, "").strip()
+    if env:
+        return Path(env).expanduser()
+    return default_db_path()
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    # isolation_level=None: no implicit BEGIN; we open transactions ourselves.
+    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    return conn
+
+
+def _check_file_header(path: Path) -> None:
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    with path.open("rb") as handle:
+        head = handle.read(len(_SQLITE_HEADER))
+    if head != _SQLITE_HEADER:
+        raise NotAGistdeskDatabaseError(path)
+
+
+def open_database(
+    path: str | os.PathLike[str], *, integrity: str = "full", migrate: bool = True
+) -> sqlite_utils.Database:
+    """Open (creating if needed) and migrate the database at `path`.
+
+    integrity: "full" runs PRAGMA integrity_check, "quick" runs quick_check, "none" skips
+    (only for tools that just created the file).
+    """
+    db_path = Path(path)
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    _check_file_header(db_path)
+    try:
+        conn = _connect(db_path)
+    except sqlite3.Error as exc:
+        raise translate(exc) from exc
+    try:
+        db = sqlite_utils.Database(conn)
+        _prepare(db, db_path, integrity, migrate)
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        if isinstance(exc, sqlite3.OperationalError):
+            raise translate(exc) from exc
+        raise DatabaseCorruptError(db_path, str(exc), backup.newest_backup(db_path)) from exc
+    except BaseException:
+        conn.close()
+        raise
+    return db
+
+
+def _prepare(db: sqlite_utils.Database, path: Path, integrity: str, migrate: bool) -> None:
+    conn = db.conn
+    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
+    tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    if app_id == 0 and version == 0 and tables == 0:
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    elif app_id != APPLICATION_ID:
+        raise NotAGistdeskDatabaseError(path)
+    if version > schema.LATEST_VERSION:
+        raise NewerSchemaError(path, version, schema.LATEST_VERSION)
+
+    if integrity != "none" and version > 0:
+        pragma = "integrity_check" if integrity == "full" else "quick_check"
+        rows = [r[0] for r in conn.execute(f"PRAGMA {pragma}(20)").fetchall()]
+        if rows != ["ok"]:
+            raise DatabaseCorruptError(path, "; ".join(rows[:3]), backup.newest_backup(path))
+
+    # WAL must be switched on outside a transaction; it persists in the file.
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")  # NORMAL in WAL can lose commits on power loss
+    conn.execute("PRAGMA secure_delete = ON")  # deleted patient data is overwritten
+    conn.execute("PRAGMA foreign_keys = OFF")  # off while migrating (table rebuilds)
+    if migrate and version < schema.LATEST_VERSION:
+        schema.migrate(db, path)
+    problems = conn.execute("PRAGMA foreign_key_check").fetchall()
+    if problems:
+        raise DatabaseCorruptError(path, f"{len(problems)} broken reference(s)",
+                                   backup.newest_backup(path))
+    conn.execute("PRAGMA foreign_keys = ON")
+
+
+@contextmanager
+def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite3.Connection]:
+    """One write transaction: BEGIN IMMEDIATE, COMMIT on success, ROLLBACK on any error."""
+    conn = db.conn
+    if conn.in_transaction:
+        raise StorageError("nested write transaction")
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.Error as exc:
+        raise translate(exc) from exc
+    try:
+        yield conn
+        conn.execute("COMMIT")
+    except BaseException as exc:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        if isinstance(exc, sqlite3.Error):
+            raise translate(exc) from exc
+        raise

@@ -1,0 +1,93 @@
+"""Storage errors with messages a clinic user can act on (no SQL in the text)."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+
+class StorageError(Exception):
+    """Base class: something went wrong reading or writing the database."""
+
+
+class DatabaseCorruptError(StorageError):
+    def __init__(self, path: Path, detail: str, newest_backup: Path | None) -> None:
+        self.path = path
+        self.newest_backup = newest_backup
+        hint = (f" The newest backup is {newest_backup}." if newest_backup
+                else " No backup of it was found.")
+        super().__init__(f"The database {path} is damaged ({detail}).{hint} "
+                         "Restore a backup before going on.")
+
+
+class NotAGistdeskDatabaseError(StorageError):
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        super().__init__(f"{path} is not a gistdesk database; it was not opened or changed.")
+
+
+class NewerSchemaError(StorageError):
+    def __init__(self, path: Path, found: int, known: int) -> None:
+        super().__init__(f"{path} was written by a newer gistdesk (schema {found}, this version "
+                         f"knows up to {known}). Update gistdesk to open it.")
+
+
+class DatabaseLockedError(StorageError):
+    def __init__(self) -> None:
+        super().__init__("The database is busy (another gistdesk window or process is writing). "
+                         "Try again in a moment; nothing was saved.")
+
+
+class DatabaseReadOnlyError(StorageError):
+    def __init__(self) -> None:
+        super().__init__("The database is read-only (file permissions or a read-only disk); "
+                         "nothing was saved.")
+
+
+class DiskFullError(StorageError):
+    def __init__(self) -> None:
+        super().__init__("The disk holding the database is full; nothing was saved. "
+                         "Free some space and try again.")
+
+
+class PatientNotFoundError(StorageError, KeyError):
+    def __init__(self, record_number: str) -> None:
+        self.record_number = record_number
+        super().__init__(f"no patient with record number {record_number!r}")
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class RecordExistsError(StorageError):
+    def __init__(self, record_number: str) -> None:
+        self.record_number = record_number
+        super().__init__(f"a patient with record number {record_number!r} already exists")
+
+
+class EntityNotFoundError(StorageError, LookupError):
+    """An entry (scan, line, dose, ...) named by an edit does not exist in the case."""
+
+
+def translate(exc: sqlite3.Error) -> StorageError:
+    """Map a sqlite3 error to the StorageError a caller can show."""
+    text = str(exc).lower()
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code == sqlite3.SQLITE_FULL or "disk is full" in text:
+        return DiskFullError()
+    if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) or "locked" in text:
+        return DatabaseLockedError()
+    if code == sqlite3.SQLITE_READONLY or "readonly" in text or "read-only" in text:
+        return DatabaseReadOnlyError()
+    return StorageError(f"database error: {exc}")
+
+
+@contextmanager
+def translated() -> Iterator[None]:
+    """Re-raise sqlite3 errors as StorageError subclasses (the cause stays attached)."""
+    try:
+        yield
+    except sqlite3.Error as exc:
+        raise translate(exc) from exc
