@@ -8,7 +8,6 @@ dialog saying what failed.
 from __future__ import annotations
 
 import getpass
-import importlib
 import logging
 import os
 import sys
@@ -20,22 +19,26 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 
 from gistdesk.storage.api import Repository
+from gistdesk.storage.db import ENV_VAR
+from gistdesk.storage.db import default_db_path as storage_default_db_path
+from gistdesk.storage.demo import generate_clinic
+from gistdesk.storage.repository import SqliteRepository
 from gistdesk.ui import dialogs
 
 log = logging.getLogger("gistdesk")
 APP_NAME = "gistdesk"
 DB_FILE = "gistdesk.sqlite"
 DEMO_FILE = "gistdesk-demo.sqlite"
+DEMO_PATIENTS = 400
 
 
 def app_data_dir() -> Path:
-    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    path = Path(location) if location else Path.home() / ".local" / "share" / APP_NAME
-    return path
+    """The per-user app-data folder, the same one storage keeps the database in."""
+    return storage_default_db_path().parent
 
 
 def signed_in_user() -> str:
@@ -56,8 +59,10 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationDisplayName("gistdesk")
-    app.setStyle("Fusion")  # the same look on every platform, and offscreen
-    app.setStyleSheet(style_sheet())
+    if app.property("gistdesk_styled") is not True:
+        app.setStyle("Fusion")  # the same look on every platform, and offscreen
+        app.setStyleSheet(style_sheet())
+        app.setProperty("gistdesk_styled", True)
     return app
 
 
@@ -121,23 +126,19 @@ def install_error_handler(log_dir: Path, parent: Callable[[], QWidget | None]) -
 # -- database -----------------------------------------------------------------------------
 def open_repository(path: Path) -> Repository:
     """Open (or create) the SQLite database at `path`."""
-    # Imported by name: the SQLite backend is optional for the widgets and their tests.
-    backend = importlib.import_module("gistdesk.storage.repository")
     path.parent.mkdir(parents=True, exist_ok=True)
-    repository: Repository = backend.SqliteRepository(path)
-    return repository
+    return SqliteRepository(path)
 
 
 def build_demo(path: Path) -> None:
     """Create the demo clinic database (synthetic patients) at `path`."""
-    demo = importlib.import_module("gistdesk.storage.demo")
     path.parent.mkdir(parents=True, exist_ok=True)
-    demo.build_demo_database(path)
+    generate_clinic(path, DEMO_PATIENTS)
 
 
 def default_db_path() -> Path:
-    env = os.environ.get("GISTDESK_DB")
-    return Path(env) if env else app_data_dir() / DB_FILE
+    env = os.environ.get(ENV_VAR)
+    return Path(env) if env else storage_default_db_path()
 
 
 def settings_for(path: str | None = None) -> QSettings:

@@ -15,13 +15,13 @@ from PySide6.QtCore import QSettings
 
 from gistdesk.core.casefile import read_case_file
 from gistdesk.core.model import Case
+from gistdesk.storage.repository import SqliteRepository
 from gistdesk.ui import dialogs
 from gistdesk.ui.app import create_application
 from gistdesk.ui.main_window import MainWindow
-from tests.ui.memory_repository import MemoryRepository
 
 CASES = Path(__file__).resolve().parents[1] / "cases"
-TODAY = date(2024, 6, 1)
+TODAY = date.today()  # the repository files worklists by the real date
 
 
 def load(name: str) -> Case:
@@ -41,8 +41,11 @@ def settings(tmp_path: Path) -> QSettings:
 
 
 @pytest.fixture
-def repo() -> MemoryRepository:
-    return MemoryRepository(TODAY)
+def repo(tmp_path: Path) -> Iterator[SqliteRepository]:
+    """A real SQLite clinic database in a temporary folder."""
+    repository = SqliteRepository(tmp_path / "clinic.sqlite")
+    yield repository
+    repository.close()
 
 
 @pytest.fixture
@@ -56,7 +59,7 @@ def no_modal(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
 
 
 @pytest.fixture
-def window(app: object, qtbot: object, repo: MemoryRepository, settings: QSettings,
+def window(app: object, qtbot: object, repo: SqliteRepository, settings: QSettings,
            no_modal: list[tuple[str, str]]) -> Iterator[MainWindow]:
     win = MainWindow(repo, settings, "test.sqlite", "nurse", today=lambda: TODAY)
     qtbot.addWidget(win)  # type: ignore[attr-defined]

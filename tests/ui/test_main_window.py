@@ -12,12 +12,12 @@ from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QKeySequence
 
 from gistdesk.clinical import assess
+from gistdesk.storage.repository import SqliteRepository
 from gistdesk.ui import app as app_module
 from gistdesk.ui.flags_panel import FlagsModel
 from gistdesk.ui.main_window import MainWindow
 from gistdesk.ui.patient_list import PatientListModel
 from tests.ui.conftest import TODAY, load
-from tests.ui.memory_repository import MemoryRepository
 
 NAMES = ("limited_progression_secondary", "false_progression_density",
          "generalized_progression_primary", "responder", "mutation_alerts_overdue",
@@ -27,7 +27,7 @@ FAMILY = ("Adams", "Baker", "Clarke", "Dupont", "Evans", "Fischer", "Garcia", "H
 
 
 @pytest.fixture
-def clinic(repo: MemoryRepository) -> MemoryRepository:
+def clinic(repo: SqliteRepository) -> SqliteRepository:
     import dataclasses
 
     for name, family in zip(NAMES, FAMILY, strict=True):
@@ -42,7 +42,7 @@ def shown(window: MainWindow) -> list[str]:
     return [row.record_number for row in window.list_model.rows]
 
 
-def test_search_narrows_the_list_as_you_type(window: MainWindow, clinic: MemoryRepository,
+def test_search_narrows_the_list_as_you_type(window: MainWindow, clinic: SqliteRepository,
                                              qtbot: Any) -> None:
     window.list_model.refresh()
     assert len(shown(window)) == len(NAMES)
@@ -64,13 +64,16 @@ def test_search_narrows_the_list_as_you_type(window: MainWindow, clinic: MemoryR
 
 
 def test_worklist_tabs_show_the_right_patients(window: MainWindow,
-                                               clinic: MemoryRepository) -> None:
-    assessments = {rn: assess(case, TODAY) for rn, case in clinic.cases.items()}
+                                               clinic: SqliteRepository) -> None:
+    assessments = {rn: assess(clinic.load_case(rn), TODAY) for rn in clinic.record_numbers()}
+    last_scan = {rn: max(s.date for s in clinic.load_case(rn).scans) for rn in assessments}
+    # "Flags" lists patients whose latest scan carries a progression or false progression.
     flagged = {rn for rn, a in assessments.items()
-               if {f.code.value for f in a.flags} & {"progression", "false_progression"}}
+               if any(f.code.value in ("progression", "false_progression")
+                      and f.scan == last_scan[rn] for f in a.flags)}
     overdue = {rn for rn, a in assessments.items()
                if any(f.code.value == "scan_overdue" for f in a.flags)}
-    assert flagged and overdue and flagged != set(clinic.cases)
+    assert flagged and overdue and flagged != set(assessments)
     window.list_model.refresh()
     window.worklist_tabs.setCurrentIndex(2)
     assert set(shown(window)) == flagged
@@ -82,7 +85,7 @@ def test_worklist_tabs_show_the_right_patients(window: MainWindow,
 
 
 def test_selecting_a_patient_opens_it_and_is_remembered(
-        window: MainWindow, clinic: MemoryRepository, settings: QSettings, qtbot: Any,
+        window: MainWindow, clinic: SqliteRepository, settings: QSettings, qtbot: Any,
         no_modal: list[tuple[str, str]]) -> None:
     window.list_model.refresh()
     window.list_view.selectRow(2)
@@ -111,7 +114,7 @@ def test_actions_have_standard_shortcuts(window: MainWindow) -> None:
     assert not a["add_scan"].isEnabled() and a["new_patient"].isEnabled()
 
 
-def test_print_says_not_available_yet(window: MainWindow, clinic: MemoryRepository,
+def test_print_says_not_available_yet(window: MainWindow, clinic: SqliteRepository,
                                       no_modal: list[tuple[str, str]]) -> None:
     window.list_model.refresh()
     window.open_patient("EX-001")
@@ -121,12 +124,12 @@ def test_print_says_not_available_yet(window: MainWindow, clinic: MemoryReposito
 
 
 def test_models_pass_the_qt_model_tester(app: object, qtmodeltester: Any,
-                                         clinic: MemoryRepository) -> None:
+                                         clinic: SqliteRepository) -> None:
     model = PatientListModel(clinic, lambda: TODAY)
     model.refresh()
     qtmodeltester.check(model)
     flags = FlagsModel()
-    case = clinic.cases["EX-003"]
+    case = clinic.load_case("EX-003")
     flags.set_assessment(case, assess(case, TODAY))
     qtmodeltester.check(flags)
 

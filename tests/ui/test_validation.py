@@ -2,31 +2,32 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 import pytest
 
+from gistdesk.storage.repository import SqliteRepository
 from gistdesk.ui.forms.line_form import TherapyLineForm
 from gistdesk.ui.forms.patient_form import PatientForm
 from gistdesk.ui.forms.scan_form import ScanForm
 from gistdesk.ui.main_window import MainWindow
 from tests.ui.conftest import TODAY, load
 from tests.ui.drive import FormDriver, click_save
-from tests.ui.memory_repository import MemoryRepository
 
 
 @pytest.fixture
-def opened(window: MainWindow, repo: MemoryRepository) -> MainWindow:
+def opened(window: MainWindow, repo: SqliteRepository) -> MainWindow:
     case = load("limited_progression_secondary")
-    repo.cases[case.patient.record_number] = case
+    repo.save_case(case, user="test")
     window.list_model.refresh()
     window.open_patient(case.patient.record_number)
     return window
 
 
-def test_negative_diameter_is_refused(opened: MainWindow, repo: MemoryRepository, qtbot: Any,
+def test_negative_diameter_is_refused(opened: MainWindow, repo: SqliteRepository, qtbot: Any,
                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    before = repo.cases["EX-003"]
+    before = repo.load_case("EX-003")
     seen: dict[str, Any] = {}
 
     def fill(form: ScanForm) -> None:
@@ -47,19 +48,17 @@ def test_negative_diameter_is_refused(opened: MainWindow, repo: MemoryRepository
         seen["after_fix"] = form.isVisible()
 
     FormDriver(monkeypatch, qtbot).then(fill)
-    saves = repo.saves
     opened.actions_by_name["add_scan"].trigger()
     assert seen["visible"] is True
     assert "Lesion L2, longest diameter (mm): must be >= 0, got -4" in seen["message"]
     assert seen["highlighted"] == "#ffd6d6"
     assert seen["after_fix"] is False
-    assert repo.saves == saves + 1
-    assert len(repo.cases["EX-003"].scans) == len(before.scans) + 1
+    assert len(repo.load_case("EX-003").scans) == len(before.scans) + 1
 
 
-def test_end_before_start_is_refused(opened: MainWindow, repo: MemoryRepository, qtbot: Any,
+def test_end_before_start_is_refused(opened: MainWindow, repo: SqliteRepository, qtbot: Any,
                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    before = repo.cases["EX-003"]
+    before = repo.load_case("EX-003")
     seen: dict[str, Any] = {}
 
     def fill(form: TherapyLineForm) -> None:
@@ -74,16 +73,14 @@ def test_end_before_start_is_refused(opened: MainWindow, repo: MemoryRepository,
 
     FormDriver(monkeypatch, qtbot).then(fill)
     monkeypatch.setattr("gistdesk.ui.dialogs.ask_confirm", lambda *a, **k: True)
-    saves = repo.saves
     opened.actions_by_name["add_line"].trigger()
     assert seen["visible"] is True
     assert "End: is before the start (2024-02-01 < 2024-03-01)" in seen["message"]
     assert seen["end_invalid"] is True and not seen["start_invalid"]
-    assert repo.saves == saves
-    assert repo.cases["EX-003"] == before
+    assert repo.load_case("EX-003") == before
 
 
-def test_empty_record_number_is_refused(window: MainWindow, repo: MemoryRepository,
+def test_empty_record_number_is_refused(window: MainWindow, repo: SqliteRepository,
                                         qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     seen: dict[str, Any] = {}
 
@@ -101,7 +98,7 @@ def test_empty_record_number_is_refused(window: MainWindow, repo: MemoryReposito
     assert seen["visible"] is True
     assert "Record number: is required" in seen["message"]
     assert seen["invalid"] is True
-    assert repo.cases == {} and repo.saves == 0
+    assert repo.count_patients() == 0
 
 
 def test_text_that_is_not_a_date_or_number(app: object, qtbot: Any) -> None:
@@ -126,7 +123,7 @@ def test_future_date_is_refused(app: object, qtbot: Any) -> None:
     saved: list[object] = []
     form = ScanForm(case, saved.append, today=TODAY)
     qtbot.addWidget(form)
-    form.date.setText("2030-01-01")
+    form.date.setText((TODAY + timedelta(days=30)).isoformat())
     assert form.try_save() is False
     assert "Scan date: is in the future" in form.problem_messages()
     assert form.date.property("invalid") is True

@@ -10,13 +10,13 @@ from PySide6.QtWidgets import QLineEdit
 
 from gistdesk.clinical.types import FlagCode
 from gistdesk.core.vocab import Drug, Intent, Mutation, Site
+from gistdesk.storage.repository import SqliteRepository
 from gistdesk.ui.forms.line_form import TherapyLineForm
 from gistdesk.ui.forms.patient_form import PatientForm
 from gistdesk.ui.forms.scan_form import COL, ScanForm
 from gistdesk.ui.main_window import MainWindow
 from gistdesk.ui.text import COLOR_PROGRESSION
 from tests.ui.drive import FormDriver, click_save
-from tests.ui.memory_repository import MemoryRepository
 
 
 def fill_patient(qtbot: Any) -> Any:
@@ -80,18 +80,18 @@ def fill_baseline(qtbot: Any) -> Any:
 
 
 def test_new_patient_line_three_scans_progression(
-        window: MainWindow, repo: MemoryRepository, qtbot: Any,
+        window: MainWindow, repo: SqliteRepository, qtbot: Any,
         monkeypatch: pytest.MonkeyPatch) -> None:
     driver = FormDriver(monkeypatch, qtbot)
     driver.then(fill_patient(qtbot))
     window.actions_by_name["new_patient"].trigger()
-    assert "GD-1001" in repo.cases
+    assert repo.exists("GD-1001")
     assert window.controller.record_number == "GD-1001"
     assert window.list_model.row_of("GD-1001") is not None
 
     driver.then(fill_line(qtbot))
     window.actions_by_name["add_line"].trigger()
-    line = repo.cases["GD-1001"].therapy_lines[0]
+    line = repo.load_case("GD-1001").therapy_lines[0]
     assert (line.drug, line.doses[0].mg_per_day) == (Drug.IMATINIB, 400)
 
     driver.then(fill_baseline(qtbot))
@@ -115,7 +115,7 @@ def test_new_patient_line_three_scans_progression(
     driver.then(fill_scan(qtbot, "2023-10-10", {"L1": "50", "L2": "20"},
                           {"L1": "60", "L2": "35"}))
     window.actions_by_name["add_scan"].trigger()
-    assert len(repo.cases["GD-1001"].scans) == 3
+    assert len(repo.load_case("GD-1001").scans) == 3
 
     # The assessment was recomputed and every view updated without reopening the patient.
     progression = [f for f in window.flags_panel.flags() if f.code is FlagCode.PROGRESSION]
@@ -139,13 +139,13 @@ def test_new_patient_line_three_scans_progression(
     assert window.patient_view.tabs.currentIndex() == 1
 
 
-def test_typing_a_measurement_into_the_grid(window: MainWindow, repo: MemoryRepository,
+def test_typing_a_measurement_into_the_grid(window: MainWindow, repo: SqliteRepository,
                                             qtbot: Any, monkeypatch: pytest.MonkeyPatch
                                             ) -> None:
     from tests.ui.conftest import load
 
     case = load("responder")
-    repo.cases[case.patient.record_number] = case
+    repo.save_case(case, user="test")
     window.list_model.refresh()
     window.open_patient(case.patient.record_number)
 
@@ -172,14 +172,14 @@ def test_typing_a_measurement_into_the_grid(window: MainWindow, repo: MemoryRepo
     FormDriver(monkeypatch, qtbot).then(type_it)
     monkeypatch.setattr("gistdesk.ui.dialogs.ask_confirm", lambda *a, **k: True)
     window.actions_by_name["add_scan"].trigger()
-    assert repo.saves == 0
+    assert repo.load_case(case.patient.record_number) == case
 
 
-def test_false_progression_shows_amber_flag(window: MainWindow, repo: MemoryRepository) -> None:
+def test_false_progression_shows_amber_flag(window: MainWindow, repo: SqliteRepository) -> None:
     from tests.ui.conftest import load
 
     case = load("false_progression_density")
-    repo.cases[case.patient.record_number] = case
+    repo.save_case(case, user="test")
     window.list_model.refresh()
     window.open_patient(case.patient.record_number)
     flags = window.flags_panel.flags()
