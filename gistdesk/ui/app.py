@@ -28,6 +28,7 @@ from gistdesk.storage.db import default_db_path as storage_default_db_path
 from gistdesk.storage.demo import generate_clinic
 from gistdesk.storage.repository import SqliteRepository
 from gistdesk.ui import dialogs
+from gistdesk.ui.main_window import MainWindow
 
 log = logging.getLogger("gistdesk")
 APP_NAME = "gistdesk"
@@ -70,6 +71,10 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 def setup_logging(log_dir: Path) -> Path:
     log_dir.mkdir(parents=True, exist_ok=True)
     path = log_dir / "gistdesk.log"
+    for old in [h for h in log.handlers if isinstance(h, RotatingFileHandler)]:
+        if Path(old.baseFilename) != path.resolve():
+            log.removeHandler(old)
+            old.close()
     if not any(isinstance(h, RotatingFileHandler) for h in log.handlers):
         handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
@@ -147,48 +152,61 @@ def settings_for(path: str | None = None) -> QSettings:
     return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_NAME, APP_NAME)
 
 
-def run(db: Path | None, demo_db: Path | None, settings_path: str | None = None) -> int:
-    """The desktop app's main loop."""
-    from gistdesk.ui.main_window import MainWindow
-
-    app = create_application()
-    window: MainWindow | None = None
-    install_error_handler(app_data_dir() / "logs", lambda: window)
-    settings = settings_for(settings_path)
+def choose_database(db: Path | None, demo_db: Path | None) -> Path | None:
+    """The database file to open: --db, else --demo-db, else the default; when it does not
+    exist yet, the first-run question decides (None: the user chose to quit)."""
     demo_path = demo_db or app_data_dir() / DEMO_FILE
-
     path = db if db is not None else demo_db if demo_db is not None else default_db_path()
     if path == demo_db and not path.exists():
         build_demo(path)
-    if not path.exists():
-        choice = dialogs.ask_first_run(None, str(path), True)
-        if choice is dialogs.FirstRunChoice.QUIT:
-            return 0
-        if choice is dialogs.FirstRunChoice.OPEN_DEMO:
-            path = demo_path
-            if not path.exists():
-                build_demo(path)
-        elif choice is dialogs.FirstRunChoice.OPEN_EXISTING:
-            chosen = dialogs.ask_open_path(None, "Open a gistdesk database")
-            if chosen is None:
-                return 0
-            path = Path(chosen)
+    if path.exists():
+        return path
+    choice = dialogs.ask_first_run(None, str(path), True)
+    if choice is dialogs.FirstRunChoice.CREATE_EMPTY:
+        return path  # opening a missing file creates an empty clinic database
+    if choice is dialogs.FirstRunChoice.OPEN_DEMO:
+        if not demo_path.exists():
+            build_demo(demo_path)
+        return demo_path
+    if choice is dialogs.FirstRunChoice.OPEN_EXISTING:
+        chosen = dialogs.ask_open_path(None, "Open a gistdesk database")
+        return Path(chosen) if chosen else None
+    return None
+
+
+def start(db: Path | None, demo_db: Path | None, settings_path: str | None = None,
+          user: str | None = None) -> MainWindow | None:
+    """Set up the app and show the main window (None when the user quit at first run)."""
+    app = create_application()
+    holder: list[MainWindow] = []
+    install_error_handler(app_data_dir() / "logs", lambda: holder[0] if holder else None)
+    _ = app
+    path = choose_database(db, demo_db)
+    if path is None:
+        return None
     try:
         repository = open_repository(path)
     except Exception as exc:
         dialogs.show_error(None, "Cannot open the database", f"{path} could not be opened.",
                            f"{type(exc).__name__}: {exc}")
-        return 1
-    window = MainWindow(repository, settings, str(path), signed_in_user())
+        return None
+    window = MainWindow(repository, settings_for(settings_path), str(path),
+                        user or signed_in_user())
+    holder.append(window)
     window.database_requested.connect(lambda kind: switch_database(window, kind))
     window.show()
-    return app.exec()
+    return window
 
 
-def switch_database(window: QWidget, kind: str) -> None:
-    from gistdesk.ui.main_window import MainWindow
+def run(db: Path | None, demo_db: Path | None, settings_path: str | None = None) -> int:
+    """The desktop app's main loop."""
+    window = start(db, demo_db, settings_path)
+    if window is None:
+        return 0
+    return QApplication.instance().exec()  # type: ignore[union-attr]
 
-    assert isinstance(window, MainWindow)
+
+def switch_database(window: MainWindow, kind: str) -> None:
     if kind == "new":
         chosen = dialogs.ask_save_path(window, "Create an empty clinic database",
                                        str(app_data_dir() / DB_FILE))

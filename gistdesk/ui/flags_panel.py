@@ -75,8 +75,9 @@ def flag_html(flag: Flag, case: Case | None) -> str:
         facts.append(f"<b>Basis:</b> {escape(', '.join(words(b) for b in flag.basis))}")
         if flag.early_first_line:
             facts.append("early on the first TKI line (when false progression is most common)")
-    if flag.numbers:
-        facts.append("; ".join(_number_text(k, v) for k, v in flag.numbers.items()))
+    numbers = [_number_text(k, v) for k, v in flag.numbers.items() if v is not None]
+    if numbers:
+        facts.append("<span style='color:#374151'>" + " · ".join(numbers) + "</span>")
     if facts:
         parts.append("<div style='margin-top:3px'>" + "<br>".join(facts) + "</div>")
     if flag.options:
@@ -144,8 +145,9 @@ class FlagDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         width = self.view.viewport().width() - 4
-        doc = self._document(index, width)
-        return QSize(int(width), int(doc.size().height()) + 2 * self.PAD + 6)
+        # The same text width as paint() uses (the card is inset 2 px on each side).
+        doc = self._document(index, width - 4)
+        return QSize(int(width), int(doc.size().height()) + 2 * self.PAD + 8)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         model = index.model()
@@ -165,6 +167,7 @@ class FlagDelegate(QStyledItemDelegate):
         painter.setBrush(color)
         painter.drawRoundedRect(QRectF(rect.left(), rect.top(), self.BAR, rect.height()), 2, 2)
         doc = self._document(index, rect.width())
+        painter.setClipRect(rect)
         painter.translate(rect.left() + self.BAR + self.PAD, rect.top() + self.PAD)
         context = QAbstractTextDocumentLayout.PaintContext()
         context.palette.setColor(QPalette.ColorRole.Text, QColor("#1f2933"))
@@ -190,6 +193,10 @@ class FlagsPanel(QWidget):
         self.view.setModel(self.model)
         self.view.setItemDelegate(FlagDelegate(self.view))
         self.view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Always on: a scroll bar appearing later would narrow the cards after their
+        # heights were measured.
+        self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setAccessibleName("Flags")

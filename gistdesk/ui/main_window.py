@@ -8,7 +8,7 @@ from datetime import date
 from functools import partial
 
 from PySide6.QtCore import QByteArray, QItemSelection, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -36,7 +36,7 @@ from gistdesk.ui.forms.patient_form import PatientForm
 from gistdesk.ui.forms.procedure_form import ProcedureForm
 from gistdesk.ui.forms.scan_form import ScanForm
 from gistdesk.ui.forms.side_effect_form import SideEffectForm
-from gistdesk.ui.patient_list import PatientListModel
+from gistdesk.ui.patient_list import COL_LINE, HEADERS, PatientListModel
 from gistdesk.ui.patient_view import PatientView
 
 WORKLISTS: tuple[tuple[Worklist, str], ...] = (
@@ -103,8 +103,15 @@ class MainWindow(QMainWindow):
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((84, 140, 38, 96, 150, 84, 50)):
-            self.list_view.setColumnWidth(column, width)
+        bold = QFont(header.font())
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
+        for column, width in enumerate((100, 140, 44, 100, 120, 84, 50)):
+            # Never narrower than the bold header text plus padding (and the sort arrow).
+            needed = metrics.horizontalAdvance(HEADERS[column]) + (28 if column == 0 else 16)
+            self.list_view.setColumnWidth(column, max(width, needed))
+        header.setSectionResizeMode(COL_LINE, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
         left_layout.addWidget(self.list_view, 1)
         self.count_label = QLabel()
         self.count_label.setObjectName("hint")
@@ -124,7 +131,7 @@ class MainWindow(QMainWindow):
         self.right_split.addWidget(self.flags_panel)
         self.right_split.setStretchFactor(0, 3)
         self.right_split.setStretchFactor(1, 1)
-        self.right_split.setSizes([820, 330])
+        self.right_split.setSizes([770, 300])
         self.stack.addWidget(self.right_split)
 
         self.main_split = QSplitter(Qt.Orientation.Horizontal)
@@ -133,7 +140,7 @@ class MainWindow(QMainWindow):
         self.main_split.addWidget(self.stack)
         self.main_split.setStretchFactor(0, 0)
         self.main_split.setStretchFactor(1, 1)
-        self.main_split.setSizes([660, 1000])
+        self.main_split.setSizes([690, 1070])
         self.setCentralWidget(self.main_split)
 
         self.db_label = QLabel()
@@ -392,7 +399,7 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
         else:
-            self.resize(1480, 900)
+            self.resize(1760, 1000)
         state = self.settings.value("main_split")
         if isinstance(state, QByteArray):
             self.main_split.restoreState(state)

@@ -148,6 +148,8 @@ class PatientListModel(QAbstractTableModel):
             return ""
         if role == Qt.ItemDataRole.DecorationRole and column == COL_FLAGS and row.flag_codes:
             return self._flag_icon(row.flag_codes)
+        if role == Qt.ItemDataRole.ToolTipRole and column in (COL_NAME, COL_LINE):
+            return display_name(row) if column == COL_NAME else row.current_line
         if role == Qt.ItemDataRole.ToolTipRole and column == COL_FLAGS and row.flag_codes:
             return "\n".join(FLAG_SHORT.get(code, code) for code in row.flag_codes)
         if role == Qt.ItemDataRole.AccessibleTextRole and column == COL_FLAGS:

@@ -113,7 +113,7 @@ def _choi(p: ScanPoint) -> str:
 SCAN_COLUMNS: list[Column[ScanPoint]] = [
     Column("Date", lambda p: fmt_date(p.scan.date)),
     Column("Modality", lambda p: p.scan.modality.value),
-    Column("Role", lambda p: "follow-up" if p.assessed else "baseline / off therapy"),
+    Column("Role", lambda p: p.role),
     Column("Sum (mm)", lambda p: fmt_num(p.sod), align_right=True),
     Column("vs baseline", lambda p: fmt_pct(p.assessed.recist.change_vs_baseline_pct)
            if p.assessed else "—", align_right=True),
@@ -214,7 +214,8 @@ class PatientHeader(QLabel):
             f"Diagnosed <b>{fmt_date(t.diagnosis_date)}</b>",
             f"site <b>{escape(site_label(t.primary_site))}</b>",
             f"size <b>{fmt_num(t.size_cm, 'cm')}</b>",
-            f"mitoses <b>{fmt_num(t.mitoses_per_5mm2)}</b>/5 mm²",
+            f"mitoses <b>{fmt_num(t.mitoses_per_5mm2)}</b>"
+            + ("/5 mm²" if t.mitoses_per_5mm2 is not None else ""),
             f"rupture <b>{'unknown' if t.rupture is None else 'yes' if t.rupture else 'no'}</b>",
             f"mutation <b>{escape(mutation_label(t.mutation))}</b>",
             f"extent <b>{escape(words(t.extent.value if t.extent else None))}</b>"

@@ -62,6 +62,7 @@ class ScanPoint:
     sod: float | None
     density: float | None
     flags: tuple[Flag, ...]
+    role: str = "follow-up"  # follow-up, baseline, off therapy
 
     @property
     def response(self) -> str | None:
@@ -78,8 +79,11 @@ def scan_points(case: Case, assessment: Assessment | None) -> list[ScanPoint]:
         for flag in assessment.flags:
             if flag.scan is not None:
                 flags_by_scan.setdefault(flag.scan, []).append(flag)
+    baselines = {line.baseline_scan for line in assessment.lines} if assessment else set()
     for scan in case.scans_by_date():
         assessed = assessment.scan(scan.date) if assessment else None
+        role = "follow-up" if assessed else "baseline" if scan.date in baselines else \
+            "off therapy"
         targets = [lesion for lesion in scan.lesions if lesion.target]
         sod: float | None = None
         density: float | None = None
@@ -92,7 +96,7 @@ def scan_points(case: Case, assessment: Assessment | None) -> list[ScanPoint]:
             values = [t.density_hu for t in targets if t.density_hu is not None]
             density = sum(values) / len(values) if values else None
         points.append(ScanPoint(scan, assessed, sod, density,
-                                tuple(flags_by_scan.get(scan.date, ()))))
+                                tuple(flags_by_scan.get(scan.date, ())), role))
     return points
 
 
@@ -375,11 +379,11 @@ class TimelineChart(QWidget):
         """A small pennant on a pole above the scan point."""
         color = QColor(flag_color(flag.code.value))
         p.setPen(QPen(color.darker(120), 1.5))
-        top = QPointF(foot.x(), foot.y() - 16)
+        top = QPointF(foot.x(), foot.y() - 13)
         p.drawLine(foot, top)
         p.setBrush(color)
-        p.drawPolygon(QPolygonF([top, QPointF(top.x() + 10, top.y() + 4),
-                                 QPointF(top.x(), top.y() + 8)]))
+        p.drawPolygon(QPolygonF([top, QPointF(top.x() + 8, top.y() + 3),
+                                 QPointF(top.x(), top.y() + 6)]))
 
     def _paint_legend(self, p: QPainter, plot: QRectF, fm: QFontMetrics) -> None:
         x = plot.left()
