@@ -19,13 +19,12 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QObject, QSettings, QThread, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
 from gistdesk.storage.api import Repository
 from gistdesk.storage.db import ENV_VAR
 from gistdesk.storage.db import default_db_path as storage_default_db_path
-from gistdesk.storage.demo import generate_clinic
 from gistdesk.storage.repository import SqliteRepository
 from gistdesk.ui import dialogs
 from gistdesk.ui.main_window import MainWindow
@@ -129,14 +128,56 @@ def install_error_handler(log_dir: Path, parent: Callable[[], QWidget | None]) -
 
 
 # -- database -----------------------------------------------------------------------------
-def open_repository(path: Path) -> Repository:
+def open_repository(path: Path, integrity: str = "full") -> Repository:
     """Open (or create) the SQLite database at `path`."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    return SqliteRepository(path)
+    return SqliteRepository(path, integrity=integrity)
+
+
+class IntegrityCheck(QThread):
+    """The full integrity check of the database, off the UI thread.
+
+    A full check of a 100,000-patient file takes seconds; the window opens at once and the
+    check runs beside it on its own connection. A damaged file is reported and the window
+    stops accepting edits.
+    """
+
+    checked = Signal(str)  # "" when the file is sound, else what is wrong
+
+    def __init__(self, path: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.path = path
+
+    def run(self) -> None:
+        try:
+            SqliteRepository(self.path, integrity="full").close()
+        except Exception as exc:  # DatabaseCorruptError, or the file vanished / is locked
+            log.error("integrity check failed: %s", type(exc).__name__)
+            self.checked.emit(str(exc) or type(exc).__name__)
+            return
+        self.checked.emit("")
+
+
+def check_integrity_in_background(window: MainWindow, path: Path) -> IntegrityCheck:
+    worker = IntegrityCheck(path, window)
+
+    def report(problem: str) -> None:
+        if problem:
+            window.set_read_only(True, "database damaged: read only")
+            dialogs.show_error(window, "The database is damaged",
+                               "The integrity check of the database failed. gistdesk shows "
+                               "what it can read but will not save changes. Restore a "
+                               "backup before going on.", problem)
+
+    worker.checked.connect(report)
+    worker.start()
+    return worker
 
 
 def build_demo(path: Path) -> None:
     """Create the demo clinic database (synthetic patients) at `path`."""
+    from gistdesk.storage.demo import generate_clinic  # only on first run: keep start fast
+
     path.parent.mkdir(parents=True, exist_ok=True)
     generate_clinic(path, DEMO_PATIENTS)
 
@@ -185,7 +226,8 @@ def start(db: Path | None, demo_db: Path | None, settings_path: str | None = Non
     if path is None:
         return None
     try:
-        repository = open_repository(path)
+        # The full integrity check runs in the background once the window is up.
+        repository = open_repository(path, integrity="none")
     except Exception as exc:
         dialogs.show_error(None, "Cannot open the database", f"{path} could not be opened.",
                            f"{type(exc).__name__}: {exc}")
@@ -193,6 +235,7 @@ def start(db: Path | None, demo_db: Path | None, settings_path: str | None = Non
     window = MainWindow(repository, settings_for(settings_path), str(path),
                         user or signed_in_user())
     holder.append(window)
+    window.integrity_check = check_integrity_in_background(window, path)
     window.database_requested.connect(lambda kind: switch_database(window, kind))
     window.show()
     return window

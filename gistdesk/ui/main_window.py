@@ -6,8 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from functools import partial
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QItemSelection, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QItemSelection, QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,19 +26,15 @@ from PySide6.QtWidgets import (
 )
 
 from gistdesk import __version__
+
+if TYPE_CHECKING:
+    from gistdesk.ui.flags_panel import FlagsPanel
+    from gistdesk.ui.patient_view import PatientView
 from gistdesk.storage.api import Repository, Worklist
 from gistdesk.ui import dialogs, printing
 from gistdesk.ui.controller import CaseController
-from gistdesk.ui.flags_panel import FlagsPanel
 from gistdesk.ui.forms.base import CaseForm
-from gistdesk.ui.forms.dose_form import DoseChangeForm
-from gistdesk.ui.forms.line_form import TherapyLineForm
-from gistdesk.ui.forms.patient_form import PatientForm
-from gistdesk.ui.forms.procedure_form import ProcedureForm
-from gistdesk.ui.forms.scan_form import ScanForm
-from gistdesk.ui.forms.side_effect_form import SideEffectForm
 from gistdesk.ui.patient_list import COL_LINE, HEADERS, PatientListModel
-from gistdesk.ui.patient_view import PatientView
 
 WORKLISTS: tuple[tuple[Worklist, str], ...] = (
     (Worklist.ALL, "All"),
@@ -67,6 +64,8 @@ class MainWindow(QMainWindow):
         self.today = today
         self.controller = CaseController(repository, user, today, self)
         self.setWindowTitle("gistdesk")
+        self.read_only = False
+        self.integrity_check: QObject | None = None  # the background check, kept alive
         self.actions_by_name: dict[str, QAction] = {}
         self._make_actions()
 
@@ -123,16 +122,9 @@ class MainWindow(QMainWindow):
         self.placeholder.setObjectName("emptyNote")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.placeholder)
-        self.patient_view = PatientView(self.actions_by_name)
-        self.flags_panel = FlagsPanel()
-        self.flags_panel.setMinimumWidth(260)
-        self.right_split = QSplitter(Qt.Orientation.Horizontal)
-        self.right_split.addWidget(self.patient_view)
-        self.right_split.addWidget(self.flags_panel)
-        self.right_split.setStretchFactor(0, 3)
-        self.right_split.setStretchFactor(1, 1)
-        self.right_split.setSizes([770, 300])
-        self.stack.addWidget(self.right_split)
+        # The patient view is built when the first patient opens: start stays fast.
+        self._patient_view: PatientView | None = None
+        self._flags_panel: FlagsPanel | None = None
 
         self.main_split = QSplitter(Qt.Orientation.Horizontal)
         self.main_split.setObjectName("mainSplit")
@@ -156,12 +148,39 @@ class MainWindow(QMainWindow):
         self.list_model.modelReset.connect(self._update_count)
         self.controller.case_changed.connect(self._on_case_changed)
         self.controller.saved.connect(self._on_saved)
-        self.flags_panel.scan_selected.connect(self._on_flag_scan)
-        self.patient_view.scan_selected.connect(self._on_scan_selected)
 
-        self.list_model.refresh()
+        self.list_model.ensure_loaded()
+        self._update_count()
         self._update_actions()
         self._restore_settings()
+
+    # -- the right pane -------------------------------------------------------------------
+    def _build_patient_pane(self) -> tuple[PatientView, FlagsPanel]:
+        from gistdesk.ui.flags_panel import FlagsPanel
+        from gistdesk.ui.patient_view import PatientView
+
+        view = PatientView(self.actions_by_name)
+        flags = FlagsPanel()
+        flags.setMinimumWidth(260)
+        self.right_split = QSplitter(Qt.Orientation.Horizontal)
+        self.right_split.addWidget(view)
+        self.right_split.addWidget(flags)
+        self.right_split.setStretchFactor(0, 3)
+        self.right_split.setStretchFactor(1, 1)
+        self.right_split.setSizes([770, 300])
+        self.stack.addWidget(self.right_split)
+        flags.scan_selected.connect(self._on_flag_scan)
+        view.scan_selected.connect(self._on_scan_selected)
+        self._patient_view, self._flags_panel = view, flags
+        return view, flags
+
+    @property
+    def patient_view(self) -> PatientView:
+        return self._patient_view or self._build_patient_pane()[0]
+
+    @property
+    def flags_panel(self) -> FlagsPanel:
+        return self._flags_panel or self._build_patient_pane()[1]
 
     # -- actions --------------------------------------------------------------------------
     def _action(self, name: str, text: str, slot: Callable[[], object],
@@ -234,6 +253,13 @@ class MainWindow(QMainWindow):
             toolbar.addSeparator() if action is None else toolbar.addAction(action)
         self.addToolBar(toolbar)
 
+    def set_read_only(self, read_only: bool, why: str = "") -> None:
+        """Stop (or resume) accepting edits, e.g. when the database failed its check."""
+        self.read_only = read_only
+        if read_only:
+            self.statusBar().showMessage(why)
+        self._update_actions()
+
     def _update_actions(self) -> None:
         case = self.controller.case
         has_case = case is not None
@@ -242,10 +268,15 @@ class MainWindow(QMainWindow):
             self.actions_by_name[name].setEnabled(has_case)
         has_line = has_case and bool(case and case.therapy_lines)
         self.actions_by_name["add_dose"].setEnabled(has_line)
+        view = self._patient_view
         self.actions_by_name["edit_line"].setEnabled(
-            has_line and self.patient_view.selected_line() is not None)
+            has_line and view is not None and view.selected_line() is not None)
         self.actions_by_name["edit_scan"].setEnabled(
-            has_case and self.patient_view.selected_scan_index() is not None)
+            has_case and view is not None and view.selected_scan_index() is not None)
+        if self.read_only:
+            for name in ("new_patient", "edit_patient", "add_line", "edit_line", "add_dose",
+                         "add_scan", "edit_scan", "add_procedure", "add_side_effect"):
+                self.actions_by_name[name].setEnabled(False)
 
     # -- list -----------------------------------------------------------------------------
     def _on_search(self, text: str) -> None:
@@ -303,7 +334,8 @@ class MainWindow(QMainWindow):
         case, assessment = self.controller.case, self.controller.assessment
         if case is None:
             self.stack.setCurrentIndex(0)
-            self.flags_panel.set_assessment(None, None)
+            if self._flags_panel is not None:
+                self._flags_panel.set_assessment(None, None)
             self.setWindowTitle("gistdesk")
         else:
             self.patient_view.show_case(case, assessment, self.today())
@@ -327,11 +359,13 @@ class MainWindow(QMainWindow):
     def _on_scan_selected(self, _day: date | None) -> None:
         self._update_actions()
 
-    # -- forms ----------------------------------------------------------------------------
+    # -- forms (imported when first used: they are not needed to start) -------------------
     def run_form(self, form: CaseForm) -> bool:
         return dialogs.run_dialog(form) == CaseForm.DialogCode.Accepted.value
 
     def new_patient(self) -> None:
+        from gistdesk.ui.forms.patient_form import PatientForm
+
         self.run_form(PatientForm(None, self.controller.saver(None), self.today(), self))
 
     def _case_form(self, build: Callable[..., CaseForm], *args: object) -> None:
@@ -342,35 +376,51 @@ class MainWindow(QMainWindow):
         self.run_form(build(case, saver, *args, today=self.today(), parent=self))
 
     def edit_patient(self) -> None:
+        from gistdesk.ui.forms.patient_form import PatientForm
+
         self._case_form(PatientForm)
 
     def add_line(self) -> None:
+        from gistdesk.ui.forms.line_form import TherapyLineForm
+
         self._case_form(TherapyLineForm)
 
     def edit_line(self) -> None:
         index = self.patient_view.selected_line()
         if index is not None:
+            from gistdesk.ui.forms.line_form import TherapyLineForm
+
             self._case_form(TherapyLineForm, index)
 
     def add_dose(self) -> None:
         case = self.controller.case
         if case is None or not case.therapy_lines:
             return
+        from gistdesk.ui.forms.dose_form import DoseChangeForm
+
         index = self.patient_view.selected_line()
         self._case_form(DoseChangeForm, len(case.therapy_lines) - 1 if index is None else index)
 
     def add_scan(self) -> None:
+        from gistdesk.ui.forms.scan_form import ScanForm
+
         self._case_form(ScanForm)
 
     def edit_scan(self) -> None:
         index = self.patient_view.selected_scan_index()
         if index is not None:
+            from gistdesk.ui.forms.scan_form import ScanForm
+
             self._case_form(ScanForm, index)
 
     def add_procedure(self) -> None:
+        from gistdesk.ui.forms.procedure_form import ProcedureForm
+
         self._case_form(ProcedureForm)
 
     def add_side_effect(self) -> None:
+        from gistdesk.ui.forms.side_effect_form import SideEffectForm
+
         self._case_form(SideEffectForm)
 
     # -- print / about --------------------------------------------------------------------

@@ -56,6 +56,7 @@ class PatientListModel(QAbstractTableModel):
         self.descending = False
         self.rows: list[PatientRow] = []
         self._exhausted = False
+        self._loaded = False
         self._icons: dict[tuple[str, ...], QPixmap] = {}
 
     # -- queries ----------------------------------------------------------------------
@@ -76,8 +77,13 @@ class PatientListModel(QAbstractTableModel):
     def refresh(self) -> None:
         self.beginResetModel()
         self.rows = self._page(0)
+        self._loaded = True
         self._exhausted = len(self.rows) < PAGE
         self.endResetModel()
+
+    def ensure_loaded(self) -> None:
+        if not self._loaded:
+            self.refresh()
 
     def total(self) -> int:
         return self.repository.count_patients(self.query, self.worklist)
@@ -103,8 +109,11 @@ class PatientListModel(QAbstractTableModel):
         key = SORT_KEYS.get(column)
         if key is None:
             return
+        descending = order == Qt.SortOrder.DescendingOrder
+        if self._loaded and (key, descending) == (self.sort_key, self.descending):
+            return  # the view re-applies its sort indicator on setup: no second query
         self.sort_key = key
-        self.descending = order == Qt.SortOrder.DescendingOrder
+        self.descending = descending
         self.refresh()
 
     def row_of(self, record_number: str) -> int | None:

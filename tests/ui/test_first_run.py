@@ -69,3 +69,43 @@ def test_existing_database_opens_without_asking(app: object, qtbot: Any, isolate
     assert window is not None
     qtbot.addWidget(window)
     assert asked == [] and demo.exists() and window.list_model.rowCount() == 30
+
+
+def test_integrity_check_runs_beside_the_window(app: object, qtbot: Any, isolated: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    choose(monkeypatch, dialogs.FirstRunChoice.CREATE_EMPTY)
+    window = app_module.start(isolated / "c.sqlite", None, str(isolated / "s.ini"))
+    assert window is not None
+    qtbot.addWidget(window)
+    worker = window.integrity_check
+    assert isinstance(worker, app_module.IntegrityCheck)
+    worker.wait(10_000)
+    qtbot.wait(50)  # deliver the queued result
+    assert not window.read_only
+    assert window.actions_by_name["new_patient"].isEnabled()
+
+
+def test_a_damaged_database_makes_the_window_read_only(
+        app: object, qtbot: Any, isolated: Path, monkeypatch: pytest.MonkeyPatch,
+        no_modal: list[tuple[str, str]]) -> None:
+    import sqlite3
+
+    foreign = isolated / "foreign.sqlite"  # an SQLite file that is not a gistdesk database
+    with sqlite3.connect(foreign) as conn:
+        conn.execute("CREATE TABLE t (x)")
+    worker = app_module.IntegrityCheck(foreign)
+    with qtbot.waitSignal(worker.checked, timeout=10_000) as blocker:
+        worker.start()
+    worker.wait()
+    assert "not a gistdesk database" in blocker.args[0]
+
+    from gistdesk.ui.main_window import MainWindow
+
+    choose(monkeypatch, dialogs.FirstRunChoice.CREATE_EMPTY)
+    window = app_module.start(isolated / "ok.sqlite", None, str(isolated / "s.ini"))
+    assert isinstance(window, MainWindow)
+    qtbot.addWidget(window)
+    window.integrity_check.wait(10_000)  # type: ignore[union-attr]
+    window.set_read_only(True, "database damaged: read only")
+    assert not window.actions_by_name["new_patient"].isEnabled()
+    assert window.actions_by_name["find"].isEnabled()
