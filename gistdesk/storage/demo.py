@@ -12,9 +12,10 @@ progression. Deterministic: the same seed and `today` give the same clinic.
 from __future__ import annotations
 
 import math
+import multiprocessing
 import os
 import random
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -31,6 +32,8 @@ from gistdesk.core.model import (
     TherapyLine,
     Tumor,
 )
+from gistdesk.core.problems import InvalidCaseError, errors
+from gistdesk.core.validation import validate_case
 from gistdesk.core.vocab import (
     Drug,
     Extent,
@@ -46,8 +49,10 @@ from gistdesk.core.vocab import (
     StopReason,
 )
 from gistdesk.storage.repository import SqliteRepository
+from gistdesk.storage.summary import Summary, summarize
 
 DEMO_USER = "demo-generator"
+CHUNK = 500  # cases per worker job
 
 FEMALE_NAMES = (
     "Anna", "Maria", "Sofía", "Léa", "Chloé", "Ingrid", "Zoë", "Agnieszka", "Aiko", "Mei",
@@ -496,17 +501,53 @@ def generate_cases(count: int, seed: int, today: date, start: int = 1) -> Iterat
         yield generate_case(rng, record_number_for(index), today)
 
 
+def _prepare_chunk(job: tuple[int, int, int, date]) -> list[tuple[Case, Summary]]:
+    """Generate, validate and summarize one chunk (runs in a worker process)."""
+    start, count, seed, today = job
+    out: list[tuple[Case, Summary]] = []
+    for case in generate_cases(count, seed, today, start):
+        problems = errors(validate_case(case, today))
+        if problems:
+            raise InvalidCaseError(problems)
+        out.append((case, summarize(case, today)))
+    return out
+
+
 def generate_clinic(db_path: str | os.PathLike[str], patients: int, seed: int = 1,
-                    today: date | None = None, batch: int = 2000) -> int:
+                    today: date | None = None, batch: int = 5000,
+                    workers: int | None = None) -> int:
     """Fill the database at `db_path` with `patients` synthetic patients (numbered after any
-    GD- patients it already holds); returns how many were added."""
+    GD- patients it already holds); returns how many were added.
+
+    Cases are generated, validated and assessed in worker processes (pure work) while this
+    process writes them, in order, one transaction per `batch`.
+    """
     day = today or date.today()
+    procs = workers if workers is not None else min(4, os.cpu_count() or 1)
     with SqliteRepository(Path(db_path)) as repo:
         first = 1 + sum(1 for n in repo.record_numbers() if n.startswith("GD-"))
+        jobs = [(first + offset, min(CHUNK, patients - offset), seed, day)
+                for offset in range(0, patients, CHUNK)]
+        pool = None
+        if procs > 1 and len(jobs) > 1:
+            pool = multiprocessing.get_context("spawn").Pool(procs)
+            chunks: Iterable[list[tuple[Case, Summary]]] = pool.imap(_prepare_chunk, jobs)
+        else:
+            chunks = map(_prepare_chunk, jobs)
         added = 0
-        while added < patients:
-            size = min(batch, patients - added)
-            added += repo.insert_new_cases(
-                generate_cases(size, seed, day, first + added), user=DEMO_USER,
-                action="demo", as_of=day, log_content=False)
+        try:
+            pending: list[tuple[Case, Summary]] = []
+            for chunk in chunks:
+                pending.extend(chunk)
+                if len(pending) >= batch:
+                    added += repo.insert_prepared(pending, user=DEMO_USER, action="demo",
+                                                  log_content=False)
+                    pending = []
+            if pending:
+                added += repo.insert_prepared(pending, user=DEMO_USER, action="demo",
+                                              log_content=False)
+        finally:
+            if pool is not None:
+                pool.close()
+                pool.join()
     return added

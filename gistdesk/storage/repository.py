@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -239,16 +239,28 @@ class SqliteRepository:
         generator, whose cases are reproducible from the seed).
         """
         day = as_of or date.today()
-        count = 0
-        with write_transaction(self.db) as conn:
+
+        def prepared() -> Iterator[tuple[Case, summary.Summary]]:
             for case in cases:
                 _check(case, day)
+                yield case, summary.summarize(case, day)
+
+        return self.insert_prepared(prepared(), user=user, action=action,
+                                    log_content=log_content)
+
+    def insert_prepared(self, items: Iterable[tuple[Case, summary.Summary]], *, user: str,
+                        action: str = "create", log_content: bool = True) -> int:
+        """Like insert_new_cases for cases already validated (`validate_case` found no error)
+        with their `summary.summarize` rows computed, e.g. in worker processes."""
+        count = 0
+        with write_transaction(self.db) as conn:
+            for case, case_summary in items:
                 if rows.find_patient_id(conn, case.patient.record_number) is not None:
                     raise RecordExistsError(case.patient.record_number)
                 now = audit.utc_now()
                 patient_id = rows.insert_patient(conn, case.patient, now)
                 rows.insert_children(conn, patient_id, case)
-                summary.write_summary(conn, patient_id, summary.summarize(case, day))
+                summary.write_summary(conn, patient_id, case_summary)
                 changes = (audit.diff_cases(None, case) if log_content
                            else [audit.Change("case", audit.CREATED, None, None)])
                 audit.write(conn, username=user, record_number=case.patient.record_number,

@@ -34,11 +34,17 @@ def tokens(text: str) -> list[str]:
 
 
 def fts_match(text: str) -> str | None:
-    """`"jos"* "mul"*` for `José Mül`; None when nothing searchable was typed."""
+    """`{family_name given_name} : ("jos"* "mul"*)` for `José Mül`; None when nothing
+    searchable was typed.
+
+    Only the name columns are searched this way: record numbers are matched by prefix on an
+    index instead (every `GD-...` number shares the token `gd`, so a token search on them
+    would touch every patient while someone types `GD-0`).
+    """
     parts = tokens(text)
     if not parts:
         return None
-    return " ".join(f'"{tok}"*' for tok in parts)
+    return "{family_name given_name} : (" + " ".join(f'"{tok}"*' for tok in parts) + ")"
 
 
 def parse(text: str) -> SearchQuery:

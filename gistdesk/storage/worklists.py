@@ -19,7 +19,7 @@ _ORDER: dict[SortKey, str] = {
     SortKey.RECORD_NUMBER: "p.record_key {d}, p.id {d}",
     SortKey.NAME: "p.name_key {d}, p.id {d}",
     # Youngest first when ascending: a later birth date is a younger patient.
-    SortKey.AGE: "p.birth_date {r}, p.id {d}",
+    SortKey.AGE: "p.birth_date {r}, p.id {r}",
     SortKey.SITE: "s.primary_site {d}, s.patient_id {d}",
     SortKey.LAST_SCAN: "s.last_scan {d}, s.patient_id {d}",
 }

@@ -90,7 +90,9 @@ def test_match_string_is_only_quoted_tokens(text: str) -> None:
     match = search.fts_match(text)
     if match is None:
         return
-    for part in match.split(" "):
+    prefix = "{family_name given_name} : ("
+    assert match.startswith(prefix) and match.endswith(")")
+    for part in match[len(prefix):-1].split(" "):
         assert part.startswith('"') and part.endswith('"*')
         assert '"' not in part[1:-2] and part[1:-2]
 
