@@ -183,7 +183,6 @@ def main(argv: list[str] | None = None) -> int:
     app_wall = statistics.median(r[0] for r in app_runs)
     app_inner = statistics.median(r[1] for r in app_runs)
     bare_wall = statistics.median(r[0] for r in bare_runs)
-    bare_inner = statistics.median(r[1] for r in bare_runs)
     measured = in_process(args.db, settings)
 
     def mark(ok: bool) -> str:
