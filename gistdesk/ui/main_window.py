@@ -8,8 +8,8 @@ from datetime import date
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QItemSelection, QObject, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontMetrics, QKeySequence
+from PySide6.QtCore import QByteArray, QEvent, QItemSelection, QObject, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontMetrics, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
         self.search.setPlaceholderText("Search record number or name  (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Search patients")
+        self.search.installEventFilter(self)
         left_layout.addWidget(self.search)
         self.worklist_tabs = QTabBar()
         self.worklist_tabs.setObjectName("worklistTabs")
@@ -300,6 +301,21 @@ class MainWindow(QMainWindow):
         record_number = self.list_model.rows[rows[0].row()].record_number
         if record_number != self.controller.record_number:
             self.open_patient(record_number)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Down or Enter in the search box moves to the list (and opens the first match).
+        if watched is self.search and isinstance(event, QKeyEvent) \
+                and event.type() == QEvent.Type.KeyPress \
+                and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.list_view.setFocus(Qt.FocusReason.OtherFocusReason)
+            if self.list_model.rowCount() and not self.list_view.selectionModel().hasSelection():
+                self.list_view.selectRow(0)
+            return True
+        if watched is self.search and isinstance(event, QKeyEvent) \
+                and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape:
+            self.search.clear()
+            return True
+        return super().eventFilter(watched, event)
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -27,6 +27,8 @@ from gistdesk.ui.text import (
 
 Index = QModelIndex | QPersistentModelIndex
 PAGE = 200
+# The first page only needs to fill the visible list: fewer rows to convert per keystroke.
+FIRST_PAGE = 64
 
 COL_RECORD, COL_NAME, COL_AGE, COL_SITE, COL_LINE, COL_SCAN, COL_FLAGS = range(7)
 HEADERS = ("Record no.", "Name", "Age", "Primary site", "Current therapy", "Last scan", "Flags")
@@ -76,9 +78,9 @@ class PatientListModel(QAbstractTableModel):
 
     def refresh(self) -> None:
         self.beginResetModel()
-        self.rows = self._page(0)
+        self.rows = self._page(0, FIRST_PAGE)
         self._loaded = True
-        self._exhausted = len(self.rows) < PAGE
+        self._exhausted = len(self.rows) < FIRST_PAGE
         self.endResetModel()
 
     def ensure_loaded(self) -> None:
@@ -88,9 +90,9 @@ class PatientListModel(QAbstractTableModel):
     def total(self) -> int:
         return self.repository.count_patients(self.query, self.worklist)
 
-    def _page(self, offset: int) -> list[PatientRow]:
+    def _page(self, offset: int, limit: int = PAGE) -> list[PatientRow]:
         return self.repository.list_patients(
-            self.query, self.worklist, self.sort_key, self.descending, offset, PAGE)
+            self.query, self.worklist, self.sort_key, self.descending, offset, limit)
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and not self._exhausted

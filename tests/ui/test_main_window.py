@@ -149,3 +149,53 @@ def test_unexpected_error_shows_dialog_and_logs_no_patient_data(
     assert "ValueError" in text and "test_main_window.py" in text
     assert "Moreau" not in text and "GD-1001" not in text and "42 mm" not in text
     assert no_modal and no_modal[0][0] == "Something went wrong"
+
+
+def test_keyboard_from_search_to_list(window: MainWindow, clinic: SqliteRepository,
+                                      qtbot: Any) -> None:
+    window.list_model.refresh()
+    window.focus_search()
+    qtbot.keyClicks(window.search, "Clarke")
+    qtbot.keyClick(window.search, Qt.Key.Key_Down)
+    assert window.controller.case is not None
+    assert window.controller.case.patient.family_name == "Clarke"
+    window.focus_search()
+    qtbot.keyClick(window.search, Qt.Key.Key_Escape)
+    assert window.search.text() == "" and len(shown(window)) == len(NAMES)
+
+
+def test_adjuvant_ending_worklist(window: MainWindow, repo: SqliteRepository) -> None:
+    import dataclasses
+    from datetime import timedelta
+
+    from gistdesk.core.model import DoseChange, TherapyLine
+    from gistdesk.core.vocab import Drug, Intent
+
+    base = load("responder")
+    start = TODAY - timedelta(days=3 * 365 - 30)
+    ending = dataclasses.replace(
+        base, patient=dataclasses.replace(base.patient, record_number="ADJ-1"),
+        therapy_lines=(TherapyLine(Drug.IMATINIB, Intent.ADJUVANT, start,
+                                   TODAY + timedelta(days=30), None,
+                                   (DoseChange(start, 400),)),),
+        scans=(), procedures=())
+    repo.save_case(ending, user="test")
+    repo.save_case(base, user="test")
+    window.list_model.refresh()
+    window.select_worklist(3)
+    assert shown(window) == ["ADJ-1"]
+
+
+def test_patient_list_pages_with_fetch_more(app: object, repo: SqliteRepository) -> None:
+    from gistdesk.storage.demo import generate_cases
+    from gistdesk.ui.patient_list import FIRST_PAGE
+
+    repo.insert_new_cases(generate_cases(150, 3, TODAY), user="test")
+    model = PatientListModel(repo, lambda: TODAY)
+    model.refresh()
+    assert model.rowCount() == FIRST_PAGE and model.canFetchMore()
+    model.fetchMore()
+    assert model.rowCount() == 150 and not model.canFetchMore()
+    model.sort(1, Qt.SortOrder.DescendingOrder)  # by name, newest query from the database
+    names = [(r.family_name, r.given_name) for r in model.rows]
+    assert model.rowCount() == FIRST_PAGE and names[0] >= names[-1]
