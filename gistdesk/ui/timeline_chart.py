@@ -328,7 +328,7 @@ class TimelineChart(QWidget):
             color = QColor(LINE_COLORS[index % len(LINE_COLORS)])
             for dose in line.doses[1:]:
                 xd = x_of(dose.date)
-                p.setPen(color.darker(150))
+                p.setPen(QColor("#ffffff"))  # inside the band: white reads on every colour
                 p.drawText(QRectF(xd + 3, bar_top, 70, LANE_H - 4),
                            Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
                            f"→ {fmt_num(dose.mg_per_day)}")
@@ -336,27 +336,19 @@ class TimelineChart(QWidget):
         # Density (dashed, right axis) then size (solid, left axis).
         den_points = [(pt, QPointF(x_of(pt.scan.date), y_den(pt.density)))
                       for pt in self.points if pt.density is not None]
-        if len(den_points) > 1:
-            path = QPainterPath(den_points[0][1])
-            for _, xy in den_points[1:]:
-                path.lineTo(xy)
-            p.setPen(QPen(DENSITY_COLOR, 1.6, Qt.PenStyle.DashLine))
-            p.setBrush(Qt.BrushStyle.NoBrush)
-            p.drawPath(path)
+        p.setPen(QPen(DENSITY_COLOR, 1.6, Qt.PenStyle.DashLine))
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        for run in self._runs("density"):
+            p.drawPath(self._path([QPointF(x_of(pt.scan.date), y_den(v)) for pt, v in run]))
         p.setPen(QPen(DENSITY_COLOR, 1.2))
         p.setBrush(QColor("#ffffff"))
         for _, xy in den_points:
             p.drawRect(QRectF(xy.x() - 3, xy.y() - 3, 6, 6))
 
-        sod_points = [(pt, QPointF(x_of(pt.scan.date), y_sod(pt.sod)))
-                      for pt in self.points if pt.sod is not None]
-        if len(sod_points) > 1:
-            path = QPainterPath(sod_points[0][1])
-            for _, xy in sod_points[1:]:
-                path.lineTo(xy)
-            p.setPen(QPen(SOD_COLOR, 2))
-            p.setBrush(Qt.BrushStyle.NoBrush)
-            p.drawPath(path)
+        p.setPen(QPen(SOD_COLOR, 2))
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        for run in self._runs("sod"):
+            p.drawPath(self._path([QPointF(x_of(pt.scan.date), y_sod(v)) for pt, v in run]))
         self._xy = {}
         for pt in self.points:
             x = x_of(pt.scan.date)
@@ -374,6 +366,26 @@ class TimelineChart(QWidget):
             p.drawEllipse(QPointF(x, y), radius, radius)
             for n, flag in enumerate(pt.flags):
                 self._paint_flag(p, QPointF(x + n * 12, y - radius - 4), flag)
+
+    def _runs(self, attribute: str) -> list[list[tuple[ScanPoint, float]]]:
+        """Consecutive scans that have the value: the line breaks where a scan lacks it
+        (no target lesions, not measured), rather than drawing across the gap."""
+        runs: list[list[tuple[ScanPoint, float]]] = [[]]
+        for pt in self.points:
+            value = getattr(pt, attribute)
+            if value is None:
+                if runs[-1]:
+                    runs.append([])
+            else:
+                runs[-1].append((pt, value))
+        return [run for run in runs if len(run) > 1]
+
+    @staticmethod
+    def _path(xy: list[QPointF]) -> QPainterPath:
+        path = QPainterPath(xy[0])
+        for point in xy[1:]:
+            path.lineTo(point)
+        return path
 
     def _paint_flag(self, p: QPainter, foot: QPointF, flag: Flag) -> None:
         """A small pennant on a pole above the scan point."""
