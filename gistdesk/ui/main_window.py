@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from gistdesk.ui.flags_panel import FlagsPanel
     from gistdesk.ui.patient_view import PatientView
 from gistdesk.storage.api import Repository, Worklist
+from gistdesk.storage.errors import StorageError
 from gistdesk.ui import dialogs, printing
 from gistdesk.ui.controller import CaseController
 from gistdesk.ui.forms.base import CaseForm
@@ -281,10 +282,16 @@ class MainWindow(QMainWindow):
 
     # -- list -----------------------------------------------------------------------------
     def _on_search(self, text: str) -> None:
-        self.list_model.set_query(text.strip())
+        try:
+            self.list_model.set_query(text.strip())
+        except StorageError as exc:
+            self.statusBar().showMessage(f"Search failed: {exc}", 8000)
 
     def _on_worklist(self, index: int) -> None:
-        self.list_model.set_worklist(WORKLISTS[index][0])
+        try:
+            self.list_model.set_worklist(WORKLISTS[index][0])
+        except StorageError as exc:
+            self.statusBar().showMessage(f"Worklist failed: {exc}", 8000)
 
     def select_worklist(self, index: int) -> None:
         self.worklist_tabs.setCurrentIndex(index)
@@ -342,6 +349,9 @@ class MainWindow(QMainWindow):
         except KeyError:
             self.statusBar().showMessage(f"Patient {record_number} is no longer in the "
                                          "database", 5000)
+            return
+        except StorageError as exc:  # busy, unreadable: say so, keep the window usable
+            dialogs.show_error(self, "Cannot open the patient", str(exc))
             return
         self.settings.setValue("last_patient", record_number)
         self.select_in_list(record_number)

@@ -68,19 +68,29 @@ class PatientListModel(QAbstractTableModel):
 
     def set_query(self, query: str) -> None:
         if query != self.query:
-            self.query = query
-            self.refresh()
+            previous, self.query = self.query, query
+            try:
+                self.refresh()
+            except Exception:
+                self.query = previous
+                raise
 
     def set_worklist(self, worklist: Worklist) -> None:
         if worklist != self.worklist:
-            self.worklist = worklist
-            self.refresh()
+            previous, self.worklist = self.worklist, worklist
+            try:
+                self.refresh()
+            except Exception:
+                self.worklist = previous
+                raise
 
     def refresh(self) -> None:
+        # Query first: if the database fails, the model keeps its rows and stays consistent.
+        rows = self._page(0, FIRST_PAGE)
         self.beginResetModel()
-        self.rows = self._page(0, FIRST_PAGE)
+        self.rows = rows
         self._loaded = True
-        self._exhausted = len(self.rows) < FIRST_PAGE
+        self._exhausted = len(rows) < FIRST_PAGE
         self.endResetModel()
 
     def ensure_loaded(self) -> None:

@@ -199,3 +199,17 @@ def test_patient_list_pages_with_fetch_more(app: object, repo: SqliteRepository)
     model.sort(1, Qt.SortOrder.DescendingOrder)  # by name, newest query from the database
     names = [(r.family_name, r.given_name) for r in model.rows]
     assert model.rowCount() == FIRST_PAGE and names[0] >= names[-1]
+
+
+def test_a_database_failure_does_not_break_the_window(window: MainWindow,
+                                                      clinic: SqliteRepository,
+                                                      qtbot: Any) -> None:
+    window.list_model.refresh()
+    before = shown(window)
+    clinic.close()  # every query now fails inside storage
+    qtbot.keyClicks(window.search, "x")
+    assert shown(window) == before  # the list kept its rows
+    assert window.list_model.query == ""
+    assert "Search failed" in window.statusBar().currentMessage()
+    window.select_worklist(2)
+    assert "Worklist failed" in window.statusBar().currentMessage()
