@@ -109,37 +109,46 @@ def big_case() -> Case:
 
 
 def in_process(db: Path, settings_path: str) -> dict[str, float]:
-    from PySide6.QtCore import QSettings, Qt
+    from PySide6.QtCore import QEventLoop, QSettings, Qt
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
     from gistdesk.storage.repository import SqliteRepository
-    from gistdesk.ui.app import create_application
+    from gistdesk.ui.app import create_application, search_opener
     from gistdesk.ui.main_window import MainWindow
 
     app = create_application()
     repo = SqliteRepository(db, integrity="none")
     window = MainWindow(repo, QSettings(settings_path, QSettings.Format.IniFormat), str(db),
-                        "bench")
+                        "bench", search_repository=search_opener(db))
     window.resize(1760, 1000)
     window.show()
     app.processEvents()
 
-    # Search: type names and record numbers key by key, as a user does.
+    # Search: type names and record numbers key by key, as a user does. The query runs on
+    # the search thread: `block` is how long the window is busy with the key, `shown` how
+    # long until the list holds the answer.
+    block_ms: list[float] = []
     key_ms: list[float] = []
+
+    def press(key: str | Qt.Key) -> None:
+        t0 = time.perf_counter()
+        QTest.keyClick(window.search, key)
+        block_ms.append((time.perf_counter() - t0) * 1000)
+        while window.list_model.searching:
+            app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 5)
+        window.list_view.viewport().repaint()
+        key_ms.append((time.perf_counter() - t0) * 1000)
+
+    press("x")  # the first search opens the thread's connection: not a keystroke's cost
+    press(Qt.Key.Key_Backspace)
+    block_ms.clear()
+    key_ms.clear()
     for text in ("weis", "garcia", "GD-0012", "mor", "BENCH"):
-        window.search.clear()
-        app.processEvents()
         for char in text:
-            t0 = time.perf_counter()
-            QTest.keyClick(window.search, char)
-            window.list_view.viewport().repaint()
-            key_ms.append((time.perf_counter() - t0) * 1000)
+            press(char)
         for _ in text:
-            t0 = time.perf_counter()
-            QTest.keyClick(window.search, Qt.Key.Key_Backspace)
-            window.list_view.viewport().repaint()
-            key_ms.append((time.perf_counter() - t0) * 1000)
+            press(Qt.Key.Key_Backspace)
 
     # Opening a patient with 60 scans: load, assess, fill every view, paint.
     open_ms: list[float] = []
@@ -156,7 +165,10 @@ def in_process(db: Path, settings_path: str) -> dict[str, float]:
     QApplication.processEvents()
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     key_ms.sort()
+    block_ms.sort()
     return {
+        "block_median": statistics.median(block_ms),
+        "block_max": block_ms[-1],
         "key_median": statistics.median(key_ms),
         "key_p95": key_ms[int(len(key_ms) * 0.95) - 1],
         "key_max": key_ms[-1],
@@ -198,6 +210,8 @@ def main(argv: list[str] | None = None) -> int:
          f"< {TARGET_KEY_MS:.0f} ms", mark(measured["key_p95"] < TARGET_KEY_MS)),
         (f"  95th percentile / max of {int(measured['key_n'])} keystrokes",
          f"{measured['key_p95']:.1f} / {measured['key_max']:.1f} ms", "", ""),
+        ("  window busy per keystroke (query on the search thread), median / max",
+         f"{measured['block_median']:.1f} / {measured['block_max']:.1f} ms", "", ""),
         ("Open a patient with 60 scans (median of 10)", f"{measured['open_median']:.1f} ms",
          f"< {TARGET_OPEN_MS:.0f} ms", mark(measured["open_max"] < TARGET_OPEN_MS)),
         ("  max of 10", f"{measured['open_max']:.1f} ms", "", ""),

@@ -134,6 +134,13 @@ def open_repository(path: Path, integrity: str = "full") -> Repository:
     return SqliteRepository(path, integrity=integrity)
 
 
+def search_opener(path: Path) -> Callable[[], Repository]:
+    """Opens the search thread's own connection (checked already by the window's)."""
+    def open_for_search() -> Repository:
+        return SqliteRepository(path, integrity="none")
+    return open_for_search
+
+
 class IntegrityCheck(QThread):
     """The full integrity check of the database, off the UI thread.
 
@@ -233,7 +240,7 @@ def start(db: Path | None, demo_db: Path | None, settings_path: str | None = Non
                            f"{type(exc).__name__}: {exc}")
         return None
     window = MainWindow(repository, settings_for(settings_path), str(path),
-                        user or signed_in_user())
+                        user or signed_in_user(), search_repository=search_opener(path))
     holder.append(window)
     window.integrity_check = check_integrity_in_background(window, path)
     window.database_requested.connect(lambda kind: switch_database(window, kind))
@@ -267,4 +274,4 @@ def switch_database(window: MainWindow, kind: str) -> None:
         dialogs.show_error(window, "Cannot open the database", f"{path} could not be opened.",
                            f"{type(exc).__name__}: {exc}")
         return
-    window.set_repository(repository, str(path))
+    window.set_repository(repository, str(path), search_opener(path))

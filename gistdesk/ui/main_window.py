@@ -36,6 +36,7 @@ from gistdesk.ui import dialogs, printing
 from gistdesk.ui.controller import CaseController
 from gistdesk.ui.forms.base import CaseForm
 from gistdesk.ui.patient_list import COL_LINE, HEADERS, PatientListModel
+from gistdesk.ui.search_worker import SearchThread
 
 WORKLISTS: tuple[tuple[Worklist, str], ...] = (
     (Worklist.ALL, "All"),
@@ -58,7 +59,8 @@ class MainWindow(QMainWindow):
     database_requested = Signal(str)  # "open" or "new": handled by the app
 
     def __init__(self, repository: Repository, settings: QSettings, database_label: str,
-                 user: str, today: Callable[[], date] = date.today) -> None:
+                 user: str, today: Callable[[], date] = date.today,
+                 search_repository: Callable[[], Repository] | None = None) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.settings = settings
@@ -88,7 +90,11 @@ class MainWindow(QMainWindow):
         for _, label in WORKLISTS:
             self.worklist_tabs.addTab(label)
         left_layout.addWidget(self.worklist_tabs)
-        self.list_model = PatientListModel(repository, today, self)
+        # Typed searches run on a worker thread when the app can open a second connection.
+        self.searcher = SearchThread(search_repository, self) if search_repository else None
+        self.list_model = PatientListModel(repository, today, self, self.searcher)
+        self.list_model.search_failed.connect(
+            lambda text: self.statusBar().showMessage(f"Search failed: {text}", 8000))
         self.list_view = QTableView()
         self.list_view.setObjectName("patientList")
         self.list_view.setModel(self.list_model)
@@ -462,7 +468,12 @@ class MainWindow(QMainWindow):
         dialogs.show_info(self, "About gistdesk", ABOUT_TEXT.format(version=__version__))
 
     # -- database / settings --------------------------------------------------------------
-    def set_repository(self, repository: Repository, database_label: str) -> None:
+    def set_repository(self, repository: Repository, database_label: str,
+                       search_repository: Callable[[], Repository] | None = None) -> None:
+        if self.searcher is not None:
+            self.searcher.stop()
+        self.searcher = SearchThread(search_repository, self) if search_repository else None
+        self.list_model.set_searcher(self.searcher)
         self.controller.set_repository(repository)
         self.list_model.set_repository(repository)
         self.set_database_label(database_label)
@@ -493,6 +504,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         # Forms are modal and ask about their own unsaved edits; the window holds none.
         self.save_settings()
+        if self.searcher is not None:
+            self.searcher.stop()
         event.accept()
 
 

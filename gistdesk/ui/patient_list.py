@@ -10,10 +10,18 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRect, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor, QPainter, QPixmap
 
 from gistdesk.storage.api import PatientRow, Repository, SortKey, Worklist
+from gistdesk.ui.search_worker import SearchThread
 from gistdesk.ui.text import (
     COLOR_ALERT,
     COLOR_FALSE_PROGRESSION,
@@ -47,10 +55,16 @@ def display_name(row: PatientRow) -> str:
 
 
 class PatientListModel(QAbstractTableModel):
+    search_failed = Signal(str)
+
     def __init__(self, repository: Repository, today: Callable[[], date] = date.today,
-                 parent: Any = None) -> None:
+                 parent: Any = None, searcher: SearchThread | None = None) -> None:
         super().__init__(parent)
         self.repository = repository
+        # With a searcher, typed queries run on its thread and the rows arrive later.
+        self.searcher: SearchThread | None = None
+        self._pending: int | None = None
+        self.set_searcher(searcher)
         self.today = today
         self.query = ""
         self.worklist = Worklist.ALL
@@ -66,7 +80,22 @@ class PatientListModel(QAbstractTableModel):
         self.repository = repository
         self.refresh()
 
+    def set_searcher(self, searcher: SearchThread | None) -> None:
+        self.searcher = searcher
+        self._pending = None
+        if searcher is not None:
+            searcher.answered.connect(self._on_answer)
+
+    @property
+    def searching(self) -> bool:
+        return self._pending is not None
+
     def set_query(self, query: str) -> None:
+        if query != self.query and self.searcher is not None:
+            self.query = query
+            self._pending = self.searcher.ask(query, self.worklist, self.sort_key,
+                                              self.descending, FIRST_PAGE)
+            return
         if query != self.query:
             previous, self.query = self.query, query
             try:
@@ -87,6 +116,21 @@ class PatientListModel(QAbstractTableModel):
     def refresh(self) -> None:
         # Query first: if the database fails, the model keeps its rows and stays consistent.
         rows = self._page(0, FIRST_PAGE)
+        self._pending = None  # a direct refresh supersedes any search still running
+        self.beginResetModel()
+        self.rows = rows
+        self._loaded = True
+        self._exhausted = len(rows) < FIRST_PAGE
+        self.endResetModel()
+
+    def _on_answer(self, generation: int, rows: object) -> None:
+        if generation != self._pending:
+            return  # superseded by a newer keystroke or a direct refresh
+        self._pending = None
+        if isinstance(rows, Exception):
+            self.search_failed.emit(str(rows) or type(rows).__name__)
+            return
+        assert isinstance(rows, list)
         self.beginResetModel()
         self.rows = rows
         self._loaded = True
@@ -105,10 +149,10 @@ class PatientListModel(QAbstractTableModel):
             self.query, self.worklist, self.sort_key, self.descending, offset, limit)
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and not self._exhausted
+        return not parent.isValid() and not self._exhausted and self._pending is None
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or self._exhausted:
+        if parent.isValid() or self._exhausted or self._pending is not None:
             return
         more = self._page(len(self.rows))
         self._exhausted = len(more) < PAGE

@@ -213,3 +213,48 @@ def test_a_database_failure_does_not_break_the_window(window: MainWindow,
     assert "Search failed" in window.statusBar().currentMessage()
     window.select_worklist(2)
     assert "Worklist failed" in window.statusBar().currentMessage()
+
+
+def test_search_runs_off_the_ui_thread(app: object, qtbot: Any, clinic: SqliteRepository,
+                                       settings: QSettings, tmp_path: Path) -> None:
+    opened: list[SqliteRepository] = []
+
+    def open_for_search() -> SqliteRepository:
+        repository = SqliteRepository(clinic.path, integrity="none")
+        opened.append(repository)
+        return repository
+
+    win = MainWindow(clinic, settings, "test.sqlite", "nurse", today=lambda: TODAY,
+                     search_repository=open_for_search)
+    qtbot.addWidget(win)
+    try:
+        qtbot.keyClicks(win.search, "hub")  # three keys, typed faster than answers come
+        assert win.list_model.searching
+        qtbot.waitUntil(lambda: not win.list_model.searching, timeout=5000)
+        assert [r.family_name for r in win.list_model.rows] == ["Huber"]
+        assert len(opened) == 1  # one connection of its own, on the worker thread
+        qtbot.keyClick(win.search, Qt.Key.Key_Escape)
+        qtbot.waitUntil(lambda: not win.list_model.searching, timeout=5000)
+        assert len(shown(win)) == len(NAMES)
+    finally:
+        win.close()
+    assert not win.searcher or not win.searcher._thread.isRunning()
+
+
+def test_search_failure_on_the_worker_is_reported(app: object, qtbot: Any,
+                                                  clinic: SqliteRepository,
+                                                  settings: QSettings) -> None:
+    def broken() -> SqliteRepository:
+        raise OSError("disk unplugged")
+
+    win = MainWindow(clinic, settings, "test.sqlite", "nurse", today=lambda: TODAY,
+                     search_repository=broken)
+    qtbot.addWidget(win)
+    try:
+        before = shown(win)
+        qtbot.keyClicks(win.search, "a")
+        qtbot.waitUntil(lambda: not win.list_model.searching, timeout=5000)
+        assert shown(win) == before
+        assert "Search failed: disk unplugged" in win.statusBar().currentMessage()
+    finally:
+        win.close()
