@@ -49,7 +49,12 @@ def signed_in_user() -> str:
 
 
 def style_sheet() -> str:
-    return resources.files("gistdesk.ui").joinpath("resources/style.qss").read_text("utf-8")
+    """The app's Qt style sheet; without it (a broken install) the app runs unstyled."""
+    try:
+        return resources.files("gistdesk.ui").joinpath("resources/style.qss").read_text("utf-8")
+    except OSError:
+        log.warning("style sheet missing: running with the plain Fusion style")
+        return ""
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
