@@ -297,7 +297,8 @@ class PatientView(QWidget):
         self.scans_table = make_table(self.scans_model, "scansTable")
         self.lesions_table = make_table(self.lesions_model, "lesionsTable")
         self.scans_table.selectionModel().selectionChanged.connect(self._on_scan_row)
-        self.scans_table.doubleClicked.connect(
+        # Enter or a double click on a scan opens it for editing.
+        self.scans_table.activated.connect(
             lambda _i: actions["edit_scan"].trigger() if "edit_scan" in actions else None)
         scans_tab = QWidget()
         box = QVBoxLayout(scans_tab)

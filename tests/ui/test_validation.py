@@ -170,3 +170,25 @@ def test_dose_is_prefilled_per_drug_until_typed(app: object, qtbot: Any) -> None
     qtbot.keyClicks(form.dose, "120")
     form.drug.set_value(Drug.RIPRETINIB)
     assert form.dose.text() == "120"
+
+
+def test_a_record_number_in_use_is_refused_on_its_field(opened: MainWindow,
+                                                        repo: SqliteRepository, qtbot: Any,
+                                                        monkeypatch: pytest.MonkeyPatch
+                                                        ) -> None:
+    seen: dict[str, Any] = {}
+
+    def fill(form: PatientForm) -> None:
+        qtbot.keyClicks(form.record_number, "EX-003")  # already in the clinic
+        qtbot.keyClicks(form.family_name, "Other")
+        click_save(qtbot, form)
+        seen["message"] = form.problem_messages()
+        seen["invalid"] = form.record_number.property("invalid")
+        form._dirty = False
+        form.reject()
+
+    FormDriver(monkeypatch, qtbot).then(fill)
+    opened.actions_by_name["new_patient"].trigger()
+    assert "Record number: EX-003 is already another patient's record number" in seen["message"]
+    assert seen["invalid"] is True
+    assert repo.load_case("EX-003").patient.family_name != "Other"

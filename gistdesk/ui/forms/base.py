@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from gistdesk.core.model import Case
 from gistdesk.core.problems import InvalidCaseError, Problem, errors
 from gistdesk.core.validation import validate_case
+from gistdesk.storage.errors import RecordExistsError
 from gistdesk.ui import dialogs
 from gistdesk.ui.forms.fields import FieldError
 
@@ -206,6 +207,11 @@ class CaseForm(QDialog):
             self.saver(candidate)
         except InvalidCaseError as exc:
             self.show_problems(errors(exc.problems) or exc.problems)
+            return False
+        except RecordExistsError as exc:
+            self.show_problems([Problem("patient.record_number",
+                                        f"{exc.record_number} is already another patient's "
+                                        "record number")])
             return False
         except Exception as exc:  # a storage fault must not lose the user's typing
             log.error("save failed: %s", type(exc).__name__)
