@@ -19,6 +19,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 
+from gistdesk.clinical import assess
+from gistdesk.clinical.types import FlagCode
 from gistdesk.storage.api import Worklist
 from gistdesk.storage.repository import SqliteRepository
 from gistdesk.ui.app import build_demo, create_application
@@ -89,6 +91,16 @@ def main(argv: list[str]) -> int:
     patient.try_save()
     save(patient, out / "07-new-patient-refused.png")
     patient.reject()
+
+    amber = next((r.record_number for r in repo.list_patients(limit=500)
+                  if any(f.code is FlagCode.FALSE_PROGRESSION for f in
+                         assess(repo.load_case(r.record_number), date.today()).flags)), None)
+    if amber is not None:  # a patient with an amber flag, selected in the panel
+        window.open_patient(amber)
+        flags = window.flags_panel.flags()
+        window.flags_panel.select_flag(
+            next(i for i, f in enumerate(flags) if f.code is FlagCode.FALSE_PROGRESSION))
+        save(window, out / "09-false-progression.png")
 
     window.search.setText("an")
     window.select_worklist(2)
