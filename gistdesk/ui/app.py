@@ -11,6 +11,7 @@ import getpass
 import logging
 import os
 import sys
+import threading
 import traceback
 from collections.abc import Callable
 from datetime import datetime
@@ -19,7 +20,7 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QObject, QSettings, QThread, Signal
+from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
 from gistdesk.storage.api import Repository
@@ -146,12 +147,13 @@ def search_opener(path: Path) -> Callable[[], Repository]:
     return open_for_search
 
 
-class IntegrityCheck(QThread):
+class IntegrityCheck(QObject):
     """The full integrity check of the database, off the UI thread.
 
     A full check of a 100,000-patient file takes seconds; the window opens at once and the
     check runs beside it on its own connection. A damaged file is reported and the window
-    stops accepting edits.
+    stops accepting edits. A daemon thread, not a QThread: quitting during the check must not
+    wait for it (or abort on a QThread destroyed while running); the check only reads.
     """
 
     checked = Signal(str)  # "" when the file is sound, else what is wrong
@@ -159,13 +161,23 @@ class IntegrityCheck(QThread):
     def __init__(self, path: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.path = path
+        self._thread = threading.Thread(target=self._run, name="gistdesk-integrity",
+                                        daemon=True)
 
-    def run(self) -> None:
+    def start(self) -> None:
+        self._thread.start()
+
+    def wait(self, timeout_ms: int = 30_000) -> bool:
+        """Wait for the check to finish (tests); True when it has."""
+        self._thread.join(timeout_ms / 1000)
+        return not self._thread.is_alive()
+
+    def _run(self) -> None:
         try:
             SqliteRepository(self.path, integrity="full").close()
         except Exception as exc:  # DatabaseCorruptError, or the file vanished / is locked
             log.error("integrity check failed: %s", type(exc).__name__)
-            self.checked.emit(str(exc) or type(exc).__name__)
+            self.checked.emit(str(exc) or type(exc).__name__)  # queued to the UI thread
             return
         self.checked.emit("")
 
@@ -233,7 +245,6 @@ def start(db: Path | None, demo_db: Path | None, settings_path: str | None = Non
     app = create_application()
     holder: list[MainWindow] = []
     install_error_handler(app_data_dir() / "logs", lambda: holder[0] if holder else None)
-    _ = app
     path = choose_database(db, demo_db)
     if path is None:
         return None
@@ -248,6 +259,7 @@ def start(db: Path | None, demo_db: Path | None, settings_path: str | None = Non
                         user or signed_in_user(), search_repository=search_opener(path))
     holder.append(window)
     window.integrity_check = check_integrity_in_background(window, path)
+    app.aboutToQuit.connect(window.shutdown)  # however the app ends, stop the search thread
     window.database_requested.connect(lambda kind: switch_database(window, kind))
     window.show()
     return window

@@ -504,8 +504,14 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         # Forms are modal and ask about their own unsaved edits; the window holds none.
         self.save_settings()
+        self.shutdown()
+        event.accept()
+
+    def shutdown(self) -> None:
+        """Stop the search thread (a QThread must not outlive its window)."""
         if self.searcher is not None:
             self.searcher.stop()
-        event.accept()
+            self.searcher = None
+            self.list_model.set_searcher(None)
 
 
