@@ -13,8 +13,12 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-run: $(STAMP)
+run: $(STAMP) $(DEMO_DB)
 	$(PY) -m gistdesk gui --demo-db $(DEMO_DB)
+
+# The first `make run` creates a 200-patient synthetic clinic; delete the file to renew it.
+$(DEMO_DB): | $(STAMP)
+	$(PY) -m gistdesk demo --patients 200 --seed 1 --db $(DEMO_DB)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check gistdesk tests benchmarks

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from types import TracebackType
-from typing import TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 import sqlite_utils
 
@@ -31,7 +31,7 @@ from gistdesk.core.model import (
 )
 from gistdesk.core.problems import InvalidCaseError, Problem, errors
 from gistdesk.core.validation import validate_case
-from gistdesk.storage import audit, backup, rows, search, summary, worklists
+from gistdesk.storage import audit, backup, rows, search, summary, users, worklists
 from gistdesk.storage.api import PatientRow, SortKey, Worklist
 from gistdesk.storage.db import open_database, write_transaction
 from gistdesk.storage.errors import (
@@ -65,6 +65,24 @@ class DeletionSummary:
         return (f"{self.record_number} {name}: {self.therapy_lines} therapy line(s), "
                 f"{self.scans} scan(s), {self.procedures} procedure(s), "
                 f"{self.side_effects} side effect(s)")
+
+
+class PreparedCase(NamedTuple):
+    """A validated new case, ready to insert: plain values only, so it crosses processes."""
+
+    record_number: str
+    rows: rows.CaseRows
+    summary: tuple[Any, ...]
+    audit: audit.Change
+
+
+def prepare_case(case: Case, as_of: date, log_content: bool = True) -> PreparedCase:
+    """Validate (raises InvalidCaseError) and turn a new case into insertable rows."""
+    _check(case, as_of)
+    change = (audit.diff_cases(None, case)[0] if log_content
+              else audit.Change("case", audit.CREATED, None, None))
+    return PreparedCase(case.patient.record_number, rows.case_to_rows(case),
+                        summary.summary_row(summary.summarize(case, as_of)), change)
 
 
 def _check(case: Case, as_of: date) -> list[Problem]:
@@ -147,10 +165,9 @@ class SqliteRepository:
     # -- the patient list --------------------------------------------------------------------
     def count_patients(self, query: str = "", worklist: Worklist = Worklist.ALL,
                        today: date | None = None) -> int:
-        where, params = worklists.where_clause(search.parse(query), worklist,
-                                               today or date.today())
+        sql, params = worklists.count_sql(search.parse(query), worklist, today or date.today())
         with translated():
-            return int(self.conn.execute(worklists.COUNT_SELECT + where, params).fetchone()[0])
+            return int(self.conn.execute(sql, params).fetchone()[0])
 
     def list_patients(
         self,
@@ -162,11 +179,11 @@ class SqliteRepository:
         limit: int = 50,
         today: date | None = None,
     ) -> list[PatientRow]:
+        """One page of the patient list. `today` (default: the clock) decides the time-
+        dependent parts: the scan-overdue worklist and flag, and whether a line is current."""
         day = today or date.today()
-        where, params = worklists.where_clause(search.parse(query), worklist, day)
-        sql = (worklists.LIST_SELECT + where + worklists.order_clause(sort, descending)
-               + " LIMIT :limit OFFSET :offset")
-        params.update(limit=max(0, int(limit)), offset=max(0, int(offset)))
+        sql, params = worklists.list_sql(search.parse(query), worklist, sort, descending,
+                                         offset, limit, day)
         with translated():
             result = self.conn.execute(sql, params).fetchall()
         return [self._row(r, day) for r in result]
@@ -239,32 +256,24 @@ class SqliteRepository:
         generator, whose cases are reproducible from the seed).
         """
         day = as_of or date.today()
+        return self.insert_prepared(
+            (prepare_case(case, day, log_content) for case in cases), user=user, action=action)
 
-        def prepared() -> Iterator[tuple[Case, summary.Summary]]:
-            for case in cases:
-                _check(case, day)
-                yield case, summary.summarize(case, day)
-
-        return self.insert_prepared(prepared(), user=user, action=action,
-                                    log_content=log_content)
-
-    def insert_prepared(self, items: Iterable[tuple[Case, summary.Summary]], *, user: str,
-                        action: str = "create", log_content: bool = True) -> int:
-        """Like insert_new_cases for cases already validated (`validate_case` found no error)
-        with their `summary.summarize` rows computed, e.g. in worker processes."""
+    def insert_prepared(self, items: Iterable[PreparedCase], *, user: str,
+                        action: str = "create") -> int:
+        """Insert new patients from `prepare_case` results (which may come from worker
+        processes) in one transaction; returns how many were inserted."""
         count = 0
         with write_transaction(self.db) as conn:
-            for case, case_summary in items:
-                if rows.find_patient_id(conn, case.patient.record_number) is not None:
-                    raise RecordExistsError(case.patient.record_number)
+            for item in items:
+                if rows.find_patient_id(conn, item.record_number) is not None:
+                    raise RecordExistsError(item.record_number)
                 now = audit.utc_now()
-                patient_id = rows.insert_patient(conn, case.patient, now)
-                rows.insert_children(conn, patient_id, case)
-                summary.write_summary(conn, patient_id, case_summary)
-                changes = (audit.diff_cases(None, case) if log_content
-                           else [audit.Change("case", audit.CREATED, None, None)])
-                audit.write(conn, username=user, record_number=case.patient.record_number,
-                            action=action, changes=changes, at_utc=now)
+                patient_id = rows.insert_patient_row(conn, item.rows.patient, now)
+                rows.insert_child_rows(conn, patient_id, item.rows)
+                summary.write_summary_row(conn, patient_id, item.summary)
+                audit.write(conn, username=user, record_number=item.record_number,
+                            action=action, changes=[item.audit], at_utc=now)
                 count += 1
         return count
 
@@ -362,6 +371,17 @@ class SqliteRepository:
         def edit(case: Case) -> Case:
             return replace(case, side_effects=_drop(case.side_effects, index, "side effect"))
         return self.edit_case(record_number, edit, user=user, action="delete side effect")
+
+    # -- users -------------------------------------------------------------------------------
+    def create_user(self, username: str, role: users.Role, *, display_name: str = "",
+                    password: str | None = None, by: str) -> None:
+        with write_transaction(self.db) as conn:
+            users.create_user(conn, username, role, display_name=display_name,
+                              password=password, by=by)
+
+    def verify_user(self, username: str, password: str) -> users.User | None:
+        with translated():
+            return users.verify_user(self.conn, username, password)
 
     # -- audit -------------------------------------------------------------------------------
     def audit_entries(self, record_number: str | None = None, limit: int = 1000,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from gistdesk.core.model import (
     Case,
@@ -66,16 +66,63 @@ def patient_values(patient: Patient) -> dict[str, Any]:
     }
 
 
-def insert_patient(conn: sqlite3.Connection, patient: Patient, now_utc: str) -> int:
-    values = patient_values(patient)
+class CaseRows(NamedTuple):
+    """A case as plain row tuples (cheap to pickle between processes), in table order."""
+
+    patient: tuple[Any, ...]
+    tumor: tuple[Any, ...]
+    lines: list[tuple[tuple[Any, ...], list[tuple[Any, ...]]]]  # (line, its doses)
+    scans: list[tuple[tuple[Any, ...], list[tuple[Any, ...]]]]  # (scan, its lesions)
+    procedures: list[tuple[Any, ...]]
+    side_effects: list[tuple[Any, ...]]
+
+
+_PATIENT_COLUMNS = ("record_number", "record_key", "family_name", "given_name", "name_key",
+                    "birth_date", "sex", "notes")
+
+
+def case_to_rows(case: Case) -> CaseRows:
+    values = patient_values(case.patient)
+    t = case.tumor
+    return CaseRows(
+        patient=tuple(values[c] for c in _PATIENT_COLUMNS),
+        tumor=(_iso(t.diagnosis_date), t.primary_site.value if t.primary_site else None,
+               t.size_cm, t.mitoses_per_5mm2, None if t.rupture is None else int(t.rupture),
+               t.mutation.value if t.mutation else None, t.extent.value if t.extent else None,
+               json.dumps(list(t.metastatic_sites), ensure_ascii=False)),
+        lines=[((position, line.drug.value, line.intent.value, line.start.isoformat(),
+                 _iso(line.end), line.stop_reason.value if line.stop_reason else None),
+                [(i, d.date.isoformat(), d.mg_per_day, d.schedule)
+                 for i, d in enumerate(line.doses)])
+               for position, line in enumerate(case.therapy_lines)],
+        scans=[((position, scan.date.isoformat(), scan.modality.value, scan.non_target.value,
+                 scan.report),
+                [(i, le.lesion_id, le.organ, int(le.target), int(le.lymph_node),
+                  le.longest_diameter_mm, le.density_hu, le.suv_max, int(le.new),
+                  int(le.hypodense), int(le.intratumoral_nodule))
+                 for i, le in enumerate(scan.lesions)])
+               for position, scan in enumerate(case.scans)],
+        procedures=[(i, p.date.isoformat(), p.kind.value, p.organ,
+                     p.margin.value if p.margin else None, p.note)
+                    for i, p in enumerate(case.procedures)],
+        side_effects=[(i, e.date.isoformat(), e.term, e.grade, e.drug, e.action.value)
+                      for i, e in enumerate(case.side_effects)],
+    )
+
+
+def insert_patient_row(conn: sqlite3.Connection, patient: tuple[Any, ...], now_utc: str) -> int:
     cursor = conn.execute(
         "INSERT INTO patients (record_number, record_key, family_name, given_name, name_key, "
-        "birth_date, sex, notes, created_utc, updated_utc) VALUES (:record_number, "
-        ":record_key, :family_name, :given_name, :name_key, :birth_date, :sex, :notes, "
-        ":now, :now)", {**values, "now": now_utc},
+        "birth_date, sex, notes, created_utc, updated_utc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (*patient, now_utc, now_utc),
     )
     assert cursor.lastrowid is not None
     return cursor.lastrowid
+
+
+def insert_patient(conn: sqlite3.Connection, patient: Patient, now_utc: str) -> int:
+    values = patient_values(patient)
+    return insert_patient_row(conn, tuple(values[c] for c in _PATIENT_COLUMNS), now_utc)
 
 
 def update_patient(conn: sqlite3.Connection, patient_id: int, patient: Patient,
@@ -95,61 +142,37 @@ def delete_children(conn: sqlite3.Connection, patient_id: int) -> None:
         conn.execute(f"DELETE FROM {table} WHERE patient_id = ?", (patient_id,))
 
 
-def insert_children(conn: sqlite3.Connection, patient_id: int, case: Case) -> None:
-    t = case.tumor
+def insert_child_rows(conn: sqlite3.Connection, patient_id: int, rows: CaseRows) -> None:
     conn.execute(
         "INSERT INTO tumors (patient_id, diagnosis_date, primary_site, size_cm, "
         "mitoses_per_5mm2, rupture, mutation, extent, metastatic_sites) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (patient_id, _iso(t.diagnosis_date), t.primary_site.value if t.primary_site else None,
-         t.size_cm, t.mitoses_per_5mm2, None if t.rupture is None else int(t.rupture),
-         t.mutation.value if t.mutation else None, t.extent.value if t.extent else None,
-         json.dumps(list(t.metastatic_sites), ensure_ascii=False)),
-    )
-    for position, line in enumerate(case.therapy_lines):
-        cursor = conn.execute(
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", (patient_id, *rows.tumor))
+    for line, doses in rows.lines:
+        line_id = conn.execute(
             'INSERT INTO therapy_lines (patient_id, position, drug, intent, start, "end", '
-            "stop_reason) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (patient_id, position, line.drug.value, line.intent.value, line.start.isoformat(),
-             _iso(line.end), line.stop_reason.value if line.stop_reason else None),
-        )
-        line_id = cursor.lastrowid
+            "stop_reason) VALUES (?, ?, ?, ?, ?, ?, ?)", (patient_id, *line)).lastrowid
         conn.executemany(
             "INSERT INTO dose_changes (line_id, position, date, mg_per_day, schedule) "
-            "VALUES (?, ?, ?, ?, ?)",
-            [(line_id, i, d.date.isoformat(), d.mg_per_day, d.schedule)
-             for i, d in enumerate(line.doses)],
-        )
-    for position, scan in enumerate(case.scans):
-        cursor = conn.execute(
+            "VALUES (?, ?, ?, ?, ?)", [(line_id, *dose) for dose in doses])
+    for scan, lesions in rows.scans:
+        scan_id = conn.execute(
             "INSERT INTO scans (patient_id, position, date, modality, non_target, report) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            (patient_id, position, scan.date.isoformat(), scan.modality.value,
-             scan.non_target.value, scan.report),
-        )
-        scan_id = cursor.lastrowid
+            "VALUES (?, ?, ?, ?, ?, ?)", (patient_id, *scan)).lastrowid
         conn.executemany(
             "INSERT INTO lesion_measurements (scan_id, position, lesion_id, organ, target, "
             "lymph_node, longest_diameter_mm, density_hu, suv_max, new, hypodense, "
             "intratumoral_nodule) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(scan_id, i, le.lesion_id, le.organ, int(le.target), int(le.lymph_node),
-              le.longest_diameter_mm, le.density_hu, le.suv_max, int(le.new),
-              int(le.hypodense), int(le.intratumoral_nodule))
-             for i, le in enumerate(scan.lesions)],
-        )
+            [(scan_id, *lesion) for lesion in lesions])
     conn.executemany(
         "INSERT INTO procedures (patient_id, position, date, kind, organ, margin, note) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [(patient_id, i, p.date.isoformat(), p.kind.value, p.organ,
-          p.margin.value if p.margin else None, p.note)
-         for i, p in enumerate(case.procedures)],
-    )
+        "VALUES (?, ?, ?, ?, ?, ?, ?)", [(patient_id, *p) for p in rows.procedures])
     conn.executemany(
         "INSERT INTO side_effects (patient_id, position, date, term, grade, drug, action) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [(patient_id, i, e.date.isoformat(), e.term, e.grade, e.drug, e.action.value)
-         for i, e in enumerate(case.side_effects)],
-    )
+        "VALUES (?, ?, ?, ?, ?, ?, ?)", [(patient_id, *e) for e in rows.side_effects])
+
+
+def insert_children(conn: sqlite3.Connection, patient_id: int, case: Case) -> None:
+    insert_child_rows(conn, patient_id, case_to_rows(case))
 
 
 def read_case(conn: sqlite3.Connection, patient_id: int) -> Case:

@@ -26,6 +26,7 @@ class SearchQuery:
 
     match: str | None  # None when the text holds no letters or digits
     record_prefix: str  # folded, stripped text for a record-number prefix match
+    has_digits: bool = False  # a digit was typed: a record number, not a name
 
 
 def tokens(text: str) -> list[str]:
@@ -51,7 +52,8 @@ def parse(text: str) -> SearchQuery:
     # Lone surrogates cannot be sent to SQLite; NUL ends a C string.
     cleaned = text[:MAX_QUERY_CHARS].encode("utf-8", "ignore").decode("utf-8")
     cleaned = cleaned.replace("\x00", "").strip()
-    return SearchQuery(match=fts_match(cleaned), record_prefix=fold(cleaned))
+    return SearchQuery(match=fts_match(cleaned), record_prefix=fold(cleaned),
+                       has_digits=any(ch.isdigit() for ch in cleaned))
 
 
 def prefix_upper_bound(prefix: str) -> str:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from gistdesk.clinical import assess
 from gistdesk.clinical.alerts import scan_overdue
@@ -141,12 +142,19 @@ def _iso(day: date | None) -> str | None:
     return day.isoformat() if day is not None else None
 
 
-def write_summary(conn: sqlite3.Connection, patient_id: int, s: Summary) -> None:
+def summary_row(s: Summary) -> tuple[Any, ...]:
+    """The row values after patient_id (plain values: cheap to send between processes)."""
+    return (s.computed_on.isoformat(), s.primary_site, _iso(s.last_scan), s.current_line,
+            _iso(s.current_line_end), " ".join(s.flag_codes), int(s.active_progression),
+            _iso(s.scan_due), _iso(s.adjuvant_end))
+
+
+def write_summary_row(conn: sqlite3.Connection, patient_id: int, row: tuple[Any, ...]) -> None:
     conn.execute(
         "INSERT OR REPLACE INTO patient_summary (patient_id, computed_on, primary_site, "
         "last_scan, current_line, current_line_end, flag_codes, active_progression, scan_due, "
-        "adjuvant_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (patient_id, s.computed_on.isoformat(), s.primary_site, _iso(s.last_scan),
-         s.current_line, _iso(s.current_line_end), " ".join(s.flag_codes),
-         int(s.active_progression), _iso(s.scan_due), _iso(s.adjuvant_end)),
-    )
+        "adjuvant_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", (patient_id, *row))
+
+
+def write_summary(conn: sqlite3.Connection, patient_id: int, s: Summary) -> None:
+    write_summary_row(conn, patient_id, summary_row(s))

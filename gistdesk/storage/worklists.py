@@ -1,11 +1,17 @@
 """Worklists and the patient list as SQL over patients + patient_summary (see summary.py).
 
 Every filter and sort is on an indexed column, so a page of 50 out of 100,000 patients is
-read without assessing or even loading any case.
+read without assessing or even loading any case. Two measured details keep it fast:
+- a page is found first as 50 ids, reading only the table (index) the sort and filters
+  need, then those 50 rows are fetched; skipping 90,000 rows of a covering index is cheap,
+  skipping 90,000 joined rows is not;
+- counts read one table when the filters allow (every patient has exactly one summary row,
+  written in the same transaction as the patient).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
@@ -14,63 +20,91 @@ from gistdesk.storage.search import SearchQuery, prefix_upper_bound
 
 ADJUVANT_ENDING_DAYS = 60
 
-# Ties are broken by the patient id (the insertion order), which every index carries.
-_ORDER: dict[SortKey, str] = {
-    SortKey.RECORD_NUMBER: "p.record_key {d}, p.id {d}",
-    SortKey.NAME: "p.name_key {d}, p.id {d}",
+# (columns, on patients?) per sort key. Ties are broken by the patient id, which every index
+# carries for free (it is the rowid of patients and of patient_summary).
+_SORTS: dict[SortKey, tuple[str, bool]] = {
+    SortKey.RECORD_NUMBER: ("{t}.record_key {d}, {id} {d}", True),
+    SortKey.NAME: ("{t}.name_key {d}, {id} {d}", True),
     # Youngest first when ascending: a later birth date is a younger patient.
-    SortKey.AGE: "p.birth_date {r}, p.id {r}",
-    SortKey.SITE: "s.primary_site {d}, s.patient_id {d}",
-    SortKey.LAST_SCAN: "s.last_scan {d}, s.patient_id {d}",
+    SortKey.AGE: ("{t}.birth_date {r}, {id} {r}", True),
+    SortKey.SITE: ("{t}.primary_site {d}, {id} {d}", False),
+    SortKey.LAST_SCAN: ("{t}.last_scan {d}, {id} {d}", False),
 }
 
 
-def worklist_condition(worklist: Worklist, today: date) -> tuple[str, dict[str, Any]]:
+@dataclass(slots=True)
+class _Filters:
+    on_patients: list[str] = field(default_factory=list)  # conditions on p.*
+    on_summary: list[str] = field(default_factory=list)  # conditions on s.*
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+def _filters(query: SearchQuery | None, worklist: Worklist, today: date) -> _Filters:
+    f = _Filters()
+    if query is not None and (query.match is not None or query.record_prefix):
+        f.params.update(rk_low=query.record_prefix,
+                        rk_high=prefix_upper_bound(query.record_prefix))
+        by_record = "p.record_key >= :rk_low AND p.record_key < :rk_high"
+        if query.match is None or query.has_digits:
+            # Names hold no digits: `GD-0` is a record number prefix, nothing else.
+            f.on_patients.append(f"({by_record})")
+        else:
+            f.params["match"] = query.match
+            f.on_patients.append(
+                f"(({by_record}) OR p.id IN (SELECT rowid FROM patients_fts "
+                f"WHERE patients_fts MATCH :match))")
+    day = today.isoformat()
     if worklist is Worklist.SCAN_OVERDUE:
-        return "s.scan_due <= :today", {"today": today.isoformat()}
-    if worklist is Worklist.FLAGS:
-        return "s.active_progression = 1", {}
-    if worklist is Worklist.ADJUVANT_ENDING:
-        return ("s.adjuvant_end >= :today AND s.adjuvant_end <= :horizon",
-                {"today": today.isoformat(),
-                 "horizon": (today + timedelta(days=ADJUVANT_ENDING_DAYS)).isoformat()})
-    return "", {}
+        f.on_summary.append("s.scan_due <= :today")
+        f.params["today"] = day
+    elif worklist is Worklist.FLAGS:
+        f.on_summary.append("s.active_progression = 1")
+    elif worklist is Worklist.ADJUVANT_ENDING:
+        f.on_summary.append("s.adjuvant_end >= :today AND s.adjuvant_end <= :horizon")
+        f.params.update(today=day,
+                        horizon=(today + timedelta(days=ADJUVANT_ENDING_DAYS)).isoformat())
+    return f
 
 
-def search_condition(query: SearchQuery | None) -> tuple[str, dict[str, Any]]:
-    if query is None or (query.match is None and not query.record_prefix):
-        return "", {}
-    params: dict[str, Any] = {"rk_low": query.record_prefix,
-                              "rk_high": prefix_upper_bound(query.record_prefix)}
-    by_record = "SELECT id FROM patients WHERE record_key >= :rk_low AND record_key < :rk_high"
-    if query.match is None:
-        return f"p.id IN ({by_record})", params
-    params["match"] = query.match
-    return (f"p.id IN (SELECT rowid FROM patients_fts WHERE patients_fts MATCH :match "
-            f"UNION {by_record})", params)
+def _from(need_p: bool, need_s: bool) -> tuple[str, str]:
+    """FROM clause and the patient id expression for the tables needed."""
+    if need_p and need_s:
+        return "patients p JOIN patient_summary s ON s.patient_id = p.id", "p.id"
+    if need_s:
+        return "patient_summary s", "s.patient_id"
+    return "patients p", "p.id"
 
 
-def where_clause(query: SearchQuery | None, worklist: Worklist,
-                 today: date) -> tuple[str, dict[str, Any]]:
-    parts: list[str] = []
-    params: dict[str, Any] = {}
-    for sql, values in (search_condition(query), worklist_condition(worklist, today)):
-        if sql:
-            parts.append(sql)
-            params.update(values)
-    return (" WHERE " + " AND ".join(parts) if parts else ""), params
+def _where(f: _Filters) -> str:
+    parts = f.on_patients + f.on_summary
+    return (" WHERE " + " AND ".join(parts)) if parts else ""
 
 
-def order_clause(sort: SortKey, descending: bool) -> str:
-    d, r = ("DESC", "ASC") if descending else ("ASC", "DESC")
-    return " ORDER BY " + _ORDER[sort].format(d=d, r=r)
+def count_sql(query: SearchQuery | None, worklist: Worklist,
+              today: date) -> tuple[str, dict[str, Any]]:
+    f = _filters(query, worklist, today)
+    from_clause, _ = _from(bool(f.on_patients) or not f.on_summary, bool(f.on_summary))
+    return f"SELECT count(*) FROM {from_clause}{_where(f)}", f.params
 
 
-LIST_SELECT = (
+LIST_COLUMNS = (
     "SELECT p.record_number, p.family_name, p.given_name, p.birth_date, s.primary_site, "
     "s.current_line, s.current_line_end, s.last_scan, s.flag_codes, s.scan_due "
     "FROM patients p JOIN patient_summary s ON s.patient_id = p.id"
 )
-COUNT_SELECT = (
-    "SELECT count(*) FROM patients p JOIN patient_summary s ON s.patient_id = p.id"
-)
+
+
+def list_sql(query: SearchQuery | None, worklist: Worklist, sort: SortKey, descending: bool,
+             offset: int, limit: int, today: date) -> tuple[str, dict[str, Any]]:
+    f = _filters(query, worklist, today)
+    order_template, sort_on_p = _SORTS[sort]
+    need_p = sort_on_p or bool(f.on_patients)
+    need_s = (not sort_on_p) or bool(f.on_summary)
+    from_clause, id_expr = _from(need_p, need_s)
+    d, r = ("DESC", "ASC") if descending else ("ASC", "DESC")
+    inner_order = order_template.format(t="p" if sort_on_p else "s", id=id_expr, d=d, r=r)
+    outer_order = order_template.format(t="p" if sort_on_p else "s", id="p.id", d=d, r=r)
+    inner = (f"SELECT {id_expr} FROM {from_clause}{_where(f)} ORDER BY {inner_order} "
+             f"LIMIT :limit OFFSET :offset")
+    params = {**f.params, "limit": max(0, int(limit)), "offset": max(0, int(offset))}
+    return f"{LIST_COLUMNS} WHERE p.id IN ({inner}) ORDER BY {outer_order}", params

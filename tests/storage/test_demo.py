@@ -71,3 +71,13 @@ def test_generate_clinic_and_cli(tmp_path: Path) -> None:
         assert repo.count_patients() == 130
         assert repo.exists("GD-000130")
     assert main(["demo", "--patients", "3", "--db", str(tmp_path / "n.sqlite")]) == 0
+
+
+def test_worker_processes_give_the_same_clinic(tmp_path: Path) -> None:
+    one, two = tmp_path / "one.sqlite", tmp_path / "two.sqlite"
+    generate_clinic(one, 600, seed=8, today=TODAY, workers=1)
+    generate_clinic(two, 600, seed=8, today=TODAY, workers=2)
+    with SqliteRepository(one) as a, SqliteRepository(two) as b:
+        assert a.record_numbers() == b.record_numbers()
+        for number in ("GD-000001", "GD-000499", "GD-000501", "GD-000600"):
+            assert dump_case(a.load_case(number)) == dump_case(b.load_case(number))

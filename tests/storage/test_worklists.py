@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import date
+from pathlib import Path
 
 from gistdesk.core.model import (
     Case,
@@ -16,8 +17,10 @@ from gistdesk.core.model import (
     Tumor,
 )
 from gistdesk.core.vocab import Drug, Extent, Intent, Modality, ProcedureKind, Site
-from gistdesk.storage.api import Worklist
+from gistdesk.storage.api import PatientRow, SortKey, Worklist
+from gistdesk.storage.demo import generate_clinic
 from gistdesk.storage.repository import SqliteRepository
+from gistdesk.storage.text import name_key
 from tests.storage.conftest import TODAY, full_case
 
 
@@ -104,3 +107,39 @@ def test_refresh_summaries(repo: SqliteRepository) -> None:
     repo.save_case(full_case("OV-1"), user="u", as_of=date(2022, 8, 1))
     assert repo.refresh_summaries(as_of=TODAY) == 1
     assert numbers(repo, Worklist.SCAN_OVERDUE, TODAY) == ["OV-1"]
+
+
+def test_pages_tile_the_whole_sorted_list(tmp_path: Path) -> None:
+    """Every sort, direction, worklist and search: pages of 7 add up to the one long list,
+    which is correctly ordered and counted."""
+    db = tmp_path / "pages.sqlite"
+    generate_clinic(db, 150, seed=12, today=TODAY)
+    with SqliteRepository(db) as repo:
+        for worklist in Worklist:
+            for query in ("", "m", "GD-0001", "jo"):
+                total = repo.count_patients(query, worklist, today=TODAY)
+                for sort in SortKey:
+                    for descending in (False, True):
+                        full = repo.list_patients(query, worklist, sort, descending,
+                                                  limit=1000, today=TODAY)
+                        assert len(full) == total
+                        pages: list[str] = []
+                        for offset in range(0, total + 7, 7):
+                            pages += [r.record_number for r in repo.list_patients(
+                                query, worklist, sort, descending, offset, 7, today=TODAY)]
+                        assert pages == [r.record_number for r in full]
+                        keys = [_key(r, sort) for r in full]
+                        assert keys == sorted(keys, reverse=descending)
+
+
+def _key(row: PatientRow, sort: SortKey) -> str:
+    if sort is SortKey.RECORD_NUMBER:
+        return row.record_number.casefold()
+    if sort is SortKey.NAME:
+        return name_key(row.family_name, row.given_name)
+    if sort is SortKey.AGE:  # youngest first: later birth dates first
+        return "" if row.birth_date is None else str(99999999 - int(
+            row.birth_date.strftime("%Y%m%d"))).zfill(8)
+    if sort is SortKey.SITE:
+        return row.primary_site or ""
+    return row.last_scan.isoformat() if row.last_scan else ""
