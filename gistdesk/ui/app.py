@@ -21,6 +21,7 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from gistdesk.storage.api import Repository
@@ -68,8 +69,24 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     if app.property("gistdesk_styled") is not True:
         app.setStyle("Fusion")  # the same look on every platform, and offscreen
         app.setStyleSheet(style_sheet())
+        app.setWindowIcon(app_icon())
         app.setProperty("gistdesk_styled", True)
     return app
+
+
+def app_icon() -> QIcon:
+    """The app icon from resources/icons (next to the package, or inside a bundle)."""
+    roots = [Path(getattr(sys, "_MEIPASS", "")) / "resources",
+             Path(__file__).resolve().parents[2] / "resources"]
+    icon = QIcon()
+    for root in roots:
+        for size in (16, 24, 32, 48, 128, 256):
+            file = root / "icons" / f"gistdesk-{size}.png"
+            if file.is_file():
+                icon.addFile(str(file))
+        if not icon.isNull():
+            break
+    return icon
 
 
 # -- errors -------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from datetime import date
 from functools import partial
@@ -30,6 +31,7 @@ from gistdesk import __version__
 if TYPE_CHECKING:
     from gistdesk.ui.flags_panel import FlagsPanel
     from gistdesk.ui.patient_view import PatientView
+from gistdesk.core.problems import InvalidCaseError
 from gistdesk.storage.api import Repository, Worklist
 from gistdesk.storage.errors import StorageError
 from gistdesk.ui import dialogs, printing
@@ -215,6 +217,7 @@ class MainWindow(QMainWindow):
         add_dose = a("add_dose", "Add &dose change…", self.add_dose, "Ctrl+Shift+D")
         add_scan = a("add_scan", "Add &scan…", self.add_scan, "Ctrl+Shift+S")
         edit_scan = a("edit_scan", "Edit scan…", self.edit_scan)
+        delete_scan = a("delete_scan", "Delete scan…", self.delete_scan)
         add_procedure = a("add_procedure", "Add &procedure…", self.add_procedure,
                           "Ctrl+Shift+R")
         add_side_effect = a("add_side_effect", "Add side &effect…", self.add_side_effect,
@@ -238,7 +241,7 @@ class MainWindow(QMainWindow):
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
         patient_menu = self.menuBar().addMenu("&Patient")
         for action in (edit_patient, None, add_line, edit_line, add_dose, None, add_scan,
-                       edit_scan, None, add_procedure, add_side_effect):
+                       edit_scan, delete_scan, None, add_procedure, add_side_effect):
             patient_menu.addSeparator() if action is None else patient_menu.addAction(action)
         view_menu = self.menuBar().addMenu("&View")
         view_menu.addAction(find)
@@ -279,11 +282,13 @@ class MainWindow(QMainWindow):
         view = self._patient_view
         self.actions_by_name["edit_line"].setEnabled(
             has_line and view is not None and view.selected_line() is not None)
-        self.actions_by_name["edit_scan"].setEnabled(
-            has_case and view is not None and view.selected_scan_index() is not None)
+        scan_selected = has_case and view is not None and view.selected_scan_index() is not None
+        self.actions_by_name["edit_scan"].setEnabled(scan_selected)
+        self.actions_by_name["delete_scan"].setEnabled(scan_selected)
         if self.read_only:
             for name in ("new_patient", "edit_patient", "add_line", "edit_line", "add_dose",
-                         "add_scan", "edit_scan", "add_procedure", "add_side_effect"):
+                         "add_scan", "edit_scan", "delete_scan", "add_procedure",
+                         "add_side_effect"):
                 self.actions_by_name[name].setEnabled(False)
 
     # -- list -----------------------------------------------------------------------------
@@ -444,6 +449,26 @@ class MainWindow(QMainWindow):
             from gistdesk.ui.forms.scan_form import ScanForm
 
             self._case_form(ScanForm, index)
+
+    def delete_scan(self) -> None:
+        """Remove a scan entered by mistake (after confirming), then reassess."""
+        case = self.controller.case
+        index = self.patient_view.selected_scan_index()
+        if case is None or index is None:
+            return
+        scan = case.scans[index]
+        if not dialogs.ask_confirm(
+                self, "Delete scan",
+                f"Delete the {scan.modality.value} scan of {scan.date.isoformat()} with its "
+                f"{len(scan.lesions)} lesion measurement(s)? The change is kept in the audit "
+                "log.", yes="Delete scan", no="Keep it"):
+            return
+        remaining = case.scans[:index] + case.scans[index + 1:]
+        try:
+            self.controller.save(dataclasses.replace(case, scans=remaining),
+                                 case.patient.record_number)
+        except (InvalidCaseError, StorageError) as exc:
+            dialogs.show_error(self, "The scan was not deleted", str(exc))
 
     def add_procedure(self) -> None:
         from gistdesk.ui.forms.procedure_form import ProcedureForm

@@ -87,3 +87,27 @@ def test_dose_procedure_side_effect_and_edits(opened: MainWindow, repo: SqliteRe
     assert view.side_effects_model.rowCount() == len(after.side_effects)
     view.lines_table.selectRow(0)
     assert view.doses_model.rows[-1].mg_per_day == 600
+
+
+def test_delete_scan_asks_then_removes_it(opened: MainWindow, repo: SqliteRepository,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    rn = opened.controller.record_number
+    assert rn is not None
+    before = repo.load_case(rn)
+    last = before.scans_by_date()[-1].date
+    opened.patient_view.select_scan(last)
+    answers = iter([False, True])
+    asked: list[str] = []
+
+    def ask(_p: object, title: str, _t: str, **_k: object) -> bool:
+        asked.append(title)
+        return next(answers)
+
+    monkeypatch.setattr("gistdesk.ui.dialogs.ask_confirm", ask)
+    opened.actions_by_name["delete_scan"].trigger()  # "Keep it"
+    assert len(repo.load_case(rn).scans) == len(before.scans)
+    opened.actions_by_name["delete_scan"].trigger()  # "Delete scan"
+    after = repo.load_case(rn)
+    assert asked == ["Delete scan", "Delete scan"]
+    assert [s.date for s in after.scans] == [s.date for s in before.scans if s.date != last]
+    assert opened.patient_view.scans_model.rowCount() == len(after.scans)
