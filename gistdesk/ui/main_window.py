@@ -483,11 +483,18 @@ class MainWindow(QMainWindow):
     # -- print / about --------------------------------------------------------------------
     def print_summary(self) -> None:
         if self.controller.case and self.controller.assessment:
-            printing.print_summary(self, self.controller.case, self.controller.assessment)
+            printing.print_summary(self, self.controller.case, self.controller.assessment,
+                                   self.clinic_name())
 
     def print_handout(self) -> None:
         if self.controller.case and self.controller.assessment:
-            printing.print_handout(self, self.controller.case, self.controller.assessment)
+            printing.print_handout(self, self.controller.case, self.controller.assessment,
+                                   self.clinic_name())
+
+    def clinic_name(self) -> str:
+        """The clinic's name for report footers (settings key `clinic_name`)."""
+        name = self.settings.value("clinic_name")
+        return name if isinstance(name, str) and name.strip() else printing.DEFAULT_CLINIC
 
     def about(self) -> None:
         dialogs.show_info(self, "About gistdesk", ABOUT_TEXT.format(version=__version__))

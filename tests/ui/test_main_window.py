@@ -115,7 +115,11 @@ def test_actions_have_standard_shortcuts(window: MainWindow) -> None:
 
 
 def test_print_says_not_available_yet(window: MainWindow, clinic: SqliteRepository,
-                                      no_modal: list[tuple[str, str]]) -> None:
+                                      no_modal: list[tuple[str, str]],
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from gistdesk.ui import printing
+
+    monkeypatch.setattr(printing, "reports_available", lambda: False)
     window.list_model.refresh()
     window.open_patient("EX-001")
     window.actions_by_name["print_handout"].trigger()
