@@ -27,10 +27,6 @@ from PySide6.QtWidgets import (
 )
 
 from gistdesk import __version__
-
-if TYPE_CHECKING:
-    from gistdesk.ui.flags_panel import FlagsPanel
-    from gistdesk.ui.patient_view import PatientView
 from gistdesk.core.problems import InvalidCaseError
 from gistdesk.storage.api import Repository, Worklist
 from gistdesk.storage.errors import StorageError
@@ -39,6 +35,10 @@ from gistdesk.ui.controller import CaseController
 from gistdesk.ui.forms.base import CaseForm
 from gistdesk.ui.patient_list import COL_LINE, HEADERS, PatientListModel
 from gistdesk.ui.search_worker import SearchThread
+
+if TYPE_CHECKING:  # built on first use (see _build_patient_pane)
+    from gistdesk.ui.flags_panel import FlagsPanel
+    from gistdesk.ui.patient_view import PatientView
 
 WORKLISTS: tuple[tuple[Worklist, str], ...] = (
     (Worklist.ALL, "All"),
