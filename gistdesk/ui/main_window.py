@@ -309,6 +309,11 @@ class MainWindow(QMainWindow):
 
     def _update_count(self) -> None:
         shown = self.list_model.rowCount()
+        empty_clinic = shown == 0 and not self.list_model.query \
+            and self.list_model.worklist is Worklist.ALL
+        self.placeholder.setText(
+            "This clinic has no patients yet.\nCreate the first with New patient (Ctrl+N)."
+            if empty_clinic else "Select a patient in the list, or create one with Ctrl+N.")
         more = "+" if self.list_model.canFetchMore() else ""
         self.count_label.setText(f"{shown}{more} patient{'s' if shown != 1 else ''} shown")
 

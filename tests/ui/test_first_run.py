@@ -40,6 +40,7 @@ def test_first_run_creates_an_empty_clinic(app: object, qtbot: Any, isolated: Pa
     qtbot.addWidget(window)
     assert asked == [str(db)] and db.exists()
     assert window.list_model.rowCount() == 0
+    assert "no patients yet" in window.placeholder.text()
     assert str(db) in window.db_label.text() and "dr.who" in window.user_label.text()
 
 
