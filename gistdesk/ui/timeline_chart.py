@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from html import escape
 from math import ceil, floor, log10
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
@@ -30,7 +31,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from gistdesk.clinical.types import Assessment, Flag, FlagCode, ScanAssessment
-from gistdesk.core.model import Case, Scan
+from gistdesk.core.model import Case, Procedure, Scan, TherapyLine
 from gistdesk.core.vocab import Modality, ProcedureKind
 from gistdesk.ui.text import (
     LINE_COLORS,
@@ -100,6 +101,30 @@ def scan_points(case: Case, assessment: Assessment | None) -> list[ScanPoint]:
     return points
 
 
+def line_tooltip(line: TherapyLine) -> str:
+    end = line.end.isoformat() if line.end else "ongoing"
+    rows = [f"<b>{escape(line.drug.value)}</b> ({escape(line.intent.value)}), "
+            f"{line.start.isoformat()} – {end}"]
+    if line.stop_reason is not None:
+        rows.append(f"Stopped: {escape(words(line.stop_reason.value))}")
+    for dose in sorted(line.doses, key=lambda d: d.date):
+        schedule = f", {escape(dose.schedule)}" if dose.schedule else ""
+        rows.append(f"{dose.date.isoformat()}: {fmt_num(dose.mg_per_day, 'mg/day')}{schedule}")
+    return "<br>".join(rows)
+
+
+def procedure_tooltip(procedure: Procedure) -> str:
+    rows = [f"<b>{escape(words(procedure.kind.value).capitalize())}</b> "
+            f"{procedure.date.isoformat()}"]
+    if procedure.organ:
+        rows.append(f"Organ: {escape(procedure.organ)}")
+    if procedure.margin is not None:
+        rows.append(f"Margin: {procedure.margin.value}")
+    if procedure.note:
+        rows.append(escape(procedure.note[:200]))
+    return "<br>".join(rows)
+
+
 def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
     """Round-numbered axis ticks covering [low, high]."""
     if high <= low:
@@ -150,6 +175,7 @@ class TimelineChart(QWidget):
         self.selected: date | None = None
         self._hover: date | None = None
         self._xy: dict[date, QPointF] = {}
+        self._areas: list[tuple[QRectF, str]] = []  # therapy bands and procedure markers
 
     def sizeHint(self) -> QSize:
         return QSize(760, 320)
@@ -213,6 +239,7 @@ class TimelineChart(QWidget):
 
     def _paint_chart(self, p: QPainter) -> None:
         assert self.case is not None
+        self._areas = []
         small = QFont(self.font())
         small.setPointSizeF(max(7.0, self.font().pointSizeF() - 1))
         fm = QFontMetrics(small)
@@ -252,6 +279,7 @@ class TimelineChart(QWidget):
             faint.setAlpha(22)
             p.fillRect(QRectF(x0, plot.top(), max(1.0, x1 - x0), plot.height()), faint)
             bar = QRectF(x0, lane_top + lanes[index] * LANE_H, max(2.0, x1 - x0), LANE_H - 4)
+            self._areas.append((bar, line_tooltip(line)))
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(color)
             p.drawRoundedRect(bar, 3, 3)
@@ -313,6 +341,8 @@ class TimelineChart(QWidget):
         # Procedures: dashed verticals labelled at the top.
         for procedure in sorted(self.case.procedures, key=lambda pr: pr.date):
             x = x_of(procedure.date)
+            self._areas.append((QRectF(x - 5, plot.top(), 10, plot.height()),
+                                procedure_tooltip(procedure)))
             p.setPen(QPen(QColor("#37474f"), 1.2, Qt.PenStyle.DashLine))
             p.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()))
             p.setPen(QColor("#37474f"))
@@ -462,7 +492,7 @@ class TimelineChart(QWidget):
                             f"({fmt_pct(assessed.pet.suv_change_pct)} SUVmax)")
         new = [lesion.lesion_id for lesion in point.scan.new_lesions]
         if new:
-            rows.append(f"New lesions: {', '.join(new)}")
+            rows.append(f"New lesions: {escape(', '.join(new))}")  # ids are typed text
         for flag in point.flags:
             rows.append(f"<span style='color:{flag_color(flag.code.value)}'>⚑ "
                         f"{words(flag.code.value).capitalize()}</span>")
@@ -473,10 +503,19 @@ class TimelineChart(QWidget):
         if day != self._hover:
             self._hover = day
             self.update()
-        if day is None:
-            QToolTip.hideText()
+        text = self.scan_tooltip(day) if day is not None else self.area_tooltip(
+            event.position())
+        if text:
+            QToolTip.showText(event.globalPosition().toPoint(), text, self)
         else:
-            QToolTip.showText(event.globalPosition().toPoint(), self.scan_tooltip(day), self)
+            QToolTip.hideText()
+
+    def area_tooltip(self, pos: QPointF) -> str:
+        """The therapy line or procedure under the mouse, in words ("" for none)."""
+        for rect, text in reversed(self._areas):
+            if rect.contains(pos):
+                return text
+        return ""
 
     def leaveEvent(self, event: object) -> None:
         self._hover = None

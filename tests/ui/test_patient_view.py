@@ -104,3 +104,26 @@ def test_flags_panel_orders_newest_first_and_selects_scans(app: object, qtbot: A
     assert "Flags (" in panel.title.text()
     panel.set_assessment(None, None)
     assert panel.model.rowCount() == 0 and not panel.empty.isHidden()
+
+
+def test_chart_explains_bands_and_procedures_on_hover(app: object, qtbot: Any) -> None:
+    import dataclasses
+
+    from gistdesk.core.model import Procedure
+    from gistdesk.core.vocab import Margin, ProcedureKind
+
+    case = load("limited_progression_secondary")
+    surgery = Procedure(case.scans_by_date()[1].date, ProcedureKind.SURGERY, "liver",
+                        Margin.R1, "wedge <resection>")
+    case = dataclasses.replace(case, procedures=(surgery,))
+    chart = TimelineChart()
+    qtbot.addWidget(chart)
+    chart.resize(900, 360)
+    chart.set_data(case, assess(case, TODAY))
+    chart.grab()
+    texts = [text for _, text in chart._areas]
+    assert any("imatinib" in t and "400 mg/day" in t and "ongoing" in t for t in texts)
+    surgery_text = next(t for t in texts if "Surgery" in t)
+    assert "Margin: R1" in surgery_text and "&lt;resection&gt;" in surgery_text
+    band = next(rect for rect, text in chart._areas if "imatinib" in text)
+    assert "imatinib" in chart.area_tooltip(band.center())
