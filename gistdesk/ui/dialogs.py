@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 
@@ -27,6 +28,7 @@ def ask_confirm(parent: QWidget | None, title: str, text: str,
                 yes: str = "Discard", no: str = "Keep editing") -> bool:
     box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton,
                       parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
     yes_button = box.addButton(yes, QMessageBox.ButtonRole.DestructiveRole)
     no_button = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(no_button)
@@ -37,6 +39,7 @@ def ask_confirm(parent: QWidget | None, title: str, text: str,
 def show_error(parent: QWidget | None, title: str, text: str, details: str = "") -> None:
     box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok,
                       parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # error text can quote typed values
     if details:
         box.setDetailedText(details)
     box.exec()

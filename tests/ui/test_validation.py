@@ -192,3 +192,14 @@ def test_a_record_number_in_use_is_refused_on_its_field(opened: MainWindow,
     assert "Record number: EX-003 is already another patient's record number" in seen["message"]
     assert seen["invalid"] is True
     assert repo.load_case("EX-003").patient.family_name != "Other"
+
+
+def test_messages_show_typed_text_as_typed(app: object, qtbot: Any) -> None:
+    form = PatientForm(None, lambda c: None, TODAY)
+    qtbot.addWidget(form)
+    qtbot.keyClicks(form.size_cm, "<b>big</b>")
+    assert form.try_save() is False
+    assert "“<b>big</b>” is not a number" in form.message.text()
+    from PySide6.QtCore import Qt
+
+    assert form.message.textFormat() == Qt.TextFormat.PlainText

@@ -76,6 +76,7 @@ class CaseForm(QDialog):
         self.body.addLayout(self.form)
         self.message = QLabel()
         self.message.setObjectName("formErrors")
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # messages quote typed text
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message.hide()
