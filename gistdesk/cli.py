@@ -20,6 +20,9 @@ COMMAND_MODULES = (
     "gistdesk.commands.importing",
     "gistdesk.commands.export",
     "gistdesk.commands.demo",
+    "gistdesk.commands.report",
+    "gistdesk.commands.fhir",
+    "gistdesk.commands.import_csv",
 )
 
 

@@ -30,7 +30,9 @@ def equal(value: float, other: float) -> bool:
 
 
 def percent_change(value: float, reference: float) -> float | None:
-    """Change of `value` relative to `reference` in percent; None when the reference is 0."""
-    if reference == 0:
+    """Change of `value` relative to `reference` in percent; None when the reference is 0
+    (within EPSILON, as the contract's tolerance says: a tiny reference would give an absurd
+    or infinite percentage, and infinity is not JSON)."""
+    if equal(reference, 0):
         return None
     return (value - reference) / reference * 100.0

@@ -258,9 +258,7 @@ def _parse_dose(r: _Reader, value: object, path: str) -> DoseChange | None:
     mg = r.number(data, "mg_per_day", path, nullable=False)
     schedule = r.string(data, "schedule", path, default="")
     if len(r.problems) != before or day is None or mg is None:
-        if len(r.problems) == before:
-            r.fail(f"{path}.mg_per_day", "is required")
-        return None
+        return None  # a missing date or dose was reported by r.obj as required
     return DoseChange(date=day, mg_per_day=mg, schedule=schedule)
 
 
@@ -343,7 +341,8 @@ def _parse_side_effect(r: _Reader, value: object, path: str) -> SideEffect | Non
     day = r.day(data, "date", path)
     term = r.string(data, "term", path)
     grade = data.get("grade")
-    if isinstance(grade, bool) or not isinstance(grade, int):
+    # (a missing grade was reported by r.obj as required)
+    if "grade" in data and (isinstance(grade, bool) or not isinstance(grade, int)):
         if isinstance(grade, float) and grade.is_integer():
             grade = int(grade)
         else:
@@ -393,18 +392,37 @@ def _reject_constant(name: str) -> object:
     raise ValueError(f"{name} is not allowed in a case file")
 
 
+class _DuplicateKeyError(ValueError):
+    pass
+
+
+def _reject_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A key given twice in one object would silently drop one value: refuse it."""
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise _DuplicateKeyError(
+                f"the key {json.dumps(key, ensure_ascii=False)} appears twice in one object"
+            )
+        result[key] = value
+    return result
+
+
 def parse_case_text(text: str, as_of: date | None = None) -> tuple[Case, list[Problem]]:
     """Decode, read and validate a case file's text.
 
     Returns the case and its warnings; raises InvalidCaseError listing every error.
     """
     try:
-        data = json.loads(text, parse_constant=_reject_constant)
+        data = json.loads(text, parse_constant=_reject_constant,
+                          object_pairs_hook=_reject_duplicate_keys)
     except json.JSONDecodeError as exc:
         raise InvalidCaseError(
             [Problem("(file)", f"not valid JSON: {exc.msg} at line {exc.lineno} "
                                f"column {exc.colno}")]
         ) from exc
+    except _DuplicateKeyError as exc:
+        raise InvalidCaseError([Problem("(file)", str(exc))]) from exc
     except (ValueError, RecursionError) as exc:
         raise InvalidCaseError([Problem("(file)", f"not valid JSON: {exc}")]) from exc
     case, problems = case_from_dict(data)

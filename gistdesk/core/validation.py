@@ -40,6 +40,10 @@ class _Checker:
             self.error(path, "is required")
         if "\x00" in value:
             self.error(path, "must not contain NUL characters")
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate such as "\ud800" from a JSON escape
+            self.error(path, "must not contain unpaired surrogate characters (not valid text)")
         if len(value) > limit:
             self.error(path, f"is too long ({len(value)} characters, at most {limit})")
 

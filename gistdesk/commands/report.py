@@ -1,0 +1,103 @@
+"""`gistdesk report (RECORD_NUMBER | --case CASE.json) --kind summary|handout -o FILE.pdf`."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from gistdesk.clinical import assess
+from gistdesk.commands.assess import as_of_date
+from gistdesk.core.casefile import read_case_file
+from gistdesk.core.model import Case
+from gistdesk.core.problems import InvalidCaseError
+from gistdesk.reports import REPORT_KINDS, build_report
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_INVALID = 2
+CLINIC_ENV = "GISTDESK_CLINIC_NAME"
+DEFAULT_CLINIC = "GIST clinic"
+
+
+def add_parser(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "report", help="print a clinician summary or a patient handout as PDF",
+        description="Write the clinician summary or the patient handout of one patient as a "
+                    "PDF, from the database (RECORD_NUMBER) or from a case file (--case).",
+    )
+    parser.add_argument("record_number", nargs="?", metavar="RECORD_NUMBER",
+                        help="the patient's record number in the database")
+    parser.add_argument("--case", metavar="CASE.json", default=None,
+                        help="read the patient from a case file instead (no database needed)")
+    parser.add_argument("--kind", choices=REPORT_KINDS, default="summary",
+                        help="summary: for the clinician; handout: plain language for the "
+                             "patient (default: summary)")
+    parser.add_argument("-o", "--output", required=True, metavar="FILE.pdf",
+                        help="where to write the PDF")
+    parser.add_argument("--clinic", default=None, metavar="NAME",
+                        help=f"clinic name for the footer (default: ${CLINIC_ENV}, "
+                             f"else {DEFAULT_CLINIC!r})")
+    parser.add_argument("--printed-on", type=as_of_date, default=None, metavar="YYYY-MM-DD",
+                        help="print date shown on the pages (default: today)")
+    parser.add_argument("--as-of", type=as_of_date, default=None, metavar="YYYY-MM-DD",
+                        help="assessment date (default: the print date)")
+    parser.add_argument("--db", metavar="PATH", default=None,
+                        help="database file (default: $GISTDESK_DB, else the app-data folder)")
+    parser.set_defaults(handler=run)
+
+
+def _load_from_database(args: argparse.Namespace) -> Case | None:
+    """Load through the storage repository; None (after a message) when that fails."""
+    try:
+        common = importlib.import_module("gistdesk.commands.common")
+    except ImportError:
+        print("gistdesk report: database not available in this build; use --case CASE.json",
+              file=sys.stderr)
+        return None
+    repo = common.open_repository(args)
+    if repo is None:
+        return None
+    try:
+        with repo:
+            case: Case = repo.load_case(args.record_number)
+            return case
+    except Exception as exc:  # storage errors carry a message meant for the user
+        print(f"gistdesk report: {exc}", file=sys.stderr)
+        return None
+
+
+def run(args: argparse.Namespace) -> int:
+    if bool(args.case) == bool(args.record_number):
+        print("gistdesk report: give either RECORD_NUMBER or --case CASE.json", file=sys.stderr)
+        return EXIT_FAILED
+    printed_on: date = args.printed_on or date.today()
+    as_of: date = args.as_of or printed_on
+    if args.case:
+        try:
+            case, _warnings = read_case_file(args.case, as_of)
+        except InvalidCaseError as exc:
+            print(f"{args.case}: not a valid case file ({len(exc.problems)} problem(s)):",
+                  file=sys.stderr)
+            for problem in exc.problems:
+                print(f"  {problem}", file=sys.stderr)
+            return EXIT_INVALID
+    else:
+        loaded = _load_from_database(args)
+        if loaded is None:
+            return EXIT_FAILED
+        case = loaded
+    clinic = args.clinic or os.environ.get(CLINIC_ENV) or DEFAULT_CLINIC
+    assessment = assess(case, as_of)
+    pdf = build_report(args.kind, case, assessment, clinic_name=clinic, printed_on=printed_on)
+    try:
+        Path(args.output).write_bytes(pdf)
+    except OSError as exc:
+        print(f"gistdesk report: cannot write {args.output}: {exc.strerror}", file=sys.stderr)
+        return EXIT_FAILED
+    print(f"wrote {args.kind} for {case.patient.record_number} to {args.output}")
+    return EXIT_OK

@@ -1,0 +1,192 @@
+"""`gistdesk report`, the screenshot tool and the chart helpers."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+from reportlab.graphics.shapes import Drawing
+
+from gistdesk.cli import main
+from gistdesk.reports.chart import (
+    Band,
+    ChartPoint,
+    Marker,
+    TimelineRow,
+    _date_ticks,
+    nice_ticks,
+    response_chart,
+    treatment_timeline,
+)
+from gistdesk.resources import resource_path
+from tests.reports.helpers import CASES
+from tests.reports.pdftext import all_text
+
+CASE = str(CASES / "limited_progression_secondary.json")
+
+
+@pytest.mark.parametrize("kind", ["summary", "handout"])
+def test_report_from_a_case_file(tmp_path: Path, kind: str,
+                                 capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / f"{kind}.pdf"
+    code = main(["report", "--case", CASE, "--kind", kind, "-o", str(out),
+                 "--printed-on", "2023-02-01", "--clinic", "Clinic <&>"])
+    assert code == 0
+    text = all_text(out.read_bytes())
+    assert "Clinic <&>" in text and "EX-003" in text
+    assert "wrote" in capsys.readouterr().out
+
+
+def test_report_defaults_the_assessment_date_to_the_print_date(tmp_path: Path) -> None:
+    out = tmp_path / "s.pdf"
+    assert main(["report", "--case", CASE, "-o", str(out), "--printed-on", "2023-02-01"]) == 0
+    assert "Active flags as of 2023-02-01" in all_text(out.read_bytes())
+
+
+def test_report_invalid_case_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "gistdesk-case/1"}', encoding="utf-8")
+    assert main(["report", "--case", str(bad), "-o", str(tmp_path / "x.pdf")]) == 2
+    assert "not a valid case file" in capsys.readouterr().err
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_report_needs_exactly_one_source(tmp_path: Path,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", "-o", str(tmp_path / "x.pdf")]) == 1
+    assert main(["report", "GD-1", "--case", CASE, "-o", str(tmp_path / "x.pdf")]) == 1
+    assert "either RECORD_NUMBER or --case" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(importlib.util.find_spec("gistdesk.commands.common") is not None,
+                    reason="the storage commands are present")
+def test_record_number_without_database(tmp_path: Path,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", "GD-1", "-o", str(tmp_path / "x.pdf")]) == 1
+    assert "database not available" in capsys.readouterr().err
+
+
+def test_unwritable_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "missing-dir" / "x.pdf"
+    assert main(["report", "--case", CASE, "-o", str(target)]) == 1
+    assert "cannot write" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils not installed")
+def test_screenshots(tmp_path: Path) -> None:
+    from gistdesk.tools.report_screenshots import render_report_screenshots
+
+    written = render_report_screenshots(tmp_path, dpi=40)
+    names = sorted(p.name for p in written)
+    assert names == ["report-handout-page1.png", "report-handout.pdf",
+                     "report-summary-page1.png", "report-summary.pdf"]
+    for path in written:
+        assert path.stat().st_size > 1000
+        if path.suffix == ".png":
+            assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_resources_are_found() -> None:
+    assert resource_path("fonts", "DejaVuSans.ttf").is_file()
+    assert resource_path("fonts", "LICENSE-DejaVu.txt").is_file()
+    assert resource_path("examples", "report-demo.json").is_file()
+
+
+def test_nice_ticks() -> None:
+    assert nice_ticks(0, 106) == [0, 25, 50, 75, 100, 125]
+    assert nice_ticks(0, 0) == [0, 0.2, 0.4, 0.6, 0.8, 1.0]
+    ticks = nice_ticks(-12, 80)
+    assert ticks[0] <= -12 and ticks[-1] >= 80
+
+
+def test_date_ticks_stay_few() -> None:
+    ticks = _date_ticks(date(2010, 1, 1), date(2024, 1, 1))
+    assert 2 <= len(ticks) <= 8
+    short = _date_ticks(date(2022, 1, 1), date(2022, 6, 1))
+    assert short[0][1] == "Jan 2022"
+
+
+def test_charts_draw_without_data_and_with_gaps() -> None:
+    assert isinstance(response_chart([], [], [], 400, 150), Drawing)
+    points = [ChartPoint(date(2022, 1, 1), 50, None), ChartPoint(date(2022, 4, 1), None, 30),
+              ChartPoint(date(2022, 7, 1), 40, 25)]
+    chart = response_chart(points, [Band(date(2022, 1, 5), date(2022, 8, 1), "imatinib")],
+                           [Marker(date(2022, 5, 1), "RFA")], 400, 150,
+                           flagged=[date(2022, 7, 1)])
+    assert chart.width == 400
+    timeline = treatment_timeline([TimelineRow("imatinib", date(2022, 1, 1),
+                                               date(2023, 1, 1), True)],
+                                  [Marker(date(2022, 6, 1), "surgery")], [date(2022, 3, 1)],
+                                  date(2022, 1, 1), date(2023, 1, 1), 400)
+    assert timeline.height > 0
+
+
+class _FakeRepository:
+    """Stands in for the SQLite repository: the command only needs `with` and load_case."""
+
+    def __init__(self, cases: dict[str, object]) -> None:
+        self.cases = cases
+        self.closed = False
+
+    def __enter__(self) -> _FakeRepository:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.closed = True
+
+    def load_case(self, record_number: str) -> object:
+        if record_number not in self.cases:
+            raise KeyError(f"no patient with record number {record_number}")
+        return self.cases[record_number]
+
+
+def test_report_from_the_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                  capsys: pytest.CaptureFixture[str]) -> None:
+    import sys
+    import types
+
+    from tests.reports.helpers import example
+
+    case, _ = example("responder")
+    repo = _FakeRepository({"EX-001": case})
+    seen: dict[str, object] = {}
+
+    def open_repository(args: object) -> _FakeRepository:
+        seen["db"] = getattr(args, "db", None)
+        return repo
+
+    fake = types.ModuleType("gistdesk.commands.common")
+    fake.open_repository = open_repository  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "gistdesk.commands.common", fake)
+    out = tmp_path / "h.pdf"
+    code = main(["report", "EX-001", "--kind", "handout", "-o", str(out), "--db",
+                 str(tmp_path / "x.sqlite"), "--printed-on", "2023-01-15"])
+    assert code == 0 and repo.closed
+    assert seen["db"] == str(tmp_path / "x.sqlite")
+    assert "Test Patient" in all_text(out.read_bytes())
+    assert main(["report", "NOPE-9", "-o", str(tmp_path / "n.pdf")]) == 1
+    assert "no patient with record number NOPE-9" in capsys.readouterr().err
+    assert not (tmp_path / "n.pdf").exists()
+
+
+@pytest.mark.skipif(importlib.util.find_spec("gistdesk.storage.repository") is None,
+                    reason="the SQLite repository is not in this build")
+def test_report_from_the_sqlite_database_matches_the_case_file(tmp_path: Path) -> None:
+    """The database route prints the same bytes as the case-file route for the same case."""
+    repository = importlib.import_module("gistdesk.storage.repository")
+    from gistdesk.core.casefile import read_case_file
+
+    demo = resource_path("examples", "report-demo.json")
+    case, _ = read_case_file(demo, date(2024, 1, 20))
+    db = tmp_path / "clinic.sqlite"
+    with repository.SqliteRepository(db) as repo:
+        repo.save_case(case, user="test")
+    from_db, from_file = tmp_path / "db.pdf", tmp_path / "file.pdf"
+    common = ["--printed-on", "2024-01-20", "--clinic", "C", "--kind", "handout"]
+    assert main(["report", case.patient.record_number, "--db", str(db), "-o", str(from_db),
+                 *common]) == 0
+    assert main(["report", "--case", str(demo), "-o", str(from_file), *common]) == 0
+    assert from_db.read_bytes() == from_file.read_bytes()
