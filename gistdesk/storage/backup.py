@@ -51,6 +51,7 @@ def backup_database(conn: sqlite3.Connection, db_path: Path, reason: str) -> Pat
     tmp.unlink(missing_ok=True)
     try:
         conn.execute("VACUUM INTO ?", (str(tmp),))
+        os.chmod(tmp, 0o600)  # a copy of patient data: this user only
         _fsync(tmp)
         check = sqlite3.connect(str(tmp))
         try:

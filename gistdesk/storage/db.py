@@ -20,6 +20,7 @@ from platformdirs import user_data_path
 from gistdesk.storage import backup, schema
 from gistdesk.storage.errors import (
     DatabaseCorruptError,
+    NetworkShareError,
     NewerSchemaError,
     NotAGistdeskDatabaseError,
     StorageError,
@@ -49,6 +50,41 @@ def resolve_db_path(explicit: str | os.PathLike[str] | None = None) -> Path:
     return default_db_path()
 
 
+# File systems where SQLite locking is unreliable (CONVENTIONS.md: corrupts on shares).
+NETWORK_FILESYSTEMS = frozenset({
+    "nfs", "nfs4", "cifs", "smb3", "smbfs", "9p", "afs", "ceph", "glusterfs", "lustre",
+    "ncpfs", "fuse.sshfs", "fuse.glusterfs", "fuse.davfs2", "davfs", "fuse.rclone",
+})
+
+
+def filesystem_type(path: Path) -> str | None:
+    """The Linux file system type holding `path` (from /proc/self/mounts), else None."""
+    try:
+        mounts = Path("/proc/self/mounts").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+    target = path.resolve()
+    best, best_type = "", None
+    for line in mounts.splitlines():
+        fields = line.split()
+        if len(fields) < 3:
+            continue
+        point = fields[1].replace("\\040", " ")
+        inside = str(target) == point or str(target).startswith(point.rstrip("/") + "/")
+        if inside and len(point) >= len(best):
+            best, best_type = point, fields[2]
+    return best_type
+
+
+def network_share(path: Path) -> str | None:
+    """A description of the network file system holding `path`, or None when local."""
+    text = str(path)
+    if text.startswith(("\\\\", "//")):
+        return "UNC path"
+    fs_type = filesystem_type(path)
+    return fs_type if fs_type in NETWORK_FILESYSTEMS else None
+
+
 def _connect(path: Path) -> sqlite3.Connection:
     # isolation_level=None: no implicit BEGIN; we open transactions ourselves.
     conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
@@ -75,7 +111,13 @@ def open_database(
     """
     db_path = Path(path)
     db_path.parent.mkdir(parents=True, exist_ok=True)
+    share = network_share(db_path)
+    if share is not None:
+        raise NetworkShareError(db_path, share)
     _check_file_header(db_path)
+    if not db_path.exists():
+        # Patient data: readable by this user only (SQLite gives -wal/-shm the same mode).
+        db_path.touch(mode=0o600)
     try:
         conn = _connect(db_path)
     except sqlite3.Error as exc:

@@ -15,6 +15,7 @@ import math
 import multiprocessing
 import os
 import random
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -50,6 +51,7 @@ from gistdesk.storage.repository import PreparedCase, SqliteRepository, prepare_
 
 DEMO_USER = "demo-generator"
 CHUNK = 500  # cases per worker job
+_DEMO_NUMBER = re.compile(r"GD-\d{6}")
 
 FEMALE_NAMES = (
     "Anna", "Maria", "Sofía", "Léa", "Chloé", "Ingrid", "Zoë", "Agnieszka", "Aiko", "Mei",
@@ -508,8 +510,8 @@ def _prepare_chunk(job: tuple[int, int, int, date]) -> list[PreparedCase]:
 def generate_clinic(db_path: str | os.PathLike[str], patients: int, seed: int = 1,
                     today: date | None = None, batch: int = 5000,
                     workers: int | None = None) -> int:
-    """Fill the database at `db_path` with `patients` synthetic patients (numbered after any
-    GD- patients it already holds); returns how many were added.
+    """Fill the database at `db_path` with `patients` synthetic patients (numbered after the
+    highest GD-NNNNNN it already holds); returns how many were added.
 
     Cases are generated, validated and assessed in worker processes (pure work) while this
     process writes them, in order, one transaction per `batch`.
@@ -519,7 +521,8 @@ def generate_clinic(db_path: str | os.PathLike[str], patients: int, seed: int = 
     # Worker processes only pay off with spare cores (measured: none gained on 2 CPUs).
     procs = workers if workers is not None else (min(4, cpus - 1) if cpus > 2 else 1)
     with SqliteRepository(Path(db_path)) as repo:
-        first = 1 + sum(1 for n in repo.record_numbers() if n.startswith("GD-"))
+        taken = [int(n[3:]) for n in repo.record_numbers() if _DEMO_NUMBER.fullmatch(n)]
+        first = 1 + max(taken, default=0)
         jobs = [(first + offset, min(CHUNK, patients - offset), seed, day)
                 for offset in range(0, patients, CHUNK)]
         pool = None

@@ -34,6 +34,14 @@ class NewerSchemaError(StorageError):
                          f"knows up to {known}). Update gistdesk to open it.")
 
 
+class NetworkShareError(StorageError):
+    def __init__(self, path: Path, fs_type: str) -> None:
+        self.path = path
+        super().__init__(f"{path} is on a network share ({fs_type}). SQLite's locking does not "
+                         "work reliably there and the database could be corrupted; keep the "
+                         "database on a local disk.")
+
+
 class DatabaseLockedError(StorageError):
     def __init__(self) -> None:
         super().__init__("The database is busy (another gistdesk window or process is writing). "
@@ -65,6 +73,13 @@ class RecordExistsError(StorageError):
     def __init__(self, record_number: str) -> None:
         self.record_number = record_number
         super().__init__(f"a patient with record number {record_number!r} already exists")
+
+
+class ConcurrentEditError(StorageError):
+    def __init__(self, record_number: str) -> None:
+        self.record_number = record_number
+        super().__init__(f"{record_number} was changed by someone else since it was opened; "
+                         "nothing was saved. Reopen the patient and enter the change again.")
 
 
 class EntityNotFoundError(StorageError, LookupError):

@@ -14,10 +14,10 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
-from typing import Any, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 import sqlite_utils
 
@@ -32,12 +32,14 @@ from gistdesk.core.model import (
 from gistdesk.core.problems import InvalidCaseError, Problem, errors
 from gistdesk.core.validation import validate_case
 from gistdesk.storage import audit, backup, rows, search, summary, users, worklists
-from gistdesk.storage.api import PatientRow, SortKey, Worklist
+from gistdesk.storage.api import PatientRow, Repository, SortKey, Worklist
 from gistdesk.storage.db import open_database, write_transaction
 from gistdesk.storage.errors import (
+    ConcurrentEditError,
     EntityNotFoundError,
     PatientNotFoundError,
     RecordExistsError,
+    StorageError,
     translated,
 )
 
@@ -85,6 +87,12 @@ def prepare_case(case: Case, as_of: date, log_content: bool = True) -> PreparedC
                         summary.summary_row(summary.summarize(case, as_of)), change)
 
 
+def _require_user(user: str) -> None:
+    """The audit log must say who: refuse a blank user name before touching anything."""
+    if not isinstance(user, str) or not user.strip():
+        raise StorageError("a user name is required to change data (it goes in the audit log)")
+
+
 def _check(case: Case, as_of: date) -> list[Problem]:
     problems = validate_case(case, as_of)
     if errors(problems):
@@ -112,8 +120,19 @@ class SqliteRepository:
         self.close()
 
     def backup(self, reason: str = "manual") -> Path:
+        """A checked copy of the database beside it (the last 10 are kept)."""
         with translated():
             return backup.backup_database(self.conn, self.path, reason)
+
+    def auto_backup(self, min_interval: timedelta = timedelta(hours=24)) -> Path | None:
+        """Back up when the newest backup is older than `min_interval` (call at start-up and
+        on exit); returns the new backup or None when a recent one exists."""
+        newest = backup.newest_backup(self.path)
+        if newest is not None:
+            age = datetime.now(UTC).timestamp() - newest.stat().st_mtime
+            if age < min_interval.total_seconds():
+                return None
+        return self.backup("auto")
 
     # -- reading -----------------------------------------------------------------------------
     def _patient_id(self, record_number: str) -> int:
@@ -132,6 +151,19 @@ class SqliteRepository:
             self.conn.execute("BEGIN")
             try:
                 return rows.read_case(self.conn, self._patient_id(record_number))
+            finally:
+                self.conn.execute("COMMIT")
+
+    def load_case_revision(self, record_number: str) -> tuple[Case, int]:
+        """The case and its revision (raised by every save), for `save_case(...,
+        expected_revision=)`: a form that was open while someone else saved is refused."""
+        with translated():
+            self.conn.execute("BEGIN")
+            try:
+                patient_id = self._patient_id(record_number)
+                revision = self.conn.execute("SELECT revision FROM patients WHERE id = ?",
+                                             (patient_id,)).fetchone()[0]
+                return rows.read_case(self.conn, patient_id), int(revision)
             finally:
                 self.conn.execute("COMMIT")
 
@@ -212,14 +244,23 @@ class SqliteRepository:
 
     # -- writing -----------------------------------------------------------------------------
     def save_case(self, case: Case, *, user: str, replace: str | None = None,
-                  as_of: date | None = None) -> None:
+                  as_of: date | None = None, expected_revision: int | None = None) -> None:
         """Validate, then write the whole case, its summary and audit rows in one transaction.
 
         `replace` is the record number the case had when loaded (None: a new patient).
+        `expected_revision` (from `load_case_revision`) refuses the save with
+        ConcurrentEditError when someone else saved the patient in between, instead of
+        silently overwriting their change.
         """
+        _require_user(user)
         day = as_of or date.today()
         _check(case, day)
         with write_transaction(self.db) as conn:
+            if expected_revision is not None and replace is not None:
+                row = conn.execute("SELECT revision FROM patients WHERE record_number = ?",
+                                   (replace,)).fetchone()
+                if row is not None and int(row[0]) != expected_revision:
+                    raise ConcurrentEditError(replace)
             self._write_case(conn, case, user=user, replace=replace, as_of=day,
                              action="create" if replace is None else "update")
 
@@ -255,6 +296,7 @@ class SqliteRepository:
         log_content=False writes one audit row per patient without the case JSON (the demo
         generator, whose cases are reproducible from the seed).
         """
+        _require_user(user)
         day = as_of or date.today()
         return self.insert_prepared(
             (prepare_case(case, day, log_content) for case in cases), user=user, action=action)
@@ -263,6 +305,7 @@ class SqliteRepository:
                         action: str = "create") -> int:
         """Insert new patients from `prepare_case` results (which may come from worker
         processes) in one transaction; returns how many were inserted."""
+        _require_user(user)
         count = 0
         with write_transaction(self.db) as conn:
             for item in items:
@@ -279,6 +322,7 @@ class SqliteRepository:
 
     def delete_patient(self, record_number: str, *, user: str) -> None:
         """Delete the patient and everything recorded for them; the audit row keeps a copy."""
+        _require_user(user)
         with write_transaction(self.db) as conn:
             patient_id = rows.find_patient_id(conn, record_number)
             if patient_id is None:
@@ -291,6 +335,7 @@ class SqliteRepository:
     def edit_case(self, record_number: str, edit: CaseEdit, *, user: str,
                   action: str = "update", as_of: date | None = None) -> Case:
         """Read the case, apply `edit`, validate and write it, all in one transaction."""
+        _require_user(user)
         day = as_of or date.today()
         with write_transaction(self.db) as conn:
             patient_id = rows.find_patient_id(conn, record_number)
@@ -426,3 +471,8 @@ def _put(items: tuple[T, ...], index: int | None, item: T, what: str = "entry") 
 def _drop(items: tuple[T, ...], index: int, what: str = "entry") -> tuple[T, ...]:
     _at(items, index, what)
     return (*items[:index], *items[index + 1:])
+
+
+if TYPE_CHECKING:
+    def _implements_protocol(repo: SqliteRepository) -> Repository:
+        return repo  # mypy checks SqliteRepository against api.Repository here

@@ -53,3 +53,24 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path) -> None:
             # One row per added scan, per added side effect, per created patient.
             assert len(entries) == 3 * EDITS
         assert repo.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def _opener(path: str, start: multiprocessing.synchronize.Event) -> None:
+    start.wait()
+    with SqliteRepository(path) as repo:
+        repo.count_patients()
+
+
+def test_two_processes_creating_the_same_new_file(tmp_path: Path) -> None:
+    path = tmp_path / "fresh.sqlite"
+    ctx = multiprocessing.get_context("spawn")
+    start = ctx.Event()
+    workers = [ctx.Process(target=_opener, args=(str(path), start)) for _ in range(3)]
+    for process in workers:
+        process.start()
+    start.set()
+    for process in workers:
+        process.join(timeout=60)
+        assert process.exitcode == 0
+    with SqliteRepository(path) as repo:
+        assert repo.count_patients() == 0

@@ -183,3 +183,30 @@ def test_open_database_creates_missing_folders(tmp_path: Path) -> None:
     db = open_database(tmp_path / "a" / "b" / "c.sqlite")
     assert schema.current_version(db.conn) == schema.LATEST_VERSION
     db.close()
+
+
+def test_network_share_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from gistdesk.storage import db as dbmodule
+    from gistdesk.storage.errors import NetworkShareError
+
+    assert dbmodule.network_share(tmp_path / "x.sqlite") is None  # the test folder is local
+    assert dbmodule.network_share(Path("//server/share/gistdesk.sqlite")) == "UNC path"
+    monkeypatch.setattr(dbmodule, "filesystem_type", lambda path: "nfs4")
+    with pytest.raises(NetworkShareError, match="network share"):
+        SqliteRepository(tmp_path / "x.sqlite")
+    assert not (tmp_path / "x.sqlite").exists()
+
+
+def test_read_only_database_is_a_clear_error(repo: SqliteRepository) -> None:
+    from gistdesk.storage.errors import DatabaseReadOnlyError
+
+    repo.conn.execute("PRAGMA query_only = ON")
+    with pytest.raises(DatabaseReadOnlyError, match="read-only"):
+        repo.save_case(full_case(), user="u", as_of=TODAY)
+    repo.conn.execute("PRAGMA query_only = OFF")
+    repo.save_case(full_case(), user="u", as_of=TODAY)
+
+
+def test_new_database_and_backups_are_private(repo: SqliteRepository, db_path: Path) -> None:
+    assert db_path.stat().st_mode & 0o777 == 0o600
+    assert repo.backup("t").stat().st_mode & 0o777 == 0o600

@@ -7,6 +7,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from gistdesk.core.casefile import dump_case, read_case_file
 from gistdesk.core.model import DoseChange, Lesion, Procedure, Scan, SideEffect, TherapyLine
@@ -223,8 +225,8 @@ def test_delete_patient_with_confirmation_data(repo: SqliteRepository) -> None:
 def test_list_paging_and_sorting(repo: SqliteRepository) -> None:
     names = [("Zeta", "Ann", date(1950, 1, 1)), ("Álvarez", "Bob", date(1980, 1, 1)),
              ("alvarez", "Cid", date(1970, 1, 1)), ("Müller", "Dee", date(1990, 1, 1))]
-    for i, (family, given, birth) in enumerate(names):
-        case = full_case(f"R-{i}", family, given)
+    for i, (family, first_name, birth) in enumerate(names):
+        case = full_case(f"R-{i}", family, first_name)
         case = dataclasses.replace(case, patient=dataclasses.replace(case.patient,
                                                                      birth_date=birth))
         repo.save_case(case, user="u", as_of=TODAY)
@@ -243,3 +245,63 @@ def test_list_paging_and_sorting(repo: SqliteRepository) -> None:
     assert row.primary_site == "jejunum_ileum"
     assert row.last_scan == date(2022, 5, 20)
     assert row.current_line == "sunitinib 37.5 mg/day (line 2)"
+
+
+def test_a_user_name_is_required(repo: SqliteRepository) -> None:
+    with pytest.raises(StorageError, match="user name"):
+        repo.save_case(full_case(), user=" ", as_of=TODAY)
+    assert repo.count_patients() == 0
+
+
+def test_auto_backup_only_when_due(repo: SqliteRepository) -> None:
+    from datetime import timedelta
+
+    first = repo.auto_backup()
+    assert first is not None
+    assert repo.auto_backup() is None
+    assert repo.auto_backup(min_interval=timedelta(0)) is not None
+
+
+_TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
+                max_size=40)
+
+
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(family=_TEXT, given_name=_TEXT, notes=_TEXT, report=_TEXT,
+       number=st.text(alphabet=st.characters(blacklist_categories=("Cs", "Z", "Cc")),
+                      min_size=1, max_size=20))
+def test_any_text_round_trips(repo: SqliteRepository, family: str, given_name: str,
+                              notes: str, report: str, number: str) -> None:
+    case = full_case(number, family, given_name)
+    case = dataclasses.replace(
+        case, patient=dataclasses.replace(case.patient, notes=notes),
+        scans=(dataclasses.replace(case.scans[0], report=report), *case.scans[1:]))
+    if repo.exists(number):
+        repo.save_case(case, user="u", replace=number, as_of=TODAY)
+    else:
+        repo.save_case(case, user="u", as_of=TODAY)
+    assert dump_case(repo.load_case(number)) == dump_case(case)
+    assert number in [r.record_number for r in repo.list_patients(number, limit=1000)]
+
+
+def test_stale_form_is_refused_instead_of_overwriting(repo: SqliteRepository,
+                                                      db_path: Path) -> None:
+    from gistdesk.storage.errors import ConcurrentEditError
+
+    repo.save_case(full_case(), user="u", as_of=TODAY)
+    case, revision = repo.load_case_revision("T-001")
+    # Meanwhile another workstation adds a scan.
+    with SqliteRepository(db_path) as other:
+        other.save_scan("T-001", Scan(date(2023, 1, 5), Modality.CT, ()), user="nurse")
+    before = dump_db(db_path)
+    edited = dataclasses.replace(case, patient=dataclasses.replace(case.patient, notes="x"))
+    with pytest.raises(ConcurrentEditError, match="changed by someone else"):
+        repo.save_case(edited, user="dr", replace="T-001", as_of=TODAY,
+                       expected_revision=revision)
+    assert dump_db(db_path) == before
+    fresh, new_revision = repo.load_case_revision("T-001")
+    assert new_revision == revision + 1
+    repo.save_case(dataclasses.replace(fresh, patient=edited.patient), user="dr",
+                   replace="T-001", as_of=TODAY, expected_revision=new_revision)
+    assert len(repo.load_case("T-001").scans) == 4
