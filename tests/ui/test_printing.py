@@ -35,8 +35,10 @@ def fake_reports(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str, date]]
 
 
 def test_handout_is_built_saved_and_opened(app: object, qtbot: Any, tmp_path: Path,
-                                           monkeypatch: pytest.MonkeyPatch,
-                                           fake_reports: list[tuple[str, str, date]]) -> None:
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("gistdesk.reports")
+    from pypdf import PdfReader
+
     case = load("responder")
     target = tmp_path / "handout.pdf"
     suggested: list[str] = []
@@ -50,10 +52,27 @@ def test_handout_is_built_saved_and_opened(app: object, qtbot: Any, tmp_path: Pa
     monkeypatch.setattr(printing, "open_file", opened.append)
     job = printing.print_handout(None, case, assess(case, TODAY), "Clinique Saint-Luc")
     assert job is not None
-    qtbot.waitUntil(lambda: bool(opened), timeout=5000)
-    assert opened == [target] and target.read_bytes() == b"%PDF-1.4 handout"
-    assert fake_reports == [("handout", "Clinique Saint-Luc", date.today())]
+    qtbot.waitUntil(lambda: bool(opened), timeout=20_000)
+    assert opened == [target] and target.read_bytes().startswith(b"%PDF")
+    text = "".join(page.extract_text() for page in PdfReader(target).pages)
+    assert "Clinique Saint-Luc" in text
     assert suggested[0].startswith(f"{case.patient.record_number}-handout-")
+
+
+def test_the_window_prints_the_summary_of_the_open_patient(
+        window: Any, repo: Any, qtbot: Any, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("gistdesk.reports")
+    case = load("limited_progression_secondary")
+    repo.save_case(case, user="test")
+    window.list_model.refresh()
+    window.open_patient(case.patient.record_number)
+    opened: list[Path] = []
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *a, **k: str(tmp_path / "s.pdf"))
+    monkeypatch.setattr(printing, "open_file", opened.append)
+    window.actions_by_name["print_summary"].trigger()
+    qtbot.waitUntil(lambda: bool(opened), timeout=20_000)
+    assert (tmp_path / "s.pdf").read_bytes().startswith(b"%PDF")
 
 
 def test_a_failed_report_says_so_and_saves_nothing(app: object, qtbot: Any, tmp_path: Path,
