@@ -15,6 +15,7 @@ from gistdesk import __version__
 
 # Sub-command modules, in the order `gistdesk --help` lists them.
 COMMAND_MODULES = (
+    "gistdesk.commands.gui",
     "gistdesk.commands.assess",
     "gistdesk.commands.report",
     "gistdesk.commands.fhir",

@@ -1,0 +1,114 @@
+"""`python -m gistdesk.tools.screenshots OUT_DIR`: PNGs of the app on the demo database.
+
+Runs under QT_QPA_PLATFORM=offscreen (as `make screenshots` does): opens the main window on
+the demo clinic (built when missing), opens a patient with a progression flag and many
+scans, and saves the main window, the patient view with its chart, the scan dialog (also
+with a refused negative diameter) and the flags panel.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QWidget
+
+from gistdesk.clinical import assess
+from gistdesk.clinical.types import FlagCode
+from gistdesk.storage.api import Worklist
+from gistdesk.storage.repository import SqliteRepository
+from gistdesk.ui.app import build_demo, create_application
+from gistdesk.ui.forms.patient_form import PatientForm
+from gistdesk.ui.forms.scan_form import ScanForm
+from gistdesk.ui.main_window import MainWindow
+
+DEMO_DB = Path("build/demo/gistdesk-demo.sqlite")
+
+
+def settle() -> None:
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+def save(widget: QWidget, path: Path) -> None:
+    settle()
+    if not widget.grab().save(str(path)):
+        raise OSError(f"could not write {path}")
+    print(path)
+
+
+def pick_patient(repo: SqliteRepository) -> str:
+    """A patient with an active progression flag and the most scans (a rich chart)."""
+    rows = repo.list_patients(worklist=Worklist.FLAGS, limit=60)
+    if not rows:
+        rows = repo.list_patients(limit=60)
+    best = max(rows, key=lambda r: (len(repo.load_case(r.record_number).scans),
+                                    "progression" in r.flag_codes))
+    return best.record_number
+
+
+def main(argv: list[str]) -> int:
+    out = Path(argv[0] if argv else "build/screenshots")
+    out.mkdir(parents=True, exist_ok=True)
+    db = Path(argv[1]) if len(argv) > 1 else DEMO_DB
+    if not db.exists():
+        build_demo(db)
+    create_application()
+    settings = QSettings(str(Path(tempfile.mkdtemp()) / "screens.ini"),
+                         QSettings.Format.IniFormat)
+    repo = SqliteRepository(db)
+    window = MainWindow(repo, settings, str(db), "nurse.demo")
+    window.resize(1760, 1000)  # a window on a 1920 x 1080 clinic monitor
+    window.show()
+    window.open_patient(pick_patient(repo))
+    window.patient_view.tabs.setCurrentIndex(1)
+    settle()
+    save(window, out / "01-main-window.png")
+    save(window.patient_view, out / "02-patient-view.png")
+    save(window.patient_view.chart, out / "03-timeline-chart.png")
+    save(window.flags_panel, out / "04-flags-panel.png")
+
+    case = window.controller.case
+    assert case is not None
+    form = ScanForm(case, lambda _c: None, today=date.today(), parent=window)
+    form.show()
+    save(form, out / "05-scan-dialog.png")
+    if form.grid_model.rowCount():
+        form.grid_model.set_text(0, "longest_diameter_mm", "-4")
+    form.try_save()
+    save(form, out / "06-scan-dialog-refused.png")
+    form._dirty = False  # a screenshot, not an edit: close without asking
+    form.reject()
+
+    patient = PatientForm(None, lambda _c: None, today=date.today(), parent=window)
+    patient.show()
+    patient.try_save()
+    save(patient, out / "07-new-patient-refused.png")
+    patient.reject()
+
+    amber = next((r.record_number for r in repo.list_patients(limit=500)
+                  if any(f.code is FlagCode.FALSE_PROGRESSION for f in
+                         assess(repo.load_case(r.record_number), date.today()).flags)), None)
+    if amber is not None:  # a patient with an amber flag, selected in the panel
+        window.open_patient(amber)
+        flags = window.flags_panel.flags()
+        window.flags_panel.select_flag(
+            next(i for i, f in enumerate(flags) if f.code is FlagCode.FALSE_PROGRESSION))
+        save(window, out / "09-false-progression.png")
+
+    window.search.setText("an")
+    window.select_worklist(2)
+    save(window, out / "08-search-and-worklist.png")
+    window.close()
+    repo.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

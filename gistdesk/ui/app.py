@@ -1,0 +1,311 @@
+"""Application setup: QApplication, style sheet, error handling, choosing the database.
+
+Unexpected exceptions never end the app: the excepthook writes a log file (exception type and
+code locations only — never messages or values, which can hold patient data) and shows a
+dialog saying what failed.
+"""
+
+from __future__ import annotations
+
+import getpass
+import logging
+import os
+import sys
+import threading
+import traceback
+from collections.abc import Callable
+from datetime import datetime
+from importlib import resources
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QWidget
+
+from gistdesk.storage.api import Repository
+from gistdesk.storage.db import ENV_VAR
+from gistdesk.storage.db import default_db_path as storage_default_db_path
+from gistdesk.storage.repository import SqliteRepository
+from gistdesk.ui import dialogs
+from gistdesk.ui.main_window import MainWindow
+
+log = logging.getLogger("gistdesk")
+APP_NAME = "gistdesk"
+DB_FILE = "gistdesk.sqlite"
+DEMO_FILE = "gistdesk-demo.sqlite"
+DEMO_PATIENTS = 400
+
+
+def app_data_dir() -> Path:
+    """The per-user app-data folder, the same one storage keeps the database in."""
+    return storage_default_db_path().parent
+
+
+def signed_in_user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name in the environment (some containers)
+        return "unknown"
+
+
+def style_sheet() -> str:
+    """The app's Qt style sheet; without it (a broken install) the app runs unstyled."""
+    try:
+        return resources.files("gistdesk.ui").joinpath("resources/style.qss").read_text("utf-8")
+    except OSError:
+        log.warning("style sheet missing: running with the plain Fusion style")
+        return ""
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationDisplayName("gistdesk")
+    if app.property("gistdesk_styled") is not True:
+        app.setStyle("Fusion")  # the same look on every platform, and offscreen
+        app.setStyleSheet(style_sheet())
+        app.setWindowIcon(app_icon())
+        app.setProperty("gistdesk_styled", True)
+    return app
+
+
+def app_icon() -> QIcon:
+    """The app icon from resources/icons (next to the package, or inside a bundle)."""
+    roots = [Path(getattr(sys, "_MEIPASS", "")) / "resources",
+             Path(__file__).resolve().parents[2] / "resources"]
+    icon = QIcon()
+    for root in roots:
+        for size in (16, 24, 32, 48, 128, 256):
+            file = root / "icons" / f"gistdesk-{size}.png"
+            if file.is_file():
+                icon.addFile(str(file))
+        if not icon.isNull():
+            break
+    return icon
+
+
+# -- errors -------------------------------------------------------------------------------
+def setup_logging(log_dir: Path) -> Path:
+    log_dir.mkdir(parents=True, exist_ok=True)
+    path = log_dir / "gistdesk.log"
+    for old in [h for h in log.handlers if isinstance(h, RotatingFileHandler)]:
+        if Path(old.baseFilename) != path.resolve():
+            log.removeHandler(old)
+            old.close()
+    if not any(isinstance(h, RotatingFileHandler) for h in log.handlers):
+        handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
+        log.addHandler(handler)
+        log.setLevel(logging.INFO)
+    return path
+
+
+def scrubbed_traceback(exc_type: type[BaseException], tb: TracebackType | None) -> str:
+    """The exception type and the code locations, without the message or any values."""
+    frames = traceback.extract_tb(tb)
+    lines = [f"  {Path(f.filename).name}:{f.lineno} in {f.name}" for f in frames]
+    return f"{exc_type.__module__}.{exc_type.__qualname__}\n" + "\n".join(lines)
+
+
+class ErrorHandler:
+    """sys.excepthook: log without patient data, tell the user, keep running."""
+
+    def __init__(self, log_path: Path, parent: Callable[[], QWidget | None]) -> None:
+        self.log_path = log_path
+        self.parent = parent
+        self._showing = False
+
+    def __call__(self, exc_type: type[BaseException], exc: BaseException,
+                 tb: TracebackType | None) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        log.error("unexpected error: %s", scrubbed_traceback(exc_type, tb))
+        if self._showing:  # an error while showing an error: log only
+            return
+        self._showing = True
+        try:
+            where = traceback.extract_tb(tb)[-1].name if tb else "?"
+            dialogs.show_error(
+                self.parent(), "Something went wrong",
+                f"An unexpected error happened ({exc_type.__name__} in {where}). "
+                "Nothing was saved by the action that failed; your data is safe in the "
+                "database.",
+                f"What failed: {exc_type.__name__}: {exc}\n\nA technical log (without patient "
+                f"data) was written to:\n{self.log_path}\n"
+                f"Time: {datetime.now().isoformat(timespec='seconds')}",
+            )
+        finally:
+            self._showing = False
+
+
+def install_error_handler(log_dir: Path, parent: Callable[[], QWidget | None]) -> ErrorHandler:
+    handler = ErrorHandler(setup_logging(log_dir), parent)
+    sys.excepthook = handler
+    return handler
+
+
+# -- database -----------------------------------------------------------------------------
+def open_repository(path: Path, integrity: str = "full") -> Repository:
+    """Open (or create) the SQLite database at `path`."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return SqliteRepository(path, integrity=integrity)
+
+
+def search_opener(path: Path) -> Callable[[], Repository]:
+    """Opens the search thread's own connection (checked already by the window's)."""
+    def open_for_search() -> Repository:
+        return SqliteRepository(path, integrity="none")
+    return open_for_search
+
+
+class IntegrityCheck(QObject):
+    """The full integrity check of the database, off the UI thread.
+
+    A full check of a 100,000-patient file takes seconds; the window opens at once and the
+    check runs beside it on its own connection. A damaged file is reported and the window
+    stops accepting edits. A daemon thread, not a QThread: quitting during the check must not
+    wait for it (or abort on a QThread destroyed while running); the check only reads.
+    """
+
+    checked = Signal(str)  # "" when the file is sound, else what is wrong
+
+    def __init__(self, path: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.path = path
+        self._thread = threading.Thread(target=self._run, name="gistdesk-integrity",
+                                        daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def wait(self, timeout_ms: int = 30_000) -> bool:
+        """Wait for the check to finish (tests); True when it has."""
+        self._thread.join(timeout_ms / 1000)
+        return not self._thread.is_alive()
+
+    def _run(self) -> None:
+        try:
+            SqliteRepository(self.path, integrity="full").close()
+        except Exception as exc:  # DatabaseCorruptError, or the file vanished / is locked
+            log.error("integrity check failed: %s", type(exc).__name__)
+            self.checked.emit(str(exc) or type(exc).__name__)  # queued to the UI thread
+            return
+        self.checked.emit("")
+
+
+def check_integrity_in_background(window: MainWindow, path: Path) -> IntegrityCheck:
+    worker = IntegrityCheck(path, window)
+
+    def report(problem: str) -> None:
+        if problem:
+            window.set_read_only(True, "database damaged: read only")
+            dialogs.show_error(window, "The database is damaged",
+                               "The integrity check of the database failed. gistdesk shows "
+                               "what it can read but will not save changes. Restore a "
+                               "backup before going on.", problem)
+
+    worker.checked.connect(report)
+    worker.start()
+    return worker
+
+
+def build_demo(path: Path) -> None:
+    """Create the demo clinic database (synthetic patients) at `path`."""
+    from gistdesk.storage.demo import generate_clinic  # only on first run: keep start fast
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    generate_clinic(path, DEMO_PATIENTS)
+
+
+def default_db_path() -> Path:
+    env = os.environ.get(ENV_VAR)
+    return Path(env) if env else storage_default_db_path()
+
+
+def settings_for(path: str | None = None) -> QSettings:
+    if path:
+        return QSettings(path, QSettings.Format.IniFormat)
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_NAME, APP_NAME)
+
+
+def choose_database(db: Path | None, demo_db: Path | None) -> Path | None:
+    """The database file to open: --db, else --demo-db, else the default; when it does not
+    exist yet, the first-run question decides (None: the user chose to quit)."""
+    demo_path = demo_db or app_data_dir() / DEMO_FILE
+    path = db if db is not None else demo_db if demo_db is not None else default_db_path()
+    if path == demo_db and not path.exists():
+        build_demo(path)
+    if path.exists():
+        return path
+    choice = dialogs.ask_first_run(None, str(path), True)
+    if choice is dialogs.FirstRunChoice.CREATE_EMPTY:
+        return path  # opening a missing file creates an empty clinic database
+    if choice is dialogs.FirstRunChoice.OPEN_DEMO:
+        if not demo_path.exists():
+            build_demo(demo_path)
+        return demo_path
+    if choice is dialogs.FirstRunChoice.OPEN_EXISTING:
+        chosen = dialogs.ask_open_path(None, "Open a gistdesk database")
+        return Path(chosen) if chosen else None
+    return None
+
+
+def start(db: Path | None, demo_db: Path | None, settings_path: str | None = None,
+          user: str | None = None) -> MainWindow | None:
+    """Set up the app and show the main window (None when the user quit at first run)."""
+    app = create_application()
+    holder: list[MainWindow] = []
+    install_error_handler(app_data_dir() / "logs", lambda: holder[0] if holder else None)
+    path = choose_database(db, demo_db)
+    if path is None:
+        return None
+    try:
+        # The full integrity check runs in the background once the window is up.
+        repository = open_repository(path, integrity="none")
+    except Exception as exc:
+        dialogs.show_error(None, "Cannot open the database", f"{path} could not be opened.",
+                           f"{type(exc).__name__}: {exc}")
+        return None
+    window = MainWindow(repository, settings_for(settings_path), str(path),
+                        user or signed_in_user(), search_repository=search_opener(path))
+    holder.append(window)
+    window.integrity_check = check_integrity_in_background(window, path)
+    app.aboutToQuit.connect(window.shutdown)  # however the app ends, stop the search thread
+    window.database_requested.connect(lambda kind: switch_database(window, kind))
+    window.show()
+    return window
+
+
+def run(db: Path | None, demo_db: Path | None, settings_path: str | None = None) -> int:
+    """The desktop app's main loop."""
+    window = start(db, demo_db, settings_path)
+    if window is None:
+        return 0
+    return QApplication.instance().exec()  # type: ignore[union-attr]
+
+
+def switch_database(window: MainWindow, kind: str) -> None:
+    if kind == "new":
+        chosen = dialogs.ask_save_path(window, "Create an empty clinic database",
+                                       str(app_data_dir() / DB_FILE))
+    else:
+        chosen = dialogs.ask_open_path(window, "Open a gistdesk database")
+    if chosen is None:
+        return
+    path = Path(chosen)
+    if kind == "new" and path.exists():
+        dialogs.show_error(window, "File exists", f"{path} already exists; choose a new name.")
+        return
+    try:
+        repository = open_repository(path)
+    except Exception as exc:
+        dialogs.show_error(window, "Cannot open the database", f"{path} could not be opened.",
+                           f"{type(exc).__name__}: {exc}")
+        return
+    window.set_repository(repository, str(path), search_opener(path))

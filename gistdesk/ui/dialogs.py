@@ -1,0 +1,87 @@
+"""Every modal question the app asks, as small functions tests can monkeypatch.
+
+Widgets never call QMessageBox / QFileDialog directly: they call these, so a test replaces
+one function instead of fighting a nested event loop.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+
+
+class FirstRunChoice(StrEnum):
+    CREATE_EMPTY = "create_empty"
+    OPEN_DEMO = "open_demo"
+    OPEN_EXISTING = "open_existing"
+    QUIT = "quit"
+
+
+def run_dialog(dialog: QDialog) -> int:
+    """Show a form dialog modally; returns QDialog.DialogCode as int."""
+    return dialog.exec()
+
+
+def ask_confirm(parent: QWidget | None, title: str, text: str,
+                yes: str = "Discard", no: str = "Keep editing") -> bool:
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton,
+                      parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    yes_button = box.addButton(yes, QMessageBox.ButtonRole.DestructiveRole)
+    no_button = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(no_button)
+    box.exec()
+    return box.clickedButton() is yes_button
+
+
+def show_error(parent: QWidget | None, title: str, text: str, details: str = "") -> None:
+    box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok,
+                      parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # error text can quote typed values
+    if details:
+        box.setDetailedText(details)
+    box.exec()
+
+
+def show_info(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.information(parent, title, text)
+
+
+def ask_open_path(parent: QWidget | None, title: str, start: str = "") -> str | None:
+    path, _ = QFileDialog.getOpenFileName(parent, title, start,
+                                          "gistdesk database (*.sqlite *.db);;All files (*)")
+    return path or None
+
+
+def ask_save_path(parent: QWidget | None, title: str, start: str = "",
+                  filter_text: str = "gistdesk database (*.sqlite)") -> str | None:
+    path, _ = QFileDialog.getSaveFileName(parent, title, start, filter_text)
+    return path or None
+
+
+def ask_first_run(parent: QWidget | None, db_path: str, demo_available: bool) -> FirstRunChoice:
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle("Welcome to gistdesk")
+    box.setText("No clinic database was found.")
+    box.setInformativeText(
+        f"gistdesk can create an empty clinic database at\n{db_path}\n"
+        "or open the demo database (invented patients, for trying the app out)."
+    )
+    create = box.addButton("Create empty clinic", QMessageBox.ButtonRole.AcceptRole)
+    demo = box.addButton("Open demo", QMessageBox.ButtonRole.ActionRole)
+    demo.setEnabled(demo_available)
+    existing = box.addButton("Open existing…", QMessageBox.ButtonRole.ActionRole)
+    box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(create)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is create:
+        return FirstRunChoice.CREATE_EMPTY
+    if clicked is demo:
+        return FirstRunChoice.OPEN_DEMO
+    if clicked is existing:
+        return FirstRunChoice.OPEN_EXISTING
+    return FirstRunChoice.QUIT

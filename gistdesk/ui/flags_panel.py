@@ -1,0 +1,236 @@
+"""The flags panel: every flag of the assessment, newest first, coloured by kind.
+
+Each card shows the reason in words, the criteria and numbers, and for a progression the
+options to discuss. Selecting a flag (click, or arrows + Enter) selects its scan.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPainter, QPalette, QTextDocument
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gistdesk.clinical.types import Assessment, Flag, FlagCode
+from gistdesk.core.model import Case
+from gistdesk.ui.text import flag_color, flag_title, option_label, words
+
+Index = QModelIndex | QPersistentModelIndex
+FlagRole = Qt.ItemDataRole.UserRole + 1
+
+
+def _number_text(name: str, value: float | str | None) -> str:
+    if value is None:
+        shown = "—"
+    elif isinstance(value, float):
+        shown = f"{value:.1f}".rstrip("0").rstrip(".")
+    else:
+        shown = str(value)
+    label = name.replace("_pct", " %").replace("_mm", " mm").replace("_", " ")
+    return f"{escape(label)}: {escape(shown)}"
+
+
+def flag_html(flag: Flag, case: Case | None) -> str:
+    """The card text of one flag."""
+    color = flag_color(flag.code.value)
+    where = ""
+    if flag.line_index is not None and case and flag.line_index < len(case.therapy_lines):
+        line = case.therapy_lines[flag.line_index]
+        where = f" · {escape(line.drug.value)} ({escape(line.intent.value)})"
+    when = f"scan {flag.scan.isoformat()}" if flag.scan else flag.date.isoformat()
+    parts = [
+        f"<div style='color:{color}; font-weight:600; font-size:11pt'>"
+        f"{escape(flag_title(flag))}</div>",
+        f"<div style='color:#4b5563'>{escape(when)}{where}</div>",
+        f"<div style='margin-top:3px'>{escape(flag.reason)}</div>",
+    ]
+    facts: list[str] = []
+    if flag.code is FlagCode.PROGRESSION:
+        if flag.criteria:
+            facts.append(f"<b>Criteria:</b> {escape(', '.join(flag.criteria))}")
+        lesions = f" ({escape(', '.join(flag.lesions))})" if flag.lesions else ""
+        facts.append(f"<b>Extent:</b> {escape(words(flag.extent))}{lesions}")
+        facts.append(f"<b>Resistance:</b> {escape(words(flag.resistance))}"
+                     if flag.resistance else "<b>Resistance:</b> off therapy")
+    if flag.code is FlagCode.FALSE_PROGRESSION:
+        facts.append(f"<b>Basis:</b> {escape(', '.join(words(b) for b in flag.basis))}")
+        if flag.early_first_line:
+            facts.append("early on the first TKI line (when false progression is most common)")
+    numbers = [_number_text(k, v) for k, v in flag.numbers.items() if v is not None]
+    if numbers:
+        facts.append("<span style='color:#374151'>" + " · ".join(numbers) + "</span>")
+    if facts:
+        parts.append("<div style='margin-top:3px'>" + "<br>".join(facts) + "</div>")
+    if flag.options:
+        items = "".join(f"<li>{escape(option_label(o))}</li>" for o in flag.options)
+        parts.append(f"<div style='margin-top:3px'><b>Options to discuss:</b></div>"
+                     f"<ul style='margin:0; -qt-list-indent:1'>{items}</ul>")
+    if flag.source:
+        parts.append(f"<div style='color:#6b7280; font-size:8pt'>Source: "
+                     f"{escape(flag.source)}</div>")
+    return "".join(parts)
+
+
+class FlagsModel(QAbstractListModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.items: list[Flag] = []
+        self.case: Case | None = None
+
+    def set_assessment(self, case: Case | None, assessment: Assessment | None) -> None:
+        self.beginResetModel()
+        self.case = case
+        flags = list(assessment.flags) if assessment else []
+        # Newest first; within a day the engine's order (code, line) is kept.
+        self.items = sorted(flags, key=lambda f: f.date, reverse=True)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.items)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self.items):
+            return None
+        flag = self.items[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{flag_title(flag)} — {flag.date.isoformat()}"
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{flag_title(flag)}, {flag.date.isoformat()}. {flag.reason}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return "Select to show its scan" if flag.scan else None
+        if role == FlagRole:
+            return flag
+        return None
+
+
+class FlagDelegate(QStyledItemDelegate):
+    """Paints a flag as a card: a coloured bar on the left and its text as rich text."""
+
+    PAD = 8
+    BAR = 5
+
+    def __init__(self, view: QListView) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def _document(self, index: Index, width: float) -> QTextDocument:
+        model = index.model()
+        assert isinstance(model, FlagsModel)
+        flag = model.items[index.row()]
+        doc = QTextDocument()
+        doc.setDefaultFont(self.view.font())
+        doc.setDocumentMargin(0)
+        doc.setHtml(flag_html(flag, model.case))
+        doc.setTextWidth(max(80.0, width - 2 * self.PAD - self.BAR - 4))
+        return doc
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        width = self.view.viewport().width() - 4
+        # The same text width as paint() uses (the card is inset 2 px on each side).
+        doc = self._document(index, width - 4)
+        return QSize(int(width), int(doc.size().height()) + 2 * self.PAD + 8)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        model = index.model()
+        assert isinstance(model, FlagsModel)
+        flag = model.items[index.row()]
+        rect = QRectF(option.rect).adjusted(2, 3, -2, -3)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        color = QColor(flag_color(flag.code.value))
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        tint = QColor(color)
+        tint.setAlpha(40 if selected else 14)
+        painter.setPen(color if selected else QColor("#d5dbe3"))
+        painter.setBrush(tint)
+        painter.drawRoundedRect(rect, 4, 4)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(color)
+        painter.drawRoundedRect(QRectF(rect.left(), rect.top(), self.BAR, rect.height()), 2, 2)
+        doc = self._document(index, rect.width())
+        painter.setClipRect(rect)
+        painter.translate(rect.left() + self.BAR + self.PAD, rect.top() + self.PAD)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        context.palette.setColor(QPalette.ColorRole.Text, QColor("#1f2933"))
+        doc.documentLayout().draw(painter, context)
+        painter.restore()
+
+
+class FlagsPanel(QWidget):
+    flag_selected = Signal(object)  # the Flag
+    scan_selected = Signal(object)  # date of the flag's scan
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("flagsPanel")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.title = QLabel("Flags")
+        self.title.setObjectName("panelTitle")
+        layout.addWidget(self.title)
+        self.model = FlagsModel(self)
+        self.view = QListView()
+        self.view.setObjectName("flagsList")
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(FlagDelegate(self.view))
+        self.view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Always on: a scroll bar appearing later would narrow the cards after their
+        # heights were measured.
+        self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setAccessibleName("Flags")
+        self.view.selectionModel().currentChanged.connect(self._on_current)
+        self.view.clicked.connect(self._on_clicked)
+        layout.addWidget(self.view, 1)
+        self.empty = QLabel("No flags: nothing for the team to review.")
+        self.empty.setObjectName("emptyNote")
+        self.empty.setWordWrap(True)
+        layout.addWidget(self.empty)
+        note = QLabel("Flags support the GIST team's review; they are not orders.")
+        note.setObjectName("hint")
+        note.setWordWrap(True)
+        layout.addWidget(note)
+
+    def set_assessment(self, case: Case | None, assessment: Assessment | None) -> None:
+        self.model.set_assessment(case, assessment)
+        count = self.model.rowCount()
+        self.title.setText(f"Flags ({count})" if count else "Flags")
+        self.empty.setVisible(count == 0)
+
+    def flags(self) -> list[Flag]:
+        return list(self.model.items)
+
+    def select_flag(self, row: int) -> None:
+        self.view.setCurrentIndex(self.model.index(row, 0))
+
+    def _on_clicked(self, index: QModelIndex) -> None:
+        self._on_current(index, QModelIndex())
+
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            return
+        flag = self.model.items[current.row()]
+        self.flag_selected.emit(flag)
+        if flag.scan is not None:
+            self.scan_selected.emit(flag.scan)

@@ -1,0 +1,1 @@
+"""Case forms: one dialog per file, all built on `base.CaseForm`."""

@@ -1,0 +1,59 @@
+"""A dose change on a therapy line (date, mg per day, schedule)."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+
+from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
+
+from gistdesk.core.model import Case, DoseChange
+from gistdesk.ui.forms.base import CaseForm, Saver
+from gistdesk.ui.forms.fields import DateField, NumberField, with_unit
+
+
+def line_caption(case: Case, index: int) -> str:
+    line = case.therapy_lines[index]
+    end = line.end.isoformat() if line.end else "ongoing"
+    return f"{line.drug.value} ({line.intent.value}), {line.start.isoformat()} – {end}"
+
+
+class DoseChangeForm(CaseForm):
+    def __init__(self, case: Case, saver: Saver, line_index: int, today: date | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(case, "Record a dose change", saver, today, parent)
+        self.line = QComboBox()
+        for index in range(len(case.therapy_lines)):
+            self.line.addItem(line_caption(case, index))
+        self.line.setCurrentIndex(line_index)
+        self.date = DateField(self.today)
+        self.mg = NumberField()
+        self.schedule = QLineEdit("daily")
+        last = case.therapy_lines[line_index].last_dose() if case.therapy_lines else None
+        if last is not None:
+            self.mg.setPlaceholderText(f"was {last.mg_per_day:g}")
+            self.schedule.setText(last.schedule or "daily")
+        self.form.addRow("Therapy line:", self.line)
+        self.watch(self.line)
+        # Paths are registered for every line: the problem path names the chosen one.
+        for index in range(len(case.therapy_lines)):
+            n = len(case.therapy_lines[index].doses)
+            prefix = f"therapy_lines[{index}].doses[{n}]"
+            self.field(f"{prefix}.date", "Date", self.date, add_row=index == 0)
+            self.field(f"{prefix}.mg_per_day", "Dose", self.mg, with_unit(self.mg, "mg/day"),
+                       add_row=index == 0)
+            self.field(f"{prefix}.schedule", "Schedule", self.schedule, add_row=index == 0)
+        self.setMinimumWidth(420)
+
+    def build_case(self) -> Case:
+        assert self.base_case is not None
+        index = self.line.currentIndex()
+        line = self.base_case.therapy_lines[index]
+        prefix = f"therapy_lines[{index}].doses[{len(line.doses)}]"
+        day = self.date.date_value(f"{prefix}.date", required=True)
+        mg = self.mg.number_value(f"{prefix}.mg_per_day", required=True)
+        assert day is not None and mg is not None
+        dose = DoseChange(day, mg, self.schedule.text().strip())
+        lines = list(self.base_case.therapy_lines)
+        lines[index] = dataclasses.replace(line, doses=(*line.doses, dose))
+        return dataclasses.replace(self.base_case, therapy_lines=tuple(lines))

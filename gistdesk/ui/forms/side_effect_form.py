@@ -1,0 +1,60 @@
+"""A side effect with its CTCAE grade and what was done about it."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+
+from PySide6.QtWidgets import QComboBox, QSpinBox, QWidget
+
+from gistdesk.core.model import Case, SideEffect
+from gistdesk.core.vocab import SideEffectAction
+from gistdesk.ui.forms.base import CaseForm, Saver
+from gistdesk.ui.forms.fields import DateField, EnumCombo
+
+# Frequent TKI adverse events (CTCAE v5 terms), offered as completions; any term is accepted.
+COMMON_TERMS = (
+    "Anemia", "Diarrhea", "Edema limbs", "Fatigue", "Hypertension", "Hypothyroidism",
+    "Muscle cramp", "Nausea", "Neutrophil count decreased", "Palmar-plantar "
+    "erythrodysesthesia syndrome", "Periorbital edema", "Rash maculo-papular", "Vomiting",
+)
+
+
+class SideEffectForm(CaseForm):
+    def __init__(self, case: Case, saver: Saver, today: date | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(case, "Add side effect", saver, today, parent)
+        self.path = f"side_effects[{len(case.side_effects)}]"
+        self.date = DateField(self.today)
+        self.term = QComboBox()
+        self.term.setEditable(True)
+        self.term.addItems(COMMON_TERMS)
+        self.term.setCurrentIndex(-1)
+        self.term.setEditText("")
+        self.grade = QSpinBox()
+        self.grade.setRange(1, 5)
+        self.grade.setToolTip("CTCAE grade: 1 mild … 5 death related to the adverse event")
+        self.drug = QComboBox()
+        self.drug.setEditable(True)
+        drugs = sorted({line.drug.value for line in case.therapy_lines})
+        self.drug.addItems(["", *drugs])
+        open_lines = [ln for ln in case.therapy_lines if ln.end is None]
+        if open_lines:
+            self.drug.setCurrentText(open_lines[-1].drug.value)
+        self.action: EnumCombo[SideEffectAction] = EnumCombo(SideEffectAction)
+        self.field(f"{self.path}.date", "Date", self.date)
+        self.field(f"{self.path}.term", "Term (CTCAE)", self.term)
+        self.field(f"{self.path}.grade", "CTCAE grade", self.grade)
+        self.field(f"{self.path}.drug", "Drug", self.drug)
+        self.field(f"{self.path}.action", "Action", self.action)
+        self.setMinimumWidth(420)
+
+    def build_case(self) -> Case:
+        assert self.base_case is not None
+        day = self.date.date_value(f"{self.path}.date", required=True)
+        action = self.action.value()
+        assert day is not None and action is not None
+        effect = SideEffect(day, self.term.currentText().strip(), self.grade.value(),
+                            self.drug.currentText().strip() or None, action)
+        return dataclasses.replace(self.base_case,
+                                   side_effects=(*self.base_case.side_effects, effect))

@@ -1,0 +1,554 @@
+"""The main window: patient list with search and worklists on the left, the open patient
+(timeline, tables, flags) on the right; menus and toolbar carry every action."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from datetime import date
+from functools import partial
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QEvent, QItemSelection, QObject, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontMetrics, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QTabBar,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gistdesk import __version__
+from gistdesk.core.problems import InvalidCaseError
+from gistdesk.storage.api import Repository, Worklist
+from gistdesk.storage.errors import StorageError
+from gistdesk.ui import dialogs, printing
+from gistdesk.ui.controller import CaseController
+from gistdesk.ui.forms.base import CaseForm
+from gistdesk.ui.patient_list import COL_LINE, HEADERS, PatientListModel
+from gistdesk.ui.search_worker import SearchThread
+
+if TYPE_CHECKING:  # built on first use (see _build_patient_pane)
+    from gistdesk.ui.flags_panel import FlagsPanel
+    from gistdesk.ui.patient_view import PatientView
+
+WORKLISTS: tuple[tuple[Worklist, str], ...] = (
+    (Worklist.ALL, "All"),
+    (Worklist.SCAN_OVERDUE, "Scan overdue"),
+    (Worklist.FLAGS, "Flags"),
+    (Worklist.ADJUVANT_ENDING, "Adjuvant ending"),
+)
+
+ABOUT_TEXT = """<h3>gistdesk {version}</h3>
+<p>Case records, response assessment (RECIST 1.1, Choi, PET) and decision-support flags for
+gastrointestinal stromal tumor clinics.</p>
+<p><b>Known simplifications.</b> No RECIST confirmation scans or minimum stable-disease
+duration; one PET threshold instead of EORTC's cycle-dependent ones; scans outside a therapy
+line are only checked for new lesions; only surgery (not ablation, embolization or radiation)
+resets a baseline; no automatic Choi for MRI or PET-CT densities.</p>
+<p><b>The flags are for review by the GIST team, never orders.</b></p>"""
+
+
+class MainWindow(QMainWindow):
+    database_requested = Signal(str)  # "open" or "new": handled by the app
+
+    def __init__(self, repository: Repository, settings: QSettings, database_label: str,
+                 user: str, today: Callable[[], date] = date.today,
+                 search_repository: Callable[[], Repository] | None = None) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.settings = settings
+        self.today = today
+        self.controller = CaseController(repository, user, today, self)
+        self.setWindowTitle("gistdesk")
+        self.read_only = False
+        self.integrity_check: QObject | None = None  # the background check, kept alive
+        self.actions_by_name: dict[str, QAction] = {}
+        self._make_actions()
+
+        # Left: search, worklists, patient list.
+        left = QWidget()
+        left.setObjectName("listPane")
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(8, 8, 4, 4)
+        self.search = QLineEdit()
+        self.search.setObjectName("searchBox")
+        self.search.setPlaceholderText("Search record number or name  (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Search patients")
+        self.search.installEventFilter(self)
+        left_layout.addWidget(self.search)
+        self.worklist_tabs = QTabBar()
+        self.worklist_tabs.setObjectName("worklistTabs")
+        self.worklist_tabs.setExpanding(False)
+        for _, label in WORKLISTS:
+            self.worklist_tabs.addTab(label)
+        left_layout.addWidget(self.worklist_tabs)
+        # Typed searches run on a worker thread when the app can open a second connection.
+        self.searcher = SearchThread(search_repository, self) if search_repository else None
+        self.list_model = PatientListModel(repository, today, self, self.searcher)
+        self.list_model.search_failed.connect(
+            lambda text: self.statusBar().showMessage(f"Search failed: {text}", 8000))
+        self.list_view = QTableView()
+        self.list_view.setObjectName("patientList")
+        self.list_view.setModel(self.list_model)
+        self.list_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.list_view.setSortingEnabled(True)
+        self.list_view.setAlternatingRowColors(True)
+        self.list_view.setWordWrap(False)
+        self.list_view.verticalHeader().setVisible(False)
+        self.list_view.verticalHeader().setDefaultSectionSize(24)
+        header = self.list_view.horizontalHeader()
+        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        bold = QFont(header.font())
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
+        for column, width in enumerate((100, 140, 44, 100, 120, 84, 50)):
+            # Never narrower than the bold header text plus padding (and the sort arrow).
+            needed = metrics.horizontalAdvance(HEADERS[column]) + (28 if column == 0 else 16)
+            self.list_view.setColumnWidth(column, max(width, needed))
+        header.setSectionResizeMode(COL_LINE, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        left_layout.addWidget(self.list_view, 1)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("hint")
+        left_layout.addWidget(self.count_label)
+
+        # Right: placeholder until a patient is open, then patient view + flags.
+        self.stack = QStackedWidget()
+        self.placeholder = QLabel("Select a patient in the list, or create one with Ctrl+N.")
+        self.placeholder.setObjectName("emptyNote")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.placeholder)
+        # The patient view is built when the first patient opens: start stays fast.
+        self._patient_view: PatientView | None = None
+        self._flags_panel: FlagsPanel | None = None
+
+        self.main_split = QSplitter(Qt.Orientation.Horizontal)
+        self.main_split.setObjectName("mainSplit")
+        self.main_split.addWidget(left)
+        self.main_split.addWidget(self.stack)
+        self.main_split.setStretchFactor(0, 0)
+        self.main_split.setStretchFactor(1, 1)
+        self.main_split.setSizes([690, 1070])
+        self.setCentralWidget(self.main_split)
+
+        self.db_label = QLabel()
+        self.user_label = QLabel(f"Signed in: {user}")
+        self.statusBar().addPermanentWidget(self.db_label)
+        self.statusBar().addPermanentWidget(self.user_label)
+        self.set_database_label(database_label)
+
+        # Wiring.
+        self.search.textChanged.connect(self._on_search)
+        self.worklist_tabs.currentChanged.connect(self._on_worklist)
+        self.list_view.selectionModel().selectionChanged.connect(self._on_list_selection)
+        self.list_model.modelReset.connect(self._update_count)
+        self.controller.case_changed.connect(self._on_case_changed)
+        self.controller.saved.connect(self._on_saved)
+
+        self.list_model.ensure_loaded()
+        self._update_count()
+        self._update_actions()
+        self._restore_settings()
+
+    # -- the right pane -------------------------------------------------------------------
+    def _build_patient_pane(self) -> tuple[PatientView, FlagsPanel]:
+        from gistdesk.ui.flags_panel import FlagsPanel
+        from gistdesk.ui.patient_view import PatientView
+
+        view = PatientView(self.actions_by_name)
+        flags = FlagsPanel()
+        flags.setMinimumWidth(260)
+        self.right_split = QSplitter(Qt.Orientation.Horizontal)
+        self.right_split.addWidget(view)
+        self.right_split.addWidget(flags)
+        self.right_split.setStretchFactor(0, 3)
+        self.right_split.setStretchFactor(1, 1)
+        self.right_split.setSizes([770, 300])
+        self.stack.addWidget(self.right_split)
+        flags.scan_selected.connect(self._on_flag_scan)
+        view.scan_selected.connect(self._on_scan_selected)
+        self._patient_view, self._flags_panel = view, flags
+        return view, flags
+
+    @property
+    def patient_view(self) -> PatientView:
+        return self._patient_view or self._build_patient_pane()[0]
+
+    @property
+    def flags_panel(self) -> FlagsPanel:
+        return self._flags_panel or self._build_patient_pane()[1]
+
+    # -- actions --------------------------------------------------------------------------
+    def _action(self, name: str, text: str, slot: Callable[[], object],
+                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+                tip: str = "") -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        shown = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        action.setToolTip(f"{tip or text.replace('&', '').rstrip('…')}"
+                          + (f" ({shown})" if shown else ""))
+        action.triggered.connect(lambda _checked=False: slot())
+        self.actions_by_name[name] = action
+        return action
+
+    def _make_actions(self) -> None:
+        a = self._action
+        new_patient = a("new_patient", "&New patient…", self.new_patient,
+                        QKeySequence.StandardKey.New)
+        edit_patient = a("edit_patient", "&Edit patient and tumor…", self.edit_patient, "Ctrl+E")
+        add_line = a("add_line", "Add therapy &line…", self.add_line, "Ctrl+Shift+L")
+        edit_line = a("edit_line", "Edit therapy line…", self.edit_line)
+        add_dose = a("add_dose", "Add &dose change…", self.add_dose, "Ctrl+Shift+D")
+        add_scan = a("add_scan", "Add &scan…", self.add_scan, "Ctrl+Shift+S")
+        edit_scan = a("edit_scan", "Edit scan…", self.edit_scan)
+        delete_scan = a("delete_scan", "Delete scan…", self.delete_scan)
+        add_procedure = a("add_procedure", "Add &procedure…", self.add_procedure,
+                          "Ctrl+Shift+R")
+        add_side_effect = a("add_side_effect", "Add side &effect…", self.add_side_effect,
+                            "Ctrl+Shift+E")
+        find = a("find", "&Find patient", self.focus_search, QKeySequence.StandardKey.Find)
+        print_summary = a("print_summary", "Print &summary…", self.print_summary,
+                          "Ctrl+Shift+P")
+        print_handout = a("print_handout", "Print &handout…", self.print_handout,
+                          QKeySequence.StandardKey.Print)
+        open_db = a("open_db", "&Open database…", lambda: self.database_requested.emit("open"),
+                    QKeySequence.StandardKey.Open)
+        new_db = a("new_db", "Create empty &clinic database…",
+                   lambda: self.database_requested.emit("new"))
+        refresh = a("refresh", "&Refresh", self.refresh, QKeySequence.StandardKey.Refresh)
+        quit_action = a("quit", "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        about = a("about", "&About gistdesk", self.about)
+
+        file_menu = self.menuBar().addMenu("&File")
+        for action in (new_patient, None, open_db, new_db, None, print_summary, print_handout,
+                       None, quit_action):
+            file_menu.addSeparator() if action is None else file_menu.addAction(action)
+        patient_menu = self.menuBar().addMenu("&Patient")
+        for action in (edit_patient, None, add_line, edit_line, add_dose, None, add_scan,
+                       edit_scan, delete_scan, None, add_procedure, add_side_effect):
+            patient_menu.addSeparator() if action is None else patient_menu.addAction(action)
+        view_menu = self.menuBar().addMenu("&View")
+        view_menu.addAction(find)
+        view_menu.addAction(refresh)
+        view_menu.addSeparator()
+        for number, (worklist, label) in enumerate(WORKLISTS, start=1):
+            action = a(f"worklist_{worklist.value}", f"Worklist: {label}",
+                       partial(self.select_worklist, number - 1),
+                       f"Ctrl+{number}")
+            view_menu.addAction(action)
+        help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(about)
+
+        toolbar = QToolBar("Main toolbar")
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in (new_patient, edit_patient, None, add_line, add_dose, add_scan,
+                       add_procedure, add_side_effect, None, print_summary, print_handout):
+            toolbar.addSeparator() if action is None else toolbar.addAction(action)
+        self.addToolBar(toolbar)
+
+    def set_read_only(self, read_only: bool, why: str = "") -> None:
+        """Stop (or resume) accepting edits, e.g. when the database failed its check."""
+        self.read_only = read_only
+        if read_only:
+            self.statusBar().showMessage(why)
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        case = self.controller.case
+        has_case = case is not None
+        for name in ("edit_patient", "add_line", "add_scan", "add_procedure", "add_side_effect",
+                     "print_summary", "print_handout"):
+            self.actions_by_name[name].setEnabled(has_case)
+        has_line = has_case and bool(case and case.therapy_lines)
+        self.actions_by_name["add_dose"].setEnabled(has_line)
+        view = self._patient_view
+        self.actions_by_name["edit_line"].setEnabled(
+            has_line and view is not None and view.selected_line() is not None)
+        scan_selected = has_case and view is not None and view.selected_scan_index() is not None
+        self.actions_by_name["edit_scan"].setEnabled(scan_selected)
+        self.actions_by_name["delete_scan"].setEnabled(scan_selected)
+        if self.read_only:
+            for name in ("new_patient", "edit_patient", "add_line", "edit_line", "add_dose",
+                         "add_scan", "edit_scan", "delete_scan", "add_procedure",
+                         "add_side_effect"):
+                self.actions_by_name[name].setEnabled(False)
+
+    # -- list -----------------------------------------------------------------------------
+    def _on_search(self, text: str) -> None:
+        try:
+            self.list_model.set_query(text.strip())
+        except StorageError as exc:
+            self.statusBar().showMessage(f"Search failed: {exc}", 8000)
+
+    def _on_worklist(self, index: int) -> None:
+        try:
+            self.list_model.set_worklist(WORKLISTS[index][0])
+        except StorageError as exc:
+            self.statusBar().showMessage(f"Worklist failed: {exc}", 8000)
+
+    def select_worklist(self, index: int) -> None:
+        self.worklist_tabs.setCurrentIndex(index)
+
+    def _update_count(self) -> None:
+        shown = self.list_model.rowCount()
+        empty_clinic = shown == 0 and not self.list_model.query \
+            and self.list_model.worklist is Worklist.ALL
+        self.placeholder.setText(
+            "This clinic has no patients yet.\nCreate the first with New patient (Ctrl+N)."
+            if empty_clinic else "Select a patient in the list, or create one with Ctrl+N.")
+        more = "+" if self.list_model.canFetchMore() else ""
+        self.count_label.setText(f"{shown}{more} patient{'s' if shown != 1 else ''} shown")
+
+    def _on_list_selection(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = self.list_view.selectionModel().selectedRows()
+        if not rows:
+            return
+        record_number = self.list_model.rows[rows[0].row()].record_number
+        if record_number != self.controller.record_number:
+            self.open_patient(record_number)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Down or Enter in the search box moves to the list (and opens the first match).
+        if watched is self.search and isinstance(event, QKeyEvent) \
+                and event.type() == QEvent.Type.KeyPress \
+                and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.list_view.setFocus(Qt.FocusReason.OtherFocusReason)
+            if self.list_model.rowCount() and not self.list_view.selectionModel().hasSelection():
+                self.list_view.selectRow(0)
+            return True
+        if watched is self.search and isinstance(event, QKeyEvent) \
+                and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape:
+            self.search.clear()
+            return True
+        return super().eventFilter(watched, event)
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def refresh(self) -> None:
+        current = self.controller.record_number
+        self.list_model.refresh()
+        if current is not None:
+            self.open_patient(current)
+
+    def select_in_list(self, record_number: str) -> None:
+        row = self.list_model.row_of(record_number)
+        if row is not None:
+            blocked = self.list_view.selectionModel().blockSignals(True)
+            self.list_view.selectRow(row)
+            self.list_view.selectionModel().blockSignals(blocked)
+            self.list_view.scrollTo(self.list_model.index(row, 0))
+
+    # -- patient --------------------------------------------------------------------------
+    def open_patient(self, record_number: str) -> None:
+        try:
+            self.controller.open(record_number)
+        except KeyError:
+            self.statusBar().showMessage(f"Patient {record_number} is no longer in the "
+                                         "database", 5000)
+            return
+        except StorageError as exc:  # busy, unreadable: say so, keep the window usable
+            dialogs.show_error(self, "Cannot open the patient", str(exc))
+            return
+        self.settings.setValue("last_patient", record_number)
+        self.select_in_list(record_number)
+
+    def _on_case_changed(self) -> None:
+        case, assessment = self.controller.case, self.controller.assessment
+        if case is None:
+            self.stack.setCurrentIndex(0)
+            if self._flags_panel is not None:
+                self._flags_panel.set_assessment(None, None)
+            self.setWindowTitle("gistdesk")
+        else:
+            self.patient_view.show_case(case, assessment, self.today())
+            self.flags_panel.set_assessment(case, assessment)
+            self.stack.setCurrentIndex(1)
+            p = case.patient
+            self.setWindowTitle(f"{p.family_name}, {p.given_name} [{p.record_number}] — "
+                                "gistdesk")
+        self._update_actions()
+
+    def _on_saved(self, record_number: str) -> None:
+        self.list_model.refresh()
+        self.select_in_list(record_number)
+        self.settings.setValue("last_patient", record_number)
+        self.statusBar().showMessage(f"Saved {record_number}", 4000)
+
+    def _on_flag_scan(self, day: date) -> None:
+        self.patient_view.show_scans_tab()
+        self.patient_view.select_scan(day)
+
+    def _on_scan_selected(self, _day: date | None) -> None:
+        self._update_actions()
+
+    # -- forms (imported when first used: they are not needed to start) -------------------
+    def run_form(self, form: CaseForm) -> bool:
+        return dialogs.run_dialog(form) == CaseForm.DialogCode.Accepted.value
+
+    def new_patient(self) -> None:
+        from gistdesk.ui.forms.patient_form import PatientForm
+
+        self.run_form(PatientForm(None, self.controller.saver(None), self.today(), self))
+
+    def _case_form(self, build: Callable[..., CaseForm], *args: object) -> None:
+        case = self.controller.case
+        if case is None:
+            return
+        saver = self.controller.saver(case.patient.record_number)
+        self.run_form(build(case, saver, *args, today=self.today(), parent=self))
+
+    def edit_patient(self) -> None:
+        from gistdesk.ui.forms.patient_form import PatientForm
+
+        self._case_form(PatientForm)
+
+    def add_line(self) -> None:
+        from gistdesk.ui.forms.line_form import TherapyLineForm
+
+        self._case_form(TherapyLineForm)
+
+    def edit_line(self) -> None:
+        index = self.patient_view.selected_line()
+        if index is not None:
+            from gistdesk.ui.forms.line_form import TherapyLineForm
+
+            self._case_form(TherapyLineForm, index)
+
+    def add_dose(self) -> None:
+        case = self.controller.case
+        if case is None or not case.therapy_lines:
+            return
+        from gistdesk.ui.forms.dose_form import DoseChangeForm
+
+        index = self.patient_view.selected_line()
+        self._case_form(DoseChangeForm, len(case.therapy_lines) - 1 if index is None else index)
+
+    def add_scan(self) -> None:
+        from gistdesk.ui.forms.scan_form import ScanForm
+
+        self._case_form(ScanForm)
+
+    def edit_scan(self) -> None:
+        index = self.patient_view.selected_scan_index()
+        if index is not None:
+            from gistdesk.ui.forms.scan_form import ScanForm
+
+            self._case_form(ScanForm, index)
+
+    def delete_scan(self) -> None:
+        """Remove a scan entered by mistake (after confirming), then reassess."""
+        case = self.controller.case
+        index = self.patient_view.selected_scan_index()
+        if case is None or index is None:
+            return
+        scan = case.scans[index]
+        if not dialogs.ask_confirm(
+                self, "Delete scan",
+                f"Delete the {scan.modality.value} scan of {scan.date.isoformat()} with its "
+                f"{len(scan.lesions)} lesion measurement(s)? The change is kept in the audit "
+                "log.", yes="Delete scan", no="Keep it"):
+            return
+        remaining = case.scans[:index] + case.scans[index + 1:]
+        try:
+            self.controller.save(dataclasses.replace(case, scans=remaining),
+                                 case.patient.record_number)
+        except (InvalidCaseError, StorageError) as exc:
+            dialogs.show_error(self, "The scan was not deleted", str(exc))
+
+    def add_procedure(self) -> None:
+        from gistdesk.ui.forms.procedure_form import ProcedureForm
+
+        self._case_form(ProcedureForm)
+
+    def add_side_effect(self) -> None:
+        from gistdesk.ui.forms.side_effect_form import SideEffectForm
+
+        self._case_form(SideEffectForm)
+
+    # -- print / about --------------------------------------------------------------------
+    def print_summary(self) -> None:
+        if self.controller.case and self.controller.assessment:
+            printing.print_summary(self, self.controller.case, self.controller.assessment,
+                                   self.clinic_name())
+
+    def print_handout(self) -> None:
+        if self.controller.case and self.controller.assessment:
+            printing.print_handout(self, self.controller.case, self.controller.assessment,
+                                   self.clinic_name())
+
+    def clinic_name(self) -> str:
+        """The clinic's name for report footers (settings key `clinic_name`)."""
+        name = self.settings.value("clinic_name")
+        return name if isinstance(name, str) and name.strip() else printing.DEFAULT_CLINIC
+
+    def about(self) -> None:
+        dialogs.show_info(self, "About gistdesk", ABOUT_TEXT.format(version=__version__))
+
+    # -- database / settings --------------------------------------------------------------
+    def set_repository(self, repository: Repository, database_label: str,
+                       search_repository: Callable[[], Repository] | None = None) -> None:
+        if self.searcher is not None:
+            self.searcher.stop()
+        self.searcher = SearchThread(search_repository, self) if search_repository else None
+        self.list_model.set_searcher(self.searcher)
+        self.controller.set_repository(repository)
+        self.list_model.set_repository(repository)
+        self.set_database_label(database_label)
+
+    def set_database_label(self, label: str) -> None:
+        self.db_label.setText(f"Database: {label}")
+
+    def _restore_settings(self) -> None:
+        geometry = self.settings.value("geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1760, 1000)
+        state = self.settings.value("main_split")
+        if isinstance(state, QByteArray):
+            self.main_split.restoreState(state)
+        last = self.settings.value("last_patient")
+        if isinstance(last, str) and last:
+            self.open_patient(last)
+
+    def save_settings(self) -> None:
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.setValue("main_split", self.main_split.saveState())
+        if self.controller.record_number:
+            self.settings.setValue("last_patient", self.controller.record_number)
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # Forms are modal and ask about their own unsaved edits; the window holds none.
+        self.save_settings()
+        self.shutdown()
+        event.accept()
+
+    def shutdown(self) -> None:
+        """Stop the search thread (a QThread must not outlive its window)."""
+        if self.searcher is not None:
+            self.searcher.stop()
+            self.searcher = None
+            self.list_model.set_searcher(None)
+
+

@@ -1,0 +1,426 @@
+"""The open patient: header, timeline chart, and tabs of lines, scans, procedures and side
+effects. Everything is redrawn from (Case, Assessment); nothing is kept only here."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from html import escape
+
+from PySide6.QtCore import QAbstractItemModel, QItemSelection, Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gistdesk.clinical.types import Assessment, LineSummary
+from gistdesk.core.model import Case, DoseChange, Lesion, Procedure, SideEffect, TherapyLine
+from gistdesk.ui.table_model import Column, RowsModel
+from gistdesk.ui.text import (
+    ADJUVANT_LABELS,
+    NIH_LABELS,
+    RESPONSE_COLORS,
+    age_on,
+    flag_color,
+    fmt_date,
+    fmt_num,
+    fmt_pct,
+    mutation_label,
+    site_label,
+    words,
+)
+from gistdesk.ui.timeline_chart import ScanPoint, TimelineChart, scan_points
+
+
+@dataclass(frozen=True)
+class LineRow:
+    index: int
+    line: TherapyLine
+    summary: LineSummary | None
+
+
+@dataclass(frozen=True)
+class LesionRow:
+    lesion: Lesion
+    previous: Lesion | None
+
+    @property
+    def change_pct(self) -> float | None:
+        now = self.lesion.longest_diameter_mm
+        before = self.previous.longest_diameter_mm if self.previous else None
+        if now is None or before is None or before == 0:
+            return None
+        return (now - before) / before * 100
+
+
+def _yes(value: bool) -> str:
+    return "yes" if value else ""
+
+
+def _line_label(row: LineRow) -> str:
+    if row.summary and row.summary.line_number:
+        return f"line {row.summary.line_number}"
+    return row.line.intent.value
+
+
+def _response_color(value: str | None) -> str | None:
+    return RESPONSE_COLORS.get(value) if value else None
+
+
+LINE_COLUMNS: list[Column[LineRow]] = [
+    Column("Drug", lambda r: r.line.drug.value),
+    Column("Intent", lambda r: r.line.intent.value),
+    Column("Line", _line_label),
+    Column("Start", lambda r: fmt_date(r.line.start)),
+    Column("End", lambda r: fmt_date(r.line.end) if r.line.end else "ongoing"),
+    Column("Dose now", lambda r: fmt_num(d.mg_per_day, "mg/day")
+           if (d := r.line.last_dose()) else "—", align_right=True),
+    Column("Stop reason", lambda r: words(r.line.stop_reason.value) if r.line.stop_reason
+           else ""),
+    Column("Baseline scan", lambda r: fmt_date(r.summary.baseline_scan) if r.summary else "—"),
+    Column("Best RECIST", lambda r: (r.summary.best_response_recist or "—") if r.summary
+           else "—", color=lambda r: _response_color(r.summary.best_response_recist)
+           if r.summary else None),
+    Column("Best Choi", lambda r: (r.summary.best_response_choi or "—") if r.summary
+           else "—", color=lambda r: _response_color(r.summary.best_response_choi)
+           if r.summary else None),
+]
+DOSE_COLUMNS: list[Column[DoseChange]] = [
+    Column("Date", lambda d: fmt_date(d.date)),
+    Column("Dose", lambda d: fmt_num(d.mg_per_day, "mg/day"), align_right=True),
+    Column("Schedule", lambda d: d.schedule),
+]
+
+
+def _recist(p: ScanPoint) -> str:
+    return p.assessed.recist.overall.value if p.assessed else "—"
+
+
+def _choi(p: ScanPoint) -> str:
+    return p.assessed.choi.response.value if p.assessed else "—"
+
+
+SCAN_COLUMNS: list[Column[ScanPoint]] = [
+    Column("Date", lambda p: fmt_date(p.scan.date)),
+    Column("Modality", lambda p: p.scan.modality.value),
+    Column("Role", lambda p: p.role),
+    Column("Sum (mm)", lambda p: fmt_num(p.sod), align_right=True),
+    Column("vs baseline", lambda p: fmt_pct(p.assessed.recist.change_vs_baseline_pct)
+           if p.assessed else "—", align_right=True),
+    Column("vs nadir", lambda p: fmt_pct(p.assessed.recist.change_vs_nadir_pct)
+           if p.assessed else "—", align_right=True),
+    Column("RECIST", _recist, color=lambda p: _response_color(p.response)),
+    Column("Choi", _choi, color=lambda p: _response_color(
+        p.assessed.choi.response.value if p.assessed else None)),
+    Column("Density", lambda p: fmt_pct(p.assessed.choi.density_change_pct)
+           if p.assessed else "—", align_right=True),
+    Column("PET", lambda p: words(p.assessed.pet.response.value)
+           if p.assessed and p.assessed.pet.response else "—"),
+    Column("Non-target", lambda p: words(p.scan.non_target.value)),
+    Column("Flags", lambda p: ", ".join(words(f.code.value) for f in p.flags),
+           color=lambda p: flag_color(p.flags[0].code.value) if p.flags else None),
+]
+LESION_COLUMNS: list[Column[LesionRow]] = [
+    Column("Lesion", lambda r: r.lesion.lesion_id),
+    Column("Organ", lambda r: r.lesion.organ),
+    Column("Target", lambda r: _yes(r.lesion.target)),
+    Column("Node", lambda r: _yes(r.lesion.lymph_node)),
+    Column("Diameter (mm)", lambda r: fmt_num(r.lesion.longest_diameter_mm), align_right=True),
+    Column("Previous (mm)", lambda r: fmt_num(r.previous.longest_diameter_mm)
+           if r.previous else "—", align_right=True),
+    Column("Change", lambda r: fmt_pct(r.change_pct), align_right=True,
+           color=lambda r: "#c62828" if (r.change_pct or 0) >= 20 else None),
+    Column("Density (HU)", lambda r: fmt_num(r.lesion.density_hu), align_right=True),
+    Column("Prev. HU", lambda r: fmt_num(r.previous.density_hu) if r.previous else "—",
+           align_right=True),
+    Column("SUVmax", lambda r: fmt_num(r.lesion.suv_max), align_right=True),
+    Column("New", lambda r: _yes(r.lesion.new),
+           color=lambda r: "#c62828" if r.lesion.new else None),
+    Column("Hypodense", lambda r: _yes(r.lesion.hypodense)),
+    Column("Nodule", lambda r: _yes(r.lesion.intratumoral_nodule),
+           color=lambda r: "#c62828" if r.lesion.intratumoral_nodule else None),
+]
+PROCEDURE_COLUMNS: list[Column[Procedure]] = [
+    Column("Date", lambda p: fmt_date(p.date)),
+    Column("Procedure", lambda p: words(p.kind.value)),
+    Column("Organ", lambda p: p.organ or ""),
+    Column("Margin", lambda p: p.margin.value if p.margin else ""),
+    Column("Note", lambda p: p.note.replace("\n", " ")),
+]
+SIDE_EFFECT_COLUMNS: list[Column[SideEffect]] = [
+    Column("Date", lambda s: fmt_date(s.date)),
+    Column("Term", lambda s: s.term),
+    Column("CTCAE grade", lambda s: str(s.grade), align_right=True,
+           color=lambda s: "#c62828" if s.grade >= 3 else None),
+    Column("Drug", lambda s: s.drug or ""),
+    Column("Action", lambda s: words(s.action.value)),
+]
+
+
+def make_table(model: QAbstractItemModel, name: str) -> QTableView:
+    view = QTableView()
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(24)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.setWordWrap(False)
+    return view
+
+
+def previous_lesions(case: Case, day: date) -> dict[str, Lesion]:
+    earlier = [scan for scan in case.scans if scan.date < day]
+    if not earlier:
+        return {}
+    previous = max(earlier, key=lambda scan: scan.date)
+    return {lesion.lesion_id: lesion for lesion in previous.lesions}
+
+
+class PatientHeader(QLabel):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("patientHeader")
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setWordWrap(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+    def show_case(self, case: Case, assessment: Assessment | None, today: date) -> None:
+        p, t = case.patient, case.tumor
+        name = escape(f"{p.family_name}, {p.given_name}" if p.given_name else p.family_name)
+        age = age_on(p.birth_date, today)
+        bits = [f"Record <b>{escape(p.record_number)}</b>"]
+        if age is not None:
+            bits.append(f"{age} years")
+        if p.sex:
+            bits.append(escape(p.sex.value))
+        if p.birth_date:
+            bits.append(f"born {p.birth_date.isoformat()}")
+        tumor = [
+            f"Diagnosed <b>{fmt_date(t.diagnosis_date)}</b>",
+            f"site <b>{escape(site_label(t.primary_site))}</b>",
+            f"size <b>{fmt_num(t.size_cm, 'cm')}</b>",
+            f"mitoses <b>{fmt_num(t.mitoses_per_5mm2)}</b>"
+            + ("/5 mm²" if t.mitoses_per_5mm2 is not None else ""),
+            f"rupture <b>{'unknown' if t.rupture is None else 'yes' if t.rupture else 'no'}</b>",
+            f"mutation <b>{escape(mutation_label(t.mutation))}</b>",
+            f"extent <b>{escape(words(t.extent.value if t.extent else None))}</b>"
+            + (f" ({escape(', '.join(t.metastatic_sites))})" if t.metastatic_sites else ""),
+        ]
+        risk = assessment.risk if assessment else None
+        if risk is None:
+            risk_text = "Recurrence risk: <i>not computable (size or mitoses missing)</i>"
+        else:
+            afip = risk.afip
+            afip_text = (f"{afip.risk_percent:g}% ({words(afip.category)})"
+                         if afip.risk_percent is not None else words(afip.category))
+            nih = NIH_LABELS.get(risk.nih_modified, risk.nih_modified)
+            risk_text = (f"Recurrence risk: modified NIH <b>{nih}</b> · "
+                         f"AFIP <b>{escape(afip_text)}</b> · "
+                         f"{escape(ADJUVANT_LABELS.get(risk.adjuvant, words(risk.adjuvant)))}")
+        self.setText(
+            f"<div style='font-size:15pt; font-weight:600'>{name}</div>"
+            f"<div style='color:#374151'>{' · '.join(bits)}</div>"
+            f"<div style='margin-top:2px'>{' · '.join(tumor)}</div>"
+            f"<div style='margin-top:2px'>{risk_text}</div>"
+        )
+
+
+def _tool_row(actions: list[QAction]) -> QHBoxLayout:
+    row = QHBoxLayout()
+    for action in actions:
+        button = QToolButton()
+        button.setDefaultAction(action)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        row.addWidget(button)
+    row.addStretch(1)
+    return row
+
+
+class PatientView(QWidget):
+    scan_selected = Signal(object)  # date or None
+
+    def __init__(self, actions: Mapping[str, QAction], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.case: Case | None = None
+        self.assessment: Assessment | None = None
+        self.today = date.today()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 4)
+        self.header = PatientHeader()
+        layout.addWidget(self.header)
+
+        self.chart = TimelineChart()
+        self.chart.scan_clicked.connect(self.select_scan)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("caseTabs")
+
+        self.lines_model: RowsModel[LineRow] = RowsModel(LINE_COLUMNS, self)
+        self.doses_model: RowsModel[DoseChange] = RowsModel(DOSE_COLUMNS, self)
+        self.lines_table = make_table(self.lines_model, "linesTable")
+        self.doses_table = make_table(self.doses_model, "dosesTable")
+        self.lines_table.selectionModel().selectionChanged.connect(self._on_line_selected)
+        lines_tab = QWidget()
+        box = QVBoxLayout(lines_tab)
+        box.addLayout(_tool_row([actions[k] for k in ("add_line", "edit_line", "add_dose")
+                                 if k in actions]))
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.lines_table)
+        dose_box = QWidget()
+        dose_layout = QVBoxLayout(dose_box)
+        dose_layout.setContentsMargins(0, 0, 0, 0)
+        self.dose_caption = QLabel("Dose history")
+        self.dose_caption.setObjectName("subTitle")
+        dose_layout.addWidget(self.dose_caption)
+        dose_layout.addWidget(self.doses_table)
+        split.addWidget(dose_box)
+        split.setSizes([720, 260])
+        box.addWidget(split)
+        self.tabs.addTab(lines_tab, "Therapy &lines")
+
+        self.scans_model: RowsModel[ScanPoint] = RowsModel(SCAN_COLUMNS, self)
+        self.lesions_model: RowsModel[LesionRow] = RowsModel(LESION_COLUMNS, self)
+        self.scans_table = make_table(self.scans_model, "scansTable")
+        self.lesions_table = make_table(self.lesions_model, "lesionsTable")
+        self.scans_table.selectionModel().selectionChanged.connect(self._on_scan_row)
+        # Enter or a double click on a scan opens it for editing.
+        self.scans_table.activated.connect(
+            lambda _i: actions["edit_scan"].trigger() if "edit_scan" in actions else None)
+        scans_tab = QWidget()
+        box = QVBoxLayout(scans_tab)
+        box.addLayout(_tool_row([actions[k] for k in ("add_scan", "edit_scan", "delete_scan")
+                                 if k in actions]))
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.scans_table)
+        lesion_box = QWidget()
+        lesion_layout = QVBoxLayout(lesion_box)
+        lesion_layout.setContentsMargins(0, 0, 0, 0)
+        self.lesions_caption = QLabel("Lesions: select a scan")
+        self.lesions_caption.setObjectName("subTitle")
+        lesion_layout.addWidget(self.lesions_caption)
+        lesion_layout.addWidget(self.lesions_table)
+        split.addWidget(lesion_box)
+        box.addWidget(split)
+        self.tabs.addTab(scans_tab, "&Scans")
+
+        self.procedures_model: RowsModel[Procedure] = RowsModel(PROCEDURE_COLUMNS, self)
+        self.procedures_table = make_table(self.procedures_model, "proceduresTable")
+        proc_tab = QWidget()
+        box = QVBoxLayout(proc_tab)
+        box.addLayout(_tool_row([actions[k] for k in ("add_procedure",) if k in actions]))
+        box.addWidget(self.procedures_table)
+        self.tabs.addTab(proc_tab, "&Procedures")
+
+        self.side_effects_model: RowsModel[SideEffect] = RowsModel(SIDE_EFFECT_COLUMNS, self)
+        self.side_effects_table = make_table(self.side_effects_model, "sideEffectsTable")
+        se_tab = QWidget()
+        box = QVBoxLayout(se_tab)
+        box.addLayout(_tool_row([actions[k] for k in ("add_side_effect",) if k in actions]))
+        box.addWidget(self.side_effects_table)
+        self.tabs.addTab(se_tab, "Side &effects")
+
+        self.vsplit = QSplitter(Qt.Orientation.Vertical)
+        self.vsplit.addWidget(self.chart)
+        self.vsplit.addWidget(self.tabs)
+        self.vsplit.setStretchFactor(0, 3)
+        self.vsplit.setStretchFactor(1, 2)
+        layout.addWidget(self.vsplit, 1)
+
+    # -- data -----------------------------------------------------------------------------
+    def show_case(self, case: Case, assessment: Assessment | None, today: date) -> None:
+        selected_scan = self.selected_scan()
+        selected_line = self.selected_line()
+        self.case, self.assessment, self.today = case, assessment, today
+        self.header.show_case(case, assessment, today)
+        self.chart.set_data(case, assessment)
+        summaries = {s.index: s for s in assessment.lines} if assessment else {}
+        self.lines_model.set_rows([LineRow(i, line, summaries.get(i))
+                                   for i, line in enumerate(case.therapy_lines)])
+        points = scan_points(case, assessment)
+        self.scans_model.set_rows(points)
+        self.procedures_model.set_rows(sorted(case.procedures, key=lambda p: p.date))
+        self.side_effects_model.set_rows(sorted(case.side_effects, key=lambda s: s.date))
+        if selected_line is not None and selected_line < len(case.therapy_lines):
+            self.lines_table.selectRow(selected_line)
+        elif case.therapy_lines:
+            self.lines_table.selectRow(len(case.therapy_lines) - 1)
+        else:
+            self.doses_model.set_rows([])
+        scan_days = [p.scan.date for p in points]
+        if selected_scan in scan_days:
+            self.select_scan(selected_scan)
+        elif scan_days:
+            self.select_scan(scan_days[-1])
+        else:
+            self.lesions_model.set_rows([])
+
+    def selected_line(self) -> int | None:
+        rows = self.lines_table.selectionModel().selectedRows()
+        return rows[0].row() if rows else None
+
+    def selected_scan(self) -> date | None:
+        rows = self.scans_table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.scans_model.row_value(rows[0].row()).scan.date
+
+    def selected_scan_index(self) -> int | None:
+        """Position of the selected scan in case.scans (for editing)."""
+        day = self.selected_scan()
+        if self.case is None or day is None:
+            return None
+        for index, scan in enumerate(self.case.scans):
+            if scan.date == day:
+                return index
+        return None
+
+    def select_scan(self, day: date | None) -> None:
+        """Select a scan everywhere: the scans table, its lesions, the chart."""
+        for row, point in enumerate(self.scans_model.rows):
+            if point.scan.date == day:
+                self.scans_table.selectRow(row)
+                self.scans_table.scrollTo(self.scans_model.index(row, 0))
+                return
+
+    def show_scans_tab(self) -> None:
+        self.tabs.setCurrentIndex(1)
+
+    def _on_scan_row(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        day = self.selected_scan()
+        self.chart.set_selected_scan(day)
+        if day is None or self.case is None:
+            self.lesions_model.set_rows([])
+            self.lesions_caption.setText("Lesions: select a scan")
+        else:
+            point = next(p for p in self.scans_model.rows if p.scan.date == day)
+            before = previous_lesions(self.case, day)
+            self.lesions_model.set_rows([LesionRow(lesion, before.get(lesion.lesion_id))
+                                         for lesion in point.scan.lesions])
+            self.lesions_caption.setText(
+                f"Lesions on {day.isoformat()} ({point.scan.modality.value}), change vs the "
+                "previous scan")
+        self.scan_selected.emit(day)
+
+    def _on_line_selected(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        index = self.selected_line()
+        if index is None or self.case is None:
+            self.doses_model.set_rows([])
+            return
+        line = self.case.therapy_lines[index]
+        self.doses_model.set_rows(sorted(line.doses, key=lambda d: d.date))
+        self.dose_caption.setText(f"Dose history: {line.drug.value}, from "
+                                  f"{line.start.isoformat()}")

@@ -1,0 +1,118 @@
+"""Print actions, isolated so the PDF builders (gistdesk.reports) plug in at one place.
+
+A report is built off the UI thread (reportlab takes a moment on a long case), saved where
+the user chooses, and opened in the system's PDF viewer, which prints it. Until
+`gistdesk.reports` is installed, the actions say so and do nothing else.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import logging
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QWidget
+
+from gistdesk.clinical.types import Assessment
+from gistdesk.core.model import Case
+from gistdesk.ui import dialogs
+
+log = logging.getLogger(__name__)
+DEFAULT_CLINIC = "GIST clinic"
+TITLES = {"summary": "clinician summary", "handout": "patient handout"}
+
+
+def reports_available() -> bool:
+    return importlib.util.find_spec("gistdesk.reports") is not None
+
+
+def open_file(path: Path) -> None:
+    """Open the PDF in the system viewer (tests replace this)."""
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+class _Signals(QObject):
+    done = Signal(bytes)
+    failed = Signal(str)
+
+
+class ReportJob(QRunnable):
+    def __init__(self, build: Callable[[], bytes]) -> None:
+        super().__init__()
+        self.build = build
+        self.signals = _Signals()
+
+    def run(self) -> None:
+        try:
+            pdf = self.build()
+        except Exception as exc:  # reported to the user; logged without patient data
+            log.error("report failed: %s", type(exc).__name__)
+            self.signals.failed.emit(f"{type(exc).__name__}: {exc}")
+            return
+        self.signals.done.emit(pdf)
+
+
+_running: set[ReportJob] = set()  # keep jobs (and their signals) alive until they report
+
+
+def print_report(parent: QWidget | None, kind: str, case: Case, assessment: Assessment,
+                 clinic_name: str = DEFAULT_CLINIC, today: date | None = None) -> ReportJob | None:
+    what = TITLES[kind]
+    if not reports_available():
+        dialogs.show_info(parent, "Printing not available yet",
+                          f"The {what} PDF is not available in this version of gistdesk "
+                          "yet.\nNothing was printed.")
+        return None
+    day = today or date.today()
+    suggested = f"{case.patient.record_number}-{kind}-{day.isoformat()}.pdf"
+    chosen = dialogs.ask_save_path(parent, f"Save the {what} as PDF", suggested,
+                                   "PDF (*.pdf)")
+    if chosen is None:
+        return None
+    target = Path(chosen)
+    reports = importlib.import_module("gistdesk.reports")
+
+    def build() -> bytes:
+        pdf: bytes = reports.build_report(kind, case, assessment, clinic_name=clinic_name,
+                                          printed_on=day)
+        return pdf
+
+    job = ReportJob(build)
+
+    def done(pdf: bytes) -> None:
+        _running.discard(job)
+        try:
+            target.write_bytes(pdf)
+        except OSError as exc:
+            dialogs.show_error(parent, "The PDF was not saved", f"{target}: {exc.strerror}")
+            return
+        open_file(target)
+
+    def failed(message: str) -> None:
+        _running.discard(job)
+        dialogs.show_error(parent, "The PDF could not be made",
+                           f"The {what} could not be built; nothing was saved.", message)
+
+    job.signals.done.connect(done)
+    job.signals.failed.connect(failed)
+    job.setAutoDelete(False)
+    _running.add(job)
+    QThreadPool.globalInstance().start(job)
+    return job
+
+
+def print_summary(parent: QWidget | None, case: Case, assessment: Assessment,
+                  clinic_name: str = DEFAULT_CLINIC) -> ReportJob | None:
+    """The clinician summary PDF (DESIGN.md section 5)."""
+    return print_report(parent, "summary", case, assessment, clinic_name)
+
+
+def print_handout(parent: QWidget | None, case: Case, assessment: Assessment,
+                  clinic_name: str = DEFAULT_CLINIC) -> ReportJob | None:
+    """The plain-language patient handout PDF (DESIGN.md section 5)."""
+    return print_report(parent, "handout", case, assessment, clinic_name)

@@ -1,0 +1,132 @@
+"""Words, colours and number formats the GUI shows for core and clinical values.
+
+Kept in one place so the list, the patient view, the chart and the flags panel agree.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from gistdesk.clinical.types import Flag, FlagCode, Response
+from gistdesk.core.vocab import (
+    MUTATION_LABELS,
+    SITE_LABELS,
+    Mutation,
+    Site,
+)
+
+# Flag kinds: progression red, false progression amber, everything else an alert in blue.
+COLOR_PROGRESSION = "#c62828"
+COLOR_FALSE_PROGRESSION = "#e08a00"
+COLOR_ALERT = "#1565c0"
+
+RESPONSE_COLORS: dict[str, str] = {
+    "CR": "#1b5e20",
+    "PR": "#2e7d32",
+    "SD": "#546e7a",
+    "PD": "#c62828",
+    "NE": "#9e9e9e",
+}
+
+LINE_COLORS = ("#5c6bc0", "#26a69a", "#ab47bc", "#ef6c00", "#8d6e63", "#78909c")
+
+OPTION_LABELS: dict[str, str] = {
+    "surgery_or_local_therapy": "Surgery or local therapy (ablation, embolization, radiation)",
+    "raise_dose": "Raise the dose",
+    "clinical_trial": "Clinical trial",
+    "stay_on_tki": "Stay on the current TKI (clinical benefit may continue)",
+    "restart_tki": "Restart the TKI that worked",
+}
+
+NIH_LABELS = {"very_low": "very low", "low": "low", "intermediate": "intermediate",
+              "high": "high"}
+ADJUVANT_LABELS = {
+    "at_least_3_years": "adjuvant imatinib for at least 3 years",
+    "at_least_1_year": "adjuvant imatinib for at least 1 year (discuss)",
+    "not_usually": "adjuvant imatinib not usually given",
+    "not_recommended": "adjuvant imatinib not recommended for this mutation",
+    "not_applicable": "adjuvant guidance not applicable (metastatic or recurrent)",
+}
+
+FLAG_TITLES: dict[FlagCode, str] = {
+    FlagCode.PROGRESSION: "Possible progression",
+    FlagCode.FALSE_PROGRESSION: "Possible false progression",
+    FlagCode.RECURRENCE: "Possible recurrence",
+    FlagCode.MUTATION_D842V_IMATINIB: "PDGFRA D842V on a drug it resists",
+    FlagCode.MUTATION_EXON9_DOSE: "KIT exon 9 below 800 mg imatinib",
+    FlagCode.MUTATION_WILD_TYPE: "Imatinib in SDH/NF1/wild-type GIST",
+    FlagCode.ADJUVANT_SHORT: "Adjuvant imatinib shorter than advised",
+    FlagCode.SCAN_OVERDUE: "Scan overdue",
+}
+
+FLAG_SHORT: dict[str, str] = {
+    "progression": "Progression",
+    "false_progression": "False progression?",
+    "recurrence": "Recurrence",
+    "mutation_d842v_imatinib": "D842V",
+    "mutation_exon9_dose": "Exon 9 dose",
+    "mutation_wild_type": "Wild type",
+    "adjuvant_short": "Adjuvant short",
+    "scan_overdue": "Scan overdue",
+}
+
+
+def flag_color(code: str) -> str:
+    if code in ("progression", "recurrence"):
+        return COLOR_PROGRESSION
+    if code == "false_progression":
+        return COLOR_FALSE_PROGRESSION
+    return COLOR_ALERT
+
+
+def flag_title(flag: Flag) -> str:
+    return FLAG_TITLES.get(flag.code, flag.code.value)
+
+
+def option_label(option: str) -> str:
+    if option.startswith("switch_to:"):
+        return f"Switch to {option.split(':', 1)[1]}"
+    return OPTION_LABELS.get(option, option.replace("_", " "))
+
+
+def words(value: str | None) -> str:
+    """A vocabulary value as words: `locally_advanced` -> `locally advanced`."""
+    return "—" if value is None else value.replace("_", " ")
+
+
+def site_label(value: str | None) -> str:
+    if value is None:
+        return "—"
+    try:
+        return SITE_LABELS[Site(value)]
+    except ValueError:
+        return value
+
+
+def mutation_label(value: Mutation | None) -> str:
+    return "—" if value is None else MUTATION_LABELS[value]
+
+
+def fmt_date(day: date | None) -> str:
+    return "—" if day is None else day.isoformat()
+
+
+def fmt_num(value: float | None, unit: str = "") -> str:
+    if value is None:
+        return "—"
+    text = f"{value:.1f}".rstrip("0").rstrip(".") if isinstance(value, float) else str(value)
+    return f"{text} {unit}".rstrip()
+
+
+def fmt_pct(value: float | None) -> str:
+    return "—" if value is None else f"{value:+.1f}%"
+
+
+def response_text(value: Response | None) -> str:
+    return "—" if value is None else value.value
+
+
+def age_on(birth: date | None, day: date) -> int | None:
+    if birth is None:
+        return None
+    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
