@@ -23,6 +23,7 @@ from gistdesk.clinical import assess
 from gistdesk.clinical.types import FlagCode
 from gistdesk.storage.api import Worklist
 from gistdesk.storage.repository import SqliteRepository
+from gistdesk.tools.report_screenshots import render_report_screenshots
 from gistdesk.ui.app import build_demo, create_application
 from gistdesk.ui.forms.patient_form import PatientForm
 from gistdesk.ui.forms.scan_form import ScanForm
@@ -107,6 +108,8 @@ def main(argv: list[str]) -> int:
     save(window, out / "08-search-and-worklist.png")
     window.close()
     repo.close()
+    # and page 1 of each printed report (pdftoppm, from poppler-utils)
+    render_report_screenshots(out)
     return 0
 
 
