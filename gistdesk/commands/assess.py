@@ -29,12 +29,16 @@ def add_parser(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     as_of: date = args.as_of or date.today()
-    case = read_case_argument(args.case, as_of)
-    if case is None:
+    loaded = read_case_argument(args.case, as_of)
+    if loaded is None:
         return EXIT_INVALID
+    case, warnings = loaded
     assessment = assess(case, as_of)
     if args.json:
-        print(json.dumps(assessment.to_dict(), indent=2, ensure_ascii=False))
+        out = assessment.to_dict()
+        if warnings:
+            out["warnings"] = [str(w) for w in warnings]
+        print(json.dumps(out, indent=2, ensure_ascii=False))
     else:
         print(render_text(case, assessment))
     return EXIT_OK

@@ -8,7 +8,7 @@ from datetime import date
 
 from gistdesk.core.casefile import parse_date_text, read_case_file
 from gistdesk.core.model import Case
-from gistdesk.core.problems import InvalidCaseError
+from gistdesk.core.problems import InvalidCaseError, Problem
 
 
 def as_of_date(text: str) -> date:
@@ -19,9 +19,9 @@ def as_of_date(text: str) -> date:
     return parsed
 
 
-def read_case_argument(path: str, as_of: date) -> Case | None:
+def read_case_argument(path: str, as_of: date) -> tuple[Case, list[Problem]] | None:
     """Read a case file named on the command line; print every problem (and warnings) to
-    stderr. None when the file is not a valid case."""
+    stderr. Returns the case and its warnings, or None when the file is not a valid case."""
     try:
         case, warnings = read_case_file(path, as_of)
     except InvalidCaseError as exc:
@@ -32,4 +32,4 @@ def read_case_argument(path: str, as_of: date) -> Case | None:
         return None
     for warning in warnings:
         print(f"{path}: {warning}", file=sys.stderr)
-    return case
+    return case, warnings

@@ -37,9 +37,10 @@ def add_parser(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     as_of: date = args.as_of or date.today()
-    case = read_case_argument(args.case, as_of)
-    if case is None:
+    loaded = read_case_argument(args.case, as_of)
+    if loaded is None:
         return EXIT_INVALID
+    case = loaded[0]
     assessment = assess(case, as_of)
     if args.output is None:
         sys.stdout.write(bundle_json(case_to_fhir_bundle(case, assessment)))

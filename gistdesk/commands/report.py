@@ -79,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
         from_file = read_case_argument(args.case, as_of)
         if from_file is None:
             return EXIT_INVALID
-        case = from_file
+        case = from_file[0]
     else:
         loaded = _load_from_database(args)
         if loaded is None:
