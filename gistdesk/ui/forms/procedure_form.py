@@ -25,20 +25,21 @@ KIND_LABELS = {
 class ProcedureForm(CaseForm):
     def __init__(self, case: Case, saver: Saver, today: date | None = None,
                  parent: QWidget | None = None) -> None:
-        super().__init__(case, "Add procedure", saver, today, parent)
+        super().__init__(case, "", saver, today, parent)
+        self.setWindowTitle(self.tr("Add procedure"))
         self.path = f"procedures[{len(case.procedures)}]"
         self.date = DateField(self.today)
         self.kind: EnumCombo[ProcedureKind] = EnumCombo(ProcedureKind, KIND_LABELS)
         self.organ = QLineEdit()
-        self.margin: EnumCombo[Margin] = EnumCombo(Margin, none_label="— (not surgery)")
+        self.margin: EnumCombo[Margin] = EnumCombo(Margin, none_label=self.tr("— (not surgery)"))
         self.note = QPlainTextEdit()
         self.note.setTabChangesFocus(True)
         self.note.setFixedHeight(60)
-        self.field(f"{self.path}.date", "Date", self.date)
-        self.field(f"{self.path}.kind", "Procedure", self.kind)
-        self.field(f"{self.path}.organ", "Organ", self.organ)
-        self.field(f"{self.path}.margin", "Margin", self.margin)
-        self.field(f"{self.path}.note", "Note", self.note)
+        self.field(f"{self.path}.date", self.tr("Date"), self.date)
+        self.field(f"{self.path}.kind", self.tr("Procedure"), self.kind)
+        self.field(f"{self.path}.organ", self.tr("Organ"), self.organ)
+        self.field(f"{self.path}.margin", self.tr("Margin"), self.margin)
+        self.field(f"{self.path}.note", self.tr("Note"), self.note)
         self.setMinimumWidth(420)
 
     def build_case(self) -> Case:
