@@ -70,6 +70,13 @@ def load_translators(language: str) -> list[QTranslator]:
 
 
 _installed: list[QTranslator] = []
+_current = [DEFAULT_LANGUAGE]
+
+
+def current_language() -> str:
+    """The language installed at start (the patient handout is printed in it when the
+    handout has that language, else in English)."""
+    return _current[0]
 
 
 def install_language(language: str) -> bool:
@@ -85,7 +92,9 @@ def install_language(language: str) -> bool:
     for translator in translators:
         app.installTranslator(translator)
         _installed.append(translator)
-    return language == DEFAULT_LANGUAGE or bool(translators)
+    ok = language == DEFAULT_LANGUAGE or bool(translators)
+    _current[0] = language if ok else DEFAULT_LANGUAGE
+    return ok
 
 
 def add_language_menu(parent: QWidget, menu: QMenu, settings: QSettings,
