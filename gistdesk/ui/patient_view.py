@@ -283,14 +283,14 @@ class PatientView(QWidget):
         dose_box = QWidget()
         dose_layout = QVBoxLayout(dose_box)
         dose_layout.setContentsMargins(0, 0, 0, 0)
-        self.dose_caption = QLabel("Dose history")
+        self.dose_caption = QLabel(self.tr("Dose history"))
         self.dose_caption.setObjectName("subTitle")
         dose_layout.addWidget(self.dose_caption)
         dose_layout.addWidget(self.doses_table)
         split.addWidget(dose_box)
         split.setSizes([720, 260])
         box.addWidget(split)
-        self.tabs.addTab(lines_tab, "Therapy &lines")
+        self.tabs.addTab(lines_tab, self.tr("Therapy &lines"))
 
         self.scans_model: RowsModel[ScanPoint] = RowsModel(SCAN_COLUMNS, self)
         self.lesions_model: RowsModel[LesionRow] = RowsModel(LESION_COLUMNS, self)
@@ -309,13 +309,13 @@ class PatientView(QWidget):
         lesion_box = QWidget()
         lesion_layout = QVBoxLayout(lesion_box)
         lesion_layout.setContentsMargins(0, 0, 0, 0)
-        self.lesions_caption = QLabel("Lesions: select a scan")
+        self.lesions_caption = QLabel(self.tr("Lesions: select a scan"))
         self.lesions_caption.setObjectName("subTitle")
         lesion_layout.addWidget(self.lesions_caption)
         lesion_layout.addWidget(self.lesions_table)
         split.addWidget(lesion_box)
         box.addWidget(split)
-        self.tabs.addTab(scans_tab, "&Scans")
+        self.tabs.addTab(scans_tab, self.tr("&Scans"))
 
         self.procedures_model: RowsModel[Procedure] = RowsModel(PROCEDURE_COLUMNS, self)
         self.procedures_table = make_table(self.procedures_model, "proceduresTable")
@@ -323,7 +323,7 @@ class PatientView(QWidget):
         box = QVBoxLayout(proc_tab)
         box.addLayout(_tool_row([actions[k] for k in ("add_procedure",) if k in actions]))
         box.addWidget(self.procedures_table)
-        self.tabs.addTab(proc_tab, "&Procedures")
+        self.tabs.addTab(proc_tab, self.tr("&Procedures"))
 
         self.side_effects_model: RowsModel[SideEffect] = RowsModel(SIDE_EFFECT_COLUMNS, self)
         self.side_effects_table = make_table(self.side_effects_model, "sideEffectsTable")
@@ -331,7 +331,7 @@ class PatientView(QWidget):
         box = QVBoxLayout(se_tab)
         box.addLayout(_tool_row([actions[k] for k in ("add_side_effect",) if k in actions]))
         box.addWidget(self.side_effects_table)
-        self.tabs.addTab(se_tab, "Side &effects")
+        self.tabs.addTab(se_tab, self.tr("Side &effects"))
 
         self.vsplit = QSplitter(Qt.Orientation.Vertical)
         self.vsplit.addWidget(self.chart)
@@ -404,15 +404,15 @@ class PatientView(QWidget):
         self.chart.set_selected_scan(day)
         if day is None or self.case is None:
             self.lesions_model.set_rows([])
-            self.lesions_caption.setText("Lesions: select a scan")
+            self.lesions_caption.setText(self.tr("Lesions: select a scan"))
         else:
             point = next(p for p in self.scans_model.rows if p.scan.date == day)
             before = previous_lesions(self.case, day)
             self.lesions_model.set_rows([LesionRow(lesion, before.get(lesion.lesion_id))
                                          for lesion in point.scan.lesions])
             self.lesions_caption.setText(
-                f"Lesions on {day.isoformat()} ({point.scan.modality.value}), change vs the "
-                "previous scan")
+                self.tr("Lesions on {0} ({1}), change vs the previous scan").format(
+                    day.isoformat(), point.scan.modality.value))
         self.scan_selected.emit(day)
 
     def _on_line_selected(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
@@ -422,5 +422,5 @@ class PatientView(QWidget):
             return
         line = self.case.therapy_lines[index]
         self.doses_model.set_rows(sorted(line.doses, key=lambda d: d.date))
-        self.dose_caption.setText(f"Dose history: {line.drug.value}, from "
-                                  f"{line.start.isoformat()}")
+        self.dose_caption.setText(self.tr("Dose history: {0}, from {1}").format(
+            line.drug.value, line.start.isoformat()))
