@@ -14,7 +14,6 @@ from gistdesk.clinical import assess
 from gistdesk.ui import dialogs, printing
 from tests.ui.conftest import TODAY, load
 
-
 languages: list[str] = []  # the language of each build_report call
 
 
