@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from html import escape
 
-from PySide6.QtCore import QAbstractItemModel, QItemSelection, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QItemSelection, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -203,33 +203,37 @@ class PatientHeader(QLabel):
         p, t = case.patient, case.tumor
         name = escape(f"{p.family_name}, {p.given_name}" if p.given_name else p.family_name)
         age = age_on(p.birth_date, today)
-        bits = [f"Record <b>{escape(p.record_number)}</b>"]
+        bits = [self.tr("Record <b>{0}</b>").format(escape(p.record_number))]
         if age is not None:
-            bits.append(f"{age} years")
+            bits.append(self.tr("{0} years").format(age))
         if p.sex:
-            bits.append(escape(p.sex.value))
+            bits.append(escape(QCoreApplication.translate("Vocabulary", p.sex.value)))
         if p.birth_date:
-            bits.append(f"born {p.birth_date.isoformat()}")
+            bits.append(self.tr("born {0}").format(p.birth_date.isoformat()))
+        rupture = (self.tr("unknown") if t.rupture is None else self.tr("yes") if t.rupture
+                   else self.tr("no"))
         tumor = [
-            f"Diagnosed <b>{fmt_date(t.diagnosis_date)}</b>",
-            f"site <b>{escape(site_label(t.primary_site))}</b>",
-            f"size <b>{fmt_num(t.size_cm, 'cm')}</b>",
-            f"mitoses <b>{fmt_num(t.mitoses_per_5mm2)}</b>"
+            self.tr("Diagnosed <b>{0}</b>").format(fmt_date(t.diagnosis_date)),
+            self.tr("site <b>{0}</b>").format(escape(site_label(t.primary_site))),
+            self.tr("size <b>{0}</b>").format(fmt_num(t.size_cm, "cm")),
+            self.tr("mitoses <b>{0}</b>").format(fmt_num(t.mitoses_per_5mm2))
             + ("/5 mm²" if t.mitoses_per_5mm2 is not None else ""),
-            f"rupture <b>{'unknown' if t.rupture is None else 'yes' if t.rupture else 'no'}</b>",
-            f"mutation <b>{escape(mutation_label(t.mutation))}</b>",
-            f"extent <b>{escape(words(t.extent.value if t.extent else None))}</b>"
+            self.tr("rupture <b>{0}</b>").format(rupture),
+            self.tr("mutation <b>{0}</b>").format(escape(mutation_label(t.mutation))),
+            self.tr("extent <b>{0}</b>").format(
+                escape(words(t.extent.value if t.extent else None)))
             + (f" ({escape(', '.join(t.metastatic_sites))})" if t.metastatic_sites else ""),
         ]
         risk = assessment.risk if assessment else None
         if risk is None:
-            risk_text = "Recurrence risk: <i>not computable (size or mitoses missing)</i>"
+            risk_text = self.tr("Recurrence risk: <i>not computable (size or mitoses "
+                                "missing)</i>")
         else:
             afip = risk.afip
             afip_text = (f"{afip.risk_percent:g}% ({words(afip.category)})"
                          if afip.risk_percent is not None else words(afip.category))
             nih = NIH_LABELS.get(risk.nih_modified, risk.nih_modified)
-            risk_text = (f"Recurrence risk: modified NIH <b>{nih}</b> · "
+            risk_text = (self.tr("Recurrence risk: modified NIH <b>{0}</b>").format(nih) + " · "
                          f"AFIP <b>{escape(afip_text)}</b> · "
                          f"{escape(ADJUVANT_LABELS.get(risk.adjuvant, words(risk.adjuvant)))}")
         self.setText(

@@ -222,28 +222,121 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
     </message>
   </context>
   <context>
+    <name>Flags</name>
+    <message>
+      <location filename="../../gistdesk/ui/text.py" line="62" />
+      <source>Adjuvant imatinib shorter than advised</source>
+      <translation>Adjuvantes Imatinib kürzer als empfohlen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/text.py" line="61" />
+      <source>Imatinib in SDH/NF1/wild-type GIST</source>
+      <translation>Imatinib bei SDH/NF1/Wildtyp-GIST</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/text.py" line="60" />
+      <source>KIT exon 9 below 800 mg imatinib</source>
+      <translation>KIT Exon 9 unter 800 mg Imatinib</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/text.py" line="58" />
+      <source>PDGFRA D842V on a drug it resists</source>
+      <translation>PDGFRA D842V unter einem unwirksamen Medikament</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/text.py" line="56" />
+      <source>Possible false progression</source>
+      <translation>Mögliche Pseudoprogression</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/text.py" line="55" />
+      <source>Possible progression</source>
+      <translation>Mögliche Progression</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/text.py" line="57" />
+      <source>Possible recurrence</source>
+      <translation>Mögliches Rezidiv</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/text.py" line="63" />
+      <source>Scan overdue</source>
+      <translation>Bildgebung überfällig</translation>
+    </message>
+  </context>
+  <context>
     <name>FlagsPanel</name>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="187" />
-      <location filename="../../gistdesk/ui/flags_panel.py" line="202" />
-      <location filename="../../gistdesk/ui/flags_panel.py" line="218" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="82" />
+      <source>Basis:</source>
+      <translation>Grundlage:</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="72" />
+      <source>Criteria:</source>
+      <translation>Kriterien:</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="75" />
+      <source>Extent:</source>
+      <translation>Ausmaß:</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="198" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="213" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="229" />
       <source>Flags</source>
       <translation>Hinweise</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="218" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="229" />
       <source>Flags ({0})</source>
       <translation>Hinweise ({0})</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="210" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="221" />
       <source>Flags support the GIST team's review; they are not orders.</source>
       <translation>Hinweise unterstützen die Beurteilung durch das GIST-Team; sie sind keine Anordnungen.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="206" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="217" />
       <source>No flags: nothing for the team to review.</source>
       <translation>Keine Hinweise: Für das Team gibt es nichts zu prüfen.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="94" />
+      <source>Options to discuss:</source>
+      <translation>Zu besprechende Optionen:</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="77" />
+      <source>Resistance:</source>
+      <translation>Resistenz:</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="129" />
+      <source>Select to show its scan</source>
+      <translation>Auswählen, um die Bildgebung zu zeigen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="99" />
+      <source>Source:</source>
+      <translation>Quelle:</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="85" />
+      <source>early on the first TKI line (when false progression is most common)</source>
+      <translation>früh in der ersten TKI-Linie (wenn eine Pseudoprogression am häufigsten ist)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="80" />
+      <source>off therapy</source>
+      <translation>ohne Therapie</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="61" />
+      <source>scan {0}</source>
+      <translation>Bildgebung {0}</translation>
     </message>
   </context>
   <context>
@@ -329,27 +422,27 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
     <message>
       <location filename="../../gistdesk/ui/main_window.py" line="219" />
       <source>Add &amp;dose change…</source>
-      <translation>&amp;Dosisänderung…</translation>
+      <translation>Neue &amp;Dosisänderung…</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/main_window.py" line="223" />
       <source>Add &amp;procedure…</source>
-      <translation>&amp;Eingriff…</translation>
+      <translation>Neuer &amp;Eingriff…</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/main_window.py" line="220" />
       <source>Add &amp;scan…</source>
-      <translation>&amp;Bildgebung…</translation>
+      <translation>Neue &amp;Bildgebung…</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/main_window.py" line="225" />
       <source>Add side &amp;effect…</source>
-      <translation>&amp;Nebenwirkung…</translation>
+      <translation>Neue &amp;Nebenwirkung…</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/main_window.py" line="217" />
       <source>Add therapy &amp;line…</source>
-      <translation>&amp;Therapielinie…</translation>
+      <translation>Neue &amp;Therapielinie…</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/main_window.py" line="55" />
@@ -639,6 +732,84 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
     </message>
   </context>
   <context>
+    <name>PatientHeader</name>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="216" />
+      <source>Diagnosed &lt;b&gt;{0}&lt;/b&gt;</source>
+      <translation>Diagnose &lt;b&gt;{0}&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="206" />
+      <source>Record &lt;b&gt;{0}&lt;/b&gt;</source>
+      <translation>Akte &lt;b&gt;{0}&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="229" />
+      <source>Recurrence risk: &lt;i&gt;not computable (size or mitoses missing)&lt;/i&gt;</source>
+      <translation>Rückfallrisiko: &lt;i&gt;nicht berechenbar (Größe oder Mitosen fehlen)&lt;/i&gt;</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="236" />
+      <source>Recurrence risk: modified NIH &lt;b&gt;{0}&lt;/b&gt;</source>
+      <translation>Rückfallrisiko: modifiziertes NIH &lt;b&gt;{0}&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="212" />
+      <source>born {0}</source>
+      <translation>geboren {0}</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="223" />
+      <source>extent &lt;b&gt;{0}&lt;/b&gt;</source>
+      <translation>Ausbreitung &lt;b&gt;{0}&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="219" />
+      <source>mitoses &lt;b&gt;{0}&lt;/b&gt;</source>
+      <translation>Mitosen &lt;b&gt;{0}&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="222" />
+      <source>mutation &lt;b&gt;{0}&lt;/b&gt;</source>
+      <translation>Mutation &lt;b&gt;{0}&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="214" />
+      <source>no</source>
+      <translation>nein</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="221" />
+      <source>rupture &lt;b&gt;{0}&lt;/b&gt;</source>
+      <translation>Ruptur &lt;b&gt;{0}&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="217" />
+      <source>site &lt;b&gt;{0}&lt;/b&gt;</source>
+      <translation>Lokalisation &lt;b&gt;{0}&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="218" />
+      <source>size &lt;b&gt;{0}&lt;/b&gt;</source>
+      <translation>Größe &lt;b&gt;{0}&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="213" />
+      <source>unknown</source>
+      <translation>unbekannt</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="213" />
+      <source>yes</source>
+      <translation>ja</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="208" />
+      <source>{0} years</source>
+      <translation>{0} Jahre</translation>
+    </message>
+  </context>
+  <context>
     <name>PatientListModel</name>
     <message>
       <location filename="../../gistdesk/ui/patient_list.py" line="47" />
@@ -648,7 +819,7 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
     <message>
       <location filename="../../gistdesk/ui/patient_list.py" line="49" />
       <source>Current therapy</source>
-      <translation>Aktuelle Therapie</translation>
+      <translation>Therapie</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/patient_list.py" line="51" />
@@ -658,7 +829,7 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
     <message>
       <location filename="../../gistdesk/ui/patient_list.py" line="50" />
       <source>Last scan</source>
-      <translation>Letzte Bildgebung</translation>
+      <translation>Letzter Scan</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/patient_list.py" line="46" />
@@ -668,7 +839,7 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
     <message>
       <location filename="../../gistdesk/ui/patient_list.py" line="48" />
       <source>Primary site</source>
-      <translation>Primärlokalisation</translation>
+      <translation>Lokalisation</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/patient_list.py" line="45" />
@@ -679,12 +850,12 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
   <context>
     <name>PatientView</name>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="326" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="330" />
       <source>&amp;Procedures</source>
       <translation>&amp;Eingriffe</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="318" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="322" />
       <source>&amp;Scans</source>
       <translation>&amp;Bildgebung</translation>
     </message>
@@ -752,12 +923,12 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Dosis</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="286" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="290" />
       <source>Dose history</source>
       <translation>Dosisverlauf</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="425" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="429" />
       <source>Dose history: {0}, from {1}</source>
       <translation>Dosisverlauf: {0}, ab {1}</translation>
     </message>
@@ -798,13 +969,13 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Läsion</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="414" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="418" />
       <source>Lesions on {0} ({1}), change vs the previous scan</source>
       <translation>Läsionen am {0} ({1}), Änderung gegenüber der vorigen Bildgebung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="312" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="407" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="316" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="411" />
       <source>Lesions: select a scan</source>
       <translation>Läsionen: Bildgebung auswählen</translation>
     </message>
@@ -895,7 +1066,7 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Schema</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="334" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="338" />
       <source>Side &amp;effects</source>
       <translation>&amp;Nebenwirkungen</translation>
     </message>
@@ -925,7 +1096,7 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Begriff</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="293" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="297" />
       <source>Therapy &amp;lines</source>
       <translation>&amp;Therapielinien</translation>
     </message>
@@ -988,37 +1159,37 @@ Es wurde nichts gedruckt.</translation>
   <context>
     <name>ProcedureForm</name>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="29" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="34" />
       <source>Add procedure</source>
       <translation>Eingriff hinzufügen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="38" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="43" />
       <source>Date</source>
       <translation>Datum</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="41" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="46" />
       <source>Margin</source>
       <translation>Resektionsrand</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="42" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="47" />
       <source>Note</source>
       <translation>Notiz</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="40" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="45" />
       <source>Organ</source>
       <translation>Organ</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="39" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="44" />
       <source>Procedure</source>
       <translation>Eingriff</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="34" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="39" />
       <source>— (not surgery)</source>
       <translation>— (keine Operation)</translation>
     </message>
@@ -1292,6 +1463,244 @@ Knoten</translation>
       <location filename="../../gistdesk/ui/forms/line_form.py" line="33" />
       <source>open (ongoing)</source>
       <translation>offen (laufend)</translation>
+    </message>
+  </context>
+  <context>
+    <name>Vocabulary</name>
+    <message>
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="23" />
+      <source>Chemoembolization (TACE)</source>
+      <translation>Chemoembolisation (TACE)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="36" />
+      <source>Colon</source>
+      <translation>Kolon</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="21" />
+      <source>Cryoablation</source>
+      <translation>Kryoablation</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="35" />
+      <source>Duodenum</source>
+      <translation>Duodenum</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="22" />
+      <source>Embolization (TAE)</source>
+      <translation>Embolisation (TAE)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="37" />
+      <source>Esophagus</source>
+      <translation>Ösophagus</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="20" />
+      <source>Ethanol ablation</source>
+      <translation>Ethanolablation</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="38" />
+      <source>Extra-GI</source>
+      <translation>Extra-GI</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="36" />
+      <source>Jejunum / ileum</source>
+      <translation>Jejunum / Ileum</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="40" />
+      <source>KIT, other</source>
+      <translation>KIT, andere</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="19" />
+      <source>Microwave ablation</source>
+      <translation>Mikrowellenablation</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="44" />
+      <source>NF1-related</source>
+      <translation>NF1-assoziiert</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="41" />
+      <source>PDGFRA exon 18, other</source>
+      <translation>PDGFRA Exon 18, andere</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="42" />
+      <source>PDGFRA, other</source>
+      <translation>PDGFRA, andere</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="26" />
+      <source>Radiation</source>
+      <translation>Bestrahlung</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="24" />
+      <source>Radioembolization</source>
+      <translation>Radioembolisation</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="18" />
+      <source>Radiofrequency ablation (RFA)</source>
+      <translation>Radiofrequenzablation (RFA)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="37" />
+      <source>Rectum</source>
+      <translation>Rektum</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="25" />
+      <source>SBRT</source>
+      <translation>SBRT</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="43" />
+      <source>SDH-deficient</source>
+      <translation>SDH-defizient</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="35" />
+      <source>Stomach</source>
+      <translation>Magen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="17" />
+      <source>Surgery</source>
+      <translation>Operation</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="45" />
+      <source>Unknown</source>
+      <translation>Unbekannt</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="45" />
+      <source>Wild type</source>
+      <translation>Wildtyp</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="25" />
+      <source>absent</source>
+      <translation>keine</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="22" />
+      <source>adjuvant</source>
+      <translation>adjuvant</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="23" />
+      <source>advanced</source>
+      <translation>fortgeschritten</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="32" />
+      <source>completed</source>
+      <translation>abgeschlossen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="28" />
+      <source>dose reduced</source>
+      <translation>Dosis reduziert</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="15" />
+      <source>female</source>
+      <translation>weiblich</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="29" />
+      <source>held</source>
+      <translation>pausiert</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="31" />
+      <source>intolerance</source>
+      <translation>Unverträglichkeit</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="18" />
+      <source>localized</source>
+      <translation>lokalisiert</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="19" />
+      <source>locally advanced</source>
+      <translation>lokal fortgeschritten</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="15" />
+      <source>male</source>
+      <translation>männlich</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="20" />
+      <source>metastatic</source>
+      <translation>metastasiert</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="22" />
+      <source>neoadjuvant</source>
+      <translation>neoadjuvant</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="28" />
+      <source>none</source>
+      <translation>keine</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="16" />
+      <source>other</source>
+      <translation>andere</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="33" />
+      <source>patient choice</source>
+      <translation>Wunsch des Patienten</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="25" />
+      <source>present</source>
+      <translation>vorhanden</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="31" />
+      <source>progression</source>
+      <translation>Progression</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="20" />
+      <source>recurrent</source>
+      <translation>rezidiviert</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="29" />
+      <source>stopped</source>
+      <translation>abgesetzt</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="32" />
+      <source>surgery</source>
+      <translation>Operation</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="26" />
+      <source>unequivocal progression</source>
+      <translation>eindeutige Progression</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="16" />
+      <source>unknown</source>
+      <translation>unbekannt</translation>
     </message>
   </context>
 </TS>

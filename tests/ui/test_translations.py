@@ -201,3 +201,21 @@ def test_translation_tool_check_mode_passes() -> None:
                           capture_output=True, text=True, cwd=ROOT, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "gistdesk_de.ts: " in done.stdout
+
+
+def test_every_combo_word_is_marked_for_translation() -> None:
+    from gistdesk.core import vocab
+    from gistdesk.ui.forms.procedure_form import KIND_LABELS
+    from gistdesk.ui.vocabulary import WORDS
+
+    shown: list[str] = []
+    for enum in (vocab.Sex, vocab.Extent, vocab.Intent, vocab.NonTarget,
+                 vocab.SideEffectAction, vocab.StopReason):
+        shown += [member.value.replace("_", " ") for member in enum]
+    shown += list(vocab.SITE_LABELS.values()) + list(vocab.MUTATION_LABELS.values())
+    codes = re.compile(r"(KIT|PDGFRA) exon \d+|PDGFRA D842V")  # gene names stay as they are
+    missing = [word for word in shown if word not in WORDS and not codes.fullmatch(word)]
+    assert missing == []
+    assert set(KIND_LABELS.values()) <= set(translations.read_ts(
+        translations.OUT / "gistdesk_de.ts").get(("Vocabulary", w)) and w
+        for w in KIND_LABELS.values())

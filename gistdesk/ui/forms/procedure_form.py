@@ -11,14 +11,19 @@ from gistdesk.core.model import Case, Procedure
 from gistdesk.core.vocab import Margin, ProcedureKind
 from gistdesk.ui.forms.base import CaseForm, Saver
 from gistdesk.ui.forms.fields import DateField, EnumCombo
+from gistdesk.ui.i18n import QT_TRANSLATE_NOOP
 
 KIND_LABELS = {
-    ProcedureKind.SURGERY: "Surgery", ProcedureKind.RFA: "Radiofrequency ablation (RFA)",
-    ProcedureKind.MICROWAVE_ABLATION: "Microwave ablation",
-    ProcedureKind.ETHANOL_ABLATION: "Ethanol ablation", ProcedureKind.CRYOABLATION: "Cryoablation",
-    ProcedureKind.TAE: "Embolization (TAE)", ProcedureKind.TACE: "Chemoembolization (TACE)",
-    ProcedureKind.RADIOEMBOLIZATION: "Radioembolization", ProcedureKind.SBRT: "SBRT",
-    ProcedureKind.RADIATION: "Radiation",
+    ProcedureKind.SURGERY: QT_TRANSLATE_NOOP("Vocabulary", "Surgery"),
+    ProcedureKind.RFA: QT_TRANSLATE_NOOP("Vocabulary", "Radiofrequency ablation (RFA)"),
+    ProcedureKind.MICROWAVE_ABLATION: QT_TRANSLATE_NOOP("Vocabulary", "Microwave ablation"),
+    ProcedureKind.ETHANOL_ABLATION: QT_TRANSLATE_NOOP("Vocabulary", "Ethanol ablation"),
+    ProcedureKind.CRYOABLATION: QT_TRANSLATE_NOOP("Vocabulary", "Cryoablation"),
+    ProcedureKind.TAE: QT_TRANSLATE_NOOP("Vocabulary", "Embolization (TAE)"),
+    ProcedureKind.TACE: QT_TRANSLATE_NOOP("Vocabulary", "Chemoembolization (TACE)"),
+    ProcedureKind.RADIOEMBOLIZATION: QT_TRANSLATE_NOOP("Vocabulary", "Radioembolization"),
+    ProcedureKind.SBRT: QT_TRANSLATE_NOOP("Vocabulary", "SBRT"),
+    ProcedureKind.RADIATION: QT_TRANSLATE_NOOP("Vocabulary", "Radiation"),
 }
 
 
