@@ -75,3 +75,24 @@ def test_bundle_self_test(bundle: Path, tmp_path: Path) -> None:
         assert f"ok    {check}:" in done.stdout
     assert "self-test passed" in done.stdout
     assert "_internal" in done.stdout  # resources came from the bundle, not the source tree
+
+
+def test_bundle_opens_the_window(bundle: Path, tmp_path: Path) -> None:
+    """The desktop app starts from the bundle (offscreen, in German, on a new demo clinic)
+    and keeps running until stopped: Qt plugins, style sheet and translations are there."""
+    env = _clean_env(tmp_path)
+    settings = tmp_path / ".config" / "gistdesk" / "gistdesk.ini"
+    settings.parent.mkdir(parents=True)
+    settings.write_text("[General]\nlanguage=de\n", encoding="utf-8")
+    process = subprocess.Popen([str(_exe(bundle)), "gui", "--demo-db",
+                                str(tmp_path / "demo.sqlite")],
+                               env=env, cwd=tmp_path, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True)
+    try:
+        with pytest.raises(subprocess.TimeoutExpired):
+            process.wait(timeout=15)
+    finally:
+        process.terminate()
+        _out, err = process.communicate(timeout=30)
+    assert (tmp_path / "demo.sqlite").is_file()
+    assert "Traceback" not in err
