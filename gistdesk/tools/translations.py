@@ -30,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = ROOT / "gistdesk" / "ui"
 OUT = ROOT / "resources" / "translations"
-LANGUAGES = ("de",)  # add "fr" once gistdesk_fr.ts is translated
+LANGUAGES = ("de", "fr")
 
 
 @dataclass

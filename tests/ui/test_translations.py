@@ -34,6 +34,25 @@ def german(app: object) -> Iterator[None]:
     i18n.install_language("en")
 
 
+def test_french_qm_loads_and_the_handout_falls_back_to_english(app: object) -> None:
+    from gistdesk.ui import printing
+
+    translator = QTranslator()
+    assert translator.load("gistdesk_fr", str(i18n.translations_dir()))
+    assert translator.translate("MainWindow", "&File") == "&Fichier"
+    assert i18n.available_languages() == ["en", "de", "fr"]
+    assert i18n.install_language("fr")
+    try:
+        assert printing.handout_language() == "en"  # no French handout yet
+    finally:
+        i18n.install_language("en")
+    assert i18n.install_language("de")
+    try:
+        assert printing.handout_language() == "de"
+    finally:
+        i18n.install_language("en")
+
+
 def test_german_qm_loads() -> None:
     translator = QTranslator()
     assert translator.load("gistdesk_de", str(i18n.translations_dir()))
@@ -86,11 +105,12 @@ def test_language_menu_stores_the_choice_for_the_next_start(window: MainWindow,
     assert any("next start" in action.text() for action in menu.actions())
 
 
-def test_ts_files_are_complete_and_current(tmp_path: Path) -> None:
-    """Every translatable GUI string is in gistdesk_de.ts with a German translation, and the
-    shipped .qm is compiled from that .ts (run `python -m gistdesk.tools.translations`)."""
+@pytest.mark.parametrize("language", ["de", "fr"])
+def test_ts_files_are_complete_and_current(tmp_path: Path, language: str) -> None:
+    """Every translatable GUI string is in gistdesk_XX.ts with a translation, and the shipped
+    .qm is compiled from that .ts (run `python -m gistdesk.tools.translations`)."""
     messages = translations.extract()
-    ts = translations.OUT / "gistdesk_de.ts"
+    ts = translations.OUT / f"gistdesk_{language}.ts"
     german = {key: text for key, text in translations.read_ts(ts).items() if text}
     missing = [key for key in messages if key not in german]
     assert missing == [], "untranslated or new strings; run python -m gistdesk.tools.translations"
