@@ -65,10 +65,13 @@ def _audit_chain(path: Path) -> tuple[bool, str]:
         return True, "not checked (this version has no audit hash chain)"
     with SqliteRepository(path, integrity="none") as repo:
         result = repo.verify_audit_chain()  # type: ignore[attr-defined]
-    ok = bool(getattr(result, "ok", result))
-    if isinstance(result, bool):
+    if isinstance(result, bool):  # True: intact
         return result, "intact" if result else "BROKEN"
-    return ok, str(result)
+    problems = [str(problem) for problem in result or ()]  # a list of problems: empty = intact
+    if not problems:
+        return True, "intact"
+    shown = "; ".join(problems[:3]) + (" ..." if len(problems) > 3 else "")
+    return False, f"BROKEN ({len(problems)} problem(s)): {shown}"
 
 
 def run(args: argparse.Namespace) -> int:

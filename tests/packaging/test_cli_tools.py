@@ -117,11 +117,16 @@ def test_doctor_calls_verify_audit_chain_when_present(
         monkeypatch: pytest.MonkeyPatch) -> None:
     db = tmp_path / "clinic.sqlite"
     _database_with_example(db)
-    monkeypatch.setattr(SqliteRepository, "verify_audit_chain", lambda self: False,
+    monkeypatch.setattr(SqliteRepository, "verify_audit_chain", lambda self: [],
                         raising=False)
+    assert main(["doctor", "--db", str(db)]) == 0
+    assert "audit chain:      intact" in capsys.readouterr().out
+    monkeypatch.setattr(SqliteRepository, "verify_audit_chain",
+                        lambda self: ["audit row 7: hash does not match"], raising=False)
     assert main(["doctor", "--db", str(db)]) == 1
     out = capsys.readouterr().out
-    assert "audit chain:      BROKEN" in out
+    assert "audit chain:      BROKEN (1 problem(s)): audit row 7: hash does not match" in out
+    assert "1 problem(s) found" in out
 
 
 def test_export_fhir_from_a_database_file(tmp_path: Path,
