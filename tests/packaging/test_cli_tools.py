@@ -161,3 +161,13 @@ def test_export_fhir_refuses_all_and_unknown_patient(tmp_path: Path,
                  "--db", str(db)]) == 1
     assert "gistdesk export:" in capsys.readouterr().err
     assert not (tmp_path / "x.json").exists()
+
+
+def test_report_handout_in_german_from_the_command_line(tmp_path: Path) -> None:
+    from tests.reports.pdftext import all_text, flat
+
+    target = tmp_path / "handout.pdf"
+    case = resource_path("examples", "report-demo.json")
+    assert main(["report", "--case", str(case), "--kind", "handout", "--language", "de",
+                 "--printed-on", "2023-10-15", "-o", str(target)]) == 0
+    assert flat("Ihre bisherigen Behandlungen") in flat(all_text(target.read_bytes()))
