@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 DEMO_DB ?= build/demo/gistdesk-demo.sqlite
 
-.PHONY: run test test-slow lint typecheck bench screenshots bundle clean
+.PHONY: run test test-slow lint typecheck bench screenshots bundle translations clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,11 @@ bundle: $(STAMP)
 	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath dist \
 		--workpath build/pyinstaller packaging/gistdesk.spec
 	dist/gistdesk/gistdesk --version
+	dist/gistdesk/gistdesk --self-test
+
+# Extract the GUI strings into resources/translations/*.ts and compile the .qm files.
+translations: $(STAMP)
+	$(PY) -m gistdesk.tools.translations
 
 clean:
 	rm -rf build .mypy_cache .ruff_cache .pytest_cache

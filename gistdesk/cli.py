@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "gistdesk.commands.importing",
     "gistdesk.commands.export",
     "gistdesk.commands.demo",
+    "gistdesk.commands.doctor",
 )
 
 
@@ -32,6 +33,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="gistdesk: GIST case records, response assessment and summaries.",
     )
     parser.add_argument("--version", action="version", version=f"gistdesk {__version__}")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check this installation (temporary database, example case, "
+                             "PDF and FHIR output; no window) and exit")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).add_parser(subparsers)
@@ -41,6 +45,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+    if args.self_test:
+        from gistdesk.selftest import run_self_test
+
+        return run_self_test()
     if getattr(args, "handler", None) is None:
         if "gistdesk.commands.gui" in COMMAND_MODULES:
             args = parser.parse_args(["gui", *(argv or [])])

@@ -1,4 +1,8 @@
-"""`gistdesk export RECORD_NUMBER -o FILE` / `gistdesk export --all -o DIR`."""
+"""`gistdesk export RECORD_NUMBER [--fhir] -o FILE` / `gistdesk export --all -o DIR`.
+
+`--fhir` writes the patient as a FHIR R4 Bundle (mCODE where it fits; `gistdesk.interop.fhir`)
+instead of a gistdesk case file, assessed as of `--as-of` (default today).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,9 @@ import argparse
 import sys
 from typing import Any
 
+from gistdesk.commands.assess import as_of_date
 from gistdesk.commands.common import EXIT_FAILED, EXIT_OK, add_db_option, open_repository
+from gistdesk.interop.fhir import export_case_fhir
 from gistdesk.storage.casefiles import export_all, export_case
 from gistdesk.storage.errors import StorageError
 
@@ -14,12 +20,18 @@ from gistdesk.storage.errors import StorageError
 def add_parser(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "export", help="write case files from the database",
-        description="Export one patient to a case file, or every patient to a folder.",
+        description="Export one patient to a case file (or a FHIR R4 bundle with --fhir), "
+                    "or every patient to a folder.",
     )
     parser.add_argument("record_number", nargs="?", metavar="RECORD_NUMBER")
     parser.add_argument("--all", action="store_true", help="export every patient")
     parser.add_argument("-o", "--output", required=True, metavar="FILE_OR_DIR",
                         help="the case file (one patient) or the folder (--all)")
+    parser.add_argument("--fhir", action="store_true",
+                        help="write a FHIR R4 Bundle (JSON) instead of a case file "
+                             "(one patient only)")
+    parser.add_argument("--as-of", type=as_of_date, default=None, metavar="YYYY-MM-DD",
+                        help="with --fhir: assessment date for the responses (default: today)")
     add_db_option(parser)
     parser.set_defaults(handler=run)
 
@@ -27,6 +39,9 @@ def add_parser(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     if bool(args.all) == bool(args.record_number):
         print("gistdesk export: give either RECORD_NUMBER or --all", file=sys.stderr)
+        return EXIT_FAILED
+    if args.fhir and args.all:
+        print("gistdesk export: --fhir exports one patient; give RECORD_NUMBER", file=sys.stderr)
         return EXIT_FAILED
     repo = open_repository(args)
     if repo is None:
@@ -36,6 +51,10 @@ def run(args: argparse.Namespace) -> int:
             if args.all:
                 written = export_all(repo, args.output)
                 print(f"exported {len(written)} case file(s) to {args.output}")
+            elif args.fhir:
+                case = repo.load_case(args.record_number)
+                export_case_fhir(case, args.output, as_of=args.as_of)
+                print(f"exported {args.record_number} as a FHIR bundle to {args.output}")
             else:
                 path = export_case(repo, args.record_number, args.output)
                 print(f"exported {args.record_number} to {path}")

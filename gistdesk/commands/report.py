@@ -44,6 +44,9 @@ def add_parser(subparsers: Any) -> None:
                         help="print date shown on the pages (default: today)")
     parser.add_argument("--as-of", type=as_of_date, default=None, metavar="YYYY-MM-DD",
                         help="assessment date (default: the print date)")
+    parser.add_argument("--language", choices=("en", "de"), default="en",
+                        help="language of the patient handout (default: en; the clinician "
+                             "summary is in English)")
     parser.add_argument("--db", metavar="PATH", default=None,
                         help="database file (default: $GISTDESK_DB, else the app-data folder)")
     parser.set_defaults(handler=run)
@@ -87,7 +90,8 @@ def run(args: argparse.Namespace) -> int:
         case = loaded
     clinic = args.clinic or os.environ.get(CLINIC_ENV) or DEFAULT_CLINIC
     assessment = assess(case, as_of)
-    pdf = build_report(args.kind, case, assessment, clinic_name=clinic, printed_on=printed_on)
+    pdf = build_report(args.kind, case, assessment, clinic_name=clinic, printed_on=printed_on,
+                       language=args.language)
     try:
         Path(args.output).write_bytes(pdf)
     except OSError as exc:

@@ -70,7 +70,8 @@ def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
 
 
 def _date_ticks(first: date, last: date, max_ticks: int = 8,
-                max_year_ticks: int | None = None) -> list[tuple[date, str]]:
+                max_year_ticks: int | None = None,
+                month_abbr: Sequence[str] = _MONTH_ABBR) -> list[tuple[date, str]]:
     """Month ticks ("Jul 2022") at a spacing that keeps at most `max_ticks` labels, else year
     ticks ("2022"), which are narrower, at most `max_year_ticks` of them."""
     months = (last.year - first.year) * 12 + last.month - first.month + 1
@@ -88,7 +89,7 @@ def _date_ticks(first: date, last: date, max_ticks: int = 8,
         if tick > last:
             break
         if tick >= first:
-            label = str(y) if step >= 12 else f"{_MONTH_ABBR[m]} {y}"
+            label = str(y) if step >= 12 else f"{month_abbr[m]} {y}"
             out.append((tick, label))
         index += step
     return out
@@ -246,14 +247,16 @@ class TimelineRow:
 
 def treatment_timeline(rows: Sequence[TimelineRow], events: Sequence[Marker],
                        scans: Sequence[date], first: date, last: date, width: float,
-                       font_size: float = 11, events_label: str = "Other treatments") -> Drawing:
+                       font_size: float = 11, events_label: str = "Other treatments",
+                       scans_label: str = "Scans",
+                       month_abbr: Sequence[str] = _MONTH_ABBR) -> Drawing:
     """A simple picture for a patient: one bar per medicine, diamonds for procedures, dots
     for scans, years along the bottom. Labels are ASCII drug names and plain words."""
     register_fonts()
     row_h = font_size * 2.1
     label_w = max([stringWidth(r.label, SANS_BOLD, font_size) for r in rows] +
                   [stringWidth(events_label, SANS_BOLD, font_size),
-                   stringWidth("Scans", SANS_BOLD, font_size)]) + 10
+                   stringWidth(scans_label, SANS_BOLD, font_size)]) + 10
     n_rows = len(rows) + (1 if events else 0) + 1
     axis_h = font_size * 2.2
     height = n_rows * row_h + axis_h + 4
@@ -287,8 +290,8 @@ def treatment_timeline(rows: Sequence[TimelineRow], events: Sequence[Marker],
             drawing.add(Polygon([x, cy + r, x + r, cy, x, cy - r, x - r, cy],
                                 fillColor=colors.HexColor("#a8465a"), strokeColor=None))
         y -= row_h
-    drawing.add(String(0, y + row_h * 0.3, "Scans", fontName=SANS_BOLD, fontSize=font_size,
-                       fillColor=AXIS))
+    drawing.add(String(0, y + row_h * 0.3, scans_label, fontName=SANS_BOLD,
+                       fontSize=font_size, fillColor=AXIS))
     # Many scans over many years: smaller dots so they stay dots.
     radius = row_h * (0.16 if len(scans) <= 30 else 0.09)
     for day in scans:
@@ -302,7 +305,8 @@ def treatment_timeline(rows: Sequence[TimelineRow], events: Sequence[Marker],
     fit_years = int((x1 - x0) / (stringWidth("2023", SANS, font_size) + gap))
     for tick, label in _date_ticks(date.fromordinal(lo), date.fromordinal(hi),
                                    max_ticks=max(2, min(fit, 8)),
-                                   max_year_ticks=max(2, min(fit_years, 10))):
+                                   max_year_ticks=max(2, min(fit_years, 10)),
+                                   month_abbr=month_abbr):
         x = xpos(tick)
         # Grid behind the bars: inserted first in drawing order.
         drawing.insert(0, Line(x, axis_y, x, height - 2, strokeColor=GRID, strokeWidth=0.5))

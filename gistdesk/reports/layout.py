@@ -40,6 +40,7 @@ class PageDecor:
     printed_on: date
     font_size: float = 8.5
     printed_label: str = ""  # footer wording of the print date; default "Printed YYYY-MM-DD"
+    page_label: str = "Page {page} of {total}"  # footer page number, a str.format template
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +110,7 @@ def _decorate(canvas: Canvas, decor: PageDecor, margins: Margins, page: int,
     _draw(canvas, markup(decor.clinic_name), small, left, foot_y, third * 1.25)
     _draw(canvas, markup(printed), _style(size - 0.5, align=1), left + third * 1.25, foot_y,
           third * 0.9)
-    _draw(canvas, f"Page {page} of {total}", _style(size - 0.5, align=2),
+    _draw(canvas, decor.page_label.format(page=page, total=total), _style(size - 0.5, align=2),
           left + 2 * third, foot_y, third)
     canvas.restoreState()
 

@@ -27,6 +27,7 @@ from gistdesk.tools.report_screenshots import render_report_screenshots
 from gistdesk.ui.app import build_demo, create_application
 from gistdesk.ui.forms.patient_form import PatientForm
 from gistdesk.ui.forms.scan_form import ScanForm
+from gistdesk.ui.i18n import install_language
 from gistdesk.ui.main_window import MainWindow
 
 DEMO_DB = Path("build/demo/gistdesk-demo.sqlite")
@@ -52,6 +53,25 @@ def pick_patient(repo: SqliteRepository) -> str:
     best = max(rows, key=lambda r: (len(repo.load_case(r.record_number).scans),
                                     "progression" in r.flag_codes))
     return best.record_number
+
+
+def save_german_main_window(repo: SqliteRepository, db: Path, out: Path,
+                            record_number: str) -> None:
+    """The main window in German (longer words): 10-main-window-de.png."""
+    install_language("de")
+    try:
+        settings = QSettings(str(Path(tempfile.mkdtemp()) / "screens-de.ini"),
+                             QSettings.Format.IniFormat)
+        window = MainWindow(repo, settings, str(db), "pflege.demo")
+        window.resize(1760, 1000)
+        window.show()
+        window.open_patient(record_number)
+        window.patient_view.tabs.setCurrentIndex(1)
+        settle()
+        save(window, out / "10-main-window-de.png")
+        window.close()
+    finally:
+        install_language("en")
 
 
 def main(argv: list[str]) -> int:
@@ -107,6 +127,7 @@ def main(argv: list[str]) -> int:
     window.select_worklist(2)
     save(window, out / "08-search-and-worklist.png")
     window.close()
+    save_german_main_window(repo, db, out, pick_patient(repo))
     repo.close()
     # and page 1 of each printed report (pdftoppm, from poppler-utils)
     render_report_screenshots(out)

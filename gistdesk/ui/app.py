@@ -29,6 +29,7 @@ from gistdesk.storage.db import ENV_VAR
 from gistdesk.storage.db import default_db_path as storage_default_db_path
 from gistdesk.storage.repository import SqliteRepository
 from gistdesk.ui import dialogs
+from gistdesk.ui.i18n import chosen_language, install_language
 from gistdesk.ui.main_window import MainWindow
 
 log = logging.getLogger("gistdesk")
@@ -260,6 +261,7 @@ def start(db: Path | None, demo_db: Path | None, settings_path: str | None = Non
           user: str | None = None) -> MainWindow | None:
     """Set up the app and show the main window (None when the user quit at first run)."""
     app = create_application()
+    install_language(chosen_language(settings_for(settings_path)))  # View > Language
     holder: list[MainWindow] = []
     install_error_handler(app_data_dir() / "logs", lambda: holder[0] if holder else None)
     path = choose_database(db, demo_db)

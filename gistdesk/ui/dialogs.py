@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 
@@ -25,7 +25,9 @@ def run_dialog(dialog: QDialog) -> int:
 
 
 def ask_confirm(parent: QWidget | None, title: str, text: str,
-                yes: str = "Discard", no: str = "Keep editing") -> bool:
+                yes: str | None = None, no: str | None = None) -> bool:
+    yes = yes or QCoreApplication.translate("Dialogs", "Discard")
+    no = no or QCoreApplication.translate("Dialogs", "Keep editing")
     box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton,
                       parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
@@ -50,8 +52,9 @@ def show_info(parent: QWidget | None, title: str, text: str) -> None:
 
 
 def ask_open_path(parent: QWidget | None, title: str, start: str = "") -> str | None:
-    path, _ = QFileDialog.getOpenFileName(parent, title, start,
-                                          "gistdesk database (*.sqlite *.db);;All files (*)")
+    path, _ = QFileDialog.getOpenFileName(
+        parent, title, start,
+        QCoreApplication.translate("Dialogs", "gistdesk database (*.sqlite *.db);;All files (*)"))
     return path or None
 
 
@@ -64,17 +67,18 @@ def ask_save_path(parent: QWidget | None, title: str, start: str = "",
 def ask_first_run(parent: QWidget | None, db_path: str, demo_available: bool) -> FirstRunChoice:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle("Welcome to gistdesk")
-    box.setText("No clinic database was found.")
-    box.setInformativeText(
-        f"gistdesk can create an empty clinic database at\n{db_path}\n"
-        "or open the demo database (invented patients, for trying the app out)."
-    )
-    create = box.addButton("Create empty clinic", QMessageBox.ButtonRole.AcceptRole)
-    demo = box.addButton("Open demo", QMessageBox.ButtonRole.ActionRole)
+    tr = QCoreApplication.translate
+    box.setWindowTitle(tr("Dialogs", "Welcome to gistdesk"))
+    box.setText(tr("Dialogs", "No clinic database was found."))
+    box.setInformativeText(tr(
+        "Dialogs", "gistdesk can create an empty clinic database at\n{0}\nor open the demo "
+        "database (invented patients, for trying the app out).").format(db_path))
+    create = box.addButton(tr("Dialogs", "Create empty clinic"),
+                           QMessageBox.ButtonRole.AcceptRole)
+    demo = box.addButton(tr("Dialogs", "Open demo"), QMessageBox.ButtonRole.ActionRole)
     demo.setEnabled(demo_available)
-    existing = box.addButton("Open existing…", QMessageBox.ButtonRole.ActionRole)
-    box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+    existing = box.addButton(tr("Dialogs", "Open existing…"), QMessageBox.ButtonRole.ActionRole)
+    box.addButton(tr("Dialogs", "Quit"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(create)
     box.exec()
     clicked = box.clickedButton()

@@ -11,6 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QRectF,
@@ -51,12 +52,14 @@ def _number_text(name: str, value: float | str | None) -> str:
 
 def flag_html(flag: Flag, case: Case | None) -> str:
     """The card text of one flag."""
+    tr = QCoreApplication.translate
     color = flag_color(flag.code.value)
     where = ""
     if flag.line_index is not None and case and flag.line_index < len(case.therapy_lines):
         line = case.therapy_lines[flag.line_index]
         where = f" · {escape(line.drug.value)} ({escape(line.intent.value)})"
-    when = f"scan {flag.scan.isoformat()}" if flag.scan else flag.date.isoformat()
+    when = (tr("FlagsPanel", "scan {0}").format(flag.scan.isoformat()) if flag.scan
+            else flag.date.isoformat())
     parts = [
         f"<div style='color:{color}; font-weight:600; font-size:11pt'>"
         f"{escape(flag_title(flag))}</div>",
@@ -66,15 +69,21 @@ def flag_html(flag: Flag, case: Case | None) -> str:
     facts: list[str] = []
     if flag.code is FlagCode.PROGRESSION:
         if flag.criteria:
-            facts.append(f"<b>Criteria:</b> {escape(', '.join(flag.criteria))}")
+            facts.append(f"<b>{tr('FlagsPanel', 'Criteria:')}</b> "
+                         f"{escape(', '.join(flag.criteria))}")
         lesions = f" ({escape(', '.join(flag.lesions))})" if flag.lesions else ""
-        facts.append(f"<b>Extent:</b> {escape(words(flag.extent))}{lesions}")
-        facts.append(f"<b>Resistance:</b> {escape(words(flag.resistance))}"
-                     if flag.resistance else "<b>Resistance:</b> off therapy")
+        facts.append(f"<b>{tr('FlagsPanel', 'Extent:')}</b> {escape(words(flag.extent))}"
+                     f"{lesions}")
+        resistance = tr("FlagsPanel", "Resistance:")
+        facts.append(f"<b>{resistance}</b> {escape(words(flag.resistance))}"
+                     if flag.resistance else
+                     f"<b>{resistance}</b> {tr('FlagsPanel', 'off therapy')}")
     if flag.code is FlagCode.FALSE_PROGRESSION:
-        facts.append(f"<b>Basis:</b> {escape(', '.join(words(b) for b in flag.basis))}")
+        facts.append(f"<b>{tr('FlagsPanel', 'Basis:')}</b> "
+                     f"{escape(', '.join(words(b) for b in flag.basis))}")
         if flag.early_first_line:
-            facts.append("early on the first TKI line (when false progression is most common)")
+            facts.append(tr("FlagsPanel", "early on the first TKI line (when false progression "
+                            "is most common)"))
     numbers = [_number_text(k, v) for k, v in flag.numbers.items() if v is not None]
     if numbers:
         facts.append("<span style='color:#374151'>" + " · ".join(numbers) + "</span>")
@@ -82,11 +91,12 @@ def flag_html(flag: Flag, case: Case | None) -> str:
         parts.append("<div style='margin-top:3px'>" + "<br>".join(facts) + "</div>")
     if flag.options:
         items = "".join(f"<li>{escape(option_label(o))}</li>" for o in flag.options)
-        parts.append(f"<div style='margin-top:3px'><b>Options to discuss:</b></div>"
+        parts.append(f"<div style='margin-top:3px'><b>{tr('FlagsPanel', 'Options to discuss:')}"
+                     "</b></div>"
                      f"<ul style='margin:0; -qt-list-indent:1'>{items}</ul>")
     if flag.source:
-        parts.append(f"<div style='color:#6b7280; font-size:8pt'>Source: "
-                     f"{escape(flag.source)}</div>")
+        parts.append(f"<div style='color:#6b7280; font-size:8pt'>"
+                     f"{tr('FlagsPanel', 'Source:')} {escape(flag.source)}</div>")
     return "".join(parts)
 
 
@@ -116,7 +126,8 @@ class FlagsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{flag_title(flag)}, {flag.date.isoformat()}. {flag.reason}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "Select to show its scan" if flag.scan else None
+            return QCoreApplication.translate("FlagsPanel", "Select to show its scan") \
+                if flag.scan else None
         if role == FlagRole:
             return flag
         return None
@@ -184,7 +195,7 @@ class FlagsPanel(QWidget):
         self.setObjectName("flagsPanel")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.title = QLabel("Flags")
+        self.title = QLabel(self.tr("Flags"))
         self.title.setObjectName("panelTitle")
         layout.addWidget(self.title)
         self.model = FlagsModel(self)
@@ -199,15 +210,15 @@ class FlagsPanel(QWidget):
         self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setAccessibleName("Flags")
+        self.view.setAccessibleName(self.tr("Flags"))
         self.view.selectionModel().currentChanged.connect(self._on_current)
         self.view.clicked.connect(self._on_clicked)
         layout.addWidget(self.view, 1)
-        self.empty = QLabel("No flags: nothing for the team to review.")
+        self.empty = QLabel(self.tr("No flags: nothing for the team to review."))
         self.empty.setObjectName("emptyNote")
         self.empty.setWordWrap(True)
         layout.addWidget(self.empty)
-        note = QLabel("Flags support the GIST team's review; they are not orders.")
+        note = QLabel(self.tr("Flags support the GIST team's review; they are not orders."))
         note.setObjectName("hint")
         note.setWordWrap(True)
         layout.addWidget(note)
@@ -215,7 +226,7 @@ class FlagsPanel(QWidget):
     def set_assessment(self, case: Case | None, assessment: Assessment | None) -> None:
         self.model.set_assessment(case, assessment)
         count = self.model.rowCount()
-        self.title.setText(f"Flags ({count})" if count else "Flags")
+        self.title.setText(self.tr("Flags ({0})").format(count) if count else self.tr("Flags"))
         self.empty.setVisible(count == 0)
 
     def flags(self) -> list[Flag]:

@@ -9,7 +9,15 @@ from datetime import date
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QItemSelection, QObject, QSettings, Qt, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QEvent,
+    QItemSelection,
+    QObject,
+    QSettings,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontMetrics, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,14 +34,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gistdesk import __version__
 from gistdesk.core.problems import InvalidCaseError
 from gistdesk.storage.api import Repository, Worklist
 from gistdesk.storage.errors import StorageError
 from gistdesk.ui import dialogs, printing
 from gistdesk.ui.controller import CaseController
 from gistdesk.ui.forms.base import CaseForm
-from gistdesk.ui.patient_list import COL_LINE, HEADERS, PatientListModel
+from gistdesk.ui.i18n import QT_TRANSLATE_NOOP, add_language_menu
+from gistdesk.ui.patient_list import COL_LINE, PatientListModel, header_text
 from gistdesk.ui.search_worker import SearchThread
 
 if TYPE_CHECKING:  # built on first use (see _build_patient_pane)
@@ -41,20 +49,11 @@ if TYPE_CHECKING:  # built on first use (see _build_patient_pane)
     from gistdesk.ui.patient_view import PatientView
 
 WORKLISTS: tuple[tuple[Worklist, str], ...] = (
-    (Worklist.ALL, "All"),
-    (Worklist.SCAN_OVERDUE, "Scan overdue"),
-    (Worklist.FLAGS, "Flags"),
-    (Worklist.ADJUVANT_ENDING, "Adjuvant ending"),
+    (Worklist.ALL, QT_TRANSLATE_NOOP("MainWindow", "All")),
+    (Worklist.SCAN_OVERDUE, QT_TRANSLATE_NOOP("MainWindow", "Scan overdue")),
+    (Worklist.FLAGS, QT_TRANSLATE_NOOP("MainWindow", "Flags")),
+    (Worklist.ADJUVANT_ENDING, QT_TRANSLATE_NOOP("MainWindow", "Adjuvant ending")),
 )
-
-ABOUT_TEXT = """<h3>gistdesk {version}</h3>
-<p>Case records, response assessment (RECIST 1.1, Choi, PET) and decision-support flags for
-gastrointestinal stromal tumor clinics.</p>
-<p><b>Known simplifications.</b> No RECIST confirmation scans or minimum stable-disease
-duration; one PET threshold instead of EORTC's cycle-dependent ones; scans outside a therapy
-line are only checked for new lesions; only surgery (not ablation, embolization or radiation)
-resets a baseline; no automatic Choi for MRI or PET-CT densities.</p>
-<p><b>The flags are for review by the GIST team, never orders.</b></p>"""
 
 
 class MainWindow(QMainWindow):
@@ -81,22 +80,23 @@ class MainWindow(QMainWindow):
         left_layout.setContentsMargins(8, 8, 4, 4)
         self.search = QLineEdit()
         self.search.setObjectName("searchBox")
-        self.search.setPlaceholderText("Search record number or name  (Ctrl+F)")
+        self.search.setPlaceholderText(self.tr("Search record number or name  (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Search patients")
+        self.search.setAccessibleName(self.tr("Search patients"))
         self.search.installEventFilter(self)
         left_layout.addWidget(self.search)
         self.worklist_tabs = QTabBar()
         self.worklist_tabs.setObjectName("worklistTabs")
         self.worklist_tabs.setExpanding(False)
         for _, label in WORKLISTS:
-            self.worklist_tabs.addTab(label)
+            self.worklist_tabs.addTab(self.tr(label))
         left_layout.addWidget(self.worklist_tabs)
         # Typed searches run on a worker thread when the app can open a second connection.
         self.searcher = SearchThread(search_repository, self) if search_repository else None
         self.list_model = PatientListModel(repository, today, self, self.searcher)
         self.list_model.search_failed.connect(
-            lambda text: self.statusBar().showMessage(f"Search failed: {text}", 8000))
+            lambda text: self.statusBar().showMessage(
+                self.tr("Search failed: {0}").format(text), 8000))
         self.list_view = QTableView()
         self.list_view.setObjectName("patientList")
         self.list_view.setModel(self.list_model)
@@ -117,7 +117,7 @@ class MainWindow(QMainWindow):
         metrics = QFontMetrics(bold)
         for column, width in enumerate((100, 140, 44, 100, 120, 84, 50)):
             # Never narrower than the bold header text plus padding (and the sort arrow).
-            needed = metrics.horizontalAdvance(HEADERS[column]) + (28 if column == 0 else 16)
+            needed = metrics.horizontalAdvance(header_text(column)) + (28 if column == 0 else 16)
             self.list_view.setColumnWidth(column, max(width, needed))
         header.setSectionResizeMode(COL_LINE, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
@@ -128,7 +128,8 @@ class MainWindow(QMainWindow):
 
         # Right: placeholder until a patient is open, then patient view + flags.
         self.stack = QStackedWidget()
-        self.placeholder = QLabel("Select a patient in the list, or create one with Ctrl+N.")
+        self.placeholder = QLabel(
+            self.tr("Select a patient in the list, or create one with Ctrl+N."))
         self.placeholder.setObjectName("emptyNote")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.placeholder)
@@ -146,7 +147,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.main_split)
 
         self.db_label = QLabel()
-        self.user_label = QLabel(f"Signed in: {user}")
+        self.user_label = QLabel(self.tr("Signed in: {0}").format(user))
         self.statusBar().addPermanentWidget(self.db_label)
         self.statusBar().addPermanentWidget(self.user_label)
         self.set_database_label(database_label)
@@ -209,53 +210,58 @@ class MainWindow(QMainWindow):
 
     def _make_actions(self) -> None:
         a = self._action
-        new_patient = a("new_patient", "&New patient…", self.new_patient,
+        new_patient = a("new_patient", self.tr("&New patient…"), self.new_patient,
                         QKeySequence.StandardKey.New)
-        edit_patient = a("edit_patient", "&Edit patient and tumor…", self.edit_patient, "Ctrl+E")
-        add_line = a("add_line", "Add therapy &line…", self.add_line, "Ctrl+Shift+L")
-        edit_line = a("edit_line", "Edit therapy line…", self.edit_line)
-        add_dose = a("add_dose", "Add &dose change…", self.add_dose, "Ctrl+Shift+D")
-        add_scan = a("add_scan", "Add &scan…", self.add_scan, "Ctrl+Shift+S")
-        edit_scan = a("edit_scan", "Edit scan…", self.edit_scan)
-        delete_scan = a("delete_scan", "Delete scan…", self.delete_scan)
-        add_procedure = a("add_procedure", "Add &procedure…", self.add_procedure,
+        edit_patient = a("edit_patient", self.tr("&Edit patient and tumor…"), self.edit_patient,
+                         "Ctrl+E")
+        add_line = a("add_line", self.tr("Add therapy &line…"), self.add_line, "Ctrl+Shift+L")
+        edit_line = a("edit_line", self.tr("Edit therapy line…"), self.edit_line)
+        add_dose = a("add_dose", self.tr("Add &dose change…"), self.add_dose, "Ctrl+Shift+D")
+        add_scan = a("add_scan", self.tr("Add &scan…"), self.add_scan, "Ctrl+Shift+S")
+        edit_scan = a("edit_scan", self.tr("Edit scan…"), self.edit_scan)
+        delete_scan = a("delete_scan", self.tr("Delete scan…"), self.delete_scan)
+        add_procedure = a("add_procedure", self.tr("Add &procedure…"), self.add_procedure,
                           "Ctrl+Shift+R")
-        add_side_effect = a("add_side_effect", "Add side &effect…", self.add_side_effect,
+        add_side_effect = a("add_side_effect", self.tr("Add side &effect…"), self.add_side_effect,
                             "Ctrl+Shift+E")
-        find = a("find", "&Find patient", self.focus_search, QKeySequence.StandardKey.Find)
-        print_summary = a("print_summary", "Print &summary…", self.print_summary,
+        find = a("find", self.tr("&Find patient"), self.focus_search, QKeySequence.StandardKey.Find)
+        print_summary = a("print_summary", self.tr("Print &summary…"), self.print_summary,
                           "Ctrl+Shift+P")
-        print_handout = a("print_handout", "Print &handout…", self.print_handout,
+        print_handout = a("print_handout", self.tr("Print &handout…"), self.print_handout,
                           QKeySequence.StandardKey.Print)
-        open_db = a("open_db", "&Open database…", lambda: self.database_requested.emit("open"),
-                    QKeySequence.StandardKey.Open)
-        new_db = a("new_db", "Create empty &clinic database…",
+        open_db = a("open_db", self.tr("&Open database…"),
+                    lambda: self.database_requested.emit("open"), QKeySequence.StandardKey.Open)
+        new_db = a("new_db", self.tr("Create empty &clinic database…"),
                    lambda: self.database_requested.emit("new"))
-        refresh = a("refresh", "&Refresh", self.refresh, QKeySequence.StandardKey.Refresh)
-        quit_action = a("quit", "&Quit", self.close, QKeySequence.StandardKey.Quit)
-        about = a("about", "&About gistdesk", self.about)
+        refresh = a("refresh", self.tr("&Refresh"), self.refresh, QKeySequence.StandardKey.Refresh)
+        quit_action = a("quit", self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        about = a("about", self.tr("&About gistdesk"), self.about)
 
-        file_menu = self.menuBar().addMenu("&File")
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
         for action in (new_patient, None, open_db, new_db, None, print_summary, print_handout,
                        None, quit_action):
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
-        patient_menu = self.menuBar().addMenu("&Patient")
+        patient_menu = self.menuBar().addMenu(self.tr("&Patient"))
         for action in (edit_patient, None, add_line, edit_line, add_dose, None, add_scan,
                        edit_scan, delete_scan, None, add_procedure, add_side_effect):
             patient_menu.addSeparator() if action is None else patient_menu.addAction(action)
-        view_menu = self.menuBar().addMenu("&View")
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
         view_menu.addAction(find)
         view_menu.addAction(refresh)
         view_menu.addSeparator()
         for number, (worklist, label) in enumerate(WORKLISTS, start=1):
-            action = a(f"worklist_{worklist.value}", f"Worklist: {label}",
+            action = a(f"worklist_{worklist.value}",
+                       self.tr("Worklist: {0}").format(self.tr(label)),
                        partial(self.select_worklist, number - 1),
                        f"Ctrl+{number}")
             view_menu.addAction(action)
-        help_menu = self.menuBar().addMenu("&Help")
+        view_menu.addSeparator()
+        add_language_menu(self, view_menu, self.settings,
+                          lambda text: self.statusBar().showMessage(text, 10000))
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(about)
 
-        toolbar = QToolBar("Main toolbar")
+        toolbar = QToolBar(self.tr("Main toolbar"))
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -296,13 +302,13 @@ class MainWindow(QMainWindow):
         try:
             self.list_model.set_query(text.strip())
         except StorageError as exc:
-            self.statusBar().showMessage(f"Search failed: {exc}", 8000)
+            self.statusBar().showMessage(self.tr("Search failed: {0}").format(exc), 8000)
 
     def _on_worklist(self, index: int) -> None:
         try:
             self.list_model.set_worklist(WORKLISTS[index][0])
         except StorageError as exc:
-            self.statusBar().showMessage(f"Worklist failed: {exc}", 8000)
+            self.statusBar().showMessage(self.tr("Worklist failed: {0}").format(exc), 8000)
 
     def select_worklist(self, index: int) -> None:
         self.worklist_tabs.setCurrentIndex(index)
@@ -312,10 +318,13 @@ class MainWindow(QMainWindow):
         empty_clinic = shown == 0 and not self.list_model.query \
             and self.list_model.worklist is Worklist.ALL
         self.placeholder.setText(
-            "This clinic has no patients yet.\nCreate the first with New patient (Ctrl+N)."
-            if empty_clinic else "Select a patient in the list, or create one with Ctrl+N.")
+            self.tr("This clinic has no patients yet.\nCreate the first with New patient (Ctrl+N).")
+            if empty_clinic else
+            self.tr("Select a patient in the list, or create one with Ctrl+N."))
         more = "+" if self.list_model.canFetchMore() else ""
-        self.count_label.setText(f"{shown}{more} patient{'s' if shown != 1 else ''} shown")
+        shown_text = f"{shown}{more}"
+        self.count_label.setText(self.tr("{0} patient shown").format(shown_text) if shown == 1
+                                 else self.tr("{0} patients shown").format(shown_text))
 
     def _on_list_selection(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         rows = self.list_view.selectionModel().selectedRows()
@@ -363,11 +372,11 @@ class MainWindow(QMainWindow):
         try:
             self.controller.open(record_number)
         except KeyError:
-            self.statusBar().showMessage(f"Patient {record_number} is no longer in the "
-                                         "database", 5000)
+            self.statusBar().showMessage(
+                self.tr("Patient {0} is no longer in the database").format(record_number), 5000)
             return
         except StorageError as exc:  # busy, unreadable: say so, keep the window usable
-            dialogs.show_error(self, "Cannot open the patient", str(exc))
+            dialogs.show_error(self, self.tr("Cannot open the patient"), str(exc))
             return
         self.settings.setValue("last_patient", record_number)
         self.select_in_list(record_number)
@@ -392,7 +401,7 @@ class MainWindow(QMainWindow):
         self.list_model.refresh()
         self.select_in_list(record_number)
         self.settings.setValue("last_patient", record_number)
-        self.statusBar().showMessage(f"Saved {record_number}", 4000)
+        self.statusBar().showMessage(self.tr("Saved {0}").format(record_number), 4000)
 
     def _on_flag_scan(self, day: date) -> None:
         self.patient_view.show_scans_tab()
@@ -463,17 +472,18 @@ class MainWindow(QMainWindow):
             return
         scan = case.scans[index]
         if not dialogs.ask_confirm(
-                self, "Delete scan",
-                f"Delete the {scan.modality.value} scan of {scan.date.isoformat()} with its "
-                f"{len(scan.lesions)} lesion measurement(s)? The change is kept in the audit "
-                "log.", yes="Delete scan", no="Keep it"):
+                self, self.tr("Delete scan"),
+                self.tr("Delete the {0} scan of {1} with its {2} lesion measurement(s)? The "
+                        "change is kept in the audit log.").format(
+                    scan.modality.value, scan.date.isoformat(), len(scan.lesions)),
+                yes=self.tr("Delete scan"), no=self.tr("Keep it")):
             return
         remaining = case.scans[:index] + case.scans[index + 1:]
         try:
             self.controller.save(dataclasses.replace(case, scans=remaining),
                                  case.patient.record_number)
         except (InvalidCaseError, StorageError) as exc:
-            dialogs.show_error(self, "The scan was not deleted", str(exc))
+            dialogs.show_error(self, self.tr("The scan was not deleted"), str(exc))
 
     def add_procedure(self) -> None:
         from gistdesk.ui.forms.procedure_form import ProcedureForm
@@ -502,7 +512,9 @@ class MainWindow(QMainWindow):
         return name if isinstance(name, str) and name.strip() else printing.DEFAULT_CLINIC
 
     def about(self) -> None:
-        dialogs.show_info(self, "About gistdesk", ABOUT_TEXT.format(version=__version__))
+        from gistdesk.ui.about import about_html
+
+        dialogs.show_info(self, self.tr("About gistdesk"), about_html())
 
     # -- database / settings --------------------------------------------------------------
     def set_repository(self, repository: Repository, database_label: str,
@@ -516,7 +528,7 @@ class MainWindow(QMainWindow):
         self.set_database_label(database_label)
 
     def set_database_label(self, label: str) -> None:
-        self.db_label.setText(f"Database: {label}")
+        self.db_label.setText(self.tr("Database: {0}").format(label))
 
     def _restore_settings(self) -> None:
         geometry = self.settings.value("geometry")

@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QRect,
@@ -21,6 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QPainter, QPixmap
 
 from gistdesk.storage.api import PatientRow, Repository, SortKey, Worklist
+from gistdesk.ui.i18n import QT_TRANSLATE_NOOP
 from gistdesk.ui.search_worker import SearchThread
 from gistdesk.ui.text import (
     COLOR_ALERT,
@@ -39,13 +41,26 @@ PAGE = 200
 FIRST_PAGE = 64
 
 COL_RECORD, COL_NAME, COL_AGE, COL_SITE, COL_LINE, COL_SCAN, COL_FLAGS = range(7)
-HEADERS = ("Record no.", "Name", "Age", "Primary site", "Current therapy", "Last scan", "Flags")
+HEADERS = (
+    QT_TRANSLATE_NOOP("PatientListModel", "Record no."),
+    QT_TRANSLATE_NOOP("PatientListModel", "Name"),
+    QT_TRANSLATE_NOOP("PatientListModel", "Age"),
+    QT_TRANSLATE_NOOP("PatientListModel", "Primary site"),
+    QT_TRANSLATE_NOOP("PatientListModel", "Current therapy"),
+    QT_TRANSLATE_NOOP("PatientListModel", "Last scan"),
+    QT_TRANSLATE_NOOP("PatientListModel", "Flags"),
+)
 # Columns the repository can sort by; the others keep the current order.
 SORT_KEYS: dict[int, SortKey] = {
     COL_RECORD: SortKey.RECORD_NUMBER, COL_NAME: SortKey.NAME, COL_AGE: SortKey.AGE,
     COL_SITE: SortKey.SITE, COL_SCAN: SortKey.LAST_SCAN,
 }
 KIND_ORDER = (COLOR_PROGRESSION, COLOR_FALSE_PROGRESSION, COLOR_ALERT)
+
+
+def header_text(column: int) -> str:
+    """The translated header of a list column."""
+    return QCoreApplication.translate("PatientListModel", HEADERS[column])
 
 
 def display_name(row: PatientRow) -> str:
@@ -188,7 +203,7 @@ class PatientListModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
+            return header_text(section)
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from html import escape
 
-from PySide6.QtCore import QAbstractItemModel, QItemSelection, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QItemSelection, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -203,33 +203,37 @@ class PatientHeader(QLabel):
         p, t = case.patient, case.tumor
         name = escape(f"{p.family_name}, {p.given_name}" if p.given_name else p.family_name)
         age = age_on(p.birth_date, today)
-        bits = [f"Record <b>{escape(p.record_number)}</b>"]
+        bits = [self.tr("Record <b>{0}</b>").format(escape(p.record_number))]
         if age is not None:
-            bits.append(f"{age} years")
+            bits.append(self.tr("{0} years").format(age))
         if p.sex:
-            bits.append(escape(p.sex.value))
+            bits.append(escape(QCoreApplication.translate("Vocabulary", p.sex.value)))
         if p.birth_date:
-            bits.append(f"born {p.birth_date.isoformat()}")
+            bits.append(self.tr("born {0}").format(p.birth_date.isoformat()))
+        rupture = (self.tr("unknown") if t.rupture is None else self.tr("yes") if t.rupture
+                   else self.tr("no"))
         tumor = [
-            f"Diagnosed <b>{fmt_date(t.diagnosis_date)}</b>",
-            f"site <b>{escape(site_label(t.primary_site))}</b>",
-            f"size <b>{fmt_num(t.size_cm, 'cm')}</b>",
-            f"mitoses <b>{fmt_num(t.mitoses_per_5mm2)}</b>"
+            self.tr("Diagnosed <b>{0}</b>").format(fmt_date(t.diagnosis_date)),
+            self.tr("site <b>{0}</b>").format(escape(site_label(t.primary_site))),
+            self.tr("size <b>{0}</b>").format(fmt_num(t.size_cm, "cm")),
+            self.tr("mitoses <b>{0}</b>").format(fmt_num(t.mitoses_per_5mm2))
             + ("/5 mm²" if t.mitoses_per_5mm2 is not None else ""),
-            f"rupture <b>{'unknown' if t.rupture is None else 'yes' if t.rupture else 'no'}</b>",
-            f"mutation <b>{escape(mutation_label(t.mutation))}</b>",
-            f"extent <b>{escape(words(t.extent.value if t.extent else None))}</b>"
+            self.tr("rupture <b>{0}</b>").format(rupture),
+            self.tr("mutation <b>{0}</b>").format(escape(mutation_label(t.mutation))),
+            self.tr("extent <b>{0}</b>").format(
+                escape(words(t.extent.value if t.extent else None)))
             + (f" ({escape(', '.join(t.metastatic_sites))})" if t.metastatic_sites else ""),
         ]
         risk = assessment.risk if assessment else None
         if risk is None:
-            risk_text = "Recurrence risk: <i>not computable (size or mitoses missing)</i>"
+            risk_text = self.tr("Recurrence risk: <i>not computable (size or mitoses "
+                                "missing)</i>")
         else:
             afip = risk.afip
             afip_text = (f"{afip.risk_percent:g}% ({words(afip.category)})"
                          if afip.risk_percent is not None else words(afip.category))
             nih = NIH_LABELS.get(risk.nih_modified, risk.nih_modified)
-            risk_text = (f"Recurrence risk: modified NIH <b>{nih}</b> · "
+            risk_text = (self.tr("Recurrence risk: modified NIH <b>{0}</b>").format(nih) + " · "
                          f"AFIP <b>{escape(afip_text)}</b> · "
                          f"{escape(ADJUVANT_LABELS.get(risk.adjuvant, words(risk.adjuvant)))}")
         self.setText(
@@ -283,14 +287,14 @@ class PatientView(QWidget):
         dose_box = QWidget()
         dose_layout = QVBoxLayout(dose_box)
         dose_layout.setContentsMargins(0, 0, 0, 0)
-        self.dose_caption = QLabel("Dose history")
+        self.dose_caption = QLabel(self.tr("Dose history"))
         self.dose_caption.setObjectName("subTitle")
         dose_layout.addWidget(self.dose_caption)
         dose_layout.addWidget(self.doses_table)
         split.addWidget(dose_box)
         split.setSizes([720, 260])
         box.addWidget(split)
-        self.tabs.addTab(lines_tab, "Therapy &lines")
+        self.tabs.addTab(lines_tab, self.tr("Therapy &lines"))
 
         self.scans_model: RowsModel[ScanPoint] = RowsModel(SCAN_COLUMNS, self)
         self.lesions_model: RowsModel[LesionRow] = RowsModel(LESION_COLUMNS, self)
@@ -309,13 +313,13 @@ class PatientView(QWidget):
         lesion_box = QWidget()
         lesion_layout = QVBoxLayout(lesion_box)
         lesion_layout.setContentsMargins(0, 0, 0, 0)
-        self.lesions_caption = QLabel("Lesions: select a scan")
+        self.lesions_caption = QLabel(self.tr("Lesions: select a scan"))
         self.lesions_caption.setObjectName("subTitle")
         lesion_layout.addWidget(self.lesions_caption)
         lesion_layout.addWidget(self.lesions_table)
         split.addWidget(lesion_box)
         box.addWidget(split)
-        self.tabs.addTab(scans_tab, "&Scans")
+        self.tabs.addTab(scans_tab, self.tr("&Scans"))
 
         self.procedures_model: RowsModel[Procedure] = RowsModel(PROCEDURE_COLUMNS, self)
         self.procedures_table = make_table(self.procedures_model, "proceduresTable")
@@ -323,7 +327,7 @@ class PatientView(QWidget):
         box = QVBoxLayout(proc_tab)
         box.addLayout(_tool_row([actions[k] for k in ("add_procedure",) if k in actions]))
         box.addWidget(self.procedures_table)
-        self.tabs.addTab(proc_tab, "&Procedures")
+        self.tabs.addTab(proc_tab, self.tr("&Procedures"))
 
         self.side_effects_model: RowsModel[SideEffect] = RowsModel(SIDE_EFFECT_COLUMNS, self)
         self.side_effects_table = make_table(self.side_effects_model, "sideEffectsTable")
@@ -331,7 +335,7 @@ class PatientView(QWidget):
         box = QVBoxLayout(se_tab)
         box.addLayout(_tool_row([actions[k] for k in ("add_side_effect",) if k in actions]))
         box.addWidget(self.side_effects_table)
-        self.tabs.addTab(se_tab, "Side &effects")
+        self.tabs.addTab(se_tab, self.tr("Side &effects"))
 
         self.vsplit = QSplitter(Qt.Orientation.Vertical)
         self.vsplit.addWidget(self.chart)
@@ -404,15 +408,15 @@ class PatientView(QWidget):
         self.chart.set_selected_scan(day)
         if day is None or self.case is None:
             self.lesions_model.set_rows([])
-            self.lesions_caption.setText("Lesions: select a scan")
+            self.lesions_caption.setText(self.tr("Lesions: select a scan"))
         else:
             point = next(p for p in self.scans_model.rows if p.scan.date == day)
             before = previous_lesions(self.case, day)
             self.lesions_model.set_rows([LesionRow(lesion, before.get(lesion.lesion_id))
                                          for lesion in point.scan.lesions])
             self.lesions_caption.setText(
-                f"Lesions on {day.isoformat()} ({point.scan.modality.value}), change vs the "
-                "previous scan")
+                self.tr("Lesions on {0} ({1}), change vs the previous scan").format(
+                    day.isoformat(), point.scan.modality.value))
         self.scan_selected.emit(day)
 
     def _on_line_selected(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
@@ -422,5 +426,5 @@ class PatientView(QWidget):
             return
         line = self.case.therapy_lines[index]
         self.doses_model.set_rows(sorted(line.doses, key=lambda d: d.date))
-        self.dose_caption.setText(f"Dose history: {line.drug.value}, from "
-                                  f"{line.start.isoformat()}")
+        self.dose_caption.setText(self.tr("Dose history: {0}, from {1}").format(
+            line.drug.value, line.start.isoformat()))

@@ -14,17 +14,30 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QWidget
 
 from gistdesk.clinical.types import Assessment
 from gistdesk.core.model import Case
 from gistdesk.ui import dialogs
+from gistdesk.ui.i18n import QT_TRANSLATE_NOOP, current_language
 
 log = logging.getLogger(__name__)
 DEFAULT_CLINIC = "GIST clinic"
-TITLES = {"summary": "clinician summary", "handout": "patient handout"}
+TITLES = {"summary": QT_TRANSLATE_NOOP("Printing", "clinician summary"),
+          "handout": QT_TRANSLATE_NOOP("Printing", "patient handout")}
+HANDOUT_LANGUAGES = ("en", "de")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Printing", text)
+
+
+def handout_language() -> str:
+    """The handout in the GUI's language when the handout has it, else English."""
+    language = current_language()
+    return language if language in HANDOUT_LANGUAGES else "en"
 
 
 def reports_available() -> bool:
@@ -62,24 +75,28 @@ _running: set[ReportJob] = set()  # keep jobs (and their signals) alive until th
 
 def print_report(parent: QWidget | None, kind: str, case: Case, assessment: Assessment,
                  clinic_name: str = DEFAULT_CLINIC, today: date | None = None) -> ReportJob | None:
-    what = TITLES[kind]
+    what = _tr(TITLES[kind])
     if not reports_available():
-        dialogs.show_info(parent, "Printing not available yet",
-                          f"The {what} PDF is not available in this version of gistdesk "
-                          "yet.\nNothing was printed.")
+        dialogs.show_info(parent, QCoreApplication.translate("Printing",
+                                                             "Printing not available yet"),
+                          QCoreApplication.translate(
+                              "Printing", "The {0} PDF is not available in this version of "
+                              "gistdesk yet.\nNothing was printed.").format(what))
         return None
     day = today or date.today()
     suggested = f"{case.patient.record_number}-{kind}-{day.isoformat()}.pdf"
-    chosen = dialogs.ask_save_path(parent, f"Save the {what} as PDF", suggested,
-                                   "PDF (*.pdf)")
+    chosen = dialogs.ask_save_path(
+        parent, QCoreApplication.translate("Printing", "Save the {0} as PDF").format(what),
+        suggested, "PDF (*.pdf)")
     if chosen is None:
         return None
     target = Path(chosen)
     reports = importlib.import_module("gistdesk.reports")
+    language = handout_language() if kind == "handout" else "en"
 
     def build() -> bytes:
         pdf: bytes = reports.build_report(kind, case, assessment, clinic_name=clinic_name,
-                                          printed_on=day)
+                                          printed_on=day, language=language)
         return pdf
 
     job = ReportJob(build)
@@ -89,14 +106,19 @@ def print_report(parent: QWidget | None, kind: str, case: Case, assessment: Asse
         try:
             target.write_bytes(pdf)
         except OSError as exc:
-            dialogs.show_error(parent, "The PDF was not saved", f"{target}: {exc.strerror}")
+            dialogs.show_error(parent, QCoreApplication.translate("Printing",
+                                                                  "The PDF was not saved"),
+                               f"{target}: {exc.strerror}")
             return
         open_file(target)
 
     def failed(message: str) -> None:
         _running.discard(job)
-        dialogs.show_error(parent, "The PDF could not be made",
-                           f"The {what} could not be built; nothing was saved.", message)
+        dialogs.show_error(parent, QCoreApplication.translate("Printing",
+                                                              "The PDF could not be made"),
+                           QCoreApplication.translate(
+                               "Printing", "The {0} could not be built; nothing was saved."
+                           ).format(what), message)
 
     job.signals.done.connect(done)
     job.signals.failed.connect(failed)

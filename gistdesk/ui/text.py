@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import QCoreApplication
+
 from gistdesk.clinical.types import Flag, FlagCode, Response
 from gistdesk.core.vocab import (
     MUTATION_LABELS,
@@ -14,6 +16,7 @@ from gistdesk.core.vocab import (
     Mutation,
     Site,
 )
+from gistdesk.ui.i18n import QT_TRANSLATE_NOOP
 
 # Flag kinds: progression red, false progression amber, everything else an alert in blue.
 COLOR_PROGRESSION = "#c62828"
@@ -49,14 +52,15 @@ ADJUVANT_LABELS = {
 }
 
 FLAG_TITLES: dict[FlagCode, str] = {
-    FlagCode.PROGRESSION: "Possible progression",
-    FlagCode.FALSE_PROGRESSION: "Possible false progression",
-    FlagCode.RECURRENCE: "Possible recurrence",
-    FlagCode.MUTATION_D842V_IMATINIB: "PDGFRA D842V on a drug it resists",
-    FlagCode.MUTATION_EXON9_DOSE: "KIT exon 9 below 800 mg imatinib",
-    FlagCode.MUTATION_WILD_TYPE: "Imatinib in SDH/NF1/wild-type GIST",
-    FlagCode.ADJUVANT_SHORT: "Adjuvant imatinib shorter than advised",
-    FlagCode.SCAN_OVERDUE: "Scan overdue",
+    FlagCode.PROGRESSION: QT_TRANSLATE_NOOP("Flags", "Possible progression"),
+    FlagCode.FALSE_PROGRESSION: QT_TRANSLATE_NOOP("Flags", "Possible false progression"),
+    FlagCode.RECURRENCE: QT_TRANSLATE_NOOP("Flags", "Possible recurrence"),
+    FlagCode.MUTATION_D842V_IMATINIB: QT_TRANSLATE_NOOP("Flags",
+                                                        "PDGFRA D842V on a drug it resists"),
+    FlagCode.MUTATION_EXON9_DOSE: QT_TRANSLATE_NOOP("Flags", "KIT exon 9 below 800 mg imatinib"),
+    FlagCode.MUTATION_WILD_TYPE: QT_TRANSLATE_NOOP("Flags", "Imatinib in SDH/NF1/wild-type GIST"),
+    FlagCode.ADJUVANT_SHORT: QT_TRANSLATE_NOOP("Flags", "Adjuvant imatinib shorter than advised"),
+    FlagCode.SCAN_OVERDUE: QT_TRANSLATE_NOOP("Flags", "Scan overdue"),
 }
 
 FLAG_SHORT: dict[str, str] = {
@@ -80,7 +84,8 @@ def flag_color(code: str) -> str:
 
 
 def flag_title(flag: Flag) -> str:
-    return FLAG_TITLES.get(flag.code, flag.code.value)
+    title = FLAG_TITLES.get(flag.code)
+    return QCoreApplication.translate("Flags", title) if title else flag.code.value
 
 
 def option_label(option: str) -> str:
@@ -98,13 +103,14 @@ def site_label(value: str | None) -> str:
     if value is None:
         return "—"
     try:
-        return SITE_LABELS[Site(value)]
+        return QCoreApplication.translate("Vocabulary", SITE_LABELS[Site(value)])
     except ValueError:
         return value
 
 
 def mutation_label(value: Mutation | None) -> str:
-    return "—" if value is None else MUTATION_LABELS[value]
+    return "—" if value is None else QCoreApplication.translate("Vocabulary",
+                                                                 MUTATION_LABELS[value])
 
 
 def fmt_date(day: date | None) -> str:

@@ -14,16 +14,20 @@ from gistdesk.clinical import assess
 from gistdesk.ui import dialogs, printing
 from tests.ui.conftest import TODAY, load
 
+languages: list[str] = []  # the language of each build_report call
+
 
 @pytest.fixture
 def fake_reports(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str, date]]:
     """Stands in for gistdesk.reports (on its own branch) with the same build_report call."""
     calls: list[tuple[str, str, date]] = []
+    languages.clear()
     module = types.ModuleType("gistdesk.reports")
 
     def build_report(kind: str, case: Any, assessment: Any, *, clinic_name: str,
-                     printed_on: date) -> bytes:
+                     printed_on: date, language: str = "en") -> bytes:
         calls.append((kind, clinic_name, printed_on))
+        languages.append(language)
         if case.patient.record_number == "FAIL":
             raise ValueError("no fonts")
         return b"%PDF-1.4 " + kind.encode()

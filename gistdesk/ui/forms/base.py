@@ -11,7 +11,7 @@ import logging
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -181,7 +181,8 @@ class CaseForm(QDialog):
                 self._invalid.append(widget)
                 first = first or widget
             lines.append(f"• {label}: {problem.message}")
-        self.message.setText("Not saved. Please correct:\n" + "\n".join(lines))
+        self.message.setText(QCoreApplication.translate("CaseForm", "Not saved. Please correct:")
+                             + "\n" + "\n".join(lines))
         self.message.show()
         if first is not None:
             first.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -211,14 +212,16 @@ class CaseForm(QDialog):
             return False
         except RecordExistsError as exc:
             self.show_problems([Problem("patient.record_number",
-                                        f"{exc.record_number} is already another patient's "
-                                        "record number")])
+                                        QCoreApplication.translate(
+                                            "CaseForm", "{0} is already another patient's "
+                                            "record number").format(exc.record_number))])
             return False
         except Exception as exc:  # a storage fault must not lose the user's typing
             log.error("save failed: %s", type(exc).__name__)
             self.clear_problems()
-            self.message.setText(f"Not saved: the database refused the change "
-                                 f"({type(exc).__name__}: {exc}). Your entries are kept.")
+            self.message.setText(QCoreApplication.translate(
+                "CaseForm", "Not saved: the database refused the change ({0}). Your entries "
+                "are kept.").format(f"{type(exc).__name__}: {exc}"))
             self.message.show()
             return False
         self.saved_case = candidate
@@ -228,7 +231,11 @@ class CaseForm(QDialog):
 
     def reject(self) -> None:
         if self._dirty and not dialogs.ask_confirm(
-            self, "Unsaved changes", "This form has changes that are not saved. Discard them?"
+            self, QCoreApplication.translate("CaseForm", "Unsaved changes"),
+            QCoreApplication.translate("CaseForm",
+                                       "This form has changes that are not saved. Discard them?"),
+            yes=QCoreApplication.translate("CaseForm", "Discard"),
+            no=QCoreApplication.translate("CaseForm", "Keep editing"),
         ):
             return
         super().reject()

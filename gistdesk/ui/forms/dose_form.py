@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from gistdesk.core.model import Case, DoseChange
@@ -14,35 +15,37 @@ from gistdesk.ui.forms.fields import DateField, NumberField, with_unit
 
 def line_caption(case: Case, index: int) -> str:
     line = case.therapy_lines[index]
-    end = line.end.isoformat() if line.end else "ongoing"
+    end = line.end.isoformat() if line.end else QCoreApplication.translate("DoseChangeForm",
+                                                                           "ongoing")
     return f"{line.drug.value} ({line.intent.value}), {line.start.isoformat()} – {end}"
 
 
 class DoseChangeForm(CaseForm):
     def __init__(self, case: Case, saver: Saver, line_index: int, today: date | None = None,
                  parent: QWidget | None = None) -> None:
-        super().__init__(case, "Record a dose change", saver, today, parent)
+        super().__init__(case, "", saver, today, parent)
+        self.setWindowTitle(self.tr("Record a dose change"))
         self.line = QComboBox()
         for index in range(len(case.therapy_lines)):
             self.line.addItem(line_caption(case, index))
         self.line.setCurrentIndex(line_index)
         self.date = DateField(self.today)
         self.mg = NumberField()
-        self.schedule = QLineEdit("daily")
+        self.schedule = QLineEdit(self.tr("daily"))
         last = case.therapy_lines[line_index].last_dose() if case.therapy_lines else None
         if last is not None:
-            self.mg.setPlaceholderText(f"was {last.mg_per_day:g}")
-            self.schedule.setText(last.schedule or "daily")
-        self.form.addRow("Therapy line:", self.line)
+            self.mg.setPlaceholderText(self.tr("was {0}").format(f"{last.mg_per_day:g}"))
+            self.schedule.setText(last.schedule or self.tr("daily"))
+        self.form.addRow(self.tr("Therapy line:"), self.line)
         self.watch(self.line)
         # Paths are registered for every line: the problem path names the chosen one.
         for index in range(len(case.therapy_lines)):
             n = len(case.therapy_lines[index].doses)
             prefix = f"therapy_lines[{index}].doses[{n}]"
-            self.field(f"{prefix}.date", "Date", self.date, add_row=index == 0)
-            self.field(f"{prefix}.mg_per_day", "Dose", self.mg, with_unit(self.mg, "mg/day"),
-                       add_row=index == 0)
-            self.field(f"{prefix}.schedule", "Schedule", self.schedule, add_row=index == 0)
+            self.field(f"{prefix}.date", self.tr("Date"), self.date, add_row=index == 0)
+            self.field(f"{prefix}.mg_per_day", self.tr("Dose"), self.mg,
+                       with_unit(self.mg, self.tr("mg/day")), add_row=index == 0)
+            self.field(f"{prefix}.schedule", self.tr("Schedule"), self.schedule, add_row=index == 0)
         self.setMinimumWidth(420)
 
     def build_case(self) -> Case:

@@ -11,7 +11,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 E = TypeVar("E", bound=StrEnum)
@@ -62,8 +62,8 @@ class DateField(QLineEdit):
 
     def __init__(self, value: date | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setPlaceholderText("YYYY-MM-DD")
-        self.setToolTip("Type a date: 2024-03-05, 20240305, 5.3.2024, or t for today")
+        self.setPlaceholderText(self.tr("YYYY-MM-DD"))
+        self.setToolTip(self.tr("Type a date: 2024-03-05, 20240305, 5.3.2024, or t for today"))
         self.setMaximumWidth(130)
         self.set_date(value)
 
@@ -74,10 +74,10 @@ class DateField(QLineEdit):
         try:
             value = parse_date(self.text())
         except ValueError:
-            raise FieldError(path, f"“{self.text().strip()}” is not a date (use YYYY-MM-DD)") \
-                from None
+            raise FieldError(path, self.tr("“{0}” is not a date (use YYYY-MM-DD)").format(
+                self.text().strip())) from None
         if value is None and required:
-            raise FieldError(path, "is required")
+            raise FieldError(path, QCoreApplication.translate("FieldError", "is required"))
         return value
 
 
@@ -95,9 +95,10 @@ class NumberField(QLineEdit):
         try:
             value = parse_number(self.text())
         except ValueError:
-            raise FieldError(path, f"“{self.text().strip()}” is not a number") from None
+            raise FieldError(path, self.tr("“{0}” is not a number").format(
+                self.text().strip())) from None
         if value is None and required:
-            raise FieldError(path, "is required")
+            raise FieldError(path, QCoreApplication.translate("FieldError", "is required"))
         return value
 
 
@@ -126,7 +127,7 @@ class EnumCombo(QComboBox, Generic[E]):
             self._members.append(None)
         for member in enum:
             text = labels.get(member, member.value) if labels else member.value
-            self.addItem(text.replace("_", " "))
+            self.addItem(QCoreApplication.translate("Vocabulary", text.replace("_", " ")))
             self._members.append(member)
 
     def value(self) -> E | None:

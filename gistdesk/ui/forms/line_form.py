@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from gistdesk.core.model import Case, DoseChange, TherapyLine
@@ -18,8 +19,9 @@ class TherapyLineForm(CaseForm):
 
     def __init__(self, case: Case, saver: Saver, index: int | None = None,
                  today: date | None = None, parent: QWidget | None = None) -> None:
-        title = "Add therapy line" if index is None else "Edit therapy line"
-        super().__init__(case, title, saver, today, parent)
+        super().__init__(case, "", saver, today, parent)
+        self.setWindowTitle(self.tr("Add therapy line") if index is None
+                            else self.tr("Edit therapy line"))
         self.index = index
         self.path = f"therapy_lines[{len(case.therapy_lines) if index is None else index}]"
         line = case.therapy_lines[index] if index is not None else None
@@ -28,18 +30,18 @@ class TherapyLineForm(CaseForm):
         self.intent: EnumCombo[Intent] = EnumCombo(Intent)
         self.start = DateField(line.start if line else None)
         self.end = DateField(line.end if line else None)
-        self.end.setPlaceholderText("open (ongoing)")
+        self.end.setPlaceholderText(self.tr("open (ongoing)"))
         self.stop_reason: EnumCombo[StopReason] = EnumCombo(StopReason, none_label="—")
-        self.field(f"{self.path}.drug", "Drug", self.drug)
-        self.field(f"{self.path}.intent", "Intent", self.intent)
-        self.field(f"{self.path}.start", "Start", self.start)
+        self.field(f"{self.path}.drug", self.tr("Drug"), self.drug)
+        self.field(f"{self.path}.intent", self.tr("Intent"), self.intent)
+        self.field(f"{self.path}.start", self.tr("Start"), self.start)
         self.dose = NumberField()
-        self.schedule = QLineEdit("daily")
+        self.schedule = QLineEdit(self.tr("daily"))
         if line is None:
             # A new line records its starting dose as the first dose entry.
-            self.field(f"{self.path}.doses[0].mg_per_day", "Starting dose", self.dose,
-                       with_unit(self.dose, "mg/day"))
-            self.field(f"{self.path}.doses[0].schedule", "Schedule", self.schedule)
+            self.field(f"{self.path}.doses[0].mg_per_day", self.tr("Starting dose"), self.dose,
+                       with_unit(self.dose, self.tr("mg/day")))
+            self.field(f"{self.path}.doses[0].schedule", self.tr("Schedule"), self.schedule)
             self._dose_typed = False
             self.dose.textEdited.connect(self._on_dose_typed)
             self.drug.currentIndexChanged.connect(self._prefill_dose)
@@ -49,8 +51,8 @@ class TherapyLineForm(CaseForm):
             self.drug.set_value(line.drug)
             self.intent.set_value(line.intent)
             self.stop_reason.set_value(line.stop_reason)
-        self.field(f"{self.path}.end", "End", self.end)
-        self.field(f"{self.path}.stop_reason", "Stop reason", self.stop_reason)
+        self.field(f"{self.path}.end", self.tr("End"), self.end)
+        self.field(f"{self.path}.stop_reason", self.tr("Stop reason"), self.stop_reason)
         self.setMinimumWidth(420)
 
     def _on_dose_typed(self, _text: str) -> None:
@@ -79,7 +81,8 @@ class TherapyLineForm(CaseForm):
             if mg is not None:
                 doses = (DoseChange(start, mg, self.schedule.text().strip()),)
             elif drug not in (Drug.TRIAL, Drug.OTHER):
-                raise FieldError(f"{self.path}.doses[0].mg_per_day", "is required")
+                raise FieldError(f"{self.path}.doses[0].mg_per_day",
+                                 QCoreApplication.translate("FieldError", "is required"))
             lines.append(TherapyLine(drug, intent, start, end, self.stop_reason.value(), doses))
         else:
             lines[self.index] = dataclasses.replace(

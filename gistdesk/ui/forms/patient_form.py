@@ -24,13 +24,14 @@ from gistdesk.ui.forms.fields import DateField, EnumCombo, NumberField, with_uni
 class PatientForm(CaseForm):
     def __init__(self, case: Case | None, saver: Saver, today: date | None = None,
                  parent: QWidget | None = None) -> None:
-        title = "New patient" if case is None else "Edit patient and primary tumor"
-        super().__init__(case, title, saver, today, parent)
+        super().__init__(case, "", saver, today, parent)
+        self.setWindowTitle(self.tr("New patient") if case is None
+                            else self.tr("Edit patient and primary tumor"))
         patient = case.patient if case else Patient("", "", "")
         tumor = case.tumor if case else Tumor()
 
         self.record_number = QLineEdit(patient.record_number)
-        self.record_number.setPlaceholderText("hospital record number (required)")
+        self.record_number.setPlaceholderText(self.tr("hospital record number (required)"))
         self.family_name = QLineEdit(patient.family_name)
         self.given_name = QLineEdit(patient.given_name)
         self.birth_date = DateField(patient.birth_date)
@@ -40,15 +41,15 @@ class PatientForm(CaseForm):
         self.notes.setFixedHeight(54)
         self.notes.setTabChangesFocus(True)
 
-        heading = QLabel("Patient")
+        heading = QLabel(self.tr("Patient"))
         heading.setObjectName("formHeading")
         self.form.addRow(heading)
-        self.field("patient.record_number", "Record number", self.record_number)
-        self.field("patient.family_name", "Family name", self.family_name)
-        self.field("patient.given_name", "Given name", self.given_name)
-        self.field("patient.birth_date", "Birth date", self.birth_date)
-        self.field("patient.sex", "Sex", self.sex)
-        self.field("patient.notes", "Notes", self.notes)
+        self.field("patient.record_number", self.tr("Record number"), self.record_number)
+        self.field("patient.family_name", self.tr("Family name"), self.family_name)
+        self.field("patient.given_name", self.tr("Given name"), self.given_name)
+        self.field("patient.birth_date", self.tr("Birth date"), self.birth_date)
+        self.field("patient.sex", self.tr("Sex"), self.sex)
+        self.field("patient.notes", self.tr("Notes"), self.notes)
 
         self.diagnosis_date = DateField(tumor.diagnosis_date)
         self.site: EnumCombo[Site] = EnumCombo(Site, SITE_LABELS, none_label="—")
@@ -56,27 +57,28 @@ class PatientForm(CaseForm):
         self.size_cm = NumberField(tumor.size_cm)
         self.mitoses = NumberField(tumor.mitoses_per_5mm2)
         self.rupture = QComboBox()
-        self.rupture.addItems(["Unknown", "No", "Yes"])
+        self.rupture.addItems([self.tr("Unknown"), self.tr("No"), self.tr("Yes")])
         self.rupture.setCurrentIndex({None: 0, False: 1, True: 2}[tumor.rupture])
         self.mutation: EnumCombo[Mutation] = EnumCombo(Mutation, MUTATION_LABELS, none_label="—")
         self.mutation.set_value(tumor.mutation)
         self.extent: EnumCombo[Extent] = EnumCombo(Extent, none_label="—")
         self.extent.set_value(tumor.extent)
         self.metastatic_sites = QLineEdit(", ".join(tumor.metastatic_sites))
-        self.metastatic_sites.setPlaceholderText("comma separated, e.g. liver, peritoneum")
+        self.metastatic_sites.setPlaceholderText(self.tr("comma separated, e.g. liver, peritoneum"))
 
-        heading = QLabel("Primary tumor")
+        heading = QLabel(self.tr("Primary tumor"))
         heading.setObjectName("formHeading")
         self.form.addRow(heading)
-        self.field("tumor.diagnosis_date", "Diagnosis date", self.diagnosis_date)
-        self.field("tumor.primary_site", "Primary site", self.site)
-        self.field("tumor.size_cm", "Size", self.size_cm, with_unit(self.size_cm, "cm"))
-        self.field("tumor.mitoses_per_5mm2", "Mitoses", self.mitoses,
-                   with_unit(self.mitoses, "per 5 mm² (= 50 HPF)"))
-        self.field("tumor.rupture", "Rupture", self.rupture)
-        self.field("tumor.mutation", "Mutation", self.mutation)
-        self.field("tumor.extent", "Extent", self.extent)
-        self.field("tumor.metastatic_sites", "Metastatic sites", self.metastatic_sites)
+        self.field("tumor.diagnosis_date", self.tr("Diagnosis date"), self.diagnosis_date)
+        self.field("tumor.primary_site", self.tr("Primary site"), self.site)
+        self.field("tumor.size_cm", self.tr("Size"), self.size_cm,
+                   with_unit(self.size_cm, self.tr("cm")))
+        self.field("tumor.mitoses_per_5mm2", self.tr("Mitoses"), self.mitoses,
+                   with_unit(self.mitoses, self.tr("per 5 mm² (= 50 HPF)")))
+        self.field("tumor.rupture", self.tr("Rupture"), self.rupture)
+        self.field("tumor.mutation", self.tr("Mutation"), self.mutation)
+        self.field("tumor.extent", self.tr("Extent"), self.extent)
+        self.field("tumor.metastatic_sites", self.tr("Metastatic sites"), self.metastatic_sites)
         self.setMinimumWidth(460)
 
     def build_case(self) -> Case:

@@ -11,34 +11,40 @@ from gistdesk.core.model import Case, Procedure
 from gistdesk.core.vocab import Margin, ProcedureKind
 from gistdesk.ui.forms.base import CaseForm, Saver
 from gistdesk.ui.forms.fields import DateField, EnumCombo
+from gistdesk.ui.i18n import QT_TRANSLATE_NOOP
 
 KIND_LABELS = {
-    ProcedureKind.SURGERY: "Surgery", ProcedureKind.RFA: "Radiofrequency ablation (RFA)",
-    ProcedureKind.MICROWAVE_ABLATION: "Microwave ablation",
-    ProcedureKind.ETHANOL_ABLATION: "Ethanol ablation", ProcedureKind.CRYOABLATION: "Cryoablation",
-    ProcedureKind.TAE: "Embolization (TAE)", ProcedureKind.TACE: "Chemoembolization (TACE)",
-    ProcedureKind.RADIOEMBOLIZATION: "Radioembolization", ProcedureKind.SBRT: "SBRT",
-    ProcedureKind.RADIATION: "Radiation",
+    ProcedureKind.SURGERY: QT_TRANSLATE_NOOP("Vocabulary", "Surgery"),
+    ProcedureKind.RFA: QT_TRANSLATE_NOOP("Vocabulary", "Radiofrequency ablation (RFA)"),
+    ProcedureKind.MICROWAVE_ABLATION: QT_TRANSLATE_NOOP("Vocabulary", "Microwave ablation"),
+    ProcedureKind.ETHANOL_ABLATION: QT_TRANSLATE_NOOP("Vocabulary", "Ethanol ablation"),
+    ProcedureKind.CRYOABLATION: QT_TRANSLATE_NOOP("Vocabulary", "Cryoablation"),
+    ProcedureKind.TAE: QT_TRANSLATE_NOOP("Vocabulary", "Embolization (TAE)"),
+    ProcedureKind.TACE: QT_TRANSLATE_NOOP("Vocabulary", "Chemoembolization (TACE)"),
+    ProcedureKind.RADIOEMBOLIZATION: QT_TRANSLATE_NOOP("Vocabulary", "Radioembolization"),
+    ProcedureKind.SBRT: QT_TRANSLATE_NOOP("Vocabulary", "SBRT"),
+    ProcedureKind.RADIATION: QT_TRANSLATE_NOOP("Vocabulary", "Radiation"),
 }
 
 
 class ProcedureForm(CaseForm):
     def __init__(self, case: Case, saver: Saver, today: date | None = None,
                  parent: QWidget | None = None) -> None:
-        super().__init__(case, "Add procedure", saver, today, parent)
+        super().__init__(case, "", saver, today, parent)
+        self.setWindowTitle(self.tr("Add procedure"))
         self.path = f"procedures[{len(case.procedures)}]"
         self.date = DateField(self.today)
         self.kind: EnumCombo[ProcedureKind] = EnumCombo(ProcedureKind, KIND_LABELS)
         self.organ = QLineEdit()
-        self.margin: EnumCombo[Margin] = EnumCombo(Margin, none_label="— (not surgery)")
+        self.margin: EnumCombo[Margin] = EnumCombo(Margin, none_label=self.tr("— (not surgery)"))
         self.note = QPlainTextEdit()
         self.note.setTabChangesFocus(True)
         self.note.setFixedHeight(60)
-        self.field(f"{self.path}.date", "Date", self.date)
-        self.field(f"{self.path}.kind", "Procedure", self.kind)
-        self.field(f"{self.path}.organ", "Organ", self.organ)
-        self.field(f"{self.path}.margin", "Margin", self.margin)
-        self.field(f"{self.path}.note", "Note", self.note)
+        self.field(f"{self.path}.date", self.tr("Date"), self.date)
+        self.field(f"{self.path}.kind", self.tr("Procedure"), self.kind)
+        self.field(f"{self.path}.organ", self.tr("Organ"), self.organ)
+        self.field(f"{self.path}.margin", self.tr("Margin"), self.margin)
+        self.field(f"{self.path}.note", self.tr("Note"), self.note)
         self.setMinimumWidth(420)
 
     def build_case(self) -> Case:

@@ -10,7 +10,7 @@ import dataclasses
 import re
 from datetime import date
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,25 +27,29 @@ from gistdesk.core.model import Case, Lesion, Scan
 from gistdesk.core.vocab import Modality, NonTarget
 from gistdesk.ui.forms.base import CaseForm, Saver
 from gistdesk.ui.forms.fields import DateField, EnumCombo, FieldError, parse_number
+from gistdesk.ui.i18n import QT_TRANSLATE_NOOP
 
 # Grid columns: (lesion attribute, header with unit, kind)
 COLUMNS: tuple[tuple[str, str, str], ...] = (
-    ("lesion_id", "Lesion", "text"),
-    ("organ", "Organ", "text"),
-    ("target", "Target", "check"),
-    ("lymph_node", "Node", "check"),
-    ("longest_diameter_mm", "Diameter\n(mm)", "number"),
-    ("previous_mm", "Previous\n(mm)", "readonly"),
-    ("density_hu", "Density\n(HU)", "number"),
-    ("suv_max", "SUVmax", "number"),
-    ("new", "New", "check"),
-    ("hypodense", "Hypo-\ndense", "check"),
-    ("intratumoral_nodule", "Intratumoral\nnodule", "check"),
+    ("lesion_id", QT_TRANSLATE_NOOP("ScanForm", "Lesion"), "text"),
+    ("organ", QT_TRANSLATE_NOOP("ScanForm", "Organ"), "text"),
+    ("target", QT_TRANSLATE_NOOP("ScanForm", "Target"), "check"),
+    ("lymph_node", QT_TRANSLATE_NOOP("ScanForm", "Node"), "check"),
+    ("longest_diameter_mm", QT_TRANSLATE_NOOP("ScanForm", "Diameter\n(mm)"), "number"),
+    ("previous_mm", QT_TRANSLATE_NOOP("ScanForm", "Previous\n(mm)"), "readonly"),
+    ("density_hu", QT_TRANSLATE_NOOP("ScanForm", "Density\n(HU)"), "number"),
+    ("suv_max", QT_TRANSLATE_NOOP("ScanForm", "SUVmax"), "number"),
+    ("new", QT_TRANSLATE_NOOP("ScanForm", "New"), "check"),
+    ("hypodense", QT_TRANSLATE_NOOP("ScanForm", "Hypo-\ndense"), "check"),
+    ("intratumoral_nodule", QT_TRANSLATE_NOOP("ScanForm", "Intratumoral\nnodule"), "check"),
 )
 COL = {name: index for index, (name, _, _) in enumerate(COLUMNS)}
 LABELS = {
-    "lesion_id": "lesion id", "organ": "organ", "longest_diameter_mm": "longest diameter (mm)",
-    "density_hu": "density (HU)", "suv_max": "SUVmax",
+    "lesion_id": QT_TRANSLATE_NOOP("ScanForm", "lesion id"),
+    "organ": QT_TRANSLATE_NOOP("ScanForm", "organ"),
+    "longest_diameter_mm": QT_TRANSLATE_NOOP("ScanForm", "longest diameter (mm)"),
+    "density_hu": QT_TRANSLATE_NOOP("ScanForm", "density (HU)"),
+    "suv_max": QT_TRANSLATE_NOOP("ScanForm", "SUVmax"),
 }
 _LESION_PATH = re.compile(r"^scans\[\d+\]\.lesions\[(\d+)\](?:\.(\w+))?")
 INVALID_BRUSH = QBrush(QColor("#ffd6d6"))
@@ -67,7 +71,8 @@ class LesionGridModel(QStandardItemModel):
 
     def __init__(self) -> None:
         super().__init__(0, len(COLUMNS))
-        self.setHorizontalHeaderLabels([header for _, header, _ in COLUMNS])
+        self.setHorizontalHeaderLabels(
+            [QCoreApplication.translate("ScanForm", header) for _, header, _ in COLUMNS])
 
     def add_lesion(self, lesion: Lesion, previous: float | None = None,
                    keep_measurements: bool = False) -> int:
@@ -122,8 +127,8 @@ class ScanForm(CaseForm):
 
     def __init__(self, case: Case, saver: Saver, index: int | None = None,
                  today: date | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(case, "Add scan" if index is None else "Edit scan", saver, today,
-                         parent)
+        super().__init__(case, "", saver, today, parent)
+        self.setWindowTitle(self.tr("Add scan") if index is None else self.tr("Edit scan"))
         self.index = index
         self.path = f"scans[{len(case.scans) if index is None else index}]"
         scan = case.scans[index] if index is not None else None
@@ -134,9 +139,9 @@ class ScanForm(CaseForm):
         self.report = QPlainTextEdit(scan.report if scan else "")
         self.report.setTabChangesFocus(True)
         self.report.setFixedHeight(48)
-        self.report.setPlaceholderText("radiology report (optional)")
-        self.field(f"{self.path}.date", "Scan date", self.date)
-        self.field(f"{self.path}.modality", "Modality", self.modality)
+        self.report.setPlaceholderText(self.tr("radiology report (optional)"))
+        self.field(f"{self.path}.date", self.tr("Scan date"), self.date)
+        self.field(f"{self.path}.modality", self.tr("Modality"), self.modality)
 
         self.grid_model = LesionGridModel()
         self.grid = QTableView()
@@ -156,7 +161,7 @@ class ScanForm(CaseForm):
         header.setSectionResizeMode(COL["organ"], QHeaderView.ResizeMode.Stretch)
         self.grid.setMinimumHeight(190)
         self._paths[f"{self.path}.lesions"] = self.grid
-        self._labels[f"{self.path}.lesions"] = "Lesions"
+        self._labels[f"{self.path}.lesions"] = self.tr("Lesions")
 
         previous = previous_scan(case, scan.date if scan else None, skip=index)
         if scan is not None:
@@ -172,27 +177,28 @@ class ScanForm(CaseForm):
                 self.grid_model.add_lesion(lesion, lesion.longest_diameter_mm)
         self.watch_model(self.grid_model)
 
-        source = (f"Lesions of the previous scan ({previous.date.isoformat()}) are listed: "
-                  "type the new measurements." if previous and scan is None else "Lesions")
+        source = (self.tr("Lesions of the previous scan ({0}) are listed: type the new "
+                          "measurements.").format(previous.date.isoformat())
+                  if previous and scan is None else self.tr("Lesions"))
         self.grid_caption = QLabel(source)
         self.grid_caption.setObjectName("gridCaption")
         self.body.addWidget(self.grid_caption)
         self.body.addWidget(self.grid)
         buttons = QHBoxLayout()
-        self.add_button = QPushButton("&Add lesion")
+        self.add_button = QPushButton(self.tr("&Add lesion"))
         self.add_button.clicked.connect(self.add_new_lesion)
-        self.remove_button = QPushButton("&Remove lesion")
+        self.remove_button = QPushButton(self.tr("&Remove lesion"))
         self.remove_button.clicked.connect(self.remove_lesion)
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
-        hint = QLabel("Diameters: longest axis in mm (short axis for lymph nodes). "
-                      "Leave a diameter empty if the lesion was not measured.")
+        hint = QLabel(self.tr("Diameters: longest axis in mm (short axis for lymph nodes). "
+                              "Leave a diameter empty if the lesion was not measured."))
         hint.setObjectName("hint")
         hint.setWordWrap(True)
         buttons.addWidget(hint, 1)
         self.body.addLayout(buttons)
         below = QHBoxLayout()
-        below.addWidget(QLabel("Non-target lesions:"))
+        below.addWidget(QLabel(self.tr("Non-target lesions:")))
         below.addWidget(self.non_target)
         below.addStretch(1)
         self.body.addLayout(below)
@@ -200,9 +206,9 @@ class ScanForm(CaseForm):
         self.watch(self.non_target)
         self.watch(self.report)
         self._paths[f"{self.path}.non_target"] = self.non_target
-        self._labels[f"{self.path}.non_target"] = "Non-target lesions"
+        self._labels[f"{self.path}.non_target"] = self.tr("Non-target lesions")
         self._paths[f"{self.path}.report"] = self.report
-        self._labels[f"{self.path}.report"] = "Report"
+        self._labels[f"{self.path}.report"] = self.tr("Report")
         self.setMinimumWidth(820)
         self.resize(900, 560)
         QWidget.setTabOrder(self.modality, self.grid)
@@ -254,8 +260,9 @@ class ScanForm(CaseForm):
         if not match:
             return path
         row, name = int(match[1]), match[2] or "lesion_id"
-        lesion_id = self.grid_model.text(row, "lesion_id") or f"row {row + 1}"
-        return f"Lesion {lesion_id}, {LABELS.get(name, name.replace('_', ' '))}"
+        lesion_id = self.grid_model.text(row, "lesion_id") or self.tr("row {0}").format(row + 1)
+        what = self.tr(LABELS[name]) if name in LABELS else name.replace("_", " ")
+        return self.tr("Lesion {0}, {1}").format(lesion_id, what)
 
     def _number(self, row: int, name: str) -> float | None:
         text = self.grid_model.text(row, name)
@@ -263,7 +270,7 @@ class ScanForm(CaseForm):
             return parse_number(text)
         except ValueError:
             raise FieldError(f"{self.path}.lesions[{row}].{name}",
-                             f"“{text}” is not a number") from None
+                             self.tr("“{0}” is not a number").format(text)) from None
 
     def build_case(self) -> Case:
         assert self.base_case is not None

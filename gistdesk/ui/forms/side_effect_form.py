@@ -23,7 +23,8 @@ COMMON_TERMS = (
 class SideEffectForm(CaseForm):
     def __init__(self, case: Case, saver: Saver, today: date | None = None,
                  parent: QWidget | None = None) -> None:
-        super().__init__(case, "Add side effect", saver, today, parent)
+        super().__init__(case, "", saver, today, parent)
+        self.setWindowTitle(self.tr("Add side effect"))
         self.path = f"side_effects[{len(case.side_effects)}]"
         self.date = DateField(self.today)
         self.term = QComboBox()
@@ -33,7 +34,7 @@ class SideEffectForm(CaseForm):
         self.term.setEditText("")
         self.grade = QSpinBox()
         self.grade.setRange(1, 5)
-        self.grade.setToolTip("CTCAE grade: 1 mild … 5 death related to the adverse event")
+        self.grade.setToolTip(self.tr("CTCAE grade: 1 mild … 5 death related to the adverse event"))
         self.drug = QComboBox()
         self.drug.setEditable(True)
         drugs = sorted({line.drug.value for line in case.therapy_lines})
@@ -42,11 +43,11 @@ class SideEffectForm(CaseForm):
         if open_lines:
             self.drug.setCurrentText(open_lines[-1].drug.value)
         self.action: EnumCombo[SideEffectAction] = EnumCombo(SideEffectAction)
-        self.field(f"{self.path}.date", "Date", self.date)
-        self.field(f"{self.path}.term", "Term (CTCAE)", self.term)
-        self.field(f"{self.path}.grade", "CTCAE grade", self.grade)
-        self.field(f"{self.path}.drug", "Drug", self.drug)
-        self.field(f"{self.path}.action", "Action", self.action)
+        self.field(f"{self.path}.date", self.tr("Date"), self.date)
+        self.field(f"{self.path}.term", self.tr("Term (CTCAE)"), self.term)
+        self.field(f"{self.path}.grade", self.tr("CTCAE grade"), self.grade)
+        self.field(f"{self.path}.drug", self.tr("Drug"), self.drug)
+        self.field(f"{self.path}.action", self.tr("Action"), self.action)
         self.setMinimumWidth(420)
 
     def build_case(self) -> Case:

@@ -1,0 +1,1706 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de" sourcelanguage="en">
+  <context>
+    <name>About</name>
+    <message>
+      <location filename="../../gistdesk/ui/about.py" line="48" />
+      <source>Case records, response assessment (RECIST 1.1, Choi, PET) and decision-support flags for gastrointestinal stromal tumor clinics.</source>
+      <translation>Falldokumentation, Beurteilung des Ansprechens (RECIST 1.1, Choi, PET) und Hinweise zur Entscheidungsunterstützung für Sprechstunden für gastrointestinale Stromatumoren.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/about.py" line="50" />
+      <source>Flags are decision support for the GIST team, not orders.</source>
+      <translation>Hinweise dienen der Entscheidungsunterstützung des GIST-Teams, sie sind keine Anordnungen.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/about.py" line="51" />
+      <source>Known simplifications</source>
+      <translation>Bekannte Vereinfachungen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/about.py" line="52" />
+      <source>Versions</source>
+      <translation>Versionen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/about.py" line="20" />
+      <source>no RECIST confirmation scans and no minimum duration for stable disease</source>
+      <translation>keine RECIST-Bestätigungsuntersuchungen und keine Mindestdauer für eine stabile Erkrankung</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/about.py" line="27" />
+      <source>no automatic Choi density for MRI or the low-dose CT of a PET-CT</source>
+      <translation>keine automatische Choi-Dichte für MRT oder das Niedrigdosis-CT eines PET-CT</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/about.py" line="22" />
+      <source>one PET threshold (25%) instead of EORTC's cycle-dependent thresholds</source>
+      <translation>eine PET-Schwelle (25 %) statt der zyklusabhängigen Schwellen der EORTC</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/about.py" line="25" />
+      <source>only surgery (not ablation, embolization or radiation) resets a baseline</source>
+      <translation>nur eine Operation (nicht Ablation, Embolisation oder Bestrahlung) setzt eine neue Ausgangsuntersuchung</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/about.py" line="24" />
+      <source>scans outside a therapy line are only checked for new lesions</source>
+      <translation>Untersuchungen außerhalb einer Therapielinie werden nur auf neue Läsionen geprüft</translation>
+    </message>
+  </context>
+  <context>
+    <name>CaseForm</name>
+    <message>
+      <location filename="../../gistdesk/ui/forms/base.py" line="237" />
+      <source>Discard</source>
+      <translation>Verwerfen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/base.py" line="238" />
+      <source>Keep editing</source>
+      <translation>Weiter bearbeiten</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/base.py" line="184" />
+      <source>Not saved. Please correct:</source>
+      <translation>Nicht gespeichert. Bitte korrigieren:</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/base.py" line="222" />
+      <source>Not saved: the database refused the change ({0}). Your entries are kept.</source>
+      <translation>Nicht gespeichert: Die Datenbank hat die Änderung abgelehnt ({0}). Ihre Eingaben bleiben erhalten.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/base.py" line="235" />
+      <source>This form has changes that are not saved. Discard them?</source>
+      <translation>Dieses Formular hat ungespeicherte Änderungen. Verwerfen?</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/base.py" line="234" />
+      <source>Unsaved changes</source>
+      <translation>Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/base.py" line="215" />
+      <source>{0} is already another patient's record number</source>
+      <translation>{0} ist bereits die Aktennummer eines anderen Patienten</translation>
+    </message>
+  </context>
+  <context>
+    <name>DateField</name>
+    <message>
+      <location filename="../../gistdesk/ui/forms/fields.py" line="66" />
+      <source>Type a date: 2024-03-05, 20240305, 5.3.2024, or t for today</source>
+      <translation>Datum eingeben: 2024-03-05, 20240305, 5.3.2024 oder t für heute</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/fields.py" line="65" />
+      <source>YYYY-MM-DD</source>
+      <translation>JJJJ-MM-TT</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/fields.py" line="77" />
+      <source>“{0}” is not a date (use YYYY-MM-DD)</source>
+      <translation>„{0}“ ist kein Datum (JJJJ-MM-TT verwenden)</translation>
+    </message>
+  </context>
+  <context>
+    <name>Dialogs</name>
+    <message>
+      <location filename="../../gistdesk/ui/dialogs.py" line="76" />
+      <source>Create empty clinic</source>
+      <translation>Leere Klinikdatenbank anlegen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/dialogs.py" line="29" />
+      <source>Discard</source>
+      <translation>Verwerfen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/dialogs.py" line="30" />
+      <source>Keep editing</source>
+      <translation>Weiter bearbeiten</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/dialogs.py" line="72" />
+      <source>No clinic database was found.</source>
+      <translation>Es wurde keine Klinikdatenbank gefunden.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/dialogs.py" line="78" />
+      <source>Open demo</source>
+      <translation>Demo öffnen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/dialogs.py" line="80" />
+      <source>Open existing…</source>
+      <translation>Vorhandene öffnen…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/dialogs.py" line="81" />
+      <source>Quit</source>
+      <translation>Beenden</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/dialogs.py" line="71" />
+      <source>Welcome to gistdesk</source>
+      <translation>Willkommen bei gistdesk</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/dialogs.py" line="73" />
+      <source>gistdesk can create an empty clinic database at
+{0}
+or open the demo database (invented patients, for trying the app out).</source>
+      <translation>gistdesk kann eine leere Klinikdatenbank anlegen unter
+{0}
+oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/dialogs.py" line="57" />
+      <source>gistdesk database (*.sqlite *.db);;All files (*)</source>
+      <translation>gistdesk-Datenbank (*.sqlite *.db);;Alle Dateien (*)</translation>
+    </message>
+  </context>
+  <context>
+    <name>DoseChangeForm</name>
+    <message>
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="45" />
+      <source>Date</source>
+      <translation>Datum</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="46" />
+      <source>Dose</source>
+      <translation>Dosis</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="27" />
+      <source>Record a dose change</source>
+      <translation>Dosisänderung erfassen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="48" />
+      <source>Schedule</source>
+      <translation>Schema</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="39" />
+      <source>Therapy line:</source>
+      <translation>Therapielinie:</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="34" />
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="38" />
+      <source>daily</source>
+      <translation>täglich</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="47" />
+      <source>mg/day</source>
+      <translation>mg/Tag</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="18" />
+      <source>ongoing</source>
+      <translation>laufend</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="37" />
+      <source>was {0}</source>
+      <translation>bisher {0}</translation>
+    </message>
+  </context>
+  <context>
+    <name>FieldError</name>
+    <message>
+      <location filename="../../gistdesk/ui/forms/fields.py" line="80" />
+      <location filename="../../gistdesk/ui/forms/fields.py" line="101" />
+      <location filename="../../gistdesk/ui/forms/line_form.py" line="85" />
+      <source>is required</source>
+      <translation>ist erforderlich</translation>
+    </message>
+  </context>
+  <context>
+    <name>Flags</name>
+    <message>
+      <location filename="../../gistdesk/ui/text.py" line="62" />
+      <source>Adjuvant imatinib shorter than advised</source>
+      <translation>Adjuvantes Imatinib kürzer als empfohlen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/text.py" line="61" />
+      <source>Imatinib in SDH/NF1/wild-type GIST</source>
+      <translation>Imatinib bei SDH/NF1/Wildtyp-GIST</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/text.py" line="60" />
+      <source>KIT exon 9 below 800 mg imatinib</source>
+      <translation>KIT Exon 9 unter 800 mg Imatinib</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/text.py" line="58" />
+      <source>PDGFRA D842V on a drug it resists</source>
+      <translation>PDGFRA D842V unter einem unwirksamen Medikament</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/text.py" line="56" />
+      <source>Possible false progression</source>
+      <translation>Mögliche Pseudoprogression</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/text.py" line="55" />
+      <source>Possible progression</source>
+      <translation>Mögliche Progression</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/text.py" line="57" />
+      <source>Possible recurrence</source>
+      <translation>Mögliches Rezidiv</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/text.py" line="63" />
+      <source>Scan overdue</source>
+      <translation>Bildgebung überfällig</translation>
+    </message>
+  </context>
+  <context>
+    <name>FlagsPanel</name>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="82" />
+      <source>Basis:</source>
+      <translation>Grundlage:</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="72" />
+      <source>Criteria:</source>
+      <translation>Kriterien:</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="75" />
+      <source>Extent:</source>
+      <translation>Ausmaß:</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="198" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="213" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="229" />
+      <source>Flags</source>
+      <translation>Hinweise</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="229" />
+      <source>Flags ({0})</source>
+      <translation>Hinweise ({0})</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="221" />
+      <source>Flags support the GIST team's review; they are not orders.</source>
+      <translation>Hinweise unterstützen die Beurteilung durch das GIST-Team; sie sind keine Anordnungen.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="217" />
+      <source>No flags: nothing for the team to review.</source>
+      <translation>Keine Hinweise: Für das Team gibt es nichts zu prüfen.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="94" />
+      <source>Options to discuss:</source>
+      <translation>Zu besprechende Optionen:</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="77" />
+      <source>Resistance:</source>
+      <translation>Resistenz:</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="129" />
+      <source>Select to show its scan</source>
+      <translation>Auswählen, um die Bildgebung zu zeigen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="99" />
+      <source>Source:</source>
+      <translation>Quelle:</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="85" />
+      <source>early on the first TKI line (when false progression is most common)</source>
+      <translation>früh in der ersten TKI-Linie (wenn eine Pseudoprogression am häufigsten ist)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="80" />
+      <source>off therapy</source>
+      <translation>ohne Therapie</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="61" />
+      <source>scan {0}</source>
+      <translation>Bildgebung {0}</translation>
+    </message>
+  </context>
+  <context>
+    <name>Language</name>
+    <message>
+      <location filename="../../gistdesk/ui/i18n.py" line="105" />
+      <source>&amp;Language</source>
+      <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/i18n.py" line="118" />
+      <source>Applies at the next start of gistdesk</source>
+      <translation>Gilt ab dem nächsten Start von gistdesk</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/i18n.py" line="127" />
+      <source>Language set to {0}. It applies at the next start of gistdesk.</source>
+      <translation>Sprache auf {0} gestellt. Sie gilt ab dem nächsten Start von gistdesk.</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="238" />
+      <source>&amp;About gistdesk</source>
+      <translation>&amp;Über gistdesk</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="215" />
+      <source>&amp;Edit patient and tumor…</source>
+      <translation>Patient und Tumor &amp;bearbeiten…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="240" />
+      <source>&amp;File</source>
+      <translation>&amp;Datei</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="227" />
+      <source>&amp;Find patient</source>
+      <translation>Patient &amp;suchen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="261" />
+      <source>&amp;Help</source>
+      <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="213" />
+      <source>&amp;New patient…</source>
+      <translation>&amp;Neuer Patient…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="232" />
+      <source>&amp;Open database…</source>
+      <translation>Datenbank ö&amp;ffnen…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="244" />
+      <source>&amp;Patient</source>
+      <translation>&amp;Patient</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="237" />
+      <source>&amp;Quit</source>
+      <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="236" />
+      <source>&amp;Refresh</source>
+      <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="248" />
+      <source>&amp;View</source>
+      <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="517" />
+      <source>About gistdesk</source>
+      <translation>Über gistdesk</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="219" />
+      <source>Add &amp;dose change…</source>
+      <translation>Neue &amp;Dosisänderung…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="223" />
+      <source>Add &amp;procedure…</source>
+      <translation>Neuer &amp;Eingriff…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="220" />
+      <source>Add &amp;scan…</source>
+      <translation>Neue &amp;Bildgebung…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="225" />
+      <source>Add side &amp;effect…</source>
+      <translation>Neue &amp;Nebenwirkung…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="217" />
+      <source>Add therapy &amp;line…</source>
+      <translation>Neue &amp;Therapielinie…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="55" />
+      <source>Adjuvant ending</source>
+      <translation>Adjuvant endet</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="52" />
+      <source>All</source>
+      <translation>Alle</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="379" />
+      <source>Cannot open the patient</source>
+      <translation>Der Patient kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="234" />
+      <source>Create empty &amp;clinic database…</source>
+      <translation>Leere &amp;Klinikdatenbank anlegen…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="531" />
+      <source>Database: {0}</source>
+      <translation>Datenbank: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="475" />
+      <location filename="../../gistdesk/ui/main_window.py" line="479" />
+      <source>Delete scan</source>
+      <translation>Bildgebung löschen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="222" />
+      <source>Delete scan…</source>
+      <translation>Bildgebung löschen…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="476" />
+      <source>Delete the {0} scan of {1} with its {2} lesion measurement(s)? The change is kept in the audit log.</source>
+      <translation>Die {0}-Untersuchung vom {1} mit ihren {2} Läsionsmessungen löschen? Die Änderung wird im Prüfprotokoll festgehalten.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="221" />
+      <source>Edit scan…</source>
+      <translation>Bildgebung bearbeiten…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="218" />
+      <source>Edit therapy line…</source>
+      <translation>Therapielinie bearbeiten…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="54" />
+      <source>Flags</source>
+      <translation>Hinweise</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="479" />
+      <source>Keep it</source>
+      <translation>Behalten</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="264" />
+      <source>Main toolbar</source>
+      <translation>Hauptwerkzeugleiste</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="376" />
+      <source>Patient {0} is no longer in the database</source>
+      <translation>Patient {0} ist nicht mehr in der Datenbank</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="230" />
+      <source>Print &amp;handout…</source>
+      <translation>&amp;Patienteninformation drucken…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="228" />
+      <source>Print &amp;summary…</source>
+      <translation>&amp;Zusammenfassung drucken…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="404" />
+      <source>Saved {0}</source>
+      <translation>{0} gespeichert</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="53" />
+      <source>Scan overdue</source>
+      <translation>Bildgebung überfällig</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="99" />
+      <location filename="../../gistdesk/ui/main_window.py" line="305" />
+      <source>Search failed: {0}</source>
+      <translation>Suche fehlgeschlagen: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="85" />
+      <source>Search patients</source>
+      <translation>Patienten suchen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="83" />
+      <source>Search record number or name  (Ctrl+F)</source>
+      <translation>Aktennummer oder Name suchen  (Strg+F)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="132" />
+      <location filename="../../gistdesk/ui/main_window.py" line="323" />
+      <source>Select a patient in the list, or create one with Ctrl+N.</source>
+      <translation>Wählen Sie einen Patienten in der Liste oder legen Sie mit Strg+N einen neuen an.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="150" />
+      <source>Signed in: {0}</source>
+      <translation>Angemeldet: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="486" />
+      <source>The scan was not deleted</source>
+      <translation>Die Bildgebung wurde nicht gelöscht</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="321" />
+      <source>This clinic has no patients yet.
+Create the first with New patient (Ctrl+N).</source>
+      <translation>Diese Klinik hat noch keine Patienten.
+Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="311" />
+      <source>Worklist failed: {0}</source>
+      <translation>Arbeitsliste fehlgeschlagen: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="254" />
+      <source>Worklist: {0}</source>
+      <translation>Arbeitsliste: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="326" />
+      <source>{0} patient shown</source>
+      <translation>{0} Patient angezeigt</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="327" />
+      <source>{0} patients shown</source>
+      <translation>{0} Patienten angezeigt</translation>
+    </message>
+  </context>
+  <context>
+    <name>NumberField</name>
+    <message>
+      <location filename="../../gistdesk/ui/forms/fields.py" line="98" />
+      <source>“{0}” is not a number</source>
+      <translation>„{0}“ ist keine Zahl</translation>
+    </message>
+  </context>
+  <context>
+    <name>PatientForm</name>
+    <message>
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="50" />
+      <source>Birth date</source>
+      <translation>Geburtsdatum</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="72" />
+      <source>Diagnosis date</source>
+      <translation>Diagnosedatum</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="29" />
+      <source>Edit patient and primary tumor</source>
+      <translation>Patient und Primärtumor bearbeiten</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="80" />
+      <source>Extent</source>
+      <translation>Ausbreitung</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="48" />
+      <source>Family name</source>
+      <translation>Nachname</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="49" />
+      <source>Given name</source>
+      <translation>Vorname</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="81" />
+      <source>Metastatic sites</source>
+      <translation>Metastasenorte</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="76" />
+      <source>Mitoses</source>
+      <translation>Mitosen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="79" />
+      <source>Mutation</source>
+      <translation>Mutation</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="28" />
+      <source>New patient</source>
+      <translation>Neuer Patient</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="60" />
+      <source>No</source>
+      <translation>Nein</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="52" />
+      <source>Notes</source>
+      <translation>Notizen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="44" />
+      <source>Patient</source>
+      <translation>Patient</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="73" />
+      <source>Primary site</source>
+      <translation>Primärlokalisation</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="69" />
+      <source>Primary tumor</source>
+      <translation>Primärtumor</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="47" />
+      <source>Record number</source>
+      <translation>Aktennummer</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="78" />
+      <source>Rupture</source>
+      <translation>Ruptur</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="51" />
+      <source>Sex</source>
+      <translation>Geschlecht</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="74" />
+      <source>Size</source>
+      <translation>Größe</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="60" />
+      <source>Unknown</source>
+      <translation>Unbekannt</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="60" />
+      <source>Yes</source>
+      <translation>Ja</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="75" />
+      <source>cm</source>
+      <translation>cm</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="67" />
+      <source>comma separated, e.g. liver, peritoneum</source>
+      <translation>durch Komma getrennt, z. B. Leber, Peritoneum</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="34" />
+      <source>hospital record number (required)</source>
+      <translation>Aktennummer des Krankenhauses (erforderlich)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="77" />
+      <source>per 5 mm² (= 50 HPF)</source>
+      <translation>pro 5 mm² (= 50 HPF)</translation>
+    </message>
+  </context>
+  <context>
+    <name>PatientHeader</name>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="216" />
+      <source>Diagnosed &lt;b&gt;{0}&lt;/b&gt;</source>
+      <translation>Diagnose &lt;b&gt;{0}&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="206" />
+      <source>Record &lt;b&gt;{0}&lt;/b&gt;</source>
+      <translation>Akte &lt;b&gt;{0}&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="229" />
+      <source>Recurrence risk: &lt;i&gt;not computable (size or mitoses missing)&lt;/i&gt;</source>
+      <translation>Rückfallrisiko: &lt;i&gt;nicht berechenbar (Größe oder Mitosen fehlen)&lt;/i&gt;</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="236" />
+      <source>Recurrence risk: modified NIH &lt;b&gt;{0}&lt;/b&gt;</source>
+      <translation>Rückfallrisiko: modifiziertes NIH &lt;b&gt;{0}&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="212" />
+      <source>born {0}</source>
+      <translation>geboren {0}</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="223" />
+      <source>extent &lt;b&gt;{0}&lt;/b&gt;</source>
+      <translation>Ausbreitung &lt;b&gt;{0}&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="219" />
+      <source>mitoses &lt;b&gt;{0}&lt;/b&gt;</source>
+      <translation>Mitosen &lt;b&gt;{0}&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="222" />
+      <source>mutation &lt;b&gt;{0}&lt;/b&gt;</source>
+      <translation>Mutation &lt;b&gt;{0}&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="214" />
+      <source>no</source>
+      <translation>nein</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="221" />
+      <source>rupture &lt;b&gt;{0}&lt;/b&gt;</source>
+      <translation>Ruptur &lt;b&gt;{0}&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="217" />
+      <source>site &lt;b&gt;{0}&lt;/b&gt;</source>
+      <translation>Lokalisation &lt;b&gt;{0}&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="218" />
+      <source>size &lt;b&gt;{0}&lt;/b&gt;</source>
+      <translation>Größe &lt;b&gt;{0}&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="213" />
+      <source>unknown</source>
+      <translation>unbekannt</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="213" />
+      <source>yes</source>
+      <translation>ja</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="208" />
+      <source>{0} years</source>
+      <translation>{0} Jahre</translation>
+    </message>
+  </context>
+  <context>
+    <name>PatientListModel</name>
+    <message>
+      <location filename="../../gistdesk/ui/patient_list.py" line="47" />
+      <source>Age</source>
+      <translation>Alter</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_list.py" line="49" />
+      <source>Current therapy</source>
+      <translation>Therapie</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_list.py" line="51" />
+      <source>Flags</source>
+      <translation>Hinweise</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_list.py" line="50" />
+      <source>Last scan</source>
+      <translation>Letzter Scan</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_list.py" line="46" />
+      <source>Name</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_list.py" line="48" />
+      <source>Primary site</source>
+      <translation>Lokalisation</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_list.py" line="45" />
+      <source>Record no.</source>
+      <translation>Akten-Nr.</translation>
+    </message>
+  </context>
+  <context>
+    <name>PatientView</name>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="330" />
+      <source>&amp;Procedures</source>
+      <translation>&amp;Eingriffe</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="322" />
+      <source>&amp;Scans</source>
+      <translation>&amp;Bildgebung</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="166" />
+      <source>Action</source>
+      <translation>Maßnahme</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="90" />
+      <source>Baseline scan</source>
+      <translation>Ausgangsbefund</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="94" />
+      <source>Best Choi</source>
+      <translation>Bestes Choi</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="91" />
+      <source>Best RECIST</source>
+      <translation>Bestes RECIST</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="163" />
+      <source>CTCAE grade</source>
+      <translation>CTCAE-Grad</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="141" />
+      <source>Change</source>
+      <translation>Änderung</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="123" />
+      <source>Choi</source>
+      <translation>Choi</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="99" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="114" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="154" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="161" />
+      <source>Date</source>
+      <translation>Datum</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="125" />
+      <source>Density</source>
+      <translation>Dichte</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="143" />
+      <source>Density (HU)</source>
+      <translation>Dichte (HU)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="138" />
+      <source>Diameter (mm)</source>
+      <translation>Durchmesser (mm)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="100" />
+      <source>Dose</source>
+      <translation>Dosis</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="290" />
+      <source>Dose history</source>
+      <translation>Dosisverlauf</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="429" />
+      <source>Dose history: {0}, from {1}</source>
+      <translation>Dosisverlauf: {0}, ab {1}</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="86" />
+      <source>Dose now</source>
+      <translation>Aktuelle Dosis</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="81" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="165" />
+      <source>Drug</source>
+      <translation>Medikament</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="85" />
+      <source>End</source>
+      <translation>Ende</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="130" />
+      <source>Flags</source>
+      <translation>Hinweise</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="149" />
+      <source>Hypodense</source>
+      <translation>Hypodens</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="82" />
+      <source>Intent</source>
+      <translation>Therapieziel</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="134" />
+      <source>Lesion</source>
+      <translation>Läsion</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="418" />
+      <source>Lesions on {0} ({1}), change vs the previous scan</source>
+      <translation>Läsionen am {0} ({1}), Änderung gegenüber der vorigen Bildgebung</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="316" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="411" />
+      <source>Lesions: select a scan</source>
+      <translation>Läsionen: Bildgebung auswählen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="83" />
+      <source>Line</source>
+      <translation>Linie</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="157" />
+      <source>Margin</source>
+      <translation>Resektionsrand</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="115" />
+      <source>Modality</source>
+      <translation>Modalität</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="147" />
+      <source>New</source>
+      <translation>Neu</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="137" />
+      <source>Node</source>
+      <translation>Lymphknoten</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="150" />
+      <source>Nodule</source>
+      <translation>Knoten</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="129" />
+      <source>Non-target</source>
+      <translation>Nicht-Ziel</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="158" />
+      <source>Note</source>
+      <translation>Notiz</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="135" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="156" />
+      <source>Organ</source>
+      <translation>Organ</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="127" />
+      <source>PET</source>
+      <translation>PET</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="144" />
+      <source>Prev. HU</source>
+      <translation>Vorher HU</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="139" />
+      <source>Previous (mm)</source>
+      <translation>Vorher (mm)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="155" />
+      <source>Procedure</source>
+      <translation>Eingriff</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="122" />
+      <source>RECIST</source>
+      <translation>RECIST</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="116" />
+      <source>Role</source>
+      <translation>Rolle</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="146" />
+      <source>SUVmax</source>
+      <translation>SUVmax</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="101" />
+      <source>Schedule</source>
+      <translation>Schema</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="338" />
+      <source>Side &amp;effects</source>
+      <translation>&amp;Nebenwirkungen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="84" />
+      <source>Start</source>
+      <translation>Beginn</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="88" />
+      <source>Stop reason</source>
+      <translation>Abbruchgrund</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="117" />
+      <source>Sum (mm)</source>
+      <translation>Summe (mm)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="136" />
+      <source>Target</source>
+      <translation>Ziel</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="162" />
+      <source>Term</source>
+      <translation>Begriff</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="297" />
+      <source>Therapy &amp;lines</source>
+      <translation>&amp;Therapielinien</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="118" />
+      <source>vs baseline</source>
+      <translation>ggü. Ausgang</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="120" />
+      <source>vs nadir</source>
+      <translation>ggü. Nadir</translation>
+    </message>
+  </context>
+  <context>
+    <name>Printing</name>
+    <message>
+      <location filename="../../gistdesk/ui/printing.py" line="80" />
+      <source>Printing not available yet</source>
+      <translation>Drucken noch nicht verfügbar</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/printing.py" line="89" />
+      <source>Save the {0} as PDF</source>
+      <translation>{0} als PDF speichern</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/printing.py" line="117" />
+      <source>The PDF could not be made</source>
+      <translation>Das PDF konnte nicht erstellt werden</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/printing.py" line="109" />
+      <source>The PDF was not saved</source>
+      <translation>Das PDF wurde nicht gespeichert</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/printing.py" line="82" />
+      <source>The {0} PDF is not available in this version of gistdesk yet.
+Nothing was printed.</source>
+      <translation>Das PDF „{0}“ ist in dieser Version von gistdesk noch nicht verfügbar.
+Es wurde nichts gedruckt.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/printing.py" line="119" />
+      <source>The {0} could not be built; nothing was saved.</source>
+      <translation>„{0}“ konnte nicht erstellt werden; es wurde nichts gespeichert.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/printing.py" line="28" />
+      <source>clinician summary</source>
+      <translation>Ärztliche Zusammenfassung</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/printing.py" line="29" />
+      <source>patient handout</source>
+      <translation>Patienteninformation</translation>
+    </message>
+  </context>
+  <context>
+    <name>ProcedureForm</name>
+    <message>
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="34" />
+      <source>Add procedure</source>
+      <translation>Eingriff hinzufügen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="43" />
+      <source>Date</source>
+      <translation>Datum</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="46" />
+      <source>Margin</source>
+      <translation>Resektionsrand</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="47" />
+      <source>Note</source>
+      <translation>Notiz</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="45" />
+      <source>Organ</source>
+      <translation>Organ</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="44" />
+      <source>Procedure</source>
+      <translation>Eingriff</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="39" />
+      <source>— (not surgery)</source>
+      <translation>— (keine Operation)</translation>
+    </message>
+  </context>
+  <context>
+    <name>ScanForm</name>
+    <message>
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="188" />
+      <source>&amp;Add lesion</source>
+      <translation>Läsion &amp;hinzufügen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="190" />
+      <source>&amp;Remove lesion</source>
+      <translation>Läsion &amp;entfernen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="131" />
+      <source>Add scan</source>
+      <translation>Bildgebung hinzufügen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="40" />
+      <source>Density
+(HU)</source>
+      <translation>Dichte
+(HU)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="38" />
+      <source>Diameter
+(mm)</source>
+      <translation>Durchmesser
+(mm)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="194" />
+      <source>Diameters: longest axis in mm (short axis for lymph nodes). Leave a diameter empty if the lesion was not measured.</source>
+      <translation>Durchmesser: längste Achse in mm (kurze Achse bei Lymphknoten). Durchmesser leer lassen, wenn die Läsion nicht gemessen wurde.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="131" />
+      <source>Edit scan</source>
+      <translation>Bildgebung bearbeiten</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="43" />
+      <source>Hypo-
+dense</source>
+      <translation>Hypo-
+dens</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="44" />
+      <source>Intratumoral
+nodule</source>
+      <translation>Intratumoraler
+Knoten</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="34" />
+      <source>Lesion</source>
+      <translation>Läsion</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="265" />
+      <source>Lesion {0}, {1}</source>
+      <translation>Läsion {0}, {1}</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="164" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="182" />
+      <source>Lesions</source>
+      <translation>Läsionen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="180" />
+      <source>Lesions of the previous scan ({0}) are listed: type the new measurements.</source>
+      <translation>Die Läsionen der vorigen Bildgebung ({0}) sind aufgeführt: Geben Sie die neuen Messwerte ein.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="144" />
+      <source>Modality</source>
+      <translation>Modalität</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="42" />
+      <source>New</source>
+      <translation>Neu</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="37" />
+      <source>Node</source>
+      <translation>Lymphknoten</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="209" />
+      <source>Non-target lesions</source>
+      <translation>Nicht-Ziel-Läsionen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="201" />
+      <source>Non-target lesions:</source>
+      <translation>Nicht-Ziel-Läsionen:</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="35" />
+      <source>Organ</source>
+      <translation>Organ</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="39" />
+      <source>Previous
+(mm)</source>
+      <translation>Vorher
+(mm)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="211" />
+      <source>Report</source>
+      <translation>Befund</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="41" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="52" />
+      <source>SUVmax</source>
+      <translation>SUVmax</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="143" />
+      <source>Scan date</source>
+      <translation>Untersuchungsdatum</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="36" />
+      <source>Target</source>
+      <translation>Ziel</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="51" />
+      <source>density (HU)</source>
+      <translation>Dichte (HU)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="48" />
+      <source>lesion id</source>
+      <translation>Läsions-ID</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="50" />
+      <source>longest diameter (mm)</source>
+      <translation>längster Durchmesser (mm)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="49" />
+      <source>organ</source>
+      <translation>Organ</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="142" />
+      <source>radiology report (optional)</source>
+      <translation>radiologischer Befund (optional)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="263" />
+      <source>row {0}</source>
+      <translation>Zeile {0}</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="273" />
+      <source>“{0}” is not a number</source>
+      <translation>„{0}“ ist keine Zahl</translation>
+    </message>
+  </context>
+  <context>
+    <name>SideEffectForm</name>
+    <message>
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="50" />
+      <source>Action</source>
+      <translation>Maßnahme</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="27" />
+      <source>Add side effect</source>
+      <translation>Nebenwirkung hinzufügen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="48" />
+      <source>CTCAE grade</source>
+      <translation>CTCAE-Grad</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="37" />
+      <source>CTCAE grade: 1 mild … 5 death related to the adverse event</source>
+      <translation>CTCAE-Grad: 1 leicht … 5 Tod durch das unerwünschte Ereignis</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="46" />
+      <source>Date</source>
+      <translation>Datum</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="49" />
+      <source>Drug</source>
+      <translation>Medikament</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="47" />
+      <source>Term (CTCAE)</source>
+      <translation>Begriff (CTCAE)</translation>
+    </message>
+  </context>
+  <context>
+    <name>TherapyLineForm</name>
+    <message>
+      <location filename="../../gistdesk/ui/forms/line_form.py" line="23" />
+      <source>Add therapy line</source>
+      <translation>Therapielinie hinzufügen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/line_form.py" line="35" />
+      <source>Drug</source>
+      <translation>Medikament</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/line_form.py" line="24" />
+      <source>Edit therapy line</source>
+      <translation>Therapielinie bearbeiten</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/line_form.py" line="54" />
+      <source>End</source>
+      <translation>Ende</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/line_form.py" line="36" />
+      <source>Intent</source>
+      <translation>Therapieziel</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/line_form.py" line="44" />
+      <source>Schedule</source>
+      <translation>Schema</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/line_form.py" line="37" />
+      <source>Start</source>
+      <translation>Beginn</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/line_form.py" line="42" />
+      <source>Starting dose</source>
+      <translation>Anfangsdosis</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/line_form.py" line="55" />
+      <source>Stop reason</source>
+      <translation>Abbruchgrund</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/line_form.py" line="39" />
+      <source>daily</source>
+      <translation>täglich</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/line_form.py" line="43" />
+      <source>mg/day</source>
+      <translation>mg/Tag</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/line_form.py" line="33" />
+      <source>open (ongoing)</source>
+      <translation>offen (laufend)</translation>
+    </message>
+  </context>
+  <context>
+    <name>Vocabulary</name>
+    <message>
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="23" />
+      <source>Chemoembolization (TACE)</source>
+      <translation>Chemoembolisation (TACE)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="36" />
+      <source>Colon</source>
+      <translation>Kolon</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="21" />
+      <source>Cryoablation</source>
+      <translation>Kryoablation</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="35" />
+      <source>Duodenum</source>
+      <translation>Duodenum</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="22" />
+      <source>Embolization (TAE)</source>
+      <translation>Embolisation (TAE)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="37" />
+      <source>Esophagus</source>
+      <translation>Ösophagus</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="20" />
+      <source>Ethanol ablation</source>
+      <translation>Ethanolablation</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="38" />
+      <source>Extra-GI</source>
+      <translation>Extra-GI</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="36" />
+      <source>Jejunum / ileum</source>
+      <translation>Jejunum / Ileum</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="40" />
+      <source>KIT, other</source>
+      <translation>KIT, andere</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="19" />
+      <source>Microwave ablation</source>
+      <translation>Mikrowellenablation</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="44" />
+      <source>NF1-related</source>
+      <translation>NF1-assoziiert</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="41" />
+      <source>PDGFRA exon 18, other</source>
+      <translation>PDGFRA Exon 18, andere</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="42" />
+      <source>PDGFRA, other</source>
+      <translation>PDGFRA, andere</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="26" />
+      <source>Radiation</source>
+      <translation>Bestrahlung</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="24" />
+      <source>Radioembolization</source>
+      <translation>Radioembolisation</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="18" />
+      <source>Radiofrequency ablation (RFA)</source>
+      <translation>Radiofrequenzablation (RFA)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="37" />
+      <source>Rectum</source>
+      <translation>Rektum</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="25" />
+      <source>SBRT</source>
+      <translation>SBRT</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="43" />
+      <source>SDH-deficient</source>
+      <translation>SDH-defizient</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="35" />
+      <source>Stomach</source>
+      <translation>Magen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="17" />
+      <source>Surgery</source>
+      <translation>Operation</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="45" />
+      <source>Unknown</source>
+      <translation>Unbekannt</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="45" />
+      <source>Wild type</source>
+      <translation>Wildtyp</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="25" />
+      <source>absent</source>
+      <translation>keine</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="22" />
+      <source>adjuvant</source>
+      <translation>adjuvant</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="23" />
+      <source>advanced</source>
+      <translation>fortgeschritten</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="32" />
+      <source>completed</source>
+      <translation>abgeschlossen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="28" />
+      <source>dose reduced</source>
+      <translation>Dosis reduziert</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="15" />
+      <source>female</source>
+      <translation>weiblich</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="29" />
+      <source>held</source>
+      <translation>pausiert</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="31" />
+      <source>intolerance</source>
+      <translation>Unverträglichkeit</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="18" />
+      <source>localized</source>
+      <translation>lokalisiert</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="19" />
+      <source>locally advanced</source>
+      <translation>lokal fortgeschritten</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="15" />
+      <source>male</source>
+      <translation>männlich</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="20" />
+      <source>metastatic</source>
+      <translation>metastasiert</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="22" />
+      <source>neoadjuvant</source>
+      <translation>neoadjuvant</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="28" />
+      <source>none</source>
+      <translation>keine</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="16" />
+      <source>other</source>
+      <translation>andere</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="33" />
+      <source>patient choice</source>
+      <translation>Wunsch des Patienten</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="25" />
+      <source>present</source>
+      <translation>vorhanden</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="31" />
+      <source>progression</source>
+      <translation>Progression</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="20" />
+      <source>recurrent</source>
+      <translation>rezidiviert</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="29" />
+      <source>stopped</source>
+      <translation>abgesetzt</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="32" />
+      <source>surgery</source>
+      <translation>Operation</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="26" />
+      <source>unequivocal progression</source>
+      <translation>eindeutige Progression</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="16" />
+      <source>unknown</source>
+      <translation>unbekannt</translation>
+    </message>
+  </context>
+</TS>

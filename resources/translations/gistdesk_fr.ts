@@ -1,0 +1,1706 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr" sourcelanguage="en">
+  <context>
+    <name>About</name>
+    <message>
+      <location filename="../../gistdesk/ui/about.py" line="48" />
+      <source>Case records, response assessment (RECIST 1.1, Choi, PET) and decision-support flags for gastrointestinal stromal tumor clinics.</source>
+      <translation>Dossiers de patients, évaluation de la réponse (RECIST 1.1, Choi, TEP) et alertes d'aide à la décision pour les consultations de tumeurs stromales gastro-intestinales.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/about.py" line="50" />
+      <source>Flags are decision support for the GIST team, not orders.</source>
+      <translation>Les alertes sont une aide à la décision pour l'équipe GIST, pas des prescriptions.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/about.py" line="51" />
+      <source>Known simplifications</source>
+      <translation>Simplifications connues</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/about.py" line="52" />
+      <source>Versions</source>
+      <translation>Versions</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/about.py" line="20" />
+      <source>no RECIST confirmation scans and no minimum duration for stable disease</source>
+      <translation>pas d'examen de confirmation RECIST ni de durée minimale de maladie stable</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/about.py" line="27" />
+      <source>no automatic Choi density for MRI or the low-dose CT of a PET-CT</source>
+      <translation>pas de densité de Choi automatique pour l'IRM ni pour le scanner basse dose d'une TEP-TDM</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/about.py" line="22" />
+      <source>one PET threshold (25%) instead of EORTC's cycle-dependent thresholds</source>
+      <translation>un seul seuil TEP (25 %) au lieu des seuils de l'EORTC selon le cycle</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/about.py" line="25" />
+      <source>only surgery (not ablation, embolization or radiation) resets a baseline</source>
+      <translation>seule la chirurgie (pas l'ablation, l'embolisation ni la radiothérapie) redéfinit l'examen de référence</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/about.py" line="24" />
+      <source>scans outside a therapy line are only checked for new lesions</source>
+      <translation>les examens hors ligne de traitement ne sont vérifiés que pour de nouvelles lésions</translation>
+    </message>
+  </context>
+  <context>
+    <name>CaseForm</name>
+    <message>
+      <location filename="../../gistdesk/ui/forms/base.py" line="237" />
+      <source>Discard</source>
+      <translation>Abandonner</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/base.py" line="238" />
+      <source>Keep editing</source>
+      <translation>Continuer la saisie</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/base.py" line="184" />
+      <source>Not saved. Please correct:</source>
+      <translation>Non enregistré. Veuillez corriger :</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/base.py" line="222" />
+      <source>Not saved: the database refused the change ({0}). Your entries are kept.</source>
+      <translation>Non enregistré : la base de données a refusé la modification ({0}). Vos saisies sont conservées.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/base.py" line="235" />
+      <source>This form has changes that are not saved. Discard them?</source>
+      <translation>Ce formulaire contient des modifications non enregistrées. Les abandonner ?</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/base.py" line="234" />
+      <source>Unsaved changes</source>
+      <translation>Modifications non enregistrées</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/base.py" line="215" />
+      <source>{0} is already another patient's record number</source>
+      <translation>{0} est déjà le numéro de dossier d'un autre patient</translation>
+    </message>
+  </context>
+  <context>
+    <name>DateField</name>
+    <message>
+      <location filename="../../gistdesk/ui/forms/fields.py" line="66" />
+      <source>Type a date: 2024-03-05, 20240305, 5.3.2024, or t for today</source>
+      <translation>Saisir une date : 2024-03-05, 20240305, 5.3.2024, ou t pour aujourd'hui</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/fields.py" line="65" />
+      <source>YYYY-MM-DD</source>
+      <translation>AAAA-MM-JJ</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/fields.py" line="77" />
+      <source>“{0}” is not a date (use YYYY-MM-DD)</source>
+      <translation>« {0} » n'est pas une date (utiliser AAAA-MM-JJ)</translation>
+    </message>
+  </context>
+  <context>
+    <name>Dialogs</name>
+    <message>
+      <location filename="../../gistdesk/ui/dialogs.py" line="76" />
+      <source>Create empty clinic</source>
+      <translation>Créer une base vide</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/dialogs.py" line="29" />
+      <source>Discard</source>
+      <translation>Abandonner</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/dialogs.py" line="30" />
+      <source>Keep editing</source>
+      <translation>Continuer la saisie</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/dialogs.py" line="72" />
+      <source>No clinic database was found.</source>
+      <translation>Aucune base de données de la clinique n'a été trouvée.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/dialogs.py" line="78" />
+      <source>Open demo</source>
+      <translation>Ouvrir la démo</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/dialogs.py" line="80" />
+      <source>Open existing…</source>
+      <translation>Ouvrir une base existante…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/dialogs.py" line="81" />
+      <source>Quit</source>
+      <translation>Quitter</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/dialogs.py" line="71" />
+      <source>Welcome to gistdesk</source>
+      <translation>Bienvenue dans gistdesk</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/dialogs.py" line="73" />
+      <source>gistdesk can create an empty clinic database at
+{0}
+or open the demo database (invented patients, for trying the app out).</source>
+      <translation>gistdesk peut créer une base de données vide de la clinique dans
+{0}
+ou ouvrir la base de démonstration (patients fictifs, pour essayer l'application).</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/dialogs.py" line="57" />
+      <source>gistdesk database (*.sqlite *.db);;All files (*)</source>
+      <translation>Base gistdesk (*.sqlite *.db);;Tous les fichiers (*)</translation>
+    </message>
+  </context>
+  <context>
+    <name>DoseChangeForm</name>
+    <message>
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="45" />
+      <source>Date</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="46" />
+      <source>Dose</source>
+      <translation>Dose</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="27" />
+      <source>Record a dose change</source>
+      <translation>Saisir un changement de dose</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="48" />
+      <source>Schedule</source>
+      <translation>Schéma</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="39" />
+      <source>Therapy line:</source>
+      <translation>Ligne de traitement :</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="34" />
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="38" />
+      <source>daily</source>
+      <translation>quotidien</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="47" />
+      <source>mg/day</source>
+      <translation>mg/jour</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="18" />
+      <source>ongoing</source>
+      <translation>en cours</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="37" />
+      <source>was {0}</source>
+      <translation>avant {0}</translation>
+    </message>
+  </context>
+  <context>
+    <name>FieldError</name>
+    <message>
+      <location filename="../../gistdesk/ui/forms/fields.py" line="80" />
+      <location filename="../../gistdesk/ui/forms/fields.py" line="101" />
+      <location filename="../../gistdesk/ui/forms/line_form.py" line="85" />
+      <source>is required</source>
+      <translation>est obligatoire</translation>
+    </message>
+  </context>
+  <context>
+    <name>Flags</name>
+    <message>
+      <location filename="../../gistdesk/ui/text.py" line="62" />
+      <source>Adjuvant imatinib shorter than advised</source>
+      <translation>Imatinib adjuvant plus court que recommandé</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/text.py" line="61" />
+      <source>Imatinib in SDH/NF1/wild-type GIST</source>
+      <translation>Imatinib dans un GIST SDH/NF1/sauvage</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/text.py" line="60" />
+      <source>KIT exon 9 below 800 mg imatinib</source>
+      <translation>KIT exon 9 sous 800 mg d'imatinib</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/text.py" line="58" />
+      <source>PDGFRA D842V on a drug it resists</source>
+      <translation>PDGFRA D842V sous un médicament inefficace</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/text.py" line="56" />
+      <source>Possible false progression</source>
+      <translation>Pseudo-progression possible</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/text.py" line="55" />
+      <source>Possible progression</source>
+      <translation>Progression possible</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/text.py" line="57" />
+      <source>Possible recurrence</source>
+      <translation>Récidive possible</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/text.py" line="63" />
+      <source>Scan overdue</source>
+      <translation>Examen en retard</translation>
+    </message>
+  </context>
+  <context>
+    <name>FlagsPanel</name>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="82" />
+      <source>Basis:</source>
+      <translation>Fondement :</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="72" />
+      <source>Criteria:</source>
+      <translation>Critères :</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="75" />
+      <source>Extent:</source>
+      <translation>Étendue :</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="198" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="213" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="229" />
+      <source>Flags</source>
+      <translation>Alertes</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="229" />
+      <source>Flags ({0})</source>
+      <translation>Alertes ({0})</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="221" />
+      <source>Flags support the GIST team's review; they are not orders.</source>
+      <translation>Les alertes aident l'équipe GIST à évaluer ; ce ne sont pas des prescriptions.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="217" />
+      <source>No flags: nothing for the team to review.</source>
+      <translation>Aucune alerte : rien à revoir pour l'équipe.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="94" />
+      <source>Options to discuss:</source>
+      <translation>Options à discuter :</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="77" />
+      <source>Resistance:</source>
+      <translation>Résistance :</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="129" />
+      <source>Select to show its scan</source>
+      <translation>Sélectionner pour afficher l'examen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="99" />
+      <source>Source:</source>
+      <translation>Source :</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="85" />
+      <source>early on the first TKI line (when false progression is most common)</source>
+      <translation>tôt dans la première ligne de TKI (quand la pseudo-progression est la plus fréquente)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="80" />
+      <source>off therapy</source>
+      <translation>sans traitement</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="61" />
+      <source>scan {0}</source>
+      <translation>examen {0}</translation>
+    </message>
+  </context>
+  <context>
+    <name>Language</name>
+    <message>
+      <location filename="../../gistdesk/ui/i18n.py" line="105" />
+      <source>&amp;Language</source>
+      <translation>&amp;Langue</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/i18n.py" line="118" />
+      <source>Applies at the next start of gistdesk</source>
+      <translation>Prend effet au prochain démarrage de gistdesk</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/i18n.py" line="127" />
+      <source>Language set to {0}. It applies at the next start of gistdesk.</source>
+      <translation>Langue réglée sur {0}. Elle prend effet au prochain démarrage de gistdesk.</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="238" />
+      <source>&amp;About gistdesk</source>
+      <translation>À &amp;propos de gistdesk</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="215" />
+      <source>&amp;Edit patient and tumor…</source>
+      <translation>&amp;Modifier patient et tumeur…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="240" />
+      <source>&amp;File</source>
+      <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="227" />
+      <source>&amp;Find patient</source>
+      <translation>&amp;Rechercher un patient</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="261" />
+      <source>&amp;Help</source>
+      <translation>&amp;Aide</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="213" />
+      <source>&amp;New patient…</source>
+      <translation>&amp;Nouveau patient…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="232" />
+      <source>&amp;Open database…</source>
+      <translation>&amp;Ouvrir une base…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="244" />
+      <source>&amp;Patient</source>
+      <translation>&amp;Patient</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="237" />
+      <source>&amp;Quit</source>
+      <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="236" />
+      <source>&amp;Refresh</source>
+      <translation>&amp;Actualiser</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="248" />
+      <source>&amp;View</source>
+      <translation>A&amp;ffichage</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="517" />
+      <source>About gistdesk</source>
+      <translation>À propos de gistdesk</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="219" />
+      <source>Add &amp;dose change…</source>
+      <translation>Nouvelle &amp;dose…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="223" />
+      <source>Add &amp;procedure…</source>
+      <translation>Nouvelle &amp;intervention…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="220" />
+      <source>Add &amp;scan…</source>
+      <translation>Nouvel &amp;examen…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="225" />
+      <source>Add side &amp;effect…</source>
+      <translation>Nouvel &amp;effet indésirable…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="217" />
+      <source>Add therapy &amp;line…</source>
+      <translation>Nouvelle &amp;ligne de traitement…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="55" />
+      <source>Adjuvant ending</source>
+      <translation>Fin d'adjuvant</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="52" />
+      <source>All</source>
+      <translation>Tous</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="379" />
+      <source>Cannot open the patient</source>
+      <translation>Impossible d'ouvrir le patient</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="234" />
+      <source>Create empty &amp;clinic database…</source>
+      <translation>Créer une base &amp;vide…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="531" />
+      <source>Database: {0}</source>
+      <translation>Base : {0}</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="475" />
+      <location filename="../../gistdesk/ui/main_window.py" line="479" />
+      <source>Delete scan</source>
+      <translation>Supprimer l'examen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="222" />
+      <source>Delete scan…</source>
+      <translation>Supprimer l'examen…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="476" />
+      <source>Delete the {0} scan of {1} with its {2} lesion measurement(s)? The change is kept in the audit log.</source>
+      <translation>Supprimer l'examen {0} du {1} avec ses {2} mesure(s) de lésion ? La modification est conservée dans le journal d'audit.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="221" />
+      <source>Edit scan…</source>
+      <translation>Modifier l'examen…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="218" />
+      <source>Edit therapy line…</source>
+      <translation>Modifier la ligne de traitement…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="54" />
+      <source>Flags</source>
+      <translation>Alertes</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="479" />
+      <source>Keep it</source>
+      <translation>Le garder</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="264" />
+      <source>Main toolbar</source>
+      <translation>Barre d'outils principale</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="376" />
+      <source>Patient {0} is no longer in the database</source>
+      <translation>Le patient {0} n'est plus dans la base</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="230" />
+      <source>Print &amp;handout…</source>
+      <translation>Imprimer la &amp;fiche patient…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="228" />
+      <source>Print &amp;summary…</source>
+      <translation>Imprimer la &amp;synthèse…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="404" />
+      <source>Saved {0}</source>
+      <translation>{0} enregistré</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="53" />
+      <source>Scan overdue</source>
+      <translation>Examen en retard</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="99" />
+      <location filename="../../gistdesk/ui/main_window.py" line="305" />
+      <source>Search failed: {0}</source>
+      <translation>La recherche a échoué : {0}</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="85" />
+      <source>Search patients</source>
+      <translation>Rechercher des patients</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="83" />
+      <source>Search record number or name  (Ctrl+F)</source>
+      <translation>Rechercher un numéro de dossier ou un nom  (Ctrl+F)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="132" />
+      <location filename="../../gistdesk/ui/main_window.py" line="323" />
+      <source>Select a patient in the list, or create one with Ctrl+N.</source>
+      <translation>Sélectionnez un patient dans la liste, ou créez-en un avec Ctrl+N.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="150" />
+      <source>Signed in: {0}</source>
+      <translation>Connecté : {0}</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="486" />
+      <source>The scan was not deleted</source>
+      <translation>L'examen n'a pas été supprimé</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="321" />
+      <source>This clinic has no patients yet.
+Create the first with New patient (Ctrl+N).</source>
+      <translation>Cette clinique n'a pas encore de patient.
+Créez le premier avec Nouveau patient (Ctrl+N).</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="311" />
+      <source>Worklist failed: {0}</source>
+      <translation>La liste de travail a échoué : {0}</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="254" />
+      <source>Worklist: {0}</source>
+      <translation>Liste de travail : {0}</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="326" />
+      <source>{0} patient shown</source>
+      <translation>{0} patient affiché</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="327" />
+      <source>{0} patients shown</source>
+      <translation>{0} patients affichés</translation>
+    </message>
+  </context>
+  <context>
+    <name>NumberField</name>
+    <message>
+      <location filename="../../gistdesk/ui/forms/fields.py" line="98" />
+      <source>“{0}” is not a number</source>
+      <translation>« {0} » n'est pas un nombre</translation>
+    </message>
+  </context>
+  <context>
+    <name>PatientForm</name>
+    <message>
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="50" />
+      <source>Birth date</source>
+      <translation>Date de naissance</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="72" />
+      <source>Diagnosis date</source>
+      <translation>Date du diagnostic</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="29" />
+      <source>Edit patient and primary tumor</source>
+      <translation>Modifier le patient et la tumeur primitive</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="80" />
+      <source>Extent</source>
+      <translation>Extension</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="48" />
+      <source>Family name</source>
+      <translation>Nom</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="49" />
+      <source>Given name</source>
+      <translation>Prénom</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="81" />
+      <source>Metastatic sites</source>
+      <translation>Sites métastatiques</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="76" />
+      <source>Mitoses</source>
+      <translation>Mitoses</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="79" />
+      <source>Mutation</source>
+      <translation>Mutation</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="28" />
+      <source>New patient</source>
+      <translation>Nouveau patient</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="60" />
+      <source>No</source>
+      <translation>Non</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="52" />
+      <source>Notes</source>
+      <translation>Notes</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="44" />
+      <source>Patient</source>
+      <translation>Patient</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="73" />
+      <source>Primary site</source>
+      <translation>Site primitif</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="69" />
+      <source>Primary tumor</source>
+      <translation>Tumeur primitive</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="47" />
+      <source>Record number</source>
+      <translation>Numéro de dossier</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="78" />
+      <source>Rupture</source>
+      <translation>Rupture</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="51" />
+      <source>Sex</source>
+      <translation>Sexe</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="74" />
+      <source>Size</source>
+      <translation>Taille</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="60" />
+      <source>Unknown</source>
+      <translation>Inconnu</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="60" />
+      <source>Yes</source>
+      <translation>Oui</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="75" />
+      <source>cm</source>
+      <translation>cm</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="67" />
+      <source>comma separated, e.g. liver, peritoneum</source>
+      <translation>séparés par des virgules, p. ex. foie, péritoine</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="34" />
+      <source>hospital record number (required)</source>
+      <translation>numéro de dossier de l'hôpital (obligatoire)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="77" />
+      <source>per 5 mm² (= 50 HPF)</source>
+      <translation>pour 5 mm² (= 50 HPF)</translation>
+    </message>
+  </context>
+  <context>
+    <name>PatientHeader</name>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="216" />
+      <source>Diagnosed &lt;b&gt;{0}&lt;/b&gt;</source>
+      <translation>Diagnostic &lt;b&gt;{0}&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="206" />
+      <source>Record &lt;b&gt;{0}&lt;/b&gt;</source>
+      <translation>Dossier &lt;b&gt;{0}&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="229" />
+      <source>Recurrence risk: &lt;i&gt;not computable (size or mitoses missing)&lt;/i&gt;</source>
+      <translation>Risque de récidive : &lt;i&gt;non calculable (taille ou mitoses manquantes)&lt;/i&gt;</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="236" />
+      <source>Recurrence risk: modified NIH &lt;b&gt;{0}&lt;/b&gt;</source>
+      <translation>Risque de récidive : NIH modifié &lt;b&gt;{0}&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="212" />
+      <source>born {0}</source>
+      <translation>né(e) le {0}</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="223" />
+      <source>extent &lt;b&gt;{0}&lt;/b&gt;</source>
+      <translation>extension &lt;b&gt;{0}&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="219" />
+      <source>mitoses &lt;b&gt;{0}&lt;/b&gt;</source>
+      <translation>mitoses &lt;b&gt;{0}&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="222" />
+      <source>mutation &lt;b&gt;{0}&lt;/b&gt;</source>
+      <translation>mutation &lt;b&gt;{0}&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="214" />
+      <source>no</source>
+      <translation>non</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="221" />
+      <source>rupture &lt;b&gt;{0}&lt;/b&gt;</source>
+      <translation>rupture &lt;b&gt;{0}&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="217" />
+      <source>site &lt;b&gt;{0}&lt;/b&gt;</source>
+      <translation>site &lt;b&gt;{0}&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="218" />
+      <source>size &lt;b&gt;{0}&lt;/b&gt;</source>
+      <translation>taille &lt;b&gt;{0}&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="213" />
+      <source>unknown</source>
+      <translation>inconnue</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="213" />
+      <source>yes</source>
+      <translation>oui</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="208" />
+      <source>{0} years</source>
+      <translation>{0} ans</translation>
+    </message>
+  </context>
+  <context>
+    <name>PatientListModel</name>
+    <message>
+      <location filename="../../gistdesk/ui/patient_list.py" line="47" />
+      <source>Age</source>
+      <translation>Âge</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_list.py" line="49" />
+      <source>Current therapy</source>
+      <translation>Traitement</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_list.py" line="51" />
+      <source>Flags</source>
+      <translation>Alertes</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_list.py" line="50" />
+      <source>Last scan</source>
+      <translation>Dernier examen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_list.py" line="46" />
+      <source>Name</source>
+      <translation>Nom</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_list.py" line="48" />
+      <source>Primary site</source>
+      <translation>Site primitif</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_list.py" line="45" />
+      <source>Record no.</source>
+      <translation>N° dossier</translation>
+    </message>
+  </context>
+  <context>
+    <name>PatientView</name>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="330" />
+      <source>&amp;Procedures</source>
+      <translation>&amp;Interventions</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="322" />
+      <source>&amp;Scans</source>
+      <translation>&amp;Examens</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="166" />
+      <source>Action</source>
+      <translation>Mesure</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="90" />
+      <source>Baseline scan</source>
+      <translation>Examen de référence</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="94" />
+      <source>Best Choi</source>
+      <translation>Meilleur Choi</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="91" />
+      <source>Best RECIST</source>
+      <translation>Meilleur RECIST</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="163" />
+      <source>CTCAE grade</source>
+      <translation>Grade CTCAE</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="141" />
+      <source>Change</source>
+      <translation>Variation</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="123" />
+      <source>Choi</source>
+      <translation>Choi</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="99" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="114" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="154" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="161" />
+      <source>Date</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="125" />
+      <source>Density</source>
+      <translation>Densité</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="143" />
+      <source>Density (HU)</source>
+      <translation>Densité (UH)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="138" />
+      <source>Diameter (mm)</source>
+      <translation>Diamètre (mm)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="100" />
+      <source>Dose</source>
+      <translation>Dose</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="290" />
+      <source>Dose history</source>
+      <translation>Historique des doses</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="429" />
+      <source>Dose history: {0}, from {1}</source>
+      <translation>Historique des doses : {0}, depuis le {1}</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="86" />
+      <source>Dose now</source>
+      <translation>Dose actuelle</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="81" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="165" />
+      <source>Drug</source>
+      <translation>Médicament</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="85" />
+      <source>End</source>
+      <translation>Fin</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="130" />
+      <source>Flags</source>
+      <translation>Alertes</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="149" />
+      <source>Hypodense</source>
+      <translation>Hypodense</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="82" />
+      <source>Intent</source>
+      <translation>Objectif</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="134" />
+      <source>Lesion</source>
+      <translation>Lésion</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="418" />
+      <source>Lesions on {0} ({1}), change vs the previous scan</source>
+      <translation>Lésions le {0} ({1}), variation par rapport à l'examen précédent</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="316" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="411" />
+      <source>Lesions: select a scan</source>
+      <translation>Lésions : sélectionnez un examen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="83" />
+      <source>Line</source>
+      <translation>Ligne</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="157" />
+      <source>Margin</source>
+      <translation>Marge</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="115" />
+      <source>Modality</source>
+      <translation>Modalité</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="147" />
+      <source>New</source>
+      <translation>Nouvelle</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="137" />
+      <source>Node</source>
+      <translation>Ganglion</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="150" />
+      <source>Nodule</source>
+      <translation>Nodule</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="129" />
+      <source>Non-target</source>
+      <translation>Non cible</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="158" />
+      <source>Note</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="135" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="156" />
+      <source>Organ</source>
+      <translation>Organe</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="127" />
+      <source>PET</source>
+      <translation>TEP</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="144" />
+      <source>Prev. HU</source>
+      <translation>UH avant</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="139" />
+      <source>Previous (mm)</source>
+      <translation>Avant (mm)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="155" />
+      <source>Procedure</source>
+      <translation>Intervention</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="122" />
+      <source>RECIST</source>
+      <translation>RECIST</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="116" />
+      <source>Role</source>
+      <translation>Rôle</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="146" />
+      <source>SUVmax</source>
+      <translation>SUVmax</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="101" />
+      <source>Schedule</source>
+      <translation>Schéma</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="338" />
+      <source>Side &amp;effects</source>
+      <translation>&amp;Effets indésirables</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="84" />
+      <source>Start</source>
+      <translation>Début</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="88" />
+      <source>Stop reason</source>
+      <translation>Motif d'arrêt</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="117" />
+      <source>Sum (mm)</source>
+      <translation>Somme (mm)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="136" />
+      <source>Target</source>
+      <translation>Cible</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="162" />
+      <source>Term</source>
+      <translation>Terme</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="297" />
+      <source>Therapy &amp;lines</source>
+      <translation>&amp;Lignes de traitement</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="118" />
+      <source>vs baseline</source>
+      <translation>vs référence</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="120" />
+      <source>vs nadir</source>
+      <translation>vs nadir</translation>
+    </message>
+  </context>
+  <context>
+    <name>Printing</name>
+    <message>
+      <location filename="../../gistdesk/ui/printing.py" line="80" />
+      <source>Printing not available yet</source>
+      <translation>Impression pas encore disponible</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/printing.py" line="89" />
+      <source>Save the {0} as PDF</source>
+      <translation>Enregistrer {0} en PDF</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/printing.py" line="117" />
+      <source>The PDF could not be made</source>
+      <translation>Le PDF n'a pas pu être créé</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/printing.py" line="109" />
+      <source>The PDF was not saved</source>
+      <translation>Le PDF n'a pas été enregistré</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/printing.py" line="82" />
+      <source>The {0} PDF is not available in this version of gistdesk yet.
+Nothing was printed.</source>
+      <translation>Le PDF « {0} » n'est pas encore disponible dans cette version de gistdesk.
+Rien n'a été imprimé.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/printing.py" line="119" />
+      <source>The {0} could not be built; nothing was saved.</source>
+      <translation>« {0} » n'a pas pu être créé ; rien n'a été enregistré.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/printing.py" line="28" />
+      <source>clinician summary</source>
+      <translation>la synthèse médicale</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/printing.py" line="29" />
+      <source>patient handout</source>
+      <translation>la fiche patient</translation>
+    </message>
+  </context>
+  <context>
+    <name>ProcedureForm</name>
+    <message>
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="34" />
+      <source>Add procedure</source>
+      <translation>Nouvelle intervention</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="43" />
+      <source>Date</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="46" />
+      <source>Margin</source>
+      <translation>Marge</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="47" />
+      <source>Note</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="45" />
+      <source>Organ</source>
+      <translation>Organe</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="44" />
+      <source>Procedure</source>
+      <translation>Intervention</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="39" />
+      <source>— (not surgery)</source>
+      <translation>— (pas une chirurgie)</translation>
+    </message>
+  </context>
+  <context>
+    <name>ScanForm</name>
+    <message>
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="188" />
+      <source>&amp;Add lesion</source>
+      <translation>&amp;Ajouter une lésion</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="190" />
+      <source>&amp;Remove lesion</source>
+      <translation>&amp;Retirer la lésion</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="131" />
+      <source>Add scan</source>
+      <translation>Nouvel examen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="40" />
+      <source>Density
+(HU)</source>
+      <translation>Densité
+(UH)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="38" />
+      <source>Diameter
+(mm)</source>
+      <translation>Diamètre
+(mm)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="194" />
+      <source>Diameters: longest axis in mm (short axis for lymph nodes). Leave a diameter empty if the lesion was not measured.</source>
+      <translation>Diamètres : grand axe en mm (petit axe pour les ganglions). Laisser vide si la lésion n'a pas été mesurée.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="131" />
+      <source>Edit scan</source>
+      <translation>Modifier l'examen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="43" />
+      <source>Hypo-
+dense</source>
+      <translation>Hypo-
+dense</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="44" />
+      <source>Intratumoral
+nodule</source>
+      <translation>Nodule
+intratumoral</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="34" />
+      <source>Lesion</source>
+      <translation>Lésion</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="265" />
+      <source>Lesion {0}, {1}</source>
+      <translation>Lésion {0}, {1}</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="164" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="182" />
+      <source>Lesions</source>
+      <translation>Lésions</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="180" />
+      <source>Lesions of the previous scan ({0}) are listed: type the new measurements.</source>
+      <translation>Les lésions de l'examen précédent ({0}) sont listées : saisissez les nouvelles mesures.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="144" />
+      <source>Modality</source>
+      <translation>Modalité</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="42" />
+      <source>New</source>
+      <translation>Nouvelle</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="37" />
+      <source>Node</source>
+      <translation>Ganglion</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="209" />
+      <source>Non-target lesions</source>
+      <translation>Lésions non cibles</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="201" />
+      <source>Non-target lesions:</source>
+      <translation>Lésions non cibles :</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="35" />
+      <source>Organ</source>
+      <translation>Organe</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="39" />
+      <source>Previous
+(mm)</source>
+      <translation>Avant
+(mm)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="211" />
+      <source>Report</source>
+      <translation>Compte rendu</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="41" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="52" />
+      <source>SUVmax</source>
+      <translation>SUVmax</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="143" />
+      <source>Scan date</source>
+      <translation>Date de l'examen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="36" />
+      <source>Target</source>
+      <translation>Cible</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="51" />
+      <source>density (HU)</source>
+      <translation>densité (UH)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="48" />
+      <source>lesion id</source>
+      <translation>identifiant de lésion</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="50" />
+      <source>longest diameter (mm)</source>
+      <translation>plus grand diamètre (mm)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="49" />
+      <source>organ</source>
+      <translation>organe</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="142" />
+      <source>radiology report (optional)</source>
+      <translation>compte rendu radiologique (facultatif)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="263" />
+      <source>row {0}</source>
+      <translation>ligne {0}</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="273" />
+      <source>“{0}” is not a number</source>
+      <translation>« {0} » n'est pas un nombre</translation>
+    </message>
+  </context>
+  <context>
+    <name>SideEffectForm</name>
+    <message>
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="50" />
+      <source>Action</source>
+      <translation>Mesure</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="27" />
+      <source>Add side effect</source>
+      <translation>Nouvel effet indésirable</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="48" />
+      <source>CTCAE grade</source>
+      <translation>Grade CTCAE</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="37" />
+      <source>CTCAE grade: 1 mild … 5 death related to the adverse event</source>
+      <translation>Grade CTCAE : 1 léger … 5 décès lié à l'événement indésirable</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="46" />
+      <source>Date</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="49" />
+      <source>Drug</source>
+      <translation>Médicament</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="47" />
+      <source>Term (CTCAE)</source>
+      <translation>Terme (CTCAE)</translation>
+    </message>
+  </context>
+  <context>
+    <name>TherapyLineForm</name>
+    <message>
+      <location filename="../../gistdesk/ui/forms/line_form.py" line="23" />
+      <source>Add therapy line</source>
+      <translation>Nouvelle ligne de traitement</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/line_form.py" line="35" />
+      <source>Drug</source>
+      <translation>Médicament</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/line_form.py" line="24" />
+      <source>Edit therapy line</source>
+      <translation>Modifier la ligne de traitement</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/line_form.py" line="54" />
+      <source>End</source>
+      <translation>Fin</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/line_form.py" line="36" />
+      <source>Intent</source>
+      <translation>Objectif</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/line_form.py" line="44" />
+      <source>Schedule</source>
+      <translation>Schéma</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/line_form.py" line="37" />
+      <source>Start</source>
+      <translation>Début</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/line_form.py" line="42" />
+      <source>Starting dose</source>
+      <translation>Dose initiale</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/line_form.py" line="55" />
+      <source>Stop reason</source>
+      <translation>Motif d'arrêt</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/line_form.py" line="39" />
+      <source>daily</source>
+      <translation>quotidien</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/line_form.py" line="43" />
+      <source>mg/day</source>
+      <translation>mg/jour</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/line_form.py" line="33" />
+      <source>open (ongoing)</source>
+      <translation>ouverte (en cours)</translation>
+    </message>
+  </context>
+  <context>
+    <name>Vocabulary</name>
+    <message>
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="23" />
+      <source>Chemoembolization (TACE)</source>
+      <translation>Chimioembolisation (TACE)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="36" />
+      <source>Colon</source>
+      <translation>Côlon</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="21" />
+      <source>Cryoablation</source>
+      <translation>Cryoablation</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="35" />
+      <source>Duodenum</source>
+      <translation>Duodénum</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="22" />
+      <source>Embolization (TAE)</source>
+      <translation>Embolisation (TAE)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="37" />
+      <source>Esophagus</source>
+      <translation>Œsophage</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="20" />
+      <source>Ethanol ablation</source>
+      <translation>Alcoolisation</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="38" />
+      <source>Extra-GI</source>
+      <translation>Extra-digestif</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="36" />
+      <source>Jejunum / ileum</source>
+      <translation>Jéjunum / iléon</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="40" />
+      <source>KIT, other</source>
+      <translation>KIT, autre</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="19" />
+      <source>Microwave ablation</source>
+      <translation>Ablation par micro-ondes</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="44" />
+      <source>NF1-related</source>
+      <translation>lié à NF1</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="41" />
+      <source>PDGFRA exon 18, other</source>
+      <translation>PDGFRA exon 18, autre</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="42" />
+      <source>PDGFRA, other</source>
+      <translation>PDGFRA, autre</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="26" />
+      <source>Radiation</source>
+      <translation>Radiothérapie</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="24" />
+      <source>Radioembolization</source>
+      <translation>Radioembolisation</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="18" />
+      <source>Radiofrequency ablation (RFA)</source>
+      <translation>Radiofréquence (RF)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="37" />
+      <source>Rectum</source>
+      <translation>Rectum</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="25" />
+      <source>SBRT</source>
+      <translation>SBRT</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="43" />
+      <source>SDH-deficient</source>
+      <translation>déficient en SDH</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="35" />
+      <source>Stomach</source>
+      <translation>Estomac</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="17" />
+      <source>Surgery</source>
+      <translation>Chirurgie</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="45" />
+      <source>Unknown</source>
+      <translation>Inconnu</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="45" />
+      <source>Wild type</source>
+      <translation>Sauvage</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="25" />
+      <source>absent</source>
+      <translation>absentes</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="22" />
+      <source>adjuvant</source>
+      <translation>adjuvant</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="23" />
+      <source>advanced</source>
+      <translation>avancé</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="32" />
+      <source>completed</source>
+      <translation>terminé</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="28" />
+      <source>dose reduced</source>
+      <translation>dose réduite</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="15" />
+      <source>female</source>
+      <translation>femme</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="29" />
+      <source>held</source>
+      <translation>suspendu</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="31" />
+      <source>intolerance</source>
+      <translation>intolérance</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="18" />
+      <source>localized</source>
+      <translation>localisée</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="19" />
+      <source>locally advanced</source>
+      <translation>localement avancée</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="15" />
+      <source>male</source>
+      <translation>homme</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="20" />
+      <source>metastatic</source>
+      <translation>métastatique</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="22" />
+      <source>neoadjuvant</source>
+      <translation>néoadjuvant</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="28" />
+      <source>none</source>
+      <translation>aucune</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="16" />
+      <source>other</source>
+      <translation>autre</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="33" />
+      <source>patient choice</source>
+      <translation>choix du patient</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="25" />
+      <source>present</source>
+      <translation>présentes</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="31" />
+      <source>progression</source>
+      <translation>progression</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="20" />
+      <source>recurrent</source>
+      <translation>récidivante</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="29" />
+      <source>stopped</source>
+      <translation>arrêté</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="32" />
+      <source>surgery</source>
+      <translation>chirurgie</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="26" />
+      <source>unequivocal progression</source>
+      <translation>progression non équivoque</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="16" />
+      <source>unknown</source>
+      <translation>inconnu</translation>
+    </message>
+  </context>
+</TS>
