@@ -10,7 +10,7 @@ import argparse
 import sys
 from typing import Any
 
-from gistdesk.commands.assess import as_of_date
+from gistdesk.commands.casearg import as_of_date
 from gistdesk.commands.common import EXIT_FAILED, EXIT_OK, add_db_option, open_repository
 from gistdesk.interop.fhir import export_case_fhir
 from gistdesk.storage.casefiles import export_all, export_case
