@@ -61,7 +61,12 @@ _running: set[ReportJob] = set()  # keep jobs (and their signals) alive until th
 
 
 def print_report(parent: QWidget | None, kind: str, case: Case, assessment: Assessment,
-                 clinic_name: str = DEFAULT_CLINIC, today: date | None = None) -> ReportJob | None:
+                 clinic_name: str = DEFAULT_CLINIC, today: date | None = None,
+                 audit: Callable[[str], None] | None = None) -> ReportJob | None:
+    """Build the PDF off the UI thread, save it where the user chose and open it to print.
+
+    `audit(kind)` records the print in the audit log before anything is built; when it fails
+    (e.g. the role may not print) nothing is printed."""
     what = TITLES[kind]
     if not reports_available():
         dialogs.show_info(parent, "Printing not available yet",
@@ -75,6 +80,12 @@ def print_report(parent: QWidget | None, kind: str, case: Case, assessment: Asse
     if chosen is None:
         return None
     target = Path(chosen)
+    if audit is not None:
+        try:
+            audit(kind)
+        except Exception as exc:  # PermissionDeniedError, StorageError
+            dialogs.show_error(parent, "Nothing was printed", str(exc))
+            return None
     reports = importlib.import_module("gistdesk.reports")
 
     def build() -> bytes:
@@ -107,12 +118,14 @@ def print_report(parent: QWidget | None, kind: str, case: Case, assessment: Asse
 
 
 def print_summary(parent: QWidget | None, case: Case, assessment: Assessment,
-                  clinic_name: str = DEFAULT_CLINIC) -> ReportJob | None:
+                  clinic_name: str = DEFAULT_CLINIC,
+                  audit: Callable[[str], None] | None = None) -> ReportJob | None:
     """The clinician summary PDF (DESIGN.md section 5)."""
-    return print_report(parent, "summary", case, assessment, clinic_name)
+    return print_report(parent, "summary", case, assessment, clinic_name, audit=audit)
 
 
 def print_handout(parent: QWidget | None, case: Case, assessment: Assessment,
-                  clinic_name: str = DEFAULT_CLINIC) -> ReportJob | None:
+                  clinic_name: str = DEFAULT_CLINIC,
+                  audit: Callable[[str], None] | None = None) -> ReportJob | None:
     """The plain-language patient handout PDF (DESIGN.md section 5)."""
-    return print_report(parent, "handout", case, assessment, clinic_name)
+    return print_report(parent, "handout", case, assessment, clinic_name, audit=audit)
