@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 
 
@@ -106,3 +107,29 @@ def translated() -> Iterator[None]:
         yield
     except sqlite3.Error as exc:
         raise translate(exc) from exc
+
+
+class PermissionDeniedError(StorageError):
+    """The acting user's role does not allow this; raised before anything is written."""
+
+
+class SignInError(StorageError):
+    """Sign-in refused. The message never says whether the name or the password was wrong."""
+
+    def __init__(self, message: str = "User name or password is wrong.") -> None:
+        super().__init__(message)
+
+
+class AccountLockedError(SignInError):
+    def __init__(self, until: datetime) -> None:
+        self.until = until
+        local = until.astimezone()
+        super().__init__(f"Too many failed attempts; try again after {local:%H:%M}.")
+
+
+class WeakPasswordError(StorageError):
+    """A new password does not meet the policy (the message says what is missing)."""
+
+
+class BackupInvalidError(StorageError):
+    """A file offered for restore is not a sound gistdesk database; nothing was changed."""

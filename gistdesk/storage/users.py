@@ -1,4 +1,4 @@
-"""Users and password hashes (sign-in itself comes later; the audit log names users now).
+"""Users and password hashes (sign-in, lockout and permissions are in auth.py).
 
 Passwords are hashed with scrypt at OWASP's current figures (N=2^17, r=8, p=1); the
 parameters are stored with each hash so they can be raised later without breaking old ones.
@@ -21,9 +21,10 @@ _MAXMEM = 256 * 1024 * 1024  # scrypt needs 128*N*r bytes; the stdlib default is
 
 
 class Role(StrEnum):
+    ADMIN = "admin"
     CLINICIAN = "clinician"
     NURSE = "nurse"
-    ADMIN = "admin"
+    VIEWER = "viewer"
 
 
 @dataclass(frozen=True, slots=True)
