@@ -159,9 +159,16 @@ def open_repository(path: Path, integrity: str = "full") -> Repository:
 
 
 def search_opener(path: Path) -> Callable[[], Repository]:
-    """Opens the search thread's own connection (checked already by the window's)."""
+    """Opens the search thread's own connection (checked already by the window's).
+
+    It only runs the patient list's queries for the signed-in window, so it acts as the
+    local operator on a connection made read-only (`PRAGMA query_only`): it can change
+    nothing, and nobody signs in on it."""
     def open_for_search() -> Repository:
-        return SqliteRepository(path, integrity="none")
+        repository = SqliteRepository(path, integrity="none")
+        repository.conn.execute("PRAGMA query_only = ON")
+        repository.sign_in_local_operator("gistdesk-search")
+        return repository
     return open_for_search
 
 
@@ -280,8 +287,10 @@ def backup_in_background(path: Path, timeout_s: float = 8.0) -> str:
     def work() -> None:
         try:
             with SqliteRepository(path, integrity="none") as repo:
-                auto = getattr(repo, "auto_backup", None)
-                auto() if auto is not None else repo.backup("close")
+                # The app itself makes this copy (like the CLI's local operator): whoever
+                # runs gistdesk on this machine can read the file anyway.
+                repo.sign_in_local_operator("gistdesk-close-backup")
+                repo.auto_backup()
         except Exception as exc:
             log.error("backup on close failed: %s", type(exc).__name__)
             problem.append(str(exc) or type(exc).__name__)
@@ -306,29 +315,18 @@ def close_backup_hook(window: MainWindow, path: Path) -> Callable[[], None]:
 
 
 def restore_backup(window: MainWindow, backup: Path) -> bool:
-    """Replace the open database with `backup`, reopen it and ask for sign-in again."""
+    """Replace the open database with `backup`; the repository reopens the file and signs
+    out, the window reloads from it and asks for sign-in again."""
     path = window.database_path
     repository: Any = window.repository
-    if path is None:
-        return False
     try:
         repository.restore(backup)
     except Exception as exc:  # PermissionDeniedError, a damaged backup, disk full
         dialogs.show_error(window, "The backup was not restored", str(exc))
         return False
-    try:
-        repository.close()
-    except Exception:  # the restore may have closed it already
-        log.info("repository already closed after restore")
-    try:
-        reopened = open_repository(path, integrity="quick")
-    except Exception as exc:
-        dialogs.show_error(window, "Cannot reopen the database",
-                           f"{path} could not be opened after the restore.",
-                           f"{type(exc).__name__}: {exc}")
-        return False
-    window.set_repository(reopened, str(path), search_opener(path))
+    label = str(path) if path is not None else str(getattr(repository, "path", ""))
     window.lock()  # everyone signs in again, on the restored accounts
+    window.set_repository(repository, label, search_opener(path) if path else None)
     window.statusBar().showMessage(f"Restored {backup.name}: sign in again", 10_000)
     return True
 

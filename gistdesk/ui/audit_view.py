@@ -91,11 +91,12 @@ class AuditTableModel(QAbstractTableModel):
 
 
 def day_bounds(first: date | None, last: date | None) -> tuple[datetime | None, datetime | None]:
-    """Local calendar days to UTC instants: [start of `first`, start of the day after `last`)."""
+    """Local calendar days to UTC instants, both inclusive: the start of `first` and the
+    last microsecond of `last`."""
     def start(day: date) -> datetime:
         return datetime.combine(day, time()).astimezone().astimezone(UTC)
     return (start(first) if first else None,
-            start(last + timedelta(days=1)) if last else None)
+            start(last + timedelta(days=1)) - timedelta(microseconds=1) if last else None)
 
 
 class AuditDialog(QDialog):

@@ -122,6 +122,7 @@ class MainWindow(QMainWindow):
         self.locked_user: User | None = None
         self.parked_forms: list[CaseForm] = []  # open forms hidden by the lock
         self._idle_override = idle_lock_ms
+        self._list_stale = False  # the list could not be read (locked): reload on unlock
         self.database_path: Path | None = None  # set by the app (restore reopens it)
         self.backup_on_close: Callable[[], None] | None = None  # set by the app
         self.integrity_check: QObject | None = None  # the background check, kept alive
@@ -715,6 +716,9 @@ class MainWindow(QMainWindow):
         self.locked_user = None
         self.set_user(user)
         self.central.setCurrentWidget(self.main_split)
+        if self._list_stale:
+            self._list_stale = False
+            self.list_model.refresh()
         if not same and not forms:
             # Another person: start from the list, not from the previous user's patient.
             self.controller.close_case()
@@ -768,7 +772,10 @@ class MainWindow(QMainWindow):
         self.searcher = SearchThread(search_repository, self) if search_repository else None
         self.list_model.set_searcher(self.searcher)
         self.controller.set_repository(repository)
-        self.list_model.set_repository(repository)
+        try:
+            self.list_model.set_repository(repository)
+        except StorageError:  # e.g. reopened after a restore: nobody signed in yet
+            self._list_stale = True
         self.app_settings.repository = repository
         self.lock_screen.repository = repository  # type: ignore[assignment]
         self.set_database_label(database_label)

@@ -65,7 +65,7 @@ def print_report(parent: QWidget | None, kind: str, case: Case, assessment: Asse
                  audit: Callable[[str], None] | None = None) -> ReportJob | None:
     """Build the PDF off the UI thread, save it where the user chose and open it to print.
 
-    `audit(kind)` records the print in the audit log before anything is built; when it fails
+    `audit(what)` records the print in the audit log before anything is built; when it fails
     (e.g. the role may not print) nothing is printed."""
     what = TITLES[kind]
     if not reports_available():
@@ -82,7 +82,7 @@ def print_report(parent: QWidget | None, kind: str, case: Case, assessment: Asse
     target = Path(chosen)
     if audit is not None:
         try:
-            audit(kind)
+            audit(what)
         except Exception as exc:  # PermissionDeniedError, StorageError
             dialogs.show_error(parent, "Nothing was printed", str(exc))
             return None

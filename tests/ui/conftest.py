@@ -59,7 +59,7 @@ def repo(tmp_path: Path) -> Iterator[SqliteRepository]:
     repository.create_first_admin("admin", "Ada Admin", PASSWORD)
     repository.sign_out()
     repository.sign_in("admin", PASSWORD)
-    for username, role, name in (("clin", Role.CLINICIAN, "Dr Chen"),
+    for username, role, name in (("clin", Role.CLINICIAN, "Dr Lindqvist"),
                                  ("nurse", Role.NURSE, "Nina Nurse"),
                                  ("viewer", Role.VIEWER, "Vic Viewer")):
         repository.create_user(username, role, display_name=name, password=PASSWORD)
