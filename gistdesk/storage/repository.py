@@ -165,7 +165,7 @@ class SqliteRepository:
             raise auth.denied(self._user.role, permission, what)
 
     def _actor(self, user: str | None, permission: Permission,
-               what: str | None = None) -> str:
+               what: str | None = None, *, anonymous: bool = False) -> str:
         """The user name for the audit log, after checking the permission."""
         self.require(permission, what)
         if self._user is not None:
@@ -174,6 +174,8 @@ class SqliteRepository:
                     f"{self._user.username} is signed in; a change cannot be recorded in "
                     f"the name of {user}.")
             return self._user.username
+        if anonymous and user is None:
+            return self._reader()
         return _require_user(user)
 
     def _reader(self) -> str:
@@ -238,7 +240,7 @@ class SqliteRepository:
 
     def create_user(self, username: str, role: Role, display_name: str = "",
                     password: str | None = None, *, by: str | None = None) -> User:
-        actor = self._actor(by, Permission.MANAGE_USERS)
+        actor = self._actor(by, Permission.MANAGE_USERS, anonymous=True)
         if password is None:
             raise auth.WeakPasswordError("A new account needs a password.")
         auth.check_username(username)
@@ -251,7 +253,7 @@ class SqliteRepository:
 
     def _change_user(self, username: str, field: str, old: str | None, new: str | None,
                      sql: str, params: tuple[object, ...], *, admin_check: bool) -> None:
-        actor = self._actor(None, Permission.MANAGE_USERS)
+        actor = self._actor(None, Permission.MANAGE_USERS, anonymous=True)
         with write_transaction(self.db) as conn:
             found = auth.get_user(conn, username)
             if found is None:
@@ -349,7 +351,7 @@ class SqliteRepository:
         nothing changed otherwise) and the current database is backed up first; returns
         that safety backup. This repository reopens the file and signs out; every other
         window or process must reopen the database too (see restore.py)."""
-        actor = self._actor(None, Permission.RESTORE_BACKUP)
+        actor = self._actor(None, Permission.RESTORE_BACKUP, anonymous=True)
         restore.check_backup_file(path)
         self.conn.close()
         try:
