@@ -259,3 +259,57 @@ def test_sign_in_rows_are_chained_and_the_chain_verifies(signed: SqliteRepositor
     raw.close()
     problems = signed.verify_audit_chain()
     assert problems == ["audit row 2 was changed or inserted outside gistdesk"]
+
+
+def test_chain_catches_deleted_rows_and_a_cut_tail(signed: SqliteRepository,
+                                                   db_path: Path) -> None:
+    signed.sign_in_local_operator("test")
+    for _ in range(3):
+        signed.record_view("T-001")
+    assert signed.verify_audit_chain() == []
+    last = signed.conn.execute("SELECT max(id) FROM audit_log").fetchone()[0]
+    raw = sqlite3.connect(str(db_path))
+    raw.execute("DROP TRIGGER audit_log_no_delete")
+    raw.execute("DELETE FROM audit_log WHERE id = 3")
+    raw.execute("DELETE FROM audit_log WHERE id >= ?", (last - 1,))
+    raw.commit()
+    raw.close()
+    problems = signed.verify_audit_chain()
+    assert "audit rows 3..3 are missing" in problems
+    assert any("newest audit rows were removed" in p for p in problems)
+
+
+def test_upgrade_links_the_rows_written_before_the_chain(tmp_path: Path) -> None:
+    import sqlite_utils
+
+    from gistdesk.storage import audit, schema
+    from gistdesk.storage.db import APPLICATION_ID
+
+    path = tmp_path / "v3.sqlite"
+    db = sqlite_utils.Database(sqlite3.connect(str(path), isolation_level=None))
+    db.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    schema.migrate(db, path, target=3)
+    db.conn.executemany(
+        "INSERT INTO audit_log (at_utc, username, record_number, action, entity, field) "
+        "VALUES ('2024-01-01T00:00:00Z', ?, 'R-1', 'view', 'patient', 'opened')",
+        [("a",), ("b",), ("c",)])
+    db.conn.execute("INSERT INTO users (username, role, created_utc) "
+                    "VALUES ('old', 'clinician', '2024-01-01')")
+    db.close()
+    with SqliteRepository(path) as repo:
+        assert repo.verify_audit_chain() == []
+        assert repo.has_users()
+        repo.sign_in_local_operator("t")
+        assert [u.role for u in repo.list_users()] == [Role.CLINICIAN]
+        repo.create_user("vera", Role.VIEWER, "Vera", PASSWORD)  # the new role is allowed
+        assert repo.conn.execute("SELECT count(*) FROM audit_log WHERE chain IS NULL"
+                                 ).fetchone()[0] == 0
+        assert audit.CHAIN_KEY_SETTING
+    raw = sqlite3.connect(str(path))
+    raw.execute("DROP TRIGGER audit_log_no_update")
+    raw.execute("UPDATE audit_log SET username = 'z' WHERE id = 2")
+    raw.commit()
+    raw.close()
+    with SqliteRepository(path) as repo:
+        assert repo.verify_audit_chain() == [
+            "audit row 2 was changed or inserted outside gistdesk"]
