@@ -346,7 +346,7 @@ class SqliteRepository:
         return sorted(backup.backup_infos(self.path), key=lambda i: i.created_utc,
                       reverse=True)
 
-    def restore(self, path: str | os.PathLike[str]) -> Path | None:
+    def restore(self, path: str | os.PathLike[str]) -> Path:
         """Replace the database by the backup at `path` (administrators). The file is
         checked first (integrity, application id, schema version; BackupInvalidError and
         nothing changed otherwise) and the current database is backed up first; returns
@@ -356,7 +356,10 @@ class SqliteRepository:
         restore.check_backup_file(path)
         self.conn.close()
         try:
-            return restore.restore_database(self.path, path, by=actor)
+            safety = restore.restore_database(self.path, path, by=actor)
+            if safety is None:  # pragma: no cover - the open database's file exists
+                raise StorageError("The database file disappeared during the restore.")
+            return safety
         finally:
             self.db = open_database(self.path)
             self.conn = self.db.conn

@@ -29,7 +29,7 @@ def test_restore_round_trip_keeps_a_safety_backup(repo: SqliteRepository,
     with SqliteRepository(db_path) as other:  # another window, open during the restore
         assert other.record_numbers() == ["A-1", "A-2"]
         safety = repo.restore(saved)
-        assert safety is not None and "before-restore" in safety.name
+        assert "before-restore" in safety.name
         assert repo.record_numbers() == ["A-1"]
         assert other.record_numbers() == ["A-1"]  # sees the restored file, not half of it
     with SqliteRepository(safety) as kept:
