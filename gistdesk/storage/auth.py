@@ -182,9 +182,9 @@ def attempt_sign_in(conn: sqlite3.Connection, username: str, password: str,
     if row is None:
         digest, salt, kdf = _dummy_hash()
         check_password(password, digest, salt, kdf)
-        write(conn, username=username[:100] if username.isprintable() else "(unprintable)",
-              record_number=None, action="sign in failed",
-              changes=[Change("session", "unknown user", None, None)])
+        # The typed name is not recorded: it is often a password typed in the wrong field.
+        write(conn, username="(unknown user name)", record_number=None,
+              action="sign in failed", changes=[Change("session", "unknown user", None, None)])
         raise SignInError()
     locked_until = (datetime.fromisoformat(str(row[8]).replace("Z", "+00:00"))
                     if row[8] else None)

@@ -313,3 +313,12 @@ def test_upgrade_links_the_rows_written_before_the_chain(tmp_path: Path) -> None
     with SqliteRepository(path) as repo:
         assert repo.verify_audit_chain() == [
             "audit row 2 was changed or inserted outside gistdesk"]
+
+
+def test_an_unknown_user_name_is_not_written_to_the_log(signed: SqliteRepository) -> None:
+    with pytest.raises(SignInError):
+        signed.sign_in("my secret password", "x" * 12)
+    signed.sign_in_local_operator("t")
+    newest = signed.audit_entries(limit=1)[0]
+    assert newest.action == "sign in failed" and newest.username == "(unknown user name)"
+    assert "my secret" not in repr(signed.audit_entries(limit=100))
