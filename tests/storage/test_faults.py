@@ -216,3 +216,15 @@ def test_database_wal_shm_and_backups_are_owner_only(tmp_path: Path) -> None:
             assert Path(f"{path}-wal").stat().st_mode & 0o777 == 0o600
     finally:
         os.umask(old)
+
+
+def test_export_writes_only_the_chosen_file_owner_only(repo: SqliteRepository,
+                                                       tmp_path: Path) -> None:
+    from gistdesk.storage.casefiles import export_case
+
+    repo.save_case(full_case("A-1"), user="u", as_of=TODAY)
+    out = tmp_path / "chosen"
+    out.mkdir()
+    target = export_case(repo, "A-1", out / "a1.json")
+    assert sorted(p.name for p in out.iterdir()) == ["a1.json"]  # no temp file left behind
+    assert target.stat().st_mode & 0o777 == 0o600
