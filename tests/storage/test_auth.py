@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -37,9 +39,20 @@ def clinic(path: Path) -> SqliteRepository:
     return repo
 
 
+@pytest.fixture(scope="module")
+def clinic_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Built once (each account costs a real scrypt hash), copied for every test."""
+    path = tmp_path_factory.mktemp("template") / "gistdesk.sqlite"
+    clinic(path).close()
+    return path
+
+
 @pytest.fixture
-def signed(db_path: Path) -> SqliteRepository:
-    return clinic(db_path)
+def signed(db_path: Path, clinic_template: Path) -> Iterator[SqliteRepository]:
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(clinic_template, db_path)
+    with SqliteRepository(db_path) as repo:
+        yield repo
 
 
 def test_permission_table() -> None:
