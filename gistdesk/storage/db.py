@@ -21,6 +21,7 @@ from gistdesk.storage import backup, schema
 from gistdesk.storage.errors import (
     DatabaseCorruptError,
     DatabaseReadOnlyError,
+    InvalidTextError,
     NetworkShareError,
     NewerSchemaError,
     NotAGistdeskDatabaseError,
@@ -236,4 +237,6 @@ def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite3.Connection]
             conn.execute("ROLLBACK")
         if isinstance(exc, sqlite3.Error):
             raise translate(exc) from exc
+        if isinstance(exc, UnicodeEncodeError):
+            raise InvalidTextError() from exc
         raise

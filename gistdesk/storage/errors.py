@@ -112,13 +112,22 @@ def translate(exc: sqlite3.Error) -> StorageError:
     return StorageError(f"database error: {exc}")
 
 
+class InvalidTextError(StorageError):
+    def __init__(self) -> None:
+        super().__init__("The text contains an invalid character (an unpaired surrogate, e.g. "
+                         "from a broken copy and paste); nothing was changed.")
+
+
 @contextmanager
 def translated() -> Iterator[None]:
-    """Re-raise sqlite3 errors as StorageError subclasses (the cause stays attached)."""
+    """Re-raise sqlite3 errors as StorageError subclasses (the cause stays attached); text
+    SQLite cannot store (lone surrogates) becomes InvalidTextError."""
     try:
         yield
     except sqlite3.Error as exc:
         raise translate(exc) from exc
+    except UnicodeEncodeError as exc:
+        raise InvalidTextError() from exc
 
 
 class PermissionDeniedError(StorageError):

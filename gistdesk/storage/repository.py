@@ -186,6 +186,7 @@ class SqliteRepository:
     def create_first_admin(self, username: str, display_name: str, password: str) -> User:
         """The first account, an administrator (only when there is none yet); signs it in."""
         auth.check_username(username)
+        auth.check_display_name(display_name)
         auth.check_password_policy(username, password)
         with write_transaction(self.db) as conn:
             if auth.has_users(conn):
@@ -244,6 +245,7 @@ class SqliteRepository:
         if password is None:
             raise auth.WeakPasswordError("A new account needs a password.")
         auth.check_username(username)
+        auth.check_display_name(display_name)
         auth.check_password_policy(username, password)
         with write_transaction(self.db) as conn:
             user = auth.insert_user(conn, username, Role(role), display_name, password,
@@ -267,6 +269,7 @@ class SqliteRepository:
 
     def set_role(self, username: str, role: Role) -> None:
         role = Role(role)
+        self.require(Permission.MANAGE_USERS)
         with translated():
             old = auth.get_user(self.conn, username)
         self._change_user(username, "role", old.role.value if old else None, role.value,

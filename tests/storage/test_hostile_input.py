@@ -24,7 +24,7 @@ from gistdesk.core.casefile import dump_case, parse_case_text
 from gistdesk.core.model import Case, DoseChange, Lesion, Scan, SideEffect
 from gistdesk.core.problems import InvalidCaseError
 from gistdesk.core.vocab import Modality, NonTarget
-from gistdesk.storage.errors import StorageError
+from gistdesk.storage.errors import SignInError, StorageError
 from gistdesk.storage.repository import SqliteRepository
 from tests.storage.conftest import TODAY, dump_db, full_case
 
@@ -244,3 +244,63 @@ def test_case_file_reader_with_hostile_documents(scale: int) -> None:
 
     run()
     _report(name, 400 * scale)
+
+
+IDENT = st.one_of(HOSTILE_TEXT, st.sampled_from(["BASE", "ada", "", " ", "ada ", "ADA"]))
+
+
+@SCALE
+def test_reads_and_account_calls_with_hostile_names(hostile_repo: SqliteRepository,
+                                                    db_path: Path, scale: int) -> None:
+    """Record numbers, user names, display names and passwords from anywhere: only a
+    StorageError (or an InvalidCaseError) with a message. Sign-in costs a real scrypt hash
+    (~0.3 s), so this one draws fewer examples."""
+    repo = hostile_repo
+    repo.create_first_admin("ada", "Ada", "correct horse battery")
+    name = "accounts_and_reads"
+    COUNTS[name] = COUNTS[name + " accepted"] = 0
+
+    @settings(max_examples=40 * scale, deadline=None, database=None,
+              suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    @given(call=st.sampled_from(["load", "exists", "delete", "view", "audit", "sign_in",
+                                 "create", "set_role", "set_password", "disable"]),
+           ident=IDENT, other=IDENT)
+    def run(call: str, ident: str, other: str) -> None:
+        COUNTS[name] += 1
+        repo.sign_in_local_operator("fuzz")
+        actions: dict[str, Callable[[], object]] = {
+            "load": lambda: repo.load_case(ident),
+            "exists": lambda: repo.exists(ident),
+            "delete": lambda: repo.delete_patient(ident + "-not-there"),
+            "view": lambda: repo.record_view(ident),
+            "audit": lambda: repo.audit_entries(ident, user=other, limit=5),
+            "sign_in": lambda: repo.sign_in(ident, other),
+            "create": lambda: repo.create_user(ident, "nurse", other,  # type: ignore[arg-type]
+                                               other + "-long-enough"),
+            "set_role": lambda: repo.set_role(ident, "viewer"),  # type: ignore[arg-type]
+            "set_password": lambda: repo.set_password(ident, other),
+            "disable": lambda: repo.disable_user(ident),
+        }
+        if call == "sign_in":  # a failure is written to the audit log, by design
+            try:
+                repo.sign_in(ident, other)
+                COUNTS[name + " accepted"] += 1
+            except SignInError as exc:
+                assert str(exc) == "User name or password is wrong." or "try again" in str(exc)
+            return
+        if call in ("view", "create", "set_role", "set_password", "disable"):
+            # These write (an audit row, an account): a refusal must change nothing.
+            if _attempt(repo, db_path, actions[call]):
+                COUNTS[name + " accepted"] += 1
+            return
+        try:
+            actions[call]()
+            COUNTS[name + " accepted"] += 1
+        except OK as exc:
+            assert str(exc).strip()
+
+    run()
+    repo.sign_in_local_operator("fuzz")
+    assert repo.load_case("BASE") == full_case("BASE")
+    assert repo.verify_audit_chain() == []
+    _report(name, 40 * scale)
