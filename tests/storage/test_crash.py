@@ -32,6 +32,7 @@ def test_sigkill_loses_no_committed_change(tmp_path: Path, kills: int) -> None:
     rng = random.Random(5)
     printed: list[int] = []
     start = 0
+    checks = 0
     for _ in range(kills):
         child = subprocess.Popen(
             [sys.executable, "-m", "tests.storage.crash_writer", str(path), str(start)],
@@ -43,6 +44,20 @@ def test_sigkill_loses_no_committed_change(tmp_path: Path, kills: int) -> None:
         ids = [int(line) for line in out.split()]
         printed += ids
         start = (ids[-1] + 2) if ids else start + 1_000
+        # After every kill: the file is sound and every reported commit is there.
+        check = sqlite3.connect(str(path))
+        try:
+            assert check.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+            present = {r[0] for r in check.execute(
+                "SELECT record_number FROM patients WHERE record_number LIKE 'K-%'")}
+            assert {f"K-{n:05d}" for n in printed} <= present
+            terms = {r[0] for r in check.execute(
+                "SELECT e.term FROM side_effects e JOIN patients p ON p.id = e.patient_id "
+                "WHERE p.record_number = 'SHARED'")}
+            assert {f"effect {n}" for n in printed} <= terms
+        finally:
+            check.close()
+        checks += 1
     assert len(printed) > 5, "the writer never got going"
     check = sqlite3.connect(str(path))
     assert check.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
@@ -61,4 +76,5 @@ def test_sigkill_loses_no_committed_change(tmp_path: Path, kills: int) -> None:
                    if e.action == "save side effect"]
         assert len(audited) == len(effects) - len(full_case().side_effects)
         assert repo.verify_audit_chain() == []
-    print(f"{kills} kills, {len(printed)} committed iterations, all present")
+    assert checks == kills
+    print(f"{kills} kills, {len(printed)} committed iterations, all present after each kill")
