@@ -4,24 +4,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from datetime import date
 from typing import Any
 
 from gistdesk.clinical import assess
 from gistdesk.clinical.render import render_text
-from gistdesk.core.casefile import parse_date_text, read_case_file
-from gistdesk.core.problems import InvalidCaseError
+from gistdesk.commands.casearg import as_of_date, read_case_argument
 
 EXIT_OK = 0
 EXIT_INVALID = 2
-
-
-def as_of_date(text: str) -> date:
-    parsed = parse_date_text(text)
-    if parsed is None:
-        raise argparse.ArgumentTypeError(f"not a date YYYY-MM-DD: {text!r}")
-    return parsed
 
 
 def add_parser(subparsers: Any) -> None:
@@ -38,16 +29,10 @@ def add_parser(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     as_of: date = args.as_of or date.today()
-    try:
-        case, warnings = read_case_file(args.case, as_of)
-    except InvalidCaseError as exc:
-        print(f"{args.case}: not a valid case file ({len(exc.problems)} problem(s)):",
-              file=sys.stderr)
-        for problem in exc.problems:
-            print(f"  {problem}", file=sys.stderr)
+    loaded = read_case_argument(args.case, as_of)
+    if loaded is None:
         return EXIT_INVALID
-    for warning in warnings:
-        print(f"{args.case}: {warning}", file=sys.stderr)
+    case, warnings = loaded
     assessment = assess(case, as_of)
     if args.json:
         out = assessment.to_dict()

@@ -7,7 +7,7 @@ import sys
 import time
 from typing import Any
 
-from gistdesk.commands.assess import as_of_date
+from gistdesk.commands.casearg import as_of_date
 from gistdesk.commands.common import EXIT_FAILED, EXIT_OK
 from gistdesk.storage.demo import generate_clinic
 from gistdesk.storage.errors import StorageError

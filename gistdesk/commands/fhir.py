@@ -12,9 +12,7 @@ from datetime import date
 from typing import Any
 
 from gistdesk.clinical import assess
-from gistdesk.commands.assess import as_of_date
-from gistdesk.core.casefile import read_case_file
-from gistdesk.core.problems import InvalidCaseError
+from gistdesk.commands.casearg import as_of_date, read_case_argument
 from gistdesk.interop.fhir import bundle_json, case_to_fhir_bundle, write_fhir_bundle
 
 EXIT_OK = 0
@@ -39,16 +37,10 @@ def add_parser(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     as_of: date = args.as_of or date.today()
-    try:
-        case, warnings = read_case_file(args.case, as_of)
-    except InvalidCaseError as exc:
-        print(f"{args.case}: not a valid case file ({len(exc.problems)} problem(s)):",
-              file=sys.stderr)
-        for problem in exc.problems:
-            print(f"  {problem}", file=sys.stderr)
+    loaded = read_case_argument(args.case, as_of)
+    if loaded is None:
         return EXIT_INVALID
-    for warning in warnings:
-        print(f"{args.case}: {warning}", file=sys.stderr)
+    case = loaded[0]
     assessment = assess(case, as_of)
     if args.output is None:
         sys.stdout.write(bundle_json(case_to_fhir_bundle(case, assessment)))

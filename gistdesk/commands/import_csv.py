@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from gistdesk.commands.assess import as_of_date
+from gistdesk.commands.casearg import as_of_date
 from gistdesk.interop.csv_import import (
     COLUMNS,
     OPTIONAL_COLUMNS,

@@ -11,10 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from gistdesk.clinical import assess
-from gistdesk.commands.assess import as_of_date
-from gistdesk.core.casefile import read_case_file
+from gistdesk.commands.casearg import as_of_date, read_case_argument
 from gistdesk.core.model import Case
-from gistdesk.core.problems import InvalidCaseError
 from gistdesk.reports import REPORT_KINDS, build_report
 
 EXIT_OK = 0
@@ -65,6 +63,8 @@ def _load_from_database(args: argparse.Namespace) -> Case | None:
     try:
         with repo:
             case: Case = repo.load_case(args.record_number)
+            # Printing is audited (docs/security.md); the CLI acts as `cli:<login>`.
+            repo.record_print(args.record_number, f"{args.kind} (command line)")
             return case
     except Exception as exc:  # storage errors carry a message meant for the user
         print(f"gistdesk report: {exc}", file=sys.stderr)
@@ -78,14 +78,10 @@ def run(args: argparse.Namespace) -> int:
     printed_on: date = args.printed_on or date.today()
     as_of: date = args.as_of or printed_on
     if args.case:
-        try:
-            case, _warnings = read_case_file(args.case, as_of)
-        except InvalidCaseError as exc:
-            print(f"{args.case}: not a valid case file ({len(exc.problems)} problem(s)):",
-                  file=sys.stderr)
-            for problem in exc.problems:
-                print(f"  {problem}", file=sys.stderr)
+        from_file = read_case_argument(args.case, as_of)
+        if from_file is None:
             return EXIT_INVALID
+        case = from_file[0]
     else:
         loaded = _load_from_database(args)
         if loaded is None:

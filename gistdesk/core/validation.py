@@ -49,16 +49,15 @@ class _Checker:
 
     def number(
         self, path: str, value: float | None, low: float | None = None,
-        high: float | None = None, low_exclusive: bool = False,
+        high: float | None = None,
     ) -> None:
         if value is None:
             return
         if isinstance(value, float) and not math.isfinite(value):
             self.error(path, f"must be a finite number, got {value}")
             return
-        if low is not None and (value <= low if low_exclusive else value < low):
-            sign = ">" if low_exclusive else ">="
-            self.error(path, f"must be {sign} {_fmt(low)}, got {_fmt(value)}")
+        if low is not None and value < low:
+            self.error(path, f"must be >= {_fmt(low)}, got {_fmt(value)}")
         if high is not None and value > high:
             self.error(path, f"must be <= {_fmt(high)}, got {_fmt(value)}")
 
@@ -147,7 +146,8 @@ def validate_case(case: Case, as_of: date | None = None) -> list[Problem]:
         for d_index, dose in enumerate(line.doses):
             d_path = f"{path}.doses[{d_index}]"
             c.not_future(f"{d_path}.date", dose.date)
-            c.number(f"{d_path}.mg_per_day", dose.mg_per_day, 0, 5000, low_exclusive=True)
+            # 0 mg/day is allowed: it records a drug held for a while
+            c.number(f"{d_path}.mg_per_day", dose.mg_per_day, 0, 5000)
             c.text(f"{d_path}.schedule", dose.schedule, MAX_NAME)
             if dose.date < line.start:
                 c.warn(f"{d_path}.date", "is before the line's start")

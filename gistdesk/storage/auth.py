@@ -103,14 +103,34 @@ def check_password_policy(username: str, password: str) -> None:
             f"The password must have at most {MAX_PASSWORD_LENGTH} characters.")
     if password.strip().casefold() == username.strip().casefold():
         raise WeakPasswordError("The password must not be the user name.")
-    if "\x00" in password:
-        raise WeakPasswordError("The password must not contain a NUL character.")
+    if "\x00" in password or not _encodable(password):
+        raise WeakPasswordError("The password must not contain a NUL character or an "
+                                "invalid (unpaired surrogate) character.")
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _valid_name(text: object, *, allow_blank: bool = False) -> bool:
+    return (isinstance(text, str) and (allow_blank or bool(text.strip()))
+            and text == text.strip() and len(text) <= 100 and _encodable(text)
+            and not any(ord(ch) < 32 or ord(ch) == 127 for ch in text))
 
 
 def check_username(username: str) -> None:
-    if (not isinstance(username, str) or not username.strip() or username != username.strip()
-            or len(username) > 100 or any(ord(ch) < 32 for ch in username)):
+    if not _valid_name(username):
         raise StorageError("A user name must be 1 to 100 characters, without control "
+                           "characters or spaces at either end.")
+
+
+def check_display_name(display_name: str) -> None:
+    if not _valid_name(display_name, allow_blank=True):
+        raise StorageError("A display name must be at most 100 characters, without control "
                            "characters or spaces at either end.")
 
 
@@ -140,6 +160,7 @@ def insert_user(conn: sqlite3.Connection, username: str, role: Role, display_nam
                 password: str, *, by: str) -> User:
     """Insert a user with a password (inside the caller's write transaction) and audit it."""
     check_username(username)
+    check_display_name(display_name)
     check_password_policy(username, password)
     digest, salt, kdf = hash_password(password)
     try:
@@ -175,6 +196,8 @@ def attempt_sign_in(conn: sqlite3.Connection, username: str, password: str,
     """Check the password and update the lockout state (inside the caller's write
     transaction, which must commit even when this raises SignInError: see the repository)."""
     moment = now or datetime.now(UTC)
+    if not _valid_name(username) or not isinstance(password, str):
+        username = ""  # cannot be an account (and must not reach SQLite as it is)
     row = conn.execute(
         "SELECT username, display_name, role, disabled, password_hash, password_salt, "
         "password_kdf, failed_attempts, locked_until_utc FROM users WHERE username = ?",
@@ -182,9 +205,9 @@ def attempt_sign_in(conn: sqlite3.Connection, username: str, password: str,
     if row is None:
         digest, salt, kdf = _dummy_hash()
         check_password(password, digest, salt, kdf)
-        write(conn, username=username[:100] if username.isprintable() else "(unprintable)",
-              record_number=None, action="sign in failed",
-              changes=[Change("session", "unknown user", None, None)])
+        # The typed name is not recorded: it is often a password typed in the wrong field.
+        write(conn, username="(unknown user name)", record_number=None,
+              action="sign in failed", changes=[Change("session", "unknown user", None, None)])
         raise SignInError()
     locked_until = (datetime.fromisoformat(str(row[8]).replace("Z", "+00:00"))
                     if row[8] else None)

@@ -165,7 +165,7 @@ class SqliteRepository:
             raise auth.denied(self._user.role, permission, what)
 
     def _actor(self, user: str | None, permission: Permission,
-               what: str | None = None) -> str:
+               what: str | None = None, *, anonymous: bool = False) -> str:
         """The user name for the audit log, after checking the permission."""
         self.require(permission, what)
         if self._user is not None:
@@ -174,6 +174,8 @@ class SqliteRepository:
                     f"{self._user.username} is signed in; a change cannot be recorded in "
                     f"the name of {user}.")
             return self._user.username
+        if anonymous and user is None:
+            return self._reader()
         return _require_user(user)
 
     def _reader(self) -> str:
@@ -184,6 +186,7 @@ class SqliteRepository:
     def create_first_admin(self, username: str, display_name: str, password: str) -> User:
         """The first account, an administrator (only when there is none yet); signs it in."""
         auth.check_username(username)
+        auth.check_display_name(display_name)
         auth.check_password_policy(username, password)
         with write_transaction(self.db) as conn:
             if auth.has_users(conn):
@@ -238,10 +241,11 @@ class SqliteRepository:
 
     def create_user(self, username: str, role: Role, display_name: str = "",
                     password: str | None = None, *, by: str | None = None) -> User:
-        actor = self._actor(by, Permission.MANAGE_USERS)
+        actor = self._actor(by, Permission.MANAGE_USERS, anonymous=True)
         if password is None:
             raise auth.WeakPasswordError("A new account needs a password.")
         auth.check_username(username)
+        auth.check_display_name(display_name)
         auth.check_password_policy(username, password)
         with write_transaction(self.db) as conn:
             user = auth.insert_user(conn, username, Role(role), display_name, password,
@@ -251,7 +255,7 @@ class SqliteRepository:
 
     def _change_user(self, username: str, field: str, old: str | None, new: str | None,
                      sql: str, params: tuple[object, ...], *, admin_check: bool) -> None:
-        actor = self._actor(None, Permission.MANAGE_USERS)
+        actor = self._actor(None, Permission.MANAGE_USERS, anonymous=True)
         with write_transaction(self.db) as conn:
             found = auth.get_user(conn, username)
             if found is None:
@@ -265,6 +269,7 @@ class SqliteRepository:
 
     def set_role(self, username: str, role: Role) -> None:
         role = Role(role)
+        self.require(Permission.MANAGE_USERS)
         with translated():
             old = auth.get_user(self.conn, username)
         self._change_user(username, "role", old.role.value if old else None, role.value,
@@ -323,8 +328,9 @@ class SqliteRepository:
 
     def backup(self, reason: str = "manual") -> Path:
         """A checked copy of the database in `<name>-backups/` beside it, then rotation
-        (7 daily, 4 weekly; see backup.py). Call with "close" when the app closes."""
-        self.require(Permission.VIEW)
+        (7 daily, 4 weekly; see backup.py). Call with "close" when the app closes. Needs no
+        sign-in (the app may be locked when it closes): it only copies the file beside
+        itself, which whoever runs the program can do anyway."""
         with translated():
             return backup.backup_database(self.conn, self.path, reason)
 
@@ -343,17 +349,20 @@ class SqliteRepository:
         return sorted(backup.backup_infos(self.path), key=lambda i: i.created_utc,
                       reverse=True)
 
-    def restore(self, path: str | os.PathLike[str]) -> Path | None:
+    def restore(self, path: str | os.PathLike[str]) -> Path:
         """Replace the database by the backup at `path` (administrators). The file is
         checked first (integrity, application id, schema version; BackupInvalidError and
         nothing changed otherwise) and the current database is backed up first; returns
         that safety backup. This repository reopens the file and signs out; every other
         window or process must reopen the database too (see restore.py)."""
-        actor = self._actor(None, Permission.RESTORE_BACKUP)
+        actor = self._actor(None, Permission.RESTORE_BACKUP, anonymous=True)
         restore.check_backup_file(path)
         self.conn.close()
         try:
-            return restore.restore_database(self.path, path, by=actor)
+            safety = restore.restore_database(self.path, path, by=actor)
+            if safety is None:  # pragma: no cover - the open database's file exists
+                raise StorageError("The database file disappeared during the restore.")
+            return safety
         finally:
             self.db = open_database(self.path)
             self.conn = self.db.conn

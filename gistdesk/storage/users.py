@@ -36,8 +36,10 @@ class User:
 
 
 def _hash(password: str, salt: bytes, n: int, r: int, p: int) -> bytes:
-    return hashlib.scrypt(password.encode("utf-8"), salt=salt, n=n, r=r, p=p, maxmem=_MAXMEM,
-                          dklen=32)
+    # surrogatepass: a lone surrogate (pasted from a broken source) hashes instead of raising;
+    # every valid string encodes exactly as with plain UTF-8.
+    return hashlib.scrypt(password.encode("utf-8", "surrogatepass"), salt=salt, n=n, r=r,
+                          p=p, maxmem=_MAXMEM, dklen=32)
 
 
 def hash_password(password: str) -> tuple[str, str, str]:
