@@ -347,6 +347,10 @@ def start(db: Path | None, demo_db: Path | None, settings_path: str | None = Non
         dialogs.show_error(None, "Cannot open the database", f"{path} could not be opened.",
                            f"{type(exc).__name__}: {exc}")
         return None
+    if path in (demo_db, app_data_dir() / DEMO_FILE):
+        from gistdesk.ui.demo_accounts import ensure_demo_accounts
+
+        ensure_demo_accounts(repository)
     if not sign_in_to(None, repository, str(path)):
         repository.close()  # type: ignore[attr-defined]
         return None

@@ -367,6 +367,7 @@ class MainWindow(QMainWindow):
                        add_procedure, add_side_effect, None, print_summary, print_handout):
             toolbar.addSeparator() if action is None else toolbar.addAction(action)
         self.addToolBar(toolbar)
+        self.toolbar = toolbar
 
     def set_read_only(self, read_only: bool, why: str = "") -> None:
         """Stop (or resume) accepting edits, e.g. when the database failed its check."""
@@ -685,6 +686,7 @@ class MainWindow(QMainWindow):
                 self.parked_forms.append(widget)
             widget.hide()  # a modal exec() returns; message boxes answer "no"
         self.central.setCurrentWidget(self.lock_screen)
+        self.toolbar.hide()
         self.lock_screen.prepare(self.locked_user, switching=switching)
         self.setWindowTitle("gistdesk — locked")
         self.statusBar().clearMessage()
@@ -716,6 +718,7 @@ class MainWindow(QMainWindow):
         self.locked_user = None
         self.set_user(user)
         self.central.setCurrentWidget(self.main_split)
+        self.toolbar.show()
         if self._list_stale:
             self._list_stale = False
             self.list_model.refresh()
