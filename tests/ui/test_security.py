@@ -517,3 +517,42 @@ def test_role_names_cover_every_role() -> None:
     from gistdesk.ui.session import role_name
 
     assert {role_name(r) for r in Role} == {"Administrator", "Clinician", "Nurse", "Viewer"}
+
+
+def test_lock_during_a_modal_form_and_unlock_shows_it_again(
+        app: object, qtbot: Any, clinic: SqliteRepository, patient: tuple[str, str],
+        settings: QSettings) -> None:
+    """The app's real path: the form runs in exec(); the idle timer fires inside its event
+    loop, the lock hides it (exec returns) and unlocking runs exec() again on the same form."""
+    from PySide6.QtCore import QTimer
+
+    rn, family = patient
+    win = make_window(qtbot, clinic, settings, idle_ms=150)
+    win.open_patient(rn)
+    seen: dict[str, Any] = {}
+
+    def type_into_form() -> None:
+        form = QApplication.activeModalWidget()
+        assert isinstance(form, ScanForm)
+        seen["form"] = form
+        form.date.setText("2030-01-02")
+        form.grid_model.set_text(0, "longest_diameter_mm", "66")
+        form.mark_dirty()
+
+    QTimer.singleShot(30, type_into_form)
+    QTimer.singleShot(0, win.add_scan)  # exec() runs inside this wait
+    qtbot.waitUntil(lambda: win.locked, timeout=5000)
+    form = seen["form"]
+    assert not form.isVisible()
+    assert not any(family in t for t in visible_texts())
+
+    def check_again() -> None:
+        seen["again"] = (form.isVisible(), form.date.text(),
+                         form.grid_model.text(0, "longest_diameter_mm"))
+        form.discard()
+
+    QTimer.singleShot(100, check_again)
+    win.lock_screen.password.setText(PASSWORD)
+    assert win.lock_screen.try_unlock()
+    qtbot.waitUntil(lambda: "again" in seen, timeout=5000)
+    assert seen["again"] == (True, "2030-01-02", "66")
