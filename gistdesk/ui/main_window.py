@@ -80,6 +80,7 @@ ACTION_PERMISSIONS: dict[str, tuple[Permission, ...]] = {
     "audit_log": (Permission.VIEW_AUDIT,),
     "audit_patient": (Permission.VIEW_AUDIT,),
     "backups": (Permission.RESTORE_BACKUP,),
+    "users": (Permission.MANAGE_USERS,),
     "settings": (Permission.SETTINGS,),
     "new_db": (Permission.SETTINGS,),
 }
@@ -331,6 +332,7 @@ class MainWindow(QMainWindow):
         audit_patient = a("audit_patient", "Audit log of this &patient…",
                           lambda: self.show_audit_log(self.controller.record_number))
         backups = a("backups", "&Backups…", self.show_backups)
+        users = a("users", "&Users…", self.show_users)
         settings_action = a("settings", "&Settings…", self.show_settings)
         quit_action = a("quit", "&Quit", self.close, QKeySequence.StandardKey.Quit)
         about = a("about", "&About gistdesk", self.about)
@@ -354,7 +356,7 @@ class MainWindow(QMainWindow):
                        f"Ctrl+{number}")
             view_menu.addAction(action)
         tools_menu = self.menuBar().addMenu("&Tools")
-        for action in (audit_patient, audit_log, None, backups, settings_action):
+        for action in (audit_patient, audit_log, None, users, backups, settings_action):
             tools_menu.addSeparator() if action is None else tools_menu.addAction(action)
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(about)
@@ -392,7 +394,7 @@ class MainWindow(QMainWindow):
         self.actions_by_name["delete_scan"].setEnabled(scan_selected)
         self.actions_by_name["delete_patient"].setEnabled(has_case)
         self.actions_by_name["audit_patient"].setEnabled(has_case)
-        for name in ("lock", "switch_user", "audit_log", "backups", "settings", "new_db",
+        for name in ("lock", "switch_user", "audit_log", "backups", "users", "settings", "new_db",
                      "open_db", "find", "refresh"):
             self.actions_by_name[name].setEnabled(True)
         for name, needed in ACTION_PERMISSIONS.items():
@@ -760,6 +762,12 @@ class MainWindow(QMainWindow):
         dialog = BackupsDialog(self.repository, self)
         dialog.restore_requested.connect(self.restore_requested)
         dialogs.run_dialog(dialog)
+
+    def show_users(self) -> None:
+        from gistdesk.ui.users_dialog import UsersDialog
+
+        dialogs.run_dialog(UsersDialog(self.repository, self))
+        self.set_user(getattr(self.repository, "current_user", None))  # own role changed?
 
     def show_settings(self) -> None:
         from gistdesk.ui.settings_dialog import SettingsDialog

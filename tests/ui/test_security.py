@@ -556,3 +556,32 @@ def test_lock_during_a_modal_form_and_unlock_shows_it_again(
     assert win.lock_screen.try_unlock()
     qtbot.waitUntil(lambda: "again" in seen, timeout=5000)
     assert seen["again"] == (True, "2030-01-02", "66")
+
+
+def test_admin_manages_users(app: object, qtbot: Any, repo: SqliteRepository,
+                             settings: QSettings) -> None:
+    from gistdesk.ui.users_dialog import UsersDialog
+
+    sign_in_as(repo, "admin")
+    win = make_window(qtbot, repo, settings)
+    assert win.actions_by_name["users"].isVisible()
+    dialog = UsersDialog(repo, win)
+    qtbot.addWidget(dialog)
+    assert dialog.model.rowCount() == 4
+    dialog.add_username.setText("locum")
+    dialog.add_display.setText("Dr Locum")
+    dialog.add_password.setText("short")
+    assert not dialog.add_user() and "10 characters" in dialog.message.text()
+    dialog.add_password.setText(PASSWORD)
+    assert dialog.add_user() and dialog.model.rowCount() == 5
+    row = [u.username for u in dialog.model.rows].index("locum")
+    dialog.view.selectRow(row)
+    dialog.role.setCurrentIndex(list(Role).index(Role.NURSE))
+    assert dialog.change_role()
+    assert dialog.toggle_disabled()
+    locum = next(u for u in repo.list_users() if u.username == "locum")
+    assert locum.role == Role.NURSE and locum.disabled
+    sign_in_as(repo, "clin")
+    dialog.add_username.setText("x-user")
+    dialog.add_password.setText(PASSWORD)
+    assert not dialog.add_user() and "clinician" in dialog.message.text()
