@@ -725,8 +725,11 @@ class MainWindow(QMainWindow):
             self._list_stale = False
             self.list_model.refresh()
         if not same and not forms:
-            # Another person: start from the list, not from the previous user's patient.
+            # Another person: start from the list, not from the previous user's patient
+            # or search (which can hold a name).
             self.controller.close_case()
+            self.settings.remove("last_patient")
+            self.search.clear()
             self.list_view.clearSelection()
         elif self.controller.record_number is not None:
             if not same:  # the kept form's patient is now shown to this user: audit it

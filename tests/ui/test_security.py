@@ -305,6 +305,7 @@ def test_another_user_is_asked_about_the_unsaved_form(
 
     monkeypatch.setattr(dialogs, "ask_keep_unsaved_form", ask)
     revisions = len(clinic.audit_entries(rn))
+    win.search.setText("Zwingli")
     win.actions_by_name["switch_user"].trigger()
     assert win.locked and win.lock_screen.username.text() == ""
     win.lock_screen.username.setText("nurse")
@@ -314,6 +315,7 @@ def test_another_user_is_asked_about_the_unsaved_form(
     assert asked == [("Dr Lindqvist", "Nina Nurse")]
     assert not shiboken6.isValid(form) or not form.isVisible()  # discarded
     assert win.controller.case is None  # the previous user's patient is not left open
+    assert win.search.text() == ""
     assert "Nina Nurse" in win.user_label.text()
     sign_in_as(clinic, "admin")
     entries = clinic.audit_entries(rn)
