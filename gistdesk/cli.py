@@ -12,6 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from gistdesk import __version__
+from gistdesk.storage.errors import StorageError
 
 # Sub-command modules, in the order `gistdesk --help` lists them.
 COMMAND_MODULES = (
@@ -24,6 +25,10 @@ COMMAND_MODULES = (
     "gistdesk.commands.export",
     "gistdesk.commands.demo",
     "gistdesk.commands.doctor",
+    "gistdesk.commands.backup",
+    "gistdesk.commands.restore",
+    "gistdesk.commands.audit",
+    "gistdesk.commands.users",
 )
 
 
@@ -55,5 +60,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             parser.print_help()
             return 0
-    result: int = args.handler(args)
+    try:
+        result: int = args.handler(args)
+    except StorageError as exc:
+        # Locked, read-only, full disk, refused: one line for the user, never a traceback.
+        print(f"gistdesk: {exc}", file=sys.stderr)
+        return 1
     return result

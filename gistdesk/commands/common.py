@@ -1,4 +1,9 @@
-"""Options shared by the commands that use the database."""
+"""Options shared by the commands that use the database.
+
+The command line runs as the local operator: whoever can run it on this machine can read the
+database file anyway, so it acts as an administrator named `cli:<login name>` (or
+`cli:<--user>`) in the audit log; see docs/security.md.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,7 @@ import argparse
 import getpass
 import os
 import sys
+from pathlib import Path
 from typing import Any
 
 from gistdesk.storage.db import ENV_VAR, resolve_db_path
@@ -26,24 +32,37 @@ def add_db_option(parser: Any) -> None:
 
 def add_user_option(parser: Any) -> None:
     parser.add_argument("--user", default=None,
-                        help="user name recorded in the audit log (default: your login name)")
+                        help="name recorded in the audit log, after 'cli:' (default: your "
+                             "login name)")
 
 
 def audit_user(args: argparse.Namespace) -> str:
+    """The local operator's name in the audit log: always `cli:...`."""
     name: str | None = getattr(args, "user", None)
-    if name:
-        return name
-    try:
-        return f"cli:{getpass.getuser()}"
-    except (KeyError, OSError):
-        return "cli"
+    if not name:
+        try:
+            name = getpass.getuser()
+        except (KeyError, OSError):
+            name = "unknown"
+    return name if name.startswith("cli:") else f"cli:{name}"
+
+
+def db_path(args: argparse.Namespace) -> Path:
+    return resolve_db_path(getattr(args, "db", None) or os.environ.get(ENV_VAR) or None)
 
 
 def open_repository(args: argparse.Namespace) -> SqliteRepository | None:
     """Open the database named by --db / $GISTDESK_DB; prints the error and returns None."""
-    path = resolve_db_path(getattr(args, "db", None) or os.environ.get(ENV_VAR) or None)
     try:
-        return SqliteRepository(path)
+        repo = SqliteRepository(db_path(args))
     except StorageError as exc:
         print(f"gistdesk: {exc}", file=sys.stderr)
         return None
+    repo.sign_in_local_operator(audit_user(args))
+    return repo
+
+
+def fail(exc: BaseException) -> int:
+    """One line on stderr, exit code 1 (StorageError texts are written for users)."""
+    print(f"gistdesk: {exc}", file=sys.stderr)
+    return EXIT_FAILED

@@ -61,13 +61,9 @@ def _audit_chain(path: Path) -> tuple[bool, str]:
     """(ok, text) from the repository's verify_audit_chain(), if this build has it."""
     from gistdesk.storage.repository import SqliteRepository
 
-    if getattr(SqliteRepository, "verify_audit_chain", None) is None:
-        return True, "not checked (this version has no audit hash chain)"
     with SqliteRepository(path, integrity="none") as repo:
-        result = repo.verify_audit_chain()  # type: ignore[attr-defined]
-    if isinstance(result, bool):  # True: intact
-        return result, "intact" if result else "BROKEN"
-    problems = [str(problem) for problem in result or ()]  # a list of problems: empty = intact
+        result = repo.verify_audit_chain()
+    problems = [str(problem) for problem in result]  # a list of problems: empty = intact
     if not problems:
         return True, "intact"
     shown = "; ".join(problems[:3]) + (" ..." if len(problems) > 3 else "")

@@ -66,6 +66,8 @@ def _load_from_database(args: argparse.Namespace) -> Case | None:
     try:
         with repo:
             case: Case = repo.load_case(args.record_number)
+            # Printing is audited (docs/security.md); the CLI acts as `cli:<login>`.
+            repo.record_print(args.record_number, f"{args.kind} (command line)")
             return case
     except Exception as exc:  # storage errors carry a message meant for the user
         print(f"gistdesk report: {exc}", file=sys.stderr)

@@ -7,7 +7,10 @@ and fields by their path inside it (`lesions[L1].longest_diameter_mm`). Values a
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
+import secrets
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -113,27 +116,137 @@ def diff_cases(old: Case | None, new: Case | None) -> list[Change]:
     return changes
 
 
+CHAIN_KEY_SETTING = "audit_chain_key"
+CHAIN_HEAD_SETTING = "audit_chain_head"
+_FIELDS = ("id, at_utc, username, record_number, action, entity, field, old_value, "
+           "new_value")
+
+
+def _chain_key(conn: sqlite3.Connection) -> bytes:
+    """The HMAC key of the chain (made on first use; see docs/security.md for what it is
+    worth: it lives in the same file, so it detects edits made without knowing the scheme)."""
+    row = conn.execute("SELECT value FROM settings WHERE key = ?",
+                       (CHAIN_KEY_SETTING,)).fetchone()
+    if row is not None:
+        return bytes.fromhex(row[0])
+    key = secrets.token_bytes(32)
+    conn.execute("INSERT INTO settings (key, value) VALUES (?, ?)",
+                 (CHAIN_KEY_SETTING, key.hex()))
+    return key
+
+
+def chain_value(key: bytes, previous: str, row: tuple[Any, ...]) -> str:
+    """HMAC-SHA256 over the previous link and this row (id and every column)."""
+    body = previous + "\n" + json.dumps(list(row), ensure_ascii=False, separators=(",", ":"))
+    return hmac.new(key, body.encode("utf-8", "surrogatepass"), hashlib.sha256).hexdigest()
+
+
+def _last_link(conn: sqlite3.Connection) -> tuple[int, str]:
+    row = conn.execute("SELECT id, chain FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+    if row is None:
+        return 0, ""
+    return int(row[0]), str(row[1] or "")
+
+
+def _set_head(conn: sqlite3.Connection, last_id: int, link: str) -> None:
+    conn.execute("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE "
+                 "SET value = excluded.value", (CHAIN_HEAD_SETTING, f"{last_id} {link}"))
+
+
 def write(conn: sqlite3.Connection, *, username: str, record_number: str | None, action: str,
           changes: Iterable[Change], at_utc: str | None = None) -> int:
-    """Append the audit rows; returns how many were written."""
+    """Append the audit rows, each linked to the one before; returns how many were written.
+    Call inside the write transaction that makes the change."""
     stamp = at_utc or utc_now()
-    rows = [(stamp, username, record_number, action, c.entity, c.field, c.old, c.new)
-            for c in changes]
-    conn.executemany(
-        "INSERT INTO audit_log (at_utc, username, record_number, action, entity, field, "
-        "old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
-    return len(rows)
+    key = _chain_key(conn)
+    last_id, link = _last_link(conn)
+    count = 0
+    for c in changes:
+        last_id += 1
+        row = (last_id, stamp, username, record_number, action, c.entity, c.field, c.old, c.new)
+        link = chain_value(key, link, row)
+        conn.execute(f"INSERT INTO audit_log ({_FIELDS}, chain) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", (*row, link))
+        count += 1
+    if count:
+        _set_head(conn, last_id, link)
+    return count
+
+
+def seal_existing(conn: sqlite3.Connection) -> int:
+    """Link rows written before the chain existed (schema migration 4, in its transaction)."""
+    key = _chain_key(conn)
+    conn.execute("DROP TRIGGER audit_log_no_update")
+    link, last_id = "", 0
+    for row in conn.execute(f"SELECT {_FIELDS} FROM audit_log ORDER BY id").fetchall():
+        link = chain_value(key, link, tuple(row))
+        last_id = int(row[0])
+        conn.execute("UPDATE audit_log SET chain = ? WHERE id = ?", (link, last_id))
+    conn.execute("CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT "
+                 "RAISE(ABORT, 'the audit log is append-only: rows cannot be changed'); END")
+    if last_id:
+        _set_head(conn, last_id, link)
+    return last_id
+
+
+def verify_chain(conn: sqlite3.Connection, limit: int = 20) -> list[str]:
+    """Problems found walking the chain (empty: every row is as written, none missing)."""
+    problems: list[str] = []
+    row = conn.execute("SELECT value FROM settings WHERE key = ?",
+                       (CHAIN_KEY_SETTING,)).fetchone()
+    head = conn.execute("SELECT value FROM settings WHERE key = ?",
+                        (CHAIN_HEAD_SETTING,)).fetchone()
+    count = int(conn.execute("SELECT count(*) FROM audit_log").fetchone()[0])
+    if row is None:
+        return ["the audit chain key is missing"] if count else []
+    key = bytes.fromhex(row[0])
+    link, expected_id = "", 1
+    for data in conn.execute(f"SELECT {_FIELDS}, chain FROM audit_log ORDER BY id"):
+        values, stored = tuple(data[:-1]), data[-1]
+        row_id = int(values[0])
+        if row_id != expected_id:
+            problems.append(f"audit rows {expected_id}..{row_id - 1} are missing")
+        expected_id = row_id + 1
+        link_now = chain_value(key, link, values)
+        if stored is None or not hmac.compare_digest(str(stored), link_now):
+            problems.append(f"audit row {row_id} was changed or inserted outside gistdesk")
+        # Continue from the stored link so one bad row is reported once, not every row after.
+        link = str(stored) if stored is not None else link_now
+        if len(problems) >= limit:
+            problems.append("(more problems not listed)")
+            return problems
+    if count and head is None:
+        problems.append("the audit chain head is missing")
+    elif head is not None:
+        head_id, _, head_link = str(head[0]).partition(" ")
+        if int(head_id) != expected_id - 1 or head_link != link:
+            problems.append(f"the newest audit rows were removed (the log ends at row "
+                            f"{expected_id - 1}, it had reached row {head_id})")
+    return problems
 
 
 def read(conn: sqlite3.Connection, record_number: str | None = None, limit: int = 1000,
-         offset: int = 0) -> list[AuditEntry]:
-    """Newest first; all patients when record_number is None."""
-    sql = ("SELECT id, at_utc, username, record_number, action, entity, field, old_value, "
-           "new_value FROM audit_log")
+         offset: int = 0, *, username: str | None = None, since_utc: str | None = None,
+         before_utc: str | None = None) -> list[AuditEntry]:
+    """Newest first; all patients when record_number is None. `since_utc` is inclusive,
+    `before_utc` exclusive (ISO text, compared with the stored UTC stamps)."""
+    sql = f"SELECT {_FIELDS} FROM audit_log"
+    where: list[str] = []
     params: list[Any] = []
     if record_number is not None:
-        sql += " WHERE record_number = ?"
+        where.append("record_number = ?")
         params.append(record_number)
+    if username is not None:
+        where.append("username = ?")
+        params.append(username)
+    if since_utc is not None:
+        where.append("at_utc >= ?")
+        params.append(since_utc)
+    if before_utc is not None:
+        where.append("at_utc < ?")
+        params.append(before_utc)
+    if where:
+        sql += " WHERE " + " AND ".join(where)
     sql += " ORDER BY id DESC LIMIT ? OFFSET ?"
     params += [limit, offset]
     return [AuditEntry(*row) for row in conn.execute(sql, params)]

@@ -1,5 +1,10 @@
 """Backups of the database file: VACUUM INTO a temporary name, check it, rename, rotate.
 
+Rotation (after each successful backup): of the ordinary backups (manual, auto, close, ...)
+the newest of each of the last 7 days that have one and the newest of each of the last 4
+ISO weeks are kept, and always the newest one. Backups taken before a migration or a restore
+(`before-...`) are kept apart: the newest KEEP_SPECIAL of them.
+
 VACUUM INTO finishes even while another process keeps writing (the online backup API with
 small page steps restarts for ever in that case; CONVENTIONS.md).
 """
@@ -7,11 +12,29 @@ small page steps restarts for ever in that case; CONVENTIONS.md).
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-KEEP_BACKUPS = 10
+KEEP_DAILY = 7
+KEEP_WEEKLY = 4
+KEEP_SPECIAL = 10
+_STAMP = "%Y%m%dT%H%M%S%fZ"
+
+
+@dataclass(frozen=True, slots=True)
+class BackupInfo:
+    path: Path
+    created_utc: datetime
+    kind: str  # the reason given: "manual", "auto", "close", "before-v4", "before-restore"
+    size: int
+
+    @property
+    def special(self) -> bool:
+        """Taken before a migration or a restore: rotated separately."""
+        return self.kind.startswith("before-")
 
 
 def backup_dir(db_path: Path) -> Path:
@@ -24,6 +47,57 @@ def list_backups(db_path: Path) -> list[Path]:
     if not folder.is_dir():
         return []
     return sorted(folder.glob(f"{db_path.stem}-*.sqlite"))
+
+
+def backup_infos(db_path: Path) -> list[BackupInfo]:
+    """Backups of this database with their time, kind and size, oldest first."""
+    pattern = re.compile(rf"^{re.escape(db_path.stem)}-(\d{{8}}T\d{{12}}Z)-v\d+-(.*)\.sqlite$")
+    out: list[BackupInfo] = []
+    for path in list_backups(db_path):
+        match = pattern.match(path.name)
+        if match is None:
+            continue
+        try:
+            created = datetime.strptime(match.group(1), _STAMP).replace(tzinfo=UTC)
+            size = path.stat().st_size
+        except (ValueError, OSError):
+            continue
+        out.append(BackupInfo(path, created, match.group(2), size))
+    return out
+
+
+def to_keep(infos: list[BackupInfo]) -> set[Path]:
+    """The rotation policy (see the module docstring)."""
+    keep: set[Path] = set()
+    ordinary = sorted((i for i in infos if not i.special), key=lambda i: i.created_utc,
+                      reverse=True)
+    special = sorted((i for i in infos if i.special), key=lambda i: i.created_utc,
+                     reverse=True)
+    if ordinary:
+        keep.add(ordinary[0].path)
+    days: set[object] = set()
+    weeks: set[object] = set()
+    for info in ordinary:
+        day = info.created_utc.date()
+        week = day.isocalendar()[:2]
+        if day not in days and len(days) < KEEP_DAILY:
+            days.add(day)
+            keep.add(info.path)
+        if week not in weeks and len(weeks) < KEEP_WEEKLY:
+            weeks.add(week)
+            keep.add(info.path)
+    keep.update(i.path for i in special[:KEEP_SPECIAL])
+    return keep
+
+
+def rotate(db_path: Path) -> list[Path]:
+    """Delete the backups the policy does not keep; returns those deleted."""
+    infos = backup_infos(db_path)
+    keep = to_keep(infos)
+    removed = [i.path for i in infos if i.path not in keep]
+    for path in removed:
+        path.unlink(missing_ok=True)
+    return removed
 
 
 def newest_backup(db_path: Path) -> Path | None:
@@ -42,16 +116,20 @@ def _fsync(path: Path) -> None:
 def backup_database(conn: sqlite3.Connection, db_path: Path, reason: str) -> Path:
     """Write a checked copy of the open database next to it and return its path."""
     folder = backup_dir(db_path)
-    folder.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    os.chmod(folder, 0o700)  # copies of patient data: this user only
+    stamp = datetime.now(UTC).strftime(_STAMP)
     version = int(conn.execute("PRAGMA user_version").fetchone()[0])
     safe_reason = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in reason)[:40]
     final = folder / f"{db_path.stem}-{stamp}-v{version}-{safe_reason}.sqlite"
     tmp = folder / f".{final.name}.tmp"
     tmp.unlink(missing_ok=True)
+    # Created empty with mode 0600 first, so the copy is never readable by others, not even
+    # for the moment between VACUUM INTO and a chmod.
+    os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     try:
         conn.execute("VACUUM INTO ?", (str(tmp),))
-        os.chmod(tmp, 0o600)  # a copy of patient data: this user only
+        os.chmod(tmp, 0o600)
         _fsync(tmp)
         check = sqlite3.connect(str(tmp))
         try:
@@ -64,6 +142,5 @@ def backup_database(conn: sqlite3.Connection, db_path: Path, reason: str) -> Pat
         _fsync(folder)
     finally:
         tmp.unlink(missing_ok=True)
-    for old in list_backups(db_path)[:-KEEP_BACKUPS]:
-        old.unlink(missing_ok=True)
+    rotate(db_path)
     return final

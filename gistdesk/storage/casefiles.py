@@ -15,6 +15,7 @@ from pathlib import Path
 
 from gistdesk.core.casefile import read_case_file, write_case_file
 from gistdesk.core.problems import InvalidCaseError, Problem
+from gistdesk.storage.auth import Permission
 from gistdesk.storage.errors import RecordExistsError, StorageError
 from gistdesk.storage.repository import SqliteRepository
 
@@ -54,6 +55,7 @@ def safe_filename(record_number: str) -> str:
 
 def export_case(repo: SqliteRepository, record_number: str,
                 path: str | os.PathLike[str]) -> Path:
+    repo.require(Permission.IMPORT_EXPORT)
     target = Path(path)
     write_case_file(target, repo.load_case(record_number))
     return target
@@ -62,6 +64,7 @@ def export_case(repo: SqliteRepository, record_number: str,
 def export_all(repo: SqliteRepository, folder: str | os.PathLike[str]) -> list[Path]:
     """Every patient as FOLDER/<record number>.json; distinct names even if two record
     numbers clean to the same file name."""
+    repo.require(Permission.IMPORT_EXPORT)
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
@@ -76,8 +79,9 @@ def export_all(repo: SqliteRepository, folder: str | os.PathLike[str]) -> list[P
     return written
 
 
-def import_file(repo: SqliteRepository, path: str | os.PathLike[str], *, user: str,
+def import_file(repo: SqliteRepository, path: str | os.PathLike[str], *, user: str | None = None,
                 replace: bool = False, as_of: date | None = None) -> ImportResult:
+    repo.require(Permission.IMPORT_EXPORT)  # before reading the file: PermissionDeniedError
     source = Path(path)
     day = as_of or date.today()
     try:
@@ -104,7 +108,8 @@ def import_file(repo: SqliteRepository, path: str | os.PathLike[str], *, user: s
 
 
 def import_files(repo: SqliteRepository, paths: Iterable[str | os.PathLike[str]], *,
-                 user: str, replace: bool = False, as_of: date | None = None) -> ImportReport:
+                 user: str | None = None, replace: bool = False,
+                 as_of: date | None = None) -> ImportReport:
     report = ImportReport()
     for path in paths:
         report.results.append(import_file(repo, path, user=user, replace=replace, as_of=as_of))

@@ -20,6 +20,8 @@ from platformdirs import user_data_path
 from gistdesk.storage import backup, schema
 from gistdesk.storage.errors import (
     DatabaseCorruptError,
+    DatabaseReadOnlyError,
+    InvalidTextError,
     NetworkShareError,
     NewerSchemaError,
     NotAGistdeskDatabaseError,
@@ -85,11 +87,44 @@ def network_share(path: Path) -> str | None:
     return fs_type if fs_type in NETWORK_FILESYSTEMS else None
 
 
+def busy_timeout_ms() -> int:
+    """How long a write waits for another writer: 10 s, or $GISTDESK_BUSY_TIMEOUT_MS."""
+    try:
+        return max(0, int(os.environ.get("GISTDESK_BUSY_TIMEOUT_MS", BUSY_TIMEOUT_MS)))
+    except ValueError:
+        return BUSY_TIMEOUT_MS
+
+
 def _connect(path: Path) -> sqlite3.Connection:
     # isolation_level=None: no implicit BEGIN; we open transactions ourselves.
-    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
-    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    timeout = busy_timeout_ms()
+    conn = sqlite3.connect(str(path), timeout=timeout / 1000, isolation_level=None)
+    conn.execute(f"PRAGMA busy_timeout = {timeout}")
     return conn
+
+
+def read_only_location(db_path: Path) -> bool:
+    """The file or its folder cannot be written (a read-only mount, or permissions)."""
+    try:
+        if os.statvfs(db_path.parent).f_flag & os.ST_RDONLY:
+            return True
+    except (OSError, AttributeError):
+        pass
+    folder_ok = os.access(db_path.parent, os.W_OK)
+    file_ok = not db_path.exists() or os.access(db_path, os.W_OK)
+    return not (folder_ok and file_ok)
+
+
+def restrict_permissions(db_path: Path) -> None:
+    """Owner-only modes for the database and its -wal / -shm files (SQLite creates those
+    with the database file's mode; a file copied in with a looser mode is tightened)."""
+    for file in (db_path, Path(f"{db_path}-wal"), Path(f"{db_path}-shm")):
+        try:
+            info = file.stat()
+            if info.st_uid == os.getuid() and info.st_mode & 0o077:
+                os.chmod(file, info.st_mode & 0o700)
+        except OSError:
+            continue
 
 
 def _check_file_header(path: Path) -> None:
@@ -110,14 +145,24 @@ def open_database(
     (only for tools that just created the file).
     """
     db_path = Path(path)
-    db_path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        if not db_path.parent.exists():
+            db_path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StorageError(f"The folder {db_path.parent} cannot be created "
+                           f"({exc.strerror}).") from exc
     share = network_share(db_path)
     if share is not None:
         raise NetworkShareError(db_path, share)
     _check_file_header(db_path)
-    if not db_path.exists():
-        # Patient data: readable by this user only (SQLite gives -wal/-shm the same mode).
-        db_path.touch(mode=0o600)
+    try:
+        if not db_path.exists():
+            # Patient data: readable by this user only (SQLite gives -wal/-shm the same mode).
+            db_path.touch(mode=0o600)
+        restrict_permissions(db_path)
+    except OSError as exc:
+        raise StorageError(f"The database {db_path} cannot be created or opened "
+                           f"({exc.strerror}).") from exc
     try:
         conn = _connect(db_path)
     except sqlite3.Error as exc:
@@ -128,6 +173,11 @@ def open_database(
     except sqlite3.DatabaseError as exc:
         conn.close()
         if isinstance(exc, sqlite3.OperationalError):
+            if read_only_location(db_path):
+                raise DatabaseReadOnlyError(
+                    f"The database {db_path} is on a read-only disk or in a folder gistdesk "
+                    "cannot write to, so it cannot be opened there. Copy it to a writable "
+                    "folder, or ask for write access.") from exc
             raise translate(exc) from exc
         raise DatabaseCorruptError(db_path, str(exc), backup.newest_backup(db_path)) from exc
     except BaseException:
@@ -156,6 +206,7 @@ def _prepare(db: sqlite_utils.Database, path: Path, integrity: str, migrate: boo
 
     # WAL must be switched on outside a transaction; it persists in the file.
     conn.execute("PRAGMA journal_mode = WAL")
+    restrict_permissions(path)
     conn.execute("PRAGMA synchronous = FULL")  # NORMAL in WAL can lose commits on power loss
     conn.execute("PRAGMA secure_delete = ON")  # deleted patient data is overwritten
     conn.execute("PRAGMA foreign_keys = OFF")  # off while migrating (table rebuilds)
@@ -186,4 +237,6 @@ def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite3.Connection]
             conn.execute("ROLLBACK")
         if isinstance(exc, sqlite3.Error):
             raise translate(exc) from exc
+        if isinstance(exc, UnicodeEncodeError):
+            raise InvalidTextError() from exc
         raise

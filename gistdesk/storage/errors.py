@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 
 
@@ -49,15 +50,21 @@ class DatabaseLockedError(StorageError):
 
 
 class DatabaseReadOnlyError(StorageError):
-    def __init__(self) -> None:
-        super().__init__("The database is read-only (file permissions or a read-only disk); "
-                         "nothing was saved.")
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(message or "The database is read-only (file permissions or a "
+                                    "read-only disk); nothing was saved.")
 
 
 class DiskFullError(StorageError):
     def __init__(self) -> None:
         super().__init__("The disk holding the database is full; nothing was saved. "
                          "Free some space and try again.")
+
+
+class DiskWriteError(StorageError):
+    def __init__(self) -> None:
+        super().__init__("The database could not be written (a disk error, or the file size "
+                         "limit was reached); nothing was saved.")
 
 
 class PatientNotFoundError(StorageError, KeyError):
@@ -90,19 +97,60 @@ def translate(exc: sqlite3.Error) -> StorageError:
     """Map a sqlite3 error to the StorageError a caller can show."""
     text = str(exc).lower()
     code = getattr(exc, "sqlite_errorcode", None)
-    if code == sqlite3.SQLITE_FULL or "disk is full" in text:
+    primary = code & 0xFF if isinstance(code, int) else None  # extended codes share it
+    if primary == sqlite3.SQLITE_FULL or "disk is full" in text:
         return DiskFullError()
-    if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) or "locked" in text:
+    if primary in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) or "locked" in text:
         return DatabaseLockedError()
-    if code == sqlite3.SQLITE_READONLY or "readonly" in text or "read-only" in text:
+    if primary == sqlite3.SQLITE_READONLY or "readonly" in text or "read-only" in text:
         return DatabaseReadOnlyError()
+    if primary == sqlite3.SQLITE_IOERR or "disk i/o error" in text:
+        return DiskWriteError()
+    if primary == sqlite3.SQLITE_CANTOPEN or "unable to open" in text:
+        return StorageError("The database file cannot be opened (missing folder or no "
+                            "permission); nothing was changed.")
     return StorageError(f"database error: {exc}")
+
+
+class InvalidTextError(StorageError):
+    def __init__(self) -> None:
+        super().__init__("The text contains an invalid character (an unpaired surrogate, e.g. "
+                         "from a broken copy and paste); nothing was changed.")
 
 
 @contextmanager
 def translated() -> Iterator[None]:
-    """Re-raise sqlite3 errors as StorageError subclasses (the cause stays attached)."""
+    """Re-raise sqlite3 errors as StorageError subclasses (the cause stays attached); text
+    SQLite cannot store (lone surrogates) becomes InvalidTextError."""
     try:
         yield
     except sqlite3.Error as exc:
         raise translate(exc) from exc
+    except UnicodeEncodeError as exc:
+        raise InvalidTextError() from exc
+
+
+class PermissionDeniedError(StorageError):
+    """The acting user's role does not allow this; raised before anything is written."""
+
+
+class SignInError(StorageError):
+    """Sign-in refused. The message never says whether the name or the password was wrong."""
+
+    def __init__(self, message: str = "User name or password is wrong.") -> None:
+        super().__init__(message)
+
+
+class AccountLockedError(SignInError):
+    def __init__(self, until: datetime) -> None:
+        self.until = until
+        local = until.astimezone()
+        super().__init__(f"Too many failed attempts; try again after {local:%H:%M}.")
+
+
+class WeakPasswordError(StorageError):
+    """A new password does not meet the policy (the message says what is missing)."""
+
+
+class BackupInvalidError(StorageError):
+    """A file offered for restore is not a sound gistdesk database; nothing was changed."""

@@ -6,6 +6,13 @@ dose change, ...) read the case inside that same transaction, so two processes e
 same patient at once both keep their change.
 
 One repository per thread (SQLite connections are not shared between threads).
+
+Roles are enforced here, not only in the GUI (docs/security.md): once the database has user
+accounts, nothing can be read or changed until someone signs in (`sign_in`), and every call
+checks the signed-in user's permission before it writes anything. A database without any
+account (a new file, the demo, tests) is open to whoever runs the program, as before; the
+GUI asks for the first administrator on first run. The command line signs in as the local
+operator (`sign_in_local_operator`): whoever can run it already has the file.
 """
 
 from __future__ import annotations
@@ -31,17 +38,22 @@ from gistdesk.core.model import (
 )
 from gistdesk.core.problems import InvalidCaseError, Problem, errors
 from gistdesk.core.validation import validate_case
-from gistdesk.storage import audit, backup, rows, search, summary, users, worklists
+from gistdesk.storage import audit, auth, backup, restore, rows, search, summary, users, worklists
 from gistdesk.storage.api import PatientRow, Repository, SortKey, Worklist
+from gistdesk.storage.auth import Permission
+from gistdesk.storage.backup import BackupInfo
 from gistdesk.storage.db import open_database, write_transaction
 from gistdesk.storage.errors import (
     ConcurrentEditError,
     EntityNotFoundError,
     PatientNotFoundError,
+    PermissionDeniedError,
     RecordExistsError,
+    SignInError,
     StorageError,
     translated,
 )
+from gistdesk.storage.users import Role, User
 
 CaseEdit = Callable[[Case], Case]
 T = TypeVar("T")
@@ -87,10 +99,14 @@ def prepare_case(case: Case, as_of: date, log_content: bool = True) -> PreparedC
                         summary.summary_row(summary.summarize(case, as_of)), change)
 
 
-def _require_user(user: str) -> None:
+def _require_user(user: str | None) -> str:
     """The audit log must say who: refuse a blank user name before touching anything."""
     if not isinstance(user, str) or not user.strip():
         raise StorageError("a user name is required to change data (it goes in the audit log)")
+    return user
+
+
+LOCAL_OPERATOR_PREFIX = "cli:"
 
 
 def _check(case: Case, as_of: date) -> list[Problem]:
@@ -107,6 +123,197 @@ class SqliteRepository:
         self.path = Path(path)
         self.db: sqlite_utils.Database = open_database(self.path, integrity=integrity)
         self.conn: sqlite3.Connection = self.db.conn
+        self._user: User | None = None
+        self._operator = False
+        self._users_exist = False  # once True it stays True (accounts are disabled, not deleted)
+
+    # -- who is acting -----------------------------------------------------------------------
+    @property
+    def current_user(self) -> User | None:
+        return self._user
+
+    def has_users(self) -> bool:
+        """Whether any account exists (False: first run, the GUI asks for an administrator)."""
+        if not self._users_exist:
+            with translated():
+                self._users_exist = auth.has_users(self.conn)
+        return self._users_exist
+
+    def can(self, permission: Permission) -> bool:
+        """Whether the acting user may do this now (for enabling menus and buttons)."""
+        if self._user is None:
+            return not self.has_users()
+        return auth.role_can(self._user.role, permission)
+
+    def require(self, permission: Permission, what: str | None = None) -> None:
+        """Raise PermissionDeniedError unless the acting user may do this. The signed-in
+        user's role and state are read again, so a change by an administrator on another
+        workstation applies at once."""
+        if self._user is None:
+            if self.has_users():
+                raise PermissionDeniedError("Sign in first.")
+            return
+        if not self._operator:
+            with translated():
+                fresh = auth.get_user(self.conn, self._user.username)
+            if fresh is None or fresh.disabled:
+                self._user = None
+                raise PermissionDeniedError("Your account has been disabled; ask an "
+                                            "administrator.")
+            self._user = fresh
+        if not auth.role_can(self._user.role, permission):
+            raise auth.denied(self._user.role, permission, what)
+
+    def _actor(self, user: str | None, permission: Permission,
+               what: str | None = None, *, anonymous: bool = False) -> str:
+        """The user name for the audit log, after checking the permission."""
+        self.require(permission, what)
+        if self._user is not None:
+            if user is not None and user != self._user.username:
+                raise PermissionDeniedError(
+                    f"{self._user.username} is signed in; a change cannot be recorded in "
+                    f"the name of {user}.")
+            return self._user.username
+        if anonymous and user is None:
+            return self._reader()
+        return _require_user(user)
+
+    def _reader(self) -> str:
+        if self._user is not None:
+            return self._user.username
+        return "(no user accounts)"
+
+    def create_first_admin(self, username: str, display_name: str, password: str) -> User:
+        """The first account, an administrator (only when there is none yet); signs it in."""
+        auth.check_username(username)
+        auth.check_display_name(display_name)
+        auth.check_password_policy(username, password)
+        with write_transaction(self.db) as conn:
+            if auth.has_users(conn):
+                raise PermissionDeniedError("An administrator already exists; sign in.")
+            user = auth.insert_user(conn, username, Role.ADMIN, display_name, password,
+                                    by=username)
+        self._users_exist = True
+        self._user, self._operator = user, False
+        return user
+
+    def sign_in(self, username: str, password: str) -> User:
+        """Check the password; raises SignInError (or AccountLockedError after 5 failures in
+        a row: 5 minutes, kept in the database). Audited, never with the password."""
+        self.sign_out()
+        failure: SignInError | None = None
+        with write_transaction(self.db) as conn:
+            try:
+                user = auth.attempt_sign_in(conn, username, password)
+            except SignInError as exc:
+                failure = exc  # the counter and the audit row must still be committed
+        if failure is not None:
+            raise failure
+        self._user, self._operator = user, False
+        return user
+
+    def sign_in_local_operator(self, name: str) -> User:
+        """Act as the local operator (the command line): an administrator named `cli:...`
+        in the audit log. Whoever can run the CLI on this machine can read the file anyway."""
+        if not name.startswith(LOCAL_OPERATOR_PREFIX):
+            name = LOCAL_OPERATOR_PREFIX + name
+        self._user = User(name, "local operator (command line)", Role.ADMIN, False)
+        self._operator = True
+        return self._user
+
+    def sign_out(self) -> None:
+        user, self._user, self._operator = self._user, None, False
+        if user is None or user.username.startswith(LOCAL_OPERATOR_PREFIX):
+            return
+        try:
+            with write_transaction(self.db) as conn:
+                audit.write(conn, username=user.username, record_number=None,
+                            action="sign out", changes=[audit.Change("session", "signed out",
+                                                                     None, None)])
+        except StorageError:
+            pass  # signing out must always work; the audit row is best effort here
+
+    # -- user accounts (administrators) ------------------------------------------------------
+    def list_users(self) -> list[User]:
+        self.require(Permission.MANAGE_USERS)
+        with translated():
+            return auth.list_users(self.conn)
+
+    def create_user(self, username: str, role: Role, display_name: str = "",
+                    password: str | None = None, *, by: str | None = None) -> User:
+        actor = self._actor(by, Permission.MANAGE_USERS, anonymous=True)
+        if password is None:
+            raise auth.WeakPasswordError("A new account needs a password.")
+        auth.check_username(username)
+        auth.check_display_name(display_name)
+        auth.check_password_policy(username, password)
+        with write_transaction(self.db) as conn:
+            user = auth.insert_user(conn, username, Role(role), display_name, password,
+                                    by=actor)
+        self._users_exist = True
+        return user
+
+    def _change_user(self, username: str, field: str, old: str | None, new: str | None,
+                     sql: str, params: tuple[object, ...], *, admin_check: bool) -> None:
+        actor = self._actor(None, Permission.MANAGE_USERS, anonymous=True)
+        with write_transaction(self.db) as conn:
+            found = auth.get_user(conn, username)
+            if found is None:
+                raise StorageError(f"There is no user {username!r}.")
+            conn.execute(sql, params)
+            if admin_check and auth.enabled_admins(conn) == 0:
+                raise PermissionDeniedError("At least one enabled administrator must remain; "
+                                            "nothing was changed.")
+            audit.write(conn, username=actor, record_number=None, action="change user",
+                        changes=[audit.Change(f"user {username}", field, old, new)])
+
+    def set_role(self, username: str, role: Role) -> None:
+        role = Role(role)
+        self.require(Permission.MANAGE_USERS)
+        with translated():
+            old = auth.get_user(self.conn, username)
+        self._change_user(username, "role", old.role.value if old else None, role.value,
+                          "UPDATE users SET role = ? WHERE username = ?",
+                          (role.value, username), admin_check=True)
+
+    def set_password(self, username: str, password: str) -> None:
+        """An administrator sets anyone's password (which also lifts a lockout)."""
+        auth.check_password_policy(username, password)
+        digest, salt, kdf = users.hash_password(password)
+        self._change_user(username, "password", None, "(changed)",
+                          "UPDATE users SET password_hash = ?, password_salt = ?, "
+                          "password_kdf = ?, failed_attempts = 0, locked_until_utc = NULL "
+                          "WHERE username = ?", (digest, salt, kdf, username),
+                          admin_check=False)
+
+    def disable_user(self, username: str) -> None:
+        self._change_user(username, "disabled", "false", "true",
+                          "UPDATE users SET disabled = 1 WHERE username = ?", (username,),
+                          admin_check=True)
+
+    def enable_user(self, username: str) -> None:
+        self._change_user(username, "disabled", "true", "false",
+                          "UPDATE users SET disabled = 0, failed_attempts = 0, "
+                          "locked_until_utc = NULL WHERE username = ?", (username,),
+                          admin_check=False)
+
+    def change_own_password(self, old_password: str, new_password: str) -> None:
+        """The signed-in user changes their own password (the old one is asked again)."""
+        if self._user is None or self._operator:
+            raise PermissionDeniedError("Sign in first.")
+        name = self._user.username
+        with translated():
+            ok = users.verify_user(self.conn, name, old_password) is not None
+        if not ok:
+            raise SignInError("The current password is wrong; nothing was changed.")
+        auth.check_password_policy(name, new_password)
+        digest, salt, kdf = users.hash_password(new_password)
+        with write_transaction(self.db) as conn:
+            conn.execute("UPDATE users SET password_hash = ?, password_salt = ?, "
+                         "password_kdf = ? WHERE username = ?", (digest, salt, kdf, name))
+            audit.write(conn, username=name, record_number=None, action="change user",
+                        changes=[audit.Change(f"user {name}", "password", None,
+                                              "(changed)")])
 
     # -- lifecycle ---------------------------------------------------------------------------
     def close(self) -> None:
@@ -120,19 +327,46 @@ class SqliteRepository:
         self.close()
 
     def backup(self, reason: str = "manual") -> Path:
-        """A checked copy of the database beside it (the last 10 are kept)."""
+        """A checked copy of the database in `<name>-backups/` beside it, then rotation
+        (7 daily, 4 weekly; see backup.py). Call with "close" when the app closes. Needs no
+        sign-in (the app may be locked when it closes): it only copies the file beside
+        itself, which whoever runs the program can do anyway."""
         with translated():
             return backup.backup_database(self.conn, self.path, reason)
 
     def auto_backup(self, min_interval: timedelta = timedelta(hours=24)) -> Path | None:
-        """Back up when the newest backup is older than `min_interval` (call at start-up and
-        on exit); returns the new backup or None when a recent one exists."""
-        newest = backup.newest_backup(self.path)
-        if newest is not None:
-            age = datetime.now(UTC).timestamp() - newest.stat().st_mtime
-            if age < min_interval.total_seconds():
+        """The daily backup: taken when the newest ordinary backup is older than
+        `min_interval` (call at start-up and from a timer); None when a recent one exists."""
+        ordinary = [i for i in backup.backup_infos(self.path) if not i.special]
+        if ordinary:
+            age = datetime.now(UTC) - max(i.created_utc for i in ordinary)
+            if age < min_interval:
                 return None
         return self.backup("auto")
+
+    def list_backups(self) -> list[BackupInfo]:
+        """The backups of this database, newest first."""
+        return sorted(backup.backup_infos(self.path), key=lambda i: i.created_utc,
+                      reverse=True)
+
+    def restore(self, path: str | os.PathLike[str]) -> Path:
+        """Replace the database by the backup at `path` (administrators). The file is
+        checked first (integrity, application id, schema version; BackupInvalidError and
+        nothing changed otherwise) and the current database is backed up first; returns
+        that safety backup. This repository reopens the file and signs out; every other
+        window or process must reopen the database too (see restore.py)."""
+        actor = self._actor(None, Permission.RESTORE_BACKUP, anonymous=True)
+        restore.check_backup_file(path)
+        self.conn.close()
+        try:
+            safety = restore.restore_database(self.path, path, by=actor)
+            if safety is None:  # pragma: no cover - the open database's file exists
+                raise StorageError("The database file disappeared during the restore.")
+            return safety
+        finally:
+            self.db = open_database(self.path)
+            self.conn = self.db.conn
+            self._user, self._operator, self._users_exist = None, False, False
 
     # -- reading -----------------------------------------------------------------------------
     def _patient_id(self, record_number: str) -> int:
@@ -142,10 +376,12 @@ class SqliteRepository:
         return patient_id
 
     def exists(self, record_number: str) -> bool:
+        self.require(Permission.VIEW)
         with translated():
             return rows.find_patient_id(self.conn, record_number) is not None
 
     def load_case(self, record_number: str) -> Case:
+        self.require(Permission.VIEW)
         with translated():
             # One read transaction so the case is a consistent snapshot.
             self.conn.execute("BEGIN")
@@ -157,6 +393,7 @@ class SqliteRepository:
     def load_case_revision(self, record_number: str) -> tuple[Case, int]:
         """The case and its revision (raised by every save), for `save_case(...,
         expected_revision=)`: a form that was open while someone else saved is refused."""
+        self.require(Permission.VIEW)
         with translated():
             self.conn.execute("BEGIN")
             try:
@@ -168,11 +405,13 @@ class SqliteRepository:
                 self.conn.execute("COMMIT")
 
     def record_numbers(self) -> list[str]:
+        self.require(Permission.VIEW)
         with translated():
             return [r[0] for r in self.conn.execute(
                 "SELECT record_number FROM patients ORDER BY record_key, id")]
 
     def deletion_summary(self, record_number: str) -> DeletionSummary:
+        self.require(Permission.VIEW)
         with translated():
             pid = self._patient_id(record_number)
             p = self.conn.execute("SELECT record_number, family_name, given_name, birth_date "
@@ -197,6 +436,7 @@ class SqliteRepository:
     # -- the patient list --------------------------------------------------------------------
     def count_patients(self, query: str = "", worklist: Worklist = Worklist.ALL,
                        today: date | None = None) -> int:
+        self.require(Permission.VIEW)
         sql, params = worklists.count_sql(search.parse(query), worklist, today or date.today())
         with translated():
             return int(self.conn.execute(sql, params).fetchone()[0])
@@ -213,6 +453,7 @@ class SqliteRepository:
     ) -> list[PatientRow]:
         """One page of the patient list. `today` (default: the clock) decides the time-
         dependent parts: the scan-overdue worklist and flag, and whether a line is current."""
+        self.require(Permission.VIEW)
         day = today or date.today()
         sql, params = worklists.list_sql(search.parse(query), worklist, sort, descending,
                                          offset, limit, day)
@@ -243,7 +484,7 @@ class SqliteRepository:
         )
 
     # -- writing -----------------------------------------------------------------------------
-    def save_case(self, case: Case, *, user: str, replace: str | None = None,
+    def save_case(self, case: Case, *, user: str | None = None, replace: str | None = None,
                   as_of: date | None = None, expected_revision: int | None = None) -> None:
         """Validate, then write the whole case, its summary and audit rows in one transaction.
 
@@ -251,8 +492,13 @@ class SqliteRepository:
         `expected_revision` (from `load_case_revision`) refuses the save with
         ConcurrentEditError when someone else saved the patient in between, instead of
         silently overwriting their change.
+
+        A new patient needs EDIT_PATIENT; changing one needs EDIT_TIMELINE, and EDIT_PATIENT
+        too when the patient's details or the tumor differ from the stored ones.
         """
-        _require_user(user)
+        user = self._actor(user, Permission.EDIT_PATIENT if replace is None
+                           else Permission.EDIT_TIMELINE,
+                           "add patients" if replace is None else None)
         day = as_of or date.today()
         _check(case, day)
         with write_transaction(self.db) as conn:
@@ -281,6 +527,7 @@ class SqliteRepository:
             if new_number != replace and rows.find_patient_id(conn, new_number) is not None:
                 raise RecordExistsError(new_number)
             old_case = rows.read_case(conn, patient_id)
+            self._check_patient_part(old_case, case)
             rows.update_patient(conn, patient_id, case.patient, now)
             rows.delete_children(conn, patient_id)
         rows.insert_children(conn, patient_id, case)
@@ -288,7 +535,18 @@ class SqliteRepository:
         audit.write(conn, username=user, record_number=new_number, action=action,
                     changes=audit.diff_cases(old_case, case), at_utc=now)
 
-    def insert_new_cases(self, cases: Iterable[Case], *, user: str, action: str = "create",
+    def _check_patient_part(self, old: Case, new: Case) -> None:
+        """Refuse (before any write) a change of identity or tumor without EDIT_PATIENT."""
+        if self.can(Permission.EDIT_PATIENT):
+            return
+        role = self._user.role if self._user is not None else Role.VIEWER
+        if old.tumor != new.tumor:
+            raise auth.denied(role, Permission.EDIT_PATIENT, "edit the primary tumor")
+        if old.patient != new.patient:
+            raise auth.denied(role, Permission.EDIT_PATIENT, "edit the patient's details")
+
+    def insert_new_cases(self, cases: Iterable[Case], *, user: str | None = None,
+                         action: str = "create",
                          as_of: date | None = None, log_content: bool = True) -> int:
         """Bulk-insert new patients in one transaction (import, demo). Each case is validated
         first; any invalid case or existing record number aborts the whole batch.
@@ -296,16 +554,18 @@ class SqliteRepository:
         log_content=False writes one audit row per patient without the case JSON (the demo
         generator, whose cases are reproducible from the seed).
         """
-        _require_user(user)
+        user = self._actor(user, Permission.IMPORT_EXPORT)
+        self.require(Permission.EDIT_PATIENT, "add patients")
         day = as_of or date.today()
         return self.insert_prepared(
             (prepare_case(case, day, log_content) for case in cases), user=user, action=action)
 
-    def insert_prepared(self, items: Iterable[PreparedCase], *, user: str,
+    def insert_prepared(self, items: Iterable[PreparedCase], *, user: str | None = None,
                         action: str = "create") -> int:
         """Insert new patients from `prepare_case` results (which may come from worker
         processes) in one transaction; returns how many were inserted."""
-        _require_user(user)
+        user = self._actor(user, Permission.IMPORT_EXPORT)
+        self.require(Permission.EDIT_PATIENT, "add patients")
         count = 0
         with write_transaction(self.db) as conn:
             for item in items:
@@ -320,9 +580,9 @@ class SqliteRepository:
                 count += 1
         return count
 
-    def delete_patient(self, record_number: str, *, user: str) -> None:
+    def delete_patient(self, record_number: str, *, user: str | None = None) -> None:
         """Delete the patient and everything recorded for them; the audit row keeps a copy."""
-        _require_user(user)
+        user = self._actor(user, Permission.DELETE_PATIENT)
         with write_transaction(self.db) as conn:
             patient_id = rows.find_patient_id(conn, record_number)
             if patient_id is None:
@@ -332,10 +592,11 @@ class SqliteRepository:
             audit.write(conn, username=user, record_number=record_number, action="delete",
                         changes=audit.diff_cases(old, None))
 
-    def edit_case(self, record_number: str, edit: CaseEdit, *, user: str,
+    def edit_case(self, record_number: str, edit: CaseEdit, *, user: str | None = None,
                   action: str = "update", as_of: date | None = None) -> Case:
-        """Read the case, apply `edit`, validate and write it, all in one transaction."""
-        _require_user(user)
+        """Read the case, apply `edit`, validate and write it, all in one transaction
+        (EDIT_TIMELINE; EDIT_PATIENT too when the patient's details or tumor change)."""
+        user = self._actor(user, Permission.EDIT_TIMELINE)
         day = as_of or date.today()
         with write_transaction(self.db) as conn:
             patient_id = rows.find_patient_id(conn, record_number)
@@ -348,7 +609,7 @@ class SqliteRepository:
         return new_case
 
     # -- one entry at a time (each is an edit_case) -------------------------------------------
-    def save_scan(self, record_number: str, scan: Scan, *, user: str,
+    def save_scan(self, record_number: str, scan: Scan, *, user: str | None = None,
                   replace_date: date | None = None) -> Case:
         """Add a scan, or replace the one dated `replace_date` (its date may change)."""
         def edit(case: Case) -> Case:
@@ -359,26 +620,26 @@ class SqliteRepository:
             return replace(case, scans=_put(case.scans, index, scan))
         return self.edit_case(record_number, edit, user=user, action="save scan")
 
-    def delete_scan(self, record_number: str, scan_date: date, *, user: str) -> Case:
+    def delete_scan(self, record_number: str, scan_date: date, *, user: str | None = None) -> Case:
         def edit(case: Case) -> Case:
             index = _index_where(case.scans, lambda s: s.date == scan_date, f"scan {scan_date}")
             return replace(case, scans=_drop(case.scans, index))
         return self.edit_case(record_number, edit, user=user, action="delete scan")
 
-    def save_line(self, record_number: str, line: TherapyLine, *, user: str,
+    def save_line(self, record_number: str, line: TherapyLine, *, user: str | None = None,
                   index: int | None = None) -> Case:
         """Add a therapy line, or replace the one at `index` (position in the case)."""
         def edit(case: Case) -> Case:
             return replace(case, therapy_lines=_put(case.therapy_lines, index, line, "line"))
         return self.edit_case(record_number, edit, user=user, action="save line")
 
-    def delete_line(self, record_number: str, index: int, *, user: str) -> Case:
+    def delete_line(self, record_number: str, index: int, *, user: str | None = None) -> Case:
         def edit(case: Case) -> Case:
             return replace(case, therapy_lines=_drop(case.therapy_lines, index, "line"))
         return self.edit_case(record_number, edit, user=user, action="delete line")
 
     def save_dose_change(self, record_number: str, line_index: int, dose: DoseChange, *,
-                         user: str, index: int | None = None) -> Case:
+                         user: str | None = None, index: int | None = None) -> Case:
         def edit(case: Case) -> Case:
             line = _at(case.therapy_lines, line_index, "line")
             new_line = replace(line, doses=_put(line.doses, index, dose, "dose change"))
@@ -386,56 +647,92 @@ class SqliteRepository:
         return self.edit_case(record_number, edit, user=user, action="save dose change")
 
     def delete_dose_change(self, record_number: str, line_index: int, index: int, *,
-                           user: str) -> Case:
+                           user: str | None = None) -> Case:
         def edit(case: Case) -> Case:
             line = _at(case.therapy_lines, line_index, "line")
             new_line = replace(line, doses=_drop(line.doses, index, "dose change"))
             return replace(case, therapy_lines=_put(case.therapy_lines, line_index, new_line))
         return self.edit_case(record_number, edit, user=user, action="delete dose change")
 
-    def save_procedure(self, record_number: str, procedure: Procedure, *, user: str,
-                       index: int | None = None) -> Case:
+    def save_procedure(self, record_number: str, procedure: Procedure, *,
+                       user: str | None = None, index: int | None = None) -> Case:
         def edit(case: Case) -> Case:
             return replace(case, procedures=_put(case.procedures, index, procedure,
                                                  "procedure"))
         return self.edit_case(record_number, edit, user=user, action="save procedure")
 
-    def delete_procedure(self, record_number: str, index: int, *, user: str) -> Case:
+    def delete_procedure(self, record_number: str, index: int, *, user: str | None = None) -> Case:
         def edit(case: Case) -> Case:
             return replace(case, procedures=_drop(case.procedures, index, "procedure"))
         return self.edit_case(record_number, edit, user=user, action="delete procedure")
 
-    def save_side_effect(self, record_number: str, effect: SideEffect, *, user: str,
-                         index: int | None = None) -> Case:
+    def save_side_effect(self, record_number: str, effect: SideEffect, *,
+                         user: str | None = None, index: int | None = None) -> Case:
         def edit(case: Case) -> Case:
             return replace(case, side_effects=_put(case.side_effects, index, effect,
                                                    "side effect"))
         return self.edit_case(record_number, edit, user=user, action="save side effect")
 
-    def delete_side_effect(self, record_number: str, index: int, *, user: str) -> Case:
+    def delete_side_effect(self, record_number: str, index: int, *,
+                           user: str | None = None) -> Case:
         def edit(case: Case) -> Case:
             return replace(case, side_effects=_drop(case.side_effects, index, "side effect"))
         return self.edit_case(record_number, edit, user=user, action="delete side effect")
 
-    # -- users -------------------------------------------------------------------------------
-    def create_user(self, username: str, role: users.Role, *, display_name: str = "",
-                    password: str | None = None, by: str) -> None:
-        with write_transaction(self.db) as conn:
-            users.create_user(conn, username, role, display_name=display_name,
-                              password=password, by=by)
-
     def verify_user(self, username: str, password: str) -> users.User | None:
+        """Check a password without signing in, lockout or audit (kept for old callers;
+        use sign_in)."""
         with translated():
             return users.verify_user(self.conn, username, password)
 
     # -- audit -------------------------------------------------------------------------------
-    def audit_entries(self, record_number: str | None = None, limit: int = 1000,
+    def audit_entries(self, record_number: str | None = None, user: str | None = None,
+                      since: date | datetime | None = None,
+                      until: date | datetime | None = None, limit: int = 1000,
                       offset: int = 0) -> list[audit.AuditEntry]:
+        """Audit rows, newest first (VIEW_AUDIT). `since` and `until` are inclusive; a date
+        means that whole UTC day, a datetime that moment."""
+        self.require(Permission.VIEW_AUDIT)
+        since_utc = _utc_text(since) if since is not None else None
+        before_utc = None
+        if until is not None:
+            end = (datetime.combine(until + timedelta(days=1), datetime.min.time(), UTC)
+                   if not isinstance(until, datetime) else until + timedelta(microseconds=1))
+            before_utc = _utc_text(end)
         with translated():
-            return audit.read(self.conn, record_number, limit, offset)
+            return audit.read(self.conn, record_number, limit, offset, username=user,
+                              since_utc=since_utc, before_utc=before_utc)
+
+    def record_view(self, record_number: str) -> None:
+        """Audit that the acting user opened this patient (reads are not seen by triggers)."""
+        self._log_read(Permission.VIEW, record_number, "view", "patient", "opened")
+
+    def record_print(self, record_number: str, kind: str) -> None:
+        """Audit that a report (`kind`: "clinician summary", "patient handout", ...) of this
+        patient was printed or saved as PDF."""
+        self._log_read(Permission.PRINT, record_number, "print", "report", kind)
+
+    def _log_read(self, permission: Permission, record_number: str, action: str,
+                  entity: str, field: str) -> None:
+        self.require(permission)
+        name = self._reader()
+        with write_transaction(self.db) as conn:
+            audit.write(conn, username=name, record_number=record_number, action=action,
+                        changes=[audit.Change(entity, field, None, None)])
+
+    def verify_audit_chain(self) -> list[str]:
+        """Problems in the audit log's keyed hash chain (empty: intact). Needs no sign-in:
+        it reports only row numbers (for `gistdesk doctor`)."""
+        with translated():
+            self.conn.execute("BEGIN")
+            try:
+                return audit.verify_chain(self.conn)
+            finally:
+                self.conn.execute("COMMIT")
 
     def refresh_summaries(self, as_of: date | None = None) -> int:
         """Recompute every summary row (e.g. after the clinical engine changed)."""
+        self.require(Permission.SETTINGS)
         day = as_of or date.today()
         with write_transaction(self.db) as conn:
             ids = [r[0] for r in conn.execute("SELECT id FROM patients")]
@@ -443,6 +740,14 @@ class SqliteRepository:
                 case = rows.read_case(conn, patient_id)
                 summary.write_summary(conn, patient_id, summary.summarize(case, day))
         return len(ids)
+
+
+def _utc_text(moment: date | datetime) -> str:
+    if not isinstance(moment, datetime):
+        moment = datetime.combine(moment, datetime.min.time(), UTC)
+    elif moment.tzinfo is None:
+        moment = moment.astimezone()  # a naive time is the workstation's local time
+    return moment.astimezone(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
 
 
 def _index_where(items: tuple[T, ...], test: Callable[[T], bool], what: str) -> int:

@@ -253,10 +253,47 @@ def _v3(conn: sqlite3.Connection) -> None:
     _backfill_summaries(conn)
 
 
+# v4: the viewer role, sign-in lockout persisted per user, and a keyed hash chain over the
+# audit rows (the `chain` column; the key and the head live in `settings`, see audit.py).
+V4_SECURITY = """
+CREATE TABLE users_v4 (
+    id INTEGER PRIMARY KEY,
+    username TEXT NOT NULL UNIQUE,
+    display_name TEXT NOT NULL DEFAULT '',
+    role TEXT NOT NULL CHECK (role IN ('admin', 'clinician', 'nurse', 'viewer')),
+    password_hash TEXT,
+    password_salt TEXT,
+    password_kdf TEXT,
+    created_utc TEXT NOT NULL,
+    disabled INTEGER NOT NULL DEFAULT 0,
+    failed_attempts INTEGER NOT NULL DEFAULT 0,
+    locked_until_utc TEXT,
+    last_sign_in_utc TEXT
+);
+INSERT INTO users_v4 (id, username, display_name, role, password_hash, password_salt,
+                      password_kdf, created_utc, disabled)
+    SELECT id, username, display_name, role, password_hash, password_salt, password_kdf,
+           created_utc, disabled FROM users;
+DROP TABLE users;
+ALTER TABLE users_v4 RENAME TO users;
+ALTER TABLE audit_log ADD COLUMN chain TEXT;
+CREATE INDEX audit_log_user ON audit_log(username, id);
+CREATE INDEX audit_log_time ON audit_log(at_utc);
+"""
+
+
+def _v4(conn: sqlite3.Connection) -> None:
+    from gistdesk.storage import audit
+
+    _script(V4_SECURITY)(conn)
+    audit.seal_existing(conn)
+
+
 MIGRATIONS: tuple[tuple[int, str, Callable[[sqlite3.Connection], None]], ...] = (
     (1, "tables", _script(V1_TABLES)),
     (2, "search", _script(V2_SEARCH)),
     (3, "summary", _v3),
+    (4, "security", _v4),
 )
 LATEST_VERSION = MIGRATIONS[-1][0]
 

@@ -1,4 +1,4 @@
-"""Users and password hashes (sign-in itself comes later; the audit log names users now).
+"""Users and password hashes (sign-in, lockout and permissions are in auth.py).
 
 Passwords are hashed with scrypt at OWASP's current figures (N=2^17, r=8, p=1); the
 parameters are stored with each hash so they can be raised later without breaking old ones.
@@ -21,9 +21,10 @@ _MAXMEM = 256 * 1024 * 1024  # scrypt needs 128*N*r bytes; the stdlib default is
 
 
 class Role(StrEnum):
+    ADMIN = "admin"
     CLINICIAN = "clinician"
     NURSE = "nurse"
-    ADMIN = "admin"
+    VIEWER = "viewer"
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,8 +36,10 @@ class User:
 
 
 def _hash(password: str, salt: bytes, n: int, r: int, p: int) -> bytes:
-    return hashlib.scrypt(password.encode("utf-8"), salt=salt, n=n, r=r, p=p, maxmem=_MAXMEM,
-                          dklen=32)
+    # surrogatepass: a lone surrogate (pasted from a broken source) hashes instead of raising;
+    # every valid string encodes exactly as with plain UTF-8.
+    return hashlib.scrypt(password.encode("utf-8", "surrogatepass"), salt=salt, n=n, r=r,
+                          p=p, maxmem=_MAXMEM, dklen=32)
 
 
 def hash_password(password: str) -> tuple[str, str, str]:

@@ -1,9 +1,10 @@
 """`python -m gistdesk.tools.screenshots OUT_DIR`: PNGs of the app on the demo database.
 
-Runs under QT_QPA_PLATFORM=offscreen (as `make screenshots` does): opens the main window on
-the demo clinic (built when missing), opens a patient with a progression flag and many
-scans, and saves the main window, the patient view with its chart, the scan dialog (also
-with a refused negative diameter) and the flags panel.
+Runs under QT_QPA_PLATFORM=offscreen (as `make screenshots` does): opens the demo clinic
+(built when missing, with its demo accounts), saves the sign-in dialog, signs in as the
+demo clinician programmatically, opens a patient with a progression flag and many scans,
+and saves the main window, the patient view with its chart, the scan dialog (also with a
+refused negative diameter), the flags panel, the audit log viewer and the lock screen.
 """
 
 from __future__ import annotations
@@ -25,10 +26,13 @@ from gistdesk.storage.api import Worklist
 from gistdesk.storage.repository import SqliteRepository
 from gistdesk.tools.report_screenshots import render_report_screenshots
 from gistdesk.ui.app import build_demo, create_application
+from gistdesk.ui.audit_view import AuditDialog
+from gistdesk.ui.demo_accounts import DEMO_PASSWORD, ensure_demo_accounts
 from gistdesk.ui.forms.patient_form import PatientForm
 from gistdesk.ui.forms.scan_form import ScanForm
 from gistdesk.ui.i18n import install_language
 from gistdesk.ui.main_window import MainWindow
+from gistdesk.ui.signin import SignInDialog
 
 DEMO_DB = Path("build/demo/gistdesk-demo.sqlite")
 
@@ -84,7 +88,16 @@ def main(argv: list[str]) -> int:
     settings = QSettings(str(Path(tempfile.mkdtemp()) / "screens.ini"),
                          QSettings.Format.IniFormat)
     repo = SqliteRepository(db)
-    window = MainWindow(repo, settings, str(db), "nurse.demo")
+    ensure_demo_accounts(repo)
+    # The sign-in dialog as the app shows it at start, then sign in programmatically.
+    sign_in = SignInDialog(repo, str(db), "clinician")
+    sign_in.show()
+    sign_in.password.setText("wrong password")
+    sign_in.try_sign_in()
+    save(sign_in, out / "10-sign-in-refused.png")
+    sign_in.close()
+    repo.sign_in("clinician", DEMO_PASSWORD)
+    window = MainWindow(repo, settings, str(db))
     window.resize(1760, 1000)  # a window on a 1920 x 1080 clinic monitor
     window.show()
     window.open_patient(pick_patient(repo))
@@ -126,6 +139,18 @@ def main(argv: list[str]) -> int:
     window.search.setText("an")
     window.select_worklist(2)
     save(window, out / "08-search-and-worklist.png")
+
+    audit = AuditDialog(repo, None, window)
+    audit.show()
+    save(audit, out / "11-audit-log.png")
+    audit.close()
+
+    window.search.clear()
+    window.open_patient(pick_patient(repo))
+    window.lock()  # what a passer-by sees after the idle timeout: no patient data
+    save(window, out / "12-lock-screen.png")
+    window.lock_screen.password.setText(DEMO_PASSWORD)
+    window.lock_screen.try_unlock()
     window.close()
     save_german_main_window(repo, db, out, pick_patient(repo))
     repo.close()

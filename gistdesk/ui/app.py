@@ -19,6 +19,7 @@ from importlib import resources
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QIcon
@@ -137,7 +138,7 @@ class ErrorHandler:
                 f"An unexpected error happened ({exc_type.__name__} in {where}). "
                 "Nothing was saved by the action that failed; your data is safe in the "
                 "database.",
-                f"What failed: {exc_type.__name__}: {exc}\n\nA technical log (without patient "
+                f"What failed: {exc_type.__name__} in {where}\n\nA technical log (without patient "
                 f"data) was written to:\n{self.log_path}\n"
                 f"Time: {datetime.now().isoformat(timespec='seconds')}",
             )
@@ -159,9 +160,16 @@ def open_repository(path: Path, integrity: str = "full") -> Repository:
 
 
 def search_opener(path: Path) -> Callable[[], Repository]:
-    """Opens the search thread's own connection (checked already by the window's)."""
+    """Opens the search thread's own connection (checked already by the window's).
+
+    It only runs the patient list's queries for the signed-in window, so it acts as the
+    local operator on a connection made read-only (`PRAGMA query_only`): it can change
+    nothing, and nobody signs in on it."""
     def open_for_search() -> Repository:
-        return SqliteRepository(path, integrity="none")
+        repository = SqliteRepository(path, integrity="none")
+        repository.conn.execute("PRAGMA query_only = ON")
+        repository.sign_in_local_operator("gistdesk-search")
+        return repository
     return open_for_search
 
 
@@ -257,6 +265,73 @@ def choose_database(db: Path | None, demo_db: Path | None) -> Path | None:
     return None
 
 
+def sign_in_to(parent: QWidget | None, repository: Repository, label: str) -> bool:
+    """First run: create the administrator; then the sign-in dialog. False: cancelled."""
+    secure: Any = repository
+    if not hasattr(secure, "has_users"):
+        return True  # a repository without accounts (tests of old databases)
+    if not secure.has_users():
+        if not dialogs.ask_create_admin(parent, secure):
+            return False
+        if secure.current_user is not None:
+            return True
+        return dialogs.ask_sign_in(parent, secure, label) is not None
+    return dialogs.ask_sign_in(parent, secure, label) is not None
+
+
+def backup_in_background(path: Path, timeout_s: float = 8.0) -> str:
+    """The automatic backup on close, on its own connection and thread: "" when done (or
+    not due), else what went wrong. Closing never waits longer than `timeout_s`; an
+    unfinished copy is only a temporary file, the database itself is never touched."""
+    problem: list[str] = []
+
+    def work() -> None:
+        try:
+            with SqliteRepository(path, integrity="none") as repo:
+                # The app itself makes this copy (like the CLI's local operator): whoever
+                # runs gistdesk on this machine can read the file anyway.
+                repo.sign_in_local_operator("gistdesk-close-backup")
+                repo.auto_backup()
+        except Exception as exc:
+            log.error("backup on close failed: %s", type(exc).__name__)
+            problem.append(str(exc) or type(exc).__name__)
+
+    thread = threading.Thread(target=work, name="gistdesk-close-backup", daemon=True)
+    thread.start()
+    thread.join(timeout_s)
+    if thread.is_alive():
+        log.warning("backup on close still running after %s s: not waiting", timeout_s)
+        return "the backup took too long and was left unfinished"
+    return problem[0] if problem else ""
+
+
+def close_backup_hook(window: MainWindow, path: Path) -> Callable[[], None]:
+    def run_backup() -> None:
+        problem = backup_in_background(path)
+        if problem:
+            dialogs.show_error(window, "The automatic backup was not made",
+                               "gistdesk closes normally; your data is safe in the database. "
+                               "Make a backup with Tools > Backups… next time.", problem)
+    return run_backup
+
+
+def restore_backup(window: MainWindow, backup: Path) -> bool:
+    """Replace the open database with `backup`; the repository reopens the file and signs
+    out, the window reloads from it and asks for sign-in again."""
+    path = window.database_path
+    repository: Any = window.repository
+    try:
+        repository.restore(backup)
+    except Exception as exc:  # PermissionDeniedError, a damaged backup, disk full
+        dialogs.show_error(window, "The backup was not restored", str(exc))
+        return False
+    label = str(path) if path is not None else str(getattr(repository, "path", ""))
+    window.lock()  # everyone signs in again, on the restored accounts
+    window.set_repository(repository, label, search_opener(path) if path else None)
+    window.statusBar().showMessage(f"Restored {backup.name}: sign in again", 10_000)
+    return True
+
+
 def start(db: Path | None, demo_db: Path | None, settings_path: str | None = None,
           user: str | None = None) -> MainWindow | None:
     """Set up the app and show the main window (None when the user quit at first run)."""
@@ -274,12 +349,22 @@ def start(db: Path | None, demo_db: Path | None, settings_path: str | None = Non
         dialogs.show_error(None, "Cannot open the database", f"{path} could not be opened.",
                            f"{type(exc).__name__}: {exc}")
         return None
+    if path in (demo_db, app_data_dir() / DEMO_FILE):
+        from gistdesk.ui.demo_accounts import ensure_demo_accounts
+
+        ensure_demo_accounts(repository)
+    if not sign_in_to(None, repository, str(path)):
+        repository.close()  # type: ignore[attr-defined]
+        return None
     window = MainWindow(repository, settings_for(settings_path), str(path),
                         user or signed_in_user(), search_repository=search_opener(path))
+    window.database_path = path
+    window.backup_on_close = close_backup_hook(window, path)
     holder.append(window)
     window.integrity_check = check_integrity_in_background(window, path)
     app.aboutToQuit.connect(window.shutdown)  # however the app ends, stop the search thread
     window.database_requested.connect(lambda kind: switch_database(window, kind))
+    window.restore_requested.connect(lambda backup: restore_backup(window, Path(backup)))
     window.show()
     return window
 
@@ -310,4 +395,14 @@ def switch_database(window: MainWindow, kind: str) -> None:
         dialogs.show_error(window, "Cannot open the database", f"{path} could not be opened.",
                            f"{type(exc).__name__}: {exc}")
         return
+    if not sign_in_to(window, repository, str(path)):
+        repository.close()  # type: ignore[attr-defined]
+        return
+    old: Any = window.repository
     window.set_repository(repository, str(path), search_opener(path))
+    window.database_path = path
+    window.backup_on_close = close_backup_hook(window, path)
+    try:
+        old.close()
+    except Exception:
+        log.info("the previous database was already closed")

@@ -7,6 +7,7 @@ one function instead of fighting a nested event loop.
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
@@ -89,3 +90,36 @@ def ask_first_run(parent: QWidget | None, db_path: str, demo_available: bool) ->
     if clicked is existing:
         return FirstRunChoice.OPEN_EXISTING
     return FirstRunChoice.QUIT
+
+
+def ask_keep_unsaved_form(parent: QWidget | None, previous: str, current: str) -> bool:
+    """Another user unlocked while a form of the previous user had unsaved edits: keep it
+    (shown to and saved by the new user, who then owns it) or discard it. Never saved
+    silently."""
+    box = QMessageBox(QMessageBox.Icon.Question, "Unsaved form of another user",
+                      f"{previous or 'The previous user'} left a form with changes that are "
+                      f"not saved.\n\n{current}, do you want to keep the form open (you "
+                      "then check and save it yourself, under your name) or discard those "
+                      "changes?", QMessageBox.StandardButton.NoButton, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    keep = box.addButton("Keep the form", QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton("Discard the changes", QMessageBox.ButtonRole.DestructiveRole)
+    box.setDefaultButton(discard)
+    box.exec()
+    return box.clickedButton() is keep
+
+
+def ask_create_admin(parent: QWidget | None, repository: Any) -> bool:
+    """First run: the administrator account dialog; True when the account was created."""
+    from gistdesk.ui.signin import CreateAdminDialog
+
+    return bool(run_dialog(CreateAdminDialog(repository, parent)))
+
+
+def ask_sign_in(parent: QWidget | None, repository: Any, database_label: str = "",
+                username: str = "") -> Any:
+    """The sign-in dialog; the signed-in User, or None when cancelled."""
+    from gistdesk.ui.signin import SignInDialog
+
+    dialog = SignInDialog(repository, database_label, username, parent)
+    return dialog.user if run_dialog(dialog) else None

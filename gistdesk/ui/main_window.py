@@ -7,6 +7,7 @@ import dataclasses
 from collections.abc import Callable
 from datetime import date
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
@@ -16,11 +17,13 @@ from PySide6.QtCore import (
     QObject,
     QSettings,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontMetrics, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -36,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from gistdesk.core.problems import InvalidCaseError
 from gistdesk.storage.api import Repository, Worklist
+from gistdesk.storage.auth import Permission, PermissionDeniedError, User
 from gistdesk.storage.errors import StorageError
 from gistdesk.ui import dialogs, printing
 from gistdesk.ui.controller import CaseController
@@ -43,6 +47,9 @@ from gistdesk.ui.forms.base import CaseForm
 from gistdesk.ui.i18n import QT_TRANSLATE_NOOP, add_language_menu
 from gistdesk.ui.patient_list import COL_LINE, PatientListModel, header_text
 from gistdesk.ui.search_worker import SearchThread
+from gistdesk.ui.session import IdleWatcher, describe_user
+from gistdesk.ui.settings_dialog import AppSettings
+from gistdesk.ui.signin import LockScreen
 
 if TYPE_CHECKING:  # built on first use (see _build_patient_pane)
     from gistdesk.ui.flags_panel import FlagsPanel
@@ -55,20 +62,61 @@ WORKLISTS: tuple[tuple[Worklist, str], ...] = (
     (Worklist.ADJUVANT_ENDING, QT_TRANSLATE_NOOP("MainWindow", "Adjuvant ending")),
 )
 
+# What each action needs; the repository refuses the same operations for other roles.
+ACTION_PERMISSIONS: dict[str, tuple[Permission, ...]] = {
+    "new_patient": (Permission.EDIT_PATIENT,),
+    "edit_patient": (Permission.EDIT_PATIENT,),
+    "delete_patient": (Permission.DELETE_PATIENT,),
+    "add_line": (Permission.EDIT_TIMELINE,),
+    "edit_line": (Permission.EDIT_TIMELINE,),
+    "add_dose": (Permission.EDIT_TIMELINE,),
+    "add_scan": (Permission.EDIT_TIMELINE,),
+    "edit_scan": (Permission.EDIT_TIMELINE,),
+    "delete_scan": (Permission.EDIT_TIMELINE, Permission.DELETE_PATIENT),
+    "add_procedure": (Permission.EDIT_TIMELINE,),
+    "add_side_effect": (Permission.EDIT_TIMELINE,),
+    "print_summary": (Permission.PRINT,),
+    "print_handout": (Permission.PRINT,),
+    "audit_log": (Permission.VIEW_AUDIT,),
+    "audit_patient": (Permission.VIEW_AUDIT,),
+    "backups": (Permission.RESTORE_BACKUP,),
+    "users": (Permission.MANAGE_USERS,),
+    "settings": (Permission.SETTINGS,),
+    "new_db": (Permission.SETTINGS,),
+}
+EDIT_ACTIONS = ("new_patient", "edit_patient", "delete_patient", "add_line", "edit_line",
+                "add_dose", "add_scan", "edit_scan", "delete_scan", "add_procedure",
+                "add_side_effect")
+# Usable while locked (everything else is disabled: the data behind the lock stays hidden).
+LOCKED_ACTIONS = ("quit", "about")
+
 
 class MainWindow(QMainWindow):
     database_requested = Signal(str)  # "open" or "new": handled by the app
+    restore_requested = Signal(object)  # Path of a backup: handled by the app
+    locked_changed = Signal(bool)
 
     def __init__(self, repository: Repository, settings: QSettings, database_label: str,
-                 user: str, today: Callable[[], date] = date.today,
-                 search_repository: Callable[[], Repository] | None = None) -> None:
+                 user: str = "", today: Callable[[], date] = date.today,
+                 search_repository: Callable[[], Repository] | None = None,
+                 idle_lock_ms: int | None = None) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.settings = settings
+        self.app_settings = AppSettings(repository, settings)
         self.today = today
-        self.controller = CaseController(repository, user, today, self)
+        self.user: User | None = getattr(repository, "current_user", None)
+        self.controller = CaseController(repository, self.user.username if self.user else user,
+                                         today, self)
         self.setWindowTitle("gistdesk")
         self.read_only = False
+        self.locked = False
+        self.locked_user: User | None = None
+        self.parked_forms: list[CaseForm] = []  # open forms hidden by the lock
+        self._idle_override = idle_lock_ms
+        self._list_stale = False  # the list could not be read (locked): reload on unlock
+        self.database_path: Path | None = None  # set by the app (restore reopens it)
+        self.backup_on_close: Callable[[], None] | None = None  # set by the app
         self.integrity_check: QObject | None = None  # the background check, kept alive
         self.actions_by_name: dict[str, QAction] = {}
         self._make_actions()
@@ -144,10 +192,19 @@ class MainWindow(QMainWindow):
         self.main_split.setStretchFactor(0, 0)
         self.main_split.setStretchFactor(1, 1)
         self.main_split.setSizes([690, 1070])
-        self.setCentralWidget(self.main_split)
+        # The lock screen replaces all of it while locked (patient data hidden).
+        self.lock_screen = LockScreen(repository)  # type: ignore[arg-type]
+        self.lock_screen.unlocked.connect(self._on_unlocked)
+        self.central = QStackedWidget()
+        self.central.setObjectName("centralStack")
+        self.central.addWidget(self.main_split)
+        self.central.addWidget(self.lock_screen)
+        self.setCentralWidget(self.central)
 
         self.db_label = QLabel()
-        self.user_label = QLabel(self.tr("Signed in: {0}").format(user))
+        self.user_label = QLabel()
+        self.user_label.setObjectName("userLabel")
+        self._show_user(user)
         self.statusBar().addPermanentWidget(self.db_label)
         self.statusBar().addPermanentWidget(self.user_label)
         self.set_database_label(database_label)
@@ -164,6 +221,33 @@ class MainWindow(QMainWindow):
         self._update_count()
         self._update_actions()
         self._restore_settings()
+        self.idle = IdleWatcher(self.idle_interval_ms(), self)
+        self.idle.idle.connect(self.lock)
+        self.idle.start()
+
+    # -- who is signed in -----------------------------------------------------------------
+    @property
+    def repository(self) -> Repository:
+        return self.controller.repository
+
+    def _show_user(self, fallback: str = "") -> None:
+        text = describe_user(self.user) if self.user else (fallback or self.tr("nobody"))
+        self.user_label.setText(self.tr("Signed in: {0}").format(text))
+
+    def can(self, permission: Permission) -> bool:
+        """What the repository would allow the signed-in user (all, for a repository
+        without sign-in)."""
+        check = getattr(self.repository, "can", None)
+        return True if check is None else bool(check(permission))
+
+    def idle_interval_ms(self) -> int:
+        if self._idle_override is not None:
+            return self._idle_override
+        return self.app_settings.idle_minutes() * 60_000
+
+    def permission_refused(self, exc: Exception) -> None:
+        dialogs.show_error(self, "Not allowed", str(exc) or
+                           "Your role does not allow this. Ask an administrator.")
 
     # -- the right pane -------------------------------------------------------------------
     def _build_patient_pane(self) -> tuple[PatientView, FlagsPanel]:
@@ -234,16 +318,27 @@ class MainWindow(QMainWindow):
         new_db = a("new_db", self.tr("Create empty &clinic database…"),
                    lambda: self.database_requested.emit("new"))
         refresh = a("refresh", self.tr("&Refresh"), self.refresh, QKeySequence.StandardKey.Refresh)
+        delete_patient = a("delete_patient", self.tr("&Delete patient…"), self.delete_patient)
+        lock = a("lock", self.tr("&Lock now"), self.lock, "Ctrl+L",
+                 tip=self.tr("Lock the window and hide patient data"))
+        switch_user = a("switch_user", self.tr("S&witch user…"), self.switch_user)
+        audit_log = a("audit_log", self.tr("&Audit log…"), self.show_audit_log)
+        audit_patient = a("audit_patient", self.tr("Audit log of this &patient…"),
+                          lambda: self.show_audit_log(self.controller.record_number))
+        backups = a("backups", self.tr("&Backups…"), self.show_backups)
+        users = a("users", self.tr("&Users…"), self.show_users)
+        settings_action = a("settings", self.tr("&Settings…"), self.show_settings)
         quit_action = a("quit", self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         about = a("about", self.tr("&About gistdesk"), self.about)
 
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         for action in (new_patient, None, open_db, new_db, None, print_summary, print_handout,
-                       None, quit_action):
+                       None, lock, switch_user, None, quit_action):
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
         patient_menu = self.menuBar().addMenu(self.tr("&Patient"))
         for action in (edit_patient, None, add_line, edit_line, add_dose, None, add_scan,
-                       edit_scan, delete_scan, None, add_procedure, add_side_effect):
+                       edit_scan, delete_scan, None, add_procedure, add_side_effect, None,
+                       delete_patient):
             patient_menu.addSeparator() if action is None else patient_menu.addAction(action)
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         view_menu.addAction(find)
@@ -258,6 +353,9 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         add_language_menu(self, view_menu, self.settings,
                           lambda text: self.statusBar().showMessage(text, 10000))
+        tools_menu = self.menuBar().addMenu(self.tr("&Tools"))
+        for action in (audit_patient, audit_log, None, users, backups, settings_action):
+            tools_menu.addSeparator() if action is None else tools_menu.addAction(action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(about)
 
@@ -269,6 +367,7 @@ class MainWindow(QMainWindow):
                        add_procedure, add_side_effect, None, print_summary, print_handout):
             toolbar.addSeparator() if action is None else toolbar.addAction(action)
         self.addToolBar(toolbar)
+        self.toolbar = toolbar
 
     def set_read_only(self, read_only: bool, why: str = "") -> None:
         """Stop (or resume) accepting edits, e.g. when the database failed its check."""
@@ -291,11 +390,23 @@ class MainWindow(QMainWindow):
         scan_selected = has_case and view is not None and view.selected_scan_index() is not None
         self.actions_by_name["edit_scan"].setEnabled(scan_selected)
         self.actions_by_name["delete_scan"].setEnabled(scan_selected)
+        self.actions_by_name["delete_patient"].setEnabled(has_case)
+        self.actions_by_name["audit_patient"].setEnabled(has_case)
+        for name in ("lock", "switch_user", "audit_log", "backups", "users", "settings", "new_db",
+                     "open_db", "find", "refresh"):
+            self.actions_by_name[name].setEnabled(True)
+        for name, needed in ACTION_PERMISSIONS.items():
+            allowed = all(self.can(p) for p in needed)
+            action = self.actions_by_name[name]
+            action.setVisible(allowed or name in EDIT_ACTIONS)  # edits stay, greyed out
+            if not allowed:
+                action.setEnabled(False)
         if self.read_only:
-            for name in ("new_patient", "edit_patient", "add_line", "edit_line", "add_dose",
-                         "add_scan", "edit_scan", "delete_scan", "add_procedure",
-                         "add_side_effect"):
+            for name in EDIT_ACTIONS:
                 self.actions_by_name[name].setEnabled(False)
+        if self.locked:
+            for name, action in self.actions_by_name.items():
+                action.setEnabled(name in LOCKED_ACTIONS)
 
     # -- list -----------------------------------------------------------------------------
     def _on_search(self, text: str) -> None:
@@ -371,9 +482,16 @@ class MainWindow(QMainWindow):
     def open_patient(self, record_number: str) -> None:
         try:
             self.controller.open(record_number)
+            record_view = getattr(self.repository, "record_view", None)
+            if record_view is not None:
+                record_view(record_number)  # reads are audited by the app
         except KeyError:
             self.statusBar().showMessage(
                 self.tr("Patient {0} is no longer in the database").format(record_number), 5000)
+            return
+        except PermissionDeniedError as exc:
+            self.controller.close_case()
+            self.permission_refused(exc)
             return
         except StorageError as exc:  # busy, unreadable: say so, keep the window usable
             dialogs.show_error(self, self.tr("Cannot open the patient"), str(exc))
@@ -393,8 +511,9 @@ class MainWindow(QMainWindow):
             self.flags_panel.set_assessment(case, assessment)
             self.stack.setCurrentIndex(1)
             p = case.patient
-            self.setWindowTitle(f"{p.family_name}, {p.given_name} [{p.record_number}] — "
-                                "gistdesk")
+            if not self.locked:
+                self.setWindowTitle(f"{p.family_name}, {p.given_name} [{p.record_number}] "
+                                    "— gistdesk")
         self._update_actions()
 
     def _on_saved(self, record_number: str) -> None:
@@ -482,8 +601,36 @@ class MainWindow(QMainWindow):
         try:
             self.controller.save(dataclasses.replace(case, scans=remaining),
                                  case.patient.record_number)
+        except PermissionDeniedError as exc:
+            self.permission_refused(exc)
         except (InvalidCaseError, StorageError) as exc:
             dialogs.show_error(self, self.tr("The scan was not deleted"), str(exc))
+
+    def delete_patient(self) -> None:
+        """Delete the open patient (after confirming; the audit log keeps the whole case)."""
+        case = self.controller.case
+        if case is None:
+            return
+        rn = case.patient.record_number
+        summary = getattr(self.repository, "deletion_summary", None)
+        details = summary(rn).describe() if summary is not None else ""
+        if not dialogs.ask_confirm(
+                self, "Delete patient",
+                f"Delete the patient {rn} and everything recorded for them? {details} "
+                "The audit log keeps a copy.", yes="Delete patient", no="Keep"):
+            return
+        try:
+            self.repository.delete_patient(rn, user=self.controller.user)
+        except PermissionDeniedError as exc:
+            self.permission_refused(exc)
+            return
+        except StorageError as exc:
+            dialogs.show_error(self, "The patient was not deleted", str(exc))
+            return
+        self.settings.remove("last_patient")
+        self.controller.close_case()
+        self.list_model.refresh()
+        self.statusBar().showMessage(f"Deleted {rn}", 4000)
 
     def add_procedure(self) -> None:
         from gistdesk.ui.forms.procedure_form import ProcedureForm
@@ -499,22 +646,141 @@ class MainWindow(QMainWindow):
     def print_summary(self) -> None:
         if self.controller.case and self.controller.assessment:
             printing.print_summary(self, self.controller.case, self.controller.assessment,
-                                   self.clinic_name())
+                                   self.clinic_name(), audit=self._audit_print)
 
     def print_handout(self) -> None:
         if self.controller.case and self.controller.assessment:
             printing.print_handout(self, self.controller.case, self.controller.assessment,
-                                   self.clinic_name())
+                                   self.clinic_name(), audit=self._audit_print)
+
+    def _audit_print(self, kind: str) -> None:
+        record_print = getattr(self.repository, "record_print", None)
+        if record_print is not None and self.controller.record_number:
+            record_print(self.controller.record_number, kind)
 
     def clinic_name(self) -> str:
         """The clinic's name for report footers (settings key `clinic_name`)."""
-        name = self.settings.value("clinic_name")
-        return name if isinstance(name, str) and name.strip() else printing.DEFAULT_CLINIC
+        return self.app_settings.clinic_name() or printing.DEFAULT_CLINIC
 
     def about(self) -> None:
         from gistdesk.ui.about import about_html
 
         dialogs.show_info(self, self.tr("About gistdesk"), about_html())
+
+    # -- lock, switch user ---------------------------------------------------------------
+    def set_user(self, user: User | None) -> None:
+        """The signed-in user changed (sign-in, switch user, reopened database)."""
+        self.user = user
+        if user is not None:
+            self.controller.user = user.username
+        self._show_user()
+        self._update_actions()
+
+    def lock(self, switching: bool = False) -> None:
+        """Hide every patient datum behind the lock screen; open forms are hidden, not lost."""
+        if self.locked:
+            if switching:
+                self.lock_screen.prepare(self.locked_user, switching=True)
+            return
+        self.locked = True
+        self.locked_user = self.user
+        self.idle.pause()
+        for widget in QApplication.topLevelWidgets():
+            if widget is self or not widget.isVisible():
+                continue
+            if isinstance(widget, CaseForm) and widget.parent() is self:
+                self.parked_forms.append(widget)
+            widget.hide()  # a modal exec() returns; message boxes answer "no"
+        self.central.setCurrentWidget(self.lock_screen)
+        self.toolbar.hide()
+        self.lock_screen.prepare(self.locked_user, switching=switching)
+        self.setWindowTitle("gistdesk — locked")
+        self.statusBar().clearMessage()
+        sign_out = getattr(self.repository, "sign_out", None)
+        if sign_out is not None:
+            sign_out()  # nothing can be read or changed until someone signs in
+        self.user = None
+        self._show_user()
+        self.user_label.setText("Locked")
+        self._update_actions()
+        self.locked_changed.emit(True)
+
+    def switch_user(self) -> None:
+        self.lock(switching=True)
+
+    def _on_unlocked(self, user: User) -> None:
+        previous = self.locked_user
+        same = previous is not None and previous.username == user.username
+        forms, self.parked_forms = self.parked_forms, []
+        if not same and forms:
+            keep = dialogs.ask_keep_unsaved_form(
+                self, previous.display_name or previous.username if previous else "",
+                user.display_name or user.username)
+            if not keep:
+                for form in forms:
+                    form.discard()
+                forms = []
+        self.locked = False
+        self.locked_user = None
+        self.set_user(user)
+        self.central.setCurrentWidget(self.main_split)
+        self.toolbar.show()
+        if self._list_stale:
+            self._list_stale = False
+            self.list_model.refresh()
+        if not same and not forms:
+            # Another person: start from the list, not from the previous user's patient
+            # or search (which can hold a name).
+            self.controller.close_case()
+            self.settings.remove("last_patient")
+            self.search.clear()
+            self.list_view.clearSelection()
+        elif self.controller.record_number is not None:
+            if not same:  # the kept form's patient is now shown to this user: audit it
+                self.open_patient(self.controller.record_number)
+            self._on_case_changed()  # the title again
+        else:
+            self.setWindowTitle("gistdesk")
+        self.idle.set_interval(self.idle_interval_ms())
+        self.idle.start()
+        self._update_actions()
+        self.locked_changed.emit(False)
+        for form in forms:  # after this slot returns: exec() again shows the same form
+            QTimer.singleShot(0, partial(self._resume_form, form))
+
+    def _resume_form(self, form: CaseForm) -> None:
+        if not self.locked:
+            self.run_form(form)
+        else:
+            self.parked_forms.append(form)
+
+    # -- tools ----------------------------------------------------------------------------
+    def show_audit_log(self, record_number: str | None = None) -> None:
+        from gistdesk.ui.audit_view import AuditDialog
+
+        if not self.can(Permission.VIEW_AUDIT):
+            self.permission_refused(PermissionDeniedError("Your role cannot see the audit log."))
+            return
+        dialogs.run_dialog(AuditDialog(self.repository, record_number, self))
+
+    def show_backups(self) -> None:
+        from gistdesk.ui.backups_dialog import BackupsDialog
+
+        dialog = BackupsDialog(self.repository, self)
+        dialog.restore_requested.connect(self.restore_requested)
+        dialogs.run_dialog(dialog)
+
+    def show_users(self) -> None:
+        from gistdesk.ui.users_dialog import UsersDialog
+
+        dialogs.run_dialog(UsersDialog(self.repository, self))
+        self.set_user(getattr(self.repository, "current_user", None))  # own role changed?
+
+    def show_settings(self) -> None:
+        from gistdesk.ui.settings_dialog import SettingsDialog
+
+        if dialogs.run_dialog(SettingsDialog(self.app_settings, self)):
+            self.idle.set_interval(self.idle_interval_ms())
 
     # -- database / settings --------------------------------------------------------------
     def set_repository(self, repository: Repository, database_label: str,
@@ -524,8 +790,14 @@ class MainWindow(QMainWindow):
         self.searcher = SearchThread(search_repository, self) if search_repository else None
         self.list_model.set_searcher(self.searcher)
         self.controller.set_repository(repository)
-        self.list_model.set_repository(repository)
+        try:
+            self.list_model.set_repository(repository)
+        except StorageError:  # e.g. reopened after a restore: nobody signed in yet
+            self._list_stale = True
+        self.app_settings.repository = repository
+        self.lock_screen.repository = repository  # type: ignore[assignment]
         self.set_database_label(database_label)
+        self.set_user(getattr(repository, "current_user", None))
 
     def set_database_label(self, label: str) -> None:
         self.db_label.setText(self.tr("Database: {0}").format(label))
@@ -551,13 +823,26 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        # Forms are modal and ask about their own unsaved edits; the window holds none.
+        # Forms are modal and ask about their own unsaved edits; a form parked by the lock
+        # belongs to someone else: ask before losing it.
+        if any(f.dirty for f in self.parked_forms) and not dialogs.ask_confirm(
+                self, "Unsaved form",
+                "A form with changes that are not saved is kept behind the lock. Quit and "
+                "discard it?", yes="Quit and discard", no="Keep it"):
+            event.ignore()
+            return
         self.save_settings()
         self.shutdown()
+        if self.backup_on_close is not None:
+            hook, self.backup_on_close = self.backup_on_close, None
+            hook()  # quick; a failure is reported and closing goes on
         event.accept()
 
     def shutdown(self) -> None:
         """Stop the search thread (a QThread must not outlive its window)."""
+        idle = getattr(self, "idle", None)
+        if idle is not None:
+            idle.stop()
         if self.searcher is not None:
             self.searcher.stop()
             self.searcher = None

@@ -74,7 +74,12 @@ _running: set[ReportJob] = set()  # keep jobs (and their signals) alive until th
 
 
 def print_report(parent: QWidget | None, kind: str, case: Case, assessment: Assessment,
-                 clinic_name: str = DEFAULT_CLINIC, today: date | None = None) -> ReportJob | None:
+                 clinic_name: str = DEFAULT_CLINIC, today: date | None = None,
+                 audit: Callable[[str], None] | None = None) -> ReportJob | None:
+    """Build the PDF off the UI thread, save it where the user chose and open it to print.
+
+    `audit(title)` records the print in the audit log before anything is built; when it fails
+    (e.g. the role may not print) nothing is printed."""
     what = _tr(TITLES[kind])
     if not reports_available():
         dialogs.show_info(parent, QCoreApplication.translate("Printing",
@@ -91,6 +96,14 @@ def print_report(parent: QWidget | None, kind: str, case: Case, assessment: Asse
     if chosen is None:
         return None
     target = Path(chosen)
+    if audit is not None:
+        try:
+            audit(TITLES[kind])  # the audit log keeps English names, whatever the UI language
+        except Exception as exc:  # PermissionDeniedError, StorageError
+            dialogs.show_error(parent, QCoreApplication.translate("Printing",
+                                                                  "Nothing was printed"),
+                               str(exc))
+            return None
     reports = importlib.import_module("gistdesk.reports")
     language = handout_language() if kind == "handout" else "en"
 
@@ -129,12 +142,14 @@ def print_report(parent: QWidget | None, kind: str, case: Case, assessment: Asse
 
 
 def print_summary(parent: QWidget | None, case: Case, assessment: Assessment,
-                  clinic_name: str = DEFAULT_CLINIC) -> ReportJob | None:
+                  clinic_name: str = DEFAULT_CLINIC,
+                  audit: Callable[[str], None] | None = None) -> ReportJob | None:
     """The clinician summary PDF (DESIGN.md section 5)."""
-    return print_report(parent, "summary", case, assessment, clinic_name)
+    return print_report(parent, "summary", case, assessment, clinic_name, audit=audit)
 
 
 def print_handout(parent: QWidget | None, case: Case, assessment: Assessment,
-                  clinic_name: str = DEFAULT_CLINIC) -> ReportJob | None:
+                  clinic_name: str = DEFAULT_CLINIC,
+                  audit: Callable[[str], None] | None = None) -> ReportJob | None:
     """The plain-language patient handout PDF (DESIGN.md section 5)."""
-    return print_report(parent, "handout", case, assessment, clinic_name)
+    return print_report(parent, "handout", case, assessment, clinic_name, audit=audit)

@@ -142,6 +142,9 @@ class _FakeRepository:
             raise KeyError(f"no patient with record number {record_number}")
         return self.cases[record_number]
 
+    def record_print(self, record_number: str, kind: str) -> None:
+        self.printed = (record_number, kind)
+
 
 def test_report_from_the_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                   capsys: pytest.CaptureFixture[str]) -> None:
@@ -190,3 +193,8 @@ def test_report_from_the_sqlite_database_matches_the_case_file(tmp_path: Path) -
                  *common]) == 0
     assert main(["report", "--case", str(demo), "-o", str(from_file), *common]) == 0
     assert from_db.read_bytes() == from_file.read_bytes()
+    with repository.SqliteRepository(db) as repo:  # printing is in the audit log
+        newest = repo.audit_entries(limit=1)[0]
+        assert (newest.action, newest.record_number, newest.field) == (
+            "print", case.patient.record_number, "handout (command line)")
+        assert newest.username.startswith("cli:")

@@ -94,7 +94,7 @@ def test_cli_export_import(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     assert "patient: is required" in err and "scans: is required" in err
     with SqliteRepository(tmp_path / "env.sqlite") as repo:
         assert repo.record_numbers() == ["T-001"]
-        assert repo.audit_entries()[-1].username == "clerk"
+        assert repo.audit_entries()[-1].username == "cli:clerk"  # the local operator
 
 
 def test_cli_reports_a_foreign_database(tmp_path: Path,

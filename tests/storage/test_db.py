@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 import sqlite_utils
 
 from gistdesk.core.casefile import dump_case
-from gistdesk.storage import backup, rows, schema
+from gistdesk.storage import backup, rows, schema, summary
 from gistdesk.storage.db import (
     APPLICATION_ID,
     ENV_VAR,
@@ -101,12 +103,38 @@ def notes_family(n: int) -> str:
 
 def test_backup_is_checked_and_rotated(repo: SqliteRepository, db_path: Path) -> None:
     repo.save_case(full_case(), user="u", as_of=TODAY)
-    made = [repo.backup(f"r{n}") for n in range(backup.KEEP_BACKUPS + 3)]
+    made = [repo.backup(f"r{n}") for n in range(4)]
     kept = backup.list_backups(db_path)
-    assert len(kept) == backup.KEEP_BACKUPS
-    assert kept[-1] == made[-1] == backup.newest_backup(db_path)
+    assert kept == [made[-1]] == [backup.newest_backup(db_path)]  # one a day is kept
     with SqliteRepository(kept[-1]) as copy:
         assert copy.load_case("T-001") == full_case()
+
+
+def test_rotation_keeps_7_daily_4_weekly_and_special_ones(repo: SqliteRepository,
+                                                          db_path: Path) -> None:
+    first = repo.backup("manual")
+    folder = first.parent
+    start = datetime(2026, 8, 1, 12, tzinfo=UTC)
+    # Two backups a day for 90 days, and 15 taken before restores.
+    for day in range(90):
+        for hour in (0, 6):
+            stamp = (start + timedelta(days=day, hours=hour)).strftime("%Y%m%dT%H%M%S%fZ")
+            shutil.copy(first, folder / f"{db_path.stem}-{stamp}-v4-auto.sqlite")
+    for n in range(15):
+        stamp = (start + timedelta(days=n, hours=3)).strftime("%Y%m%dT%H%M%S%fZ")
+        shutil.copy(first, folder / f"{db_path.stem}-{stamp}-v4-before-restore.sqlite")
+    first.unlink()
+    backup.rotate(db_path)
+    infos = backup.backup_infos(db_path)
+    ordinary = sorted((i.created_utc for i in infos if not i.special), reverse=True)
+    special = [i for i in infos if i.special]
+    last = start + timedelta(days=89, hours=6)
+    days = [last - timedelta(days=n) for n in range(7)]
+    assert ordinary[:7] == days  # the newest of each of the last 7 days
+    weeks = {d.isocalendar()[:2] for d in ordinary}
+    assert len(weeks) == 4 and len(ordinary) <= 7 + 4
+    assert len(special) == backup.KEEP_SPECIAL
+    assert all(info.size > 0 for info in infos)
 
 
 def _create_at_version(path: Path, version: int) -> None:
@@ -119,6 +147,8 @@ def _create_at_version(path: Path, version: int) -> None:
         for n, case in enumerate([full_case("M-1"), full_case("M-2", "Dvořák", "Jiří")]):
             pid = rows.insert_patient(db.conn, case.patient, f"2024-01-0{n + 1}T00:00:00Z")
             rows.insert_children(db.conn, pid, case)
+            if version >= 3:  # from v3 on, every save writes the summary row too
+                summary.write_summary(db.conn, pid, summary.summarize(case, TODAY))
         db.conn.execute("COMMIT")
     db.close()
 

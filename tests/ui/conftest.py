@@ -15,11 +15,13 @@ from PySide6.QtCore import QSettings
 
 from gistdesk.core.casefile import read_case_file
 from gistdesk.core.model import Case
+from gistdesk.storage.auth import Role
 from gistdesk.storage.repository import SqliteRepository
 from gistdesk.ui import dialogs
 from gistdesk.ui.app import create_application
 from gistdesk.ui.main_window import MainWindow
 
+PASSWORD = "correct horse battery"  # every test user's password
 CASES = Path(__file__).resolve().parents[1] / "cases"
 TODAY = date.today()  # the repository files worklists by the real date
 
@@ -40,10 +42,29 @@ def settings(tmp_path: Path) -> QSettings:
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """scrypt at N=2^10 instead of 2^17 for test accounts (the parameters are stored with
+    each hash, so checking works the same); the real cost is tested in tests/storage."""
+    from gistdesk.storage import users
+
+    monkeypatch.setattr(users, "SCRYPT_N", 2**10)
+
+
 @pytest.fixture
 def repo(tmp_path: Path) -> Iterator[SqliteRepository]:
-    """A real SQLite clinic database in a temporary folder."""
+    """A real SQLite clinic database in a temporary folder, with an administrator (admin),
+    a clinician (clin, signed in), a nurse and a viewer; all with PASSWORD."""
     repository = SqliteRepository(tmp_path / "clinic.sqlite")
+    repository.create_first_admin("admin", "Ada Admin", PASSWORD)
+    repository.sign_out()
+    repository.sign_in("admin", PASSWORD)
+    for username, role, name in (("clin", Role.CLINICIAN, "Dr Lindqvist"),
+                                 ("nurse", Role.NURSE, "Nina Nurse"),
+                                 ("viewer", Role.VIEWER, "Vic Viewer")):
+        repository.create_user(username, role, display_name=name, password=PASSWORD)
+    repository.sign_out()
+    repository.sign_in("clin", PASSWORD)
     yield repository
     repository.close()
 

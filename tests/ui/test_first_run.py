@@ -10,6 +10,7 @@ import pytest
 
 from gistdesk.ui import app as app_module
 from gistdesk.ui import dialogs
+from tests.ui.conftest import PASSWORD
 
 
 @pytest.fixture
@@ -17,6 +18,23 @@ def isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
     monkeypatch.setattr(app_module, "app_data_dir", lambda: tmp_path / "appdata")
     monkeypatch.setattr(app_module, "DEMO_PATIENTS", 30)
+
+    def create_admin(_parent: object, repository: Any) -> bool:
+        repository.create_first_admin("dr.who", "Dr Who", PASSWORD)  # signs in
+        return True
+
+    def sign_in(_parent: object, repository: Any, *_: object) -> Any:
+        from gistdesk.ui.demo_accounts import DEMO_PASSWORD
+
+        if any(u.username == "admin" for u in [repository.current_user] if u):
+            return repository.current_user
+        try:
+            return repository.sign_in("dr.who", PASSWORD)
+        except Exception:  # the demo clinic's accounts
+            return repository.sign_in("clinician", DEMO_PASSWORD)
+
+    monkeypatch.setattr(dialogs, "ask_create_admin", create_admin)
+    monkeypatch.setattr(dialogs, "ask_sign_in", sign_in)
     return tmp_path
 
 
@@ -41,7 +59,7 @@ def test_first_run_creates_an_empty_clinic(app: object, qtbot: Any, isolated: Pa
     assert asked == [str(db)] and db.exists()
     assert window.list_model.rowCount() == 0
     assert "no patients yet" in window.placeholder.text()
-    assert str(db) in window.db_label.text() and "dr.who" in window.user_label.text()
+    assert str(db) in window.db_label.text() and "Dr Who" in window.user_label.text()
 
 
 def test_first_run_can_open_the_demo(app: object, qtbot: Any, isolated: Path,

@@ -34,7 +34,7 @@ def clinic(repo: SqliteRepository) -> SqliteRepository:
         case = load(name)
         case = dataclasses.replace(
             case, patient=dataclasses.replace(case.patient, family_name=family))
-        repo.save_case(case, user="test")
+        repo.save_case(case, user="clin")
     return repo
 
 
@@ -101,7 +101,7 @@ def test_selecting_a_patient_opens_it_and_is_remembered(
     again = MainWindow(clinic, settings, "test.sqlite", "nurse", today=lambda: TODAY)
     qtbot.addWidget(again)
     assert again.controller.record_number == rn
-    assert "Signed in: nurse" in again.user_label.text()
+    assert "Signed in: Dr Lindqvist (Clinician)" in again.user_label.text()
     assert "test.sqlite" in again.db_label.text()
 
 
@@ -183,8 +183,8 @@ def test_adjuvant_ending_worklist(window: MainWindow, repo: SqliteRepository) ->
                                    TODAY + timedelta(days=30), None,
                                    (DoseChange(start, 400),)),),
         scans=(), procedures=())
-    repo.save_case(ending, user="test")
-    repo.save_case(base, user="test")
+    repo.save_case(ending, user="clin")
+    repo.save_case(base, user="clin")
     window.list_model.refresh()
     window.select_worklist(3)
     assert shown(window) == ["ADJ-1"]
@@ -194,7 +194,7 @@ def test_patient_list_pages_with_fetch_more(app: object, repo: SqliteRepository)
     from gistdesk.storage.demo import generate_cases
     from gistdesk.ui.patient_list import FIRST_PAGE
 
-    repo.insert_new_cases(generate_cases(150, 3, TODAY), user="test")
+    repo.insert_new_cases(generate_cases(150, 3, TODAY), user="clin")
     model = PatientListModel(repo, lambda: TODAY)
     model.refresh()
     assert model.rowCount() == FIRST_PAGE and model.canFetchMore()
@@ -224,7 +224,10 @@ def test_search_runs_off_the_ui_thread(app: object, qtbot: Any, clinic: SqliteRe
     opened: list[SqliteRepository] = []
 
     def open_for_search() -> SqliteRepository:
-        repository = SqliteRepository(clinic.path, integrity="none")
+        from gistdesk.ui.app import search_opener
+
+        repository = search_opener(clinic.path)()  # read-only, as the app opens it
+        assert isinstance(repository, SqliteRepository)
         opened.append(repository)
         return repository
 

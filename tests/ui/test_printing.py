@@ -68,7 +68,7 @@ def test_the_window_prints_the_summary_of_the_open_patient(
         monkeypatch: pytest.MonkeyPatch) -> None:
     pytest.importorskip("gistdesk.reports")
     case = load("limited_progression_secondary")
-    repo.save_case(case, user="test")
+    repo.save_case(case, user="clin")
     window.list_model.refresh()
     window.open_patient(case.patient.record_number)
     opened: list[Path] = []

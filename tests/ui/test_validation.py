@@ -19,7 +19,7 @@ from tests.ui.drive import FormDriver, click_save
 @pytest.fixture
 def opened(window: MainWindow, repo: SqliteRepository) -> MainWindow:
     case = load("limited_progression_secondary")
-    repo.save_case(case, user="test")
+    repo.save_case(case, user="clin")
     window.list_model.refresh()
     window.open_patient(case.patient.record_number)
     return window

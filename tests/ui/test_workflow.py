@@ -145,7 +145,7 @@ def test_typing_a_measurement_into_the_grid(window: MainWindow, repo: SqliteRepo
     from tests.ui.conftest import load
 
     case = load("responder")
-    repo.save_case(case, user="test")
+    repo.save_case(case, user="clin")
     window.list_model.refresh()
     window.open_patient(case.patient.record_number)
 
@@ -179,7 +179,7 @@ def test_false_progression_shows_amber_flag(window: MainWindow, repo: SqliteRepo
     from tests.ui.conftest import load
 
     case = load("false_progression_density")
-    repo.save_case(case, user="test")
+    repo.save_case(case, user="clin")
     window.list_model.refresh()
     window.open_patient(case.patient.record_number)
     flags = window.flags_panel.flags()

@@ -229,6 +229,12 @@ class CaseForm(QDialog):
         self.accept()
         return True
 
+    def discard(self) -> None:
+        """Close without saving and without asking (the user chose to drop the edits)."""
+        self._dirty = False
+        self.done(QDialog.DialogCode.Rejected.value)
+        self.deleteLater()
+
     def reject(self) -> None:
         if self._dirty and not dialogs.ask_confirm(
             self, QCoreApplication.translate("CaseForm", "Unsaved changes"),

@@ -1,0 +1,175 @@
+"""Restore the database from a backup file (`gistdesk restore FILE`, Repository.restore).
+
+1. The file is checked first: a SQLite file, gistdesk's application_id, a schema version this
+   gistdesk knows (an older one is migrated when next opened), `integrity_check` and
+   `foreign_key_check` clean. Anything else raises BackupInvalidError and changes nothing.
+2. A backup of the current database is taken (`before-restore`). When the current file is
+   too damaged for that, its bytes (and its -wal file) are copied instead.
+3. The backup's pages are copied into the live database with SQLite's online backup API,
+   through SQLite's own locking: another connection never sees half a file, and sees the
+   restored content at its next transaction. Only when the live file cannot be opened as a
+   database at all is it replaced by a file rename (all gistdesk windows must be closed).
+4. The restore is written to the audit log of the restored database.
+
+Every open gistdesk window keeps its old view of the data (and its signed-in user) until it
+reopens the database: the app must reopen after a restore (the repository does it for itself).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from pathlib import Path
+
+from gistdesk.storage import backup, schema
+from gistdesk.storage.audit import Change, write
+from gistdesk.storage.db import APPLICATION_ID, BUSY_TIMEOUT_MS, open_database
+from gistdesk.storage.errors import BackupInvalidError, translate
+
+_HEADER = b"SQLite format 3\x00"
+
+
+def check_backup_file(path: str | os.PathLike[str]) -> int:
+    """Raise BackupInvalidError unless `path` is a sound gistdesk database; returns its
+    schema version."""
+    source = Path(path)
+    if not source.is_file():
+        raise BackupInvalidError(f"{source} does not exist or is not a file; nothing was "
+                                 "restored.")
+    try:
+        with source.open("rb") as handle:
+            head = handle.read(len(_HEADER))
+    except OSError as exc:
+        raise BackupInvalidError(f"{source} cannot be read ({exc.strerror}); nothing was "
+                                 "restored.") from exc
+    if head != _HEADER:
+        raise BackupInvalidError(f"{source} is not a gistdesk database; nothing was restored.")
+    try:
+        conn = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise BackupInvalidError(f"{source} cannot be opened ({exc}); nothing was "
+                                 "restored.") from exc
+    try:
+        app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        if app_id != APPLICATION_ID:
+            raise BackupInvalidError(f"{source} is not a gistdesk database; nothing was "
+                                     "restored.")
+        if version > schema.LATEST_VERSION:
+            raise BackupInvalidError(
+                f"{source} was written by a newer gistdesk (schema {version}, this version "
+                f"knows up to {schema.LATEST_VERSION}); nothing was restored.")
+        if version < 1:
+            raise BackupInvalidError(f"{source} holds no gistdesk tables; nothing was "
+                                     "restored.")
+        result = [r[0] for r in conn.execute("PRAGMA integrity_check(5)")]
+        if result != ["ok"]:
+            raise BackupInvalidError(f"{source} is damaged ({'; '.join(result[:2])}); "
+                                     "nothing was restored.")
+        if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
+            raise BackupInvalidError(f"{source} has broken references; nothing was "
+                                     "restored.")
+        return version
+    except sqlite3.DatabaseError as exc:
+        raise BackupInvalidError(f"{source} is damaged or not a database ({exc}); nothing "
+                                 "was restored.") from exc
+    finally:
+        conn.close()
+
+
+def _safety_copy(db_path: Path) -> Path:
+    """A backup of the current database before it is overwritten."""
+    try:
+        conn = sqlite3.connect(str(db_path), timeout=BUSY_TIMEOUT_MS / 1000,
+                               isolation_level=None)
+        try:
+            return backup.backup_database(conn, db_path, "before-restore")
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        pass
+    # Too damaged for VACUUM INTO: keep its bytes as they are.
+    folder = backup.backup_dir(db_path)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    from datetime import UTC, datetime
+
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    target = folder / f"{db_path.stem}-{stamp}-v0-before-restore-raw.sqlite"
+    for suffix in ("", "-wal"):
+        src = Path(f"{db_path}{suffix}")
+        if src.exists():
+            dst = Path(f"{target}{suffix}")
+            fd = os.open(dst, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "wb") as out, src.open("rb") as inp:
+                shutil.copyfileobj(inp, out)
+                out.flush()
+                os.fsync(out.fileno())
+    return target
+
+
+def restore_database(db_path: str | os.PathLike[str], source: str | os.PathLike[str], *,
+                     by: str) -> Path | None:
+    """Replace the database at `db_path` by the backup `source` (see the module docstring);
+    returns the path of the backup taken of the current database first (None when there was
+    no database file yet)."""
+    live, src = Path(db_path), Path(source)
+    check_backup_file(src)
+    if live.exists() and live.resolve() == src.resolve():
+        raise BackupInvalidError("That file is the database itself; nothing was restored.")
+    safety = _safety_copy(live) if live.exists() else None
+    try:
+        _copy_into(src, live)
+    except sqlite3.Error as exc:
+        raise translate(exc) from exc
+    db = open_database(live)
+    try:
+        db.conn.execute("BEGIN IMMEDIATE")
+        write(db.conn, username=by, record_number=None, action="restore backup",
+              changes=[Change("database", "restored from", None, src.name)])
+        db.conn.execute("COMMIT")
+    except sqlite3.Error as exc:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+        raise translate(exc) from exc
+    finally:
+        db.conn.close()
+    return safety
+
+
+def _copy_into(src: Path, live: Path) -> None:
+    source = sqlite3.connect(f"{src.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        try:
+            dest = sqlite3.connect(str(live), timeout=BUSY_TIMEOUT_MS / 1000,
+                                   isolation_level=None)
+            try:
+                dest.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+                dest.execute("PRAGMA schema_version").fetchone()  # fails if not a database
+                source.backup(dest)  # all pages in one step, under the write lock
+                dest.execute("PRAGMA journal_mode = WAL")
+            finally:
+                dest.close()
+            return
+        except sqlite3.DatabaseError as exc:
+            if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc).lower():
+                raise
+        # The live file is not a database any more: replace it (no window may have it open).
+        tmp = live.with_name(f".{live.name}.restore-tmp")
+        tmp.unlink(missing_ok=True)
+        os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        copy = sqlite3.connect(str(tmp))
+        try:
+            source.backup(copy)
+        finally:
+            copy.close()
+        fd = os.open(tmp, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        for suffix in ("-wal", "-shm"):
+            Path(f"{live}{suffix}").unlink(missing_ok=True)
+        os.replace(tmp, live)
+    finally:
+        source.close()

@@ -1,0 +1,301 @@
+"""Sign-in: the first administrator account, the sign-in dialog and the lock screen.
+
+A wrong user name or password is refused with one generic message (it never says which);
+a locked account says until when. The lock screen shows no patient data.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gistdesk.storage import auth
+from gistdesk.storage.auth import AccountLockedError, SignInError, User, WeakPasswordError
+from gistdesk.ui.session import SecureRepository, describe_user
+
+WRONG_PASSWORD = "The user name or password is not right."
+
+
+def password_policy() -> str:
+    length: Any = getattr(auth, "MIN_PASSWORD_LENGTH", 10)
+    return (f"at least {length} characters, not the user name. A few unrelated words make a "
+            "good password; do not reuse one from another system.")
+
+
+def format_until(until: object) -> str:
+    """A lockout end as local wall-clock time (the storage gives a datetime or ISO text)."""
+    when: datetime | None = None
+    if isinstance(until, datetime):
+        when = until
+    elif isinstance(until, str):
+        try:
+            when = datetime.fromisoformat(until.replace("Z", "+00:00"))
+        except ValueError:
+            return until
+    if when is None:
+        return "later"
+    if when.tzinfo is not None:
+        when = when.astimezone()
+    return when.strftime("%H:%M") if when.date() == datetime.now().date() \
+        else when.strftime("%Y-%m-%d %H:%M")
+
+
+def try_sign_in(repository: SecureRepository, username: str, password: str
+                ) -> tuple[User | None, str]:
+    """(the user, "") or (None, what to tell the person at the keyboard)."""
+    if not username.strip() or not password:
+        return None, "Type your user name and password."
+    try:
+        return repository.sign_in(username.strip(), password), ""
+    except AccountLockedError as exc:
+        return None, ("This account is locked after too many wrong passwords. Try again after "
+                      f"{format_until(getattr(exc, 'until', None))}, or ask an administrator.")
+    except SignInError:
+        return None, WRONG_PASSWORD
+
+
+def _error_label() -> QLabel:
+    label = QLabel()
+    label.setObjectName("formErrors")
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.hide()
+    return label
+
+
+def _show_error(label: QLabel, text: str) -> None:
+    label.setText(text)
+    label.setVisible(bool(text))
+
+
+class SignInDialog(QDialog):
+    """User name and password; `user` is set when accepted."""
+
+    def __init__(self, repository: SecureRepository, database_label: str = "",
+                 username: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("signInDialog")
+        self.setWindowTitle("Sign in — gistdesk")
+        self.setModal(True)
+        self.repository = repository
+        self.user: User | None = None
+        layout = QVBoxLayout(self)
+        title = QLabel("Sign in to gistdesk")
+        title.setObjectName("signInTitle")
+        layout.addWidget(title)
+        if database_label:
+            where = QLabel(f"Clinic database: {database_label}")
+            where.setObjectName("hint")
+            where.setWordWrap(True)
+            layout.addWidget(where)
+        form = QFormLayout()
+        self.username = QLineEdit(username)
+        self.username.setObjectName("signInUser")
+        self.username.setAccessibleName("User name")
+        self.password = QLineEdit()
+        self.password.setObjectName("signInPassword")
+        self.password.setAccessibleName("Password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow("User name:", self.username)
+        form.addRow("Password:", self.password)
+        layout.addLayout(form)
+        self.error = _error_label()
+        layout.addWidget(self.error)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        assert ok is not None
+        ok.setText("Sign in")
+        self.sign_in_button = ok
+        self.buttons.accepted.connect(self.try_sign_in)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        (self.password if username else self.username).setFocus()
+        self.setMinimumWidth(420)
+
+    def try_sign_in(self) -> bool:
+        user, message = try_sign_in(self.repository, self.username.text(),
+                                    self.password.text())
+        self.password.clear()
+        if user is None:
+            _show_error(self.error, message)
+            self.password.setFocus()
+            return False
+        self.user = user
+        self.accept()
+        return True
+
+
+class CreateAdminDialog(QDialog):
+    """First run: the administrator account (there is no default password)."""
+
+    def __init__(self, repository: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("createAdminDialog")
+        self.setWindowTitle("Create the administrator account — gistdesk")
+        self.setModal(True)
+        self.repository = repository
+        layout = QVBoxLayout(self)
+        intro = QLabel("This clinic database has no users yet. Create the administrator "
+                       "account: the administrator adds the clinicians, nurses and other "
+                       "users, and restores backups.")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.username = QLineEdit()
+        self.username.setObjectName("adminUser")
+        self.display_name = QLineEdit()
+        self.display_name.setObjectName("adminDisplayName")
+        self.password = QLineEdit()
+        self.password.setObjectName("adminPassword")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_again = QLineEdit()
+        self.password_again.setObjectName("adminPasswordAgain")
+        self.password_again.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow("User name:", self.username)
+        form.addRow("Display name:", self.display_name)
+        form.addRow("Password:", self.password)
+        form.addRow("Password again:", self.password_again)
+        layout.addLayout(form)
+        policy = QLabel(f"Password: {password_policy()}")
+        policy.setObjectName("hint")
+        policy.setWordWrap(True)
+        layout.addWidget(policy)
+        self.error = _error_label()
+        layout.addWidget(self.error)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        assert ok is not None
+        ok.setText("Create account")
+        self.create_button = ok
+        self.buttons.accepted.connect(self.try_create)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(480)
+
+    def try_create(self) -> bool:
+        username = self.username.text().strip()
+        if not username:
+            _show_error(self.error, "User name: type a user name.")
+            return False
+        if self.password.text() != self.password_again.text():
+            _show_error(self.error, "The two passwords are not the same.")
+            self.password_again.clear()
+            return False
+        try:
+            self.repository.create_first_admin(username, self.display_name.text().strip(),
+                                               self.password.text())
+        except WeakPasswordError as exc:
+            _show_error(self.error, f"Password: {exc}")
+            return False
+        except Exception as exc:  # StorageError: name taken, database refused
+            _show_error(self.error, f"The account was not created: {exc}")
+            return False
+        self.accept()
+        return True
+
+
+class LockScreen(QWidget):
+    """Replaces the window's content while locked: who locked it, and a sign-in."""
+
+    unlocked = Signal(object)  # the User who signed in
+
+    def __init__(self, repository: SecureRepository, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("lockScreen")
+        self.repository = repository
+        outer = QVBoxLayout(self)
+        outer.addStretch(2)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.card = QFrame()
+        self.card.setObjectName("lockCard")
+        self.card.setFixedWidth(460)
+        card = QVBoxLayout(self.card)
+        card.setContentsMargins(28, 24, 28, 24)
+        card.setSpacing(10)
+        self.title = QLabel("gistdesk is locked")
+        self.title.setObjectName("lockTitle")
+        card.addWidget(self.title)
+        self.note = QLabel()
+        self.note.setObjectName("hint")
+        self.note.setWordWrap(True)
+        card.addWidget(self.note)
+        form = QFormLayout()
+        self.username = QLineEdit()
+        self.username.setObjectName("lockUser")
+        self.username.setAccessibleName("User name")
+        self.password = QLineEdit()
+        self.password.setObjectName("lockPassword")
+        self.password.setAccessibleName("Password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow("User name:", self.username)
+        form.addRow("Password:", self.password)
+        card.addLayout(form)
+        self.error = _error_label()
+        card.addWidget(self.error)
+        buttons = QHBoxLayout()
+        self.switch_button = QPushButton("Switch user…")
+        self.switch_button.setObjectName("lockSwitch")
+        self.unlock_button = QPushButton("Unlock")
+        self.unlock_button.setObjectName("lockUnlock")
+        self.unlock_button.setDefault(True)
+        buttons.addWidget(self.switch_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.unlock_button)
+        card.addLayout(buttons)
+        row.addWidget(self.card)
+        row.addStretch(1)
+        outer.addLayout(row)
+        outer.addStretch(3)
+        self.unlock_button.clicked.connect(self.try_unlock)
+        self.password.returnPressed.connect(self.try_unlock)
+        self.username.returnPressed.connect(self.password.setFocus)
+        self.switch_button.clicked.connect(lambda: self.prepare(None, switching=True))
+        self._locked_by: User | None = None
+
+    def prepare(self, locked_by: User | None, switching: bool = False) -> None:
+        """Reset the fields: the locking user's name filled in, or empty to switch user."""
+        if not switching:
+            self._locked_by = locked_by
+        who = self._locked_by
+        since = datetime.now().strftime("%H:%M")
+        if who is not None and not switching:
+            self.note.setText(f"Locked at {since} for {describe_user(who)}. Patient data is "
+                              "hidden. Type your password to go on, or switch user.")
+        elif who is not None:
+            self.note.setText(f"Another user can sign in here. Unsaved work of "
+                              f"{who.display_name or who.username} is kept until they decide.")
+        else:
+            self.note.setText("Sign in to go on.")
+        self.username.setText("" if switching or who is None else who.username)
+        self.password.clear()
+        _show_error(self.error, "")
+        (self.username if not self.username.text() else self.password).setFocus()
+
+    def try_unlock(self) -> bool:
+        user, message = try_sign_in(self.repository, self.username.text(),
+                                    self.password.text())
+        self.password.clear()
+        if user is None:
+            _show_error(self.error, message)
+            self.password.setFocus()
+            return False
+        _show_error(self.error, "")
+        self.unlocked.emit(user)
+        return True
