@@ -21,7 +21,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -32,6 +32,10 @@ from gistdesk.storage.repository import SqliteRepository
 from gistdesk.ui import dialogs
 from gistdesk.ui.i18n import chosen_language, install_language
 from gistdesk.ui.main_window import MainWindow
+
+
+def tr(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)
 
 log = logging.getLogger("gistdesk")
 APP_NAME = "gistdesk"
@@ -134,13 +138,14 @@ class ErrorHandler:
         try:
             where = traceback.extract_tb(tb)[-1].name if tb else "?"
             dialogs.show_error(
-                self.parent(), "Something went wrong",
-                f"An unexpected error happened ({exc_type.__name__} in {where}). "
-                "Nothing was saved by the action that failed; your data is safe in the "
-                "database.",
-                f"What failed: {exc_type.__name__} in {where}\n\nA technical log (without patient "
-                f"data) was written to:\n{self.log_path}\n"
-                f"Time: {datetime.now().isoformat(timespec='seconds')}",
+                self.parent(), tr("App", "Something went wrong"),
+                tr("App", "An unexpected error happened ({0} in {1}). Nothing was saved by the "
+                   "action that failed; your data is safe in the database.").format(
+                    exc_type.__name__, where),
+                tr("App", "What failed: {0} in {1}\n\nA technical log (without patient data) "
+                   "was written to:\n{2}\nTime: {3}").format(
+                    exc_type.__name__, where, self.log_path,
+                    datetime.now().isoformat(timespec="seconds")),
             )
         finally:
             self._showing = False
@@ -213,11 +218,11 @@ def check_integrity_in_background(window: MainWindow, path: Path) -> IntegrityCh
 
     def report(problem: str) -> None:
         if problem:
-            window.set_read_only(True, "database damaged: read only")
-            dialogs.show_error(window, "The database is damaged",
-                               "The integrity check of the database failed. gistdesk shows "
-                               "what it can read but will not save changes. Restore a "
-                               "backup before going on.", problem)
+            window.set_read_only(True, tr("App", "database damaged: read only"))
+            dialogs.show_error(window, tr("App", "The database is damaged"),
+                               tr("App", "The integrity check of the database failed. gistdesk "
+                                  "shows what it can read but will not save changes. Restore "
+                                  "a backup before going on."), problem)
 
     worker.checked.connect(report)
     worker.start()
@@ -260,7 +265,7 @@ def choose_database(db: Path | None, demo_db: Path | None) -> Path | None:
             build_demo(demo_path)
         return demo_path
     if choice is dialogs.FirstRunChoice.OPEN_EXISTING:
-        chosen = dialogs.ask_open_path(None, "Open a gistdesk database")
+        chosen = dialogs.ask_open_path(None, tr("App", "Open a gistdesk database"))
         return Path(chosen) if chosen else None
     return None
 
@@ -309,9 +314,10 @@ def close_backup_hook(window: MainWindow, path: Path) -> Callable[[], None]:
     def run_backup() -> None:
         problem = backup_in_background(path)
         if problem:
-            dialogs.show_error(window, "The automatic backup was not made",
-                               "gistdesk closes normally; your data is safe in the database. "
-                               "Make a backup with Tools > Backups… next time.", problem)
+            dialogs.show_error(window, tr("App", "The automatic backup was not made"),
+                               tr("App", "gistdesk closes normally; your data is safe in the "
+                                  "database. Make a backup with Tools > Backups… next time."),
+                               problem)
     return run_backup
 
 
@@ -323,12 +329,13 @@ def restore_backup(window: MainWindow, backup: Path) -> bool:
     try:
         repository.restore(backup)
     except Exception as exc:  # PermissionDeniedError, a damaged backup, disk full
-        dialogs.show_error(window, "The backup was not restored", str(exc))
+        dialogs.show_error(window, tr("App", "The backup was not restored"), str(exc))
         return False
     label = str(path) if path is not None else str(getattr(repository, "path", ""))
     window.lock()  # everyone signs in again, on the restored accounts
     window.set_repository(repository, label, search_opener(path) if path else None)
-    window.statusBar().showMessage(f"Restored {backup.name}: sign in again", 10_000)
+    window.statusBar().showMessage(
+        tr("App", "Restored {0}: sign in again").format(backup.name), 10_000)
     return True
 
 
@@ -346,7 +353,8 @@ def start(db: Path | None, demo_db: Path | None, settings_path: str | None = Non
         # The full integrity check runs in the background once the window is up.
         repository = open_repository(path, integrity="none")
     except Exception as exc:
-        dialogs.show_error(None, "Cannot open the database", f"{path} could not be opened.",
+        dialogs.show_error(None, tr("App", "Cannot open the database"),
+                           tr("App", "{0} could not be opened.").format(path),
                            f"{type(exc).__name__}: {exc}")
         return None
     if path in (demo_db, app_data_dir() / DEMO_FILE):
@@ -379,20 +387,22 @@ def run(db: Path | None, demo_db: Path | None, settings_path: str | None = None)
 
 def switch_database(window: MainWindow, kind: str) -> None:
     if kind == "new":
-        chosen = dialogs.ask_save_path(window, "Create an empty clinic database",
+        chosen = dialogs.ask_save_path(window, tr("App", "Create an empty clinic database"),
                                        str(app_data_dir() / DB_FILE))
     else:
-        chosen = dialogs.ask_open_path(window, "Open a gistdesk database")
+        chosen = dialogs.ask_open_path(window, tr("App", "Open a gistdesk database"))
     if chosen is None:
         return
     path = Path(chosen)
     if kind == "new" and path.exists():
-        dialogs.show_error(window, "File exists", f"{path} already exists; choose a new name.")
+        dialogs.show_error(window, tr("App", "File exists"),
+                           tr("App", "{0} already exists; choose a new name.").format(path))
         return
     try:
         repository = open_repository(path)
     except Exception as exc:
-        dialogs.show_error(window, "Cannot open the database", f"{path} could not be opened.",
+        dialogs.show_error(window, tr("App", "Cannot open the database"),
+                           tr("App", "{0} could not be opened.").format(path),
                            f"{type(exc).__name__}: {exc}")
         return
     if not sign_in_to(window, repository, str(path)):

@@ -10,7 +10,13 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -26,11 +32,16 @@ from PySide6.QtWidgets import (
 )
 
 from gistdesk.ui.forms.fields import FieldError, parse_date
+from gistdesk.ui.i18n import QT_TRANSLATE_NOOP
 
 Index = QModelIndex | QPersistentModelIndex
 PAGE_SIZE = 200
 COL_TIME, COL_USER, COL_RECORD, COL_ACTION, COL_ENTITY, COL_FIELD, COL_OLD, COL_NEW = range(8)
-HEADERS = ("Time", "User", "Record", "Action", "What", "Field", "Old value", "New value")
+HEADERS = (QT_TRANSLATE_NOOP("AuditDialog", "Time"), QT_TRANSLATE_NOOP("AuditDialog", "User"),
+           QT_TRANSLATE_NOOP("AuditDialog", "Record"), QT_TRANSLATE_NOOP("AuditDialog", "Action"),
+           QT_TRANSLATE_NOOP("AuditDialog", "What"), QT_TRANSLATE_NOOP("AuditDialog", "Field"),
+           QT_TRANSLATE_NOOP("AuditDialog", "Old value"),
+           QT_TRANSLATE_NOOP("AuditDialog", "New value"))
 _MAX_VALUE = 120  # long JSON (a whole case) is cut in the cell; the tooltip has more
 
 
@@ -86,7 +97,7 @@ class AuditTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
+            return QCoreApplication.translate("AuditDialog", HEADERS[section])
         return None
 
 
@@ -104,7 +115,7 @@ class AuditDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("auditDialog")
-        self.setWindowTitle("Audit log — gistdesk")
+        self.setWindowTitle(self.tr("Audit log — gistdesk"))
         self.repository = repository
         self.offset = 0
         self.has_more = False
@@ -112,26 +123,26 @@ class AuditDialog(QDialog):
         filters = QHBoxLayout()
         self.user_filter = QLineEdit()
         self.user_filter.setObjectName("auditUser")
-        self.user_filter.setPlaceholderText("any user")
+        self.user_filter.setPlaceholderText(self.tr("any user"))
         self.record_filter = QLineEdit(record_number or "")
         self.record_filter.setObjectName("auditRecord")
-        self.record_filter.setPlaceholderText("all patients")
+        self.record_filter.setPlaceholderText(self.tr("all patients"))
         self.from_filter = QLineEdit()
         self.from_filter.setObjectName("auditFrom")
-        self.from_filter.setPlaceholderText("yyyy-mm-dd")
+        self.from_filter.setPlaceholderText(QCoreApplication.translate("DateField", "YYYY-MM-DD"))
         self.to_filter = QLineEdit()
         self.to_filter.setObjectName("auditTo")
-        self.to_filter.setPlaceholderText("yyyy-mm-dd")
-        for label, edit, width in (("User:", self.user_filter, 140),
-                                   ("Record number:", self.record_filter, 120),
-                                   ("From:", self.from_filter, 110),
-                                   ("To:", self.to_filter, 110)):
+        self.to_filter.setPlaceholderText(QCoreApplication.translate("DateField", "YYYY-MM-DD"))
+        for label, edit, width in ((self.tr("User:"), self.user_filter, 140),
+                                   (self.tr("Record number:"), self.record_filter, 120),
+                                   (self.tr("From:"), self.from_filter, 110),
+                                   (self.tr("To:"), self.to_filter, 110)):
             filters.addWidget(QLabel(label))
             edit.setMaximumWidth(width + 60)
             edit.setMinimumWidth(width)
             edit.returnPressed.connect(self.apply_filters)
             filters.addWidget(edit)
-        self.apply_button = QPushButton("Show")
+        self.apply_button = QPushButton(self.tr("Show"))
         self.apply_button.setObjectName("auditApply")
         self.apply_button.clicked.connect(self.apply_filters)
         filters.addWidget(self.apply_button)
@@ -162,9 +173,9 @@ class AuditDialog(QDialog):
         paging = QHBoxLayout()
         self.page_label = QLabel()
         self.page_label.setObjectName("hint")
-        self.prev_button = QPushButton("◀ Newer")
+        self.prev_button = QPushButton(self.tr("◀ Newer"))
         self.prev_button.setObjectName("auditNewer")
-        self.next_button = QPushButton("Older ▶")
+        self.next_button = QPushButton(self.tr("Older ▶"))
         self.next_button.setObjectName("auditOlder")
         self.prev_button.clicked.connect(lambda: self.go(-1))
         self.next_button.clicked.connect(lambda: self.go(1))
@@ -180,7 +191,7 @@ class AuditDialog(QDialog):
 
     def _filters(self) -> dict[str, Any] | None:
         days: list[date | None] = []
-        for name, edit in (("From", self.from_filter), ("To", self.to_filter)):
+        for name, edit in ((self.tr("From"), self.from_filter), (self.tr("To"), self.to_filter)):
             text = edit.text().strip()
             if not text:
                 days.append(None)
@@ -188,7 +199,8 @@ class AuditDialog(QDialog):
             try:
                 days.append(parse_date(text))
             except (ValueError, FieldError):
-                self._error(f"{name}: not a date ({text!r}); type e.g. 2024-03-05")
+                self._error(self.tr("{0}: not a date ({1}); type e.g. 2024-03-05").format(
+                    name, repr(text)))
                 return None
         since, until = day_bounds(days[0], days[1])
         return {"record_number": self.record_filter.text().strip() or None,
@@ -215,7 +227,7 @@ class AuditDialog(QDialog):
             entries = self.repository.audit_entries(limit=PAGE_SIZE + 1, offset=self.offset,
                                                     **filters)
         except Exception as exc:  # PermissionDeniedError, StorageError
-            self._error(f"The audit log could not be read: {exc}")
+            self._error(self.tr("The audit log could not be read: {0}").format(exc))
             self.model.set_rows([])
             return
         self._error("")
@@ -223,7 +235,8 @@ class AuditDialog(QDialog):
         self.model.set_rows(entries[:PAGE_SIZE])
         shown = len(self.model.entries)
         first = self.offset + 1 if shown else 0
-        self.page_label.setText(f"Entries {first}–{self.offset + shown}, newest first"
-                                + (" (more on the next page)" if self.has_more else ""))
+        text = self.tr("Entries {0}–{1}, newest first (more on the next page)") \
+            if self.has_more else self.tr("Entries {0}–{1}, newest first")
+        self.page_label.setText(text.format(first, self.offset + shown))
         self.prev_button.setEnabled(self.offset > 0)
         self.next_button.setEnabled(self.has_more)

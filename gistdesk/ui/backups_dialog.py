@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from gistdesk.ui import dialogs
+from gistdesk.ui.i18n import QT_TRANSLATE_NOOP
 from gistdesk.ui.table_model import Column, RowsModel
 
 
@@ -35,6 +36,19 @@ class BackupRow:
     created: datetime
     kind: str
     size: int
+
+
+# The reasons the storage gives a backup (shown translated; other kinds as they are).
+KIND_LABELS = {"manual": QT_TRANSLATE_NOOP("BackupsDialog", "manual"),
+               "close": QT_TRANSLATE_NOOP("BackupsDialog", "on close"),
+               "auto": QT_TRANSLATE_NOOP("BackupsDialog", "automatic"),
+               "backup": QT_TRANSLATE_NOOP("BackupsDialog", "backup"),
+               "before-restore": QT_TRANSLATE_NOOP("BackupsDialog", "before a restore")}
+
+
+def kind_label(kind: str) -> str:
+    label = KIND_LABELS.get(kind)
+    return QCoreApplication.translate("BackupsDialog", label) if label else kind
 
 
 def human_size(size: int) -> str:
@@ -83,7 +97,7 @@ def backup_row(item: Any) -> BackupRow:
 
 COLUMNS: list[Column[BackupRow]] = [
     Column("Date", lambda r: r.created.strftime("%Y-%m-%d %H:%M")),
-    Column("Kind", lambda r: r.kind),
+    Column("Kind", lambda r: kind_label(r.kind)),
     Column("Size", lambda r: human_size(r.size), align_right=True),
     Column("File", lambda r: r.path.name, tooltip=lambda r: str(r.path)),
 ]
@@ -95,11 +109,11 @@ class BackupsDialog(QDialog):
     def __init__(self, repository: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("backupsDialog")
-        self.setWindowTitle("Backups — gistdesk")
+        self.setWindowTitle(self.tr("Backups — gistdesk"))
         self.repository = repository
         layout = QVBoxLayout(self)
-        note = QLabel("Copies of the clinic database, newest first. A backup is made when "
-                      "gistdesk closes and before every restore.")
+        note = QLabel(self.tr("Copies of the clinic database, newest first. A backup is made "
+                              "when gistdesk closes and before every restore."))
         note.setObjectName("hint")
         note.setWordWrap(True)
         layout.addWidget(note)
@@ -120,9 +134,9 @@ class BackupsDialog(QDialog):
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
         row = QHBoxLayout()
-        self.backup_button = QPushButton("Back up now")
+        self.backup_button = QPushButton(self.tr("Back up now"))
         self.backup_button.setObjectName("backupNow")
-        self.restore_button = QPushButton("Restore…")
+        self.restore_button = QPushButton(self.tr("Restore…"))
         self.restore_button.setObjectName("restoreBackup")
         row.addWidget(self.backup_button)
         row.addWidget(self.restore_button)
@@ -141,7 +155,7 @@ class BackupsDialog(QDialog):
         try:
             rows = [backup_row(item) for item in self.repository.list_backups()]
         except Exception as exc:
-            self.status.setText(f"The backups could not be listed: {exc}")
+            self.status.setText(self.tr("The backups could not be listed: {0}").format(exc))
             rows = []
         rows.sort(key=lambda r: r.created, reverse=True)
         self.model.set_rows(rows)
@@ -160,9 +174,9 @@ class BackupsDialog(QDialog):
         try:
             path = self.repository.backup("manual")
         except Exception as exc:
-            dialogs.show_error(self, "The backup was not made", str(exc))
+            dialogs.show_error(self, self.tr("The backup was not made"), str(exc))
             return
-        self.status.setText(f"Backup written: {path}")
+        self.status.setText(self.tr("Backup written: {0}").format(path))
         self.reload()
 
     def restore_selected(self) -> None:
@@ -170,12 +184,13 @@ class BackupsDialog(QDialog):
         if row is None:
             return
         if not dialogs.ask_confirm(
-                self, "Restore a backup",
-                f"Replace the clinic database with the backup {row.path.name} of "
-                f"{row.created.strftime('%Y-%m-%d %H:%M')} ({row.kind})?\n\nEverything "
-                "saved after that time is replaced (a backup of the current database is "
-                "made first). gistdesk reopens the database and everyone signs in again.",
-                yes="Restore this backup", no="Cancel"):
+                self, self.tr("Restore a backup"),
+                self.tr("Replace the clinic database with the backup {0} of {1} ({2})?\n\n"
+                        "Everything saved after that time is replaced (a backup of the current "
+                        "database is made first). gistdesk reopens the database and everyone "
+                        "signs in again.").format(
+                    row.path.name, row.created.strftime("%Y-%m-%d %H:%M"), kind_label(row.kind)),
+                yes=self.tr("Restore this backup"), no=self.tr("Cancel")):
             return
         self.restore_requested.emit(row.path)
         self.accept()

@@ -96,14 +96,17 @@ def ask_keep_unsaved_form(parent: QWidget | None, previous: str, current: str) -
     """Another user unlocked while a form of the previous user had unsaved edits: keep it
     (shown to and saved by the new user, who then owns it) or discard it. Never saved
     silently."""
-    box = QMessageBox(QMessageBox.Icon.Question, "Unsaved form of another user",
-                      f"{previous or 'The previous user'} left a form with changes that are "
-                      f"not saved.\n\n{current}, do you want to keep the form open (you "
-                      "then check and save it yourself, under your name) or discard those "
-                      "changes?", QMessageBox.StandardButton.NoButton, parent)
+    tr = QCoreApplication.translate
+    box = QMessageBox(QMessageBox.Icon.Question, tr("Dialogs", "Unsaved form of another user"),
+                      tr("Dialogs", "{0} left a form with changes that are not saved.\n\n{1}, "
+                         "do you want to keep the form open (you then check and save it "
+                         "yourself, under your name) or discard those changes?").format(
+                          previous or tr("Dialogs", "The previous user"), current),
+                      QMessageBox.StandardButton.NoButton, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
-    keep = box.addButton("Keep the form", QMessageBox.ButtonRole.AcceptRole)
-    discard = box.addButton("Discard the changes", QMessageBox.ButtonRole.DestructiveRole)
+    keep = box.addButton(tr("Dialogs", "Keep the form"), QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton(tr("Dialogs", "Discard the changes"),
+                            QMessageBox.ButtonRole.DestructiveRole)
     box.setDefaultButton(discard)
     box.exec()
     return box.clickedButton() is keep

@@ -246,8 +246,8 @@ class MainWindow(QMainWindow):
         return self.app_settings.idle_minutes() * 60_000
 
     def permission_refused(self, exc: Exception) -> None:
-        dialogs.show_error(self, "Not allowed", str(exc) or
-                           "Your role does not allow this. Ask an administrator.")
+        dialogs.show_error(self, self.tr("Not allowed"), str(exc) or
+                           self.tr("Your role does not allow this. Ask an administrator."))
 
     # -- the right pane -------------------------------------------------------------------
     def _build_patient_pane(self) -> tuple[PatientView, FlagsPanel]:
@@ -615,9 +615,10 @@ class MainWindow(QMainWindow):
         summary = getattr(self.repository, "deletion_summary", None)
         details = summary(rn).describe() if summary is not None else ""
         if not dialogs.ask_confirm(
-                self, "Delete patient",
-                f"Delete the patient {rn} and everything recorded for them? {details} "
-                "The audit log keeps a copy.", yes="Delete patient", no="Keep"):
+                self, self.tr("Delete patient"),
+                self.tr("Delete the patient {0} and everything recorded for them? {1} "
+                        "The audit log keeps a copy.").format(rn, details),
+                yes=self.tr("Delete patient"), no=self.tr("Keep")):
             return
         try:
             self.repository.delete_patient(rn, user=self.controller.user)
@@ -625,12 +626,12 @@ class MainWindow(QMainWindow):
             self.permission_refused(exc)
             return
         except StorageError as exc:
-            dialogs.show_error(self, "The patient was not deleted", str(exc))
+            dialogs.show_error(self, self.tr("The patient was not deleted"), str(exc))
             return
         self.settings.remove("last_patient")
         self.controller.close_case()
         self.list_model.refresh()
-        self.statusBar().showMessage(f"Deleted {rn}", 4000)
+        self.statusBar().showMessage(self.tr("Deleted {0}").format(rn), 4000)
 
     def add_procedure(self) -> None:
         from gistdesk.ui.forms.procedure_form import ProcedureForm
@@ -694,14 +695,14 @@ class MainWindow(QMainWindow):
         self.central.setCurrentWidget(self.lock_screen)
         self.toolbar.hide()
         self.lock_screen.prepare(self.locked_user, switching=switching)
-        self.setWindowTitle("gistdesk — locked")
+        self.setWindowTitle(self.tr("gistdesk — locked"))
         self.statusBar().clearMessage()
         sign_out = getattr(self.repository, "sign_out", None)
         if sign_out is not None:
             sign_out()  # nothing can be read or changed until someone signs in
         self.user = None
         self._show_user()
-        self.user_label.setText("Locked")
+        self.user_label.setText(self.tr("Locked"))
         self._update_actions()
         self.locked_changed.emit(True)
 
@@ -759,7 +760,8 @@ class MainWindow(QMainWindow):
         from gistdesk.ui.audit_view import AuditDialog
 
         if not self.can(Permission.VIEW_AUDIT):
-            self.permission_refused(PermissionDeniedError("Your role cannot see the audit log."))
+            self.permission_refused(PermissionDeniedError(
+                self.tr("Your role cannot see the audit log.")))
             return
         dialogs.run_dialog(AuditDialog(self.repository, record_number, self))
 
@@ -826,9 +828,9 @@ class MainWindow(QMainWindow):
         # Forms are modal and ask about their own unsaved edits; a form parked by the lock
         # belongs to someone else: ask before losing it.
         if any(f.dirty for f in self.parked_forms) and not dialogs.ask_confirm(
-                self, "Unsaved form",
-                "A form with changes that are not saved is kept behind the lock. Quit and "
-                "discard it?", yes="Quit and discard", no="Keep it"):
+                self, self.tr("Unsaved form"),
+                self.tr("A form with changes that are not saved is kept behind the lock. Quit "
+                        "and discard it?"), yes=self.tr("Quit and discard"), no=self.tr("Keep it")):
             event.ignore()
             return
         self.save_settings()

@@ -207,7 +207,7 @@ class PatientHeader(QLabel):
         if age is not None:
             bits.append(self.tr("{0} years").format(age))
         if p.sex:
-            bits.append(escape(QCoreApplication.translate("Vocabulary", p.sex.value)))
+            bits.append(escape(QCoreApplication.translate("Sex", p.sex.value)))
         if p.birth_date:
             bits.append(self.tr("born {0}").format(p.birth_date.isoformat()))
         rupture = (self.tr("unknown") if t.rupture is None else self.tr("yes") if t.rupture

@@ -8,15 +8,18 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from gistdesk.storage.api import Repository
 from gistdesk.storage.auth import Permission, Role, User
+from gistdesk.ui.i18n import QT_TRANSLATE_NOOP
 
 DEFAULT_IDLE_MINUTES = 10
-ROLE_NAMES = {Role.ADMIN: "Administrator", Role.CLINICIAN: "Clinician", Role.NURSE: "Nurse",
-              Role.VIEWER: "Viewer"}
+ROLE_NAMES = {Role.ADMIN: QT_TRANSLATE_NOOP("Roles", "Administrator"),
+              Role.CLINICIAN: QT_TRANSLATE_NOOP("Roles", "Clinician"),
+              Role.NURSE: QT_TRANSLATE_NOOP("Roles", "Nurse"),
+              Role.VIEWER: QT_TRANSLATE_NOOP("Roles", "Viewer")}
 
 
 class SecureRepository(Repository, Protocol):
@@ -36,14 +39,14 @@ class SecureRepository(Repository, Protocol):
 
 def role_name(role: Role | str) -> str:
     try:
-        return ROLE_NAMES[Role(role)]
+        return QCoreApplication.translate("Roles", ROLE_NAMES[Role(role)])
     except ValueError:
         return str(role)
 
 
 def describe_user(user: User | None) -> str:
     if user is None:
-        return "nobody signed in"
+        return QCoreApplication.translate("Roles", "nobody signed in")
     return f"{user.display_name or user.username} ({role_name(user.role)})"
 
 

@@ -72,20 +72,20 @@ class SettingsDialog(QDialog):
     def __init__(self, app_settings: AppSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
-        self.setWindowTitle("Settings — gistdesk")
+        self.setWindowTitle(self.tr("Settings — gistdesk"))
         self.app_settings = app_settings
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.idle = QSpinBox()
         self.idle.setObjectName("idleMinutes")
         self.idle.setRange(1, 240)
-        self.idle.setSuffix(" min")
+        self.idle.setSuffix(self.tr(" min"))
         self.idle.setValue(app_settings.idle_minutes())
         self.clinic = QLineEdit(app_settings.clinic_name())
         self.clinic.setObjectName("clinicName")
         self.clinic.setMaxLength(120)
-        form.addRow("Lock after idle:", self.idle)
-        form.addRow("Clinic name (report footers):", self.clinic)
+        form.addRow(self.tr("Lock after idle:"), self.idle)
+        form.addRow(self.tr("Clinic name (report footers):"), self.clinic)
         layout.addLayout(form)
         self.error = QLabel()
         self.error.setObjectName("formErrors")
@@ -104,7 +104,7 @@ class SettingsDialog(QDialog):
             self.app_settings.set(IDLE_KEY, str(self.idle.value()))
             self.app_settings.set(CLINIC_KEY, self.clinic.text().strip())
         except Exception as exc:  # PermissionDeniedError, StorageError
-            self.error.setText(f"Not saved: {exc}")
+            self.error.setText(self.tr("Not saved: {0}").format(exc))
             self.error.show()
             return False
         self.accept()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -25,15 +25,20 @@ from PySide6.QtWidgets import (
 
 from gistdesk.storage import auth
 from gistdesk.storage.auth import AccountLockedError, SignInError, User, WeakPasswordError
+from gistdesk.ui.i18n import QT_TRANSLATE_NOOP
 from gistdesk.ui.session import SecureRepository, describe_user
 
-WRONG_PASSWORD = "The user name or password is not right."
+WRONG_PASSWORD = QT_TRANSLATE_NOOP("SignIn", "The user name or password is not right.")
+
+
+def tr(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)
 
 
 def password_policy() -> str:
     length: Any = getattr(auth, "MIN_PASSWORD_LENGTH", 10)
-    return (f"at least {length} characters, not the user name. A few unrelated words make a "
-            "good password; do not reuse one from another system.")
+    return tr("SignIn", "at least {0} characters, not the user name. A few unrelated words "
+              "make a good password; do not reuse one from another system.").format(length)
 
 
 def format_until(until: object) -> str:
@@ -47,7 +52,7 @@ def format_until(until: object) -> str:
         except ValueError:
             return until
     if when is None:
-        return "later"
+        return tr("SignIn", "later")
     if when.tzinfo is not None:
         when = when.astimezone()
     return when.strftime("%H:%M") if when.date() == datetime.now().date() \
@@ -58,14 +63,15 @@ def try_sign_in(repository: SecureRepository, username: str, password: str
                 ) -> tuple[User | None, str]:
     """(the user, "") or (None, what to tell the person at the keyboard)."""
     if not username.strip() or not password:
-        return None, "Type your user name and password."
+        return None, tr("SignIn", "Type your user name and password.")
     try:
         return repository.sign_in(username.strip(), password), ""
     except AccountLockedError as exc:
-        return None, ("This account is locked after too many wrong passwords. Try again after "
-                      f"{format_until(getattr(exc, 'until', None))}, or ask an administrator.")
+        return None, tr("SignIn", "This account is locked after too many wrong passwords. Try "
+                        "again after {0}, or ask an administrator.").format(
+            format_until(getattr(exc, "until", None)))
     except SignInError:
-        return None, WRONG_PASSWORD
+        return None, tr("SignIn", WRONG_PASSWORD)
 
 
 def _error_label() -> QLabel:
@@ -89,29 +95,29 @@ class SignInDialog(QDialog):
                  username: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("signInDialog")
-        self.setWindowTitle("Sign in — gistdesk")
+        self.setWindowTitle(self.tr("Sign in — gistdesk"))
         self.setModal(True)
         self.repository = repository
         self.user: User | None = None
         layout = QVBoxLayout(self)
-        title = QLabel("Sign in to gistdesk")
+        title = QLabel(self.tr("Sign in to gistdesk"))
         title.setObjectName("signInTitle")
         layout.addWidget(title)
         if database_label:
-            where = QLabel(f"Clinic database: {database_label}")
+            where = QLabel(self.tr("Clinic database: {0}").format(database_label))
             where.setObjectName("hint")
             where.setWordWrap(True)
             layout.addWidget(where)
         form = QFormLayout()
         self.username = QLineEdit(username)
         self.username.setObjectName("signInUser")
-        self.username.setAccessibleName("User name")
+        self.username.setAccessibleName(self.tr("User name"))
         self.password = QLineEdit()
         self.password.setObjectName("signInPassword")
-        self.password.setAccessibleName("Password")
+        self.password.setAccessibleName(self.tr("Password"))
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        form.addRow("User name:", self.username)
-        form.addRow("Password:", self.password)
+        form.addRow(self.tr("User name:"), self.username)
+        form.addRow(self.tr("Password:"), self.password)
         layout.addLayout(form)
         self.error = _error_label()
         layout.addWidget(self.error)
@@ -119,7 +125,7 @@ class SignInDialog(QDialog):
                                         | QDialogButtonBox.StandardButton.Cancel)
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         assert ok is not None
-        ok.setText("Sign in")
+        ok.setText(self.tr("Sign in"))
         self.sign_in_button = ok
         self.buttons.accepted.connect(self.try_sign_in)
         self.buttons.rejected.connect(self.reject)
@@ -146,13 +152,13 @@ class CreateAdminDialog(QDialog):
     def __init__(self, repository: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("createAdminDialog")
-        self.setWindowTitle("Create the administrator account — gistdesk")
+        self.setWindowTitle(self.tr("Create the administrator account — gistdesk"))
         self.setModal(True)
         self.repository = repository
         layout = QVBoxLayout(self)
-        intro = QLabel("This clinic database has no users yet. Create the administrator "
-                       "account: the administrator adds the clinicians, nurses and other "
-                       "users, and restores backups.")
+        intro = QLabel(self.tr("This clinic database has no users yet. Create the "
+                               "administrator account: the administrator adds the clinicians, "
+                               "nurses and other users, and restores backups."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
@@ -166,12 +172,12 @@ class CreateAdminDialog(QDialog):
         self.password_again = QLineEdit()
         self.password_again.setObjectName("adminPasswordAgain")
         self.password_again.setEchoMode(QLineEdit.EchoMode.Password)
-        form.addRow("User name:", self.username)
-        form.addRow("Display name:", self.display_name)
-        form.addRow("Password:", self.password)
-        form.addRow("Password again:", self.password_again)
+        form.addRow(self.tr("User name:"), self.username)
+        form.addRow(self.tr("Display name:"), self.display_name)
+        form.addRow(self.tr("Password:"), self.password)
+        form.addRow(self.tr("Password again:"), self.password_again)
         layout.addLayout(form)
-        policy = QLabel(f"Password: {password_policy()}")
+        policy = QLabel(self.tr("Password: {0}").format(password_policy()))
         policy.setObjectName("hint")
         policy.setWordWrap(True)
         layout.addWidget(policy)
@@ -181,7 +187,7 @@ class CreateAdminDialog(QDialog):
                                         | QDialogButtonBox.StandardButton.Cancel)
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         assert ok is not None
-        ok.setText("Create account")
+        ok.setText(self.tr("Create account"))
         self.create_button = ok
         self.buttons.accepted.connect(self.try_create)
         self.buttons.rejected.connect(self.reject)
@@ -191,20 +197,20 @@ class CreateAdminDialog(QDialog):
     def try_create(self) -> bool:
         username = self.username.text().strip()
         if not username:
-            _show_error(self.error, "User name: type a user name.")
+            _show_error(self.error, self.tr("User name: type a user name."))
             return False
         if self.password.text() != self.password_again.text():
-            _show_error(self.error, "The two passwords are not the same.")
+            _show_error(self.error, self.tr("The two passwords are not the same."))
             self.password_again.clear()
             return False
         try:
             self.repository.create_first_admin(username, self.display_name.text().strip(),
                                                self.password.text())
         except WeakPasswordError as exc:
-            _show_error(self.error, f"Password: {exc}")
+            _show_error(self.error, self.tr("Password: {0}").format(exc))
             return False
         except Exception as exc:  # StorageError: name taken, database refused
-            _show_error(self.error, f"The account was not created: {exc}")
+            _show_error(self.error, self.tr("The account was not created: {0}").format(exc))
             return False
         self.accept()
         return True
@@ -229,7 +235,7 @@ class LockScreen(QWidget):
         card = QVBoxLayout(self.card)
         card.setContentsMargins(28, 24, 28, 24)
         card.setSpacing(10)
-        self.title = QLabel("gistdesk is locked")
+        self.title = QLabel(self.tr("gistdesk is locked"))
         self.title.setObjectName("lockTitle")
         card.addWidget(self.title)
         self.note = QLabel()
@@ -239,20 +245,20 @@ class LockScreen(QWidget):
         form = QFormLayout()
         self.username = QLineEdit()
         self.username.setObjectName("lockUser")
-        self.username.setAccessibleName("User name")
+        self.username.setAccessibleName(self.tr("User name"))
         self.password = QLineEdit()
         self.password.setObjectName("lockPassword")
-        self.password.setAccessibleName("Password")
+        self.password.setAccessibleName(self.tr("Password"))
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        form.addRow("User name:", self.username)
-        form.addRow("Password:", self.password)
+        form.addRow(self.tr("User name:"), self.username)
+        form.addRow(self.tr("Password:"), self.password)
         card.addLayout(form)
         self.error = _error_label()
         card.addWidget(self.error)
         buttons = QHBoxLayout()
-        self.switch_button = QPushButton("Switch user…")
+        self.switch_button = QPushButton(self.tr("Switch user…"))
         self.switch_button.setObjectName("lockSwitch")
-        self.unlock_button = QPushButton("Unlock")
+        self.unlock_button = QPushButton(self.tr("Unlock"))
         self.unlock_button.setObjectName("lockUnlock")
         self.unlock_button.setDefault(True)
         buttons.addWidget(self.switch_button)
@@ -276,13 +282,15 @@ class LockScreen(QWidget):
         who = self._locked_by
         since = datetime.now().strftime("%H:%M")
         if who is not None and not switching:
-            self.note.setText(f"Locked at {since} for {describe_user(who)}. Patient data is "
-                              "hidden. Type your password to go on, or switch user.")
+            self.note.setText(self.tr("Locked at {0} for {1}. Patient data is hidden. Type "
+                                      "your password to go on, or switch user.").format(
+                since, describe_user(who)))
         elif who is not None:
-            self.note.setText(f"Another user can sign in here. Unsaved work of "
-                              f"{who.display_name or who.username} is kept until they decide.")
+            self.note.setText(self.tr("Another user can sign in here. Unsaved work of {0} is "
+                                      "kept until they decide.").format(
+                who.display_name or who.username))
         else:
-            self.note.setText("Sign in to go on.")
+            self.note.setText(self.tr("Sign in to go on."))
         self.username.setText("" if switching or who is None else who.username)
         self.password.clear()
         _show_error(self.error, "")

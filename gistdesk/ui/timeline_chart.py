@@ -168,7 +168,7 @@ class TimelineChart(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMinimumHeight(260)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setAccessibleName("Timeline chart")
+        self.setAccessibleName(self.tr("Timeline chart"))
         self.case: Case | None = None
         self.assessment: Assessment | None = None
         self.points: list[ScanPoint] = []

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -31,7 +32,8 @@ COLUMNS: list[Column[User]] = [
     Column("User name", lambda u: u.username),
     Column("Display name", lambda u: u.display_name),
     Column("Role", lambda u: role_name(u.role)),
-    Column("Account", lambda u: "disabled" if u.disabled else "active",
+    Column("Account", lambda u: QCoreApplication.translate(
+        "UsersDialog", "disabled" if u.disabled else "active"),
            color=lambda u: "#9aa5b1" if u.disabled else None),
 ]
 
@@ -47,7 +49,7 @@ class UsersDialog(QDialog):
     def __init__(self, repository: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("usersDialog")
-        self.setWindowTitle("Users — gistdesk")
+        self.setWindowTitle(self.tr("Users — gistdesk"))
         self.repository = repository
         layout = QVBoxLayout(self)
         self.model: RowsModel[User] = RowsModel(COLUMNS, self)
@@ -65,19 +67,19 @@ class UsersDialog(QDialog):
 
         selected = QHBoxLayout()
         self.role = role_combo()
-        self.set_role_button = QPushButton("Change role")
+        self.set_role_button = QPushButton(self.tr("Change role"))
         self.new_password = QLineEdit()
         self.new_password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.new_password.setPlaceholderText("new password")
-        self.set_password_button = QPushButton("Reset password")
-        self.toggle_button = QPushButton("Disable")
-        for widget in (QLabel("Selected user:"), self.role, self.set_role_button,
+        self.new_password.setPlaceholderText(self.tr("new password"))
+        self.set_password_button = QPushButton(self.tr("Reset password"))
+        self.toggle_button = QPushButton(self.tr("Disable"))
+        for widget in (QLabel(self.tr("Selected user:")), self.role, self.set_role_button,
                        self.new_password, self.set_password_button, self.toggle_button):
             selected.addWidget(widget)
         selected.addStretch(1)
         layout.addLayout(selected)
 
-        add_box = QGroupBox("Add a user")
+        add_box = QGroupBox(self.tr("Add a user"))
         add = QFormLayout(add_box)
         self.add_username = QLineEdit()
         self.add_display = QLineEdit()
@@ -85,12 +87,12 @@ class UsersDialog(QDialog):
         self.add_role.setCurrentIndex(list(Role).index(Role.CLINICIAN))
         self.add_password = QLineEdit()
         self.add_password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.add_button = QPushButton("Add user")
-        add.addRow("User name:", self.add_username)
-        add.addRow("Display name:", self.add_display)
-        add.addRow("Role:", self.add_role)
-        add.addRow("Password:", self.add_password)
-        policy = QLabel(f"Password: {password_policy()}")
+        self.add_button = QPushButton(self.tr("Add user"))
+        add.addRow(self.tr("User name:"), self.add_username)
+        add.addRow(self.tr("Display name:"), self.add_display)
+        add.addRow(self.tr("Role:"), self.add_role)
+        add.addRow(self.tr("Password:"), self.add_password)
+        policy = QLabel(self.tr("Password: {0}").format(password_policy()))
         policy.setObjectName("hint")
         policy.setWordWrap(True)
         add.addRow(policy)
@@ -127,7 +129,7 @@ class UsersDialog(QDialog):
         try:
             action()
         except Exception as exc:  # PermissionDeniedError, WeakPasswordError, StorageError
-            self._say(f"Not changed: {exc}")
+            self._say(self.tr("Not changed: {0}").format(exc))
             return False
         self._say("")
         self.reload()
@@ -139,7 +141,7 @@ class UsersDialog(QDialog):
         try:
             users = self.repository.list_users()
         except Exception as exc:
-            self._say(f"The users could not be listed: {exc}")
+            self._say(self.tr("The users could not be listed: {0}").format(exc))
             users = []
         self.model.set_rows(users)
         for row, user in enumerate(users):
@@ -160,13 +162,13 @@ class UsersDialog(QDialog):
             widget.setEnabled(user is not None)
         if user is not None:
             self.role.setCurrentIndex(list(Role).index(Role(user.role)))
-            self.toggle_button.setText("Enable" if user.disabled else "Disable")
+            self.toggle_button.setText(self.tr("Enable") if user.disabled else self.tr("Disable"))
 
     def add_user(self) -> bool:
         username = self.add_username.text().strip()
         ok = self._do(lambda: self.repository.create_user(
             username, self.add_role.currentData(), display_name=self.add_display.text().strip(),
-            password=self.add_password.text()), f"Added {username}.")
+            password=self.add_password.text()), self.tr("Added {0}.").format(username))
         if ok:
             for edit in (self.add_username, self.add_display, self.add_password):
                 edit.clear()
@@ -177,7 +179,8 @@ class UsersDialog(QDialog):
         if user is None:
             return False
         return self._do(lambda: self.repository.set_role(user.username, self.role.currentData()),
-                        f"{user.username} is now {self.role.currentText()}.")
+                        self.tr("{0} is now {1}.").format(user.username,
+                                                         self.role.currentText()))
 
     def reset_password(self) -> bool:
         user = self.selected()
@@ -185,7 +188,7 @@ class UsersDialog(QDialog):
             return False
         ok = self._do(lambda: self.repository.set_password(user.username,
                                                            self.new_password.text()),
-                      f"The password of {user.username} was changed.")
+                      self.tr("The password of {0} was changed.").format(user.username))
         self.new_password.clear()
         return ok
 
@@ -195,6 +198,6 @@ class UsersDialog(QDialog):
             return False
         if user.disabled:
             return self._do(lambda: self.repository.enable_user(user.username),
-                            f"{user.username} can sign in again.")
+                            self.tr("{0} can sign in again.").format(user.username))
         return self._do(lambda: self.repository.disable_user(user.username),
-                        f"{user.username} can no longer sign in.")
+                        self.tr("{0} can no longer sign in.").format(user.username))

@@ -11,9 +11,11 @@ from __future__ import annotations
 from gistdesk.ui.i18n import QT_TRANSLATE_NOOP
 
 WORDS = (
-    # Sex
-    QT_TRANSLATE_NOOP("Vocabulary", "female"), QT_TRANSLATE_NOOP("Vocabulary", "male"),
-    QT_TRANSLATE_NOOP("Vocabulary", "other"), QT_TRANSLATE_NOOP("Vocabulary", "unknown"),
+    # Sex: its own context ("other" is "divers" in German, "andere" as a stop reason)
+    QT_TRANSLATE_NOOP("Sex", "female"), QT_TRANSLATE_NOOP("Sex", "male"),
+    QT_TRANSLATE_NOOP("Sex", "other"), QT_TRANSLATE_NOOP("Sex", "unknown"),
+    # Stop reason (and drug) "other"
+    QT_TRANSLATE_NOOP("Vocabulary", "other"),
     # Extent
     QT_TRANSLATE_NOOP("Vocabulary", "localized"),
     QT_TRANSLATE_NOOP("Vocabulary", "locally advanced"),

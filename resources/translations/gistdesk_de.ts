@@ -50,14 +50,318 @@
     </message>
   </context>
   <context>
+    <name>App</name>
+    <message>
+      <location filename="../../gistdesk/ui/app.py" line="142" />
+      <source>An unexpected error happened ({0} in {1}). Nothing was saved by the action that failed; your data is safe in the database.</source>
+      <translation>Ein unerwarteter Fehler ist aufgetreten ({0} in {1}). Die fehlgeschlagene Aktion hat nichts gespeichert; Ihre Daten sind in der Datenbank sicher.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/app.py" line="356" />
+      <location filename="../../gistdesk/ui/app.py" line="404" />
+      <source>Cannot open the database</source>
+      <translation>Die Datenbank kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/app.py" line="390" />
+      <source>Create an empty clinic database</source>
+      <translation>Leere Klinikdatenbank anlegen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/app.py" line="398" />
+      <source>File exists</source>
+      <translation>Datei existiert bereits</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/app.py" line="268" />
+      <location filename="../../gistdesk/ui/app.py" line="393" />
+      <source>Open a gistdesk database</source>
+      <translation>gistdesk-Datenbank öffnen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/app.py" line="338" />
+      <source>Restored {0}: sign in again</source>
+      <translation>{0} wiederhergestellt: bitte erneut anmelden</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/app.py" line="141" />
+      <source>Something went wrong</source>
+      <translation>Etwas ist schiefgelaufen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/app.py" line="317" />
+      <source>The automatic backup was not made</source>
+      <translation>Die automatische Sicherung wurde nicht erstellt</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/app.py" line="332" />
+      <source>The backup was not restored</source>
+      <translation>Die Sicherung wurde nicht wiederhergestellt</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/app.py" line="222" />
+      <source>The database is damaged</source>
+      <translation>Die Datenbank ist beschädigt</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/app.py" line="223" />
+      <source>The integrity check of the database failed. gistdesk shows what it can read but will not save changes. Restore a backup before going on.</source>
+      <translation>Die Integritätsprüfung der Datenbank ist fehlgeschlagen. gistdesk zeigt an, was es lesen kann, speichert aber keine Änderungen. Stellen Sie eine Sicherung wieder her, bevor Sie weiterarbeiten.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/app.py" line="145" />
+      <source>What failed: {0} in {1}
+
+A technical log (without patient data) was written to:
+{2}
+Time: {3}</source>
+      <translation>Fehlgeschlagen: {0} in {1}
+
+Ein technisches Protokoll (ohne Patientendaten) wurde geschrieben nach:
+{2}
+Zeit: {3}</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/app.py" line="221" />
+      <source>database damaged: read only</source>
+      <translation>Datenbank beschädigt: nur Lesen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/app.py" line="318" />
+      <source>gistdesk closes normally; your data is safe in the database. Make a backup with Tools &gt; Backups… next time.</source>
+      <translation>gistdesk wird normal beendet; Ihre Daten sind in der Datenbank sicher. Erstellen Sie beim nächsten Mal eine Sicherung über Extras &gt; Sicherungen….</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/app.py" line="399" />
+      <source>{0} already exists; choose a new name.</source>
+      <translation>{0} existiert bereits; wählen Sie einen neuen Namen.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/app.py" line="357" />
+      <location filename="../../gistdesk/ui/app.py" line="405" />
+      <source>{0} could not be opened.</source>
+      <translation>{0} konnte nicht geöffnet werden.</translation>
+    </message>
+  </context>
+  <context>
+    <name>AuditDialog</name>
+    <message>
+      <location filename="../../gistdesk/ui/audit_view.py" line="41" />
+      <source>Action</source>
+      <translation>Aktion</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/audit_view.py" line="118" />
+      <source>Audit log — gistdesk</source>
+      <translation>Prüfprotokoll — gistdesk</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/audit_view.py" line="239" />
+      <source>Entries {0}–{1}, newest first</source>
+      <translation>Einträge {0}–{1}, neueste zuerst</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/audit_view.py" line="238" />
+      <source>Entries {0}–{1}, newest first (more on the next page)</source>
+      <translation>Einträge {0}–{1}, neueste zuerst (weitere auf der nächsten Seite)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/audit_view.py" line="42" />
+      <source>Field</source>
+      <translation>Feld</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/audit_view.py" line="194" />
+      <source>From</source>
+      <translation>Von</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/audit_view.py" line="138" />
+      <source>From:</source>
+      <translation>Von:</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/audit_view.py" line="44" />
+      <source>New value</source>
+      <translation>Neuer Wert</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/audit_view.py" line="43" />
+      <source>Old value</source>
+      <translation>Alter Wert</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/audit_view.py" line="178" />
+      <source>Older ▶</source>
+      <translation>Ältere ▶</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/audit_view.py" line="41" />
+      <source>Record</source>
+      <translation>Akte</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/audit_view.py" line="137" />
+      <source>Record number:</source>
+      <translation>Aktennummer:</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/audit_view.py" line="145" />
+      <source>Show</source>
+      <translation>Anzeigen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/audit_view.py" line="230" />
+      <source>The audit log could not be read: {0}</source>
+      <translation>Das Prüfprotokoll konnte nicht gelesen werden: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/audit_view.py" line="40" />
+      <source>Time</source>
+      <translation>Zeit</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/audit_view.py" line="194" />
+      <source>To</source>
+      <translation>Bis</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/audit_view.py" line="139" />
+      <source>To:</source>
+      <translation>Bis:</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/audit_view.py" line="40" />
+      <source>User</source>
+      <translation>Benutzer</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/audit_view.py" line="136" />
+      <source>User:</source>
+      <translation>Benutzer:</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/audit_view.py" line="42" />
+      <source>What</source>
+      <translation>Was</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/audit_view.py" line="129" />
+      <source>all patients</source>
+      <translation>alle Patienten</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/audit_view.py" line="126" />
+      <source>any user</source>
+      <translation>alle Benutzer</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/audit_view.py" line="202" />
+      <source>{0}: not a date ({1}); type e.g. 2024-03-05</source>
+      <translation>{0}: kein Datum ({1}); z. B. 2024-03-05 eingeben</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/audit_view.py" line="176" />
+      <source>◀ Newer</source>
+      <translation>◀ Neuere</translation>
+    </message>
+  </context>
+  <context>
+    <name>BackupsDialog</name>
+    <message>
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="137" />
+      <source>Back up now</source>
+      <translation>Jetzt sichern</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="179" />
+      <source>Backup written: {0}</source>
+      <translation>Sicherung geschrieben: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="112" />
+      <source>Backups — gistdesk</source>
+      <translation>Sicherungen — gistdesk</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="193" />
+      <source>Cancel</source>
+      <translation>Abbrechen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="115" />
+      <source>Copies of the clinic database, newest first. A backup is made when gistdesk closes and before every restore.</source>
+      <translation>Kopien der Klinikdatenbank, neueste zuerst. Eine Sicherung wird beim Beenden von gistdesk und vor jeder Wiederherstellung erstellt.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="188" />
+      <source>Replace the clinic database with the backup {0} of {1} ({2})?
+
+Everything saved after that time is replaced (a backup of the current database is made first). gistdesk reopens the database and everyone signs in again.</source>
+      <translation>Die Klinikdatenbank durch die Sicherung {0} vom {1} ({2}) ersetzen?
+
+Alles, was danach gespeichert wurde, wird ersetzt (vorher wird die aktuelle Datenbank gesichert). gistdesk öffnet die Datenbank neu und alle melden sich erneut an.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="187" />
+      <source>Restore a backup</source>
+      <translation>Sicherung wiederherstellen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="193" />
+      <source>Restore this backup</source>
+      <translation>Diese Sicherung wiederherstellen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="139" />
+      <source>Restore…</source>
+      <translation>Wiederherstellen…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="177" />
+      <source>The backup was not made</source>
+      <translation>Die Sicherung wurde nicht erstellt</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="158" />
+      <source>The backups could not be listed: {0}</source>
+      <translation>Die Sicherungen konnten nicht aufgelistet werden: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="44" />
+      <source>automatic</source>
+      <translation>automatisch</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="45" />
+      <source>backup</source>
+      <translation>Sicherung</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="46" />
+      <source>before a restore</source>
+      <translation>vor Wiederherstellung</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="42" />
+      <source>manual</source>
+      <translation>manuell</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="43" />
+      <source>on close</source>
+      <translation>beim Beenden</translation>
+    </message>
+  </context>
+  <context>
     <name>CaseForm</name>
     <message>
-      <location filename="../../gistdesk/ui/forms/base.py" line="237" />
+      <location filename="../../gistdesk/ui/forms/base.py" line="243" />
       <source>Discard</source>
       <translation>Verwerfen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/base.py" line="238" />
+      <location filename="../../gistdesk/ui/forms/base.py" line="244" />
       <source>Keep editing</source>
       <translation>Weiter bearbeiten</translation>
     </message>
@@ -72,12 +376,12 @@
       <translation>Nicht gespeichert: Die Datenbank hat die Änderung abgelehnt ({0}). Ihre Eingaben bleiben erhalten.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/base.py" line="235" />
+      <location filename="../../gistdesk/ui/forms/base.py" line="241" />
       <source>This form has changes that are not saved. Discard them?</source>
       <translation>Dieses Formular hat ungespeicherte Änderungen. Verwerfen?</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/base.py" line="234" />
+      <location filename="../../gistdesk/ui/forms/base.py" line="240" />
       <source>Unsaved changes</source>
       <translation>Ungespeicherte Änderungen</translation>
     </message>
@@ -88,6 +392,65 @@
     </message>
   </context>
   <context>
+    <name>CreateAdminDialog</name>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="190" />
+      <source>Create account</source>
+      <translation>Konto anlegen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="155" />
+      <source>Create the administrator account — gistdesk</source>
+      <translation>Administratorkonto anlegen — gistdesk</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="176" />
+      <source>Display name:</source>
+      <translation>Anzeigename:</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="178" />
+      <source>Password again:</source>
+      <translation>Passwort wiederholen:</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="177" />
+      <source>Password:</source>
+      <translation>Passwort:</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="180" />
+      <location filename="../../gistdesk/ui/signin.py" line="210" />
+      <source>Password: {0}</source>
+      <translation>Passwort: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="213" />
+      <source>The account was not created: {0}</source>
+      <translation>Das Konto wurde nicht angelegt: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="203" />
+      <source>The two passwords are not the same.</source>
+      <translation>Die beiden Passwörter stimmen nicht überein.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="159" />
+      <source>This clinic database has no users yet. Create the administrator account: the administrator adds the clinicians, nurses and other users, and restores backups.</source>
+      <translation>Diese Klinikdatenbank hat noch keine Benutzer. Legen Sie das Administratorkonto an: Der Administrator legt Ärztinnen und Ärzte, Pflegekräfte und weitere Benutzer an und stellt Sicherungen wieder her.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="175" />
+      <source>User name:</source>
+      <translation>Benutzername:</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="200" />
+      <source>User name: type a user name.</source>
+      <translation>Benutzername: bitte einen Benutzernamen eingeben.</translation>
+    </message>
+  </context>
+  <context>
     <name>DateField</name>
     <message>
       <location filename="../../gistdesk/ui/forms/fields.py" line="66" />
@@ -95,6 +458,8 @@
       <translation>Datum eingeben: 2024-03-05, 20240305, 5.3.2024 oder t für heute</translation>
     </message>
     <message>
+      <location filename="../../gistdesk/ui/audit_view.py" line="132" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="135" />
       <location filename="../../gistdesk/ui/forms/fields.py" line="65" />
       <source>YYYY-MM-DD</source>
       <translation>JJJJ-MM-TT</translation>
@@ -108,47 +473,67 @@
   <context>
     <name>Dialogs</name>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="76" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="77" />
       <source>Create empty clinic</source>
       <translation>Leere Klinikdatenbank anlegen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="29" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="30" />
       <source>Discard</source>
       <translation>Verwerfen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="30" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="108" />
+      <source>Discard the changes</source>
+      <translation>Änderungen verwerfen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/dialogs.py" line="31" />
       <source>Keep editing</source>
       <translation>Weiter bearbeiten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="72" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="107" />
+      <source>Keep the form</source>
+      <translation>Formular behalten</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/dialogs.py" line="73" />
       <source>No clinic database was found.</source>
       <translation>Es wurde keine Klinikdatenbank gefunden.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="78" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="79" />
       <source>Open demo</source>
       <translation>Demo öffnen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="80" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="81" />
       <source>Open existing…</source>
       <translation>Vorhandene öffnen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="81" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="82" />
       <source>Quit</source>
       <translation>Beenden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="71" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="104" />
+      <source>The previous user</source>
+      <translation>Der vorherige Benutzer</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/dialogs.py" line="100" />
+      <source>Unsaved form of another user</source>
+      <translation>Ungespeichertes Formular eines anderen Benutzers</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/dialogs.py" line="72" />
       <source>Welcome to gistdesk</source>
       <translation>Willkommen bei gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="73" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="74" />
       <source>gistdesk can create an empty clinic database at
 {0}
 or open the demo database (invented patients, for trying the app out).</source>
@@ -157,9 +542,18 @@ or open the demo database (invented patients, for trying the app out).</source>
 oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="57" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="58" />
       <source>gistdesk database (*.sqlite *.db);;All files (*)</source>
       <translation>gistdesk-Datenbank (*.sqlite *.db);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/dialogs.py" line="101" />
+      <source>{0} left a form with changes that are not saved.
+
+{1}, do you want to keep the form open (you then check and save it yourself, under your name) or discard those changes?</source>
+      <translation>{0} hat ein Formular mit ungespeicherten Änderungen hinterlassen.
+
+{1}, möchten Sie das Formular offen lassen (Sie prüfen und speichern es dann selbst, unter Ihrem Namen) oder diese Änderungen verwerfen?</translation>
     </message>
   </context>
   <context>
@@ -358,239 +752,414 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
     </message>
   </context>
   <context>
+    <name>LockScreen</name>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="289" />
+      <source>Another user can sign in here. Unsaved work of {0} is kept until they decide.</source>
+      <translation>Ein anderer Benutzer kann sich hier anmelden. Ungespeicherte Arbeit von {0} bleibt erhalten, bis entschieden ist, was damit geschieht.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="285" />
+      <source>Locked at {0} for {1}. Patient data is hidden. Type your password to go on, or switch user.</source>
+      <translation>Gesperrt um {0} für {1}. Patientendaten sind ausgeblendet. Geben Sie Ihr Passwort ein, um fortzufahren, oder wechseln Sie den Benutzer.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="251" />
+      <source>Password</source>
+      <translation>Passwort</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="254" />
+      <source>Password:</source>
+      <translation>Passwort:</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="293" />
+      <source>Sign in to go on.</source>
+      <translation>Melden Sie sich an, um fortzufahren.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="259" />
+      <source>Switch user…</source>
+      <translation>Benutzer wechseln…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="261" />
+      <source>Unlock</source>
+      <translation>Entsperren</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="248" />
+      <source>User name</source>
+      <translation>Benutzername</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="253" />
+      <source>User name:</source>
+      <translation>Benutzername:</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="238" />
+      <source>gistdesk is locked</source>
+      <translation>gistdesk ist gesperrt</translation>
+    </message>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="238" />
+      <location filename="../../gistdesk/ui/main_window.py" line="332" />
       <source>&amp;About gistdesk</source>
       <translation>&amp;Über gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="215" />
+      <location filename="../../gistdesk/ui/main_window.py" line="325" />
+      <source>&amp;Audit log…</source>
+      <translation>&amp;Prüfprotokoll…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="328" />
+      <source>&amp;Backups…</source>
+      <translation>&amp;Sicherungen…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="321" />
+      <source>&amp;Delete patient…</source>
+      <translation>Patient &amp;löschen…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="299" />
       <source>&amp;Edit patient and tumor…</source>
       <translation>Patient und Tumor &amp;bearbeiten…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="240" />
+      <location filename="../../gistdesk/ui/main_window.py" line="334" />
       <source>&amp;File</source>
       <translation>&amp;Datei</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="227" />
+      <location filename="../../gistdesk/ui/main_window.py" line="311" />
       <source>&amp;Find patient</source>
       <translation>Patient &amp;suchen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="261" />
+      <location filename="../../gistdesk/ui/main_window.py" line="359" />
       <source>&amp;Help</source>
       <translation>&amp;Hilfe</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="213" />
+      <location filename="../../gistdesk/ui/main_window.py" line="322" />
+      <source>&amp;Lock now</source>
+      <translation>&amp;Jetzt sperren</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="297" />
       <source>&amp;New patient…</source>
       <translation>&amp;Neuer Patient…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="232" />
+      <location filename="../../gistdesk/ui/main_window.py" line="316" />
       <source>&amp;Open database…</source>
       <translation>Datenbank ö&amp;ffnen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="244" />
+      <location filename="../../gistdesk/ui/main_window.py" line="338" />
       <source>&amp;Patient</source>
       <translation>&amp;Patient</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="237" />
+      <location filename="../../gistdesk/ui/main_window.py" line="331" />
       <source>&amp;Quit</source>
       <translation>&amp;Beenden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="236" />
+      <location filename="../../gistdesk/ui/main_window.py" line="320" />
       <source>&amp;Refresh</source>
       <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="248" />
+      <location filename="../../gistdesk/ui/main_window.py" line="330" />
+      <source>&amp;Settings…</source>
+      <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="356" />
+      <source>&amp;Tools</source>
+      <translation>&amp;Extras</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="329" />
+      <source>&amp;Users…</source>
+      <translation>&amp;Benutzer…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="343" />
       <source>&amp;View</source>
       <translation>&amp;Ansicht</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="517" />
+      <location filename="../../gistdesk/ui/main_window.py" line="832" />
+      <source>A form with changes that are not saved is kept behind the lock. Quit and discard it?</source>
+      <translation>Hinter der Sperre wartet ein Formular mit ungespeicherten Änderungen. Beenden und es verwerfen?</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="669" />
       <source>About gistdesk</source>
       <translation>Über gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="219" />
+      <location filename="../../gistdesk/ui/main_window.py" line="303" />
       <source>Add &amp;dose change…</source>
       <translation>Neue &amp;Dosisänderung…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="223" />
+      <location filename="../../gistdesk/ui/main_window.py" line="307" />
       <source>Add &amp;procedure…</source>
       <translation>Neuer &amp;Eingriff…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="220" />
+      <location filename="../../gistdesk/ui/main_window.py" line="304" />
       <source>Add &amp;scan…</source>
       <translation>Neue &amp;Bildgebung…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="225" />
+      <location filename="../../gistdesk/ui/main_window.py" line="309" />
       <source>Add side &amp;effect…</source>
       <translation>Neue &amp;Nebenwirkung…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="217" />
+      <location filename="../../gistdesk/ui/main_window.py" line="301" />
       <source>Add therapy &amp;line…</source>
       <translation>Neue &amp;Therapielinie…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="55" />
+      <location filename="../../gistdesk/ui/main_window.py" line="62" />
       <source>Adjuvant ending</source>
       <translation>Adjuvant endet</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="52" />
+      <location filename="../../gistdesk/ui/main_window.py" line="59" />
       <source>All</source>
       <translation>Alle</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="379" />
+      <location filename="../../gistdesk/ui/main_window.py" line="326" />
+      <source>Audit log of this &amp;patient…</source>
+      <translation>Prüfprotokoll dieses &amp;Patienten…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="497" />
       <source>Cannot open the patient</source>
       <translation>Der Patient kann nicht geöffnet werden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="234" />
+      <location filename="../../gistdesk/ui/main_window.py" line="318" />
       <source>Create empty &amp;clinic database…</source>
       <translation>Leere &amp;Klinikdatenbank anlegen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="531" />
+      <location filename="../../gistdesk/ui/main_window.py" line="805" />
       <source>Database: {0}</source>
       <translation>Datenbank: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="475" />
-      <location filename="../../gistdesk/ui/main_window.py" line="479" />
+      <location filename="../../gistdesk/ui/main_window.py" line="618" />
+      <location filename="../../gistdesk/ui/main_window.py" line="621" />
+      <source>Delete patient</source>
+      <translation>Patient löschen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="594" />
+      <location filename="../../gistdesk/ui/main_window.py" line="598" />
       <source>Delete scan</source>
       <translation>Bildgebung löschen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="222" />
+      <location filename="../../gistdesk/ui/main_window.py" line="306" />
       <source>Delete scan…</source>
       <translation>Bildgebung löschen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="476" />
+      <location filename="../../gistdesk/ui/main_window.py" line="619" />
+      <source>Delete the patient {0} and everything recorded for them? {1} The audit log keeps a copy.</source>
+      <translation>Den Patienten {0} und alles für ihn Erfasste löschen? {1} Das Prüfprotokoll behält eine Kopie.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="595" />
       <source>Delete the {0} scan of {1} with its {2} lesion measurement(s)? The change is kept in the audit log.</source>
       <translation>Die {0}-Untersuchung vom {1} mit ihren {2} Läsionsmessungen löschen? Die Änderung wird im Prüfprotokoll festgehalten.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="221" />
+      <location filename="../../gistdesk/ui/main_window.py" line="634" />
+      <source>Deleted {0}</source>
+      <translation>{0} gelöscht</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="305" />
       <source>Edit scan…</source>
       <translation>Bildgebung bearbeiten…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="218" />
+      <location filename="../../gistdesk/ui/main_window.py" line="302" />
       <source>Edit therapy line…</source>
       <translation>Therapielinie bearbeiten…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="54" />
+      <location filename="../../gistdesk/ui/main_window.py" line="61" />
       <source>Flags</source>
       <translation>Hinweise</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="479" />
+      <location filename="../../gistdesk/ui/main_window.py" line="621" />
+      <source>Keep</source>
+      <translation>Behalten</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="598" />
+      <location filename="../../gistdesk/ui/main_window.py" line="833" />
       <source>Keep it</source>
       <translation>Behalten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="264" />
+      <location filename="../../gistdesk/ui/main_window.py" line="323" />
+      <source>Lock the window and hide patient data</source>
+      <translation>Fenster sperren und Patientendaten ausblenden</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="705" />
+      <source>Locked</source>
+      <translation>Gesperrt</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="362" />
       <source>Main toolbar</source>
       <translation>Hauptwerkzeugleiste</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="376" />
+      <location filename="../../gistdesk/ui/main_window.py" line="249" />
+      <source>Not allowed</source>
+      <translation>Nicht erlaubt</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="490" />
       <source>Patient {0} is no longer in the database</source>
       <translation>Patient {0} ist nicht mehr in der Datenbank</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="230" />
+      <location filename="../../gistdesk/ui/main_window.py" line="314" />
       <source>Print &amp;handout…</source>
       <translation>&amp;Patienteninformation drucken…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="228" />
+      <location filename="../../gistdesk/ui/main_window.py" line="312" />
       <source>Print &amp;summary…</source>
       <translation>&amp;Zusammenfassung drucken…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="404" />
+      <location filename="../../gistdesk/ui/main_window.py" line="833" />
+      <source>Quit and discard</source>
+      <translation>Beenden und verwerfen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="324" />
+      <source>S&amp;witch user…</source>
+      <translation>Benutzer &amp;wechseln…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="523" />
       <source>Saved {0}</source>
       <translation>{0} gespeichert</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="53" />
+      <location filename="../../gistdesk/ui/main_window.py" line="60" />
       <source>Scan overdue</source>
       <translation>Bildgebung überfällig</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="99" />
-      <location filename="../../gistdesk/ui/main_window.py" line="305" />
+      <location filename="../../gistdesk/ui/main_window.py" line="147" />
+      <location filename="../../gistdesk/ui/main_window.py" line="416" />
       <source>Search failed: {0}</source>
       <translation>Suche fehlgeschlagen: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="85" />
+      <location filename="../../gistdesk/ui/main_window.py" line="133" />
       <source>Search patients</source>
       <translation>Patienten suchen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="83" />
+      <location filename="../../gistdesk/ui/main_window.py" line="131" />
       <source>Search record number or name  (Ctrl+F)</source>
       <translation>Aktennummer oder Name suchen  (Strg+F)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="132" />
-      <location filename="../../gistdesk/ui/main_window.py" line="323" />
+      <location filename="../../gistdesk/ui/main_window.py" line="180" />
+      <location filename="../../gistdesk/ui/main_window.py" line="434" />
       <source>Select a patient in the list, or create one with Ctrl+N.</source>
       <translation>Wählen Sie einen Patienten in der Liste oder legen Sie mit Strg+N einen neuen an.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="150" />
+      <location filename="../../gistdesk/ui/main_window.py" line="235" />
       <source>Signed in: {0}</source>
       <translation>Angemeldet: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="486" />
+      <location filename="../../gistdesk/ui/main_window.py" line="629" />
+      <source>The patient was not deleted</source>
+      <translation>Der Patient wurde nicht gelöscht</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="607" />
       <source>The scan was not deleted</source>
       <translation>Die Bildgebung wurde nicht gelöscht</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="321" />
+      <location filename="../../gistdesk/ui/main_window.py" line="432" />
       <source>This clinic has no patients yet.
 Create the first with New patient (Ctrl+N).</source>
       <translation>Diese Klinik hat noch keine Patienten.
 Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="311" />
+      <location filename="../../gistdesk/ui/main_window.py" line="831" />
+      <source>Unsaved form</source>
+      <translation>Ungespeichertes Formular</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="422" />
       <source>Worklist failed: {0}</source>
       <translation>Arbeitsliste fehlgeschlagen: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="254" />
+      <location filename="../../gistdesk/ui/main_window.py" line="349" />
       <source>Worklist: {0}</source>
       <translation>Arbeitsliste: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="326" />
+      <location filename="../../gistdesk/ui/main_window.py" line="764" />
+      <source>Your role cannot see the audit log.</source>
+      <translation>Ihre Rolle darf das Prüfprotokoll nicht einsehen.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="250" />
+      <source>Your role does not allow this. Ask an administrator.</source>
+      <translation>Ihre Rolle erlaubt das nicht. Wenden Sie sich an einen Administrator.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="698" />
+      <source>gistdesk — locked</source>
+      <translation>gistdesk — gesperrt</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="234" />
+      <source>nobody</source>
+      <translation>niemand</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="437" />
       <source>{0} patient shown</source>
       <translation>{0} Patient angezeigt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="327" />
+      <location filename="../../gistdesk/ui/main_window.py" line="438" />
       <source>{0} patients shown</source>
       <translation>{0} Patienten angezeigt</translation>
     </message>
@@ -860,6 +1429,11 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>&amp;Bildgebung</translation>
     </message>
     <message>
+      <location filename="../../gistdesk/ui/users_dialog.py" line="35" />
+      <source>Account</source>
+      <translation>Konto</translation>
+    </message>
+    <message>
       <location filename="../../gistdesk/ui/patient_view.py" line="166" />
       <source>Action</source>
       <translation>Maßnahme</translation>
@@ -895,6 +1469,7 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Choi</translation>
     </message>
     <message>
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="99" />
       <location filename="../../gistdesk/ui/patient_view.py" line="99" />
       <location filename="../../gistdesk/ui/patient_view.py" line="114" />
       <location filename="../../gistdesk/ui/patient_view.py" line="154" />
@@ -916,6 +1491,11 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <location filename="../../gistdesk/ui/patient_view.py" line="138" />
       <source>Diameter (mm)</source>
       <translation>Durchmesser (mm)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/users_dialog.py" line="33" />
+      <source>Display name</source>
+      <translation>Anzeigename</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/patient_view.py" line="100" />
@@ -949,6 +1529,11 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Ende</translation>
     </message>
     <message>
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="102" />
+      <source>File</source>
+      <translation>Datei</translation>
+    </message>
+    <message>
       <location filename="../../gistdesk/ui/patient_view.py" line="130" />
       <source>Flags</source>
       <translation>Hinweise</translation>
@@ -962,6 +1547,11 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <location filename="../../gistdesk/ui/patient_view.py" line="82" />
       <source>Intent</source>
       <translation>Therapieziel</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="100" />
+      <source>Kind</source>
+      <translation>Art</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/patient_view.py" line="134" />
@@ -1052,6 +1642,7 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/patient_view.py" line="116" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="34" />
       <source>Role</source>
       <translation>Rolle</translation>
     </message>
@@ -1069,6 +1660,11 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <location filename="../../gistdesk/ui/patient_view.py" line="338" />
       <source>Side &amp;effects</source>
       <translation>&amp;Nebenwirkungen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="101" />
+      <source>Size</source>
+      <translation>Größe</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/patient_view.py" line="84" />
@@ -1101,6 +1697,11 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>&amp;Therapielinien</translation>
     </message>
     <message>
+      <location filename="../../gistdesk/ui/users_dialog.py" line="32" />
+      <source>User name</source>
+      <translation>Benutzername</translation>
+    </message>
+    <message>
       <location filename="../../gistdesk/ui/patient_view.py" line="118" />
       <source>vs baseline</source>
       <translation>ggü. Ausgang</translation>
@@ -1114,34 +1715,39 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
   <context>
     <name>Printing</name>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="80" />
+      <location filename="../../gistdesk/ui/printing.py" line="103" />
+      <source>Nothing was printed</source>
+      <translation>Es wurde nichts gedruckt</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/printing.py" line="85" />
       <source>Printing not available yet</source>
       <translation>Drucken noch nicht verfügbar</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="89" />
+      <location filename="../../gistdesk/ui/printing.py" line="94" />
       <source>Save the {0} as PDF</source>
       <translation>{0} als PDF speichern</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="117" />
+      <location filename="../../gistdesk/ui/printing.py" line="130" />
       <source>The PDF could not be made</source>
       <translation>Das PDF konnte nicht erstellt werden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="109" />
+      <location filename="../../gistdesk/ui/printing.py" line="122" />
       <source>The PDF was not saved</source>
       <translation>Das PDF wurde nicht gespeichert</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="82" />
+      <location filename="../../gistdesk/ui/printing.py" line="87" />
       <source>The {0} PDF is not available in this version of gistdesk yet.
 Nothing was printed.</source>
       <translation>Das PDF „{0}“ ist in dieser Version von gistdesk noch nicht verfügbar.
 Es wurde nichts gedruckt.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="119" />
+      <location filename="../../gistdesk/ui/printing.py" line="132" />
       <source>The {0} could not be built; nothing was saved.</source>
       <translation>„{0}“ konnte nicht erstellt werden; es wurde nichts gespeichert.</translation>
     </message>
@@ -1192,6 +1798,34 @@ Es wurde nichts gedruckt.</translation>
       <location filename="../../gistdesk/ui/forms/procedure_form.py" line="39" />
       <source>— (not surgery)</source>
       <translation>— (keine Operation)</translation>
+    </message>
+  </context>
+  <context>
+    <name>Roles</name>
+    <message>
+      <location filename="../../gistdesk/ui/session.py" line="19" />
+      <source>Administrator</source>
+      <translation>Administrator</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/session.py" line="20" />
+      <source>Clinician</source>
+      <translation>Arzt/Ärztin</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/session.py" line="21" />
+      <source>Nurse</source>
+      <translation>Pflegekraft</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/session.py" line="22" />
+      <source>Viewer</source>
+      <translation>Nur Lesen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/session.py" line="49" />
+      <source>nobody signed in</source>
+      <translation>niemand angemeldet</translation>
     </message>
   </context>
   <context>
@@ -1365,6 +1999,57 @@ Knoten</translation>
     </message>
   </context>
   <context>
+    <name>SettingsDialog</name>
+    <message>
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="82" />
+      <source> min</source>
+      <translation> Min.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="88" />
+      <source>Clinic name (report footers):</source>
+      <translation>Klinikname (Fußzeile der Berichte):</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="87" />
+      <source>Lock after idle:</source>
+      <translation>Sperren nach Inaktivität:</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="107" />
+      <source>Not saved: {0}</source>
+      <translation>Nicht gespeichert: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="75" />
+      <source>Settings — gistdesk</source>
+      <translation>Einstellungen — gistdesk</translation>
+    </message>
+  </context>
+  <context>
+    <name>Sex</name>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="15" />
+      <source>female</source>
+      <translation>weiblich</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="15" />
+      <source>male</source>
+      <translation>männlich</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="16" />
+      <source>other</source>
+      <translation>divers</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="16" />
+      <source>unknown</source>
+      <translation>unbekannt</translation>
+    </message>
+  </context>
+  <context>
     <name>SideEffectForm</name>
     <message>
       <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="50" />
@@ -1400,6 +2085,77 @@ Knoten</translation>
       <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="47" />
       <source>Term (CTCAE)</source>
       <translation>Begriff (CTCAE)</translation>
+    </message>
+  </context>
+  <context>
+    <name>SignIn</name>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="31" />
+      <source>The user name or password is not right.</source>
+      <translation>Benutzername oder Passwort ist nicht richtig.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="70" />
+      <source>This account is locked after too many wrong passwords. Try again after {0}, or ask an administrator.</source>
+      <translation>Dieses Konto ist nach zu vielen falschen Passwörtern gesperrt. Versuchen Sie es nach {0} erneut oder wenden Sie sich an einen Administrator.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="66" />
+      <source>Type your user name and password.</source>
+      <translation>Geben Sie Benutzername und Passwort ein.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="40" />
+      <source>at least {0} characters, not the user name. A few unrelated words make a good password; do not reuse one from another system.</source>
+      <translation>mindestens {0} Zeichen, nicht der Benutzername. Einige unzusammenhängende Wörter ergeben ein gutes Passwort; verwenden Sie keines aus einem anderen System.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="55" />
+      <source>later</source>
+      <translation>später</translation>
+    </message>
+  </context>
+  <context>
+    <name>SignInDialog</name>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="107" />
+      <source>Clinic database: {0}</source>
+      <translation>Klinikdatenbank: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="117" />
+      <source>Password</source>
+      <translation>Passwort</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="120" />
+      <source>Password:</source>
+      <translation>Passwort:</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="128" />
+      <source>Sign in</source>
+      <translation>Anmelden</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="103" />
+      <source>Sign in to gistdesk</source>
+      <translation>Bei gistdesk anmelden</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="98" />
+      <source>Sign in — gistdesk</source>
+      <translation>Anmelden — gistdesk</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="114" />
+      <source>User name</source>
+      <translation>Benutzername</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="119" />
+      <source>User name:</source>
+      <translation>Benutzername:</translation>
     </message>
   </context>
   <context>
@@ -1466,6 +2222,123 @@ Knoten</translation>
     </message>
   </context>
   <context>
+    <name>TimelineChart</name>
+    <message>
+      <location filename="../../gistdesk/ui/timeline_chart.py" line="171" />
+      <source>Timeline chart</source>
+      <translation>Verlaufsdiagramm</translation>
+    </message>
+  </context>
+  <context>
+    <name>UsersDialog</name>
+    <message>
+      <location filename="../../gistdesk/ui/users_dialog.py" line="82" />
+      <source>Add a user</source>
+      <translation>Benutzer hinzufügen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/users_dialog.py" line="90" />
+      <source>Add user</source>
+      <translation>Benutzer hinzufügen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/users_dialog.py" line="171" />
+      <source>Added {0}.</source>
+      <translation>{0} hinzugefügt.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/users_dialog.py" line="70" />
+      <source>Change role</source>
+      <translation>Rolle ändern</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/users_dialog.py" line="75" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="165" />
+      <source>Disable</source>
+      <translation>Deaktivieren</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/users_dialog.py" line="92" />
+      <source>Display name:</source>
+      <translation>Anzeigename:</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/users_dialog.py" line="165" />
+      <source>Enable</source>
+      <translation>Aktivieren</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/users_dialog.py" line="132" />
+      <source>Not changed: {0}</source>
+      <translation>Nicht geändert: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/users_dialog.py" line="94" />
+      <source>Password:</source>
+      <translation>Passwort:</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/users_dialog.py" line="95" />
+      <source>Password: {0}</source>
+      <translation>Passwort: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/users_dialog.py" line="74" />
+      <source>Reset password</source>
+      <translation>Passwort zurücksetzen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/users_dialog.py" line="93" />
+      <source>Role:</source>
+      <translation>Rolle:</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/users_dialog.py" line="76" />
+      <source>Selected user:</source>
+      <translation>Ausgewählter Benutzer:</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/users_dialog.py" line="191" />
+      <source>The password of {0} was changed.</source>
+      <translation>Das Passwort von {0} wurde geändert.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/users_dialog.py" line="144" />
+      <source>The users could not be listed: {0}</source>
+      <translation>Die Benutzer konnten nicht aufgelistet werden: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/users_dialog.py" line="91" />
+      <source>User name:</source>
+      <translation>Benutzername:</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/users_dialog.py" line="52" />
+      <source>Users — gistdesk</source>
+      <translation>Benutzer — gistdesk</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/users_dialog.py" line="73" />
+      <source>new password</source>
+      <translation>neues Passwort</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/users_dialog.py" line="203" />
+      <source>{0} can no longer sign in.</source>
+      <translation>{0} kann sich nicht mehr anmelden.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/users_dialog.py" line="201" />
+      <source>{0} can sign in again.</source>
+      <translation>{0} kann sich wieder anmelden.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/users_dialog.py" line="182" />
+      <source>{0} is now {1}.</source>
+      <translation>{0} ist jetzt {1}.</translation>
+    </message>
+  </context>
+  <context>
     <name>Vocabulary</name>
     <message>
       <location filename="../../gistdesk/ui/forms/procedure_form.py" line="23" />
@@ -1473,7 +2346,7 @@ Knoten</translation>
       <translation>Chemoembolisation (TACE)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="36" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="38" />
       <source>Colon</source>
       <translation>Kolon</translation>
     </message>
@@ -1483,7 +2356,7 @@ Knoten</translation>
       <translation>Kryoablation</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="35" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="37" />
       <source>Duodenum</source>
       <translation>Duodenum</translation>
     </message>
@@ -1493,7 +2366,7 @@ Knoten</translation>
       <translation>Embolisation (TAE)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="37" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="39" />
       <source>Esophagus</source>
       <translation>Ösophagus</translation>
     </message>
@@ -1503,17 +2376,17 @@ Knoten</translation>
       <translation>Ethanolablation</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="38" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="40" />
       <source>Extra-GI</source>
       <translation>Extra-GI</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="36" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="38" />
       <source>Jejunum / ileum</source>
       <translation>Jejunum / Ileum</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="40" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="42" />
       <source>KIT, other</source>
       <translation>KIT, andere</translation>
     </message>
@@ -1523,17 +2396,17 @@ Knoten</translation>
       <translation>Mikrowellenablation</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="44" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="46" />
       <source>NF1-related</source>
       <translation>NF1-assoziiert</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="41" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="43" />
       <source>PDGFRA exon 18, other</source>
       <translation>PDGFRA Exon 18, andere</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="42" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="44" />
       <source>PDGFRA, other</source>
       <translation>PDGFRA, andere</translation>
     </message>
@@ -1553,7 +2426,7 @@ Knoten</translation>
       <translation>Radiofrequenzablation (RFA)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="37" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="39" />
       <source>Rectum</source>
       <translation>Rektum</translation>
     </message>
@@ -1563,12 +2436,12 @@ Knoten</translation>
       <translation>SBRT</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="43" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="45" />
       <source>SDH-deficient</source>
       <translation>SDH-defizient</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="35" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="37" />
       <source>Stomach</source>
       <translation>Magen</translation>
     </message>
@@ -1578,129 +2451,114 @@ Knoten</translation>
       <translation>Operation</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="45" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="47" />
       <source>Unknown</source>
       <translation>Unbekannt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="45" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="47" />
       <source>Wild type</source>
       <translation>Wildtyp</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="25" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="27" />
       <source>absent</source>
       <translation>keine</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="22" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="24" />
       <source>adjuvant</source>
       <translation>adjuvant</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="23" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="25" />
       <source>advanced</source>
       <translation>fortgeschritten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="32" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="34" />
       <source>completed</source>
       <translation>abgeschlossen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="28" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="30" />
       <source>dose reduced</source>
       <translation>Dosis reduziert</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="15" />
-      <source>female</source>
-      <translation>weiblich</translation>
-    </message>
-    <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="29" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="31" />
       <source>held</source>
       <translation>pausiert</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="31" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="33" />
       <source>intolerance</source>
       <translation>Unverträglichkeit</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="18" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="20" />
       <source>localized</source>
       <translation>lokalisiert</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="19" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="21" />
       <source>locally advanced</source>
       <translation>lokal fortgeschritten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="15" />
-      <source>male</source>
-      <translation>männlich</translation>
-    </message>
-    <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="20" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="22" />
       <source>metastatic</source>
       <translation>metastasiert</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="22" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="24" />
       <source>neoadjuvant</source>
       <translation>neoadjuvant</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="28" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="30" />
       <source>none</source>
       <translation>keine</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="16" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="18" />
       <source>other</source>
       <translation>andere</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="33" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="35" />
       <source>patient choice</source>
       <translation>Wunsch des Patienten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="25" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="27" />
       <source>present</source>
       <translation>vorhanden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="31" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="33" />
       <source>progression</source>
       <translation>Progression</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="20" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="22" />
       <source>recurrent</source>
       <translation>rezidiviert</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="29" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="31" />
       <source>stopped</source>
       <translation>abgesetzt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="32" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="34" />
       <source>surgery</source>
       <translation>Operation</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="26" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="28" />
       <source>unequivocal progression</source>
       <translation>eindeutige Progression</translation>
-    </message>
-    <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="16" />
-      <source>unknown</source>
-      <translation>unbekannt</translation>
     </message>
   </context>
 </TS>

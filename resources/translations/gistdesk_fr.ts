@@ -50,14 +50,318 @@
     </message>
   </context>
   <context>
+    <name>App</name>
+    <message>
+      <location filename="../../gistdesk/ui/app.py" line="142" />
+      <source>An unexpected error happened ({0} in {1}). Nothing was saved by the action that failed; your data is safe in the database.</source>
+      <translation>Une erreur inattendue s'est produite ({0} dans {1}). L'action qui a échoué n'a rien enregistré ; vos données sont en sécurité dans la base.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/app.py" line="356" />
+      <location filename="../../gistdesk/ui/app.py" line="404" />
+      <source>Cannot open the database</source>
+      <translation>Impossible d'ouvrir la base de données</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/app.py" line="390" />
+      <source>Create an empty clinic database</source>
+      <translation>Créer une base de données vide de la clinique</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/app.py" line="398" />
+      <source>File exists</source>
+      <translation>Le fichier existe déjà</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/app.py" line="268" />
+      <location filename="../../gistdesk/ui/app.py" line="393" />
+      <source>Open a gistdesk database</source>
+      <translation>Ouvrir une base gistdesk</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/app.py" line="338" />
+      <source>Restored {0}: sign in again</source>
+      <translation>{0} restaurée : reconnectez-vous</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/app.py" line="141" />
+      <source>Something went wrong</source>
+      <translation>Une erreur s'est produite</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/app.py" line="317" />
+      <source>The automatic backup was not made</source>
+      <translation>La sauvegarde automatique n'a pas été faite</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/app.py" line="332" />
+      <source>The backup was not restored</source>
+      <translation>La sauvegarde n'a pas été restaurée</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/app.py" line="222" />
+      <source>The database is damaged</source>
+      <translation>La base de données est endommagée</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/app.py" line="223" />
+      <source>The integrity check of the database failed. gistdesk shows what it can read but will not save changes. Restore a backup before going on.</source>
+      <translation>La vérification d'intégrité de la base a échoué. gistdesk affiche ce qu'il peut lire mais n'enregistre aucune modification. Restaurez une sauvegarde avant de continuer.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/app.py" line="145" />
+      <source>What failed: {0} in {1}
+
+A technical log (without patient data) was written to:
+{2}
+Time: {3}</source>
+      <translation>Échec : {0} dans {1}
+
+Un journal technique (sans données patient) a été écrit dans :
+{2}
+Heure : {3}</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/app.py" line="221" />
+      <source>database damaged: read only</source>
+      <translation>base endommagée : lecture seule</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/app.py" line="318" />
+      <source>gistdesk closes normally; your data is safe in the database. Make a backup with Tools &gt; Backups… next time.</source>
+      <translation>gistdesk se ferme normalement ; vos données sont en sécurité dans la base. Faites une sauvegarde la prochaine fois avec Outils &gt; Sauvegardes….</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/app.py" line="399" />
+      <source>{0} already exists; choose a new name.</source>
+      <translation>{0} existe déjà ; choisissez un autre nom.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/app.py" line="357" />
+      <location filename="../../gistdesk/ui/app.py" line="405" />
+      <source>{0} could not be opened.</source>
+      <translation>{0} n'a pas pu être ouvert.</translation>
+    </message>
+  </context>
+  <context>
+    <name>AuditDialog</name>
+    <message>
+      <location filename="../../gistdesk/ui/audit_view.py" line="41" />
+      <source>Action</source>
+      <translation>Action</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/audit_view.py" line="118" />
+      <source>Audit log — gistdesk</source>
+      <translation>Journal d'audit — gistdesk</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/audit_view.py" line="239" />
+      <source>Entries {0}–{1}, newest first</source>
+      <translation>Entrées {0}–{1}, les plus récentes d'abord</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/audit_view.py" line="238" />
+      <source>Entries {0}–{1}, newest first (more on the next page)</source>
+      <translation>Entrées {0}–{1}, les plus récentes d'abord (suite à la page suivante)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/audit_view.py" line="42" />
+      <source>Field</source>
+      <translation>Champ</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/audit_view.py" line="194" />
+      <source>From</source>
+      <translation>Du</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/audit_view.py" line="138" />
+      <source>From:</source>
+      <translation>Du :</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/audit_view.py" line="44" />
+      <source>New value</source>
+      <translation>Nouvelle valeur</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/audit_view.py" line="43" />
+      <source>Old value</source>
+      <translation>Ancienne valeur</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/audit_view.py" line="178" />
+      <source>Older ▶</source>
+      <translation>Plus anciennes ▶</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/audit_view.py" line="41" />
+      <source>Record</source>
+      <translation>Dossier</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/audit_view.py" line="137" />
+      <source>Record number:</source>
+      <translation>N° de dossier :</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/audit_view.py" line="145" />
+      <source>Show</source>
+      <translation>Afficher</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/audit_view.py" line="230" />
+      <source>The audit log could not be read: {0}</source>
+      <translation>Le journal d'audit n'a pas pu être lu : {0}</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/audit_view.py" line="40" />
+      <source>Time</source>
+      <translation>Heure</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/audit_view.py" line="194" />
+      <source>To</source>
+      <translation>Au</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/audit_view.py" line="139" />
+      <source>To:</source>
+      <translation>Au :</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/audit_view.py" line="40" />
+      <source>User</source>
+      <translation>Utilisateur</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/audit_view.py" line="136" />
+      <source>User:</source>
+      <translation>Utilisateur :</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/audit_view.py" line="42" />
+      <source>What</source>
+      <translation>Objet</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/audit_view.py" line="129" />
+      <source>all patients</source>
+      <translation>tous les patients</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/audit_view.py" line="126" />
+      <source>any user</source>
+      <translation>tous les utilisateurs</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/audit_view.py" line="202" />
+      <source>{0}: not a date ({1}); type e.g. 2024-03-05</source>
+      <translation>{0} : pas une date ({1}) ; saisissez par ex. 2024-03-05</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/audit_view.py" line="176" />
+      <source>◀ Newer</source>
+      <translation>◀ Plus récentes</translation>
+    </message>
+  </context>
+  <context>
+    <name>BackupsDialog</name>
+    <message>
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="137" />
+      <source>Back up now</source>
+      <translation>Sauvegarder maintenant</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="179" />
+      <source>Backup written: {0}</source>
+      <translation>Sauvegarde écrite : {0}</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="112" />
+      <source>Backups — gistdesk</source>
+      <translation>Sauvegardes — gistdesk</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="193" />
+      <source>Cancel</source>
+      <translation>Annuler</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="115" />
+      <source>Copies of the clinic database, newest first. A backup is made when gistdesk closes and before every restore.</source>
+      <translation>Copies de la base de la clinique, les plus récentes d'abord. Une sauvegarde est faite à la fermeture de gistdesk et avant chaque restauration.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="188" />
+      <source>Replace the clinic database with the backup {0} of {1} ({2})?
+
+Everything saved after that time is replaced (a backup of the current database is made first). gistdesk reopens the database and everyone signs in again.</source>
+      <translation>Remplacer la base de la clinique par la sauvegarde {0} du {1} ({2}) ?
+
+Tout ce qui a été enregistré après ce moment est remplacé (la base actuelle est d'abord sauvegardée). gistdesk rouvre la base et chacun se reconnecte.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="187" />
+      <source>Restore a backup</source>
+      <translation>Restaurer une sauvegarde</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="193" />
+      <source>Restore this backup</source>
+      <translation>Restaurer cette sauvegarde</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="139" />
+      <source>Restore…</source>
+      <translation>Restaurer…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="177" />
+      <source>The backup was not made</source>
+      <translation>La sauvegarde n'a pas été faite</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="158" />
+      <source>The backups could not be listed: {0}</source>
+      <translation>Les sauvegardes n'ont pas pu être listées : {0}</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="44" />
+      <source>automatic</source>
+      <translation>automatique</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="45" />
+      <source>backup</source>
+      <translation>sauvegarde</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="46" />
+      <source>before a restore</source>
+      <translation>avant restauration</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="42" />
+      <source>manual</source>
+      <translation>manuelle</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="43" />
+      <source>on close</source>
+      <translation>à la fermeture</translation>
+    </message>
+  </context>
+  <context>
     <name>CaseForm</name>
     <message>
-      <location filename="../../gistdesk/ui/forms/base.py" line="237" />
+      <location filename="../../gistdesk/ui/forms/base.py" line="243" />
       <source>Discard</source>
       <translation>Abandonner</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/base.py" line="238" />
+      <location filename="../../gistdesk/ui/forms/base.py" line="244" />
       <source>Keep editing</source>
       <translation>Continuer la saisie</translation>
     </message>
@@ -72,12 +376,12 @@
       <translation>Non enregistré : la base de données a refusé la modification ({0}). Vos saisies sont conservées.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/base.py" line="235" />
+      <location filename="../../gistdesk/ui/forms/base.py" line="241" />
       <source>This form has changes that are not saved. Discard them?</source>
       <translation>Ce formulaire contient des modifications non enregistrées. Les abandonner ?</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/base.py" line="234" />
+      <location filename="../../gistdesk/ui/forms/base.py" line="240" />
       <source>Unsaved changes</source>
       <translation>Modifications non enregistrées</translation>
     </message>
@@ -88,6 +392,65 @@
     </message>
   </context>
   <context>
+    <name>CreateAdminDialog</name>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="190" />
+      <source>Create account</source>
+      <translation>Créer le compte</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="155" />
+      <source>Create the administrator account — gistdesk</source>
+      <translation>Créer le compte administrateur — gistdesk</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="176" />
+      <source>Display name:</source>
+      <translation>Nom affiché :</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="178" />
+      <source>Password again:</source>
+      <translation>Confirmer le mot de passe :</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="177" />
+      <source>Password:</source>
+      <translation>Mot de passe :</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="180" />
+      <location filename="../../gistdesk/ui/signin.py" line="210" />
+      <source>Password: {0}</source>
+      <translation>Mot de passe : {0}</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="213" />
+      <source>The account was not created: {0}</source>
+      <translation>Le compte n'a pas été créé : {0}</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="203" />
+      <source>The two passwords are not the same.</source>
+      <translation>Les deux mots de passe ne sont pas identiques.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="159" />
+      <source>This clinic database has no users yet. Create the administrator account: the administrator adds the clinicians, nurses and other users, and restores backups.</source>
+      <translation>Cette base de la clinique n'a pas encore d'utilisateurs. Créez le compte administrateur : l'administrateur ajoute les médecins, le personnel infirmier et les autres utilisateurs, et restaure les sauvegardes.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="175" />
+      <source>User name:</source>
+      <translation>Nom d'utilisateur :</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="200" />
+      <source>User name: type a user name.</source>
+      <translation>Nom d'utilisateur : saisissez un nom d'utilisateur.</translation>
+    </message>
+  </context>
+  <context>
     <name>DateField</name>
     <message>
       <location filename="../../gistdesk/ui/forms/fields.py" line="66" />
@@ -95,6 +458,8 @@
       <translation>Saisir une date : 2024-03-05, 20240305, 5.3.2024, ou t pour aujourd'hui</translation>
     </message>
     <message>
+      <location filename="../../gistdesk/ui/audit_view.py" line="132" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="135" />
       <location filename="../../gistdesk/ui/forms/fields.py" line="65" />
       <source>YYYY-MM-DD</source>
       <translation>AAAA-MM-JJ</translation>
@@ -108,47 +473,67 @@
   <context>
     <name>Dialogs</name>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="76" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="77" />
       <source>Create empty clinic</source>
       <translation>Créer une base vide</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="29" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="30" />
       <source>Discard</source>
       <translation>Abandonner</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="30" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="108" />
+      <source>Discard the changes</source>
+      <translation>Abandonner les modifications</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/dialogs.py" line="31" />
       <source>Keep editing</source>
       <translation>Continuer la saisie</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="72" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="107" />
+      <source>Keep the form</source>
+      <translation>Garder le formulaire</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/dialogs.py" line="73" />
       <source>No clinic database was found.</source>
       <translation>Aucune base de données de la clinique n'a été trouvée.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="78" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="79" />
       <source>Open demo</source>
       <translation>Ouvrir la démo</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="80" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="81" />
       <source>Open existing…</source>
       <translation>Ouvrir une base existante…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="81" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="82" />
       <source>Quit</source>
       <translation>Quitter</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="71" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="104" />
+      <source>The previous user</source>
+      <translation>L'utilisateur précédent</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/dialogs.py" line="100" />
+      <source>Unsaved form of another user</source>
+      <translation>Formulaire non enregistré d'un autre utilisateur</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/dialogs.py" line="72" />
       <source>Welcome to gistdesk</source>
       <translation>Bienvenue dans gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="73" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="74" />
       <source>gistdesk can create an empty clinic database at
 {0}
 or open the demo database (invented patients, for trying the app out).</source>
@@ -157,9 +542,18 @@ or open the demo database (invented patients, for trying the app out).</source>
 ou ouvrir la base de démonstration (patients fictifs, pour essayer l'application).</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="57" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="58" />
       <source>gistdesk database (*.sqlite *.db);;All files (*)</source>
       <translation>Base gistdesk (*.sqlite *.db);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/dialogs.py" line="101" />
+      <source>{0} left a form with changes that are not saved.
+
+{1}, do you want to keep the form open (you then check and save it yourself, under your name) or discard those changes?</source>
+      <translation>{0} a laissé un formulaire avec des modifications non enregistrées.
+
+{1}, voulez-vous garder le formulaire ouvert (vous le vérifiez et l'enregistrez alors vous-même, sous votre nom) ou abandonner ces modifications ?</translation>
     </message>
   </context>
   <context>
@@ -358,239 +752,414 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
     </message>
   </context>
   <context>
+    <name>LockScreen</name>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="289" />
+      <source>Another user can sign in here. Unsaved work of {0} is kept until they decide.</source>
+      <translation>Un autre utilisateur peut se connecter ici. Le travail non enregistré de {0} est conservé jusqu'à décision.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="285" />
+      <source>Locked at {0} for {1}. Patient data is hidden. Type your password to go on, or switch user.</source>
+      <translation>Verrouillé à {0} pour {1}. Les données patient sont masquées. Saisissez votre mot de passe pour continuer, ou changez d'utilisateur.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="251" />
+      <source>Password</source>
+      <translation>Mot de passe</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="254" />
+      <source>Password:</source>
+      <translation>Mot de passe :</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="293" />
+      <source>Sign in to go on.</source>
+      <translation>Connectez-vous pour continuer.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="259" />
+      <source>Switch user…</source>
+      <translation>Changer d'utilisateur…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="261" />
+      <source>Unlock</source>
+      <translation>Déverrouiller</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="248" />
+      <source>User name</source>
+      <translation>Nom d'utilisateur</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="253" />
+      <source>User name:</source>
+      <translation>Nom d'utilisateur :</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="238" />
+      <source>gistdesk is locked</source>
+      <translation>gistdesk est verrouillé</translation>
+    </message>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="238" />
+      <location filename="../../gistdesk/ui/main_window.py" line="332" />
       <source>&amp;About gistdesk</source>
       <translation>À &amp;propos de gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="215" />
+      <location filename="../../gistdesk/ui/main_window.py" line="325" />
+      <source>&amp;Audit log…</source>
+      <translation>&amp;Journal d'audit…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="328" />
+      <source>&amp;Backups…</source>
+      <translation>&amp;Sauvegardes…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="321" />
+      <source>&amp;Delete patient…</source>
+      <translation>&amp;Supprimer le patient…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="299" />
       <source>&amp;Edit patient and tumor…</source>
       <translation>&amp;Modifier patient et tumeur…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="240" />
+      <location filename="../../gistdesk/ui/main_window.py" line="334" />
       <source>&amp;File</source>
       <translation>&amp;Fichier</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="227" />
+      <location filename="../../gistdesk/ui/main_window.py" line="311" />
       <source>&amp;Find patient</source>
       <translation>&amp;Rechercher un patient</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="261" />
+      <location filename="../../gistdesk/ui/main_window.py" line="359" />
       <source>&amp;Help</source>
       <translation>&amp;Aide</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="213" />
+      <location filename="../../gistdesk/ui/main_window.py" line="322" />
+      <source>&amp;Lock now</source>
+      <translation>&amp;Verrouiller maintenant</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="297" />
       <source>&amp;New patient…</source>
       <translation>&amp;Nouveau patient…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="232" />
+      <location filename="../../gistdesk/ui/main_window.py" line="316" />
       <source>&amp;Open database…</source>
       <translation>&amp;Ouvrir une base…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="244" />
+      <location filename="../../gistdesk/ui/main_window.py" line="338" />
       <source>&amp;Patient</source>
       <translation>&amp;Patient</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="237" />
+      <location filename="../../gistdesk/ui/main_window.py" line="331" />
       <source>&amp;Quit</source>
       <translation>&amp;Quitter</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="236" />
+      <location filename="../../gistdesk/ui/main_window.py" line="320" />
       <source>&amp;Refresh</source>
       <translation>&amp;Actualiser</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="248" />
+      <location filename="../../gistdesk/ui/main_window.py" line="330" />
+      <source>&amp;Settings…</source>
+      <translation>&amp;Paramètres…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="356" />
+      <source>&amp;Tools</source>
+      <translation>&amp;Outils</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="329" />
+      <source>&amp;Users…</source>
+      <translation>&amp;Utilisateurs…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="343" />
       <source>&amp;View</source>
       <translation>A&amp;ffichage</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="517" />
+      <location filename="../../gistdesk/ui/main_window.py" line="832" />
+      <source>A form with changes that are not saved is kept behind the lock. Quit and discard it?</source>
+      <translation>Un formulaire avec des modifications non enregistrées est conservé derrière le verrouillage. Quitter et l'abandonner ?</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="669" />
       <source>About gistdesk</source>
       <translation>À propos de gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="219" />
+      <location filename="../../gistdesk/ui/main_window.py" line="303" />
       <source>Add &amp;dose change…</source>
       <translation>Nouvelle &amp;dose…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="223" />
+      <location filename="../../gistdesk/ui/main_window.py" line="307" />
       <source>Add &amp;procedure…</source>
       <translation>Nouvelle &amp;intervention…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="220" />
+      <location filename="../../gistdesk/ui/main_window.py" line="304" />
       <source>Add &amp;scan…</source>
       <translation>Nouvel &amp;examen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="225" />
+      <location filename="../../gistdesk/ui/main_window.py" line="309" />
       <source>Add side &amp;effect…</source>
       <translation>Nouvel &amp;effet indésirable…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="217" />
+      <location filename="../../gistdesk/ui/main_window.py" line="301" />
       <source>Add therapy &amp;line…</source>
       <translation>Nouvelle &amp;ligne de traitement…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="55" />
+      <location filename="../../gistdesk/ui/main_window.py" line="62" />
       <source>Adjuvant ending</source>
       <translation>Fin d'adjuvant</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="52" />
+      <location filename="../../gistdesk/ui/main_window.py" line="59" />
       <source>All</source>
       <translation>Tous</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="379" />
+      <location filename="../../gistdesk/ui/main_window.py" line="326" />
+      <source>Audit log of this &amp;patient…</source>
+      <translation>Journal d'audit de ce &amp;patient…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="497" />
       <source>Cannot open the patient</source>
       <translation>Impossible d'ouvrir le patient</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="234" />
+      <location filename="../../gistdesk/ui/main_window.py" line="318" />
       <source>Create empty &amp;clinic database…</source>
       <translation>Créer une base &amp;vide…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="531" />
+      <location filename="../../gistdesk/ui/main_window.py" line="805" />
       <source>Database: {0}</source>
       <translation>Base : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="475" />
-      <location filename="../../gistdesk/ui/main_window.py" line="479" />
+      <location filename="../../gistdesk/ui/main_window.py" line="618" />
+      <location filename="../../gistdesk/ui/main_window.py" line="621" />
+      <source>Delete patient</source>
+      <translation>Supprimer le patient</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="594" />
+      <location filename="../../gistdesk/ui/main_window.py" line="598" />
       <source>Delete scan</source>
       <translation>Supprimer l'examen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="222" />
+      <location filename="../../gistdesk/ui/main_window.py" line="306" />
       <source>Delete scan…</source>
       <translation>Supprimer l'examen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="476" />
+      <location filename="../../gistdesk/ui/main_window.py" line="619" />
+      <source>Delete the patient {0} and everything recorded for them? {1} The audit log keeps a copy.</source>
+      <translation>Supprimer le patient {0} et tout ce qui a été saisi pour lui ? {1} Le journal d'audit en garde une copie.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="595" />
       <source>Delete the {0} scan of {1} with its {2} lesion measurement(s)? The change is kept in the audit log.</source>
       <translation>Supprimer l'examen {0} du {1} avec ses {2} mesure(s) de lésion ? La modification est conservée dans le journal d'audit.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="221" />
+      <location filename="../../gistdesk/ui/main_window.py" line="634" />
+      <source>Deleted {0}</source>
+      <translation>{0} supprimé</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="305" />
       <source>Edit scan…</source>
       <translation>Modifier l'examen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="218" />
+      <location filename="../../gistdesk/ui/main_window.py" line="302" />
       <source>Edit therapy line…</source>
       <translation>Modifier la ligne de traitement…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="54" />
+      <location filename="../../gistdesk/ui/main_window.py" line="61" />
       <source>Flags</source>
       <translation>Alertes</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="479" />
+      <location filename="../../gistdesk/ui/main_window.py" line="621" />
+      <source>Keep</source>
+      <translation>Garder</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="598" />
+      <location filename="../../gistdesk/ui/main_window.py" line="833" />
       <source>Keep it</source>
       <translation>Le garder</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="264" />
+      <location filename="../../gistdesk/ui/main_window.py" line="323" />
+      <source>Lock the window and hide patient data</source>
+      <translation>Verrouiller la fenêtre et masquer les données patient</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="705" />
+      <source>Locked</source>
+      <translation>Verrouillé</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="362" />
       <source>Main toolbar</source>
       <translation>Barre d'outils principale</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="376" />
+      <location filename="../../gistdesk/ui/main_window.py" line="249" />
+      <source>Not allowed</source>
+      <translation>Non autorisé</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="490" />
       <source>Patient {0} is no longer in the database</source>
       <translation>Le patient {0} n'est plus dans la base</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="230" />
+      <location filename="../../gistdesk/ui/main_window.py" line="314" />
       <source>Print &amp;handout…</source>
       <translation>Imprimer la &amp;fiche patient…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="228" />
+      <location filename="../../gistdesk/ui/main_window.py" line="312" />
       <source>Print &amp;summary…</source>
       <translation>Imprimer la &amp;synthèse…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="404" />
+      <location filename="../../gistdesk/ui/main_window.py" line="833" />
+      <source>Quit and discard</source>
+      <translation>Quitter et abandonner</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="324" />
+      <source>S&amp;witch user…</source>
+      <translation>&amp;Changer d'utilisateur…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="523" />
       <source>Saved {0}</source>
       <translation>{0} enregistré</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="53" />
+      <location filename="../../gistdesk/ui/main_window.py" line="60" />
       <source>Scan overdue</source>
       <translation>Examen en retard</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="99" />
-      <location filename="../../gistdesk/ui/main_window.py" line="305" />
+      <location filename="../../gistdesk/ui/main_window.py" line="147" />
+      <location filename="../../gistdesk/ui/main_window.py" line="416" />
       <source>Search failed: {0}</source>
       <translation>La recherche a échoué : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="85" />
+      <location filename="../../gistdesk/ui/main_window.py" line="133" />
       <source>Search patients</source>
       <translation>Rechercher des patients</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="83" />
+      <location filename="../../gistdesk/ui/main_window.py" line="131" />
       <source>Search record number or name  (Ctrl+F)</source>
       <translation>Rechercher un numéro de dossier ou un nom  (Ctrl+F)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="132" />
-      <location filename="../../gistdesk/ui/main_window.py" line="323" />
+      <location filename="../../gistdesk/ui/main_window.py" line="180" />
+      <location filename="../../gistdesk/ui/main_window.py" line="434" />
       <source>Select a patient in the list, or create one with Ctrl+N.</source>
       <translation>Sélectionnez un patient dans la liste, ou créez-en un avec Ctrl+N.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="150" />
+      <location filename="../../gistdesk/ui/main_window.py" line="235" />
       <source>Signed in: {0}</source>
       <translation>Connecté : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="486" />
+      <location filename="../../gistdesk/ui/main_window.py" line="629" />
+      <source>The patient was not deleted</source>
+      <translation>Le patient n'a pas été supprimé</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="607" />
       <source>The scan was not deleted</source>
       <translation>L'examen n'a pas été supprimé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="321" />
+      <location filename="../../gistdesk/ui/main_window.py" line="432" />
       <source>This clinic has no patients yet.
 Create the first with New patient (Ctrl+N).</source>
       <translation>Cette clinique n'a pas encore de patient.
 Créez le premier avec Nouveau patient (Ctrl+N).</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="311" />
+      <location filename="../../gistdesk/ui/main_window.py" line="831" />
+      <source>Unsaved form</source>
+      <translation>Formulaire non enregistré</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="422" />
       <source>Worklist failed: {0}</source>
       <translation>La liste de travail a échoué : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="254" />
+      <location filename="../../gistdesk/ui/main_window.py" line="349" />
       <source>Worklist: {0}</source>
       <translation>Liste de travail : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="326" />
+      <location filename="../../gistdesk/ui/main_window.py" line="764" />
+      <source>Your role cannot see the audit log.</source>
+      <translation>Votre rôle ne permet pas de consulter le journal d'audit.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="250" />
+      <source>Your role does not allow this. Ask an administrator.</source>
+      <translation>Votre rôle ne le permet pas. Demandez à un administrateur.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="698" />
+      <source>gistdesk — locked</source>
+      <translation>gistdesk — verrouillé</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="234" />
+      <source>nobody</source>
+      <translation>personne</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="437" />
       <source>{0} patient shown</source>
       <translation>{0} patient affiché</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="327" />
+      <location filename="../../gistdesk/ui/main_window.py" line="438" />
       <source>{0} patients shown</source>
       <translation>{0} patients affichés</translation>
     </message>
@@ -860,6 +1429,11 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>&amp;Examens</translation>
     </message>
     <message>
+      <location filename="../../gistdesk/ui/users_dialog.py" line="35" />
+      <source>Account</source>
+      <translation>Compte</translation>
+    </message>
+    <message>
       <location filename="../../gistdesk/ui/patient_view.py" line="166" />
       <source>Action</source>
       <translation>Mesure</translation>
@@ -895,6 +1469,7 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>Choi</translation>
     </message>
     <message>
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="99" />
       <location filename="../../gistdesk/ui/patient_view.py" line="99" />
       <location filename="../../gistdesk/ui/patient_view.py" line="114" />
       <location filename="../../gistdesk/ui/patient_view.py" line="154" />
@@ -916,6 +1491,11 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <location filename="../../gistdesk/ui/patient_view.py" line="138" />
       <source>Diameter (mm)</source>
       <translation>Diamètre (mm)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/users_dialog.py" line="33" />
+      <source>Display name</source>
+      <translation>Nom affiché</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/patient_view.py" line="100" />
@@ -949,6 +1529,11 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>Fin</translation>
     </message>
     <message>
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="102" />
+      <source>File</source>
+      <translation>Fichier</translation>
+    </message>
+    <message>
       <location filename="../../gistdesk/ui/patient_view.py" line="130" />
       <source>Flags</source>
       <translation>Alertes</translation>
@@ -962,6 +1547,11 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <location filename="../../gistdesk/ui/patient_view.py" line="82" />
       <source>Intent</source>
       <translation>Objectif</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="100" />
+      <source>Kind</source>
+      <translation>Type</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/patient_view.py" line="134" />
@@ -1052,6 +1642,7 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/patient_view.py" line="116" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="34" />
       <source>Role</source>
       <translation>Rôle</translation>
     </message>
@@ -1069,6 +1660,11 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <location filename="../../gistdesk/ui/patient_view.py" line="338" />
       <source>Side &amp;effects</source>
       <translation>&amp;Effets indésirables</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="101" />
+      <source>Size</source>
+      <translation>Taille</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/patient_view.py" line="84" />
@@ -1101,6 +1697,11 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>&amp;Lignes de traitement</translation>
     </message>
     <message>
+      <location filename="../../gistdesk/ui/users_dialog.py" line="32" />
+      <source>User name</source>
+      <translation>Nom d'utilisateur</translation>
+    </message>
+    <message>
       <location filename="../../gistdesk/ui/patient_view.py" line="118" />
       <source>vs baseline</source>
       <translation>vs référence</translation>
@@ -1114,34 +1715,39 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
   <context>
     <name>Printing</name>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="80" />
+      <location filename="../../gistdesk/ui/printing.py" line="103" />
+      <source>Nothing was printed</source>
+      <translation>Rien n'a été imprimé</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/printing.py" line="85" />
       <source>Printing not available yet</source>
       <translation>Impression pas encore disponible</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="89" />
+      <location filename="../../gistdesk/ui/printing.py" line="94" />
       <source>Save the {0} as PDF</source>
       <translation>Enregistrer {0} en PDF</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="117" />
+      <location filename="../../gistdesk/ui/printing.py" line="130" />
       <source>The PDF could not be made</source>
       <translation>Le PDF n'a pas pu être créé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="109" />
+      <location filename="../../gistdesk/ui/printing.py" line="122" />
       <source>The PDF was not saved</source>
       <translation>Le PDF n'a pas été enregistré</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="82" />
+      <location filename="../../gistdesk/ui/printing.py" line="87" />
       <source>The {0} PDF is not available in this version of gistdesk yet.
 Nothing was printed.</source>
       <translation>Le PDF « {0} » n'est pas encore disponible dans cette version de gistdesk.
 Rien n'a été imprimé.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="119" />
+      <location filename="../../gistdesk/ui/printing.py" line="132" />
       <source>The {0} could not be built; nothing was saved.</source>
       <translation>« {0} » n'a pas pu être créé ; rien n'a été enregistré.</translation>
     </message>
@@ -1192,6 +1798,34 @@ Rien n'a été imprimé.</translation>
       <location filename="../../gistdesk/ui/forms/procedure_form.py" line="39" />
       <source>— (not surgery)</source>
       <translation>— (pas une chirurgie)</translation>
+    </message>
+  </context>
+  <context>
+    <name>Roles</name>
+    <message>
+      <location filename="../../gistdesk/ui/session.py" line="19" />
+      <source>Administrator</source>
+      <translation>Administrateur</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/session.py" line="20" />
+      <source>Clinician</source>
+      <translation>Médecin</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/session.py" line="21" />
+      <source>Nurse</source>
+      <translation>Infirmier/ère</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/session.py" line="22" />
+      <source>Viewer</source>
+      <translation>Lecture seule</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/session.py" line="49" />
+      <source>nobody signed in</source>
+      <translation>personne n'est connecté</translation>
     </message>
   </context>
   <context>
@@ -1365,6 +1999,57 @@ intratumoral</translation>
     </message>
   </context>
   <context>
+    <name>SettingsDialog</name>
+    <message>
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="82" />
+      <source> min</source>
+      <translation> min</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="88" />
+      <source>Clinic name (report footers):</source>
+      <translation>Nom de la clinique (pied des rapports) :</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="87" />
+      <source>Lock after idle:</source>
+      <translation>Verrouiller après inactivité :</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="107" />
+      <source>Not saved: {0}</source>
+      <translation>Non enregistré : {0}</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="75" />
+      <source>Settings — gistdesk</source>
+      <translation>Paramètres — gistdesk</translation>
+    </message>
+  </context>
+  <context>
+    <name>Sex</name>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="15" />
+      <source>female</source>
+      <translation>féminin</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="15" />
+      <source>male</source>
+      <translation>masculin</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="16" />
+      <source>other</source>
+      <translation>autre</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/vocabulary.py" line="16" />
+      <source>unknown</source>
+      <translation>inconnu</translation>
+    </message>
+  </context>
+  <context>
     <name>SideEffectForm</name>
     <message>
       <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="50" />
@@ -1400,6 +2085,77 @@ intratumoral</translation>
       <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="47" />
       <source>Term (CTCAE)</source>
       <translation>Terme (CTCAE)</translation>
+    </message>
+  </context>
+  <context>
+    <name>SignIn</name>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="31" />
+      <source>The user name or password is not right.</source>
+      <translation>Le nom d'utilisateur ou le mot de passe est incorrect.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="70" />
+      <source>This account is locked after too many wrong passwords. Try again after {0}, or ask an administrator.</source>
+      <translation>Ce compte est bloqué après trop de mots de passe erronés. Réessayez après {0}, ou demandez à un administrateur.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="66" />
+      <source>Type your user name and password.</source>
+      <translation>Saisissez votre nom d'utilisateur et votre mot de passe.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="40" />
+      <source>at least {0} characters, not the user name. A few unrelated words make a good password; do not reuse one from another system.</source>
+      <translation>au moins {0} caractères, pas le nom d'utilisateur. Quelques mots sans rapport font un bon mot de passe ; n'en réutilisez pas un d'un autre système.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="55" />
+      <source>later</source>
+      <translation>plus tard</translation>
+    </message>
+  </context>
+  <context>
+    <name>SignInDialog</name>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="107" />
+      <source>Clinic database: {0}</source>
+      <translation>Base de la clinique : {0}</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="117" />
+      <source>Password</source>
+      <translation>Mot de passe</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="120" />
+      <source>Password:</source>
+      <translation>Mot de passe :</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="128" />
+      <source>Sign in</source>
+      <translation>Se connecter</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="103" />
+      <source>Sign in to gistdesk</source>
+      <translation>Connexion à gistdesk</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="98" />
+      <source>Sign in — gistdesk</source>
+      <translation>Connexion — gistdesk</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="114" />
+      <source>User name</source>
+      <translation>Nom d'utilisateur</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="119" />
+      <source>User name:</source>
+      <translation>Nom d'utilisateur :</translation>
     </message>
   </context>
   <context>
@@ -1466,6 +2222,123 @@ intratumoral</translation>
     </message>
   </context>
   <context>
+    <name>TimelineChart</name>
+    <message>
+      <location filename="../../gistdesk/ui/timeline_chart.py" line="171" />
+      <source>Timeline chart</source>
+      <translation>Graphique d'évolution</translation>
+    </message>
+  </context>
+  <context>
+    <name>UsersDialog</name>
+    <message>
+      <location filename="../../gistdesk/ui/users_dialog.py" line="82" />
+      <source>Add a user</source>
+      <translation>Ajouter un utilisateur</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/users_dialog.py" line="90" />
+      <source>Add user</source>
+      <translation>Ajouter l'utilisateur</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/users_dialog.py" line="171" />
+      <source>Added {0}.</source>
+      <translation>{0} ajouté.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/users_dialog.py" line="70" />
+      <source>Change role</source>
+      <translation>Changer le rôle</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/users_dialog.py" line="75" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="165" />
+      <source>Disable</source>
+      <translation>Désactiver</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/users_dialog.py" line="92" />
+      <source>Display name:</source>
+      <translation>Nom affiché :</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/users_dialog.py" line="165" />
+      <source>Enable</source>
+      <translation>Activer</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/users_dialog.py" line="132" />
+      <source>Not changed: {0}</source>
+      <translation>Non modifié : {0}</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/users_dialog.py" line="94" />
+      <source>Password:</source>
+      <translation>Mot de passe :</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/users_dialog.py" line="95" />
+      <source>Password: {0}</source>
+      <translation>Mot de passe : {0}</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/users_dialog.py" line="74" />
+      <source>Reset password</source>
+      <translation>Réinitialiser le mot de passe</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/users_dialog.py" line="93" />
+      <source>Role:</source>
+      <translation>Rôle :</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/users_dialog.py" line="76" />
+      <source>Selected user:</source>
+      <translation>Utilisateur sélectionné :</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/users_dialog.py" line="191" />
+      <source>The password of {0} was changed.</source>
+      <translation>Le mot de passe de {0} a été modifié.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/users_dialog.py" line="144" />
+      <source>The users could not be listed: {0}</source>
+      <translation>Les utilisateurs n'ont pas pu être listés : {0}</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/users_dialog.py" line="91" />
+      <source>User name:</source>
+      <translation>Nom d'utilisateur :</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/users_dialog.py" line="52" />
+      <source>Users — gistdesk</source>
+      <translation>Utilisateurs — gistdesk</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/users_dialog.py" line="73" />
+      <source>new password</source>
+      <translation>nouveau mot de passe</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/users_dialog.py" line="203" />
+      <source>{0} can no longer sign in.</source>
+      <translation>{0} ne peut plus se connecter.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/users_dialog.py" line="201" />
+      <source>{0} can sign in again.</source>
+      <translation>{0} peut de nouveau se connecter.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/users_dialog.py" line="182" />
+      <source>{0} is now {1}.</source>
+      <translation>{0} est maintenant {1}.</translation>
+    </message>
+  </context>
+  <context>
     <name>Vocabulary</name>
     <message>
       <location filename="../../gistdesk/ui/forms/procedure_form.py" line="23" />
@@ -1473,7 +2346,7 @@ intratumoral</translation>
       <translation>Chimioembolisation (TACE)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="36" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="38" />
       <source>Colon</source>
       <translation>Côlon</translation>
     </message>
@@ -1483,7 +2356,7 @@ intratumoral</translation>
       <translation>Cryoablation</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="35" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="37" />
       <source>Duodenum</source>
       <translation>Duodénum</translation>
     </message>
@@ -1493,7 +2366,7 @@ intratumoral</translation>
       <translation>Embolisation (TAE)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="37" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="39" />
       <source>Esophagus</source>
       <translation>Œsophage</translation>
     </message>
@@ -1503,17 +2376,17 @@ intratumoral</translation>
       <translation>Alcoolisation</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="38" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="40" />
       <source>Extra-GI</source>
       <translation>Extra-digestif</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="36" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="38" />
       <source>Jejunum / ileum</source>
       <translation>Jéjunum / iléon</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="40" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="42" />
       <source>KIT, other</source>
       <translation>KIT, autre</translation>
     </message>
@@ -1523,17 +2396,17 @@ intratumoral</translation>
       <translation>Ablation par micro-ondes</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="44" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="46" />
       <source>NF1-related</source>
       <translation>lié à NF1</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="41" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="43" />
       <source>PDGFRA exon 18, other</source>
       <translation>PDGFRA exon 18, autre</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="42" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="44" />
       <source>PDGFRA, other</source>
       <translation>PDGFRA, autre</translation>
     </message>
@@ -1553,7 +2426,7 @@ intratumoral</translation>
       <translation>Radiofréquence (RF)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="37" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="39" />
       <source>Rectum</source>
       <translation>Rectum</translation>
     </message>
@@ -1563,12 +2436,12 @@ intratumoral</translation>
       <translation>SBRT</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="43" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="45" />
       <source>SDH-deficient</source>
       <translation>déficient en SDH</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="35" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="37" />
       <source>Stomach</source>
       <translation>Estomac</translation>
     </message>
@@ -1578,129 +2451,114 @@ intratumoral</translation>
       <translation>Chirurgie</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="45" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="47" />
       <source>Unknown</source>
       <translation>Inconnu</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="45" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="47" />
       <source>Wild type</source>
       <translation>Sauvage</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="25" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="27" />
       <source>absent</source>
       <translation>absentes</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="22" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="24" />
       <source>adjuvant</source>
       <translation>adjuvant</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="23" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="25" />
       <source>advanced</source>
       <translation>avancé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="32" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="34" />
       <source>completed</source>
       <translation>terminé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="28" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="30" />
       <source>dose reduced</source>
       <translation>dose réduite</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="15" />
-      <source>female</source>
-      <translation>femme</translation>
-    </message>
-    <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="29" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="31" />
       <source>held</source>
       <translation>suspendu</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="31" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="33" />
       <source>intolerance</source>
       <translation>intolérance</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="18" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="20" />
       <source>localized</source>
       <translation>localisée</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="19" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="21" />
       <source>locally advanced</source>
       <translation>localement avancée</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="15" />
-      <source>male</source>
-      <translation>homme</translation>
-    </message>
-    <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="20" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="22" />
       <source>metastatic</source>
       <translation>métastatique</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="22" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="24" />
       <source>neoadjuvant</source>
       <translation>néoadjuvant</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="28" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="30" />
       <source>none</source>
       <translation>aucune</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="16" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="18" />
       <source>other</source>
       <translation>autre</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="33" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="35" />
       <source>patient choice</source>
       <translation>choix du patient</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="25" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="27" />
       <source>present</source>
       <translation>présentes</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="31" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="33" />
       <source>progression</source>
       <translation>progression</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="20" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="22" />
       <source>recurrent</source>
       <translation>récidivante</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="29" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="31" />
       <source>stopped</source>
       <translation>arrêté</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="32" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="34" />
       <source>surgery</source>
       <translation>chirurgie</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="26" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="28" />
       <source>unequivocal progression</source>
       <translation>progression non équivoque</translation>
-    </message>
-    <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="16" />
-      <source>unknown</source>
-      <translation>inconnu</translation>
     </message>
   </context>
 </TS>

@@ -116,10 +116,12 @@ def with_unit(field: QWidget, unit: str) -> QWidget:
 
 
 class EnumCombo(QComboBox, Generic[E]):
-    """A combo over a vocabulary, optionally with an empty choice meaning `not given`."""
+    """A combo over a vocabulary, optionally with an empty choice meaning `not given`.
+    The words are translated in `context` ("Sex" apart: German "divers", not "andere")."""
 
     def __init__(self, enum: type[E], labels: dict[E, str] | None = None,
-                 none_label: str | None = None, parent: QWidget | None = None) -> None:
+                 none_label: str | None = None, parent: QWidget | None = None,
+                 context: str = "Vocabulary") -> None:
         super().__init__(parent)
         self._members: list[E | None] = []
         if none_label is not None:
@@ -127,7 +129,7 @@ class EnumCombo(QComboBox, Generic[E]):
             self._members.append(None)
         for member in enum:
             text = labels.get(member, member.value) if labels else member.value
-            self.addItem(QCoreApplication.translate("Vocabulary", text.replace("_", " ")))
+            self.addItem(QCoreApplication.translate(context, text.replace("_", " ")))
             self._members.append(member)
 
     def value(self) -> E | None:

@@ -35,7 +35,7 @@ class PatientForm(CaseForm):
         self.family_name = QLineEdit(patient.family_name)
         self.given_name = QLineEdit(patient.given_name)
         self.birth_date = DateField(patient.birth_date)
-        self.sex: EnumCombo[Sex] = EnumCombo(Sex, none_label="—")
+        self.sex: EnumCombo[Sex] = EnumCombo(Sex, none_label="—", context="Sex")
         self.sex.set_value(patient.sex)
         self.notes = QPlainTextEdit(patient.notes)
         self.notes.setFixedHeight(54)
