@@ -61,9 +61,21 @@ def pick_patient(repo: SqliteRepository) -> str:
 
 def save_german_main_window(repo: SqliteRepository, db: Path, out: Path,
                             record_number: str) -> None:
-    """The main window in German (longer words): 10-main-window-de.png."""
+    """The window and the security dialogs in German (longer words): 20-...-de.png."""
+    from gistdesk.ui.backups_dialog import BackupsDialog
+    from gistdesk.ui.settings_dialog import AppSettings, SettingsDialog
+    from gistdesk.ui.users_dialog import UsersDialog
+
     install_language("de")
     try:
+        repo.sign_out()
+        sign_in = SignInDialog(repo, str(db), "admin")
+        sign_in.show()
+        sign_in.password.setText("wrong password")
+        sign_in.try_sign_in()
+        save(sign_in, out / "20-sign-in-refused-de.png")
+        sign_in.close()
+        repo.sign_in("admin", DEMO_PASSWORD)
         settings = QSettings(str(Path(tempfile.mkdtemp()) / "screens-de.ini"),
                              QSettings.Format.IniFormat)
         window = MainWindow(repo, settings, str(db), "pflege.demo")
@@ -72,7 +84,19 @@ def save_german_main_window(repo: SqliteRepository, db: Path, out: Path,
         window.open_patient(record_number)
         window.patient_view.tabs.setCurrentIndex(1)
         settle()
-        save(window, out / "10-main-window-de.png")
+        save(window, out / "21-main-window-de.png")
+        for name, dialog in (("22-users-de.png", UsersDialog(repo, window)),
+                             ("23-backups-de.png", BackupsDialog(repo, window)),
+                             ("24-settings-de.png",
+                              SettingsDialog(AppSettings(repo, settings), window)),
+                             ("25-audit-log-de.png", AuditDialog(repo, None, window))):
+            dialog.show()
+            save(dialog, out / name)
+            dialog.close()
+        window.lock()
+        save(window, out / "26-lock-screen-de.png")
+        window.lock_screen.password.setText(DEMO_PASSWORD)
+        window.lock_screen.try_unlock()
         window.close()
     finally:
         install_language("en")

@@ -32,8 +32,8 @@ COLUMNS: list[Column[User]] = [
     Column("User name", lambda u: u.username),
     Column("Display name", lambda u: u.display_name),
     Column("Role", lambda u: role_name(u.role)),
-    Column("Account", lambda u: QCoreApplication.translate(
-        "UsersDialog", "disabled" if u.disabled else "active"),
+    Column("Account", lambda u: QCoreApplication.translate("UsersDialog", "disabled")
+           if u.disabled else QCoreApplication.translate("UsersDialog", "active"),
            color=lambda u: "#9aa5b1" if u.disabled else None),
 ]
 
@@ -71,6 +71,7 @@ class UsersDialog(QDialog):
         self.new_password = QLineEdit()
         self.new_password.setEchoMode(QLineEdit.EchoMode.Password)
         self.new_password.setPlaceholderText(self.tr("new password"))
+        self.new_password.setMinimumWidth(170)  # the placeholder in German and French
         self.set_password_button = QPushButton(self.tr("Reset password"))
         self.toggle_button = QPushButton(self.tr("Disable"))
         for widget in (QLabel(self.tr("Selected user:")), self.role, self.set_role_button,

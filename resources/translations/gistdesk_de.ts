@@ -2232,17 +2232,17 @@ Knoten</translation>
   <context>
     <name>UsersDialog</name>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="82" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="83" />
       <source>Add a user</source>
       <translation>Benutzer hinzufügen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="90" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="91" />
       <source>Add user</source>
       <translation>Benutzer hinzufügen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="171" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="172" />
       <source>Added {0}.</source>
       <translation>{0} hinzugefügt.</translation>
     </message>
@@ -2252,63 +2252,63 @@ Knoten</translation>
       <translation>Rolle ändern</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="75" />
-      <location filename="../../gistdesk/ui/users_dialog.py" line="165" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="76" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="166" />
       <source>Disable</source>
       <translation>Deaktivieren</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="92" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="93" />
       <source>Display name:</source>
       <translation>Anzeigename:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="165" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="166" />
       <source>Enable</source>
       <translation>Aktivieren</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="132" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="133" />
       <source>Not changed: {0}</source>
       <translation>Nicht geändert: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="94" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="95" />
       <source>Password:</source>
       <translation>Passwort:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="95" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="96" />
       <source>Password: {0}</source>
       <translation>Passwort: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="74" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="75" />
       <source>Reset password</source>
       <translation>Passwort zurücksetzen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="93" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="94" />
       <source>Role:</source>
       <translation>Rolle:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="76" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="77" />
       <source>Selected user:</source>
       <translation>Ausgewählter Benutzer:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="191" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="192" />
       <source>The password of {0} was changed.</source>
       <translation>Das Passwort von {0} wurde geändert.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="144" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="145" />
       <source>The users could not be listed: {0}</source>
       <translation>Die Benutzer konnten nicht aufgelistet werden: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="91" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="92" />
       <source>User name:</source>
       <translation>Benutzername:</translation>
     </message>
@@ -2318,22 +2318,32 @@ Knoten</translation>
       <translation>Benutzer — gistdesk</translation>
     </message>
     <message>
+      <location filename="../../gistdesk/ui/users_dialog.py" line="36" />
+      <source>active</source>
+      <translation>aktiv</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/users_dialog.py" line="35" />
+      <source>disabled</source>
+      <translation>deaktiviert</translation>
+    </message>
+    <message>
       <location filename="../../gistdesk/ui/users_dialog.py" line="73" />
       <source>new password</source>
       <translation>neues Passwort</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="203" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="204" />
       <source>{0} can no longer sign in.</source>
       <translation>{0} kann sich nicht mehr anmelden.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="201" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="202" />
       <source>{0} can sign in again.</source>
       <translation>{0} kann sich wieder anmelden.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="182" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="183" />
       <source>{0} is now {1}.</source>
       <translation>{0} ist jetzt {1}.</translation>
     </message>

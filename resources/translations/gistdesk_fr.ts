@@ -2232,17 +2232,17 @@ intratumoral</translation>
   <context>
     <name>UsersDialog</name>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="82" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="83" />
       <source>Add a user</source>
       <translation>Ajouter un utilisateur</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="90" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="91" />
       <source>Add user</source>
       <translation>Ajouter l'utilisateur</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="171" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="172" />
       <source>Added {0}.</source>
       <translation>{0} ajouté.</translation>
     </message>
@@ -2252,63 +2252,63 @@ intratumoral</translation>
       <translation>Changer le rôle</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="75" />
-      <location filename="../../gistdesk/ui/users_dialog.py" line="165" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="76" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="166" />
       <source>Disable</source>
       <translation>Désactiver</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="92" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="93" />
       <source>Display name:</source>
       <translation>Nom affiché :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="165" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="166" />
       <source>Enable</source>
       <translation>Activer</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="132" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="133" />
       <source>Not changed: {0}</source>
       <translation>Non modifié : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="94" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="95" />
       <source>Password:</source>
       <translation>Mot de passe :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="95" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="96" />
       <source>Password: {0}</source>
       <translation>Mot de passe : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="74" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="75" />
       <source>Reset password</source>
       <translation>Réinitialiser le mot de passe</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="93" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="94" />
       <source>Role:</source>
       <translation>Rôle :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="76" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="77" />
       <source>Selected user:</source>
       <translation>Utilisateur sélectionné :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="191" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="192" />
       <source>The password of {0} was changed.</source>
       <translation>Le mot de passe de {0} a été modifié.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="144" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="145" />
       <source>The users could not be listed: {0}</source>
       <translation>Les utilisateurs n'ont pas pu être listés : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="91" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="92" />
       <source>User name:</source>
       <translation>Nom d'utilisateur :</translation>
     </message>
@@ -2318,22 +2318,32 @@ intratumoral</translation>
       <translation>Utilisateurs — gistdesk</translation>
     </message>
     <message>
+      <location filename="../../gistdesk/ui/users_dialog.py" line="36" />
+      <source>active</source>
+      <translation>actif</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/users_dialog.py" line="35" />
+      <source>disabled</source>
+      <translation>désactivé</translation>
+    </message>
+    <message>
       <location filename="../../gistdesk/ui/users_dialog.py" line="73" />
       <source>new password</source>
       <translation>nouveau mot de passe</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="203" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="204" />
       <source>{0} can no longer sign in.</source>
       <translation>{0} ne peut plus se connecter.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="201" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="202" />
       <source>{0} can sign in again.</source>
       <translation>{0} peut de nouveau se connecter.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="182" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="183" />
       <source>{0} is now {1}.</source>
       <translation>{0} est maintenant {1}.</translation>
     </message>
