@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -57,6 +58,14 @@ class CaseController(QObject):
         """Write the case (raises InvalidCaseError / StorageError with nothing written)."""
         self.repository.save_case(case, user=self.user, replace=replace)
         record_number = case.patient.record_number
+        self._show(self.repository.load_case(record_number))
+        self.saved.emit(record_number)
+
+    def apply(self, record_number: str, change: Callable[[Any], object]) -> None:
+        """Run one repository edit of a single entry (`change(repository)`, e.g.
+        `save_procedure` or `delete_side_effect`: it reads and writes the case in one
+        transaction, checks the role and audits), then show the case as saved."""
+        change(self.repository)
         self._show(self.repository.load_case(record_number))
         self.saved.emit(record_number)
 

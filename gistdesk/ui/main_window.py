@@ -8,10 +8,11 @@ from collections.abc import Callable
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QByteArray,
+    QCoreApplication,
     QEvent,
     QItemSelection,
     QObject,
@@ -52,6 +53,7 @@ from gistdesk.ui.settings_dialog import AppSettings
 from gistdesk.ui.signin import LockScreen
 
 if TYPE_CHECKING:  # built on first use (see _build_patient_pane)
+    from gistdesk.core.model import Case
     from gistdesk.ui.flags_panel import FlagsPanel
     from gistdesk.ui.patient_view import PatientView
 
@@ -73,8 +75,14 @@ ACTION_PERMISSIONS: dict[str, tuple[Permission, ...]] = {
     "add_scan": (Permission.EDIT_TIMELINE,),
     "edit_scan": (Permission.EDIT_TIMELINE,),
     "delete_scan": (Permission.EDIT_TIMELINE, Permission.DELETE_PATIENT),
+    "edit_dose": (Permission.EDIT_TIMELINE,),
+    "delete_dose": (Permission.EDIT_TIMELINE, Permission.DELETE_PATIENT),
     "add_procedure": (Permission.EDIT_TIMELINE,),
+    "edit_procedure": (Permission.EDIT_TIMELINE,),
+    "delete_procedure": (Permission.EDIT_TIMELINE, Permission.DELETE_PATIENT),
     "add_side_effect": (Permission.EDIT_TIMELINE,),
+    "edit_side_effect": (Permission.EDIT_TIMELINE,),
+    "delete_side_effect": (Permission.EDIT_TIMELINE, Permission.DELETE_PATIENT),
     "print_summary": (Permission.PRINT,),
     "print_handout": (Permission.PRINT,),
     "audit_log": (Permission.VIEW_AUDIT,),
@@ -85,8 +93,9 @@ ACTION_PERMISSIONS: dict[str, tuple[Permission, ...]] = {
     "new_db": (Permission.SETTINGS,),
 }
 EDIT_ACTIONS = ("new_patient", "edit_patient", "delete_patient", "add_line", "edit_line",
-                "add_dose", "add_scan", "edit_scan", "delete_scan", "add_procedure",
-                "add_side_effect")
+                "add_dose", "edit_dose", "delete_dose", "add_scan", "edit_scan", "delete_scan",
+                "add_procedure", "edit_procedure", "delete_procedure", "add_side_effect",
+                "edit_side_effect", "delete_side_effect")
 # Usable while locked (everything else is disabled: the data behind the lock stays hidden).
 LOCKED_ACTIONS = ("quit", "about")
 
@@ -266,6 +275,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.right_split)
         flags.scan_selected.connect(self._on_flag_scan)
         view.scan_selected.connect(self._on_scan_selected)
+        view.entry_selected.connect(self._update_actions)
         self._patient_view, self._flags_panel = view, flags
         return view, flags
 
@@ -304,10 +314,19 @@ class MainWindow(QMainWindow):
         add_scan = a("add_scan", self.tr("Add &scan…"), self.add_scan, "Ctrl+Shift+S")
         edit_scan = a("edit_scan", self.tr("Edit scan…"), self.edit_scan)
         delete_scan = a("delete_scan", self.tr("Delete scan…"), self.delete_scan)
+        edit_dose = a("edit_dose", self.tr("Edit dose change…"), self.edit_dose)
+        delete_dose = a("delete_dose", self.tr("Delete dose change…"), self.delete_dose)
         add_procedure = a("add_procedure", self.tr("Add &procedure…"), self.add_procedure,
                           "Ctrl+Shift+R")
+        edit_procedure = a("edit_procedure", self.tr("Edit procedure…"), self.edit_procedure)
+        delete_procedure = a("delete_procedure", self.tr("Delete procedure…"),
+                             self.delete_procedure)
         add_side_effect = a("add_side_effect", self.tr("Add side &effect…"), self.add_side_effect,
                             "Ctrl+Shift+E")
+        edit_side_effect = a("edit_side_effect", self.tr("Edit side effect…"),
+                             self.edit_side_effect)
+        delete_side_effect = a("delete_side_effect", self.tr("Delete side effect…"),
+                               self.delete_side_effect)
         find = a("find", self.tr("&Find patient"), self.focus_search, QKeySequence.StandardKey.Find)
         print_summary = a("print_summary", self.tr("Print &summary…"), self.print_summary,
                           "Ctrl+Shift+P")
@@ -336,9 +355,10 @@ class MainWindow(QMainWindow):
                        None, lock, switch_user, None, quit_action):
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
         patient_menu = self.menuBar().addMenu(self.tr("&Patient"))
-        for action in (edit_patient, None, add_line, edit_line, add_dose, None, add_scan,
-                       edit_scan, delete_scan, None, add_procedure, add_side_effect, None,
-                       delete_patient):
+        for action in (edit_patient, None, add_line, edit_line, add_dose, edit_dose, delete_dose,
+                       None, add_scan, edit_scan, delete_scan, None, add_procedure,
+                       edit_procedure, delete_procedure, None, add_side_effect,
+                       edit_side_effect, delete_side_effect, None, delete_patient):
             patient_menu.addSeparator() if action is None else patient_menu.addAction(action)
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         view_menu.addAction(find)
@@ -390,6 +410,13 @@ class MainWindow(QMainWindow):
         scan_selected = has_case and view is not None and view.selected_scan_index() is not None
         self.actions_by_name["edit_scan"].setEnabled(scan_selected)
         self.actions_by_name["delete_scan"].setEnabled(scan_selected)
+        dose = view.selected_dose() if has_case and view is not None else None
+        procedure = view.selected_procedure_index() if has_case and view is not None else None
+        effect = view.selected_side_effect_index() if has_case and view is not None else None
+        for name, selected in (("edit_dose", dose), ("delete_dose", dose),
+                               ("edit_procedure", procedure), ("delete_procedure", procedure),
+                               ("edit_side_effect", effect), ("delete_side_effect", effect)):
+            self.actions_by_name[name].setEnabled(selected is not None)
         self.actions_by_name["delete_patient"].setEnabled(has_case)
         self.actions_by_name["audit_patient"].setEnabled(has_case)
         for name in ("lock", "switch_user", "audit_log", "backups", "users", "settings", "new_db",
@@ -642,6 +669,115 @@ class MainWindow(QMainWindow):
         from gistdesk.ui.forms.side_effect_form import SideEffectForm
 
         self._case_form(SideEffectForm)
+
+    # -- one entry: edit with its form, delete after confirming ---------------------------
+    # Both go through the repository's single-entry calls (save_procedure, delete_dose_change
+    # ...): one transaction that re-reads the case, checks the role and audits the change.
+    def _entry_form(self, form: CaseForm, change: Callable[[Any, Case], object]) -> None:
+        case = self.controller.case
+        if case is None:
+            return
+        rn = case.patient.record_number
+        form.saver = lambda new_case: self.controller.apply(
+            rn, lambda repository: change(repository, new_case))
+        self.run_form(form)
+
+    def _delete_entry(self, title: str, question: str, change: Callable[[Any], object]) -> None:
+        case = self.controller.case
+        if case is None or not dialogs.ask_confirm(self, title, question, yes=title,
+                                                   no=self.tr("Keep it")):
+            return
+        try:
+            self.controller.apply(case.patient.record_number, change)
+        except PermissionDeniedError as exc:
+            self.permission_refused(exc)
+        except (InvalidCaseError, StorageError) as exc:
+            dialogs.show_error(self, self.tr("Nothing was deleted"), str(exc))
+
+    def edit_dose(self) -> None:
+        case, selected = self.controller.case, self.patient_view.selected_dose()
+        if case is None or selected is None:
+            return
+        from gistdesk.ui.forms.dose_form import DoseChangeForm
+
+        line, index = selected
+        user = self.controller.user
+        self._entry_form(
+            DoseChangeForm(case, self.controller.saver(None), line, index, today=self.today(),
+                           parent=self),
+            lambda repo, new: repo.save_dose_change(
+                case.patient.record_number, line, new.therapy_lines[line].doses[index],
+                index=index, user=user))
+
+    def delete_dose(self) -> None:
+        case, selected = self.controller.case, self.patient_view.selected_dose()
+        if case is None or selected is None:
+            return
+        line, index = selected
+        dose = case.therapy_lines[line].doses[index]
+        user = self.controller.user
+        self._delete_entry(
+            self.tr("Delete dose change"),
+            self.tr("Delete the dose change of {0} ({1} mg/day, {2})? The change is kept in "
+                    "the audit log.").format(dose.date.isoformat(), f"{dose.mg_per_day:g}",
+                                             case.therapy_lines[line].drug.value),
+            lambda repo: repo.delete_dose_change(case.patient.record_number, line, index,
+                                                 user=user))
+
+    def edit_procedure(self) -> None:
+        case, index = self.controller.case, self.patient_view.selected_procedure_index()
+        if case is None or index is None:
+            return
+        from gistdesk.ui.forms.procedure_form import ProcedureForm
+
+        user = self.controller.user
+        self._entry_form(
+            ProcedureForm(case, self.controller.saver(None), index, today=self.today(),
+                          parent=self),
+            lambda repo, new: repo.save_procedure(case.patient.record_number,
+                                                  new.procedures[index], index=index, user=user))
+
+    def delete_procedure(self) -> None:
+        case, index = self.controller.case, self.patient_view.selected_procedure_index()
+        if case is None or index is None:
+            return
+        from gistdesk.ui.forms.procedure_form import KIND_LABELS
+
+        procedure = case.procedures[index]
+        kind = QCoreApplication.translate("Vocabulary", KIND_LABELS.get(
+            procedure.kind, procedure.kind.value))
+        user = self.controller.user
+        self._delete_entry(
+            self.tr("Delete procedure"),
+            self.tr("Delete the procedure {0} of {1}? The change is kept in the audit "
+                    "log.").format(kind, procedure.date.isoformat()),
+            lambda repo: repo.delete_procedure(case.patient.record_number, index, user=user))
+
+    def edit_side_effect(self) -> None:
+        case, index = self.controller.case, self.patient_view.selected_side_effect_index()
+        if case is None or index is None:
+            return
+        from gistdesk.ui.forms.side_effect_form import SideEffectForm
+
+        user = self.controller.user
+        self._entry_form(
+            SideEffectForm(case, self.controller.saver(None), index, today=self.today(),
+                           parent=self),
+            lambda repo, new: repo.save_side_effect(case.patient.record_number,
+                                                    new.side_effects[index], index=index,
+                                                    user=user))
+
+    def delete_side_effect(self) -> None:
+        case, index = self.controller.case, self.patient_view.selected_side_effect_index()
+        if case is None or index is None:
+            return
+        effect = case.side_effects[index]
+        user = self.controller.user
+        self._delete_entry(
+            self.tr("Delete side effect"),
+            self.tr("Delete the side effect {0} (grade {1}) of {2}? The change is kept in the "
+                    "audit log.").format(effect.term, effect.grade, effect.date.isoformat()),
+            lambda repo: repo.delete_side_effect(case.patient.record_number, index, user=user))
 
     # -- print / about --------------------------------------------------------------------
     def print_summary(self) -> None:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from gistdesk.clinical.types import Assessment, LineSummary
 from gistdesk.core.model import Case, DoseChange, Lesion, Procedure, SideEffect, TherapyLine
-from gistdesk.ui.table_model import Column, RowsModel
+from gistdesk.ui.table_model import Column, RowsModel, T
 from gistdesk.ui.text import (
     ADJUVANT_LABELS,
     NIH_LABELS,
@@ -255,8 +255,17 @@ def _tool_row(actions: list[QAction]) -> QHBoxLayout:
     return row
 
 
+def _position(entries: tuple[T, ...], row: T | None) -> int | None:
+    """Where a table row (the very object from the case) is in the case's tuple; the tables
+    are sorted by date, the case keeps the order entered."""
+    if row is None:
+        return None
+    return next((i for i, entry in enumerate(entries) if entry is row), None)
+
+
 class PatientView(QWidget):
     scan_selected = Signal(object)  # date or None
+    entry_selected = Signal()  # a line, dose, procedure or side effect was (de)selected
 
     def __init__(self, actions: Mapping[str, QAction], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -280,7 +289,8 @@ class PatientView(QWidget):
         self.lines_table.selectionModel().selectionChanged.connect(self._on_line_selected)
         lines_tab = QWidget()
         box = QVBoxLayout(lines_tab)
-        box.addLayout(_tool_row([actions[k] for k in ("add_line", "edit_line", "add_dose")
+        box.addLayout(_tool_row([actions[k] for k in ("add_line", "edit_line", "add_dose",
+                                                      "edit_dose", "delete_dose")
                                  if k in actions]))
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.lines_table)
@@ -325,7 +335,8 @@ class PatientView(QWidget):
         self.procedures_table = make_table(self.procedures_model, "proceduresTable")
         proc_tab = QWidget()
         box = QVBoxLayout(proc_tab)
-        box.addLayout(_tool_row([actions[k] for k in ("add_procedure",) if k in actions]))
+        box.addLayout(_tool_row([actions[k] for k in ("add_procedure", "edit_procedure",
+                                                      "delete_procedure") if k in actions]))
         box.addWidget(self.procedures_table)
         self.tabs.addTab(proc_tab, self.tr("&Procedures"))
 
@@ -333,9 +344,17 @@ class PatientView(QWidget):
         self.side_effects_table = make_table(self.side_effects_model, "sideEffectsTable")
         se_tab = QWidget()
         box = QVBoxLayout(se_tab)
-        box.addLayout(_tool_row([actions[k] for k in ("add_side_effect",) if k in actions]))
+        box.addLayout(_tool_row([actions[k] for k in ("add_side_effect", "edit_side_effect",
+                                                      "delete_side_effect") if k in actions]))
         box.addWidget(self.side_effects_table)
         self.tabs.addTab(se_tab, self.tr("Side &effects"))
+        # Selecting an entry enables its Edit and Delete; Enter or a double click edits it.
+        for table, edit in ((self.doses_table, "edit_dose"),
+                            (self.procedures_table, "edit_procedure"),
+                            (self.side_effects_table, "edit_side_effect")):
+            table.selectionModel().selectionChanged.connect(lambda *_: self.entry_selected.emit())
+            if edit in actions:
+                table.activated.connect(lambda _i, a=actions[edit]: a.trigger())
 
         self.vsplit = QSplitter(Qt.Orientation.Vertical)
         self.vsplit.addWidget(self.chart)
@@ -375,6 +394,34 @@ class PatientView(QWidget):
     def selected_line(self) -> int | None:
         rows = self.lines_table.selectionModel().selectedRows()
         return rows[0].row() if rows else None
+
+    @staticmethod
+    def _selected_row(table: QTableView, model: RowsModel[T]) -> T | None:
+        rows = table.selectionModel().selectedRows()
+        return model.row_value(rows[0].row()) if rows else None
+
+    def selected_dose(self) -> tuple[int, int] | None:
+        """(line index, dose index in that line) of the selected dose change."""
+        line = self.selected_line()
+        if self.case is None or line is None or line >= len(self.case.therapy_lines):
+            return None
+        dose = _position(self.case.therapy_lines[line].doses,
+                         self._selected_row(self.doses_table, self.doses_model))
+        return None if dose is None else (line, dose)
+
+    def selected_procedure_index(self) -> int | None:
+        """Position of the selected procedure in case.procedures."""
+        if self.case is None:
+            return None
+        return _position(self.case.procedures,
+                         self._selected_row(self.procedures_table, self.procedures_model))
+
+    def selected_side_effect_index(self) -> int | None:
+        """Position of the selected side effect in case.side_effects."""
+        if self.case is None:
+            return None
+        return _position(self.case.side_effects,
+                         self._selected_row(self.side_effects_table, self.side_effects_model))
 
     def selected_scan(self) -> date | None:
         rows = self.scans_table.selectionModel().selectedRows()
@@ -423,8 +470,10 @@ class PatientView(QWidget):
         index = self.selected_line()
         if index is None or self.case is None:
             self.doses_model.set_rows([])
+            self.entry_selected.emit()
             return
         line = self.case.therapy_lines[index]
         self.doses_model.set_rows(sorted(line.doses, key=lambda d: d.date))
         self.dose_caption.setText(self.tr("Dose history: {0}, from {1}").format(
             line.drug.value, line.start.isoformat()))
+        self.entry_selected.emit()

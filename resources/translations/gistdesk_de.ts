@@ -559,38 +559,43 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
   <context>
     <name>DoseChangeForm</name>
     <message>
-      <location filename="../../gistdesk/ui/forms/dose_form.py" line="45" />
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="55" />
       <source>Date</source>
       <translation>Datum</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/dose_form.py" line="46" />
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="56" />
       <source>Dose</source>
       <translation>Dosis</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/dose_form.py" line="27" />
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="30" />
+      <source>Edit dose change</source>
+      <translation>Dosisänderung bearbeiten</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="29" />
       <source>Record a dose change</source>
       <translation>Dosisänderung erfassen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/dose_form.py" line="48" />
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="58" />
       <source>Schedule</source>
       <translation>Schema</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/dose_form.py" line="39" />
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="49" />
       <source>Therapy line:</source>
       <translation>Therapielinie:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/dose_form.py" line="34" />
       <location filename="../../gistdesk/ui/forms/dose_form.py" line="38" />
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="48" />
       <source>daily</source>
       <translation>täglich</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/dose_form.py" line="47" />
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="57" />
       <source>mg/day</source>
       <translation>mg/Tag</translation>
     </message>
@@ -600,7 +605,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>laufend</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/dose_form.py" line="37" />
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="47" />
       <source>was {0}</source>
       <translation>bisher {0}</translation>
     </message>
@@ -807,359 +812,425 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="332" />
+      <location filename="../../gistdesk/ui/main_window.py" line="351" />
       <source>&amp;About gistdesk</source>
       <translation>&amp;Über gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="325" />
+      <location filename="../../gistdesk/ui/main_window.py" line="344" />
       <source>&amp;Audit log…</source>
       <translation>&amp;Prüfprotokoll…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="328" />
+      <location filename="../../gistdesk/ui/main_window.py" line="347" />
       <source>&amp;Backups…</source>
       <translation>&amp;Sicherungen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="321" />
+      <location filename="../../gistdesk/ui/main_window.py" line="340" />
       <source>&amp;Delete patient…</source>
       <translation>Patient &amp;löschen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="299" />
+      <location filename="../../gistdesk/ui/main_window.py" line="309" />
       <source>&amp;Edit patient and tumor…</source>
       <translation>Patient und Tumor &amp;bearbeiten…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="334" />
+      <location filename="../../gistdesk/ui/main_window.py" line="353" />
       <source>&amp;File</source>
       <translation>&amp;Datei</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="311" />
+      <location filename="../../gistdesk/ui/main_window.py" line="330" />
       <source>&amp;Find patient</source>
       <translation>Patient &amp;suchen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="359" />
+      <location filename="../../gistdesk/ui/main_window.py" line="379" />
       <source>&amp;Help</source>
       <translation>&amp;Hilfe</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="322" />
+      <location filename="../../gistdesk/ui/main_window.py" line="341" />
       <source>&amp;Lock now</source>
       <translation>&amp;Jetzt sperren</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="297" />
+      <location filename="../../gistdesk/ui/main_window.py" line="307" />
       <source>&amp;New patient…</source>
       <translation>&amp;Neuer Patient…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="316" />
+      <location filename="../../gistdesk/ui/main_window.py" line="335" />
       <source>&amp;Open database…</source>
       <translation>Datenbank ö&amp;ffnen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="338" />
+      <location filename="../../gistdesk/ui/main_window.py" line="357" />
       <source>&amp;Patient</source>
       <translation>&amp;Patient</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="331" />
+      <location filename="../../gistdesk/ui/main_window.py" line="350" />
       <source>&amp;Quit</source>
       <translation>&amp;Beenden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="320" />
+      <location filename="../../gistdesk/ui/main_window.py" line="339" />
       <source>&amp;Refresh</source>
       <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="330" />
+      <location filename="../../gistdesk/ui/main_window.py" line="349" />
       <source>&amp;Settings…</source>
       <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="356" />
+      <location filename="../../gistdesk/ui/main_window.py" line="376" />
       <source>&amp;Tools</source>
       <translation>&amp;Extras</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="329" />
+      <location filename="../../gistdesk/ui/main_window.py" line="348" />
       <source>&amp;Users…</source>
       <translation>&amp;Benutzer…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="343" />
+      <location filename="../../gistdesk/ui/main_window.py" line="363" />
       <source>&amp;View</source>
       <translation>&amp;Ansicht</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="832" />
+      <location filename="../../gistdesk/ui/main_window.py" line="968" />
       <source>A form with changes that are not saved is kept behind the lock. Quit and discard it?</source>
       <translation>Hinter der Sperre wartet ein Formular mit ungespeicherten Änderungen. Beenden und es verwerfen?</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="669" />
+      <location filename="../../gistdesk/ui/main_window.py" line="805" />
       <source>About gistdesk</source>
       <translation>Über gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="303" />
+      <location filename="../../gistdesk/ui/main_window.py" line="313" />
       <source>Add &amp;dose change…</source>
       <translation>Neue &amp;Dosisänderung…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="307" />
+      <location filename="../../gistdesk/ui/main_window.py" line="319" />
       <source>Add &amp;procedure…</source>
       <translation>Neuer &amp;Eingriff…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="304" />
+      <location filename="../../gistdesk/ui/main_window.py" line="314" />
       <source>Add &amp;scan…</source>
       <translation>Neue &amp;Bildgebung…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="309" />
+      <location filename="../../gistdesk/ui/main_window.py" line="324" />
       <source>Add side &amp;effect…</source>
       <translation>Neue &amp;Nebenwirkung…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="301" />
+      <location filename="../../gistdesk/ui/main_window.py" line="311" />
       <source>Add therapy &amp;line…</source>
       <translation>Neue &amp;Therapielinie…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="62" />
+      <location filename="../../gistdesk/ui/main_window.py" line="64" />
       <source>Adjuvant ending</source>
       <translation>Adjuvant endet</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="59" />
+      <location filename="../../gistdesk/ui/main_window.py" line="61" />
       <source>All</source>
       <translation>Alle</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="326" />
+      <location filename="../../gistdesk/ui/main_window.py" line="345" />
       <source>Audit log of this &amp;patient…</source>
       <translation>Prüfprotokoll dieses &amp;Patienten…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="497" />
+      <location filename="../../gistdesk/ui/main_window.py" line="524" />
       <source>Cannot open the patient</source>
       <translation>Der Patient kann nicht geöffnet werden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="318" />
+      <location filename="../../gistdesk/ui/main_window.py" line="337" />
       <source>Create empty &amp;clinic database…</source>
       <translation>Leere &amp;Klinikdatenbank anlegen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="805" />
+      <location filename="../../gistdesk/ui/main_window.py" line="941" />
       <source>Database: {0}</source>
       <translation>Datenbank: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="618" />
-      <location filename="../../gistdesk/ui/main_window.py" line="621" />
+      <location filename="../../gistdesk/ui/main_window.py" line="720" />
+      <source>Delete dose change</source>
+      <translation>Dosisänderung löschen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="318" />
+      <source>Delete dose change…</source>
+      <translation>Dosisänderung löschen…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="645" />
+      <location filename="../../gistdesk/ui/main_window.py" line="648" />
       <source>Delete patient</source>
       <translation>Patient löschen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="594" />
-      <location filename="../../gistdesk/ui/main_window.py" line="598" />
+      <location filename="../../gistdesk/ui/main_window.py" line="751" />
+      <source>Delete procedure</source>
+      <translation>Eingriff löschen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="322" />
+      <source>Delete procedure…</source>
+      <translation>Eingriff löschen…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="621" />
+      <location filename="../../gistdesk/ui/main_window.py" line="625" />
       <source>Delete scan</source>
       <translation>Bildgebung löschen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="306" />
+      <location filename="../../gistdesk/ui/main_window.py" line="316" />
       <source>Delete scan…</source>
       <translation>Bildgebung löschen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="619" />
+      <location filename="../../gistdesk/ui/main_window.py" line="777" />
+      <source>Delete side effect</source>
+      <translation>Nebenwirkung löschen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="328" />
+      <source>Delete side effect…</source>
+      <translation>Nebenwirkung löschen…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="721" />
+      <source>Delete the dose change of {0} ({1} mg/day, {2})? The change is kept in the audit log.</source>
+      <translation>Die Dosisänderung vom {0} ({1} mg/Tag, {2}) löschen? Die Änderung wird im Prüfprotokoll festgehalten.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="646" />
       <source>Delete the patient {0} and everything recorded for them? {1} The audit log keeps a copy.</source>
       <translation>Den Patienten {0} und alles für ihn Erfasste löschen? {1} Das Prüfprotokoll behält eine Kopie.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="595" />
+      <location filename="../../gistdesk/ui/main_window.py" line="752" />
+      <source>Delete the procedure {0} of {1}? The change is kept in the audit log.</source>
+      <translation>Den Eingriff „{0}“ vom {1} löschen? Die Änderung wird im Prüfprotokoll festgehalten.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="778" />
+      <source>Delete the side effect {0} (grade {1}) of {2}? The change is kept in the audit log.</source>
+      <translation>Die Nebenwirkung „{0}“ (Grad {1}) vom {2} löschen? Die Änderung wird im Prüfprotokoll festgehalten.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="622" />
       <source>Delete the {0} scan of {1} with its {2} lesion measurement(s)? The change is kept in the audit log.</source>
       <translation>Die {0}-Untersuchung vom {1} mit ihren {2} Läsionsmessungen löschen? Die Änderung wird im Prüfprotokoll festgehalten.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="634" />
+      <location filename="../../gistdesk/ui/main_window.py" line="661" />
       <source>Deleted {0}</source>
       <translation>{0} gelöscht</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="305" />
+      <location filename="../../gistdesk/ui/main_window.py" line="317" />
+      <source>Edit dose change…</source>
+      <translation>Dosisänderung bearbeiten…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="321" />
+      <source>Edit procedure…</source>
+      <translation>Eingriff bearbeiten…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="315" />
       <source>Edit scan…</source>
       <translation>Bildgebung bearbeiten…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="302" />
+      <location filename="../../gistdesk/ui/main_window.py" line="326" />
+      <source>Edit side effect…</source>
+      <translation>Nebenwirkung bearbeiten…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="312" />
       <source>Edit therapy line…</source>
       <translation>Therapielinie bearbeiten…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="61" />
+      <location filename="../../gistdesk/ui/main_window.py" line="63" />
       <source>Flags</source>
       <translation>Hinweise</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="621" />
+      <location filename="../../gistdesk/ui/main_window.py" line="648" />
       <source>Keep</source>
       <translation>Behalten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="598" />
-      <location filename="../../gistdesk/ui/main_window.py" line="833" />
+      <location filename="../../gistdesk/ui/main_window.py" line="625" />
+      <location filename="../../gistdesk/ui/main_window.py" line="688" />
+      <location filename="../../gistdesk/ui/main_window.py" line="969" />
       <source>Keep it</source>
       <translation>Behalten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="323" />
+      <location filename="../../gistdesk/ui/main_window.py" line="342" />
       <source>Lock the window and hide patient data</source>
       <translation>Fenster sperren und Patientendaten ausblenden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="705" />
+      <location filename="../../gistdesk/ui/main_window.py" line="841" />
       <source>Locked</source>
       <translation>Gesperrt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="362" />
+      <location filename="../../gistdesk/ui/main_window.py" line="382" />
       <source>Main toolbar</source>
       <translation>Hauptwerkzeugleiste</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="249" />
+      <location filename="../../gistdesk/ui/main_window.py" line="258" />
       <source>Not allowed</source>
       <translation>Nicht erlaubt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="490" />
+      <location filename="../../gistdesk/ui/main_window.py" line="695" />
+      <source>Nothing was deleted</source>
+      <translation>Es wurde nichts gelöscht</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="517" />
       <source>Patient {0} is no longer in the database</source>
       <translation>Patient {0} ist nicht mehr in der Datenbank</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="314" />
+      <location filename="../../gistdesk/ui/main_window.py" line="333" />
       <source>Print &amp;handout…</source>
       <translation>&amp;Patienteninformation drucken…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="312" />
+      <location filename="../../gistdesk/ui/main_window.py" line="331" />
       <source>Print &amp;summary…</source>
       <translation>&amp;Zusammenfassung drucken…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="833" />
+      <location filename="../../gistdesk/ui/main_window.py" line="969" />
       <source>Quit and discard</source>
       <translation>Beenden und verwerfen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="324" />
+      <location filename="../../gistdesk/ui/main_window.py" line="343" />
       <source>S&amp;witch user…</source>
       <translation>Benutzer &amp;wechseln…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="523" />
+      <location filename="../../gistdesk/ui/main_window.py" line="550" />
       <source>Saved {0}</source>
       <translation>{0} gespeichert</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="60" />
+      <location filename="../../gistdesk/ui/main_window.py" line="62" />
       <source>Scan overdue</source>
       <translation>Bildgebung überfällig</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="147" />
-      <location filename="../../gistdesk/ui/main_window.py" line="416" />
+      <location filename="../../gistdesk/ui/main_window.py" line="156" />
+      <location filename="../../gistdesk/ui/main_window.py" line="443" />
       <source>Search failed: {0}</source>
       <translation>Suche fehlgeschlagen: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="133" />
+      <location filename="../../gistdesk/ui/main_window.py" line="142" />
       <source>Search patients</source>
       <translation>Patienten suchen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="131" />
+      <location filename="../../gistdesk/ui/main_window.py" line="140" />
       <source>Search record number or name  (Ctrl+F)</source>
       <translation>Aktennummer oder Name suchen  (Strg+F)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="180" />
-      <location filename="../../gistdesk/ui/main_window.py" line="434" />
+      <location filename="../../gistdesk/ui/main_window.py" line="189" />
+      <location filename="../../gistdesk/ui/main_window.py" line="461" />
       <source>Select a patient in the list, or create one with Ctrl+N.</source>
       <translation>Wählen Sie einen Patienten in der Liste oder legen Sie mit Strg+N einen neuen an.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="235" />
+      <location filename="../../gistdesk/ui/main_window.py" line="244" />
       <source>Signed in: {0}</source>
       <translation>Angemeldet: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="629" />
+      <location filename="../../gistdesk/ui/main_window.py" line="656" />
       <source>The patient was not deleted</source>
       <translation>Der Patient wurde nicht gelöscht</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="607" />
+      <location filename="../../gistdesk/ui/main_window.py" line="634" />
       <source>The scan was not deleted</source>
       <translation>Die Bildgebung wurde nicht gelöscht</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="432" />
+      <location filename="../../gistdesk/ui/main_window.py" line="459" />
       <source>This clinic has no patients yet.
 Create the first with New patient (Ctrl+N).</source>
       <translation>Diese Klinik hat noch keine Patienten.
 Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="831" />
+      <location filename="../../gistdesk/ui/main_window.py" line="967" />
       <source>Unsaved form</source>
       <translation>Ungespeichertes Formular</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="422" />
+      <location filename="../../gistdesk/ui/main_window.py" line="449" />
       <source>Worklist failed: {0}</source>
       <translation>Arbeitsliste fehlgeschlagen: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="349" />
+      <location filename="../../gistdesk/ui/main_window.py" line="369" />
       <source>Worklist: {0}</source>
       <translation>Arbeitsliste: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="764" />
+      <location filename="../../gistdesk/ui/main_window.py" line="900" />
       <source>Your role cannot see the audit log.</source>
       <translation>Ihre Rolle darf das Prüfprotokoll nicht einsehen.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="250" />
+      <location filename="../../gistdesk/ui/main_window.py" line="259" />
       <source>Your role does not allow this. Ask an administrator.</source>
       <translation>Ihre Rolle erlaubt das nicht. Wenden Sie sich an einen Administrator.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="698" />
+      <location filename="../../gistdesk/ui/main_window.py" line="834" />
       <source>gistdesk — locked</source>
       <translation>gistdesk — gesperrt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="234" />
+      <location filename="../../gistdesk/ui/main_window.py" line="243" />
       <source>nobody</source>
       <translation>niemand</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="437" />
+      <location filename="../../gistdesk/ui/main_window.py" line="464" />
       <source>{0} patient shown</source>
       <translation>{0} Patient angezeigt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="438" />
+      <location filename="../../gistdesk/ui/main_window.py" line="465" />
       <source>{0} patients shown</source>
       <translation>{0} Patienten angezeigt</translation>
     </message>
@@ -1419,12 +1490,12 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
   <context>
     <name>PatientView</name>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="330" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="341" />
       <source>&amp;Procedures</source>
       <translation>&amp;Eingriffe</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="322" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="332" />
       <source>&amp;Scans</source>
       <translation>&amp;Bildgebung</translation>
     </message>
@@ -1503,12 +1574,12 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Dosis</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="290" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="300" />
       <source>Dose history</source>
       <translation>Dosisverlauf</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="429" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="477" />
       <source>Dose history: {0}, from {1}</source>
       <translation>Dosisverlauf: {0}, ab {1}</translation>
     </message>
@@ -1559,13 +1630,13 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Läsion</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="418" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="465" />
       <source>Lesions on {0} ({1}), change vs the previous scan</source>
       <translation>Läsionen am {0} ({1}), Änderung gegenüber der vorigen Bildgebung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="316" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="411" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="326" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="458" />
       <source>Lesions: select a scan</source>
       <translation>Läsionen: Bildgebung auswählen</translation>
     </message>
@@ -1657,7 +1728,7 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Schema</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="338" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="350" />
       <source>Side &amp;effects</source>
       <translation>&amp;Nebenwirkungen</translation>
     </message>
@@ -1692,7 +1763,7 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Begriff</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="297" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="307" />
       <source>Therapy &amp;lines</source>
       <translation>&amp;Therapielinien</translation>
     </message>
@@ -1765,37 +1836,42 @@ Es wurde nichts gedruckt.</translation>
   <context>
     <name>ProcedureForm</name>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="34" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="36" />
       <source>Add procedure</source>
       <translation>Eingriff hinzufügen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="43" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="51" />
       <source>Date</source>
       <translation>Datum</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="46" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="37" />
+      <source>Edit procedure</source>
+      <translation>Eingriff bearbeiten</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="54" />
       <source>Margin</source>
       <translation>Resektionsrand</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="47" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="55" />
       <source>Note</source>
       <translation>Notiz</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="45" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="53" />
       <source>Organ</source>
       <translation>Organ</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="44" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="52" />
       <source>Procedure</source>
       <translation>Eingriff</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="39" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="44" />
       <source>— (not surgery)</source>
       <translation>— (keine Operation)</translation>
     </message>
@@ -2052,37 +2128,42 @@ Knoten</translation>
   <context>
     <name>SideEffectForm</name>
     <message>
-      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="50" />
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="60" />
       <source>Action</source>
       <translation>Maßnahme</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="27" />
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="29" />
       <source>Add side effect</source>
       <translation>Nebenwirkung hinzufügen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="48" />
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="58" />
       <source>CTCAE grade</source>
       <translation>CTCAE-Grad</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="37" />
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="42" />
       <source>CTCAE grade: 1 mild … 5 death related to the adverse event</source>
       <translation>CTCAE-Grad: 1 leicht … 5 Tod durch das unerwünschte Ereignis</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="46" />
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="56" />
       <source>Date</source>
       <translation>Datum</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="49" />
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="59" />
       <source>Drug</source>
       <translation>Medikament</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="47" />
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="30" />
+      <source>Edit side effect</source>
+      <translation>Nebenwirkung bearbeiten</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="57" />
       <source>Term (CTCAE)</source>
       <translation>Begriff (CTCAE)</translation>
     </message>

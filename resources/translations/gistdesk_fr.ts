@@ -559,38 +559,43 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
   <context>
     <name>DoseChangeForm</name>
     <message>
-      <location filename="../../gistdesk/ui/forms/dose_form.py" line="45" />
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="55" />
       <source>Date</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/dose_form.py" line="46" />
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="56" />
       <source>Dose</source>
       <translation>Dose</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/dose_form.py" line="27" />
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="30" />
+      <source>Edit dose change</source>
+      <translation>Modifier le changement de dose</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="29" />
       <source>Record a dose change</source>
       <translation>Saisir un changement de dose</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/dose_form.py" line="48" />
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="58" />
       <source>Schedule</source>
       <translation>Schéma</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/dose_form.py" line="39" />
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="49" />
       <source>Therapy line:</source>
       <translation>Ligne de traitement :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/dose_form.py" line="34" />
       <location filename="../../gistdesk/ui/forms/dose_form.py" line="38" />
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="48" />
       <source>daily</source>
       <translation>quotidien</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/dose_form.py" line="47" />
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="57" />
       <source>mg/day</source>
       <translation>mg/jour</translation>
     </message>
@@ -600,7 +605,7 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>en cours</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/dose_form.py" line="37" />
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="47" />
       <source>was {0}</source>
       <translation>avant {0}</translation>
     </message>
@@ -807,359 +812,425 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="332" />
+      <location filename="../../gistdesk/ui/main_window.py" line="351" />
       <source>&amp;About gistdesk</source>
       <translation>À &amp;propos de gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="325" />
+      <location filename="../../gistdesk/ui/main_window.py" line="344" />
       <source>&amp;Audit log…</source>
       <translation>&amp;Journal d'audit…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="328" />
+      <location filename="../../gistdesk/ui/main_window.py" line="347" />
       <source>&amp;Backups…</source>
       <translation>&amp;Sauvegardes…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="321" />
+      <location filename="../../gistdesk/ui/main_window.py" line="340" />
       <source>&amp;Delete patient…</source>
       <translation>&amp;Supprimer le patient…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="299" />
+      <location filename="../../gistdesk/ui/main_window.py" line="309" />
       <source>&amp;Edit patient and tumor…</source>
       <translation>&amp;Modifier patient et tumeur…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="334" />
+      <location filename="../../gistdesk/ui/main_window.py" line="353" />
       <source>&amp;File</source>
       <translation>&amp;Fichier</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="311" />
+      <location filename="../../gistdesk/ui/main_window.py" line="330" />
       <source>&amp;Find patient</source>
       <translation>&amp;Rechercher un patient</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="359" />
+      <location filename="../../gistdesk/ui/main_window.py" line="379" />
       <source>&amp;Help</source>
       <translation>&amp;Aide</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="322" />
+      <location filename="../../gistdesk/ui/main_window.py" line="341" />
       <source>&amp;Lock now</source>
       <translation>&amp;Verrouiller maintenant</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="297" />
+      <location filename="../../gistdesk/ui/main_window.py" line="307" />
       <source>&amp;New patient…</source>
       <translation>&amp;Nouveau patient…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="316" />
+      <location filename="../../gistdesk/ui/main_window.py" line="335" />
       <source>&amp;Open database…</source>
       <translation>&amp;Ouvrir une base…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="338" />
+      <location filename="../../gistdesk/ui/main_window.py" line="357" />
       <source>&amp;Patient</source>
       <translation>&amp;Patient</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="331" />
+      <location filename="../../gistdesk/ui/main_window.py" line="350" />
       <source>&amp;Quit</source>
       <translation>&amp;Quitter</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="320" />
+      <location filename="../../gistdesk/ui/main_window.py" line="339" />
       <source>&amp;Refresh</source>
       <translation>&amp;Actualiser</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="330" />
+      <location filename="../../gistdesk/ui/main_window.py" line="349" />
       <source>&amp;Settings…</source>
       <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="356" />
+      <location filename="../../gistdesk/ui/main_window.py" line="376" />
       <source>&amp;Tools</source>
       <translation>&amp;Outils</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="329" />
+      <location filename="../../gistdesk/ui/main_window.py" line="348" />
       <source>&amp;Users…</source>
       <translation>&amp;Utilisateurs…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="343" />
+      <location filename="../../gistdesk/ui/main_window.py" line="363" />
       <source>&amp;View</source>
       <translation>A&amp;ffichage</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="832" />
+      <location filename="../../gistdesk/ui/main_window.py" line="968" />
       <source>A form with changes that are not saved is kept behind the lock. Quit and discard it?</source>
       <translation>Un formulaire avec des modifications non enregistrées est conservé derrière le verrouillage. Quitter et l'abandonner ?</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="669" />
+      <location filename="../../gistdesk/ui/main_window.py" line="805" />
       <source>About gistdesk</source>
       <translation>À propos de gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="303" />
+      <location filename="../../gistdesk/ui/main_window.py" line="313" />
       <source>Add &amp;dose change…</source>
       <translation>Nouvelle &amp;dose…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="307" />
+      <location filename="../../gistdesk/ui/main_window.py" line="319" />
       <source>Add &amp;procedure…</source>
       <translation>Nouvelle &amp;intervention…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="304" />
+      <location filename="../../gistdesk/ui/main_window.py" line="314" />
       <source>Add &amp;scan…</source>
       <translation>Nouvel &amp;examen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="309" />
+      <location filename="../../gistdesk/ui/main_window.py" line="324" />
       <source>Add side &amp;effect…</source>
       <translation>Nouvel &amp;effet indésirable…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="301" />
+      <location filename="../../gistdesk/ui/main_window.py" line="311" />
       <source>Add therapy &amp;line…</source>
       <translation>Nouvelle &amp;ligne de traitement…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="62" />
+      <location filename="../../gistdesk/ui/main_window.py" line="64" />
       <source>Adjuvant ending</source>
       <translation>Fin d'adjuvant</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="59" />
+      <location filename="../../gistdesk/ui/main_window.py" line="61" />
       <source>All</source>
       <translation>Tous</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="326" />
+      <location filename="../../gistdesk/ui/main_window.py" line="345" />
       <source>Audit log of this &amp;patient…</source>
       <translation>Journal d'audit de ce &amp;patient…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="497" />
+      <location filename="../../gistdesk/ui/main_window.py" line="524" />
       <source>Cannot open the patient</source>
       <translation>Impossible d'ouvrir le patient</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="318" />
+      <location filename="../../gistdesk/ui/main_window.py" line="337" />
       <source>Create empty &amp;clinic database…</source>
       <translation>Créer une base &amp;vide…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="805" />
+      <location filename="../../gistdesk/ui/main_window.py" line="941" />
       <source>Database: {0}</source>
       <translation>Base : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="618" />
-      <location filename="../../gistdesk/ui/main_window.py" line="621" />
+      <location filename="../../gistdesk/ui/main_window.py" line="720" />
+      <source>Delete dose change</source>
+      <translation>Supprimer le changement de dose</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="318" />
+      <source>Delete dose change…</source>
+      <translation>Supprimer le changement de dose…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="645" />
+      <location filename="../../gistdesk/ui/main_window.py" line="648" />
       <source>Delete patient</source>
       <translation>Supprimer le patient</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="594" />
-      <location filename="../../gistdesk/ui/main_window.py" line="598" />
+      <location filename="../../gistdesk/ui/main_window.py" line="751" />
+      <source>Delete procedure</source>
+      <translation>Supprimer l'intervention</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="322" />
+      <source>Delete procedure…</source>
+      <translation>Supprimer l'intervention…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="621" />
+      <location filename="../../gistdesk/ui/main_window.py" line="625" />
       <source>Delete scan</source>
       <translation>Supprimer l'examen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="306" />
+      <location filename="../../gistdesk/ui/main_window.py" line="316" />
       <source>Delete scan…</source>
       <translation>Supprimer l'examen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="619" />
+      <location filename="../../gistdesk/ui/main_window.py" line="777" />
+      <source>Delete side effect</source>
+      <translation>Supprimer l'effet indésirable</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="328" />
+      <source>Delete side effect…</source>
+      <translation>Supprimer l'effet indésirable…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="721" />
+      <source>Delete the dose change of {0} ({1} mg/day, {2})? The change is kept in the audit log.</source>
+      <translation>Supprimer le changement de dose du {0} ({1} mg/jour, {2}) ? La modification est conservée dans le journal d'audit.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="646" />
       <source>Delete the patient {0} and everything recorded for them? {1} The audit log keeps a copy.</source>
       <translation>Supprimer le patient {0} et tout ce qui a été saisi pour lui ? {1} Le journal d'audit en garde une copie.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="595" />
+      <location filename="../../gistdesk/ui/main_window.py" line="752" />
+      <source>Delete the procedure {0} of {1}? The change is kept in the audit log.</source>
+      <translation>Supprimer l'intervention « {0} » du {1} ? La modification est conservée dans le journal d'audit.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="778" />
+      <source>Delete the side effect {0} (grade {1}) of {2}? The change is kept in the audit log.</source>
+      <translation>Supprimer l'effet indésirable « {0} » (grade {1}) du {2} ? La modification est conservée dans le journal d'audit.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="622" />
       <source>Delete the {0} scan of {1} with its {2} lesion measurement(s)? The change is kept in the audit log.</source>
       <translation>Supprimer l'examen {0} du {1} avec ses {2} mesure(s) de lésion ? La modification est conservée dans le journal d'audit.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="634" />
+      <location filename="../../gistdesk/ui/main_window.py" line="661" />
       <source>Deleted {0}</source>
       <translation>{0} supprimé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="305" />
+      <location filename="../../gistdesk/ui/main_window.py" line="317" />
+      <source>Edit dose change…</source>
+      <translation>Modifier le changement de dose…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="321" />
+      <source>Edit procedure…</source>
+      <translation>Modifier l'intervention…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="315" />
       <source>Edit scan…</source>
       <translation>Modifier l'examen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="302" />
+      <location filename="../../gistdesk/ui/main_window.py" line="326" />
+      <source>Edit side effect…</source>
+      <translation>Modifier l'effet indésirable…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="312" />
       <source>Edit therapy line…</source>
       <translation>Modifier la ligne de traitement…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="61" />
+      <location filename="../../gistdesk/ui/main_window.py" line="63" />
       <source>Flags</source>
       <translation>Alertes</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="621" />
+      <location filename="../../gistdesk/ui/main_window.py" line="648" />
       <source>Keep</source>
       <translation>Garder</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="598" />
-      <location filename="../../gistdesk/ui/main_window.py" line="833" />
+      <location filename="../../gistdesk/ui/main_window.py" line="625" />
+      <location filename="../../gistdesk/ui/main_window.py" line="688" />
+      <location filename="../../gistdesk/ui/main_window.py" line="969" />
       <source>Keep it</source>
       <translation>Le garder</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="323" />
+      <location filename="../../gistdesk/ui/main_window.py" line="342" />
       <source>Lock the window and hide patient data</source>
       <translation>Verrouiller la fenêtre et masquer les données patient</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="705" />
+      <location filename="../../gistdesk/ui/main_window.py" line="841" />
       <source>Locked</source>
       <translation>Verrouillé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="362" />
+      <location filename="../../gistdesk/ui/main_window.py" line="382" />
       <source>Main toolbar</source>
       <translation>Barre d'outils principale</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="249" />
+      <location filename="../../gistdesk/ui/main_window.py" line="258" />
       <source>Not allowed</source>
       <translation>Non autorisé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="490" />
+      <location filename="../../gistdesk/ui/main_window.py" line="695" />
+      <source>Nothing was deleted</source>
+      <translation>Rien n'a été supprimé</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="517" />
       <source>Patient {0} is no longer in the database</source>
       <translation>Le patient {0} n'est plus dans la base</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="314" />
+      <location filename="../../gistdesk/ui/main_window.py" line="333" />
       <source>Print &amp;handout…</source>
       <translation>Imprimer la &amp;fiche patient…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="312" />
+      <location filename="../../gistdesk/ui/main_window.py" line="331" />
       <source>Print &amp;summary…</source>
       <translation>Imprimer la &amp;synthèse…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="833" />
+      <location filename="../../gistdesk/ui/main_window.py" line="969" />
       <source>Quit and discard</source>
       <translation>Quitter et abandonner</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="324" />
+      <location filename="../../gistdesk/ui/main_window.py" line="343" />
       <source>S&amp;witch user…</source>
       <translation>&amp;Changer d'utilisateur…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="523" />
+      <location filename="../../gistdesk/ui/main_window.py" line="550" />
       <source>Saved {0}</source>
       <translation>{0} enregistré</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="60" />
+      <location filename="../../gistdesk/ui/main_window.py" line="62" />
       <source>Scan overdue</source>
       <translation>Examen en retard</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="147" />
-      <location filename="../../gistdesk/ui/main_window.py" line="416" />
+      <location filename="../../gistdesk/ui/main_window.py" line="156" />
+      <location filename="../../gistdesk/ui/main_window.py" line="443" />
       <source>Search failed: {0}</source>
       <translation>La recherche a échoué : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="133" />
+      <location filename="../../gistdesk/ui/main_window.py" line="142" />
       <source>Search patients</source>
       <translation>Rechercher des patients</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="131" />
+      <location filename="../../gistdesk/ui/main_window.py" line="140" />
       <source>Search record number or name  (Ctrl+F)</source>
       <translation>Rechercher un numéro de dossier ou un nom  (Ctrl+F)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="180" />
-      <location filename="../../gistdesk/ui/main_window.py" line="434" />
+      <location filename="../../gistdesk/ui/main_window.py" line="189" />
+      <location filename="../../gistdesk/ui/main_window.py" line="461" />
       <source>Select a patient in the list, or create one with Ctrl+N.</source>
       <translation>Sélectionnez un patient dans la liste, ou créez-en un avec Ctrl+N.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="235" />
+      <location filename="../../gistdesk/ui/main_window.py" line="244" />
       <source>Signed in: {0}</source>
       <translation>Connecté : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="629" />
+      <location filename="../../gistdesk/ui/main_window.py" line="656" />
       <source>The patient was not deleted</source>
       <translation>Le patient n'a pas été supprimé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="607" />
+      <location filename="../../gistdesk/ui/main_window.py" line="634" />
       <source>The scan was not deleted</source>
       <translation>L'examen n'a pas été supprimé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="432" />
+      <location filename="../../gistdesk/ui/main_window.py" line="459" />
       <source>This clinic has no patients yet.
 Create the first with New patient (Ctrl+N).</source>
       <translation>Cette clinique n'a pas encore de patient.
 Créez le premier avec Nouveau patient (Ctrl+N).</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="831" />
+      <location filename="../../gistdesk/ui/main_window.py" line="967" />
       <source>Unsaved form</source>
       <translation>Formulaire non enregistré</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="422" />
+      <location filename="../../gistdesk/ui/main_window.py" line="449" />
       <source>Worklist failed: {0}</source>
       <translation>La liste de travail a échoué : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="349" />
+      <location filename="../../gistdesk/ui/main_window.py" line="369" />
       <source>Worklist: {0}</source>
       <translation>Liste de travail : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="764" />
+      <location filename="../../gistdesk/ui/main_window.py" line="900" />
       <source>Your role cannot see the audit log.</source>
       <translation>Votre rôle ne permet pas de consulter le journal d'audit.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="250" />
+      <location filename="../../gistdesk/ui/main_window.py" line="259" />
       <source>Your role does not allow this. Ask an administrator.</source>
       <translation>Votre rôle ne le permet pas. Demandez à un administrateur.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="698" />
+      <location filename="../../gistdesk/ui/main_window.py" line="834" />
       <source>gistdesk — locked</source>
       <translation>gistdesk — verrouillé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="234" />
+      <location filename="../../gistdesk/ui/main_window.py" line="243" />
       <source>nobody</source>
       <translation>personne</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="437" />
+      <location filename="../../gistdesk/ui/main_window.py" line="464" />
       <source>{0} patient shown</source>
       <translation>{0} patient affiché</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="438" />
+      <location filename="../../gistdesk/ui/main_window.py" line="465" />
       <source>{0} patients shown</source>
       <translation>{0} patients affichés</translation>
     </message>
@@ -1419,12 +1490,12 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
   <context>
     <name>PatientView</name>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="330" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="341" />
       <source>&amp;Procedures</source>
       <translation>&amp;Interventions</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="322" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="332" />
       <source>&amp;Scans</source>
       <translation>&amp;Examens</translation>
     </message>
@@ -1503,12 +1574,12 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>Dose</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="290" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="300" />
       <source>Dose history</source>
       <translation>Historique des doses</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="429" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="477" />
       <source>Dose history: {0}, from {1}</source>
       <translation>Historique des doses : {0}, depuis le {1}</translation>
     </message>
@@ -1559,13 +1630,13 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>Lésion</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="418" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="465" />
       <source>Lesions on {0} ({1}), change vs the previous scan</source>
       <translation>Lésions le {0} ({1}), variation par rapport à l'examen précédent</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="316" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="411" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="326" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="458" />
       <source>Lesions: select a scan</source>
       <translation>Lésions : sélectionnez un examen</translation>
     </message>
@@ -1657,7 +1728,7 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>Schéma</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="338" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="350" />
       <source>Side &amp;effects</source>
       <translation>&amp;Effets indésirables</translation>
     </message>
@@ -1692,7 +1763,7 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>Terme</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="297" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="307" />
       <source>Therapy &amp;lines</source>
       <translation>&amp;Lignes de traitement</translation>
     </message>
@@ -1765,37 +1836,42 @@ Rien n'a été imprimé.</translation>
   <context>
     <name>ProcedureForm</name>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="34" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="36" />
       <source>Add procedure</source>
       <translation>Nouvelle intervention</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="43" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="51" />
       <source>Date</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="46" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="37" />
+      <source>Edit procedure</source>
+      <translation>Modifier l'intervention</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="54" />
       <source>Margin</source>
       <translation>Marge</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="47" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="55" />
       <source>Note</source>
       <translation>Note</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="45" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="53" />
       <source>Organ</source>
       <translation>Organe</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="44" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="52" />
       <source>Procedure</source>
       <translation>Intervention</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="39" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="44" />
       <source>— (not surgery)</source>
       <translation>— (pas une chirurgie)</translation>
     </message>
@@ -2052,37 +2128,42 @@ intratumoral</translation>
   <context>
     <name>SideEffectForm</name>
     <message>
-      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="50" />
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="60" />
       <source>Action</source>
       <translation>Mesure</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="27" />
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="29" />
       <source>Add side effect</source>
       <translation>Nouvel effet indésirable</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="48" />
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="58" />
       <source>CTCAE grade</source>
       <translation>Grade CTCAE</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="37" />
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="42" />
       <source>CTCAE grade: 1 mild … 5 death related to the adverse event</source>
       <translation>Grade CTCAE : 1 léger … 5 décès lié à l'événement indésirable</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="46" />
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="56" />
       <source>Date</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="49" />
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="59" />
       <source>Drug</source>
       <translation>Médicament</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="47" />
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="30" />
+      <source>Edit side effect</source>
+      <translation>Modifier l'effet indésirable</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="57" />
       <source>Term (CTCAE)</source>
       <translation>Terme (CTCAE)</translation>
     </message>

@@ -21,10 +21,14 @@ def line_caption(case: Case, index: int) -> str:
 
 
 class DoseChangeForm(CaseForm):
-    def __init__(self, case: Case, saver: Saver, line_index: int, today: date | None = None,
-                 parent: QWidget | None = None) -> None:
+    """Records a dose change on line `line_index` (index None) or edits its dose `index`."""
+
+    def __init__(self, case: Case, saver: Saver, line_index: int, index: int | None = None,
+                 today: date | None = None, parent: QWidget | None = None) -> None:
         super().__init__(case, "", saver, today, parent)
-        self.setWindowTitle(self.tr("Record a dose change"))
+        self.setWindowTitle(self.tr("Record a dose change") if index is None
+                            else self.tr("Edit dose change"))
+        self.index = index
         self.line = QComboBox()
         for index in range(len(case.therapy_lines)):
             self.line.addItem(line_caption(case, index))
@@ -33,14 +37,20 @@ class DoseChangeForm(CaseForm):
         self.mg = NumberField()
         self.schedule = QLineEdit(self.tr("daily"))
         last = case.therapy_lines[line_index].last_dose() if case.therapy_lines else None
-        if last is not None:
+        if self.index is not None:  # editing: this dose, on its own line
+            old = case.therapy_lines[line_index].doses[self.index]
+            self.date.set_date(old.date)
+            self.mg.set_number(old.mg_per_day)
+            self.schedule.setText(old.schedule)
+            self.line.setEnabled(False)
+        elif last is not None:
             self.mg.setPlaceholderText(self.tr("was {0}").format(f"{last.mg_per_day:g}"))
             self.schedule.setText(last.schedule or self.tr("daily"))
         self.form.addRow(self.tr("Therapy line:"), self.line)
         self.watch(self.line)
         # Paths are registered for every line: the problem path names the chosen one.
         for index in range(len(case.therapy_lines)):
-            n = len(case.therapy_lines[index].doses)
+            n = len(case.therapy_lines[index].doses) if self.index is None else self.index
             prefix = f"therapy_lines[{index}].doses[{n}]"
             self.field(f"{prefix}.date", self.tr("Date"), self.date, add_row=index == 0)
             self.field(f"{prefix}.mg_per_day", self.tr("Dose"), self.mg,
@@ -52,11 +62,17 @@ class DoseChangeForm(CaseForm):
         assert self.base_case is not None
         index = self.line.currentIndex()
         line = self.base_case.therapy_lines[index]
-        prefix = f"therapy_lines[{index}].doses[{len(line.doses)}]"
+        n = len(line.doses) if self.index is None else self.index
+        prefix = f"therapy_lines[{index}].doses[{n}]"
         day = self.date.date_value(f"{prefix}.date", required=True)
         mg = self.mg.number_value(f"{prefix}.mg_per_day", required=True)
         assert day is not None and mg is not None
         dose = DoseChange(day, mg, self.schedule.text().strip())
         lines = list(self.base_case.therapy_lines)
-        lines[index] = dataclasses.replace(line, doses=(*line.doses, dose))
+        doses = list(line.doses)
+        if self.index is None:
+            doses.append(dose)
+        else:
+            doses[self.index] = dose
+        lines[index] = dataclasses.replace(line, doses=tuple(doses))
         return dataclasses.replace(self.base_case, therapy_lines=tuple(lines))

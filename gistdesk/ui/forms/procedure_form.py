@@ -28,16 +28,24 @@ KIND_LABELS = {
 
 
 class ProcedureForm(CaseForm):
-    def __init__(self, case: Case, saver: Saver, today: date | None = None,
-                 parent: QWidget | None = None) -> None:
+    """Adds a procedure (index None) or edits procedure `index` of the case."""
+
+    def __init__(self, case: Case, saver: Saver, index: int | None = None,
+                 today: date | None = None, parent: QWidget | None = None) -> None:
         super().__init__(case, "", saver, today, parent)
-        self.setWindowTitle(self.tr("Add procedure"))
-        self.path = f"procedures[{len(case.procedures)}]"
-        self.date = DateField(self.today)
+        self.setWindowTitle(self.tr("Add procedure") if index is None
+                            else self.tr("Edit procedure"))
+        self.index = index
+        self.path = f"procedures[{len(case.procedures) if index is None else index}]"
+        old = case.procedures[index] if index is not None else None
+        self.date = DateField(old.date if old else self.today)
         self.kind: EnumCombo[ProcedureKind] = EnumCombo(ProcedureKind, KIND_LABELS)
-        self.organ = QLineEdit()
+        self.organ = QLineEdit((old.organ or "") if old else "")
         self.margin: EnumCombo[Margin] = EnumCombo(Margin, none_label=self.tr("— (not surgery)"))
-        self.note = QPlainTextEdit()
+        if old is not None:
+            self.kind.set_value(old.kind)
+            self.margin.set_value(old.margin)
+        self.note = QPlainTextEdit(old.note if old else "")
         self.note.setTabChangesFocus(True)
         self.note.setFixedHeight(60)
         self.field(f"{self.path}.date", self.tr("Date"), self.date)
@@ -54,5 +62,9 @@ class ProcedureForm(CaseForm):
         assert day is not None and kind is not None
         procedure = Procedure(day, kind, self.organ.text().strip() or None, self.margin.value(),
                               self.note.toPlainText())
-        return dataclasses.replace(self.base_case,
-                                   procedures=(*self.base_case.procedures, procedure))
+        procedures = list(self.base_case.procedures)
+        if self.index is None:
+            procedures.append(procedure)
+        else:
+            procedures[self.index] = procedure
+        return dataclasses.replace(self.base_case, procedures=tuple(procedures))

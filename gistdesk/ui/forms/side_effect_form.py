@@ -21,12 +21,17 @@ COMMON_TERMS = (
 
 
 class SideEffectForm(CaseForm):
-    def __init__(self, case: Case, saver: Saver, today: date | None = None,
-                 parent: QWidget | None = None) -> None:
+    """Adds a side effect (index None) or edits side effect `index` of the case."""
+
+    def __init__(self, case: Case, saver: Saver, index: int | None = None,
+                 today: date | None = None, parent: QWidget | None = None) -> None:
         super().__init__(case, "", saver, today, parent)
-        self.setWindowTitle(self.tr("Add side effect"))
-        self.path = f"side_effects[{len(case.side_effects)}]"
-        self.date = DateField(self.today)
+        self.setWindowTitle(self.tr("Add side effect") if index is None
+                            else self.tr("Edit side effect"))
+        self.index = index
+        self.path = f"side_effects[{len(case.side_effects) if index is None else index}]"
+        old = case.side_effects[index] if index is not None else None
+        self.date = DateField(old.date if old else self.today)
         self.term = QComboBox()
         self.term.setEditable(True)
         self.term.addItems(COMMON_TERMS)
@@ -43,6 +48,11 @@ class SideEffectForm(CaseForm):
         if open_lines:
             self.drug.setCurrentText(open_lines[-1].drug.value)
         self.action: EnumCombo[SideEffectAction] = EnumCombo(SideEffectAction)
+        if old is not None:
+            self.term.setEditText(old.term)
+            self.grade.setValue(old.grade)
+            self.drug.setCurrentText(old.drug or "")
+            self.action.set_value(old.action)
         self.field(f"{self.path}.date", self.tr("Date"), self.date)
         self.field(f"{self.path}.term", self.tr("Term (CTCAE)"), self.term)
         self.field(f"{self.path}.grade", self.tr("CTCAE grade"), self.grade)
@@ -57,5 +67,9 @@ class SideEffectForm(CaseForm):
         assert day is not None and action is not None
         effect = SideEffect(day, self.term.currentText().strip(), self.grade.value(),
                             self.drug.currentText().strip() or None, action)
-        return dataclasses.replace(self.base_case,
-                                   side_effects=(*self.base_case.side_effects, effect))
+        effects = list(self.base_case.side_effects)
+        if self.index is None:
+            effects.append(effect)
+        else:
+            effects[self.index] = effect
+        return dataclasses.replace(self.base_case, side_effects=tuple(effects))
