@@ -179,7 +179,16 @@ def main(argv: list[str]) -> int:
     save_german_main_window(repo, db, out, pick_patient(repo))
     repo.close()
     # and page 1 of each printed report (pdftoppm, from poppler-utils)
-    render_report_screenshots(out)
+    paths = render_report_screenshots(out)
+    # the print preview of the clinician summary, as the Print summary action shows it
+    from gistdesk.ui.pdf_preview import PdfPreview
+
+    summary_pdf = next(p for p in paths if p.name.endswith("summary.pdf"))
+    preview = PdfPreview(summary_pdf.read_bytes(), "Clinician summary", summary_pdf.name)
+    preview.show()
+    settle()
+    save(preview, out / "13-print-preview.png")
+    preview.close()
     return 0
 
 

@@ -10,6 +10,7 @@ from enum import StrEnum
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 
@@ -63,6 +64,13 @@ def ask_save_path(parent: QWidget | None, title: str, start: str = "",
                   filter_text: str = "gistdesk database (*.sqlite)") -> str | None:
     path, _ = QFileDialog.getSaveFileName(parent, title, start, filter_text)
     return path or None
+
+
+def ask_printer(parent: QWidget | None) -> QPrinter | None:
+    """The system print dialog; the chosen printer, or None when cancelled."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    dialog = QPrintDialog(printer, parent)
+    return printer if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
 def ask_first_run(parent: QWidget | None, db_path: str, demo_available: bool) -> FirstRunChoice:

@@ -780,15 +780,19 @@ class MainWindow(QMainWindow):
             lambda repo: repo.delete_side_effect(case.patient.record_number, index, user=user))
 
     # -- print / about --------------------------------------------------------------------
-    def print_summary(self) -> None:
+    def print_summary(self) -> printing.ReportJob | None:
         if self.controller.case and self.controller.assessment:
-            printing.print_summary(self, self.controller.case, self.controller.assessment,
-                                   self.clinic_name(), audit=self._audit_print)
+            return printing.print_summary(self, self.controller.case,
+                                          self.controller.assessment, self.clinic_name(),
+                                          audit=self._audit_print)
+        return None
 
-    def print_handout(self) -> None:
+    def print_handout(self) -> printing.ReportJob | None:
         if self.controller.case and self.controller.assessment:
-            printing.print_handout(self, self.controller.case, self.controller.assessment,
-                                   self.clinic_name(), audit=self._audit_print)
+            return printing.print_handout(self, self.controller.case,
+                                          self.controller.assessment, self.clinic_name(),
+                                          audit=self._audit_print)
+        return None
 
     def _audit_print(self, kind: str) -> None:
         record_print = getattr(self.repository, "record_print", None)

@@ -1,8 +1,8 @@
 """Print actions, isolated so the PDF builders (gistdesk.reports) plug in at one place.
 
-A report is built off the UI thread (reportlab takes a moment on a long case), saved where
-the user chooses, and opened in the system's PDF viewer, which prints it. Until
-`gistdesk.reports` is installed, the actions say so and do nothing else.
+A report is built off the UI thread (reportlab takes a moment on a long case) and shown in a
+preview with Print… (the system print dialog) and Save as PDF…. Until `gistdesk.reports` is
+installed, the actions say so and do nothing else.
 """
 
 from __future__ import annotations
@@ -12,10 +12,8 @@ import importlib.util
 import logging
 from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QWidget
 
 from gistdesk.clinical.types import Assessment
@@ -44,9 +42,14 @@ def reports_available() -> bool:
     return importlib.util.find_spec("gistdesk.reports") is not None
 
 
-def open_file(path: Path) -> None:
-    """Open the PDF in the system viewer (tests replace this)."""
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+def show_preview(parent: QWidget | None, pdf: bytes, title: str,
+                 suggested_name: str) -> QWidget:
+    """Open the preview window (non-modal) on the built PDF and return it."""
+    from gistdesk.ui.pdf_preview import PdfPreview
+
+    preview = PdfPreview(pdf, title, suggested_name, parent)
+    preview.show()
+    return preview
 
 
 class _Signals(QObject):
@@ -59,6 +62,7 @@ class ReportJob(QRunnable):
         super().__init__()
         self.build = build
         self.signals = _Signals()
+        self.preview: QWidget | None = None  # the preview window, once the PDF is built
 
     def run(self) -> None:
         try:
@@ -76,7 +80,7 @@ _running: set[ReportJob] = set()  # keep jobs (and their signals) alive until th
 def print_report(parent: QWidget | None, kind: str, case: Case, assessment: Assessment,
                  clinic_name: str = DEFAULT_CLINIC, today: date | None = None,
                  audit: Callable[[str], None] | None = None) -> ReportJob | None:
-    """Build the PDF off the UI thread, save it where the user chose and open it to print.
+    """Build the PDF off the UI thread and show it in a preview to print or save.
 
     `audit(title)` records the print in the audit log before anything is built; when it fails
     (e.g. the role may not print) nothing is printed."""
@@ -90,12 +94,6 @@ def print_report(parent: QWidget | None, kind: str, case: Case, assessment: Asse
         return None
     day = today or date.today()
     suggested = f"{case.patient.record_number}-{kind}-{day.isoformat()}.pdf"
-    chosen = dialogs.ask_save_path(
-        parent, QCoreApplication.translate("Printing", "Save the {0} as PDF").format(what),
-        suggested, "PDF (*.pdf)")
-    if chosen is None:
-        return None
-    target = Path(chosen)
     if audit is not None:
         try:
             audit(TITLES[kind])  # the audit log keeps English names, whatever the UI language
@@ -116,14 +114,7 @@ def print_report(parent: QWidget | None, kind: str, case: Case, assessment: Asse
 
     def done(pdf: bytes) -> None:
         _running.discard(job)
-        try:
-            target.write_bytes(pdf)
-        except OSError as exc:
-            dialogs.show_error(parent, QCoreApplication.translate("Printing",
-                                                                  "The PDF was not saved"),
-                               f"{target}: {exc.strerror}")
-            return
-        open_file(target)
+        job.preview = show_preview(parent, pdf, what[:1].upper() + what[1:], suggested)
 
     def failed(message: str) -> None:
         _running.discard(job)

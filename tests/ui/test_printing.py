@@ -1,4 +1,4 @@
-"""Print actions: built off the UI thread, saved where the user chose, opened to print."""
+"""Print actions: built off the UI thread, previewed, then printed or saved as PDF."""
 
 from __future__ import annotations
 
@@ -38,45 +38,73 @@ def fake_reports(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str, date]]
     return calls
 
 
-def test_handout_is_built_saved_and_opened(app: object, qtbot: Any, tmp_path: Path,
-                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def pdf_printer(path: Path) -> Any:
+    """A real QPrinter that writes PDF to `path` (what the print dialog would return)."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    return printer
+
+
+def test_handout_is_previewed_then_saved_and_printed(app: object, qtbot: Any, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     pytest.importorskip("gistdesk.reports")
     from pypdf import PdfReader
 
     case = load("responder")
-    target = tmp_path / "handout.pdf"
-    suggested: list[str] = []
-    opened: list[Path] = []
-
-    def ask(_p: object, _title: str, start: str = "", _f: str = "") -> str:
-        suggested.append(start)
-        return str(target)
-
-    monkeypatch.setattr(dialogs, "ask_save_path", ask)
-    monkeypatch.setattr(printing, "open_file", opened.append)
     job = printing.print_handout(None, case, assess(case, TODAY), "Clinique Saint-Luc")
     assert job is not None
-    qtbot.waitUntil(lambda: bool(opened), timeout=20_000)
-    assert opened == [target] and target.read_bytes().startswith(b"%PDF")
-    text = "".join(page.extract_text() for page in PdfReader(target).pages)
+    qtbot.waitUntil(lambda: job.preview is not None, timeout=20_000)
+    preview = job.preview
+    pages = preview.document.pageCount()
+    assert pages >= 1 and preview.isVisible()
+    assert preview.suggested_name.startswith(f"{case.patient.record_number}-handout-")
+
+    saved = tmp_path / "handout.pdf"
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *_a, **_k: str(saved))
+    assert preview.save_pdf() == saved
+    assert saved.read_bytes() == preview.pdf  # Save as PDF writes the report unchanged
+    text = "".join(page.extract_text() for page in PdfReader(saved).pages)
     assert "Clinique Saint-Luc" in text
-    assert suggested[0].startswith(f"{case.patient.record_number}-handout-")
+
+    printed = tmp_path / "printed.pdf"
+    monkeypatch.setattr(dialogs, "ask_printer", lambda _parent: pdf_printer(printed))
+    assert preview.print_pages() == pages
+    assert len(PdfReader(printed).pages) == pages  # every page went to the printer
+    preview.close()
 
 
-def test_the_window_prints_the_summary_of_the_open_patient(
-        window: Any, repo: Any, qtbot: Any, tmp_path: Path,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cancelling_the_print_dialog_prints_nothing(app: object, qtbot: Any,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     pytest.importorskip("gistdesk.reports")
+    case = load("responder")
+    job = printing.print_summary(None, case, assess(case, TODAY))
+    assert job is not None
+    qtbot.waitUntil(lambda: job.preview is not None, timeout=20_000)
+    monkeypatch.setattr(dialogs, "ask_printer", lambda _parent: None)
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *_a, **_k: None)
+    assert job.preview.print_pages() == 0
+    assert job.preview.save_pdf() is None
+    job.preview.close()
+
+
+def test_the_window_previews_the_summary_of_the_open_patient(
+        window: Any, repo: Any, qtbot: Any) -> None:
+    pytest.importorskip("gistdesk.reports")
+    from gistdesk.ui.pdf_preview import PdfPreview
+
     case = load("limited_progression_secondary")
     repo.save_case(case, user="clin")
     window.list_model.refresh()
     window.open_patient(case.patient.record_number)
-    opened: list[Path] = []
-    monkeypatch.setattr(dialogs, "ask_save_path", lambda *a, **k: str(tmp_path / "s.pdf"))
-    monkeypatch.setattr(printing, "open_file", opened.append)
     window.actions_by_name["print_summary"].trigger()
-    qtbot.waitUntil(lambda: bool(opened), timeout=20_000)
-    assert (tmp_path / "s.pdf").read_bytes().startswith(b"%PDF")
+    qtbot.waitUntil(lambda: any(isinstance(w, PdfPreview) and w.isVisible()
+                                for w in window.findChildren(PdfPreview)), timeout=20_000)
+    preview = next(w for w in window.findChildren(PdfPreview) if w.isVisible())
+    assert preview.pdf.startswith(b"%PDF") and preview.document.pageCount() >= 1
+    preview.close()
 
 
 def test_a_failed_report_says_so_and_saves_nothing(app: object, qtbot: Any, tmp_path: Path,
@@ -88,16 +116,7 @@ def test_a_failed_report_says_so_and_saves_nothing(app: object, qtbot: Any, tmp_
     case = load("responder")
     case = dataclasses.replace(case, patient=dataclasses.replace(case.patient,
                                                                  record_number="FAIL"))
-    target = tmp_path / "summary.pdf"
-    monkeypatch.setattr(dialogs, "ask_save_path", lambda *a, **k: str(target))
-    printing.print_summary(None, case, assess(case, TODAY))
+    job = printing.print_summary(None, case, assess(case, TODAY))
     qtbot.waitUntil(lambda: bool(no_modal), timeout=5000)
-    assert no_modal[0][0] == "The PDF could not be made" and not target.exists()
-
-
-def test_cancelling_the_save_dialog_builds_nothing(app: object, monkeypatch: pytest.MonkeyPatch,
-                                                   fake_reports: list[Any]) -> None:
-    case = load("responder")
-    monkeypatch.setattr(dialogs, "ask_save_path", lambda *a, **k: None)
-    assert printing.print_summary(None, case, assess(case, TODAY)) is None
-    assert fake_reports == []
+    assert no_modal[0][0] == "The PDF could not be made"
+    assert job is not None and job.preview is None  # nothing to print or save
