@@ -473,67 +473,67 @@ Alles, was danach gespeichert wurde, wird ersetzt (vorher wird die aktuelle Date
   <context>
     <name>Dialogs</name>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="77" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="85" />
       <source>Create empty clinic</source>
       <translation>Leere Klinikdatenbank anlegen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="30" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="31" />
       <source>Discard</source>
       <translation>Verwerfen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="108" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="116" />
       <source>Discard the changes</source>
       <translation>Änderungen verwerfen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="31" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="32" />
       <source>Keep editing</source>
       <translation>Weiter bearbeiten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="107" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="115" />
       <source>Keep the form</source>
       <translation>Formular behalten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="73" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="81" />
       <source>No clinic database was found.</source>
       <translation>Es wurde keine Klinikdatenbank gefunden.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="79" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="87" />
       <source>Open demo</source>
       <translation>Demo öffnen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="81" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="89" />
       <source>Open existing…</source>
       <translation>Vorhandene öffnen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="82" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="90" />
       <source>Quit</source>
       <translation>Beenden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="104" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="112" />
       <source>The previous user</source>
       <translation>Der vorherige Benutzer</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="100" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="108" />
       <source>Unsaved form of another user</source>
       <translation>Ungespeichertes Formular eines anderen Benutzers</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="72" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="80" />
       <source>Welcome to gistdesk</source>
       <translation>Willkommen bei gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="74" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="82" />
       <source>gistdesk can create an empty clinic database at
 {0}
 or open the demo database (invented patients, for trying the app out).</source>
@@ -542,12 +542,12 @@ or open the demo database (invented patients, for trying the app out).</source>
 oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="58" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="59" />
       <source>gistdesk database (*.sqlite *.db);;All files (*)</source>
       <translation>gistdesk-Datenbank (*.sqlite *.db);;Alle Dateien (*)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="101" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="109" />
       <source>{0} left a form with changes that are not saved.
 
 {1}, do you want to keep the form open (you then check and save it yourself, under your name) or discard those changes?</source>
@@ -902,12 +902,12 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>&amp;Ansicht</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="968" />
+      <location filename="../../gistdesk/ui/main_window.py" line="972" />
       <source>A form with changes that are not saved is kept behind the lock. Quit and discard it?</source>
       <translation>Hinter der Sperre wartet ein Formular mit ungespeicherten Änderungen. Beenden und es verwerfen?</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="805" />
+      <location filename="../../gistdesk/ui/main_window.py" line="809" />
       <source>About gistdesk</source>
       <translation>Über gistdesk</translation>
     </message>
@@ -962,7 +962,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Leere &amp;Klinikdatenbank anlegen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="941" />
+      <location filename="../../gistdesk/ui/main_window.py" line="945" />
       <source>Database: {0}</source>
       <translation>Datenbank: {0}</translation>
     </message>
@@ -1081,7 +1081,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
     <message>
       <location filename="../../gistdesk/ui/main_window.py" line="625" />
       <location filename="../../gistdesk/ui/main_window.py" line="688" />
-      <location filename="../../gistdesk/ui/main_window.py" line="969" />
+      <location filename="../../gistdesk/ui/main_window.py" line="973" />
       <source>Keep it</source>
       <translation>Behalten</translation>
     </message>
@@ -1091,7 +1091,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Fenster sperren und Patientendaten ausblenden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="841" />
+      <location filename="../../gistdesk/ui/main_window.py" line="845" />
       <source>Locked</source>
       <translation>Gesperrt</translation>
     </message>
@@ -1126,7 +1126,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>&amp;Zusammenfassung drucken…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="969" />
+      <location filename="../../gistdesk/ui/main_window.py" line="973" />
       <source>Quit and discard</source>
       <translation>Beenden und verwerfen</translation>
     </message>
@@ -1190,7 +1190,7 @@ Create the first with New patient (Ctrl+N).</source>
 Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="967" />
+      <location filename="../../gistdesk/ui/main_window.py" line="971" />
       <source>Unsaved form</source>
       <translation>Ungespeichertes Formular</translation>
     </message>
@@ -1205,7 +1205,7 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Arbeitsliste: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="900" />
+      <location filename="../../gistdesk/ui/main_window.py" line="904" />
       <source>Your role cannot see the audit log.</source>
       <translation>Ihre Rolle darf das Prüfprotokoll nicht einsehen.</translation>
     </message>
@@ -1215,7 +1215,7 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Ihre Rolle erlaubt das nicht. Wenden Sie sich an einen Administrator.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="834" />
+      <location filename="../../gistdesk/ui/main_window.py" line="838" />
       <source>gistdesk — locked</source>
       <translation>gistdesk — gesperrt</translation>
     </message>
@@ -1784,51 +1784,79 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
     </message>
   </context>
   <context>
-    <name>Printing</name>
+    <name>PdfPreview</name>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="103" />
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="71" />
+      <source>%n page(s)</source>
+      <translation>%n Seite(n)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="74" />
+      <source>&amp;Close</source>
+      <translation>S&amp;chließen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="72" />
+      <source>&amp;Print…</source>
+      <translation>&amp;Drucken…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="73" />
+      <source>&amp;Save as PDF…</source>
+      <translation>Als PDF &amp;speichern…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="99" />
       <source>Nothing was printed</source>
       <translation>Es wurde nichts gedruckt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="85" />
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="104" />
+      <source>Save as PDF</source>
+      <translation>Als PDF speichern</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="113" />
+      <source>The PDF was not saved</source>
+      <translation>Das PDF wurde nicht gespeichert</translation>
+    </message>
+  </context>
+  <context>
+    <name>Printing</name>
+    <message>
+      <location filename="../../gistdesk/ui/printing.py" line="101" />
+      <source>Nothing was printed</source>
+      <translation>Es wurde nichts gedruckt</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/printing.py" line="89" />
       <source>Printing not available yet</source>
       <translation>Drucken noch nicht verfügbar</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="94" />
-      <source>Save the {0} as PDF</source>
-      <translation>{0} als PDF speichern</translation>
-    </message>
-    <message>
-      <location filename="../../gistdesk/ui/printing.py" line="130" />
+      <location filename="../../gistdesk/ui/printing.py" line="121" />
       <source>The PDF could not be made</source>
       <translation>Das PDF konnte nicht erstellt werden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="122" />
-      <source>The PDF was not saved</source>
-      <translation>Das PDF wurde nicht gespeichert</translation>
-    </message>
-    <message>
-      <location filename="../../gistdesk/ui/printing.py" line="87" />
+      <location filename="../../gistdesk/ui/printing.py" line="91" />
       <source>The {0} PDF is not available in this version of gistdesk yet.
 Nothing was printed.</source>
       <translation>Das PDF „{0}“ ist in dieser Version von gistdesk noch nicht verfügbar.
 Es wurde nichts gedruckt.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="132" />
+      <location filename="../../gistdesk/ui/printing.py" line="123" />
       <source>The {0} could not be built; nothing was saved.</source>
       <translation>„{0}“ konnte nicht erstellt werden; es wurde nichts gespeichert.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="28" />
+      <location filename="../../gistdesk/ui/printing.py" line="26" />
       <source>clinician summary</source>
       <translation>Ärztliche Zusammenfassung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="29" />
+      <location filename="../../gistdesk/ui/printing.py" line="27" />
       <source>patient handout</source>
       <translation>Patienteninformation</translation>
     </message>

@@ -473,67 +473,67 @@ Tout ce qui a été enregistré après ce moment est remplacé (la base actuelle
   <context>
     <name>Dialogs</name>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="77" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="85" />
       <source>Create empty clinic</source>
       <translation>Créer une base vide</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="30" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="31" />
       <source>Discard</source>
       <translation>Abandonner</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="108" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="116" />
       <source>Discard the changes</source>
       <translation>Abandonner les modifications</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="31" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="32" />
       <source>Keep editing</source>
       <translation>Continuer la saisie</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="107" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="115" />
       <source>Keep the form</source>
       <translation>Garder le formulaire</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="73" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="81" />
       <source>No clinic database was found.</source>
       <translation>Aucune base de données de la clinique n'a été trouvée.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="79" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="87" />
       <source>Open demo</source>
       <translation>Ouvrir la démo</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="81" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="89" />
       <source>Open existing…</source>
       <translation>Ouvrir une base existante…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="82" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="90" />
       <source>Quit</source>
       <translation>Quitter</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="104" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="112" />
       <source>The previous user</source>
       <translation>L'utilisateur précédent</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="100" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="108" />
       <source>Unsaved form of another user</source>
       <translation>Formulaire non enregistré d'un autre utilisateur</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="72" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="80" />
       <source>Welcome to gistdesk</source>
       <translation>Bienvenue dans gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="74" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="82" />
       <source>gistdesk can create an empty clinic database at
 {0}
 or open the demo database (invented patients, for trying the app out).</source>
@@ -542,12 +542,12 @@ or open the demo database (invented patients, for trying the app out).</source>
 ou ouvrir la base de démonstration (patients fictifs, pour essayer l'application).</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="58" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="59" />
       <source>gistdesk database (*.sqlite *.db);;All files (*)</source>
       <translation>Base gistdesk (*.sqlite *.db);;Tous les fichiers (*)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="101" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="109" />
       <source>{0} left a form with changes that are not saved.
 
 {1}, do you want to keep the form open (you then check and save it yourself, under your name) or discard those changes?</source>
@@ -902,12 +902,12 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>A&amp;ffichage</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="968" />
+      <location filename="../../gistdesk/ui/main_window.py" line="972" />
       <source>A form with changes that are not saved is kept behind the lock. Quit and discard it?</source>
       <translation>Un formulaire avec des modifications non enregistrées est conservé derrière le verrouillage. Quitter et l'abandonner ?</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="805" />
+      <location filename="../../gistdesk/ui/main_window.py" line="809" />
       <source>About gistdesk</source>
       <translation>À propos de gistdesk</translation>
     </message>
@@ -962,7 +962,7 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Créer une base &amp;vide…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="941" />
+      <location filename="../../gistdesk/ui/main_window.py" line="945" />
       <source>Database: {0}</source>
       <translation>Base : {0}</translation>
     </message>
@@ -1081,7 +1081,7 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
     <message>
       <location filename="../../gistdesk/ui/main_window.py" line="625" />
       <location filename="../../gistdesk/ui/main_window.py" line="688" />
-      <location filename="../../gistdesk/ui/main_window.py" line="969" />
+      <location filename="../../gistdesk/ui/main_window.py" line="973" />
       <source>Keep it</source>
       <translation>Le garder</translation>
     </message>
@@ -1091,7 +1091,7 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Verrouiller la fenêtre et masquer les données patient</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="841" />
+      <location filename="../../gistdesk/ui/main_window.py" line="845" />
       <source>Locked</source>
       <translation>Verrouillé</translation>
     </message>
@@ -1126,7 +1126,7 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Imprimer la &amp;synthèse…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="969" />
+      <location filename="../../gistdesk/ui/main_window.py" line="973" />
       <source>Quit and discard</source>
       <translation>Quitter et abandonner</translation>
     </message>
@@ -1190,7 +1190,7 @@ Create the first with New patient (Ctrl+N).</source>
 Créez le premier avec Nouveau patient (Ctrl+N).</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="967" />
+      <location filename="../../gistdesk/ui/main_window.py" line="971" />
       <source>Unsaved form</source>
       <translation>Formulaire non enregistré</translation>
     </message>
@@ -1205,7 +1205,7 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>Liste de travail : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="900" />
+      <location filename="../../gistdesk/ui/main_window.py" line="904" />
       <source>Your role cannot see the audit log.</source>
       <translation>Votre rôle ne permet pas de consulter le journal d'audit.</translation>
     </message>
@@ -1215,7 +1215,7 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>Votre rôle ne le permet pas. Demandez à un administrateur.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="834" />
+      <location filename="../../gistdesk/ui/main_window.py" line="838" />
       <source>gistdesk — locked</source>
       <translation>gistdesk — verrouillé</translation>
     </message>
@@ -1784,51 +1784,79 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
     </message>
   </context>
   <context>
-    <name>Printing</name>
+    <name>PdfPreview</name>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="103" />
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="71" />
+      <source>%n page(s)</source>
+      <translation>%n page(s)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="74" />
+      <source>&amp;Close</source>
+      <translation>&amp;Fermer</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="72" />
+      <source>&amp;Print…</source>
+      <translation>&amp;Imprimer…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="73" />
+      <source>&amp;Save as PDF…</source>
+      <translation>&amp;Enregistrer en PDF…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="99" />
       <source>Nothing was printed</source>
       <translation>Rien n'a été imprimé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="85" />
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="104" />
+      <source>Save as PDF</source>
+      <translation>Enregistrer en PDF</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="113" />
+      <source>The PDF was not saved</source>
+      <translation>Le PDF n'a pas été enregistré</translation>
+    </message>
+  </context>
+  <context>
+    <name>Printing</name>
+    <message>
+      <location filename="../../gistdesk/ui/printing.py" line="101" />
+      <source>Nothing was printed</source>
+      <translation>Rien n'a été imprimé</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/printing.py" line="89" />
       <source>Printing not available yet</source>
       <translation>Impression pas encore disponible</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="94" />
-      <source>Save the {0} as PDF</source>
-      <translation>Enregistrer {0} en PDF</translation>
-    </message>
-    <message>
-      <location filename="../../gistdesk/ui/printing.py" line="130" />
+      <location filename="../../gistdesk/ui/printing.py" line="121" />
       <source>The PDF could not be made</source>
       <translation>Le PDF n'a pas pu être créé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="122" />
-      <source>The PDF was not saved</source>
-      <translation>Le PDF n'a pas été enregistré</translation>
-    </message>
-    <message>
-      <location filename="../../gistdesk/ui/printing.py" line="87" />
+      <location filename="../../gistdesk/ui/printing.py" line="91" />
       <source>The {0} PDF is not available in this version of gistdesk yet.
 Nothing was printed.</source>
       <translation>Le PDF « {0} » n'est pas encore disponible dans cette version de gistdesk.
 Rien n'a été imprimé.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="132" />
+      <location filename="../../gistdesk/ui/printing.py" line="123" />
       <source>The {0} could not be built; nothing was saved.</source>
       <translation>« {0} » n'a pas pu être créé ; rien n'a été enregistré.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="28" />
+      <location filename="../../gistdesk/ui/printing.py" line="26" />
       <source>clinician summary</source>
       <translation>la synthèse médicale</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="29" />
+      <location filename="../../gistdesk/ui/printing.py" line="27" />
       <source>patient handout</source>
       <translation>la fiche patient</translation>
     </message>
