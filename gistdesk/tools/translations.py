@@ -14,7 +14,9 @@ documented in `gistdesk.ui.i18n`:
 - `self.tr("text")` in a class -> context = the class name (PySide's runtime lookup);
 - `QCoreApplication.translate("Ctx", "text")`, `tr("Ctx", "text")` (an alias) and
   `QT_TRANSLATE_NOOP("Ctx", "text")` -> context "Ctx";
-- `Column("Header", ...)` (patient view tables) -> context "PatientView".
+- `Column("Header", ...)` (patient view tables) -> context "PatientView";
+- `self.tr("%n page(s)", "", n)` (a count) -> a plural message (numerus="yes"); its forms
+  are kept joined by NUMERUS_SEPARATOR in the (context, source) -> text mappings here.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SOURCES = ROOT / "gistdesk" / "ui"
 OUT = ROOT / "resources" / "translations"
 LANGUAGES = ("de", "fr")
+NUMERUS_SEPARATOR = "\x1e"  # between the plural forms of one translation
 
 
 @dataclass
@@ -38,6 +41,7 @@ class Message:
     context: str
     source: str
     locations: list[tuple[str, int]] = field(default_factory=list)
+    numerus: bool = False
 
 
 def _string(node: ast.expr) -> str | None:
@@ -62,7 +66,7 @@ class _Extractor(ast.NodeVisitor):
     def __init__(self, path: str) -> None:
         self.path = path
         self.classes: list[str] = []
-        self.found: list[tuple[str, str, int]] = []
+        self.found: list[tuple[str, str, int, bool]] = []
 
     def visit_ClassDef(self, node: ast.ClassDef) -> None:
         self.classes.append(node.name)
@@ -75,16 +79,16 @@ class _Extractor(ast.NodeVisitor):
         if name == "self.tr" and args and self.classes:
             text = _string(args[0])
             if text is not None:
-                self.found.append((self.classes[-1], text, node.lineno))
+                self.found.append((self.classes[-1], text, node.lineno, len(args) >= 3))
         elif name in ("QCoreApplication.translate", "tr", "QT_TRANSLATE_NOOP",
                       "QApplication.translate") and len(args) >= 2:
             context, text = _string(args[0]), _string(args[1])
             if context is not None and text is not None:
-                self.found.append((context, text, node.lineno))
+                self.found.append((context, text, node.lineno, len(args) >= 4))
         elif name == "Column" and args:
             text = _string(args[0])
             if text is not None:
-                self.found.append(("PatientView", text, node.lineno))
+                self.found.append(("PatientView", text, node.lineno, False))
         self.generic_visit(node)
 
 
@@ -94,9 +98,10 @@ def extract(sources: Path = SOURCES) -> dict[tuple[str, str], Message]:
         rel = path.relative_to(ROOT).as_posix()
         extractor = _Extractor(rel)
         extractor.visit(ast.parse(path.read_text(encoding="utf-8"), rel))
-        for context, text, line in extractor.found:
+        for context, text, line, numerus in extractor.found:
             message = messages.setdefault((context, text), Message(context, text))
             message.locations.append((rel, line))
+            message.numerus = message.numerus or numerus
     return messages
 
 
@@ -110,7 +115,12 @@ def read_ts(path: Path) -> dict[tuple[str, str], str]:
         for message in context.iter("message"):
             source = message.findtext("source", "")
             translation = message.find("translation")
-            out[(name, source)] = translation.text or "" if translation is not None else ""
+            if translation is None:
+                out[(name, source)] = ""
+                continue
+            forms = [form.text or "" for form in translation.iter("numerusform")]
+            out[(name, source)] = (NUMERUS_SEPARATOR.join(forms) if all(forms) else "") \
+                if forms else translation.text or ""
     return out
 
 
@@ -125,15 +135,20 @@ def write_ts(path: Path, language: str, messages: dict[tuple[str, str], Message]
         ET.SubElement(context, "name").text = context_name
         for message in sorted(by_context[context_name], key=lambda m: m.source):
             element = ET.SubElement(context, "message")
+            if message.numerus:
+                element.set("numerus", "yes")
             for file, line in message.locations:
                 ET.SubElement(element, "location", filename=f"../../{file}", line=str(line))
             ET.SubElement(element, "source").text = message.source
             translated = translations.get((context_name, message.source))
             translation = ET.SubElement(element, "translation")
-            if translated:
-                translation.text = translated
-            else:
+            if not translated:
                 translation.set("type", "unfinished")
+            if message.numerus:
+                for form in (translated or "").split(NUMERUS_SEPARATOR):
+                    ET.SubElement(translation, "numerusform").text = form or None
+            elif translated:
+                translation.text = translated
     ET.indent(root)
     text = ('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n'
             + ET.tostring(root, encoding="unicode") + "\n")

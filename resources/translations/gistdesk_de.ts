@@ -1785,10 +1785,13 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
   </context>
   <context>
     <name>PdfPreview</name>
-    <message>
+    <message numerus="yes">
       <location filename="../../gistdesk/ui/pdf_preview.py" line="71" />
       <source>%n page(s)</source>
-      <translation>%n Seite(n)</translation>
+      <translation>
+        <numerusform>%n Seite</numerusform>
+        <numerusform>%n Seiten</numerusform>
+      </translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/pdf_preview.py" line="74" />

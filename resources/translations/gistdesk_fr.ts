@@ -1785,10 +1785,13 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
   </context>
   <context>
     <name>PdfPreview</name>
-    <message>
+    <message numerus="yes">
       <location filename="../../gistdesk/ui/pdf_preview.py" line="71" />
       <source>%n page(s)</source>
-      <translation>%n page(s)</translation>
+      <translation>
+        <numerusform>%n page</numerusform>
+        <numerusform>%n pages</numerusform>
+      </translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/pdf_preview.py" line="74" />

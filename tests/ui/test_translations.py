@@ -294,3 +294,13 @@ def test_sex_other_is_divers_but_the_stop_reason_other_is_andere(german: None,
     qtbot.addWidget(line)  # type: ignore[attr-defined]
     reasons = [line.stop_reason.itemText(i) for i in range(line.stop_reason.count())]
     assert "andere" in reasons and "divers" not in reasons
+
+
+def test_counts_have_plural_forms(german: None) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    assert QCoreApplication.translate("PdfPreview", "%n page(s)", "", 1) == "1 Seite"
+    assert QCoreApplication.translate("PdfPreview", "%n page(s)", "", 3) == "3 Seiten"
+    messages = translations.extract()
+    assert messages[("PdfPreview", "%n page(s)")].numerus
+    assert not messages[("MainWindow", "&File")].numerus
