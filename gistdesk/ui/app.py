@@ -21,7 +21,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -104,6 +104,9 @@ def setup_logging(log_dir: Path) -> Path:
             log.removeHandler(old)
             old.close()
     if not any(isinstance(h, RotatingFileHandler) for h in log.handlers):
+        # created owner-only: the log holds no patient data, but it is nobody else's business
+        path.touch(mode=0o600, exist_ok=True)
+        path.chmod(0o600)
         handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
         log.addHandler(handler)
@@ -285,8 +288,8 @@ def sign_in_to(parent: QWidget | None, repository: Repository, label: str) -> bo
 
 
 def backup_in_background(path: Path, timeout_s: float = 8.0) -> str:
-    """The automatic backup on close, on its own connection and thread: "" when done (or
-    not due), else what went wrong. Closing never waits longer than `timeout_s`; an
+    """The automatic backup on close, on its own connection and thread: "" when done, else
+    what went wrong. Closing never waits longer than `timeout_s`; an
     unfinished copy is only a temporary file, the database itself is never touched."""
     problem: list[str] = []
 
@@ -296,7 +299,7 @@ def backup_in_background(path: Path, timeout_s: float = 8.0) -> str:
                 # The app itself makes this copy (like the CLI's local operator): whoever
                 # runs gistdesk on this machine can read the file anyway.
                 repo.sign_in_local_operator("gistdesk-close-backup")
-                repo.auto_backup()
+                repo.backup("close")  # every close; rotation keeps 7 daily + 4 weekly
         except Exception as exc:
             log.error("backup on close failed: %s", type(exc).__name__)
             problem.append(str(exc) or type(exc).__name__)
@@ -308,6 +311,36 @@ def backup_in_background(path: Path, timeout_s: float = 8.0) -> str:
         log.warning("backup on close still running after %s s: not waiting", timeout_s)
         return "the backup took too long and was left unfinished"
     return problem[0] if problem else ""
+
+
+DAILY_CHECK_MS = 60 * 60 * 1000  # look every hour whether the daily backup is due
+
+
+def start_daily_backups(window: MainWindow, path: Path) -> QTimer:
+    """The daily backup: at start and then hourly, a background thread takes a backup when
+    the newest one is more than a day old (the repository decides); the window never waits."""
+
+    def check() -> None:
+        def work() -> None:
+            try:
+                with SqliteRepository(path, integrity="none") as repo:
+                    repo.sign_in_local_operator("gistdesk-daily-backup")
+                    repo.auto_backup()
+            except Exception as exc:  # the next hourly check tries again
+                log.error("daily backup failed: %s", type(exc).__name__)
+
+        threading.Thread(target=work, name="gistdesk-daily-backup", daemon=True).start()
+
+    old = getattr(window, "daily_backup_timer", None)
+    if isinstance(old, QTimer):
+        old.stop()
+    timer = QTimer(window)
+    timer.setInterval(DAILY_CHECK_MS)
+    timer.timeout.connect(check)
+    timer.start()
+    check()
+    window.daily_backup_timer = timer  # type: ignore[attr-defined]
+    return timer
 
 
 def close_backup_hook(window: MainWindow, path: Path) -> Callable[[], None]:
@@ -368,6 +401,7 @@ def start(db: Path | None, demo_db: Path | None, settings_path: str | None = Non
                         user or signed_in_user(), search_repository=search_opener(path))
     window.database_path = path
     window.backup_on_close = close_backup_hook(window, path)
+    start_daily_backups(window, path)
     holder.append(window)
     window.integrity_check = check_integrity_in_background(window, path)
     app.aboutToQuit.connect(window.shutdown)  # however the app ends, stop the search thread
@@ -412,6 +446,7 @@ def switch_database(window: MainWindow, kind: str) -> None:
     window.set_repository(repository, str(path), search_opener(path))
     window.database_path = path
     window.backup_on_close = close_backup_hook(window, path)
+    start_daily_backups(window, path)
     try:
         old.close()
     except Exception:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from gistdesk.storage.auth import PermissionDeniedError, Role
+from gistdesk.storage.backup import backup_infos
 from gistdesk.storage.repository import SqliteRepository
 from gistdesk.ui import app as app_module
 from gistdesk.ui import dialogs
@@ -460,6 +461,42 @@ def test_backup_on_close_failure_is_reported_and_closing_goes_on(
     (tmp_path / "x.sqlite").write_bytes(b"not a database at all" * 100)
     problem = app_module.backup_in_background(tmp_path / "x.sqlite", timeout_s=5)
     assert problem  # reported, never raised
+
+
+def test_backup_on_close_writes_a_close_backup_every_time(
+        app: object, qtbot: Any, repo: SqliteRepository) -> None:
+    assert app_module.backup_in_background(repo.path, timeout_s=30) == ""
+    first = backup_infos(repo.path)
+    assert [i.kind for i in first] == ["close"]
+    assert app_module.backup_in_background(repo.path, timeout_s=30) == ""
+    second = backup_infos(repo.path)
+    # taken again although one is a moment old; rotation keeps the newest of the day
+    assert [i.kind for i in second] == ["close"]
+    assert second[0].created_utc > first[0].created_utc
+
+
+def test_daily_backup_is_taken_once_and_not_again_within_a_day(
+        app: object, qtbot: Any, repo: SqliteRepository, settings: QSettings) -> None:
+    win = make_window(qtbot, repo, settings)
+    assert backup_infos(repo.path) == []
+    timer = app_module.start_daily_backups(win, repo.path)  # checks at once
+    assert timer.isActive() and timer.interval() == app_module.DAILY_CHECK_MS
+    qtbot.waitUntil(lambda: len(backup_infos(repo.path)) == 1, timeout=30_000)
+    assert backup_infos(repo.path)[0].kind == "auto"
+    app_module.start_daily_backups(win, repo.path)  # restarted (e.g. after switching files)
+    assert not timer.isActive()  # the old timer is stopped, not left running twice
+    qtbot.wait(500)
+    assert len(backup_infos(repo.path)) == 1  # the one from a moment ago still counts
+
+
+def test_log_file_is_readable_by_its_owner_only(app: object, tmp_path: Path) -> None:
+    path = app_module.setup_logging(tmp_path / "logs")
+    try:
+        assert path.stat().st_mode & 0o077 == 0
+    finally:
+        for handler in list(app_module.log.handlers):
+            app_module.log.removeHandler(handler)
+            handler.close()
 
 
 # -- settings, privacy ----------------------------------------------------------------------
