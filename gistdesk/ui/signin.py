@@ -6,6 +6,7 @@ a locked account says until when. The lock screen shows no patient data.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -83,6 +84,19 @@ def _error_label() -> QLabel:
     return label
 
 
+def _ok_cancel_buttons(dialog: QDialog, ok_text: str, on_ok: Callable[[], object]
+                       ) -> tuple[QDialogButtonBox, QPushButton]:
+    """OK (renamed to say what it does) and Cancel, wired to `on_ok` and reject."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                               | QDialogButtonBox.StandardButton.Cancel)
+    ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert ok is not None
+    ok.setText(ok_text)
+    buttons.accepted.connect(on_ok)
+    buttons.rejected.connect(dialog.reject)
+    return buttons, ok
+
+
 def _show_error(label: QLabel, text: str) -> None:
     label.setText(text)
     label.setVisible(bool(text))
@@ -121,14 +135,8 @@ class SignInDialog(QDialog):
         layout.addLayout(form)
         self.error = _error_label()
         layout.addWidget(self.error)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        assert ok is not None
-        ok.setText(self.tr("Sign in"))
-        self.sign_in_button = ok
-        self.buttons.accepted.connect(self.try_sign_in)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.sign_in_button = _ok_cancel_buttons(
+            self, self.tr("Sign in"), self.try_sign_in)
         layout.addWidget(self.buttons)
         (self.password if username else self.username).setFocus()
         self.setMinimumWidth(420)
@@ -183,14 +191,8 @@ class CreateAdminDialog(QDialog):
         layout.addWidget(policy)
         self.error = _error_label()
         layout.addWidget(self.error)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        assert ok is not None
-        ok.setText(self.tr("Create account"))
-        self.create_button = ok
-        self.buttons.accepted.connect(self.try_create)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.create_button = _ok_cancel_buttons(
+            self, self.tr("Create account"), self.try_create)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(480)
 

@@ -52,64 +52,64 @@
   <context>
     <name>App</name>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="142" />
+      <location filename="../../gistdesk/ui/app.py" line="145" />
       <source>An unexpected error happened ({0} in {1}). Nothing was saved by the action that failed; your data is safe in the database.</source>
       <translation>Ein unerwarteter Fehler ist aufgetreten ({0} in {1}). Die fehlgeschlagene Aktion hat nichts gespeichert; Ihre Daten sind in der Datenbank sicher.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="356" />
-      <location filename="../../gistdesk/ui/app.py" line="404" />
+      <location filename="../../gistdesk/ui/app.py" line="389" />
+      <location filename="../../gistdesk/ui/app.py" line="438" />
       <source>Cannot open the database</source>
       <translation>Die Datenbank kann nicht geöffnet werden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="390" />
+      <location filename="../../gistdesk/ui/app.py" line="424" />
       <source>Create an empty clinic database</source>
       <translation>Leere Klinikdatenbank anlegen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="398" />
+      <location filename="../../gistdesk/ui/app.py" line="432" />
       <source>File exists</source>
       <translation>Datei existiert bereits</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="268" />
-      <location filename="../../gistdesk/ui/app.py" line="393" />
+      <location filename="../../gistdesk/ui/app.py" line="271" />
+      <location filename="../../gistdesk/ui/app.py" line="427" />
       <source>Open a gistdesk database</source>
       <translation>gistdesk-Datenbank öffnen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="338" />
+      <location filename="../../gistdesk/ui/app.py" line="371" />
       <source>Restored {0}: sign in again</source>
       <translation>{0} wiederhergestellt: bitte erneut anmelden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="141" />
+      <location filename="../../gistdesk/ui/app.py" line="144" />
       <source>Something went wrong</source>
       <translation>Etwas ist schiefgelaufen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="317" />
+      <location filename="../../gistdesk/ui/app.py" line="350" />
       <source>The automatic backup was not made</source>
       <translation>Die automatische Sicherung wurde nicht erstellt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="332" />
+      <location filename="../../gistdesk/ui/app.py" line="365" />
       <source>The backup was not restored</source>
       <translation>Die Sicherung wurde nicht wiederhergestellt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="222" />
+      <location filename="../../gistdesk/ui/app.py" line="225" />
       <source>The database is damaged</source>
       <translation>Die Datenbank ist beschädigt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="223" />
+      <location filename="../../gistdesk/ui/app.py" line="226" />
       <source>The integrity check of the database failed. gistdesk shows what it can read but will not save changes. Restore a backup before going on.</source>
       <translation>Die Integritätsprüfung der Datenbank ist fehlgeschlagen. gistdesk zeigt an, was es lesen kann, speichert aber keine Änderungen. Stellen Sie eine Sicherung wieder her, bevor Sie weiterarbeiten.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="145" />
+      <location filename="../../gistdesk/ui/app.py" line="148" />
       <source>What failed: {0} in {1}
 
 A technical log (without patient data) was written to:
@@ -122,23 +122,23 @@ Ein technisches Protokoll (ohne Patientendaten) wurde geschrieben nach:
 Zeit: {3}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="221" />
+      <location filename="../../gistdesk/ui/app.py" line="224" />
       <source>database damaged: read only</source>
       <translation>Datenbank beschädigt: nur Lesen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="318" />
+      <location filename="../../gistdesk/ui/app.py" line="351" />
       <source>gistdesk closes normally; your data is safe in the database. Make a backup with Tools &gt; Backups… next time.</source>
       <translation>gistdesk wird normal beendet; Ihre Daten sind in der Datenbank sicher. Erstellen Sie beim nächsten Mal eine Sicherung über Extras &gt; Sicherungen….</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="399" />
+      <location filename="../../gistdesk/ui/app.py" line="433" />
       <source>{0} already exists; choose a new name.</source>
       <translation>{0} existiert bereits; wählen Sie einen neuen Namen.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="357" />
-      <location filename="../../gistdesk/ui/app.py" line="405" />
+      <location filename="../../gistdesk/ui/app.py" line="390" />
+      <location filename="../../gistdesk/ui/app.py" line="439" />
       <source>{0} could not be opened.</source>
       <translation>{0} konnte nicht geöffnet werden.</translation>
     </message>
@@ -394,58 +394,58 @@ Alles, was danach gespeichert wurde, wird ersetzt (vorher wird die aktuelle Date
   <context>
     <name>CreateAdminDialog</name>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="190" />
+      <location filename="../../gistdesk/ui/signin.py" line="195" />
       <source>Create account</source>
       <translation>Konto anlegen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="155" />
+      <location filename="../../gistdesk/ui/signin.py" line="163" />
       <source>Create the administrator account — gistdesk</source>
       <translation>Administratorkonto anlegen — gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="176" />
+      <location filename="../../gistdesk/ui/signin.py" line="184" />
       <source>Display name:</source>
       <translation>Anzeigename:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="178" />
+      <location filename="../../gistdesk/ui/signin.py" line="186" />
       <source>Password again:</source>
       <translation>Passwort wiederholen:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="177" />
+      <location filename="../../gistdesk/ui/signin.py" line="185" />
       <source>Password:</source>
       <translation>Passwort:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="180" />
-      <location filename="../../gistdesk/ui/signin.py" line="210" />
+      <location filename="../../gistdesk/ui/signin.py" line="188" />
+      <location filename="../../gistdesk/ui/signin.py" line="212" />
       <source>Password: {0}</source>
       <translation>Passwort: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="213" />
+      <location filename="../../gistdesk/ui/signin.py" line="215" />
       <source>The account was not created: {0}</source>
       <translation>Das Konto wurde nicht angelegt: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="203" />
+      <location filename="../../gistdesk/ui/signin.py" line="205" />
       <source>The two passwords are not the same.</source>
       <translation>Die beiden Passwörter stimmen nicht überein.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="159" />
+      <location filename="../../gistdesk/ui/signin.py" line="167" />
       <source>This clinic database has no users yet. Create the administrator account: the administrator adds the clinicians, nurses and other users, and restores backups.</source>
       <translation>Diese Klinikdatenbank hat noch keine Benutzer. Legen Sie das Administratorkonto an: Der Administrator legt Ärztinnen und Ärzte, Pflegekräfte und weitere Benutzer an und stellt Sicherungen wieder her.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="175" />
+      <location filename="../../gistdesk/ui/signin.py" line="183" />
       <source>User name:</source>
       <translation>Benutzername:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="200" />
+      <location filename="../../gistdesk/ui/signin.py" line="202" />
       <source>User name: type a user name.</source>
       <translation>Benutzername: bitte einen Benutzernamen eingeben.</translation>
     </message>
@@ -759,52 +759,52 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
   <context>
     <name>LockScreen</name>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="289" />
+      <location filename="../../gistdesk/ui/signin.py" line="291" />
       <source>Another user can sign in here. Unsaved work of {0} is kept until they decide.</source>
       <translation>Ein anderer Benutzer kann sich hier anmelden. Ungespeicherte Arbeit von {0} bleibt erhalten, bis entschieden ist, was damit geschieht.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="285" />
+      <location filename="../../gistdesk/ui/signin.py" line="287" />
       <source>Locked at {0} for {1}. Patient data is hidden. Type your password to go on, or switch user.</source>
       <translation>Gesperrt um {0} für {1}. Patientendaten sind ausgeblendet. Geben Sie Ihr Passwort ein, um fortzufahren, oder wechseln Sie den Benutzer.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="251" />
+      <location filename="../../gistdesk/ui/signin.py" line="253" />
       <source>Password</source>
       <translation>Passwort</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="254" />
+      <location filename="../../gistdesk/ui/signin.py" line="256" />
       <source>Password:</source>
       <translation>Passwort:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="293" />
+      <location filename="../../gistdesk/ui/signin.py" line="295" />
       <source>Sign in to go on.</source>
       <translation>Melden Sie sich an, um fortzufahren.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="259" />
+      <location filename="../../gistdesk/ui/signin.py" line="261" />
       <source>Switch user…</source>
       <translation>Benutzer wechseln…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="261" />
+      <location filename="../../gistdesk/ui/signin.py" line="263" />
       <source>Unlock</source>
       <translation>Entsperren</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="248" />
+      <location filename="../../gistdesk/ui/signin.py" line="250" />
       <source>User name</source>
       <translation>Benutzername</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="253" />
+      <location filename="../../gistdesk/ui/signin.py" line="255" />
       <source>User name:</source>
       <translation>Benutzername:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="238" />
+      <location filename="../../gistdesk/ui/signin.py" line="240" />
       <source>gistdesk is locked</source>
       <translation>gistdesk ist gesperrt</translation>
     </message>
@@ -2202,27 +2202,27 @@ Knoten</translation>
   <context>
     <name>SignIn</name>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="31" />
+      <location filename="../../gistdesk/ui/signin.py" line="32" />
       <source>The user name or password is not right.</source>
       <translation>Benutzername oder Passwort ist nicht richtig.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="70" />
+      <location filename="../../gistdesk/ui/signin.py" line="71" />
       <source>This account is locked after too many wrong passwords. Try again after {0}, or ask an administrator.</source>
       <translation>Dieses Konto ist nach zu vielen falschen Passwörtern gesperrt. Versuchen Sie es nach {0} erneut oder wenden Sie sich an einen Administrator.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="66" />
+      <location filename="../../gistdesk/ui/signin.py" line="67" />
       <source>Type your user name and password.</source>
       <translation>Geben Sie Benutzername und Passwort ein.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="40" />
+      <location filename="../../gistdesk/ui/signin.py" line="41" />
       <source>at least {0} characters, not the user name. A few unrelated words make a good password; do not reuse one from another system.</source>
       <translation>mindestens {0} Zeichen, nicht der Benutzername. Einige unzusammenhängende Wörter ergeben ein gutes Passwort; verwenden Sie keines aus einem anderen System.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="55" />
+      <location filename="../../gistdesk/ui/signin.py" line="56" />
       <source>later</source>
       <translation>später</translation>
     </message>
@@ -2230,42 +2230,42 @@ Knoten</translation>
   <context>
     <name>SignInDialog</name>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="107" />
+      <location filename="../../gistdesk/ui/signin.py" line="121" />
       <source>Clinic database: {0}</source>
       <translation>Klinikdatenbank: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="117" />
+      <location filename="../../gistdesk/ui/signin.py" line="131" />
       <source>Password</source>
       <translation>Passwort</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="120" />
+      <location filename="../../gistdesk/ui/signin.py" line="134" />
       <source>Password:</source>
       <translation>Passwort:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="128" />
+      <location filename="../../gistdesk/ui/signin.py" line="139" />
       <source>Sign in</source>
       <translation>Anmelden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="103" />
+      <location filename="../../gistdesk/ui/signin.py" line="117" />
       <source>Sign in to gistdesk</source>
       <translation>Bei gistdesk anmelden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="98" />
+      <location filename="../../gistdesk/ui/signin.py" line="112" />
       <source>Sign in — gistdesk</source>
       <translation>Anmelden — gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="114" />
+      <location filename="../../gistdesk/ui/signin.py" line="128" />
       <source>User name</source>
       <translation>Benutzername</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="119" />
+      <location filename="../../gistdesk/ui/signin.py" line="133" />
       <source>User name:</source>
       <translation>Benutzername:</translation>
     </message>

@@ -52,64 +52,64 @@
   <context>
     <name>App</name>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="142" />
+      <location filename="../../gistdesk/ui/app.py" line="145" />
       <source>An unexpected error happened ({0} in {1}). Nothing was saved by the action that failed; your data is safe in the database.</source>
       <translation>Une erreur inattendue s'est produite ({0} dans {1}). L'action qui a échoué n'a rien enregistré ; vos données sont en sécurité dans la base.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="356" />
-      <location filename="../../gistdesk/ui/app.py" line="404" />
+      <location filename="../../gistdesk/ui/app.py" line="389" />
+      <location filename="../../gistdesk/ui/app.py" line="438" />
       <source>Cannot open the database</source>
       <translation>Impossible d'ouvrir la base de données</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="390" />
+      <location filename="../../gistdesk/ui/app.py" line="424" />
       <source>Create an empty clinic database</source>
       <translation>Créer une base de données vide de la clinique</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="398" />
+      <location filename="../../gistdesk/ui/app.py" line="432" />
       <source>File exists</source>
       <translation>Le fichier existe déjà</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="268" />
-      <location filename="../../gistdesk/ui/app.py" line="393" />
+      <location filename="../../gistdesk/ui/app.py" line="271" />
+      <location filename="../../gistdesk/ui/app.py" line="427" />
       <source>Open a gistdesk database</source>
       <translation>Ouvrir une base gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="338" />
+      <location filename="../../gistdesk/ui/app.py" line="371" />
       <source>Restored {0}: sign in again</source>
       <translation>{0} restaurée : reconnectez-vous</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="141" />
+      <location filename="../../gistdesk/ui/app.py" line="144" />
       <source>Something went wrong</source>
       <translation>Une erreur s'est produite</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="317" />
+      <location filename="../../gistdesk/ui/app.py" line="350" />
       <source>The automatic backup was not made</source>
       <translation>La sauvegarde automatique n'a pas été faite</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="332" />
+      <location filename="../../gistdesk/ui/app.py" line="365" />
       <source>The backup was not restored</source>
       <translation>La sauvegarde n'a pas été restaurée</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="222" />
+      <location filename="../../gistdesk/ui/app.py" line="225" />
       <source>The database is damaged</source>
       <translation>La base de données est endommagée</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="223" />
+      <location filename="../../gistdesk/ui/app.py" line="226" />
       <source>The integrity check of the database failed. gistdesk shows what it can read but will not save changes. Restore a backup before going on.</source>
       <translation>La vérification d'intégrité de la base a échoué. gistdesk affiche ce qu'il peut lire mais n'enregistre aucune modification. Restaurez une sauvegarde avant de continuer.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="145" />
+      <location filename="../../gistdesk/ui/app.py" line="148" />
       <source>What failed: {0} in {1}
 
 A technical log (without patient data) was written to:
@@ -122,23 +122,23 @@ Un journal technique (sans données patient) a été écrit dans :
 Heure : {3}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="221" />
+      <location filename="../../gistdesk/ui/app.py" line="224" />
       <source>database damaged: read only</source>
       <translation>base endommagée : lecture seule</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="318" />
+      <location filename="../../gistdesk/ui/app.py" line="351" />
       <source>gistdesk closes normally; your data is safe in the database. Make a backup with Tools &gt; Backups… next time.</source>
       <translation>gistdesk se ferme normalement ; vos données sont en sécurité dans la base. Faites une sauvegarde la prochaine fois avec Outils &gt; Sauvegardes….</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="399" />
+      <location filename="../../gistdesk/ui/app.py" line="433" />
       <source>{0} already exists; choose a new name.</source>
       <translation>{0} existe déjà ; choisissez un autre nom.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="357" />
-      <location filename="../../gistdesk/ui/app.py" line="405" />
+      <location filename="../../gistdesk/ui/app.py" line="390" />
+      <location filename="../../gistdesk/ui/app.py" line="439" />
       <source>{0} could not be opened.</source>
       <translation>{0} n'a pas pu être ouvert.</translation>
     </message>
@@ -394,58 +394,58 @@ Tout ce qui a été enregistré après ce moment est remplacé (la base actuelle
   <context>
     <name>CreateAdminDialog</name>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="190" />
+      <location filename="../../gistdesk/ui/signin.py" line="195" />
       <source>Create account</source>
       <translation>Créer le compte</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="155" />
+      <location filename="../../gistdesk/ui/signin.py" line="163" />
       <source>Create the administrator account — gistdesk</source>
       <translation>Créer le compte administrateur — gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="176" />
+      <location filename="../../gistdesk/ui/signin.py" line="184" />
       <source>Display name:</source>
       <translation>Nom affiché :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="178" />
+      <location filename="../../gistdesk/ui/signin.py" line="186" />
       <source>Password again:</source>
       <translation>Confirmer le mot de passe :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="177" />
+      <location filename="../../gistdesk/ui/signin.py" line="185" />
       <source>Password:</source>
       <translation>Mot de passe :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="180" />
-      <location filename="../../gistdesk/ui/signin.py" line="210" />
+      <location filename="../../gistdesk/ui/signin.py" line="188" />
+      <location filename="../../gistdesk/ui/signin.py" line="212" />
       <source>Password: {0}</source>
       <translation>Mot de passe : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="213" />
+      <location filename="../../gistdesk/ui/signin.py" line="215" />
       <source>The account was not created: {0}</source>
       <translation>Le compte n'a pas été créé : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="203" />
+      <location filename="../../gistdesk/ui/signin.py" line="205" />
       <source>The two passwords are not the same.</source>
       <translation>Les deux mots de passe ne sont pas identiques.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="159" />
+      <location filename="../../gistdesk/ui/signin.py" line="167" />
       <source>This clinic database has no users yet. Create the administrator account: the administrator adds the clinicians, nurses and other users, and restores backups.</source>
       <translation>Cette base de la clinique n'a pas encore d'utilisateurs. Créez le compte administrateur : l'administrateur ajoute les médecins, le personnel infirmier et les autres utilisateurs, et restaure les sauvegardes.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="175" />
+      <location filename="../../gistdesk/ui/signin.py" line="183" />
       <source>User name:</source>
       <translation>Nom d'utilisateur :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="200" />
+      <location filename="../../gistdesk/ui/signin.py" line="202" />
       <source>User name: type a user name.</source>
       <translation>Nom d'utilisateur : saisissez un nom d'utilisateur.</translation>
     </message>
@@ -759,52 +759,52 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
   <context>
     <name>LockScreen</name>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="289" />
+      <location filename="../../gistdesk/ui/signin.py" line="291" />
       <source>Another user can sign in here. Unsaved work of {0} is kept until they decide.</source>
       <translation>Un autre utilisateur peut se connecter ici. Le travail non enregistré de {0} est conservé jusqu'à décision.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="285" />
+      <location filename="../../gistdesk/ui/signin.py" line="287" />
       <source>Locked at {0} for {1}. Patient data is hidden. Type your password to go on, or switch user.</source>
       <translation>Verrouillé à {0} pour {1}. Les données patient sont masquées. Saisissez votre mot de passe pour continuer, ou changez d'utilisateur.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="251" />
+      <location filename="../../gistdesk/ui/signin.py" line="253" />
       <source>Password</source>
       <translation>Mot de passe</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="254" />
+      <location filename="../../gistdesk/ui/signin.py" line="256" />
       <source>Password:</source>
       <translation>Mot de passe :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="293" />
+      <location filename="../../gistdesk/ui/signin.py" line="295" />
       <source>Sign in to go on.</source>
       <translation>Connectez-vous pour continuer.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="259" />
+      <location filename="../../gistdesk/ui/signin.py" line="261" />
       <source>Switch user…</source>
       <translation>Changer d'utilisateur…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="261" />
+      <location filename="../../gistdesk/ui/signin.py" line="263" />
       <source>Unlock</source>
       <translation>Déverrouiller</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="248" />
+      <location filename="../../gistdesk/ui/signin.py" line="250" />
       <source>User name</source>
       <translation>Nom d'utilisateur</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="253" />
+      <location filename="../../gistdesk/ui/signin.py" line="255" />
       <source>User name:</source>
       <translation>Nom d'utilisateur :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="238" />
+      <location filename="../../gistdesk/ui/signin.py" line="240" />
       <source>gistdesk is locked</source>
       <translation>gistdesk est verrouillé</translation>
     </message>
@@ -2202,27 +2202,27 @@ intratumoral</translation>
   <context>
     <name>SignIn</name>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="31" />
+      <location filename="../../gistdesk/ui/signin.py" line="32" />
       <source>The user name or password is not right.</source>
       <translation>Le nom d'utilisateur ou le mot de passe est incorrect.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="70" />
+      <location filename="../../gistdesk/ui/signin.py" line="71" />
       <source>This account is locked after too many wrong passwords. Try again after {0}, or ask an administrator.</source>
       <translation>Ce compte est bloqué après trop de mots de passe erronés. Réessayez après {0}, ou demandez à un administrateur.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="66" />
+      <location filename="../../gistdesk/ui/signin.py" line="67" />
       <source>Type your user name and password.</source>
       <translation>Saisissez votre nom d'utilisateur et votre mot de passe.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="40" />
+      <location filename="../../gistdesk/ui/signin.py" line="41" />
       <source>at least {0} characters, not the user name. A few unrelated words make a good password; do not reuse one from another system.</source>
       <translation>au moins {0} caractères, pas le nom d'utilisateur. Quelques mots sans rapport font un bon mot de passe ; n'en réutilisez pas un d'un autre système.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="55" />
+      <location filename="../../gistdesk/ui/signin.py" line="56" />
       <source>later</source>
       <translation>plus tard</translation>
     </message>
@@ -2230,42 +2230,42 @@ intratumoral</translation>
   <context>
     <name>SignInDialog</name>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="107" />
+      <location filename="../../gistdesk/ui/signin.py" line="121" />
       <source>Clinic database: {0}</source>
       <translation>Base de la clinique : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="117" />
+      <location filename="../../gistdesk/ui/signin.py" line="131" />
       <source>Password</source>
       <translation>Mot de passe</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="120" />
+      <location filename="../../gistdesk/ui/signin.py" line="134" />
       <source>Password:</source>
       <translation>Mot de passe :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="128" />
+      <location filename="../../gistdesk/ui/signin.py" line="139" />
       <source>Sign in</source>
       <translation>Se connecter</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="103" />
+      <location filename="../../gistdesk/ui/signin.py" line="117" />
       <source>Sign in to gistdesk</source>
       <translation>Connexion à gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="98" />
+      <location filename="../../gistdesk/ui/signin.py" line="112" />
       <source>Sign in — gistdesk</source>
       <translation>Connexion — gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="114" />
+      <location filename="../../gistdesk/ui/signin.py" line="128" />
       <source>User name</source>
       <translation>Nom d'utilisateur</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="119" />
+      <location filename="../../gistdesk/ui/signin.py" line="133" />
       <source>User name:</source>
       <translation>Nom d'utilisateur :</translation>
     </message>
