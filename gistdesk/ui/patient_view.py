@@ -255,6 +255,27 @@ def _tool_row(actions: list[QAction]) -> QHBoxLayout:
     return row
 
 
+def _master_detail_tab(actions: list[QAction], orientation: Qt.Orientation,
+                       master: QWidget, caption: QLabel, detail: QWidget
+                       ) -> tuple[QWidget, QSplitter]:
+    """A tab page: its tool buttons above a list (`master`) split from a captioned
+    detail table that shows the selected row."""
+    page = QWidget()
+    box = QVBoxLayout(page)
+    box.addLayout(_tool_row(actions))
+    split = QSplitter(orientation)
+    split.addWidget(master)
+    detail_box = QWidget()
+    detail_layout = QVBoxLayout(detail_box)
+    detail_layout.setContentsMargins(0, 0, 0, 0)
+    caption.setObjectName("subTitle")
+    detail_layout.addWidget(caption)
+    detail_layout.addWidget(detail)
+    split.addWidget(detail_box)
+    box.addWidget(split)
+    return page, split
+
+
 def _position(entries: tuple[T, ...], row: T | None) -> int | None:
     """Where a table row (the very object from the case) is in the case's tuple; the tables
     are sorted by date, the case keeps the order entered."""
@@ -287,23 +308,12 @@ class PatientView(QWidget):
         self.lines_table = make_table(self.lines_model, "linesTable")
         self.doses_table = make_table(self.doses_model, "dosesTable")
         self.lines_table.selectionModel().selectionChanged.connect(self._on_line_selected)
-        lines_tab = QWidget()
-        box = QVBoxLayout(lines_tab)
-        box.addLayout(_tool_row([actions[k] for k in ("add_line", "edit_line", "add_dose",
-                                                      "edit_dose", "delete_dose")
-                                 if k in actions]))
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(self.lines_table)
-        dose_box = QWidget()
-        dose_layout = QVBoxLayout(dose_box)
-        dose_layout.setContentsMargins(0, 0, 0, 0)
         self.dose_caption = QLabel(self.tr("Dose history"))
-        self.dose_caption.setObjectName("subTitle")
-        dose_layout.addWidget(self.dose_caption)
-        dose_layout.addWidget(self.doses_table)
-        split.addWidget(dose_box)
+        lines_tab, split = _master_detail_tab(
+            [actions[k] for k in ("add_line", "edit_line", "add_dose", "edit_dose",
+                                  "delete_dose") if k in actions],
+            Qt.Orientation.Horizontal, self.lines_table, self.dose_caption, self.doses_table)
         split.setSizes([720, 260])
-        box.addWidget(split)
         self.tabs.addTab(lines_tab, self.tr("Therapy &lines"))
 
         self.scans_model: RowsModel[ScanPoint] = RowsModel(SCAN_COLUMNS, self)
@@ -314,21 +324,11 @@ class PatientView(QWidget):
         # Enter or a double click on a scan opens it for editing.
         self.scans_table.activated.connect(
             lambda _i: actions["edit_scan"].trigger() if "edit_scan" in actions else None)
-        scans_tab = QWidget()
-        box = QVBoxLayout(scans_tab)
-        box.addLayout(_tool_row([actions[k] for k in ("add_scan", "edit_scan", "delete_scan")
-                                 if k in actions]))
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(self.scans_table)
-        lesion_box = QWidget()
-        lesion_layout = QVBoxLayout(lesion_box)
-        lesion_layout.setContentsMargins(0, 0, 0, 0)
         self.lesions_caption = QLabel(self.tr("Lesions: select a scan"))
-        self.lesions_caption.setObjectName("subTitle")
-        lesion_layout.addWidget(self.lesions_caption)
-        lesion_layout.addWidget(self.lesions_table)
-        split.addWidget(lesion_box)
-        box.addWidget(split)
+        scans_tab, _ = _master_detail_tab(
+            [actions[k] for k in ("add_scan", "edit_scan", "delete_scan") if k in actions],
+            Qt.Orientation.Vertical, self.scans_table, self.lesions_caption,
+            self.lesions_table)
         self.tabs.addTab(scans_tab, self.tr("&Scans"))
 
         self.procedures_model: RowsModel[Procedure] = RowsModel(PROCEDURE_COLUMNS, self)

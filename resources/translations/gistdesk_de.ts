@@ -1574,7 +1574,7 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Dosis</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="300" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="311" />
       <source>Dose history</source>
       <translation>Dosisverlauf</translation>
     </message>
@@ -1635,7 +1635,7 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Läsionen am {0} ({1}), Änderung gegenüber der vorigen Bildgebung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="326" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="327" />
       <location filename="../../gistdesk/ui/patient_view.py" line="458" />
       <source>Lesions: select a scan</source>
       <translation>Läsionen: Bildgebung auswählen</translation>
@@ -1763,7 +1763,7 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Begriff</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="307" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="317" />
       <source>Therapy &amp;lines</source>
       <translation>&amp;Therapielinien</translation>
     </message>

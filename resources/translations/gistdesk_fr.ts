@@ -1574,7 +1574,7 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>Dose</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="300" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="311" />
       <source>Dose history</source>
       <translation>Historique des doses</translation>
     </message>
@@ -1635,7 +1635,7 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>Lésions le {0} ({1}), variation par rapport à l'examen précédent</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="326" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="327" />
       <location filename="../../gistdesk/ui/patient_view.py" line="458" />
       <source>Lesions: select a scan</source>
       <translation>Lésions : sélectionnez un examen</translation>
@@ -1763,7 +1763,7 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>Terme</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="307" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="317" />
       <source>Therapy &amp;lines</source>
       <translation>&amp;Lignes de traitement</translation>
     </message>
