@@ -7,11 +7,11 @@ import importlib
 import os
 import sys
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from gistdesk.clinical import assess
 from gistdesk.commands.casearg import as_of_date, read_case_argument
+from gistdesk.core.files import write_atomically
 from gistdesk.core.model import Case
 from gistdesk.reports import REPORT_KINDS, build_report
 
@@ -95,7 +95,7 @@ def run(args: argparse.Namespace) -> int:
     pdf = build_report(args.kind, case, assessment, clinic_name=clinic, printed_on=printed_on,
                        language=args.language)
     try:
-        Path(args.output).write_bytes(pdf)
+        write_atomically(args.output, pdf)
     except OSError as exc:
         print(f"gistdesk report: cannot write {args.output}: {exc.strerror}", file=sys.stderr)
         return EXIT_FAILED

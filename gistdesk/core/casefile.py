@@ -11,13 +11,13 @@ import json
 import math
 import os
 import re
-import tempfile
 from collections.abc import Callable
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, TypeVar
 
+from gistdesk.core.files import write_atomically
 from gistdesk.core.model import (
     Case,
     DoseChange,
@@ -542,15 +542,4 @@ def dump_case(case: Case) -> str:
 
 def write_case_file(path: str | os.PathLike[str], case: Case) -> None:
     """Write atomically (temp file, fsync, rename) so a crash never leaves half a file."""
-    target = Path(path)
-    text = dump_case(case)
-    fd, tmp_name = tempfile.mkstemp(prefix=".gistdesk-", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp_name, target)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
+    write_atomically(path, dump_case(case))

@@ -30,14 +30,13 @@ import html
 import json
 import os
 import re
-import tempfile
 import uuid
 from collections.abc import Iterable
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from gistdesk.clinical.types import Assessment, ScanAssessment
+from gistdesk.core.files import write_atomically
 from gistdesk.core.model import (
     Case,
     DoseChange,
@@ -623,18 +622,7 @@ def bundle_json(bundle: dict[str, Any]) -> str:
 
 def write_fhir_bundle(case: Case, assessment: Assessment, path: str | os.PathLike[str]) -> None:
     """Write the case's bundle to `path` atomically (temp file, fsync, rename)."""
-    target = Path(path)
-    text = bundle_json(case_to_fhir_bundle(case, assessment))
-    fd, tmp_name = tempfile.mkstemp(prefix=".gistdesk-", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp_name, target)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
+    write_atomically(path, bundle_json(case_to_fhir_bundle(case, assessment)))
 
 
 def export_case_fhir(case: Case, path: str | os.PathLike[str], as_of: date | None = None) -> None:

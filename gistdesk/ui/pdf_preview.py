@@ -15,6 +15,7 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from gistdesk.core.files import write_atomically
 from gistdesk.ui import dialogs
 
 PRINT_DPI = 300  # pages go to the printer as 300 dpi images: sharp text, bounded memory
@@ -107,8 +108,7 @@ class PdfPreview(QDialog):
             return None
         target = Path(chosen)
         try:
-            target.write_bytes(self.pdf)
-            target.chmod(0o600)  # a copy of patient data: this user only
+            write_atomically(target, self.pdf)  # a copy of patient data: this user only
         except OSError as exc:
             dialogs.show_error(self, self.tr("The PDF was not saved"),
                                f"{target}: {exc.strerror}")

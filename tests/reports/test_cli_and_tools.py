@@ -38,6 +38,7 @@ def test_report_from_a_case_file(tmp_path: Path, kind: str,
     text = all_text(out.read_bytes())
     assert "Clinic <&>" in text and "EX-003" in text
     assert "wrote" in capsys.readouterr().out
+    assert out.stat().st_mode & 0o077 == 0  # a printout of patient data: owner-only
 
 
 def test_report_defaults_the_assessment_date_to_the_print_date(tmp_path: Path) -> None:
