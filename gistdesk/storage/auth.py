@@ -192,10 +192,13 @@ def _dummy_hash() -> tuple[str, str, str]:
 
 
 def attempt_sign_in(conn: sqlite3.Connection, username: str, password: str,
-                    now: datetime | None = None) -> User:
+                    now: datetime | None = None, confirming: bool = False) -> User:
     """Check the password and update the lockout state (inside the caller's write
-    transaction, which must commit even when this raises SignInError: see the repository)."""
+    transaction, which must commit even when this raises SignInError: see the repository).
+    `confirming`: a signed-in user retyping their password (e.g. to change it); failures
+    count towards the same lockout, success is not a new sign-in."""
     moment = now or datetime.now(UTC)
+    attempt = "password check" if confirming else "sign in"
     if not _valid_name(username) or not isinstance(password, str):
         username = ""  # cannot be an account (and must not reach SQLite as it is)
     row = conn.execute(
@@ -212,7 +215,7 @@ def attempt_sign_in(conn: sqlite3.Connection, username: str, password: str,
     locked_until = (datetime.fromisoformat(str(row[8]).replace("Z", "+00:00"))
                     if row[8] else None)
     if locked_until is not None and moment < locked_until:
-        write(conn, username=username, record_number=None, action="sign in refused",
+        write(conn, username=username, record_number=None, action=f"{attempt} refused",
               changes=[Change("session", "locked", None, None)])
         raise AccountLockedError(locked_until)
     password_ok = row[4] is not None and check_password(password, row[4], row[5], row[6])
@@ -227,11 +230,14 @@ def attempt_sign_in(conn: sqlite3.Connection, username: str, password: str,
         conn.execute("UPDATE users SET failed_attempts = ?, locked_until_utc = ? "
                      "WHERE username = ?", (failures, new_lock, username))
         reason = "account disabled" if password_ok else "wrong password"
-        write(conn, username=username, record_number=None, action="sign in failed",
+        write(conn, username=username, record_number=None, action=f"{attempt} failed",
               changes=[Change("session", reason, None, "locked" if new_lock else None)])
         if new_lock is not None:
             raise AccountLockedError(moment + LOCKOUT)
         raise SignInError()
+    if confirming:
+        conn.execute("UPDATE users SET failed_attempts = 0 WHERE username = ?", (username,))
+        return _user(row[:4])
     conn.execute("UPDATE users SET failed_attempts = 0, locked_until_utc = NULL, "
                  "last_sign_in_utc = ? WHERE username = ?", (utc_now(), username))
     write(conn, username=username, record_number=None, action="sign in",

@@ -44,6 +44,7 @@ from gistdesk.storage.auth import Permission
 from gistdesk.storage.backup import BackupInfo
 from gistdesk.storage.db import open_database, write_transaction
 from gistdesk.storage.errors import (
+    AccountLockedError,
     ConcurrentEditError,
     EntityNotFoundError,
     PatientNotFoundError,
@@ -298,15 +299,24 @@ class SqliteRepository:
                           admin_check=False)
 
     def change_own_password(self, old_password: str, new_password: str) -> None:
-        """The signed-in user changes their own password (the old one is asked again)."""
+        """The signed-in user changes their own password. The current one is asked again
+        and a wrong one counts towards the lockout like a failed sign-in (SignInError, or
+        AccountLockedError on the fifth); a weak new one raises WeakPasswordError. Nothing
+        changes unless all is right."""
         if self._user is None or self._operator:
             raise PermissionDeniedError("Sign in first.")
         name = self._user.username
-        with translated():
-            ok = users.verify_user(self.conn, name, old_password) is not None
-        if not ok:
-            raise SignInError("The current password is wrong; nothing was changed.")
         auth.check_password_policy(name, new_password)
+        failure: SignInError | None = None
+        with write_transaction(self.db) as conn:
+            try:
+                auth.attempt_sign_in(conn, name, old_password, confirming=True)
+            except AccountLockedError as exc:
+                failure = exc  # the counter and the audit row must still be committed
+            except SignInError:
+                failure = SignInError("The current password is wrong; nothing was changed.")
+        if failure is not None:
+            raise failure
         digest, salt, kdf = users.hash_password(new_password)
         with write_transaction(self.db) as conn:
             conn.execute("UPDATE users SET password_hash = ?, password_salt = ?, "
@@ -678,12 +688,6 @@ class SqliteRepository:
         def edit(case: Case) -> Case:
             return replace(case, side_effects=_drop(case.side_effects, index, "side effect"))
         return self.edit_case(record_number, edit, user=user, action="delete side effect")
-
-    def verify_user(self, username: str, password: str) -> users.User | None:
-        """Check a password without signing in, lockout or audit (kept for old callers;
-        use sign_in)."""
-        with translated():
-            return users.verify_user(self.conn, username, password)
 
     # -- audit -------------------------------------------------------------------------------
     def audit_entries(self, record_number: str | None = None, user: str | None = None,

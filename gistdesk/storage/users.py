@@ -76,15 +76,3 @@ def create_user(conn: sqlite3.Connection, username: str, role: Role, *, display_
         raise StorageError(f"the user {username!r} already exists") from exc
     write(conn, username=by, record_number=None, action="create user",
           changes=[Change(f"user {username}", "role", None, role.value)])
-
-
-def verify_user(conn: sqlite3.Connection, username: str, password: str) -> User | None:
-    """The user when the password is right and the account is enabled, else None."""
-    row = conn.execute(
-        "SELECT username, display_name, role, disabled, password_hash, password_salt, "
-        "password_kdf FROM users WHERE username = ?", (username,)).fetchone()
-    if row is None or row[3] or row[4] is None:
-        return None
-    if not check_password(password, row[4], row[5], row[6]):
-        return None
-    return User(row[0], row[1], Role(row[2]), bool(row[3]))

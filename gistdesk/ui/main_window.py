@@ -341,6 +341,8 @@ class MainWindow(QMainWindow):
         lock = a("lock", self.tr("&Lock now"), self.lock, "Ctrl+L",
                  tip=self.tr("Lock the window and hide patient data"))
         switch_user = a("switch_user", self.tr("S&witch user…"), self.switch_user)
+        change_password = a("change_password", self.tr("Change my &password…"),
+                            self.change_password)
         audit_log = a("audit_log", self.tr("&Audit log…"), self.show_audit_log)
         audit_patient = a("audit_patient", self.tr("Audit log of this &patient…"),
                           lambda: self.show_audit_log(self.controller.record_number))
@@ -352,7 +354,7 @@ class MainWindow(QMainWindow):
 
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         for action in (new_patient, None, open_db, new_db, None, print_summary, print_handout,
-                       None, lock, switch_user, None, quit_action):
+                       None, lock, switch_user, change_password, None, quit_action):
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
         patient_menu = self.menuBar().addMenu(self.tr("&Patient"))
         for action in (edit_patient, None, add_line, edit_line, add_dose, edit_dose, delete_dose,
@@ -419,6 +421,7 @@ class MainWindow(QMainWindow):
             self.actions_by_name[name].setEnabled(selected is not None)
         self.actions_by_name["delete_patient"].setEnabled(has_case)
         self.actions_by_name["audit_patient"].setEnabled(has_case)
+        self.actions_by_name["change_password"].setEnabled(self.user is not None)
         for name in ("lock", "switch_user", "audit_log", "backups", "users", "settings", "new_db",
                      "open_db", "find", "refresh"):
             self.actions_by_name[name].setEnabled(True)
@@ -917,6 +920,16 @@ class MainWindow(QMainWindow):
 
         dialogs.run_dialog(UsersDialog(self.repository, self))
         self.set_user(getattr(self.repository, "current_user", None))  # own role changed?
+
+    def change_password(self) -> None:
+        from gistdesk.ui.signin import ChangePasswordDialog
+
+        dialog = ChangePasswordDialog(self.repository, self)
+        if dialogs.run_dialog(dialog):
+            self.statusBar().showMessage(self.tr("Your password was changed."), 10000)
+        elif dialog.locked_out:
+            self.lock()
+            dialogs.show_error(self, self.tr("Account locked"), dialog.locked_out)
 
     def show_settings(self) -> None:
         from gistdesk.ui.settings_dialog import SettingsDialog

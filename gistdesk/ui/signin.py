@@ -218,6 +218,85 @@ class CreateAdminDialog(QDialog):
         return True
 
 
+def _password_field(object_name: str) -> QLineEdit:
+    field = QLineEdit()
+    field.setObjectName(object_name)
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    return field
+
+
+class ChangePasswordDialog(QDialog):
+    """The signed-in user changes their own password (the current one is asked again; a
+    wrong one counts towards the lockout). When the tries run out the dialog closes with
+    `locked_out` saying so, and the caller locks the window."""
+
+    def __init__(self, repository: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("changePasswordDialog")
+        self.setWindowTitle(self.tr("Change my password — gistdesk"))
+        self.setModal(True)
+        self.repository = repository
+        self.locked_out = ""
+        layout = QVBoxLayout(self)
+        who = QLabel(self.tr("Signed in as {0}").format(
+            describe_user(getattr(repository, "current_user", None))))
+        who.setObjectName("hint")
+        layout.addWidget(who)
+        form = QFormLayout()
+        self.current = _password_field("currentPassword")
+        self.new = _password_field("newPassword")
+        self.again = _password_field("newPasswordAgain")
+        form.addRow(self.tr("Current password:"), self.current)
+        form.addRow(self.tr("New password:"), self.new)
+        form.addRow(self.tr("New password again:"), self.again)
+        layout.addLayout(form)
+        policy = QLabel(self.tr("New password: {0}").format(password_policy()))
+        policy.setObjectName("hint")
+        policy.setWordWrap(True)
+        layout.addWidget(policy)
+        self.error = _error_label()
+        layout.addWidget(self.error)
+        self.buttons, self.change_button = _ok_cancel_buttons(
+            self, self.tr("Change password"), self.try_change)
+        layout.addWidget(self.buttons)
+        self.current.setFocus()
+        self.setMinimumWidth(480)
+
+    def try_change(self) -> bool:
+        if not self.current.text():
+            return self._refuse(self.tr("Type your current password."), self.current)
+        if self.new.text() != self.again.text():
+            self.again.clear()
+            return self._refuse(self.tr("The two new passwords are not the same."), self.again)
+        try:
+            self.repository.change_own_password(self.current.text(), self.new.text())
+        except WeakPasswordError as exc:
+            return self._refuse(self.tr("New password: {0}").format(exc), self.new)
+        except AccountLockedError as exc:
+            # The window must lock now (the caller does it and says why).
+            self.locked_out = self.tr(
+                "Too many wrong passwords: this account is locked until {0}. The window "
+                "is locked.").format(format_until(getattr(exc, "until", None)))
+            self.reject()
+            return False
+        except SignInError:
+            self.current.clear()
+            return self._refuse(self.tr("The current password is not right; nothing was "
+                                        "changed."), self.current)
+        except Exception as exc:  # StorageError: the database refused
+            return self._refuse(self.tr("The password was not changed: {0}").format(exc),
+                                self.new)
+        for field in (self.current, self.new, self.again):
+            field.clear()
+        self.accept()
+        return True
+
+    def _refuse(self, message: str, field: QLineEdit) -> bool:
+        _show_error(self.error, message)
+        field.setFocus()
+        return False
+
+
 class LockScreen(QWidget):
     """Replaces the window's content while locked: who locked it, and a sign-in."""
 

@@ -392,6 +392,70 @@ Alles, was danach gespeichert wurde, wird ersetzt (vorher wird die aktuelle Date
     </message>
   </context>
   <context>
+    <name>ChangePasswordDialog</name>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="236" />
+      <source>Change my password — gistdesk</source>
+      <translation>Mein Passwort ändern — gistdesk</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="260" />
+      <source>Change password</source>
+      <translation>Passwort ändern</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="249" />
+      <source>Current password:</source>
+      <translation>Aktuelles Passwort:</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="251" />
+      <source>New password again:</source>
+      <translation>Neues Passwort wiederholen:</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="250" />
+      <source>New password:</source>
+      <translation>Neues Passwort:</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="253" />
+      <location filename="../../gistdesk/ui/signin.py" line="274" />
+      <source>New password: {0}</source>
+      <translation>Neues Passwort: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="241" />
+      <source>Signed in as {0}</source>
+      <translation>Angemeldet als {0}</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="284" />
+      <source>The current password is not right; nothing was changed.</source>
+      <translation>Das aktuelle Passwort stimmt nicht; nichts wurde geändert.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="287" />
+      <source>The password was not changed: {0}</source>
+      <translation>Das Passwort wurde nicht geändert: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="270" />
+      <source>The two new passwords are not the same.</source>
+      <translation>Die beiden neuen Passwörter sind nicht gleich.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="277" />
+      <source>Too many wrong passwords: this account is locked until {0}. The window is locked.</source>
+      <translation>Zu viele falsche Passwörter: Dieses Konto ist bis {0} gesperrt. Das Fenster ist gesperrt.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="267" />
+      <source>Type your current password.</source>
+      <translation>Geben Sie Ihr aktuelles Passwort ein.</translation>
+    </message>
+  </context>
+  <context>
     <name>CreateAdminDialog</name>
     <message>
       <location filename="../../gistdesk/ui/signin.py" line="195" />
@@ -759,52 +823,52 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
   <context>
     <name>LockScreen</name>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="291" />
+      <location filename="../../gistdesk/ui/signin.py" line="370" />
       <source>Another user can sign in here. Unsaved work of {0} is kept until they decide.</source>
       <translation>Ein anderer Benutzer kann sich hier anmelden. Ungespeicherte Arbeit von {0} bleibt erhalten, bis entschieden ist, was damit geschieht.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="287" />
+      <location filename="../../gistdesk/ui/signin.py" line="366" />
       <source>Locked at {0} for {1}. Patient data is hidden. Type your password to go on, or switch user.</source>
       <translation>Gesperrt um {0} für {1}. Patientendaten sind ausgeblendet. Geben Sie Ihr Passwort ein, um fortzufahren, oder wechseln Sie den Benutzer.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="253" />
+      <location filename="../../gistdesk/ui/signin.py" line="332" />
       <source>Password</source>
       <translation>Passwort</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="256" />
+      <location filename="../../gistdesk/ui/signin.py" line="335" />
       <source>Password:</source>
       <translation>Passwort:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="295" />
+      <location filename="../../gistdesk/ui/signin.py" line="374" />
       <source>Sign in to go on.</source>
       <translation>Melden Sie sich an, um fortzufahren.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="261" />
+      <location filename="../../gistdesk/ui/signin.py" line="340" />
       <source>Switch user…</source>
       <translation>Benutzer wechseln…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="263" />
+      <location filename="../../gistdesk/ui/signin.py" line="342" />
       <source>Unlock</source>
       <translation>Entsperren</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="250" />
+      <location filename="../../gistdesk/ui/signin.py" line="329" />
       <source>User name</source>
       <translation>Benutzername</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="255" />
+      <location filename="../../gistdesk/ui/signin.py" line="334" />
       <source>User name:</source>
       <translation>Benutzername:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="240" />
+      <location filename="../../gistdesk/ui/signin.py" line="319" />
       <source>gistdesk is locked</source>
       <translation>gistdesk ist gesperrt</translation>
     </message>
@@ -812,17 +876,17 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="351" />
+      <location filename="../../gistdesk/ui/main_window.py" line="353" />
       <source>&amp;About gistdesk</source>
       <translation>&amp;Über gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="344" />
+      <location filename="../../gistdesk/ui/main_window.py" line="346" />
       <source>&amp;Audit log…</source>
       <translation>&amp;Prüfprotokoll…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="347" />
+      <location filename="../../gistdesk/ui/main_window.py" line="349" />
       <source>&amp;Backups…</source>
       <translation>&amp;Sicherungen…</translation>
     </message>
@@ -837,7 +901,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Patient und Tumor &amp;bearbeiten…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="353" />
+      <location filename="../../gistdesk/ui/main_window.py" line="355" />
       <source>&amp;File</source>
       <translation>&amp;Datei</translation>
     </message>
@@ -847,7 +911,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Patient &amp;suchen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="379" />
+      <location filename="../../gistdesk/ui/main_window.py" line="381" />
       <source>&amp;Help</source>
       <translation>&amp;Hilfe</translation>
     </message>
@@ -867,12 +931,12 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Datenbank ö&amp;ffnen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="357" />
+      <location filename="../../gistdesk/ui/main_window.py" line="359" />
       <source>&amp;Patient</source>
       <translation>&amp;Patient</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="350" />
+      <location filename="../../gistdesk/ui/main_window.py" line="352" />
       <source>&amp;Quit</source>
       <translation>&amp;Beenden</translation>
     </message>
@@ -882,34 +946,39 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="349" />
+      <location filename="../../gistdesk/ui/main_window.py" line="351" />
       <source>&amp;Settings…</source>
       <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="376" />
+      <location filename="../../gistdesk/ui/main_window.py" line="378" />
       <source>&amp;Tools</source>
       <translation>&amp;Extras</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="348" />
+      <location filename="../../gistdesk/ui/main_window.py" line="350" />
       <source>&amp;Users…</source>
       <translation>&amp;Benutzer…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="363" />
+      <location filename="../../gistdesk/ui/main_window.py" line="365" />
       <source>&amp;View</source>
       <translation>&amp;Ansicht</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="972" />
+      <location filename="../../gistdesk/ui/main_window.py" line="985" />
       <source>A form with changes that are not saved is kept behind the lock. Quit and discard it?</source>
       <translation>Hinter der Sperre wartet ein Formular mit ungespeicherten Änderungen. Beenden und es verwerfen?</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="809" />
+      <location filename="../../gistdesk/ui/main_window.py" line="812" />
       <source>About gistdesk</source>
       <translation>Über gistdesk</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="932" />
+      <source>Account locked</source>
+      <translation>Konto gesperrt</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/main_window.py" line="313" />
@@ -947,14 +1016,19 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Alle</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="345" />
+      <location filename="../../gistdesk/ui/main_window.py" line="347" />
       <source>Audit log of this &amp;patient…</source>
       <translation>Prüfprotokoll dieses &amp;Patienten…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="524" />
+      <location filename="../../gistdesk/ui/main_window.py" line="527" />
       <source>Cannot open the patient</source>
       <translation>Der Patient kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="344" />
+      <source>Change my &amp;password…</source>
+      <translation>Mein Passwort än&amp;dern…</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/main_window.py" line="337" />
@@ -962,12 +1036,12 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Leere &amp;Klinikdatenbank anlegen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="945" />
+      <location filename="../../gistdesk/ui/main_window.py" line="958" />
       <source>Database: {0}</source>
       <translation>Datenbank: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="720" />
+      <location filename="../../gistdesk/ui/main_window.py" line="723" />
       <source>Delete dose change</source>
       <translation>Dosisänderung löschen</translation>
     </message>
@@ -977,13 +1051,13 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Dosisänderung löschen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="645" />
       <location filename="../../gistdesk/ui/main_window.py" line="648" />
+      <location filename="../../gistdesk/ui/main_window.py" line="651" />
       <source>Delete patient</source>
       <translation>Patient löschen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="751" />
+      <location filename="../../gistdesk/ui/main_window.py" line="754" />
       <source>Delete procedure</source>
       <translation>Eingriff löschen</translation>
     </message>
@@ -993,8 +1067,8 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Eingriff löschen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="621" />
-      <location filename="../../gistdesk/ui/main_window.py" line="625" />
+      <location filename="../../gistdesk/ui/main_window.py" line="624" />
+      <location filename="../../gistdesk/ui/main_window.py" line="628" />
       <source>Delete scan</source>
       <translation>Bildgebung löschen</translation>
     </message>
@@ -1004,7 +1078,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Bildgebung löschen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="777" />
+      <location filename="../../gistdesk/ui/main_window.py" line="780" />
       <source>Delete side effect</source>
       <translation>Nebenwirkung löschen</translation>
     </message>
@@ -1014,32 +1088,32 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Nebenwirkung löschen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="721" />
+      <location filename="../../gistdesk/ui/main_window.py" line="724" />
       <source>Delete the dose change of {0} ({1} mg/day, {2})? The change is kept in the audit log.</source>
       <translation>Die Dosisänderung vom {0} ({1} mg/Tag, {2}) löschen? Die Änderung wird im Prüfprotokoll festgehalten.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="646" />
+      <location filename="../../gistdesk/ui/main_window.py" line="649" />
       <source>Delete the patient {0} and everything recorded for them? {1} The audit log keeps a copy.</source>
       <translation>Den Patienten {0} und alles für ihn Erfasste löschen? {1} Das Prüfprotokoll behält eine Kopie.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="752" />
+      <location filename="../../gistdesk/ui/main_window.py" line="755" />
       <source>Delete the procedure {0} of {1}? The change is kept in the audit log.</source>
       <translation>Den Eingriff „{0}“ vom {1} löschen? Die Änderung wird im Prüfprotokoll festgehalten.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="778" />
+      <location filename="../../gistdesk/ui/main_window.py" line="781" />
       <source>Delete the side effect {0} (grade {1}) of {2}? The change is kept in the audit log.</source>
       <translation>Die Nebenwirkung „{0}“ (Grad {1}) vom {2} löschen? Die Änderung wird im Prüfprotokoll festgehalten.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="622" />
+      <location filename="../../gistdesk/ui/main_window.py" line="625" />
       <source>Delete the {0} scan of {1} with its {2} lesion measurement(s)? The change is kept in the audit log.</source>
       <translation>Die {0}-Untersuchung vom {1} mit ihren {2} Läsionsmessungen löschen? Die Änderung wird im Prüfprotokoll festgehalten.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="661" />
+      <location filename="../../gistdesk/ui/main_window.py" line="664" />
       <source>Deleted {0}</source>
       <translation>{0} gelöscht</translation>
     </message>
@@ -1074,14 +1148,14 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Hinweise</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="648" />
+      <location filename="../../gistdesk/ui/main_window.py" line="651" />
       <source>Keep</source>
       <translation>Behalten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="625" />
-      <location filename="../../gistdesk/ui/main_window.py" line="688" />
-      <location filename="../../gistdesk/ui/main_window.py" line="973" />
+      <location filename="../../gistdesk/ui/main_window.py" line="628" />
+      <location filename="../../gistdesk/ui/main_window.py" line="691" />
+      <location filename="../../gistdesk/ui/main_window.py" line="986" />
       <source>Keep it</source>
       <translation>Behalten</translation>
     </message>
@@ -1091,12 +1165,12 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Fenster sperren und Patientendaten ausblenden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="845" />
+      <location filename="../../gistdesk/ui/main_window.py" line="848" />
       <source>Locked</source>
       <translation>Gesperrt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="382" />
+      <location filename="../../gistdesk/ui/main_window.py" line="384" />
       <source>Main toolbar</source>
       <translation>Hauptwerkzeugleiste</translation>
     </message>
@@ -1106,12 +1180,12 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Nicht erlaubt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="695" />
+      <location filename="../../gistdesk/ui/main_window.py" line="698" />
       <source>Nothing was deleted</source>
       <translation>Es wurde nichts gelöscht</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="517" />
+      <location filename="../../gistdesk/ui/main_window.py" line="520" />
       <source>Patient {0} is no longer in the database</source>
       <translation>Patient {0} ist nicht mehr in der Datenbank</translation>
     </message>
@@ -1126,7 +1200,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>&amp;Zusammenfassung drucken…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="973" />
+      <location filename="../../gistdesk/ui/main_window.py" line="986" />
       <source>Quit and discard</source>
       <translation>Beenden und verwerfen</translation>
     </message>
@@ -1136,7 +1210,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Benutzer &amp;wechseln…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="550" />
+      <location filename="../../gistdesk/ui/main_window.py" line="553" />
       <source>Saved {0}</source>
       <translation>{0} gespeichert</translation>
     </message>
@@ -1147,7 +1221,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
     </message>
     <message>
       <location filename="../../gistdesk/ui/main_window.py" line="156" />
-      <location filename="../../gistdesk/ui/main_window.py" line="443" />
+      <location filename="../../gistdesk/ui/main_window.py" line="446" />
       <source>Search failed: {0}</source>
       <translation>Suche fehlgeschlagen: {0}</translation>
     </message>
@@ -1163,7 +1237,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
     </message>
     <message>
       <location filename="../../gistdesk/ui/main_window.py" line="189" />
-      <location filename="../../gistdesk/ui/main_window.py" line="461" />
+      <location filename="../../gistdesk/ui/main_window.py" line="464" />
       <source>Select a patient in the list, or create one with Ctrl+N.</source>
       <translation>Wählen Sie einen Patienten in der Liste oder legen Sie mit Strg+N einen neuen an.</translation>
     </message>
@@ -1173,39 +1247,44 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Angemeldet: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="656" />
+      <location filename="../../gistdesk/ui/main_window.py" line="659" />
       <source>The patient was not deleted</source>
       <translation>Der Patient wurde nicht gelöscht</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="634" />
+      <location filename="../../gistdesk/ui/main_window.py" line="637" />
       <source>The scan was not deleted</source>
       <translation>Die Bildgebung wurde nicht gelöscht</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="459" />
+      <location filename="../../gistdesk/ui/main_window.py" line="462" />
       <source>This clinic has no patients yet.
 Create the first with New patient (Ctrl+N).</source>
       <translation>Diese Klinik hat noch keine Patienten.
 Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="971" />
+      <location filename="../../gistdesk/ui/main_window.py" line="984" />
       <source>Unsaved form</source>
       <translation>Ungespeichertes Formular</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="449" />
+      <location filename="../../gistdesk/ui/main_window.py" line="452" />
       <source>Worklist failed: {0}</source>
       <translation>Arbeitsliste fehlgeschlagen: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="369" />
+      <location filename="../../gistdesk/ui/main_window.py" line="371" />
       <source>Worklist: {0}</source>
       <translation>Arbeitsliste: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="904" />
+      <location filename="../../gistdesk/ui/main_window.py" line="929" />
+      <source>Your password was changed.</source>
+      <translation>Ihr Passwort wurde geändert.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="907" />
       <source>Your role cannot see the audit log.</source>
       <translation>Ihre Rolle darf das Prüfprotokoll nicht einsehen.</translation>
     </message>
@@ -1215,7 +1294,7 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Ihre Rolle erlaubt das nicht. Wenden Sie sich an einen Administrator.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="838" />
+      <location filename="../../gistdesk/ui/main_window.py" line="841" />
       <source>gistdesk — locked</source>
       <translation>gistdesk — gesperrt</translation>
     </message>
@@ -1225,12 +1304,12 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>niemand</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="464" />
+      <location filename="../../gistdesk/ui/main_window.py" line="467" />
       <source>{0} patient shown</source>
       <translation>{0} Patient angezeigt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="465" />
+      <location filename="../../gistdesk/ui/main_window.py" line="468" />
       <source>{0} patients shown</source>
       <translation>{0} Patienten angezeigt</translation>
     </message>
@@ -1786,7 +1865,7 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
   <context>
     <name>PdfPreview</name>
     <message numerus="yes">
-      <location filename="../../gistdesk/ui/pdf_preview.py" line="71" />
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="72" />
       <source>%n page(s)</source>
       <translation>
         <numerusform>%n Seite</numerusform>
@@ -1794,27 +1873,27 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       </translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/pdf_preview.py" line="74" />
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="75" />
       <source>&amp;Close</source>
       <translation>S&amp;chließen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/pdf_preview.py" line="72" />
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="73" />
       <source>&amp;Print…</source>
       <translation>&amp;Drucken…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/pdf_preview.py" line="73" />
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="74" />
       <source>&amp;Save as PDF…</source>
       <translation>Als PDF &amp;speichern…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/pdf_preview.py" line="99" />
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="100" />
       <source>Nothing was printed</source>
       <translation>Es wurde nichts gedruckt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/pdf_preview.py" line="104" />
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="105" />
       <source>Save as PDF</source>
       <translation>Als PDF speichern</translation>
     </message>

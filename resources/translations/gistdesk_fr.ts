@@ -392,6 +392,70 @@ Tout ce qui a été enregistré après ce moment est remplacé (la base actuelle
     </message>
   </context>
   <context>
+    <name>ChangePasswordDialog</name>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="236" />
+      <source>Change my password — gistdesk</source>
+      <translation>Changer mon mot de passe — gistdesk</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="260" />
+      <source>Change password</source>
+      <translation>Changer le mot de passe</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="249" />
+      <source>Current password:</source>
+      <translation>Mot de passe actuel :</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="251" />
+      <source>New password again:</source>
+      <translation>Nouveau mot de passe (répéter) :</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="250" />
+      <source>New password:</source>
+      <translation>Nouveau mot de passe :</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="253" />
+      <location filename="../../gistdesk/ui/signin.py" line="274" />
+      <source>New password: {0}</source>
+      <translation>Nouveau mot de passe : {0}</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="241" />
+      <source>Signed in as {0}</source>
+      <translation>Connecté en tant que {0}</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="284" />
+      <source>The current password is not right; nothing was changed.</source>
+      <translation>Le mot de passe actuel n'est pas correct ; rien n'a été modifié.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="287" />
+      <source>The password was not changed: {0}</source>
+      <translation>Le mot de passe n'a pas été modifié : {0}</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="270" />
+      <source>The two new passwords are not the same.</source>
+      <translation>Les deux nouveaux mots de passe ne sont pas identiques.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="277" />
+      <source>Too many wrong passwords: this account is locked until {0}. The window is locked.</source>
+      <translation>Trop de mots de passe erronés : ce compte est bloqué jusqu’à {0}. La fenêtre est verrouillée.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="267" />
+      <source>Type your current password.</source>
+      <translation>Saisissez votre mot de passe actuel.</translation>
+    </message>
+  </context>
+  <context>
     <name>CreateAdminDialog</name>
     <message>
       <location filename="../../gistdesk/ui/signin.py" line="195" />
@@ -759,52 +823,52 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
   <context>
     <name>LockScreen</name>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="291" />
+      <location filename="../../gistdesk/ui/signin.py" line="370" />
       <source>Another user can sign in here. Unsaved work of {0} is kept until they decide.</source>
       <translation>Un autre utilisateur peut se connecter ici. Le travail non enregistré de {0} est conservé jusqu'à décision.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="287" />
+      <location filename="../../gistdesk/ui/signin.py" line="366" />
       <source>Locked at {0} for {1}. Patient data is hidden. Type your password to go on, or switch user.</source>
       <translation>Verrouillé à {0} pour {1}. Les données patient sont masquées. Saisissez votre mot de passe pour continuer, ou changez d'utilisateur.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="253" />
+      <location filename="../../gistdesk/ui/signin.py" line="332" />
       <source>Password</source>
       <translation>Mot de passe</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="256" />
+      <location filename="../../gistdesk/ui/signin.py" line="335" />
       <source>Password:</source>
       <translation>Mot de passe :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="295" />
+      <location filename="../../gistdesk/ui/signin.py" line="374" />
       <source>Sign in to go on.</source>
       <translation>Connectez-vous pour continuer.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="261" />
+      <location filename="../../gistdesk/ui/signin.py" line="340" />
       <source>Switch user…</source>
       <translation>Changer d'utilisateur…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="263" />
+      <location filename="../../gistdesk/ui/signin.py" line="342" />
       <source>Unlock</source>
       <translation>Déverrouiller</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="250" />
+      <location filename="../../gistdesk/ui/signin.py" line="329" />
       <source>User name</source>
       <translation>Nom d'utilisateur</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="255" />
+      <location filename="../../gistdesk/ui/signin.py" line="334" />
       <source>User name:</source>
       <translation>Nom d'utilisateur :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="240" />
+      <location filename="../../gistdesk/ui/signin.py" line="319" />
       <source>gistdesk is locked</source>
       <translation>gistdesk est verrouillé</translation>
     </message>
@@ -812,17 +876,17 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="351" />
+      <location filename="../../gistdesk/ui/main_window.py" line="353" />
       <source>&amp;About gistdesk</source>
       <translation>À &amp;propos de gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="344" />
+      <location filename="../../gistdesk/ui/main_window.py" line="346" />
       <source>&amp;Audit log…</source>
       <translation>&amp;Journal d'audit…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="347" />
+      <location filename="../../gistdesk/ui/main_window.py" line="349" />
       <source>&amp;Backups…</source>
       <translation>&amp;Sauvegardes…</translation>
     </message>
@@ -837,7 +901,7 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>&amp;Modifier patient et tumeur…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="353" />
+      <location filename="../../gistdesk/ui/main_window.py" line="355" />
       <source>&amp;File</source>
       <translation>&amp;Fichier</translation>
     </message>
@@ -847,7 +911,7 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>&amp;Rechercher un patient</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="379" />
+      <location filename="../../gistdesk/ui/main_window.py" line="381" />
       <source>&amp;Help</source>
       <translation>&amp;Aide</translation>
     </message>
@@ -867,12 +931,12 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>&amp;Ouvrir une base…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="357" />
+      <location filename="../../gistdesk/ui/main_window.py" line="359" />
       <source>&amp;Patient</source>
       <translation>&amp;Patient</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="350" />
+      <location filename="../../gistdesk/ui/main_window.py" line="352" />
       <source>&amp;Quit</source>
       <translation>&amp;Quitter</translation>
     </message>
@@ -882,34 +946,39 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>&amp;Actualiser</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="349" />
+      <location filename="../../gistdesk/ui/main_window.py" line="351" />
       <source>&amp;Settings…</source>
       <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="376" />
+      <location filename="../../gistdesk/ui/main_window.py" line="378" />
       <source>&amp;Tools</source>
       <translation>&amp;Outils</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="348" />
+      <location filename="../../gistdesk/ui/main_window.py" line="350" />
       <source>&amp;Users…</source>
       <translation>&amp;Utilisateurs…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="363" />
+      <location filename="../../gistdesk/ui/main_window.py" line="365" />
       <source>&amp;View</source>
       <translation>A&amp;ffichage</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="972" />
+      <location filename="../../gistdesk/ui/main_window.py" line="985" />
       <source>A form with changes that are not saved is kept behind the lock. Quit and discard it?</source>
       <translation>Un formulaire avec des modifications non enregistrées est conservé derrière le verrouillage. Quitter et l'abandonner ?</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="809" />
+      <location filename="../../gistdesk/ui/main_window.py" line="812" />
       <source>About gistdesk</source>
       <translation>À propos de gistdesk</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="932" />
+      <source>Account locked</source>
+      <translation>Compte bloqué</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/main_window.py" line="313" />
@@ -947,14 +1016,19 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Tous</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="345" />
+      <location filename="../../gistdesk/ui/main_window.py" line="347" />
       <source>Audit log of this &amp;patient…</source>
       <translation>Journal d'audit de ce &amp;patient…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="524" />
+      <location filename="../../gistdesk/ui/main_window.py" line="527" />
       <source>Cannot open the patient</source>
       <translation>Impossible d'ouvrir le patient</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="344" />
+      <source>Change my &amp;password…</source>
+      <translation>Changer mon mot de &amp;passe…</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/main_window.py" line="337" />
@@ -962,12 +1036,12 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Créer une base &amp;vide…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="945" />
+      <location filename="../../gistdesk/ui/main_window.py" line="958" />
       <source>Database: {0}</source>
       <translation>Base : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="720" />
+      <location filename="../../gistdesk/ui/main_window.py" line="723" />
       <source>Delete dose change</source>
       <translation>Supprimer le changement de dose</translation>
     </message>
@@ -977,13 +1051,13 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Supprimer le changement de dose…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="645" />
       <location filename="../../gistdesk/ui/main_window.py" line="648" />
+      <location filename="../../gistdesk/ui/main_window.py" line="651" />
       <source>Delete patient</source>
       <translation>Supprimer le patient</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="751" />
+      <location filename="../../gistdesk/ui/main_window.py" line="754" />
       <source>Delete procedure</source>
       <translation>Supprimer l'intervention</translation>
     </message>
@@ -993,8 +1067,8 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Supprimer l'intervention…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="621" />
-      <location filename="../../gistdesk/ui/main_window.py" line="625" />
+      <location filename="../../gistdesk/ui/main_window.py" line="624" />
+      <location filename="../../gistdesk/ui/main_window.py" line="628" />
       <source>Delete scan</source>
       <translation>Supprimer l'examen</translation>
     </message>
@@ -1004,7 +1078,7 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Supprimer l'examen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="777" />
+      <location filename="../../gistdesk/ui/main_window.py" line="780" />
       <source>Delete side effect</source>
       <translation>Supprimer l'effet indésirable</translation>
     </message>
@@ -1014,32 +1088,32 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Supprimer l'effet indésirable…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="721" />
+      <location filename="../../gistdesk/ui/main_window.py" line="724" />
       <source>Delete the dose change of {0} ({1} mg/day, {2})? The change is kept in the audit log.</source>
       <translation>Supprimer le changement de dose du {0} ({1} mg/jour, {2}) ? La modification est conservée dans le journal d'audit.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="646" />
+      <location filename="../../gistdesk/ui/main_window.py" line="649" />
       <source>Delete the patient {0} and everything recorded for them? {1} The audit log keeps a copy.</source>
       <translation>Supprimer le patient {0} et tout ce qui a été saisi pour lui ? {1} Le journal d'audit en garde une copie.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="752" />
+      <location filename="../../gistdesk/ui/main_window.py" line="755" />
       <source>Delete the procedure {0} of {1}? The change is kept in the audit log.</source>
       <translation>Supprimer l'intervention « {0} » du {1} ? La modification est conservée dans le journal d'audit.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="778" />
+      <location filename="../../gistdesk/ui/main_window.py" line="781" />
       <source>Delete the side effect {0} (grade {1}) of {2}? The change is kept in the audit log.</source>
       <translation>Supprimer l'effet indésirable « {0} » (grade {1}) du {2} ? La modification est conservée dans le journal d'audit.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="622" />
+      <location filename="../../gistdesk/ui/main_window.py" line="625" />
       <source>Delete the {0} scan of {1} with its {2} lesion measurement(s)? The change is kept in the audit log.</source>
       <translation>Supprimer l'examen {0} du {1} avec ses {2} mesure(s) de lésion ? La modification est conservée dans le journal d'audit.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="661" />
+      <location filename="../../gistdesk/ui/main_window.py" line="664" />
       <source>Deleted {0}</source>
       <translation>{0} supprimé</translation>
     </message>
@@ -1074,14 +1148,14 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Alertes</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="648" />
+      <location filename="../../gistdesk/ui/main_window.py" line="651" />
       <source>Keep</source>
       <translation>Garder</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="625" />
-      <location filename="../../gistdesk/ui/main_window.py" line="688" />
-      <location filename="../../gistdesk/ui/main_window.py" line="973" />
+      <location filename="../../gistdesk/ui/main_window.py" line="628" />
+      <location filename="../../gistdesk/ui/main_window.py" line="691" />
+      <location filename="../../gistdesk/ui/main_window.py" line="986" />
       <source>Keep it</source>
       <translation>Le garder</translation>
     </message>
@@ -1091,12 +1165,12 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Verrouiller la fenêtre et masquer les données patient</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="845" />
+      <location filename="../../gistdesk/ui/main_window.py" line="848" />
       <source>Locked</source>
       <translation>Verrouillé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="382" />
+      <location filename="../../gistdesk/ui/main_window.py" line="384" />
       <source>Main toolbar</source>
       <translation>Barre d'outils principale</translation>
     </message>
@@ -1106,12 +1180,12 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Non autorisé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="695" />
+      <location filename="../../gistdesk/ui/main_window.py" line="698" />
       <source>Nothing was deleted</source>
       <translation>Rien n'a été supprimé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="517" />
+      <location filename="../../gistdesk/ui/main_window.py" line="520" />
       <source>Patient {0} is no longer in the database</source>
       <translation>Le patient {0} n'est plus dans la base</translation>
     </message>
@@ -1126,7 +1200,7 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Imprimer la &amp;synthèse…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="973" />
+      <location filename="../../gistdesk/ui/main_window.py" line="986" />
       <source>Quit and discard</source>
       <translation>Quitter et abandonner</translation>
     </message>
@@ -1136,7 +1210,7 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>&amp;Changer d'utilisateur…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="550" />
+      <location filename="../../gistdesk/ui/main_window.py" line="553" />
       <source>Saved {0}</source>
       <translation>{0} enregistré</translation>
     </message>
@@ -1147,7 +1221,7 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
     </message>
     <message>
       <location filename="../../gistdesk/ui/main_window.py" line="156" />
-      <location filename="../../gistdesk/ui/main_window.py" line="443" />
+      <location filename="../../gistdesk/ui/main_window.py" line="446" />
       <source>Search failed: {0}</source>
       <translation>La recherche a échoué : {0}</translation>
     </message>
@@ -1163,7 +1237,7 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
     </message>
     <message>
       <location filename="../../gistdesk/ui/main_window.py" line="189" />
-      <location filename="../../gistdesk/ui/main_window.py" line="461" />
+      <location filename="../../gistdesk/ui/main_window.py" line="464" />
       <source>Select a patient in the list, or create one with Ctrl+N.</source>
       <translation>Sélectionnez un patient dans la liste, ou créez-en un avec Ctrl+N.</translation>
     </message>
@@ -1173,39 +1247,44 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Connecté : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="656" />
+      <location filename="../../gistdesk/ui/main_window.py" line="659" />
       <source>The patient was not deleted</source>
       <translation>Le patient n'a pas été supprimé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="634" />
+      <location filename="../../gistdesk/ui/main_window.py" line="637" />
       <source>The scan was not deleted</source>
       <translation>L'examen n'a pas été supprimé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="459" />
+      <location filename="../../gistdesk/ui/main_window.py" line="462" />
       <source>This clinic has no patients yet.
 Create the first with New patient (Ctrl+N).</source>
       <translation>Cette clinique n'a pas encore de patient.
 Créez le premier avec Nouveau patient (Ctrl+N).</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="971" />
+      <location filename="../../gistdesk/ui/main_window.py" line="984" />
       <source>Unsaved form</source>
       <translation>Formulaire non enregistré</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="449" />
+      <location filename="../../gistdesk/ui/main_window.py" line="452" />
       <source>Worklist failed: {0}</source>
       <translation>La liste de travail a échoué : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="369" />
+      <location filename="../../gistdesk/ui/main_window.py" line="371" />
       <source>Worklist: {0}</source>
       <translation>Liste de travail : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="904" />
+      <location filename="../../gistdesk/ui/main_window.py" line="929" />
+      <source>Your password was changed.</source>
+      <translation>Votre mot de passe a été modifié.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="907" />
       <source>Your role cannot see the audit log.</source>
       <translation>Votre rôle ne permet pas de consulter le journal d'audit.</translation>
     </message>
@@ -1215,7 +1294,7 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>Votre rôle ne le permet pas. Demandez à un administrateur.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="838" />
+      <location filename="../../gistdesk/ui/main_window.py" line="841" />
       <source>gistdesk — locked</source>
       <translation>gistdesk — verrouillé</translation>
     </message>
@@ -1225,12 +1304,12 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>personne</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="464" />
+      <location filename="../../gistdesk/ui/main_window.py" line="467" />
       <source>{0} patient shown</source>
       <translation>{0} patient affiché</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="465" />
+      <location filename="../../gistdesk/ui/main_window.py" line="468" />
       <source>{0} patients shown</source>
       <translation>{0} patients affichés</translation>
     </message>
@@ -1786,7 +1865,7 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
   <context>
     <name>PdfPreview</name>
     <message numerus="yes">
-      <location filename="../../gistdesk/ui/pdf_preview.py" line="71" />
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="72" />
       <source>%n page(s)</source>
       <translation>
         <numerusform>%n page</numerusform>
@@ -1794,27 +1873,27 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       </translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/pdf_preview.py" line="74" />
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="75" />
       <source>&amp;Close</source>
       <translation>&amp;Fermer</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/pdf_preview.py" line="72" />
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="73" />
       <source>&amp;Print…</source>
       <translation>&amp;Imprimer…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/pdf_preview.py" line="73" />
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="74" />
       <source>&amp;Save as PDF…</source>
       <translation>&amp;Enregistrer en PDF…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/pdf_preview.py" line="99" />
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="100" />
       <source>Nothing was printed</source>
       <translation>Rien n'a été imprimé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/pdf_preview.py" line="104" />
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="105" />
       <source>Save as PDF</source>
       <translation>Enregistrer en PDF</translation>
     </message>

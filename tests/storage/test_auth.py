@@ -136,6 +136,52 @@ def test_lockout_after_five_failures_survives_a_restart(signed: SqliteRepository
         assert PASSWORD not in text and "not the password" not in text
 
 
+def test_own_password_change_needs_the_current_one_and_keeps_nothing_half_done(
+        signed: SqliteRepository) -> None:
+    signed.sign_in("nina", PASSWORD)
+    with pytest.raises(WeakPasswordError):
+        signed.change_own_password(PASSWORD, "short")
+    with pytest.raises(SignInError) as wrong:
+        signed.change_own_password("not my password", "a brand new passphrase")
+    assert "current password is wrong" in str(wrong.value)
+    signed.change_own_password(PASSWORD, "a brand new passphrase")
+    signed.sign_out()
+    with pytest.raises(SignInError):
+        signed.sign_in("nina", PASSWORD)  # the old one no longer works
+    assert signed.sign_in("nina", "a brand new passphrase").username == "nina"
+    signed.sign_in("ada", PASSWORD)  # a nurse cannot read the audit log
+    actions = [e.action for e in signed.audit_entries(user="nina")]
+    assert actions.count("password check failed") == 1 and "change user" in actions
+    assert "a brand new passphrase" not in repr(signed.audit_entries(limit=10_000))
+
+
+def test_own_password_change_counts_wrong_tries_towards_the_lockout(
+        signed: SqliteRepository) -> None:
+    # The fifth wrong current password locks the account, as five failed sign-ins do:
+    # a signed-in session left open cannot be used to guess the password.
+    signed.sign_in("cleo", PASSWORD)
+    signed.sign_in("cleo", PASSWORD)  # a success resets the counter
+    for _ in range(4):
+        with pytest.raises(SignInError) as exc:
+            signed.change_own_password("guess", "a brand new passphrase")
+        assert not isinstance(exc.value, AccountLockedError)
+    with pytest.raises(AccountLockedError):
+        signed.change_own_password("guess", "a brand new passphrase")
+    with pytest.raises(AccountLockedError):
+        signed.change_own_password(PASSWORD, "a brand new passphrase")  # right, still locked
+    signed.sign_out()
+    with pytest.raises(AccountLockedError):
+        signed.sign_in("cleo", PASSWORD)
+
+
+def test_own_password_change_needs_a_signed_in_person(signed: SqliteRepository) -> None:
+    with pytest.raises(PermissionDeniedError):
+        signed.change_own_password(PASSWORD, "a brand new passphrase")
+    signed.sign_in_local_operator("tester")
+    with pytest.raises(PermissionDeniedError):
+        signed.change_own_password(PASSWORD, "a brand new passphrase")
+
+
 def test_nurse_edits_the_timeline_but_not_the_patient(signed: SqliteRepository,
                                                       db_path: Path) -> None:
     signed.sign_in("nina", PASSWORD)

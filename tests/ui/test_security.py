@@ -32,7 +32,12 @@ from gistdesk.ui.backups_dialog import BackupsDialog
 from gistdesk.ui.forms.scan_form import ScanForm
 from gistdesk.ui.main_window import MainWindow
 from gistdesk.ui.settings_dialog import SettingsDialog
-from gistdesk.ui.signin import WRONG_PASSWORD, CreateAdminDialog, SignInDialog
+from gistdesk.ui.signin import (
+    WRONG_PASSWORD,
+    ChangePasswordDialog,
+    CreateAdminDialog,
+    SignInDialog,
+)
 from tests.ui.conftest import PASSWORD, TODAY, load
 
 
@@ -252,6 +257,67 @@ def test_lock_now_shortcut_and_wrong_password(app: object, qtbot: Any, clinic: S
     win.lock_screen.password.setText(PASSWORD)
     qtbot.mouseClick(win.lock_screen.unlock_button, Qt.MouseButton.LeftButton)
     assert not win.locked and win.central.currentWidget() is win.main_split
+
+
+def test_change_my_password_asks_the_current_one_and_says_what_is_wrong(
+        app: object, qtbot: Any, clinic: SqliteRepository, settings: QSettings,
+        monkeypatch: pytest.MonkeyPatch, no_modal: list[tuple[str, str]]) -> None:
+    win = make_window(qtbot, clinic, settings)
+    driver = ShowDialogs(monkeypatch)
+    messages: list[str] = []
+
+    def fill(dialog: ChangePasswordDialog) -> None:
+        def attempt(current: str, new: str, again: str) -> None:
+            for field, text in ((dialog.current, current), (dialog.new, new),
+                                (dialog.again, again)):
+                field.setText(text)
+            qtbot.mouseClick(dialog.change_button, Qt.MouseButton.LeftButton)
+            messages.append(dialog.error.text() if dialog.isVisible() else "")
+
+        attempt("", "a fresh passphrase", "a fresh passphrase")
+        attempt(PASSWORD, "a fresh passphrase", "a fresh passphrase typo")
+        attempt(PASSWORD, "short", "short")
+        attempt("not my password", "a fresh passphrase", "a fresh passphrase")
+        attempt(PASSWORD, "a fresh passphrase", "a fresh passphrase")
+
+    driver.fillers.append(fill)
+    assert win.actions_by_name["change_password"].isEnabled()
+    win.actions_by_name["change_password"].trigger()
+    assert messages[0] == "Type your current password."
+    assert messages[1] == "The two new passwords are not the same."
+    assert messages[2].startswith("New password: ") and "10" in messages[2]
+    assert messages[3] == "The current password is not right; nothing was changed."
+    assert messages[4] == ""  # accepted and closed
+    assert win.statusBar().currentMessage() == "Your password was changed."
+    assert not win.locked and not no_modal
+    clinic.sign_out()
+    assert clinic.sign_in("clin", "a fresh passphrase").username == "clin"
+
+
+def test_running_out_of_tries_when_changing_the_password_locks_the_window(
+        app: object, qtbot: Any, clinic: SqliteRepository, patient: tuple[str, str],
+        settings: QSettings, monkeypatch: pytest.MonkeyPatch,
+        no_modal: list[tuple[str, str]]) -> None:
+    rn, family = patient
+    win = make_window(qtbot, clinic, settings)
+    win.open_patient(rn)
+    driver = ShowDialogs(monkeypatch)
+
+    def guess(dialog: ChangePasswordDialog) -> None:
+        for _ in range(5):
+            dialog.current.setText("a guess")
+            dialog.new.setText("a fresh passphrase")
+            dialog.again.setText("a fresh passphrase")
+            dialog.try_change()
+
+    driver.fillers.append(guess)
+    win.actions_by_name["change_password"].trigger()
+    assert win.locked and win.user is None
+    assert no_modal and no_modal[0][0] == "Account locked"
+    assert "locked until" in no_modal[0][1]
+    assert family not in " ".join(visible_texts())
+    win.lock_screen.password.setText(PASSWORD)
+    assert not win.lock_screen.try_unlock()  # locked for five minutes, right password or not
 
 
 def open_scan_form_with_typing(qtbot: Any, win: MainWindow,
