@@ -253,6 +253,7 @@ def _advanced_lines(b: _CaseBuilder, start: date, mutation: Mutation, max_lines:
         previous = start
         first = True
         fresh = True  # False once the line is continued past a progression
+        stayed_past_progression = False  # once at most: the team does not wait for ever
         while day <= b.last_day:
             months = (day - start).days / 30.44
             current = [le for le in b.lesions if le.diameter > 0 or le.target]
@@ -305,8 +306,10 @@ def _advanced_lines(b: _CaseBuilder, start: date, mutation: Mutation, max_lines:
                         le.nodule = False
                     start = end
                     break
-                elif rng.random() < 0.6:
-                    # No further line: stay on the drug (slower growth off it is worse).
+                elif not stayed_past_progression and rng.random() < 0.6:
+                    # No further line: stay on the drug (slower growth off it is worse),
+                    # until the next progression ends it.
+                    stayed_past_progression = True
                     ttp = months + rng.uniform(3, 12)
                     depth, fresh = 0.0, False
                     base = {le.lesion_id: (le.diameter, le.density, le.suv) for le in b.lesions}

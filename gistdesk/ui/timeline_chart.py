@@ -291,10 +291,24 @@ class TimelineChart(QWidget):
             label = fm.elidedText(label, Qt.TextElideMode.ElideRight, int(bar.width()) - 8)
             p.drawText(bar.adjusted(5, 0, -3, 0),
                        Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, label)
-            for dose in line.doses[1:]:
+            # Dose changes: notches on the bar's edges (never through the drug's name), each
+            # with its new dose where the whole number fits before the next change; a cut
+            # number would mislead, so it is left to the tooltip.
+            p.setPen(QPen(QColor("#ffffff"), 2))
+            free_x = bar.left() + 5 + fm.horizontalAdvance(label) + 6
+            changes = sorted(line.doses[1:], key=lambda d: d.date)
+            for n, dose in enumerate(changes):
                 xd = x_of(dose.date)
-                p.setPen(QPen(QColor("#ffffff"), 2))
-                p.drawLine(QPointF(xd, bar.top() + 2), QPointF(xd, bar.bottom() - 2))
+                p.drawLine(QPointF(xd, bar.top()), QPointF(xd, bar.top() + 4))
+                p.drawLine(QPointF(xd, bar.bottom() - 4), QPointF(xd, bar.bottom()))
+                text = f"→ {fmt_num(dose.mg_per_day)}"
+                until = x_of(changes[n + 1].date) if n + 1 < len(changes) else bar.right()
+                width = fm.horizontalAdvance(text)
+                if xd + 4 >= free_x and xd + 4 + width <= until - 3:
+                    p.drawText(QRectF(xd + 4, bar.top(), width + 2, bar.height()),
+                               Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                               text)
+                    free_x = xd + 4 + width + 6
 
         # Grid and axes.
         p.setPen(QPen(GRID_COLOR, 1))
@@ -351,17 +365,6 @@ class TimelineChart(QWidget):
                                      QPointF(x, plot.top() + 6)]))
             text = PROCEDURE_SHORT.get(procedure.kind, words(procedure.kind.value))
             p.drawText(QRectF(x + 3, plot.top() + 2, 80, 14), Qt.AlignmentFlag.AlignLeft, text)
-
-        # Dose-change labels above their tick in the lane.
-        for index, line in enumerate(self.case.therapy_lines):
-            bar_top = lane_top + lanes[index] * LANE_H
-            color = QColor(LINE_COLORS[index % len(LINE_COLORS)])
-            for dose in line.doses[1:]:
-                xd = x_of(dose.date)
-                p.setPen(QColor("#ffffff"))  # inside the band: white reads on every colour
-                p.drawText(QRectF(xd + 3, bar_top, 70, LANE_H - 4),
-                           Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                           f"→ {fmt_num(dose.mg_per_day)}")
 
         # Density (dashed, right axis) then size (solid, left axis).
         den_points = [(pt, QPointF(x_of(pt.scan.date), y_den(pt.density)))
