@@ -56,6 +56,22 @@ PROCEDURE_SHORT = {
 }
 
 
+def dose_labels_that_fit(label_end: float, ticks: list[float], widths: list[float],
+                         bar_right: float, gap: float = 6) -> list[bool]:
+    """Which dose-change labels to write on a therapy bar: each starts just right of its
+    tick and is shown only whole, clear of the text before it (the drug's name or the
+    previous dose) and ending before the next tick or the bar's end."""
+    shown: list[bool] = []
+    free_x = label_end + gap
+    for n, (tick, width) in enumerate(zip(ticks, widths, strict=True)):
+        until = ticks[n + 1] if n + 1 < len(ticks) else bar_right
+        fits = tick + 4 >= free_x and tick + 4 + width <= until - 3
+        shown.append(fits)
+        if fits:
+            free_x = tick + 4 + width + gap
+    return shown
+
+
 @dataclass(frozen=True)
 class ScanPoint:
     scan: Scan
@@ -295,20 +311,19 @@ class TimelineChart(QWidget):
             # with its new dose where the whole number fits before the next change; a cut
             # number would mislead, so it is left to the tooltip.
             p.setPen(QPen(QColor("#ffffff"), 2))
-            free_x = bar.left() + 5 + fm.horizontalAdvance(label) + 6
             changes = sorted(line.doses[1:], key=lambda d: d.date)
-            for n, dose in enumerate(changes):
-                xd = x_of(dose.date)
+            ticks = [x_of(d.date) for d in changes]
+            texts = [f"→ {fmt_num(d.mg_per_day)}" for d in changes]
+            shown = dose_labels_that_fit(bar.left() + 5 + fm.horizontalAdvance(label), ticks,
+                                         [fm.horizontalAdvance(t) for t in texts], bar.right())
+            for xd, text, show in zip(ticks, texts, shown, strict=True):
                 p.drawLine(QPointF(xd, bar.top()), QPointF(xd, bar.top() + 4))
                 p.drawLine(QPointF(xd, bar.bottom() - 4), QPointF(xd, bar.bottom()))
-                text = f"→ {fmt_num(dose.mg_per_day)}"
-                until = x_of(changes[n + 1].date) if n + 1 < len(changes) else bar.right()
-                width = fm.horizontalAdvance(text)
-                if xd + 4 >= free_x and xd + 4 + width <= until - 3:
-                    p.drawText(QRectF(xd + 4, bar.top(), width + 2, bar.height()),
+                if show:
+                    p.drawText(QRectF(xd + 4, bar.top(), fm.horizontalAdvance(text) + 2,
+                                      bar.height()),
                                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
                                text)
-                    free_x = xd + 4 + width + 6
 
         # Grid and axes.
         p.setPen(QPen(GRID_COLOR, 1))

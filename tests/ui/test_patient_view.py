@@ -11,7 +11,13 @@ from gistdesk.clinical.types import FlagCode
 from gistdesk.ui.flags_panel import FlagsPanel
 from gistdesk.ui.patient_view import PatientView
 from gistdesk.ui.table_model import RowsModel
-from gistdesk.ui.timeline_chart import TimelineChart, month_ticks, nice_ticks, scan_points
+from gistdesk.ui.timeline_chart import (
+    TimelineChart,
+    dose_labels_that_fit,
+    month_ticks,
+    nice_ticks,
+    scan_points,
+)
 from tests.ui.conftest import TODAY, load
 
 
@@ -62,6 +68,20 @@ def test_axis_helpers() -> None:
     assert nice_ticks(0, 87) == [0, 20, 40, 60, 80, 100]
     assert month_ticks(date(2022, 11, 15), date(2023, 2, 10)) == [
         date(2022, 12, 1), date(2023, 1, 1), date(2023, 2, 1)]
+
+
+def test_dose_labels_are_shown_whole_or_not_at_all() -> None:
+    # Drug name ends at x=100; labels are 30 wide, start 4 right of their tick, keep a gap
+    # of 6 from the text before and 3 from the next tick or the bar's end.
+    assert dose_labels_that_fit(100, [50], [30], 400) == [False]  # over the drug's name
+    assert dose_labels_that_fit(100, [102], [30], 400) == [True]  # starts at 106: just clear
+    assert dose_labels_that_fit(100, [101], [30], 400) == [False]  # 105: one pixel short
+    assert dose_labels_that_fit(100, [200], [30], 237) == [True]  # ends at 234 = 237 - 3
+    assert dose_labels_that_fit(100, [200], [30], 236) == [False]  # would be cut at the end
+    # Two changes: each label must end 3 before the next tick (234 <= 237, not <= 227).
+    assert dose_labels_that_fit(100, [200, 240], [30, 30], 400) == [True, True]
+    assert dose_labels_that_fit(100, [200, 230], [30, 30], 400) == [False, True]
+    assert dose_labels_that_fit(100, [], [], 400) == []
 
 
 def test_patient_view_tables_follow_the_case(app: object, qtbot: Any,
