@@ -8,6 +8,7 @@ avapritinib for PDGFRA D842V (NAVIGATOR, Heinrich 2020).
 
 from __future__ import annotations
 
+from gistdesk.clinical.compare import less_than
 from gistdesk.clinical.lines import lines_started_before
 from gistdesk.core.model import Case, TherapyLine
 from gistdesk.core.vocab import Drug, Mutation, StopReason
@@ -53,7 +54,9 @@ def can_raise_dose(case: Case, line: TherapyLine, day_mg: float | None) -> bool:
     limit = MAX_ESCALATED_DOSE.get(line.drug)
     if limit is None or day_mg is None or case.tumor.mutation in NO_DOSE_BENEFIT:
         return False
-    return day_mg < limit
+    # "below" is a "<" threshold: a dose within 1e-6 of the limit counts as equal to it
+    # (DESIGN.md section 4 tolerance; limits from Zalcberg 2005 / Zalcberg 2021).
+    return less_than(day_mg, limit)
 
 
 def could_still_work(case: Case, drug: Drug) -> bool:

@@ -124,6 +124,18 @@ def test_options_imatinib_at_800_no_raise() -> None:
     assert options_for(Drug.IMATINIB, 800) == ("switch_to:sunitinib", "stay_on_tki")
 
 
+@pytest.mark.parametrize(("drug", "mg", "earlier"), [
+    (Drug.IMATINIB, 800 - 1e-7, ()),
+    (Drug.RIPRETINIB, 300 - 1e-7, (Drug.IMATINIB, Drug.SUNITINIB, Drug.REGORAFENIB)),
+])
+def test_raise_dose_within_1e_6_of_the_limit_is_not_below_it(
+    drug: Drug, mg: float, earlier: tuple[Drug, ...]
+) -> None:
+    # DESIGN.md section 4: values within 1e-6 of a threshold count as equal to it, so a dose
+    # within 1e-6 of 800 (imatinib) or 300 (ripretinib) mg/day is not "below" it.
+    assert "raise_dose" not in options_for(drug, mg, earlier=earlier)
+
+
 def test_raise_dose_follows_last_dose_on_or_before_scan() -> None:
     doses = (DoseChange(day(0), 400), DoseChange(day(100), 800), DoseChange(day(300), 400))
     c = case([line(doses=doses)], [BASE, grown(day(200), "L1", "L2", "L3")])
