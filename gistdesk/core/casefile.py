@@ -473,7 +473,10 @@ def _value_problems_despite(data: object, structural: list[Problem], as_of: date
     keys, null the values of the wrong type, read the file again and run the value checks;
     when that repaired reading still fails (a required value is missing or unusable), only
     the structural problems are reported. Values already reported are not reported twice."""
-    repaired: Any = json.loads(json.dumps(data))
+    try:
+        repaired: Any = json.loads(json.dumps(data))
+    except (ValueError, RecursionError):
+        return []
     for problem in structural:
         if problem.message == "is required":
             return []
