@@ -470,7 +470,8 @@ def _value_problems_despite(data: object, structural: list[Problem], as_of: date
                             ) -> list[Problem]:
     """case-format.md: an invalid file lists *every* problem found, so a typo'd key or an
     unknown vocabulary value must not hide a range or date error elsewhere. Drop the unknown
-    keys, null the values of the wrong type, read the file again and run the value checks;
+    keys, null the values of the wrong type (or leave them out where null is not accepted),
+    read the file again and run the value checks;
     when that repaired reading still fails (a required value is missing or unusable), only
     the structural problems are reported. Values already reported are not reported twice."""
     try:
@@ -492,6 +493,12 @@ def _value_problems_despite(data: object, structural: list[Problem], as_of: date
         else:
             container[key] = None
     case, again = case_from_dict(repaired)
+    if again:  # null not accepted there: leave the key out (its default), if it is optional
+        for problem in again:
+            found = _locate(repaired, problem.path)
+            if found is not None and isinstance(found[0], dict):
+                found[0].pop(found[1], None)
+        case, again = case_from_dict(repaired)
     if case is None or again:
         return []
     reported = {problem.path for problem in structural}

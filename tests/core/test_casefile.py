@@ -665,3 +665,14 @@ def test_value_checks_skipped_when_a_required_value_is_unusable() -> None:
         "patient.extra: unknown key",
         'scans[1].date: must be a date YYYY-MM-DD, got "2022-13-01"',
     ]
+
+
+def test_bad_optional_vocabulary_value_does_not_hide_value_problems() -> None:
+    # scan.non_target is optional but not nullable: the check reads it as left out.
+    data = base_case_dict()
+    data["scans"][0]["non_target"] = "maybe"
+    data["scans"][0]["lesions"][0]["longest_diameter_mm"] = -4
+    problems = problems_of(data)
+    assert len(problems) == 2
+    assert problems[0].startswith('scans[0].non_target: unknown value "maybe"')
+    assert problems[1] == "scans[0].lesions[0].longest_diameter_mm: must be >= 0, got -4"
