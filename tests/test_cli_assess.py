@@ -149,6 +149,28 @@ def test_structural_problems_exit_2(capsys: pytest.CaptureFixture[str], tmp_path
                for line in err.splitlines())
 
 
+def test_structural_and_value_problems_are_listed_together(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # case-format.md: an invalid case file "prints every problem found, one a line": a typo'd
+    # key must not hide a negative diameter or a future scan date elsewhere in the file.
+    data = base_case_dict()
+    data["scans"][0]["lesions"][0]["diamter_mm"] = 3  # unknown key (structural)
+    data["tumor"]["mutation"] = "D842V"  # unknown value (structural)
+    data["scans"][2]["lesions"][0]["longest_diameter_mm"] = -4  # range (value check)
+    data["scans"][1]["date"] = "2030-01-01"  # after --as-of (value check)
+    path = tmp_path / "mixed.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    code, out, err = run_cli(capsys, "assess", str(path), "--as-of", "2023-01-15")
+    assert (code, out) == (2, "")
+    listed = [line.strip().split(":")[0] for line in err.splitlines()[1:]]
+    assert sorted(listed) == sorted([
+        "scans[0].lesions[0].diamter_mm", "tumor.mutation",
+        "scans[2].lesions[0].longest_diameter_mm", "scans[1].date",
+    ])
+    assert "(4 problem(s))" in err.splitlines()[0]
+
+
 @pytest.mark.parametrize("content", [b"{not json", b"", b"\xff\xfe{}"])
 def test_unreadable_json_exits_2(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, content: bytes

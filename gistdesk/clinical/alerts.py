@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from gistdesk.clinical.compare import less_than
 from gistdesk.clinical.types import Flag, FlagCode, Risk
 from gistdesk.core.model import Case
 from gistdesk.core.vocab import Drug, Intent, Mutation, StopReason
@@ -51,7 +52,8 @@ def mutation_alerts(case: Case) -> list[Flag]:
             if line.drug is not Drug.IMATINIB or line.intent is not Intent.ADVANCED:
                 continue
             last = line.last_dose()
-            if last is not None and last.mg_per_day < EXON9_DOSE_MG:
+            # below 800 mg/day, with the contract's 1e-6 tolerance (MetaGIST 2010 dose)
+            if last is not None and less_than(last.mg_per_day, EXON9_DOSE_MG):
                 flags.append(Flag(
                     code=FlagCode.MUTATION_EXON9_DOSE, date=line.start, scan=None,
                     line_index=index, source="MetaGIST 2010 (Gastrointestinal Stromal Tumor "

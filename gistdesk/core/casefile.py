@@ -427,11 +427,82 @@ def parse_case_text(text: str, as_of: date | None = None) -> tuple[Case, list[Pr
         raise InvalidCaseError([Problem("(file)", f"not valid JSON: {exc}")]) from exc
     case, problems = case_from_dict(data)
     if case is None:
-        raise InvalidCaseError(problems)
+        raise InvalidCaseError(problems + _value_problems_despite(data, problems, as_of))
     problems = validate_case(case, as_of)
     if errors(problems):
         raise InvalidCaseError(errors(problems))
     return case, problems
+
+
+_PATH_STEP = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]")
+
+
+def _locate(data: object, path: str) -> tuple[Any, str | int] | None:
+    """The container and key/index that a problem's JSON path names, or None when the path
+    cannot be followed (a key with dots or brackets in it, a container that is not one)."""
+    steps: list[str | int] = []
+    position = 0
+    while position < len(path):
+        if path[position] == "." and steps:
+            position += 1
+        match = _PATH_STEP.match(path, position)
+        if match is None:
+            return None
+        steps.append(match.group(1) if match.group(1) is not None else int(match.group(2)))
+        position = match.end()
+    if not steps:
+        return None
+    container: Any = data
+    for step in steps[:-1]:
+        try:
+            container = container[step]
+        except (KeyError, IndexError, TypeError):
+            return None
+    last = steps[-1]
+    if isinstance(last, int) and not isinstance(container, list):
+        return None
+    if isinstance(last, str) and not isinstance(container, dict):
+        return None
+    return container, last
+
+
+def _value_problems_despite(data: object, structural: list[Problem], as_of: date | None
+                            ) -> list[Problem]:
+    """case-format.md: an invalid file lists *every* problem found, so a typo'd key or an
+    unknown vocabulary value must not hide a range or date error elsewhere. Drop the unknown
+    keys, null the values of the wrong type (or leave them out where null is not accepted),
+    read the file again and run the value checks;
+    when that repaired reading still fails (a required value is missing or unusable), only
+    the structural problems are reported. Values already reported are not reported twice."""
+    try:
+        repaired: Any = json.loads(json.dumps(data))
+    except (ValueError, RecursionError):
+        return []
+    for problem in structural:
+        if problem.message == "is required":
+            return []
+        found = _locate(repaired, problem.path)
+        if found is None:
+            return []
+        container, key = found
+        if problem.message == "unknown key":
+            if isinstance(container, dict):
+                container.pop(key, None)
+        elif problem.path == "format":
+            container[key] = CASE_FORMAT
+        else:
+            container[key] = None
+    case, again = case_from_dict(repaired)
+    if again:  # null not accepted there: leave the key out (its default), if it is optional
+        for problem in again:
+            found = _locate(repaired, problem.path)
+            if found is not None and isinstance(found[0], dict):
+                found[0].pop(found[1], None)
+        case, again = case_from_dict(repaired)
+    if case is None or again:
+        return []
+    reported = {problem.path for problem in structural}
+    return [p for p in errors(validate_case(case, as_of)) if p.path not in reported]
 
 
 def read_case_file(path: str | os.PathLike[str], as_of: date | None = None) -> tuple[

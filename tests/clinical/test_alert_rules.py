@@ -38,6 +38,14 @@ def test_exon9_alert_by_last_dose_entry(last_mg: float, alerted: bool) -> None:
     assert bool(alerts(c, day(60), FlagCode.MUTATION_EXON9_DOSE)) is alerted
 
 
+# DESIGN.md section 4: values within 1e-6 of a threshold count as equal to it, so a last dose
+# of 800 - 1e-7 mg/day is 800 mg/day, not "below 800" (MetaGIST 2010 dose).
+@pytest.mark.parametrize(("last_mg", "alerted"), [(800 - 1e-7, False), (800 - 1e-5, True)])
+def test_exon9_alert_dose_within_1e6_of_800_is_not_below(last_mg: float, alerted: bool) -> None:
+    c = case([line(dose=last_mg)], [], the_tumor=tumor(mutation=Mutation.KIT_EXON_9))
+    assert bool(alerts(c, day(60), FlagCode.MUTATION_EXON9_DOSE)) is alerted
+
+
 def test_exon9_alert_per_advanced_imatinib_line_only() -> None:
     lines = [line(start=day(0), end=day(100), stop=StopReason.OTHER), line(start=day(200)),
              line(start=day(-500), end=day(-200), intent=Intent.ADJUVANT)]

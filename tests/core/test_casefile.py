@@ -639,3 +639,40 @@ def test_written_file_is_utf8_with_unix_newlines(tmp_path: Path) -> None:
     raw = target.read_bytes()
     assert "Ørsted".encode() in raw
     assert b"\r\n" not in raw and raw.endswith(b"}\n")
+
+
+def test_unknown_key_does_not_hide_value_problems() -> None:
+    # case-format.md: an invalid file lists every problem found, not only the structural ones.
+    data = base_case_dict()
+    data["tumor"]["size_cm"] = "7"  # wrong type: reported, then read as null
+    data["tumor"]["mitosis"] = 3  # unknown key
+    data["scans"][1]["date"] = data["scans"][0]["date"]  # duplicate scan date (value check)
+    problems = problems_of(data)
+    assert problems[:2] == ["tumor.mitosis: unknown key",
+                            'tumor.size_cm: must be a number, got "7"']
+    assert len(problems) == 3 and problems[2].startswith("scans[1].date: another scan has")
+
+
+def test_value_checks_skipped_when_a_required_value_is_unusable() -> None:
+    data = base_case_dict()
+    data["scans"][1]["date"] = "2022-13-01"  # cannot be repaired: the scan needs a date
+    data["scans"][2]["lesions"][0]["longest_diameter_mm"] = -4
+    deep: Any = []
+    for _ in range(900):
+        deep = [deep]
+    data["patient"]["extra"] = deep
+    assert problems_of(data) == [
+        "patient.extra: unknown key",
+        'scans[1].date: must be a date YYYY-MM-DD, got "2022-13-01"',
+    ]
+
+
+def test_bad_optional_vocabulary_value_does_not_hide_value_problems() -> None:
+    # scan.non_target is optional but not nullable: the check reads it as left out.
+    data = base_case_dict()
+    data["scans"][0]["non_target"] = "maybe"
+    data["scans"][0]["lesions"][0]["longest_diameter_mm"] = -4
+    problems = problems_of(data)
+    assert len(problems) == 2
+    assert problems[0].startswith('scans[0].non_target: unknown value "maybe"')
+    assert problems[1] == "scans[0].lesions[0].longest_diameter_mm: must be >= 0, got -4"
