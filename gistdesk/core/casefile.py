@@ -103,6 +103,10 @@ class _Reader:
         value = data.get(key, _MISSING)
         if value is _MISSING:
             return default
+        if value is None and default is not _MISSING and default is not None:
+            # case-format.md: "values not known are null or left out where marked optional";
+            # an optional key with a default (false, "absent", "") reads null as left out.
+            return default
         return value
 
     def string(

@@ -509,6 +509,40 @@ def test_optional_lists_may_be_null() -> None:
     assert case.procedures == () and case.side_effects == ()
 
 
+def test_null_in_an_optional_key_with_a_default_reads_as_left_out() -> None:
+    # case-format.md: "Values not known are null or left out where marked optional".
+    data = minimal_case_dict()
+    scan = data["scans"][0]
+    scan.update(non_target=None, report=None)
+    scan["lesions"][0].update(lymph_node=None, new=None, hypodense=None,
+                              intratumoral_nodule=None)
+    data["patient"]["notes"] = None
+    data["procedures"] = [{"date": "2021-01-01", "kind": "surgery", "note": None}]
+    data["side_effects"] = [{"date": "2022-05-01", "term": "nausea", "grade": 2,
+                             "action": None}]
+    data["therapy_lines"][0]["doses"] = [{"date": data["therapy_lines"][0]["start"],
+                                          "mg_per_day": 400, "schedule": None}]
+    null_case, warnings = parse_case_text(json.dumps(data), AS_OF)
+    assert warnings == []
+    lesion = null_case.scans[0].lesions[0]
+    assert (lesion.lymph_node, lesion.new, lesion.hypodense, lesion.intratumoral_nodule) == (
+        False, False, False, False)
+    assert null_case.scans[0].non_target is NonTarget.ABSENT
+    assert null_case.scans[0].report == "" and null_case.patient.notes == ""
+    assert null_case.procedures[0].note == ""
+    assert null_case.side_effects[0].action is SideEffectAction.NONE
+    assert null_case.therapy_lines[0].doses[0].schedule == ""
+
+
+def test_null_stays_an_error_where_a_value_is_required() -> None:
+    data = minimal_case_dict()
+    data["scans"][0]["lesions"][0]["target"] = None
+    data["scans"][0]["modality"] = None
+    problems = problems_of(data)
+    assert any(p.startswith("scans[0].lesions[0].target:") for p in problems)
+    assert any(p.startswith("scans[0].modality:") for p in problems)
+
+
 def test_null_diameter_is_read_as_not_measured() -> None:
     data = base_case_dict()
     data["scans"][1]["lesions"][0]["longest_diameter_mm"] = None
