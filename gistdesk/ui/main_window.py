@@ -98,6 +98,7 @@ EDIT_ACTIONS = ("new_patient", "edit_patient", "delete_patient", "add_line", "ed
                 "edit_side_effect", "delete_side_effect")
 # Usable while locked (everything else is disabled: the data behind the lock stays hidden).
 LOCKED_ACTIONS = ("quit", "about")
+SELECT_SEARCH_ROWS = 2000  # how far down the list to page to show the open patient
 
 
 class MainWindow(QMainWindow):
@@ -502,6 +503,12 @@ class MainWindow(QMainWindow):
 
     def select_in_list(self, record_number: str) -> None:
         row = self.list_model.row_of(record_number)
+        # Beyond the loaded pages (e.g. the last patient reopened at start): load a few more
+        # pages to find it; further down, the patient opens without a highlighted row.
+        while (row is None and self.list_model.canFetchMore()
+               and self.list_model.rowCount() < SELECT_SEARCH_ROWS):
+            self.list_model.fetchMore()
+            row = self.list_model.row_of(record_number)
         if row is not None:
             blocked = self.list_view.selectionModel().blockSignals(True)
             self.list_view.selectRow(row)

@@ -12,6 +12,7 @@ from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QKeySequence
 
 from gistdesk.clinical import assess
+from gistdesk.storage.demo import generate_clinic
 from gistdesk.storage.repository import SqliteRepository
 from gistdesk.ui import app as app_module
 from gistdesk.ui.flags_panel import FlagsModel
@@ -264,4 +265,20 @@ def test_search_failure_on_the_worker_is_reported(app: object, qtbot: Any,
         assert shown(win) == before
         assert "Search failed: disk unplugged" in win.statusBar().currentMessage()
     finally:
+        win.close()
+
+
+def test_the_reopened_patient_is_shown_in_the_list_beyond_the_first_page(
+        app: object, qtbot: Any, tmp_path: Path, settings: QSettings) -> None:
+    db = tmp_path / "clinic.sqlite"
+    generate_clinic(db, 150, seed=3, today=TODAY)  # more than the first page of 64 rows
+    with SqliteRepository(db) as repo:
+        rn = repo.record_numbers()[139]
+        settings.setValue("last_patient", rn)
+        win = MainWindow(repo, settings, "clinic.sqlite", today=lambda: TODAY)
+        qtbot.addWidget(win)
+        win.show()
+        assert win.controller.record_number == rn
+        selected = win.list_view.selectionModel().selectedRows()
+        assert [win.list_model.rows[i.row()].record_number for i in selected] == [rn]
         win.close()
