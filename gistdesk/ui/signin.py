@@ -84,6 +84,20 @@ def _error_label() -> QLabel:
     return label
 
 
+def _password_field(object_name: str) -> QLineEdit:
+    field = QLineEdit()
+    field.setObjectName(object_name)
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    return field
+
+
+def _hint(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName("hint")
+    label.setWordWrap(True)
+    return label
+
+
 def _ok_cancel_buttons(dialog: QDialog, ok_text: str, on_ok: Callable[[], object]
                        ) -> tuple[QDialogButtonBox, QPushButton]:
     """OK (renamed to say what it does) and Cancel, wired to `on_ok` and reject."""
@@ -118,10 +132,7 @@ class SignInDialog(QDialog):
         title.setObjectName("signInTitle")
         layout.addWidget(title)
         if database_label:
-            where = QLabel(self.tr("Clinic database: {0}").format(database_label))
-            where.setObjectName("hint")
-            where.setWordWrap(True)
-            layout.addWidget(where)
+            layout.addWidget(_hint(self.tr("Clinic database: {0}").format(database_label)))
         form = QFormLayout()
         self.username = QLineEdit(username)
         self.username.setObjectName("signInUser")
@@ -174,21 +185,14 @@ class CreateAdminDialog(QDialog):
         self.username.setObjectName("adminUser")
         self.display_name = QLineEdit()
         self.display_name.setObjectName("adminDisplayName")
-        self.password = QLineEdit()
-        self.password.setObjectName("adminPassword")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password_again = QLineEdit()
-        self.password_again.setObjectName("adminPasswordAgain")
-        self.password_again.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password = _password_field("adminPassword")
+        self.password_again = _password_field("adminPasswordAgain")
         form.addRow(self.tr("User name:"), self.username)
         form.addRow(self.tr("Display name:"), self.display_name)
         form.addRow(self.tr("Password:"), self.password)
         form.addRow(self.tr("Password again:"), self.password_again)
         layout.addLayout(form)
-        policy = QLabel(self.tr("Password: {0}").format(password_policy()))
-        policy.setObjectName("hint")
-        policy.setWordWrap(True)
-        layout.addWidget(policy)
+        layout.addWidget(_hint(self.tr("Password: {0}").format(password_policy())))
         self.error = _error_label()
         layout.addWidget(self.error)
         self.buttons, self.create_button = _ok_cancel_buttons(
@@ -218,13 +222,6 @@ class CreateAdminDialog(QDialog):
         return True
 
 
-def _password_field(object_name: str) -> QLineEdit:
-    field = QLineEdit()
-    field.setObjectName(object_name)
-    field.setEchoMode(QLineEdit.EchoMode.Password)
-    return field
-
-
 class ChangePasswordDialog(QDialog):
     """The signed-in user changes their own password (the current one is asked again; a
     wrong one counts towards the lockout). When the tries run out the dialog closes with
@@ -238,10 +235,8 @@ class ChangePasswordDialog(QDialog):
         self.repository = repository
         self.locked_out = ""
         layout = QVBoxLayout(self)
-        who = QLabel(self.tr("Signed in as {0}").format(
-            describe_user(getattr(repository, "current_user", None))))
-        who.setObjectName("hint")
-        layout.addWidget(who)
+        layout.addWidget(_hint(self.tr("Signed in as {0}").format(
+            describe_user(getattr(repository, "current_user", None)))))
         form = QFormLayout()
         self.current = _password_field("currentPassword")
         self.new = _password_field("newPassword")
@@ -250,10 +245,7 @@ class ChangePasswordDialog(QDialog):
         form.addRow(self.tr("New password:"), self.new)
         form.addRow(self.tr("New password again:"), self.again)
         layout.addLayout(form)
-        policy = QLabel(self.tr("New password: {0}").format(password_policy()))
-        policy.setObjectName("hint")
-        policy.setWordWrap(True)
-        layout.addWidget(policy)
+        layout.addWidget(_hint(self.tr("New password: {0}").format(password_policy())))
         self.error = _error_label()
         layout.addWidget(self.error)
         self.buttons, self.change_button = _ok_cancel_buttons(

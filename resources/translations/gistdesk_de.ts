@@ -394,63 +394,63 @@ Alles, was danach gespeichert wurde, wird ersetzt (vorher wird die aktuelle Date
   <context>
     <name>ChangePasswordDialog</name>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="236" />
+      <location filename="../../gistdesk/ui/signin.py" line="233" />
       <source>Change my password — gistdesk</source>
       <translation>Mein Passwort ändern — gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="260" />
+      <location filename="../../gistdesk/ui/signin.py" line="252" />
       <source>Change password</source>
       <translation>Passwort ändern</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="249" />
+      <location filename="../../gistdesk/ui/signin.py" line="244" />
       <source>Current password:</source>
       <translation>Aktuelles Passwort:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="251" />
+      <location filename="../../gistdesk/ui/signin.py" line="246" />
       <source>New password again:</source>
       <translation>Neues Passwort wiederholen:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="250" />
+      <location filename="../../gistdesk/ui/signin.py" line="245" />
       <source>New password:</source>
       <translation>Neues Passwort:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="253" />
-      <location filename="../../gistdesk/ui/signin.py" line="274" />
+      <location filename="../../gistdesk/ui/signin.py" line="248" />
+      <location filename="../../gistdesk/ui/signin.py" line="266" />
       <source>New password: {0}</source>
       <translation>Neues Passwort: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="241" />
+      <location filename="../../gistdesk/ui/signin.py" line="238" />
       <source>Signed in as {0}</source>
       <translation>Angemeldet als {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="284" />
+      <location filename="../../gistdesk/ui/signin.py" line="276" />
       <source>The current password is not right; nothing was changed.</source>
       <translation>Das aktuelle Passwort stimmt nicht; nichts wurde geändert.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="287" />
+      <location filename="../../gistdesk/ui/signin.py" line="279" />
       <source>The password was not changed: {0}</source>
       <translation>Das Passwort wurde nicht geändert: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="270" />
+      <location filename="../../gistdesk/ui/signin.py" line="262" />
       <source>The two new passwords are not the same.</source>
       <translation>Die beiden neuen Passwörter sind nicht gleich.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="277" />
+      <location filename="../../gistdesk/ui/signin.py" line="269" />
       <source>Too many wrong passwords: this account is locked until {0}. The window is locked.</source>
       <translation>Zu viele falsche Passwörter: Dieses Konto ist bis {0} gesperrt. Das Fenster ist gesperrt.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="267" />
+      <location filename="../../gistdesk/ui/signin.py" line="259" />
       <source>Type your current password.</source>
       <translation>Geben Sie Ihr aktuelles Passwort ein.</translation>
     </message>
@@ -458,58 +458,58 @@ Alles, was danach gespeichert wurde, wird ersetzt (vorher wird die aktuelle Date
   <context>
     <name>CreateAdminDialog</name>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="195" />
+      <location filename="../../gistdesk/ui/signin.py" line="199" />
       <source>Create account</source>
       <translation>Konto anlegen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="163" />
+      <location filename="../../gistdesk/ui/signin.py" line="174" />
       <source>Create the administrator account — gistdesk</source>
       <translation>Administratorkonto anlegen — gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="184" />
+      <location filename="../../gistdesk/ui/signin.py" line="191" />
       <source>Display name:</source>
       <translation>Anzeigename:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="186" />
+      <location filename="../../gistdesk/ui/signin.py" line="193" />
       <source>Password again:</source>
       <translation>Passwort wiederholen:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="185" />
+      <location filename="../../gistdesk/ui/signin.py" line="192" />
       <source>Password:</source>
       <translation>Passwort:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="188" />
-      <location filename="../../gistdesk/ui/signin.py" line="212" />
+      <location filename="../../gistdesk/ui/signin.py" line="195" />
+      <location filename="../../gistdesk/ui/signin.py" line="216" />
       <source>Password: {0}</source>
       <translation>Passwort: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="215" />
+      <location filename="../../gistdesk/ui/signin.py" line="219" />
       <source>The account was not created: {0}</source>
       <translation>Das Konto wurde nicht angelegt: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="205" />
+      <location filename="../../gistdesk/ui/signin.py" line="209" />
       <source>The two passwords are not the same.</source>
       <translation>Die beiden Passwörter stimmen nicht überein.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="167" />
+      <location filename="../../gistdesk/ui/signin.py" line="178" />
       <source>This clinic database has no users yet. Create the administrator account: the administrator adds the clinicians, nurses and other users, and restores backups.</source>
       <translation>Diese Klinikdatenbank hat noch keine Benutzer. Legen Sie das Administratorkonto an: Der Administrator legt Ärztinnen und Ärzte, Pflegekräfte und weitere Benutzer an und stellt Sicherungen wieder her.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="183" />
+      <location filename="../../gistdesk/ui/signin.py" line="190" />
       <source>User name:</source>
       <translation>Benutzername:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="202" />
+      <location filename="../../gistdesk/ui/signin.py" line="206" />
       <source>User name: type a user name.</source>
       <translation>Benutzername: bitte einen Benutzernamen eingeben.</translation>
     </message>
@@ -823,52 +823,52 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
   <context>
     <name>LockScreen</name>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="370" />
+      <location filename="../../gistdesk/ui/signin.py" line="362" />
       <source>Another user can sign in here. Unsaved work of {0} is kept until they decide.</source>
       <translation>Ein anderer Benutzer kann sich hier anmelden. Ungespeicherte Arbeit von {0} bleibt erhalten, bis entschieden ist, was damit geschieht.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="366" />
+      <location filename="../../gistdesk/ui/signin.py" line="358" />
       <source>Locked at {0} for {1}. Patient data is hidden. Type your password to go on, or switch user.</source>
       <translation>Gesperrt um {0} für {1}. Patientendaten sind ausgeblendet. Geben Sie Ihr Passwort ein, um fortzufahren, oder wechseln Sie den Benutzer.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="332" />
+      <location filename="../../gistdesk/ui/signin.py" line="324" />
       <source>Password</source>
       <translation>Passwort</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="335" />
+      <location filename="../../gistdesk/ui/signin.py" line="327" />
       <source>Password:</source>
       <translation>Passwort:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="374" />
+      <location filename="../../gistdesk/ui/signin.py" line="366" />
       <source>Sign in to go on.</source>
       <translation>Melden Sie sich an, um fortzufahren.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="340" />
+      <location filename="../../gistdesk/ui/signin.py" line="332" />
       <source>Switch user…</source>
       <translation>Benutzer wechseln…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="342" />
+      <location filename="../../gistdesk/ui/signin.py" line="334" />
       <source>Unlock</source>
       <translation>Entsperren</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="329" />
+      <location filename="../../gistdesk/ui/signin.py" line="321" />
       <source>User name</source>
       <translation>Benutzername</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="334" />
+      <location filename="../../gistdesk/ui/signin.py" line="326" />
       <source>User name:</source>
       <translation>Benutzername:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="319" />
+      <location filename="../../gistdesk/ui/signin.py" line="311" />
       <source>gistdesk is locked</source>
       <translation>gistdesk ist gesperrt</translation>
     </message>
@@ -876,132 +876,132 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="353" />
+      <location filename="../../gistdesk/ui/main_window.py" line="354" />
       <source>&amp;About gistdesk</source>
       <translation>&amp;Über gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="346" />
+      <location filename="../../gistdesk/ui/main_window.py" line="347" />
       <source>&amp;Audit log…</source>
       <translation>&amp;Prüfprotokoll…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="349" />
+      <location filename="../../gistdesk/ui/main_window.py" line="350" />
       <source>&amp;Backups…</source>
       <translation>&amp;Sicherungen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="340" />
+      <location filename="../../gistdesk/ui/main_window.py" line="341" />
       <source>&amp;Delete patient…</source>
       <translation>Patient &amp;löschen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="309" />
+      <location filename="../../gistdesk/ui/main_window.py" line="310" />
       <source>&amp;Edit patient and tumor…</source>
       <translation>Patient und Tumor &amp;bearbeiten…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="355" />
+      <location filename="../../gistdesk/ui/main_window.py" line="356" />
       <source>&amp;File</source>
       <translation>&amp;Datei</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="330" />
+      <location filename="../../gistdesk/ui/main_window.py" line="331" />
       <source>&amp;Find patient</source>
       <translation>Patient &amp;suchen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="381" />
+      <location filename="../../gistdesk/ui/main_window.py" line="382" />
       <source>&amp;Help</source>
       <translation>&amp;Hilfe</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="341" />
+      <location filename="../../gistdesk/ui/main_window.py" line="342" />
       <source>&amp;Lock now</source>
       <translation>&amp;Jetzt sperren</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="307" />
+      <location filename="../../gistdesk/ui/main_window.py" line="308" />
       <source>&amp;New patient…</source>
       <translation>&amp;Neuer Patient…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="335" />
+      <location filename="../../gistdesk/ui/main_window.py" line="336" />
       <source>&amp;Open database…</source>
       <translation>Datenbank ö&amp;ffnen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="359" />
+      <location filename="../../gistdesk/ui/main_window.py" line="360" />
       <source>&amp;Patient</source>
       <translation>&amp;Patient</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="352" />
+      <location filename="../../gistdesk/ui/main_window.py" line="353" />
       <source>&amp;Quit</source>
       <translation>&amp;Beenden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="339" />
+      <location filename="../../gistdesk/ui/main_window.py" line="340" />
       <source>&amp;Refresh</source>
       <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="351" />
+      <location filename="../../gistdesk/ui/main_window.py" line="352" />
       <source>&amp;Settings…</source>
       <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="378" />
+      <location filename="../../gistdesk/ui/main_window.py" line="379" />
       <source>&amp;Tools</source>
       <translation>&amp;Extras</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="350" />
+      <location filename="../../gistdesk/ui/main_window.py" line="351" />
       <source>&amp;Users…</source>
       <translation>&amp;Benutzer…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="365" />
+      <location filename="../../gistdesk/ui/main_window.py" line="366" />
       <source>&amp;View</source>
       <translation>&amp;Ansicht</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="985" />
+      <location filename="../../gistdesk/ui/main_window.py" line="992" />
       <source>A form with changes that are not saved is kept behind the lock. Quit and discard it?</source>
       <translation>Hinter der Sperre wartet ein Formular mit ungespeicherten Änderungen. Beenden und es verwerfen?</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="812" />
+      <location filename="../../gistdesk/ui/main_window.py" line="819" />
       <source>About gistdesk</source>
       <translation>Über gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="932" />
+      <location filename="../../gistdesk/ui/main_window.py" line="939" />
       <source>Account locked</source>
       <translation>Konto gesperrt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="313" />
+      <location filename="../../gistdesk/ui/main_window.py" line="314" />
       <source>Add &amp;dose change…</source>
       <translation>Neue &amp;Dosisänderung…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="319" />
+      <location filename="../../gistdesk/ui/main_window.py" line="320" />
       <source>Add &amp;procedure…</source>
       <translation>Neuer &amp;Eingriff…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="314" />
+      <location filename="../../gistdesk/ui/main_window.py" line="315" />
       <source>Add &amp;scan…</source>
       <translation>Neue &amp;Bildgebung…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="324" />
+      <location filename="../../gistdesk/ui/main_window.py" line="325" />
       <source>Add side &amp;effect…</source>
       <translation>Neue &amp;Nebenwirkung…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="311" />
+      <location filename="../../gistdesk/ui/main_window.py" line="312" />
       <source>Add therapy &amp;line…</source>
       <translation>Neue &amp;Therapielinie…</translation>
     </message>
@@ -1016,129 +1016,129 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Alle</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="347" />
+      <location filename="../../gistdesk/ui/main_window.py" line="348" />
       <source>Audit log of this &amp;patient…</source>
       <translation>Prüfprotokoll dieses &amp;Patienten…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="527" />
+      <location filename="../../gistdesk/ui/main_window.py" line="534" />
       <source>Cannot open the patient</source>
       <translation>Der Patient kann nicht geöffnet werden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="344" />
+      <location filename="../../gistdesk/ui/main_window.py" line="345" />
       <source>Change my &amp;password…</source>
       <translation>Mein Passwort än&amp;dern…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="337" />
+      <location filename="../../gistdesk/ui/main_window.py" line="338" />
       <source>Create empty &amp;clinic database…</source>
       <translation>Leere &amp;Klinikdatenbank anlegen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="958" />
+      <location filename="../../gistdesk/ui/main_window.py" line="965" />
       <source>Database: {0}</source>
       <translation>Datenbank: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="723" />
+      <location filename="../../gistdesk/ui/main_window.py" line="730" />
       <source>Delete dose change</source>
       <translation>Dosisänderung löschen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="318" />
+      <location filename="../../gistdesk/ui/main_window.py" line="319" />
       <source>Delete dose change…</source>
       <translation>Dosisänderung löschen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="648" />
-      <location filename="../../gistdesk/ui/main_window.py" line="651" />
+      <location filename="../../gistdesk/ui/main_window.py" line="655" />
+      <location filename="../../gistdesk/ui/main_window.py" line="658" />
       <source>Delete patient</source>
       <translation>Patient löschen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="754" />
+      <location filename="../../gistdesk/ui/main_window.py" line="761" />
       <source>Delete procedure</source>
       <translation>Eingriff löschen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="322" />
+      <location filename="../../gistdesk/ui/main_window.py" line="323" />
       <source>Delete procedure…</source>
       <translation>Eingriff löschen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="624" />
-      <location filename="../../gistdesk/ui/main_window.py" line="628" />
+      <location filename="../../gistdesk/ui/main_window.py" line="631" />
+      <location filename="../../gistdesk/ui/main_window.py" line="635" />
       <source>Delete scan</source>
       <translation>Bildgebung löschen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="316" />
+      <location filename="../../gistdesk/ui/main_window.py" line="317" />
       <source>Delete scan…</source>
       <translation>Bildgebung löschen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="780" />
+      <location filename="../../gistdesk/ui/main_window.py" line="787" />
       <source>Delete side effect</source>
       <translation>Nebenwirkung löschen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="328" />
+      <location filename="../../gistdesk/ui/main_window.py" line="329" />
       <source>Delete side effect…</source>
       <translation>Nebenwirkung löschen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="724" />
+      <location filename="../../gistdesk/ui/main_window.py" line="731" />
       <source>Delete the dose change of {0} ({1} mg/day, {2})? The change is kept in the audit log.</source>
       <translation>Die Dosisänderung vom {0} ({1} mg/Tag, {2}) löschen? Die Änderung wird im Prüfprotokoll festgehalten.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="649" />
+      <location filename="../../gistdesk/ui/main_window.py" line="656" />
       <source>Delete the patient {0} and everything recorded for them? {1} The audit log keeps a copy.</source>
       <translation>Den Patienten {0} und alles für ihn Erfasste löschen? {1} Das Prüfprotokoll behält eine Kopie.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="755" />
+      <location filename="../../gistdesk/ui/main_window.py" line="762" />
       <source>Delete the procedure {0} of {1}? The change is kept in the audit log.</source>
       <translation>Den Eingriff „{0}“ vom {1} löschen? Die Änderung wird im Prüfprotokoll festgehalten.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="781" />
+      <location filename="../../gistdesk/ui/main_window.py" line="788" />
       <source>Delete the side effect {0} (grade {1}) of {2}? The change is kept in the audit log.</source>
       <translation>Die Nebenwirkung „{0}“ (Grad {1}) vom {2} löschen? Die Änderung wird im Prüfprotokoll festgehalten.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="625" />
+      <location filename="../../gistdesk/ui/main_window.py" line="632" />
       <source>Delete the {0} scan of {1} with its {2} lesion measurement(s)? The change is kept in the audit log.</source>
       <translation>Die {0}-Untersuchung vom {1} mit ihren {2} Läsionsmessungen löschen? Die Änderung wird im Prüfprotokoll festgehalten.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="664" />
+      <location filename="../../gistdesk/ui/main_window.py" line="671" />
       <source>Deleted {0}</source>
       <translation>{0} gelöscht</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="317" />
+      <location filename="../../gistdesk/ui/main_window.py" line="318" />
       <source>Edit dose change…</source>
       <translation>Dosisänderung bearbeiten…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="321" />
+      <location filename="../../gistdesk/ui/main_window.py" line="322" />
       <source>Edit procedure…</source>
       <translation>Eingriff bearbeiten…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="315" />
+      <location filename="../../gistdesk/ui/main_window.py" line="316" />
       <source>Edit scan…</source>
       <translation>Bildgebung bearbeiten…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="326" />
+      <location filename="../../gistdesk/ui/main_window.py" line="327" />
       <source>Edit side effect…</source>
       <translation>Nebenwirkung bearbeiten…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="312" />
+      <location filename="../../gistdesk/ui/main_window.py" line="313" />
       <source>Edit therapy line…</source>
       <translation>Therapielinie bearbeiten…</translation>
     </message>
@@ -1148,69 +1148,69 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Hinweise</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="651" />
+      <location filename="../../gistdesk/ui/main_window.py" line="658" />
       <source>Keep</source>
       <translation>Behalten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="628" />
-      <location filename="../../gistdesk/ui/main_window.py" line="691" />
-      <location filename="../../gistdesk/ui/main_window.py" line="986" />
+      <location filename="../../gistdesk/ui/main_window.py" line="635" />
+      <location filename="../../gistdesk/ui/main_window.py" line="698" />
+      <location filename="../../gistdesk/ui/main_window.py" line="993" />
       <source>Keep it</source>
       <translation>Behalten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="342" />
+      <location filename="../../gistdesk/ui/main_window.py" line="343" />
       <source>Lock the window and hide patient data</source>
       <translation>Fenster sperren und Patientendaten ausblenden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="848" />
+      <location filename="../../gistdesk/ui/main_window.py" line="855" />
       <source>Locked</source>
       <translation>Gesperrt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="384" />
+      <location filename="../../gistdesk/ui/main_window.py" line="385" />
       <source>Main toolbar</source>
       <translation>Hauptwerkzeugleiste</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="258" />
+      <location filename="../../gistdesk/ui/main_window.py" line="259" />
       <source>Not allowed</source>
       <translation>Nicht erlaubt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="698" />
+      <location filename="../../gistdesk/ui/main_window.py" line="705" />
       <source>Nothing was deleted</source>
       <translation>Es wurde nichts gelöscht</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="520" />
+      <location filename="../../gistdesk/ui/main_window.py" line="527" />
       <source>Patient {0} is no longer in the database</source>
       <translation>Patient {0} ist nicht mehr in der Datenbank</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="333" />
+      <location filename="../../gistdesk/ui/main_window.py" line="334" />
       <source>Print &amp;handout…</source>
       <translation>&amp;Patienteninformation drucken…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="331" />
+      <location filename="../../gistdesk/ui/main_window.py" line="332" />
       <source>Print &amp;summary…</source>
       <translation>&amp;Zusammenfassung drucken…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="986" />
+      <location filename="../../gistdesk/ui/main_window.py" line="993" />
       <source>Quit and discard</source>
       <translation>Beenden und verwerfen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="343" />
+      <location filename="../../gistdesk/ui/main_window.py" line="344" />
       <source>S&amp;witch user…</source>
       <translation>Benutzer &amp;wechseln…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="553" />
+      <location filename="../../gistdesk/ui/main_window.py" line="560" />
       <source>Saved {0}</source>
       <translation>{0} gespeichert</translation>
     </message>
@@ -1220,96 +1220,96 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Bildgebung überfällig</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="156" />
-      <location filename="../../gistdesk/ui/main_window.py" line="446" />
+      <location filename="../../gistdesk/ui/main_window.py" line="157" />
+      <location filename="../../gistdesk/ui/main_window.py" line="447" />
       <source>Search failed: {0}</source>
       <translation>Suche fehlgeschlagen: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="142" />
+      <location filename="../../gistdesk/ui/main_window.py" line="143" />
       <source>Search patients</source>
       <translation>Patienten suchen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="140" />
+      <location filename="../../gistdesk/ui/main_window.py" line="141" />
       <source>Search record number or name  (Ctrl+F)</source>
       <translation>Aktennummer oder Name suchen  (Strg+F)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="189" />
-      <location filename="../../gistdesk/ui/main_window.py" line="464" />
+      <location filename="../../gistdesk/ui/main_window.py" line="190" />
+      <location filename="../../gistdesk/ui/main_window.py" line="465" />
       <source>Select a patient in the list, or create one with Ctrl+N.</source>
       <translation>Wählen Sie einen Patienten in der Liste oder legen Sie mit Strg+N einen neuen an.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="244" />
+      <location filename="../../gistdesk/ui/main_window.py" line="245" />
       <source>Signed in: {0}</source>
       <translation>Angemeldet: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="659" />
+      <location filename="../../gistdesk/ui/main_window.py" line="666" />
       <source>The patient was not deleted</source>
       <translation>Der Patient wurde nicht gelöscht</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="637" />
+      <location filename="../../gistdesk/ui/main_window.py" line="644" />
       <source>The scan was not deleted</source>
       <translation>Die Bildgebung wurde nicht gelöscht</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="462" />
+      <location filename="../../gistdesk/ui/main_window.py" line="463" />
       <source>This clinic has no patients yet.
 Create the first with New patient (Ctrl+N).</source>
       <translation>Diese Klinik hat noch keine Patienten.
 Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="984" />
+      <location filename="../../gistdesk/ui/main_window.py" line="991" />
       <source>Unsaved form</source>
       <translation>Ungespeichertes Formular</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="452" />
+      <location filename="../../gistdesk/ui/main_window.py" line="453" />
       <source>Worklist failed: {0}</source>
       <translation>Arbeitsliste fehlgeschlagen: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="371" />
+      <location filename="../../gistdesk/ui/main_window.py" line="372" />
       <source>Worklist: {0}</source>
       <translation>Arbeitsliste: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="929" />
+      <location filename="../../gistdesk/ui/main_window.py" line="936" />
       <source>Your password was changed.</source>
       <translation>Ihr Passwort wurde geändert.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="907" />
+      <location filename="../../gistdesk/ui/main_window.py" line="914" />
       <source>Your role cannot see the audit log.</source>
       <translation>Ihre Rolle darf das Prüfprotokoll nicht einsehen.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="259" />
+      <location filename="../../gistdesk/ui/main_window.py" line="260" />
       <source>Your role does not allow this. Ask an administrator.</source>
       <translation>Ihre Rolle erlaubt das nicht. Wenden Sie sich an einen Administrator.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="841" />
+      <location filename="../../gistdesk/ui/main_window.py" line="848" />
       <source>gistdesk — locked</source>
       <translation>gistdesk — gesperrt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="243" />
+      <location filename="../../gistdesk/ui/main_window.py" line="244" />
       <source>nobody</source>
       <translation>niemand</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="467" />
+      <location filename="../../gistdesk/ui/main_window.py" line="468" />
       <source>{0} patient shown</source>
       <translation>{0} Patient angezeigt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="468" />
+      <location filename="../../gistdesk/ui/main_window.py" line="469" />
       <source>{0} patients shown</source>
       <translation>{0} Patienten angezeigt</translation>
     </message>
@@ -2309,42 +2309,42 @@ Knoten</translation>
   <context>
     <name>SignInDialog</name>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="121" />
+      <location filename="../../gistdesk/ui/signin.py" line="135" />
       <source>Clinic database: {0}</source>
       <translation>Klinikdatenbank: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="131" />
+      <location filename="../../gistdesk/ui/signin.py" line="142" />
       <source>Password</source>
       <translation>Passwort</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="134" />
+      <location filename="../../gistdesk/ui/signin.py" line="145" />
       <source>Password:</source>
       <translation>Passwort:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="139" />
+      <location filename="../../gistdesk/ui/signin.py" line="150" />
       <source>Sign in</source>
       <translation>Anmelden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="117" />
+      <location filename="../../gistdesk/ui/signin.py" line="131" />
       <source>Sign in to gistdesk</source>
       <translation>Bei gistdesk anmelden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="112" />
+      <location filename="../../gistdesk/ui/signin.py" line="126" />
       <source>Sign in — gistdesk</source>
       <translation>Anmelden — gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="128" />
+      <location filename="../../gistdesk/ui/signin.py" line="139" />
       <source>User name</source>
       <translation>Benutzername</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="133" />
+      <location filename="../../gistdesk/ui/signin.py" line="144" />
       <source>User name:</source>
       <translation>Benutzername:</translation>
     </message>
@@ -2415,7 +2415,7 @@ Knoten</translation>
   <context>
     <name>TimelineChart</name>
     <message>
-      <location filename="../../gistdesk/ui/timeline_chart.py" line="171" />
+      <location filename="../../gistdesk/ui/timeline_chart.py" line="187" />
       <source>Timeline chart</source>
       <translation>Verlaufsdiagramm</translation>
     </message>

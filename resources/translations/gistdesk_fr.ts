@@ -394,63 +394,63 @@ Tout ce qui a été enregistré après ce moment est remplacé (la base actuelle
   <context>
     <name>ChangePasswordDialog</name>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="236" />
+      <location filename="../../gistdesk/ui/signin.py" line="233" />
       <source>Change my password — gistdesk</source>
       <translation>Changer mon mot de passe — gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="260" />
+      <location filename="../../gistdesk/ui/signin.py" line="252" />
       <source>Change password</source>
       <translation>Changer le mot de passe</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="249" />
+      <location filename="../../gistdesk/ui/signin.py" line="244" />
       <source>Current password:</source>
       <translation>Mot de passe actuel :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="251" />
+      <location filename="../../gistdesk/ui/signin.py" line="246" />
       <source>New password again:</source>
       <translation>Nouveau mot de passe (répéter) :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="250" />
+      <location filename="../../gistdesk/ui/signin.py" line="245" />
       <source>New password:</source>
       <translation>Nouveau mot de passe :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="253" />
-      <location filename="../../gistdesk/ui/signin.py" line="274" />
+      <location filename="../../gistdesk/ui/signin.py" line="248" />
+      <location filename="../../gistdesk/ui/signin.py" line="266" />
       <source>New password: {0}</source>
       <translation>Nouveau mot de passe : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="241" />
+      <location filename="../../gistdesk/ui/signin.py" line="238" />
       <source>Signed in as {0}</source>
       <translation>Connecté en tant que {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="284" />
+      <location filename="../../gistdesk/ui/signin.py" line="276" />
       <source>The current password is not right; nothing was changed.</source>
       <translation>Le mot de passe actuel n'est pas correct ; rien n'a été modifié.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="287" />
+      <location filename="../../gistdesk/ui/signin.py" line="279" />
       <source>The password was not changed: {0}</source>
       <translation>Le mot de passe n'a pas été modifié : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="270" />
+      <location filename="../../gistdesk/ui/signin.py" line="262" />
       <source>The two new passwords are not the same.</source>
       <translation>Les deux nouveaux mots de passe ne sont pas identiques.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="277" />
+      <location filename="../../gistdesk/ui/signin.py" line="269" />
       <source>Too many wrong passwords: this account is locked until {0}. The window is locked.</source>
       <translation>Trop de mots de passe erronés : ce compte est bloqué jusqu’à {0}. La fenêtre est verrouillée.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="267" />
+      <location filename="../../gistdesk/ui/signin.py" line="259" />
       <source>Type your current password.</source>
       <translation>Saisissez votre mot de passe actuel.</translation>
     </message>
@@ -458,58 +458,58 @@ Tout ce qui a été enregistré après ce moment est remplacé (la base actuelle
   <context>
     <name>CreateAdminDialog</name>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="195" />
+      <location filename="../../gistdesk/ui/signin.py" line="199" />
       <source>Create account</source>
       <translation>Créer le compte</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="163" />
+      <location filename="../../gistdesk/ui/signin.py" line="174" />
       <source>Create the administrator account — gistdesk</source>
       <translation>Créer le compte administrateur — gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="184" />
+      <location filename="../../gistdesk/ui/signin.py" line="191" />
       <source>Display name:</source>
       <translation>Nom affiché :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="186" />
+      <location filename="../../gistdesk/ui/signin.py" line="193" />
       <source>Password again:</source>
       <translation>Confirmer le mot de passe :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="185" />
+      <location filename="../../gistdesk/ui/signin.py" line="192" />
       <source>Password:</source>
       <translation>Mot de passe :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="188" />
-      <location filename="../../gistdesk/ui/signin.py" line="212" />
+      <location filename="../../gistdesk/ui/signin.py" line="195" />
+      <location filename="../../gistdesk/ui/signin.py" line="216" />
       <source>Password: {0}</source>
       <translation>Mot de passe : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="215" />
+      <location filename="../../gistdesk/ui/signin.py" line="219" />
       <source>The account was not created: {0}</source>
       <translation>Le compte n'a pas été créé : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="205" />
+      <location filename="../../gistdesk/ui/signin.py" line="209" />
       <source>The two passwords are not the same.</source>
       <translation>Les deux mots de passe ne sont pas identiques.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="167" />
+      <location filename="../../gistdesk/ui/signin.py" line="178" />
       <source>This clinic database has no users yet. Create the administrator account: the administrator adds the clinicians, nurses and other users, and restores backups.</source>
       <translation>Cette base de la clinique n'a pas encore d'utilisateurs. Créez le compte administrateur : l'administrateur ajoute les médecins, le personnel infirmier et les autres utilisateurs, et restaure les sauvegardes.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="183" />
+      <location filename="../../gistdesk/ui/signin.py" line="190" />
       <source>User name:</source>
       <translation>Nom d'utilisateur :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="202" />
+      <location filename="../../gistdesk/ui/signin.py" line="206" />
       <source>User name: type a user name.</source>
       <translation>Nom d'utilisateur : saisissez un nom d'utilisateur.</translation>
     </message>
@@ -823,52 +823,52 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
   <context>
     <name>LockScreen</name>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="370" />
+      <location filename="../../gistdesk/ui/signin.py" line="362" />
       <source>Another user can sign in here. Unsaved work of {0} is kept until they decide.</source>
       <translation>Un autre utilisateur peut se connecter ici. Le travail non enregistré de {0} est conservé jusqu'à décision.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="366" />
+      <location filename="../../gistdesk/ui/signin.py" line="358" />
       <source>Locked at {0} for {1}. Patient data is hidden. Type your password to go on, or switch user.</source>
       <translation>Verrouillé à {0} pour {1}. Les données patient sont masquées. Saisissez votre mot de passe pour continuer, ou changez d'utilisateur.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="332" />
+      <location filename="../../gistdesk/ui/signin.py" line="324" />
       <source>Password</source>
       <translation>Mot de passe</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="335" />
+      <location filename="../../gistdesk/ui/signin.py" line="327" />
       <source>Password:</source>
       <translation>Mot de passe :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="374" />
+      <location filename="../../gistdesk/ui/signin.py" line="366" />
       <source>Sign in to go on.</source>
       <translation>Connectez-vous pour continuer.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="340" />
+      <location filename="../../gistdesk/ui/signin.py" line="332" />
       <source>Switch user…</source>
       <translation>Changer d'utilisateur…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="342" />
+      <location filename="../../gistdesk/ui/signin.py" line="334" />
       <source>Unlock</source>
       <translation>Déverrouiller</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="329" />
+      <location filename="../../gistdesk/ui/signin.py" line="321" />
       <source>User name</source>
       <translation>Nom d'utilisateur</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="334" />
+      <location filename="../../gistdesk/ui/signin.py" line="326" />
       <source>User name:</source>
       <translation>Nom d'utilisateur :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="319" />
+      <location filename="../../gistdesk/ui/signin.py" line="311" />
       <source>gistdesk is locked</source>
       <translation>gistdesk est verrouillé</translation>
     </message>
@@ -876,132 +876,132 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="353" />
+      <location filename="../../gistdesk/ui/main_window.py" line="354" />
       <source>&amp;About gistdesk</source>
       <translation>À &amp;propos de gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="346" />
+      <location filename="../../gistdesk/ui/main_window.py" line="347" />
       <source>&amp;Audit log…</source>
       <translation>&amp;Journal d'audit…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="349" />
+      <location filename="../../gistdesk/ui/main_window.py" line="350" />
       <source>&amp;Backups…</source>
       <translation>&amp;Sauvegardes…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="340" />
+      <location filename="../../gistdesk/ui/main_window.py" line="341" />
       <source>&amp;Delete patient…</source>
       <translation>&amp;Supprimer le patient…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="309" />
+      <location filename="../../gistdesk/ui/main_window.py" line="310" />
       <source>&amp;Edit patient and tumor…</source>
       <translation>&amp;Modifier patient et tumeur…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="355" />
+      <location filename="../../gistdesk/ui/main_window.py" line="356" />
       <source>&amp;File</source>
       <translation>&amp;Fichier</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="330" />
+      <location filename="../../gistdesk/ui/main_window.py" line="331" />
       <source>&amp;Find patient</source>
       <translation>&amp;Rechercher un patient</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="381" />
+      <location filename="../../gistdesk/ui/main_window.py" line="382" />
       <source>&amp;Help</source>
       <translation>&amp;Aide</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="341" />
+      <location filename="../../gistdesk/ui/main_window.py" line="342" />
       <source>&amp;Lock now</source>
       <translation>&amp;Verrouiller maintenant</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="307" />
+      <location filename="../../gistdesk/ui/main_window.py" line="308" />
       <source>&amp;New patient…</source>
       <translation>&amp;Nouveau patient…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="335" />
+      <location filename="../../gistdesk/ui/main_window.py" line="336" />
       <source>&amp;Open database…</source>
       <translation>&amp;Ouvrir une base…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="359" />
+      <location filename="../../gistdesk/ui/main_window.py" line="360" />
       <source>&amp;Patient</source>
       <translation>&amp;Patient</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="352" />
+      <location filename="../../gistdesk/ui/main_window.py" line="353" />
       <source>&amp;Quit</source>
       <translation>&amp;Quitter</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="339" />
+      <location filename="../../gistdesk/ui/main_window.py" line="340" />
       <source>&amp;Refresh</source>
       <translation>&amp;Actualiser</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="351" />
+      <location filename="../../gistdesk/ui/main_window.py" line="352" />
       <source>&amp;Settings…</source>
       <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="378" />
+      <location filename="../../gistdesk/ui/main_window.py" line="379" />
       <source>&amp;Tools</source>
       <translation>&amp;Outils</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="350" />
+      <location filename="../../gistdesk/ui/main_window.py" line="351" />
       <source>&amp;Users…</source>
       <translation>&amp;Utilisateurs…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="365" />
+      <location filename="../../gistdesk/ui/main_window.py" line="366" />
       <source>&amp;View</source>
       <translation>A&amp;ffichage</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="985" />
+      <location filename="../../gistdesk/ui/main_window.py" line="992" />
       <source>A form with changes that are not saved is kept behind the lock. Quit and discard it?</source>
       <translation>Un formulaire avec des modifications non enregistrées est conservé derrière le verrouillage. Quitter et l'abandonner ?</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="812" />
+      <location filename="../../gistdesk/ui/main_window.py" line="819" />
       <source>About gistdesk</source>
       <translation>À propos de gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="932" />
+      <location filename="../../gistdesk/ui/main_window.py" line="939" />
       <source>Account locked</source>
       <translation>Compte bloqué</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="313" />
+      <location filename="../../gistdesk/ui/main_window.py" line="314" />
       <source>Add &amp;dose change…</source>
       <translation>Nouvelle &amp;dose…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="319" />
+      <location filename="../../gistdesk/ui/main_window.py" line="320" />
       <source>Add &amp;procedure…</source>
       <translation>Nouvelle &amp;intervention…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="314" />
+      <location filename="../../gistdesk/ui/main_window.py" line="315" />
       <source>Add &amp;scan…</source>
       <translation>Nouvel &amp;examen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="324" />
+      <location filename="../../gistdesk/ui/main_window.py" line="325" />
       <source>Add side &amp;effect…</source>
       <translation>Nouvel &amp;effet indésirable…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="311" />
+      <location filename="../../gistdesk/ui/main_window.py" line="312" />
       <source>Add therapy &amp;line…</source>
       <translation>Nouvelle &amp;ligne de traitement…</translation>
     </message>
@@ -1016,129 +1016,129 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Tous</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="347" />
+      <location filename="../../gistdesk/ui/main_window.py" line="348" />
       <source>Audit log of this &amp;patient…</source>
       <translation>Journal d'audit de ce &amp;patient…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="527" />
+      <location filename="../../gistdesk/ui/main_window.py" line="534" />
       <source>Cannot open the patient</source>
       <translation>Impossible d'ouvrir le patient</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="344" />
+      <location filename="../../gistdesk/ui/main_window.py" line="345" />
       <source>Change my &amp;password…</source>
       <translation>Changer mon mot de &amp;passe…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="337" />
+      <location filename="../../gistdesk/ui/main_window.py" line="338" />
       <source>Create empty &amp;clinic database…</source>
       <translation>Créer une base &amp;vide…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="958" />
+      <location filename="../../gistdesk/ui/main_window.py" line="965" />
       <source>Database: {0}</source>
       <translation>Base : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="723" />
+      <location filename="../../gistdesk/ui/main_window.py" line="730" />
       <source>Delete dose change</source>
       <translation>Supprimer le changement de dose</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="318" />
+      <location filename="../../gistdesk/ui/main_window.py" line="319" />
       <source>Delete dose change…</source>
       <translation>Supprimer le changement de dose…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="648" />
-      <location filename="../../gistdesk/ui/main_window.py" line="651" />
+      <location filename="../../gistdesk/ui/main_window.py" line="655" />
+      <location filename="../../gistdesk/ui/main_window.py" line="658" />
       <source>Delete patient</source>
       <translation>Supprimer le patient</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="754" />
+      <location filename="../../gistdesk/ui/main_window.py" line="761" />
       <source>Delete procedure</source>
       <translation>Supprimer l'intervention</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="322" />
+      <location filename="../../gistdesk/ui/main_window.py" line="323" />
       <source>Delete procedure…</source>
       <translation>Supprimer l'intervention…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="624" />
-      <location filename="../../gistdesk/ui/main_window.py" line="628" />
+      <location filename="../../gistdesk/ui/main_window.py" line="631" />
+      <location filename="../../gistdesk/ui/main_window.py" line="635" />
       <source>Delete scan</source>
       <translation>Supprimer l'examen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="316" />
+      <location filename="../../gistdesk/ui/main_window.py" line="317" />
       <source>Delete scan…</source>
       <translation>Supprimer l'examen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="780" />
+      <location filename="../../gistdesk/ui/main_window.py" line="787" />
       <source>Delete side effect</source>
       <translation>Supprimer l'effet indésirable</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="328" />
+      <location filename="../../gistdesk/ui/main_window.py" line="329" />
       <source>Delete side effect…</source>
       <translation>Supprimer l'effet indésirable…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="724" />
+      <location filename="../../gistdesk/ui/main_window.py" line="731" />
       <source>Delete the dose change of {0} ({1} mg/day, {2})? The change is kept in the audit log.</source>
       <translation>Supprimer le changement de dose du {0} ({1} mg/jour, {2}) ? La modification est conservée dans le journal d'audit.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="649" />
+      <location filename="../../gistdesk/ui/main_window.py" line="656" />
       <source>Delete the patient {0} and everything recorded for them? {1} The audit log keeps a copy.</source>
       <translation>Supprimer le patient {0} et tout ce qui a été saisi pour lui ? {1} Le journal d'audit en garde une copie.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="755" />
+      <location filename="../../gistdesk/ui/main_window.py" line="762" />
       <source>Delete the procedure {0} of {1}? The change is kept in the audit log.</source>
       <translation>Supprimer l'intervention « {0} » du {1} ? La modification est conservée dans le journal d'audit.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="781" />
+      <location filename="../../gistdesk/ui/main_window.py" line="788" />
       <source>Delete the side effect {0} (grade {1}) of {2}? The change is kept in the audit log.</source>
       <translation>Supprimer l'effet indésirable « {0} » (grade {1}) du {2} ? La modification est conservée dans le journal d'audit.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="625" />
+      <location filename="../../gistdesk/ui/main_window.py" line="632" />
       <source>Delete the {0} scan of {1} with its {2} lesion measurement(s)? The change is kept in the audit log.</source>
       <translation>Supprimer l'examen {0} du {1} avec ses {2} mesure(s) de lésion ? La modification est conservée dans le journal d'audit.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="664" />
+      <location filename="../../gistdesk/ui/main_window.py" line="671" />
       <source>Deleted {0}</source>
       <translation>{0} supprimé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="317" />
+      <location filename="../../gistdesk/ui/main_window.py" line="318" />
       <source>Edit dose change…</source>
       <translation>Modifier le changement de dose…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="321" />
+      <location filename="../../gistdesk/ui/main_window.py" line="322" />
       <source>Edit procedure…</source>
       <translation>Modifier l'intervention…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="315" />
+      <location filename="../../gistdesk/ui/main_window.py" line="316" />
       <source>Edit scan…</source>
       <translation>Modifier l'examen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="326" />
+      <location filename="../../gistdesk/ui/main_window.py" line="327" />
       <source>Edit side effect…</source>
       <translation>Modifier l'effet indésirable…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="312" />
+      <location filename="../../gistdesk/ui/main_window.py" line="313" />
       <source>Edit therapy line…</source>
       <translation>Modifier la ligne de traitement…</translation>
     </message>
@@ -1148,69 +1148,69 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Alertes</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="651" />
+      <location filename="../../gistdesk/ui/main_window.py" line="658" />
       <source>Keep</source>
       <translation>Garder</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="628" />
-      <location filename="../../gistdesk/ui/main_window.py" line="691" />
-      <location filename="../../gistdesk/ui/main_window.py" line="986" />
+      <location filename="../../gistdesk/ui/main_window.py" line="635" />
+      <location filename="../../gistdesk/ui/main_window.py" line="698" />
+      <location filename="../../gistdesk/ui/main_window.py" line="993" />
       <source>Keep it</source>
       <translation>Le garder</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="342" />
+      <location filename="../../gistdesk/ui/main_window.py" line="343" />
       <source>Lock the window and hide patient data</source>
       <translation>Verrouiller la fenêtre et masquer les données patient</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="848" />
+      <location filename="../../gistdesk/ui/main_window.py" line="855" />
       <source>Locked</source>
       <translation>Verrouillé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="384" />
+      <location filename="../../gistdesk/ui/main_window.py" line="385" />
       <source>Main toolbar</source>
       <translation>Barre d'outils principale</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="258" />
+      <location filename="../../gistdesk/ui/main_window.py" line="259" />
       <source>Not allowed</source>
       <translation>Non autorisé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="698" />
+      <location filename="../../gistdesk/ui/main_window.py" line="705" />
       <source>Nothing was deleted</source>
       <translation>Rien n'a été supprimé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="520" />
+      <location filename="../../gistdesk/ui/main_window.py" line="527" />
       <source>Patient {0} is no longer in the database</source>
       <translation>Le patient {0} n'est plus dans la base</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="333" />
+      <location filename="../../gistdesk/ui/main_window.py" line="334" />
       <source>Print &amp;handout…</source>
       <translation>Imprimer la &amp;fiche patient…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="331" />
+      <location filename="../../gistdesk/ui/main_window.py" line="332" />
       <source>Print &amp;summary…</source>
       <translation>Imprimer la &amp;synthèse…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="986" />
+      <location filename="../../gistdesk/ui/main_window.py" line="993" />
       <source>Quit and discard</source>
       <translation>Quitter et abandonner</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="343" />
+      <location filename="../../gistdesk/ui/main_window.py" line="344" />
       <source>S&amp;witch user…</source>
       <translation>&amp;Changer d'utilisateur…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="553" />
+      <location filename="../../gistdesk/ui/main_window.py" line="560" />
       <source>Saved {0}</source>
       <translation>{0} enregistré</translation>
     </message>
@@ -1220,96 +1220,96 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Examen en retard</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="156" />
-      <location filename="../../gistdesk/ui/main_window.py" line="446" />
+      <location filename="../../gistdesk/ui/main_window.py" line="157" />
+      <location filename="../../gistdesk/ui/main_window.py" line="447" />
       <source>Search failed: {0}</source>
       <translation>La recherche a échoué : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="142" />
+      <location filename="../../gistdesk/ui/main_window.py" line="143" />
       <source>Search patients</source>
       <translation>Rechercher des patients</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="140" />
+      <location filename="../../gistdesk/ui/main_window.py" line="141" />
       <source>Search record number or name  (Ctrl+F)</source>
       <translation>Rechercher un numéro de dossier ou un nom  (Ctrl+F)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="189" />
-      <location filename="../../gistdesk/ui/main_window.py" line="464" />
+      <location filename="../../gistdesk/ui/main_window.py" line="190" />
+      <location filename="../../gistdesk/ui/main_window.py" line="465" />
       <source>Select a patient in the list, or create one with Ctrl+N.</source>
       <translation>Sélectionnez un patient dans la liste, ou créez-en un avec Ctrl+N.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="244" />
+      <location filename="../../gistdesk/ui/main_window.py" line="245" />
       <source>Signed in: {0}</source>
       <translation>Connecté : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="659" />
+      <location filename="../../gistdesk/ui/main_window.py" line="666" />
       <source>The patient was not deleted</source>
       <translation>Le patient n'a pas été supprimé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="637" />
+      <location filename="../../gistdesk/ui/main_window.py" line="644" />
       <source>The scan was not deleted</source>
       <translation>L'examen n'a pas été supprimé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="462" />
+      <location filename="../../gistdesk/ui/main_window.py" line="463" />
       <source>This clinic has no patients yet.
 Create the first with New patient (Ctrl+N).</source>
       <translation>Cette clinique n'a pas encore de patient.
 Créez le premier avec Nouveau patient (Ctrl+N).</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="984" />
+      <location filename="../../gistdesk/ui/main_window.py" line="991" />
       <source>Unsaved form</source>
       <translation>Formulaire non enregistré</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="452" />
+      <location filename="../../gistdesk/ui/main_window.py" line="453" />
       <source>Worklist failed: {0}</source>
       <translation>La liste de travail a échoué : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="371" />
+      <location filename="../../gistdesk/ui/main_window.py" line="372" />
       <source>Worklist: {0}</source>
       <translation>Liste de travail : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="929" />
+      <location filename="../../gistdesk/ui/main_window.py" line="936" />
       <source>Your password was changed.</source>
       <translation>Votre mot de passe a été modifié.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="907" />
+      <location filename="../../gistdesk/ui/main_window.py" line="914" />
       <source>Your role cannot see the audit log.</source>
       <translation>Votre rôle ne permet pas de consulter le journal d'audit.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="259" />
+      <location filename="../../gistdesk/ui/main_window.py" line="260" />
       <source>Your role does not allow this. Ask an administrator.</source>
       <translation>Votre rôle ne le permet pas. Demandez à un administrateur.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="841" />
+      <location filename="../../gistdesk/ui/main_window.py" line="848" />
       <source>gistdesk — locked</source>
       <translation>gistdesk — verrouillé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="243" />
+      <location filename="../../gistdesk/ui/main_window.py" line="244" />
       <source>nobody</source>
       <translation>personne</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="467" />
+      <location filename="../../gistdesk/ui/main_window.py" line="468" />
       <source>{0} patient shown</source>
       <translation>{0} patient affiché</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="468" />
+      <location filename="../../gistdesk/ui/main_window.py" line="469" />
       <source>{0} patients shown</source>
       <translation>{0} patients affichés</translation>
     </message>
@@ -2309,42 +2309,42 @@ intratumoral</translation>
   <context>
     <name>SignInDialog</name>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="121" />
+      <location filename="../../gistdesk/ui/signin.py" line="135" />
       <source>Clinic database: {0}</source>
       <translation>Base de la clinique : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="131" />
+      <location filename="../../gistdesk/ui/signin.py" line="142" />
       <source>Password</source>
       <translation>Mot de passe</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="134" />
+      <location filename="../../gistdesk/ui/signin.py" line="145" />
       <source>Password:</source>
       <translation>Mot de passe :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="139" />
+      <location filename="../../gistdesk/ui/signin.py" line="150" />
       <source>Sign in</source>
       <translation>Se connecter</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="117" />
+      <location filename="../../gistdesk/ui/signin.py" line="131" />
       <source>Sign in to gistdesk</source>
       <translation>Connexion à gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="112" />
+      <location filename="../../gistdesk/ui/signin.py" line="126" />
       <source>Sign in — gistdesk</source>
       <translation>Connexion — gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="128" />
+      <location filename="../../gistdesk/ui/signin.py" line="139" />
       <source>User name</source>
       <translation>Nom d'utilisateur</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="133" />
+      <location filename="../../gistdesk/ui/signin.py" line="144" />
       <source>User name:</source>
       <translation>Nom d'utilisateur :</translation>
     </message>
@@ -2415,7 +2415,7 @@ intratumoral</translation>
   <context>
     <name>TimelineChart</name>
     <message>
-      <location filename="../../gistdesk/ui/timeline_chart.py" line="171" />
+      <location filename="../../gistdesk/ui/timeline_chart.py" line="187" />
       <source>Timeline chart</source>
       <translation>Graphique d'évolution</translation>
     </message>
