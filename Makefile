@@ -7,10 +7,10 @@ DEMO_DB ?= build/demo/gistdesk-demo.sqlite
 
 .PHONY: run test test-slow lint typecheck bench screenshots bundle translations clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet -c constraints.txt -e '.[test]'
 	touch $(STAMP)
 
 run: $(STAMP) $(DEMO_DB)
@@ -22,13 +22,14 @@ $(DEMO_DB): | $(STAMP)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check gistdesk tests benchmarks
-	$(VENV)/bin/ruff format --check gistdesk tests benchmarks || true
+	$(VENV)/bin/ruff format --check gistdesk tests benchmarks
 
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy
 
 test: $(STAMP)
 	$(VENV)/bin/ruff check gistdesk tests benchmarks
+	$(VENV)/bin/ruff format --check gistdesk tests benchmarks
 	$(VENV)/bin/mypy
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q -p no:cacheprovider
 

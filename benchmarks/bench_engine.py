@@ -62,8 +62,18 @@ ORDINARY_CASES = 10_000
 ORDINARY_TARGET_S = 5.0
 LARGE_TARGET_MS = 5.0
 LARGE_RUNS = 300
-SEQUENCE = (Drug.IMATINIB, Drug.SUNITINIB, Drug.REGORAFENIB, Drug.RIPRETINIB, Drug.AVAPRITINIB,
-            Drug.TRIAL, Drug.SORAFENIB, Drug.PAZOPANIB, Drug.NILOTINIB, Drug.DASATINIB)
+SEQUENCE = (
+    Drug.IMATINIB,
+    Drug.SUNITINIB,
+    Drug.REGORAFENIB,
+    Drug.RIPRETINIB,
+    Drug.AVAPRITINIB,
+    Drug.TRIAL,
+    Drug.SORAFENIB,
+    Drug.PAZOPANIB,
+    Drug.NILOTINIB,
+    Drug.DASATINIB,
+)
 ORGANS = ("liver", "peritoneum", "lung", "lymph node", "stomach", "bone")
 RESULTS = Path(__file__).resolve().parent / "RESULTS-engine.md"
 
@@ -86,18 +96,37 @@ def generate_case(
         length = span // n_lines if number < n_lines - 1 else None
         end = line_start + timedelta(days=length) if length is not None else None
         drug = SEQUENCE[number % len(SEQUENCE)]
-        mg = {Drug.IMATINIB: 400, Drug.SUNITINIB: 50, Drug.REGORAFENIB: 160,
-              Drug.RIPRETINIB: 150, Drug.AVAPRITINIB: 300}.get(drug, 400)
+        mg = {
+            Drug.IMATINIB: 400,
+            Drug.SUNITINIB: 50,
+            Drug.REGORAFENIB: 160,
+            Drug.RIPRETINIB: 150,
+            Drug.AVAPRITINIB: 300,
+        }.get(drug, 400)
         doses = [DoseChange(line_start, mg, "daily")]
         if rng.random() < 0.3:
-            doses.append(DoseChange(line_start + timedelta(days=rng.randrange(30, 200)),
-                                    mg * rng.choice((0.75, 2)), "changed"))
-        intent = Intent.ADVANCED if number or rng.random() < 0.8 else \
-            rng.choice((Intent.NEOADJUVANT, Intent.ADJUVANT))
-        lines.append(TherapyLine(
-            drug=drug, intent=intent, start=line_start, end=end,
-            stop_reason=StopReason.PROGRESSION if end is not None else None, doses=tuple(doses),
-        ))
+            doses.append(
+                DoseChange(
+                    line_start + timedelta(days=rng.randrange(30, 200)),
+                    mg * rng.choice((0.75, 2)),
+                    "changed",
+                )
+            )
+        intent = (
+            Intent.ADVANCED
+            if number or rng.random() < 0.8
+            else rng.choice((Intent.NEOADJUVANT, Intent.ADJUVANT))
+        )
+        lines.append(
+            TherapyLine(
+                drug=drug,
+                intent=intent,
+                start=line_start,
+                end=end,
+                stop_reason=StopReason.PROGRESSION if end is not None else None,
+                doses=tuple(doses),
+            )
+        )
         line_start = (end or line_start) + timedelta(days=rng.randrange(3, 20))
     sizes = {f"L{i + 1}": rng.uniform(10, 90) for i in range(n_lesions)}
     densities = {key: rng.uniform(30, 90) for key in sizes}
@@ -110,29 +139,47 @@ def generate_case(
         for key in sizes:
             sizes[key] = min(250.0, sizes[key] * trend[key] * rng.uniform(0.93, 1.07))
             densities[key] *= rng.uniform(0.85, 1.05)
-            lesions.append(Lesion(
-                lesion_id=key, organ=organs[key], target=True,
-                longest_diameter_mm=round(sizes[key]) if rng.random() < 0.97 else None,
-                lymph_node=organs[key] == "lymph node",
-                density_hu=round(densities[key], 1),
-                suv_max=round(rng.uniform(1, 15), 1) if modality is Modality.PET_CT else None,
-                new=position > 0 and rng.random() < 0.02,
-                hypodense=rng.random() < 0.5,
-                intratumoral_nodule=rng.random() < 0.01,
-            ))
+            lesions.append(
+                Lesion(
+                    lesion_id=key,
+                    organ=organs[key],
+                    target=True,
+                    longest_diameter_mm=round(sizes[key]) if rng.random() < 0.97 else None,
+                    lymph_node=organs[key] == "lymph node",
+                    density_hu=round(densities[key], 1),
+                    suv_max=round(rng.uniform(1, 15), 1) if modality is Modality.PET_CT else None,
+                    new=position > 0 and rng.random() < 0.02,
+                    hypodense=rng.random() < 0.5,
+                    intratumoral_nodule=rng.random() < 0.01,
+                )
+            )
             if rng.random() < 0.05:
                 trend[key] = rng.uniform(0.8, 1.2)
-        scans.append(Scan(
-            date=scan_day, modality=modality, lesions=tuple(lesions),
-            non_target=rng.choice((NonTarget.ABSENT, NonTarget.PRESENT, NonTarget.PRESENT,
-                                   NonTarget.ABSENT, NonTarget.UNEQUIVOCAL_PROGRESSION)
-                                  if rng.random() < 0.1 else (NonTarget.PRESENT,)),
-        ))
+        scans.append(
+            Scan(
+                date=scan_day,
+                modality=modality,
+                lesions=tuple(lesions),
+                non_target=rng.choice(
+                    (
+                        NonTarget.ABSENT,
+                        NonTarget.PRESENT,
+                        NonTarget.PRESENT,
+                        NonTarget.ABSENT,
+                        NonTarget.UNEQUIVOCAL_PROGRESSION,
+                    )
+                    if rng.random() < 0.1
+                    else (NonTarget.PRESENT,)
+                ),
+            )
+        )
     dose_days = [dose.date for ln in lines for dose in ln.doses]
-    as_of = max([*scan_days, *dose_days, start]) + timedelta(
-        days=rng.randrange(1, 200))
-    procedures = (Procedure(start - timedelta(days=rng.randrange(100, 400)),
-                            ProcedureKind.SURGERY),) if rng.random() < 0.5 else ()
+    as_of = max([*scan_days, *dose_days, start]) + timedelta(days=rng.randrange(1, 200))
+    procedures = (
+        (Procedure(start - timedelta(days=rng.randrange(100, 400)), ProcedureKind.SURGERY),)
+        if rng.random() < 0.5
+        else ()
+    )
     case = Case(
         patient=Patient(f"BENCH-{index:06d}", "Bench", "Case"),
         tumor=Tumor(
@@ -144,7 +191,9 @@ def generate_case(
             mutation=rng.choice(list(Mutation)),
             extent=rng.choice(list(Extent)),
         ),
-        therapy_lines=tuple(lines), procedures=procedures, scans=tuple(scans),
+        therapy_lines=tuple(lines),
+        procedures=procedures,
+        scans=tuple(scans),
     )
     return case, as_of
 
@@ -152,8 +201,13 @@ def generate_case(
 def ordinary_cases(count: int) -> list[tuple[Case, date]]:
     rng = random.Random(SEED)
     return [
-        generate_case(rng, n_lines=rng.randint(1, 4), n_scans=rng.randint(0, 12),
-                      n_lesions=rng.randint(1, 5), index=i)
+        generate_case(
+            rng,
+            n_lines=rng.randint(1, 4),
+            n_scans=rng.randint(0, 12),
+            n_lesions=rng.randint(1, 5),
+            index=i,
+        )
         for i in range(count)
     ]
 
@@ -221,7 +275,7 @@ def run(profile: bool) -> Results:
     results = Results(
         python=platform.python_version(),
         machine=f"{platform.machine()}, {platform.processor() or 'cpu unknown'}, "
-                f"{os.cpu_count()} logical CPUs (the benchmark uses one)",
+        f"{os.cpu_count()} logical CPUs (the benchmark uses one)",
         generate_s=generate_s,
         invalid=invalid,
         batch_runs=batch_runs,
@@ -279,8 +333,14 @@ def report(r: Results) -> str:
         f"follow-ups on lines, {r.large_flags} flags.",
     ]
     if r.profile is not None:
-        lines += ["", "cProfile of the large case (50 runs, sorted by own time):", "", "```",
-                  r.profile.strip(), "```"]
+        lines += [
+            "",
+            "cProfile of the large case (50 runs, sorted by own time):",
+            "",
+            "```",
+            r.profile.strip(),
+            "```",
+        ]
     return "\n".join(lines) + "\n"
 
 

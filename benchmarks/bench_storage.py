@@ -49,8 +49,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--patients", type=int, default=100_000)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--keep", type=Path, default=None,
-                        help="keep the generated database in this folder")
+    parser.add_argument(
+        "--keep", type=Path, default=None, help="keep the generated database in this folder"
+    )
     parser.add_argument("--no-write", action="store_true", help="do not update the results")
     args = parser.parse_args(argv)
 
@@ -81,6 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     def search(text: str) -> Callable[[], object]:
         def run() -> object:
             return (repo.list_patients(text, limit=50), repo.count_patients(text))
+
         return run
 
     searches = [
@@ -93,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
         (f"record number prefix `{some[:7]}`", some[:7]),
         ("record number prefix `GD-0`", "GD-0"),
         ("no match `zqxwv`", "zqxwv"),
-        ("hostile `\"NEAR(* -x` ", '"NEAR(* -x'),
+        ('hostile `"NEAR(* -x` ', '"NEAR(* -x'),
     ]
     search_rows = []
     worst_search = 0.0
@@ -106,23 +108,32 @@ def main(argv: list[str] | None = None) -> int:
     page_rows = []
     for sort in SortKey:
         for descending in (False, True):
+
             def page(sort: SortKey = sort, descending: bool = descending) -> object:
                 offset = rng.randrange(0, max(1, len(numbers) - 50))
                 return repo.list_patients(sort=sort, descending=descending, offset=offset)
+
             med, p95, worst = timed(page, 30)
-            page_rows.append(f"| page of 50, sort {sort.value}{' desc' if descending else ''}"
-                             f", random offset | {med:.1f} | {p95:.1f} | {worst:.1f} |")
+            page_rows.append(
+                f"| page of 50, sort {sort.value}{' desc' if descending else ''}"
+                f", random offset | {med:.1f} | {p95:.1f} | {worst:.1f} |"
+            )
     for worklist in (Worklist.SCAN_OVERDUE, Worklist.FLAGS, Worklist.ADJUVANT_ENDING):
+
         def wl(worklist: Worklist = worklist) -> object:
             return (repo.list_patients(worklist=worklist), repo.count_patients(worklist=worklist))
+
         med, p95, worst = timed(wl, 30)
         count = repo.count_patients(worklist=worklist)
-        page_rows.append(f"| worklist {worklist.value} ({count:,} patients): first page + "
-                         f"count | {med:.1f} | {p95:.1f} | {worst:.1f} |")
+        page_rows.append(
+            f"| worklist {worklist.value} ({count:,} patients): first page + "
+            f"count | {med:.1f} | {p95:.1f} | {worst:.1f} |"
+        )
 
     def load_assess() -> object:
         case = repo.load_case(rng.choice(numbers))
         return assess(case, today)
+
     la_med, la_p95, la_max = timed(load_assess, 300)
     l_med, _, _ = timed(lambda: repo.load_case(rng.choice(numbers)), 300)
 
@@ -139,22 +150,32 @@ def main(argv: list[str] | None = None) -> int:
     assert imported.imported == 1000, imported.results[:3]
     repo.close()
 
-    report(f"Machine: {platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, "
-           f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}, "
-           f"{platform.system()} {platform.release()}. Date: {today.isoformat()}.")
+    report(
+        f"Machine: {platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, "
+        f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}, "
+        f"{platform.system()} {platform.release()}. Date: {today.isoformat()}."
+    )
     report("")
-    report(f"- Generate {args.patients:,} demo patients (`generate_clinic`, seed {args.seed}): "
-           f"**{generation_s:.1f} s** (target < {TARGET_GENERATION_S:.0f} s); database "
-           f"{size_mb:.0f} MB.")
+    report(
+        f"- Generate {args.patients:,} demo patients (`generate_clinic`, seed {args.seed}): "
+        f"**{generation_s:.1f} s** (target < {TARGET_GENERATION_S:.0f} s); database "
+        f"{size_mb:.0f} MB."
+    )
     report(f"- Open the database (with `PRAGMA integrity_check`): {open_ms:.0f} ms.")
-    report(f"- Load + assess one random case: median **{la_med:.2f} ms**, p95 {la_p95:.2f} ms, "
-           f"max {la_max:.2f} ms (target < {TARGET_LOAD_ASSESS_MS:.0f} ms); load alone "
-           f"median {l_med:.2f} ms.")
-    report(f"- Import 1,000 case files (each validated, one transaction per file, "
-           f"`synchronous=FULL`): **{import_s:.1f} s** ({import_s:.3f} ms per file x 1000).")
+    report(
+        f"- Load + assess one random case: median **{la_med:.2f} ms**, p95 {la_p95:.2f} ms, "
+        f"max {la_max:.2f} ms (target < {TARGET_LOAD_ASSESS_MS:.0f} ms); load alone "
+        f"median {l_med:.2f} ms."
+    )
+    report(
+        f"- Import 1,000 case files (each validated, one transaction per file, "
+        f"`synchronous=FULL`): **{import_s:.1f} s** ({import_s:.3f} ms per file x 1000)."
+    )
     report("")
-    report(f"Search (page of 50 + total count, as the patient list asks; target < "
-           f"{TARGET_SEARCH_MS:.0f} ms), ms:")
+    report(
+        f"Search (page of 50 + total count, as the patient list asks; target < "
+        f"{TARGET_SEARCH_MS:.0f} ms), ms:"
+    )
     report("")
     report("| query | matches | median | p95 | max |")
     report("| --- | ---: | ---: | ---: | ---: |")
@@ -168,11 +189,16 @@ def main(argv: list[str] | None = None) -> int:
     lines.extend(page_rows)
     print("\n".join(page_rows))
 
-    met = (worst_search < TARGET_SEARCH_MS and la_p95 < TARGET_LOAD_ASSESS_MS
-           and generation_s < TARGET_GENERATION_S)
-    verdict = (f"Targets (search < {TARGET_SEARCH_MS:.0f} ms, load + assess < "
-               f"{TARGET_LOAD_ASSESS_MS:.0f} ms, generation < {TARGET_GENERATION_S:.0f} s): "
-               + ("all met (search and load + assess at p95)." if met else "NOT all met."))
+    met = (
+        worst_search < TARGET_SEARCH_MS
+        and la_p95 < TARGET_LOAD_ASSESS_MS
+        and generation_s < TARGET_GENERATION_S
+    )
+    verdict = (
+        f"Targets (search < {TARGET_SEARCH_MS:.0f} ms, load + assess < "
+        f"{TARGET_LOAD_ASSESS_MS:.0f} ms, generation < {TARGET_GENERATION_S:.0f} s): "
+        + ("all met (search and load + assess at p95)." if met else "NOT all met.")
+    )
     print(verdict)
     if not args.no_write:
         RESULTS.write_text(
@@ -185,7 +211,9 @@ def main(argv: list[str] | None = None) -> int:
             "worklists read the per-patient summary table kept up to date on every save "
             "(docs/storage.md). The demo generator runs the clinical engine on every case "
             "(for the summary) and validates it; worker processes are used only with more "
-            "than 2 CPUs.\n", encoding="utf-8")
+            "than 2 CPUs.\n",
+            encoding="utf-8",
+        )
     if args.keep is None:
         shutil.rmtree(work, ignore_errors=True)
     return 0

@@ -38,9 +38,12 @@ def build_parser() -> argparse.ArgumentParser:
         description="gistdesk: GIST case records, response assessment and summaries.",
     )
     parser.add_argument("--version", action="version", version=f"gistdesk {__version__}")
-    parser.add_argument("--self-test", action="store_true",
-                        help="check this installation (temporary database, example case, "
-                             "PDF and FHIR output; no window) and exit")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation (temporary database, example case, "
+        "PDF and FHIR output; no window) and exit",
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).add_parser(subparsers)

@@ -22,8 +22,9 @@ def resources_dir() -> Path:
     for candidate in candidates:
         if candidate.is_dir():
             return candidate
-    raise FileNotFoundError("gistdesk resources not found; tried " +
-                            ", ".join(str(c) for c in candidates))
+    raise FileNotFoundError(
+        "gistdesk resources not found; tried " + ", ".join(str(c) for c in candidates)
+    )
 
 
 def resource_path(*parts: str) -> Path:

@@ -51,8 +51,11 @@ def _run(out: TextIO, work: Path) -> int:
     from gistdesk.resources import resource_path, resources_dir
     from gistdesk.storage.repository import SqliteRepository
 
-    print(f"gistdesk {__version__} self-test (Python {sys.version.split()[0]}, "
-          f"SQLite {sqlite3.sqlite_version})", file=out)
+    print(
+        f"gistdesk {__version__} self-test (Python {sys.version.split()[0]}, "
+        f"SQLite {sqlite3.sqlite_version})",
+        file=out,
+    )
     state: dict[str, object] = {}
     failures = 0
 
@@ -77,8 +80,10 @@ def _run(out: TextIO, work: Path) -> int:
     def read_example() -> str:
         case, warnings = read_case_file(resource_path(*EXAMPLE_CASE), AS_OF)
         state["case"] = case
-        return (f"{case.patient.record_number}: {len(case.scans)} scans, "
-                f"{len(case.therapy_lines)} therapy lines, {len(warnings)} warning(s)")
+        return (
+            f"{case.patient.record_number}: {len(case.scans)} scans, "
+            f"{len(case.therapy_lines)} therapy lines, {len(warnings)} warning(s)"
+        )
 
     def database() -> str:
         case = state["case"]
@@ -92,8 +97,10 @@ def _run(out: TextIO, work: Path) -> int:
         _check(loaded == case, "the case read back differs from the case stored")
         _check(integrity == "ok", f"integrity_check says {integrity!r}")
         state["loaded"] = loaded
-        return f"created {db_path.name}, schema version {version}, stored and read back, " \
-               f"integrity {integrity}"
+        return (
+            f"created {db_path.name}, schema version {version}, stored and read back, "
+            f"integrity {integrity}"
+        )
 
     def assessment() -> str:
         loaded = state["loaded"]
@@ -108,10 +115,17 @@ def _run(out: TextIO, work: Path) -> int:
         assert isinstance(loaded, Case)
         sizes = []
         for kind in ("summary", "handout"):
-            pdf = build_report(kind, loaded, state["assessment"],  # type: ignore[arg-type]
-                               clinic_name="Self-test clinic", printed_on=AS_OF)
-            _check(pdf.startswith(b"%PDF-") and b"%%EOF" in pdf[-64:],
-                   f"the {kind} is not a complete PDF")
+            pdf = build_report(
+                kind,
+                loaded,
+                state["assessment"],  # type: ignore[arg-type]
+                clinic_name="Self-test clinic",
+                printed_on=AS_OF,
+            )
+            _check(
+                pdf.startswith(b"%PDF-") and b"%%EOF" in pdf[-64:],
+                f"the {kind} is not a complete PDF",
+            )
             path = work / f"selftest-{kind}.pdf"
             path.write_bytes(pdf)
             sizes.append(f"{kind} {len(pdf) // 1024} KiB")

@@ -109,10 +109,12 @@ def _scaled(value: float, factor: float, as_int: bool) -> float:
 @st.composite
 def lesions(draw: st.DrawFn, lesion_id: str, trait: Anatomy) -> Lesion:
     as_int = draw(st.booleans())
-    size = None if draw(RARELY) and draw(RARELY) else \
-        _scaled(trait.size_mm, draw(FACTOR), as_int)
-    hu = None if trait.hu is None or draw(RARELY) else \
-        min(max(_scaled(trait.hu, draw(FACTOR), as_int), -1000), 3000)
+    size = None if draw(RARELY) and draw(RARELY) else _scaled(trait.size_mm, draw(FACTOR), as_int)
+    hu = (
+        None
+        if trait.hu is None or draw(RARELY)
+        else min(max(_scaled(trait.hu, draw(FACTOR), as_int), -1000), 3000)
+    )
     suv = None if trait.suv is None or draw(RARELY) else _scaled(trait.suv, draw(FACTOR), False)
     return Lesion(
         lesion_id=lesion_id,
@@ -138,8 +140,13 @@ def scans_on(draw: st.DrawFn, day: date, anatomy: dict[str, Anatomy]) -> Scan:
         date=day,
         modality=draw(st.sampled_from((Modality.CT,) * 4 + (Modality.MRI, Modality.PET_CT))),
         lesions=tuple(draw(lesions(i, anatomy[i])) for i in ids),
-        non_target=draw(st.sampled_from((NonTarget.ABSENT,) * 3 + (NonTarget.PRESENT,) * 3
-                                        + (NonTarget.UNEQUIVOCAL_PROGRESSION,))),
+        non_target=draw(
+            st.sampled_from(
+                (NonTarget.ABSENT,) * 3
+                + (NonTarget.PRESENT,) * 3
+                + (NonTarget.UNEQUIVOCAL_PROGRESSION,)
+            )
+        ),
         report=draw(TEXT),
     )
 
@@ -154,10 +161,12 @@ def therapy_lines(draw: st.DrawFn) -> TherapyLine:
     doses = tuple(
         DoseChange(
             date=min(start + timedelta(n), LAST_DAY),
-            mg_per_day=draw(st.one_of(
-                st.sampled_from((37.5, 50, 100, 150, 160, 300, 400, 600, 800)),
-                st.floats(0.5, 1000, allow_nan=False),
-            )),
+            mg_per_day=draw(
+                st.one_of(
+                    st.sampled_from((37.5, 50, 100, 150, 160, 300, 400, 600, 800)),
+                    st.floats(0.5, 1000, allow_nan=False),
+                )
+            ),
             schedule=draw(TEXT),
         )
         for n in dose_days
@@ -180,7 +189,8 @@ def procedures(draw: st.DrawFn) -> Procedure:
         kind=kind,
         organ=draw(st.one_of(st.none(), st.sampled_from(ORGANS))),
         margin=draw(st.one_of(st.none(), st.sampled_from(list(Margin))))
-        if kind is ProcedureKind.SURGERY else None,
+        if kind is ProcedureKind.SURGERY
+        else None,
         note=draw(TEXT),
     )
 
@@ -211,15 +221,18 @@ def tumors(draw: st.DrawFn) -> Tumor:
 
 
 @st.composite
-def cases(
-    draw: st.DrawFn, max_scans: int = 12, anatomy: dict[str, Anatomy] | None = None
-) -> Case:
+def cases(draw: st.DrawFn, max_scans: int = 12, anatomy: dict[str, Anatomy] | None = None) -> Case:
     lines = draw(st.lists(therapy_lines(), min_size=1, max_size=4))
     # Scans near line starts are common so that lines get baselines and follow-ups.
-    near_starts = st.sampled_from([line.start for line in lines]).flatmap(
-        lambda start: st.one_of(st.integers(-95, 0), st.integers(-95, 400)).map(
-            lambda n: start + timedelta(days=n))
-    ).filter(lambda d: FIRST_DAY <= d <= LAST_DAY)
+    near_starts = (
+        st.sampled_from([line.start for line in lines])
+        .flatmap(
+            lambda start: st.one_of(st.integers(-95, 0), st.integers(-95, 400)).map(
+                lambda n: start + timedelta(days=n)
+            )
+        )
+        .filter(lambda d: FIRST_DAY <= d <= LAST_DAY)
+    )
     scan_days = draw(st.lists(st.one_of(days(), near_starts), unique=True, max_size=max_scans))
     traits = anatomy if anatomy is not None else draw(anatomies())
     scans = [draw(scans_on(day, traits)) for day in scan_days]

@@ -41,29 +41,34 @@ def assess_json(capsys: pytest.CaptureFixture[str], path: Path, as_of: str) -> d
 
 # --- the comparison helper can fail -----------------------------------------------------------
 
+
 def test_mismatches_accepts_equal_and_close_values() -> None:
     expected = {"a": 1.0, "b": [1, "x"], "c": None, "d": {"e": True}}
     actual = {"a": 1.05, "b": [1, "x"], "c": None, "d": {"e": True, "extra": 1}, "z": 0}
     assert mismatches(expected, actual) == []
 
 
-@pytest.mark.parametrize(("expected", "actual"), [
-    ({"a": 1.0}, {"a": 1.2}),
-    ({"a": 1.0}, {}),
-    ({"a": [1, 2]}, {"a": [2, 1]}),
-    ({"a": [1, 2]}, {"a": [1, 2, 3]}),
-    ({"a": None}, {"a": 0}),
-    ({"a": 0}, {"a": None}),
-    ({"a": False}, {"a": 0}),
-    ({"a": 1}, {"a": True}),
-    ({"a": "PR"}, {"a": "pr"}),
-    ({"a": {"b": 1}}, {"a": [1]}),
-])
+@pytest.mark.parametrize(
+    ("expected", "actual"),
+    [
+        ({"a": 1.0}, {"a": 1.2}),
+        ({"a": 1.0}, {}),
+        ({"a": [1, 2]}, {"a": [2, 1]}),
+        ({"a": [1, 2]}, {"a": [1, 2, 3]}),
+        ({"a": None}, {"a": 0}),
+        ({"a": 0}, {"a": None}),
+        ({"a": False}, {"a": 0}),
+        ({"a": 1}, {"a": True}),
+        ({"a": "PR"}, {"a": "pr"}),
+        ({"a": {"b": 1}}, {"a": [1]}),
+    ],
+)
 def test_mismatches_reports_differences(expected: Any, actual: Any) -> None:
     assert mismatches(expected, actual) != []
 
 
 # --- every case file with its expected assessment ------------------------------------------------
+
 
 def test_extra_cases_exist() -> None:
     assert 6 <= len(case_files(EXTRA_CASES_DIR)) <= 12
@@ -87,8 +92,10 @@ def test_every_flag_has_reason_and_source(capsys: pytest.CaptureFixture[str], pa
     for flag in actual["flags"]:
         assert set(flag) >= {"code", "date", "scan", "line_index", "reason", "source"}
         assert flag["reason"].strip() and flag["source"].strip()
-    keys = [(f["date"], f["code"], -1 if f["line_index"] is None else f["line_index"])
-            for f in actual["flags"]]
+    keys = [
+        (f["date"], f["code"], -1 if f["line_index"] is None else f["line_index"])
+        for f in actual["flags"]
+    ]
     assert keys == sorted(keys)
 
 
@@ -113,6 +120,7 @@ def test_as_of_is_echoed(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 # --- invalid files: exit 2 with every problem -----------------------------------------------------
+
 
 def test_invalid_file_exits_2_listing_every_problem(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
@@ -145,8 +153,9 @@ def test_structural_problems_exit_2(capsys: pytest.CaptureFixture[str], tmp_path
     assert (code, out) == (2, "")
     assert "(2 problem(s))" in err
     assert "  scans[0].lesions[0].diamter_mm: unknown key" in err.splitlines()
-    assert any(line.startswith('  tumor.mutation: unknown value "D842V"')
-               for line in err.splitlines())
+    assert any(
+        line.startswith('  tumor.mutation: unknown value "D842V"') for line in err.splitlines()
+    )
 
 
 def test_structural_and_value_problems_are_listed_together(
@@ -164,10 +173,14 @@ def test_structural_and_value_problems_are_listed_together(
     code, out, err = run_cli(capsys, "assess", str(path), "--as-of", "2023-01-15")
     assert (code, out) == (2, "")
     listed = [line.strip().split(":")[0] for line in err.splitlines()[1:]]
-    assert sorted(listed) == sorted([
-        "scans[0].lesions[0].diamter_mm", "tumor.mutation",
-        "scans[2].lesions[0].longest_diameter_mm", "scans[1].date",
-    ])
+    assert sorted(listed) == sorted(
+        [
+            "scans[0].lesions[0].diamter_mm",
+            "tumor.mutation",
+            "scans[2].lesions[0].longest_diameter_mm",
+            "scans[1].date",
+        ]
+    )
     assert "(4 problem(s))" in err.splitlines()[0]
 
 
@@ -183,8 +196,9 @@ def test_unreadable_json_exits_2(
 
 
 def test_missing_file_exits_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    code, _out, err = run_cli(capsys, "assess", str(tmp_path / "nope.json"), "--as-of",
-                              "2023-01-01")
+    code, _out, err = run_cli(
+        capsys, "assess", str(tmp_path / "nope.json"), "--as-of", "2023-01-01"
+    )
     assert code == 2 and "cannot read" in err
 
 
@@ -192,8 +206,7 @@ def test_as_of_before_a_scan_makes_the_case_invalid(capsys: pytest.CaptureFixtur
     path = CASES_DIR / "responder.json"  # last scan 2022-10-01
     code, out, err = run_cli(capsys, "assess", str(path), "--json", "--as-of", "2022-09-30")
     assert (code, out) == (2, "")
-    assert "  scans[2].date: is in the future (2022-10-01 is after 2022-09-30)" in \
-        err.splitlines()
+    assert "  scans[2].date: is in the future (2022-10-01 is after 2022-09-30)" in err.splitlines()
     code, out, _ = run_cli(capsys, "assess", str(path), "--json", "--as-of", "2022-10-01")
     assert code == 0 and json.loads(out)["as_of"] == "2022-10-01"
 
@@ -204,8 +217,11 @@ def test_as_of_before_every_dated_entry_lists_each(capsys: pytest.CaptureFixture
     assert code == 2
     future = [line for line in err.splitlines() if "is in the future" in line]
     assert [line.split(":")[0].strip() for line in future] == [
-        "therapy_lines[0].start", "therapy_lines[0].doses[0].date",
-        "scans[0].date", "scans[1].date", "scans[2].date",
+        "therapy_lines[0].start",
+        "therapy_lines[0].doses[0].date",
+        "scans[0].date",
+        "scans[1].date",
+        "scans[2].date",
     ]
 
 
@@ -229,6 +245,7 @@ def test_warnings_are_printed_but_the_case_is_assessed(
 
 
 # --- human-readable output ------------------------------------------------------------------
+
 
 def test_text_output_has_scan_table_and_flags(capsys: pytest.CaptureFixture[str]) -> None:
     path = EXTRA_CASES_DIR / "pdgfra_d842v_imatinib.json"
@@ -256,10 +273,13 @@ def test_text_output_for_every_case_lists_each_scan_and_flag(
         code, out, _err = run_cli(capsys, "assess", str(path), "--as-of", expected["as_of"])
         assert code == 0, path
         for scan in expected["scans"]:
-            assert any(line.strip().startswith(scan["date"]) for line in out.splitlines()), \
-                (path, scan["date"])
-        flag_lines = [line for line in out.split("Flags (", 1)[1].splitlines()[1:]
-                      if line.startswith("  2")]
+            assert any(line.strip().startswith(scan["date"]) for line in out.splitlines()), (
+                path,
+                scan["date"],
+            )
+        flag_lines = [
+            line for line in out.split("Flags (", 1)[1].splitlines()[1:] if line.startswith("  2")
+        ]
         assert len(flag_lines) == len(expected["flags"]), path
         if not expected["flags"]:
             assert "(none)" in out.split("Flags (", 1)[1]
@@ -267,24 +287,44 @@ def test_text_output_for_every_case_lists_each_scan_and_flag(
 
 # --- a real process ---------------------------------------------------------------------------
 
+
 def test_python_dash_m_gistdesk_assess_subprocess(tmp_path: Path) -> None:
     path = EXTRA_CASES_DIR / "ripretinib_generalized.json"
     expected = load_json(expected_path(path))
     env = {**os.environ, "PYTHONPATH": str(REPO), "PYTHONIOENCODING": "utf-8"}
     done = subprocess.run(
-        [sys.executable, "-m", "gistdesk", "assess", str(path), "--json",
-         "--as-of", expected["as_of"]],
-        capture_output=True, text=True, cwd=tmp_path, env=env, timeout=120, check=False,
+        [
+            sys.executable,
+            "-m",
+            "gistdesk",
+            "assess",
+            str(path),
+            "--json",
+            "--as-of",
+            expected["as_of"],
+        ],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=120,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
     assert mismatches(expected, json.loads(done.stdout)) == []
 
     bad = tmp_path / "bad.json"
-    bad.write_text(path.read_text(encoding="utf-8").replace('"target": true', '"target": 1'),
-                   encoding="utf-8")
+    bad.write_text(
+        path.read_text(encoding="utf-8").replace('"target": true', '"target": 1'), encoding="utf-8"
+    )
     done = subprocess.run(
         [sys.executable, "-m", "gistdesk", "assess", str(bad), "--as-of", expected["as_of"]],
-        capture_output=True, text=True, cwd=tmp_path, env=env, timeout=120, check=False,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=120,
+        check=False,
     )
     assert done.returncode == 2
     assert done.stdout == ""
@@ -321,8 +361,12 @@ def test_unpaired_surrogate_in_a_name_exits_2_not_a_traceback(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     path = tmp_path / "surrogate.json"
-    path.write_text(json.dumps(base_case_dict()).replace(
-        '"family_name": "Patient"', '"family_name": "Pa\\ud800tient"'), encoding="utf-8")
+    path.write_text(
+        json.dumps(base_case_dict()).replace(
+            '"family_name": "Patient"', '"family_name": "Pa\\ud800tient"'
+        ),
+        encoding="utf-8",
+    )
     code, out, err = run_cli(capsys, "assess", str(path), "--as-of", "2023-01-15")
     assert (code, out) == (2, "")
     assert "  patient.family_name: must not contain unpaired surrogate characters" in err

@@ -17,8 +17,9 @@ def test_core_packages_do_not_import_qt() -> None:
         "        importlib.import_module(info.name)\n"
         "print('PySide6' in sys.modules)\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == "False"
 
 

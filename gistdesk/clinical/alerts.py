@@ -41,12 +41,19 @@ def mutation_alerts(case: Case) -> list[Flag]:
         first = _earliest(case, [i for i, ln in enumerate(lines) if ln.drug in D842V_RESISTANT])
         if first is not None:
             line = lines[first]
-            flags.append(Flag(
-                code=FlagCode.MUTATION_D842V_IMATINIB, date=line.start, scan=None,
-                line_index=first, source="Corless 2005; NAVIGATOR (Heinrich 2020)",
-                reason=(f"PDGFRA D842V is resistant to {line.drug.value} (started "
-                        f"{line.start.isoformat()}); avapritinib targets D842V."),
-            ))
+            flags.append(
+                Flag(
+                    code=FlagCode.MUTATION_D842V_IMATINIB,
+                    date=line.start,
+                    scan=None,
+                    line_index=first,
+                    source="Corless 2005; NAVIGATOR (Heinrich 2020)",
+                    reason=(
+                        f"PDGFRA D842V is resistant to {line.drug.value} (started "
+                        f"{line.start.isoformat()}); avapritinib targets D842V."
+                    ),
+                )
+            )
     if mutation is Mutation.KIT_EXON_9:
         for index, line in enumerate(lines):
             if line.drug is not Drug.IMATINIB or line.intent is not Intent.ADVANCED:
@@ -54,23 +61,36 @@ def mutation_alerts(case: Case) -> list[Flag]:
             last = line.last_dose()
             # below 800 mg/day, with the contract's 1e-6 tolerance (MetaGIST 2010 dose)
             if last is not None and less_than(last.mg_per_day, EXON9_DOSE_MG):
-                flags.append(Flag(
-                    code=FlagCode.MUTATION_EXON9_DOSE, date=line.start, scan=None,
-                    line_index=index, source="MetaGIST 2010 (Gastrointestinal Stromal Tumor "
-                                             "Meta-Analysis Group)",
-                    numbers={"mg_per_day": last.mg_per_day},
-                    reason=(f"KIT exon 9 on advanced imatinib at {last.mg_per_day:g} mg/day: "
-                            f"800 mg/day gave longer progression-free survival in exon 9."),
-                ))
+                flags.append(
+                    Flag(
+                        code=FlagCode.MUTATION_EXON9_DOSE,
+                        date=line.start,
+                        scan=None,
+                        line_index=index,
+                        source="MetaGIST 2010 (Gastrointestinal Stromal Tumor Meta-Analysis Group)",
+                        numbers={"mg_per_day": last.mg_per_day},
+                        reason=(
+                            f"KIT exon 9 on advanced imatinib at {last.mg_per_day:g} mg/day: "
+                            f"800 mg/day gave longer progression-free survival in exon 9."
+                        ),
+                    )
+                )
     if mutation in IMATINIB_POOR:
         first = _earliest(case, [i for i, ln in enumerate(lines) if ln.drug is Drug.IMATINIB])
         if first is not None and mutation is not None:
-            flags.append(Flag(
-                code=FlagCode.MUTATION_WILD_TYPE, date=lines[first].start, scan=None,
-                line_index=first, source="Janeway 2011; ESMO-EURACAN 2022",
-                reason=(f"{mutation.value} GIST on imatinib: primary resistance is common; "
-                        f"watch the first scans closely."),
-            ))
+            flags.append(
+                Flag(
+                    code=FlagCode.MUTATION_WILD_TYPE,
+                    date=lines[first].start,
+                    scan=None,
+                    line_index=first,
+                    source="Janeway 2011; ESMO-EURACAN 2022",
+                    reason=(
+                        f"{mutation.value} GIST on imatinib: primary resistance is common; "
+                        f"watch the first scans closely."
+                    ),
+                )
+            )
     return flags
 
 
@@ -79,8 +99,9 @@ def adjuvant_short(case: Case, risk: Risk | None, as_of: date) -> list[Flag]:
     if risk is None or risk.adjuvant not in ADJUVANT_DAYS:
         return []
     lines = case.therapy_lines
-    adjuvant = [i for i, ln in enumerate(lines)
-                if ln.intent is Intent.ADJUVANT and ln.drug is Drug.IMATINIB]
+    adjuvant = [
+        i for i, ln in enumerate(lines) if ln.intent is Intent.ADJUVANT and ln.drug is Drug.IMATINIB
+    ]
     if not adjuvant:
         return []
     ends = [lines[i].end for i in adjuvant]
@@ -95,14 +116,21 @@ def adjuvant_short(case: Case, risk: Risk | None, as_of: date) -> list[Flag]:
     if days >= required:
         return []
     assert last_line.end is not None
-    return [Flag(
-        code=FlagCode.ADJUVANT_SHORT, date=last_line.end, scan=None, line_index=last,
-        source="SSG XVIII (Joensuu 2012); ESMO-EURACAN 2022",
-        numbers={"days": days, "required_days": required},
-        reason=(f"Adjuvant imatinib lasted {days} days in all, less than the {required} days "
+    return [
+        Flag(
+            code=FlagCode.ADJUVANT_SHORT,
+            date=last_line.end,
+            scan=None,
+            line_index=last,
+            source="SSG XVIII (Joensuu 2012); ESMO-EURACAN 2022",
+            numbers={"days": days, "required_days": required},
+            reason=(
+                f"Adjuvant imatinib lasted {days} days in all, less than the {required} days "
                 f"advised for {risk.nih_modified.replace('_', ' ')} risk "
-                f"({risk.adjuvant.replace('_', ' ')})."),
-    )]
+                f"({risk.adjuvant.replace('_', ' ')})."
+            ),
+        )
+    ]
 
 
 def scan_overdue(case: Case, risk: Risk | None, as_of: date) -> list[Flag]:
@@ -125,8 +153,9 @@ def scan_overdue(case: Case, risk: Risk | None, as_of: date) -> list[Flag]:
         interval = INTERVAL_ADJUVANT
         line_index = latest(adjuvant)
         why = "during adjuvant therapy"
-    elif any(ln.intent is Intent.ADVANCED and ln.end is not None and ln.end <= as_of
-             for ln in lines):
+    elif any(
+        ln.intent is Intent.ADVANCED and ln.end is not None and ln.end <= as_of for ln in lines
+    ):
         interval = INTERVAL_ON_TREATMENT
         why = "on a treatment break or after stopping therapy for advanced disease"
     else:
@@ -134,8 +163,11 @@ def scan_overdue(case: Case, risk: Risk | None, as_of: date) -> list[Flag]:
         if not surgeries or (as_of - max(surgeries)).days >= SURVEILLANCE_YEARS_DAYS:
             return []
         nih = risk.nih_modified if risk is not None else None
-        interval = INTERVAL_BY_RISK.get(nih, INTERVAL_AFTER_SURGERY_DEFAULT) \
-            if nih is not None else INTERVAL_AFTER_SURGERY_DEFAULT
+        interval = (
+            INTERVAL_BY_RISK.get(nih, INTERVAL_AFTER_SURGERY_DEFAULT)
+            if nih is not None
+            else INTERVAL_AFTER_SURGERY_DEFAULT
+        )
         if interval is None:
             return []  # very low risk: no routine imaging
         why = f"in follow-up after surgery ({nih or 'unknown'} risk)"
@@ -144,12 +176,22 @@ def scan_overdue(case: Case, risk: Risk | None, as_of: date) -> list[Flag]:
     last = max(scans) if scans else None
     if last is not None and (as_of - last).days <= interval:
         return []
-    since = f"the last scan was {(as_of - last).days} days ago ({last.isoformat()})" \
-        if last is not None else "no scan is recorded"
-    return [Flag(
-        code=FlagCode.SCAN_OVERDUE, date=as_of, scan=None, line_index=line_index,
-        source="ESMO-EURACAN-GENTURIS 2022 follow-up intervals (gistdesk thresholds)",
-        numbers={"interval_days": interval,
-                 "days_since_scan": (as_of - last).days if last is not None else None},
-        reason=f"Scan overdue: {since}; about every {interval} days is expected {why}.",
-    )]
+    since = (
+        f"the last scan was {(as_of - last).days} days ago ({last.isoformat()})"
+        if last is not None
+        else "no scan is recorded"
+    )
+    return [
+        Flag(
+            code=FlagCode.SCAN_OVERDUE,
+            date=as_of,
+            scan=None,
+            line_index=line_index,
+            source="ESMO-EURACAN-GENTURIS 2022 follow-up intervals (gistdesk thresholds)",
+            numbers={
+                "interval_days": interval,
+                "days_since_scan": (as_of - last).days if last is not None else None,
+            },
+            reason=f"Scan overdue: {since}; about every {interval} days is expected {why}.",
+        )
+    ]

@@ -39,26 +39,36 @@ def assess(case: Case, as_of: date) -> Assessment:
         evaluations.extend(results)
         flags.extend(line_scan_flags(case, results))
         line = context.line
-        summaries.append(LineSummary(
-            index=context.index,
-            drug=line.drug.value,
-            intent=line.intent.value,
-            line_number=context.line_number,
-            start=line.start,
-            end=line.end,
-            stop_reason=line.stop_reason.value if line.stop_reason else None,
-            baseline_scan=context.baseline.date if context.baseline else None,
-            best_response_recist=_best([e.recist.overall for e in results]),
-            best_response_choi=_best([e.choi.response for e in results]),
-        ))
+        summaries.append(
+            LineSummary(
+                index=context.index,
+                drug=line.drug.value,
+                intent=line.intent.value,
+                line_number=context.line_number,
+                start=line.start,
+                end=line.end,
+                stop_reason=line.stop_reason.value if line.stop_reason else None,
+                baseline_scan=context.baseline.date if context.baseline else None,
+                best_response_recist=_best([e.recist.overall for e in results]),
+                best_response_choi=_best([e.choi.response for e in results]),
+            )
+        )
     flags.extend(off_line_scan_flags(case))
     flags.extend(mutation_alerts(case))
     flags.extend(adjuvant_short(case, risk, as_of))
     flags.extend(scan_overdue(case, risk, as_of))
     scans = sorted(
-        (ScanAssessment(date=e.scan.date, line_index=e.context.index,
-                        modality=e.scan.modality.value, recist=e.recist, choi=e.choi, pet=e.pet)
-         for e in evaluations),
+        (
+            ScanAssessment(
+                date=e.scan.date,
+                line_index=e.context.index,
+                modality=e.scan.modality.value,
+                recist=e.recist,
+                choi=e.choi,
+                pet=e.pet,
+            )
+            for e in evaluations
+        ),
         key=lambda s: s.date,
     )
     return Assessment(

@@ -41,8 +41,9 @@ def _own_nadirs(scans: list[Scan]) -> dict[str, float]:
     for scan in scans:
         for lesion in scan.lesions:
             size = lesion.longest_diameter_mm
-            if size is not None and (lesion.lesion_id not in nadirs
-                                     or size < nadirs[lesion.lesion_id]):
+            if size is not None and (
+                lesion.lesion_id not in nadirs or size < nadirs[lesion.lesion_id]
+            ):
                 nadirs[lesion.lesion_id] = size
     return nadirs
 
@@ -53,8 +54,9 @@ def progressing_lesions(evaluation: ScanEvaluation) -> list[str]:
     those, the lesions above their own nadir by any amount."""
     scan = evaluation.scan
     nadirs = _own_nadirs(evaluation.context.scans_through(scan))
-    chosen = {lesion.lesion_id for lesion in scan.lesions
-              if lesion.new or lesion.intratumoral_nodule}
+    chosen = {
+        lesion.lesion_id for lesion in scan.lesions if lesion.new or lesion.intratumoral_nodule
+    }
     for lesion in scan.lesions:
         size, nadir = lesion.longest_diameter_mm, nadirs.get(lesion.lesion_id)
         if size is None or nadir is None:
@@ -62,8 +64,9 @@ def progressing_lesions(evaluation: ScanEvaluation) -> list[str]:
         if equal(nadir, 0):
             if more_than(size, 0):
                 chosen.add(lesion.lesion_id)
-        elif at_least((size - nadir) / nadir * 100, RECIST_PD_PCT) and \
-                at_least(size - nadir, RECIST_PD_MM):
+        elif at_least((size - nadir) / nadir * 100, RECIST_PD_PCT) and at_least(
+            size - nadir, RECIST_PD_MM
+        ):
             chosen.add(lesion.lesion_id)
     if not chosen:
         for lesion in scan.lesions:
@@ -80,11 +83,15 @@ def _recist_reasons(ev: ScanEvaluation) -> list[str]:
         if r.sum_mm is not None:
             growth = r.sum_mm - ev.nadir_mm
             rel = f"{pct(r.change_vs_nadir_pct)}, " if r.change_vs_nadir_pct is not None else ""
-            parts.append(f"sum of target diameters {mm(r.sum_mm)} is {rel}+{mm(growth)} over "
-                         f"the nadir of {mm(ev.nadir_mm)}")
+            parts.append(
+                f"sum of target diameters {mm(r.sum_mm)} is {rel}+{mm(growth)} over "
+                f"the nadir of {mm(ev.nadir_mm)}"
+            )
         elif ev.measured_mm is not None:
-            parts.append(f"the measured targets alone sum to {mm(ev.measured_mm)}, at least "
-                         f"20% and 5 mm over the nadir of {mm(ev.nadir_mm)}")
+            parts.append(
+                f"the measured targets alone sum to {mm(ev.measured_mm)}, at least "
+                f"20% and 5 mm over the nadir of {mm(ev.nadir_mm)}"
+            )
     new = [lesion.lesion_id for lesion in scan.new_lesions]
     if new:
         parts.append(f"new lesion {ids(new)}" if len(new) == 1 else f"new lesions {ids(new)}")
@@ -110,8 +117,9 @@ def _choi_reasons(ev: ScanEvaluation) -> list[str]:
     if size is not None and at_least(size, CHOI_SIZE_PD_PCT):
         density = c.density_change_pct
         density_text = "not measurable" if density is None else pct(density)
-        parts.append(f"size {pct(size)} vs baseline without a 15% fall in density "
-                     f"(density {density_text})")
+        parts.append(
+            f"size {pct(size)} vs baseline without a 15% fall in density (density {density_text})"
+        )
     return parts
 
 
@@ -140,21 +148,31 @@ def _progression(case: Case, ev: ScanEvaluation) -> Flag:
     resistance = "primary" if days < PRIMARY_RESISTANCE_DAYS else "secondary"
     dose = context.line.dose_on(scan.date)
     options = progression_options(
-        case, context.index, generalized, context.line.intent is Intent.NEOADJUVANT,
+        case,
+        context.index,
+        generalized,
+        context.line.intent is Intent.NEOADJUVANT,
         dose.mg_per_day if dose is not None else None,
     )
     which = describe_line(context.line, context.line_number, scan.date)
-    lesion_text = f"progressing lesions {ids(lesions)}" if lesions else \
-        "no single lesion named"
+    lesion_text = f"progressing lesions {ids(lesions)}" if lesions else "no single lesion named"
     reason = (
         f"Possible progression on {which}: " + "; ".join(explained) + ". "
         f"{extent.capitalize()} progression ({lesion_text}); {resistance} resistance, "
         f"{plural(days, 'day')} after the line started."
     )
     return Flag(
-        code=FlagCode.PROGRESSION, date=scan.date, scan=scan.date, line_index=context.index,
-        reason=reason, source=SOURCE_PROGRESSION, extent=extent, resistance=resistance,
-        lesions=tuple(lesions), criteria=tuple(criteria), options=options,
+        code=FlagCode.PROGRESSION,
+        date=scan.date,
+        scan=scan.date,
+        line_index=context.index,
+        reason=reason,
+        source=SOURCE_PROGRESSION,
+        extent=extent,
+        resistance=resistance,
+        lesions=tuple(lesions),
+        criteria=tuple(criteria),
+        options=options,
         numbers=_numbers(ev, days),
     )
 
@@ -190,15 +208,15 @@ def _false_progression_basis(ev: ScanEvaluation) -> list[str]:
         c.size_change_pct is not None and at_least(c.size_change_pct, CHOI_SIZE_PD_PCT)
     )
     if grew:
-        if c.density_change_vs_nadir_pct is not None and \
-                at_most(c.density_change_vs_nadir_pct, CHOI_DENSITY_PR_PCT):
+        if c.density_change_vs_nadir_pct is not None and at_most(
+            c.density_change_vs_nadir_pct, CHOI_DENSITY_PR_PCT
+        ):
             basis.append("density")
-        if ev.pet.suv_change_pct is not None and \
-                less_than(ev.pet.suv_change_pct, -PET_CHANGE_PCT):
+        if ev.pet.suv_change_pct is not None and less_than(ev.pet.suv_change_pct, -PET_CHANGE_PCT):
             basis.append("suv")
-    responds = (c.size_change_pct is not None and at_most(c.size_change_pct, CHOI_SIZE_PR_PCT)) \
-        or (c.density_change_pct is not None and
-            at_most(c.density_change_pct, CHOI_DENSITY_PR_PCT))
+    responds = (c.size_change_pct is not None and at_most(c.size_change_pct, CHOI_SIZE_PR_PCT)) or (
+        c.density_change_pct is not None and at_most(c.density_change_pct, CHOI_DENSITY_PR_PCT)
+    )
     if new and responds:
         basis.append("newly_visible")
     return sorted(basis)
@@ -214,9 +232,11 @@ def _false_progression(case: Case, ev: ScanEvaluation, basis: list[str]) -> Flag
         size = r.change_vs_nadir_pct if r.target is Response.PD else c.size_change_pct
         grown = f"the targets grew ({pct(size)})" if size is not None else "the targets grew"
         if "density" in basis and c.density_change_vs_nadir_pct is not None:
-            said.append(f"{grown} while their mean density fell "
-                        f"{abs(c.density_change_vs_nadir_pct):.1f}% from the nadir scan "
-                        f"(the smallest sum so far)")
+            said.append(
+                f"{grown} while their mean density fell "
+                f"{abs(c.density_change_vs_nadir_pct):.1f}% from the nadir scan "
+                f"(the smallest sum so far)"
+            )
             grown = "and"
         if "suv" in basis and ev.pet.suv_change_pct is not None:
             lead = "SUVmax" if grown == "and" else f"{grown} while SUVmax"
@@ -228,18 +248,32 @@ def _false_progression(case: Case, ev: ScanEvaluation, basis: list[str]) -> Flag
             measures.append(f"size {pct(c.size_change_pct)}")
         if c.density_change_pct is not None:
             measures.append(f"density {pct(c.density_change_pct)}")
-        said.append(f"new hypodense {'lesion' if len(new) == 1 else 'lesions'} {ids(new)} "
-                    f"while the targets respond by Choi ({', '.join(measures)}): likely "
-                    f"lesions newly visible because they respond")
-    early_text = (" Early on the first therapy line, when false progression is most common."
-                  if early else "")
-    reason = (f"Possible false progression on {which}: " + "; ".join(said) + "."
-              + early_text + " Review the images with the radiologist before changing "
-              "therapy.")
+        said.append(
+            f"new hypodense {'lesion' if len(new) == 1 else 'lesions'} {ids(new)} "
+            f"while the targets respond by Choi ({', '.join(measures)}): likely "
+            f"lesions newly visible because they respond"
+        )
+    early_text = (
+        " Early on the first therapy line, when false progression is most common." if early else ""
+    )
+    reason = (
+        f"Possible false progression on {which}: "
+        + "; ".join(said)
+        + "."
+        + early_text
+        + " Review the images with the radiologist before changing "
+        "therapy."
+    )
     return Flag(
-        code=FlagCode.FALSE_PROGRESSION, date=scan.date, scan=scan.date,
-        line_index=context.index, reason=reason, source=SOURCE_FALSE, basis=tuple(basis),
-        early_first_line=early, numbers=_numbers(ev, days),
+        code=FlagCode.FALSE_PROGRESSION,
+        date=scan.date,
+        scan=scan.date,
+        line_index=context.index,
+        reason=reason,
+        source=SOURCE_FALSE,
+        basis=tuple(basis),
+        early_first_line=early,
+        numbers=_numbers(ev, days),
     )
 
 
@@ -253,14 +287,21 @@ def line_scan_flags(case: Case, evaluations: list[ScanEvaluation]) -> list[Flag]
             new = [lesion.lesion_id for lesion in ev.scan.new_lesions]
             if new:
                 which = describe_line(ev.context.line, None, ev.scan.date)
-                flags.append(Flag(
-                    code=FlagCode.RECURRENCE, date=ev.scan.date, scan=ev.scan.date,
-                    line_index=ev.context.index, lesions=tuple(sorted(new)),
-                    reason=(f"Possible recurrence during {which}: "
+                flags.append(
+                    Flag(
+                        code=FlagCode.RECURRENCE,
+                        date=ev.scan.date,
+                        scan=ev.scan.date,
+                        line_index=ev.context.index,
+                        lesions=tuple(sorted(new)),
+                        reason=(
+                            f"Possible recurrence during {which}: "
                             f"{'new lesion' if len(new) == 1 else 'new lesions'} "
-                            f"{ids(sorted(new))} after resection."),
-                    source=SOURCE_RECURRENCE,
-                ))
+                            f"{ids(sorted(new))} after resection."
+                        ),
+                        source=SOURCE_RECURRENCE,
+                    )
+                )
             continue
         if ev.recist.overall is not Response.PD and ev.choi.response is not Response.PD:
             continue
@@ -277,31 +318,53 @@ def off_line_scan_flags(case: Case) -> list[Flag]:
         if line_index_for_date(lines, scan.date) is not None or not scan.new_lesions:
             continue
         new = sorted(lesion.lesion_id for lesion in scan.new_lesions)
-        advanced = [i for i, line in enumerate(lines)
-                    if line.intent is Intent.ADVANCED and line.start < scan.date]
+        advanced = [
+            i
+            for i, line in enumerate(lines)
+            if line.intent is Intent.ADVANCED and line.start < scan.date
+        ]
         if advanced:
             # the last advanced line that started before the scan (ties: file order)
             last = max(advanced, key=lambda i: (lines[i].start, i))
-            generalized = (scan.non_target is NonTarget.UNEQUIVOCAL_PROGRESSION
-                           or len(new) > LIMITED_MAX_LESIONS)
+            generalized = (
+                scan.non_target is NonTarget.UNEQUIVOCAL_PROGRESSION
+                or len(new) > LIMITED_MAX_LESIONS
+            )
             extent = "generalized" if generalized else "limited"
             line = lines[last]
-            flags.append(Flag(
-                code=FlagCode.PROGRESSION, date=scan.date, scan=scan.date, line_index=None,
-                reason=(f"Possible progression off therapy: "
+            flags.append(
+                Flag(
+                    code=FlagCode.PROGRESSION,
+                    date=scan.date,
+                    scan=scan.date,
+                    line_index=None,
+                    reason=(
+                        f"Possible progression off therapy: "
                         f"{'new lesion' if len(new) == 1 else 'new lesions'} {ids(new)} "
                         f"after {line.drug.value} ended on "
-                        f"{line.end.isoformat() if line.end else '?'}; {extent} progression."),
-                source="RECIST 1.1 (Eisenhauer 2009): new lesion; ESMO-EURACAN 2022",
-                extent=extent, resistance=None, lesions=tuple(new), criteria=("new lesion",),
-                options=off_therapy_options(case, last, generalized),
-            ))
+                        f"{line.end.isoformat() if line.end else '?'}; {extent} progression."
+                    ),
+                    source="RECIST 1.1 (Eisenhauer 2009): new lesion; ESMO-EURACAN 2022",
+                    extent=extent,
+                    resistance=None,
+                    lesions=tuple(new),
+                    criteria=("new lesion",),
+                    options=off_therapy_options(case, last, generalized),
+                )
+            )
         elif any(p.date < scan.date for p in case.surgeries()):
-            flags.append(Flag(
-                code=FlagCode.RECURRENCE, date=scan.date, scan=scan.date, line_index=None,
-                lesions=tuple(new),
-                reason=(f"Possible recurrence: {'new lesion' if len(new) == 1 else 'new lesions'}"
-                        f" {ids(new)} after resection, with no therapy running."),
-                source=SOURCE_RECURRENCE,
-            ))
+            flags.append(
+                Flag(
+                    code=FlagCode.RECURRENCE,
+                    date=scan.date,
+                    scan=scan.date,
+                    line_index=None,
+                    lesions=tuple(new),
+                    reason=(
+                        f"Possible recurrence: {'new lesion' if len(new) == 1 else 'new lesions'}"
+                        f" {ids(new)} after resection, with no therapy running."
+                    ),
+                    source=SOURCE_RECURRENCE,
+                )
+            )
     return flags

@@ -44,7 +44,7 @@ def next_drug(case: Case, line_index: int) -> Drug | None:
     if line.drug not in DRUG_SEQUENCE:
         return None
     used = {case.therapy_lines[i].drug for i in lines_started_before(case, line_index)}
-    for drug in DRUG_SEQUENCE[DRUG_SEQUENCE.index(line.drug) + 1:]:
+    for drug in DRUG_SEQUENCE[DRUG_SEQUENCE.index(line.drug) + 1 :]:
         if drug not in used:
             return drug
     return None

@@ -39,10 +39,15 @@ def render_text(case: Case, assessment: Assessment) -> str:
         out.append("Recurrence risk: not computable (size or mitoses missing)")
     else:
         afip = risk.afip
-        afip_text = afip.category if afip.risk_percent is None else \
-            f"{afip.risk_percent:g}% ({afip.category})"
-        out.append(f"Recurrence risk: modified NIH {risk.nih_modified}; AFIP {afip_text}; "
-                   f"adjuvant imatinib: {risk.adjuvant.replace('_', ' ')}")
+        afip_text = (
+            afip.category
+            if afip.risk_percent is None
+            else f"{afip.risk_percent:g}% ({afip.category})"
+        )
+        out.append(
+            f"Recurrence risk: modified NIH {risk.nih_modified}; AFIP {afip_text}; "
+            f"adjuvant imatinib: {risk.adjuvant.replace('_', ' ')}"
+        )
     out.append("")
     out.append("Therapy lines")
     for line in assessment.lines:
@@ -57,8 +62,10 @@ def render_text(case: Case, assessment: Assessment) -> str:
     if not assessment.lines:
         out.append("  (none)")
     out.append("")
-    header = (f"  {'date':<10}  {'line':>4}  {'SOD mm':>7}  {'vs base':>8}  {'vs nadir':>8}"
-              f"  {'RECIST':<6}  {'Choi':<4}  {'dens.':>8}  {'PET':<21}")
+    header = (
+        f"  {'date':<10}  {'line':>4}  {'SOD mm':>7}  {'vs base':>8}  {'vs nadir':>8}"
+        f"  {'RECIST':<6}  {'Choi':<4}  {'dens.':>8}  {'PET':<21}"
+    )
     out.append("Follow-up scans")
     out.append(header)
     for scan in assessment.scans:

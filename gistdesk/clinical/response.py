@@ -103,8 +103,11 @@ def mean_density_change(
     Returns (percent change, current mean); the change is None when no lesion qualifies,
     either scan is not contrast CT, or the reference mean is <= 0.
     """
-    if reference is None or reference.modality is not Modality.CT or \
-            scan.modality is not Modality.CT:
+    if (
+        reference is None
+        or reference.modality is not Modality.CT
+        or scan.modality is not Modality.CT
+    ):
         return None, None
     pairs: list[tuple[float, float]] = []
     for target in targets:
@@ -143,8 +146,11 @@ def _highest_suv(targets: tuple[Lesion, ...], scan: Scan) -> float | None:
 def _pet(targets: tuple[Lesion, ...], baseline: Scan | None, scan: Scan) -> PetResult:
     base = _highest_suv(targets, baseline) if baseline is not None else None
     current = _highest_suv(targets, scan)
-    change = percent_change(current, base) if base is not None and current is not None and \
-        more_than(base, 0) else None
+    change = (
+        percent_change(current, base)
+        if base is not None and current is not None and more_than(base, 0)
+        else None
+    )
     new_with_suv = any(lesion.new and lesion.suv_max is not None for lesion in scan.lesions)
     if new_with_suv or (change is not None and more_than(change, PET_CHANGE_PCT)):
         response: PetResponse | None = PetResponse.METABOLIC_PROGRESSION
@@ -158,15 +164,19 @@ def _pet(targets: tuple[Lesion, ...], baseline: Scan | None, scan: Scan) -> PetR
 
 
 def _choi(
-    scan: Scan, target: Response, size: float | None, density: float | None,
+    scan: Scan,
+    target: Response,
+    size: float | None,
+    density: float | None,
 ) -> Response:
     """Choi 2007, in the contract's order: PD, CR, PR, NE, SD."""
     nodule = any(lesion.intratumoral_nodule for lesion in scan.lesions)
-    grew = size is not None and at_least(size, CHOI_SIZE_PD_PCT) and not (
-        density is not None and at_most(density, CHOI_DENSITY_PR_PCT)
+    grew = (
+        size is not None
+        and at_least(size, CHOI_SIZE_PD_PCT)
+        and not (density is not None and at_most(density, CHOI_DENSITY_PR_PCT))
     )
-    if scan.new_lesions or nodule or scan.non_target is NonTarget.UNEQUIVOCAL_PROGRESSION \
-            or grew:
+    if scan.new_lesions or nodule or scan.non_target is NonTarget.UNEQUIVOCAL_PROGRESSION or grew:
         return Response.PD
     if target is Response.CR and scan.non_target is NonTarget.ABSENT:
         return Response.CR
@@ -183,8 +193,10 @@ def evaluate_line(context: LineContext) -> list[ScanEvaluation]:
     """RECIST, Choi and PET for every follow-up of one line, in date order."""
     targets = context.targets
     baseline = context.baseline
-    measurable = baseline is not None and bool(targets) and all(
-        t.longest_diameter_mm is not None for t in targets
+    measurable = (
+        baseline is not None
+        and bool(targets)
+        and all(t.longest_diameter_mm is not None for t in targets)
     )
     baseline_mm = sum(t.longest_diameter_mm or 0.0 for t in targets) if measurable else None
     history: list[tuple[Scan, float | None]] = []
@@ -220,8 +232,9 @@ def evaluate_line(context: LineContext) -> list[ScanEvaluation]:
                     target = Response.CR
                 elif _is_pd(total, nadir):
                     target = Response.PD
-                elif (vs_baseline is not None and at_most(vs_baseline, RECIST_PR_PCT)) \
-                        or response_holds:
+                elif (
+                    vs_baseline is not None and at_most(vs_baseline, RECIST_PR_PCT)
+                ) or response_holds:
                     target = Response.PR
                 else:
                     target = Response.SD

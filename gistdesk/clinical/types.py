@@ -20,8 +20,12 @@ class Response(StrEnum):
 
 
 # Ranking used for "best response" (CR > PR > SD > PD; NE is ignored).
-RESPONSE_RANK: dict[Response, int] = {Response.CR: 4, Response.PR: 3, Response.SD: 2,
-                                      Response.PD: 1}
+RESPONSE_RANK: dict[Response, int] = {
+    Response.CR: 4,
+    Response.PR: 3,
+    Response.SD: 2,
+    Response.PD: 1,
+}
 
 
 class PetResponse(StrEnum):
@@ -41,8 +45,7 @@ class FlagCode(StrEnum):
     SCAN_OVERDUE = "scan_overdue"
 
 
-SCAN_FLAG_CODES = frozenset({FlagCode.PROGRESSION, FlagCode.FALSE_PROGRESSION,
-                             FlagCode.RECURRENCE})
+SCAN_FLAG_CODES = frozenset({FlagCode.PROGRESSION, FlagCode.FALSE_PROGRESSION, FlagCode.RECURRENCE})
 
 
 def round1(value: float | None) -> float | None:
@@ -69,8 +72,11 @@ class Risk:
     adjuvant: str  # at_least_3_years, at_least_1_year, not_usually, not_recommended, ...
 
     def to_dict(self) -> dict[str, Any]:
-        return {"nih_modified": self.nih_modified, "afip": self.afip.to_dict(),
-                "adjuvant": self.adjuvant}
+        return {
+            "nih_modified": self.nih_modified,
+            "afip": self.afip.to_dict(),
+            "adjuvant": self.adjuvant,
+        }
 
 
 @dataclass(frozen=True, slots=True)

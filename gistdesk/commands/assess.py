@@ -17,12 +17,14 @@ EXIT_INVALID = 2
 
 def add_parser(subparsers: Any) -> None:
     parser = subparsers.add_parser(
-        "assess", help="assess a case file (RECIST 1.1, Choi, flags, risk)",
+        "assess",
+        help="assess a case file (RECIST 1.1, Choi, flags, risk)",
         description="Print the assessment of a case file as it stood on --as-of.",
     )
     parser.add_argument("case", metavar="CASE.json", help="a gistdesk-case/1 file")
-    parser.add_argument("--as-of", type=as_of_date, default=None,
-                        help="assessment date YYYY-MM-DD (default: today)")
+    parser.add_argument(
+        "--as-of", type=as_of_date, default=None, help="assessment date YYYY-MM-DD (default: today)"
+    )
     parser.add_argument("--json", action="store_true", help="print the JSON assessment")
     parser.set_defaults(handler=run)
 

@@ -26,9 +26,10 @@ def _short(value: str | None, width: int) -> str:
 
 def add_parser(subparsers: Any) -> None:
     parser = subparsers.add_parser(
-        "audit", help="show the audit log (who changed, viewed or printed what, and when)",
+        "audit",
+        help="show the audit log (who changed, viewed or printed what, and when)",
         description="Audit rows, newest first, one per line (tab-separated): UTC time, user, "
-                    "record number, action, entity, field, old value, new value.",
+        "record number, action, entity, field, old value, new value.",
     )
     parser.add_argument("--patient", metavar="RN", help="only this record number")
     parser.add_argument("--since", type=_date, metavar="DATE", help="from this UTC day on")
@@ -36,8 +37,9 @@ def add_parser(subparsers: Any) -> None:
     parser.add_argument("--user", dest="audit_user", metavar="U", help="only this user")
     parser.add_argument("--limit", type=int, default=1000, help="at most this many rows")
     parser.add_argument("--full", action="store_true", help="do not shorten long values")
-    parser.add_argument("--verify", action="store_true",
-                        help="check the audit log's hash chain instead")
+    parser.add_argument(
+        "--verify", action="store_true", help="check the audit log's hash chain instead"
+    )
     add_db_option(parser)
     parser.set_defaults(handler=run)
 
@@ -52,16 +54,33 @@ def run(args: argparse.Namespace) -> int:
                 problems = repo.verify_audit_chain()
                 for problem in problems:
                     print(problem)
-                print("audit chain: " + ("intact" if not problems else
-                                         f"{len(problems)} problem(s)"))
+                print(
+                    "audit chain: " + ("intact" if not problems else f"{len(problems)} problem(s)")
+                )
                 return EXIT_OK if not problems else EXIT_FAILED
-            entries = repo.audit_entries(args.patient, user=args.audit_user,
-                                         since=args.since, until=args.until,
-                                         limit=max(1, args.limit))
+            entries = repo.audit_entries(
+                args.patient,
+                user=args.audit_user,
+                since=args.since,
+                until=args.until,
+                limit=max(1, args.limit),
+            )
     except StorageError as exc:
         return fail(exc)
     width = 10_000_000 if args.full else 60
     for e in entries:
-        print("\t".join([e.at_utc, e.username, e.record_number or "-", e.action, e.entity,
-                         e.field, _short(e.old_value, width), _short(e.new_value, width)]))
+        print(
+            "\t".join(
+                [
+                    e.at_utc,
+                    e.username,
+                    e.record_number or "-",
+                    e.action,
+                    e.entity,
+                    e.field,
+                    _short(e.old_value, width),
+                    _short(e.new_value, width),
+                ]
+            )
+        )
     return EXIT_OK

@@ -11,10 +11,11 @@ from gistdesk.storage.errors import StorageError
 
 def add_parser(subparsers: Any) -> None:
     parser = subparsers.add_parser(
-        "backup", help="back up the database (or list the backups)",
+        "backup",
+        help="back up the database (or list the backups)",
         description="Write a checked copy of the database into the backup folder beside it "
-                    "(7 daily and 4 weekly backups are kept, plus those taken before a "
-                    "migration or a restore).",
+        "(7 daily and 4 weekly backups are kept, plus those taken before a "
+        "migration or a restore).",
     )
     parser.add_argument("--list", action="store_true", help="list the backups instead")
     parser.add_argument("--reason", default="manual", help=argparse.SUPPRESS)
@@ -30,8 +31,10 @@ def run(args: argparse.Namespace) -> int:
         with repo:
             if args.list:
                 for info in repo.list_backups():
-                    print(f"{info.created_utc:%Y-%m-%d %H:%M:%S} UTC  {info.kind:<16} "
-                          f"{info.size:>12,} bytes  {info.path}")
+                    print(
+                        f"{info.created_utc:%Y-%m-%d %H:%M:%S} UTC  {info.kind:<16} "
+                        f"{info.size:>12,} bytes  {info.path}"
+                    )
                 return EXIT_OK
             path = repo.backup(args.reason)
     except (StorageError, OSError) as exc:

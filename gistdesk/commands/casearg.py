@@ -25,8 +25,7 @@ def read_case_argument(path: str, as_of: date) -> tuple[Case, list[Problem]] | N
     try:
         case, warnings = read_case_file(path, as_of)
     except InvalidCaseError as exc:
-        print(f"{path}: not a valid case file ({len(exc.problems)} problem(s)):",
-              file=sys.stderr)
+        print(f"{path}: not a valid case file ({len(exc.problems)} problem(s)):", file=sys.stderr)
         for problem in exc.problems:
             print(f"  {problem}", file=sys.stderr)
         return None

@@ -25,15 +25,19 @@ EXIT_INVALID = 2
 
 def add_db_option(parser: Any) -> None:
     parser.add_argument(
-        "--db", metavar="PATH", default=None,
+        "--db",
+        metavar="PATH",
+        default=None,
         help=f"database file (default: ${ENV_VAR}, else the app-data folder)",
     )
 
 
 def add_user_option(parser: Any) -> None:
-    parser.add_argument("--user", default=None,
-                        help="name recorded in the audit log, after 'cli:' (default: your "
-                             "login name)")
+    parser.add_argument(
+        "--user",
+        default=None,
+        help="name recorded in the audit log, after 'cli:' (default: your login name)",
+    )
 
 
 def audit_user(args: argparse.Namespace) -> str:

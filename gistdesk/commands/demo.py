@@ -25,16 +25,23 @@ def _positive(text: str) -> int:
 
 def add_parser(subparsers: Any) -> None:
     parser = subparsers.add_parser(
-        "demo", help="create a demo database of synthetic patients",
+        "demo",
+        help="create a demo database of synthetic patients",
         description="Generate a realistic synthetic GIST clinic (no real patient data). The "
-                    "same --seed and --today give the same clinic.",
+        "same --seed and --today give the same clinic.",
     )
     parser.add_argument("--patients", type=_positive, default=200, metavar="N")
-    parser.add_argument("--db", required=True, metavar="PATH",
-                        help="database file to create or add to")
+    parser.add_argument(
+        "--db", required=True, metavar="PATH", help="database file to create or add to"
+    )
     parser.add_argument("--seed", type=int, default=1, metavar="S")
-    parser.add_argument("--today", type=as_of_date, default=None, metavar="YYYY-MM-DD",
-                        help="the clinic's 'today' (default: today)")
+    parser.add_argument(
+        "--today",
+        type=as_of_date,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="the clinic's 'today' (default: today)",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -45,6 +52,5 @@ def run(args: argparse.Namespace) -> int:
     except StorageError as exc:
         print(f"gistdesk demo: {exc}", file=sys.stderr)
         return EXIT_FAILED
-    print(f"added {added} synthetic patients to {args.db} "
-          f"in {time.perf_counter() - started:.1f} s")
+    print(f"added {added} synthetic patients to {args.db} in {time.perf_counter() - started:.1f} s")
     return EXIT_OK

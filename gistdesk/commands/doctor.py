@@ -25,9 +25,10 @@ from gistdesk.storage.db import APPLICATION_ID, ENV_VAR, resolve_db_path
 
 def add_parser(subparsers: Any) -> None:
     parser = subparsers.add_parser(
-        "doctor", help="check the database: schema, integrity, backups, audit log",
+        "doctor",
+        help="check the database: schema, integrity, backups, audit log",
         description="Describe the clinic database: path, schema version, integrity, backup "
-                    "folder and newest backup, and the audit log's hash chain when available.",
+        "folder and newest backup, and the audit log's hash chain when available.",
     )
     add_db_option(parser)
     parser.set_defaults(handler=run)
@@ -114,6 +115,5 @@ def run(args: argparse.Namespace) -> int:
             ok, text = False, f"cannot check: {exc}"
         _line("audit chain", text)
         problems += 0 if ok else 1
-    print("no problems found" if problems == 0 else f"{problems} problem(s) found",
-          file=sys.stdout)
+    print("no problems found" if problems == 0 else f"{problems} problem(s) found", file=sys.stdout)
     return EXIT_OK if problems == 0 else EXIT_FAILED

@@ -19,19 +19,32 @@ from gistdesk.storage.errors import StorageError
 
 def add_parser(subparsers: Any) -> None:
     parser = subparsers.add_parser(
-        "export", help="write case files from the database",
+        "export",
+        help="write case files from the database",
         description="Export one patient to a case file (or a FHIR R4 bundle with --fhir), "
-                    "or every patient to a folder.",
+        "or every patient to a folder.",
     )
     parser.add_argument("record_number", nargs="?", metavar="RECORD_NUMBER")
     parser.add_argument("--all", action="store_true", help="export every patient")
-    parser.add_argument("-o", "--output", required=True, metavar="FILE_OR_DIR",
-                        help="the case file (one patient) or the folder (--all)")
-    parser.add_argument("--fhir", action="store_true",
-                        help="write a FHIR R4 Bundle (JSON) instead of a case file "
-                             "(one patient only)")
-    parser.add_argument("--as-of", type=as_of_date, default=None, metavar="YYYY-MM-DD",
-                        help="with --fhir: assessment date for the responses (default: today)")
+    parser.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="FILE_OR_DIR",
+        help="the case file (one patient) or the folder (--all)",
+    )
+    parser.add_argument(
+        "--fhir",
+        action="store_true",
+        help="write a FHIR R4 Bundle (JSON) instead of a case file (one patient only)",
+    )
+    parser.add_argument(
+        "--as-of",
+        type=as_of_date,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="with --fhir: assessment date for the responses (default: today)",
+    )
     add_db_option(parser)
     parser.set_defaults(handler=run)
 

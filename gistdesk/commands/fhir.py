@@ -22,16 +22,25 @@ EXIT_IO = 3
 
 def add_parser(subparsers: Any) -> None:
     parser = subparsers.add_parser(
-        "fhir", help="convert a case file to a FHIR R4 bundle (mCODE)",
+        "fhir",
+        help="convert a case file to a FHIR R4 bundle (mCODE)",
         description="Write a case file as a FHIR R4 Bundle of type collection, following the "
-                    "mCODE profiles where they fit.",
+        "mCODE profiles where they fit.",
     )
     parser.add_argument("case", metavar="CASE.json", help="a gistdesk-case/1 file")
-    parser.add_argument("-o", "--output", metavar="FILE.json", default=None,
-                        help="where to write the bundle (default: print it)")
-    parser.add_argument("--as-of", type=as_of_date, default=None,
-                        help="assessment date YYYY-MM-DD for the response per scan "
-                             "(default: today)")
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE.json",
+        default=None,
+        help="where to write the bundle (default: print it)",
+    )
+    parser.add_argument(
+        "--as-of",
+        type=as_of_date,
+        default=None,
+        help="assessment date YYYY-MM-DD for the response per scan (default: today)",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -50,6 +59,5 @@ def run(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"{args.output}: cannot write: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_IO
-    print(f"{args.output}: FHIR bundle for {case.patient.record_number} written",
-          file=sys.stderr)
+    print(f"{args.output}: FHIR bundle for {case.patient.record_number} written", file=sys.stderr)
     return EXIT_OK

@@ -9,14 +9,23 @@ from typing import Any
 
 def add_parser(subparsers: Any) -> None:
     parser = subparsers.add_parser(
-        "gui", help="open the desktop app (default)",
+        "gui",
+        help="open the desktop app (default)",
         description="Open the gistdesk desktop app.",
     )
-    parser.add_argument("--db", type=Path, default=None,
-                        help="clinic database file (default: $GISTDESK_DB or the app-data "
-                             "folder); offers to create it when missing")
-    parser.add_argument("--demo-db", type=Path, default=None,
-                        help="open the demo database at this path (built when missing)")
+    parser.add_argument(
+        "--db",
+        type=Path,
+        default=None,
+        help="clinic database file (default: $GISTDESK_DB or the app-data "
+        "folder); offers to create it when missing",
+    )
+    parser.add_argument(
+        "--demo-db",
+        type=Path,
+        default=None,
+        help="open the demo database at this path (built when missing)",
+    )
     parser.add_argument("--settings", default=None, help=argparse.SUPPRESS)
     parser.set_defaults(handler=run)
 

@@ -36,23 +36,35 @@ STORAGE_COMMANDS = "gistdesk.commands.common"
 
 def add_parser(subparsers: Any) -> None:
     parser = subparsers.add_parser(
-        "import-csv", help="import a patient list (CSV) into the database",
+        "import-csv",
+        help="import a patient list (CSV) into the database",
         description="Import patients from a CSV file, one patient per row. Columns: "
-                    + ", ".join(COLUMNS) + " (optional: " + ", ".join(OPTIONAL_COLUMNS)
-                    + "). Rows with an error are reported and skipped; the others are "
-                      "imported.",
+        + ", ".join(COLUMNS)
+        + " (optional: "
+        + ", ".join(OPTIONAL_COLUMNS)
+        + "). Rows with an error are reported and skipped; the others are "
+        "imported.",
     )
     parser.add_argument("file", metavar="FILE.csv", help="the patient list")
-    parser.add_argument("--db", metavar="PATH", default=None,
-                        help="database file (default: the app's database)")
-    parser.add_argument("--dry-run", action="store_true",
-                        help="check the file and print the report; change nothing")
-    parser.add_argument("--replace", action="store_true",
-                        help="update patients whose record number exists (identity and "
-                             "primary tumor only; empty cells keep the stored value)")
+    parser.add_argument(
+        "--db", metavar="PATH", default=None, help="database file (default: the app's database)"
+    )
+    parser.add_argument(
+        "--dry-run", action="store_true", help="check the file and print the report; change nothing"
+    )
+    parser.add_argument(
+        "--replace",
+        action="store_true",
+        help="update patients whose record number exists (identity and "
+        "primary tumor only; empty cells keep the stored value)",
+    )
     parser.add_argument("--user", default=None, help="user name for the audit log")
-    parser.add_argument("--as-of", type=as_of_date, default=None,
-                        help="no date may be after this day (default: today)")
+    parser.add_argument(
+        "--as-of",
+        type=as_of_date,
+        default=None,
+        help="no date may be after this day (default: today)",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -89,15 +101,19 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_ROWS_REFUSED if result.bad_rows else EXIT_OK
     storage = _storage()
     if storage is None:
-        print("gistdesk: the database is not available in this build (no SQLite repository "
-              "yet); nothing was imported. Use --dry-run to check the file.", file=sys.stderr)
+        print(
+            "gistdesk: the database is not available in this build (no SQLite repository "
+            "yet); nothing was imported. Use --dry-run to check the file.",
+            file=sys.stderr,
+        )
         return EXIT_NO_DATABASE
     repository = storage.open_repository(args)
     if repository is None:
         return EXIT_NO_DATABASE
     try:
-        report = import_rows(repository, result, user=storage.audit_user(args),
-                             replace=args.replace, as_of=as_of)
+        report = import_rows(
+            repository, result, user=storage.audit_user(args), replace=args.replace, as_of=as_of
+        )
     finally:
         close = getattr(repository, "close", None)
         if callable(close):

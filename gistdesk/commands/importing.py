@@ -20,13 +20,15 @@ from gistdesk.storage.casefiles import import_files
 
 def add_parser(subparsers: Any) -> None:
     parser = subparsers.add_parser(
-        "import", help="read case files into the database",
+        "import",
+        help="read case files into the database",
         description="Import case files. A record number already in the database is refused "
-                    "unless --replace; a file with any problem imports nothing.",
+        "unless --replace; a file with any problem imports nothing.",
     )
     parser.add_argument("files", nargs="+", metavar="FILE")
-    parser.add_argument("--replace", action="store_true",
-                        help="overwrite patients whose record number exists")
+    parser.add_argument(
+        "--replace", action="store_true", help="overwrite patients whose record number exists"
+    )
     add_db_option(parser)
     add_user_option(parser)
     parser.set_defaults(handler=run)
@@ -45,8 +47,9 @@ def run(args: argparse.Namespace) -> int:
             continue
         invalid = invalid or result.status == "invalid"
         if result.problems:
-            print(f"{result.path}: not imported ({len(result.problems)} problem(s)):",
-                  file=sys.stderr)
+            print(
+                f"{result.path}: not imported ({len(result.problems)} problem(s)):", file=sys.stderr
+            )
             for problem in result.problems:
                 print(f"  {problem}", file=sys.stderr)
         else:

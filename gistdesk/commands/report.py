@@ -24,31 +24,65 @@ DEFAULT_CLINIC = "GIST clinic"
 
 def add_parser(subparsers: Any) -> None:
     parser = subparsers.add_parser(
-        "report", help="print a clinician summary or a patient handout as PDF",
+        "report",
+        help="print a clinician summary or a patient handout as PDF",
         description="Write the clinician summary or the patient handout of one patient as a "
-                    "PDF, from the database (RECORD_NUMBER) or from a case file (--case).",
+        "PDF, from the database (RECORD_NUMBER) or from a case file (--case).",
     )
-    parser.add_argument("record_number", nargs="?", metavar="RECORD_NUMBER",
-                        help="the patient's record number in the database")
-    parser.add_argument("--case", metavar="CASE.json", default=None,
-                        help="read the patient from a case file instead (no database needed)")
-    parser.add_argument("--kind", choices=REPORT_KINDS, default="summary",
-                        help="summary: for the clinician; handout: plain language for the "
-                             "patient (default: summary)")
-    parser.add_argument("-o", "--output", required=True, metavar="FILE.pdf",
-                        help="where to write the PDF")
-    parser.add_argument("--clinic", default=None, metavar="NAME",
-                        help=f"clinic name for the footer (default: ${CLINIC_ENV}, "
-                             f"else {DEFAULT_CLINIC!r})")
-    parser.add_argument("--printed-on", type=as_of_date, default=None, metavar="YYYY-MM-DD",
-                        help="print date shown on the pages (default: today)")
-    parser.add_argument("--as-of", type=as_of_date, default=None, metavar="YYYY-MM-DD",
-                        help="assessment date (default: the print date)")
-    parser.add_argument("--language", choices=("en", "de"), default="en",
-                        help="language of the patient handout (default: en; the clinician "
-                             "summary is in English)")
-    parser.add_argument("--db", metavar="PATH", default=None,
-                        help="database file (default: $GISTDESK_DB, else the app-data folder)")
+    parser.add_argument(
+        "record_number",
+        nargs="?",
+        metavar="RECORD_NUMBER",
+        help="the patient's record number in the database",
+    )
+    parser.add_argument(
+        "--case",
+        metavar="CASE.json",
+        default=None,
+        help="read the patient from a case file instead (no database needed)",
+    )
+    parser.add_argument(
+        "--kind",
+        choices=REPORT_KINDS,
+        default="summary",
+        help="summary: for the clinician; handout: plain language for the "
+        "patient (default: summary)",
+    )
+    parser.add_argument(
+        "-o", "--output", required=True, metavar="FILE.pdf", help="where to write the PDF"
+    )
+    parser.add_argument(
+        "--clinic",
+        default=None,
+        metavar="NAME",
+        help=f"clinic name for the footer (default: ${CLINIC_ENV}, else {DEFAULT_CLINIC!r})",
+    )
+    parser.add_argument(
+        "--printed-on",
+        type=as_of_date,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="print date shown on the pages (default: today)",
+    )
+    parser.add_argument(
+        "--as-of",
+        type=as_of_date,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="assessment date (default: the print date)",
+    )
+    parser.add_argument(
+        "--language",
+        choices=("en", "de"),
+        default="en",
+        help="language of the patient handout (default: en; the clinician summary is in English)",
+    )
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        default=None,
+        help="database file (default: $GISTDESK_DB, else the app-data folder)",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -57,8 +91,10 @@ def _load_from_database(args: argparse.Namespace) -> Case | None:
     try:
         common = importlib.import_module("gistdesk.commands.common")
     except ImportError:
-        print("gistdesk report: database not available in this build; use --case CASE.json",
-              file=sys.stderr)
+        print(
+            "gistdesk report: database not available in this build; use --case CASE.json",
+            file=sys.stderr,
+        )
         return None
     repo = common.open_repository(args)
     if repo is None:
@@ -92,8 +128,14 @@ def run(args: argparse.Namespace) -> int:
         case = loaded
     clinic = args.clinic or os.environ.get(CLINIC_ENV) or DEFAULT_CLINIC
     assessment = assess(case, as_of)
-    pdf = build_report(args.kind, case, assessment, clinic_name=clinic, printed_on=printed_on,
-                       language=args.language)
+    pdf = build_report(
+        args.kind,
+        case,
+        assessment,
+        clinic_name=clinic,
+        printed_on=printed_on,
+        language=args.language,
+    )
     try:
         write_atomically(args.output, pdf)
     except OSError as exc:

@@ -25,10 +25,11 @@ from gistdesk.storage.restore import check_backup_file, restore_database
 
 def add_parser(subparsers: Any) -> None:
     parser = subparsers.add_parser(
-        "restore", help="replace the database by a backup",
+        "restore",
+        help="replace the database by a backup",
         description="Check FILE (integrity, gistdesk database, schema version), back up the "
-                    "current database, then replace it by FILE. Close every gistdesk window "
-                    "first; they must reopen the database afterwards.",
+        "current database, then replace it by FILE. Close every gistdesk window "
+        "first; they must reopen the database afterwards.",
     )
     parser.add_argument("file", metavar="FILE")
     parser.add_argument("--yes", action="store_true", help="do not ask for confirmation")
@@ -45,10 +46,15 @@ def run(args: argparse.Namespace) -> int:
         return fail(exc)
     if not args.yes:
         if not sys.stdin.isatty():
-            return fail(StorageError("add --yes to restore without a terminal to confirm; "
-                                     "nothing was restored."))
-        answer = input(f"Replace {target} by {args.file} (schema {version})? "
-                       "The current database is backed up first. [y/N] ")
+            return fail(
+                StorageError(
+                    "add --yes to restore without a terminal to confirm; nothing was restored."
+                )
+            )
+        answer = input(
+            f"Replace {target} by {args.file} (schema {version})? "
+            "The current database is backed up first. [y/N] "
+        )
         if answer.strip().lower() not in ("y", "yes"):
             print("nothing was restored")
             return EXIT_FAILED

@@ -23,8 +23,11 @@ ROLES = [r.value for r in Role]
 
 
 def add_parser(subparsers: Any) -> None:
-    parser = subparsers.add_parser("users", help="manage user accounts",
-                                   description="Manage the accounts that sign in to gistdesk.")
+    parser = subparsers.add_parser(
+        "users",
+        help="manage user accounts",
+        description="Manage the accounts that sign in to gistdesk.",
+    )
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
 
     def sub(name: str, help_text: str) -> argparse.ArgumentParser:
@@ -39,8 +42,11 @@ def add_parser(subparsers: Any) -> None:
     add.add_argument("username")
     add.add_argument("--role", choices=ROLES, required=True)
     add.add_argument("--display-name", default="")
-    add.add_argument("--password-stdin", action="store_true",
-                     help="read the password from the first line of standard input")
+    add.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the password from the first line of standard input",
+    )
     role = sub("set-role", "change an account's role")
     role.add_argument("username")
     role.add_argument("role", choices=ROLES)
@@ -71,8 +77,7 @@ def run(args: argparse.Namespace) -> int:
                     state = "disabled" if user.disabled else "enabled"
                     print(f"{user.username}\t{user.role.value}\t{state}\t{user.display_name}")
             elif args.action == "add":
-                repo.create_user(args.username, Role(args.role), args.display_name,
-                                 _password(args))
+                repo.create_user(args.username, Role(args.role), args.display_name, _password(args))
                 print(f"added {args.username} ({args.role})")
             elif args.action == "set-role":
                 repo.set_role(args.username, Role(args.role))

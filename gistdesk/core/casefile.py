@@ -110,7 +110,11 @@ class _Reader:
         return value
 
     def string(
-        self, data: dict[str, Any], key: str, path: str, default: object = _MISSING,
+        self,
+        data: dict[str, Any],
+        key: str,
+        path: str,
+        default: object = _MISSING,
         nullable: bool = False,
     ) -> Any:
         value = self._get(data, key, path, default)
@@ -124,7 +128,11 @@ class _Reader:
         return value
 
     def number(
-        self, data: dict[str, Any], key: str, path: str, default: object = _MISSING,
+        self,
+        data: dict[str, Any],
+        key: str,
+        path: str,
+        default: object = _MISSING,
         nullable: bool = True,
     ) -> Any:
         value = self._get(data, key, path, default)
@@ -139,7 +147,11 @@ class _Reader:
         return value
 
     def boolean(
-        self, data: dict[str, Any], key: str, path: str, default: object = _MISSING,
+        self,
+        data: dict[str, Any],
+        key: str,
+        path: str,
+        default: object = _MISSING,
         nullable: bool = False,
     ) -> Any:
         value = self._get(data, key, path, default)
@@ -152,9 +164,7 @@ class _Reader:
             return False
         return value
 
-    def day(
-        self, data: dict[str, Any], key: str, path: str, nullable: bool = False
-    ) -> date | None:
+    def day(self, data: dict[str, Any], key: str, path: str, nullable: bool = False) -> date | None:
         value = data.get(key, _MISSING)
         if value is _MISSING or (value is None and nullable):
             return None
@@ -166,8 +176,13 @@ class _Reader:
         return None
 
     def choice(
-        self, data: dict[str, Any], key: str, path: str, enum: type[E],
-        default: object = _MISSING, nullable: bool = False,
+        self,
+        data: dict[str, Any],
+        key: str,
+        path: str,
+        enum: type[E],
+        default: object = _MISSING,
+        nullable: bool = False,
     ) -> E | None:
         value = self._get(data, key, path, default)
         if value is _MISSING or (value is None and nullable):
@@ -184,8 +199,12 @@ class _Reader:
         return None
 
     def items(
-        self, data: dict[str, Any], key: str, path: str,
-        parse: Callable[[object, str], T | None], optional: bool = False,
+        self,
+        data: dict[str, Any],
+        key: str,
+        path: str,
+        parse: Callable[[object, str], T | None],
+        optional: bool = False,
     ) -> tuple[T, ...] | None:
         value = data.get(key, _MISSING)
         if value is _MISSING or (value is None and optional):
@@ -206,8 +225,9 @@ class _Reader:
 
 
 def _parse_patient(r: _Reader, value: object, path: str) -> Patient | None:
-    data = r.obj(value, path, ("record_number", "family_name", "given_name", "birth_date"),
-                 ("sex", "notes"))
+    data = r.obj(
+        value, path, ("record_number", "family_name", "given_name", "birth_date"), ("sex", "notes")
+    )
     if data is None:
         return None
     before = len(r.problems)
@@ -224,9 +244,17 @@ def _parse_patient(r: _Reader, value: object, path: str) -> Patient | None:
 
 def _parse_tumor(r: _Reader, value: object, path: str) -> Tumor | None:
     data = r.obj(
-        value, path,
-        ("diagnosis_date", "primary_site", "size_cm", "mitoses_per_5mm2", "rupture",
-         "mutation", "extent"),
+        value,
+        path,
+        (
+            "diagnosis_date",
+            "primary_site",
+            "size_cm",
+            "mitoses_per_5mm2",
+            "rupture",
+            "mutation",
+            "extent",
+        ),
         ("metastatic_sites",),
     )
     if data is None:
@@ -279,8 +307,9 @@ def _parse_line(r: _Reader, value: object, path: str) -> TherapyLine | None:
     doses = r.items(data, "doses", path, lambda v, p: _parse_dose(r, v, p), optional=True)
     if len(r.problems) != before or drug is None or intent is None or start is None:
         return None
-    return TherapyLine(drug=drug, intent=intent, start=start, end=end, stop_reason=stop,
-                       doses=doses or ())
+    return TherapyLine(
+        drug=drug, intent=intent, start=start, end=end, stop_reason=stop, doses=doses or ()
+    )
 
 
 def _parse_procedure(r: _Reader, value: object, path: str) -> Procedure | None:
@@ -300,7 +329,9 @@ def _parse_procedure(r: _Reader, value: object, path: str) -> Procedure | None:
 
 def _parse_lesion(r: _Reader, value: object, path: str) -> Lesion | None:
     data = r.obj(
-        value, path, ("lesion_id", "organ", "target", "longest_diameter_mm"),
+        value,
+        path,
+        ("lesion_id", "organ", "target", "longest_diameter_mm"),
         ("lymph_node", "density_hu", "suv_max", "new", "hypodense", "intratumoral_nodule"),
     )
     if data is None:
@@ -333,8 +364,13 @@ def _parse_scan(r: _Reader, value: object, path: str) -> Scan | None:
     lesions = r.items(data, "lesions", path, lambda v, p: _parse_lesion(r, v, p))
     if len(r.problems) != before or day is None or modality is None or lesions is None:
         return None
-    return Scan(date=day, modality=modality, lesions=lesions,
-                non_target=non_target or NonTarget.ABSENT, report=report)
+    return Scan(
+        date=day,
+        modality=modality,
+        lesions=lesions,
+        non_target=non_target or NonTarget.ABSENT,
+        report=report,
+    )
 
 
 def _parse_side_effect(r: _Reader, value: object, path: str) -> SideEffect | None:
@@ -355,15 +391,18 @@ def _parse_side_effect(r: _Reader, value: object, path: str) -> SideEffect | Non
     action = r.choice(data, "action", path, SideEffectAction, default=SideEffectAction.NONE)
     if len(r.problems) != before or day is None or not isinstance(grade, int):
         return None
-    return SideEffect(date=day, term=term, grade=grade, drug=drug,
-                      action=action or SideEffectAction.NONE)
+    return SideEffect(
+        date=day, term=term, grade=grade, drug=drug, action=action or SideEffectAction.NONE
+    )
 
 
 def case_from_dict(data: object) -> tuple[Case | None, list[Problem]]:
     """Structural reading of a decoded case file; returns the case or the problems."""
     r = _Reader()
     top = r.obj(
-        data, "", ("format", "patient", "tumor", "therapy_lines", "scans"),
+        data,
+        "",
+        ("format", "patient", "tumor", "therapy_lines", "scans"),
         ("procedures", "side_effects"),
     )
     if top is None:
@@ -374,11 +413,13 @@ def case_from_dict(data: object) -> tuple[Case | None, list[Problem]]:
     patient = _parse_patient(r, top["patient"], "patient") if "patient" in top else None
     tumor = _parse_tumor(r, top["tumor"], "tumor") if "tumor" in top else None
     lines = r.items(top, "therapy_lines", "", lambda v, p: _parse_line(r, v, p))
-    procedures = r.items(top, "procedures", "", lambda v, p: _parse_procedure(r, v, p),
-                         optional=True)
+    procedures = r.items(
+        top, "procedures", "", lambda v, p: _parse_procedure(r, v, p), optional=True
+    )
     scans = r.items(top, "scans", "", lambda v, p: _parse_scan(r, v, p))
-    side_effects = r.items(top, "side_effects", "", lambda v, p: _parse_side_effect(r, v, p),
-                           optional=True)
+    side_effects = r.items(
+        top, "side_effects", "", lambda v, p: _parse_side_effect(r, v, p), optional=True
+    )
     if r.problems or patient is None or tumor is None:
         return None, r.problems
     case = Case(
@@ -418,12 +459,16 @@ def parse_case_text(text: str, as_of: date | None = None) -> tuple[Case, list[Pr
     Returns the case and its warnings; raises InvalidCaseError listing every error.
     """
     try:
-        data = json.loads(text, parse_constant=_reject_constant,
-                          object_pairs_hook=_reject_duplicate_keys)
+        data = json.loads(
+            text, parse_constant=_reject_constant, object_pairs_hook=_reject_duplicate_keys
+        )
     except json.JSONDecodeError as exc:
         raise InvalidCaseError(
-            [Problem("(file)", f"not valid JSON: {exc.msg} at line {exc.lineno} "
-                               f"column {exc.colno}")]
+            [
+                Problem(
+                    "(file)", f"not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
+                )
+            ]
         ) from exc
     except _DuplicateKeyError as exc:
         raise InvalidCaseError([Problem("(file)", str(exc))]) from exc
@@ -470,8 +515,9 @@ def _locate(data: object, path: str) -> tuple[Any, str | int] | None:
     return container, last
 
 
-def _value_problems_despite(data: object, structural: list[Problem], as_of: date | None
-                            ) -> list[Problem]:
+def _value_problems_despite(
+    data: object, structural: list[Problem], as_of: date | None
+) -> list[Problem]:
     """case-format.md: an invalid file lists *every* problem found, so a typo'd key or an
     unknown vocabulary value must not hide a range or date error elsewhere. Drop the unknown
     keys, null the values of the wrong type (or leave them out where null is not accepted),
@@ -509,15 +555,14 @@ def _value_problems_despite(data: object, structural: list[Problem], as_of: date
     return [p for p in errors(validate_case(case, as_of)) if p.path not in reported]
 
 
-def read_case_file(path: str | os.PathLike[str], as_of: date | None = None) -> tuple[
-    Case, list[Problem]
-]:
+def read_case_file(
+    path: str | os.PathLike[str], as_of: date | None = None
+) -> tuple[Case, list[Problem]]:
     """Read a case file from disk; see `parse_case_text`."""
     try:
         raw = Path(path).read_bytes()
     except OSError as exc:
-        raise InvalidCaseError([Problem("(file)", f"cannot read {path}: {exc.strerror}")]) \
-            from exc
+        raise InvalidCaseError([Problem("(file)", f"cannot read {path}: {exc.strerror}")]) from exc
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -566,16 +611,20 @@ def case_to_dict(case: Case) -> dict[str, Any]:
                 "end": _iso(line.end),
                 "stop_reason": _value(line.stop_reason),
                 "doses": [
-                    {"date": d.date.isoformat(), "mg_per_day": d.mg_per_day,
-                     "schedule": d.schedule}
+                    {"date": d.date.isoformat(), "mg_per_day": d.mg_per_day, "schedule": d.schedule}
                     for d in line.doses
                 ],
             }
             for line in case.therapy_lines
         ],
         "procedures": [
-            {"date": p.date.isoformat(), "kind": p.kind.value, "organ": p.organ,
-             "margin": _value(p.margin), "note": p.note}
+            {
+                "date": p.date.isoformat(),
+                "kind": p.kind.value,
+                "organ": p.organ,
+                "margin": _value(p.margin),
+                "note": p.note,
+            }
             for p in case.procedures
         ],
         "scans": [
@@ -603,8 +652,13 @@ def case_to_dict(case: Case) -> dict[str, Any]:
             for s in case.scans
         ],
         "side_effects": [
-            {"date": e.date.isoformat(), "term": e.term, "grade": e.grade, "drug": e.drug,
-             "action": e.action.value}
+            {
+                "date": e.date.isoformat(),
+                "term": e.term,
+                "grade": e.grade,
+                "drug": e.drug,
+                "action": e.action.value,
+            }
             for e in case.side_effects
         ],
     }

@@ -36,10 +36,7 @@ def baseline_scan(case: Case, line: TherapyLine) -> Scan | None:
     if latest is None:
         return None
     for procedure in case.procedures:
-        if (
-            procedure.kind is ProcedureKind.SURGERY
-            and latest.date < procedure.date <= line.start
-        ):
+        if procedure.kind is ProcedureKind.SURGERY and latest.date < procedure.date <= line.start:
             return None
     return latest
 

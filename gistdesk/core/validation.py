@@ -48,7 +48,10 @@ class _Checker:
             self.error(path, f"is too long ({len(value)} characters, at most {limit})")
 
     def number(
-        self, path: str, value: float | None, low: float | None = None,
+        self,
+        path: str,
+        value: float | None,
+        low: float | None = None,
         high: float | None = None,
     ) -> None:
         if value is None:
@@ -63,8 +66,9 @@ class _Checker:
 
     def not_future(self, path: str, day: date | None) -> None:
         if day is not None and self.as_of is not None and day > self.as_of:
-            self.error(path, f"is in the future ({day.isoformat()} is after "
-                             f"{self.as_of.isoformat()})")
+            self.error(
+                path, f"is in the future ({day.isoformat()} is after {self.as_of.isoformat()})"
+            )
 
 
 def validate_lesion(c: _Checker, lesion: Lesion, path: str) -> None:
@@ -83,8 +87,9 @@ def validate_scan(c: _Checker, scan: Scan, path: str) -> None:
         lesion_path = f"{path}.lesions[{index}]"
         validate_lesion(c, lesion, lesion_path)
         if lesion.lesion_id in seen:
-            c.error(f"{lesion_path}.lesion_id",
-                    f"duplicate lesion id {lesion.lesion_id!r} in this scan")
+            c.error(
+                f"{lesion_path}.lesion_id", f"duplicate lesion id {lesion.lesion_id!r} in this scan"
+            )
         seen.add(lesion.lesion_id)
 
 
@@ -99,14 +104,20 @@ def _check_baseline_targets(c: _Checker, case: Case) -> None:
         path = f"scans[{case.scans.index(baseline)}]"
         targets = [lesion for lesion in baseline.lesions if lesion.target]
         if len(targets) > MAX_TARGETS:
-            c.warn(f"{path}.lesions", f"{len(targets)} target lesions at a baseline; "
-                                      f"RECIST 1.1 allows at most {MAX_TARGETS}")
+            c.warn(
+                f"{path}.lesions",
+                f"{len(targets)} target lesions at a baseline; "
+                f"RECIST 1.1 allows at most {MAX_TARGETS}",
+            )
         per_organ = Counter(lesion.organ.strip().lower() for lesion in targets)
         for organ, count in sorted(per_organ.items()):
             if count > MAX_TARGETS_PER_ORGAN:
-                c.warn(f"{path}.lesions", f"{count} target lesions in {organ or 'one organ'} "
-                                          f"at a baseline; RECIST 1.1 allows at most "
-                                          f"{MAX_TARGETS_PER_ORGAN} per organ")
+                c.warn(
+                    f"{path}.lesions",
+                    f"{count} target lesions in {organ or 'one organ'} "
+                    f"at a baseline; RECIST 1.1 allows at most "
+                    f"{MAX_TARGETS_PER_ORGAN} per organ",
+                )
 
 
 def validate_case(case: Case, as_of: date | None = None) -> list[Problem]:
@@ -139,8 +150,10 @@ def validate_case(case: Case, as_of: date | None = None) -> list[Problem]:
         path = f"therapy_lines[{index}]"
         c.not_future(f"{path}.start", line.start)
         if line.end is not None and line.end < line.start:
-            c.error(f"{path}.end", f"is before the start ({line.end.isoformat()} < "
-                                   f"{line.start.isoformat()})")
+            c.error(
+                f"{path}.end",
+                f"is before the start ({line.end.isoformat()} < {line.start.isoformat()})",
+            )
         if line.stop_reason is not None and line.end is None:
             c.warn(f"{path}.stop_reason", "a stop reason is given but the line has no end")
         for d_index, dose in enumerate(line.doses):
@@ -167,8 +180,11 @@ def validate_case(case: Case, as_of: date | None = None) -> list[Problem]:
         path = f"scans[{index}]"
         validate_scan(c, scan, path)
         if scan.date in dates:
-            c.error(f"{path}.date", f"another scan has the same date {scan.date.isoformat()} "
-                                    f"(scans[{dates[scan.date]}]); scan dates must be unique")
+            c.error(
+                f"{path}.date",
+                f"another scan has the same date {scan.date.isoformat()} "
+                f"(scans[{dates[scan.date]}]); scan dates must be unique",
+            )
         else:
             dates[scan.date] = index
 

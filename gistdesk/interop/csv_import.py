@@ -35,8 +35,18 @@ from gistdesk.core.problems import InvalidCaseError, Severity
 from gistdesk.core.validation import validate_case
 from gistdesk.core.vocab import MUTATION_LABELS, SITE_LABELS, Extent, Mutation, Sex, Site
 
-COLUMNS = ("record_number", "family_name", "given_name", "birth_date", "sex",
-           "diagnosis_date", "primary_site", "size_cm", "mitoses_per_5mm2", "mutation")
+COLUMNS = (
+    "record_number",
+    "family_name",
+    "given_name",
+    "birth_date",
+    "sex",
+    "diagnosis_date",
+    "primary_site",
+    "size_cm",
+    "mitoses_per_5mm2",
+    "mutation",
+)
 OPTIONAL_COLUMNS = ("extent", "rupture")
 REQUIRED_COLUMNS = ("record_number",)
 TEMPLATE_HEADER = ",".join(COLUMNS)
@@ -51,18 +61,32 @@ def _key(text: str) -> str:
 
 # Header spellings seen in clinic spreadsheets, by column (matched through _key).
 ALIASES: dict[str, tuple[str, ...]] = {
-    "record_number": ("record number", "record no", "record nr", "record", "mrn",
-                      "medical record number", "patient number", "patient id"),
+    "record_number": (
+        "record number",
+        "record no",
+        "record nr",
+        "record",
+        "mrn",
+        "medical record number",
+        "patient number",
+        "patient id",
+    ),
     "family_name": ("family name", "last name", "surname", "family"),
     "given_name": ("given name", "first name", "forename", "given"),
     "birth_date": ("birth date", "date of birth", "dob", "birthdate", "born"),
     "sex": ("sex", "gender"),
     "diagnosis_date": ("diagnosis date", "date of diagnosis", "diagnosed", "diagnosis"),
     "primary_site": ("primary site", "site", "tumor site", "tumour site"),
-    "size_cm": ("size cm", "size", "tumor size cm", "tumour size cm", "tumor size",
-                "tumour size"),
-    "mitoses_per_5mm2": ("mitoses per 5mm2", "mitoses per 5 mm²", "mitoses", "mitotic count",
-                         "mitotic rate", "mitoses per 50 hpf", "mitoses 5mm2"),
+    "size_cm": ("size cm", "size", "tumor size cm", "tumour size cm", "tumor size", "tumour size"),
+    "mitoses_per_5mm2": (
+        "mitoses per 5mm2",
+        "mitoses per 5 mm²",
+        "mitoses",
+        "mitotic count",
+        "mitotic rate",
+        "mitoses per 50 hpf",
+        "mitoses 5mm2",
+    ),
     "mutation": ("mutation", "mutation status", "genotype", "mutational status"),
     "extent": ("extent", "disease extent"),
     "rupture": ("rupture", "tumor rupture", "tumour rupture", "ruptured"),
@@ -153,8 +177,10 @@ class CsvImportResult:
             out.append(f"row {row.row} {label}: {status}")
             out.extend(f"  {_problem_text(p)}" for p in row.problems)
         good = len(self.good_rows)
-        out.append(f"{len(self.rows)} row(s): {good} valid, {len(self.bad_rows)} refused"
-                   + ("" if self.usable else "; the file cannot be imported"))
+        out.append(
+            f"{len(self.rows)} row(s): {good} valid, {len(self.bad_rows)} refused"
+            + ("" if self.usable else "; the file cannot be imported")
+        )
         return out
 
 
@@ -168,8 +194,11 @@ def decode_csv_bytes(raw: bytes) -> tuple[str | None, RowProblem | None]:
     try:
         return raw.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
-        return None, RowProblem(None, None, f"not UTF-8 text (byte {exc.start + 1}); save the "
-                                            "file as 'CSV UTF-8' and try again")
+        return None, RowProblem(
+            None,
+            None,
+            f"not UTF-8 text (byte {exc.start + 1}); save the file as 'CSV UTF-8' and try again",
+        )
 
 
 def _detect_delimiter(header_line: str) -> str:
@@ -214,9 +243,14 @@ class _RowParser:
             return None
         return int(value) if re.fullmatch(r"[+-]?\d+", candidate) else value
 
-    def choice(self, column: str, text: str, enum: type[E],
-               labels: dict[E, str] | None = None,
-               extra: dict[str, E] | None = None) -> E | None:
+    def choice(
+        self,
+        column: str,
+        text: str,
+        enum: type[E],
+        labels: dict[E, str] | None = None,
+        extra: dict[str, E] | None = None,
+    ) -> E | None:
         """A vocabulary value by value or label (any case, spacing, punctuation)."""
         if not text:
             return None
@@ -293,8 +327,16 @@ def parse_patient_csv(text: str, as_of: date | None = None) -> CsvImportResult:
     lines = text.splitlines()
     first = next((line for line in lines if line.strip()), None)
     if first is None:
-        return CsvImportResult((), (RowProblem(None, None, "the file is empty; the first line "
-                                               f"must be a header like {TEMPLATE_HEADER}"),))
+        return CsvImportResult(
+            (),
+            (
+                RowProblem(
+                    None,
+                    None,
+                    f"the file is empty; the first line must be a header like {TEMPLATE_HEADER}",
+                ),
+            ),
+        )
     delimiter = _detect_delimiter(first)
     sep_line = re.fullmatch(r"\s*sep=(.)\s*", first)
     if sep_line and sep_line.group(1) in ",;\t|":
@@ -306,8 +348,11 @@ def parse_patient_csv(text: str, as_of: date | None = None) -> CsvImportResult:
     columns: list[str | None] = []
     seen: dict[str, int] = {}
     try:
-        reader = csv.reader(io.StringIO(_without_nul(text, file_problems), newline=""),
-                            delimiter=delimiter, strict=False)
+        reader = csv.reader(
+            io.StringIO(_without_nul(text, file_problems), newline=""),
+            delimiter=delimiter,
+            strict=False,
+        )
         header: list[str] | None = None
         start = 1
         for cells in reader:
@@ -330,8 +375,9 @@ def parse_patient_csv(text: str, as_of: date | None = None) -> CsvImportResult:
 def _without_nul(text: str, problems: list[RowProblem]) -> str:
     """The text for csv.reader; a NUL character is a file problem (csv refuses it)."""
     if "\x00" in text:
-        problems.append(RowProblem(None, None, "contains NUL characters; this is not a text "
-                                               "CSV file"))
+        problems.append(
+            RowProblem(None, None, "contains NUL characters; this is not a text CSV file")
+        )
         return text.replace("\x00", "")
     return text
 
@@ -341,43 +387,76 @@ def _read_header(row: int, header: list[str], problems: list[RowProblem]) -> lis
     for index, name in enumerate(header, start=1):
         column = _HEADER_KEYS.get(_key(name)) if name else None
         if name and column is None:
-            problems.append(RowProblem(row, None, f"unknown column {_show(name)} (column "
-                                                f"{index}); known columns: "
-                                                f"{', '.join(COLUMNS + OPTIONAL_COLUMNS)}"))
+            problems.append(
+                RowProblem(
+                    row,
+                    None,
+                    f"unknown column {_show(name)} (column "
+                    f"{index}); known columns: "
+                    f"{', '.join(COLUMNS + OPTIONAL_COLUMNS)}",
+                )
+            )
         elif column is not None and column in columns:
-            problems.append(RowProblem(row, column, f"appears twice in the header (column "
-                                                  f"{index})"))
+            problems.append(
+                RowProblem(row, column, f"appears twice in the header (column {index})")
+            )
             column = None
         elif not name and index < len(header):
             problems.append(RowProblem(row, None, f"column {index} has no name in the header"))
         columns.append(column)
     for required in REQUIRED_COLUMNS:
         if required not in columns:
-            problems.append(RowProblem(row, required, f"the header has no {required} column; "
-                                                    f"expected a header like {TEMPLATE_HEADER}"))
+            problems.append(
+                RowProblem(
+                    row,
+                    required,
+                    f"the header has no {required} column; "
+                    f"expected a header like {TEMPLATE_HEADER}",
+                )
+            )
     return columns
 
 
-def _read_row(row: int, cells: list[str], columns: list[str | None], seen: dict[str, int],
-              as_of: date | None) -> RowResult:
+def _read_row(
+    row: int, cells: list[str], columns: list[str | None], seen: dict[str, int], as_of: date | None
+) -> RowResult:
     values: dict[str, str] = {}
-    extra = cells[len(columns):]
+    extra = cells[len(columns) :]
     if any(extra):
-        return RowResult(row, cells[0] if cells else "", None, (RowProblem(
-            row, None, f"has {len(cells)} values but the header has {len(columns)} columns "
-                       "(a delimiter inside a value? quote the value)"),))
+        return RowResult(
+            row,
+            cells[0] if cells else "",
+            None,
+            (
+                RowProblem(
+                    row,
+                    None,
+                    f"has {len(cells)} values but the header has {len(columns)} columns "
+                    "(a delimiter inside a value? quote the value)",
+                ),
+            ),
+        )
     for column, cell in zip(columns, cells, strict=False):
         if column is not None:
             values[column] = cell
     if len(cells) < len(columns):
         number = values.get("record_number", "")
-        return RowResult(row, number, None, (RowProblem(
-            row, None, f"has {len(cells)} values but the header has {len(columns)} columns"),))
+        return RowResult(
+            row,
+            number,
+            None,
+            (
+                RowProblem(
+                    row, None, f"has {len(cells)} values but the header has {len(columns)} columns"
+                ),
+            ),
+        )
     result = _row_case(row, values, as_of)
     number = result.record_number
     if number and number in seen:
-        duplicate = RowProblem(row, "record_number", f"{number!r} already appears on row "
-                                                     f"{seen[number]} of this file")
+        duplicate = RowProblem(
+            row, "record_number", f"{number!r} already appears on row {seen[number]} of this file"
+        )
         return replace(result, case=None, problems=(*result.problems, duplicate))
     if number:
         seen[number] = row
@@ -435,8 +514,10 @@ class ImportReport:
     def lines(self) -> list[str]:
         out = [str(p) for p in self.file_problems]
         out.extend(o.line() for o in self.outcomes)
-        out.append(f"{len(self.outcomes)} row(s): {self.count(Outcome.CREATED)} created, "
-                   f"{self.count(Outcome.UPDATED)} updated, {self.refused} refused")
+        out.append(
+            f"{len(self.outcomes)} row(s): {self.count(Outcome.CREATED)} created, "
+            f"{self.count(Outcome.UPDATED)} updated, {self.refused} refused"
+        )
         return out
 
 
@@ -468,8 +549,7 @@ def _merge(existing: Case, row: RowResult) -> Case:
         diagnosis_date=pick("diagnosis_date", new_t.diagnosis_date, old_t.diagnosis_date),
         primary_site=pick("primary_site", new_t.primary_site, old_t.primary_site),
         size_cm=pick("size_cm", new_t.size_cm, old_t.size_cm),
-        mitoses_per_5mm2=pick("mitoses_per_5mm2", new_t.mitoses_per_5mm2,
-                              old_t.mitoses_per_5mm2),
+        mitoses_per_5mm2=pick("mitoses_per_5mm2", new_t.mitoses_per_5mm2, old_t.mitoses_per_5mm2),
         rupture=pick("rupture", new_t.rupture, old_t.rupture),
         mutation=pick("mutation", new_t.mutation, old_t.mutation),
         extent=pick("extent", new_t.extent, old_t.extent),
@@ -484,8 +564,13 @@ def _exception_text(exc: BaseException) -> str:
     return text or type(exc).__name__
 
 
-def import_rows(repository: CaseStore, result: CsvImportResult, user: str,
-                replace: bool = False, as_of: date | None = None) -> ImportReport:
+def import_rows(
+    repository: CaseStore,
+    result: CsvImportResult,
+    user: str,
+    replace: bool = False,
+    as_of: date | None = None,
+) -> ImportReport:
     """Save the valid rows through the repository, one patient (one transaction) per row.
 
     A record number that already exists is refused for that row unless `replace`; with
@@ -501,8 +586,9 @@ def import_rows(repository: CaseStore, result: CsvImportResult, user: str,
     for row in result.rows:
         if row.case is None:
             messages = tuple(_problem_text(p) for p in row.problems)
-            report.outcomes.append(RowOutcome(row.row, row.record_number, Outcome.INVALID,
-                                              messages))
+            report.outcomes.append(
+                RowOutcome(row.row, row.record_number, Outcome.INVALID, messages)
+            )
             continue
         number = row.record_number
         warnings = tuple(_problem_text(p) for p in row.problems)
@@ -516,22 +602,30 @@ def import_rows(repository: CaseStore, result: CsvImportResult, user: str,
                 repository.save_case(row.case, user=user, replace=None)
                 report.outcomes.append(RowOutcome(row.row, number, Outcome.CREATED, warnings))
             elif not replace:
-                report.outcomes.append(RowOutcome(
-                    row.row, number, Outcome.EXISTS,
-                    (f"record number {number!r} already exists; nothing changed "
-                     "(import with replace to update it)",)))
+                report.outcomes.append(
+                    RowOutcome(
+                        row.row,
+                        number,
+                        Outcome.EXISTS,
+                        (
+                            f"record number {number!r} already exists; nothing changed "
+                            "(import with replace to update it)",
+                        ),
+                    )
+                )
             else:
                 merged = _merge(existing, row)
-                problems = [p for p in validate_case(merged, as_of)
-                            if p.severity is Severity.ERROR]
+                problems = [p for p in validate_case(merged, as_of) if p.severity is Severity.ERROR]
                 if problems:
                     raise InvalidCaseError(problems)
                 repository.save_case(merged, user=user, replace=number)
                 report.outcomes.append(RowOutcome(row.row, number, Outcome.UPDATED, warnings))
         except InvalidCaseError as exc:
-            report.outcomes.append(RowOutcome(row.row, number, Outcome.INVALID,
-                                              (_exception_text(exc),)))
+            report.outcomes.append(
+                RowOutcome(row.row, number, Outcome.INVALID, (_exception_text(exc),))
+            )
         except Exception as exc:  # one row's storage failure must not lose the report
-            report.outcomes.append(RowOutcome(row.row, number, Outcome.FAILED,
-                                              (_exception_text(exc),)))
+            report.outcomes.append(
+                RowOutcome(row.row, number, Outcome.FAILED, (_exception_text(exc),))
+            )
     return report

@@ -125,8 +125,10 @@ def _quantity(value: float, unit: str, ucum: str | None = None) -> Json:
 
 def _narrative(text: str) -> Json:
     """A generated narrative holding `text`, escaped for XHTML."""
-    return {"status": "generated",
-            "div": f'<div xmlns="http://www.w3.org/1999/xhtml"><p>{html.escape(text)}</p></div>'}
+    return {
+        "status": "generated",
+        "div": f'<div xmlns="http://www.w3.org/1999/xhtml"><p>{html.escape(text)}</p></div>',
+    }
 
 
 def _drug_label(drug: Drug) -> str:
@@ -183,9 +185,15 @@ class _BundleBuilder:
         return {
             "resourceType": "Bundle",
             "id": self.uid("bundle"),
-            "meta": {"tag": [{"system": "urn:gistdesk:export",
-                              "code": "gistdesk-case/1",
-                              "display": f"gistdesk export as of {self.assessment.as_of}"}]},
+            "meta": {
+                "tag": [
+                    {
+                        "system": "urn:gistdesk:export",
+                        "code": "gistdesk-case/1",
+                        "display": f"gistdesk export as of {self.assessment.as_of}",
+                    }
+                ]
+            },
             "type": "collection",
             "entry": self.entries,
         }
@@ -195,12 +203,14 @@ class _BundleBuilder:
         resource: Json = {
             "resourceType": "Patient",
             "meta": {"profile": [t.PROFILE_PATIENT]},
-            "identifier": [{
-                "use": "usual",
-                "type": _concept(t.Code(t.V2_0203, "MR", "Medical record number")),
-                "system": self.record_number_system,
-                "value": _clean(p.record_number) or UNPRINTABLE,
-            }],
+            "identifier": [
+                {
+                    "use": "usual",
+                    "type": _concept(t.Code(t.V2_0203, "MR", "Medical record number")),
+                    "system": self.record_number_system,
+                    "value": _clean(p.record_number) or UNPRINTABLE,
+                }
+            ],
         }
         name: Json = {"use": "official"}
         if _clean(p.family_name):
@@ -211,8 +221,12 @@ class _BundleBuilder:
             resource["name"] = [name]
         if p.sex is not None:
             # gistdesk's sex vocabulary is FHIR AdministrativeGender's.
-            resource["gender"] = {Sex.FEMALE: "female", Sex.MALE: "male", Sex.OTHER: "other",
-                                  Sex.UNKNOWN: "unknown"}[p.sex]
+            resource["gender"] = {
+                Sex.FEMALE: "female",
+                Sex.MALE: "male",
+                Sex.OTHER: "other",
+                Sex.UNKNOWN: "unknown",
+            }[p.sex]
         if p.birth_date is not None:
             resource["birthDate"] = p.birth_date.isoformat()
         self.add("patient", resource)
@@ -223,8 +237,11 @@ class _BundleBuilder:
             return None
         code = t.SITE_SNOMED.get(site)
         label = SITE_LABELS[site]
-        return _concept(code, text=label) if code else _text(f"{label} (mesentery, omentum, "
-                                                             f"retroperitoneum or other)")
+        return (
+            _concept(code, text=label)
+            if code
+            else _text(f"{label} (mesentery, omentum, retroperitoneum or other)")
+        )
 
     def primary_condition(self) -> None:
         tumor = self.case.tumor
@@ -234,12 +251,17 @@ class _BundleBuilder:
             # A GIST followed in the clinic is on the active problem list; the course of the
             # disease is in the CancerDiseaseStatus observations, scan by scan.
             "clinicalStatus": _concept(t.Code(t.CONDITION_CLINICAL, "active", "Active")),
-            "verificationStatus": _concept(t.Code(t.CONDITION_VER_STATUS, "confirmed",
-                                                  "Confirmed")),
-            "category": [_concept(t.Code(t.CONDITION_CATEGORY, "problem-list-item",
-                                         "Problem List Item"))],
-            "code": _concept(t.GIST_SNOMED, t.GIST_ICD10CM[tumor.primary_site],
-                             text="Gastrointestinal stromal tumor (GIST)"),
+            "verificationStatus": _concept(
+                t.Code(t.CONDITION_VER_STATUS, "confirmed", "Confirmed")
+            ),
+            "category": [
+                _concept(t.Code(t.CONDITION_CATEGORY, "problem-list-item", "Problem List Item"))
+            ],
+            "code": _concept(
+                t.GIST_SNOMED,
+                t.GIST_ICD10CM[tumor.primary_site],
+                text="Gastrointestinal stromal tumor (GIST)",
+            ),
             "subject": self.subject(),
         }
         site = self._site_concept()
@@ -257,46 +279,72 @@ class _BundleBuilder:
     def secondary_conditions(self) -> None:
         for index, raw_site in enumerate(self.case.tumor.metastatic_sites):
             site = _clean(raw_site) or UNPRINTABLE
-            self.add(f"condition/metastasis/{index}", {
-                "resourceType": "Condition",
-                "meta": {"profile": [t.PROFILE_SECONDARY_CANCER]},
-                "extension": [{"url": t.CONDITION_RELATED_EXTENSION,
-                               "valueReference": {"reference": self.condition_ref}}],
-                "clinicalStatus": _concept(t.Code(t.CONDITION_CLINICAL, "active", "Active")),
-                "verificationStatus": _concept(t.Code(t.CONDITION_VER_STATUS, "confirmed",
-                                                      "Confirmed")),
-                "category": [_concept(t.Code(t.CONDITION_CATEGORY, "problem-list-item",
-                                             "Problem List Item"))],
-                "code": _text(f"Metastasis of gastrointestinal stromal tumor to {site}"),
-                "bodySite": [_text(site)],
-                "subject": self.subject(),
-            })
+            self.add(
+                f"condition/metastasis/{index}",
+                {
+                    "resourceType": "Condition",
+                    "meta": {"profile": [t.PROFILE_SECONDARY_CANCER]},
+                    "extension": [
+                        {
+                            "url": t.CONDITION_RELATED_EXTENSION,
+                            "valueReference": {"reference": self.condition_ref},
+                        }
+                    ],
+                    "clinicalStatus": _concept(t.Code(t.CONDITION_CLINICAL, "active", "Active")),
+                    "verificationStatus": _concept(
+                        t.Code(t.CONDITION_VER_STATUS, "confirmed", "Confirmed")
+                    ),
+                    "category": [
+                        _concept(
+                            t.Code(t.CONDITION_CATEGORY, "problem-list-item", "Problem List Item")
+                        )
+                    ],
+                    "code": _text(f"Metastasis of gastrointestinal stromal tumor to {site}"),
+                    "bodySite": [_text(site)],
+                    "subject": self.subject(),
+                },
+            )
 
-    def _tumor_body_structure(self, entity: str, identifier: str, location: Json,
-                              description: str) -> str:
-        return self.add(entity, {
-            "resourceType": "BodyStructure",
-            "meta": {"profile": [t.PROFILE_TUMOR]},
-            "extension": [{"url": t.CONDITION_RELATED_EXTENSION,
-                           "valueReference": {"reference": self.condition_ref}}],
-            "identifier": [{
-                "use": "usual",
-                "type": _concept(t.Code(t.RESOURCE_TYPES, "BodyStructure", "BodyStructure")),
-                "system": f"urn:gistdesk:tumor:{self.uid('patient')}",
-                "value": identifier,
-            }],
-            "morphology": _concept(t.TUMOR_MORPHOLOGY),
-            "location": location,
-            "description": description,
-            "patient": self.subject(),
-        })
+    def _tumor_body_structure(
+        self, entity: str, identifier: str, location: Json, description: str
+    ) -> str:
+        return self.add(
+            entity,
+            {
+                "resourceType": "BodyStructure",
+                "meta": {"profile": [t.PROFILE_TUMOR]},
+                "extension": [
+                    {
+                        "url": t.CONDITION_RELATED_EXTENSION,
+                        "valueReference": {"reference": self.condition_ref},
+                    }
+                ],
+                "identifier": [
+                    {
+                        "use": "usual",
+                        "type": _concept(
+                            t.Code(t.RESOURCE_TYPES, "BodyStructure", "BodyStructure")
+                        ),
+                        "system": f"urn:gistdesk:tumor:{self.uid('patient')}",
+                        "value": identifier,
+                    }
+                ],
+                "morphology": _concept(t.TUMOR_MORPHOLOGY),
+                "location": location,
+                "description": description,
+                "patient": self.subject(),
+            },
+        )
 
     def _observation(self, code: Json, category: str, effective: date | None) -> Json:
         obs: Json = {
             "resourceType": "Observation",
             "status": "final",
-            "category": [_concept(t.Code(t.OBSERVATION_CATEGORY, category,
-                                         category.replace("-", " ").title()))],
+            "category": [
+                _concept(
+                    t.Code(t.OBSERVATION_CATEGORY, category, category.replace("-", " ").title())
+                )
+            ],
             "code": code,
             "subject": self.subject(),
         }
@@ -309,20 +357,25 @@ class _BundleBuilder:
         when = tumor.diagnosis_date
         if tumor.size_cm is not None:
             location = self._site_concept() or _text("Primary site not recorded")
-            focus = self._tumor_body_structure("tumor/primary", "primary", location,
-                                               "Primary gastrointestinal stromal tumor")
+            focus = self._tumor_body_structure(
+                "tumor/primary", "primary", location, "Primary gastrointestinal stromal tumor"
+            )
             obs = self._observation(_concept(t.TUMOR_SIZE), "laboratory", when)
             obs["meta"] = {"profile": [t.PROFILE_TUMOR_SIZE]}
             obs["focus"] = [{"reference": focus}]
-            obs["component"] = [{
-                "code": _concept(t.TUMOR_LONGEST_DIMENSION),
-                "valueQuantity": _quantity(tumor.size_cm, "cm", "cm"),
-            }]
+            obs["component"] = [
+                {
+                    "code": _concept(t.TUMOR_LONGEST_DIMENSION),
+                    "valueQuantity": _quantity(tumor.size_cm, "cm", "cm"),
+                }
+            ]
             self.add("observation/tumor-size", obs)
         if tumor.mitoses_per_5mm2 is not None:
             obs = self._observation(
                 _text("Mitotic count per 5 mm² (equivalent to 50 high-power fields)"),
-                "laboratory", when)
+                "laboratory",
+                when,
+            )
             obs["valueQuantity"] = _quantity(tumor.mitoses_per_5mm2, "mitoses per 5 mm²")
             obs["focus"] = [{"reference": self.condition_ref}]
             self.add("observation/mitotic-count", obs)
@@ -339,8 +392,9 @@ class _BundleBuilder:
         spec = t.MUTATION_VARIANTS[mutation]
         label = MUTATION_LABELS[mutation]
         if spec.value is None:
-            obs = self._observation(_text("Tumor mutation status (molecular subtype)"),
-                                    "laboratory", None)
+            obs = self._observation(
+                _text("Tumor mutation status (molecular subtype)"), "laboratory", None
+            )
             obs["valueCodeableConcept"] = _text(spec.detail)
         else:
             obs = self._observation(_concept(t.GENETIC_VARIANT_ASSESSMENT), "laboratory", None)
@@ -351,11 +405,14 @@ class _BundleBuilder:
                 for gene in spec.genes
             ]
             if spec.protein_change:
-                components.append({
-                    "code": _concept(t.AMINO_ACID_CHANGE),
-                    "valueCodeableConcept": _concept(
-                        t.Code(t.HGVS, spec.protein_change, spec.protein_change)),
-                })
+                components.append(
+                    {
+                        "code": _concept(t.AMINO_ACID_CHANGE),
+                        "valueCodeableConcept": _concept(
+                            t.Code(t.HGVS, spec.protein_change, spec.protein_change)
+                        ),
+                    }
+                )
             obs["component"] = components
             obs["note"] = [{"text": spec.detail}]
         obs["focus"] = [{"reference": self.condition_ref}]
@@ -415,8 +472,15 @@ class _BundleBuilder:
             resource["note"] = [{"text": "; ".join(notes)}]
         self.line_refs.append(self.add(f"line/{index}", resource))
 
-    def dose_request(self, line_index: int, dose_index: int, line: TherapyLine,
-                     dose: DoseChange, previous: str | None, is_current: bool) -> str:
+    def dose_request(
+        self,
+        line_index: int,
+        dose_index: int,
+        line: TherapyLine,
+        dose: DoseChange,
+        previous: str | None,
+        is_current: bool,
+    ) -> str:
         mg = _number(dose.mg_per_day)
         schedule = _clean(dose.schedule)
         text = f"{mg} mg per day" + (f", {schedule}" if schedule else "")
@@ -428,14 +492,18 @@ class _BundleBuilder:
             "subject": self.subject(),
             "authoredOn": dose.date.isoformat(),
             "reasonReference": [{"reference": self.condition_ref}],
-            "dosageInstruction": [{
-                "text": text,
-                "timing": {"repeat": {"boundsPeriod": {"start": dose.date.isoformat()}}},
-                "doseAndRate": [{
-                    "type": _text("total daily dose"),
-                    "doseQuantity": _quantity(dose.mg_per_day, "mg", "mg"),
-                }],
-            }],
+            "dosageInstruction": [
+                {
+                    "text": text,
+                    "timing": {"repeat": {"boundsPeriod": {"start": dose.date.isoformat()}}},
+                    "doseAndRate": [
+                        {
+                            "type": _text("total daily dose"),
+                            "doseQuantity": _quantity(dose.mg_per_day, "mg", "mg"),
+                        }
+                    ],
+                }
+            ],
         }
         if previous is not None:
             resource["priorPrescription"] = {"reference": previous}
@@ -464,16 +532,21 @@ class _BundleBuilder:
         ref = self.ref(entity)
         if ref not in self.lesion_structures:
             self.lesion_structures.add(ref)
-            self._tumor_body_structure(entity, _clean(lesion.lesion_id) or UNPRINTABLE,
-                                       _text(_clean(lesion.organ) or "unknown"),
-                                       f"Lesion {_clean(lesion.lesion_id)}"
-                                       + (" (lymph node)" if lesion.lymph_node else ""))
+            self._tumor_body_structure(
+                entity,
+                _clean(lesion.lesion_id) or UNPRINTABLE,
+                _text(_clean(lesion.organ) or "unknown"),
+                f"Lesion {_clean(lesion.lesion_id)}"
+                + (" (lymph node)" if lesion.lymph_node else ""),
+            )
         return ref
 
     def lesion_observation(self, scan: Scan, lesion: Lesion) -> str:
-        obs = self._observation(_concept(t.TUMOR_SIZE,
-                                         text=f"Lesion {_clean(lesion.lesion_id)} size"),
-                                "imaging", scan.date)
+        obs = self._observation(
+            _concept(t.TUMOR_SIZE, text=f"Lesion {_clean(lesion.lesion_id)} size"),
+            "imaging",
+            scan.date,
+        )
         obs["focus"] = [{"reference": self._lesion_focus(lesion)}]
         if _clean(lesion.organ):
             obs["bodySite"] = _text(_clean(lesion.organ))
@@ -486,42 +559,52 @@ class _BundleBuilder:
             obs["meta"] = {"profile": [t.PROFILE_TUMOR_SIZE]}
             size = {"code": _concept(t.TUMOR_LONGEST_DIMENSION)}
         if lesion.longest_diameter_mm is None:
-            size["dataAbsentReason"] = _concept(t.Code(t.DATA_ABSENT_REASON, "not-performed",
-                                                       "Not Performed"))
+            size["dataAbsentReason"] = _concept(
+                t.Code(t.DATA_ABSENT_REASON, "not-performed", "Not Performed")
+            )
         else:
             size["valueQuantity"] = _quantity(lesion.longest_diameter_mm, "mm", "mm")
         components = [size]
         if lesion.density_hu is not None:
-            components.append({"code": _text("Mean attenuation"),
-                               "valueQuantity": _quantity(lesion.density_hu, "HU",
-                                                          "[hnsf'U]")})
+            components.append(
+                {
+                    "code": _text("Mean attenuation"),
+                    "valueQuantity": _quantity(lesion.density_hu, "HU", "[hnsf'U]"),
+                }
+            )
         if lesion.suv_max is not None:
-            components.append({"code": _text("SUVmax"),
-                               "valueQuantity": _quantity(lesion.suv_max, "SUV")})
-        for flag, label in ((lesion.target, "RECIST target lesion"),
-                            (lesion.new, "New lesion (first seen on this scan)"),
-                            (lesion.hypodense, "Hypodense (low attenuation, cyst-like)"),
-                            (lesion.intratumoral_nodule, "Intratumoral nodule")):
+            components.append(
+                {"code": _text("SUVmax"), "valueQuantity": _quantity(lesion.suv_max, "SUV")}
+            )
+        for flag, label in (
+            (lesion.target, "RECIST target lesion"),
+            (lesion.new, "New lesion (first seen on this scan)"),
+            (lesion.hypodense, "Hypodense (low attenuation, cyst-like)"),
+            (lesion.intratumoral_nodule, "Intratumoral nodule"),
+        ):
             components.append({"code": _text(label), "valueBoolean": flag})
         obs["component"] = components
         return self.add(f"scan/{scan.date.isoformat()}/lesion/{lesion.lesion_id}", obs)
 
-    def disease_status(self, scan: Scan, result: ScanAssessment,
-                       lesion_refs: list[str]) -> str:
+    def disease_status(self, scan: Scan, result: ScanAssessment, lesion_refs: list[str]) -> str:
         recist = result.recist
         obs = self._observation(_concept(t.DISEASE_STATUS), "imaging", scan.date)
         obs["meta"] = {"profile": [t.PROFILE_DISEASE_STATUS]}
-        obs["extension"] = [{"url": t.EXTENSION_EVIDENCE_TYPE,
-                             "valueCodeableConcept": _concept(t.EVIDENCE_IMAGING)}]
+        obs["extension"] = [
+            {"url": t.EXTENSION_EVIDENCE_TYPE, "valueCodeableConcept": _concept(t.EVIDENCE_IMAGING)}
+        ]
         obs["focus"] = [{"reference": self.condition_ref}]
         obs["valueCodeableConcept"] = _concept(
             t.RECIST_TO_STATUS[recist.overall.value],
-            text=f"RECIST 1.1 overall response {recist.overall.value}")
+            text=f"RECIST 1.1 overall response {recist.overall.value}",
+        )
         obs["method"] = _text("RECIST 1.1")
         line = self.case.therapy_lines[result.line_index]
-        parts = [f"On {_drug_label(line.drug)} ({line.intent.value} line started "
-                 f"{line.start.isoformat()})",
-                 f"RECIST 1.1: overall {recist.overall.value}, target {recist.target.value}"]
+        parts = [
+            f"On {_drug_label(line.drug)} ({line.intent.value} line started "
+            f"{line.start.isoformat()})",
+            f"RECIST 1.1: overall {recist.overall.value}, target {recist.target.value}",
+        ]
         if recist.sum_mm is not None:
             parts.append(f"sum of diameters {_number(round(recist.sum_mm, 1))} mm")
         if recist.change_vs_baseline_pct is not None:
@@ -576,35 +659,44 @@ class _BundleBuilder:
     def side_effect(self, index: int, effect: SideEffect) -> None:
         resource: Json = {
             "resourceType": "AdverseEvent",
-            "extension": [{
-                "url": t.CTCAE_GRADE_EXTENSION,
-                "valueCodeableConcept": _concept(
-                    t.Code(t.CTCAE_GRADE_SYSTEM, str(effect.grade), f"Grade {effect.grade}"),
-                    text=f"CTCAE grade {effect.grade}"),
-            }],
+            "extension": [
+                {
+                    "url": t.CTCAE_GRADE_EXTENSION,
+                    "valueCodeableConcept": _concept(
+                        t.Code(t.CTCAE_GRADE_SYSTEM, str(effect.grade), f"Grade {effect.grade}"),
+                        text=f"CTCAE grade {effect.grade}",
+                    ),
+                }
+            ],
             "actuality": "actual",
             "event": _text(_clean(effect.term) or UNPRINTABLE),
             "subject": self.subject(),
             "date": effect.date.isoformat(),
         }
         if effect.grade == 5:
-            resource["outcome"] = _concept(t.Code(
-                "http://terminology.hl7.org/CodeSystem/adverse-event-outcome", "fatal", "Fatal"))
+            resource["outcome"] = _concept(
+                t.Code(
+                    "http://terminology.hl7.org/CodeSystem/adverse-event-outcome", "fatal", "Fatal"
+                )
+            )
         line_ref = self._line_for_effect(effect)
         if line_ref is not None:
             resource["suspectEntity"] = [{"instance": {"reference": line_ref}}]
         elif _clean(effect.drug):
             resource["suspectEntity"] = [{"instance": {"display": _clean(effect.drug)}}]
         # R4 AdverseEvent has no note: the action taken goes in the narrative.
-        summary = (f"{_clean(effect.term) or UNPRINTABLE}, CTCAE grade {effect.grade}"
-                   + (f", {_clean(effect.drug)}" if _clean(effect.drug) else "")
-                   + f"; action: {_ACTION_TEXT[effect.action]}")
+        summary = (
+            f"{_clean(effect.term) or UNPRINTABLE}, CTCAE grade {effect.grade}"
+            + (f", {_clean(effect.drug)}" if _clean(effect.drug) else "")
+            + f"; action: {_ACTION_TEXT[effect.action]}"
+        )
         resource["text"] = _narrative(summary)
         self.add(f"side-effect/{index}", resource)
 
 
-def case_to_fhir_bundle(case: Case, assessment: Assessment, *,
-                        record_number_system: str = RECORD_NUMBER_SYSTEM) -> dict[str, Any]:
+def case_to_fhir_bundle(
+    case: Case, assessment: Assessment, *, record_number_system: str = RECORD_NUMBER_SYSTEM
+) -> dict[str, Any]:
     """The case as a FHIR R4 Bundle of type `collection` (a JSON-ready dict).
 
     `assessment` is `gistdesk.clinical.assess(case, as_of)`: it supplies each follow-up scan's

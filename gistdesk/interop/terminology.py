@@ -65,8 +65,9 @@ GIST_ICD10CM: dict[Site | None, Code] = {
     Site.ESOPHAGUS: Code(ICD10CM, "C49.A1", "Gastrointestinal stromal tumor of esophagus"),
     Site.STOMACH: Code(ICD10CM, "C49.A2", "Gastrointestinal stromal tumor of stomach"),
     Site.DUODENUM: Code(ICD10CM, "C49.A3", "Gastrointestinal stromal tumor of small intestine"),
-    Site.JEJUNUM_ILEUM: Code(ICD10CM, "C49.A3",
-                             "Gastrointestinal stromal tumor of small intestine"),
+    Site.JEJUNUM_ILEUM: Code(
+        ICD10CM, "C49.A3", "Gastrointestinal stromal tumor of small intestine"
+    ),
     Site.COLON: Code(ICD10CM, "C49.A4", "Gastrointestinal stromal tumor of large intestine"),
     Site.RECTUM: Code(ICD10CM, "C49.A5", "Gastrointestinal stromal tumor of rectum"),
     Site.EXTRA_GI: Code(ICD10CM, "C49.A9", "Gastrointestinal stromal tumor of other sites"),
@@ -85,8 +86,11 @@ SITE_SNOMED: dict[Site, Code] = {
 }
 
 # mCODE Tumor (BodyStructure) morphology, fixed by the profile.
-TUMOR_MORPHOLOGY = Code(SNOMED, "367651003", "Malignant neoplasm of primary, secondary, or "
-                                             "uncertain origin (morphologic abnormality)")
+TUMOR_MORPHOLOGY = Code(
+    SNOMED,
+    "367651003",
+    "Malignant neoplasm of primary, secondary, or uncertain origin (morphologic abnormality)",
+)
 
 # --- Observations ----------------------------------------------------------------------------
 TUMOR_SIZE = Code(LOINC, "21889-1", "Size Tumor")
@@ -139,14 +143,17 @@ MUTATION_VARIANTS: dict[Mutation, VariantSpec] = {
     Mutation.KIT_EXON_13: VariantSpec((GENE_KIT,), PRESENT, "KIT exon 13 mutation"),
     Mutation.KIT_EXON_17: VariantSpec((GENE_KIT,), PRESENT, "KIT exon 17 mutation"),
     Mutation.KIT_OTHER: VariantSpec((GENE_KIT,), PRESENT, "KIT mutation, other"),
-    Mutation.PDGFRA_D842V: VariantSpec((GENE_PDGFRA,), PRESENT, "PDGFRA exon 18 D842V mutation",
-                                       protein_change="p.Asp842Val"),
-    Mutation.PDGFRA_EXON_18_OTHER: VariantSpec((GENE_PDGFRA,), PRESENT,
-                                               "PDGFRA exon 18 mutation other than D842V"),
+    Mutation.PDGFRA_D842V: VariantSpec(
+        (GENE_PDGFRA,), PRESENT, "PDGFRA exon 18 D842V mutation", protein_change="p.Asp842Val"
+    ),
+    Mutation.PDGFRA_EXON_18_OTHER: VariantSpec(
+        (GENE_PDGFRA,), PRESENT, "PDGFRA exon 18 mutation other than D842V"
+    ),
     Mutation.PDGFRA_OTHER: VariantSpec((GENE_PDGFRA,), PRESENT, "PDGFRA mutation, other"),
     Mutation.NF1: VariantSpec((GENE_NF1,), PRESENT, "NF1-related GIST"),
-    Mutation.WILD_TYPE: VariantSpec((GENE_KIT, GENE_PDGFRA), ABSENT,
-                                    "KIT/PDGFRA wild type (no KIT or PDGFRA mutation found)"),
+    Mutation.WILD_TYPE: VariantSpec(
+        (GENE_KIT, GENE_PDGFRA), ABSENT, "KIT/PDGFRA wild type (no KIT or PDGFRA mutation found)"
+    ),
     Mutation.SDH_DEFICIENT: VariantSpec((), None, "SDH-deficient GIST"),
 }
 

@@ -38,8 +38,11 @@ class ScanFacts:
 def line_facts(case: Case, assessment: Assessment) -> list[LineFacts]:
     summaries = {s.index: s for s in assessment.lines}
     # Advanced lines are numbered by start, ties by file order (DESIGN.md section 3).
-    advanced = sorted((line.start, i) for i, line in enumerate(case.therapy_lines)
-                      if line.intent is Intent.ADVANCED)
+    advanced = sorted(
+        (line.start, i)
+        for i, line in enumerate(case.therapy_lines)
+        if line.intent is Intent.ADVANCED
+    )
     numbers = {i: n for n, (_, i) in enumerate(advanced, start=1)}
     out: list[LineFacts] = []
     for i, line in enumerate(case.therapy_lines):
@@ -77,20 +80,32 @@ def scan_facts(case: Case, assessment: Assessment, lines: list[LineFacts]) -> li
     out: list[ScanFacts] = []
     for scan in case.scans_by_date():
         assessed = assessment.scan(scan.date)
-        line_index = assessed.line_index if assessed else line_index_for_date(
-            case.therapy_lines, scan.date)
-        sod = assessed.recist.sum_mm if assessed and assessed.recist.sum_mm is not None \
+        line_index = (
+            assessed.line_index if assessed else line_index_for_date(case.therapy_lines, scan.date)
+        )
+        sod = (
+            assessed.recist.sum_mm
+            if assessed and assessed.recist.sum_mm is not None
             else _targets_sum(scan)
-        hu = assessed.choi.mean_density_hu if assessed and \
-            assessed.choi.mean_density_hu is not None else _targets_mean_hu(scan)
-        suv = assessed.pet.suv_max if assessed and assessed.pet.suv_max is not None \
+        )
+        hu = (
+            assessed.choi.mean_density_hu
+            if assessed and assessed.choi.mean_density_hu is not None
+            else _targets_mean_hu(scan)
+        )
+        suv = (
+            assessed.pet.suv_max
+            if assessed and assessed.pet.suv_max is not None
             else _targets_suv(scan)
-        out.append(ScanFacts(scan, assessed, line_index, tuple(baselines.get(scan.date, ())),
-                             sod, hu, suv))
+        )
+        out.append(
+            ScanFacts(scan, assessed, line_index, tuple(baselines.get(scan.date, ())), sod, hu, suv)
+        )
     return out
 
 
 # ---- next planned scan -------------------------------------------------------------------
+
 
 @dataclass(frozen=True, slots=True)
 class NextScan:
@@ -121,8 +136,10 @@ def next_scan(case: Case, assessment: Assessment, on: date) -> NextScan:
     if any(line.intent is not Intent.ADJUVANT for line in open_lines):
         months, why = 3, "while you take this medicine, scans are usually about every 3 months"
     elif open_lines:
-        months, why = 6, ("while you take medicine after surgery, scans are usually about "
-                          "every 6 months")
+        months, why = (
+            6,
+            ("while you take medicine after surgery, scans are usually about every 6 months"),
+        )
     elif any(line.intent is Intent.ADVANCED for line in case.therapy_lines):
         months, why = 3, "during a break from medicine, scans are usually about every 3 months"
     elif not case.surgeries():
@@ -131,9 +148,13 @@ def next_scan(case: Case, assessment: Assessment, on: date) -> NextScan:
     else:
         risk = assessment.risk.nih_modified if assessment.risk else None
         if risk == "very_low":
-            return NextScan(None, 0, "No routine scan is planned: for a tumor with a very "
-                                     "low chance of coming back, routine scans are often not "
-                                     "needed. Your team will tell you if you need one.")
+            return NextScan(
+                None,
+                0,
+                "No routine scan is planned: for a tumor with a very "
+                "low chance of coming back, routine scans are often not "
+                "needed. Your team will tell you if you need one.",
+            )
         if risk == "low":
             months, why = 12, "after surgery for a low-risk tumor, scans are usually yearly"
         else:

@@ -34,10 +34,12 @@ def register_fonts() -> None:
             return
         regular = TTFont(SANS, str(resource_path("fonts", "DejaVuSans.ttf")))
         pdfmetrics.registerFont(regular)
-        pdfmetrics.registerFont(TTFont(SANS_BOLD, str(resource_path("fonts",
-                                                                    "DejaVuSans-Bold.ttf"))))
-        pdfmetrics.registerFont(TTFont(SANS_ITALIC, str(resource_path("fonts",
-                                                                      "DejaVuSans-Oblique.ttf"))))
+        pdfmetrics.registerFont(
+            TTFont(SANS_BOLD, str(resource_path("fonts", "DejaVuSans-Bold.ttf")))
+        )
+        pdfmetrics.registerFont(
+            TTFont(SANS_ITALIC, str(resource_path("fonts", "DejaVuSans-Oblique.ttf")))
+        )
         addMapping(SANS, 0, 0, SANS)
         addMapping(SANS, 1, 0, SANS_BOLD)
         addMapping(SANS, 0, 1, SANS_ITALIC)

@@ -39,9 +39,16 @@ BODY_PT = 12.5
 MARGINS = Margins(left=20 * mm, right=20 * mm, top=28 * mm, bottom=22 * mm)
 
 
-def build_handout_pdf(case: Case, assessment: Assessment, *, clinic_name: str,
-                      printed_on: date, pagesize: tuple[float, float] = A4,
-                      language: str = "en", phrasebook: Phrasebook | None = None) -> bytes:
+def build_handout_pdf(
+    case: Case,
+    assessment: Assessment,
+    *,
+    clinic_name: str,
+    printed_on: date,
+    pagesize: tuple[float, float] = A4,
+    language: str = "en",
+    phrasebook: Phrasebook | None = None,
+) -> bytes:
     """The plain-language handout for the patient of `case` (deterministic), in `language`
     ("en" or "de")."""
     tr = phrasebook or Phrasebook(language)
@@ -51,8 +58,14 @@ def build_handout_pdf(case: Case, assessment: Assessment, *, clinic_name: str,
     name = t.plain_name(p.family_name, p.given_name)
     story: list[Flowable] = [
         Paragraph(tr("Your GIST care summary"), styles.h1),
-        Paragraph(tr("Prepared for <b>{name}</b> on {day}.", name=t.para(name),
-                     day=tr.long_date(printed_on)), styles.body),
+        Paragraph(
+            tr(
+                "Prepared for <b>{name}</b> on {day}.",
+                name=t.para(name),
+                day=tr.long_date(printed_on),
+            ),
+            styles.body,
+        ),
         _disclaimer(styles, width, tr),
     ]
     story += _section(tr("What is GIST?"), styles)
@@ -77,8 +90,9 @@ def build_handout_pdf(case: Case, assessment: Assessment, *, clinic_name: str,
         printed_label=tr("Printed {day}", day=tr.long_date(printed_on)),
         page_label=tr("Page {page} of {total}"),
     )
-    return render_pdf(story, decor, pagesize=pagesize, margins=MARGINS,
-                      subject=tr("Patient handout"))
+    return render_pdf(
+        story, decor, pagesize=pagesize, margins=MARGINS, subject=tr("Patient handout")
+    )
 
 
 def _section(title: str, styles: Styles) -> list[Flowable]:
@@ -86,60 +100,95 @@ def _section(title: str, styles: Styles) -> list[Flowable]:
 
 
 def _bullets(items: list[str], styles: Styles) -> ListFlowable:
-    return ListFlowable([ListItem(Paragraph(item, styles.item), leftIndent=BODY_PT * 1.3,
-                                  value="•") for item in items],
-                        bulletType="bullet", start="•", leftIndent=BODY_PT * 1.3,
-                        bulletFontSize=BODY_PT)
+    return ListFlowable(
+        [
+            ListItem(Paragraph(item, styles.item), leftIndent=BODY_PT * 1.3, value="•")
+            for item in items
+        ],
+        bulletType="bullet",
+        start="•",
+        leftIndent=BODY_PT * 1.3,
+        bulletFontSize=BODY_PT,
+    )
 
 
 # ---- your tumor ---------------------------------------------------------------------------
 
-def _tumor(case: Case, assessment: Assessment, styles: Styles,
-           tr: Phrasebook) -> list[Flowable]:
+
+def _tumor(case: Case, assessment: Assessment, styles: Styles, tr: Phrasebook) -> list[Flowable]:
     tumor = case.tumor
     said: list[str] = []
     if tumor.primary_site is not None:
-        said.append(tr("Your tumor started in {site}.",
-                       site=tr(t.SITE_PLAIN[tumor.primary_site])))
+        said.append(tr("Your tumor started in {site}.", site=tr(t.SITE_PLAIN[tumor.primary_site])))
     if tumor.diagnosis_date is not None:
         said.append(tr("It was found in {month}.", month=tr.month_year(tumor.diagnosis_date)))
     if tumor.size_cm is not None:
-        said.append(tr("When it was first measured, it was about {size} centimeters across.",
-                       size=tr.num(tumor.size_cm)))
+        said.append(
+            tr(
+                "When it was first measured, it was about {size} centimeters across.",
+                size=tr.num(tumor.size_cm),
+            )
+        )
     if tumor.extent is Extent.LOCALIZED:
         said.append(tr("It had not spread to other parts of the body."))
     elif tumor.extent is Extent.LOCALLY_ADVANCED:
         said.append(tr("It had grown into the tissue around it."))
     elif tumor.extent is Extent.METASTATIC:
         where = ", ".join(tumor.metastatic_sites)
-        said.append(tr("It has spread to other parts of the body ({where}).", where=t.para(where))
-                    if where else tr("It has spread to other parts of the body."))
+        said.append(
+            tr("It has spread to other parts of the body ({where}).", where=t.para(where))
+            if where
+            else tr("It has spread to other parts of the body.")
+        )
     elif tumor.extent is Extent.RECURRENT:
         said.append(tr("It came back after earlier treatment."))
     paragraphs = [" ".join(said)] if said else []
     if tumor.mutation is None or tumor.mutation is Mutation.UNKNOWN:
-        paragraphs.append(tr("A gene test of the tumor is not recorded here. Ask your team "
-                             "whether it has been done: the result can help choose your "
-                             "medicine."))
+        paragraphs.append(
+            tr(
+                "A gene test of the tumor is not recorded here. Ask your team "
+                "whether it has been done: the result can help choose your "
+                "medicine."
+            )
+        )
     else:
-        paragraphs.append(tr("Tests on the tumor found {finding}. Knowing this helps your team "
-                             "choose the medicine most likely to work for you.",
-                             finding=tr(t.MUTATION_PLAIN[tumor.mutation])))
+        paragraphs.append(
+            tr(
+                "Tests on the tumor found {finding}. Knowing this helps your team "
+                "choose the medicine most likely to work for you.",
+                finding=tr(t.MUTATION_PLAIN[tumor.mutation]),
+            )
+        )
     risk = assessment.risk
-    if risk is not None and case.surgeries() and tumor.extent in (Extent.LOCALIZED,
-                                                                  Extent.LOCALLY_ADVANCED):
-        words = {"very_low": "very low", "low": "low", "intermediate": "moderate",
-                 "high": "high"}.get(risk.nih_modified)
+    if (
+        risk is not None
+        and case.surgeries()
+        and tumor.extent in (Extent.LOCALIZED, Extent.LOCALLY_ADVANCED)
+    ):
+        words = {
+            "very_low": "very low",
+            "low": "low",
+            "intermediate": "moderate",
+            "high": "high",
+        }.get(risk.nih_modified)
         if words:
-            paragraphs.append(tr("After your operation, your team estimated the chance of the "
-                                 "tumor coming back as <b>{risk}</b>. This guides how long "
-                                 "medicine is advised after surgery and how often you have "
-                                 "scans.", risk=tr(words)))
-    return [*_section(tr("Your tumor and what the tests found"), styles),
-            *[Paragraph(text, styles.body) for text in paragraphs]]
+            paragraphs.append(
+                tr(
+                    "After your operation, your team estimated the chance of the "
+                    "tumor coming back as <b>{risk}</b>. This guides how long "
+                    "medicine is advised after surgery and how often you have "
+                    "scans.",
+                    risk=tr(words),
+                )
+            )
+    return [
+        *_section(tr("Your tumor and what the tests found"), styles),
+        *[Paragraph(text, styles.body) for text in paragraphs],
+    ]
 
 
 # ---- treatments ---------------------------------------------------------------------------
+
 
 def _dose_words(line: TherapyLine, on: date, tr: Phrasebook) -> str:
     dose = line.dose_on(min(on, line.end) if line.end else on) or line.last_dose()
@@ -158,53 +207,84 @@ def _line_sentence(line: TherapyLine, on: date, tr: Phrasebook) -> str:
             when += tr(" ({dose} now)", dose=dose)
     else:
         stop = tr(t.STOP_PLAIN[line.stop_reason]) if line.stop_reason else tr("stopped")
-        when = tr("from {start} to {end} ({stop})", start=tr.long_date(line.start),
-                  end=tr.long_date(line.end), stop=stop)
-    return tr("<b>{name}</b> {intent}: {when}.", name=name,
-              intent=tr(t.INTENT_PLAIN[line.intent]), when=when)
+        when = tr(
+            "from {start} to {end} ({stop})",
+            start=tr.long_date(line.start),
+            end=tr.long_date(line.end),
+            stop=stop,
+        )
+    return tr(
+        "<b>{name}</b> {intent}: {when}.",
+        name=name,
+        intent=tr(t.INTENT_PLAIN[line.intent]),
+        when=when,
+    )
 
 
-def _treatments(case: Case, styles: Styles, width: float, on: date,
-                tr: Phrasebook) -> list[Flowable]:
+def _treatments(
+    case: Case, styles: Styles, width: float, on: date, tr: Phrasebook
+) -> list[Flowable]:
     out = _section(tr("Your treatments so far"), styles)
-    lines = sorted((line for line in case.therapy_lines if line.start <= on),
-                   key=lambda line: line.start)
+    lines = sorted(
+        (line for line in case.therapy_lines if line.start <= on), key=lambda line: line.start
+    )
     procedures = sorted((p for p in case.procedures if p.date <= on), key=lambda p: p.date)
     scans = sorted(s.date for s in case.scans if s.date <= on)
     if not lines and not procedures:
         return [*out, Paragraph(tr("No treatments are recorded yet."), styles.body)]
-    rows = [TimelineRow(tr(t.TIMELINE_DRUG[line.drug]) if line.drug in t.TIMELINE_DRUG
-                        else line.drug.value, line.start,
-                        min(line.end, on) if line.end else on, line.end is None or line.end > on)
-            for line in lines]
+    rows = [
+        TimelineRow(
+            tr(t.TIMELINE_DRUG[line.drug]) if line.drug in t.TIMELINE_DRUG else line.drug.value,
+            line.start,
+            min(line.end, on) if line.end else on,
+            line.end is None or line.end > on,
+        )
+        for line in lines
+    ]
     days = [line.start for line in lines] + [p.date for p in procedures] + scans + [on]
     only_surgery = all(p.kind is ProcedureKind.SURGERY for p in procedures)
     events_label = tr("Operations") if only_surgery else tr("Other treatments")
-    drawing = treatment_timeline(rows, [Marker(p.date, p.kind.value) for p in procedures],
-                                 scans, min(days), on, width, font_size=12,
-                                 events_label=events_label, scans_label=tr("Scans"),
-                                 month_abbr=tr.month_abbr)
+    drawing = treatment_timeline(
+        rows,
+        [Marker(p.date, p.kind.value) for p in procedures],
+        scans,
+        min(days),
+        on,
+        width,
+        font_size=12,
+        events_label=events_label,
+        scans_label=tr("Scans"),
+        month_abbr=tr.month_abbr,
+    )
     items = [_line_sentence(line, on, tr) for line in lines]
-    items += [tr("<b>{what}</b> on {day}.", what=tr(t.PROCEDURE_PLAIN[p.kind]),
-                 day=tr.long_date(p.date))
-              for p in procedures]
+    items += [
+        tr("<b>{what}</b> on {day}.", what=tr(t.PROCEDURE_PLAIN[p.kind]), day=tr.long_date(p.date))
+        for p in procedures
+    ]
     parts = []
     if rows:
         parts.append(tr("each bar is a medicine (an arrow means you are still taking it)"))
     if procedures:
-        parts.append(tr("diamonds are operations") if only_surgery else
-                     tr("diamonds are operations and other treatments"))
+        parts.append(
+            tr("diamonds are operations")
+            if only_surgery
+            else tr("diamonds are operations and other treatments")
+        )
     if scans:
         parts.append(tr("dots are scans"))
     key = Paragraph(tr("In the picture: {parts}.", parts="; ".join(parts)), styles.body)
-    return [*out, KeepTogether([drawing, Spacer(1, 3), key]), Spacer(1, BODY_PT * 0.6),
-            _bullets(items, styles)]
+    return [
+        *out,
+        KeepTogether([drawing, Spacer(1, 3), key]),
+        Spacer(1, BODY_PT * 0.6),
+        _bullets(items, styles),
+    ]
 
 
 # ---- latest scan --------------------------------------------------------------------------
 
-def _scan_words(case: Case, assessment: Assessment, scan: Scan,
-                tr: Phrasebook) -> list[str]:
+
+def _scan_words(case: Case, assessment: Assessment, scan: Scan, tr: Phrasebook) -> list[str]:
     flags = [f for f in assessment.flags if f.scan == scan.date]
     codes = {f.code for f in flags}
     assessed = assessment.scan(scan.date)
@@ -227,38 +307,55 @@ def _scan_words(case: Case, assessment: Assessment, scan: Scan,
     return [tr(t.NO_COMPARISON_PLAIN)]
 
 
-def _latest_scan(case: Case, assessment: Assessment, styles: Styles,
-                 on: date, tr: Phrasebook) -> list[Flowable]:
+def _latest_scan(
+    case: Case, assessment: Assessment, styles: Styles, on: date, tr: Phrasebook
+) -> list[Flowable]:
     out = _section(tr("What your latest scan showed"), styles)
     scan = latest_scan(case, on)
     if scan is None:
         return [*out, Paragraph(tr("No scans are recorded yet."), styles.body)]
-    intro = tr("Your latest scan was a {kind} on {day}.",
-               kind=tr(t.MODALITY_PLAIN[scan.modality.value]), day=tr.long_date(scan.date))
+    intro = tr(
+        "Your latest scan was a {kind} on {day}.",
+        kind=tr(t.MODALITY_PLAIN[scan.modality.value]),
+        day=tr.long_date(scan.date),
+    )
     assessed = assessment.scan(scan.date)
     if assessed is not None and 0 <= assessed.line_index < len(case.therapy_lines):
         line = case.therapy_lines[assessed.line_index]
         base = baseline_scan(case, line)
         if base is not None:
-            intro += tr(" It was compared with your scan of {day}, taken before you started "
-                        "{drug}.", day=tr.long_date(base.date), drug=tr(t.drug_plain(line.drug)))
+            intro += tr(
+                " It was compared with your scan of {day}, taken before you started {drug}.",
+                day=tr.long_date(base.date),
+                drug=tr(t.drug_plain(line.drug)),
+            )
     words = _scan_words(case, assessment, scan, tr)
-    box = Table([[Paragraph(f"<b>{w}</b>", styles.body)] for w in words],
-                colWidths=[None], hAlign="LEFT")
-    box.setStyle(TableStyle([
-        ("LINEBEFORE", (0, 0), (0, -1), 4, ACCENT),
-        ("LEFTPADDING", (0, 0), (-1, -1), 10),
-        ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#eef3f9")),
-        ("TOPPADDING", (0, 0), (-1, -1), 5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-    ]))
-    after = Paragraph(tr("Scan results can be hard to read on their own. Your team looks at "
-                         "each scan together with how you feel and your earlier scans."),
-                      styles.body)
+    box = Table(
+        [[Paragraph(f"<b>{w}</b>", styles.body)] for w in words], colWidths=[None], hAlign="LEFT"
+    )
+    box.setStyle(
+        TableStyle(
+            [
+                ("LINEBEFORE", (0, 0), (0, -1), 4, ACCENT),
+                ("LEFTPADDING", (0, 0), (-1, -1), 10),
+                ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#eef3f9")),
+                ("TOPPADDING", (0, 0), (-1, -1), 5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+    )
+    after = Paragraph(
+        tr(
+            "Scan results can be hard to read on their own. Your team looks at "
+            "each scan together with how you feel and your earlier scans."
+        ),
+        styles.body,
+    )
     return [*out, Paragraph(intro, styles.body), box, Spacer(1, BODY_PT * 0.5), after]
 
 
 # ---- what happens next --------------------------------------------------------------------
+
 
 def _options(case: Case, assessment: Assessment, on: date, tr: Phrasebook) -> list[str]:
     """Plain options from a flag on the latest scan and the case alerts, without repeats.
@@ -268,8 +365,7 @@ def _options(case: Case, assessment: Assessment, on: date, tr: Phrasebook) -> li
     on_latest = [f for f in assessment.flags if scan is not None and f.scan == scan.date]
     latest = on_latest[-1] if on_latest else None
     if latest is not None and latest.code is FlagCode.FALSE_PROGRESSION:
-        items.append(tr("Carrying on with the same medicine and checking again with another "
-                        "scan."))
+        items.append(tr("Carrying on with the same medicine and checking again with another scan."))
     elif latest is not None:
         items += [_option_plain(option, tr) for option in latest.options]
     for flag in assessment.flags:
@@ -285,34 +381,43 @@ def _option_plain(option: str, tr: Phrasebook) -> str:
     return tr(t.option_plain(option))
 
 
-def _next(case: Case, assessment: Assessment, styles: Styles, on: date,
-          tr: Phrasebook) -> list[Flowable]:
+def _next(
+    case: Case, assessment: Assessment, styles: Styles, on: date, tr: Phrasebook
+) -> list[Flowable]:
     out = _section(tr("What happens next"), styles)
     plan = next_scan(case, assessment, on)
     why = tr(plan.why)
     if plan.due is None:
         text = why
     elif plan.due <= on:
-        text = tr("Your next scan is due now ({why}). Please check with your team that it is "
-                  "booked.", why=why)
+        text = tr(
+            "Your next scan is due now ({why}). Please check with your team that it is booked.",
+            why=why,
+        )
     else:
-        text = tr("Your next scan is planned for around <b>{month}</b>, because {why}. This is "
-                  "a plan: your team will confirm the date.", month=tr.month_year(plan.due),
-                  why=why)
+        text = tr(
+            "Your next scan is planned for around <b>{month}</b>, because {why}. This is "
+            "a plan: your team will confirm the date.",
+            month=tr.month_year(plan.due),
+            why=why,
+        )
     out.append(Paragraph(text, styles.body))
     options = _options(case, assessment, on, tr)
     if options:
         out.append(Paragraph(tr("Your team may talk with you about:"), styles.body))
         out.append(_bullets([t.para(o) for o in options], styles))
     else:
-        out.append(Paragraph(tr("For now, the plan is to carry on as agreed with your team."),
-                             styles.body))
+        out.append(
+            Paragraph(tr("For now, the plan is to carry on as agreed with your team."), styles.body)
+        )
     return out
 
 
 def _questions(styles: Styles, tr: Phrasebook) -> list[Flowable]:
-    return [*_section(tr("Questions you may want to ask"), styles),
-            _bullets([t.para(tr(q)) for q in t.QUESTIONS], styles)]
+    return [
+        *_section(tr("Questions you may want to ask"), styles),
+        _bullets([t.para(tr(q)) for q in t.QUESTIONS], styles),
+    ]
 
 
 class NoteLines(Flowable):  # type: ignore[misc]  # reportlab is untyped
@@ -320,8 +425,9 @@ class NoteLines(Flowable):  # type: ignore[misc]  # reportlab is untyped
     `min_lines` (else heading and lines move together to the next page), at most
     `max_lines`. One flowable, so it sees the real space left on the page."""
 
-    def __init__(self, heading: Paragraph, pitch: float, min_lines: int = 4,
-                 max_lines: int = 24) -> None:
+    def __init__(
+        self, heading: Paragraph, pitch: float, min_lines: int = 4, max_lines: int = 24
+    ) -> None:
         super().__init__()
         self.heading, self.pitch = heading, pitch
         self.min_lines, self.max_lines = min_lines, max_lines
@@ -347,30 +453,45 @@ class NoteLines(Flowable):  # type: ignore[misc]  # reportlab is untyped
             canvas.line(0, y, self.width, y)
 
 
-def _contacts(clinic_name: str, styles: Styles, width: float,
-              tr: Phrasebook) -> list[Flowable]:
+def _contacts(clinic_name: str, styles: Styles, width: float, tr: Phrasebook) -> list[Flowable]:
     contact = Table(
-        [[Paragraph(tr("<b>Your care team</b>"), styles.body),
-          Paragraph(t.para(clinic_name), styles.body)],
-         [Paragraph(tr("<b>Phone</b>"), styles.body), ""],
-         [Paragraph(tr("<b>Your nurse</b>"), styles.body), ""]],
-        colWidths=[width * 0.3, width * 0.7], rowHeights=[BODY_PT * 2.2] * 3)
-    contact.setStyle(TableStyle([("LINEBELOW", (1, 1), (1, -1), 0.5, LINE),
-                                 ("VALIGN", (0, 0), (-1, -1), "BOTTOM")]))
+        [
+            [
+                Paragraph(tr("<b>Your care team</b>"), styles.body),
+                Paragraph(t.para(clinic_name), styles.body),
+            ],
+            [Paragraph(tr("<b>Phone</b>"), styles.body), ""],
+            [Paragraph(tr("<b>Your nurse</b>"), styles.body), ""],
+        ],
+        colWidths=[width * 0.3, width * 0.7],
+        rowHeights=[BODY_PT * 2.2] * 3,
+    )
+    contact.setStyle(
+        TableStyle(
+            [("LINEBELOW", (1, 1), (1, -1), 0.5, LINE), ("VALIGN", (0, 0), (-1, -1), "BOTTOM")]
+        )
+    )
     return [CondPageBreak(45 * mm), Paragraph(tr("Contacts"), styles.h2), contact]
 
 
 def _notes(styles: Styles, tr: Phrasebook) -> list[Flowable]:
-    return [Spacer(1, styles.h2.spaceBefore), NoteLines(Paragraph(tr("Notes"), styles.h2),
-                                                        BODY_PT * 2.1)]
+    return [
+        Spacer(1, styles.h2.spaceBefore),
+        NoteLines(Paragraph(tr("Notes"), styles.h2), BODY_PT * 2.1),
+    ]
 
 
 def _disclaimer(styles: Styles, width: float, tr: Phrasebook) -> Flowable:
-    box = Table([[Paragraph(f"<b>{t.para(tr(t.DISCLAIMER))}</b>", styles.body)]],
-                colWidths=[width])
-    box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 1, ACCENT),
-                             ("LEFTPADDING", (0, 0), (-1, -1), 10),
-                             ("RIGHTPADDING", (0, 0), (-1, -1), 10),
-                             ("TOPPADDING", (0, 0), (-1, -1), 7),
-                             ("BOTTOMPADDING", (0, 0), (-1, -1), 5)]))
+    box = Table([[Paragraph(f"<b>{t.para(tr(t.DISCLAIMER))}</b>", styles.body)]], colWidths=[width])
+    box.setStyle(
+        TableStyle(
+            [
+                ("BOX", (0, 0), (-1, -1), 1, ACCENT),
+                ("LEFTPADDING", (0, 0), (-1, -1), 10),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 10),
+                ("TOPPADDING", (0, 0), (-1, -1), 7),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+            ]
+        )
+    )
     return box

@@ -52,12 +52,19 @@ class Margins:
 
 
 def _style(size: float, bold: bool = False, align: int = 0) -> ParagraphStyle:
-    return ParagraphStyle("decor", fontName=SANS_BOLD if bold else SANS, fontSize=size,
-                          leading=size * 1.25, textColor=INK, alignment=align)
+    return ParagraphStyle(
+        "decor",
+        fontName=SANS_BOLD if bold else SANS,
+        fontSize=size,
+        leading=size * 1.25,
+        textColor=INK,
+        alignment=align,
+    )
 
 
-def _draw(canvas: Canvas, text: str, style: ParagraphStyle, x: float, top: float,
-          width: float) -> None:
+def _draw(
+    canvas: Canvas, text: str, style: ParagraphStyle, x: float, top: float, width: float
+) -> None:
     para = Paragraph(text, style)
     _, height = para.wrap(width, 1000)
     para.drawOn(canvas, x, top - height)
@@ -77,8 +84,7 @@ def _fit_name(name: str, size: float, width: float) -> Paragraph:
     return para
 
 
-def _decorate(canvas: Canvas, decor: PageDecor, margins: Margins, page: int,
-              total: int) -> None:
+def _decorate(canvas: Canvas, decor: PageDecor, margins: Margins, page: int, total: int) -> None:
     width, height = canvas._pagesize
     # Align with the text column: platypus frames pad their content by 6 pt.
     left = margins.left + FRAME_PAD
@@ -93,10 +99,22 @@ def _decorate(canvas: Canvas, decor: PageDecor, margins: Margins, page: int,
     name = _fit_name(decor.patient_name, size, left_w)
     _, name_h = name.wrap(left_w, 1000)
     name.drawOn(canvas, left, top - name_h)
-    _draw(canvas, markup(decor.patient_details), _style(size), left,
-          top - name_h - size * 0.15, left_w)
-    _draw(canvas, markup(decor.title), _style(size + 1, bold=True, align=2),
-          left + left_w, top, inner - left_w)
+    _draw(
+        canvas,
+        markup(decor.patient_details),
+        _style(size),
+        left,
+        top - name_h - size * 0.15,
+        left_w,
+    )
+    _draw(
+        canvas,
+        markup(decor.title),
+        _style(size + 1, bold=True, align=2),
+        left + left_w,
+        top,
+        inner - left_w,
+    )
     rule_y = height - margins.top + 3 * mm
     canvas.setStrokeColor(RULE)
     canvas.setLineWidth(0.6)
@@ -108,10 +126,22 @@ def _decorate(canvas: Canvas, decor: PageDecor, margins: Margins, page: int,
     small = _style(size - 0.5)
     printed = decor.printed_label or f"Printed {decor.printed_on.isoformat()}"
     _draw(canvas, markup(decor.clinic_name), small, left, foot_y, third * 1.25)
-    _draw(canvas, markup(printed), _style(size - 0.5, align=1), left + third * 1.25, foot_y,
-          third * 0.9)
-    _draw(canvas, decor.page_label.format(page=page, total=total), _style(size - 0.5, align=2),
-          left + 2 * third, foot_y, third)
+    _draw(
+        canvas,
+        markup(printed),
+        _style(size - 0.5, align=1),
+        left + third * 1.25,
+        foot_y,
+        third * 0.9,
+    )
+    _draw(
+        canvas,
+        decor.page_label.format(page=page, total=total),
+        _style(size - 0.5, align=2),
+        left + 2 * third,
+        foot_y,
+        third,
+    )
     canvas.restoreState()
 
 
@@ -136,17 +166,30 @@ def _canvas_class(decor: PageDecor, margins: Margins) -> type[Canvas]:
     return DecoratedCanvas
 
 
-def render_pdf(story: Sequence[Flowable], decor: PageDecor, *, pagesize: tuple[float, float] = A4,
-               margins: Margins | None = None, subject: str = "") -> bytes:
+def render_pdf(
+    story: Sequence[Flowable],
+    decor: PageDecor,
+    *,
+    pagesize: tuple[float, float] = A4,
+    margins: Margins | None = None,
+    subject: str = "",
+) -> bytes:
     """Lay out `story` on decorated pages and return the PDF bytes."""
     register_fonts()
     margins = margins or Margins()
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
-        buffer, pagesize=pagesize, invariant=1,
-        leftMargin=margins.left, rightMargin=margins.right,
-        topMargin=margins.top, bottomMargin=margins.bottom,
-        title=decor.title, author=decor.clinic_name, subject=subject, creator="gistdesk",
+        buffer,
+        pagesize=pagesize,
+        invariant=1,
+        leftMargin=margins.left,
+        rightMargin=margins.right,
+        topMargin=margins.top,
+        bottomMargin=margins.bottom,
+        title=decor.title,
+        author=decor.clinic_name,
+        subject=subject,
+        creator="gistdesk",
     )
     doc.build(list(story), canvasmaker=_canvas_class(decor, margins))
     return buffer.getvalue()

@@ -18,8 +18,20 @@ Language = Literal["en", "de"]
 LANGUAGES: tuple[Language, ...] = ("en", "de")
 
 _MONTHS: dict[str, tuple[str, ...]] = {
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"),
+    "en": (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
     "de": text_de.MONTHS,
 }
 _MONTH_ABBR: dict[str, tuple[str, ...]] = {
@@ -31,8 +43,7 @@ _MONTH_ABBR: dict[str, tuple[str, ...]] = {
 class Phrasebook:
     def __init__(self, language: str = "en") -> None:
         if language not in LANGUAGES:
-            raise ValueError(f"unknown handout language {language!r} (expected one of "
-                             f"{LANGUAGES})")
+            raise ValueError(f"unknown handout language {language!r} (expected one of {LANGUAGES})")
         self.language = language
         self.table: dict[str, str] = text_de.DE if language == "de" else {}
         self.missing: set[str] = set()

@@ -34,21 +34,48 @@ def make_styles(size: float) -> Styles:
     lead = size * 1.3
     return Styles(
         size=size,
-        body=ParagraphStyle("body", fontName=SANS, fontSize=size, leading=lead,
-                            textColor=INK, spaceAfter=size * 0.45),
-        small=ParagraphStyle("small", fontName=SANS, fontSize=size * 0.88,
-                             leading=size * 1.15, textColor=INK),
-        muted=ParagraphStyle("muted", fontName=SANS_ITALIC, fontSize=size * 0.88,
-                             leading=size * 1.15, textColor=MUTED),
-        h1=ParagraphStyle("h1", fontName=SANS_BOLD, fontSize=size * 1.6,
-                          leading=size * 1.95, textColor=ACCENT, spaceAfter=size * 0.5),
-        h2=ParagraphStyle("h2", fontName=SANS_BOLD, fontSize=size * 1.22,
-                          leading=size * 1.5, textColor=ACCENT, spaceBefore=size * 0.9,
-                          spaceAfter=size * 0.35),
-        cell=ParagraphStyle("cell", fontName=SANS, fontSize=size * 0.9,
-                            leading=size * 1.12, textColor=INK),
-        cell_bold=ParagraphStyle("cellb", fontName=SANS_BOLD, fontSize=size * 0.9,
-                                 leading=size * 1.12, textColor=INK),
-        item=ParagraphStyle("item", fontName=SANS, fontSize=size, leading=lead,
-                            textColor=INK, spaceAfter=size * 0.3),
+        body=ParagraphStyle(
+            "body",
+            fontName=SANS,
+            fontSize=size,
+            leading=lead,
+            textColor=INK,
+            spaceAfter=size * 0.45,
+        ),
+        small=ParagraphStyle(
+            "small", fontName=SANS, fontSize=size * 0.88, leading=size * 1.15, textColor=INK
+        ),
+        muted=ParagraphStyle(
+            "muted",
+            fontName=SANS_ITALIC,
+            fontSize=size * 0.88,
+            leading=size * 1.15,
+            textColor=MUTED,
+        ),
+        h1=ParagraphStyle(
+            "h1",
+            fontName=SANS_BOLD,
+            fontSize=size * 1.6,
+            leading=size * 1.95,
+            textColor=ACCENT,
+            spaceAfter=size * 0.5,
+        ),
+        h2=ParagraphStyle(
+            "h2",
+            fontName=SANS_BOLD,
+            fontSize=size * 1.22,
+            leading=size * 1.5,
+            textColor=ACCENT,
+            spaceBefore=size * 0.9,
+            spaceAfter=size * 0.35,
+        ),
+        cell=ParagraphStyle(
+            "cell", fontName=SANS, fontSize=size * 0.9, leading=size * 1.12, textColor=INK
+        ),
+        cell_bold=ParagraphStyle(
+            "cellb", fontName=SANS_BOLD, fontSize=size * 0.9, leading=size * 1.12, textColor=INK
+        ),
+        item=ParagraphStyle(
+            "item", fontName=SANS, fontSize=size, leading=lead, textColor=INK, spaceAfter=size * 0.3
+        ),
     )

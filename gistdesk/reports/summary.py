@@ -42,9 +42,13 @@ SHORT_FLAG = {
     FlagCode.FALSE_PROGRESSION: "false prog.",
     FlagCode.RECURRENCE: "recurrence",
 }
-CHART_PROCEDURE = {ProcedureKind.RFA: "RFA", ProcedureKind.TAE: "TAE",
-                   ProcedureKind.TACE: "TACE", ProcedureKind.SBRT: "SBRT",
-                   ProcedureKind.MICROWAVE_ABLATION: "MWA"}
+CHART_PROCEDURE = {
+    ProcedureKind.RFA: "RFA",
+    ProcedureKind.TAE: "TAE",
+    ProcedureKind.TACE: "TACE",
+    ProcedureKind.SBRT: "SBRT",
+    ProcedureKind.MICROWAVE_ABLATION: "MWA",
+}
 PET_SHORT = {"metabolic_response": "MR", "metabolic_progression": "MP", "stable": "stable"}
 SIMPLIFICATIONS = (
     "Flags are decision support for the GIST team, never orders. The engine does not apply "
@@ -55,8 +59,14 @@ SIMPLIFICATIONS = (
 )
 
 
-def build_summary_pdf(case: Case, assessment: Assessment, *, clinic_name: str,
-                      printed_on: date, pagesize: tuple[float, float] = A4) -> bytes:
+def build_summary_pdf(
+    case: Case,
+    assessment: Assessment,
+    *,
+    clinic_name: str,
+    printed_on: date,
+    pagesize: tuple[float, float] = A4,
+) -> bytes:
     """The clinician summary of one case as PDF bytes (deterministic for the same input)."""
     styles = make_styles(BODY_PT)
     margins = Margins()
@@ -82,11 +92,13 @@ def build_summary_pdf(case: Case, assessment: Assessment, *, clinic_name: str,
         printed_on=printed_on,
         font_size=BODY_PT,
     )
-    return render_pdf(story, decor, pagesize=pagesize, margins=margins,
-                      subject="GIST clinician summary")
+    return render_pdf(
+        story, decor, pagesize=pagesize, margins=margins, subject="GIST clinician summary"
+    )
 
 
 # ---- sections -----------------------------------------------------------------------------
+
 
 def _table_style(header: bool = True, zebra_rows: int = 0) -> TableStyle:
     commands: list[tuple[object, ...]] = [
@@ -118,9 +130,15 @@ def _section(title: str, styles: Styles) -> list[Flowable]:
 
 
 def _kv_table(rows: list[tuple[str, str, str, str]], styles: Styles, width: float) -> Table:
-    data = [[Paragraph(k1, styles.cell_bold), Paragraph(v1, styles.cell),
-             Paragraph(k2, styles.cell_bold), Paragraph(v2, styles.cell)]
-            for k1, v1, k2, v2 in rows]
+    data = [
+        [
+            Paragraph(k1, styles.cell_bold),
+            Paragraph(v1, styles.cell),
+            Paragraph(k2, styles.cell_bold),
+            Paragraph(v2, styles.cell),
+        ]
+        for k1, v1, k2, v2 in rows
+    ]
     widths = [width * 0.15, width * 0.35, width * 0.15, width * 0.35]
     table = Table(data, colWidths=widths, hAlign="LEFT")
     table.setStyle(_table_style(header=False))
@@ -134,8 +152,9 @@ def _age(birth: date | None, on: date) -> str:
     return f" (age {years})"
 
 
-def _identity(case: Case, assessment: Assessment, styles: Styles, width: float,
-              printed_on: date) -> list[Flowable]:
+def _identity(
+    case: Case, assessment: Assessment, styles: Styles, width: float, printed_on: date
+) -> list[Flowable]:
     p, tumor = case.patient, case.tumor
     rupture = {True: "yes", False: "no", None: "unknown"}[tumor.rupture]
     sites = ", ".join(tumor.metastatic_sites) or "—"
@@ -145,27 +164,52 @@ def _identity(case: Case, assessment: Assessment, styles: Styles, width: float,
         adjuvant = "—"
     else:
         nih = t.NIH_LABELS.get(risk.nih_modified, t.humanize(risk.nih_modified))
-        afip = (f"{t.num(risk.afip.risk_percent)}% ({t.humanize(risk.afip.category)})"
-                if risk.afip.risk_percent is not None else t.humanize(risk.afip.category))
+        afip = (
+            f"{t.num(risk.afip.risk_percent)}% ({t.humanize(risk.afip.category)})"
+            if risk.afip.risk_percent is not None
+            else t.humanize(risk.afip.category)
+        )
         adjuvant = t.ADJUVANT_LABELS.get(risk.adjuvant, t.humanize(risk.adjuvant))
     rows = [
-        ("Patient", t.para(t.full_name(p.family_name, p.given_name)),
-         "Record", t.para(p.record_number)),
-        ("Born", t.iso(p.birth_date, "unknown") + _age(p.birth_date, printed_on),
-         "Sex", t.humanize(p.sex.value if p.sex else None)),
-        ("Diagnosed", t.iso(tumor.diagnosis_date),
-         "Primary site", SITE_LABELS[tumor.primary_site] if tumor.primary_site else "—"),
-        ("Size", t.num(tumor.size_cm, " cm"),
-         "Mitoses", t.num(tumor.mitoses_per_5mm2, " per 5 mm²")),
-        ("Rupture", rupture,
-         "Extent", t.EXTENT_LABELS[tumor.extent] if tumor.extent else "—"),
-        ("Metastases", t.para(sites),
-         "Mutation", MUTATION_LABELS[tumor.mutation] if tumor.mutation else "—"),
+        (
+            "Patient",
+            t.para(t.full_name(p.family_name, p.given_name)),
+            "Record",
+            t.para(p.record_number),
+        ),
+        (
+            "Born",
+            t.iso(p.birth_date, "unknown") + _age(p.birth_date, printed_on),
+            "Sex",
+            t.humanize(p.sex.value if p.sex else None),
+        ),
+        (
+            "Diagnosed",
+            t.iso(tumor.diagnosis_date),
+            "Primary site",
+            SITE_LABELS[tumor.primary_site] if tumor.primary_site else "—",
+        ),
+        (
+            "Size",
+            t.num(tumor.size_cm, " cm"),
+            "Mitoses",
+            t.num(tumor.mitoses_per_5mm2, " per 5 mm²"),
+        ),
+        ("Rupture", rupture, "Extent", t.EXTENT_LABELS[tumor.extent] if tumor.extent else "—"),
+        (
+            "Metastases",
+            t.para(sites),
+            "Mutation",
+            MUTATION_LABELS[tumor.mutation] if tumor.mutation else "—",
+        ),
         ("Modified NIH", nih, "AFIP risk", afip),
     ]
     table = _kv_table(rows, styles, width)
-    adj = Table([[Paragraph("Adjuvant", styles.cell_bold), Paragraph(adjuvant, styles.cell)]],
-                colWidths=[width * 0.15, width * 0.85], hAlign="LEFT")
+    adj = Table(
+        [[Paragraph("Adjuvant", styles.cell_bold), Paragraph(adjuvant, styles.cell)]],
+        colWidths=[width * 0.15, width * 0.85],
+        hAlign="LEFT",
+    )
     adj.setStyle(_table_style(header=False))
     return [Paragraph("Patient, primary tumor and risk", styles.h2), table, adj]
 
@@ -212,13 +256,17 @@ def _flag_block(flag: Flag, lines: list[LineFacts], styles: Styles, width: float
         parts.append(Paragraph(f"Source: {t.para(flag.source)}", styles.muted))
     box = Table([[p] for p in parts], colWidths=[width - 4])
     color = FLAG_COLORS.get(flag.code, ALERT_COLOR)
-    box.setStyle(TableStyle([
-        ("LINEBEFORE", (0, 0), (0, -1), 3, color),
-        ("LEFTPADDING", (0, 0), (-1, -1), 7),
-        ("TOPPADDING", (0, 0), (-1, -1), 1),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
-        ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#fafbfc")),
-    ]))
+    box.setStyle(
+        TableStyle(
+            [
+                ("LINEBEFORE", (0, 0), (0, -1), 3, color),
+                ("LEFTPADDING", (0, 0), (-1, -1), 7),
+                ("TOPPADDING", (0, 0), (-1, -1), 1),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+                ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#fafbfc")),
+            ]
+        )
+    )
     return box
 
 
@@ -233,8 +281,9 @@ def split_flags(case: Case, assessment: Assessment) -> tuple[list[Flag], list[Fl
     return active, earlier
 
 
-def _flags(case: Case, assessment: Assessment, lines: list[LineFacts], styles: Styles,
-           width: float) -> list[Flowable]:
+def _flags(
+    case: Case, assessment: Assessment, lines: list[LineFacts], styles: Styles, width: float
+) -> list[Flowable]:
     out = _section(f"Active flags as of {assessment.as_of.isoformat()}", styles)
     active, earlier = split_flags(case, assessment)
     if not active:
@@ -242,32 +291,46 @@ def _flags(case: Case, assessment: Assessment, lines: list[LineFacts], styles: S
     for flag in active:
         out += [KeepTogether([_flag_block(flag, lines, styles, width)]), Spacer(1, 2.5)]
     if earlier:
-        out.append(Paragraph(f"{len(earlier)} earlier flag(s) on older scans: see "
-                             "\"Earlier flags\" at the end.", styles.muted))
+        out.append(
+            Paragraph(
+                f'{len(earlier)} earlier flag(s) on older scans: see "Earlier flags" at the end.',
+                styles.muted,
+            )
+        )
     return out
 
 
-def _flag_history(case: Case, assessment: Assessment, lines: list[LineFacts], styles: Styles,
-                  width: float) -> list[Flowable]:
+def _flag_history(
+    case: Case, assessment: Assessment, lines: list[LineFacts], styles: Styles, width: float
+) -> list[Flowable]:
     """Flags on older scans, newest first, one row each (history, not for action now)."""
     _, earlier = split_flags(case, assessment)
     out: list[Flowable] = []
     if earlier:
         out += _section("Earlier flags", styles)
-        data: list[list[object]] = [[Paragraph(h, styles.cell_bold) for h in
-                                     ("Scan", "Flag", "Line", "Details", "Options listed")]]
+        data: list[list[object]] = [
+            [
+                Paragraph(h, styles.cell_bold)
+                for h in ("Scan", "Flag", "Line", "Details", "Options listed")
+            ]
+        ]
         for flag in reversed(earlier):  # newest first: the most relevant history on top
-            data.append([
-                flag.date.isoformat(),
-                Paragraph(t.para(flag_title(flag)), styles.cell),
-                Paragraph(t.para(_line_of(lines, flag.line_index)), styles.cell),
-                Paragraph(t.para("; ".join(_flag_details(flag))), styles.cell),
-                Paragraph(t.para("; ".join(t.option_label(o) for o in flag.options) or "—"),
-                          styles.cell),
-            ])
+            data.append(
+                [
+                    flag.date.isoformat(),
+                    Paragraph(t.para(flag_title(flag)), styles.cell),
+                    Paragraph(t.para(_line_of(lines, flag.line_index)), styles.cell),
+                    Paragraph(t.para("; ".join(_flag_details(flag))), styles.cell),
+                    Paragraph(
+                        t.para("; ".join(t.option_label(o) for o in flag.options) or "—"),
+                        styles.cell,
+                    ),
+                ]
+            )
         fractions = [0.11, 0.17, 0.15, 0.3, 0.27]
-        table = LongTable(data, colWidths=[width * f for f in fractions], repeatRows=1,
-                          hAlign="LEFT")
+        table = LongTable(
+            data, colWidths=[width * f for f in fractions], repeatRows=1, hAlign="LEFT"
+        )
         table.setStyle(_table_style(zebra_rows=len(data) - 1))
         out.append(table)
     return out
@@ -285,25 +348,35 @@ def _lines(lines: list[LineFacts], styles: Styles, width: float) -> list[Flowabl
     out = _section("Therapy lines", styles)
     if not lines:
         return [*out, Paragraph("No therapy lines recorded.", styles.body)]
-    header = ["Drug", "Intent", "Line", "Start", "End", "Dose history", "Stop reason",
-              "Best RECIST", "Best Choi"]
+    header = [
+        "Drug",
+        "Intent",
+        "Line",
+        "Start",
+        "End",
+        "Dose history",
+        "Stop reason",
+        "Best RECIST",
+        "Best Choi",
+    ]
     data: list[list[object]] = [[Paragraph(h, styles.cell_bold) for h in header]]
     for facts in sorted(lines, key=lambda f: (f.line.start, f.index)):
         line, summary = facts.line, facts.summary
-        data.append([
-            Paragraph(f"<b>{line.drug.value}</b>", styles.cell),
-            t.INTENT_LABELS[line.intent],
-            str(facts.number) if facts.number else "—",
-            line.start.isoformat(),
-            line.end.isoformat() if line.end else "ongoing",
-            Paragraph(_doses(facts), styles.cell),
-            t.STOP_LABELS[line.stop_reason] if line.stop_reason else "—",
-            (summary.best_response_recist or "—") if summary else "—",
-            (summary.best_response_choi or "—") if summary else "—",
-        ])
+        data.append(
+            [
+                Paragraph(f"<b>{line.drug.value}</b>", styles.cell),
+                t.INTENT_LABELS[line.intent],
+                str(facts.number) if facts.number else "—",
+                line.start.isoformat(),
+                line.end.isoformat() if line.end else "ongoing",
+                Paragraph(_doses(facts), styles.cell),
+                t.STOP_LABELS[line.stop_reason] if line.stop_reason else "—",
+                (summary.best_response_recist or "—") if summary else "—",
+                (summary.best_response_choi or "—") if summary else "—",
+            ]
+        )
     fractions = [0.13, 0.1, 0.06, 0.1, 0.1, 0.22, 0.11, 0.09, 0.09]
-    table = LongTable(data, colWidths=[width * f for f in fractions], repeatRows=1,
-                      hAlign="LEFT")
+    table = LongTable(data, colWidths=[width * f for f in fractions], repeatRows=1, hAlign="LEFT")
     table.setStyle(_table_style(zebra_rows=len(data) - 1))
     return [*out, table]
 
@@ -312,23 +385,29 @@ def _procedures(case: Case, styles: Styles, width: float) -> list[Flowable]:
     out = _section("Procedures", styles)
     if not case.procedures:
         return [*out, Paragraph("No procedures recorded.", styles.body)]
-    data: list[list[object]] = [[Paragraph(h, styles.cell_bold)
-                                 for h in ("Date", "Procedure", "Organ", "Margin", "Note")]]
+    data: list[list[object]] = [
+        [Paragraph(h, styles.cell_bold) for h in ("Date", "Procedure", "Organ", "Margin", "Note")]
+    ]
     for proc in sorted(case.procedures, key=lambda p: p.date):
-        data.append([proc.date.isoformat(), t.PROCEDURE_LABELS[proc.kind],
-                     Paragraph(t.para(proc.organ or "—"), styles.cell),
-                     proc.margin.value if proc.margin else "—",
-                     Paragraph(t.para(proc.note or ""), styles.cell)])
+        data.append(
+            [
+                proc.date.isoformat(),
+                t.PROCEDURE_LABELS[proc.kind],
+                Paragraph(t.para(proc.organ or "—"), styles.cell),
+                proc.margin.value if proc.margin else "—",
+                Paragraph(t.para(proc.note or ""), styles.cell),
+            ]
+        )
     fractions = [0.11, 0.24, 0.15, 0.08, 0.42]
-    table = LongTable(data, colWidths=[width * f for f in fractions], repeatRows=1,
-                      hAlign="LEFT")
+    table = LongTable(data, colWidths=[width * f for f in fractions], repeatRows=1, hAlign="LEFT")
     table.setStyle(_table_style(zebra_rows=len(data) - 1))
     return [*out, table]
 
 
 def _ordinal(number: int) -> str:
-    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(
-        number % 10, "th")
+    suffix = (
+        "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    )
     return f"{number}{suffix}"
 
 
@@ -340,22 +419,34 @@ def _short_line(facts: LineFacts) -> str:
     return f"{facts.line.drug.value} ({kind})"
 
 
-def _chart(case: Case, assessment: Assessment, lines: list[LineFacts], scans: list[ScanFacts],
-           styles: Styles, width: float, printed_on: date) -> list[Flowable]:
+def _chart(
+    case: Case,
+    assessment: Assessment,
+    lines: list[LineFacts],
+    scans: list[ScanFacts],
+    styles: Styles,
+    width: float,
+    printed_on: date,
+) -> list[Flowable]:
     points = [ChartPoint(s.scan.date, s.sod_mm, s.mean_hu) for s in scans]
     last_day = max([printed_on] + [s.scan.date for s in scans])
-    bands = [Band(f.line.start, f.line.end or last_day, _short_line(f))
-             for f in sorted(lines, key=lambda f: (f.line.start, f.index))
-             if f.line.start <= last_day]
-    markers = [Marker(p.date, CHART_PROCEDURE.get(p.kind, p.kind.value.replace("_", " ")))
-               for p in case.procedures]
+    bands = [
+        Band(f.line.start, f.line.end or last_day, _short_line(f))
+        for f in sorted(lines, key=lambda f: (f.line.start, f.index))
+        if f.line.start <= last_day
+    ]
+    markers = [
+        Marker(p.date, CHART_PROCEDURE.get(p.kind, p.kind.value.replace("_", " ")))
+        for p in case.procedures
+    ]
     flagged = [f.scan for f in assessment.flags if f.scan is not None and f.code in SHORT_FLAG]
-    drawing = response_chart(points, bands, markers, width, 62 * mm, font_size=7,
-                             flagged=flagged)
+    drawing = response_chart(points, bands, markers, width, 62 * mm, font_size=7, flagged=flagged)
     note = Paragraph(
         "Sum of diameters per scan: the engine's RECIST sum on follow-up scans, else the sum "
         "of the lesions marked target on that scan. Shaded bands: therapy lines; dashed "
-        "verticals: procedures.", styles.muted)
+        "verticals: procedures.",
+        styles.muted,
+    )
     return [*_section("Response over time", styles), KeepTogether([drawing, note])]
 
 
@@ -368,8 +459,13 @@ def _role(facts: ScanFacts, lines: list[LineFacts]) -> str:
     return "<br/>".join(parts) or "no line"
 
 
-def _scans(scans: list[ScanFacts], lines: list[LineFacts], assessment: Assessment,
-           styles: Styles, width: float) -> list[Flowable]:
+def _scans(
+    scans: list[ScanFacts],
+    lines: list[LineFacts],
+    assessment: Assessment,
+    styles: Styles,
+    width: float,
+) -> list[Flowable]:
     out = _section("Scans", styles)
     if not scans:
         return [*out, Paragraph("No scans recorded.", styles.body)]
@@ -377,8 +473,19 @@ def _scans(scans: list[ScanFacts], lines: list[LineFacts], assessment: Assessmen
     for flag in assessment.flags:
         if flag.scan is not None and flag.code in SHORT_FLAG:
             flagged.setdefault(flag.scan, []).append(SHORT_FLAG[flag.code])
-    header = ["Date", "Modality", "Line", "SOD mm", "vs base", "vs nadir", "RECIST",
-              "Choi", "Density", "PET", "Flag"]
+    header = [
+        "Date",
+        "Modality",
+        "Line",
+        "SOD mm",
+        "vs base",
+        "vs nadir",
+        "RECIST",
+        "Choi",
+        "Density",
+        "PET",
+        "Flag",
+    ]
     data: list[list[object]] = [list(header)]
     for facts in scans:
         a = facts.assessed
@@ -387,22 +494,23 @@ def _scans(scans: list[ScanFacts], lines: list[LineFacts], assessment: Assessmen
         pet = "—"
         if a and a.pet.response is not None:
             pet = f"{PET_SHORT[a.pet.response.value]} {t.pct(a.pet.suv_change_pct, '')}"
-        data.append([
-            facts.scan.date.isoformat(),
-            facts.scan.modality.value,
-            Paragraph(_role(facts, lines), styles.cell),
-            t.num(facts.sod_mm) + (f"\n+{new} new" if new else ""),
-            t.pct(a.recist.change_vs_baseline_pct) if a else "—",
-            t.pct(a.recist.change_vs_nadir_pct) if a else "—",
-            recist,
-            a.choi.response.value if a else "—",
-            t.pct(a.choi.density_change_pct) if a else "—",
-            pet,
-            "\n".join(flagged.get(facts.scan.date, [])) or "",
-        ])
+        data.append(
+            [
+                facts.scan.date.isoformat(),
+                facts.scan.modality.value,
+                Paragraph(_role(facts, lines), styles.cell),
+                t.num(facts.sod_mm) + (f"\n+{new} new" if new else ""),
+                t.pct(a.recist.change_vs_baseline_pct) if a else "—",
+                t.pct(a.recist.change_vs_nadir_pct) if a else "—",
+                recist,
+                a.choi.response.value if a else "—",
+                t.pct(a.choi.density_change_pct) if a else "—",
+                pet,
+                "\n".join(flagged.get(facts.scan.date, [])) or "",
+            ]
+        )
     fractions = [0.1, 0.09, 0.16, 0.07, 0.08, 0.08, 0.085, 0.06, 0.08, 0.08, 0.105]
-    table = LongTable(data, colWidths=[width * f for f in fractions], repeatRows=1,
-                      hAlign="LEFT")
+    table = LongTable(data, colWidths=[width * f for f in fractions], repeatRows=1, hAlign="LEFT")
     style = _table_style(zebra_rows=len(data) - 1)
     style.add("ALIGN", (3, 0), (5, -1), "RIGHT")
     style.add("ALIGN", (8, 0), (8, -1), "RIGHT")
@@ -418,7 +526,9 @@ def _scans(scans: list[ScanFacts], lines: list[LineFacts], assessment: Assessmen
         "change against the line's baseline and nadir. RECIST: target / overall response. "
         "Density: Choi mean-density change vs baseline (CT only). PET: MR metabolic response, "
         "MP metabolic progression (SUVmax change vs baseline). Baseline scans and scans "
-        "outside a line are not assessed (—).", styles.muted)
+        "outside a line are not assessed (—).",
+        styles.muted,
+    )
     return [*out, table, Spacer(1, 2), legend]
 
 
@@ -426,15 +536,23 @@ def _side_effects(case: Case, styles: Styles, width: float) -> list[Flowable]:
     out = _section("Side effects", styles)
     if not case.side_effects:
         return [*out, Paragraph("No side effects recorded.", styles.body)]
-    data: list[list[object]] = [[Paragraph(h, styles.cell_bold)
-                                 for h in ("Date", "Side effect", "Grade (CTCAE)", "Drug",
-                                           "Action")]]
+    data: list[list[object]] = [
+        [
+            Paragraph(h, styles.cell_bold)
+            for h in ("Date", "Side effect", "Grade (CTCAE)", "Drug", "Action")
+        ]
+    ]
     for effect in sorted(case.side_effects, key=lambda e: e.date):
-        data.append([effect.date.isoformat(), Paragraph(t.para(effect.term), styles.cell),
-                     str(effect.grade), Paragraph(t.para(effect.drug or "—"), styles.cell),
-                     t.ACTION_LABELS[effect.action]])
+        data.append(
+            [
+                effect.date.isoformat(),
+                Paragraph(t.para(effect.term), styles.cell),
+                str(effect.grade),
+                Paragraph(t.para(effect.drug or "—"), styles.cell),
+                t.ACTION_LABELS[effect.action],
+            ]
+        )
     fractions = [0.12, 0.38, 0.14, 0.18, 0.18]
-    table = LongTable(data, colWidths=[width * f for f in fractions], repeatRows=1,
-                      hAlign="LEFT")
+    table = LongTable(data, colWidths=[width * f for f in fractions], repeatRows=1, hAlign="LEFT")
     table.setStyle(_table_style(zebra_rows=len(data) - 1))
     return [*out, table]

@@ -19,8 +19,20 @@ from gistdesk.core.vocab import (
 )
 from gistdesk.reports.fonts import markup
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 def para(text: str) -> str:
@@ -69,8 +81,11 @@ def humanize(code: str | None, missing: str = "—") -> str:
 
 # ---- clinician labels -------------------------------------------------------------------
 
-INTENT_LABELS = {Intent.NEOADJUVANT: "neoadjuvant", Intent.ADJUVANT: "adjuvant",
-                 Intent.ADVANCED: "advanced"}
+INTENT_LABELS = {
+    Intent.NEOADJUVANT: "neoadjuvant",
+    Intent.ADJUVANT: "adjuvant",
+    Intent.ADVANCED: "advanced",
+}
 
 STOP_LABELS = {
     StopReason.PROGRESSION: "progression",
@@ -101,11 +116,14 @@ ACTION_LABELS = {
     SideEffectAction.STOPPED: "stopped",
 }
 
-EXTENT_LABELS = {Extent.LOCALIZED: "localized", Extent.LOCALLY_ADVANCED: "locally advanced",
-                 Extent.METASTATIC: "metastatic", Extent.RECURRENT: "recurrent"}
+EXTENT_LABELS = {
+    Extent.LOCALIZED: "localized",
+    Extent.LOCALLY_ADVANCED: "locally advanced",
+    Extent.METASTATIC: "metastatic",
+    Extent.RECURRENT: "recurrent",
+}
 
-NIH_LABELS = {"very_low": "very low", "low": "low", "intermediate": "intermediate",
-              "high": "high"}
+NIH_LABELS = {"very_low": "very low", "low": "low", "intermediate": "intermediate", "high": "high"}
 
 ADJUVANT_LABELS = {
     "at_least_3_years": "adjuvant imatinib for at least 3 years",
@@ -113,14 +131,20 @@ ADJUVANT_LABELS = {
     "not_usually": "adjuvant imatinib not usually indicated",
     "not_recommended": "adjuvant imatinib not recommended (no benefit shown for this genotype)",
     "not_applicable": "not applicable (adjuvant therapy follows complete resection of "
-                      "localized disease)",
+    "localized disease)",
 }
 
-PET_LABELS = {"metabolic_response": "metabolic response",
-              "metabolic_progression": "metabolic progression", "stable": "stable"}
+PET_LABELS = {
+    "metabolic_response": "metabolic response",
+    "metabolic_progression": "metabolic progression",
+    "stable": "stable",
+}
 
-BASIS_LABELS = {"density": "density fell", "suv": "SUVmax fell",
-                "newly_visible": "lesions newly visible"}
+BASIS_LABELS = {
+    "density": "density fell",
+    "suv": "SUVmax fell",
+    "newly_visible": "lesions newly visible",
+}
 
 
 def option_label(option: str) -> str:
@@ -161,14 +185,13 @@ MUTATION_PLAIN = {
     Mutation.KIT_EXON_17: "a change in a gene called KIT (in the part called exon 17)",
     Mutation.KIT_OTHER: "a change in a gene called KIT",
     Mutation.PDGFRA_D842V: "a change in a gene called PDGFRA (the change called D842V)",
-    Mutation.PDGFRA_EXON_18_OTHER: "a change in a gene called PDGFRA (in the part called "
-                                   "exon 18)",
+    Mutation.PDGFRA_EXON_18_OTHER: "a change in a gene called PDGFRA (in the part called exon 18)",
     Mutation.PDGFRA_OTHER: "a change in a gene called PDGFRA",
     Mutation.SDH_DEFICIENT: "that the tumor lacks a protein called SDH (this is called "
-                            "SDH-deficient GIST)",
+    "SDH-deficient GIST)",
     Mutation.NF1: "that the tumor is linked to a condition called neurofibromatosis type 1",
     Mutation.WILD_TYPE: "no change in the genes most often changed in GIST (this is "
-                        "sometimes called wild-type GIST)",
+    "sometimes called wild-type GIST)",
 }
 
 DRUG_PLAIN = {
@@ -197,14 +220,14 @@ PROCEDURE_PLAIN = {
     ProcedureKind.SURGERY: "Operation (surgery)",
     ProcedureKind.RFA: "Treatment that destroys a tumor with heat (radiofrequency ablation)",
     ProcedureKind.MICROWAVE_ABLATION: "Treatment that destroys a tumor with heat "
-                                      "(microwave ablation)",
+    "(microwave ablation)",
     ProcedureKind.ETHANOL_ABLATION: "Treatment that destroys a tumor with an alcohol injection",
     ProcedureKind.CRYOABLATION: "Treatment that destroys a tumor by freezing (cryoablation)",
     ProcedureKind.TAE: "Treatment that blocks the tumor's blood supply (embolization)",
     ProcedureKind.TACE: "Treatment that blocks the tumor's blood supply and gives medicine "
-                        "into it (chemoembolization)",
+    "into it (chemoembolization)",
     ProcedureKind.RADIOEMBOLIZATION: "Treatment that gives tiny radioactive beads into the "
-                                     "tumor's blood supply (radioembolization)",
+    "tumor's blood supply (radioembolization)",
     ProcedureKind.SBRT: "Precise high-dose radiotherapy (stereotactic radiotherapy)",
     ProcedureKind.RADIATION: "Radiotherapy (treatment with radiation)",
 }
@@ -222,7 +245,7 @@ RESPONSE_PLAIN = {
     "SD": "The tumors are about the same size.",
     "PD": "The scan shows growth. Your team will look at this closely.",
     "NE": "The scan could not be compared with the earlier one in the usual way. "
-          "Your team will explain what it shows.",
+    "Your team will explain what it shows.",
 }
 FALSE_PROGRESSION_PLAIN = (
     "A scan can look larger while the tumor is responding to the medicine, for example "
@@ -238,7 +261,7 @@ NO_COMPARISON_PLAIN = "Your team has looked at this scan and will talk with you 
 
 OPTION_PLAIN = {
     "surgery_or_local_therapy": "An operation, or a treatment aimed at one area (for example "
-                                "destroying a spot with heat).",
+    "destroying a spot with heat).",
     "raise_dose": "Taking a higher dose of the same medicine.",
     "clinical_trial": "Taking part in a clinical trial (a research study of a new treatment).",
     "stay_on_tki": "Staying on the same medicine, if it is still helping overall.",

@@ -118,20 +118,17 @@ def diff_cases(old: Case | None, new: Case | None) -> list[Change]:
 
 CHAIN_KEY_SETTING = "audit_chain_key"
 CHAIN_HEAD_SETTING = "audit_chain_head"
-_FIELDS = ("id, at_utc, username, record_number, action, entity, field, old_value, "
-           "new_value")
+_FIELDS = "id, at_utc, username, record_number, action, entity, field, old_value, new_value"
 
 
 def _chain_key(conn: sqlite3.Connection) -> bytes:
     """The HMAC key of the chain (made on first use; see docs/security.md for what it is
     worth: it lives in the same file, so it detects edits made without knowing the scheme)."""
-    row = conn.execute("SELECT value FROM settings WHERE key = ?",
-                       (CHAIN_KEY_SETTING,)).fetchone()
+    row = conn.execute("SELECT value FROM settings WHERE key = ?", (CHAIN_KEY_SETTING,)).fetchone()
     if row is not None:
         return bytes.fromhex(row[0])
     key = secrets.token_bytes(32)
-    conn.execute("INSERT INTO settings (key, value) VALUES (?, ?)",
-                 (CHAIN_KEY_SETTING, key.hex()))
+    conn.execute("INSERT INTO settings (key, value) VALUES (?, ?)", (CHAIN_KEY_SETTING, key.hex()))
     return key
 
 
@@ -149,12 +146,22 @@ def _last_link(conn: sqlite3.Connection) -> tuple[int, str]:
 
 
 def _set_head(conn: sqlite3.Connection, last_id: int, link: str) -> None:
-    conn.execute("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE "
-                 "SET value = excluded.value", (CHAIN_HEAD_SETTING, f"{last_id} {link}"))
+    conn.execute(
+        "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE "
+        "SET value = excluded.value",
+        (CHAIN_HEAD_SETTING, f"{last_id} {link}"),
+    )
 
 
-def write(conn: sqlite3.Connection, *, username: str, record_number: str | None, action: str,
-          changes: Iterable[Change], at_utc: str | None = None) -> int:
+def write(
+    conn: sqlite3.Connection,
+    *,
+    username: str,
+    record_number: str | None,
+    action: str,
+    changes: Iterable[Change],
+    at_utc: str | None = None,
+) -> int:
     """Append the audit rows, each linked to the one before; returns how many were written.
     Call inside the write transaction that makes the change."""
     stamp = at_utc or utc_now()
@@ -165,8 +172,10 @@ def write(conn: sqlite3.Connection, *, username: str, record_number: str | None,
         last_id += 1
         row = (last_id, stamp, username, record_number, action, c.entity, c.field, c.old, c.new)
         link = chain_value(key, link, row)
-        conn.execute(f"INSERT INTO audit_log ({_FIELDS}, chain) "
-                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", (*row, link))
+        conn.execute(
+            f"INSERT INTO audit_log ({_FIELDS}, chain) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (*row, link),
+        )
         count += 1
     if count:
         _set_head(conn, last_id, link)
@@ -182,8 +191,10 @@ def seal_existing(conn: sqlite3.Connection) -> int:
         link = chain_value(key, link, tuple(row))
         last_id = int(row[0])
         conn.execute("UPDATE audit_log SET chain = ? WHERE id = ?", (link, last_id))
-    conn.execute("CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT "
-                 "RAISE(ABORT, 'the audit log is append-only: rows cannot be changed'); END")
+    conn.execute(
+        "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT "
+        "RAISE(ABORT, 'the audit log is append-only: rows cannot be changed'); END"
+    )
     if last_id:
         _set_head(conn, last_id, link)
     return last_id
@@ -192,10 +203,10 @@ def seal_existing(conn: sqlite3.Connection) -> int:
 def verify_chain(conn: sqlite3.Connection, limit: int = 20) -> list[str]:
     """Problems found walking the chain (empty: every row is as written, none missing)."""
     problems: list[str] = []
-    row = conn.execute("SELECT value FROM settings WHERE key = ?",
-                       (CHAIN_KEY_SETTING,)).fetchone()
-    head = conn.execute("SELECT value FROM settings WHERE key = ?",
-                        (CHAIN_HEAD_SETTING,)).fetchone()
+    row = conn.execute("SELECT value FROM settings WHERE key = ?", (CHAIN_KEY_SETTING,)).fetchone()
+    head = conn.execute(
+        "SELECT value FROM settings WHERE key = ?", (CHAIN_HEAD_SETTING,)
+    ).fetchone()
     count = int(conn.execute("SELECT count(*) FROM audit_log").fetchone()[0])
     if row is None:
         return ["the audit chain key is missing"] if count else []
@@ -220,14 +231,23 @@ def verify_chain(conn: sqlite3.Connection, limit: int = 20) -> list[str]:
     elif head is not None:
         head_id, _, head_link = str(head[0]).partition(" ")
         if int(head_id) != expected_id - 1 or head_link != link:
-            problems.append(f"the newest audit rows were removed (the log ends at row "
-                            f"{expected_id - 1}, it had reached row {head_id})")
+            problems.append(
+                f"the newest audit rows were removed (the log ends at row "
+                f"{expected_id - 1}, it had reached row {head_id})"
+            )
     return problems
 
 
-def read(conn: sqlite3.Connection, record_number: str | None = None, limit: int = 1000,
-         offset: int = 0, *, username: str | None = None, since_utc: str | None = None,
-         before_utc: str | None = None) -> list[AuditEntry]:
+def read(
+    conn: sqlite3.Connection,
+    record_number: str | None = None,
+    limit: int = 1000,
+    offset: int = 0,
+    *,
+    username: str | None = None,
+    since_utc: str | None = None,
+    before_utc: str | None = None,
+) -> list[AuditEntry]:
     """Newest first; all patients when record_number is None. `since_utc` is inclusive,
     `before_utc` exclusive (ISO text, compared with the stored UTC stamps)."""
     sql = f"SELECT {_FIELDS} FROM audit_log"

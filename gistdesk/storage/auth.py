@@ -59,10 +59,17 @@ class Permission(StrEnum):
     SETTINGS = "settings"
 
 
-_CLINICAL = frozenset({
-    Permission.VIEW, Permission.PRINT, Permission.EDIT_PATIENT, Permission.DELETE_PATIENT,
-    Permission.EDIT_TIMELINE, Permission.IMPORT_EXPORT, Permission.VIEW_AUDIT,
-})
+_CLINICAL = frozenset(
+    {
+        Permission.VIEW,
+        Permission.PRINT,
+        Permission.EDIT_PATIENT,
+        Permission.DELETE_PATIENT,
+        Permission.EDIT_TIMELINE,
+        Permission.IMPORT_EXPORT,
+        Permission.VIEW_AUDIT,
+    }
+)
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.ADMIN: frozenset(Permission),
@@ -97,15 +104,17 @@ def denied(role: Role, permission: Permission, what: str | None = None) -> Permi
 def check_password_policy(username: str, password: str) -> None:
     if not isinstance(password, str) or len(password) < MIN_PASSWORD_LENGTH:
         raise WeakPasswordError(
-            f"The password must have at least {MIN_PASSWORD_LENGTH} characters.")
+            f"The password must have at least {MIN_PASSWORD_LENGTH} characters."
+        )
     if len(password) > MAX_PASSWORD_LENGTH:
-        raise WeakPasswordError(
-            f"The password must have at most {MAX_PASSWORD_LENGTH} characters.")
+        raise WeakPasswordError(f"The password must have at most {MAX_PASSWORD_LENGTH} characters.")
     if password.strip().casefold() == username.strip().casefold():
         raise WeakPasswordError("The password must not be the user name.")
     if "\x00" in password or not _encodable(password):
-        raise WeakPasswordError("The password must not contain a NUL character or an "
-                                "invalid (unpaired surrogate) character.")
+        raise WeakPasswordError(
+            "The password must not contain a NUL character or an "
+            "invalid (unpaired surrogate) character."
+        )
 
 
 def _encodable(text: str) -> bool:
@@ -117,21 +126,30 @@ def _encodable(text: str) -> bool:
 
 
 def _valid_name(text: object, *, allow_blank: bool = False) -> bool:
-    return (isinstance(text, str) and (allow_blank or bool(text.strip()))
-            and text == text.strip() and len(text) <= 100 and _encodable(text)
-            and not any(ord(ch) < 32 or ord(ch) == 127 for ch in text))
+    return (
+        isinstance(text, str)
+        and (allow_blank or bool(text.strip()))
+        and text == text.strip()
+        and len(text) <= 100
+        and _encodable(text)
+        and not any(ord(ch) < 32 or ord(ch) == 127 for ch in text)
+    )
 
 
 def check_username(username: str) -> None:
     if not _valid_name(username):
-        raise StorageError("A user name must be 1 to 100 characters, without control "
-                           "characters or spaces at either end.")
+        raise StorageError(
+            "A user name must be 1 to 100 characters, without control "
+            "characters or spaces at either end."
+        )
 
 
 def check_display_name(display_name: str) -> None:
     if not _valid_name(display_name, allow_blank=True):
-        raise StorageError("A display name must be at most 100 characters, without control "
-                           "characters or spaces at either end.")
+        raise StorageError(
+            "A display name must be at most 100 characters, without control "
+            "characters or spaces at either end."
+        )
 
 
 _USER_COLUMNS = "username, display_name, role, disabled"
@@ -142,22 +160,29 @@ def _user(row: tuple[object, ...]) -> User:
 
 
 def get_user(conn: sqlite3.Connection, username: str) -> User | None:
-    row = conn.execute(f"SELECT {_USER_COLUMNS} FROM users WHERE username = ?",
-                       (username,)).fetchone()
+    row = conn.execute(
+        f"SELECT {_USER_COLUMNS} FROM users WHERE username = ?", (username,)
+    ).fetchone()
     return None if row is None else _user(row)
 
 
 def list_users(conn: sqlite3.Connection) -> list[User]:
-    return [_user(r) for r in conn.execute(
-        f"SELECT {_USER_COLUMNS} FROM users ORDER BY username")]
+    return [_user(r) for r in conn.execute(f"SELECT {_USER_COLUMNS} FROM users ORDER BY username")]
 
 
 def has_users(conn: sqlite3.Connection) -> bool:
     return bool(conn.execute("SELECT EXISTS (SELECT 1 FROM users)").fetchone()[0])
 
 
-def insert_user(conn: sqlite3.Connection, username: str, role: Role, display_name: str,
-                password: str, *, by: str) -> User:
+def insert_user(
+    conn: sqlite3.Connection,
+    username: str,
+    role: Role,
+    display_name: str,
+    password: str,
+    *,
+    by: str,
+) -> User:
     """Insert a user with a password (inside the caller's write transaction) and audit it."""
     check_username(username)
     check_display_name(display_name)
@@ -167,17 +192,26 @@ def insert_user(conn: sqlite3.Connection, username: str, role: Role, display_nam
         conn.execute(
             "INSERT INTO users (username, display_name, role, password_hash, password_salt, "
             "password_kdf, created_utc) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (username, display_name, Role(role).value, digest, salt, kdf, utc_now()))
+            (username, display_name, Role(role).value, digest, salt, kdf, utc_now()),
+        )
     except sqlite3.IntegrityError as exc:
         raise StorageError(f"The user {username!r} already exists.") from exc
-    write(conn, username=by, record_number=None, action="create user",
-          changes=[Change(f"user {username}", "role", None, Role(role).value)])
+    write(
+        conn,
+        username=by,
+        record_number=None,
+        action="create user",
+        changes=[Change(f"user {username}", "role", None, Role(role).value)],
+    )
     return User(username, display_name, Role(role), False)
 
 
 def enabled_admins(conn: sqlite3.Connection) -> int:
-    return int(conn.execute("SELECT count(*) FROM users WHERE role = 'admin' AND disabled = 0")
-               .fetchone()[0])
+    return int(
+        conn.execute("SELECT count(*) FROM users WHERE role = 'admin' AND disabled = 0").fetchone()[
+            0
+        ]
+    )
 
 
 # A hash to check against when the user name is unknown, so both cost the same scrypt work.
@@ -191,8 +225,13 @@ def _dummy_hash() -> tuple[str, str, str]:
     return _DUMMY
 
 
-def attempt_sign_in(conn: sqlite3.Connection, username: str, password: str,
-                    now: datetime | None = None, confirming: bool = False) -> User:
+def attempt_sign_in(
+    conn: sqlite3.Connection,
+    username: str,
+    password: str,
+    now: datetime | None = None,
+    confirming: bool = False,
+) -> User:
     """Check the password and update the lockout state (inside the caller's write
     transaction, which must commit even when this raises SignInError: see the repository).
     `confirming`: a signed-in user retyping their password (e.g. to change it); failures
@@ -204,19 +243,29 @@ def attempt_sign_in(conn: sqlite3.Connection, username: str, password: str,
     row = conn.execute(
         "SELECT username, display_name, role, disabled, password_hash, password_salt, "
         "password_kdf, failed_attempts, locked_until_utc FROM users WHERE username = ?",
-        (username,)).fetchone()
+        (username,),
+    ).fetchone()
     if row is None:
         digest, salt, kdf = _dummy_hash()
         check_password(password, digest, salt, kdf)
         # The typed name is not recorded: it is often a password typed in the wrong field.
-        write(conn, username="(unknown user name)", record_number=None,
-              action="sign in failed", changes=[Change("session", "unknown user", None, None)])
+        write(
+            conn,
+            username="(unknown user name)",
+            record_number=None,
+            action="sign in failed",
+            changes=[Change("session", "unknown user", None, None)],
+        )
         raise SignInError()
-    locked_until = (datetime.fromisoformat(str(row[8]).replace("Z", "+00:00"))
-                    if row[8] else None)
+    locked_until = datetime.fromisoformat(str(row[8]).replace("Z", "+00:00")) if row[8] else None
     if locked_until is not None and moment < locked_until:
-        write(conn, username=username, record_number=None, action=f"{attempt} refused",
-              changes=[Change("session", "locked", None, None)])
+        write(
+            conn,
+            username=username,
+            record_number=None,
+            action=f"{attempt} refused",
+            changes=[Change("session", "locked", None, None)],
+        )
         raise AccountLockedError(locked_until)
     password_ok = row[4] is not None and check_password(password, row[4], row[5], row[6])
     if not password_ok or row[3]:
@@ -227,19 +276,34 @@ def attempt_sign_in(conn: sqlite3.Connection, username: str, password: str,
         if failures >= MAX_FAILED_ATTEMPTS:
             new_lock = (moment + LOCKOUT).isoformat(timespec="seconds").replace("+00:00", "Z")
             failures = 0
-        conn.execute("UPDATE users SET failed_attempts = ?, locked_until_utc = ? "
-                     "WHERE username = ?", (failures, new_lock, username))
+        conn.execute(
+            "UPDATE users SET failed_attempts = ?, locked_until_utc = ? WHERE username = ?",
+            (failures, new_lock, username),
+        )
         reason = "account disabled" if password_ok else "wrong password"
-        write(conn, username=username, record_number=None, action=f"{attempt} failed",
-              changes=[Change("session", reason, None, "locked" if new_lock else None)])
+        write(
+            conn,
+            username=username,
+            record_number=None,
+            action=f"{attempt} failed",
+            changes=[Change("session", reason, None, "locked" if new_lock else None)],
+        )
         if new_lock is not None:
             raise AccountLockedError(moment + LOCKOUT)
         raise SignInError()
     if confirming:
         conn.execute("UPDATE users SET failed_attempts = 0 WHERE username = ?", (username,))
         return _user(row[:4])
-    conn.execute("UPDATE users SET failed_attempts = 0, locked_until_utc = NULL, "
-                 "last_sign_in_utc = ? WHERE username = ?", (utc_now(), username))
-    write(conn, username=username, record_number=None, action="sign in",
-          changes=[Change("session", "signed in", None, None)])
+    conn.execute(
+        "UPDATE users SET failed_attempts = 0, locked_until_utc = NULL, "
+        "last_sign_in_utc = ? WHERE username = ?",
+        (utc_now(), username),
+    )
+    write(
+        conn,
+        username=username,
+        record_number=None,
+        action="sign in",
+        changes=[Change("session", "signed in", None, None)],
+    )
     return _user(row[:4])

@@ -69,10 +69,10 @@ def backup_infos(db_path: Path) -> list[BackupInfo]:
 def to_keep(infos: list[BackupInfo]) -> set[Path]:
     """The rotation policy (see the module docstring)."""
     keep: set[Path] = set()
-    ordinary = sorted((i for i in infos if not i.special), key=lambda i: i.created_utc,
-                      reverse=True)
-    special = sorted((i for i in infos if i.special), key=lambda i: i.created_utc,
-                     reverse=True)
+    ordinary = sorted(
+        (i for i in infos if not i.special), key=lambda i: i.created_utc, reverse=True
+    )
+    special = sorted((i for i in infos if i.special), key=lambda i: i.created_utc, reverse=True)
     if ordinary:
         keep.add(ordinary[0].path)
     days: set[object] = set()

@@ -53,8 +53,7 @@ def safe_filename(record_number: str) -> str:
     return f"{cleaned}.json"
 
 
-def export_case(repo: SqliteRepository, record_number: str,
-                path: str | os.PathLike[str]) -> Path:
+def export_case(repo: SqliteRepository, record_number: str, path: str | os.PathLike[str]) -> Path:
     repo.require(Permission.IMPORT_EXPORT)
     target = Path(path)
     write_case_file(target, repo.load_case(record_number))
@@ -79,8 +78,14 @@ def export_all(repo: SqliteRepository, folder: str | os.PathLike[str]) -> list[P
     return written
 
 
-def import_file(repo: SqliteRepository, path: str | os.PathLike[str], *, user: str | None = None,
-                replace: bool = False, as_of: date | None = None) -> ImportResult:
+def import_file(
+    repo: SqliteRepository,
+    path: str | os.PathLike[str],
+    *,
+    user: str | None = None,
+    replace: bool = False,
+    as_of: date | None = None,
+) -> ImportResult:
     repo.require(Permission.IMPORT_EXPORT)  # before reading the file: PermissionDeniedError
     source = Path(path)
     day = as_of or date.today()
@@ -92,9 +97,12 @@ def import_file(repo: SqliteRepository, path: str | os.PathLike[str], *, user: s
     try:
         if repo.exists(number):
             if not replace:
-                return ImportResult(source, number, "exists",
-                                    message=f"record number {number!r} exists "
-                                            "(use --replace to overwrite it)")
+                return ImportResult(
+                    source,
+                    number,
+                    "exists",
+                    message=f"record number {number!r} exists (use --replace to overwrite it)",
+                )
             repo.save_case(case, user=user, replace=number, as_of=day)
             return ImportResult(source, number, "replaced")
         repo.insert_new_cases([case], user=user, action="import", as_of=day)
@@ -107,9 +115,14 @@ def import_file(repo: SqliteRepository, path: str | os.PathLike[str], *, user: s
         return ImportResult(source, number, "error", message=str(exc))
 
 
-def import_files(repo: SqliteRepository, paths: Iterable[str | os.PathLike[str]], *,
-                 user: str | None = None, replace: bool = False,
-                 as_of: date | None = None) -> ImportReport:
+def import_files(
+    repo: SqliteRepository,
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    user: str | None = None,
+    replace: bool = False,
+    as_of: date | None = None,
+) -> ImportReport:
     report = ImportReport()
     for path in paths:
         report.results.append(import_file(repo, path, user=user, replace=replace, as_of=as_of))

@@ -53,10 +53,26 @@ def resolve_db_path(explicit: str | os.PathLike[str] | None = None) -> Path:
 
 
 # File systems where SQLite locking is unreliable (CONVENTIONS.md: corrupts on shares).
-NETWORK_FILESYSTEMS = frozenset({
-    "nfs", "nfs4", "cifs", "smb3", "smbfs", "9p", "afs", "ceph", "glusterfs", "lustre",
-    "ncpfs", "fuse.sshfs", "fuse.glusterfs", "fuse.davfs2", "davfs", "fuse.rclone",
-})
+NETWORK_FILESYSTEMS = frozenset(
+    {
+        "nfs",
+        "nfs4",
+        "cifs",
+        "smb3",
+        "smbfs",
+        "9p",
+        "afs",
+        "ceph",
+        "glusterfs",
+        "lustre",
+        "ncpfs",
+        "fuse.sshfs",
+        "fuse.glusterfs",
+        "fuse.davfs2",
+        "davfs",
+        "fuse.rclone",
+    }
+)
 
 
 def filesystem_type(path: Path) -> str | None:
@@ -149,8 +165,9 @@ def open_database(
         if not db_path.parent.exists():
             db_path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as exc:
-        raise StorageError(f"The folder {db_path.parent} cannot be created "
-                           f"({exc.strerror}).") from exc
+        raise StorageError(
+            f"The folder {db_path.parent} cannot be created ({exc.strerror})."
+        ) from exc
     share = network_share(db_path)
     if share is not None:
         raise NetworkShareError(db_path, share)
@@ -161,8 +178,9 @@ def open_database(
             db_path.touch(mode=0o600)
         restrict_permissions(db_path)
     except OSError as exc:
-        raise StorageError(f"The database {db_path} cannot be created or opened "
-                           f"({exc.strerror}).") from exc
+        raise StorageError(
+            f"The database {db_path} cannot be created or opened ({exc.strerror})."
+        ) from exc
     try:
         conn = _connect(db_path)
     except sqlite3.Error as exc:
@@ -177,7 +195,8 @@ def open_database(
                 raise DatabaseReadOnlyError(
                     f"The database {db_path} is on a read-only disk or in a folder gistdesk "
                     "cannot write to, so it cannot be opened there. Copy it to a writable "
-                    "folder, or ask for write access.") from exc
+                    "folder, or ask for write access."
+                ) from exc
             raise translate(exc) from exc
         raise DatabaseCorruptError(db_path, str(exc), backup.newest_backup(db_path)) from exc
     except BaseException:
@@ -214,8 +233,9 @@ def _prepare(db: sqlite_utils.Database, path: Path, integrity: str, migrate: boo
         schema.migrate(db, path)
     problems = conn.execute("PRAGMA foreign_key_check").fetchall()
     if problems:
-        raise DatabaseCorruptError(path, f"{len(problems)} broken reference(s)",
-                                   backup.newest_backup(path))
+        raise DatabaseCorruptError(
+            path, f"{len(problems)} broken reference(s)", backup.newest_backup(path)
+        )
     conn.execute("PRAGMA foreign_keys = ON")
 
 

@@ -54,55 +54,212 @@ CHUNK = 500  # cases per worker job
 _DEMO_NUMBER = re.compile(r"GD-\d{6}")
 
 FEMALE_NAMES = (
-    "Anna", "Maria", "Sofía", "Léa", "Chloé", "Ingrid", "Zoë", "Agnieszka", "Aiko", "Mei",
-    "Fatima", "Amélie", "Björk", "Olga", "Noémie", "Priya", "Grace", "Siobhán", "Carmen",
-    "Hélène", "Marta", "Elif", "Yuki", "Ana", "Jana", "Renée", "Birgit", "Lucía", "Ines",
-    "Dorothée", "Kateřina", "Aoife", "Sara", "Nadia", "Ewa", "Liv", "Maeve", "Irène",
+    "Anna",
+    "Maria",
+    "Sofía",
+    "Léa",
+    "Chloé",
+    "Ingrid",
+    "Zoë",
+    "Agnieszka",
+    "Aiko",
+    "Mei",
+    "Fatima",
+    "Amélie",
+    "Björk",
+    "Olga",
+    "Noémie",
+    "Priya",
+    "Grace",
+    "Siobhán",
+    "Carmen",
+    "Hélène",
+    "Marta",
+    "Elif",
+    "Yuki",
+    "Ana",
+    "Jana",
+    "Renée",
+    "Birgit",
+    "Lucía",
+    "Ines",
+    "Dorothée",
+    "Kateřina",
+    "Aoife",
+    "Sara",
+    "Nadia",
+    "Ewa",
+    "Liv",
+    "Maeve",
+    "Irène",
 )
 MALE_NAMES = (
-    "José", "Jürgen", "François", "Søren", "Łukasz", "Hiroshi", "Ahmed", "Jean-Luc", "Piotr",
-    "Mateo", "Oscar", "Andrés", "Lars", "Seán", "Raúl", "Günter", "Wei", "Ravi", "Tomás",
-    "Émile", "Jiří", "Kenji", "Omar", "Paolo", "Björn", "Nikolaos", "Ivan", "Yusuf", "Matthias",
-    "Dmitri", "Joaquín", "Pierre", "Ömer", "David", "Henrik", "Luca", "Sebastián", "Thiago",
+    "José",
+    "Jürgen",
+    "François",
+    "Søren",
+    "Łukasz",
+    "Hiroshi",
+    "Ahmed",
+    "Jean-Luc",
+    "Piotr",
+    "Mateo",
+    "Oscar",
+    "Andrés",
+    "Lars",
+    "Seán",
+    "Raúl",
+    "Günter",
+    "Wei",
+    "Ravi",
+    "Tomás",
+    "Émile",
+    "Jiří",
+    "Kenji",
+    "Omar",
+    "Paolo",
+    "Björn",
+    "Nikolaos",
+    "Ivan",
+    "Yusuf",
+    "Matthias",
+    "Dmitri",
+    "Joaquín",
+    "Pierre",
+    "Ömer",
+    "David",
+    "Henrik",
+    "Luca",
+    "Sebastián",
+    "Thiago",
 )
 FAMILY_NAMES = (
-    "Müller", "García", "O'Brien", "Nguyễn", "Dubois", "Kowalski", "Sørensen", "Rossi", "Smith",
-    "Fernández", "Novák", "Yamamoto", "Åberg", "Schröder", "López", "Martin", "Papadopoulos",
-    "Ivanova", "Öztürk", "Chen", "Kim", "Singh", "Dvořák", "Jansen", "Lefèvre", "Mac Giolla",
-    "Hernández", "Nowak", "Johansson", "Bianchi", "Costa", "Wójcik", "Da Silva", "Ferreira",
-    "Kovács", "Horváth", "Petrović", "Jensen", "Núñez", "Brown", "Wilson", "Moreau", "Weiß",
-    "Ó Súilleabháin", "Van der Berg", "De la Cruz", "Żukowski", "Çelik", "Abdullah", "Haddad",
+    "Müller",
+    "García",
+    "O'Brien",
+    "Nguyễn",
+    "Dubois",
+    "Kowalski",
+    "Sørensen",
+    "Rossi",
+    "Smith",
+    "Fernández",
+    "Novák",
+    "Yamamoto",
+    "Åberg",
+    "Schröder",
+    "López",
+    "Martin",
+    "Papadopoulos",
+    "Ivanova",
+    "Öztürk",
+    "Chen",
+    "Kim",
+    "Singh",
+    "Dvořák",
+    "Jansen",
+    "Lefèvre",
+    "Mac Giolla",
+    "Hernández",
+    "Nowak",
+    "Johansson",
+    "Bianchi",
+    "Costa",
+    "Wójcik",
+    "Da Silva",
+    "Ferreira",
+    "Kovács",
+    "Horváth",
+    "Petrović",
+    "Jensen",
+    "Núñez",
+    "Brown",
+    "Wilson",
+    "Moreau",
+    "Weiß",
+    "Ó Súilleabháin",
+    "Van der Berg",
+    "De la Cruz",
+    "Żukowski",
+    "Çelik",
+    "Abdullah",
+    "Haddad",
 )
 
-SITES = ((Site.STOMACH, 60), (Site.JEJUNUM_ILEUM, 25), (Site.DUODENUM, 5), (Site.RECTUM, 4),
-         (Site.COLON, 1), (Site.ESOPHAGUS, 1), (Site.EXTRA_GI, 4))
-MUTATIONS = ((Mutation.KIT_EXON_11, 66), (Mutation.KIT_EXON_9, 9), (Mutation.KIT_EXON_13, 1),
-             (Mutation.KIT_EXON_17, 1), (Mutation.KIT_OTHER, 1), (Mutation.PDGFRA_D842V, 6),
-             (Mutation.PDGFRA_EXON_18_OTHER, 3), (Mutation.PDGFRA_OTHER, 1),
-             (Mutation.SDH_DEFICIENT, 4), (Mutation.NF1, 2), (Mutation.WILD_TYPE, 3),
-             (Mutation.UNKNOWN, 3))
-ORGAN_OF_SITE = {Site.STOMACH: "stomach", Site.JEJUNUM_ILEUM: "small bowel",
-                 Site.DUODENUM: "duodenum", Site.RECTUM: "rectum", Site.COLON: "colon",
-                 Site.ESOPHAGUS: "esophagus", Site.EXTRA_GI: "mesentery"}
+SITES = (
+    (Site.STOMACH, 60),
+    (Site.JEJUNUM_ILEUM, 25),
+    (Site.DUODENUM, 5),
+    (Site.RECTUM, 4),
+    (Site.COLON, 1),
+    (Site.ESOPHAGUS, 1),
+    (Site.EXTRA_GI, 4),
+)
+MUTATIONS = (
+    (Mutation.KIT_EXON_11, 66),
+    (Mutation.KIT_EXON_9, 9),
+    (Mutation.KIT_EXON_13, 1),
+    (Mutation.KIT_EXON_17, 1),
+    (Mutation.KIT_OTHER, 1),
+    (Mutation.PDGFRA_D842V, 6),
+    (Mutation.PDGFRA_EXON_18_OTHER, 3),
+    (Mutation.PDGFRA_OTHER, 1),
+    (Mutation.SDH_DEFICIENT, 4),
+    (Mutation.NF1, 2),
+    (Mutation.WILD_TYPE, 3),
+    (Mutation.UNKNOWN, 3),
+)
+ORGAN_OF_SITE = {
+    Site.STOMACH: "stomach",
+    Site.JEJUNUM_ILEUM: "small bowel",
+    Site.DUODENUM: "duodenum",
+    Site.RECTUM: "rectum",
+    Site.COLON: "colon",
+    Site.ESOPHAGUS: "esophagus",
+    Site.EXTRA_GI: "mesentery",
+}
 METASTATIC_ORGANS = (("liver", 65), ("peritoneum", 30), ("lung", 3), ("bone", 2))
 ADVANCED_SEQUENCE = (Drug.IMATINIB, Drug.SUNITINIB, Drug.REGORAFENIB, Drug.RIPRETINIB)
-START_DOSE = {Drug.IMATINIB: (400, "daily"), Drug.SUNITINIB: (50, "4 weeks on, 2 weeks off"),
-              Drug.REGORAFENIB: (160, "3 weeks on, 1 week off"), Drug.RIPRETINIB: (150, "daily"),
-              Drug.AVAPRITINIB: (300, "daily")}
+START_DOSE = {
+    Drug.IMATINIB: (400, "daily"),
+    Drug.SUNITINIB: (50, "4 weeks on, 2 weeks off"),
+    Drug.REGORAFENIB: (160, "3 weeks on, 1 week off"),
+    Drug.RIPRETINIB: (150, "daily"),
+    Drug.AVAPRITINIB: (300, "daily"),
+}
 # Months to progression on a line (uniform range): later lines work for less time.
-TTP_MONTHS = {Drug.IMATINIB: (14, 60), Drug.SUNITINIB: (4, 14), Drug.REGORAFENIB: (3, 9),
-              Drug.RIPRETINIB: (3, 9), Drug.AVAPRITINIB: (10, 36)}
+TTP_MONTHS = {
+    Drug.IMATINIB: (14, 60),
+    Drug.SUNITINIB: (4, 14),
+    Drug.REGORAFENIB: (3, 9),
+    Drug.RIPRETINIB: (3, 9),
+    Drug.AVAPRITINIB: (10, 36),
+}
 SIDE_EFFECTS = {
-    Drug.IMATINIB: ("periorbital edema", "nausea", "diarrhea", "muscle cramps", "fatigue",
-                    "anemia", "rash"),
-    Drug.SUNITINIB: ("hand-foot skin reaction", "hypertension", "fatigue", "hypothyroidism",
-                     "diarrhea", "mucositis"),
+    Drug.IMATINIB: (
+        "periorbital edema",
+        "nausea",
+        "diarrhea",
+        "muscle cramps",
+        "fatigue",
+        "anemia",
+        "rash",
+    ),
+    Drug.SUNITINIB: (
+        "hand-foot skin reaction",
+        "hypertension",
+        "fatigue",
+        "hypothyroidism",
+        "diarrhea",
+        "mucositis",
+    ),
     Drug.REGORAFENIB: ("hand-foot skin reaction", "hypertension", "fatigue", "diarrhea"),
     Drug.RIPRETINIB: ("alopecia", "myalgia", "fatigue", "hand-foot skin reaction"),
     Drug.AVAPRITINIB: ("cognitive effects", "periorbital edema", "anemia", "nausea"),
 }
-PRIMARY_RESISTANT = frozenset({Mutation.PDGFRA_D842V, Mutation.SDH_DEFICIENT, Mutation.NF1,
-                               Mutation.WILD_TYPE})
+PRIMARY_RESISTANT = frozenset(
+    {Mutation.PDGFRA_D842V, Mutation.SDH_DEFICIENT, Mutation.NF1, Mutation.WILD_TYPE}
+)
 
 
 T = TypeVar("T")
@@ -155,12 +312,18 @@ class _CaseBuilder:
         self.procedures: list[Procedure] = []
         self.side_effects: list[SideEffect] = []
 
-    def new_lesion(self, organ: str, diameter: float, day: date, target: bool,
-                   lymph_node: bool = False) -> _Lesion:
+    def new_lesion(
+        self, organ: str, diameter: float, day: date, target: bool, lymph_node: bool = False
+    ) -> _Lesion:
         lesion = _Lesion(
-            lesion_id=f"L{len(self.lesions) + 1}", organ=organ, target=target,
-            diameter=diameter, density=self.rng.uniform(45, 75), suv=self.rng.uniform(6, 16),
-            first_seen=day, lymph_node=lymph_node,
+            lesion_id=f"L{len(self.lesions) + 1}",
+            organ=organ,
+            target=target,
+            diameter=diameter,
+            density=self.rng.uniform(45, 75),
+            suv=self.rng.uniform(6, 16),
+            first_seen=day,
+            lymph_node=lymph_node,
         )
         self.lesions.append(lesion)
         return lesion
@@ -175,24 +338,34 @@ class _CaseBuilder:
         measured: list[Lesion] = []
         for le in lesions:
             diameter = max(0, round(le.diameter * self.rng.uniform(0.98, 1.02)))
-            measured.append(Lesion(
-                lesion_id=le.lesion_id, organ=le.organ, target=le.target,
-                longest_diameter_mm=diameter, lymph_node=le.lymph_node,
-                density_hu=round(le.density) if modality is Modality.CT else None,
-                suv_max=round(le.suv, 1) if modality is Modality.PET_CT else None,
-                new=le.first_seen == day, hypodense=le.hypodense,
-                intratumoral_nodule=le.nodule,
-            ))
-        non_target = (NonTarget.PRESENT if any(not le.target for le in lesions)
-                      else NonTarget.ABSENT)
-        self.scans[day] = Scan(date=day, modality=modality, lesions=tuple(measured),
-                               non_target=non_target)
+            measured.append(
+                Lesion(
+                    lesion_id=le.lesion_id,
+                    organ=le.organ,
+                    target=le.target,
+                    longest_diameter_mm=diameter,
+                    lymph_node=le.lymph_node,
+                    density_hu=round(le.density) if modality is Modality.CT else None,
+                    suv_max=round(le.suv, 1) if modality is Modality.PET_CT else None,
+                    new=le.first_seen == day,
+                    hypodense=le.hypodense,
+                    intratumoral_nodule=le.nodule,
+                )
+            )
+        non_target = NonTarget.PRESENT if any(not le.target for le in lesions) else NonTarget.ABSENT
+        self.scans[day] = Scan(
+            date=day, modality=modality, lesions=tuple(measured), non_target=non_target
+        )
         return day
 
     def start_line(self, drug: Drug, intent: Intent, start: date, mutation: Mutation) -> _Line:
         mg, schedule = START_DOSE.get(drug, (400, "daily"))
-        if drug is Drug.IMATINIB and mutation is Mutation.KIT_EXON_9 and \
-                intent is Intent.ADVANCED and self.rng.random() < 0.6:
+        if (
+            drug is Drug.IMATINIB
+            and mutation is Mutation.KIT_EXON_9
+            and intent is Intent.ADVANCED
+            and self.rng.random() < 0.6
+        ):
             mg = 800
         line = _Line(drug, intent, start, doses=[DoseChange(start, mg, schedule)])
         self.lines.append(line)
@@ -213,19 +386,30 @@ class _CaseBuilder:
             last = line.doses[-1]
             reduce_day = day + _days(self.rng.randint(1, 7))
             if reduce_day <= self.last_day and (line.end is None or reduce_day <= line.end):
-                line.doses.append(DoseChange(reduce_day, round(last.mg_per_day * 0.75),
-                                             last.schedule))
+                line.doses.append(
+                    DoseChange(reduce_day, round(last.mg_per_day * 0.75), last.schedule)
+                )
         elif grade == 3:
             action = SideEffectAction.HELD
         term = self.rng.choice(SIDE_EFFECTS.get(line.drug, SIDE_EFFECTS[Drug.IMATINIB]))
         self.side_effects.append(SideEffect(day, term, grade, line.drug.value, action))
 
     def build(self, patient: Patient, tumor: Tumor) -> Case:
-        lines = tuple(TherapyLine(drug=li.drug, intent=li.intent, start=li.start, end=li.end,
-                                  stop_reason=li.stop, doses=tuple(li.doses))
-                      for li in self.lines)
+        lines = tuple(
+            TherapyLine(
+                drug=li.drug,
+                intent=li.intent,
+                start=li.start,
+                end=li.end,
+                stop_reason=li.stop,
+                doses=tuple(li.doses),
+            )
+            for li in self.lines
+        )
         return Case(
-            patient=patient, tumor=tumor, therapy_lines=lines,
+            patient=patient,
+            tumor=tumor,
+            therapy_lines=lines,
             procedures=tuple(sorted(self.procedures, key=lambda p: p.date)),
             scans=tuple(self.scans[d] for d in sorted(self.scans)),
             side_effects=tuple(sorted(self.side_effects, key=lambda e: e.date)),
@@ -235,8 +419,11 @@ class _CaseBuilder:
 def _advanced_lines(b: _CaseBuilder, start: date, mutation: Mutation, max_lines: int) -> None:
     """Advanced lines in sequence from `start`: response, then progression, then a switch."""
     rng = b.rng
-    drugs = ([Drug.AVAPRITINIB, Drug.RIPRETINIB] if mutation is Mutation.PDGFRA_D842V
-             else list(ADVANCED_SEQUENCE))[:max_lines]
+    drugs = (
+        [Drug.AVAPRITINIB, Drug.RIPRETINIB]
+        if mutation is Mutation.PDGFRA_D842V
+        else list(ADVANCED_SEQUENCE)
+    )[:max_lines]
     for k, drug in enumerate(drugs):
         if start > b.last_day:
             return
@@ -244,8 +431,7 @@ def _advanced_lines(b: _CaseBuilder, start: date, mutation: Mutation, max_lines:
         resistant = drug is Drug.IMATINIB and mutation in PRIMARY_RESISTANT
         low, high = TTP_MONTHS.get(drug, (3, 9))
         ttp = rng.uniform(2, 4) if resistant else rng.uniform(low, high)
-        depth = 0.0 if resistant else (rng.uniform(0.3, 0.65) if k == 0
-                                       else rng.uniform(0.0, 0.3))
+        depth = 0.0 if resistant else (rng.uniform(0.3, 0.65) if k == 0 else rng.uniform(0.0, 0.3))
         false_progression = k == 0 and not resistant and ttp > 8 and rng.random() < 0.12
         targets = [le for le in b.lesions if le.target and le.diameter > 0]
         base = {le.lesion_id: (le.diameter, le.density, le.suv) for le in b.lesions}
@@ -281,15 +467,21 @@ def _advanced_lines(b: _CaseBuilder, start: date, mutation: Mutation, max_lines:
                     b.new_lesion(organ, rng.randint(8, 25), day, target=False)
                 elif mode == "grow":
                     grower = rng.choice(targets)
-                    grower.diameter = max(grower.diameter * rng.uniform(1.4, 1.8),
-                                          grower.diameter + 8)
+                    grower.diameter = max(
+                        grower.diameter * rng.uniform(1.4, 1.8), grower.diameter + 8
+                    )
                     grower.density *= 1.25
                 else:
                     rng.choice(targets).nodule = True
                 b.scan(day, [le for le in b.lesions if le.diameter > 0 or le.target])
                 last_drug = k + 1 >= len(drugs)
-                if (drug is Drug.IMATINIB and not last_drug and line.doses[-1].mg_per_day < 800
-                        and mode == "grow" and rng.random() < 0.3):
+                if (
+                    drug is Drug.IMATINIB
+                    and not last_drug
+                    and line.doses[-1].mg_per_day < 800
+                    and mode == "grow"
+                    and rng.random() < 0.3
+                ):
                     # Dose escalation to 800 mg before switching (a second, shorter response).
                     raise_day = day + _days(rng.randint(7, 21))
                     if raise_day <= b.last_day:
@@ -317,8 +509,9 @@ def _advanced_lines(b: _CaseBuilder, start: date, mutation: Mutation, max_lines:
                     end = day + _days(rng.randint(14, 45))
                     if end <= b.last_day:
                         line.end = end
-                        line.stop = _pick(rng, ((StopReason.PROGRESSION, 70),
-                                                (StopReason.PATIENT_CHOICE, 30)))
+                        line.stop = _pick(
+                            rng, ((StopReason.PROGRESSION, 70), (StopReason.PATIENT_CHOICE, 30))
+                        )
                     return
             first = False
             previous = day
@@ -344,12 +537,22 @@ def _resected(b: _CaseBuilder, tumor: Tumor, surgery: date, adjuvant_ok: bool) -
     rng = b.rng
     mutation = tumor.mutation or Mutation.UNKNOWN
     organ = ORGAN_OF_SITE[tumor.primary_site or Site.STOMACH]
-    b.procedures.append(Procedure(surgery, ProcedureKind.SURGERY, organ,
-                                  _pick(rng, ((Margin.R0, 85), (Margin.R1, 13), (Margin.R2, 2)))))
+    b.procedures.append(
+        Procedure(
+            surgery,
+            ProcedureKind.SURGERY,
+            organ,
+            _pick(rng, ((Margin.R0, 85), (Margin.R1, 13), (Margin.R2, 2))),
+        )
+    )
     risk = _nih_high_or_intermediate(tumor)
     adjuvant: _Line | None = None
-    if adjuvant_ok and risk in ("high", "intermediate") and mutation not in PRIMARY_RESISTANT \
-            and rng.random() < 0.85:
+    if (
+        adjuvant_ok
+        and risk in ("high", "intermediate")
+        and mutation not in PRIMARY_RESISTANT
+        and rng.random() < 0.85
+    ):
         start = surgery + _days(rng.randint(28, 60))
         if start <= b.last_day:
             adjuvant = b.start_line(Drug.IMATINIB, Intent.ADJUVANT, start, mutation)
@@ -362,8 +565,9 @@ def _resected(b: _CaseBuilder, tumor: Tumor, surgery: date, adjuvant_ok: bool) -
             if planned <= b.today and adjuvant.stop is None:
                 adjuvant.stop = StopReason.COMPLETED
     recurrence_chance = {"high": 0.45, "intermediate": 0.2, "low": 0.06}.get(risk, 0.02)
-    recurrence = (surgery + _days(rng.randint(300, 2600))
-                  if rng.random() < recurrence_chance else None)
+    recurrence = (
+        surgery + _days(rng.randint(300, 2600)) if rng.random() < recurrence_chance else None
+    )
     interval = {"high": (90, 120), "intermediate": (150, 200)}.get(risk, (300, 355))
     day = surgery + _days(rng.randint(60, 100))
     previous = surgery
@@ -384,12 +588,14 @@ def _resected(b: _CaseBuilder, tumor: Tumor, surgery: date, adjuvant_ok: bool) -
                 adjuvant.end, adjuvant.stop = scan_day, StopReason.PROGRESSION
                 adjuvant.doses = [d for d in adjuvant.doses if d.date <= scan_day]
             used = len(b.lines)
-            _advanced_lines(b, scan_day + _days(rng.randint(10, 30)), mutation,
-                            max(1, 4 - used))
+            _advanced_lines(b, scan_day + _days(rng.randint(10, 30)), mutation, max(1, 4 - used))
             return
         b.scan(day, [])
-        if adjuvant is not None and adjuvant.start < day and (
-                adjuvant.end is None or day <= adjuvant.end):
+        if (
+            adjuvant is not None
+            and adjuvant.start < day
+            and (adjuvant.end is None or day <= adjuvant.end)
+        ):
             b.maybe_side_effect(adjuvant, max(previous, adjuvant.start), day)
         previous = day
         on_adjuvant = adjuvant is not None and adjuvant.end is not None and day < adjuvant.end
@@ -407,8 +613,13 @@ def _primary(b: _CaseBuilder, tumor: Tumor, day: date) -> _Lesion:
 def generate_case(rng: random.Random, record_number: str, today: date) -> Case:
     """One realistic synthetic case, valid as of `today` (validate_case finds no error)."""
     sex = _pick(rng, ((Sex.FEMALE, 49), (Sex.MALE, 49), (Sex.UNKNOWN, 2)))
-    names = FEMALE_NAMES if sex is Sex.FEMALE else MALE_NAMES if sex is Sex.MALE \
+    names = (
+        FEMALE_NAMES
+        if sex is Sex.FEMALE
+        else MALE_NAMES
+        if sex is Sex.MALE
         else FEMALE_NAMES + MALE_NAMES
+    )
     given = rng.choice(names)
     if rng.random() < 0.08:
         given = f"{given} {rng.choice(names)}"
@@ -435,11 +646,21 @@ def generate_case(rng: random.Random, record_number: str, today: date) -> Case:
         last_day = max(diagnosis + _days(60), today - _days(rng.randint(130, 500)))
     b = _CaseBuilder(rng, today, min(last_day, today))
 
-    extent = {"resected": Extent.LOCALIZED, "metastatic": Extent.METASTATIC,
-              "neoadjuvant": Extent.LOCALLY_ADVANCED}[scenario]
+    extent = {
+        "resected": Extent.LOCALIZED,
+        "metastatic": Extent.METASTATIC,
+        "neoadjuvant": Extent.LOCALLY_ADVANCED,
+    }[scenario]
     metastatic_sites: tuple[str, ...] = ()
-    tumor = Tumor(diagnosis_date=diagnosis, primary_site=site, size_cm=size,
-                  mitoses_per_5mm2=mitoses, rupture=rupture, mutation=mutation, extent=extent)
+    tumor = Tumor(
+        diagnosis_date=diagnosis,
+        primary_site=site,
+        size_cm=size,
+        mitoses_per_5mm2=mitoses,
+        rupture=rupture,
+        mutation=mutation,
+        extent=extent,
+    )
     staging = diagnosis + _days(rng.randint(0, 10))
     if scenario == "metastatic":
         _primary(b, tumor, staging)
@@ -449,10 +670,16 @@ def generate_case(rng: random.Random, record_number: str, today: date) -> Case:
         if rng.random() < 0.35:
             b.new_lesion("peritoneum", rng.randint(15, 50), staging, target=True)
         metastatic_sites = tuple(sorted({le.organ for le in b.lesions[1:]}))
-        tumor = Tumor(diagnosis_date=diagnosis, primary_site=site, size_cm=size,
-                      mitoses_per_5mm2=None if rng.random() < 0.5 else mitoses,
-                      rupture=rupture, mutation=mutation, extent=extent,
-                      metastatic_sites=metastatic_sites)
+        tumor = Tumor(
+            diagnosis_date=diagnosis,
+            primary_site=site,
+            size_cm=size,
+            mitoses_per_5mm2=None if rng.random() < 0.5 else mitoses,
+            rupture=rupture,
+            mutation=mutation,
+            extent=extent,
+            metastatic_sites=metastatic_sites,
+        )
         for le in b.lesions:
             le.first_seen = date.min  # known at staging: not "new" on any scan
         baseline = b.scan(staging, list(b.lesions))
@@ -487,8 +714,9 @@ def generate_case(rng: random.Random, record_number: str, today: date) -> Case:
         if surgery <= b.last_day:
             _resected(b, tumor, surgery, adjuvant_ok=True)
 
-    patient = Patient(record_number=record_number, family_name=family, given_name=given,
-                      birth_date=birth, sex=sex)
+    patient = Patient(
+        record_number=record_number, family_name=family, given_name=given, birth_date=birth, sex=sex
+    )
     return b.build(patient, tumor)
 
 
@@ -506,13 +734,20 @@ def generate_cases(count: int, seed: int, today: date, start: int = 1) -> Iterat
 def _prepare_chunk(job: tuple[int, int, int, date]) -> list[PreparedCase]:
     """Generate, validate and summarize one chunk (runs in a worker process)."""
     start, count, seed, today = job
-    return [prepare_case(case, today, log_content=False)
-            for case in generate_cases(count, seed, today, start)]
+    return [
+        prepare_case(case, today, log_content=False)
+        for case in generate_cases(count, seed, today, start)
+    ]
 
 
-def generate_clinic(db_path: str | os.PathLike[str], patients: int, seed: int = 1,
-                    today: date | None = None, batch: int = 5000,
-                    workers: int | None = None) -> int:
+def generate_clinic(
+    db_path: str | os.PathLike[str],
+    patients: int,
+    seed: int = 1,
+    today: date | None = None,
+    batch: int = 5000,
+    workers: int | None = None,
+) -> int:
     """Fill the database at `db_path` with `patients` synthetic patients (numbered after the
     highest GD-NNNNNN it already holds); returns how many were added.
 
@@ -526,8 +761,10 @@ def generate_clinic(db_path: str | os.PathLike[str], patients: int, seed: int = 
     with SqliteRepository(Path(db_path)) as repo:
         taken = [int(n[3:]) for n in repo.record_numbers() if _DEMO_NUMBER.fullmatch(n)]
         first = 1 + max(taken, default=0)
-        jobs = [(first + offset, min(CHUNK, patients - offset), seed, day)
-                for offset in range(0, patients, CHUNK)]
+        jobs = [
+            (first + offset, min(CHUNK, patients - offset), seed, day)
+            for offset in range(0, patients, CHUNK)
+        ]
         pool = None
         if procs > 1 and len(jobs) > 1:
             pool = multiprocessing.get_context("spawn").Pool(procs)

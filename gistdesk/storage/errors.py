@@ -17,10 +17,14 @@ class DatabaseCorruptError(StorageError):
     def __init__(self, path: Path, detail: str, newest_backup: Path | None) -> None:
         self.path = path
         self.newest_backup = newest_backup
-        hint = (f" The newest backup is {newest_backup}." if newest_backup
-                else " No backup of it was found.")
-        super().__init__(f"The database {path} is damaged ({detail}).{hint} "
-                         "Restore a backup before going on.")
+        hint = (
+            f" The newest backup is {newest_backup}."
+            if newest_backup
+            else " No backup of it was found."
+        )
+        super().__init__(
+            f"The database {path} is damaged ({detail}).{hint} Restore a backup before going on."
+        )
 
 
 class NotAGistdeskDatabaseError(StorageError):
@@ -31,40 +35,53 @@ class NotAGistdeskDatabaseError(StorageError):
 
 class NewerSchemaError(StorageError):
     def __init__(self, path: Path, found: int, known: int) -> None:
-        super().__init__(f"{path} was written by a newer gistdesk (schema {found}, this version "
-                         f"knows up to {known}). Update gistdesk to open it.")
+        super().__init__(
+            f"{path} was written by a newer gistdesk (schema {found}, this version "
+            f"knows up to {known}). Update gistdesk to open it."
+        )
 
 
 class NetworkShareError(StorageError):
     def __init__(self, path: Path, fs_type: str) -> None:
         self.path = path
-        super().__init__(f"{path} is on a network share ({fs_type}). SQLite's locking does not "
-                         "work reliably there and the database could be corrupted; keep the "
-                         "database on a local disk.")
+        super().__init__(
+            f"{path} is on a network share ({fs_type}). SQLite's locking does not "
+            "work reliably there and the database could be corrupted; keep the "
+            "database on a local disk."
+        )
 
 
 class DatabaseLockedError(StorageError):
     def __init__(self) -> None:
-        super().__init__("The database is busy (another gistdesk window or process is writing). "
-                         "Try again in a moment; nothing was saved.")
+        super().__init__(
+            "The database is busy (another gistdesk window or process is writing). "
+            "Try again in a moment; nothing was saved."
+        )
 
 
 class DatabaseReadOnlyError(StorageError):
     def __init__(self, message: str | None = None) -> None:
-        super().__init__(message or "The database is read-only (file permissions or a "
-                                    "read-only disk); nothing was saved.")
+        super().__init__(
+            message
+            or "The database is read-only (file permissions or a "
+            "read-only disk); nothing was saved."
+        )
 
 
 class DiskFullError(StorageError):
     def __init__(self) -> None:
-        super().__init__("The disk holding the database is full; nothing was saved. "
-                         "Free some space and try again.")
+        super().__init__(
+            "The disk holding the database is full; nothing was saved. "
+            "Free some space and try again."
+        )
 
 
 class DiskWriteError(StorageError):
     def __init__(self) -> None:
-        super().__init__("The database could not be written (a disk error, or the file size "
-                         "limit was reached); nothing was saved.")
+        super().__init__(
+            "The database could not be written (a disk error, or the file size "
+            "limit was reached); nothing was saved."
+        )
 
 
 class PatientNotFoundError(StorageError, KeyError):
@@ -85,8 +102,10 @@ class RecordExistsError(StorageError):
 class ConcurrentEditError(StorageError):
     def __init__(self, record_number: str) -> None:
         self.record_number = record_number
-        super().__init__(f"{record_number} was changed by someone else since it was opened; "
-                         "nothing was saved. Reopen the patient and enter the change again.")
+        super().__init__(
+            f"{record_number} was changed by someone else since it was opened; "
+            "nothing was saved. Reopen the patient and enter the change again."
+        )
 
 
 class EntityNotFoundError(StorageError, LookupError):
@@ -107,15 +126,19 @@ def translate(exc: sqlite3.Error) -> StorageError:
     if primary == sqlite3.SQLITE_IOERR or "disk i/o error" in text:
         return DiskWriteError()
     if primary == sqlite3.SQLITE_CANTOPEN or "unable to open" in text:
-        return StorageError("The database file cannot be opened (missing folder or no "
-                            "permission); nothing was changed.")
+        return StorageError(
+            "The database file cannot be opened (missing folder or no "
+            "permission); nothing was changed."
+        )
     return StorageError(f"database error: {exc}")
 
 
 class InvalidTextError(StorageError):
     def __init__(self) -> None:
-        super().__init__("The text contains an invalid character (an unpaired surrogate, e.g. "
-                         "from a broken copy and paste); nothing was changed.")
+        super().__init__(
+            "The text contains an invalid character (an unpaired surrogate, e.g. "
+            "from a broken copy and paste); nothing was changed."
+        )
 
 
 @contextmanager

@@ -77,9 +77,11 @@ class DeletionSummary:
 
     def describe(self) -> str:
         name = f"{self.family_name}, {self.given_name}".strip(", ")
-        return (f"{self.record_number} {name}: {self.therapy_lines} therapy line(s), "
-                f"{self.scans} scan(s), {self.procedures} procedure(s), "
-                f"{self.side_effects} side effect(s)")
+        return (
+            f"{self.record_number} {name}: {self.therapy_lines} therapy line(s), "
+            f"{self.scans} scan(s), {self.procedures} procedure(s), "
+            f"{self.side_effects} side effect(s)"
+        )
 
 
 class PreparedCase(NamedTuple):
@@ -94,10 +96,17 @@ class PreparedCase(NamedTuple):
 def prepare_case(case: Case, as_of: date, log_content: bool = True) -> PreparedCase:
     """Validate (raises InvalidCaseError) and turn a new case into insertable rows."""
     _check(case, as_of)
-    change = (audit.diff_cases(None, case)[0] if log_content
-              else audit.Change("case", audit.CREATED, None, None))
-    return PreparedCase(case.patient.record_number, rows.case_to_rows(case),
-                        summary.summary_row(summary.summarize(case, as_of)), change)
+    change = (
+        audit.diff_cases(None, case)[0]
+        if log_content
+        else audit.Change("case", audit.CREATED, None, None)
+    )
+    return PreparedCase(
+        case.patient.record_number,
+        rows.case_to_rows(case),
+        summary.summary_row(summary.summarize(case, as_of)),
+        change,
+    )
 
 
 def _require_user(user: str | None) -> str:
@@ -159,21 +168,27 @@ class SqliteRepository:
                 fresh = auth.get_user(self.conn, self._user.username)
             if fresh is None or fresh.disabled:
                 self._user = None
-                raise PermissionDeniedError("Your account has been disabled; ask an "
-                                            "administrator.")
+                raise PermissionDeniedError("Your account has been disabled; ask an administrator.")
             self._user = fresh
         if not auth.role_can(self._user.role, permission):
             raise auth.denied(self._user.role, permission, what)
 
-    def _actor(self, user: str | None, permission: Permission,
-               what: str | None = None, *, anonymous: bool = False) -> str:
+    def _actor(
+        self,
+        user: str | None,
+        permission: Permission,
+        what: str | None = None,
+        *,
+        anonymous: bool = False,
+    ) -> str:
         """The user name for the audit log, after checking the permission."""
         self.require(permission, what)
         if self._user is not None:
             if user is not None and user != self._user.username:
                 raise PermissionDeniedError(
                     f"{self._user.username} is signed in; a change cannot be recorded in "
-                    f"the name of {user}.")
+                    f"the name of {user}."
+                )
             return self._user.username
         if anonymous and user is None:
             return self._reader()
@@ -192,8 +207,7 @@ class SqliteRepository:
         with write_transaction(self.db) as conn:
             if auth.has_users(conn):
                 raise PermissionDeniedError("An administrator already exists; sign in.")
-            user = auth.insert_user(conn, username, Role.ADMIN, display_name, password,
-                                    by=username)
+            user = auth.insert_user(conn, username, Role.ADMIN, display_name, password, by=username)
         self._users_exist = True
         self._user, self._operator = user, False
         return user
@@ -228,9 +242,13 @@ class SqliteRepository:
             return
         try:
             with write_transaction(self.db) as conn:
-                audit.write(conn, username=user.username, record_number=None,
-                            action="sign out", changes=[audit.Change("session", "signed out",
-                                                                     None, None)])
+                audit.write(
+                    conn,
+                    username=user.username,
+                    record_number=None,
+                    action="sign out",
+                    changes=[audit.Change("session", "signed out", None, None)],
+                )
         except StorageError:
             pass  # signing out must always work; the audit row is best effort here
 
@@ -240,8 +258,15 @@ class SqliteRepository:
         with translated():
             return auth.list_users(self.conn)
 
-    def create_user(self, username: str, role: Role, display_name: str = "",
-                    password: str | None = None, *, by: str | None = None) -> User:
+    def create_user(
+        self,
+        username: str,
+        role: Role,
+        display_name: str = "",
+        password: str | None = None,
+        *,
+        by: str | None = None,
+    ) -> User:
         actor = self._actor(by, Permission.MANAGE_USERS, anonymous=True)
         if password is None:
             raise auth.WeakPasswordError("A new account needs a password.")
@@ -249,13 +274,21 @@ class SqliteRepository:
         auth.check_display_name(display_name)
         auth.check_password_policy(username, password)
         with write_transaction(self.db) as conn:
-            user = auth.insert_user(conn, username, Role(role), display_name, password,
-                                    by=actor)
+            user = auth.insert_user(conn, username, Role(role), display_name, password, by=actor)
         self._users_exist = True
         return user
 
-    def _change_user(self, username: str, field: str, old: str | None, new: str | None,
-                     sql: str, params: tuple[object, ...], *, admin_check: bool) -> None:
+    def _change_user(
+        self,
+        username: str,
+        field: str,
+        old: str | None,
+        new: str | None,
+        sql: str,
+        params: tuple[object, ...],
+        *,
+        admin_check: bool,
+    ) -> None:
         actor = self._actor(None, Permission.MANAGE_USERS, anonymous=True)
         with write_transaction(self.db) as conn:
             found = auth.get_user(conn, username)
@@ -263,40 +296,70 @@ class SqliteRepository:
                 raise StorageError(f"There is no user {username!r}.")
             conn.execute(sql, params)
             if admin_check and auth.enabled_admins(conn) == 0:
-                raise PermissionDeniedError("At least one enabled administrator must remain; "
-                                            "nothing was changed.")
-            audit.write(conn, username=actor, record_number=None, action="change user",
-                        changes=[audit.Change(f"user {username}", field, old, new)])
+                raise PermissionDeniedError(
+                    "At least one enabled administrator must remain; nothing was changed."
+                )
+            audit.write(
+                conn,
+                username=actor,
+                record_number=None,
+                action="change user",
+                changes=[audit.Change(f"user {username}", field, old, new)],
+            )
 
     def set_role(self, username: str, role: Role) -> None:
         role = Role(role)
         self.require(Permission.MANAGE_USERS)
         with translated():
             old = auth.get_user(self.conn, username)
-        self._change_user(username, "role", old.role.value if old else None, role.value,
-                          "UPDATE users SET role = ? WHERE username = ?",
-                          (role.value, username), admin_check=True)
+        self._change_user(
+            username,
+            "role",
+            old.role.value if old else None,
+            role.value,
+            "UPDATE users SET role = ? WHERE username = ?",
+            (role.value, username),
+            admin_check=True,
+        )
 
     def set_password(self, username: str, password: str) -> None:
         """An administrator sets anyone's password (which also lifts a lockout)."""
         auth.check_password_policy(username, password)
         digest, salt, kdf = users.hash_password(password)
-        self._change_user(username, "password", None, "(changed)",
-                          "UPDATE users SET password_hash = ?, password_salt = ?, "
-                          "password_kdf = ?, failed_attempts = 0, locked_until_utc = NULL "
-                          "WHERE username = ?", (digest, salt, kdf, username),
-                          admin_check=False)
+        self._change_user(
+            username,
+            "password",
+            None,
+            "(changed)",
+            "UPDATE users SET password_hash = ?, password_salt = ?, "
+            "password_kdf = ?, failed_attempts = 0, locked_until_utc = NULL "
+            "WHERE username = ?",
+            (digest, salt, kdf, username),
+            admin_check=False,
+        )
 
     def disable_user(self, username: str) -> None:
-        self._change_user(username, "disabled", "false", "true",
-                          "UPDATE users SET disabled = 1 WHERE username = ?", (username,),
-                          admin_check=True)
+        self._change_user(
+            username,
+            "disabled",
+            "false",
+            "true",
+            "UPDATE users SET disabled = 1 WHERE username = ?",
+            (username,),
+            admin_check=True,
+        )
 
     def enable_user(self, username: str) -> None:
-        self._change_user(username, "disabled", "true", "false",
-                          "UPDATE users SET disabled = 0, failed_attempts = 0, "
-                          "locked_until_utc = NULL WHERE username = ?", (username,),
-                          admin_check=False)
+        self._change_user(
+            username,
+            "disabled",
+            "true",
+            "false",
+            "UPDATE users SET disabled = 0, failed_attempts = 0, "
+            "locked_until_utc = NULL WHERE username = ?",
+            (username,),
+            admin_check=False,
+        )
 
     def change_own_password(self, old_password: str, new_password: str) -> None:
         """The signed-in user changes their own password. The current one is asked again
@@ -319,11 +382,18 @@ class SqliteRepository:
             raise failure
         digest, salt, kdf = users.hash_password(new_password)
         with write_transaction(self.db) as conn:
-            conn.execute("UPDATE users SET password_hash = ?, password_salt = ?, "
-                         "password_kdf = ? WHERE username = ?", (digest, salt, kdf, name))
-            audit.write(conn, username=name, record_number=None, action="change user",
-                        changes=[audit.Change(f"user {name}", "password", None,
-                                              "(changed)")])
+            conn.execute(
+                "UPDATE users SET password_hash = ?, password_salt = ?, "
+                "password_kdf = ? WHERE username = ?",
+                (digest, salt, kdf, name),
+            )
+            audit.write(
+                conn,
+                username=name,
+                record_number=None,
+                action="change user",
+                changes=[audit.Change(f"user {name}", "password", None, "(changed)")],
+            )
 
     # -- lifecycle ---------------------------------------------------------------------------
     def close(self) -> None:
@@ -332,8 +402,12 @@ class SqliteRepository:
     def __enter__(self) -> SqliteRepository:
         return self
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
         self.close()
 
     def backup(self, reason: str = "manual") -> Path:
@@ -356,8 +430,7 @@ class SqliteRepository:
 
     def list_backups(self) -> list[BackupInfo]:
         """The backups of this database, newest first."""
-        return sorted(backup.backup_infos(self.path), key=lambda i: i.created_utc,
-                      reverse=True)
+        return sorted(backup.backup_infos(self.path), key=lambda i: i.created_utc, reverse=True)
 
     def restore(self, path: str | os.PathLike[str]) -> Path:
         """Replace the database by the backup at `path` (administrators). The file is
@@ -408,8 +481,9 @@ class SqliteRepository:
             self.conn.execute("BEGIN")
             try:
                 patient_id = self._patient_id(record_number)
-                revision = self.conn.execute("SELECT revision FROM patients WHERE id = ?",
-                                             (patient_id,)).fetchone()[0]
+                revision = self.conn.execute(
+                    "SELECT revision FROM patients WHERE id = ?", (patient_id,)
+                ).fetchone()[0]
                 return rows.read_case(self.conn, patient_id), int(revision)
             finally:
                 self.conn.execute("COMMIT")
@@ -417,35 +491,49 @@ class SqliteRepository:
     def record_numbers(self) -> list[str]:
         self.require(Permission.VIEW)
         with translated():
-            return [r[0] for r in self.conn.execute(
-                "SELECT record_number FROM patients ORDER BY record_key, id")]
+            return [
+                r[0]
+                for r in self.conn.execute(
+                    "SELECT record_number FROM patients ORDER BY record_key, id"
+                )
+            ]
 
     def deletion_summary(self, record_number: str) -> DeletionSummary:
         self.require(Permission.VIEW)
         with translated():
             pid = self._patient_id(record_number)
-            p = self.conn.execute("SELECT record_number, family_name, given_name, birth_date "
-                                  "FROM patients WHERE id = ?", (pid,)).fetchone()
+            p = self.conn.execute(
+                "SELECT record_number, family_name, given_name, birth_date "
+                "FROM patients WHERE id = ?",
+                (pid,),
+            ).fetchone()
 
             def count(sql: str) -> int:
                 return int(self.conn.execute(sql, (pid,)).fetchone()[0])
 
             return DeletionSummary(
-                record_number=p[0], family_name=p[1], given_name=p[2],
+                record_number=p[0],
+                family_name=p[1],
+                given_name=p[2],
                 birth_date=date.fromisoformat(p[3]) if p[3] else None,
                 therapy_lines=count("SELECT count(*) FROM therapy_lines WHERE patient_id = ?"),
-                dose_changes=count("SELECT count(*) FROM dose_changes d JOIN therapy_lines l "
-                                   "ON l.id = d.line_id WHERE l.patient_id = ?"),
+                dose_changes=count(
+                    "SELECT count(*) FROM dose_changes d JOIN therapy_lines l "
+                    "ON l.id = d.line_id WHERE l.patient_id = ?"
+                ),
                 scans=count("SELECT count(*) FROM scans WHERE patient_id = ?"),
-                lesion_measurements=count("SELECT count(*) FROM lesion_measurements m JOIN "
-                                          "scans s ON s.id = m.scan_id WHERE s.patient_id = ?"),
+                lesion_measurements=count(
+                    "SELECT count(*) FROM lesion_measurements m JOIN "
+                    "scans s ON s.id = m.scan_id WHERE s.patient_id = ?"
+                ),
                 procedures=count("SELECT count(*) FROM procedures WHERE patient_id = ?"),
                 side_effects=count("SELECT count(*) FROM side_effects WHERE patient_id = ?"),
             )
 
     # -- the patient list --------------------------------------------------------------------
-    def count_patients(self, query: str = "", worklist: Worklist = Worklist.ALL,
-                       today: date | None = None) -> int:
+    def count_patients(
+        self, query: str = "", worklist: Worklist = Worklist.ALL, today: date | None = None
+    ) -> int:
         self.require(Permission.VIEW)
         sql, params = worklists.count_sql(search.parse(query), worklist, today or date.today())
         with translated():
@@ -465,8 +553,9 @@ class SqliteRepository:
         dependent parts: the scan-overdue worklist and flag, and whether a line is current."""
         self.require(Permission.VIEW)
         day = today or date.today()
-        sql, params = worklists.list_sql(search.parse(query), worklist, sort, descending,
-                                         offset, limit, day)
+        sql, params = worklists.list_sql(
+            search.parse(query), worklist, sort, descending, offset, limit, day
+        )
         with translated():
             result = self.conn.execute(sql, params).fetchall()
         return [self._row(r, day) for r in result]
@@ -476,8 +565,7 @@ class SqliteRepository:
 
     @staticmethod
     def _row(r: tuple[object, ...], today: date) -> PatientRow:
-        (record_number, family, given, birth, site, line, line_end, last_scan, codes,
-         scan_due) = r
+        (record_number, family, given, birth, site, line, line_end, last_scan, codes, scan_due) = r
         flag_codes = [c for c in str(codes or "").split() if c]
         if isinstance(scan_due, str) and scan_due <= today.isoformat():
             flag_codes.append("scan_overdue")
@@ -485,7 +573,9 @@ class SqliteRepository:
         if isinstance(line_end, str) and line_end <= today.isoformat():
             line = None
         return PatientRow(
-            record_number=str(record_number), family_name=str(family), given_name=str(given),
+            record_number=str(record_number),
+            family_name=str(family),
+            given_name=str(given),
             birth_date=date.fromisoformat(birth) if isinstance(birth, str) else None,
             primary_site=site if isinstance(site, str) else None,
             current_line=line if isinstance(line, str) else None,
@@ -494,8 +584,15 @@ class SqliteRepository:
         )
 
     # -- writing -----------------------------------------------------------------------------
-    def save_case(self, case: Case, *, user: str | None = None, replace: str | None = None,
-                  as_of: date | None = None, expected_revision: int | None = None) -> None:
+    def save_case(
+        self,
+        case: Case,
+        *,
+        user: str | None = None,
+        replace: str | None = None,
+        as_of: date | None = None,
+        expected_revision: int | None = None,
+    ) -> None:
         """Validate, then write the whole case, its summary and audit rows in one transaction.
 
         `replace` is the record number the case had when loaded (None: a new patient).
@@ -506,22 +603,39 @@ class SqliteRepository:
         A new patient needs EDIT_PATIENT; changing one needs EDIT_TIMELINE, and EDIT_PATIENT
         too when the patient's details or the tumor differ from the stored ones.
         """
-        user = self._actor(user, Permission.EDIT_PATIENT if replace is None
-                           else Permission.EDIT_TIMELINE,
-                           "add patients" if replace is None else None)
+        user = self._actor(
+            user,
+            Permission.EDIT_PATIENT if replace is None else Permission.EDIT_TIMELINE,
+            "add patients" if replace is None else None,
+        )
         day = as_of or date.today()
         _check(case, day)
         with write_transaction(self.db) as conn:
             if expected_revision is not None and replace is not None:
-                row = conn.execute("SELECT revision FROM patients WHERE record_number = ?",
-                                   (replace,)).fetchone()
+                row = conn.execute(
+                    "SELECT revision FROM patients WHERE record_number = ?", (replace,)
+                ).fetchone()
                 if row is not None and int(row[0]) != expected_revision:
                     raise ConcurrentEditError(replace)
-            self._write_case(conn, case, user=user, replace=replace, as_of=day,
-                             action="create" if replace is None else "update")
+            self._write_case(
+                conn,
+                case,
+                user=user,
+                replace=replace,
+                as_of=day,
+                action="create" if replace is None else "update",
+            )
 
-    def _write_case(self, conn: sqlite3.Connection, case: Case, *, user: str,
-                    replace: str | None, as_of: date, action: str) -> None:
+    def _write_case(
+        self,
+        conn: sqlite3.Connection,
+        case: Case,
+        *,
+        user: str,
+        replace: str | None,
+        as_of: date,
+        action: str,
+    ) -> None:
         new_number = case.patient.record_number
         now = audit.utc_now()
         old_case: Case | None = None
@@ -542,8 +656,14 @@ class SqliteRepository:
             rows.delete_children(conn, patient_id)
         rows.insert_children(conn, patient_id, case)
         summary.write_summary(conn, patient_id, summary.summarize(case, as_of))
-        audit.write(conn, username=user, record_number=new_number, action=action,
-                    changes=audit.diff_cases(old_case, case), at_utc=now)
+        audit.write(
+            conn,
+            username=user,
+            record_number=new_number,
+            action=action,
+            changes=audit.diff_cases(old_case, case),
+            at_utc=now,
+        )
 
     def _check_patient_part(self, old: Case, new: Case) -> None:
         """Refuse (before any write) a change of identity or tumor without EDIT_PATIENT."""
@@ -555,9 +675,15 @@ class SqliteRepository:
         if old.patient != new.patient:
             raise auth.denied(role, Permission.EDIT_PATIENT, "edit the patient's details")
 
-    def insert_new_cases(self, cases: Iterable[Case], *, user: str | None = None,
-                         action: str = "create",
-                         as_of: date | None = None, log_content: bool = True) -> int:
+    def insert_new_cases(
+        self,
+        cases: Iterable[Case],
+        *,
+        user: str | None = None,
+        action: str = "create",
+        as_of: date | None = None,
+        log_content: bool = True,
+    ) -> int:
         """Bulk-insert new patients in one transaction (import, demo). Each case is validated
         first; any invalid case or existing record number aborts the whole batch.
 
@@ -568,10 +694,12 @@ class SqliteRepository:
         self.require(Permission.EDIT_PATIENT, "add patients")
         day = as_of or date.today()
         return self.insert_prepared(
-            (prepare_case(case, day, log_content) for case in cases), user=user, action=action)
+            (prepare_case(case, day, log_content) for case in cases), user=user, action=action
+        )
 
-    def insert_prepared(self, items: Iterable[PreparedCase], *, user: str | None = None,
-                        action: str = "create") -> int:
+    def insert_prepared(
+        self, items: Iterable[PreparedCase], *, user: str | None = None, action: str = "create"
+    ) -> int:
         """Insert new patients from `prepare_case` results (which may come from worker
         processes) in one transaction; returns how many were inserted."""
         user = self._actor(user, Permission.IMPORT_EXPORT)
@@ -585,8 +713,14 @@ class SqliteRepository:
                 patient_id = rows.insert_patient_row(conn, item.rows.patient, now)
                 rows.insert_child_rows(conn, patient_id, item.rows)
                 summary.write_summary_row(conn, patient_id, item.summary)
-                audit.write(conn, username=user, record_number=item.record_number,
-                            action=action, changes=[item.audit], at_utc=now)
+                audit.write(
+                    conn,
+                    username=user,
+                    record_number=item.record_number,
+                    action=action,
+                    changes=[item.audit],
+                    at_utc=now,
+                )
                 count += 1
         return count
 
@@ -599,11 +733,23 @@ class SqliteRepository:
                 raise PatientNotFoundError(record_number)
             old = rows.read_case(conn, patient_id)
             conn.execute("DELETE FROM patients WHERE id = ?", (patient_id,))
-            audit.write(conn, username=user, record_number=record_number, action="delete",
-                        changes=audit.diff_cases(old, None))
+            audit.write(
+                conn,
+                username=user,
+                record_number=record_number,
+                action="delete",
+                changes=audit.diff_cases(old, None),
+            )
 
-    def edit_case(self, record_number: str, edit: CaseEdit, *, user: str | None = None,
-                  action: str = "update", as_of: date | None = None) -> Case:
+    def edit_case(
+        self,
+        record_number: str,
+        edit: CaseEdit,
+        *,
+        user: str | None = None,
+        action: str = "update",
+        as_of: date | None = None,
+    ) -> Case:
         """Read the case, apply `edit`, validate and write it, all in one transaction
         (EDIT_TIMELINE; EDIT_PATIENT too when the patient's details or tumor change)."""
         user = self._actor(user, Permission.EDIT_TIMELINE)
@@ -614,98 +760,158 @@ class SqliteRepository:
                 raise PatientNotFoundError(record_number)
             new_case = edit(rows.read_case(conn, patient_id))
             _check(new_case, day)
-            self._write_case(conn, new_case, user=user, replace=record_number, as_of=day,
-                             action=action)
+            self._write_case(
+                conn, new_case, user=user, replace=record_number, as_of=day, action=action
+            )
         return new_case
 
     # -- one entry at a time (each is an edit_case) -------------------------------------------
-    def save_scan(self, record_number: str, scan: Scan, *, user: str | None = None,
-                  replace_date: date | None = None) -> Case:
+    def save_scan(
+        self,
+        record_number: str,
+        scan: Scan,
+        *,
+        user: str | None = None,
+        replace_date: date | None = None,
+    ) -> Case:
         """Add a scan, or replace the one dated `replace_date` (its date may change)."""
+
         def edit(case: Case) -> Case:
             if replace_date is None:
                 return replace(case, scans=(*case.scans, scan))
-            index = _index_where(case.scans, lambda s: s.date == replace_date,
-                                 f"scan {replace_date}")
+            index = _index_where(
+                case.scans, lambda s: s.date == replace_date, f"scan {replace_date}"
+            )
             return replace(case, scans=_put(case.scans, index, scan))
+
         return self.edit_case(record_number, edit, user=user, action="save scan")
 
     def delete_scan(self, record_number: str, scan_date: date, *, user: str | None = None) -> Case:
         def edit(case: Case) -> Case:
             index = _index_where(case.scans, lambda s: s.date == scan_date, f"scan {scan_date}")
             return replace(case, scans=_drop(case.scans, index))
+
         return self.edit_case(record_number, edit, user=user, action="delete scan")
 
-    def save_line(self, record_number: str, line: TherapyLine, *, user: str | None = None,
-                  index: int | None = None) -> Case:
+    def save_line(
+        self,
+        record_number: str,
+        line: TherapyLine,
+        *,
+        user: str | None = None,
+        index: int | None = None,
+    ) -> Case:
         """Add a therapy line, or replace the one at `index` (position in the case)."""
+
         def edit(case: Case) -> Case:
             return replace(case, therapy_lines=_put(case.therapy_lines, index, line, "line"))
+
         return self.edit_case(record_number, edit, user=user, action="save line")
 
     def delete_line(self, record_number: str, index: int, *, user: str | None = None) -> Case:
         def edit(case: Case) -> Case:
             return replace(case, therapy_lines=_drop(case.therapy_lines, index, "line"))
+
         return self.edit_case(record_number, edit, user=user, action="delete line")
 
-    def save_dose_change(self, record_number: str, line_index: int, dose: DoseChange, *,
-                         user: str | None = None, index: int | None = None) -> Case:
+    def save_dose_change(
+        self,
+        record_number: str,
+        line_index: int,
+        dose: DoseChange,
+        *,
+        user: str | None = None,
+        index: int | None = None,
+    ) -> Case:
         def edit(case: Case) -> Case:
             line = _at(case.therapy_lines, line_index, "line")
             new_line = replace(line, doses=_put(line.doses, index, dose, "dose change"))
             return replace(case, therapy_lines=_put(case.therapy_lines, line_index, new_line))
+
         return self.edit_case(record_number, edit, user=user, action="save dose change")
 
-    def delete_dose_change(self, record_number: str, line_index: int, index: int, *,
-                           user: str | None = None) -> Case:
+    def delete_dose_change(
+        self, record_number: str, line_index: int, index: int, *, user: str | None = None
+    ) -> Case:
         def edit(case: Case) -> Case:
             line = _at(case.therapy_lines, line_index, "line")
             new_line = replace(line, doses=_drop(line.doses, index, "dose change"))
             return replace(case, therapy_lines=_put(case.therapy_lines, line_index, new_line))
+
         return self.edit_case(record_number, edit, user=user, action="delete dose change")
 
-    def save_procedure(self, record_number: str, procedure: Procedure, *,
-                       user: str | None = None, index: int | None = None) -> Case:
+    def save_procedure(
+        self,
+        record_number: str,
+        procedure: Procedure,
+        *,
+        user: str | None = None,
+        index: int | None = None,
+    ) -> Case:
         def edit(case: Case) -> Case:
-            return replace(case, procedures=_put(case.procedures, index, procedure,
-                                                 "procedure"))
+            return replace(case, procedures=_put(case.procedures, index, procedure, "procedure"))
+
         return self.edit_case(record_number, edit, user=user, action="save procedure")
 
     def delete_procedure(self, record_number: str, index: int, *, user: str | None = None) -> Case:
         def edit(case: Case) -> Case:
             return replace(case, procedures=_drop(case.procedures, index, "procedure"))
+
         return self.edit_case(record_number, edit, user=user, action="delete procedure")
 
-    def save_side_effect(self, record_number: str, effect: SideEffect, *,
-                         user: str | None = None, index: int | None = None) -> Case:
+    def save_side_effect(
+        self,
+        record_number: str,
+        effect: SideEffect,
+        *,
+        user: str | None = None,
+        index: int | None = None,
+    ) -> Case:
         def edit(case: Case) -> Case:
-            return replace(case, side_effects=_put(case.side_effects, index, effect,
-                                                   "side effect"))
+            return replace(case, side_effects=_put(case.side_effects, index, effect, "side effect"))
+
         return self.edit_case(record_number, edit, user=user, action="save side effect")
 
-    def delete_side_effect(self, record_number: str, index: int, *,
-                           user: str | None = None) -> Case:
+    def delete_side_effect(
+        self, record_number: str, index: int, *, user: str | None = None
+    ) -> Case:
         def edit(case: Case) -> Case:
             return replace(case, side_effects=_drop(case.side_effects, index, "side effect"))
+
         return self.edit_case(record_number, edit, user=user, action="delete side effect")
 
     # -- audit -------------------------------------------------------------------------------
-    def audit_entries(self, record_number: str | None = None, user: str | None = None,
-                      since: date | datetime | None = None,
-                      until: date | datetime | None = None, limit: int = 1000,
-                      offset: int = 0) -> list[audit.AuditEntry]:
+    def audit_entries(
+        self,
+        record_number: str | None = None,
+        user: str | None = None,
+        since: date | datetime | None = None,
+        until: date | datetime | None = None,
+        limit: int = 1000,
+        offset: int = 0,
+    ) -> list[audit.AuditEntry]:
         """Audit rows, newest first (VIEW_AUDIT). `since` and `until` are inclusive; a date
         means that whole UTC day, a datetime that moment."""
         self.require(Permission.VIEW_AUDIT)
         since_utc = _utc_text(since) if since is not None else None
         before_utc = None
         if until is not None:
-            end = (datetime.combine(until + timedelta(days=1), datetime.min.time(), UTC)
-                   if not isinstance(until, datetime) else until + timedelta(microseconds=1))
+            end = (
+                datetime.combine(until + timedelta(days=1), datetime.min.time(), UTC)
+                if not isinstance(until, datetime)
+                else until + timedelta(microseconds=1)
+            )
             before_utc = _utc_text(end)
         with translated():
-            return audit.read(self.conn, record_number, limit, offset, username=user,
-                              since_utc=since_utc, before_utc=before_utc)
+            return audit.read(
+                self.conn,
+                record_number,
+                limit,
+                offset,
+                username=user,
+                since_utc=since_utc,
+                before_utc=before_utc,
+            )
 
     def record_view(self, record_number: str) -> None:
         """Audit that the acting user opened this patient (reads are not seen by triggers)."""
@@ -716,13 +922,19 @@ class SqliteRepository:
         patient was printed or saved as PDF."""
         self._log_read(Permission.PRINT, record_number, "print", "report", kind)
 
-    def _log_read(self, permission: Permission, record_number: str, action: str,
-                  entity: str, field: str) -> None:
+    def _log_read(
+        self, permission: Permission, record_number: str, action: str, entity: str, field: str
+    ) -> None:
         self.require(permission)
         name = self._reader()
         with write_transaction(self.db) as conn:
-            audit.write(conn, username=name, record_number=record_number, action=action,
-                        changes=[audit.Change(entity, field, None, None)])
+            audit.write(
+                conn,
+                username=name,
+                record_number=record_number,
+                action=action,
+                changes=[audit.Change(entity, field, None, None)],
+            )
 
     def verify_audit_chain(self) -> list[str]:
         """Problems in the audit log's keyed hash chain (empty: intact). Needs no sign-in:
@@ -767,21 +979,20 @@ def _at(items: tuple[T, ...], index: int, what: str) -> T:
     return items[index]
 
 
-def _put(items: tuple[T, ...], index: int | None, item: T, what: str = "entry") -> tuple[
-    T, ...
-]:
+def _put(items: tuple[T, ...], index: int | None, item: T, what: str = "entry") -> tuple[T, ...]:
     """Append when index is None, else replace the item at index."""
     if index is None:
         return (*items, item)
     _at(items, index, what)
-    return (*items[:index], item, *items[index + 1:])
+    return (*items[:index], item, *items[index + 1 :])
 
 
 def _drop(items: tuple[T, ...], index: int, what: str = "entry") -> tuple[T, ...]:
     _at(items, index, what)
-    return (*items[:index], *items[index + 1:])
+    return (*items[:index], *items[index + 1 :])
 
 
 if TYPE_CHECKING:
+
     def _implements_protocol(repo: SqliteRepository) -> Repository:
         return repo  # mypy checks SqliteRepository against api.Repository here

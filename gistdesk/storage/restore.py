@@ -35,45 +35,46 @@ def check_backup_file(path: str | os.PathLike[str]) -> int:
     schema version."""
     source = Path(path)
     if not source.is_file():
-        raise BackupInvalidError(f"{source} does not exist or is not a file; nothing was "
-                                 "restored.")
+        raise BackupInvalidError(f"{source} does not exist or is not a file; nothing was restored.")
     try:
         with source.open("rb") as handle:
             head = handle.read(len(_HEADER))
     except OSError as exc:
-        raise BackupInvalidError(f"{source} cannot be read ({exc.strerror}); nothing was "
-                                 "restored.") from exc
+        raise BackupInvalidError(
+            f"{source} cannot be read ({exc.strerror}); nothing was restored."
+        ) from exc
     if head != _HEADER:
         raise BackupInvalidError(f"{source} is not a gistdesk database; nothing was restored.")
     try:
         conn = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
     except sqlite3.Error as exc:
-        raise BackupInvalidError(f"{source} cannot be opened ({exc}); nothing was "
-                                 "restored.") from exc
+        raise BackupInvalidError(
+            f"{source} cannot be opened ({exc}); nothing was restored."
+        ) from exc
     try:
         app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
         if app_id != APPLICATION_ID:
-            raise BackupInvalidError(f"{source} is not a gistdesk database; nothing was "
-                                     "restored.")
+            raise BackupInvalidError(f"{source} is not a gistdesk database; nothing was restored.")
         if version > schema.LATEST_VERSION:
             raise BackupInvalidError(
                 f"{source} was written by a newer gistdesk (schema {version}, this version "
-                f"knows up to {schema.LATEST_VERSION}); nothing was restored.")
+                f"knows up to {schema.LATEST_VERSION}); nothing was restored."
+            )
         if version < 1:
-            raise BackupInvalidError(f"{source} holds no gistdesk tables; nothing was "
-                                     "restored.")
+            raise BackupInvalidError(f"{source} holds no gistdesk tables; nothing was restored.")
         result = [r[0] for r in conn.execute("PRAGMA integrity_check(5)")]
         if result != ["ok"]:
-            raise BackupInvalidError(f"{source} is damaged ({'; '.join(result[:2])}); "
-                                     "nothing was restored.")
+            raise BackupInvalidError(
+                f"{source} is damaged ({'; '.join(result[:2])}); nothing was restored."
+            )
         if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
-            raise BackupInvalidError(f"{source} has broken references; nothing was "
-                                     "restored.")
+            raise BackupInvalidError(f"{source} has broken references; nothing was restored.")
         return version
     except sqlite3.DatabaseError as exc:
-        raise BackupInvalidError(f"{source} is damaged or not a database ({exc}); nothing "
-                                 "was restored.") from exc
+        raise BackupInvalidError(
+            f"{source} is damaged or not a database ({exc}); nothing was restored."
+        ) from exc
     finally:
         conn.close()
 
@@ -81,8 +82,7 @@ def check_backup_file(path: str | os.PathLike[str]) -> int:
 def _safety_copy(db_path: Path) -> Path:
     """A backup of the current database before it is overwritten."""
     try:
-        conn = sqlite3.connect(str(db_path), timeout=BUSY_TIMEOUT_MS / 1000,
-                               isolation_level=None)
+        conn = sqlite3.connect(str(db_path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
         try:
             return backup.backup_database(conn, db_path, "before-restore")
         finally:
@@ -108,8 +108,9 @@ def _safety_copy(db_path: Path) -> Path:
     return target
 
 
-def restore_database(db_path: str | os.PathLike[str], source: str | os.PathLike[str], *,
-                     by: str) -> Path | None:
+def restore_database(
+    db_path: str | os.PathLike[str], source: str | os.PathLike[str], *, by: str
+) -> Path | None:
     """Replace the database at `db_path` by the backup `source` (see the module docstring);
     returns the path of the backup taken of the current database first (None when there was
     no database file yet)."""
@@ -125,8 +126,13 @@ def restore_database(db_path: str | os.PathLike[str], source: str | os.PathLike[
     db = open_database(live)
     try:
         db.conn.execute("BEGIN IMMEDIATE")
-        write(db.conn, username=by, record_number=None, action="restore backup",
-              changes=[Change("database", "restored from", None, src.name)])
+        write(
+            db.conn,
+            username=by,
+            record_number=None,
+            action="restore backup",
+            changes=[Change("database", "restored from", None, src.name)],
+        )
         db.conn.execute("COMMIT")
     except sqlite3.Error as exc:
         if db.conn.in_transaction:
@@ -141,8 +147,7 @@ def _copy_into(src: Path, live: Path) -> None:
     source = sqlite3.connect(f"{src.resolve().as_uri()}?mode=ro", uri=True)
     try:
         try:
-            dest = sqlite3.connect(str(live), timeout=BUSY_TIMEOUT_MS / 1000,
-                                   isolation_level=None)
+            dest = sqlite3.connect(str(live), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
             try:
                 dest.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
                 dest.execute("PRAGMA schema_version").fetchone()  # fails if not a database

@@ -48,8 +48,9 @@ def _bool(value: int | None) -> bool | None:
 
 
 def find_patient_id(conn: sqlite3.Connection, record_number: str) -> int | None:
-    row = conn.execute("SELECT id FROM patients WHERE record_number = ?",
-                       (record_number,)).fetchone()
+    row = conn.execute(
+        "SELECT id FROM patients WHERE record_number = ?", (record_number,)
+    ).fetchone()
     return int(row[0]) if row else None
 
 
@@ -77,8 +78,16 @@ class CaseRows(NamedTuple):
     side_effects: list[tuple[Any, ...]]
 
 
-_PATIENT_COLUMNS = ("record_number", "record_key", "family_name", "given_name", "name_key",
-                    "birth_date", "sex", "notes")
+_PATIENT_COLUMNS = (
+    "record_number",
+    "record_key",
+    "family_name",
+    "given_name",
+    "name_key",
+    "birth_date",
+    "sex",
+    "notes",
+)
 
 
 def case_to_rows(case: Case) -> CaseRows:
@@ -86,27 +95,76 @@ def case_to_rows(case: Case) -> CaseRows:
     t = case.tumor
     return CaseRows(
         patient=tuple(values[c] for c in _PATIENT_COLUMNS),
-        tumor=(_iso(t.diagnosis_date), t.primary_site.value if t.primary_site else None,
-               t.size_cm, t.mitoses_per_5mm2, None if t.rupture is None else int(t.rupture),
-               t.mutation.value if t.mutation else None, t.extent.value if t.extent else None,
-               json.dumps(list(t.metastatic_sites), ensure_ascii=False)),
-        lines=[((position, line.drug.value, line.intent.value, line.start.isoformat(),
-                 _iso(line.end), line.stop_reason.value if line.stop_reason else None),
-                [(i, d.date.isoformat(), d.mg_per_day, d.schedule)
-                 for i, d in enumerate(line.doses)])
-               for position, line in enumerate(case.therapy_lines)],
-        scans=[((position, scan.date.isoformat(), scan.modality.value, scan.non_target.value,
-                 scan.report),
-                [(i, le.lesion_id, le.organ, int(le.target), int(le.lymph_node),
-                  le.longest_diameter_mm, le.density_hu, le.suv_max, int(le.new),
-                  int(le.hypodense), int(le.intratumoral_nodule))
-                 for i, le in enumerate(scan.lesions)])
-               for position, scan in enumerate(case.scans)],
-        procedures=[(i, p.date.isoformat(), p.kind.value, p.organ,
-                     p.margin.value if p.margin else None, p.note)
-                    for i, p in enumerate(case.procedures)],
-        side_effects=[(i, e.date.isoformat(), e.term, e.grade, e.drug, e.action.value)
-                      for i, e in enumerate(case.side_effects)],
+        tumor=(
+            _iso(t.diagnosis_date),
+            t.primary_site.value if t.primary_site else None,
+            t.size_cm,
+            t.mitoses_per_5mm2,
+            None if t.rupture is None else int(t.rupture),
+            t.mutation.value if t.mutation else None,
+            t.extent.value if t.extent else None,
+            json.dumps(list(t.metastatic_sites), ensure_ascii=False),
+        ),
+        lines=[
+            (
+                (
+                    position,
+                    line.drug.value,
+                    line.intent.value,
+                    line.start.isoformat(),
+                    _iso(line.end),
+                    line.stop_reason.value if line.stop_reason else None,
+                ),
+                [
+                    (i, d.date.isoformat(), d.mg_per_day, d.schedule)
+                    for i, d in enumerate(line.doses)
+                ],
+            )
+            for position, line in enumerate(case.therapy_lines)
+        ],
+        scans=[
+            (
+                (
+                    position,
+                    scan.date.isoformat(),
+                    scan.modality.value,
+                    scan.non_target.value,
+                    scan.report,
+                ),
+                [
+                    (
+                        i,
+                        le.lesion_id,
+                        le.organ,
+                        int(le.target),
+                        int(le.lymph_node),
+                        le.longest_diameter_mm,
+                        le.density_hu,
+                        le.suv_max,
+                        int(le.new),
+                        int(le.hypodense),
+                        int(le.intratumoral_nodule),
+                    )
+                    for i, le in enumerate(scan.lesions)
+                ],
+            )
+            for position, scan in enumerate(case.scans)
+        ],
+        procedures=[
+            (
+                i,
+                p.date.isoformat(),
+                p.kind.value,
+                p.organ,
+                p.margin.value if p.margin else None,
+                p.note,
+            )
+            for i, p in enumerate(case.procedures)
+        ],
+        side_effects=[
+            (i, e.date.isoformat(), e.term, e.grade, e.drug, e.action.value)
+            for i, e in enumerate(case.side_effects)
+        ],
     )
 
 
@@ -125,8 +183,9 @@ def insert_patient(conn: sqlite3.Connection, patient: Patient, now_utc: str) -> 
     return insert_patient_row(conn, tuple(values[c] for c in _PATIENT_COLUMNS), now_utc)
 
 
-def update_patient(conn: sqlite3.Connection, patient_id: int, patient: Patient,
-                   now_utc: str) -> None:
+def update_patient(
+    conn: sqlite3.Connection, patient_id: int, patient: Patient, now_utc: str
+) -> None:
     conn.execute(
         "UPDATE patients SET record_number = :record_number, record_key = :record_key, "
         "family_name = :family_name, given_name = :given_name, name_key = :name_key, "
@@ -146,29 +205,42 @@ def insert_child_rows(conn: sqlite3.Connection, patient_id: int, rows: CaseRows)
     conn.execute(
         "INSERT INTO tumors (patient_id, diagnosis_date, primary_site, size_cm, "
         "mitoses_per_5mm2, rupture, mutation, extent, metastatic_sites) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", (patient_id, *rows.tumor))
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (patient_id, *rows.tumor),
+    )
     for line, doses in rows.lines:
         line_id = conn.execute(
             'INSERT INTO therapy_lines (patient_id, position, drug, intent, start, "end", '
-            "stop_reason) VALUES (?, ?, ?, ?, ?, ?, ?)", (patient_id, *line)).lastrowid
+            "stop_reason) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (patient_id, *line),
+        ).lastrowid
         conn.executemany(
             "INSERT INTO dose_changes (line_id, position, date, mg_per_day, schedule) "
-            "VALUES (?, ?, ?, ?, ?)", [(line_id, *dose) for dose in doses])
+            "VALUES (?, ?, ?, ?, ?)",
+            [(line_id, *dose) for dose in doses],
+        )
     for scan, lesions in rows.scans:
         scan_id = conn.execute(
             "INSERT INTO scans (patient_id, position, date, modality, non_target, report) "
-            "VALUES (?, ?, ?, ?, ?, ?)", (patient_id, *scan)).lastrowid
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (patient_id, *scan),
+        ).lastrowid
         conn.executemany(
             "INSERT INTO lesion_measurements (scan_id, position, lesion_id, organ, target, "
             "lymph_node, longest_diameter_mm, density_hu, suv_max, new, hypodense, "
             "intratumoral_nodule) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(scan_id, *lesion) for lesion in lesions])
+            [(scan_id, *lesion) for lesion in lesions],
+        )
     conn.executemany(
         "INSERT INTO procedures (patient_id, position, date, kind, organ, margin, note) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)", [(patient_id, *p) for p in rows.procedures])
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(patient_id, *p) for p in rows.procedures],
+    )
     conn.executemany(
         "INSERT INTO side_effects (patient_id, position, date, term, grade, drug, action) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)", [(patient_id, *e) for e in rows.side_effects])
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(patient_id, *e) for e in rows.side_effects],
+    )
 
 
 def insert_children(conn: sqlite3.Connection, patient_id: int, case: Case) -> None:
@@ -178,65 +250,132 @@ def insert_children(conn: sqlite3.Connection, patient_id: int, case: Case) -> No
 def read_case(conn: sqlite3.Connection, patient_id: int) -> Case:
     p = conn.execute(
         "SELECT record_number, family_name, given_name, birth_date, sex, notes "
-        "FROM patients WHERE id = ?", (patient_id,)).fetchone()
+        "FROM patients WHERE id = ?",
+        (patient_id,),
+    ).fetchone()
     if p is None:
         raise LookupError(patient_id)
-    patient = Patient(record_number=p[0], family_name=p[1], given_name=p[2],
-                      birth_date=_day(p[3]), sex=Sex(p[4]) if p[4] else None, notes=p[5])
+    patient = Patient(
+        record_number=p[0],
+        family_name=p[1],
+        given_name=p[2],
+        birth_date=_day(p[3]),
+        sex=Sex(p[4]) if p[4] else None,
+        notes=p[5],
+    )
     t = conn.execute(
         "SELECT diagnosis_date, primary_site, size_cm, mitoses_per_5mm2, rupture, mutation, "
-        "extent, metastatic_sites FROM tumors WHERE patient_id = ?", (patient_id,)).fetchone()
-    tumor = Tumor() if t is None else Tumor(
-        diagnosis_date=_day(t[0]), primary_site=Site(t[1]) if t[1] else None, size_cm=t[2],
-        mitoses_per_5mm2=t[3], rupture=_bool(t[4]),
-        mutation=Mutation(t[5]) if t[5] else None, extent=Extent(t[6]) if t[6] else None,
-        metastatic_sites=tuple(json.loads(t[7])),
+        "extent, metastatic_sites FROM tumors WHERE patient_id = ?",
+        (patient_id,),
+    ).fetchone()
+    tumor = (
+        Tumor()
+        if t is None
+        else Tumor(
+            diagnosis_date=_day(t[0]),
+            primary_site=Site(t[1]) if t[1] else None,
+            size_cm=t[2],
+            mitoses_per_5mm2=t[3],
+            rupture=_bool(t[4]),
+            mutation=Mutation(t[5]) if t[5] else None,
+            extent=Extent(t[6]) if t[6] else None,
+            metastatic_sites=tuple(json.loads(t[7])),
+        )
     )
     doses: dict[int, list[DoseChange]] = {}
     for line_id, day, mg, schedule in conn.execute(
         "SELECT d.line_id, d.date, d.mg_per_day, d.schedule FROM dose_changes d "
         "JOIN therapy_lines l ON l.id = d.line_id WHERE l.patient_id = ? "
-        "ORDER BY d.line_id, d.position", (patient_id,)):
+        "ORDER BY d.line_id, d.position",
+        (patient_id,),
+    ):
         doses.setdefault(line_id, []).append(
-            DoseChange(date=date.fromisoformat(day), mg_per_day=mg, schedule=schedule))
+            DoseChange(date=date.fromisoformat(day), mg_per_day=mg, schedule=schedule)
+        )
     lines = tuple(
-        TherapyLine(drug=Drug(r[1]), intent=Intent(r[2]), start=date.fromisoformat(r[3]),
-                    end=_day(r[4]), stop_reason=StopReason(r[5]) if r[5] else None,
-                    doses=tuple(doses.get(r[0], ())))
+        TherapyLine(
+            drug=Drug(r[1]),
+            intent=Intent(r[2]),
+            start=date.fromisoformat(r[3]),
+            end=_day(r[4]),
+            stop_reason=StopReason(r[5]) if r[5] else None,
+            doses=tuple(doses.get(r[0], ())),
+        )
         for r in conn.execute(
             'SELECT id, drug, intent, start, "end", stop_reason FROM therapy_lines '
-            "WHERE patient_id = ? ORDER BY position", (patient_id,))
+            "WHERE patient_id = ? ORDER BY position",
+            (patient_id,),
+        )
     )
     lesions: dict[int, list[Lesion]] = {}
     for r in conn.execute(
         "SELECT m.scan_id, m.lesion_id, m.organ, m.target, m.lymph_node, "
         "m.longest_diameter_mm, m.density_hu, m.suv_max, m.new, m.hypodense, "
         "m.intratumoral_nodule FROM lesion_measurements m JOIN scans s ON s.id = m.scan_id "
-        "WHERE s.patient_id = ? ORDER BY m.scan_id, m.position", (patient_id,)):
-        lesions.setdefault(r[0], []).append(Lesion(
-            lesion_id=r[1], organ=r[2], target=bool(r[3]), lymph_node=bool(r[4]),
-            longest_diameter_mm=r[5], density_hu=r[6], suv_max=r[7], new=bool(r[8]),
-            hypodense=bool(r[9]), intratumoral_nodule=bool(r[10])))
+        "WHERE s.patient_id = ? ORDER BY m.scan_id, m.position",
+        (patient_id,),
+    ):
+        lesions.setdefault(r[0], []).append(
+            Lesion(
+                lesion_id=r[1],
+                organ=r[2],
+                target=bool(r[3]),
+                lymph_node=bool(r[4]),
+                longest_diameter_mm=r[5],
+                density_hu=r[6],
+                suv_max=r[7],
+                new=bool(r[8]),
+                hypodense=bool(r[9]),
+                intratumoral_nodule=bool(r[10]),
+            )
+        )
     scans = tuple(
-        Scan(date=date.fromisoformat(r[1]), modality=Modality(r[2]),
-             non_target=NonTarget(r[3]), report=r[4], lesions=tuple(lesions.get(r[0], ())))
+        Scan(
+            date=date.fromisoformat(r[1]),
+            modality=Modality(r[2]),
+            non_target=NonTarget(r[3]),
+            report=r[4],
+            lesions=tuple(lesions.get(r[0], ())),
+        )
         for r in conn.execute(
             "SELECT id, date, modality, non_target, report FROM scans WHERE patient_id = ? "
-            "ORDER BY position", (patient_id,))
+            "ORDER BY position",
+            (patient_id,),
+        )
     )
     procedures = tuple(
-        Procedure(date=date.fromisoformat(r[0]), kind=ProcedureKind(r[1]), organ=r[2],
-                  margin=Margin(r[3]) if r[3] else None, note=r[4])
+        Procedure(
+            date=date.fromisoformat(r[0]),
+            kind=ProcedureKind(r[1]),
+            organ=r[2],
+            margin=Margin(r[3]) if r[3] else None,
+            note=r[4],
+        )
         for r in conn.execute(
             "SELECT date, kind, organ, margin, note FROM procedures WHERE patient_id = ? "
-            "ORDER BY position", (patient_id,))
+            "ORDER BY position",
+            (patient_id,),
+        )
     )
     side_effects = tuple(
-        SideEffect(date=date.fromisoformat(r[0]), term=r[1], grade=r[2], drug=r[3],
-                   action=SideEffectAction(r[4]))
+        SideEffect(
+            date=date.fromisoformat(r[0]),
+            term=r[1],
+            grade=r[2],
+            drug=r[3],
+            action=SideEffectAction(r[4]),
+        )
         for r in conn.execute(
             "SELECT date, term, grade, drug, action FROM side_effects WHERE patient_id = ? "
-            "ORDER BY position", (patient_id,))
+            "ORDER BY position",
+            (patient_id,),
+        )
     )
-    return Case(patient=patient, tumor=tumor, therapy_lines=lines, procedures=procedures,
-                scans=scans, side_effects=side_effects)
+    return Case(
+        patient=patient,
+        tumor=tumor,
+        therapy_lines=lines,
+        procedures=procedures,
+        scans=scans,
+        side_effects=side_effects,
+    )

@@ -52,8 +52,11 @@ def parse(text: str) -> SearchQuery:
     # Lone surrogates cannot be sent to SQLite; NUL ends a C string.
     cleaned = text[:MAX_QUERY_CHARS].encode("utf-8", "ignore").decode("utf-8")
     cleaned = cleaned.replace("\x00", "").strip()
-    return SearchQuery(match=fts_match(cleaned), record_prefix=fold(cleaned),
-                       has_digits=any(ch.isdigit() for ch in cleaned))
+    return SearchQuery(
+        match=fts_match(cleaned),
+        record_prefix=fold(cleaned),
+        has_digits=any(ch.isdigit() for ch in cleaned),
+    )
 
 
 def prefix_upper_bound(prefix: str) -> str:

@@ -33,8 +33,9 @@ from gistdesk.core.vocab import Intent
 
 # Scan flags shown in the list while current; the first two make the "flags" worklist.
 PROGRESSION_FLAGS = frozenset({FlagCode.PROGRESSION.value, FlagCode.FALSE_PROGRESSION.value})
-ACTIVE_SCAN_FLAGS = frozenset({FlagCode.PROGRESSION, FlagCode.FALSE_PROGRESSION,
-                               FlagCode.RECURRENCE})
+ACTIVE_SCAN_FLAGS = frozenset(
+    {FlagCode.PROGRESSION, FlagCode.FALSE_PROGRESSION, FlagCode.RECURRENCE}
+)
 # The day counts after which the engine's scan_overdue rule can fire (DESIGN.md section 4).
 SCAN_INTERVALS_DAYS = (120, 210, 365)
 
@@ -97,16 +98,20 @@ def _scan_due(case: Case, as_of: date, overdue_now: bool, last_scan: date | None
     candidates: set[date] = set()
     if last_scan is not None:
         candidates.update(last_scan + timedelta(days=n + 1) for n in SCAN_INTERVALS_DAYS)
-    candidates.update(line.end + timedelta(days=1) for line in case.therapy_lines
-                      if line.end is not None and line.end >= as_of)
+    candidates.update(
+        line.end + timedelta(days=1)
+        for line in case.therapy_lines
+        if line.end is not None and line.end >= as_of
+    )
     for day in sorted(d for d in candidates if d > as_of):
         if scan_overdue(case, risk, day):
             return day
     return None
 
 
-def _active_scan_flags(case: Case, flags: list[tuple[FlagCode, date | None]],
-                       last_scan: date | None) -> set[str]:
+def _active_scan_flags(
+    case: Case, flags: list[tuple[FlagCode, date | None]], last_scan: date | None
+) -> set[str]:
     if last_scan is None:
         return set()
     if any(line.start > last_scan for line in case.therapy_lines):
@@ -125,8 +130,9 @@ def summarize(case: Case, as_of: date) -> Summary:
     last_scan = max(scans) if scans else None
     flags = [(flag.code, flag.scan) for flag in assessment.flags]
     active = _active_scan_flags(case, flags, last_scan)
-    alerts = {code.value for code, scan in flags
-              if scan is None and code is not FlagCode.SCAN_OVERDUE}
+    alerts = {
+        code.value for code, scan in flags if scan is None and code is not FlagCode.SCAN_OVERDUE
+    }
     overdue_now = any(code is FlagCode.SCAN_OVERDUE for code, _ in flags)
     current = _current_line(case, as_of)
     return Summary(
@@ -148,16 +154,26 @@ def _iso(day: date | None) -> str | None:
 
 def summary_row(s: Summary) -> tuple[Any, ...]:
     """The row values after patient_id (plain values: cheap to send between processes)."""
-    return (s.computed_on.isoformat(), s.primary_site, _iso(s.last_scan), s.current_line,
-            _iso(s.current_line_end), " ".join(s.flag_codes), int(s.active_progression),
-            _iso(s.scan_due), _iso(s.adjuvant_end))
+    return (
+        s.computed_on.isoformat(),
+        s.primary_site,
+        _iso(s.last_scan),
+        s.current_line,
+        _iso(s.current_line_end),
+        " ".join(s.flag_codes),
+        int(s.active_progression),
+        _iso(s.scan_due),
+        _iso(s.adjuvant_end),
+    )
 
 
 def write_summary_row(conn: sqlite3.Connection, patient_id: int, row: tuple[Any, ...]) -> None:
     conn.execute(
         "INSERT OR REPLACE INTO patient_summary (patient_id, computed_on, primary_site, "
         "last_scan, current_line, current_line_end, flag_codes, active_progression, scan_due, "
-        "adjuvant_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", (patient_id, *row))
+        "adjuvant_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (patient_id, *row),
+    )
 
 
 def write_summary(conn: sqlite3.Connection, patient_id: int, s: Summary) -> None:

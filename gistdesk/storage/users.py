@@ -38,8 +38,15 @@ class User:
 def _hash(password: str, salt: bytes, n: int, r: int, p: int) -> bytes:
     # surrogatepass: a lone surrogate (pasted from a broken source) hashes instead of raising;
     # every valid string encodes exactly as with plain UTF-8.
-    return hashlib.scrypt(password.encode("utf-8", "surrogatepass"), salt=salt, n=n, r=r,
-                          p=p, maxmem=_MAXMEM, dklen=32)
+    return hashlib.scrypt(
+        password.encode("utf-8", "surrogatepass"),
+        salt=salt,
+        n=n,
+        r=r,
+        p=p,
+        maxmem=_MAXMEM,
+        dklen=32,
+    )
 
 
 def hash_password(password: str) -> tuple[str, str, str]:
@@ -54,13 +61,21 @@ def check_password(password: str, digest_hex: str, salt_hex: str, kdf: str) -> b
     if name != "scrypt":
         return False
     values = dict(item.split("=", 1) for item in params.split(","))
-    digest = _hash(password, bytes.fromhex(salt_hex), int(values["n"]), int(values["r"]),
-                   int(values["p"]))
+    digest = _hash(
+        password, bytes.fromhex(salt_hex), int(values["n"]), int(values["r"]), int(values["p"])
+    )
     return hmac.compare_digest(digest.hex(), digest_hex)
 
 
-def create_user(conn: sqlite3.Connection, username: str, role: Role, *, display_name: str = "",
-                password: str | None = None, by: str) -> None:
+def create_user(
+    conn: sqlite3.Connection,
+    username: str,
+    role: Role,
+    *,
+    display_name: str = "",
+    password: str | None = None,
+    by: str,
+) -> None:
     """Insert a user (inside the caller's write transaction) and audit it."""
     if not username.strip() or username != username.strip():
         raise StorageError("a user name must not be blank or start/end with spaces")
@@ -71,8 +86,14 @@ def create_user(conn: sqlite3.Connection, username: str, role: Role, *, display_
         conn.execute(
             "INSERT INTO users (username, display_name, role, password_hash, password_salt, "
             "password_kdf, created_utc) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (username, display_name, role.value, digest, salt, kdf, utc_now()))
+            (username, display_name, role.value, digest, salt, kdf, utc_now()),
+        )
     except sqlite3.IntegrityError as exc:
         raise StorageError(f"the user {username!r} already exists") from exc
-    write(conn, username=by, record_number=None, action="create user",
-          changes=[Change(f"user {username}", "role", None, role.value)])
+    write(
+        conn,
+        username=by,
+        record_number=None,
+        action="create user",
+        changes=[Change(f"user {username}", "role", None, role.value)],
+    )

@@ -42,8 +42,7 @@ class _Filters:
 def _filters(query: SearchQuery | None, worklist: Worklist, today: date) -> _Filters:
     f = _Filters()
     if query is not None and (query.match is not None or query.record_prefix):
-        f.params.update(rk_low=query.record_prefix,
-                        rk_high=prefix_upper_bound(query.record_prefix))
+        f.params.update(rk_low=query.record_prefix, rk_high=prefix_upper_bound(query.record_prefix))
         by_record = "p.record_key >= :rk_low AND p.record_key < :rk_high"
         if query.match is None or query.has_digits:
             # Names hold no digits: `GD-0` is a record number prefix, nothing else.
@@ -52,7 +51,8 @@ def _filters(query: SearchQuery | None, worklist: Worklist, today: date) -> _Fil
             f.params["match"] = query.match
             f.on_patients.append(
                 f"(({by_record}) OR p.id IN (SELECT rowid FROM patients_fts "
-                f"WHERE patients_fts MATCH :match))")
+                f"WHERE patients_fts MATCH :match))"
+            )
     day = today.isoformat()
     if worklist is Worklist.SCAN_OVERDUE:
         f.on_summary.append("s.scan_due <= :today")
@@ -61,8 +61,9 @@ def _filters(query: SearchQuery | None, worklist: Worklist, today: date) -> _Fil
         f.on_summary.append("s.active_progression = 1")
     elif worklist is Worklist.ADJUVANT_ENDING:
         f.on_summary.append("s.adjuvant_end >= :today AND s.adjuvant_end <= :horizon")
-        f.params.update(today=day,
-                        horizon=(today + timedelta(days=ADJUVANT_ENDING_DAYS)).isoformat())
+        f.params.update(
+            today=day, horizon=(today + timedelta(days=ADJUVANT_ENDING_DAYS)).isoformat()
+        )
     return f
 
 
@@ -80,8 +81,9 @@ def _where(f: _Filters) -> str:
     return (" WHERE " + " AND ".join(parts)) if parts else ""
 
 
-def count_sql(query: SearchQuery | None, worklist: Worklist,
-              today: date) -> tuple[str, dict[str, Any]]:
+def count_sql(
+    query: SearchQuery | None, worklist: Worklist, today: date
+) -> tuple[str, dict[str, Any]]:
     f = _filters(query, worklist, today)
     from_clause, _ = _from(bool(f.on_patients) or not f.on_summary, bool(f.on_summary))
     return f"SELECT count(*) FROM {from_clause}{_where(f)}", f.params
@@ -94,8 +96,15 @@ LIST_COLUMNS = (
 )
 
 
-def list_sql(query: SearchQuery | None, worklist: Worklist, sort: SortKey, descending: bool,
-             offset: int, limit: int, today: date) -> tuple[str, dict[str, Any]]:
+def list_sql(
+    query: SearchQuery | None,
+    worklist: Worklist,
+    sort: SortKey,
+    descending: bool,
+    offset: int,
+    limit: int,
+    today: date,
+) -> tuple[str, dict[str, Any]]:
     f = _filters(query, worklist, today)
     order_template, sort_on_p = _SORTS[sort]
     need_p = sort_on_p or bool(f.on_patients)
@@ -104,7 +113,9 @@ def list_sql(query: SearchQuery | None, worklist: Worklist, sort: SortKey, desce
     d, r = ("DESC", "ASC") if descending else ("ASC", "DESC")
     inner_order = order_template.format(t="p" if sort_on_p else "s", id=id_expr, d=d, r=r)
     outer_order = order_template.format(t="p" if sort_on_p else "s", id="p.id", d=d, r=r)
-    inner = (f"SELECT {id_expr} FROM {from_clause}{_where(f)} ORDER BY {inner_order} "
-             f"LIMIT :limit OFFSET :offset")
+    inner = (
+        f"SELECT {id_expr} FROM {from_clause}{_where(f)} ORDER BY {inner_order} "
+        f"LIMIT :limit OFFSET :offset"
+    )
     params = {**f.params, "limit": max(0, int(limit)), "offset": max(0, int(offset))}
     return f"{LIST_COLUMNS} WHERE p.id IN ({inner}) ORDER BY {outer_order}", params

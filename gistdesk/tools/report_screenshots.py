@@ -1,6 +1,6 @@
 """Write both PDFs for the demo case and page-1 PNGs of them (pdftoppm from poppler-utils).
 
-    python -m gistdesk.tools.report_screenshots OUT_DIR
+python -m gistdesk.tools.report_screenshots OUT_DIR
 """
 
 from __future__ import annotations
@@ -43,10 +43,25 @@ def pdf_page_png(pdf: Path, stem: Path, *, page: int = 1, dpi: int = 110) -> Pat
     """Render one page to `<stem>.png` with pdftoppm."""
     tool = shutil.which("pdftoppm")
     if tool is None:
-        raise RuntimeError("pdftoppm not found: install poppler-utils "
-                           "(apt-get install poppler-utils)")
-    subprocess.run([tool, "-png", "-r", str(dpi), "-f", str(page), "-l", str(page),
-                    "-singlefile", str(pdf), str(stem)], check=True)
+        raise RuntimeError(
+            "pdftoppm not found: install poppler-utils (apt-get install poppler-utils)"
+        )
+    subprocess.run(
+        [
+            tool,
+            "-png",
+            "-r",
+            str(dpi),
+            "-f",
+            str(page),
+            "-l",
+            str(page),
+            "-singlefile",
+            str(pdf),
+            str(stem),
+        ],
+        check=True,
+    )
     return stem.with_suffix(".png")
 
 

@@ -54,13 +54,16 @@ def pick_patient(repo: SqliteRepository) -> str:
     rows = repo.list_patients(worklist=Worklist.FLAGS, limit=60)
     if not rows:
         rows = repo.list_patients(limit=60)
-    best = max(rows, key=lambda r: (len(repo.load_case(r.record_number).scans),
-                                    "progression" in r.flag_codes))
+    best = max(
+        rows,
+        key=lambda r: (len(repo.load_case(r.record_number).scans), "progression" in r.flag_codes),
+    )
     return best.record_number
 
 
-def save_german_main_window(repo: SqliteRepository, db: Path, out: Path,
-                            record_number: str) -> None:
+def save_german_main_window(
+    repo: SqliteRepository, db: Path, out: Path, record_number: str
+) -> None:
     """The window and the security dialogs in German (longer words): 20-...-de.png."""
     from gistdesk.ui.backups_dialog import BackupsDialog
     from gistdesk.ui.settings_dialog import AppSettings, SettingsDialog
@@ -76,8 +79,9 @@ def save_german_main_window(repo: SqliteRepository, db: Path, out: Path,
         save(sign_in, out / "20-sign-in-refused-de.png")
         sign_in.close()
         repo.sign_in("admin", DEMO_PASSWORD)
-        settings = QSettings(str(Path(tempfile.mkdtemp()) / "screens-de.ini"),
-                             QSettings.Format.IniFormat)
+        settings = QSettings(
+            str(Path(tempfile.mkdtemp()) / "screens-de.ini"), QSettings.Format.IniFormat
+        )
         window = MainWindow(repo, settings, str(db), "pflege.demo")
         window.resize(1760, 1000)
         window.show()
@@ -85,11 +89,12 @@ def save_german_main_window(repo: SqliteRepository, db: Path, out: Path,
         window.patient_view.tabs.setCurrentIndex(1)
         settle()
         save(window, out / "21-main-window-de.png")
-        for name, dialog in (("22-users-de.png", UsersDialog(repo, window)),
-                             ("23-backups-de.png", BackupsDialog(repo, window)),
-                             ("24-settings-de.png",
-                              SettingsDialog(AppSettings(repo, settings), window)),
-                             ("25-audit-log-de.png", AuditDialog(repo, None, window))):
+        for name, dialog in (
+            ("22-users-de.png", UsersDialog(repo, window)),
+            ("23-backups-de.png", BackupsDialog(repo, window)),
+            ("24-settings-de.png", SettingsDialog(AppSettings(repo, settings), window)),
+            ("25-audit-log-de.png", AuditDialog(repo, None, window)),
+        ):
             dialog.show()
             save(dialog, out / name)
             dialog.close()
@@ -109,8 +114,7 @@ def main(argv: list[str]) -> int:
     if not db.exists():
         build_demo(db)
     create_application()
-    settings = QSettings(str(Path(tempfile.mkdtemp()) / "screens.ini"),
-                         QSettings.Format.IniFormat)
+    settings = QSettings(str(Path(tempfile.mkdtemp()) / "screens.ini"), QSettings.Format.IniFormat)
     repo = SqliteRepository(db)
     ensure_demo_accounts(repo)
     # The sign-in dialog as the app shows it at start, then sign in programmatically.
@@ -150,14 +154,23 @@ def main(argv: list[str]) -> int:
     save(patient, out / "07-new-patient-refused.png")
     patient.reject()
 
-    amber = next((r.record_number for r in repo.list_patients(limit=500)
-                  if any(f.code is FlagCode.FALSE_PROGRESSION for f in
-                         assess(repo.load_case(r.record_number), date.today()).flags)), None)
+    amber = next(
+        (
+            r.record_number
+            for r in repo.list_patients(limit=500)
+            if any(
+                f.code is FlagCode.FALSE_PROGRESSION
+                for f in assess(repo.load_case(r.record_number), date.today()).flags
+            )
+        ),
+        None,
+    )
     if amber is not None:  # a patient with an amber flag, selected in the panel
         window.open_patient(amber)
         flags = window.flags_panel.flags()
         window.flags_panel.select_flag(
-            next(i for i, f in enumerate(flags) if f.code is FlagCode.FALSE_PROGRESSION))
+            next(i for i, f in enumerate(flags) if f.code is FlagCode.FALSE_PROGRESSION)
+        )
         save(window, out / "09-false-progression.png")
 
     window.search.setText("an")

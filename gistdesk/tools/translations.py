@@ -80,8 +80,11 @@ class _Extractor(ast.NodeVisitor):
             text = _string(args[0])
             if text is not None:
                 self.found.append((self.classes[-1], text, node.lineno, len(args) >= 3))
-        elif name in ("QCoreApplication.translate", "tr", "QT_TRANSLATE_NOOP",
-                      "QApplication.translate") and len(args) >= 2:
+        elif (
+            name
+            in ("QCoreApplication.translate", "tr", "QT_TRANSLATE_NOOP", "QApplication.translate")
+            and len(args) >= 2
+        ):
             context, text = _string(args[0]), _string(args[1])
             if context is not None and text is not None:
                 self.found.append((context, text, node.lineno, len(args) >= 4))
@@ -119,13 +122,20 @@ def read_ts(path: Path) -> dict[tuple[str, str], str]:
                 out[(name, source)] = ""
                 continue
             forms = [form.text or "" for form in translation.iter("numerusform")]
-            out[(name, source)] = (NUMERUS_SEPARATOR.join(forms) if all(forms) else "") \
-                if forms else translation.text or ""
+            out[(name, source)] = (
+                (NUMERUS_SEPARATOR.join(forms) if all(forms) else "")
+                if forms
+                else translation.text or ""
+            )
     return out
 
 
-def write_ts(path: Path, language: str, messages: dict[tuple[str, str], Message],
-             translations: dict[tuple[str, str], str]) -> str:
+def write_ts(
+    path: Path,
+    language: str,
+    messages: dict[tuple[str, str], Message],
+    translations: dict[tuple[str, str], str],
+) -> str:
     root = ET.Element("TS", version="2.1", language=language, sourcelanguage="en")
     by_context: dict[str, list[Message]] = {}
     for message in messages.values():
@@ -150,8 +160,11 @@ def write_ts(path: Path, language: str, messages: dict[tuple[str, str], Message]
             elif translated:
                 translation.text = translated
     ET.indent(root)
-    text = ('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n'
-            + ET.tostring(root, encoding="unicode") + "\n")
+    text = (
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n'
+        + ET.tostring(root, encoding="unicode")
+        + "\n"
+    )
     path.write_text(text, encoding="utf-8")
     return text
 
@@ -191,8 +204,7 @@ def main(argv: list[str]) -> int:
             continue
         write_ts(ts, language, messages, translations)
         qm = compile_qm(ts)
-        print(f"{ts.name}: {len(messages) - len(missing)}/{len(messages)} translated -> "
-              f"{qm.name}")
+        print(f"{ts.name}: {len(messages) - len(missing)}/{len(messages)} translated -> {qm.name}")
     return 1 if stale else 0
 
 

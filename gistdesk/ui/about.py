@@ -17,15 +17,17 @@ CONTEXT = "About"
 # The "Known simplifications" of docs/clinical-rules.md, word for word (a test compares);
 # marked for translation here, translated when the About box is shown.
 SIMPLIFICATIONS: tuple[str, ...] = (
-    QT_TRANSLATE_NOOP("About", "no RECIST confirmation scans and no minimum duration for "
-                      "stable disease"),
-    QT_TRANSLATE_NOOP("About", "one PET threshold (25%) instead of EORTC's cycle-dependent "
-                      "thresholds"),
+    QT_TRANSLATE_NOOP(
+        "About", "no RECIST confirmation scans and no minimum duration for stable disease"
+    ),
+    QT_TRANSLATE_NOOP(
+        "About", "one PET threshold (25%) instead of EORTC's cycle-dependent thresholds"
+    ),
     QT_TRANSLATE_NOOP("About", "scans outside a therapy line are only checked for new lesions"),
-    QT_TRANSLATE_NOOP("About", "only surgery (not ablation, embolization or radiation) resets "
-                      "a baseline"),
-    QT_TRANSLATE_NOOP("About", "no automatic Choi density for MRI or the low-dose CT of a "
-                      "PET-CT"),
+    QT_TRANSLATE_NOOP(
+        "About", "only surgery (not ablation, embolization or radiation) resets a baseline"
+    ),
+    QT_TRANSLATE_NOOP("About", "no automatic Choi density for MRI or the low-dose CT of a PET-CT"),
 )
 
 
@@ -45,13 +47,18 @@ def component_versions() -> dict[str, str]:
 def about_html() -> str:
     """The About box as rich text (everything translated through the "About" context)."""
     tr = QCoreApplication.translate
-    intro = tr("About", "Case records, response assessment (RECIST 1.1, Choi, PET) and "
-                        "decision-support flags for gastrointestinal stromal tumor clinics.")
+    intro = tr(
+        "About",
+        "Case records, response assessment (RECIST 1.1, Choi, PET) and "
+        "decision-support flags for gastrointestinal stromal tumor clinics.",
+    )
     not_orders = tr("About", "Flags are decision support for the GIST team, not orders.")
     heading = tr("About", "Known simplifications")
     versions_heading = tr("About", "Versions")
-    versions = "".join(f"<tr><td>{escape(name)}</td><td>&nbsp;{escape(version)}</td></tr>"
-                       for name, version in component_versions().items())
+    versions = "".join(
+        f"<tr><td>{escape(name)}</td><td>&nbsp;{escape(version)}</td></tr>"
+        for name, version in component_versions().items()
+    )
     items = "".join(f"<li>{escape(tr(CONTEXT, text))}</li>" for text in SIMPLIFICATIONS)
     return (
         f"<h3>gistdesk {escape(__version__)}</h3><p>{escape(intro)}</p>"

@@ -37,6 +37,7 @@ from gistdesk.ui.main_window import MainWindow
 def tr(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
 
+
 log = logging.getLogger("gistdesk")
 APP_NAME = "gistdesk"
 DB_FILE = "gistdesk.sqlite"
@@ -82,8 +83,10 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 def app_icon() -> QIcon:
     """The app icon from resources/icons (next to the package, or inside a bundle)."""
-    roots = [Path(getattr(sys, "_MEIPASS", "")) / "resources",
-             Path(__file__).resolve().parents[2] / "resources"]
+    roots = [
+        Path(getattr(sys, "_MEIPASS", "")) / "resources",
+        Path(__file__).resolve().parents[2] / "resources",
+    ]
     icon = QIcon()
     for root in roots:
         for size in (16, 24, 32, 48, 128, 256):
@@ -129,8 +132,9 @@ class ErrorHandler:
         self.parent = parent
         self._showing = False
 
-    def __call__(self, exc_type: type[BaseException], exc: BaseException,
-                 tb: TracebackType | None) -> None:
+    def __call__(
+        self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
+    ) -> None:
         if issubclass(exc_type, KeyboardInterrupt):
             sys.__excepthook__(exc_type, exc, tb)
             return
@@ -141,14 +145,23 @@ class ErrorHandler:
         try:
             where = traceback.extract_tb(tb)[-1].name if tb else "?"
             dialogs.show_error(
-                self.parent(), tr("App", "Something went wrong"),
-                tr("App", "An unexpected error happened ({0} in {1}). Nothing was saved by the "
-                   "action that failed; your data is safe in the database.").format(
-                    exc_type.__name__, where),
-                tr("App", "What failed: {0} in {1}\n\nA technical log (without patient data) "
-                   "was written to:\n{2}\nTime: {3}").format(
-                    exc_type.__name__, where, self.log_path,
-                    datetime.now().isoformat(timespec="seconds")),
+                self.parent(),
+                tr("App", "Something went wrong"),
+                tr(
+                    "App",
+                    "An unexpected error happened ({0} in {1}). Nothing was saved by the "
+                    "action that failed; your data is safe in the database.",
+                ).format(exc_type.__name__, where),
+                tr(
+                    "App",
+                    "What failed: {0} in {1}\n\nA technical log (without patient data) "
+                    "was written to:\n{2}\nTime: {3}",
+                ).format(
+                    exc_type.__name__,
+                    where,
+                    self.log_path,
+                    datetime.now().isoformat(timespec="seconds"),
+                ),
             )
         finally:
             self._showing = False
@@ -173,11 +186,13 @@ def search_opener(path: Path) -> Callable[[], Repository]:
     It only runs the patient list's queries for the signed-in window, so it acts as the
     local operator on a connection made read-only (`PRAGMA query_only`): it can change
     nothing, and nobody signs in on it."""
+
     def open_for_search() -> Repository:
         repository = SqliteRepository(path, integrity="none")
         repository.conn.execute("PRAGMA query_only = ON")
         repository.sign_in_local_operator("gistdesk-search")
         return repository
+
     return open_for_search
 
 
@@ -195,8 +210,7 @@ class IntegrityCheck(QObject):
     def __init__(self, path: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.path = path
-        self._thread = threading.Thread(target=self._run, name="gistdesk-integrity",
-                                        daemon=True)
+        self._thread = threading.Thread(target=self._run, name="gistdesk-integrity", daemon=True)
 
     def start(self) -> None:
         self._thread.start()
@@ -222,10 +236,17 @@ def check_integrity_in_background(window: MainWindow, path: Path) -> IntegrityCh
     def report(problem: str) -> None:
         if problem:
             window.set_read_only(True, tr("App", "database damaged: read only"))
-            dialogs.show_error(window, tr("App", "The database is damaged"),
-                               tr("App", "The integrity check of the database failed. gistdesk "
-                                  "shows what it can read but will not save changes. Restore "
-                                  "a backup before going on."), problem)
+            dialogs.show_error(
+                window,
+                tr("App", "The database is damaged"),
+                tr(
+                    "App",
+                    "The integrity check of the database failed. gistdesk "
+                    "shows what it can read but will not save changes. Restore "
+                    "a backup before going on.",
+                ),
+                problem,
+            )
 
     worker.checked.connect(report)
     worker.start()
@@ -347,10 +368,17 @@ def close_backup_hook(window: MainWindow, path: Path) -> Callable[[], None]:
     def run_backup() -> None:
         problem = backup_in_background(path)
         if problem:
-            dialogs.show_error(window, tr("App", "The automatic backup was not made"),
-                               tr("App", "gistdesk closes normally; your data is safe in the "
-                                  "database. Make a backup with Tools > Backups… next time."),
-                               problem)
+            dialogs.show_error(
+                window,
+                tr("App", "The automatic backup was not made"),
+                tr(
+                    "App",
+                    "gistdesk closes normally; your data is safe in the "
+                    "database. Make a backup with Tools > Backups… next time.",
+                ),
+                problem,
+            )
+
     return run_backup
 
 
@@ -368,12 +396,14 @@ def restore_backup(window: MainWindow, backup: Path) -> bool:
     window.lock()  # everyone signs in again, on the restored accounts
     window.set_repository(repository, label, search_opener(path) if path else None)
     window.statusBar().showMessage(
-        tr("App", "Restored {0}: sign in again").format(backup.name), 10_000)
+        tr("App", "Restored {0}: sign in again").format(backup.name), 10_000
+    )
     return True
 
 
-def start(db: Path | None, demo_db: Path | None, settings_path: str | None = None,
-          user: str | None = None) -> MainWindow | None:
+def start(
+    db: Path | None, demo_db: Path | None, settings_path: str | None = None, user: str | None = None
+) -> MainWindow | None:
     """Set up the app and show the main window (None when the user quit at first run)."""
     app = create_application()
     install_language(chosen_language(settings_for(settings_path)))  # View > Language
@@ -386,9 +416,12 @@ def start(db: Path | None, demo_db: Path | None, settings_path: str | None = Non
         # The full integrity check runs in the background once the window is up.
         repository = open_repository(path, integrity="none")
     except Exception as exc:
-        dialogs.show_error(None, tr("App", "Cannot open the database"),
-                           tr("App", "{0} could not be opened.").format(path),
-                           f"{type(exc).__name__}: {exc}")
+        dialogs.show_error(
+            None,
+            tr("App", "Cannot open the database"),
+            tr("App", "{0} could not be opened.").format(path),
+            f"{type(exc).__name__}: {exc}",
+        )
         return None
     if path in (demo_db, app_data_dir() / DEMO_FILE):
         from gistdesk.ui.demo_accounts import ensure_demo_accounts
@@ -397,8 +430,13 @@ def start(db: Path | None, demo_db: Path | None, settings_path: str | None = Non
     if not sign_in_to(None, repository, str(path)):
         repository.close()  # type: ignore[attr-defined]
         return None
-    window = MainWindow(repository, settings_for(settings_path), str(path),
-                        user or signed_in_user(), search_repository=search_opener(path))
+    window = MainWindow(
+        repository,
+        settings_for(settings_path),
+        str(path),
+        user or signed_in_user(),
+        search_repository=search_opener(path),
+    )
     window.database_path = path
     window.backup_on_close = close_backup_hook(window, path)
     start_daily_backups(window, path)
@@ -421,23 +459,30 @@ def run(db: Path | None, demo_db: Path | None, settings_path: str | None = None)
 
 def switch_database(window: MainWindow, kind: str) -> None:
     if kind == "new":
-        chosen = dialogs.ask_save_path(window, tr("App", "Create an empty clinic database"),
-                                       str(app_data_dir() / DB_FILE))
+        chosen = dialogs.ask_save_path(
+            window, tr("App", "Create an empty clinic database"), str(app_data_dir() / DB_FILE)
+        )
     else:
         chosen = dialogs.ask_open_path(window, tr("App", "Open a gistdesk database"))
     if chosen is None:
         return
     path = Path(chosen)
     if kind == "new" and path.exists():
-        dialogs.show_error(window, tr("App", "File exists"),
-                           tr("App", "{0} already exists; choose a new name.").format(path))
+        dialogs.show_error(
+            window,
+            tr("App", "File exists"),
+            tr("App", "{0} already exists; choose a new name.").format(path),
+        )
         return
     try:
         repository = open_repository(path)
     except Exception as exc:
-        dialogs.show_error(window, tr("App", "Cannot open the database"),
-                           tr("App", "{0} could not be opened.").format(path),
-                           f"{type(exc).__name__}: {exc}")
+        dialogs.show_error(
+            window,
+            tr("App", "Cannot open the database"),
+            tr("App", "{0} could not be opened.").format(path),
+            f"{type(exc).__name__}: {exc}",
+        )
         return
     if not sign_in_to(window, repository, str(path)):
         repository.close()  # type: ignore[attr-defined]

@@ -37,11 +37,16 @@ from gistdesk.ui.i18n import QT_TRANSLATE_NOOP
 Index = QModelIndex | QPersistentModelIndex
 PAGE_SIZE = 200
 COL_TIME, COL_USER, COL_RECORD, COL_ACTION, COL_ENTITY, COL_FIELD, COL_OLD, COL_NEW = range(8)
-HEADERS = (QT_TRANSLATE_NOOP("AuditDialog", "Time"), QT_TRANSLATE_NOOP("AuditDialog", "User"),
-           QT_TRANSLATE_NOOP("AuditDialog", "Record"), QT_TRANSLATE_NOOP("AuditDialog", "Action"),
-           QT_TRANSLATE_NOOP("AuditDialog", "What"), QT_TRANSLATE_NOOP("AuditDialog", "Field"),
-           QT_TRANSLATE_NOOP("AuditDialog", "Old value"),
-           QT_TRANSLATE_NOOP("AuditDialog", "New value"))
+HEADERS = (
+    QT_TRANSLATE_NOOP("AuditDialog", "Time"),
+    QT_TRANSLATE_NOOP("AuditDialog", "User"),
+    QT_TRANSLATE_NOOP("AuditDialog", "Record"),
+    QT_TRANSLATE_NOOP("AuditDialog", "Action"),
+    QT_TRANSLATE_NOOP("AuditDialog", "What"),
+    QT_TRANSLATE_NOOP("AuditDialog", "Field"),
+    QT_TRANSLATE_NOOP("AuditDialog", "Old value"),
+    QT_TRANSLATE_NOOP("AuditDialog", "New value"),
+)
 _MAX_VALUE = 120  # long JSON (a whole case) is cut in the cell; the tooltip has more
 
 
@@ -79,8 +84,16 @@ class AuditTableModel(QAbstractTableModel):
 
     def text(self, row: int, column: int) -> str:
         e = self.entries[row]
-        values = (local_time(e.at_utc), e.username, e.record_number or "", e.action,
-                  e.entity or "", e.field or "", _short(e.old_value), _short(e.new_value))
+        values = (
+            local_time(e.at_utc),
+            e.username,
+            e.record_number or "",
+            e.action,
+            e.entity or "",
+            e.field or "",
+            _short(e.old_value),
+            _short(e.new_value),
+        )
         return str(values[column])
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -94,8 +107,9 @@ class AuditTableModel(QAbstractTableModel):
             return None if value is None else value[:2000]
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return QCoreApplication.translate("AuditDialog", HEADERS[section])
         return None
@@ -104,15 +118,20 @@ class AuditTableModel(QAbstractTableModel):
 def day_bounds(first: date | None, last: date | None) -> tuple[datetime | None, datetime | None]:
     """Local calendar days to UTC instants, both inclusive: the start of `first` and the
     last microsecond of `last`."""
+
     def start(day: date) -> datetime:
         return datetime.combine(day, time()).astimezone().astimezone(UTC)
-    return (start(first) if first else None,
-            start(last + timedelta(days=1)) - timedelta(microseconds=1) if last else None)
+
+    return (
+        start(first) if first else None,
+        start(last + timedelta(days=1)) - timedelta(microseconds=1) if last else None,
+    )
 
 
 class AuditDialog(QDialog):
-    def __init__(self, repository: Any, record_number: str | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, repository: Any, record_number: str | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("auditDialog")
         self.setWindowTitle(self.tr("Audit log — gistdesk"))
@@ -133,10 +152,12 @@ class AuditDialog(QDialog):
         self.to_filter = QLineEdit()
         self.to_filter.setObjectName("auditTo")
         self.to_filter.setPlaceholderText(QCoreApplication.translate("DateField", "YYYY-MM-DD"))
-        for label, edit, width in ((self.tr("User:"), self.user_filter, 140),
-                                   (self.tr("Record number:"), self.record_filter, 120),
-                                   (self.tr("From:"), self.from_filter, 110),
-                                   (self.tr("To:"), self.to_filter, 110)):
+        for label, edit, width in (
+            (self.tr("User:"), self.user_filter, 140),
+            (self.tr("Record number:"), self.record_filter, 120),
+            (self.tr("From:"), self.from_filter, 110),
+            (self.tr("To:"), self.to_filter, 110),
+        ):
             filters.addWidget(QLabel(label))
             edit.setMaximumWidth(width + 60)
             edit.setMinimumWidth(width)
@@ -199,13 +220,17 @@ class AuditDialog(QDialog):
             try:
                 days.append(parse_date(text))
             except (ValueError, FieldError):
-                self._error(self.tr("{0}: not a date ({1}); type e.g. 2024-03-05").format(
-                    name, repr(text)))
+                self._error(
+                    self.tr("{0}: not a date ({1}); type e.g. 2024-03-05").format(name, repr(text))
+                )
                 return None
         since, until = day_bounds(days[0], days[1])
-        return {"record_number": self.record_filter.text().strip() or None,
-                "user": self.user_filter.text().strip() or None,
-                "since": since, "until": until}
+        return {
+            "record_number": self.record_filter.text().strip() or None,
+            "user": self.user_filter.text().strip() or None,
+            "since": since,
+            "until": until,
+        }
 
     def _error(self, text: str) -> None:
         self.error.setText(text)
@@ -224,8 +249,9 @@ class AuditDialog(QDialog):
         if filters is None:
             return
         try:
-            entries = self.repository.audit_entries(limit=PAGE_SIZE + 1, offset=self.offset,
-                                                    **filters)
+            entries = self.repository.audit_entries(
+                limit=PAGE_SIZE + 1, offset=self.offset, **filters
+            )
         except Exception as exc:  # PermissionDeniedError, StorageError
             self._error(self.tr("The audit log could not be read: {0}").format(exc))
             self.model.set_rows([])
@@ -235,8 +261,11 @@ class AuditDialog(QDialog):
         self.model.set_rows(entries[:PAGE_SIZE])
         shown = len(self.model.entries)
         first = self.offset + 1 if shown else 0
-        text = self.tr("Entries {0}–{1}, newest first (more on the next page)") \
-            if self.has_more else self.tr("Entries {0}–{1}, newest first")
+        text = (
+            self.tr("Entries {0}–{1}, newest first (more on the next page)")
+            if self.has_more
+            else self.tr("Entries {0}–{1}, newest first")
+        )
         self.page_label.setText(text.format(first, self.offset + shown))
         self.prev_button.setEnabled(self.offset > 0)
         self.next_button.setEnabled(self.has_more)

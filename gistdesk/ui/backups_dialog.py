@@ -39,11 +39,13 @@ class BackupRow:
 
 
 # The reasons the storage gives a backup (shown translated; other kinds as they are).
-KIND_LABELS = {"manual": QT_TRANSLATE_NOOP("BackupsDialog", "manual"),
-               "close": QT_TRANSLATE_NOOP("BackupsDialog", "on close"),
-               "auto": QT_TRANSLATE_NOOP("BackupsDialog", "automatic"),
-               "backup": QT_TRANSLATE_NOOP("BackupsDialog", "backup"),
-               "before-restore": QT_TRANSLATE_NOOP("BackupsDialog", "before a restore")}
+KIND_LABELS = {
+    "manual": QT_TRANSLATE_NOOP("BackupsDialog", "manual"),
+    "close": QT_TRANSLATE_NOOP("BackupsDialog", "on close"),
+    "auto": QT_TRANSLATE_NOOP("BackupsDialog", "automatic"),
+    "backup": QT_TRANSLATE_NOOP("BackupsDialog", "backup"),
+    "before-restore": QT_TRANSLATE_NOOP("BackupsDialog", "before a restore"),
+}
 
 
 def kind_label(kind: str) -> str:
@@ -91,8 +93,9 @@ def backup_row(item: Any) -> BackupRow:
         stem = path.stem  # e.g. gistdesk-20240305T101500-close
         kind = stem.rsplit("-", 1)[-1] if "-" in stem else "backup"
     item_size = getattr(item, "size", None)
-    return BackupRow(path, created or mtime, kind,
-                     item_size if isinstance(item_size, int) else size)
+    return BackupRow(
+        path, created or mtime, kind, item_size if isinstance(item_size, int) else size
+    )
 
 
 COLUMNS: list[Column[BackupRow]] = [
@@ -112,8 +115,12 @@ class BackupsDialog(QDialog):
         self.setWindowTitle(self.tr("Backups — gistdesk"))
         self.repository = repository
         layout = QVBoxLayout(self)
-        note = QLabel(self.tr("Copies of the clinic database, newest first. A backup is made "
-                              "when gistdesk closes and before every restore."))
+        note = QLabel(
+            self.tr(
+                "Copies of the clinic database, newest first. A backup is made "
+                "when gistdesk closes and before every restore."
+            )
+        )
         note.setObjectName("hint")
         note.setWordWrap(True)
         layout.addWidget(note)
@@ -126,8 +133,7 @@ class BackupsDialog(QDialog):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().setVisible(False)
         self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.view, 1)
         self.status = QLabel()
         self.status.setObjectName("hint")
@@ -184,13 +190,17 @@ class BackupsDialog(QDialog):
         if row is None:
             return
         if not dialogs.ask_confirm(
-                self, self.tr("Restore a backup"),
-                self.tr("Replace the clinic database with the backup {0} of {1} ({2})?\n\n"
-                        "Everything saved after that time is replaced (a backup of the current "
-                        "database is made first). gistdesk reopens the database and everyone "
-                        "signs in again.").format(
-                    row.path.name, row.created.strftime("%Y-%m-%d %H:%M"), kind_label(row.kind)),
-                yes=self.tr("Restore this backup"), no=self.tr("Cancel")):
+            self,
+            self.tr("Restore a backup"),
+            self.tr(
+                "Replace the clinic database with the backup {0} of {1} ({2})?\n\n"
+                "Everything saved after that time is replaced (a backup of the current "
+                "database is made first). gistdesk reopens the database and everyone "
+                "signs in again."
+            ).format(row.path.name, row.created.strftime("%Y-%m-%d %H:%M"), kind_label(row.kind)),
+            yes=self.tr("Restore this backup"),
+            no=self.tr("Cancel"),
+        ):
             return
         self.restore_requested.emit(row.path)
         self.accept()

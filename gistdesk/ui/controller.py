@@ -23,8 +23,13 @@ class CaseController(QObject):
     case_changed = Signal()  # the open case or its assessment changed (or was closed)
     saved = Signal(str)  # record number of the case just saved
 
-    def __init__(self, repository: Repository, user: str,
-                 today: Callable[[], date] = date.today, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        repository: Repository,
+        user: str,
+        today: Callable[[], date] = date.today,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.repository = repository
         self.user = user
@@ -71,6 +76,8 @@ class CaseController(QObject):
 
     def saver(self, replace: str | None) -> Callable[[Case], None]:
         """A save function for a form, bound to the record number the case was loaded as."""
+
         def save(case: Case) -> None:
             self.save(case, replace)
+
         return save

@@ -27,6 +27,8 @@ def ensure_demo_accounts(repository: Any) -> bool:
     for username, role, name in DEMO_ACCOUNTS[1:]:
         repository.create_user(username, role, display_name=name, password=DEMO_PASSWORD)
     repository.sign_out()
-    print("gistdesk demo clinic: sign in as admin, clinician, nurse or viewer with the "
-          f"password {DEMO_PASSWORD!r} (invented patients only)")
+    print(
+        "gistdesk demo clinic: sign in as admin, clinician, nurse or viewer with the "
+        f"password {DEMO_PASSWORD!r} (invented patients only)"
+    )
     return True

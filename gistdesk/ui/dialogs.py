@@ -26,12 +26,14 @@ def run_dialog(dialog: QDialog) -> int:
     return dialog.exec()
 
 
-def ask_confirm(parent: QWidget | None, title: str, text: str,
-                yes: str | None = None, no: str | None = None) -> bool:
+def ask_confirm(
+    parent: QWidget | None, title: str, text: str, yes: str | None = None, no: str | None = None
+) -> bool:
     yes = yes or QCoreApplication.translate("Dialogs", "Discard")
     no = no or QCoreApplication.translate("Dialogs", "Keep editing")
-    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton,
-                      parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent
+    )
     box.setTextFormat(Qt.TextFormat.PlainText)
     yes_button = box.addButton(yes, QMessageBox.ButtonRole.DestructiveRole)
     no_button = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
@@ -41,8 +43,7 @@ def ask_confirm(parent: QWidget | None, title: str, text: str,
 
 
 def show_error(parent: QWidget | None, title: str, text: str, details: str = "") -> None:
-    box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok,
-                      parent)
+    box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)  # error text can quote typed values
     if details:
         box.setDetailedText(details)
@@ -55,13 +56,20 @@ def show_info(parent: QWidget | None, title: str, text: str) -> None:
 
 def ask_open_path(parent: QWidget | None, title: str, start: str = "") -> str | None:
     path, _ = QFileDialog.getOpenFileName(
-        parent, title, start,
-        QCoreApplication.translate("Dialogs", "gistdesk database (*.sqlite *.db);;All files (*)"))
+        parent,
+        title,
+        start,
+        QCoreApplication.translate("Dialogs", "gistdesk database (*.sqlite *.db);;All files (*)"),
+    )
     return path or None
 
 
-def ask_save_path(parent: QWidget | None, title: str, start: str = "",
-                  filter_text: str = "gistdesk database (*.sqlite)") -> str | None:
+def ask_save_path(
+    parent: QWidget | None,
+    title: str,
+    start: str = "",
+    filter_text: str = "gistdesk database (*.sqlite)",
+) -> str | None:
     path, _ = QFileDialog.getSaveFileName(parent, title, start, filter_text)
     return path or None
 
@@ -79,11 +87,14 @@ def ask_first_run(parent: QWidget | None, db_path: str, demo_available: bool) ->
     tr = QCoreApplication.translate
     box.setWindowTitle(tr("Dialogs", "Welcome to gistdesk"))
     box.setText(tr("Dialogs", "No clinic database was found."))
-    box.setInformativeText(tr(
-        "Dialogs", "gistdesk can create an empty clinic database at\n{0}\nor open the demo "
-        "database (invented patients, for trying the app out).").format(db_path))
-    create = box.addButton(tr("Dialogs", "Create empty clinic"),
-                           QMessageBox.ButtonRole.AcceptRole)
+    box.setInformativeText(
+        tr(
+            "Dialogs",
+            "gistdesk can create an empty clinic database at\n{0}\nor open the demo "
+            "database (invented patients, for trying the app out).",
+        ).format(db_path)
+    )
+    create = box.addButton(tr("Dialogs", "Create empty clinic"), QMessageBox.ButtonRole.AcceptRole)
     demo = box.addButton(tr("Dialogs", "Open demo"), QMessageBox.ButtonRole.ActionRole)
     demo.setEnabled(demo_available)
     existing = box.addButton(tr("Dialogs", "Open existing…"), QMessageBox.ButtonRole.ActionRole)
@@ -105,16 +116,23 @@ def ask_keep_unsaved_form(parent: QWidget | None, previous: str, current: str) -
     (shown to and saved by the new user, who then owns it) or discard it. Never saved
     silently."""
     tr = QCoreApplication.translate
-    box = QMessageBox(QMessageBox.Icon.Question, tr("Dialogs", "Unsaved form of another user"),
-                      tr("Dialogs", "{0} left a form with changes that are not saved.\n\n{1}, "
-                         "do you want to keep the form open (you then check and save it "
-                         "yourself, under your name) or discard those changes?").format(
-                          previous or tr("Dialogs", "The previous user"), current),
-                      QMessageBox.StandardButton.NoButton, parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        tr("Dialogs", "Unsaved form of another user"),
+        tr(
+            "Dialogs",
+            "{0} left a form with changes that are not saved.\n\n{1}, "
+            "do you want to keep the form open (you then check and save it "
+            "yourself, under your name) or discard those changes?",
+        ).format(previous or tr("Dialogs", "The previous user"), current),
+        QMessageBox.StandardButton.NoButton,
+        parent,
+    )
     box.setTextFormat(Qt.TextFormat.PlainText)
     keep = box.addButton(tr("Dialogs", "Keep the form"), QMessageBox.ButtonRole.AcceptRole)
-    discard = box.addButton(tr("Dialogs", "Discard the changes"),
-                            QMessageBox.ButtonRole.DestructiveRole)
+    discard = box.addButton(
+        tr("Dialogs", "Discard the changes"), QMessageBox.ButtonRole.DestructiveRole
+    )
     box.setDefaultButton(discard)
     box.exec()
     return box.clickedButton() is keep
@@ -127,8 +145,9 @@ def ask_create_admin(parent: QWidget | None, repository: Any) -> bool:
     return bool(run_dialog(CreateAdminDialog(repository, parent)))
 
 
-def ask_sign_in(parent: QWidget | None, repository: Any, database_label: str = "",
-                username: str = "") -> Any:
+def ask_sign_in(
+    parent: QWidget | None, repository: Any, database_label: str = "", username: str = ""
+) -> Any:
     """The sign-in dialog; the signed-in User, or None when cancelled."""
     from gistdesk.ui.signin import SignInDialog
 

@@ -58,8 +58,11 @@ def flag_html(flag: Flag, case: Case | None) -> str:
     if flag.line_index is not None and case and flag.line_index < len(case.therapy_lines):
         line = case.therapy_lines[flag.line_index]
         where = f" · {escape(line.drug.value)} ({escape(line.intent.value)})"
-    when = (tr("FlagsPanel", "scan {0}").format(flag.scan.isoformat()) if flag.scan
-            else flag.date.isoformat())
+    when = (
+        tr("FlagsPanel", "scan {0}").format(flag.scan.isoformat())
+        if flag.scan
+        else flag.date.isoformat()
+    )
     parts = [
         f"<div style='color:{color}; font-weight:600; font-size:11pt'>"
         f"{escape(flag_title(flag))}</div>",
@@ -69,21 +72,28 @@ def flag_html(flag: Flag, case: Case | None) -> str:
     facts: list[str] = []
     if flag.code is FlagCode.PROGRESSION:
         if flag.criteria:
-            facts.append(f"<b>{tr('FlagsPanel', 'Criteria:')}</b> "
-                         f"{escape(', '.join(flag.criteria))}")
+            facts.append(
+                f"<b>{tr('FlagsPanel', 'Criteria:')}</b> {escape(', '.join(flag.criteria))}"
+            )
         lesions = f" ({escape(', '.join(flag.lesions))})" if flag.lesions else ""
-        facts.append(f"<b>{tr('FlagsPanel', 'Extent:')}</b> {escape(words(flag.extent))}"
-                     f"{lesions}")
+        facts.append(f"<b>{tr('FlagsPanel', 'Extent:')}</b> {escape(words(flag.extent))}{lesions}")
         resistance = tr("FlagsPanel", "Resistance:")
-        facts.append(f"<b>{resistance}</b> {escape(words(flag.resistance))}"
-                     if flag.resistance else
-                     f"<b>{resistance}</b> {tr('FlagsPanel', 'off therapy')}")
+        facts.append(
+            f"<b>{resistance}</b> {escape(words(flag.resistance))}"
+            if flag.resistance
+            else f"<b>{resistance}</b> {tr('FlagsPanel', 'off therapy')}"
+        )
     if flag.code is FlagCode.FALSE_PROGRESSION:
-        facts.append(f"<b>{tr('FlagsPanel', 'Basis:')}</b> "
-                     f"{escape(', '.join(words(b) for b in flag.basis))}")
+        facts.append(
+            f"<b>{tr('FlagsPanel', 'Basis:')}</b> {escape(', '.join(words(b) for b in flag.basis))}"
+        )
         if flag.early_first_line:
-            facts.append(tr("FlagsPanel", "early on the first TKI line (when false progression "
-                            "is most common)"))
+            facts.append(
+                tr(
+                    "FlagsPanel",
+                    "early on the first TKI line (when false progression is most common)",
+                )
+            )
     numbers = [_number_text(k, v) for k, v in flag.numbers.items() if v is not None]
     if numbers:
         facts.append("<span style='color:#374151'>" + " · ".join(numbers) + "</span>")
@@ -91,12 +101,16 @@ def flag_html(flag: Flag, case: Case | None) -> str:
         parts.append("<div style='margin-top:3px'>" + "<br>".join(facts) + "</div>")
     if flag.options:
         items = "".join(f"<li>{escape(option_label(o))}</li>" for o in flag.options)
-        parts.append(f"<div style='margin-top:3px'><b>{tr('FlagsPanel', 'Options to discuss:')}"
-                     "</b></div>"
-                     f"<ul style='margin:0; -qt-list-indent:1'>{items}</ul>")
+        parts.append(
+            f"<div style='margin-top:3px'><b>{tr('FlagsPanel', 'Options to discuss:')}"
+            "</b></div>"
+            f"<ul style='margin:0; -qt-list-indent:1'>{items}</ul>"
+        )
     if flag.source:
-        parts.append(f"<div style='color:#6b7280; font-size:8pt'>"
-                     f"{tr('FlagsPanel', 'Source:')} {escape(flag.source)}</div>")
+        parts.append(
+            f"<div style='color:#6b7280; font-size:8pt'>"
+            f"{tr('FlagsPanel', 'Source:')} {escape(flag.source)}</div>"
+        )
     return "".join(parts)
 
 
@@ -126,8 +140,11 @@ class FlagsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{flag_title(flag)}, {flag.date.isoformat()}. {flag.reason}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return QCoreApplication.translate("FlagsPanel", "Select to show its scan") \
-                if flag.scan else None
+            return (
+                QCoreApplication.translate("FlagsPanel", "Select to show its scan")
+                if flag.scan
+                else None
+            )
         if role == FlagRole:
             return flag
         return None

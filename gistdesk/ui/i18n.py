@@ -97,8 +97,9 @@ def install_language(language: str) -> bool:
     return ok
 
 
-def add_language_menu(parent: QWidget, menu: QMenu, settings: QSettings,
-                      notify: object = None) -> QMenu:
+def add_language_menu(
+    parent: QWidget, menu: QMenu, settings: QSettings, notify: object = None
+) -> QMenu:
     """A "Language" submenu: one checkable entry per language; choosing one stores it and
     says that it applies at the next start. `notify(text)` shows that message."""
     tr = QCoreApplication.translate
@@ -124,6 +125,8 @@ def _choose(settings: QSettings, code: str, notify: object, _checked: bool = Fal
     settings.setValue(SETTINGS_KEY, code)
     settings.sync()
     if callable(notify):
-        notify(QCoreApplication.translate(
-            "Language", "Language set to {0}. It applies at the next start of gistdesk."
-        ).format(LANGUAGES[code]))
+        notify(
+            QCoreApplication.translate(
+                "Language", "Language set to {0}. It applies at the next start of gistdesk."
+            ).format(LANGUAGES[code])
+        )

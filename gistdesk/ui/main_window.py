@@ -92,10 +92,25 @@ ACTION_PERMISSIONS: dict[str, tuple[Permission, ...]] = {
     "settings": (Permission.SETTINGS,),
     "new_db": (Permission.SETTINGS,),
 }
-EDIT_ACTIONS = ("new_patient", "edit_patient", "delete_patient", "add_line", "edit_line",
-                "add_dose", "edit_dose", "delete_dose", "add_scan", "edit_scan", "delete_scan",
-                "add_procedure", "edit_procedure", "delete_procedure", "add_side_effect",
-                "edit_side_effect", "delete_side_effect")
+EDIT_ACTIONS = (
+    "new_patient",
+    "edit_patient",
+    "delete_patient",
+    "add_line",
+    "edit_line",
+    "add_dose",
+    "edit_dose",
+    "delete_dose",
+    "add_scan",
+    "edit_scan",
+    "delete_scan",
+    "add_procedure",
+    "edit_procedure",
+    "delete_procedure",
+    "add_side_effect",
+    "edit_side_effect",
+    "delete_side_effect",
+)
 # Usable while locked (everything else is disabled: the data behind the lock stays hidden).
 LOCKED_ACTIONS = ("quit", "about")
 SELECT_SEARCH_ROWS = 2000  # how far down the list to page to show the open patient
@@ -106,18 +121,25 @@ class MainWindow(QMainWindow):
     restore_requested = Signal(object)  # Path of a backup: handled by the app
     locked_changed = Signal(bool)
 
-    def __init__(self, repository: Repository, settings: QSettings, database_label: str,
-                 user: str = "", today: Callable[[], date] = date.today,
-                 search_repository: Callable[[], Repository] | None = None,
-                 idle_lock_ms: int | None = None) -> None:
+    def __init__(
+        self,
+        repository: Repository,
+        settings: QSettings,
+        database_label: str,
+        user: str = "",
+        today: Callable[[], date] = date.today,
+        search_repository: Callable[[], Repository] | None = None,
+        idle_lock_ms: int | None = None,
+    ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.settings = settings
         self.app_settings = AppSettings(repository, settings)
         self.today = today
         self.user: User | None = getattr(repository, "current_user", None)
-        self.controller = CaseController(repository, self.user.username if self.user else user,
-                                         today, self)
+        self.controller = CaseController(
+            repository, self.user.username if self.user else user, today, self
+        )
         self.setWindowTitle("gistdesk")
         self.read_only = False
         self.locked = False
@@ -154,7 +176,9 @@ class MainWindow(QMainWindow):
         self.list_model = PatientListModel(repository, today, self, self.searcher)
         self.list_model.search_failed.connect(
             lambda text: self.statusBar().showMessage(
-                self.tr("Search failed: {0}").format(text), 8000))
+                self.tr("Search failed: {0}").format(text), 8000
+            )
+        )
         self.list_view = QTableView()
         self.list_view.setObjectName("patientList")
         self.list_view.setModel(self.list_model)
@@ -187,7 +211,8 @@ class MainWindow(QMainWindow):
         # Right: placeholder until a patient is open, then patient view + flags.
         self.stack = QStackedWidget()
         self.placeholder = QLabel(
-            self.tr("Select a patient in the list, or create one with Ctrl+N."))
+            self.tr("Select a patient in the list, or create one with Ctrl+N.")
+        )
         self.placeholder.setObjectName("emptyNote")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.placeholder)
@@ -256,8 +281,11 @@ class MainWindow(QMainWindow):
         return self.app_settings.idle_minutes() * 60_000
 
     def permission_refused(self, exc: Exception) -> None:
-        dialogs.show_error(self, self.tr("Not allowed"), str(exc) or
-                           self.tr("Your role does not allow this. Ask an administrator."))
+        dialogs.show_error(
+            self,
+            self.tr("Not allowed"),
+            str(exc) or self.tr("Your role does not allow this. Ask an administrator."),
+        )
 
     # -- the right pane -------------------------------------------------------------------
     def _build_patient_pane(self) -> tuple[PatientView, FlagsPanel]:
@@ -289,26 +317,34 @@ class MainWindow(QMainWindow):
         return self._flags_panel or self._build_patient_pane()[1]
 
     # -- actions --------------------------------------------------------------------------
-    def _action(self, name: str, text: str, slot: Callable[[], object],
-                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
-                tip: str = "") -> QAction:
+    def _action(
+        self,
+        name: str,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        tip: str = "",
+    ) -> QAction:
         action = QAction(text, self)
         action.setObjectName(name)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         shown = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-        action.setToolTip(f"{tip or text.replace('&', '').rstrip('…')}"
-                          + (f" ({shown})" if shown else ""))
+        action.setToolTip(
+            f"{tip or text.replace('&', '').rstrip('…')}" + (f" ({shown})" if shown else "")
+        )
         action.triggered.connect(lambda _checked=False: slot())
         self.actions_by_name[name] = action
         return action
 
     def _make_actions(self) -> None:
         a = self._action
-        new_patient = a("new_patient", self.tr("&New patient…"), self.new_patient,
-                        QKeySequence.StandardKey.New)
-        edit_patient = a("edit_patient", self.tr("&Edit patient and tumor…"), self.edit_patient,
-                         "Ctrl+E")
+        new_patient = a(
+            "new_patient", self.tr("&New patient…"), self.new_patient, QKeySequence.StandardKey.New
+        )
+        edit_patient = a(
+            "edit_patient", self.tr("&Edit patient and tumor…"), self.edit_patient, "Ctrl+E"
+        )
         add_line = a("add_line", self.tr("Add therapy &line…"), self.add_line, "Ctrl+Shift+L")
         edit_line = a("edit_line", self.tr("Edit therapy line…"), self.edit_line)
         add_dose = a("add_dose", self.tr("Add &dose change…"), self.add_dose, "Ctrl+Shift+D")
@@ -317,36 +353,62 @@ class MainWindow(QMainWindow):
         delete_scan = a("delete_scan", self.tr("Delete scan…"), self.delete_scan)
         edit_dose = a("edit_dose", self.tr("Edit dose change…"), self.edit_dose)
         delete_dose = a("delete_dose", self.tr("Delete dose change…"), self.delete_dose)
-        add_procedure = a("add_procedure", self.tr("Add &procedure…"), self.add_procedure,
-                          "Ctrl+Shift+R")
+        add_procedure = a(
+            "add_procedure", self.tr("Add &procedure…"), self.add_procedure, "Ctrl+Shift+R"
+        )
         edit_procedure = a("edit_procedure", self.tr("Edit procedure…"), self.edit_procedure)
-        delete_procedure = a("delete_procedure", self.tr("Delete procedure…"),
-                             self.delete_procedure)
-        add_side_effect = a("add_side_effect", self.tr("Add side &effect…"), self.add_side_effect,
-                            "Ctrl+Shift+E")
-        edit_side_effect = a("edit_side_effect", self.tr("Edit side effect…"),
-                             self.edit_side_effect)
-        delete_side_effect = a("delete_side_effect", self.tr("Delete side effect…"),
-                               self.delete_side_effect)
+        delete_procedure = a(
+            "delete_procedure", self.tr("Delete procedure…"), self.delete_procedure
+        )
+        add_side_effect = a(
+            "add_side_effect", self.tr("Add side &effect…"), self.add_side_effect, "Ctrl+Shift+E"
+        )
+        edit_side_effect = a(
+            "edit_side_effect", self.tr("Edit side effect…"), self.edit_side_effect
+        )
+        delete_side_effect = a(
+            "delete_side_effect", self.tr("Delete side effect…"), self.delete_side_effect
+        )
         find = a("find", self.tr("&Find patient"), self.focus_search, QKeySequence.StandardKey.Find)
-        print_summary = a("print_summary", self.tr("Print &summary…"), self.print_summary,
-                          "Ctrl+Shift+P")
-        print_handout = a("print_handout", self.tr("Print &handout…"), self.print_handout,
-                          QKeySequence.StandardKey.Print)
-        open_db = a("open_db", self.tr("&Open database…"),
-                    lambda: self.database_requested.emit("open"), QKeySequence.StandardKey.Open)
-        new_db = a("new_db", self.tr("Create empty &clinic database…"),
-                   lambda: self.database_requested.emit("new"))
+        print_summary = a(
+            "print_summary", self.tr("Print &summary…"), self.print_summary, "Ctrl+Shift+P"
+        )
+        print_handout = a(
+            "print_handout",
+            self.tr("Print &handout…"),
+            self.print_handout,
+            QKeySequence.StandardKey.Print,
+        )
+        open_db = a(
+            "open_db",
+            self.tr("&Open database…"),
+            lambda: self.database_requested.emit("open"),
+            QKeySequence.StandardKey.Open,
+        )
+        new_db = a(
+            "new_db",
+            self.tr("Create empty &clinic database…"),
+            lambda: self.database_requested.emit("new"),
+        )
         refresh = a("refresh", self.tr("&Refresh"), self.refresh, QKeySequence.StandardKey.Refresh)
         delete_patient = a("delete_patient", self.tr("&Delete patient…"), self.delete_patient)
-        lock = a("lock", self.tr("&Lock now"), self.lock, "Ctrl+L",
-                 tip=self.tr("Lock the window and hide patient data"))
+        lock = a(
+            "lock",
+            self.tr("&Lock now"),
+            self.lock,
+            "Ctrl+L",
+            tip=self.tr("Lock the window and hide patient data"),
+        )
         switch_user = a("switch_user", self.tr("S&witch user…"), self.switch_user)
-        change_password = a("change_password", self.tr("Change my &password…"),
-                            self.change_password)
+        change_password = a(
+            "change_password", self.tr("Change my &password…"), self.change_password
+        )
         audit_log = a("audit_log", self.tr("&Audit log…"), self.show_audit_log)
-        audit_patient = a("audit_patient", self.tr("Audit log of this &patient…"),
-                          lambda: self.show_audit_log(self.controller.record_number))
+        audit_patient = a(
+            "audit_patient",
+            self.tr("Audit log of this &patient…"),
+            lambda: self.show_audit_log(self.controller.record_number),
+        )
         backups = a("backups", self.tr("&Backups…"), self.show_backups)
         users = a("users", self.tr("&Users…"), self.show_users)
         settings_action = a("settings", self.tr("&Settings…"), self.show_settings)
@@ -354,28 +416,63 @@ class MainWindow(QMainWindow):
         about = a("about", self.tr("&About gistdesk"), self.about)
 
         file_menu = self.menuBar().addMenu(self.tr("&File"))
-        for action in (new_patient, None, open_db, new_db, None, print_summary, print_handout,
-                       None, lock, switch_user, change_password, None, quit_action):
+        for action in (
+            new_patient,
+            None,
+            open_db,
+            new_db,
+            None,
+            print_summary,
+            print_handout,
+            None,
+            lock,
+            switch_user,
+            change_password,
+            None,
+            quit_action,
+        ):
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
         patient_menu = self.menuBar().addMenu(self.tr("&Patient"))
-        for action in (edit_patient, None, add_line, edit_line, add_dose, edit_dose, delete_dose,
-                       None, add_scan, edit_scan, delete_scan, None, add_procedure,
-                       edit_procedure, delete_procedure, None, add_side_effect,
-                       edit_side_effect, delete_side_effect, None, delete_patient):
+        for action in (
+            edit_patient,
+            None,
+            add_line,
+            edit_line,
+            add_dose,
+            edit_dose,
+            delete_dose,
+            None,
+            add_scan,
+            edit_scan,
+            delete_scan,
+            None,
+            add_procedure,
+            edit_procedure,
+            delete_procedure,
+            None,
+            add_side_effect,
+            edit_side_effect,
+            delete_side_effect,
+            None,
+            delete_patient,
+        ):
             patient_menu.addSeparator() if action is None else patient_menu.addAction(action)
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         view_menu.addAction(find)
         view_menu.addAction(refresh)
         view_menu.addSeparator()
         for number, (worklist, label) in enumerate(WORKLISTS, start=1):
-            action = a(f"worklist_{worklist.value}",
-                       self.tr("Worklist: {0}").format(self.tr(label)),
-                       partial(self.select_worklist, number - 1),
-                       f"Ctrl+{number}")
+            action = a(
+                f"worklist_{worklist.value}",
+                self.tr("Worklist: {0}").format(self.tr(label)),
+                partial(self.select_worklist, number - 1),
+                f"Ctrl+{number}",
+            )
             view_menu.addAction(action)
         view_menu.addSeparator()
-        add_language_menu(self, view_menu, self.settings,
-                          lambda text: self.statusBar().showMessage(text, 10000))
+        add_language_menu(
+            self, view_menu, self.settings, lambda text: self.statusBar().showMessage(text, 10000)
+        )
         tools_menu = self.menuBar().addMenu(self.tr("&Tools"))
         for action in (audit_patient, audit_log, None, users, backups, settings_action):
             tools_menu.addSeparator() if action is None else tools_menu.addAction(action)
@@ -386,8 +483,19 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for action in (new_patient, edit_patient, None, add_line, add_dose, add_scan,
-                       add_procedure, add_side_effect, None, print_summary, print_handout):
+        for action in (
+            new_patient,
+            edit_patient,
+            None,
+            add_line,
+            add_dose,
+            add_scan,
+            add_procedure,
+            add_side_effect,
+            None,
+            print_summary,
+            print_handout,
+        ):
             toolbar.addSeparator() if action is None else toolbar.addAction(action)
         self.addToolBar(toolbar)
         self.toolbar = toolbar
@@ -402,29 +510,52 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         case = self.controller.case
         has_case = case is not None
-        for name in ("edit_patient", "add_line", "add_scan", "add_procedure", "add_side_effect",
-                     "print_summary", "print_handout"):
+        for name in (
+            "edit_patient",
+            "add_line",
+            "add_scan",
+            "add_procedure",
+            "add_side_effect",
+            "print_summary",
+            "print_handout",
+        ):
             self.actions_by_name[name].setEnabled(has_case)
         has_line = has_case and bool(case and case.therapy_lines)
         self.actions_by_name["add_dose"].setEnabled(has_line)
         view = self._patient_view
         self.actions_by_name["edit_line"].setEnabled(
-            has_line and view is not None and view.selected_line() is not None)
+            has_line and view is not None and view.selected_line() is not None
+        )
         scan_selected = has_case and view is not None and view.selected_scan_index() is not None
         self.actions_by_name["edit_scan"].setEnabled(scan_selected)
         self.actions_by_name["delete_scan"].setEnabled(scan_selected)
         dose = view.selected_dose() if has_case and view is not None else None
         procedure = view.selected_procedure_index() if has_case and view is not None else None
         effect = view.selected_side_effect_index() if has_case and view is not None else None
-        for name, selected in (("edit_dose", dose), ("delete_dose", dose),
-                               ("edit_procedure", procedure), ("delete_procedure", procedure),
-                               ("edit_side_effect", effect), ("delete_side_effect", effect)):
+        for name, selected in (
+            ("edit_dose", dose),
+            ("delete_dose", dose),
+            ("edit_procedure", procedure),
+            ("delete_procedure", procedure),
+            ("edit_side_effect", effect),
+            ("delete_side_effect", effect),
+        ):
             self.actions_by_name[name].setEnabled(selected is not None)
         self.actions_by_name["delete_patient"].setEnabled(has_case)
         self.actions_by_name["audit_patient"].setEnabled(has_case)
         self.actions_by_name["change_password"].setEnabled(self.user is not None)
-        for name in ("lock", "switch_user", "audit_log", "backups", "users", "settings", "new_db",
-                     "open_db", "find", "refresh"):
+        for name in (
+            "lock",
+            "switch_user",
+            "audit_log",
+            "backups",
+            "users",
+            "settings",
+            "new_db",
+            "open_db",
+            "find",
+            "refresh",
+        ):
             self.actions_by_name[name].setEnabled(True)
         for name, needed in ACTION_PERMISSIONS.items():
             allowed = all(self.can(p) for p in needed)
@@ -457,16 +588,21 @@ class MainWindow(QMainWindow):
 
     def _update_count(self) -> None:
         shown = self.list_model.rowCount()
-        empty_clinic = shown == 0 and not self.list_model.query \
-            and self.list_model.worklist is Worklist.ALL
+        empty_clinic = (
+            shown == 0 and not self.list_model.query and self.list_model.worklist is Worklist.ALL
+        )
         self.placeholder.setText(
             self.tr("This clinic has no patients yet.\nCreate the first with New patient (Ctrl+N).")
-            if empty_clinic else
-            self.tr("Select a patient in the list, or create one with Ctrl+N."))
+            if empty_clinic
+            else self.tr("Select a patient in the list, or create one with Ctrl+N.")
+        )
         more = "+" if self.list_model.canFetchMore() else ""
         shown_text = f"{shown}{more}"
-        self.count_label.setText(self.tr("{0} patient shown").format(shown_text) if shown == 1
-                                 else self.tr("{0} patients shown").format(shown_text))
+        self.count_label.setText(
+            self.tr("{0} patient shown").format(shown_text)
+            if shown == 1
+            else self.tr("{0} patients shown").format(shown_text)
+        )
 
     def _on_list_selection(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         rows = self.list_view.selectionModel().selectedRows()
@@ -478,15 +614,22 @@ class MainWindow(QMainWindow):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Down or Enter in the search box moves to the list (and opens the first match).
-        if watched is self.search and isinstance(event, QKeyEvent) \
-                and event.type() == QEvent.Type.KeyPress \
-                and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        if (
+            watched is self.search
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
             self.list_view.setFocus(Qt.FocusReason.OtherFocusReason)
             if self.list_model.rowCount() and not self.list_view.selectionModel().hasSelection():
                 self.list_view.selectRow(0)
             return True
-        if watched is self.search and isinstance(event, QKeyEvent) \
-                and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape:
+        if (
+            watched is self.search
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Escape
+        ):
             self.search.clear()
             return True
         return super().eventFilter(watched, event)
@@ -505,8 +648,11 @@ class MainWindow(QMainWindow):
         row = self.list_model.row_of(record_number)
         # Beyond the loaded pages (e.g. the last patient reopened at start): load a few more
         # pages to find it; further down, the patient opens without a highlighted row.
-        while (row is None and self.list_model.canFetchMore()
-               and self.list_model.rowCount() < SELECT_SEARCH_ROWS):
+        while (
+            row is None
+            and self.list_model.canFetchMore()
+            and self.list_model.rowCount() < SELECT_SEARCH_ROWS
+        ):
             self.list_model.fetchMore()
             row = self.list_model.row_of(record_number)
         if row is not None:
@@ -524,7 +670,8 @@ class MainWindow(QMainWindow):
                 record_view(record_number)  # reads are audited by the app
         except KeyError:
             self.statusBar().showMessage(
-                self.tr("Patient {0} is no longer in the database").format(record_number), 5000)
+                self.tr("Patient {0} is no longer in the database").format(record_number), 5000
+            )
             return
         except PermissionDeniedError as exc:
             self.controller.close_case()
@@ -549,8 +696,9 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentIndex(1)
             p = case.patient
             if not self.locked:
-                self.setWindowTitle(f"{p.family_name}, {p.given_name} [{p.record_number}] "
-                                    "— gistdesk")
+                self.setWindowTitle(
+                    f"{p.family_name}, {p.given_name} [{p.record_number}] — gistdesk"
+                )
         self._update_actions()
 
     def _on_saved(self, record_number: str) -> None:
@@ -628,16 +776,21 @@ class MainWindow(QMainWindow):
             return
         scan = case.scans[index]
         if not dialogs.ask_confirm(
-                self, self.tr("Delete scan"),
-                self.tr("Delete the {0} scan of {1} with its {2} lesion measurement(s)? The "
-                        "change is kept in the audit log.").format(
-                    scan.modality.value, scan.date.isoformat(), len(scan.lesions)),
-                yes=self.tr("Delete scan"), no=self.tr("Keep it")):
+            self,
+            self.tr("Delete scan"),
+            self.tr(
+                "Delete the {0} scan of {1} with its {2} lesion measurement(s)? The "
+                "change is kept in the audit log."
+            ).format(scan.modality.value, scan.date.isoformat(), len(scan.lesions)),
+            yes=self.tr("Delete scan"),
+            no=self.tr("Keep it"),
+        ):
             return
-        remaining = case.scans[:index] + case.scans[index + 1:]
+        remaining = case.scans[:index] + case.scans[index + 1 :]
         try:
-            self.controller.save(dataclasses.replace(case, scans=remaining),
-                                 case.patient.record_number)
+            self.controller.save(
+                dataclasses.replace(case, scans=remaining), case.patient.record_number
+            )
         except PermissionDeniedError as exc:
             self.permission_refused(exc)
         except (InvalidCaseError, StorageError) as exc:
@@ -652,10 +805,15 @@ class MainWindow(QMainWindow):
         summary = getattr(self.repository, "deletion_summary", None)
         details = summary(rn).describe() if summary is not None else ""
         if not dialogs.ask_confirm(
-                self, self.tr("Delete patient"),
-                self.tr("Delete the patient {0} and everything recorded for them? {1} "
-                        "The audit log keeps a copy.").format(rn, details),
-                yes=self.tr("Delete patient"), no=self.tr("Keep")):
+            self,
+            self.tr("Delete patient"),
+            self.tr(
+                "Delete the patient {0} and everything recorded for them? {1} "
+                "The audit log keeps a copy."
+            ).format(rn, details),
+            yes=self.tr("Delete patient"),
+            no=self.tr("Keep"),
+        ):
             return
         try:
             self.repository.delete_patient(rn, user=self.controller.user)
@@ -689,13 +847,15 @@ class MainWindow(QMainWindow):
             return
         rn = case.patient.record_number
         form.saver = lambda new_case: self.controller.apply(
-            rn, lambda repository: change(repository, new_case))
+            rn, lambda repository: change(repository, new_case)
+        )
         self.run_form(form)
 
     def _delete_entry(self, title: str, question: str, change: Callable[[Any], object]) -> None:
         case = self.controller.case
-        if case is None or not dialogs.ask_confirm(self, title, question, yes=title,
-                                                   no=self.tr("Keep it")):
+        if case is None or not dialogs.ask_confirm(
+            self, title, question, yes=title, no=self.tr("Keep it")
+        ):
             return
         try:
             self.controller.apply(case.patient.record_number, change)
@@ -713,11 +873,17 @@ class MainWindow(QMainWindow):
         line, index = selected
         user = self.controller.user
         self._entry_form(
-            DoseChangeForm(case, self.controller.saver(None), line, index, today=self.today(),
-                           parent=self),
+            DoseChangeForm(
+                case, self.controller.saver(None), line, index, today=self.today(), parent=self
+            ),
             lambda repo, new: repo.save_dose_change(
-                case.patient.record_number, line, new.therapy_lines[line].doses[index],
-                index=index, user=user))
+                case.patient.record_number,
+                line,
+                new.therapy_lines[line].doses[index],
+                index=index,
+                user=user,
+            ),
+        )
 
     def delete_dose(self) -> None:
         case, selected = self.controller.case, self.patient_view.selected_dose()
@@ -728,11 +894,16 @@ class MainWindow(QMainWindow):
         user = self.controller.user
         self._delete_entry(
             self.tr("Delete dose change"),
-            self.tr("Delete the dose change of {0} ({1} mg/day, {2})? The change is kept in "
-                    "the audit log.").format(dose.date.isoformat(), f"{dose.mg_per_day:g}",
-                                             case.therapy_lines[line].drug.value),
-            lambda repo: repo.delete_dose_change(case.patient.record_number, line, index,
-                                                 user=user))
+            self.tr(
+                "Delete the dose change of {0} ({1} mg/day, {2})? The change is kept in "
+                "the audit log."
+            ).format(
+                dose.date.isoformat(), f"{dose.mg_per_day:g}", case.therapy_lines[line].drug.value
+            ),
+            lambda repo: repo.delete_dose_change(
+                case.patient.record_number, line, index, user=user
+            ),
+        )
 
     def edit_procedure(self) -> None:
         case, index = self.controller.case, self.patient_view.selected_procedure_index()
@@ -742,10 +913,13 @@ class MainWindow(QMainWindow):
 
         user = self.controller.user
         self._entry_form(
-            ProcedureForm(case, self.controller.saver(None), index, today=self.today(),
-                          parent=self),
-            lambda repo, new: repo.save_procedure(case.patient.record_number,
-                                                  new.procedures[index], index=index, user=user))
+            ProcedureForm(
+                case, self.controller.saver(None), index, today=self.today(), parent=self
+            ),
+            lambda repo, new: repo.save_procedure(
+                case.patient.record_number, new.procedures[index], index=index, user=user
+            ),
+        )
 
     def delete_procedure(self) -> None:
         case, index = self.controller.case, self.patient_view.selected_procedure_index()
@@ -754,14 +928,17 @@ class MainWindow(QMainWindow):
         from gistdesk.ui.forms.procedure_form import KIND_LABELS
 
         procedure = case.procedures[index]
-        kind = QCoreApplication.translate("Vocabulary", KIND_LABELS.get(
-            procedure.kind, procedure.kind.value))
+        kind = QCoreApplication.translate(
+            "Vocabulary", KIND_LABELS.get(procedure.kind, procedure.kind.value)
+        )
         user = self.controller.user
         self._delete_entry(
             self.tr("Delete procedure"),
-            self.tr("Delete the procedure {0} of {1}? The change is kept in the audit "
-                    "log.").format(kind, procedure.date.isoformat()),
-            lambda repo: repo.delete_procedure(case.patient.record_number, index, user=user))
+            self.tr("Delete the procedure {0} of {1}? The change is kept in the audit log.").format(
+                kind, procedure.date.isoformat()
+            ),
+            lambda repo: repo.delete_procedure(case.patient.record_number, index, user=user),
+        )
 
     def edit_side_effect(self) -> None:
         case, index = self.controller.case, self.patient_view.selected_side_effect_index()
@@ -771,11 +948,13 @@ class MainWindow(QMainWindow):
 
         user = self.controller.user
         self._entry_form(
-            SideEffectForm(case, self.controller.saver(None), index, today=self.today(),
-                           parent=self),
-            lambda repo, new: repo.save_side_effect(case.patient.record_number,
-                                                    new.side_effects[index], index=index,
-                                                    user=user))
+            SideEffectForm(
+                case, self.controller.saver(None), index, today=self.today(), parent=self
+            ),
+            lambda repo, new: repo.save_side_effect(
+                case.patient.record_number, new.side_effects[index], index=index, user=user
+            ),
+        )
 
     def delete_side_effect(self) -> None:
         case, index = self.controller.case, self.patient_view.selected_side_effect_index()
@@ -785,23 +964,34 @@ class MainWindow(QMainWindow):
         user = self.controller.user
         self._delete_entry(
             self.tr("Delete side effect"),
-            self.tr("Delete the side effect {0} (grade {1}) of {2}? The change is kept in the "
-                    "audit log.").format(effect.term, effect.grade, effect.date.isoformat()),
-            lambda repo: repo.delete_side_effect(case.patient.record_number, index, user=user))
+            self.tr(
+                "Delete the side effect {0} (grade {1}) of {2}? The change is kept in the "
+                "audit log."
+            ).format(effect.term, effect.grade, effect.date.isoformat()),
+            lambda repo: repo.delete_side_effect(case.patient.record_number, index, user=user),
+        )
 
     # -- print / about --------------------------------------------------------------------
     def print_summary(self) -> printing.ReportJob | None:
         if self.controller.case and self.controller.assessment:
-            return printing.print_summary(self, self.controller.case,
-                                          self.controller.assessment, self.clinic_name(),
-                                          audit=self._audit_print)
+            return printing.print_summary(
+                self,
+                self.controller.case,
+                self.controller.assessment,
+                self.clinic_name(),
+                audit=self._audit_print,
+            )
         return None
 
     def print_handout(self) -> printing.ReportJob | None:
         if self.controller.case and self.controller.assessment:
-            return printing.print_handout(self, self.controller.case,
-                                          self.controller.assessment, self.clinic_name(),
-                                          audit=self._audit_print)
+            return printing.print_handout(
+                self,
+                self.controller.case,
+                self.controller.assessment,
+                self.clinic_name(),
+                audit=self._audit_print,
+            )
         return None
 
     def _audit_print(self, kind: str) -> None:
@@ -865,8 +1055,10 @@ class MainWindow(QMainWindow):
         forms, self.parked_forms = self.parked_forms, []
         if not same and forms:
             keep = dialogs.ask_keep_unsaved_form(
-                self, previous.display_name or previous.username if previous else "",
-                user.display_name or user.username)
+                self,
+                previous.display_name or previous.username if previous else "",
+                user.display_name or user.username,
+            )
             if not keep:
                 for form in forms:
                     form.discard()
@@ -910,8 +1102,9 @@ class MainWindow(QMainWindow):
         from gistdesk.ui.audit_view import AuditDialog
 
         if not self.can(Permission.VIEW_AUDIT):
-            self.permission_refused(PermissionDeniedError(
-                self.tr("Your role cannot see the audit log.")))
+            self.permission_refused(
+                PermissionDeniedError(self.tr("Your role cannot see the audit log."))
+            )
             return
         dialogs.run_dialog(AuditDialog(self.repository, record_number, self))
 
@@ -945,8 +1138,12 @@ class MainWindow(QMainWindow):
             self.idle.set_interval(self.idle_interval_ms())
 
     # -- database / settings --------------------------------------------------------------
-    def set_repository(self, repository: Repository, database_label: str,
-                       search_repository: Callable[[], Repository] | None = None) -> None:
+    def set_repository(
+        self,
+        repository: Repository,
+        database_label: str,
+        search_repository: Callable[[], Repository] | None = None,
+    ) -> None:
         if self.searcher is not None:
             self.searcher.stop()
         self.searcher = SearchThread(search_repository, self) if search_repository else None
@@ -988,9 +1185,15 @@ class MainWindow(QMainWindow):
         # Forms are modal and ask about their own unsaved edits; a form parked by the lock
         # belongs to someone else: ask before losing it.
         if any(f.dirty for f in self.parked_forms) and not dialogs.ask_confirm(
-                self, self.tr("Unsaved form"),
-                self.tr("A form with changes that are not saved is kept behind the lock. Quit "
-                        "and discard it?"), yes=self.tr("Quit and discard"), no=self.tr("Keep it")):
+            self,
+            self.tr("Unsaved form"),
+            self.tr(
+                "A form with changes that are not saved is kept behind the lock. Quit "
+                "and discard it?"
+            ),
+            yes=self.tr("Quit and discard"),
+            no=self.tr("Keep it"),
+        ):
             event.ignore()
             return
         self.save_settings()
@@ -1009,5 +1212,3 @@ class MainWindow(QMainWindow):
             self.searcher.stop()
             self.searcher = None
             self.list_model.set_searcher(None)
-
-

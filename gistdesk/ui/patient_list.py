@@ -52,8 +52,11 @@ HEADERS = (
 )
 # Columns the repository can sort by; the others keep the current order.
 SORT_KEYS: dict[int, SortKey] = {
-    COL_RECORD: SortKey.RECORD_NUMBER, COL_NAME: SortKey.NAME, COL_AGE: SortKey.AGE,
-    COL_SITE: SortKey.SITE, COL_SCAN: SortKey.LAST_SCAN,
+    COL_RECORD: SortKey.RECORD_NUMBER,
+    COL_NAME: SortKey.NAME,
+    COL_AGE: SortKey.AGE,
+    COL_SITE: SortKey.SITE,
+    COL_SCAN: SortKey.LAST_SCAN,
 }
 KIND_ORDER = (COLOR_PROGRESSION, COLOR_FALSE_PROGRESSION, COLOR_ALERT)
 
@@ -72,8 +75,13 @@ def display_name(row: PatientRow) -> str:
 class PatientListModel(QAbstractTableModel):
     search_failed = Signal(str)
 
-    def __init__(self, repository: Repository, today: Callable[[], date] = date.today,
-                 parent: Any = None, searcher: SearchThread | None = None) -> None:
+    def __init__(
+        self,
+        repository: Repository,
+        today: Callable[[], date] = date.today,
+        parent: Any = None,
+        searcher: SearchThread | None = None,
+    ) -> None:
         super().__init__(parent)
         self.repository = repository
         # With a searcher, typed queries run on its thread and the rows arrive later.
@@ -108,8 +116,9 @@ class PatientListModel(QAbstractTableModel):
     def set_query(self, query: str) -> None:
         if query != self.query and self.searcher is not None:
             self.query = query
-            self._pending = self.searcher.ask(query, self.worklist, self.sort_key,
-                                              self.descending, FIRST_PAGE)
+            self._pending = self.searcher.ask(
+                query, self.worklist, self.sort_key, self.descending, FIRST_PAGE
+            )
             return
         if query != self.query:
             previous, self.query = self.query, query
@@ -161,7 +170,8 @@ class PatientListModel(QAbstractTableModel):
 
     def _page(self, offset: int, limit: int = PAGE) -> list[PatientRow]:
         return self.repository.list_patients(
-            self.query, self.worklist, self.sort_key, self.descending, offset, limit)
+            self.query, self.worklist, self.sort_key, self.descending, offset, limit
+        )
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and not self._exhausted and self._pending is None
@@ -200,8 +210,9 @@ class PatientListModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(HEADERS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return header_text(section)
         return None

@@ -83,17 +83,23 @@ LINE_COLUMNS: list[Column[LineRow]] = [
     Column("Line", _line_label),
     Column("Start", lambda r: fmt_date(r.line.start)),
     Column("End", lambda r: fmt_date(r.line.end) if r.line.end else "ongoing"),
-    Column("Dose now", lambda r: fmt_num(d.mg_per_day, "mg/day")
-           if (d := r.line.last_dose()) else "—", align_right=True),
-    Column("Stop reason", lambda r: words(r.line.stop_reason.value) if r.line.stop_reason
-           else ""),
+    Column(
+        "Dose now",
+        lambda r: fmt_num(d.mg_per_day, "mg/day") if (d := r.line.last_dose()) else "—",
+        align_right=True,
+    ),
+    Column("Stop reason", lambda r: words(r.line.stop_reason.value) if r.line.stop_reason else ""),
     Column("Baseline scan", lambda r: fmt_date(r.summary.baseline_scan) if r.summary else "—"),
-    Column("Best RECIST", lambda r: (r.summary.best_response_recist or "—") if r.summary
-           else "—", color=lambda r: _response_color(r.summary.best_response_recist)
-           if r.summary else None),
-    Column("Best Choi", lambda r: (r.summary.best_response_choi or "—") if r.summary
-           else "—", color=lambda r: _response_color(r.summary.best_response_choi)
-           if r.summary else None),
+    Column(
+        "Best RECIST",
+        lambda r: (r.summary.best_response_recist or "—") if r.summary else "—",
+        color=lambda r: _response_color(r.summary.best_response_recist) if r.summary else None,
+    ),
+    Column(
+        "Best Choi",
+        lambda r: (r.summary.best_response_choi or "—") if r.summary else "—",
+        color=lambda r: _response_color(r.summary.best_response_choi) if r.summary else None,
+    ),
 ]
 DOSE_COLUMNS: list[Column[DoseChange]] = [
     Column("Date", lambda d: fmt_date(d.date)),
@@ -115,20 +121,39 @@ SCAN_COLUMNS: list[Column[ScanPoint]] = [
     Column("Modality", lambda p: p.scan.modality.value),
     Column("Role", lambda p: p.role),
     Column("Sum (mm)", lambda p: fmt_num(p.sod), align_right=True),
-    Column("vs baseline", lambda p: fmt_pct(p.assessed.recist.change_vs_baseline_pct)
-           if p.assessed else "—", align_right=True),
-    Column("vs nadir", lambda p: fmt_pct(p.assessed.recist.change_vs_nadir_pct)
-           if p.assessed else "—", align_right=True),
+    Column(
+        "vs baseline",
+        lambda p: fmt_pct(p.assessed.recist.change_vs_baseline_pct) if p.assessed else "—",
+        align_right=True,
+    ),
+    Column(
+        "vs nadir",
+        lambda p: fmt_pct(p.assessed.recist.change_vs_nadir_pct) if p.assessed else "—",
+        align_right=True,
+    ),
     Column("RECIST", _recist, color=lambda p: _response_color(p.response)),
-    Column("Choi", _choi, color=lambda p: _response_color(
-        p.assessed.choi.response.value if p.assessed else None)),
-    Column("Density", lambda p: fmt_pct(p.assessed.choi.density_change_pct)
-           if p.assessed else "—", align_right=True),
-    Column("PET", lambda p: words(p.assessed.pet.response.value)
-           if p.assessed and p.assessed.pet.response else "—"),
+    Column(
+        "Choi",
+        _choi,
+        color=lambda p: _response_color(p.assessed.choi.response.value if p.assessed else None),
+    ),
+    Column(
+        "Density",
+        lambda p: fmt_pct(p.assessed.choi.density_change_pct) if p.assessed else "—",
+        align_right=True,
+    ),
+    Column(
+        "PET",
+        lambda p: (
+            words(p.assessed.pet.response.value) if p.assessed and p.assessed.pet.response else "—"
+        ),
+    ),
     Column("Non-target", lambda p: words(p.scan.non_target.value)),
-    Column("Flags", lambda p: ", ".join(words(f.code.value) for f in p.flags),
-           color=lambda p: flag_color(p.flags[0].code.value) if p.flags else None),
+    Column(
+        "Flags",
+        lambda p: ", ".join(words(f.code.value) for f in p.flags),
+        color=lambda p: flag_color(p.flags[0].code.value) if p.flags else None,
+    ),
 ]
 LESION_COLUMNS: list[Column[LesionRow]] = [
     Column("Lesion", lambda r: r.lesion.lesion_id),
@@ -136,19 +161,33 @@ LESION_COLUMNS: list[Column[LesionRow]] = [
     Column("Target", lambda r: _yes(r.lesion.target)),
     Column("Node", lambda r: _yes(r.lesion.lymph_node)),
     Column("Diameter (mm)", lambda r: fmt_num(r.lesion.longest_diameter_mm), align_right=True),
-    Column("Previous (mm)", lambda r: fmt_num(r.previous.longest_diameter_mm)
-           if r.previous else "—", align_right=True),
-    Column("Change", lambda r: fmt_pct(r.change_pct), align_right=True,
-           color=lambda r: "#c62828" if (r.change_pct or 0) >= 20 else None),
+    Column(
+        "Previous (mm)",
+        lambda r: fmt_num(r.previous.longest_diameter_mm) if r.previous else "—",
+        align_right=True,
+    ),
+    Column(
+        "Change",
+        lambda r: fmt_pct(r.change_pct),
+        align_right=True,
+        color=lambda r: "#c62828" if (r.change_pct or 0) >= 20 else None,
+    ),
     Column("Density (HU)", lambda r: fmt_num(r.lesion.density_hu), align_right=True),
-    Column("Prev. HU", lambda r: fmt_num(r.previous.density_hu) if r.previous else "—",
-           align_right=True),
+    Column(
+        "Prev. HU",
+        lambda r: fmt_num(r.previous.density_hu) if r.previous else "—",
+        align_right=True,
+    ),
     Column("SUVmax", lambda r: fmt_num(r.lesion.suv_max), align_right=True),
-    Column("New", lambda r: _yes(r.lesion.new),
-           color=lambda r: "#c62828" if r.lesion.new else None),
+    Column(
+        "New", lambda r: _yes(r.lesion.new), color=lambda r: "#c62828" if r.lesion.new else None
+    ),
     Column("Hypodense", lambda r: _yes(r.lesion.hypodense)),
-    Column("Nodule", lambda r: _yes(r.lesion.intratumoral_nodule),
-           color=lambda r: "#c62828" if r.lesion.intratumoral_nodule else None),
+    Column(
+        "Nodule",
+        lambda r: _yes(r.lesion.intratumoral_nodule),
+        color=lambda r: "#c62828" if r.lesion.intratumoral_nodule else None,
+    ),
 ]
 PROCEDURE_COLUMNS: list[Column[Procedure]] = [
     Column("Date", lambda p: fmt_date(p.date)),
@@ -160,8 +199,12 @@ PROCEDURE_COLUMNS: list[Column[Procedure]] = [
 SIDE_EFFECT_COLUMNS: list[Column[SideEffect]] = [
     Column("Date", lambda s: fmt_date(s.date)),
     Column("Term", lambda s: s.term),
-    Column("CTCAE grade", lambda s: str(s.grade), align_right=True,
-           color=lambda s: "#c62828" if s.grade >= 3 else None),
+    Column(
+        "CTCAE grade",
+        lambda s: str(s.grade),
+        align_right=True,
+        color=lambda s: "#c62828" if s.grade >= 3 else None,
+    ),
     Column("Drug", lambda s: s.drug or ""),
     Column("Action", lambda s: words(s.action.value)),
 ]
@@ -210,8 +253,13 @@ class PatientHeader(QLabel):
             bits.append(escape(QCoreApplication.translate("Sex", p.sex.value)))
         if p.birth_date:
             bits.append(self.tr("born {0}").format(p.birth_date.isoformat()))
-        rupture = (self.tr("unknown") if t.rupture is None else self.tr("yes") if t.rupture
-                   else self.tr("no"))
+        rupture = (
+            self.tr("unknown")
+            if t.rupture is None
+            else self.tr("yes")
+            if t.rupture
+            else self.tr("no")
+        )
         tumor = [
             self.tr("Diagnosed <b>{0}</b>").format(fmt_date(t.diagnosis_date)),
             self.tr("site <b>{0}</b>").format(escape(site_label(t.primary_site))),
@@ -220,22 +268,25 @@ class PatientHeader(QLabel):
             + ("/5 mm²" if t.mitoses_per_5mm2 is not None else ""),
             self.tr("rupture <b>{0}</b>").format(rupture),
             self.tr("mutation <b>{0}</b>").format(escape(mutation_label(t.mutation))),
-            self.tr("extent <b>{0}</b>").format(
-                escape(words(t.extent.value if t.extent else None)))
+            self.tr("extent <b>{0}</b>").format(escape(words(t.extent.value if t.extent else None)))
             + (f" ({escape(', '.join(t.metastatic_sites))})" if t.metastatic_sites else ""),
         ]
         risk = assessment.risk if assessment else None
         if risk is None:
-            risk_text = self.tr("Recurrence risk: <i>not computable (size or mitoses "
-                                "missing)</i>")
+            risk_text = self.tr("Recurrence risk: <i>not computable (size or mitoses missing)</i>")
         else:
             afip = risk.afip
-            afip_text = (f"{afip.risk_percent:g}% ({words(afip.category)})"
-                         if afip.risk_percent is not None else words(afip.category))
+            afip_text = (
+                f"{afip.risk_percent:g}% ({words(afip.category)})"
+                if afip.risk_percent is not None
+                else words(afip.category)
+            )
             nih = NIH_LABELS.get(risk.nih_modified, risk.nih_modified)
-            risk_text = (self.tr("Recurrence risk: modified NIH <b>{0}</b>").format(nih) + " · "
-                         f"AFIP <b>{escape(afip_text)}</b> · "
-                         f"{escape(ADJUVANT_LABELS.get(risk.adjuvant, words(risk.adjuvant)))}")
+            risk_text = (
+                self.tr("Recurrence risk: modified NIH <b>{0}</b>").format(nih) + " · "
+                f"AFIP <b>{escape(afip_text)}</b> · "
+                f"{escape(ADJUVANT_LABELS.get(risk.adjuvant, words(risk.adjuvant)))}"
+            )
         self.setText(
             f"<div style='font-size:15pt; font-weight:600'>{name}</div>"
             f"<div style='color:#374151'>{' · '.join(bits)}</div>"
@@ -255,9 +306,13 @@ def _tool_row(actions: list[QAction]) -> QHBoxLayout:
     return row
 
 
-def _master_detail_tab(actions: list[QAction], orientation: Qt.Orientation,
-                       master: QWidget, caption: QLabel, detail: QWidget
-                       ) -> tuple[QWidget, QSplitter]:
+def _master_detail_tab(
+    actions: list[QAction],
+    orientation: Qt.Orientation,
+    master: QWidget,
+    caption: QLabel,
+    detail: QWidget,
+) -> tuple[QWidget, QSplitter]:
     """A tab page: its tool buttons above a list (`master`) split from a captioned
     detail table that shows the selected row."""
     page = QWidget()
@@ -310,9 +365,16 @@ class PatientView(QWidget):
         self.lines_table.selectionModel().selectionChanged.connect(self._on_line_selected)
         self.dose_caption = QLabel(self.tr("Dose history"))
         lines_tab, split = _master_detail_tab(
-            [actions[k] for k in ("add_line", "edit_line", "add_dose", "edit_dose",
-                                  "delete_dose") if k in actions],
-            Qt.Orientation.Horizontal, self.lines_table, self.dose_caption, self.doses_table)
+            [
+                actions[k]
+                for k in ("add_line", "edit_line", "add_dose", "edit_dose", "delete_dose")
+                if k in actions
+            ],
+            Qt.Orientation.Horizontal,
+            self.lines_table,
+            self.dose_caption,
+            self.doses_table,
+        )
         split.setSizes([720, 260])
         self.tabs.addTab(lines_tab, self.tr("Therapy &lines"))
 
@@ -323,20 +385,31 @@ class PatientView(QWidget):
         self.scans_table.selectionModel().selectionChanged.connect(self._on_scan_row)
         # Enter or a double click on a scan opens it for editing.
         self.scans_table.activated.connect(
-            lambda _i: actions["edit_scan"].trigger() if "edit_scan" in actions else None)
+            lambda _i: actions["edit_scan"].trigger() if "edit_scan" in actions else None
+        )
         self.lesions_caption = QLabel(self.tr("Lesions: select a scan"))
         scans_tab, _ = _master_detail_tab(
             [actions[k] for k in ("add_scan", "edit_scan", "delete_scan") if k in actions],
-            Qt.Orientation.Vertical, self.scans_table, self.lesions_caption,
-            self.lesions_table)
+            Qt.Orientation.Vertical,
+            self.scans_table,
+            self.lesions_caption,
+            self.lesions_table,
+        )
         self.tabs.addTab(scans_tab, self.tr("&Scans"))
 
         self.procedures_model: RowsModel[Procedure] = RowsModel(PROCEDURE_COLUMNS, self)
         self.procedures_table = make_table(self.procedures_model, "proceduresTable")
         proc_tab = QWidget()
         box = QVBoxLayout(proc_tab)
-        box.addLayout(_tool_row([actions[k] for k in ("add_procedure", "edit_procedure",
-                                                      "delete_procedure") if k in actions]))
+        box.addLayout(
+            _tool_row(
+                [
+                    actions[k]
+                    for k in ("add_procedure", "edit_procedure", "delete_procedure")
+                    if k in actions
+                ]
+            )
+        )
         box.addWidget(self.procedures_table)
         self.tabs.addTab(proc_tab, self.tr("&Procedures"))
 
@@ -344,14 +417,23 @@ class PatientView(QWidget):
         self.side_effects_table = make_table(self.side_effects_model, "sideEffectsTable")
         se_tab = QWidget()
         box = QVBoxLayout(se_tab)
-        box.addLayout(_tool_row([actions[k] for k in ("add_side_effect", "edit_side_effect",
-                                                      "delete_side_effect") if k in actions]))
+        box.addLayout(
+            _tool_row(
+                [
+                    actions[k]
+                    for k in ("add_side_effect", "edit_side_effect", "delete_side_effect")
+                    if k in actions
+                ]
+            )
+        )
         box.addWidget(self.side_effects_table)
         self.tabs.addTab(se_tab, self.tr("Side &effects"))
         # Selecting an entry enables its Edit and Delete; Enter or a double click edits it.
-        for table, edit in ((self.doses_table, "edit_dose"),
-                            (self.procedures_table, "edit_procedure"),
-                            (self.side_effects_table, "edit_side_effect")):
+        for table, edit in (
+            (self.doses_table, "edit_dose"),
+            (self.procedures_table, "edit_procedure"),
+            (self.side_effects_table, "edit_side_effect"),
+        ):
             table.selectionModel().selectionChanged.connect(lambda *_: self.entry_selected.emit())
             if edit in actions:
                 table.activated.connect(lambda _i, a=actions[edit]: a.trigger())
@@ -371,8 +453,9 @@ class PatientView(QWidget):
         self.header.show_case(case, assessment, today)
         self.chart.set_data(case, assessment)
         summaries = {s.index: s for s in assessment.lines} if assessment else {}
-        self.lines_model.set_rows([LineRow(i, line, summaries.get(i))
-                                   for i, line in enumerate(case.therapy_lines)])
+        self.lines_model.set_rows(
+            [LineRow(i, line, summaries.get(i)) for i, line in enumerate(case.therapy_lines)]
+        )
         points = scan_points(case, assessment)
         self.scans_model.set_rows(points)
         self.procedures_model.set_rows(sorted(case.procedures, key=lambda p: p.date))
@@ -405,23 +488,28 @@ class PatientView(QWidget):
         line = self.selected_line()
         if self.case is None or line is None or line >= len(self.case.therapy_lines):
             return None
-        dose = _position(self.case.therapy_lines[line].doses,
-                         self._selected_row(self.doses_table, self.doses_model))
+        dose = _position(
+            self.case.therapy_lines[line].doses,
+            self._selected_row(self.doses_table, self.doses_model),
+        )
         return None if dose is None else (line, dose)
 
     def selected_procedure_index(self) -> int | None:
         """Position of the selected procedure in case.procedures."""
         if self.case is None:
             return None
-        return _position(self.case.procedures,
-                         self._selected_row(self.procedures_table, self.procedures_model))
+        return _position(
+            self.case.procedures, self._selected_row(self.procedures_table, self.procedures_model)
+        )
 
     def selected_side_effect_index(self) -> int | None:
         """Position of the selected side effect in case.side_effects."""
         if self.case is None:
             return None
-        return _position(self.case.side_effects,
-                         self._selected_row(self.side_effects_table, self.side_effects_model))
+        return _position(
+            self.case.side_effects,
+            self._selected_row(self.side_effects_table, self.side_effects_model),
+        )
 
     def selected_scan(self) -> date | None:
         rows = self.scans_table.selectionModel().selectedRows()
@@ -459,11 +547,14 @@ class PatientView(QWidget):
         else:
             point = next(p for p in self.scans_model.rows if p.scan.date == day)
             before = previous_lesions(self.case, day)
-            self.lesions_model.set_rows([LesionRow(lesion, before.get(lesion.lesion_id))
-                                         for lesion in point.scan.lesions])
+            self.lesions_model.set_rows(
+                [LesionRow(lesion, before.get(lesion.lesion_id)) for lesion in point.scan.lesions]
+            )
             self.lesions_caption.setText(
                 self.tr("Lesions on {0} ({1}), change vs the previous scan").format(
-                    day.isoformat(), point.scan.modality.value))
+                    day.isoformat(), point.scan.modality.value
+                )
+            )
         self.scan_selected.emit(day)
 
     def _on_line_selected(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
@@ -474,6 +565,7 @@ class PatientView(QWidget):
             return
         line = self.case.therapy_lines[index]
         self.doses_model.set_rows(sorted(line.doses, key=lambda d: d.date))
-        self.dose_caption.setText(self.tr("Dose history: {0}, from {1}").format(
-            line.drug.value, line.start.isoformat()))
+        self.dose_caption.setText(
+            self.tr("Dose history: {0}, from {1}").format(line.drug.value, line.start.isoformat())
+        )
         self.entry_selected.emit()

@@ -36,8 +36,9 @@ def print_document(document: QPdfDocument, printer: QPrinter) -> int:
                 printer.newPage()
             points = document.pagePointSize(page)
             scale = PRINT_DPI / POINTS_PER_INCH
-            image = document.render(page, QSize(round(points.width() * scale),
-                                                round(points.height() * scale)))
+            image = document.render(
+                page, QSize(round(points.width() * scale), round(points.height() * scale))
+            )
             fit = min(area.width() / points.width(), area.height() / points.height())
             width, height = points.width() * fit, points.height() * fit
             painter.drawImage(QRectF(0, 0, width, height), image)
@@ -49,8 +50,9 @@ def print_document(document: QPdfDocument, printer: QPrinter) -> int:
 class PdfPreview(QDialog):
     """A report on screen before it is printed or saved."""
 
-    def __init__(self, pdf: bytes, title: str, suggested_name: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, pdf: bytes, title: str, suggested_name: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.pdf = pdf
         self.suggested_name = suggested_name
@@ -102,15 +104,15 @@ class PdfPreview(QDialog):
 
     def save_pdf(self) -> Path | None:
         """Write the report, byte for byte, where the user chooses."""
-        chosen = dialogs.ask_save_path(self, self.tr("Save as PDF"), self.suggested_name,
-                                       "PDF (*.pdf)")
+        chosen = dialogs.ask_save_path(
+            self, self.tr("Save as PDF"), self.suggested_name, "PDF (*.pdf)"
+        )
         if chosen is None:
             return None
         target = Path(chosen)
         try:
             write_atomically(target, self.pdf)  # a copy of patient data: this user only
         except OSError as exc:
-            dialogs.show_error(self, self.tr("The PDF was not saved"),
-                               f"{target}: {exc.strerror}")
+            dialogs.show_error(self, self.tr("The PDF was not saved"), f"{target}: {exc.strerror}")
             return None
         return target

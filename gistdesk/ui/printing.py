@@ -23,8 +23,10 @@ from gistdesk.ui.i18n import QT_TRANSLATE_NOOP, current_language
 
 log = logging.getLogger(__name__)
 DEFAULT_CLINIC = "GIST clinic"
-TITLES = {"summary": QT_TRANSLATE_NOOP("Printing", "clinician summary"),
-          "handout": QT_TRANSLATE_NOOP("Printing", "patient handout")}
+TITLES = {
+    "summary": QT_TRANSLATE_NOOP("Printing", "clinician summary"),
+    "handout": QT_TRANSLATE_NOOP("Printing", "patient handout"),
+}
 HANDOUT_LANGUAGES = ("en", "de")
 
 
@@ -42,8 +44,7 @@ def reports_available() -> bool:
     return importlib.util.find_spec("gistdesk.reports") is not None
 
 
-def show_preview(parent: QWidget | None, pdf: bytes, title: str,
-                 suggested_name: str) -> QWidget:
+def show_preview(parent: QWidget | None, pdf: bytes, title: str, suggested_name: str) -> QWidget:
     """Open the preview window (non-modal) on the built PDF and return it."""
     from gistdesk.ui.pdf_preview import PdfPreview
 
@@ -77,20 +78,30 @@ class ReportJob(QRunnable):
 _running: set[ReportJob] = set()  # keep jobs (and their signals) alive until they report
 
 
-def print_report(parent: QWidget | None, kind: str, case: Case, assessment: Assessment,
-                 clinic_name: str = DEFAULT_CLINIC, today: date | None = None,
-                 audit: Callable[[str], None] | None = None) -> ReportJob | None:
+def print_report(
+    parent: QWidget | None,
+    kind: str,
+    case: Case,
+    assessment: Assessment,
+    clinic_name: str = DEFAULT_CLINIC,
+    today: date | None = None,
+    audit: Callable[[str], None] | None = None,
+) -> ReportJob | None:
     """Build the PDF off the UI thread and show it in a preview to print or save.
 
     `audit(title)` records the print in the audit log before anything is built; when it fails
     (e.g. the role may not print) nothing is printed."""
     what = _tr(TITLES[kind])
     if not reports_available():
-        dialogs.show_info(parent, QCoreApplication.translate("Printing",
-                                                             "Printing not available yet"),
-                          QCoreApplication.translate(
-                              "Printing", "The {0} PDF is not available in this version of "
-                              "gistdesk yet.\nNothing was printed.").format(what))
+        dialogs.show_info(
+            parent,
+            QCoreApplication.translate("Printing", "Printing not available yet"),
+            QCoreApplication.translate(
+                "Printing",
+                "The {0} PDF is not available in this version of "
+                "gistdesk yet.\nNothing was printed.",
+            ).format(what),
+        )
         return None
     day = today or date.today()
     suggested = f"{case.patient.record_number}-{kind}-{day.isoformat()}.pdf"
@@ -98,16 +109,17 @@ def print_report(parent: QWidget | None, kind: str, case: Case, assessment: Asse
         try:
             audit(TITLES[kind])  # the audit log keeps English names, whatever the UI language
         except Exception as exc:  # PermissionDeniedError, StorageError
-            dialogs.show_error(parent, QCoreApplication.translate("Printing",
-                                                                  "Nothing was printed"),
-                               str(exc))
+            dialogs.show_error(
+                parent, QCoreApplication.translate("Printing", "Nothing was printed"), str(exc)
+            )
             return None
     reports = importlib.import_module("gistdesk.reports")
     language = handout_language() if kind == "handout" else "en"
 
     def build() -> bytes:
-        pdf: bytes = reports.build_report(kind, case, assessment, clinic_name=clinic_name,
-                                          printed_on=day, language=language)
+        pdf: bytes = reports.build_report(
+            kind, case, assessment, clinic_name=clinic_name, printed_on=day, language=language
+        )
         return pdf
 
     job = ReportJob(build)
@@ -118,11 +130,14 @@ def print_report(parent: QWidget | None, kind: str, case: Case, assessment: Asse
 
     def failed(message: str) -> None:
         _running.discard(job)
-        dialogs.show_error(parent, QCoreApplication.translate("Printing",
-                                                              "The PDF could not be made"),
-                           QCoreApplication.translate(
-                               "Printing", "The {0} could not be built; nothing was saved."
-                           ).format(what), message)
+        dialogs.show_error(
+            parent,
+            QCoreApplication.translate("Printing", "The PDF could not be made"),
+            QCoreApplication.translate(
+                "Printing", "The {0} could not be built; nothing was saved."
+            ).format(what),
+            message,
+        )
 
     job.signals.done.connect(done)
     job.signals.failed.connect(failed)
@@ -132,15 +147,23 @@ def print_report(parent: QWidget | None, kind: str, case: Case, assessment: Asse
     return job
 
 
-def print_summary(parent: QWidget | None, case: Case, assessment: Assessment,
-                  clinic_name: str = DEFAULT_CLINIC,
-                  audit: Callable[[str], None] | None = None) -> ReportJob | None:
+def print_summary(
+    parent: QWidget | None,
+    case: Case,
+    assessment: Assessment,
+    clinic_name: str = DEFAULT_CLINIC,
+    audit: Callable[[str], None] | None = None,
+) -> ReportJob | None:
     """The clinician summary PDF (DESIGN.md section 5)."""
     return print_report(parent, "summary", case, assessment, clinic_name, audit=audit)
 
 
-def print_handout(parent: QWidget | None, case: Case, assessment: Assessment,
-                  clinic_name: str = DEFAULT_CLINIC,
-                  audit: Callable[[str], None] | None = None) -> ReportJob | None:
+def print_handout(
+    parent: QWidget | None,
+    case: Case,
+    assessment: Assessment,
+    clinic_name: str = DEFAULT_CLINIC,
+    audit: Callable[[str], None] | None = None,
+) -> ReportJob | None:
     """The plain-language patient handout PDF (DESIGN.md section 5)."""
     return print_report(parent, "handout", case, assessment, clinic_name, audit=audit)

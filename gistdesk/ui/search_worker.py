@@ -43,8 +43,8 @@ class _Worker(QObject):
             if self.repository is None:
                 self.repository = self.factory()
             rows: list[PatientRow] | Exception = self.repository.list_patients(
-                request.query, request.worklist, request.sort, request.descending, 0,
-                request.limit)
+                request.query, request.worklist, request.sort, request.descending, 0, request.limit
+            )
         except Exception as exc:  # reported on the UI thread, never lost
             rows = exc
         self.answered.emit(request.generation, rows)
@@ -76,12 +76,12 @@ class SearchThread(QObject):
         self.generation = 0
         self._thread.start()
 
-    def ask(self, query: str, worklist: Worklist, sort: SortKey, descending: bool,
-            limit: int) -> int:
+    def ask(
+        self, query: str, worklist: Worklist, sort: SortKey, descending: bool, limit: int
+    ) -> int:
         self.generation += 1
         self.worker.latest = self.generation
-        self._request.emit(SearchRequest(self.generation, query, worklist, sort, descending,
-                                         limit))
+        self._request.emit(SearchRequest(self.generation, query, worklist, sort, descending, limit))
         return self.generation
 
     def stop(self) -> None:

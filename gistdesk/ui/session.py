@@ -16,10 +16,12 @@ from gistdesk.storage.auth import Permission, Role, User
 from gistdesk.ui.i18n import QT_TRANSLATE_NOOP
 
 DEFAULT_IDLE_MINUTES = 10
-ROLE_NAMES = {Role.ADMIN: QT_TRANSLATE_NOOP("Roles", "Administrator"),
-              Role.CLINICIAN: QT_TRANSLATE_NOOP("Roles", "Clinician"),
-              Role.NURSE: QT_TRANSLATE_NOOP("Roles", "Nurse"),
-              Role.VIEWER: QT_TRANSLATE_NOOP("Roles", "Viewer")}
+ROLE_NAMES = {
+    Role.ADMIN: QT_TRANSLATE_NOOP("Roles", "Administrator"),
+    Role.CLINICIAN: QT_TRANSLATE_NOOP("Roles", "Clinician"),
+    Role.NURSE: QT_TRANSLATE_NOOP("Roles", "Nurse"),
+    Role.VIEWER: QT_TRANSLATE_NOOP("Roles", "Viewer"),
+}
 
 
 class SecureRepository(Repository, Protocol):
@@ -51,11 +53,18 @@ def describe_user(user: User | None) -> str:
 
 
 # Input that counts as activity: keys, clicks, wheel, touch and moving the mouse.
-ACTIVITY = frozenset({
-    QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick,
-    QEvent.Type.MouseMove, QEvent.Type.Wheel, QEvent.Type.TouchBegin, QEvent.Type.TabletPress,
-    QEvent.Type.InputMethod,
-})
+ACTIVITY = frozenset(
+    {
+        QEvent.Type.KeyPress,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseButtonDblClick,
+        QEvent.Type.MouseMove,
+        QEvent.Type.Wheel,
+        QEvent.Type.TouchBegin,
+        QEvent.Type.TabletPress,
+        QEvent.Type.InputMethod,
+    }
+)
 
 
 class IdleWatcher(QObject):

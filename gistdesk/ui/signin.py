@@ -38,8 +38,11 @@ def tr(context: str, text: str) -> str:
 
 def password_policy() -> str:
     length: Any = getattr(auth, "MIN_PASSWORD_LENGTH", 10)
-    return tr("SignIn", "at least {0} characters, not the user name. A few unrelated words "
-              "make a good password; do not reuse one from another system.").format(length)
+    return tr(
+        "SignIn",
+        "at least {0} characters, not the user name. A few unrelated words "
+        "make a good password; do not reuse one from another system.",
+    ).format(length)
 
 
 def format_until(until: object) -> str:
@@ -56,21 +59,27 @@ def format_until(until: object) -> str:
         return tr("SignIn", "later")
     if when.tzinfo is not None:
         when = when.astimezone()
-    return when.strftime("%H:%M") if when.date() == datetime.now().date() \
+    return (
+        when.strftime("%H:%M")
+        if when.date() == datetime.now().date()
         else when.strftime("%Y-%m-%d %H:%M")
+    )
 
 
-def try_sign_in(repository: SecureRepository, username: str, password: str
-                ) -> tuple[User | None, str]:
+def try_sign_in(
+    repository: SecureRepository, username: str, password: str
+) -> tuple[User | None, str]:
     """(the user, "") or (None, what to tell the person at the keyboard)."""
     if not username.strip() or not password:
         return None, tr("SignIn", "Type your user name and password.")
     try:
         return repository.sign_in(username.strip(), password), ""
     except AccountLockedError as exc:
-        return None, tr("SignIn", "This account is locked after too many wrong passwords. Try "
-                        "again after {0}, or ask an administrator.").format(
-            format_until(getattr(exc, "until", None)))
+        return None, tr(
+            "SignIn",
+            "This account is locked after too many wrong passwords. Try "
+            "again after {0}, or ask an administrator.",
+        ).format(format_until(getattr(exc, "until", None)))
     except SignInError:
         return None, tr("SignIn", WRONG_PASSWORD)
 
@@ -98,11 +107,13 @@ def _hint(text: str) -> QLabel:
     return label
 
 
-def _ok_cancel_buttons(dialog: QDialog, ok_text: str, on_ok: Callable[[], object]
-                       ) -> tuple[QDialogButtonBox, QPushButton]:
+def _ok_cancel_buttons(
+    dialog: QDialog, ok_text: str, on_ok: Callable[[], object]
+) -> tuple[QDialogButtonBox, QPushButton]:
     """OK (renamed to say what it does) and Cancel, wired to `on_ok` and reject."""
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                               | QDialogButtonBox.StandardButton.Cancel)
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
     ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
     assert ok is not None
     ok.setText(ok_text)
@@ -119,8 +130,13 @@ def _show_error(label: QLabel, text: str) -> None:
 class SignInDialog(QDialog):
     """User name and password; `user` is set when accepted."""
 
-    def __init__(self, repository: SecureRepository, database_label: str = "",
-                 username: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        repository: SecureRepository,
+        database_label: str = "",
+        username: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("signInDialog")
         self.setWindowTitle(self.tr("Sign in — gistdesk"))
@@ -147,14 +163,14 @@ class SignInDialog(QDialog):
         self.error = _error_label()
         layout.addWidget(self.error)
         self.buttons, self.sign_in_button = _ok_cancel_buttons(
-            self, self.tr("Sign in"), self.try_sign_in)
+            self, self.tr("Sign in"), self.try_sign_in
+        )
         layout.addWidget(self.buttons)
         (self.password if username else self.username).setFocus()
         self.setMinimumWidth(420)
 
     def try_sign_in(self) -> bool:
-        user, message = try_sign_in(self.repository, self.username.text(),
-                                    self.password.text())
+        user, message = try_sign_in(self.repository, self.username.text(), self.password.text())
         self.password.clear()
         if user is None:
             _show_error(self.error, message)
@@ -175,9 +191,13 @@ class CreateAdminDialog(QDialog):
         self.setModal(True)
         self.repository = repository
         layout = QVBoxLayout(self)
-        intro = QLabel(self.tr("This clinic database has no users yet. Create the "
-                               "administrator account: the administrator adds the clinicians, "
-                               "nurses and other users, and restores backups."))
+        intro = QLabel(
+            self.tr(
+                "This clinic database has no users yet. Create the "
+                "administrator account: the administrator adds the clinicians, "
+                "nurses and other users, and restores backups."
+            )
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
@@ -196,7 +216,8 @@ class CreateAdminDialog(QDialog):
         self.error = _error_label()
         layout.addWidget(self.error)
         self.buttons, self.create_button = _ok_cancel_buttons(
-            self, self.tr("Create account"), self.try_create)
+            self, self.tr("Create account"), self.try_create
+        )
         layout.addWidget(self.buttons)
         self.setMinimumWidth(480)
 
@@ -210,8 +231,9 @@ class CreateAdminDialog(QDialog):
             self.password_again.clear()
             return False
         try:
-            self.repository.create_first_admin(username, self.display_name.text().strip(),
-                                               self.password.text())
+            self.repository.create_first_admin(
+                username, self.display_name.text().strip(), self.password.text()
+            )
         except WeakPasswordError as exc:
             _show_error(self.error, self.tr("Password: {0}").format(exc))
             return False
@@ -235,8 +257,13 @@ class ChangePasswordDialog(QDialog):
         self.repository = repository
         self.locked_out = ""
         layout = QVBoxLayout(self)
-        layout.addWidget(_hint(self.tr("Signed in as {0}").format(
-            describe_user(getattr(repository, "current_user", None)))))
+        layout.addWidget(
+            _hint(
+                self.tr("Signed in as {0}").format(
+                    describe_user(getattr(repository, "current_user", None))
+                )
+            )
+        )
         form = QFormLayout()
         self.current = _password_field("currentPassword")
         self.new = _password_field("newPassword")
@@ -249,7 +276,8 @@ class ChangePasswordDialog(QDialog):
         self.error = _error_label()
         layout.addWidget(self.error)
         self.buttons, self.change_button = _ok_cancel_buttons(
-            self, self.tr("Change password"), self.try_change)
+            self, self.tr("Change password"), self.try_change
+        )
         layout.addWidget(self.buttons)
         self.current.setFocus()
         self.setMinimumWidth(480)
@@ -267,17 +295,17 @@ class ChangePasswordDialog(QDialog):
         except AccountLockedError as exc:
             # The window must lock now (the caller does it and says why).
             self.locked_out = self.tr(
-                "Too many wrong passwords: this account is locked until {0}. The window "
-                "is locked.").format(format_until(getattr(exc, "until", None)))
+                "Too many wrong passwords: this account is locked until {0}. The window is locked."
+            ).format(format_until(getattr(exc, "until", None)))
             self.reject()
             return False
         except SignInError:
             self.current.clear()
-            return self._refuse(self.tr("The current password is not right; nothing was "
-                                        "changed."), self.current)
+            return self._refuse(
+                self.tr("The current password is not right; nothing was changed."), self.current
+            )
         except Exception as exc:  # StorageError: the database refused
-            return self._refuse(self.tr("The password was not changed: {0}").format(exc),
-                                self.new)
+            return self._refuse(self.tr("The password was not changed: {0}").format(exc), self.new)
         for field in (self.current, self.new, self.again):
             field.clear()
         self.accept()
@@ -355,13 +383,18 @@ class LockScreen(QWidget):
         who = self._locked_by
         since = datetime.now().strftime("%H:%M")
         if who is not None and not switching:
-            self.note.setText(self.tr("Locked at {0} for {1}. Patient data is hidden. Type "
-                                      "your password to go on, or switch user.").format(
-                since, describe_user(who)))
+            self.note.setText(
+                self.tr(
+                    "Locked at {0} for {1}. Patient data is hidden. Type "
+                    "your password to go on, or switch user."
+                ).format(since, describe_user(who))
+            )
         elif who is not None:
-            self.note.setText(self.tr("Another user can sign in here. Unsaved work of {0} is "
-                                      "kept until they decide.").format(
-                who.display_name or who.username))
+            self.note.setText(
+                self.tr(
+                    "Another user can sign in here. Unsaved work of {0} is kept until they decide."
+                ).format(who.display_name or who.username)
+            )
         else:
             self.note.setText(self.tr("Sign in to go on."))
         self.username.setText("" if switching or who is None else who.username)
@@ -370,8 +403,7 @@ class LockScreen(QWidget):
         (self.username if not self.username.text() else self.password).setFocus()
 
     def try_unlock(self) -> bool:
-        user, message = try_sign_in(self.repository, self.username.text(),
-                                    self.password.text())
+        user, message = try_sign_in(self.repository, self.username.text(), self.password.text())
         self.password.clear()
         if user is None:
             _show_error(self.error, message)

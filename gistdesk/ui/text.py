@@ -41,8 +41,7 @@ OPTION_LABELS: dict[str, str] = {
     "restart_tki": "Restart the TKI that worked",
 }
 
-NIH_LABELS = {"very_low": "very low", "low": "low", "intermediate": "intermediate",
-              "high": "high"}
+NIH_LABELS = {"very_low": "very low", "low": "low", "intermediate": "intermediate", "high": "high"}
 ADJUVANT_LABELS = {
     "at_least_3_years": "adjuvant imatinib for at least 3 years",
     "at_least_1_year": "adjuvant imatinib for at least 1 year (discuss)",
@@ -55,8 +54,9 @@ FLAG_TITLES: dict[FlagCode, str] = {
     FlagCode.PROGRESSION: QT_TRANSLATE_NOOP("Flags", "Possible progression"),
     FlagCode.FALSE_PROGRESSION: QT_TRANSLATE_NOOP("Flags", "Possible false progression"),
     FlagCode.RECURRENCE: QT_TRANSLATE_NOOP("Flags", "Possible recurrence"),
-    FlagCode.MUTATION_D842V_IMATINIB: QT_TRANSLATE_NOOP("Flags",
-                                                        "PDGFRA D842V on a drug it resists"),
+    FlagCode.MUTATION_D842V_IMATINIB: QT_TRANSLATE_NOOP(
+        "Flags", "PDGFRA D842V on a drug it resists"
+    ),
     FlagCode.MUTATION_EXON9_DOSE: QT_TRANSLATE_NOOP("Flags", "KIT exon 9 below 800 mg imatinib"),
     FlagCode.MUTATION_WILD_TYPE: QT_TRANSLATE_NOOP("Flags", "Imatinib in SDH/NF1/wild-type GIST"),
     FlagCode.ADJUVANT_SHORT: QT_TRANSLATE_NOOP("Flags", "Adjuvant imatinib shorter than advised"),
@@ -109,8 +109,9 @@ def site_label(value: str | None) -> str:
 
 
 def mutation_label(value: Mutation | None) -> str:
-    return "—" if value is None else QCoreApplication.translate("Vocabulary",
-                                                                 MUTATION_LABELS[value])
+    return (
+        "—" if value is None else QCoreApplication.translate("Vocabulary", MUTATION_LABELS[value])
+    )
 
 
 def fmt_date(day: date | None) -> str:

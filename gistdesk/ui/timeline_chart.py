@@ -48,16 +48,22 @@ GRID_COLOR = QColor("#e3e7ec")
 AXIS_TEXT = QColor("#4b5563")
 LANE_H = 22
 PROCEDURE_SHORT = {
-    ProcedureKind.SURGERY: "Surgery", ProcedureKind.RFA: "RFA",
-    ProcedureKind.MICROWAVE_ABLATION: "MWA", ProcedureKind.ETHANOL_ABLATION: "Ethanol",
-    ProcedureKind.CRYOABLATION: "Cryo", ProcedureKind.TAE: "TAE", ProcedureKind.TACE: "TACE",
-    ProcedureKind.RADIOEMBOLIZATION: "SIRT", ProcedureKind.SBRT: "SBRT",
+    ProcedureKind.SURGERY: "Surgery",
+    ProcedureKind.RFA: "RFA",
+    ProcedureKind.MICROWAVE_ABLATION: "MWA",
+    ProcedureKind.ETHANOL_ABLATION: "Ethanol",
+    ProcedureKind.CRYOABLATION: "Cryo",
+    ProcedureKind.TAE: "TAE",
+    ProcedureKind.TACE: "TACE",
+    ProcedureKind.RADIOEMBOLIZATION: "SIRT",
+    ProcedureKind.SBRT: "SBRT",
     ProcedureKind.RADIATION: "RT",
 }
 
 
-def dose_labels_that_fit(label_end: float, ticks: list[float], widths: list[float],
-                         bar_right: float, gap: float = 6) -> list[bool]:
+def dose_labels_that_fit(
+    label_end: float, ticks: list[float], widths: list[float], bar_right: float, gap: float = 6
+) -> list[bool]:
     """Which dose-change labels to write on a therapy bar: each starts just right of its
     tick and is shown only whole, clear of the text before it (the drug's name or the
     previous dose) and ending before the next tick or the bar's end."""
@@ -99,8 +105,7 @@ def scan_points(case: Case, assessment: Assessment | None) -> list[ScanPoint]:
     baselines = {line.baseline_scan for line in assessment.lines} if assessment else set()
     for scan in case.scans_by_date():
         assessed = assessment.scan(scan.date) if assessment else None
-        role = "follow-up" if assessed else "baseline" if scan.date in baselines else \
-            "off therapy"
+        role = "follow-up" if assessed else "baseline" if scan.date in baselines else "off therapy"
         targets = [lesion for lesion in scan.lesions if lesion.target]
         sod: float | None = None
         density: float | None = None
@@ -112,15 +117,18 @@ def scan_points(case: Case, assessment: Assessment | None) -> list[ScanPoint]:
         if density is None and scan.modality is Modality.CT:
             values = [t.density_hu for t in targets if t.density_hu is not None]
             density = sum(values) / len(values) if values else None
-        points.append(ScanPoint(scan, assessed, sod, density,
-                                tuple(flags_by_scan.get(scan.date, ())), role))
+        points.append(
+            ScanPoint(scan, assessed, sod, density, tuple(flags_by_scan.get(scan.date, ())), role)
+        )
     return points
 
 
 def line_tooltip(line: TherapyLine) -> str:
     end = line.end.isoformat() if line.end else "ongoing"
-    rows = [f"<b>{escape(line.drug.value)}</b> ({escape(line.intent.value)}), "
-            f"{line.start.isoformat()} – {end}"]
+    rows = [
+        f"<b>{escape(line.drug.value)}</b> ({escape(line.intent.value)}), "
+        f"{line.start.isoformat()} – {end}"
+    ]
     if line.stop_reason is not None:
         rows.append(f"Stopped: {escape(words(line.stop_reason.value))}")
     for dose in sorted(line.doses, key=lambda d: d.date):
@@ -130,8 +138,9 @@ def line_tooltip(line: TherapyLine) -> str:
 
 
 def procedure_tooltip(procedure: Procedure) -> str:
-    rows = [f"<b>{escape(words(procedure.kind.value).capitalize())}</b> "
-            f"{procedure.date.isoformat()}"]
+    rows = [
+        f"<b>{escape(words(procedure.kind.value).capitalize())}</b> {procedure.date.isoformat()}"
+    ]
     if procedure.organ:
         rows.append(f"Organ: {escape(procedure.organ)}")
     if procedure.margin is not None:
@@ -243,11 +252,13 @@ class TimelineChart(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(self.rect(), QColor("#ffffff"))
-        if self.case is None or (not self.points and not self.case.therapy_lines
-                                 and not self.case.procedures):
+        if self.case is None or (
+            not self.points and not self.case.therapy_lines and not self.case.procedures
+        ):
             painter.setPen(AXIS_TEXT)
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter,
-                             "No scans or treatments recorded yet")
+            painter.drawText(
+                self.rect(), Qt.AlignmentFlag.AlignCenter, "No scans or treatments recorded yet"
+            )
             painter.end()
             return
         self._paint_chart(painter)
@@ -263,8 +274,12 @@ class TimelineChart(QWidget):
         lane_count = max(lanes, default=-1) + 1
         left, right, top = 58.0, 58.0, 44.0
         bottom = 26.0 + lane_count * LANE_H + (6 if lane_count else 0)
-        plot = QRectF(left, top, max(50.0, self.width() - left - right),
-                      max(40.0, self.height() - top - bottom))
+        plot = QRectF(
+            left,
+            top,
+            max(50.0, self.width() - left - right),
+            max(40.0, self.height() - top - bottom),
+        )
         first, last = self._date_range()
         span = max(1, (last - first).days)
 
@@ -277,12 +292,14 @@ class TimelineChart(QWidget):
         den_ticks = nice_ticks(min(0.0, *dens) if dens else 0, max(dens, default=100) * 1.1)
 
         def y_sod(v: float) -> float:
-            return plot.bottom() - (v - sod_ticks[0]) / (sod_ticks[-1] - sod_ticks[0]) * \
-                plot.height()
+            return (
+                plot.bottom() - (v - sod_ticks[0]) / (sod_ticks[-1] - sod_ticks[0]) * plot.height()
+            )
 
         def y_den(v: float) -> float:
-            return plot.bottom() - (v - den_ticks[0]) / (den_ticks[-1] - den_ticks[0]) * \
-                plot.height()
+            return (
+                plot.bottom() - (v - den_ticks[0]) / (den_ticks[-1] - den_ticks[0]) * plot.height()
+            )
 
         # Therapy lines: a faint band in the plot, a labelled bar in the lanes below.
         p.setFont(small)
@@ -305,8 +322,11 @@ class TimelineChart(QWidget):
                 label += f" ({line.intent.value})"
             p.setPen(QColor("#ffffff"))
             label = fm.elidedText(label, Qt.TextElideMode.ElideRight, int(bar.width()) - 8)
-            p.drawText(bar.adjusted(5, 0, -3, 0),
-                       Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, label)
+            p.drawText(
+                bar.adjusted(5, 0, -3, 0),
+                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                label,
+            )
             # Dose changes: notches on the bar's edges (never through the drug's name), each
             # with its new dose where the whole number fits before the next change; a cut
             # number would mislead, so it is left to the tooltip.
@@ -314,16 +334,21 @@ class TimelineChart(QWidget):
             changes = sorted(line.doses[1:], key=lambda d: d.date)
             ticks = [x_of(d.date) for d in changes]
             texts = [f"→ {fmt_num(d.mg_per_day)}" for d in changes]
-            shown = dose_labels_that_fit(bar.left() + 5 + fm.horizontalAdvance(label), ticks,
-                                         [fm.horizontalAdvance(t) for t in texts], bar.right())
+            shown = dose_labels_that_fit(
+                bar.left() + 5 + fm.horizontalAdvance(label),
+                ticks,
+                [fm.horizontalAdvance(t) for t in texts],
+                bar.right(),
+            )
             for xd, text, show in zip(ticks, texts, shown, strict=True):
                 p.drawLine(QPointF(xd, bar.top()), QPointF(xd, bar.top() + 4))
                 p.drawLine(QPointF(xd, bar.bottom() - 4), QPointF(xd, bar.bottom()))
                 if show:
-                    p.drawText(QRectF(xd + 4, bar.top(), fm.horizontalAdvance(text) + 2,
-                                      bar.height()),
-                               Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                               text)
+                    p.drawText(
+                        QRectF(xd + 4, bar.top(), fm.horizontalAdvance(text) + 2, bar.height()),
+                        Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                        text,
+                    )
 
         # Grid and axes.
         p.setPen(QPen(GRID_COLOR, 1))
@@ -335,55 +360,79 @@ class TimelineChart(QWidget):
         p.drawRect(plot)
         p.setPen(AXIS_TEXT)
         for tick in sod_ticks:
-            p.drawText(QRectF(0, y_sod(tick) - 8, left - 6, 16),
-                       Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, f"{tick:g}")
+            p.drawText(
+                QRectF(0, y_sod(tick) - 8, left - 6, 16),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                f"{tick:g}",
+            )
         p.setPen(DENSITY_COLOR)
         for tick in den_ticks:
-            p.drawText(QRectF(plot.right() + 6, y_den(tick) - 8, right - 6, 16),
-                       Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, f"{tick:g}")
+            p.drawText(
+                QRectF(plot.right() + 6, y_den(tick) - 8, right - 6, 16),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                f"{tick:g}",
+            )
         p.setPen(AXIS_TEXT)
         for tick_day in month_ticks(first, last):
             x = x_of(tick_day)
             p.drawLine(QPointF(x, plot.bottom()), QPointF(x, plot.bottom() + 4))
             text = str(tick_day.year) if tick_day.month == 1 else tick_day.strftime("%b")
-            p.drawText(QRectF(x - 30, plot.bottom() + 4, 60, 16), Qt.AlignmentFlag.AlignCenter,
-                       text)
+            p.drawText(
+                QRectF(x - 30, plot.bottom() + 4, 60, 16), Qt.AlignmentFlag.AlignCenter, text
+            )
         # Axis titles and legend.
         p.save()
         p.translate(12, plot.center().y())
         p.rotate(-90)
         half = plot.height() / 2
-        p.drawText(QRectF(-half, -10, 2 * half, 16), Qt.AlignmentFlag.AlignCenter,
-                   fm.elidedText("Sum of target diameters (mm)", Qt.TextElideMode.ElideRight,
-                                 int(2 * half)))
+        p.drawText(
+            QRectF(-half, -10, 2 * half, 16),
+            Qt.AlignmentFlag.AlignCenter,
+            fm.elidedText(
+                "Sum of target diameters (mm)", Qt.TextElideMode.ElideRight, int(2 * half)
+            ),
+        )
         p.restore()
         p.save()
         p.setPen(DENSITY_COLOR)
         p.translate(self.width() - 10, plot.center().y())
         p.rotate(90)
-        p.drawText(QRectF(-half, -10, 2 * half, 16), Qt.AlignmentFlag.AlignCenter,
-                   fm.elidedText("Mean density (HU)", Qt.TextElideMode.ElideRight,
-                                 int(2 * half)))
+        p.drawText(
+            QRectF(-half, -10, 2 * half, 16),
+            Qt.AlignmentFlag.AlignCenter,
+            fm.elidedText("Mean density (HU)", Qt.TextElideMode.ElideRight, int(2 * half)),
+        )
         p.restore()
         self._paint_legend(p, plot, fm)
 
         # Procedures: dashed verticals labelled at the top.
         for procedure in sorted(self.case.procedures, key=lambda pr: pr.date):
             x = x_of(procedure.date)
-            self._areas.append((QRectF(x - 5, plot.top(), 10, plot.height()),
-                                procedure_tooltip(procedure)))
+            self._areas.append(
+                (QRectF(x - 5, plot.top(), 10, plot.height()), procedure_tooltip(procedure))
+            )
             p.setPen(QPen(QColor("#37474f"), 1.2, Qt.PenStyle.DashLine))
             p.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()))
             p.setPen(QColor("#37474f"))
             p.setBrush(QColor("#37474f"))
-            p.drawPolygon(QPolygonF([QPointF(x - 4, plot.top()), QPointF(x + 4, plot.top()),
-                                     QPointF(x, plot.top() + 6)]))
+            p.drawPolygon(
+                QPolygonF(
+                    [
+                        QPointF(x - 4, plot.top()),
+                        QPointF(x + 4, plot.top()),
+                        QPointF(x, plot.top() + 6),
+                    ]
+                )
+            )
             text = PROCEDURE_SHORT.get(procedure.kind, words(procedure.kind.value))
             p.drawText(QRectF(x + 3, plot.top() + 2, 80, 14), Qt.AlignmentFlag.AlignLeft, text)
 
         # Density (dashed, right axis) then size (solid, left axis).
-        den_points = [(pt, QPointF(x_of(pt.scan.date), y_den(pt.density)))
-                      for pt in self.points if pt.density is not None]
+        den_points = [
+            (pt, QPointF(x_of(pt.scan.date), y_den(pt.density)))
+            for pt in self.points
+            if pt.density is not None
+        ]
         p.setPen(QPen(DENSITY_COLOR, 1.6, Qt.PenStyle.DashLine))
         p.setBrush(Qt.BrushStyle.NoBrush)
         for run in self._runs("density"):
@@ -442,8 +491,9 @@ class TimelineChart(QWidget):
         top = QPointF(foot.x(), foot.y() - 13)
         p.drawLine(foot, top)
         p.setBrush(color)
-        p.drawPolygon(QPolygonF([top, QPointF(top.x() + 8, top.y() + 3),
-                                 QPointF(top.x(), top.y() + 6)]))
+        p.drawPolygon(
+            QPolygonF([top, QPointF(top.x() + 8, top.y() + 3), QPointF(top.x(), top.y() + 6)])
+        )
 
     def _paint_legend(self, p: QPainter, plot: QRectF, fm: QFontMetrics) -> None:
         x = plot.left()
@@ -453,8 +503,11 @@ class TimelineChart(QWidget):
         def text(label: str, color: QColor = AXIS_TEXT) -> None:
             nonlocal x
             p.setPen(color)
-            p.drawText(QRectF(x, y, fm.horizontalAdvance(label) + 2, h),
-                       Qt.AlignmentFlag.AlignVCenter, label)
+            p.drawText(
+                QRectF(x, y, fm.horizontalAdvance(label) + 2, h),
+                Qt.AlignmentFlag.AlignVCenter,
+                label,
+            )
             x += fm.horizontalAdvance(label) + 14
 
         p.setPen(QPen(SOD_COLOR, 2))
@@ -485,7 +538,7 @@ class TimelineChart(QWidget):
         best: tuple[float, date] | None = None
         for day, xy in self._xy.items():
             distance = (xy.x() - pos.x()) ** 2 + (xy.y() - pos.y()) ** 2
-            if distance <= 12 ** 2 and (best is None or distance < best[0]):
+            if distance <= 12**2 and (best is None or distance < best[0]):
                 best = (distance, day)
         return best[1] if best else None
 
@@ -500,20 +553,28 @@ class TimelineChart(QWidget):
             rows.append("Not a follow-up on a therapy line (baseline or off therapy)")
         else:
             r, c = assessed.recist, assessed.choi
-            rows.append(f"RECIST 1.1: <b>{r.overall.value}</b> (target {r.target.value}); "
-                        f"vs baseline {fmt_pct(r.change_vs_baseline_pct)}, "
-                        f"vs nadir {fmt_pct(r.change_vs_nadir_pct)}")
-            rows.append(f"Choi: <b>{c.response.value}</b>; size {fmt_pct(c.size_change_pct)}, "
-                        f"density {fmt_pct(c.density_change_pct)}")
+            rows.append(
+                f"RECIST 1.1: <b>{r.overall.value}</b> (target {r.target.value}); "
+                f"vs baseline {fmt_pct(r.change_vs_baseline_pct)}, "
+                f"vs nadir {fmt_pct(r.change_vs_nadir_pct)}"
+            )
+            rows.append(
+                f"Choi: <b>{c.response.value}</b>; size {fmt_pct(c.size_change_pct)}, "
+                f"density {fmt_pct(c.density_change_pct)}"
+            )
             if assessed.pet.response is not None:
-                rows.append(f"PET: {words(assessed.pet.response.value)} "
-                            f"({fmt_pct(assessed.pet.suv_change_pct)} SUVmax)")
+                rows.append(
+                    f"PET: {words(assessed.pet.response.value)} "
+                    f"({fmt_pct(assessed.pet.suv_change_pct)} SUVmax)"
+                )
         new = [lesion.lesion_id for lesion in point.scan.new_lesions]
         if new:
             rows.append(f"New lesions: {escape(', '.join(new))}")  # ids are typed text
         for flag in point.flags:
-            rows.append(f"<span style='color:{flag_color(flag.code.value)}'>⚑ "
-                        f"{words(flag.code.value).capitalize()}</span>")
+            rows.append(
+                f"<span style='color:{flag_color(flag.code.value)}'>⚑ "
+                f"{words(flag.code.value).capitalize()}</span>"
+            )
         return "<br>".join(rows)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
@@ -521,8 +582,7 @@ class TimelineChart(QWidget):
         if day != self._hover:
             self._hover = day
             self.update()
-        text = self.scan_tooltip(day) if day is not None else self.area_tooltip(
-            event.position())
+        text = self.scan_tooltip(day) if day is not None else self.area_tooltip(event.position())
         if text:
             QToolTip.showText(event.globalPosition().toPoint(), text, self)
         else:

@@ -32,9 +32,15 @@ COLUMNS: list[Column[User]] = [
     Column("User name", lambda u: u.username),
     Column("Display name", lambda u: u.display_name),
     Column("Role", lambda u: role_name(u.role)),
-    Column("Account", lambda u: QCoreApplication.translate("UsersDialog", "disabled")
-           if u.disabled else QCoreApplication.translate("UsersDialog", "active"),
-           color=lambda u: "#9aa5b1" if u.disabled else None),
+    Column(
+        "Account",
+        lambda u: (
+            QCoreApplication.translate("UsersDialog", "disabled")
+            if u.disabled
+            else QCoreApplication.translate("UsersDialog", "active")
+        ),
+        color=lambda u: "#9aa5b1" if u.disabled else None,
+    ),
 ]
 
 
@@ -60,8 +66,7 @@ class UsersDialog(QDialog):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().setVisible(False)
-        self.view.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.view, 1)
 
@@ -74,8 +79,14 @@ class UsersDialog(QDialog):
         self.new_password.setMinimumWidth(170)  # the placeholder in German and French
         self.set_password_button = QPushButton(self.tr("Reset password"))
         self.toggle_button = QPushButton(self.tr("Disable"))
-        for widget in (QLabel(self.tr("Selected user:")), self.role, self.set_role_button,
-                       self.new_password, self.set_password_button, self.toggle_button):
+        for widget in (
+            QLabel(self.tr("Selected user:")),
+            self.role,
+            self.set_role_button,
+            self.new_password,
+            self.set_password_button,
+            self.toggle_button,
+        ):
             selected.addWidget(widget)
         selected.addStretch(1)
         layout.addLayout(selected)
@@ -158,8 +169,13 @@ class UsersDialog(QDialog):
 
     def _update(self) -> None:
         user = self.selected()
-        for widget in (self.role, self.set_role_button, self.new_password,
-                       self.set_password_button, self.toggle_button):
+        for widget in (
+            self.role,
+            self.set_role_button,
+            self.new_password,
+            self.set_password_button,
+            self.toggle_button,
+        ):
             widget.setEnabled(user is not None)
         if user is not None:
             self.role.setCurrentIndex(list(Role).index(Role(user.role)))
@@ -167,9 +183,15 @@ class UsersDialog(QDialog):
 
     def add_user(self) -> bool:
         username = self.add_username.text().strip()
-        ok = self._do(lambda: self.repository.create_user(
-            username, self.add_role.currentData(), display_name=self.add_display.text().strip(),
-            password=self.add_password.text()), self.tr("Added {0}.").format(username))
+        ok = self._do(
+            lambda: self.repository.create_user(
+                username,
+                self.add_role.currentData(),
+                display_name=self.add_display.text().strip(),
+                password=self.add_password.text(),
+            ),
+            self.tr("Added {0}.").format(username),
+        )
         if ok:
             for edit in (self.add_username, self.add_display, self.add_password):
                 edit.clear()
@@ -179,17 +201,19 @@ class UsersDialog(QDialog):
         user = self.selected()
         if user is None:
             return False
-        return self._do(lambda: self.repository.set_role(user.username, self.role.currentData()),
-                        self.tr("{0} is now {1}.").format(user.username,
-                                                         self.role.currentText()))
+        return self._do(
+            lambda: self.repository.set_role(user.username, self.role.currentData()),
+            self.tr("{0} is now {1}.").format(user.username, self.role.currentText()),
+        )
 
     def reset_password(self) -> bool:
         user = self.selected()
         if user is None:
             return False
-        ok = self._do(lambda: self.repository.set_password(user.username,
-                                                           self.new_password.text()),
-                      self.tr("The password of {0} was changed.").format(user.username))
+        ok = self._do(
+            lambda: self.repository.set_password(user.username, self.new_password.text()),
+            self.tr("The password of {0} was changed.").format(user.username),
+        )
         self.new_password.clear()
         return ok
 
@@ -198,7 +222,11 @@ class UsersDialog(QDialog):
         if user is None:
             return False
         if user.disabled:
-            return self._do(lambda: self.repository.enable_user(user.username),
-                            self.tr("{0} can sign in again.").format(user.username))
-        return self._do(lambda: self.repository.disable_user(user.username),
-                        self.tr("{0} can no longer sign in.").format(user.username))
+            return self._do(
+                lambda: self.repository.enable_user(user.username),
+                self.tr("{0} can sign in again.").format(user.username),
+            )
+        return self._do(
+            lambda: self.repository.disable_user(user.username),
+            self.tr("{0} can no longer sign in.").format(user.username),
+        )

@@ -35,31 +35,56 @@ def day(offset: int) -> date:
 
 
 def lesion(
-    lesion_id: str, mm: float | None, *, target: bool = True, organ: str = "liver",
-    node: bool = False, hu: float | None = None, suv: float | None = None, new: bool = False,
-    hypodense: bool = False, nodule: bool = False,
+    lesion_id: str,
+    mm: float | None,
+    *,
+    target: bool = True,
+    organ: str = "liver",
+    node: bool = False,
+    hu: float | None = None,
+    suv: float | None = None,
+    new: bool = False,
+    hypodense: bool = False,
+    nodule: bool = False,
 ) -> Lesion:
-    return Lesion(lesion_id=lesion_id, organ=organ, target=target, longest_diameter_mm=mm,
-                  lymph_node=node, density_hu=hu, suv_max=suv, new=new, hypodense=hypodense,
-                  intratumoral_nodule=nodule)
+    return Lesion(
+        lesion_id=lesion_id,
+        organ=organ,
+        target=target,
+        longest_diameter_mm=mm,
+        lymph_node=node,
+        density_hu=hu,
+        suv_max=suv,
+        new=new,
+        hypodense=hypodense,
+        intratumoral_nodule=nodule,
+    )
 
 
 def scan(
-    when: date, *lesions: Lesion, modality: Modality = Modality.CT,
+    when: date,
+    *lesions: Lesion,
+    modality: Modality = Modality.CT,
     non_target: NonTarget = NonTarget.ABSENT,
 ) -> Scan:
     return Scan(date=when, modality=modality, lesions=tuple(lesions), non_target=non_target)
 
 
 def line(
-    drug: Drug = Drug.IMATINIB, *, start: date = START, end: date | None = None,
-    intent: Intent = Intent.ADVANCED, stop: StopReason | None = None,
-    dose: float | None = 400, doses: tuple[DoseChange, ...] | None = None,
+    drug: Drug = Drug.IMATINIB,
+    *,
+    start: date = START,
+    end: date | None = None,
+    intent: Intent = Intent.ADVANCED,
+    stop: StopReason | None = None,
+    dose: float | None = 400,
+    doses: tuple[DoseChange, ...] | None = None,
 ) -> TherapyLine:
     if doses is None:
         doses = (DoseChange(start, dose),) if dose is not None else ()
-    return TherapyLine(drug=drug, intent=intent, start=start, end=end, stop_reason=stop,
-                       doses=doses)
+    return TherapyLine(
+        drug=drug, intent=intent, start=start, end=end, stop_reason=stop, doses=doses
+    )
 
 
 def surgery(when: date) -> Procedure:
@@ -67,22 +92,36 @@ def surgery(when: date) -> Procedure:
 
 
 def tumor(
-    *, site: Site = Site.STOMACH, size: float | None = 7.5, mitoses: float | None = 8,
-    mutation: Mutation = Mutation.KIT_EXON_11, extent: Extent = Extent.METASTATIC,
+    *,
+    site: Site = Site.STOMACH,
+    size: float | None = 7.5,
+    mitoses: float | None = 8,
+    mutation: Mutation = Mutation.KIT_EXON_11,
+    extent: Extent = Extent.METASTATIC,
     rupture: bool | None = False,
 ) -> Tumor:
-    return Tumor(diagnosis_date=date(2021, 6, 1), primary_site=site, size_cm=size,
-                 mitoses_per_5mm2=mitoses, rupture=rupture, mutation=mutation, extent=extent)
+    return Tumor(
+        diagnosis_date=date(2021, 6, 1),
+        primary_site=site,
+        size_cm=size,
+        mitoses_per_5mm2=mitoses,
+        rupture=rupture,
+        mutation=mutation,
+        extent=extent,
+    )
 
 
 def case(
-    lines: tuple[TherapyLine, ...] | list[TherapyLine] = (), scans: tuple[Scan, ...] | list[Scan]
-    = (), *, procedures: tuple[Procedure, ...] | list[Procedure] = (), the_tumor: Tumor | None
-    = None,
+    lines: tuple[TherapyLine, ...] | list[TherapyLine] = (),
+    scans: tuple[Scan, ...] | list[Scan] = (),
+    *,
+    procedures: tuple[Procedure, ...] | list[Procedure] = (),
+    the_tumor: Tumor | None = None,
 ) -> Case:
     return Case(
-        patient=Patient(record_number="T-1", family_name="Test", given_name="Case",
-                        birth_date=date(1960, 1, 1)),
+        patient=Patient(
+            record_number="T-1", family_name="Test", given_name="Case", birth_date=date(1960, 1, 1)
+        ),
         tumor=the_tumor or tumor(),
         therapy_lines=tuple(lines),
         procedures=tuple(procedures),

@@ -19,10 +19,16 @@ def alerts(c: Case, as_of: date, code: FlagCode) -> list[Flag]:
 
 
 def test_d842v_alert_once_on_earliest_resistant_line() -> None:
-    lines = [line(Drug.AVAPRITINIB, start=day(0)), line(Drug.SUNITINIB, start=day(-300)),
-             line(Drug.IMATINIB, start=day(-600), intent=Intent.ADJUVANT)]
-    found = alerts(case(lines, [], the_tumor=tumor(mutation=Mutation.PDGFRA_D842V)), day(10),
-                   FlagCode.MUTATION_D842V_IMATINIB)
+    lines = [
+        line(Drug.AVAPRITINIB, start=day(0)),
+        line(Drug.SUNITINIB, start=day(-300)),
+        line(Drug.IMATINIB, start=day(-600), intent=Intent.ADJUVANT),
+    ]
+    found = alerts(
+        case(lines, [], the_tumor=tumor(mutation=Mutation.PDGFRA_D842V)),
+        day(10),
+        FlagCode.MUTATION_D842V_IMATINIB,
+    )
     assert [(f.line_index, f.date, f.scan) for f in found] == [(2, day(-600), None)]
 
 
@@ -47,24 +53,35 @@ def test_exon9_alert_dose_within_1e6_of_800_is_not_below(last_mg: float, alerted
 
 
 def test_exon9_alert_per_advanced_imatinib_line_only() -> None:
-    lines = [line(start=day(0), end=day(100), stop=StopReason.OTHER), line(start=day(200)),
-             line(start=day(-500), end=day(-200), intent=Intent.ADJUVANT)]
-    found = alerts(case(lines, [], the_tumor=tumor(mutation=Mutation.KIT_EXON_9)), day(300),
-                   FlagCode.MUTATION_EXON9_DOSE)
+    lines = [
+        line(start=day(0), end=day(100), stop=StopReason.OTHER),
+        line(start=day(200)),
+        line(start=day(-500), end=day(-200), intent=Intent.ADJUVANT),
+    ]
+    found = alerts(
+        case(lines, [], the_tumor=tumor(mutation=Mutation.KIT_EXON_9)),
+        day(300),
+        FlagCode.MUTATION_EXON9_DOSE,
+    )
     assert [(f.line_index, f.date) for f in found] == [(0, day(0)), (1, day(200))]
 
 
 @pytest.mark.parametrize("mutation", [Mutation.SDH_DEFICIENT, Mutation.NF1, Mutation.WILD_TYPE])
 def test_wild_type_alert_on_earliest_imatinib_line(mutation: Mutation) -> None:
     lines = [line(start=day(100)), line(start=day(0), intent=Intent.NEOADJUVANT)]
-    found = alerts(case(lines, [], the_tumor=tumor(mutation=mutation)), day(200),
-                   FlagCode.MUTATION_WILD_TYPE)
+    found = alerts(
+        case(lines, [], the_tumor=tumor(mutation=mutation)), day(200), FlagCode.MUTATION_WILD_TYPE
+    )
     assert [(f.line_index, f.date) for f in found] == [(1, day(0))]
 
 
 def adjuvant_case(*lines_: object, size: float = 12, mitoses: float = 9) -> Case:
-    return case(list(lines_), [], procedures=[surgery(day(-30))],  # type: ignore[arg-type]
-                the_tumor=tumor(size=size, mitoses=mitoses, extent=Extent.LOCALIZED))
+    return case(
+        list(lines_),
+        [],
+        procedures=[surgery(day(-30))],  # type: ignore[arg-type]
+        the_tumor=tumor(size=size, mitoses=mitoses, extent=Extent.LOCALIZED),
+    )
 
 
 @pytest.mark.parametrize(("days", "alerted"), [(1094, True), (1095, False)])
@@ -78,15 +95,15 @@ def test_adjuvant_short_below_1095_days_for_high_risk(days: int, alerted: bool) 
 
 @pytest.mark.parametrize(("days", "alerted"), [(364, True), (365, False)])
 def test_adjuvant_short_below_365_days_for_intermediate(days: int, alerted: bool) -> None:
-    c = adjuvant_case(line(intent=Intent.ADJUVANT, end=day(days), stop=StopReason.INTOLERANCE),
-                      size=4, mitoses=6)  # gastric 2-5 cm > 5 mitoses: intermediate
+    c = adjuvant_case(
+        line(intent=Intent.ADJUVANT, end=day(days), stop=StopReason.INTOLERANCE), size=4, mitoses=6
+    )  # gastric 2-5 cm > 5 mitoses: intermediate
     assert bool(alerts(c, day(2000), FlagCode.ADJUVANT_SHORT)) is alerted
 
 
 def test_adjuvant_durations_add_up_across_lines() -> None:
     first = line(intent=Intent.ADJUVANT, start=day(0), end=day(600), stop=StopReason.INTOLERANCE)
-    second = line(intent=Intent.ADJUVANT, start=day(700), end=day(1195),
-                  stop=StopReason.COMPLETED)
+    second = line(intent=Intent.ADJUVANT, start=day(700), end=day(1195), stop=StopReason.COMPLETED)
     assert alerts(adjuvant_case(first, second), day(2000), FlagCode.ADJUVANT_SHORT) == []
 
 
@@ -134,32 +151,50 @@ def test_line_ending_on_as_of_is_not_open() -> None:
     assert alerts(c, day(200), FlagCode.SCAN_OVERDUE) == []  # ended: 300 days <= 365
 
 
-@pytest.mark.parametrize(("size", "mitoses", "interval"), [
-    (3, 2, 365),    # low
-    (6, 2, 210),    # gastric intermediate
-    (12, 2, 210),   # high
-])
+@pytest.mark.parametrize(
+    ("size", "mitoses", "interval"),
+    [
+        (3, 2, 365),  # low
+        (6, 2, 210),  # gastric intermediate
+        (12, 2, 210),  # high
+    ],
+)
 def test_after_surgery_interval_by_risk(size: float, mitoses: float, interval: int) -> None:
-    c = case([], [scan(day(10))], procedures=[surgery(day(0))],
-             the_tumor=tumor(size=size, mitoses=mitoses, extent=Extent.LOCALIZED))
+    c = case(
+        [],
+        [scan(day(10))],
+        procedures=[surgery(day(0))],
+        the_tumor=tumor(size=size, mitoses=mitoses, extent=Extent.LOCALIZED),
+    )
     assert alerts(c, day(10 + interval), FlagCode.SCAN_OVERDUE) == []
     assert len(alerts(c, day(11 + interval), FlagCode.SCAN_OVERDUE)) == 1
 
 
 def test_after_surgery_very_low_risk_no_routine_imaging_and_unknown_risk_210() -> None:
-    very_low = case([], [scan(day(10))], procedures=[surgery(day(0))],
-                    the_tumor=tumor(size=1.5, mitoses=1, extent=Extent.LOCALIZED))
+    very_low = case(
+        [],
+        [scan(day(10))],
+        procedures=[surgery(day(0))],
+        the_tumor=tumor(size=1.5, mitoses=1, extent=Extent.LOCALIZED),
+    )
     assert alerts(very_low, day(3000), FlagCode.SCAN_OVERDUE) == []
-    unknown = case([], [scan(day(10))], procedures=[surgery(day(0))],
-                   the_tumor=tumor(size=None, mitoses=None, extent=Extent.LOCALIZED))
+    unknown = case(
+        [],
+        [scan(day(10))],
+        procedures=[surgery(day(0))],
+        the_tumor=tumor(size=None, mitoses=None, extent=Extent.LOCALIZED),
+    )
     assert len(alerts(unknown, day(221), FlagCode.SCAN_OVERDUE)) == 1
 
 
 @pytest.mark.parametrize(("days_after_surgery", "overdue"), [(3652, True), (3653, False)])
-def test_after_surgery_follow_up_ends_at_3653_days(days_after_surgery: int, overdue: bool
-                                                   ) -> None:
-    c = case([], [scan(day(10))], procedures=[surgery(day(0))],
-             the_tumor=tumor(size=12, mitoses=2, extent=Extent.LOCALIZED))
+def test_after_surgery_follow_up_ends_at_3653_days(days_after_surgery: int, overdue: bool) -> None:
+    c = case(
+        [],
+        [scan(day(10))],
+        procedures=[surgery(day(0))],
+        the_tumor=tumor(size=12, mitoses=2, extent=Extent.LOCALIZED),
+    )
     assert bool(alerts(c, day(days_after_surgery), FlagCode.SCAN_OVERDUE)) is overdue
 
 

@@ -11,9 +11,15 @@ from gistdesk.core.vocab import Modality, NonTarget
 from .builders import day, lesion, one_line, scan
 
 
-def choi_of(base_mm: float, base_hu: float | None, mm: float, hu: float | None,
-            modality: Modality = Modality.CT, base_modality: Modality = Modality.CT,
-            **extra: bool):  # type: ignore[no-untyped-def]
+def choi_of(
+    base_mm: float,
+    base_hu: float | None,
+    mm: float,
+    hu: float | None,
+    modality: Modality = Modality.CT,
+    base_modality: Modality = Modality.CT,
+    **extra: bool,
+):  # type: ignore[no-untyped-def]
     base = scan(day(-5), lesion("L1", base_mm, hu=base_hu), modality=base_modality)
     follow = scan(day(90), lesion("L1", mm, hu=hu, **extra), modality=modality)
     result = assess(one_line(follow, baseline=base), day(400)).scan(day(90))
@@ -21,29 +27,38 @@ def choi_of(base_mm: float, base_hu: float | None, mm: float, hu: float | None,
     return result.choi
 
 
-@pytest.mark.parametrize(("hu", "expected"), [
-    (85.0, Response.PR),   # density exactly -15.0%: PR
-    (85.1, Response.SD),   # -14.9%
-])
+@pytest.mark.parametrize(
+    ("hu", "expected"),
+    [
+        (85.0, Response.PR),  # density exactly -15.0%: PR
+        (85.1, Response.SD),  # -14.9%
+    ],
+)
 def test_density_fall_of_15_percent_is_partial_response(hu: float, expected: Response) -> None:
     choi = choi_of(50, 100, 50, hu)
     assert choi.response is expected
 
 
-@pytest.mark.parametrize(("mm", "expected"), [
-    (45.0, Response.PR),    # size exactly -10%: PR
-    (45.05, Response.SD),   # -9.9%
-    (54.95, Response.SD),   # +9.9%
-    (55.0, Response.PD),    # +10% without a density fall
-])
+@pytest.mark.parametrize(
+    ("mm", "expected"),
+    [
+        (45.0, Response.PR),  # size exactly -10%: PR
+        (45.05, Response.SD),  # -9.9%
+        (54.95, Response.SD),  # +9.9%
+        (55.0, Response.PD),  # +10% without a density fall
+    ],
+)
 def test_size_thresholds(mm: float, expected: Response) -> None:
     assert choi_of(50, 100, mm, 100).response is expected
 
 
-@pytest.mark.parametrize(("hu", "expected"), [
-    (85.0, Response.PR),   # +10% size but density -15%: not PD, and PR by density
-    (85.1, Response.PD),   # density only -14.9%: the growth counts
-])
+@pytest.mark.parametrize(
+    ("hu", "expected"),
+    [
+        (85.0, Response.PR),  # +10% size but density -15%: not PD, and PR by density
+        (85.1, Response.PD),  # density only -14.9%: the growth counts
+    ],
+)
 def test_growth_with_density_fall_is_not_choi_pd(hu: float, expected: Response) -> None:
     assert choi_of(50, 100, 55, hu).response is expected
 
@@ -82,19 +97,20 @@ def test_nodule_new_lesion_or_unequivocal_is_choi_pd() -> None:
     assert choi_of(50, 100, 40, 50, nodule=True).response is Response.PD
     base = scan(day(-5), lesion("L1", 50, hu=100))
     new = scan(day(90), lesion("L1", 40, hu=50), lesion("L2", 5, target=False, new=True))
-    unequivocal = scan(day(90), lesion("L1", 40, hu=50),
-                       non_target=NonTarget.UNEQUIVOCAL_PROGRESSION)
+    unequivocal = scan(
+        day(90), lesion("L1", 40, hu=50), non_target=NonTarget.UNEQUIVOCAL_PROGRESSION
+    )
     for follow in (new, unequivocal):
-        assert assess(one_line(follow, baseline=base), day(400)).scans[0].choi.response \
-            is Response.PD
+        assert (
+            assess(one_line(follow, baseline=base), day(400)).scans[0].choi.response is Response.PD
+        )
 
 
 def test_choi_cr_needs_non_target_absent() -> None:
     assert choi_of(50, 100, 0, None).response is Response.CR
     base = scan(day(-5), lesion("L1", 50, hu=100))
     present = scan(day(90), lesion("L1", 0), non_target=NonTarget.PRESENT)
-    assert assess(one_line(present, baseline=base), day(400)).scans[0].choi.response \
-        is Response.PR
+    assert assess(one_line(present, baseline=base), day(400)).scans[0].choi.response is Response.PR
 
 
 def test_density_vs_nadir_uses_the_earliest_scan_at_the_nadir() -> None:
@@ -111,18 +127,20 @@ def test_density_vs_nadir_uses_the_earliest_scan_at_the_nadir() -> None:
 
 def pet_of(base_suv: float | None, suv: float | None, new_suv: float | None = None):  # type: ignore[no-untyped-def]
     base = scan(day(-5), lesion("L1", 50, suv=base_suv), modality=Modality.PET_CT)
-    extra = [lesion("L9", 8, target=False, new=True, suv=new_suv)] if new_suv is not None \
-        else []
+    extra = [lesion("L9", 8, target=False, new=True, suv=new_suv)] if new_suv is not None else []
     follow = scan(day(90), lesion("L1", 50, suv=suv), *extra, modality=Modality.PET_CT)
     return assess(one_line(follow, baseline=base), day(400)).scans[0].pet
 
 
-@pytest.mark.parametrize(("suv", "expected"), [
-    (12.5, PetResponse.STABLE),                 # +25% exactly: not a rise > 25%
-    (12.51, PetResponse.METABOLIC_PROGRESSION),
-    (7.5, PetResponse.STABLE),                  # -25% exactly
-    (7.49, PetResponse.METABOLIC_RESPONSE),
-])
+@pytest.mark.parametrize(
+    ("suv", "expected"),
+    [
+        (12.5, PetResponse.STABLE),  # +25% exactly: not a rise > 25%
+        (12.51, PetResponse.METABOLIC_PROGRESSION),
+        (7.5, PetResponse.STABLE),  # -25% exactly
+        (7.49, PetResponse.METABOLIC_RESPONSE),
+    ],
+)
 def test_pet_25_percent_threshold(suv: float, expected: PetResponse) -> None:
     assert pet_of(10, suv).response is expected
 
@@ -134,10 +152,18 @@ def test_pet_not_measurable_and_new_lesion_with_suv() -> None:
 
 
 def test_pet_uses_highest_suv_among_baseline_targets() -> None:
-    base = scan(day(-5), lesion("L1", 50, suv=10), lesion("L2", 30, suv=4, organ="lung"),
-                modality=Modality.PET_CT)
-    follow = scan(day(90), lesion("L1", 50, suv=3), lesion("L2", 30, suv=6, organ="lung"),
-                  modality=Modality.PET_CT)
+    base = scan(
+        day(-5),
+        lesion("L1", 50, suv=10),
+        lesion("L2", 30, suv=4, organ="lung"),
+        modality=Modality.PET_CT,
+    )
+    follow = scan(
+        day(90),
+        lesion("L1", 50, suv=3),
+        lesion("L2", 30, suv=6, organ="lung"),
+        modality=Modality.PET_CT,
+    )
     pet = assess(one_line(follow, baseline=base), day(400)).scans[0].pet
     assert pet.suv_change_pct == pytest.approx(-40)
     assert pet.response is PetResponse.METABOLIC_RESPONSE

@@ -13,16 +13,22 @@ from gistdesk.core.vocab import Drug, Intent, Modality, Mutation, NonTarget, Sto
 
 from .builders import case, day, lesion, line, scan, surgery, tumor
 
-BASE = scan(day(-5), lesion("L1", 40, hu=60), lesion("L2", 30, hu=60, organ="lung"),
-            lesion("L3", 20, hu=60, organ="bone"))
+BASE = scan(
+    day(-5),
+    lesion("L1", 40, hu=60),
+    lesion("L2", 30, hu=60, organ="lung"),
+    lesion("L3", 20, hu=60, organ="bone"),
+)
 
 
 def grown(when: date, *ids: str) -> object:
     """A scan where the named lesions grew 50% and the others are unchanged."""
     sizes = {"L1": 40, "L2": 30, "L3": 20}
     organs = {"L1": "liver", "L2": "lung", "L3": "bone"}
-    return scan(when, *[lesion(i, sizes[i] * (1.5 if i in ids else 1), hu=60, organ=organs[i])
-                        for i in sizes])
+    return scan(
+        when,
+        *[lesion(i, sizes[i] * (1.5 if i in ids else 1), hu=60, organ=organs[i]) for i in sizes],
+    )
 
 
 LATER = day(2000)
@@ -45,23 +51,37 @@ def test_resistance_primary_before_183_days(days: int, resistance: str) -> None:
     assert flag.resistance == resistance
 
 
-@pytest.mark.parametrize(("ids", "extent"), [
-    (("L1",), "limited"), (("L1", "L2"), "limited"), (("L1", "L2", "L3"), "generalized")])
+@pytest.mark.parametrize(
+    ("ids", "extent"),
+    [(("L1",), "limited"), (("L1", "L2"), "limited"), (("L1", "L2", "L3"), "generalized")],
+)
 def test_extent_by_number_of_progressing_lesions(ids: tuple[str, ...], extent: str) -> None:
     # grow enough lesions for the sum to reach RECIST PD
-    follow = scan(day(200), *[
-        lesion(i, {"L1": 40, "L2": 30, "L3": 20}[i] * (2.0 if i in ids else 1), hu=60,
-               organ={"L1": "liver", "L2": "lung", "L3": "bone"}[i])
-        for i in ("L1", "L2", "L3")])
+    follow = scan(
+        day(200),
+        *[
+            lesion(
+                i,
+                {"L1": 40, "L2": 30, "L3": 20}[i] * (2.0 if i in ids else 1),
+                hu=60,
+                organ={"L1": "liver", "L2": "lung", "L3": "bone"}[i],
+            )
+            for i in ("L1", "L2", "L3")
+        ],
+    )
     flag = only_flag(case([line()], [BASE, follow]))
     assert flag.lesions == ids
     assert flag.extent == extent
 
 
 def test_unequivocal_non_target_progression_is_generalized() -> None:
-    follow = scan(day(200), lesion("L1", 40, hu=60), lesion("L2", 30, hu=60, organ="lung"),
-                  lesion("L3", 20, hu=60, organ="bone"),
-                  non_target=NonTarget.UNEQUIVOCAL_PROGRESSION)
+    follow = scan(
+        day(200),
+        lesion("L1", 40, hu=60),
+        lesion("L2", 30, hu=60, organ="lung"),
+        lesion("L3", 20, hu=60, organ="bone"),
+        non_target=NonTarget.UNEQUIVOCAL_PROGRESSION,
+    )
     flag = only_flag(case([line()], [BASE, follow]))
     assert flag.extent == "generalized"
     assert flag.lesions == ()
@@ -70,11 +90,19 @@ def test_unequivocal_non_target_progression_is_generalized() -> None:
 
 def test_lesion_growth_rule_uses_its_own_nadir_20_percent_and_5_mm() -> None:
     follows = [
-        scan(day(90), lesion("L1", 20, hu=40), lesion("L2", 24, hu=40, organ="lung"),
-             lesion("L3", 20, hu=40, organ="bone")),
+        scan(
+            day(90),
+            lesion("L1", 20, hu=40),
+            lesion("L2", 24, hu=40, organ="lung"),
+            lesion("L3", 20, hu=40, organ="bone"),
+        ),
         # L1 +20% and +4 mm (no), L2 +20.8% and +5 mm (yes), L3 new nodule inside
-        scan(day(200), lesion("L1", 24, hu=40), lesion("L2", 29, hu=40, organ="lung"),
-             lesion("L3", 20, hu=40, organ="bone", nodule=True)),
+        scan(
+            day(200),
+            lesion("L1", 24, hu=40),
+            lesion("L2", 29, hu=40, organ="lung"),
+            lesion("L3", 20, hu=40, organ="bone", nodule=True),
+        ),
     ]
     flag = only_flag(case([line()], [BASE, *follows]))
     assert flag.lesions == ("L2", "L3")
@@ -83,11 +111,19 @@ def test_lesion_growth_rule_uses_its_own_nadir_20_percent_and_5_mm() -> None:
 
 def test_when_no_lesion_qualifies_any_growth_is_listed() -> None:
     follows = [
-        scan(day(90), lesion("L1", 20, hu=40), lesion("L2", 20, hu=40, organ="lung"),
-             lesion("L3", 10, hu=40, organ="bone")),
+        scan(
+            day(90),
+            lesion("L1", 20, hu=40),
+            lesion("L2", 20, hu=40, organ="lung"),
+            lesion("L3", 10, hu=40, organ="bone"),
+        ),
         # sum 50 -> 61 (+22%, +11 mm) but no single lesion grew 20% and 5 mm
-        scan(day(200), lesion("L1", 24, hu=40), lesion("L2", 23.9, hu=40, organ="lung"),
-             lesion("L3", 13.1, hu=40, organ="bone")),
+        scan(
+            day(200),
+            lesion("L1", 24, hu=40),
+            lesion("L2", 23.9, hu=40, organ="lung"),
+            lesion("L3", 13.1, hu=40, organ="bone"),
+        ),
     ]
     flag = only_flag(case([line()], [BASE, *follows]))
     assert flag.lesions == ("L1", "L2", "L3")
@@ -100,16 +136,28 @@ def test_lesion_ids_sorted_as_plain_strings() -> None:
     assert only_flag(case([line()], [base, follow])).lesions == ("L10", "L2")
 
 
-def options_for(drug: Drug, mg: float, *, mutation: Mutation = Mutation.KIT_EXON_11,
-                generalized: bool = True, earlier: tuple[Drug, ...] = (),
-                intent: Intent = Intent.ADVANCED) -> tuple[str, ...]:
-    lines = [line(d, start=day(-1000 + 100 * i), end=day(-900 + 100 * i),
-                  stop=StopReason.PROGRESSION) for i, d in enumerate(earlier)]
+def options_for(
+    drug: Drug,
+    mg: float,
+    *,
+    mutation: Mutation = Mutation.KIT_EXON_11,
+    generalized: bool = True,
+    earlier: tuple[Drug, ...] = (),
+    intent: Intent = Intent.ADVANCED,
+) -> tuple[str, ...]:
+    lines = [
+        line(d, start=day(-1000 + 100 * i), end=day(-900 + 100 * i), stop=StopReason.PROGRESSION)
+        for i, d in enumerate(earlier)
+    ]
     lines.append(line(drug, dose=mg, intent=intent))
     follow = grown(day(200), "L1", "L2", "L3") if generalized else grown(day(200), "L1")
     if not generalized:
-        follow = scan(day(200), lesion("L1", 80, hu=60), lesion("L2", 30, hu=60, organ="lung"),
-                      lesion("L3", 20, hu=60, organ="bone"))
+        follow = scan(
+            day(200),
+            lesion("L1", 80, hu=60),
+            lesion("L2", 30, hu=60, organ="lung"),
+            lesion("L3", 20, hu=60, organ="bone"),
+        )
     flag = only_flag(case(lines, [BASE, follow], the_tumor=tumor(mutation=mutation)))
     assert flag.extent == ("generalized" if generalized else "limited")
     return flag.options
@@ -117,17 +165,24 @@ def options_for(drug: Drug, mg: float, *, mutation: Mutation = Mutation.KIT_EXON
 
 def test_options_imatinib_limited_below_800() -> None:
     assert options_for(Drug.IMATINIB, 400, generalized=False) == (
-        "surgery_or_local_therapy", "raise_dose", "switch_to:sunitinib", "stay_on_tki")
+        "surgery_or_local_therapy",
+        "raise_dose",
+        "switch_to:sunitinib",
+        "stay_on_tki",
+    )
 
 
 def test_options_imatinib_at_800_no_raise() -> None:
     assert options_for(Drug.IMATINIB, 800) == ("switch_to:sunitinib", "stay_on_tki")
 
 
-@pytest.mark.parametrize(("drug", "mg", "earlier"), [
-    (Drug.IMATINIB, 800 - 1e-7, ()),
-    (Drug.RIPRETINIB, 300 - 1e-7, (Drug.IMATINIB, Drug.SUNITINIB, Drug.REGORAFENIB)),
-])
+@pytest.mark.parametrize(
+    ("drug", "mg", "earlier"),
+    [
+        (Drug.IMATINIB, 800 - 1e-7, ()),
+        (Drug.RIPRETINIB, 300 - 1e-7, (Drug.IMATINIB, Drug.SUNITINIB, Drug.REGORAFENIB)),
+    ],
+)
 def test_raise_dose_within_1e_6_of_the_limit_is_not_below_it(
     drug: Drug, mg: float, earlier: tuple[Drug, ...]
 ) -> None:
@@ -143,33 +198,41 @@ def test_raise_dose_follows_last_dose_on_or_before_scan() -> None:
 
 
 @pytest.mark.parametrize(("mg", "raise_dose"), [(150, True), (299, True), (300, False)])
-def test_ripretinib_raise_below_300_and_trial_when_generalized(mg: float, raise_dose: bool
-                                                                ) -> None:
-    options = options_for(Drug.RIPRETINIB, mg,
-                          earlier=(Drug.IMATINIB, Drug.SUNITINIB, Drug.REGORAFENIB))
+def test_ripretinib_raise_below_300_and_trial_when_generalized(mg: float, raise_dose: bool) -> None:
+    options = options_for(
+        Drug.RIPRETINIB, mg, earlier=(Drug.IMATINIB, Drug.SUNITINIB, Drug.REGORAFENIB)
+    )
     expected = (("raise_dose",) if raise_dose else ()) + ("clinical_trial", "stay_on_tki")
     assert options == expected
 
 
 def test_regorafenib_generalized_offers_ripretinib_and_trial() -> None:
     assert options_for(Drug.REGORAFENIB, 160, earlier=(Drug.IMATINIB, Drug.SUNITINIB)) == (
-        "switch_to:ripretinib", "clinical_trial", "stay_on_tki")
+        "switch_to:ripretinib",
+        "clinical_trial",
+        "stay_on_tki",
+    )
 
 
 def test_switch_skips_drugs_used_by_earlier_lines() -> None:
     assert options_for(Drug.IMATINIB, 800, earlier=(Drug.SUNITINIB,)) == (
-        "switch_to:regorafenib", "stay_on_tki")
+        "switch_to:regorafenib",
+        "stay_on_tki",
+    )
 
 
 @pytest.mark.parametrize("mutation", [Mutation.SDH_DEFICIENT, Mutation.NF1, Mutation.WILD_TYPE])
 def test_no_dose_raise_where_no_benefit(mutation: Mutation) -> None:
     assert options_for(Drug.IMATINIB, 400, mutation=mutation) == (
-        "switch_to:sunitinib", "stay_on_tki")
+        "switch_to:sunitinib",
+        "stay_on_tki",
+    )
 
 
 def test_d842v_on_imatinib_switches_to_avapritinib_and_does_not_stay() -> None:
     assert options_for(Drug.IMATINIB, 400, mutation=Mutation.PDGFRA_D842V) == (
-        "switch_to:avapritinib",)
+        "switch_to:avapritinib",
+    )
 
 
 @pytest.mark.parametrize("drug", [Drug.TRIAL, Drug.OTHER])
@@ -178,13 +241,18 @@ def test_no_stay_on_trial_or_other(drug: Drug) -> None:
 
 
 def test_neoadjuvant_generalized_still_offers_surgery() -> None:
-    assert options_for(Drug.IMATINIB, 400, intent=Intent.NEOADJUVANT)[0] == \
-        "surgery_or_local_therapy"
+    assert (
+        options_for(Drug.IMATINIB, 400, intent=Intent.NEOADJUVANT)[0] == "surgery_or_local_therapy"
+    )
 
 
 def test_false_progression_density_from_nadir_scan() -> None:
-    follow = scan(day(60), lesion("L1", 50, hu=51), lesion("L2", 36, hu=51, organ="lung"),
-                  lesion("L3", 24, hu=51, organ="bone"))  # +22% size, density -15%
+    follow = scan(
+        day(60),
+        lesion("L1", 50, hu=51),
+        lesion("L2", 36, hu=51, organ="lung"),
+        lesion("L3", 24, hu=51, organ="bone"),
+    )  # +22% size, density -15%
     flag = only_flag(case([line()], [BASE, follow]))
     assert flag.code is FlagCode.FALSE_PROGRESSION
     assert flag.basis == ("density",)
@@ -192,15 +260,23 @@ def test_false_progression_density_from_nadir_scan() -> None:
 
 
 def test_density_fall_of_14_9_percent_is_progression() -> None:
-    follow = scan(day(60), lesion("L1", 50, hu=51.06), lesion("L2", 36, hu=51.06, organ="lung"),
-                  lesion("L3", 24, hu=51.06, organ="bone"))
+    follow = scan(
+        day(60),
+        lesion("L1", 50, hu=51.06),
+        lesion("L2", 36, hu=51.06, organ="lung"),
+        lesion("L3", 24, hu=51.06, organ="bone"),
+    )
     assert only_flag(case([line()], [BASE, follow])).code is FlagCode.PROGRESSION
 
 
 @pytest.mark.parametrize(("days", "early"), [(182, True), (183, False)])
 def test_early_first_line_before_183_days(days: int, early: bool) -> None:
-    follow = scan(day(days), lesion("L1", 50, hu=30), lesion("L2", 36, hu=30, organ="lung"),
-                  lesion("L3", 24, hu=30, organ="bone"))
+    follow = scan(
+        day(days),
+        lesion("L1", 50, hu=30),
+        lesion("L2", 36, hu=30, organ="lung"),
+        lesion("L3", 24, hu=30, organ="bone"),
+    )
     flag = only_flag(case([line()], [BASE, follow]))
     assert flag.code is FlagCode.FALSE_PROGRESSION
     assert flag.early_first_line is early
@@ -208,8 +284,12 @@ def test_early_first_line_before_183_days(days: int, early: bool) -> None:
 
 def test_early_first_line_false_on_a_later_line() -> None:
     first = line(start=day(-400), end=day(-200), intent=Intent.ADJUVANT, stop=StopReason.COMPLETED)
-    follow = scan(day(60), lesion("L1", 50, hu=30), lesion("L2", 36, hu=30, organ="lung"),
-                  lesion("L3", 24, hu=30, organ="bone"))
+    follow = scan(
+        day(60),
+        lesion("L1", 50, hu=30),
+        lesion("L2", 36, hu=30, organ="lung"),
+        lesion("L3", 24, hu=30, organ="bone"),
+    )
     flag = only_flag(case([first, line(Drug.SUNITINIB, dose=50)], [BASE, follow]))
     assert flag.code is FlagCode.FALSE_PROGRESSION and flag.early_first_line is False
 
@@ -225,12 +305,16 @@ def test_false_progression_by_suv_fall_over_25_percent() -> None:
 
 def test_newly_visible_needs_hypodense_new_lesions_and_choi_response() -> None:
     def follow(hypodense: bool, hu: float) -> object:
-        return scan(day(60), lesion("L1", 40, hu=hu), lesion("L2", 30, hu=hu, organ="lung"),
-                    lesion("L3", 20, hu=hu, organ="bone"),
-                    lesion("L4", 8, target=False, new=True, hypodense=hypodense))
+        return scan(
+            day(60),
+            lesion("L1", 40, hu=hu),
+            lesion("L2", 30, hu=hu, organ="lung"),
+            lesion("L3", 20, hu=hu, organ="bone"),
+            lesion("L4", 8, target=False, new=True, hypodense=hypodense),
+        )
+
     responding = only_flag(case([line()], [BASE, follow(True, 51)]))
-    assert (responding.code, responding.basis) == (FlagCode.FALSE_PROGRESSION,
-                                                   ("newly_visible",))
+    assert (responding.code, responding.basis) == (FlagCode.FALSE_PROGRESSION, ("newly_visible",))
     solid = only_flag(case([line()], [BASE, follow(False, 51)]))
     assert solid.code is FlagCode.PROGRESSION
     not_responding = only_flag(case([line()], [BASE, follow(True, 51.1)]))
@@ -238,8 +322,12 @@ def test_newly_visible_needs_hypodense_new_lesions_and_choi_response() -> None:
 
 
 def test_nodule_rules_out_false_progression() -> None:
-    follow = scan(day(60), lesion("L1", 50, hu=30, nodule=True),
-                  lesion("L2", 36, hu=30, organ="lung"), lesion("L3", 24, hu=30, organ="bone"))
+    follow = scan(
+        day(60),
+        lesion("L1", 50, hu=30, nodule=True),
+        lesion("L2", 36, hu=30, organ="lung"),
+        lesion("L3", 24, hu=30, organ="bone"),
+    )
     assert only_flag(case([line()], [BASE, follow])).code is FlagCode.PROGRESSION
 
 
@@ -248,10 +336,8 @@ def test_adjuvant_line_only_gets_recurrence_on_new_lesion() -> None:
     base = scan(day(-5))
     grown_no_new = scan(day(100), lesion("L1", 30, target=False))
     new = scan(day(200), lesion("L1", 30, target=False, new=True))
-    flags = scan_flags(case([adjuvant], [base, grown_no_new, new],
-                            procedures=[surgery(day(-30))]))
-    assert [(f.code, f.date, f.line_index) for f in flags] == [
-        (FlagCode.RECURRENCE, day(200), 0)]
+    flags = scan_flags(case([adjuvant], [base, grown_no_new, new], procedures=[surgery(day(-30))]))
+    assert [(f.code, f.date, f.line_index) for f in flags] == [(FlagCode.RECURRENCE, day(200), 0)]
 
 
 def test_off_therapy_new_lesion_after_advanced_line_restart_or_switch() -> None:
@@ -260,7 +346,10 @@ def test_off_therapy_new_lesion_after_advanced_line_restart_or_switch() -> None:
     off = scan(day(400), lesion("L1", 40, hu=60), lesion("L9", 10, target=False, new=True))
     restart = only_flag(case([stopped], [BASE, off]))
     assert (restart.code, restart.line_index, restart.resistance) == (
-        FlagCode.PROGRESSION, None, None)
+        FlagCode.PROGRESSION,
+        None,
+        None,
+    )
     assert restart.criteria == ("new lesion",)
     assert restart.options == ("surgery_or_local_therapy", "restart_tki")
     switch = only_flag(case([progressed], [BASE, off]))

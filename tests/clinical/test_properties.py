@@ -100,16 +100,22 @@ def test_case_file_round_trip(case: Case) -> None:
 def test_scan_order_in_the_file_does_not_matter(case: Case, rng: Any) -> None:
     shuffled = list(case.scans)
     rng.shuffle(shuffled)
-    assert assess(replace(case, scans=tuple(shuffled)), AS_OF).to_dict() == \
-        assess(case, AS_OF).to_dict()
+    assert (
+        assess(replace(case, scans=tuple(shuffled)), AS_OF).to_dict()
+        == assess(case, AS_OF).to_dict()
+    )
 
 
 JSON_VALUES = st.recursive(
-    st.none() | st.booleans() | st.integers(-10**6, 10**6)
-    | st.floats(allow_nan=False, allow_infinity=False) | st.text(max_size=8)
+    st.none()
+    | st.booleans()
+    | st.integers(-(10**6), 10**6)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=8)
     | st.sampled_from(["2022-01-05", "2022-1-5", "CT", "imatinib", "L1", ""]),
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner,
-                                                                max_size=3),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3)
+    ),
     max_leaves=6,
 )
 
@@ -117,8 +123,13 @@ JSON_VALUES = st.recursive(
 def _containers(data: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
     """Paths of every dict and list inside decoded JSON."""
     found = [path] if isinstance(data, dict | list) else []
-    items = data.items() if isinstance(data, dict) else \
-        enumerate(data) if isinstance(data, list) else []
+    items = (
+        data.items()
+        if isinstance(data, dict)
+        else enumerate(data)
+        if isinstance(data, list)
+        else []
+    )
     for key, value in items:
         found.extend(_containers(value, (*path, key)))
     return found
@@ -169,18 +180,24 @@ def test_every_fault_is_reported_at_its_path(case: Case, data: st.DataObject) ->
     from gistdesk.core.problems import InvalidCaseError
 
     document = json.loads(dump_case(case))
-    spots = [(i, j) for i, scan in enumerate(document["scans"])
-             for j in range(len(scan["lesions"]))]
-    chosen = data.draw(st.lists(st.sampled_from(spots), unique=True, min_size=1, max_size=5)
-                       if spots else st.just([]))
+    spots = [
+        (i, j) for i, scan in enumerate(document["scans"]) for j in range(len(scan["lesions"]))
+    ]
+    chosen = data.draw(
+        st.lists(st.sampled_from(spots), unique=True, min_size=1, max_size=5)
+        if spots
+        else st.just([])
+    )
     expected = []
     for i, j in sorted(chosen):
         lesion = document["scans"][i]["lesions"][j]
         lesion["longest_diameter_mm"] = "12 mm"
         lesion["diamter_mm"] = 12
         path = f"scans[{i}].lesions[{j}]"
-        expected += [f"{path}.diamter_mm: unknown key",
-                     f'{path}.longest_diameter_mm: must be a number, got "12 mm"']
+        expected += [
+            f"{path}.diamter_mm: unknown key",
+            f'{path}.longest_diameter_mm: must be a number, got "12 mm"',
+        ]
     if not expected:
         parse_case_text(json.dumps(document), AS_OF)
         return

@@ -53,13 +53,19 @@ def full_case_dict() -> dict[str, Any]:
         {"date": "2022-09-01", "kind": "rfa", "organ": "liver", "margin": None, "note": "x"}
     ]
     data["side_effects"] = [
-        {"date": "2022-05-02", "term": "periorbital edema", "grade": 1, "drug": "imatinib",
-         "action": "none"}
+        {
+            "date": "2022-05-02",
+            "term": "periorbital edema",
+            "grade": 1,
+            "drug": "imatinib",
+            "action": "none",
+        }
     ]
     return data
 
 
 # --- the example cases ------------------------------------------------------------------
+
 
 def test_there_are_example_cases() -> None:
     assert len(case_files()) >= 9
@@ -95,7 +101,7 @@ def test_non_ascii_text_round_trips() -> None:
     data = base_case_dict()
     data["patient"]["family_name"] = "Müller-Łukasiewicz <Jr> & Co"
     data["patient"]["given_name"] = "José 李"
-    data["scans"][0]["report"] = "Läsion \"L1\"\nzweite Zeile"
+    data["scans"][0]["report"] = 'Läsion "L1"\nzweite Zeile'
     text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     case, _ = parse_case_text(text, AS_OF)
     assert case.patient.given_name == "José 李"
@@ -130,6 +136,7 @@ def test_missing_file_is_a_problem_not_a_crash(tmp_path: Path) -> None:
 
 # --- malformed JSON -----------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -155,8 +162,12 @@ def test_malformed_json_names_the_line() -> None:
     text = json.dumps(base_case_dict(), indent=2).replace('"liver"\n', '"liver",\n', 1)
     with pytest.raises(InvalidCaseError) as info:
         parse_case_text(text, AS_OF)
-    broken_line = text.splitlines().index(
-        next(line for line in text.splitlines() if line.endswith('"liver",'))) + 1
+    broken_line = (
+        text.splitlines().index(
+            next(line for line in text.splitlines() if line.endswith('"liver",'))
+        )
+        + 1
+    )
     assert f"at line {broken_line + 1} column" in info.value.problems[0].message
 
 
@@ -208,8 +219,9 @@ def _at(data: Any, where: tuple[str | int, ...]) -> Any:
     return data
 
 
-@pytest.mark.parametrize(("path", "where"), UNKNOWN_KEY_SITES,
-                         ids=[s[0] for s in UNKNOWN_KEY_SITES])
+@pytest.mark.parametrize(
+    ("path", "where"), UNKNOWN_KEY_SITES, ids=[s[0] for s in UNKNOWN_KEY_SITES]
+)
 def test_unknown_key_is_an_error_naming_its_path(path: str, where: tuple[str | int, ...]) -> None:
     data = full_case_dict()
     _at(data, where)[path.rsplit(".", 1)[-1]] = 1
@@ -230,18 +242,33 @@ def test_unknown_key_next_to_known_key_typo() -> None:
 
 REQUIRED: list[tuple[str, tuple[str | int, ...]]] = [
     *[(key, ()) for key in ("format", "patient", "tumor", "therapy_lines", "scans")],
-    *[(f"patient.{key}", ("patient",))
-      for key in ("record_number", "family_name", "given_name", "birth_date")],
-    *[(f"tumor.{key}", ("tumor",))
-      for key in ("diagnosis_date", "primary_site", "size_cm", "mitoses_per_5mm2", "rupture",
-                  "mutation", "extent")],
+    *[
+        (f"patient.{key}", ("patient",))
+        for key in ("record_number", "family_name", "given_name", "birth_date")
+    ],
+    *[
+        (f"tumor.{key}", ("tumor",))
+        for key in (
+            "diagnosis_date",
+            "primary_site",
+            "size_cm",
+            "mitoses_per_5mm2",
+            "rupture",
+            "mutation",
+            "extent",
+        )
+    ],
     *[(f"therapy_lines[0].{key}", ("therapy_lines", 0)) for key in ("drug", "intent", "start")],
-    *[(f"therapy_lines[0].doses[0].{key}", ("therapy_lines", 0, "doses", 0))
-      for key in ("date", "mg_per_day")],
+    *[
+        (f"therapy_lines[0].doses[0].{key}", ("therapy_lines", 0, "doses", 0))
+        for key in ("date", "mg_per_day")
+    ],
     *[(f"procedures[0].{key}", ("procedures", 0)) for key in ("date", "kind")],
     *[(f"scans[1].{key}", ("scans", 1)) for key in ("date", "modality", "lesions")],
-    *[(f"scans[1].lesions[0].{key}", ("scans", 1, "lesions", 0))
-      for key in ("lesion_id", "organ", "target", "longest_diameter_mm")],
+    *[
+        (f"scans[1].lesions[0].{key}", ("scans", 1, "lesions", 0))
+        for key in ("lesion_id", "organ", "target", "longest_diameter_mm")
+    ],
     *[(f"side_effects[0].{key}", ("side_effects", 0)) for key in ("date", "term", "grade")],
 ]
 
@@ -265,40 +292,95 @@ WRONG_TYPES: list[tuple[tuple[str | int, ...], str, object, str]] = [
     (("tumor",), "metastatic_sites", [1], "tumor.metastatic_sites: must be a list of text"),
     (("patient",), "record_number", 1, "patient.record_number: must be text, got 1"),
     (("patient",), "family_name", None, "patient.family_name: must be text, got null"),
-    (("patient",), "birth_date", 19600115, "patient.birth_date: must be a date YYYY-MM-DD, got "
-                                           "19600115"),
-    (("therapy_lines", 0, "doses", 0), "mg_per_day", "400",
-     'therapy_lines[0].doses[0].mg_per_day: must be a number, got "400"'),
-    (("therapy_lines", 0, "doses", 0), "mg_per_day", False,
-     "therapy_lines[0].doses[0].mg_per_day: must be a number, got false"),
-    (("therapy_lines", 0, "doses", 0), "mg_per_day", None,
-     "therapy_lines[0].doses[0].mg_per_day: must be a number, got null"),
-    (("therapy_lines", 0), "doses", {"date": "2022-04-01"},
-     'therapy_lines[0].doses: must be a list, got {"date": "2022-04-01"}'),
-    (("scans", 1, "lesions", 0), "longest_diameter_mm", "35",
-     'scans[1].lesions[0].longest_diameter_mm: must be a number, got "35"'),
-    (("scans", 1, "lesions", 0), "longest_diameter_mm", True,
-     "scans[1].lesions[0].longest_diameter_mm: must be a number, got true"),
-    (("scans", 1, "lesions", 0), "density_hu", "30 HU",
-     'scans[1].lesions[0].density_hu: must be a number, got "30 HU"'),
-    (("scans", 1, "lesions", 0), "target", "yes",
-     'scans[1].lesions[0].target: must be true or false, got "yes"'),
+    (
+        ("patient",),
+        "birth_date",
+        19600115,
+        "patient.birth_date: must be a date YYYY-MM-DD, got 19600115",
+    ),
+    (
+        ("therapy_lines", 0, "doses", 0),
+        "mg_per_day",
+        "400",
+        'therapy_lines[0].doses[0].mg_per_day: must be a number, got "400"',
+    ),
+    (
+        ("therapy_lines", 0, "doses", 0),
+        "mg_per_day",
+        False,
+        "therapy_lines[0].doses[0].mg_per_day: must be a number, got false",
+    ),
+    (
+        ("therapy_lines", 0, "doses", 0),
+        "mg_per_day",
+        None,
+        "therapy_lines[0].doses[0].mg_per_day: must be a number, got null",
+    ),
+    (
+        ("therapy_lines", 0),
+        "doses",
+        {"date": "2022-04-01"},
+        'therapy_lines[0].doses: must be a list, got {"date": "2022-04-01"}',
+    ),
+    (
+        ("scans", 1, "lesions", 0),
+        "longest_diameter_mm",
+        "35",
+        'scans[1].lesions[0].longest_diameter_mm: must be a number, got "35"',
+    ),
+    (
+        ("scans", 1, "lesions", 0),
+        "longest_diameter_mm",
+        True,
+        "scans[1].lesions[0].longest_diameter_mm: must be a number, got true",
+    ),
+    (
+        ("scans", 1, "lesions", 0),
+        "density_hu",
+        "30 HU",
+        'scans[1].lesions[0].density_hu: must be a number, got "30 HU"',
+    ),
+    (
+        ("scans", 1, "lesions", 0),
+        "target",
+        "yes",
+        'scans[1].lesions[0].target: must be true or false, got "yes"',
+    ),
     (("scans", 1, "lesions", 0), "new", 1, "scans[1].lesions[0].new: must be true or false, got 1"),
-    (("scans", 1, "lesions", 0), "lesion_id", 1,
-     "scans[1].lesions[0].lesion_id: must be text, got 1"),
+    (
+        ("scans", 1, "lesions", 0),
+        "lesion_id",
+        1,
+        "scans[1].lesions[0].lesion_id: must be text, got 1",
+    ),
     (("scans", 1), "lesions", None, "scans[1].lesions: must be a list, got null"),
     (("scans", 1), "report", 5, "scans[1].report: must be text, got 5"),
-    (("side_effects", 0), "grade", "2",
-     'side_effects[0].grade: must be a whole number 1-5, got "2"'),
-    (("side_effects", 0), "grade", 2.5,
-     "side_effects[0].grade: must be a whole number 1-5, got 2.5"),
-    (("side_effects", 0), "grade", True,
-     "side_effects[0].grade: must be a whole number 1-5, got true"),
+    (
+        ("side_effects", 0),
+        "grade",
+        "2",
+        'side_effects[0].grade: must be a whole number 1-5, got "2"',
+    ),
+    (
+        ("side_effects", 0),
+        "grade",
+        2.5,
+        "side_effects[0].grade: must be a whole number 1-5, got 2.5",
+    ),
+    (
+        ("side_effects", 0),
+        "grade",
+        True,
+        "side_effects[0].grade: must be a whole number 1-5, got true",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("where", "key", "value", "expected"), WRONG_TYPES,
-                         ids=[f"{w[1]}={w[2]!r}" for w in WRONG_TYPES])
+@pytest.mark.parametrize(
+    ("where", "key", "value", "expected"),
+    WRONG_TYPES,
+    ids=[f"{w[1]}={w[2]!r}" for w in WRONG_TYPES],
+)
 def test_wrong_type_is_an_error_with_path_and_value(
     where: tuple[str | int, ...], key: str, value: object, expected: str
 ) -> None:
@@ -307,8 +389,16 @@ def test_wrong_type_is_an_error_with_path_and_value(
     assert problems_of(data) == [expected]
 
 
-@pytest.mark.parametrize(("key", "value"), [("patient", []), ("tumor", "big"), ("scans", {}),
-                                            ("therapy_lines", 1), ("procedures", "none")])
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("patient", []),
+        ("tumor", "big"),
+        ("scans", {}),
+        ("therapy_lines", 1),
+        ("procedures", "none"),
+    ],
+)
 def test_wrong_container_types(key: str, value: object) -> None:
     data = full_case_dict()
     data[key] = value
@@ -334,9 +424,7 @@ def test_whole_number_float_grade_is_read_as_int() -> None:
 def test_wrong_format_string() -> None:
     data = base_case_dict()
     data["format"] = "gistdesk-case/2"
-    assert problems_of(data) == [
-        "format: must be 'gistdesk-case/1', got \"gistdesk-case/2\""
-    ]
+    assert problems_of(data) == ["format: must be 'gistdesk-case/1', got \"gistdesk-case/2\""]
 
 
 # --- vocabularies -------------------------------------------------------------------------
@@ -364,9 +452,7 @@ def test_unknown_vocabulary_value_lists_the_allowed_ones(
     data = full_case_dict()
     _at(data, where)[key] = "Imatinib 400"
     allowed = ", ".join(member.value for member in enum)
-    assert problems_of(data) == [
-        f'{path}: unknown value "Imatinib 400" (allowed: {allowed})'
-    ]
+    assert problems_of(data) == [f'{path}: unknown value "Imatinib 400" (allowed: {allowed})']
 
 
 def test_vocabulary_is_case_sensitive() -> None:
@@ -378,8 +464,17 @@ def test_vocabulary_is_case_sensitive() -> None:
 
 def test_drug_vocabulary_is_the_documented_one() -> None:
     assert [d.value for d in Drug] == [
-        "imatinib", "sunitinib", "regorafenib", "ripretinib", "avapritinib", "sorafenib",
-        "nilotinib", "dasatinib", "pazopanib", "trial", "other",
+        "imatinib",
+        "sunitinib",
+        "regorafenib",
+        "ripretinib",
+        "avapritinib",
+        "sorafenib",
+        "nilotinib",
+        "dasatinib",
+        "pazopanib",
+        "trial",
+        "other",
     ]
 
 
@@ -392,11 +487,25 @@ def test_pet_ct_modality_spelling() -> None:
 
 # --- dates -------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     "text",
-    ["2022-1-5", "20220105", "2022-02-30", "2022-13-01", "2023-02-29", "2022-01-05T00:00",
-     "05/01/2022", "2022-01-05 ", " 2022-01-05", "2022-01-05\n", "", "2022/01/05",
-     "+2022-01-05", "２０２２-０１-０５"],
+    [
+        "2022-1-5",
+        "20220105",
+        "2022-02-30",
+        "2022-13-01",
+        "2023-02-29",
+        "2022-01-05T00:00",
+        "05/01/2022",
+        "2022-01-05 ",
+        " 2022-01-05",
+        "2022-01-05\n",
+        "",
+        "2022/01/05",
+        "+2022-01-05",
+        "２０２２-０１-０５",
+    ],
 )
 def test_dates_must_be_iso_yyyy_mm_dd(text: str) -> None:
     data = base_case_dict()
@@ -416,13 +525,15 @@ def test_leap_day_is_a_date() -> None:
 
 @pytest.mark.parametrize(
     ("where", "key", "path"),
-    [(("patient",), "birth_date", "patient.birth_date"),
-     (("tumor",), "diagnosis_date", "tumor.diagnosis_date"),
-     (("therapy_lines", 0), "start", "therapy_lines[0].start"),
-     (("therapy_lines", 0), "end", "therapy_lines[0].end"),
-     (("therapy_lines", 0, "doses", 0), "date", "therapy_lines[0].doses[0].date"),
-     (("procedures", 0), "date", "procedures[0].date"),
-     (("side_effects", 0), "date", "side_effects[0].date")],
+    [
+        (("patient",), "birth_date", "patient.birth_date"),
+        (("tumor",), "diagnosis_date", "tumor.diagnosis_date"),
+        (("therapy_lines", 0), "start", "therapy_lines[0].start"),
+        (("therapy_lines", 0), "end", "therapy_lines[0].end"),
+        (("therapy_lines", 0, "doses", 0), "date", "therapy_lines[0].doses[0].date"),
+        (("procedures", 0), "date", "procedures[0].date"),
+        (("side_effects", 0), "date", "side_effects[0].date"),
+    ],
 )
 def test_every_date_field_is_checked(where: tuple[str | int, ...], key: str, path: str) -> None:
     data = full_case_dict()
@@ -442,18 +553,36 @@ def test_required_dates_are_not_nullable() -> None:
 
 # --- optional keys ------------------------------------------------------------------------
 
+
 def minimal_case_dict() -> dict[str, Any]:
     """Every optional key left out (case-format.md, "Optional: ...")."""
     return {
         "format": "gistdesk-case/1",
-        "patient": {"record_number": "GD-1", "family_name": "Doe", "given_name": "Jane",
-                    "birth_date": None},
-        "tumor": {"diagnosis_date": None, "primary_site": None, "size_cm": None,
-                  "mitoses_per_5mm2": None, "rupture": None, "mutation": None, "extent": None},
+        "patient": {
+            "record_number": "GD-1",
+            "family_name": "Doe",
+            "given_name": "Jane",
+            "birth_date": None,
+        },
+        "tumor": {
+            "diagnosis_date": None,
+            "primary_site": None,
+            "size_cm": None,
+            "mitoses_per_5mm2": None,
+            "rupture": None,
+            "mutation": None,
+            "extent": None,
+        },
         "therapy_lines": [{"drug": "imatinib", "intent": "advanced", "start": "2022-04-01"}],
-        "scans": [{"date": "2022-03-20", "modality": "CT", "lesions": [
-            {"lesion_id": "L1", "organ": "liver", "target": True, "longest_diameter_mm": 42}
-        ]}],
+        "scans": [
+            {
+                "date": "2022-03-20",
+                "modality": "CT",
+                "lesions": [
+                    {"lesion_id": "L1", "organ": "liver", "target": True, "longest_diameter_mm": 42}
+                ],
+            }
+        ],
     }
 
 
@@ -472,7 +601,11 @@ def test_optional_keys_default_correctly() -> None:
     lesion = scan.lesions[0]
     assert (lesion.density_hu, lesion.suv_max) == (None, None)
     assert (lesion.lymph_node, lesion.new, lesion.hypodense, lesion.intratumoral_nodule) == (
-        False, False, False, False)
+        False,
+        False,
+        False,
+        False,
+    )
 
 
 def test_optional_keys_of_procedures_and_side_effects_default() -> None:
@@ -493,9 +626,16 @@ def test_minimal_file_is_written_back_with_every_key() -> None:
     assert written["patient"]["sex"] is None
     assert written["scans"][0]["non_target"] == "absent"
     assert written["scans"][0]["lesions"][0] == {
-        "lesion_id": "L1", "organ": "liver", "target": True, "lymph_node": False,
-        "longest_diameter_mm": 42, "density_hu": None, "suv_max": None, "new": False,
-        "hypodense": False, "intratumoral_nodule": False,
+        "lesion_id": "L1",
+        "organ": "liver",
+        "target": True,
+        "lymph_node": False,
+        "longest_diameter_mm": 42,
+        "density_hu": None,
+        "suv_max": None,
+        "new": False,
+        "hypodense": False,
+        "intratumoral_nodule": False,
     }
     assert case_from_dict(written) == (case, [])
 
@@ -514,19 +654,22 @@ def test_null_in_an_optional_key_with_a_default_reads_as_left_out() -> None:
     data = minimal_case_dict()
     scan = data["scans"][0]
     scan.update(non_target=None, report=None)
-    scan["lesions"][0].update(lymph_node=None, new=None, hypodense=None,
-                              intratumoral_nodule=None)
+    scan["lesions"][0].update(lymph_node=None, new=None, hypodense=None, intratumoral_nodule=None)
     data["patient"]["notes"] = None
     data["procedures"] = [{"date": "2021-01-01", "kind": "surgery", "note": None}]
-    data["side_effects"] = [{"date": "2022-05-01", "term": "nausea", "grade": 2,
-                             "action": None}]
-    data["therapy_lines"][0]["doses"] = [{"date": data["therapy_lines"][0]["start"],
-                                          "mg_per_day": 400, "schedule": None}]
+    data["side_effects"] = [{"date": "2022-05-01", "term": "nausea", "grade": 2, "action": None}]
+    data["therapy_lines"][0]["doses"] = [
+        {"date": data["therapy_lines"][0]["start"], "mg_per_day": 400, "schedule": None}
+    ]
     null_case, warnings = parse_case_text(json.dumps(data), AS_OF)
     assert warnings == []
     lesion = null_case.scans[0].lesions[0]
     assert (lesion.lymph_node, lesion.new, lesion.hypodense, lesion.intratumoral_nodule) == (
-        False, False, False, False)
+        False,
+        False,
+        False,
+        False,
+    )
     assert null_case.scans[0].non_target is NonTarget.ABSENT
     assert null_case.scans[0].report == "" and null_case.patient.notes == ""
     assert null_case.procedures[0].note == ""
@@ -551,6 +694,7 @@ def test_null_diameter_is_read_as_not_measured() -> None:
 
 
 # --- every problem collected ---------------------------------------------------------------
+
 
 def test_three_faults_report_three_problems() -> None:
     data = full_case_dict()
@@ -602,7 +746,8 @@ def test_invalid_case_error_message_lists_every_problem() -> None:
 def test_duplicate_json_keys_are_refused() -> None:
     """A repeated key would silently drop one of two values (json keeps the last)."""
     text = json.dumps(base_case_dict(), indent=2).replace(
-        '"size_cm": 7.5,', '"size_cm": 7.5,\n    "size_cm": 75,', 1)
+        '"size_cm": 7.5,', '"size_cm": 7.5,\n    "size_cm": 75,', 1
+    )
     with pytest.raises(InvalidCaseError) as info:
         parse_case_text(text, AS_OF)
     assert [str(p) for p in info.value.problems] == [
@@ -611,6 +756,7 @@ def test_duplicate_json_keys_are_refused() -> None:
 
 
 # --- writing ------------------------------------------------------------------------------
+
 
 def test_write_case_file_round_trips_and_leaves_no_temp_file(tmp_path: Path) -> None:
     source = case_files()[0]
@@ -682,8 +828,10 @@ def test_unknown_key_does_not_hide_value_problems() -> None:
     data["tumor"]["mitosis"] = 3  # unknown key
     data["scans"][1]["date"] = data["scans"][0]["date"]  # duplicate scan date (value check)
     problems = problems_of(data)
-    assert problems[:2] == ["tumor.mitosis: unknown key",
-                            'tumor.size_cm: must be a number, got "7"']
+    assert problems[:2] == [
+        "tumor.mitosis: unknown key",
+        'tumor.size_cm: must be a number, got "7"',
+    ]
     assert len(problems) == 3 and problems[2].startswith("scans[1].date: another scan has")
 
 

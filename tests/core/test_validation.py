@@ -54,15 +54,24 @@ def test_base_case_is_clean() -> None:
 
 # --- sizes, densities, SUV -----------------------------------------------------------------
 
+
 def test_negative_diameter_message_names_path_and_value() -> None:
     case = with_lesion(base_case(), 2, 0, longest_diameter_mm=-4)
-    assert error_messages(case) == [
-        "scans[2].lesions[0].longest_diameter_mm: must be >= 0, got -4"
-    ]
+    assert error_messages(case) == ["scans[2].lesions[0].longest_diameter_mm: must be >= 0, got -4"]
 
 
-@pytest.mark.parametrize(("size", "ok"), [(-0.1, False), (-1e-9, False), (0, True), (0.0, True),
-                                          (0.1, True), (2000, True), (2000.5, False)])
+@pytest.mark.parametrize(
+    ("size", "ok"),
+    [
+        (-0.1, False),
+        (-1e-9, False),
+        (0, True),
+        (0.0, True),
+        (0.1, True),
+        (2000, True),
+        (2000.5, False),
+    ],
+)
 def test_diameter_boundaries(size: float, ok: bool) -> None:
     problems = error_messages(with_lesion(base_case(), 1, 1, longest_diameter_mm=size))
     if ok:
@@ -91,8 +100,12 @@ def test_density_in_physical_range_is_accepted(hu: float) -> None:
 
 @pytest.mark.parametrize(
     ("hu", "message"),
-    [(-1001, "must be >= -1000, got -1001"), (-1000.5, "must be >= -1000, got -1000.5"),
-     (3001, "must be <= 3000, got 3001"), (3000.1, "must be <= 3000, got 3000.1")],
+    [
+        (-1001, "must be >= -1000, got -1001"),
+        (-1000.5, "must be >= -1000, got -1000.5"),
+        (3001, "must be <= 3000, got 3001"),
+        (3000.1, "must be <= 3000, got 3000.1"),
+    ],
 )
 def test_density_outside_physical_range_is_refused(hu: float, message: str) -> None:
     assert error_messages(with_lesion(base_case(), 1, 0, density_hu=hu)) == [
@@ -100,8 +113,10 @@ def test_density_outside_physical_range_is_refused(hu: float, message: str) -> N
     ]
 
 
-@pytest.mark.parametrize(("suv", "ok"), [(-0.1, False), (-5, False), (0, True), (0.01, True),
-                                         (200, True), (200.1, False)])
+@pytest.mark.parametrize(
+    ("suv", "ok"),
+    [(-0.1, False), (-5, False), (0, True), (0.01, True), (200, True), (200.1, False)],
+)
 def test_suv_boundaries(suv: float, ok: bool) -> None:
     problems = error_messages(with_lesion(base_case(), 2, 1, suv_max=suv))
     if ok:
@@ -118,10 +133,13 @@ def test_negative_suv_message() -> None:
     ]
 
 
-@pytest.mark.parametrize(("field", "value", "message"), [
-    ("size_cm", -0.1, "tumor.size_cm: must be >= 0, got -0.1"),
-    ("mitoses_per_5mm2", -1, "tumor.mitoses_per_5mm2: must be >= 0, got -1"),
-])
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("size_cm", -0.1, "tumor.size_cm: must be >= 0, got -0.1"),
+        ("mitoses_per_5mm2", -1, "tumor.mitoses_per_5mm2: must be >= 0, got -1"),
+    ],
+)
 def test_tumor_numbers(field: str, value: float, message: str) -> None:
     case = base_case()
     case = replace(case, tumor=replace(case.tumor, **{field: value}))
@@ -139,13 +157,24 @@ def test_non_finite_numbers_are_refused_even_when_built_in_code() -> None:
 
 # --- dose ---------------------------------------------------------------------------------
 
+
 def with_dose(case: Case, mg: float, day: date = date(2022, 4, 1)) -> Case:
     line = replace(case.therapy_lines[0], doses=(DoseChange(day, mg, "daily"),))
     return replace(case, therapy_lines=(line,))
 
 
-@pytest.mark.parametrize(("mg", "ok"), [(-0.1, False), (-400, False), (0, True), (0.5, True),
-                                        (400, True), (5000, True), (5001, False)])
+@pytest.mark.parametrize(
+    ("mg", "ok"),
+    [
+        (-0.1, False),
+        (-400, False),
+        (0, True),
+        (0.5, True),
+        (400, True),
+        (5000, True),
+        (5001, False),
+    ],
+)
 def test_dose_must_not_be_negative(mg: float, ok: bool) -> None:
     problems = error_messages(with_dose(base_case(), mg))
     assert (problems == []) is ok
@@ -170,11 +199,14 @@ def test_dose_outside_the_line_is_a_warning() -> None:
 
 # --- side effect grade -----------------------------------------------------------------------
 
-@pytest.mark.parametrize(("grade", "ok"), [(0, False), (1, True), (3, True), (5, True),
-                                           (6, False), (-1, False)])
+
+@pytest.mark.parametrize(
+    ("grade", "ok"), [(0, False), (1, True), (3, True), (5, True), (6, False), (-1, False)]
+)
 def test_ctcae_grade_boundaries(grade: int, ok: bool) -> None:
-    case = replace(base_case(), side_effects=(
-        SideEffect(date(2022, 5, 2), "rash", grade, "imatinib"),))
+    case = replace(
+        base_case(), side_effects=(SideEffect(date(2022, 5, 2), "rash", grade, "imatinib"),)
+    )
     problems = error_messages(case)
     if ok:
         assert problems == []
@@ -185,6 +217,7 @@ def test_ctcae_grade_boundaries(grade: int, ok: bool) -> None:
 
 
 # --- line dates ---------------------------------------------------------------------------
+
 
 def with_line_end(case: Case, end: date | None) -> Case:
     return replace(case, therapy_lines=(replace(case.therapy_lines[0], end=end),))
@@ -209,8 +242,10 @@ def test_planned_end_after_as_of_is_accepted() -> None:
 def test_stop_reason_without_end_is_a_warning() -> None:
     from gistdesk.core.vocab import StopReason
 
-    case = replace(base_case(), therapy_lines=(
-        replace(base_case().therapy_lines[0], stop_reason=StopReason.PROGRESSION),))
+    case = replace(
+        base_case(),
+        therapy_lines=(replace(base_case().therapy_lines[0], stop_reason=StopReason.PROGRESSION),),
+    )
     problems = validate_case(case, AS_OF)
     assert errors(problems) == []
     assert messages(warnings(problems)) == [
@@ -238,10 +273,17 @@ def test_without_as_of_no_date_is_in_the_future() -> None:
     assert error_messages(base_case(), None) == []
 
 
-@pytest.mark.parametrize("path", [
-    "patient.birth_date", "tumor.diagnosis_date", "therapy_lines[0].start",
-    "therapy_lines[0].doses[0].date", "procedures[0].date", "side_effects[0].date",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "patient.birth_date",
+        "tumor.diagnosis_date",
+        "therapy_lines[0].start",
+        "therapy_lines[0].doses[0].date",
+        "procedures[0].date",
+        "side_effects[0].date",
+    ],
+)
 def test_every_recorded_date_is_checked_against_as_of(path: str) -> None:
     day = date(2031, 1, 1)
     case = base_case()
@@ -269,6 +311,7 @@ def test_diagnosis_before_birth_is_refused() -> None:
 
 
 # --- duplicates -----------------------------------------------------------------------------
+
 
 def test_duplicate_lesion_id_in_one_scan_is_refused() -> None:
     case = with_lesion(base_case(), 1, 1, lesion_id="L1")
@@ -302,10 +345,9 @@ def test_duplicate_scan_date_in_a_file_is_refused_on_read() -> None:
 
 # --- RECIST target counts at a baseline (warnings) ---------------------------------------------
 
+
 def _baseline_with_targets(organs: list[str], target: bool = True) -> Case:
-    lesions = tuple(
-        Lesion(f"L{i + 1}", organ, target, 20 + i) for i, organ in enumerate(organs)
-    )
+    lesions = tuple(Lesion(f"L{i + 1}", organ, target, 20 + i) for i, organ in enumerate(organs))
     case = base_case()
     baseline = replace(case.scans[0], lesions=lesions)
     follow = replace(case.scans[1], lesions=lesions)
@@ -348,10 +390,14 @@ def test_non_targets_do_not_count() -> None:
 def test_many_targets_on_a_scan_that_is_no_baseline_is_clean() -> None:
     case = _baseline_with_targets(["liver"] * 6)
     # Move the line's start so that the first scan is more than 90 days before it.
-    line = replace(case.therapy_lines[0], start=date(2022, 6, 30),
-                   doses=(DoseChange(date(2022, 6, 30), 400),))
-    case = replace(case, therapy_lines=(line,), scans=(
-        replace(case.scans[0], date=date(2022, 3, 1)), case.scans[1]))
+    line = replace(
+        case.therapy_lines[0], start=date(2022, 6, 30), doses=(DoseChange(date(2022, 6, 30), 400),)
+    )
+    case = replace(
+        case,
+        therapy_lines=(line,),
+        scans=(replace(case.scans[0], date=date(2022, 3, 1)), case.scans[1]),
+    )
     assert validate_case(case, AS_OF) == []
 
 
@@ -363,6 +409,7 @@ def test_warnings_do_not_make_the_file_invalid() -> None:
 
 
 # --- text fields --------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("record_number", ["", "   ", "\t"])
 def test_empty_record_number_is_refused(record_number: str) -> None:
@@ -402,25 +449,35 @@ def _with_nul(case: Case, path: str) -> Case:
     if path == "patient.record_number":
         return replace(case, patient=replace(case.patient, record_number=nul))
     if path == "scans[1].report":
-        return replace(case, scans=(case.scans[0], replace(case.scans[1], report=nul),
-                                    case.scans[2]))
+        return replace(
+            case, scans=(case.scans[0], replace(case.scans[1], report=nul), case.scans[2])
+        )
     if path == "scans[1].lesions[0].lesion_id":
         return with_lesion(case, 1, 0, lesion_id=nul)
     if path == "procedures[0].note":
-        return replace(case, procedures=(Procedure(date(2022, 9, 1), ProcedureKind.RFA,
-                                                   "liver", None, nul),))
+        return replace(
+            case, procedures=(Procedure(date(2022, 9, 1), ProcedureKind.RFA, "liver", None, nul),)
+        )
     if path == "side_effects[0].term":
         return replace(case, side_effects=(SideEffect(date(2022, 5, 1), nul, 1),))
     raise AssertionError(path)
 
 
-@pytest.mark.parametrize("path", [
-    "patient.family_name", "patient.record_number", "scans[1].report",
-    "scans[1].lesions[0].lesion_id", "procedures[0].note", "side_effects[0].term",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "patient.family_name",
+        "patient.record_number",
+        "scans[1].report",
+        "scans[1].lesions[0].lesion_id",
+        "procedures[0].note",
+        "side_effects[0].term",
+    ],
+)
 def test_nul_characters_are_refused(path: str) -> None:
     assert f"{path}: must not contain NUL characters" in error_messages(
-        _with_nul(base_case(), path))
+        _with_nul(base_case(), path)
+    )
 
 
 def test_nul_in_a_file_is_refused_on_read() -> None:
@@ -428,9 +485,7 @@ def test_nul_in_a_file_is_refused_on_read() -> None:
     data["patient"]["given_name"] = "Ja\u0000ne"
     with pytest.raises(InvalidCaseError) as info:
         parse_case_text(json.dumps(data), AS_OF)
-    assert messages(info.value.problems) == [
-        "patient.given_name: must not contain NUL characters"
-    ]
+    assert messages(info.value.problems) == ["patient.given_name: must not contain NUL characters"]
 
 
 def test_empty_lesion_id_is_refused() -> None:
@@ -446,12 +501,14 @@ def test_empty_side_effect_term_is_refused() -> None:
 
 # --- all problems collected ---------------------------------------------------------------------
 
+
 def test_every_value_problem_is_reported_in_file_order() -> None:
     case = with_lesion(base_case(), 2, 0, longest_diameter_mm=-4)
     case = with_lesion(case, 1, 1, density_hu=-2000)
     case = replace(case, patient=replace(case.patient, record_number=""))
-    extra_line = TherapyLine(Drug.SUNITINIB, Intent.ADVANCED, date(2023, 5, 1),
-                             end=date(2023, 4, 1))
+    extra_line = TherapyLine(
+        Drug.SUNITINIB, Intent.ADVANCED, date(2023, 5, 1), end=date(2023, 4, 1)
+    )
     case = replace(case, therapy_lines=(*case.therapy_lines, extra_line))
     assert error_messages(case) == [
         "patient.record_number: is required",
@@ -459,7 +516,6 @@ def test_every_value_problem_is_reported_in_file_order() -> None:
         "scans[1].lesions[1].density_hu: must be >= -1000, got -2000",
         "scans[2].lesions[0].longest_diameter_mm: must be >= 0, got -4",
     ]
-
 
 
 @pytest.mark.parametrize("text", ["Pa\ud800tient", "\udfff", "x\udc80"])
@@ -473,7 +529,8 @@ def test_unpaired_surrogates_are_refused(text: str) -> None:
 
 def test_unpaired_surrogate_escape_in_a_file_is_refused_on_read() -> None:
     text = json.dumps(case_to_dict(base_case())).replace(
-        '"report": ""', '"report": "ok \\ud83d"', 1)
+        '"report": ""', '"report": "ok \\ud83d"', 1
+    )
     with pytest.raises(InvalidCaseError) as info:
         parse_case_text(text, AS_OF)
     assert messages(info.value.problems) == [
@@ -483,6 +540,7 @@ def test_unpaired_surrogate_escape_in_a_file_is_refused_on_read() -> None:
 
 def test_paired_surrogate_escape_is_an_ordinary_character() -> None:
     text = json.dumps(case_to_dict(base_case())).replace(
-        '"report": ""', '"report": "ok \\ud83d\\ude00"', 1)
+        '"report": ""', '"report": "ok \\ud83d\\ude00"', 1
+    )
     case, _ = parse_case_text(text, AS_OF)
     assert case.scans[0].report == "ok \U0001f600"

@@ -75,9 +75,11 @@ def parse(text: str) -> list[Case]:
 
 
 def test_good_file_every_column() -> None:
-    text = (f"{HEADER}\n"
-            "GD-0001,Doe,Jane,1961-04-02,female,2022-03-01,stomach,7.5,8,KIT_exon_11\n"
-            "GD-0002,Smith,John,1950-12-31,male,2023-01-15,jejunum_ileum,12,3,PDGFRA_D842V\n")
+    text = (
+        f"{HEADER}\n"
+        "GD-0001,Doe,Jane,1961-04-02,female,2022-03-01,stomach,7.5,8,KIT_exon_11\n"
+        "GD-0002,Smith,John,1950-12-31,male,2023-01-15,jejunum_ileum,12,3,PDGFRA_D842V\n"
+    )
     first, second = parse(text)
     assert first.patient.record_number == "GD-0001"
     assert (first.patient.family_name, first.patient.given_name) == ("Doe", "Jane")
@@ -96,12 +98,14 @@ def test_good_file_every_column() -> None:
 
 def test_spreadsheet_variations() -> None:
     """Semicolons, decimal commas, a BOM, CRLF, headers in other words and labels."""
-    text = ("\ufeffRecord Number ; FAMILY NAME;First name;Date of birth;Gender;"
-            "Date of diagnosis;Primary site;Size (cm);Mitoses per 5 mm²;Mutation status\r\n"
-            "GD-10;Müller;Zoë;1970-05-06;F;2021-02-03;Jejunum / ileum;7,5;2,5;KIT exon 9\r\n"
-            "GD-11;Ng;Li;1980-01-01;m;2022-02-02;Extra-GI;10;0;PDGFRA D842V\r\n"
-            "GD-12;O'Brien;Seán;;;;STOMACH;;;wild type\r\n"
-            "GD-13;Roe;Ann;;unknown;;;;;SDH-deficient\r\n")
+    text = (
+        "\ufeffRecord Number ; FAMILY NAME;First name;Date of birth;Gender;"
+        "Date of diagnosis;Primary site;Size (cm);Mitoses per 5 mm²;Mutation status\r\n"
+        "GD-10;Müller;Zoë;1970-05-06;F;2021-02-03;Jejunum / ileum;7,5;2,5;KIT exon 9\r\n"
+        "GD-11;Ng;Li;1980-01-01;m;2022-02-02;Extra-GI;10;0;PDGFRA D842V\r\n"
+        "GD-12;O'Brien;Seán;;;;STOMACH;;;wild type\r\n"
+        "GD-13;Roe;Ann;;unknown;;;;;SDH-deficient\r\n"
+    )
     cases = parse(text)
     assert [c.patient.record_number for c in cases] == ["GD-10", "GD-11", "GD-12", "GD-13"]
     a, b, c, d = cases
@@ -129,43 +133,45 @@ def test_tab_delimiter_quoted_decimal_comma_and_optional_columns() -> None:
 def test_excel_sep_line_names_the_delimiter() -> None:
     result = parse_patient_csv("sep=;\r\nrecord_number;size_cm\r\nGD-1;4,5\r\n", AS_OF)
     assert result.delimiter == ";"
-    assert [(r.row, r.case.tumor.size_cm if r.case else None) for r in result.rows] == [
-        (3, 4.5)]
+    assert [(r.row, r.case.tumor.size_cm if r.case else None) for r in result.rows] == [(3, 4.5)]
 
 
 @pytest.mark.parametrize("site", list(Site))
 def test_every_site_by_value_and_label(site: Site) -> None:
     for text in (site.value, SITE_LABELS[site], SITE_LABELS[site].upper()):
-        (case,) = parse(f"record_number,primary_site\nGD-1,\"{text}\"\n")
+        (case,) = parse(f'record_number,primary_site\nGD-1,"{text}"\n')
         assert case.tumor.primary_site is site
 
 
 @pytest.mark.parametrize("mutation", list(Mutation))
 def test_every_mutation_by_value_and_label(mutation: Mutation) -> None:
     for text in (mutation.value, MUTATION_LABELS[mutation], MUTATION_LABELS[mutation].lower()):
-        (case,) = parse(f"record_number,mutation\nGD-1,\"{text}\"\n")
+        (case,) = parse(f'record_number,mutation\nGD-1,"{text}"\n')
         assert case.tumor.mutation is mutation
 
 
 def test_mixed_file_reports_each_bad_row_with_its_column() -> None:
-    text = (f"{HEADER}\n"
-            "GD-1,Doe,Jane,1961-04-02,female,2022-03-01,stomach,7.5,8,KIT_exon_11\n"
-            "GD-2,Roe,Ann,03/04/1960,female,2022-03-01,stomach,7.5,8,KIT_exon_11\n"
-            "GD-3,Poe,Al,1960-01-01,woman?,2022-03-01,lung,big,-2,KIT exon 12\n"
-            "GD-4,Fut,Ure,2030-01-01,female,1950-01-01,stomach,7.5,8,\n"
-            "GD-1,Dup,Row,,,,,,,\n"
-            ",No,Number,,,,,,,\n"
-            "GD-5,Too,Many,,,,,,,,extra\n"
-            "GD-6,Too,Few\n"
-            "GD-7,,,,,,,,,\n")
+    text = (
+        f"{HEADER}\n"
+        "GD-1,Doe,Jane,1961-04-02,female,2022-03-01,stomach,7.5,8,KIT_exon_11\n"
+        "GD-2,Roe,Ann,03/04/1960,female,2022-03-01,stomach,7.5,8,KIT_exon_11\n"
+        "GD-3,Poe,Al,1960-01-01,woman?,2022-03-01,lung,big,-2,KIT exon 12\n"
+        "GD-4,Fut,Ure,2030-01-01,female,1950-01-01,stomach,7.5,8,\n"
+        "GD-1,Dup,Row,,,,,,,\n"
+        ",No,Number,,,,,,,\n"
+        "GD-5,Too,Many,,,,,,,,extra\n"
+        "GD-6,Too,Few\n"
+        "GD-7,,,,,,,,,\n"
+    )
     result = parse_patient_csv(text, AS_OF)
     assert result.usable
     by_number = {row.row: row for row in result.rows}
     assert [r.record_number for r in result.good_rows] == ["GD-1", "GD-7"]
 
     def problems(line: int) -> list[tuple[str | None, str]]:
-        return [(p.column, p.message) for p in by_number[line].problems
-                if p.severity is Severity.ERROR]
+        return [
+            (p.column, p.message) for p in by_number[line].problems if p.severity is Severity.ERROR
+        ]
 
     assert problems(3) == [("birth_date", "must be a date YYYY-MM-DD, got '03/04/1960'")]
     columns = [column for column, _ in problems(4)]
@@ -186,14 +192,17 @@ def test_mixed_file_reports_each_bad_row_with_its_column() -> None:
     assert report.endswith("9 row(s): 2 valid, 7 refused")
 
 
-@pytest.mark.parametrize(("text", "message"), [
-    ("", "the file is empty"),
-    ("\n  \n", "the file is empty"),
-    ("record_number,famliy_name\nGD-1,Doe\n", "unknown column 'famliy_name'"),
-    ("family_name,given_name\nDoe,Jane\n", "the header has no record_number column"),
-    ("record_number,mrn\nGD-1,GD-1\n", "appears twice in the header"),
-    ("record_number,\x00size\nGD-1,3\n", "contains NUL characters"),
-])
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "the file is empty"),
+        ("\n  \n", "the file is empty"),
+        ("record_number,famliy_name\nGD-1,Doe\n", "unknown column 'famliy_name'"),
+        ("family_name,given_name\nDoe,Jane\n", "the header has no record_number column"),
+        ("record_number,mrn\nGD-1,GD-1\n", "appears twice in the header"),
+        ("record_number,\x00size\nGD-1,3\n", "contains NUL characters"),
+    ],
+)
 def test_bad_files_import_nothing(text: str, message: str) -> None:
     result = parse_patient_csv(text, AS_OF)
     assert not result.usable
@@ -215,13 +224,18 @@ def test_import_rows_saves_good_rows_and_refuses_existing() -> None:
     existing = read_case_file(CASES / "responder.json", AS_OF)[0]
     number = existing.patient.record_number
     repository = MemoryRepository([existing])
-    text = (f"{HEADER}\n"
-            "GD-1,Doe,Jane,1961-04-02,female,2022-03-01,stomach,7.5,8,KIT_exon_11\n"
-            f"{number},Other,Person,1960-01-15,female,2021-01-10,stomach,,,\n"
-            "GD-2,Roe,Ann,03/04/1960,female,2022-03-01,stomach,7.5,8,KIT_exon_11\n")
+    text = (
+        f"{HEADER}\n"
+        "GD-1,Doe,Jane,1961-04-02,female,2022-03-01,stomach,7.5,8,KIT_exon_11\n"
+        f"{number},Other,Person,1960-01-15,female,2021-01-10,stomach,,,\n"
+        "GD-2,Roe,Ann,03/04/1960,female,2022-03-01,stomach,7.5,8,KIT_exon_11\n"
+    )
     report = import_rows(repository, parse_patient_csv(text, AS_OF), user="nurse")
     assert [(o.row, o.outcome) for o in report.outcomes] == [
-        (2, Outcome.CREATED), (3, Outcome.EXISTS), (4, Outcome.INVALID)]
+        (2, Outcome.CREATED),
+        (3, Outcome.EXISTS),
+        (4, Outcome.INVALID),
+    ]
     assert repository.saves == [("GD-1", "nurse", None)]
     assert repository.cases[number] is existing  # untouched
     assert "birth_date: must be a date" in report.outcomes[2].messages[0]
@@ -233,8 +247,10 @@ def test_replace_updates_identity_and_tumor_only() -> None:
     existing = read_case_file(CASES / "responder.json", AS_OF)[0]
     number = existing.patient.record_number
     repository = MemoryRepository([existing])
-    text = ("record_number,family_name,given_name,size_cm,mutation,birth_date\n"
-            f"{number},Newname,,9,KIT exon 9,\n")
+    text = (
+        "record_number,family_name,given_name,size_cm,mutation,birth_date\n"
+        f"{number},Newname,,9,KIT exon 9,\n"
+    )
     report = import_rows(repository, parse_patient_csv(text, AS_OF), user="dr", replace=True)
     assert [o.outcome for o in report.outcomes] == [Outcome.UPDATED]
     assert repository.saves == [(number, "dr", number)]
@@ -247,10 +263,11 @@ def test_replace_updates_identity_and_tumor_only() -> None:
     assert saved.tumor.primary_site is existing.tumor.primary_site
     assert saved.tumor.metastatic_sites == existing.tumor.metastatic_sites
     assert saved.therapy_lines == existing.therapy_lines and saved.scans == existing.scans
-    assert saved == replace(existing,
-                            patient=replace(existing.patient, family_name="Newname"),
-                            tumor=replace(existing.tumor, size_cm=9,
-                                          mutation=Mutation.KIT_EXON_9))
+    assert saved == replace(
+        existing,
+        patient=replace(existing.patient, family_name="Newname"),
+        tumor=replace(existing.tumor, size_cm=9, mutation=Mutation.KIT_EXON_9),
+    )
 
 
 def test_replace_refuses_a_merge_that_breaks_the_record() -> None:
@@ -269,8 +286,11 @@ def test_a_failing_save_is_reported_and_the_other_rows_go_on() -> None:
     repository = MemoryRepository(fail_on="GD-2")
     text = "record_number,family_name\nGD-1,A\nGD-2,B\nGD-3,C\n"
     report = import_rows(repository, parse_patient_csv(text, AS_OF), user="u")
-    assert [o.outcome for o in report.outcomes] == [Outcome.CREATED, Outcome.FAILED,
-                                                    Outcome.CREATED]
+    assert [o.outcome for o in report.outcomes] == [
+        Outcome.CREATED,
+        Outcome.FAILED,
+        Outcome.CREATED,
+    ]
     assert report.outcomes[1].messages == ("The database is busy; nothing was saved.",)
     assert sorted(repository.cases) == ["GD-1", "GD-3"]
 
@@ -302,22 +322,25 @@ def test_cli_dry_run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
     assert main(["import-csv", str(tmp_path / "missing.csv"), "--dry-run"]) == 2
 
 
-@pytest.mark.skipif(importlib.util.find_spec("gistdesk.commands.common") is not None,
-                    reason="the SQLite repository is in this build")
-def test_cli_without_database_says_so(tmp_path: Path,
-                                      capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.skipif(
+    importlib.util.find_spec("gistdesk.commands.common") is not None,
+    reason="the SQLite repository is in this build",
+)
+def test_cli_without_database_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     good = write(tmp_path, "record_number,family_name\nGD-1,Doe\n")
     assert main(["import-csv", good, "--db", str(tmp_path / "x.sqlite")]) == 3
     assert "database is not available" in capsys.readouterr().err
     assert not (tmp_path / "x.sqlite").exists()
 
 
-@pytest.mark.skipif(importlib.util.find_spec("gistdesk.commands.common") is None,
-                    reason="no SQLite repository in this build yet")
-def test_cli_imports_into_the_database(tmp_path: Path,
-                                       capsys: pytest.CaptureFixture[str]) -> None:
-    good = write(tmp_path, "record_number,family_name,birth_date\nGD-1,Doe,1960-01-01\n"
-                           "GD-2,Roe,01/01/1960\n")
+@pytest.mark.skipif(
+    importlib.util.find_spec("gistdesk.commands.common") is None,
+    reason="no SQLite repository in this build yet",
+)
+def test_cli_imports_into_the_database(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    good = write(
+        tmp_path, "record_number,family_name,birth_date\nGD-1,Doe,1960-01-01\nGD-2,Roe,01/01/1960\n"
+    )
     db = str(tmp_path / "clinic.sqlite")
     assert main(["import-csv", good, "--db", db, "--user", "nurse"]) == 1
     out = capsys.readouterr().out
@@ -349,10 +372,8 @@ def test_arbitrary_text_never_raises_and_always_reports(text: str) -> None:
 
 
 @settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow], deadline=None)
-@given(st.lists(st.tuples(CELL, CELL, CELL, CELL), max_size=6),
-       st.sampled_from([",", ";", "\t"]))
-def test_arbitrary_cells_under_a_real_header(rows: list[tuple[str, ...]],
-                                             delimiter: str) -> None:
+@given(st.lists(st.tuples(CELL, CELL, CELL, CELL), max_size=6), st.sampled_from([",", ";", "\t"]))
+def test_arbitrary_cells_under_a_real_header(rows: list[tuple[str, ...]], delimiter: str) -> None:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter)
     writer.writerow(["record_number", "family_name", "size_cm", "mutation"])
@@ -365,33 +386,59 @@ def test_arbitrary_cells_under_a_real_header(rows: list[tuple[str, ...]],
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.lists(st.fixed_dictionaries({
-    "family_name": st.text(alphabet=st.characters(codec="utf-8", categories=["L", "Zs"]),
-                           max_size=15),
-    "birth_date": st.dates(date(1900, 1, 1), date(2000, 1, 1)),
-    "sex": st.sampled_from(list(Sex)),
-    "primary_site": st.sampled_from(list(Site)),
-    "size_cm": st.decimals(min_value=0, max_value=99, places=1, allow_nan=False),
-    "mitoses_per_5mm2": st.integers(0, 200),
-    "mutation": st.sampled_from(list(Mutation)),
-}), min_size=1, max_size=5), st.sampled_from([",", ";", "\t"]), st.booleans())
-def test_valid_rows_round_trip(rows: list[dict[str, object]], delimiter: str,
-                               labels: bool) -> None:
+@given(
+    st.lists(
+        st.fixed_dictionaries(
+            {
+                "family_name": st.text(
+                    alphabet=st.characters(codec="utf-8", categories=["L", "Zs"]), max_size=15
+                ),
+                "birth_date": st.dates(date(1900, 1, 1), date(2000, 1, 1)),
+                "sex": st.sampled_from(list(Sex)),
+                "primary_site": st.sampled_from(list(Site)),
+                "size_cm": st.decimals(min_value=0, max_value=99, places=1, allow_nan=False),
+                "mitoses_per_5mm2": st.integers(0, 200),
+                "mutation": st.sampled_from(list(Mutation)),
+            }
+        ),
+        min_size=1,
+        max_size=5,
+    ),
+    st.sampled_from([",", ";", "\t"]),
+    st.booleans(),
+)
+def test_valid_rows_round_trip(rows: list[dict[str, object]], delimiter: str, labels: bool) -> None:
     """Whatever a spreadsheet writes for valid patients, the same values come back."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter)
-    writer.writerow(["Record number", "Family name", "Birth date", "Sex", "Primary site",
-                     "Size (cm)", "Mitoses", "Mutation"])
+    writer.writerow(
+        [
+            "Record number",
+            "Family name",
+            "Birth date",
+            "Sex",
+            "Primary site",
+            "Size (cm)",
+            "Mitoses",
+            "Mutation",
+        ]
+    )
     for index, row in enumerate(rows):
         site, mutation = row["primary_site"], row["mutation"]
         assert isinstance(site, Site) and isinstance(mutation, Mutation)
         size = str(row["size_cm"])
-        writer.writerow([
-            f"GD-{index}", row["family_name"], str(row["birth_date"]), str(row["sex"]),
-            SITE_LABELS[site] if labels else site.value,
-            size.replace(".", ",") if delimiter == ";" else size,
-            row["mitoses_per_5mm2"], MUTATION_LABELS[mutation] if labels else mutation.value,
-        ])
+        writer.writerow(
+            [
+                f"GD-{index}",
+                row["family_name"],
+                str(row["birth_date"]),
+                str(row["sex"]),
+                SITE_LABELS[site] if labels else site.value,
+                size.replace(".", ",") if delimiter == ";" else size,
+                row["mitoses_per_5mm2"],
+                MUTATION_LABELS[mutation] if labels else mutation.value,
+            ]
+        )
     cases = parse(buffer.getvalue())
     assert len(cases) == len(rows)
     for case, row in zip(cases, rows, strict=True):

@@ -15,6 +15,7 @@ def test_interop_does_not_import_qt() -> None:
         "importlib.import_module('gistdesk.commands.import_csv')\n"
         "print('PySide6' in sys.modules)\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == "False"

@@ -32,21 +32,39 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
         return Path(prebuilt)
     pyinstaller = shutil.which("pyinstaller", path=str(Path(sys.executable).parent))
     if pyinstaller is None:
-        subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "pyinstaller>=6.10"],
-                       check=True, timeout=600)
+        subprocess.run(
+            [sys.executable, "-m", "pip", "install", "--quiet", "pyinstaller>=6.10"],
+            check=True,
+            timeout=600,
+        )
         pyinstaller = str(Path(sys.executable).parent / "pyinstaller")
     out = tmp_path_factory.mktemp("bundle")
-    subprocess.run([pyinstaller, "--noconfirm", "--log-level", "ERROR",
-                    "--distpath", str(out / "dist"), "--workpath", str(out / "work"),
-                    str(ROOT / "packaging" / "gistdesk.spec")],
-                   cwd=ROOT, check=True, timeout=1800)
+    subprocess.run(
+        [
+            pyinstaller,
+            "--noconfirm",
+            "--log-level",
+            "ERROR",
+            "--distpath",
+            str(out / "dist"),
+            "--workpath",
+            str(out / "work"),
+            str(ROOT / "packaging" / "gistdesk.spec"),
+        ],
+        cwd=ROOT,
+        check=True,
+        timeout=1800,
+    )
     return out / "dist" / "gistdesk"
 
 
 def _clean_env(tmp: Path) -> dict[str, str]:
     """No PYTHONPATH, no source resources: the bundle must bring everything."""
-    env = {key: value for key, value in os.environ.items()
-           if not key.startswith(("PYTHON", "GISTDESK_", "VIRTUAL_ENV"))}
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("PYTHON", "GISTDESK_", "VIRTUAL_ENV"))
+    }
     env["HOME"] = str(tmp)
     env["QT_QPA_PLATFORM"] = "offscreen"
     return env
@@ -61,15 +79,29 @@ def test_bundle_layout(bundle: Path) -> None:
 
 
 def test_bundle_version(bundle: Path, tmp_path: Path) -> None:
-    done = subprocess.run([str(_exe(bundle)), "--version"], capture_output=True, text=True,
-                          timeout=120, env=_clean_env(tmp_path), cwd=tmp_path, check=False)
+    done = subprocess.run(
+        [str(_exe(bundle)), "--version"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=_clean_env(tmp_path),
+        cwd=tmp_path,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == f"gistdesk {__version__}"
 
 
 def test_bundle_self_test(bundle: Path, tmp_path: Path) -> None:
-    done = subprocess.run([str(_exe(bundle)), "--self-test"], capture_output=True, text=True,
-                          timeout=300, env=_clean_env(tmp_path), cwd=tmp_path, check=False)
+    done = subprocess.run(
+        [str(_exe(bundle)), "--self-test"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=_clean_env(tmp_path),
+        cwd=tmp_path,
+        check=False,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     for check in ("resources", "example case", "database", "assessment", "PDF", "FHIR"):
         assert f"ok    {check}:" in done.stdout
@@ -84,10 +116,14 @@ def test_bundle_opens_the_window(bundle: Path, tmp_path: Path) -> None:
     settings = tmp_path / ".config" / "gistdesk" / "gistdesk.ini"
     settings.parent.mkdir(parents=True)
     settings.write_text("[General]\nlanguage=de\n", encoding="utf-8")
-    process = subprocess.Popen([str(_exe(bundle)), "gui", "--demo-db",
-                                str(tmp_path / "demo.sqlite")],
-                               env=env, cwd=tmp_path, stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [str(_exe(bundle)), "gui", "--demo-db", str(tmp_path / "demo.sqlite")],
+        env=env,
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         with pytest.raises(subprocess.TimeoutExpired):
             process.wait(timeout=15)

@@ -47,17 +47,24 @@ def test_self_test_reports_a_failure(tmp_path: Path, monkeypatch: pytest.MonkeyP
 
 
 def test_self_test_from_source_as_a_process() -> None:
-    done = subprocess.run([sys.executable, "-m", "gistdesk", "--self-test"],
-                          capture_output=True, text=True, timeout=120, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "gistdesk", "--self-test"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "self-test passed" in done.stdout
     assert "PySide6" not in done.stderr
 
 
 def test_self_test_does_not_import_qt() -> None:
-    code = ("import sys, io; from gistdesk.selftest import run_self_test; "
-            "assert run_self_test(io.StringIO()) == 0; "
-            "assert not [m for m in sys.modules if m.startswith('PySide6')]")
+    code = (
+        "import sys, io; from gistdesk.selftest import run_self_test; "
+        "assert run_self_test(io.StringIO()) == 0; "
+        "assert not [m for m in sys.modules if m.startswith('PySide6')]"
+    )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=120)
 
 
@@ -91,8 +98,9 @@ def test_doctor_on_a_healthy_database(tmp_path: Path, capsys: pytest.CaptureFixt
     assert "no problems found" in out
 
 
-def test_doctor_without_backups_and_missing_file(tmp_path: Path,
-                                                 capsys: pytest.CaptureFixture[str]) -> None:
+def test_doctor_without_backups_and_missing_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     db = tmp_path / "clinic.sqlite"
     SqliteRepository(db).close()
     assert main(["doctor", "--db", str(db)]) == 0
@@ -113,52 +121,92 @@ def test_doctor_on_a_foreign_file(tmp_path: Path, capsys: pytest.CaptureFixture[
 
 
 def test_doctor_calls_verify_audit_chain_when_present(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str],
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     db = tmp_path / "clinic.sqlite"
     _database_with_example(db)
-    monkeypatch.setattr(SqliteRepository, "verify_audit_chain", lambda self: [],
-                        raising=False)
+    monkeypatch.setattr(SqliteRepository, "verify_audit_chain", lambda self: [], raising=False)
     assert main(["doctor", "--db", str(db)]) == 0
     assert "audit chain:      intact" in capsys.readouterr().out
-    monkeypatch.setattr(SqliteRepository, "verify_audit_chain",
-                        lambda self: ["audit row 7: hash does not match"], raising=False)
+    monkeypatch.setattr(
+        SqliteRepository,
+        "verify_audit_chain",
+        lambda self: ["audit row 7: hash does not match"],
+        raising=False,
+    )
     assert main(["doctor", "--db", str(db)]) == 1
     out = capsys.readouterr().out
     assert "audit chain:      BROKEN (1 problem(s)): audit row 7: hash does not match" in out
     assert "1 problem(s) found" in out
 
 
-def test_export_fhir_from_a_database_file(tmp_path: Path,
-                                          capsys: pytest.CaptureFixture[str]) -> None:
+def test_export_fhir_from_a_database_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     db = tmp_path / "clinic.sqlite"
     record_number = _database_with_example(db)
     target = tmp_path / "out.json"
-    assert main(["export", record_number, "--fhir", "-o", str(target), "--db", str(db),
-                 "--as-of", "2023-10-15"]) == 0
+    assert (
+        main(
+            [
+                "export",
+                record_number,
+                "--fhir",
+                "-o",
+                str(target),
+                "--db",
+                str(db),
+                "--as-of",
+                "2023-10-15",
+            ]
+        )
+        == 0
+    )
     assert "FHIR bundle" in capsys.readouterr().out
     bundle = json.loads(target.read_text(encoding="utf-8"))
     assert bundle["resourceType"] == "Bundle" and bundle["type"] == "collection"
     kinds = {entry["resource"]["resourceType"] for entry in bundle["entry"]}
-    assert {"Patient", "Condition", "DiagnosticReport", "Observation",
-            "MedicationStatement"} <= kinds
-    patient = next(e["resource"] for e in bundle["entry"]
-                   if e["resource"]["resourceType"] == "Patient")
+    assert {
+        "Patient",
+        "Condition",
+        "DiagnosticReport",
+        "Observation",
+        "MedicationStatement",
+    } <= kinds
+    patient = next(
+        e["resource"] for e in bundle["entry"] if e["resource"]["resourceType"] == "Patient"
+    )
     assert patient["identifier"][0]["value"] == record_number
     # the same database and date give the same bundle
     again = tmp_path / "again.json"
-    assert main(["export", record_number, "--fhir", "-o", str(again), "--db", str(db),
-                 "--as-of", "2023-10-15"]) == 0
+    assert (
+        main(
+            [
+                "export",
+                record_number,
+                "--fhir",
+                "-o",
+                str(again),
+                "--db",
+                str(db),
+                "--as-of",
+                "2023-10-15",
+            ]
+        )
+        == 0
+    )
     assert again.read_bytes() == target.read_bytes()
 
 
-def test_export_fhir_refuses_all_and_unknown_patient(tmp_path: Path,
-                                                     capsys: pytest.CaptureFixture[str]) -> None:
+def test_export_fhir_refuses_all_and_unknown_patient(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     db = tmp_path / "clinic.sqlite"
     _database_with_example(db)
     assert main(["export", "--all", "--fhir", "-o", str(tmp_path), "--db", str(db)]) == 1
-    assert main(["export", "NOPE-1", "--fhir", "-o", str(tmp_path / "x.json"),
-                 "--db", str(db)]) == 1
+    assert (
+        main(["export", "NOPE-1", "--fhir", "-o", str(tmp_path / "x.json"), "--db", str(db)]) == 1
+    )
     assert "gistdesk export:" in capsys.readouterr().err
     assert not (tmp_path / "x.json").exists()
 
@@ -168,6 +216,22 @@ def test_report_handout_in_german_from_the_command_line(tmp_path: Path) -> None:
 
     target = tmp_path / "handout.pdf"
     case = resource_path("examples", "report-demo.json")
-    assert main(["report", "--case", str(case), "--kind", "handout", "--language", "de",
-                 "--printed-on", "2023-10-15", "-o", str(target)]) == 0
+    assert (
+        main(
+            [
+                "report",
+                "--case",
+                str(case),
+                "--kind",
+                "handout",
+                "--language",
+                "de",
+                "--printed-on",
+                "2023-10-15",
+                "-o",
+                str(target),
+            ]
+        )
+        == 0
+    )
     assert flat("Ihre bisherigen Behandlungen") in flat(all_text(target.read_bytes()))

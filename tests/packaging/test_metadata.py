@@ -25,25 +25,30 @@ def test_metainfo_names_this_version_and_desktop_file() -> None:
 
 
 def test_desktop_entry_icon_and_command() -> None:
-    entries = dict(line.split("=", 1) for line in DESKTOP.read_text().splitlines()
-                   if "=" in line)
+    entries = dict(line.split("=", 1) for line in DESKTOP.read_text().splitlines() if "=" in line)
     assert entries["Exec"].split()[0] == "gistdesk"
     assert entries["Icon"] == "org.gistdesk.GistDesk"
     for size in (16, 32, 48, 64, 128, 256, 512):
         assert (ROOT / "resources" / "icons" / f"gistdesk-{size}.png").is_file()
 
 
-@pytest.mark.skipif(shutil.which("desktop-file-validate") is None,
-                    reason="desktop-file-utils not installed")
+@pytest.mark.skipif(
+    shutil.which("desktop-file-validate") is None, reason="desktop-file-utils not installed"
+)
 def test_desktop_file_validates() -> None:
-    done = subprocess.run(["desktop-file-validate", str(DESKTOP)], capture_output=True,
-                          text=True, check=False)
+    done = subprocess.run(
+        ["desktop-file-validate", str(DESKTOP)], capture_output=True, text=True, check=False
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "error" not in done.stdout.lower()
 
 
 @pytest.mark.skipif(shutil.which("appstreamcli") is None, reason="appstream not installed")
 def test_metainfo_validates() -> None:
-    done = subprocess.run(["appstreamcli", "validate", "--no-net", str(METAINFO)],
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        ["appstreamcli", "validate", "--no-net", str(METAINFO)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 0, done.stdout + done.stderr

@@ -15,8 +15,7 @@ CASE, ASSESSMENT = example("responder")
 ON = date(2024, 1, 1)
 # Letters from several scripts, the characters Paragraph markup would parse, and CJK.
 ALPHABET = "abcXYZéßłÇøÅΩЖжñ<>&'\"/;=张伟北京"
-SETTINGS = settings(max_examples=25, deadline=None,
-                    suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @SETTINGS

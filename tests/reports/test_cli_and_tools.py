@@ -29,11 +29,25 @@ CASE = str(CASES / "limited_progression_secondary.json")
 
 
 @pytest.mark.parametrize("kind", ["summary", "handout"])
-def test_report_from_a_case_file(tmp_path: Path, kind: str,
-                                 capsys: pytest.CaptureFixture[str]) -> None:
+def test_report_from_a_case_file(
+    tmp_path: Path, kind: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / f"{kind}.pdf"
-    code = main(["report", "--case", CASE, "--kind", kind, "-o", str(out),
-                 "--printed-on", "2023-02-01", "--clinic", "Clinic <&>"])
+    code = main(
+        [
+            "report",
+            "--case",
+            CASE,
+            "--kind",
+            kind,
+            "-o",
+            str(out),
+            "--printed-on",
+            "2023-02-01",
+            "--clinic",
+            "Clinic <&>",
+        ]
+    )
     assert code == 0
     text = all_text(out.read_bytes())
     assert "Clinic <&>" in text and "EX-003" in text
@@ -55,17 +69,19 @@ def test_report_invalid_case_exits_2(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert not (tmp_path / "x.pdf").exists()
 
 
-def test_report_needs_exactly_one_source(tmp_path: Path,
-                                         capsys: pytest.CaptureFixture[str]) -> None:
+def test_report_needs_exactly_one_source(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["report", "-o", str(tmp_path / "x.pdf")]) == 1
     assert main(["report", "GD-1", "--case", CASE, "-o", str(tmp_path / "x.pdf")]) == 1
     assert "either RECORD_NUMBER or --case" in capsys.readouterr().err
 
 
-@pytest.mark.skipif(importlib.util.find_spec("gistdesk.commands.common") is not None,
-                    reason="the storage commands are present")
-def test_record_number_without_database(tmp_path: Path,
-                                        capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.skipif(
+    importlib.util.find_spec("gistdesk.commands.common") is not None,
+    reason="the storage commands are present",
+)
+def test_record_number_without_database(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["report", "GD-1", "-o", str(tmp_path / "x.pdf")]) == 1
     assert "database not available" in capsys.readouterr().err
 
@@ -82,8 +98,12 @@ def test_screenshots(tmp_path: Path) -> None:
 
     written = render_report_screenshots(tmp_path, dpi=40)
     names = sorted(p.name for p in written)
-    assert names == ["report-handout-page1.png", "report-handout.pdf",
-                     "report-summary-page1.png", "report-summary.pdf"]
+    assert names == [
+        "report-handout-page1.png",
+        "report-handout.pdf",
+        "report-summary-page1.png",
+        "report-summary.pdf",
+    ]
     for path in written:
         assert path.stat().st_size > 1000
         if path.suffix == ".png":
@@ -112,16 +132,28 @@ def test_date_ticks_stay_few() -> None:
 
 def test_charts_draw_without_data_and_with_gaps() -> None:
     assert isinstance(response_chart([], [], [], 400, 150), Drawing)
-    points = [ChartPoint(date(2022, 1, 1), 50, None), ChartPoint(date(2022, 4, 1), None, 30),
-              ChartPoint(date(2022, 7, 1), 40, 25)]
-    chart = response_chart(points, [Band(date(2022, 1, 5), date(2022, 8, 1), "imatinib")],
-                           [Marker(date(2022, 5, 1), "RFA")], 400, 150,
-                           flagged=[date(2022, 7, 1)])
+    points = [
+        ChartPoint(date(2022, 1, 1), 50, None),
+        ChartPoint(date(2022, 4, 1), None, 30),
+        ChartPoint(date(2022, 7, 1), 40, 25),
+    ]
+    chart = response_chart(
+        points,
+        [Band(date(2022, 1, 5), date(2022, 8, 1), "imatinib")],
+        [Marker(date(2022, 5, 1), "RFA")],
+        400,
+        150,
+        flagged=[date(2022, 7, 1)],
+    )
     assert chart.width == 400
-    timeline = treatment_timeline([TimelineRow("imatinib", date(2022, 1, 1),
-                                               date(2023, 1, 1), True)],
-                                  [Marker(date(2022, 6, 1), "surgery")], [date(2022, 3, 1)],
-                                  date(2022, 1, 1), date(2023, 1, 1), 400)
+    timeline = treatment_timeline(
+        [TimelineRow("imatinib", date(2022, 1, 1), date(2023, 1, 1), True)],
+        [Marker(date(2022, 6, 1), "surgery")],
+        [date(2022, 3, 1)],
+        date(2022, 1, 1),
+        date(2023, 1, 1),
+        400,
+    )
     assert timeline.height > 0
 
 
@@ -147,8 +179,9 @@ class _FakeRepository:
         self.printed = (record_number, kind)
 
 
-def test_report_from_the_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                  capsys: pytest.CaptureFixture[str]) -> None:
+def test_report_from_the_database(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     import sys
     import types
 
@@ -166,8 +199,20 @@ def test_report_from_the_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     fake.open_repository = open_repository  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "gistdesk.commands.common", fake)
     out = tmp_path / "h.pdf"
-    code = main(["report", "EX-001", "--kind", "handout", "-o", str(out), "--db",
-                 str(tmp_path / "x.sqlite"), "--printed-on", "2023-01-15"])
+    code = main(
+        [
+            "report",
+            "EX-001",
+            "--kind",
+            "handout",
+            "-o",
+            str(out),
+            "--db",
+            str(tmp_path / "x.sqlite"),
+            "--printed-on",
+            "2023-01-15",
+        ]
+    )
     assert code == 0 and repo.closed
     assert seen["db"] == str(tmp_path / "x.sqlite")
     assert "Test Patient" in all_text(out.read_bytes())
@@ -176,8 +221,10 @@ def test_report_from_the_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     assert not (tmp_path / "n.pdf").exists()
 
 
-@pytest.mark.skipif(importlib.util.find_spec("gistdesk.storage.repository") is None,
-                    reason="the SQLite repository is not in this build")
+@pytest.mark.skipif(
+    importlib.util.find_spec("gistdesk.storage.repository") is None,
+    reason="the SQLite repository is not in this build",
+)
 def test_report_from_the_sqlite_database_matches_the_case_file(tmp_path: Path) -> None:
     """The database route prints the same bytes as the case-file route for the same case."""
     repository = importlib.import_module("gistdesk.storage.repository")
@@ -190,12 +237,17 @@ def test_report_from_the_sqlite_database_matches_the_case_file(tmp_path: Path) -
         repo.save_case(case, user="test")
     from_db, from_file = tmp_path / "db.pdf", tmp_path / "file.pdf"
     common = ["--printed-on", "2024-01-20", "--clinic", "C", "--kind", "handout"]
-    assert main(["report", case.patient.record_number, "--db", str(db), "-o", str(from_db),
-                 *common]) == 0
+    assert (
+        main(["report", case.patient.record_number, "--db", str(db), "-o", str(from_db), *common])
+        == 0
+    )
     assert main(["report", "--case", str(demo), "-o", str(from_file), *common]) == 0
     assert from_db.read_bytes() == from_file.read_bytes()
     with repository.SqliteRepository(db) as repo:  # printing is in the audit log
         newest = repo.audit_entries(limit=1)[0]
         assert (newest.action, newest.record_number, newest.field) == (
-            "print", case.patient.record_number, "handout (command line)")
+            "print",
+            case.patient.record_number,
+            "handout (command line)",
+        )
         assert newest.username.startswith("cli:")

@@ -17,13 +17,31 @@ from gistdesk.reports.facts import next_scan
 from tests.reports.helpers import example, example_names, long_case, with_patient
 from tests.reports.pdftext import all_text, flat, font_sizes, pages_text
 
-JARGON = ("RECIST", "PD", "PR", "SD", "CR", "NE", "HU", "SOD", "Choi", "SUV", "SUVmax", "TKI",
-          "CTCAE", "NIH", "AFIP", "mg", "HPF")
+JARGON = (
+    "RECIST",
+    "PD",
+    "PR",
+    "SD",
+    "CR",
+    "NE",
+    "HU",
+    "SOD",
+    "Choi",
+    "SUV",
+    "SUVmax",
+    "TKI",
+    "CTCAE",
+    "NIH",
+    "AFIP",
+    "mg",
+    "HPF",
+)
 
 
 def _handout(case: Case, assessment: Assessment, on: date | None = None) -> bytes:
-    return build_handout_pdf(case, assessment, clinic_name="Test Clinic",
-                             printed_on=on or assessment.as_of)
+    return build_handout_pdf(
+        case, assessment, clinic_name="Test Clinic", printed_on=on or assessment.as_of
+    )
 
 
 @pytest.mark.parametrize("name", example_names())
@@ -52,10 +70,16 @@ def test_body_type_is_at_least_12_pt() -> None:
 def test_sections_are_there() -> None:
     case, assessment = example("limited_progression_secondary")
     text = all_text(_handout(case, assessment))
-    for heading in ("What is GIST?", "Your tumor and what the tests found",
-                    "Your treatments so far", "What your latest scan showed",
-                    "What happens next", "Questions you may want to ask", "Notes",
-                    "Contacts"):
+    for heading in (
+        "What is GIST?",
+        "Your tumor and what the tests found",
+        "Your treatments so far",
+        "What your latest scan showed",
+        "What happens next",
+        "Questions you may want to ask",
+        "Notes",
+        "Contacts",
+    ):
         assert heading in text
     assert flat(t.DISCLAIMER) in flat(text)
     for question in t.QUESTIONS:
@@ -112,16 +136,19 @@ def test_unicode_name_and_markup_print_as_typed() -> None:
 
 def test_no_other_patients_data() -> None:
     first, first_assessment = example("limited_progression_secondary")
-    first = with_patient(first, family_name="Firstpatient", given_name="Anna",
-                         record_number="AAA-1")
+    first = with_patient(
+        first, family_name="Firstpatient", given_name="Anna", record_number="AAA-1"
+    )
     second, second_assessment = example("responder")
-    second = with_patient(second, family_name="Secondpatient", given_name="Bert",
-                          record_number="BBB-2")
+    second = with_patient(
+        second, family_name="Secondpatient", given_name="Bert", record_number="BBB-2"
+    )
     build_summary_pdf(first, first_assessment, clinic_name="C", printed_on=date(2024, 1, 1))
     _handout(first, first_assessment)
-    for pdf in (_handout(second, second_assessment),
-                build_summary_pdf(second, second_assessment, clinic_name="C",
-                                  printed_on=date(2024, 1, 1))):
+    for pdf in (
+        _handout(second, second_assessment),
+        build_summary_pdf(second, second_assessment, clinic_name="C", printed_on=date(2024, 1, 1)),
+    ):
         text = all_text(pdf)
         assert "Secondpatient" in text and "BBB-2" in text
         assert "Firstpatient" not in text and "AAA-1" not in text and "Anna" not in text
@@ -153,8 +180,10 @@ def test_trial_and_other_medicines_in_words() -> None:
     from gistdesk.core.vocab import Drug
 
     case, assessment = example("generalized_progression_primary")
-    lines = (replace(case.therapy_lines[0], drug=Drug.TRIAL),
-             replace(case.therapy_lines[1], drug=Drug.OTHER))
+    lines = (
+        replace(case.therapy_lines[0], drug=Drug.TRIAL),
+        replace(case.therapy_lines[1], drug=Drug.OTHER),
+    )
     case = replace(case, therapy_lines=lines)
     text = flat(all_text(_handout(case, assess(case, assessment.as_of))))
     assert flat("A medicine in a clinical trial (a research study)") in text
@@ -167,16 +196,19 @@ def test_build_report_by_kind() -> None:
 
     case, assessment = example("responder")
     on = date(2024, 1, 1)
-    assert build_report("handout", case, assessment, clinic_name="C", printed_on=on) == \
-        build_handout_pdf(case, assessment, clinic_name="C", printed_on=on)
-    assert build_report("summary", case, assessment, clinic_name="C", printed_on=on) == \
-        build_summary_pdf(case, assessment, clinic_name="C", printed_on=on)
+    assert build_report(
+        "handout", case, assessment, clinic_name="C", printed_on=on
+    ) == build_handout_pdf(case, assessment, clinic_name="C", printed_on=on)
+    assert build_report(
+        "summary", case, assessment, clinic_name="C", printed_on=on
+    ) == build_summary_pdf(case, assessment, clinic_name="C", printed_on=on)
     with pytest.raises(ValueError, match="unknown report kind"):
         build_report("letter", case, assessment, clinic_name="C", printed_on=on)  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize(("nih", "months"), [("very_low", None), ("low", 12),
-                                             ("intermediate", 6), ("high", 6)])
+@pytest.mark.parametrize(
+    ("nih", "months"), [("very_low", None), ("low", 12), ("intermediate", 6), ("high", 6)]
+)
 def test_next_scan_after_surgery_alone_follows_the_risk(nih: str, months: int | None) -> None:
     from gistdesk.clinical.types import AfipRisk, Risk
 

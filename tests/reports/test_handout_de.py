@@ -15,9 +15,16 @@ from tests.reports.helpers import example, example_names
 from tests.reports.pdftext import all_text, flat
 from tests.reports.test_handout import JARGON
 
-HEADINGS_DE = ("Was ist ein GIST?", "Ihr Tumor und was die Untersuchungen ergeben haben",
-               "Ihre bisherigen Behandlungen", "Was Ihre letzte Bildgebung gezeigt hat",
-               "Wie es weitergeht", "Fragen, die Sie stellen können", "Notizen", "Kontakte")
+HEADINGS_DE = (
+    "Was ist ein GIST?",
+    "Ihr Tumor und was die Untersuchungen ergeben haben",
+    "Ihre bisherigen Behandlungen",
+    "Was Ihre letzte Bildgebung gezeigt hat",
+    "Wie es weitergeht",
+    "Fragen, die Sie stellen können",
+    "Notizen",
+    "Kontakte",
+)
 HEADINGS_EN = ("What is GIST?", "Your treatments so far", "What happens next")
 
 
@@ -26,8 +33,9 @@ def test_german_handout_has_german_headings_and_no_bare_jargon(name: str) -> Non
     case, expected = example(name)
     assessment = assess(case, expected.as_of)
     book = Phrasebook("de")
-    pdf = build_handout_pdf(case, assessment, clinic_name="Praxis Test",
-                            printed_on=expected.as_of, phrasebook=book)
+    pdf = build_handout_pdf(
+        case, assessment, clinic_name="Praxis Test", printed_on=expected.as_of, phrasebook=book
+    )
     text = all_text(pdf)
     for heading in HEADINGS_DE:
         assert flat(heading) in flat(text), heading
@@ -46,8 +54,18 @@ def test_german_handout_has_german_headings_and_no_bare_jargon(name: str) -> Non
 
 def test_german_dates_and_sentences() -> None:
     case, assessment = example("limited_progression_secondary")
-    text = flat(all_text(build_report("handout", case, assessment, clinic_name="Praxis Test",
-                                      printed_on=assessment.as_of, language="de")))
+    text = flat(
+        all_text(
+            build_report(
+                "handout",
+                case,
+                assessment,
+                clinic_name="Praxis Test",
+                printed_on=assessment.as_of,
+                language="de",
+            )
+        )
+    )
     assert flat("1. März 2021") in text
     assert "Imatinib" in text
     assert flat(DE[t.RESPONSE_PLAIN["PD"]]) in text
@@ -57,23 +75,44 @@ def test_german_dates_and_sentences() -> None:
 def test_english_stays_the_default_and_unknown_language_is_refused() -> None:
     case, assessment = example("responder")
     english = build_handout_pdf(case, assessment, clinic_name="C", printed_on=assessment.as_of)
-    assert english == build_handout_pdf(case, assessment, clinic_name="C",
-                                        printed_on=assessment.as_of, language="en")
+    assert english == build_handout_pdf(
+        case, assessment, clinic_name="C", printed_on=assessment.as_of, language="en"
+    )
     with pytest.raises(ValueError, match="unknown handout language"):
-        build_handout_pdf(case, assessment, clinic_name="C", printed_on=assessment.as_of,
-                          language="xx")
+        build_handout_pdf(
+            case, assessment, clinic_name="C", printed_on=assessment.as_of, language="xx"
+        )
 
 
 def test_every_plain_phrase_table_is_translated() -> None:
-    tables = [t.SITE_PLAIN, t.MUTATION_PLAIN, t.DRUG_PLAIN, t.TIMELINE_DRUG, t.INTENT_PLAIN,
-              t.STOP_PLAIN, t.PROCEDURE_PLAIN, t.MODALITY_PLAIN, t.RESPONSE_PLAIN,
-              t.OPTION_PLAIN, t.ALERT_PLAIN, t.SINGULAR]
+    tables = [
+        t.SITE_PLAIN,
+        t.MUTATION_PLAIN,
+        t.DRUG_PLAIN,
+        t.TIMELINE_DRUG,
+        t.INTENT_PLAIN,
+        t.STOP_PLAIN,
+        t.PROCEDURE_PLAIN,
+        t.MODALITY_PLAIN,
+        t.RESPONSE_PLAIN,
+        t.OPTION_PLAIN,
+        t.ALERT_PLAIN,
+        t.SINGULAR,
+    ]
     phrases = [phrase for table in tables for phrase in table.values()]
-    phrases += [*t.QUESTIONS, t.DISCLAIMER, t.GIST_INTRO, t.FALSE_PROGRESSION_PLAIN,
-                t.DENSITY_RESPONSE_PLAIN, t.NEW_SPOT_PLAIN, t.NO_COMPARISON_PLAIN]
+    phrases += [
+        *t.QUESTIONS,
+        t.DISCLAIMER,
+        t.GIST_INTRO,
+        t.FALSE_PROGRESSION_PLAIN,
+        t.DENSITY_RESPONSE_PLAIN,
+        t.NEW_SPOT_PLAIN,
+        t.NO_COMPARISON_PLAIN,
+    ]
     missing = [phrase for phrase in phrases if phrase not in DE]
     assert missing == []
     # Templates keep their fields.
     for english, german in DE.items():
-        assert re.findall(r"\{(\w+)\}", english) == re.findall(r"\{(\w+)\}", german) or \
-            sorted(re.findall(r"\{(\w+)\}", english)) == sorted(re.findall(r"\{(\w+)\}", german))
+        assert re.findall(r"\{(\w+)\}", english) == re.findall(r"\{(\w+)\}", german) or sorted(
+            re.findall(r"\{(\w+)\}", english)
+        ) == sorted(re.findall(r"\{(\w+)\}", german))

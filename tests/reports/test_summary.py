@@ -25,8 +25,11 @@ def _pdf(name: str, *, real_engine: bool = False) -> tuple[bytes, object, object
     case, assessment = example(name)
     if real_engine:
         assessment = assess(case, assessment.as_of)
-    return build_summary_pdf(case, assessment, clinic_name="Test Clinic",
-                             printed_on=PRINTED), case, assessment
+    return (
+        build_summary_pdf(case, assessment, clinic_name="Test Clinic", printed_on=PRINTED),
+        case,
+        assessment,
+    )
 
 
 @pytest.mark.parametrize("name", example_names())
@@ -58,10 +61,10 @@ def test_every_line_scan_and_flag_is_printed(name: str, real_engine: bool) -> No
 def test_assessed_scans_show_their_numbers_and_responses() -> None:
     pdf, _, assessment = _pdf("limited_progression_secondary")
     text = flat(all_text(pdf))
-    table = text[text.index("vsnadir"):]
+    table = text[text.index("vsnadir") :]
     for scan in assessment.scans:  # type: ignore[attr-defined]
         start = table.index(scan.date.isoformat())
-        row = table[start:start + 90]  # one table row, read cell by cell
+        row = table[start : start + 90]  # one table row, read cell by cell
         assert flat(f"{scan.recist.target.value} / {scan.recist.overall.value}") in row
         assert f"{scan.recist.change_vs_baseline_pct:+.1f}%" in row
         assert scan.choi.response.value in row
@@ -70,8 +73,16 @@ def test_assessed_scans_show_their_numbers_and_responses() -> None:
 def test_identity_risk_and_mutation() -> None:
     pdf, _, _ = _pdf("limited_progression_secondary")
     text = all_text(pdf)
-    for expected in ("Test Clinic", "EX-003", "1960-01-15", "KIT exon 11", "55% (high)",
-                     "Stomach", "Modified NIH", "not applicable"):
+    for expected in (
+        "Test Clinic",
+        "EX-003",
+        "1960-01-15",
+        "KIT exon 11",
+        "55% (high)",
+        "Stomach",
+        "Modified NIH",
+        "not applicable",
+    ):
         assert expected in text
 
 
@@ -96,10 +107,13 @@ def test_header_and_page_numbers_on_every_page() -> None:
 
 def test_unicode_and_markup_characters_print_as_typed() -> None:
     case, assessment = example("responder")
-    case = with_patient(case, family_name="O'Brien <Jr> & Co <b>&",
-                        given_name="Zoë Łucja Çelik Straße 张伟", record_number="R<1>&")
-    pdf = build_summary_pdf(case, assessment, clinic_name="Klinik <A&B> é",
-                            printed_on=PRINTED)
+    case = with_patient(
+        case,
+        family_name="O'Brien <Jr> & Co <b>&",
+        given_name="Zoë Łucja Çelik Straße 张伟",
+        record_number="R<1>&",
+    )
+    pdf = build_summary_pdf(case, assessment, clinic_name="Klinik <A&B> é", printed_on=PRINTED)
     text = all_text(pdf)
     assert "O'Brien <Jr> & Co <b>&, Zoë Łucja Çelik" in text
     assert "张伟" in text
@@ -112,15 +126,15 @@ def test_output_is_deterministic() -> None:
     second, _, _ = _pdf("generalized_progression_primary", real_engine=True)
     assert first == second
     case, assessment = example("responder")
-    other = build_summary_pdf(case, assessment, clinic_name="Test Clinic",
-                              printed_on=date(2024, 3, 2))
+    other = build_summary_pdf(
+        case, assessment, clinic_name="Test Clinic", printed_on=date(2024, 3, 2)
+    )
     assert other != first
 
 
 def test_letter_paper() -> None:
     case, assessment = example("responder")
-    pdf = build_summary_pdf(case, assessment, clinic_name="C", printed_on=PRINTED,
-                            pagesize=letter)
+    pdf = build_summary_pdf(case, assessment, clinic_name="C", printed_on=PRINTED, pagesize=letter)
     assert "Page 1 of" in pages_text(pdf)[0]
 
 
@@ -129,11 +143,16 @@ def test_empty_case_prints() -> None:
     from gistdesk.core.model import Case, Patient
 
     case = Case(Patient("E-1", "", ""))
-    pdf = build_summary_pdf(case, Assessment(PRINTED, None, (), (), ()), clinic_name="C",
-                            printed_on=PRINTED)
+    pdf = build_summary_pdf(
+        case, Assessment(PRINTED, None, (), (), ()), clinic_name="C", printed_on=PRINTED
+    )
     text = all_text(pdf)
-    for expected in ("No active flags.", "No therapy lines recorded.", "No scans recorded.",
-                     "not computable"):
+    for expected in (
+        "No active flags.",
+        "No therapy lines recorded.",
+        "No scans recorded.",
+        "not computable",
+    ):
         assert expected in text
     assert re.search(r"Page 1 of \d", text)
 
@@ -170,8 +189,9 @@ def test_same_bytes_in_another_process() -> None:
         "print(hashlib.sha256(pdf).hexdigest())\n"
     )
     repo = Path(__file__).resolve().parents[2]
-    other = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                           check=True, cwd=repo).stdout.strip()
+    other = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=repo
+    ).stdout.strip()
     case, assessment = example("responder")
     case = with_patient(case, family_name="张 <b>&")
     pdf = build_summary_pdf(case, assessment, clinic_name="C", printed_on=date(2024, 1, 1))

@@ -15,8 +15,11 @@ def main(path: str, start: int) -> None:
         n = start
         while True:
             repo.save_case(full_case(f"K-{n:05d}"), user="writer", as_of=TODAY)
-            repo.save_side_effect("SHARED", SideEffect(date(2020, 1, 1) + timedelta(days=n),
-                                                       f"effect {n}", 1), user="writer")
+            repo.save_side_effect(
+                "SHARED",
+                SideEffect(date(2020, 1, 1) + timedelta(days=n), f"effect {n}", 1),
+                user="writer",
+            )
             print(n, flush=True)  # only after both transactions committed
             if n % 10 == 0:
                 repo.backup("auto")  # killed half-way sometimes: must leave no bad backup

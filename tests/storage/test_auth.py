@@ -57,14 +57,21 @@ def signed(db_path: Path, clinic_template: Path) -> Iterator[SqliteRepository]:
 
 def test_permission_table() -> None:
     assert ROLE_PERMISSIONS[Role.ADMIN] == frozenset(Permission)
-    assert ROLE_PERMISSIONS[Role.NURSE] == {Permission.VIEW, Permission.PRINT,
-                                            Permission.EDIT_TIMELINE}
+    assert ROLE_PERMISSIONS[Role.NURSE] == {
+        Permission.VIEW,
+        Permission.PRINT,
+        Permission.EDIT_TIMELINE,
+    }
     assert ROLE_PERMISSIONS[Role.VIEWER] == {Permission.VIEW, Permission.PRINT}
     clinician = ROLE_PERMISSIONS[Role.CLINICIAN]
-    assert {Permission.VIEW_AUDIT, Permission.IMPORT_EXPORT, Permission.DELETE_PATIENT,
-            Permission.EDIT_PATIENT, Permission.EDIT_TIMELINE} <= clinician
-    assert not clinician & {Permission.MANAGE_USERS, Permission.RESTORE_BACKUP,
-                            Permission.SETTINGS}
+    assert {
+        Permission.VIEW_AUDIT,
+        Permission.IMPORT_EXPORT,
+        Permission.DELETE_PATIENT,
+        Permission.EDIT_PATIENT,
+        Permission.EDIT_TIMELINE,
+    } <= clinician
+    assert not clinician & {Permission.MANAGE_USERS, Permission.RESTORE_BACKUP, Permission.SETTINGS}
 
 
 def test_first_admin_only_once_and_password_policy(repo: SqliteRepository) -> None:
@@ -82,13 +89,18 @@ def test_first_admin_only_once_and_password_policy(repo: SqliteRepository) -> No
     assert PASSWORD not in stored[0] and stored[1] == "scrypt:n=131072,r=8,p=1"
 
 
-def test_nothing_readable_or_writable_until_signed_in(signed: SqliteRepository,
-                                                      db_path: Path) -> None:
+def test_nothing_readable_or_writable_until_signed_in(
+    signed: SqliteRepository, db_path: Path
+) -> None:
     before = dump_db(db_path)
-    for call in (lambda: signed.load_case("T-001"), lambda: signed.list_patients(),
-                 lambda: signed.count_patients(), lambda: signed.audit_entries(),
-                 lambda: signed.save_case(full_case("X-1"), user="setup", as_of=TODAY),
-                 lambda: signed.delete_patient("T-001", user="setup")):
+    for call in (
+        lambda: signed.load_case("T-001"),
+        lambda: signed.list_patients(),
+        lambda: signed.count_patients(),
+        lambda: signed.audit_entries(),
+        lambda: signed.save_case(full_case("X-1"), user="setup", as_of=TODAY),
+        lambda: signed.delete_patient("T-001", user="setup"),
+    ):
         with pytest.raises(PermissionDeniedError, match="Sign in"):
             call()
     assert dump_db(db_path) == before
@@ -109,8 +121,9 @@ def test_sign_in_messages_never_say_which_part_was_wrong(signed: SqliteRepositor
     assert user.role is Role.NURSE and signed.current_user == user
 
 
-def test_lockout_after_five_failures_survives_a_restart(signed: SqliteRepository,
-                                                        db_path: Path) -> None:
+def test_lockout_after_five_failures_survives_a_restart(
+    signed: SqliteRepository, db_path: Path
+) -> None:
     for _ in range(4):
         with pytest.raises(SignInError) as exc:
             signed.sign_in("cleo", "not the password")
@@ -126,8 +139,7 @@ def test_lockout_after_five_failures_survives_a_restart(signed: SqliteRepository
             again.sign_in("cleo", PASSWORD)  # right password, still locked
         # Five minutes later (moved back in the file rather than waiting):
         past = (datetime.now(UTC) - timedelta(seconds=1)).isoformat()
-        again.conn.execute("UPDATE users SET locked_until_utc = ? WHERE username = 'cleo'",
-                           (past,))
+        again.conn.execute("UPDATE users SET locked_until_utc = ? WHERE username = 'cleo'", (past,))
         assert again.sign_in("cleo", PASSWORD).username == "cleo"
         actions = [e.action for e in again.audit_entries(user="cleo")]
         assert actions.count("sign in failed") == 5
@@ -137,7 +149,8 @@ def test_lockout_after_five_failures_survives_a_restart(signed: SqliteRepository
 
 
 def test_own_password_change_needs_the_current_one_and_keeps_nothing_half_done(
-        signed: SqliteRepository) -> None:
+    signed: SqliteRepository,
+) -> None:
     signed.sign_in("nina", PASSWORD)
     with pytest.raises(WeakPasswordError):
         signed.change_own_password(PASSWORD, "short")
@@ -156,7 +169,8 @@ def test_own_password_change_needs_the_current_one_and_keeps_nothing_half_done(
 
 
 def test_own_password_change_counts_wrong_tries_towards_the_lockout(
-        signed: SqliteRepository) -> None:
+    signed: SqliteRepository,
+) -> None:
     # The fifth wrong current password locks the account, as five failed sign-ins do:
     # a signed-in session left open cannot be used to guess the password.
     signed.sign_in("cleo", PASSWORD)
@@ -182,32 +196,48 @@ def test_own_password_change_needs_a_signed_in_person(signed: SqliteRepository) 
         signed.change_own_password(PASSWORD, "a brand new passphrase")
 
 
-def test_nurse_edits_the_timeline_but_not_the_patient(signed: SqliteRepository,
-                                                      db_path: Path) -> None:
+def test_nurse_edits_the_timeline_but_not_the_patient(
+    signed: SqliteRepository, db_path: Path
+) -> None:
     signed.sign_in("nina", PASSWORD)
-    case = signed.save_scan("T-001", Scan(date(2022, 8, 1), Modality.CT, (), NonTarget.ABSENT,
-                                          "follow-up"))
+    case = signed.save_scan(
+        "T-001", Scan(date(2022, 8, 1), Modality.CT, (), NonTarget.ABSENT, "follow-up")
+    )
     assert case.scans[-1].date == date(2022, 8, 1)
     signed.save_side_effect("T-001", SideEffect(date(2022, 8, 2), "fatigue", 1))
-    signed.save_procedure("T-001", Procedure(date(2022, 8, 3), ProcedureKind.RFA, "liver",
-                                             None, ""))
+    signed.save_procedure(
+        "T-001", Procedure(date(2022, 8, 3), ProcedureKind.RFA, "liver", None, "")
+    )
     signed.save_dose_change("T-001", 1, DoseChange(date(2022, 8, 4), 25, "daily"))
     before = dump_db(db_path)
     loaded = signed.load_case("T-001")
     refused = [
-        (lambda: signed.save_case(replace(loaded, tumor=replace(loaded.tumor, size_cm=3.0)),
-                                  replace="T-001"), "cannot edit the primary tumor"),
-        (lambda: signed.save_case(replace(loaded, patient=replace(loaded.patient,
-                                                                  family_name="X")),
-                                  replace="T-001"), "cannot edit the patient's details"),
-        (lambda: signed.edit_case("T-001", lambda c: replace(
-            c, tumor=replace(c.tumor, primary_site=Site.STOMACH))), "primary tumor"),
+        (
+            lambda: signed.save_case(
+                replace(loaded, tumor=replace(loaded.tumor, size_cm=3.0)), replace="T-001"
+            ),
+            "cannot edit the primary tumor",
+        ),
+        (
+            lambda: signed.save_case(
+                replace(loaded, patient=replace(loaded.patient, family_name="X")), replace="T-001"
+            ),
+            "cannot edit the patient's details",
+        ),
+        (
+            lambda: signed.edit_case(
+                "T-001", lambda c: replace(c, tumor=replace(c.tumor, primary_site=Site.STOMACH))
+            ),
+            "primary tumor",
+        ),
         (lambda: signed.delete_patient("T-001"), "cannot delete patients"),
         (lambda: signed.save_case(full_case("N-1")), "cannot add patients"),
         (lambda: signed.audit_entries(), "cannot see the audit log"),
         (lambda: signed.list_users(), "cannot manage users"),
-        (lambda: signed.save_scan("T-001", loaded.scans[0], user="someone else"),
-         "nina is signed in"),
+        (
+            lambda: signed.save_scan("T-001", loaded.scans[0], user="someone else"),
+            "nina is signed in",
+        ),
     ]
     for call, message in refused:
         with pytest.raises(PermissionDeniedError, match=message):
@@ -233,13 +263,17 @@ def test_viewer_reads_and_prints_only(signed: SqliteRepository, db_path: Path) -
     signed.record_print("T-001", "clinician summary")
     before = dump_db(db_path)
     line = TherapyLine(drug=Drug.IMATINIB, intent=Intent.ADVANCED, start=date(2023, 1, 1))
-    for call in (lambda: signed.save_line("T-001", line), lambda: signed.delete_line("T-001", 0),
-                 lambda: signed.delete_scan("T-001", date(2021, 1, 20)),
-                 lambda: signed.delete_procedure("T-001", 0),
-                 lambda: signed.delete_side_effect("T-001", 0),
-                 lambda: signed.delete_dose_change("T-001", 0, 0),
-                 lambda: signed.insert_new_cases([full_case("V-1")]),
-                 lambda: signed.restore("x.sqlite"), lambda: signed.refresh_summaries()):
+    for call in (
+        lambda: signed.save_line("T-001", line),
+        lambda: signed.delete_line("T-001", 0),
+        lambda: signed.delete_scan("T-001", date(2021, 1, 20)),
+        lambda: signed.delete_procedure("T-001", 0),
+        lambda: signed.delete_side_effect("T-001", 0),
+        lambda: signed.delete_dose_change("T-001", 0, 0),
+        lambda: signed.insert_new_cases([full_case("V-1")]),
+        lambda: signed.restore("x.sqlite"),
+        lambda: signed.refresh_summaries(),
+    ):
         with pytest.raises(PermissionDeniedError, match=r"Your role \(viewer\)"):
             call()
     assert dump_db(db_path) == before
@@ -248,7 +282,9 @@ def test_viewer_reads_and_prints_only(signed: SqliteRepository, db_path: Path) -
     signed.sign_in("cleo", PASSWORD)
     rows = signed.audit_entries("T-001", user="vic")
     assert [(e.action, e.entity, e.field) for e in rows] == [
-        ("print", "report", "clinician summary"), ("view", "patient", "opened")]
+        ("print", "report", "clinician summary"),
+        ("view", "patient", "opened"),
+    ]
 
 
 def test_admin_manages_users_and_the_last_admin_stays(signed: SqliteRepository) -> None:
@@ -273,8 +309,9 @@ def test_admin_manages_users_and_the_last_admin_stays(signed: SqliteRepository) 
     signed.sign_in("cleo", "a brand new password")
 
 
-def test_a_role_change_applies_to_a_signed_in_user_at_once(signed: SqliteRepository,
-                                                           db_path: Path) -> None:
+def test_a_role_change_applies_to_a_signed_in_user_at_once(
+    signed: SqliteRepository, db_path: Path
+) -> None:
     signed.sign_in("cleo", PASSWORD)
     with SqliteRepository(db_path) as other:  # the administrator at another workstation
         other.sign_in("ada", PASSWORD)
@@ -306,8 +343,9 @@ def test_local_operator_is_an_admin_named_cli(signed: SqliteRepository) -> None:
     assert signed.audit_entries("T-001")[0].username == "cli:root"
 
 
-def test_sign_in_rows_are_chained_and_the_chain_verifies(signed: SqliteRepository,
-                                                         db_path: Path) -> None:
+def test_sign_in_rows_are_chained_and_the_chain_verifies(
+    signed: SqliteRepository, db_path: Path
+) -> None:
     with pytest.raises(SignInError):
         signed.sign_in("ada", "nope nope nope")
     assert signed.verify_audit_chain() == []
@@ -320,8 +358,7 @@ def test_sign_in_rows_are_chained_and_the_chain_verifies(signed: SqliteRepositor
     assert problems == ["audit row 2 was changed or inserted outside gistdesk"]
 
 
-def test_chain_catches_deleted_rows_and_a_cut_tail(signed: SqliteRepository,
-                                                   db_path: Path) -> None:
+def test_chain_catches_deleted_rows_and_a_cut_tail(signed: SqliteRepository, db_path: Path) -> None:
     signed.sign_in_local_operator("test")
     for _ in range(3):
         signed.record_view("T-001")
@@ -351,9 +388,11 @@ def test_upgrade_links_the_rows_written_before_the_chain(tmp_path: Path) -> None
     db.conn.executemany(
         "INSERT INTO audit_log (at_utc, username, record_number, action, entity, field) "
         "VALUES ('2024-01-01T00:00:00Z', ?, 'R-1', 'view', 'patient', 'opened')",
-        [("a",), ("b",), ("c",)])
-    db.conn.execute("INSERT INTO users (username, role, created_utc) "
-                    "VALUES ('old', 'clinician', '2024-01-01')")
+        [("a",), ("b",), ("c",)],
+    )
+    db.conn.execute(
+        "INSERT INTO users (username, role, created_utc) VALUES ('old', 'clinician', '2024-01-01')"
+    )
     db.close()
     with SqliteRepository(path) as repo:
         assert repo.verify_audit_chain() == []
@@ -361,8 +400,10 @@ def test_upgrade_links_the_rows_written_before_the_chain(tmp_path: Path) -> None
         repo.sign_in_local_operator("t")
         assert [u.role for u in repo.list_users()] == [Role.CLINICIAN]
         repo.create_user("vera", Role.VIEWER, "Vera", PASSWORD)  # the new role is allowed
-        assert repo.conn.execute("SELECT count(*) FROM audit_log WHERE chain IS NULL"
-                                 ).fetchone()[0] == 0
+        assert (
+            repo.conn.execute("SELECT count(*) FROM audit_log WHERE chain IS NULL").fetchone()[0]
+            == 0
+        )
         assert audit.CHAIN_KEY_SETTING
     raw = sqlite3.connect(str(path))
     raw.execute("DROP TRIGGER audit_log_no_update")
@@ -370,8 +411,7 @@ def test_upgrade_links_the_rows_written_before_the_chain(tmp_path: Path) -> None
     raw.commit()
     raw.close()
     with SqliteRepository(path) as repo:
-        assert repo.verify_audit_chain() == [
-            "audit row 2 was changed or inserted outside gistdesk"]
+        assert repo.verify_audit_chain() == ["audit row 2 was changed or inserted outside gistdesk"]
 
 
 def test_an_unknown_user_name_is_not_written_to_the_log(signed: SqliteRepository) -> None:

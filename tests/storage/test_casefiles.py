@@ -28,8 +28,7 @@ def test_export_import_round_trip(repo: SqliteRepository, tmp_path: Path) -> Non
         assert copy.audit_entries()[0].action == "import"
 
 
-def test_existing_record_is_refused_unless_replace(repo: SqliteRepository,
-                                                   tmp_path: Path) -> None:
+def test_existing_record_is_refused_unless_replace(repo: SqliteRepository, tmp_path: Path) -> None:
     repo.save_case(full_case(), user="u", as_of=TODAY)
     changed = full_case(family="Replaced")
     path = tmp_path / "t.json"
@@ -62,7 +61,9 @@ def test_invalid_file_reports_every_problem_and_imports_nothing(
     bad.write_text(json.dumps(data))
     [result] = import_files(repo, [bad], user="u", as_of=TODAY).results
     assert {p.path for p in result.problems} == {
-        "scans[0].lesions[0].longest_diameter_mm", "side_effects[0].grade"}
+        "scans[0].lesions[0].longest_diameter_mm",
+        "side_effects[0].grade",
+    }
 
 
 def test_safe_filename() -> None:
@@ -71,8 +72,9 @@ def test_safe_filename() -> None:
     assert safe_filename("..") == "case.json"
 
 
-def test_cli_export_import(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                           capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_export_import(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     db = tmp_path / "cli.sqlite"
     with SqliteRepository(db) as repo:
         repo.save_case(full_case(), user="u", as_of=TODAY)
@@ -97,8 +99,7 @@ def test_cli_export_import(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         assert repo.audit_entries()[-1].username == "cli:clerk"  # the local operator
 
 
-def test_cli_reports_a_foreign_database(tmp_path: Path,
-                                        capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_reports_a_foreign_database(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     junk = tmp_path / "junk.sqlite"
     junk.write_text("not a database at all" * 50)
     assert main(["export", "--all", "-o", str(tmp_path / "o"), "--db", str(junk)]) == 1

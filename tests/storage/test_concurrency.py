@@ -21,10 +21,14 @@ def _writer(path: str, worker: int, start: multiprocessing.synchronize.Event) ->
             # Both workers add entries to the same patient: each edit reads the case inside
             # its write transaction, so neither overwrites the other's scans.
             day = date(2023, 1, 1) + timedelta(days=worker * 200 + n)
-            repo.save_scan("SHARED", Scan(day, Modality.CT, (
-                Lesion("L1", "liver", True, 30 + n),)), user=f"worker{worker}")
-            repo.save_side_effect("SHARED", SideEffect(day, f"effect {worker}-{n}", 1),
-                                  user=f"worker{worker}")
+            repo.save_scan(
+                "SHARED",
+                Scan(day, Modality.CT, (Lesion("L1", "liver", True, 30 + n),)),
+                user=f"worker{worker}",
+            )
+            repo.save_side_effect(
+                "SHARED", SideEffect(day, f"effect {worker}-{n}", 1), user=f"worker{worker}"
+            )
             repo.save_case(full_case(f"W{worker}-{n}"), user=f"worker{worker}", as_of=TODAY)
 
 
@@ -48,8 +52,9 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path) -> None:
         assert len(case.side_effects) == len(base.side_effects) + 2 * EDITS
         assert repo.count_patients() == 1 + 2 * EDITS
         for worker in (1, 2):
-            entries = [e for e in repo.audit_entries(limit=100_000)
-                       if e.username == f"worker{worker}"]
+            entries = [
+                e for e in repo.audit_entries(limit=100_000) if e.username == f"worker{worker}"
+            ]
             # One row per added scan, per added side effect, per created patient.
             assert len(entries) == 3 * EDITS
         assert repo.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

@@ -22,9 +22,13 @@ from tests.storage.conftest import TODAY, full_case
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.mark.parametrize("kills", [
-    6, pytest.param(50, marks=pytest.mark.slow, id="50-kills"),
-])
+@pytest.mark.parametrize(
+    "kills",
+    [
+        6,
+        pytest.param(50, marks=pytest.mark.slow, id="50-kills"),
+    ],
+)
 def test_sigkill_loses_no_committed_change(tmp_path: Path, kills: int) -> None:
     path = tmp_path / "crash.sqlite"
     with SqliteRepository(path) as repo:
@@ -36,8 +40,11 @@ def test_sigkill_loses_no_committed_change(tmp_path: Path, kills: int) -> None:
     for _ in range(kills):
         child = subprocess.Popen(
             [sys.executable, "-m", "tests.storage.crash_writer", str(path), str(start)],
-            cwd=ROOT, stdout=subprocess.PIPE, text=True,
-            env={**os.environ, "PYTHONPATH": str(ROOT)})
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            text=True,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+        )
         time.sleep(rng.uniform(0.5, 1.5))
         child.send_signal(signal.SIGKILL)
         out, _ = child.communicate()
@@ -48,12 +55,20 @@ def test_sigkill_loses_no_committed_change(tmp_path: Path, kills: int) -> None:
         check = sqlite3.connect(str(path))
         try:
             assert check.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
-            present = {r[0] for r in check.execute(
-                "SELECT record_number FROM patients WHERE record_number LIKE 'K-%'")}
+            present = {
+                r[0]
+                for r in check.execute(
+                    "SELECT record_number FROM patients WHERE record_number LIKE 'K-%'"
+                )
+            }
             assert {f"K-{n:05d}" for n in printed} <= present
-            terms = {r[0] for r in check.execute(
-                "SELECT e.term FROM side_effects e JOIN patients p ON p.id = e.patient_id "
-                "WHERE p.record_number = 'SHARED'")}
+            terms = {
+                r[0]
+                for r in check.execute(
+                    "SELECT e.term FROM side_effects e JOIN patients p ON p.id = e.patient_id "
+                    "WHERE p.record_number = 'SHARED'"
+                )
+            }
             assert {f"effect {n}" for n in printed} <= terms
         finally:
             check.close()
@@ -67,13 +82,19 @@ def test_sigkill_loses_no_committed_change(tmp_path: Path, kills: int) -> None:
     with SqliteRepository(path) as repo:  # full integrity_check at open
         numbers = {n for n in repo.record_numbers() if n.startswith("K-")}
         assert {f"K-{n:05d}" for n in printed} <= numbers
-        created = {e.record_number for e in repo.audit_entries(limit=1_000_000)
-                   if e.action == "create" and (e.record_number or "").startswith("K-")}
+        created = {
+            e.record_number
+            for e in repo.audit_entries(limit=1_000_000)
+            if e.action == "create" and (e.record_number or "").startswith("K-")
+        }
         assert created == numbers  # no patient without its audit row, and vice versa
         effects = {e.term for e in repo.load_case("SHARED").side_effects}
         assert {f"effect {n}" for n in printed} <= effects
-        audited = [e for e in repo.audit_entries("SHARED", limit=1_000_000)
-                   if e.action == "save side effect"]
+        audited = [
+            e
+            for e in repo.audit_entries("SHARED", limit=1_000_000)
+            if e.action == "save side effect"
+        ]
         assert len(audited) == len(effects) - len(full_case().side_effects)
         assert repo.verify_audit_chain() == []
     assert checks == kills

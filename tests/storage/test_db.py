@@ -110,8 +110,9 @@ def test_backup_is_checked_and_rotated(repo: SqliteRepository, db_path: Path) ->
         assert copy.load_case("T-001") == full_case()
 
 
-def test_rotation_keeps_7_daily_4_weekly_and_special_ones(repo: SqliteRepository,
-                                                          db_path: Path) -> None:
+def test_rotation_keeps_7_daily_4_weekly_and_special_ones(
+    repo: SqliteRepository, db_path: Path
+) -> None:
     first = repo.backup("manual")
     folder = first.parent
     start = datetime(2026, 8, 1, 12, tzinfo=UTC)
@@ -160,8 +161,7 @@ def test_migrates_from_every_earlier_version(tmp_path: Path, version: int) -> No
     with SqliteRepository(path) as repo:
         assert schema.current_version(repo.conn) == schema.LATEST_VERSION
         if version >= 1:
-            assert dump_case(repo.load_case("M-2")) == dump_case(full_case("M-2", "Dvořák",
-                                                                           "Jiří"))
+            assert dump_case(repo.load_case("M-2")) == dump_case(full_case("M-2", "Dvořák", "Jiří"))
             assert [r.record_number for r in repo.list_patients("dvorak")] == ["M-2"]
             assert repo.list_patients()[0].last_scan is not None  # summary backfilled
             # One checked backup before each migration applied to a file with data.
@@ -181,14 +181,15 @@ def test_failed_migration_rolls_back_and_stays_pending(
         raise RuntimeError("migration bug")
 
     last = schema.MIGRATIONS[-1]
-    monkeypatch.setattr(schema, "MIGRATIONS", (*schema.MIGRATIONS[:-1],
-                                               (last[0], last[1], broken)))
+    monkeypatch.setattr(schema, "MIGRATIONS", (*schema.MIGRATIONS[:-1], (last[0], last[1], broken)))
     with pytest.raises(RuntimeError):
         SqliteRepository(path)
     conn = sqlite3.connect(str(path))
     assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.LATEST_VERSION - 1
-    assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'half_done'"
-                        ).fetchone()[0] == 0
+    assert (
+        conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'half_done'").fetchone()[0]
+        == 0
+    )
     conn.close()
     monkeypatch.undo()
     with SqliteRepository(path) as repo:

@@ -30,8 +30,9 @@ def test_same_seed_same_clinic() -> None:
     c = [dump_case(c) for c in generate_cases(50, 10, TODAY)]
     assert a == b
     assert a != c
-    assert dump_case(generate_case(random.Random(3), "X", TODAY)) == \
-        dump_case(generate_case(random.Random(3), "X", TODAY))
+    assert dump_case(generate_case(random.Random(3), "X", TODAY)) == dump_case(
+        generate_case(random.Random(3), "X", TODAY)
+    )
 
 
 def test_plausible_proportions() -> None:
@@ -45,8 +46,9 @@ def test_plausible_proportions() -> None:
     assert set(lines) <= {0, 1, 2, 3, 4} and lines[1] > lines[4] > 0
     assert any(line.intent is Intent.ADJUVANT for c in cases for line in c.therapy_lines)
     assert sum(1 for c in cases if c.side_effects) > len(cases) / 4
-    gaps = [(b.date - a.date).days for c in cases for a, b in zip(c.scans, c.scans[1:],
-                                                                   strict=False)]
+    gaps = [
+        (b.date - a.date).days for c in cases for a, b in zip(c.scans, c.scans[1:], strict=False)
+    ]
     assert 80 <= sorted(gaps)[len(gaps) // 2] <= 130  # mostly every 3 months
     flags = Counter(f.code.value for c in cases for f in assess(c, TODAY).flags)
     for code in ("progression", "false_progression", "recurrence", "scan_overdue"):
@@ -65,8 +67,10 @@ def test_generate_clinic_and_cli(tmp_path: Path) -> None:
         first = repo.load_case("GD-000001")
     assert dump_case(first) == dump_case(next(generate_cases(1, 5, TODAY)))
     # Adding more continues the numbering.
-    assert main(["demo", "--patients", "10", "--db", str(db), "--seed", "5",
-                 "--today", "2026-11-23"]) == 0
+    assert (
+        main(["demo", "--patients", "10", "--db", str(db), "--seed", "5", "--today", "2026-11-23"])
+        == 0
+    )
     with SqliteRepository(db) as repo:
         assert repo.count_patients() == 130
         assert repo.exists("GD-000130")

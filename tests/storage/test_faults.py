@@ -35,11 +35,18 @@ def big_case(number: str) -> object:
     return replace(case, patient=replace(case.patient, notes="x" * 90_000))
 
 
-def run_cli(*args: str, env: dict[str, str] | None = None,
-            stdin: str = "") -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "gistdesk", *args], cwd=ROOT, input=stdin,
-                          capture_output=True, text=True, timeout=120,
-                          env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})})
+def run_cli(
+    *args: str, env: dict[str, str] | None = None, stdin: str = ""
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "gistdesk", *args],
+        cwd=ROOT,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})},
+    )
 
 
 def assert_one_line(result: subprocess.CompletedProcess[str], *needles: str) -> None:
@@ -56,8 +63,9 @@ def tmpfs(tmp_path: Path, size: str) -> Iterator[Path]:
     """A small real file system (needs root and mount; skipped elsewhere)."""
     point = tmp_path / f"fs-{uuid.uuid4().hex[:8]}"
     point.mkdir()
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(point)],
-                          capture_output=True)
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(point)], capture_output=True
+    )
     if done.returncode != 0:
         pytest.skip("cannot mount a tmpfs here (needs root)")
     try:
@@ -67,8 +75,7 @@ def tmpfs(tmp_path: Path, size: str) -> Iterator[Path]:
 
 
 # -- disk full ------------------------------------------------------------------------------
-def test_disk_full_by_page_limit_changes_nothing(repo: SqliteRepository,
-                                                 db_path: Path) -> None:
+def test_disk_full_by_page_limit_changes_nothing(repo: SqliteRepository, db_path: Path) -> None:
     repo.save_case(full_case("A-1"), user="u", as_of=TODAY)
     before = dump_db(db_path)
     pages = repo.conn.execute("PRAGMA page_count").fetchone()[0]
@@ -101,8 +108,17 @@ def test_a_really_full_file_system_during_a_save(tmp_path: Path) -> None:
             assert dump_db(path) == before
         with SqliteRepository(path) as again:  # opens, integrity ok, while still full
             assert again.record_numbers() == ["A-1"]
-            result = run_cli("users", "add", "bob", "--role", "nurse", "--password-stdin",
-                             "--db", str(path), stdin="a long password\n")
+            result = run_cli(
+                "users",
+                "add",
+                "bob",
+                "--role",
+                "nurse",
+                "--password-stdin",
+                "--db",
+                str(path),
+                stdin="a long password\n",
+            )
             assert result.returncode == 1 and "Traceback" not in result.stderr
         filler.unlink()
         with SqliteRepository(path) as again:
@@ -127,11 +143,18 @@ def test_file_size_limit_gives_a_clear_message(db_path: Path) -> None:
     with SqliteRepository(db_path) as repo:
         repo.save_case(full_case("A-1"), user="u", as_of=TODAY)
     before = dump_db(db_path)
-    code = ("import sys; from tests.storage.test_faults import _save_under_fsize_limit as f; "
-            "f(sys.argv[1])")
-    done = subprocess.run([sys.executable, "-c", code, str(db_path)], cwd=ROOT,
-                          capture_output=True, text=True, timeout=60,
-                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    code = (
+        "import sys; from tests.storage.test_faults import _save_under_fsize_limit as f; "
+        "f(sys.argv[1])"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(db_path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
     assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
     assert done.stdout.split()[0] in (DiskWriteError.__name__, DiskFullError.__name__)
     assert "nothing was saved" in done.stdout
@@ -141,8 +164,9 @@ def test_file_size_limit_gives_a_clear_message(db_path: Path) -> None:
 
 
 # -- read-only ------------------------------------------------------------------------------
-def test_query_only_connection_refuses_with_a_message(repo: SqliteRepository,
-                                                      db_path: Path) -> None:
+def test_query_only_connection_refuses_with_a_message(
+    repo: SqliteRepository, db_path: Path
+) -> None:
     repo.save_case(full_case("A-1"), user="u", as_of=TODAY)
     before = dump_db(db_path)
     repo.conn.execute("PRAGMA query_only = ON")
@@ -175,9 +199,18 @@ def test_locked_database(repo: SqliteRepository, db_path: Path) -> None:
         with pytest.raises(DatabaseLockedError, match="busy"):
             repo.save_case(full_case("A-2"), user="u", as_of=TODAY)
         assert repo.load_case("A-1") == full_case("A-1")  # reading still works
-        result = run_cli("users", "add", "bob", "--role", "nurse", "--password-stdin",
-                         "--db", str(db_path), env={"GISTDESK_BUSY_TIMEOUT_MS": "300"},
-                         stdin="a long password\n")
+        result = run_cli(
+            "users",
+            "add",
+            "bob",
+            "--role",
+            "nurse",
+            "--password-stdin",
+            "--db",
+            str(db_path),
+            env={"GISTDESK_BUSY_TIMEOUT_MS": "300"},
+            stdin="a long password\n",
+        )
         assert_one_line(result, "busy")
     finally:
         holder.execute("ROLLBACK")
@@ -218,8 +251,9 @@ def test_database_wal_shm_and_backups_are_owner_only(tmp_path: Path) -> None:
         os.umask(old)
 
 
-def test_export_writes_only_the_chosen_file_owner_only(repo: SqliteRepository,
-                                                       tmp_path: Path) -> None:
+def test_export_writes_only_the_chosen_file_owner_only(
+    repo: SqliteRepository, tmp_path: Path
+) -> None:
     from gistdesk.storage.casefiles import export_case
 
     repo.save_case(full_case("A-1"), user="u", as_of=TODAY)

@@ -28,9 +28,36 @@ from gistdesk.storage.errors import SignInError, StorageError
 from gistdesk.storage.repository import SqliteRepository
 from tests.storage.conftest import TODAY, dump_db, full_case
 
-SQL_FTS = ['"', "'", "''", "';--", "'); DROP TABLE patients;--", "*", "NEAR(a b)", "a OR b",
-           "NOT", "-", "c-KIT", "^", ":", "{family_name}", "family_name:x", "\\", "%", "_",
-           "\x00", "\ud800", "\U0010ffff", "\u202e", "ǅ", "ﬀ", "İ", "ß", "\r\n", "\t"]
+SQL_FTS = [
+    '"',
+    "'",
+    "''",
+    "';--",
+    "'); DROP TABLE patients;--",
+    "*",
+    "NEAR(a b)",
+    "a OR b",
+    "NOT",
+    "-",
+    "c-KIT",
+    "^",
+    ":",
+    "{family_name}",
+    "family_name:x",
+    "\\",
+    "%",
+    "_",
+    "\x00",
+    "\ud800",
+    "\U0010ffff",
+    "\u202e",
+    "ǅ",
+    "ﬀ",
+    "İ",
+    "ß",
+    "\r\n",
+    "\t",
+]
 
 HOSTILE_TEXT = st.one_of(
     st.text(alphabet=st.characters(codec=None), max_size=60),  # incl. NUL and surrogates
@@ -47,14 +74,18 @@ HOSTILE_DATE = st.one_of(
     st.dates(),
 )
 
+
 # Each field is usually ordinary and sometimes hostile, so saves get accepted too.
-def sometimes(ordinary: st.SearchStrategy[object], hostile: st.SearchStrategy[object]
-              ) -> st.SearchStrategy[object]:
+def sometimes(
+    ordinary: st.SearchStrategy[object], hostile: st.SearchStrategy[object]
+) -> st.SearchStrategy[object]:
     return st.one_of(ordinary, ordinary, hostile)
 
 
-NAME = sometimes(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")),
-                         min_size=1, max_size=30), HOSTILE_TEXT)
+NAME = sometimes(
+    st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=30),
+    HOSTILE_TEXT,
+)
 NOTES = sometimes(st.text(max_size=200), HOSTILE_TEXT)
 SIZE = sometimes(st.floats(0.1, 40), HOSTILE_NUMBER)
 BIRTH = sometimes(st.dates(date(1920, 1, 1), date(1990, 12, 31)), HOSTILE_DATE)
@@ -62,15 +93,17 @@ DIAGNOSIS = sometimes(st.dates(date(2000, 1, 1), date(2020, 12, 31)), HOSTILE_DA
 
 OK = (InvalidCaseError, StorageError)
 # `make test` runs the first figure, `make test-slow` the second (x20).
-SCALE = pytest.mark.parametrize("scale", [1, pytest.param(20, marks=pytest.mark.slow,
-                                                          id="x20")])
+SCALE = pytest.mark.parametrize("scale", [1, pytest.param(20, marks=pytest.mark.slow, id="x20")])
 COUNTS: dict[str, int] = {}
 
 
 def _report(name: str, minimum: int) -> None:
     accepted = COUNTS.get(name + " accepted")
-    extra = "" if accepted is None else f" ({accepted} accepted, {COUNTS[name] - accepted} " \
-                                        "refused with a message)"
+    extra = (
+        ""
+        if accepted is None
+        else f" ({accepted} accepted, {COUNTS[name] - accepted} refused with a message)"
+    )
     print(f"\nhypothesis examples run by {name}: {COUNTS[name]}{extra}")
     assert COUNTS[name] >= minimum
 
@@ -98,28 +131,60 @@ def hostile_repo(db_path: Path) -> SqliteRepository:
 
 
 @SCALE
-def test_save_case_with_hostile_fields(hostile_repo: SqliteRepository, db_path: Path,
-                                       scale: int) -> None:
+def test_save_case_with_hostile_fields(
+    hostile_repo: SqliteRepository, db_path: Path, scale: int
+) -> None:
     repo = hostile_repo
     name = "save_case"
     COUNTS[name] = COUNTS[name + " accepted"] = 0
 
-    @settings(max_examples=250 * scale, deadline=None, database=None,
-              suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-    @given(number=NAME, family=NAME, notes=NOTES, birth=BIRTH, size=SIZE, mitoses=SIZE,
-           diagnosis=DIAGNOSIS, sites=st.lists(NAME, max_size=2),
-           replace_existing=st.booleans())
-    def run(number: str, family: str, notes: str, birth: date, size: float, mitoses: float,
-            diagnosis: date, sites: list[str], replace_existing: bool) -> None:
+    @settings(
+        max_examples=250 * scale,
+        deadline=None,
+        database=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
+    @given(
+        number=NAME,
+        family=NAME,
+        notes=NOTES,
+        birth=BIRTH,
+        size=SIZE,
+        mitoses=SIZE,
+        diagnosis=DIAGNOSIS,
+        sites=st.lists(NAME, max_size=2),
+        replace_existing=st.booleans(),
+    )
+    def run(
+        number: str,
+        family: str,
+        notes: str,
+        birth: date,
+        size: float,
+        mitoses: float,
+        diagnosis: date,
+        sites: list[str],
+        replace_existing: bool,
+    ) -> None:
         COUNTS[name] += 1
         base = full_case("BASE")
         case = dataclasses.replace(
             base,
-            patient=dataclasses.replace(base.patient, record_number=number,
-                                        family_name=family, notes=notes, birth_date=birth),
-            tumor=dataclasses.replace(base.tumor, size_cm=size, mitoses_per_5mm2=mitoses,
-                                      diagnosis_date=diagnosis,
-                                      metastatic_sites=tuple(sites)))
+            patient=dataclasses.replace(
+                base.patient,
+                record_number=number,
+                family_name=family,
+                notes=notes,
+                birth_date=birth,
+            ),
+            tumor=dataclasses.replace(
+                base.tumor,
+                size_cm=size,
+                mitoses_per_5mm2=mitoses,
+                diagnosis_date=diagnosis,
+                metastatic_sites=tuple(sites),
+            ),
+        )
         replace = "BASE" if replace_existing else None
 
         def save() -> None:
@@ -141,33 +206,48 @@ def test_save_case_with_hostile_fields(hostile_repo: SqliteRepository, db_path: 
 
 
 @SCALE
-def test_entry_edits_with_hostile_values(hostile_repo: SqliteRepository,
-                                         db_path: Path, scale: int) -> None:
+def test_entry_edits_with_hostile_values(
+    hostile_repo: SqliteRepository, db_path: Path, scale: int
+) -> None:
     repo = hostile_repo
     name = "entry_edits"
     COUNTS[name] = COUNTS[name + " accepted"] = 0
 
-    @settings(max_examples=250 * scale, deadline=None, database=None,
-              suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-    @given(kind=st.sampled_from(["scan", "dose", "effect"]),
-           day=sometimes(st.dates(date(2022, 6, 2), date(2026, 1, 1)), HOSTILE_DATE),
-           text=NAME, value=SIZE,
-           grade=sometimes(st.integers(1, 5), st.integers(-(2**65), 2**65)))
+    @settings(
+        max_examples=250 * scale,
+        deadline=None,
+        database=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
+    @given(
+        kind=st.sampled_from(["scan", "dose", "effect"]),
+        day=sometimes(st.dates(date(2022, 6, 2), date(2026, 1, 1)), HOSTILE_DATE),
+        text=NAME,
+        value=SIZE,
+        grade=sometimes(st.integers(1, 5), st.integers(-(2**65), 2**65)),
+    )
     def run(kind: str, day: date, text: str, value: float, grade: int) -> None:
         COUNTS[name] += 1
         if kind == "scan":
-            scan = Scan(day, Modality.CT, (Lesion("L1", text, True, value, density_hu=value),),
-                        NonTarget.ABSENT, text)
+            scan = Scan(
+                day,
+                Modality.CT,
+                (Lesion("L1", text, True, value, density_hu=value),),
+                NonTarget.ABSENT,
+                text,
+            )
 
             def action() -> Case:
                 return repo.save_scan("BASE", scan, user="u")
         elif kind == "dose":
+
             def action() -> Case:
                 return repo.save_dose_change("BASE", 0, DoseChange(day, value, text), user="u")
         else:
+
             def action() -> Case:
-                return repo.save_side_effect("BASE", SideEffect(day, text, grade, text),
-                                             user="u")
+                return repo.save_side_effect("BASE", SideEffect(day, text, grade, text), user="u")
+
         if _attempt(repo, db_path, action):
             COUNTS[name + " accepted"] += 1
             repo.save_case(full_case("BASE"), user="u", replace="BASE", as_of=TODAY)
@@ -183,8 +263,12 @@ def test_search_box_with_hostile_text(hostile_repo: SqliteRepository, scale: int
     name = "search_box"
     COUNTS[name] = 0
 
-    @settings(max_examples=400 * scale, deadline=None, database=None,
-              suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    @settings(
+        max_examples=400 * scale,
+        deadline=None,
+        database=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
     @given(HOSTILE_TEXT)
     def run(text: str) -> None:
         COUNTS[name] += 1
@@ -201,11 +285,16 @@ def test_search_box_with_hostile_text(hostile_repo: SqliteRepository, scale: int
 
 
 def _json_values(depth: int = 2) -> st.SearchStrategy[object]:
-    leaves = st.one_of(st.none(), st.booleans(), HOSTILE_NUMBER, HOSTILE_TEXT,
-                       HOSTILE_DATE.map(date.isoformat))
-    return st.recursive(leaves, lambda inner: st.one_of(
-        st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=12), inner, max_size=4)),
-        max_leaves=12)
+    leaves = st.one_of(
+        st.none(), st.booleans(), HOSTILE_NUMBER, HOSTILE_TEXT, HOSTILE_DATE.map(date.isoformat)
+    )
+    return st.recursive(
+        leaves,
+        lambda inner: st.one_of(
+            st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=12), inner, max_size=4)
+        ),
+        max_leaves=12,
+    )
 
 
 @SCALE
@@ -213,14 +302,30 @@ def test_case_file_reader_with_hostile_documents(scale: int) -> None:
     name = "case_file_reader"
     COUNTS[name] = 0
     base = json.loads(dump_case(full_case()))
-    paths = [("patient", "record_number"), ("patient", "birth_date"), ("tumor", "size_cm"),
-             ("tumor", "diagnosis_date"), ("scans",), ("therapy_lines",), ("format",),
-             ("patient",), ("tumor", "metastatic_sites"), ("side_effects",)]
+    paths = [
+        ("patient", "record_number"),
+        ("patient", "birth_date"),
+        ("tumor", "size_cm"),
+        ("tumor", "diagnosis_date"),
+        ("scans",),
+        ("therapy_lines",),
+        ("format",),
+        ("patient",),
+        ("tumor", "metastatic_sites"),
+        ("side_effects",),
+    ]
 
-    @settings(max_examples=400 * scale, deadline=None, database=None,
-              suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-    @given(where=st.sampled_from(paths), value=_json_values(),
-           raw=st.one_of(st.none(), st.text(alphabet=st.characters(codec=None), max_size=80)))
+    @settings(
+        max_examples=400 * scale,
+        deadline=None,
+        database=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
+    @given(
+        where=st.sampled_from(paths),
+        value=_json_values(),
+        raw=st.one_of(st.none(), st.text(alphabet=st.characters(codec=None), max_size=80)),
+    )
     def run(where: tuple[str, ...], value: object, raw: str | None) -> None:
         COUNTS[name] += 1
         if raw is not None:
@@ -250,8 +355,9 @@ IDENT = st.one_of(HOSTILE_TEXT, st.sampled_from(["BASE", "ada", "", " ", "ada ",
 
 
 @SCALE
-def test_reads_and_account_calls_with_hostile_names(hostile_repo: SqliteRepository,
-                                                    db_path: Path, scale: int) -> None:
+def test_reads_and_account_calls_with_hostile_names(
+    hostile_repo: SqliteRepository, db_path: Path, scale: int
+) -> None:
     """Record numbers, user names, display names and passwords from anywhere: only a
     StorageError (or an InvalidCaseError) with a message. Sign-in costs a real scrypt hash
     (~0.3 s), so this one draws fewer examples."""
@@ -260,11 +366,30 @@ def test_reads_and_account_calls_with_hostile_names(hostile_repo: SqliteReposito
     name = "accounts_and_reads"
     COUNTS[name] = COUNTS[name + " accepted"] = 0
 
-    @settings(max_examples=40 * scale, deadline=None, database=None,
-              suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-    @given(call=st.sampled_from(["load", "exists", "delete", "view", "audit", "sign_in",
-                                 "create", "set_role", "set_password", "disable"]),
-           ident=IDENT, other=IDENT)
+    @settings(
+        max_examples=40 * scale,
+        deadline=None,
+        database=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
+    @given(
+        call=st.sampled_from(
+            [
+                "load",
+                "exists",
+                "delete",
+                "view",
+                "audit",
+                "sign_in",
+                "create",
+                "set_role",
+                "set_password",
+                "disable",
+            ]
+        ),
+        ident=IDENT,
+        other=IDENT,
+    )
     def run(call: str, ident: str, other: str) -> None:
         COUNTS[name] += 1
         repo.sign_in_local_operator("fuzz")
@@ -275,8 +400,12 @@ def test_reads_and_account_calls_with_hostile_names(hostile_repo: SqliteReposito
             "view": lambda: repo.record_view(ident),
             "audit": lambda: repo.audit_entries(ident, user=other, limit=5),
             "sign_in": lambda: repo.sign_in(ident, other),
-            "create": lambda: repo.create_user(ident, "nurse", other,  # type: ignore[arg-type]
-                                               other + "-long-enough"),
+            "create": lambda: repo.create_user(
+                ident,
+                "nurse",
+                other,  # type: ignore[arg-type]
+                other + "-long-enough",
+            ),
             "set_role": lambda: repo.set_role(ident, "viewer"),  # type: ignore[arg-type]
             "set_password": lambda: repo.set_password(ident, other),
             "disable": lambda: repo.disable_user(ident),

@@ -100,11 +100,12 @@ def test_invalid_case_is_refused_with_every_problem_and_nothing_written(
     repo.save_case(full_case(), user="u", as_of=TODAY)
     before = dump_db(db_path)
     case = full_case()
-    bad_scan = dataclasses.replace(case.scans[0], lesions=(
-        Lesion("L1", "liver", True, -4),))
+    bad_scan = dataclasses.replace(case.scans[0], lesions=(Lesion("L1", "liver", True, -4),))
     bad = dataclasses.replace(
-        case, scans=(bad_scan, *case.scans[1:]),
-        side_effects=(SideEffect(date(2021, 3, 1), "edema", 7),))
+        case,
+        scans=(bad_scan, *case.scans[1:]),
+        side_effects=(SideEffect(date(2021, 3, 1), "edema", 7),),
+    )
     with pytest.raises(InvalidCaseError) as info:
         repo.save_case(bad, user="u", replace="T-001", as_of=TODAY)
     paths = {p.path for p in info.value.problems}
@@ -147,12 +148,19 @@ def test_disk_full_is_a_clear_error_and_writes_nothing(
     before = dump_db(db_path)
     pages = repo.conn.execute("PRAGMA page_count").fetchone()[0]
     repo.conn.execute(f"PRAGMA max_page_count = {pages}")
-    big = dataclasses.replace(full_case("T-BIG"), patient=dataclasses.replace(
-        full_case().patient, record_number="T-BIG", notes="x" * 90_000))
+    big = dataclasses.replace(
+        full_case("T-BIG"),
+        patient=dataclasses.replace(full_case().patient, record_number="T-BIG", notes="x" * 90_000),
+    )
     with pytest.raises(StorageError) as info:
         for n in range(20):
-            repo.save_case(dataclasses.replace(big, patient=dataclasses.replace(
-                big.patient, record_number=f"T-BIG{n}")), user="u", as_of=TODAY)
+            repo.save_case(
+                dataclasses.replace(
+                    big, patient=dataclasses.replace(big.patient, record_number=f"T-BIG{n}")
+                ),
+                user="u",
+                as_of=TODAY,
+            )
     assert "full" in str(info.value)
     assert dump_db(db_path) == before
 
@@ -172,8 +180,12 @@ def test_entry_edits(repo: SqliteRepository) -> None:
     with pytest.raises(EntityNotFoundError):
         repo.delete_scan("T-001", date(2000, 1, 1), user="u")
 
-    line = TherapyLine(Drug.REGORAFENIB, Intent.ADVANCED, date(2023, 1, 1),
-                       doses=(DoseChange(date(2023, 1, 1), 160),))
+    line = TherapyLine(
+        Drug.REGORAFENIB,
+        Intent.ADVANCED,
+        date(2023, 1, 1),
+        doses=(DoseChange(date(2023, 1, 1), 160),),
+    )
     repo.save_line("T-001", line, user="u")
     assert repo.load_case("T-001").therapy_lines[2] == line
     repo.save_dose_change("T-001", 2, DoseChange(date(2023, 2, 1), 120, "reduced"), user="u")
@@ -187,13 +199,13 @@ def test_entry_edits(repo: SqliteRepository) -> None:
 
     proc = Procedure(date(2023, 3, 3), ProcedureKind.TACE, "liver")
     repo.save_procedure("T-001", proc, user="u")
-    repo.save_procedure("T-001", dataclasses.replace(proc, note="second look"), user="u",
-                        index=2)
+    repo.save_procedure("T-001", dataclasses.replace(proc, note="second look"), user="u", index=2)
     assert repo.load_case("T-001").procedures[2].note == "second look"
     repo.delete_procedure("T-001", 2, user="u")
 
-    effect = SideEffect(date(2023, 4, 4), "hand-foot skin reaction", 2, "sunitinib",
-                        SideEffectAction.HELD)
+    effect = SideEffect(
+        date(2023, 4, 4), "hand-foot skin reaction", 2, "sunitinib", SideEffectAction.HELD
+    )
     repo.save_side_effect("T-001", effect, user="u")
     repo.save_side_effect("T-001", dataclasses.replace(effect, grade=3), user="u", index=2)
     assert repo.load_case("T-001").side_effects[2].grade == 3
@@ -206,13 +218,27 @@ def test_entry_edits(repo: SqliteRepository) -> None:
 def test_delete_patient_with_confirmation_data(repo: SqliteRepository) -> None:
     repo.save_case(full_case(), user="u", as_of=TODAY)
     info = repo.deletion_summary("T-001")
-    assert (info.therapy_lines, info.dose_changes, info.scans, info.lesion_measurements,
-            info.procedures, info.side_effects) == (2, 3, 3, 8, 2, 2)
+    assert (
+        info.therapy_lines,
+        info.dose_changes,
+        info.scans,
+        info.lesion_measurements,
+        info.procedures,
+        info.side_effects,
+    ) == (2, 3, 3, 8, 2, 2)
     assert "T-001" in info.describe()
     repo.delete_patient("T-001", user="admin")
     assert repo.count_patients() == 0
-    for table in ("tumors", "therapy_lines", "dose_changes", "scans", "lesion_measurements",
-                  "procedures", "side_effects", "patient_summary"):
+    for table in (
+        "tumors",
+        "therapy_lines",
+        "dose_changes",
+        "scans",
+        "lesion_measurements",
+        "procedures",
+        "side_effects",
+        "patient_summary",
+    ):
         assert repo.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0
     assert repo.list_patients("José") == []
     last = repo.audit_entries("T-001")[0]
@@ -223,20 +249,29 @@ def test_delete_patient_with_confirmation_data(repo: SqliteRepository) -> None:
 
 
 def test_list_paging_and_sorting(repo: SqliteRepository) -> None:
-    names = [("Zeta", "Ann", date(1950, 1, 1)), ("Álvarez", "Bob", date(1980, 1, 1)),
-             ("alvarez", "Cid", date(1970, 1, 1)), ("Müller", "Dee", date(1990, 1, 1))]
+    names = [
+        ("Zeta", "Ann", date(1950, 1, 1)),
+        ("Álvarez", "Bob", date(1980, 1, 1)),
+        ("alvarez", "Cid", date(1970, 1, 1)),
+        ("Müller", "Dee", date(1990, 1, 1)),
+    ]
     for i, (family, first_name, birth) in enumerate(names):
         case = full_case(f"R-{i}", family, first_name)
-        case = dataclasses.replace(case, patient=dataclasses.replace(case.patient,
-                                                                     birth_date=birth))
+        case = dataclasses.replace(
+            case, patient=dataclasses.replace(case.patient, birth_date=birth)
+        )
         repo.save_case(case, user="u", as_of=TODAY)
     rows = repo.list_patients(sort=SortKey.NAME)
     assert [r.family_name for r in rows] == ["Álvarez", "alvarez", "Müller", "Zeta"]
-    assert [r.record_number for r in repo.list_patients(sort=SortKey.RECORD_NUMBER,
-                                                        descending=True)] == \
-        ["R-3", "R-2", "R-1", "R-0"]
-    assert [r.given_name for r in repo.list_patients(sort=SortKey.AGE)] == \
-        ["Dee", "Bob", "Cid", "Ann"]
+    assert [
+        r.record_number for r in repo.list_patients(sort=SortKey.RECORD_NUMBER, descending=True)
+    ] == ["R-3", "R-2", "R-1", "R-0"]
+    assert [r.given_name for r in repo.list_patients(sort=SortKey.AGE)] == [
+        "Dee",
+        "Bob",
+        "Cid",
+        "Ann",
+    ]
     assert [r.record_number for r in repo.list_patients(offset=1, limit=2)] == ["R-1", "R-2"]
     assert repo.list_patients(offset=10) == []
     for key in SortKey:
@@ -262,21 +297,32 @@ def test_auto_backup_only_when_due(repo: SqliteRepository) -> None:
     assert repo.auto_backup(min_interval=timedelta(0)) is not None
 
 
-_TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
-                max_size=40)
+_TEXT = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=40
+)
 
 
-@settings(max_examples=150, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(family=_TEXT, given_name=_TEXT, notes=_TEXT, report=_TEXT,
-       number=st.text(alphabet=st.characters(blacklist_categories=("Cs", "Z", "Cc")),
-                      min_size=1, max_size=20))
-def test_any_text_round_trips(repo: SqliteRepository, family: str, given_name: str,
-                              notes: str, report: str, number: str) -> None:
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    family=_TEXT,
+    given_name=_TEXT,
+    notes=_TEXT,
+    report=_TEXT,
+    number=st.text(
+        alphabet=st.characters(blacklist_categories=("Cs", "Z", "Cc")), min_size=1, max_size=20
+    ),
+)
+def test_any_text_round_trips(
+    repo: SqliteRepository, family: str, given_name: str, notes: str, report: str, number: str
+) -> None:
     case = full_case(number, family, given_name)
     case = dataclasses.replace(
-        case, patient=dataclasses.replace(case.patient, notes=notes),
-        scans=(dataclasses.replace(case.scans[0], report=report), *case.scans[1:]))
+        case,
+        patient=dataclasses.replace(case.patient, notes=notes),
+        scans=(dataclasses.replace(case.scans[0], report=report), *case.scans[1:]),
+    )
     if repo.exists(number):
         repo.save_case(case, user="u", replace=number, as_of=TODAY)
     else:
@@ -285,8 +331,9 @@ def test_any_text_round_trips(repo: SqliteRepository, family: str, given_name: s
     assert number in [r.record_number for r in repo.list_patients(number, limit=1000)]
 
 
-def test_stale_form_is_refused_instead_of_overwriting(repo: SqliteRepository,
-                                                      db_path: Path) -> None:
+def test_stale_form_is_refused_instead_of_overwriting(
+    repo: SqliteRepository, db_path: Path
+) -> None:
     from gistdesk.storage.errors import ConcurrentEditError
 
     repo.save_case(full_case(), user="u", as_of=TODAY)
@@ -297,11 +344,15 @@ def test_stale_form_is_refused_instead_of_overwriting(repo: SqliteRepository,
     before = dump_db(db_path)
     edited = dataclasses.replace(case, patient=dataclasses.replace(case.patient, notes="x"))
     with pytest.raises(ConcurrentEditError, match="changed by someone else"):
-        repo.save_case(edited, user="dr", replace="T-001", as_of=TODAY,
-                       expected_revision=revision)
+        repo.save_case(edited, user="dr", replace="T-001", as_of=TODAY, expected_revision=revision)
     assert dump_db(db_path) == before
     fresh, new_revision = repo.load_case_revision("T-001")
     assert new_revision == revision + 1
-    repo.save_case(dataclasses.replace(fresh, patient=edited.patient), user="dr",
-                   replace="T-001", as_of=TODAY, expected_revision=new_revision)
+    repo.save_case(
+        dataclasses.replace(fresh, patient=edited.patient),
+        user="dr",
+        replace="T-001",
+        as_of=TODAY,
+        expected_revision=new_revision,
+    )
     assert len(repo.load_case("T-001").scans) == 4

@@ -21,8 +21,7 @@ ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "correct horse battery"
 
 
-def test_restore_round_trip_keeps_a_safety_backup(repo: SqliteRepository,
-                                                  db_path: Path) -> None:
+def test_restore_round_trip_keeps_a_safety_backup(repo: SqliteRepository, db_path: Path) -> None:
     repo.save_case(full_case("A-1"), user="u", as_of=TODAY)
     saved = repo.backup("manual")
     repo.save_case(full_case("A-2"), user="u", as_of=TODAY)
@@ -41,8 +40,9 @@ def test_restore_round_trip_keeps_a_safety_backup(repo: SqliteRepository,
 
 
 @pytest.mark.parametrize("damage", ["text", "foreign", "newer", "corrupt", "missing", "empty"])
-def test_a_bad_file_is_refused_and_nothing_changes(repo: SqliteRepository, db_path: Path,
-                                                   tmp_path: Path, damage: str) -> None:
+def test_a_bad_file_is_refused_and_nothing_changes(
+    repo: SqliteRepository, db_path: Path, tmp_path: Path, damage: str
+) -> None:
     repo.save_case(full_case("A-1"), user="u", as_of=TODAY)
     bad = tmp_path / "bad.sqlite"
     if damage == "text":
@@ -61,7 +61,7 @@ def test_a_bad_file_is_refused_and_nothing_changes(repo: SqliteRepository, db_pa
         good = repo.backup("manual")
         data = bytearray(good.read_bytes())
         for offset in range(4096 * 3, len(data) - 4096, 4096):
-            data[offset:offset + 64] = os.urandom(64)  # b-tree page headers
+            data[offset : offset + 64] = os.urandom(64)  # b-tree page headers
         bad.write_bytes(bytes(data))
     elif damage == "empty":
         bad.write_bytes(b"")
@@ -74,8 +74,9 @@ def test_a_bad_file_is_refused_and_nothing_changes(repo: SqliteRepository, db_pa
     assert repo.record_numbers() == ["A-1"]
 
 
-def test_restore_accepts_an_older_schema_and_migrates_it(repo: SqliteRepository,
-                                                         tmp_path: Path) -> None:
+def test_restore_accepts_an_older_schema_and_migrates_it(
+    repo: SqliteRepository, tmp_path: Path
+) -> None:
     old = tmp_path / "v3.sqlite"
     conn = sqlite3.connect(str(old), isolation_level=None)
     conn.execute("PRAGMA application_id = 1195987796")
@@ -90,9 +91,15 @@ def test_restore_accepts_an_older_schema_and_migrates_it(repo: SqliteRepository,
 
 
 def cli(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "gistdesk", *args], cwd=ROOT, input=stdin,
-                          capture_output=True, text=True, timeout=120,
-                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    return subprocess.run(
+        [sys.executable, "-m", "gistdesk", *args],
+        cwd=ROOT,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
 
 
 def test_cli_restores_a_damaged_database(db_path: Path) -> None:
@@ -104,7 +111,7 @@ def test_cli_restores_a_damaged_database(db_path: Path) -> None:
     assert saved is not None
     # Damage the live file (pages after the header).
     data = bytearray(db_path.read_bytes())
-    data[4096:4096 * 6] = os.urandom(4096 * 5)
+    data[4096 : 4096 * 6] = os.urandom(4096 * 5)
     db_path.write_bytes(bytes(data))
     with pytest.raises(DatabaseCorruptError):
         SqliteRepository(db_path)
@@ -121,16 +128,35 @@ def test_cli_restores_a_damaged_database(db_path: Path) -> None:
     assert bad.returncode == 1 and len(bad.stderr.strip().splitlines()) == 1
 
 
-def test_cli_users_audit_and_backup_list(db_path: Path,
-                                         capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_users_audit_and_backup_list(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     with SqliteRepository(db_path) as repo:
         repo.save_case(full_case("A-1"), user="u", as_of=TODAY)
         repo.create_first_admin("ada", "Ada", PASSWORD)
-    done = cli("users", "add", "nina", "--role", "nurse", "--display-name", "Nina",
-               "--password-stdin", "--db", str(db_path), stdin=PASSWORD + "\n")
+    done = cli(
+        "users",
+        "add",
+        "nina",
+        "--role",
+        "nurse",
+        "--display-name",
+        "Nina",
+        "--password-stdin",
+        "--db",
+        str(db_path),
+        stdin=PASSWORD + "\n",
+    )
     assert done.returncode == 0, done.stderr
-    weak = cli("users", "add", "bob", "--role", "nurse", "--password-stdin", "--db",
-               str(db_path), stdin="short\n")
+    weak = cli(
+        "users",
+        "add",
+        "bob",
+        "--role",
+        "nurse",
+        "--password-stdin",
+        "--db",
+        str(db_path),
+        stdin="short\n",
+    )
     assert weak.returncode == 1 and "at least 10" in weak.stderr
     assert main(["users", "set-role", "nina", "viewer", "--db", str(db_path)]) == 0
     assert main(["users", "disable", "nina", "--db", str(db_path)]) == 0

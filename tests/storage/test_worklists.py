@@ -34,8 +34,15 @@ def adjuvant_case(record_number: str, end: date) -> Case:
     return Case(
         patient=Patient(record_number, "Adjuvant", "Ada", date(1970, 1, 1)),
         tumor=Tumor(date(2023, 10, 1), Site.STOMACH, 12, 8, False, extent=Extent.LOCALIZED),
-        therapy_lines=(TherapyLine(Drug.IMATINIB, Intent.ADJUVANT, date(2023, 12, 1), end,
-                                   doses=(DoseChange(date(2023, 12, 1), 400),)),),
+        therapy_lines=(
+            TherapyLine(
+                Drug.IMATINIB,
+                Intent.ADJUVANT,
+                date(2023, 12, 1),
+                end,
+                doses=(DoseChange(date(2023, 12, 1), 400),),
+            ),
+        ),
         procedures=(Procedure(date(2023, 11, 1), ProcedureKind.SURGERY, "stomach"),),
         scans=(Scan(date(2026, 10, 1), Modality.CT, ()),),
     )
@@ -56,16 +63,23 @@ def test_scan_overdue_is_judged_against_today(repo: SqliteRepository) -> None:
 def test_a_new_scan_takes_the_patient_off_the_overdue_list(repo: SqliteRepository) -> None:
     repo.save_case(full_case("OV-2"), user="u", as_of=TODAY)
     assert numbers(repo, Worklist.SCAN_OVERDUE, TODAY) == ["OV-2"]
-    repo.save_scan("OV-2", Scan(TODAY, Modality.CT, (Lesion("L1", "liver", True, 30),)),
-                   user="u")
+    repo.save_scan("OV-2", Scan(TODAY, Modality.CT, (Lesion("L1", "liver", True, 30),)), user="u")
     assert numbers(repo, Worklist.SCAN_OVERDUE, TODAY) == []
 
 
 def test_progression_flags(repo: SqliteRepository) -> None:
     case = full_case("PR-1")
-    on_first_line = dataclasses.replace(case, therapy_lines=(
-        dataclasses.replace(case.therapy_lines[0], end=None, stop_reason=None,
-                            doses=case.therapy_lines[0].doses[:1]),))
+    on_first_line = dataclasses.replace(
+        case,
+        therapy_lines=(
+            dataclasses.replace(
+                case.therapy_lines[0],
+                end=None,
+                stop_reason=None,
+                doses=case.therapy_lines[0].doses[:1],
+            ),
+        ),
+    )
     repo.save_case(on_first_line, user="u", as_of=TODAY)
     # Progressed, and the team switched to sunitinib after it: no longer an open question.
     repo.save_case(full_case("PR-2"), user="u", as_of=TODAY)
@@ -88,18 +102,26 @@ def test_adjuvant_ending_within_60_days(repo: SqliteRepository) -> None:
     assert numbers(repo, Worklist.ADJUVANT_ENDING, date(2027, 4, 15)) == ["AD-2"]
     row = next(r for r in repo.list_patients(today=TODAY) if r.record_number == "AD-1")
     assert row.current_line == "imatinib 400 mg/day (adjuvant)"
-    later = next(r for r in repo.list_patients(today=date(2026, 12, 2))
-                 if r.record_number == "AD-1")
+    later = next(
+        r for r in repo.list_patients(today=date(2026, 12, 2)) if r.record_number == "AD-1"
+    )
     assert later.current_line is None  # the planned end has passed
 
 
 def test_worklist_and_search_combine(repo: SqliteRepository) -> None:
     repo.save_case(adjuvant_case("AD-1", date(2026, 12, 1)), user="u", as_of=TODAY)
-    repo.save_case(dataclasses.replace(
-        adjuvant_case("AD-2", date(2026, 12, 5)),
-        patient=Patient("AD-2", "Zimmermann", "Zoë", date(1970, 1, 1))), user="u", as_of=TODAY)
-    assert [r.record_number for r in repo.list_patients(
-        "zoe", worklist=Worklist.ADJUVANT_ENDING, today=TODAY)] == ["AD-2"]
+    repo.save_case(
+        dataclasses.replace(
+            adjuvant_case("AD-2", date(2026, 12, 5)),
+            patient=Patient("AD-2", "Zimmermann", "Zoë", date(1970, 1, 1)),
+        ),
+        user="u",
+        as_of=TODAY,
+    )
+    assert [
+        r.record_number
+        for r in repo.list_patients("zoe", worklist=Worklist.ADJUVANT_ENDING, today=TODAY)
+    ] == ["AD-2"]
     assert repo.count_patients("ada", worklist=Worklist.ADJUVANT_ENDING, today=TODAY) == 1
 
 
@@ -120,13 +142,18 @@ def test_pages_tile_the_whole_sorted_list(tmp_path: Path) -> None:
                 total = repo.count_patients(query, worklist, today=TODAY)
                 for sort in SortKey:
                     for descending in (False, True):
-                        full = repo.list_patients(query, worklist, sort, descending,
-                                                  limit=1000, today=TODAY)
+                        full = repo.list_patients(
+                            query, worklist, sort, descending, limit=1000, today=TODAY
+                        )
                         assert len(full) == total
                         pages: list[str] = []
                         for offset in range(0, total + 7, 7):
-                            pages += [r.record_number for r in repo.list_patients(
-                                query, worklist, sort, descending, offset, 7, today=TODAY)]
+                            pages += [
+                                r.record_number
+                                for r in repo.list_patients(
+                                    query, worklist, sort, descending, offset, 7, today=TODAY
+                                )
+                            ]
                         assert pages == [r.record_number for r in full]
                         keys = [_key(r, sort) for r in full]
                         assert keys == sorted(keys, reverse=descending)
@@ -138,8 +165,11 @@ def _key(row: PatientRow, sort: SortKey) -> str:
     if sort is SortKey.NAME:
         return name_key(row.family_name, row.given_name)
     if sort is SortKey.AGE:  # youngest first: later birth dates first
-        return "" if row.birth_date is None else str(99999999 - int(
-            row.birth_date.strftime("%Y%m%d"))).zfill(8)
+        return (
+            ""
+            if row.birth_date is None
+            else str(99999999 - int(row.birth_date.strftime("%Y%m%d"))).zfill(8)
+        )
     if sort is SortKey.SITE:
         return row.primary_site or ""
     return row.last_scan.isoformat() if row.last_scan else ""
@@ -149,10 +179,13 @@ def test_recurrence_is_shown_but_not_on_the_progression_worklist(
     repo: SqliteRepository,
 ) -> None:
     case = adjuvant_case("RC-1", date(2026, 12, 1))
-    relapse = Scan(date(2026, 11, 1), Modality.CT,
-                   (Lesion("L1", "liver", True, 22, new=True),), NonTarget.ABSENT)
-    repo.save_case(dataclasses.replace(case, scans=(*case.scans, relapse)), user="u",
-                   as_of=TODAY)
+    relapse = Scan(
+        date(2026, 11, 1),
+        Modality.CT,
+        (Lesion("L1", "liver", True, 22, new=True),),
+        NonTarget.ABSENT,
+    )
+    repo.save_case(dataclasses.replace(case, scans=(*case.scans, relapse)), user="u", as_of=TODAY)
     [row] = repo.list_patients(today=TODAY)
     assert "recurrence" in row.flag_codes
     assert numbers(repo, Worklist.FLAGS, TODAY) == []

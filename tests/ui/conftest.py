@@ -59,9 +59,11 @@ def repo(tmp_path: Path) -> Iterator[SqliteRepository]:
     repository.create_first_admin("admin", "Ada Admin", PASSWORD)
     repository.sign_out()
     repository.sign_in("admin", PASSWORD)
-    for username, role, name in (("clin", Role.CLINICIAN, "Dr Lindqvist"),
-                                 ("nurse", Role.NURSE, "Nina Nurse"),
-                                 ("viewer", Role.VIEWER, "Vic Viewer")):
+    for username, role, name in (
+        ("clin", Role.CLINICIAN, "Dr Lindqvist"),
+        ("nurse", Role.NURSE, "Nina Nurse"),
+        ("viewer", Role.VIEWER, "Vic Viewer"),
+    ):
         repository.create_user(username, role, display_name=name, password=PASSWORD)
     repository.sign_out()
     repository.sign_in("clin", PASSWORD)
@@ -74,14 +76,20 @@ def no_modal(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
     """Record message boxes instead of blocking on them."""
     shown: list[tuple[str, str]] = []
     monkeypatch.setattr(dialogs, "show_info", lambda _p, title, text: shown.append((title, text)))
-    monkeypatch.setattr(dialogs, "show_error",
-                        lambda _p, title, text, details="": shown.append((title, text)))
+    monkeypatch.setattr(
+        dialogs, "show_error", lambda _p, title, text, details="": shown.append((title, text))
+    )
     return shown
 
 
 @pytest.fixture
-def window(app: object, qtbot: object, repo: SqliteRepository, settings: QSettings,
-           no_modal: list[tuple[str, str]]) -> Iterator[MainWindow]:
+def window(
+    app: object,
+    qtbot: object,
+    repo: SqliteRepository,
+    settings: QSettings,
+    no_modal: list[tuple[str, str]],
+) -> Iterator[MainWindow]:
     win = MainWindow(repo, settings, "test.sqlite", "nurse", today=lambda: TODAY)
     qtbot.addWidget(win)  # type: ignore[attr-defined]
     win.show()

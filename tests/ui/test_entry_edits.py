@@ -23,8 +23,14 @@ from gistdesk.ui.main_window import MainWindow
 from tests.ui.conftest import PASSWORD, TODAY, load
 from tests.ui.drive import FormDriver, click_save
 
-ENTRY_ACTIONS = ("edit_dose", "delete_dose", "edit_procedure", "delete_procedure",
-                 "edit_side_effect", "delete_side_effect")
+ENTRY_ACTIONS = (
+    "edit_dose",
+    "delete_dose",
+    "edit_procedure",
+    "delete_procedure",
+    "edit_side_effect",
+    "delete_side_effect",
+)
 
 
 @pytest.fixture
@@ -35,14 +41,17 @@ def case_rn(repo: SqliteRepository) -> str:
     start = case.therapy_lines[0].start
     case = dataclasses.replace(
         case,
-        procedures=(Procedure(start + timedelta(days=200), ProcedureKind.RFA, "liver", None,
-                              "segment 7"),
-                    Procedure(start + timedelta(days=100), ProcedureKind.SURGERY, "stomach",
-                              Margin.R0, "")),
-        side_effects=(SideEffect(start + timedelta(days=60), "Periorbital edema", 1, None,
-                                 SideEffectAction.NONE),
-                      SideEffect(start + timedelta(days=30), "Diarrhea", 3, None,
-                                 SideEffectAction.HELD)))
+        procedures=(
+            Procedure(start + timedelta(days=200), ProcedureKind.RFA, "liver", None, "segment 7"),
+            Procedure(start + timedelta(days=100), ProcedureKind.SURGERY, "stomach", Margin.R0, ""),
+        ),
+        side_effects=(
+            SideEffect(
+                start + timedelta(days=60), "Periorbital edema", 1, None, SideEffectAction.NONE
+            ),
+            SideEffect(start + timedelta(days=30), "Diarrhea", 3, None, SideEffectAction.HELD),
+        ),
+    )
     repo.save_case(case, user="clin")
     return case.patient.record_number
 
@@ -71,8 +80,13 @@ def test_entry_actions_follow_the_selection(opened: MainWindow) -> None:
     assert opened.patient_view.selected_dose() == (0, 0)
 
 
-def test_edit_a_procedures_date(opened: MainWindow, repo: SqliteRepository, case_rn: str,
-                                qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_edit_a_procedures_date(
+    opened: MainWindow,
+    repo: SqliteRepository,
+    case_rn: str,
+    qtbot: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     view = opened.patient_view
     view.procedures_table.selectRow(0)  # the earliest: the surgery, second in the case
     assert view.selected_procedure_index() == 1
@@ -93,18 +107,24 @@ def test_edit_a_procedures_date(opened: MainWindow, repo: SqliteRepository, case
     after = repo.load_case(case_rn)
     assert after.procedures[1] == dataclasses.replace(before.procedures[1], date=new_day)
     assert after.procedures[0] == before.procedures[0]
-    assert new_day.isoformat() in [view.procedures_model.index(r, 0).data()
-                                   for r in range(view.procedures_model.rowCount())]
+    assert new_day.isoformat() in [
+        view.procedures_model.index(r, 0).data() for r in range(view.procedures_model.rowCount())
+    ]
     actions = [e.action for e in repo.audit_entries(record_number=case_rn, limit=20)]
     assert "save procedure" in actions
 
 
-def test_edit_a_dose_change_and_a_side_effect(opened: MainWindow, repo: SqliteRepository,
-                                              case_rn: str, qtbot: Any,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_edit_a_dose_change_and_a_side_effect(
+    opened: MainWindow,
+    repo: SqliteRepository,
+    case_rn: str,
+    qtbot: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     view = opened.patient_view
     view.lines_table.selectRow(0)
     view.doses_table.selectRow(0)
+
     def dose(form: DoseChangeForm) -> None:
         assert not form.line.isEnabled()
         form.mg.clear()
@@ -126,9 +146,9 @@ def test_edit_a_dose_change_and_a_side_effect(opened: MainWindow, repo: SqliteRe
     assert after.side_effects[0].grade == 2 and after.side_effects[1].grade == 3
 
 
-def test_delete_a_side_effect_after_confirming(opened: MainWindow, repo: SqliteRepository,
-                                               case_rn: str,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_delete_a_side_effect_after_confirming(
+    opened: MainWindow, repo: SqliteRepository, case_rn: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     view = opened.patient_view
     view.side_effects_table.selectRow(0)  # Diarrhea, grade 3
     answers = iter([False, True])
@@ -150,9 +170,9 @@ def test_delete_a_side_effect_after_confirming(opened: MainWindow, repo: SqliteR
     assert "delete side effect" in actions
 
 
-def test_delete_a_dose_change_and_a_procedure(opened: MainWindow, repo: SqliteRepository,
-                                              case_rn: str,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_delete_a_dose_change_and_a_procedure(
+    opened: MainWindow, repo: SqliteRepository, case_rn: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(dialogs, "ask_confirm", lambda *_a, **_k: True)
     view = opened.patient_view
     before = repo.load_case(case_rn)
@@ -165,13 +185,18 @@ def test_delete_a_dose_change_and_a_procedure(opened: MainWindow, repo: SqliteRe
     line, index = view.selected_dose()  # type: ignore[misc]
     opened.actions_by_name["delete_dose"].trigger()
     after = repo.load_case(case_rn)
-    assert after.therapy_lines[line].doses == doses[:index] + doses[index + 1:]
+    assert after.therapy_lines[line].doses == doses[:index] + doses[index + 1 :]
 
 
-def test_a_viewer_cannot_edit_or_delete_entries(app: object, qtbot: Any, repo: SqliteRepository,
-                                                case_rn: str, settings: QSettings,
-                                                no_modal: list[tuple[str, str]],
-                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_viewer_cannot_edit_or_delete_entries(
+    app: object,
+    qtbot: Any,
+    repo: SqliteRepository,
+    case_rn: str,
+    settings: QSettings,
+    no_modal: list[tuple[str, str]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     repo.sign_out()
     repo.sign_in("viewer", PASSWORD)
     win = MainWindow(repo, settings, "test.sqlite", "viewer", today=lambda: TODAY)
@@ -195,9 +220,14 @@ def test_a_viewer_cannot_edit_or_delete_entries(app: object, qtbot: Any, repo: S
         repo.delete_procedure(case_rn, 0, user="viewer")
 
 
-def test_a_nurse_edits_but_does_not_delete(app: object, qtbot: Any, repo: SqliteRepository,
-                                           case_rn: str, settings: QSettings,
-                                           no_modal: list[tuple[str, str]]) -> None:
+def test_a_nurse_edits_but_does_not_delete(
+    app: object,
+    qtbot: Any,
+    repo: SqliteRepository,
+    case_rn: str,
+    settings: QSettings,
+    no_modal: list[tuple[str, str]],
+) -> None:
     repo.sign_out()
     repo.sign_in("nurse", PASSWORD)
     win = MainWindow(repo, settings, "test.sqlite", "nurse", today=lambda: TODAY)

@@ -49,8 +49,9 @@ def choose(monkeypatch: pytest.MonkeyPatch, choice: dialogs.FirstRunChoice) -> l
     return asked
 
 
-def test_first_run_creates_an_empty_clinic(app: object, qtbot: Any, isolated: Path,
-                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_first_run_creates_an_empty_clinic(
+    app: object, qtbot: Any, isolated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     asked = choose(monkeypatch, dialogs.FirstRunChoice.CREATE_EMPTY)
     db = isolated / "clinic" / "gistdesk.sqlite"
     window = app_module.start(db, None, str(isolated / "s.ini"), user="dr.who")
@@ -62,8 +63,9 @@ def test_first_run_creates_an_empty_clinic(app: object, qtbot: Any, isolated: Pa
     assert str(db) in window.db_label.text() and "Dr Who" in window.user_label.text()
 
 
-def test_first_run_can_open_the_demo(app: object, qtbot: Any, isolated: Path,
-                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_first_run_can_open_the_demo(
+    app: object, qtbot: Any, isolated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     choose(monkeypatch, dialogs.FirstRunChoice.OPEN_DEMO)
     window = app_module.start(isolated / "missing.sqlite", None, str(isolated / "s.ini"))
     assert window is not None
@@ -73,15 +75,17 @@ def test_first_run_can_open_the_demo(app: object, qtbot: Any, isolated: Path,
     assert not (isolated / "missing.sqlite").exists()
 
 
-def test_first_run_quit_opens_nothing(app: object, isolated: Path,
-                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_first_run_quit_opens_nothing(
+    app: object, isolated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     choose(monkeypatch, dialogs.FirstRunChoice.QUIT)
     assert app_module.start(isolated / "none.sqlite", None, str(isolated / "s.ini")) is None
     assert not (isolated / "none.sqlite").exists()
 
 
-def test_existing_database_opens_without_asking(app: object, qtbot: Any, isolated: Path,
-                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_existing_database_opens_without_asking(
+    app: object, qtbot: Any, isolated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     asked = choose(monkeypatch, dialogs.FirstRunChoice.QUIT)
     demo = isolated / "demo.sqlite"
     window = app_module.start(None, demo, str(isolated / "s.ini"))  # --demo-db builds it
@@ -90,8 +94,9 @@ def test_existing_database_opens_without_asking(app: object, qtbot: Any, isolate
     assert asked == [] and demo.exists() and window.list_model.rowCount() == 30
 
 
-def test_integrity_check_runs_beside_the_window(app: object, qtbot: Any, isolated: Path,
-                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_integrity_check_runs_beside_the_window(
+    app: object, qtbot: Any, isolated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     choose(monkeypatch, dialogs.FirstRunChoice.CREATE_EMPTY)
     window = app_module.start(isolated / "c.sqlite", None, str(isolated / "s.ini"))
     assert window is not None
@@ -105,8 +110,12 @@ def test_integrity_check_runs_beside_the_window(app: object, qtbot: Any, isolate
 
 
 def test_a_damaged_database_makes_the_window_read_only(
-        app: object, qtbot: Any, isolated: Path, monkeypatch: pytest.MonkeyPatch,
-        no_modal: list[tuple[str, str]]) -> None:
+    app: object,
+    qtbot: Any,
+    isolated: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    no_modal: list[tuple[str, str]],
+) -> None:
     import sqlite3
 
     foreign = isolated / "foreign.sqlite"  # an SQLite file that is not a gistdesk database

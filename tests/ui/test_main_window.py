@@ -20,10 +20,17 @@ from gistdesk.ui.main_window import MainWindow
 from gistdesk.ui.patient_list import PatientListModel
 from tests.ui.conftest import TODAY, load
 
-NAMES = ("limited_progression_secondary", "false_progression_density",
-         "generalized_progression_primary", "responder", "mutation_alerts_overdue",
-         "adjuvant_short_and_recurrence", "break_then_new_lesion", "newly_visible_lesion",
-         "response_holds_then_regrowth")
+NAMES = (
+    "limited_progression_secondary",
+    "false_progression_density",
+    "generalized_progression_primary",
+    "responder",
+    "mutation_alerts_overdue",
+    "adjuvant_short_and_recurrence",
+    "break_then_new_lesion",
+    "newly_visible_lesion",
+    "response_holds_then_regrowth",
+)
 FAMILY = ("Adams", "Baker", "Clarke", "Dupont", "Evans", "Fischer", "Garcia", "Huber", "Ito")
 
 
@@ -34,7 +41,8 @@ def clinic(repo: SqliteRepository) -> SqliteRepository:
     for name, family in zip(NAMES, FAMILY, strict=True):
         case = load(name)
         case = dataclasses.replace(
-            case, patient=dataclasses.replace(case.patient, family_name=family))
+            case, patient=dataclasses.replace(case.patient, family_name=family)
+        )
         repo.save_case(case, user="clin")
     return repo
 
@@ -43,8 +51,9 @@ def shown(window: MainWindow) -> list[str]:
     return [row.record_number for row in window.list_model.rows]
 
 
-def test_search_narrows_the_list_as_you_type(window: MainWindow, clinic: SqliteRepository,
-                                             qtbot: Any) -> None:
+def test_search_narrows_the_list_as_you_type(
+    window: MainWindow, clinic: SqliteRepository, qtbot: Any
+) -> None:
     window.list_model.refresh()
     assert len(shown(window)) == len(NAMES)
     qtbot.keySequence(window, QKeySequence.StandardKey.Find)  # Ctrl+F focuses the search box
@@ -64,16 +73,23 @@ def test_search_narrows_the_list_as_you_type(window: MainWindow, clinic: SqliteR
     assert "1 patient shown" in window.count_label.text()
 
 
-def test_worklist_tabs_show_the_right_patients(window: MainWindow,
-                                               clinic: SqliteRepository) -> None:
+def test_worklist_tabs_show_the_right_patients(
+    window: MainWindow, clinic: SqliteRepository
+) -> None:
     assessments = {rn: assess(clinic.load_case(rn), TODAY) for rn in clinic.record_numbers()}
     last_scan = {rn: max(s.date for s in clinic.load_case(rn).scans) for rn in assessments}
     # "Flags" lists patients whose latest scan carries a progression or false progression.
-    flagged = {rn for rn, a in assessments.items()
-               if any(f.code.value in ("progression", "false_progression")
-                      and f.scan == last_scan[rn] for f in a.flags)}
-    overdue = {rn for rn, a in assessments.items()
-               if any(f.code.value == "scan_overdue" for f in a.flags)}
+    flagged = {
+        rn
+        for rn, a in assessments.items()
+        if any(
+            f.code.value in ("progression", "false_progression") and f.scan == last_scan[rn]
+            for f in a.flags
+        )
+    }
+    overdue = {
+        rn for rn, a in assessments.items() if any(f.code.value == "scan_overdue" for f in a.flags)
+    }
     assert flagged and overdue and flagged != set(assessments)
     window.list_model.refresh()
     window.worklist_tabs.setCurrentIndex(2)
@@ -86,8 +102,12 @@ def test_worklist_tabs_show_the_right_patients(window: MainWindow,
 
 
 def test_selecting_a_patient_opens_it_and_is_remembered(
-        window: MainWindow, clinic: SqliteRepository, settings: QSettings, qtbot: Any,
-        no_modal: list[tuple[str, str]]) -> None:
+    window: MainWindow,
+    clinic: SqliteRepository,
+    settings: QSettings,
+    qtbot: Any,
+    no_modal: list[tuple[str, str]],
+) -> None:
     window.list_model.refresh()
     window.list_view.selectRow(2)
     rn = shown(window)[2]
@@ -115,9 +135,12 @@ def test_actions_have_standard_shortcuts(window: MainWindow) -> None:
     assert not a["add_scan"].isEnabled() and a["new_patient"].isEnabled()
 
 
-def test_print_says_not_available_yet(window: MainWindow, clinic: SqliteRepository,
-                                      no_modal: list[tuple[str, str]],
-                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_print_says_not_available_yet(
+    window: MainWindow,
+    clinic: SqliteRepository,
+    no_modal: list[tuple[str, str]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     from gistdesk.ui import printing
 
     monkeypatch.setattr(printing, "reports_available", lambda: False)
@@ -128,8 +151,9 @@ def test_print_says_not_available_yet(window: MainWindow, clinic: SqliteReposito
     assert [title for title, _ in no_modal] == ["Printing not available yet"] * 2
 
 
-def test_models_pass_the_qt_model_tester(app: object, qtmodeltester: Any,
-                                         clinic: SqliteRepository) -> None:
+def test_models_pass_the_qt_model_tester(
+    app: object, qtmodeltester: Any, clinic: SqliteRepository
+) -> None:
     model = PatientListModel(clinic, lambda: TODAY)
     model.refresh()
     qtmodeltester.check(model)
@@ -140,7 +164,8 @@ def test_models_pass_the_qt_model_tester(app: object, qtmodeltester: Any,
 
 
 def test_unexpected_error_shows_dialog_and_logs_no_patient_data(
-        app: object, tmp_path: Path, no_modal: list[tuple[str, str]]) -> None:
+    app: object, tmp_path: Path, no_modal: list[tuple[str, str]]
+) -> None:
     handler = app_module.ErrorHandler(app_module.setup_logging(tmp_path), lambda: None)
     try:
         raise ValueError("patient Moreau GD-1001 has 42 mm")
@@ -156,8 +181,9 @@ def test_unexpected_error_shows_dialog_and_logs_no_patient_data(
     assert no_modal and no_modal[0][0] == "Something went wrong"
 
 
-def test_keyboard_from_search_to_list(window: MainWindow, clinic: SqliteRepository,
-                                      qtbot: Any) -> None:
+def test_keyboard_from_search_to_list(
+    window: MainWindow, clinic: SqliteRepository, qtbot: Any
+) -> None:
     window.list_model.refresh()
     window.focus_search()
     qtbot.keyClicks(window.search, "Clarke")
@@ -179,11 +205,21 @@ def test_adjuvant_ending_worklist(window: MainWindow, repo: SqliteRepository) ->
     base = load("responder")
     start = TODAY - timedelta(days=3 * 365 - 30)
     ending = dataclasses.replace(
-        base, patient=dataclasses.replace(base.patient, record_number="ADJ-1"),
-        therapy_lines=(TherapyLine(Drug.IMATINIB, Intent.ADJUVANT, start,
-                                   TODAY + timedelta(days=30), None,
-                                   (DoseChange(start, 400),)),),
-        scans=(), procedures=())
+        base,
+        patient=dataclasses.replace(base.patient, record_number="ADJ-1"),
+        therapy_lines=(
+            TherapyLine(
+                Drug.IMATINIB,
+                Intent.ADJUVANT,
+                start,
+                TODAY + timedelta(days=30),
+                None,
+                (DoseChange(start, 400),),
+            ),
+        ),
+        scans=(),
+        procedures=(),
+    )
     repo.save_case(ending, user="clin")
     repo.save_case(base, user="clin")
     window.list_model.refresh()
@@ -206,9 +242,9 @@ def test_patient_list_pages_with_fetch_more(app: object, repo: SqliteRepository)
     assert model.rowCount() == FIRST_PAGE and names[0] >= names[-1]
 
 
-def test_a_database_failure_does_not_break_the_window(window: MainWindow,
-                                                      clinic: SqliteRepository,
-                                                      qtbot: Any) -> None:
+def test_a_database_failure_does_not_break_the_window(
+    window: MainWindow, clinic: SqliteRepository, qtbot: Any
+) -> None:
     window.list_model.refresh()
     before = shown(window)
     clinic.close()  # every query now fails inside storage
@@ -220,8 +256,9 @@ def test_a_database_failure_does_not_break_the_window(window: MainWindow,
     assert "Worklist failed" in window.statusBar().currentMessage()
 
 
-def test_search_runs_off_the_ui_thread(app: object, qtbot: Any, clinic: SqliteRepository,
-                                       settings: QSettings, tmp_path: Path) -> None:
+def test_search_runs_off_the_ui_thread(
+    app: object, qtbot: Any, clinic: SqliteRepository, settings: QSettings, tmp_path: Path
+) -> None:
     opened: list[SqliteRepository] = []
 
     def open_for_search() -> SqliteRepository:
@@ -232,8 +269,14 @@ def test_search_runs_off_the_ui_thread(app: object, qtbot: Any, clinic: SqliteRe
         opened.append(repository)
         return repository
 
-    win = MainWindow(clinic, settings, "test.sqlite", "nurse", today=lambda: TODAY,
-                     search_repository=open_for_search)
+    win = MainWindow(
+        clinic,
+        settings,
+        "test.sqlite",
+        "nurse",
+        today=lambda: TODAY,
+        search_repository=open_for_search,
+    )
     qtbot.addWidget(win)
     try:
         qtbot.keyClicks(win.search, "hub")  # three keys, typed faster than answers come
@@ -249,14 +292,15 @@ def test_search_runs_off_the_ui_thread(app: object, qtbot: Any, clinic: SqliteRe
     assert not win.searcher or not win.searcher._thread.isRunning()
 
 
-def test_search_failure_on_the_worker_is_reported(app: object, qtbot: Any,
-                                                  clinic: SqliteRepository,
-                                                  settings: QSettings) -> None:
+def test_search_failure_on_the_worker_is_reported(
+    app: object, qtbot: Any, clinic: SqliteRepository, settings: QSettings
+) -> None:
     def broken() -> SqliteRepository:
         raise OSError("disk unplugged")
 
-    win = MainWindow(clinic, settings, "test.sqlite", "nurse", today=lambda: TODAY,
-                     search_repository=broken)
+    win = MainWindow(
+        clinic, settings, "test.sqlite", "nurse", today=lambda: TODAY, search_repository=broken
+    )
     qtbot.addWidget(win)
     try:
         before = shown(win)
@@ -269,7 +313,8 @@ def test_search_failure_on_the_worker_is_reported(app: object, qtbot: Any,
 
 
 def test_the_reopened_patient_is_shown_in_the_list_beyond_the_first_page(
-        app: object, qtbot: Any, tmp_path: Path, settings: QSettings) -> None:
+    app: object, qtbot: Any, tmp_path: Path, settings: QSettings
+) -> None:
     db = tmp_path / "clinic.sqlite"
     generate_clinic(db, 150, seed=3, today=TODAY)  # more than the first page of 64 rows
     with SqliteRepository(db) as repo:

@@ -27,9 +27,9 @@ def opened(window: MainWindow, repo: SqliteRepository) -> MainWindow:
     return window
 
 
-def test_dose_procedure_side_effect_and_edits(opened: MainWindow, repo: SqliteRepository,
-                                              qtbot: Any,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_dose_procedure_side_effect_and_edits(
+    opened: MainWindow, repo: SqliteRepository, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
     rn = opened.controller.record_number
     assert rn is not None
     before = repo.load_case(rn)
@@ -63,8 +63,9 @@ def test_dose_procedure_side_effect_and_edits(opened: MainWindow, repo: SqliteRe
         form.grid_model.set_text(0, "density_hu", "33")
         click_save(qtbot, form)
 
-    FormDriver(monkeypatch, qtbot).then(dose).then(procedure).then(side_effect) \
-        .then(stop_line).then(edit_scan)
+    FormDriver(monkeypatch, qtbot).then(dose).then(procedure).then(side_effect).then(
+        stop_line
+    ).then(edit_scan)
     opened.actions_by_name["add_dose"].trigger()
     opened.actions_by_name["add_procedure"].trigger()
     opened.actions_by_name["add_side_effect"].trigger()
@@ -89,8 +90,9 @@ def test_dose_procedure_side_effect_and_edits(opened: MainWindow, repo: SqliteRe
     assert view.doses_model.rows[-1].mg_per_day == 600
 
 
-def test_delete_scan_asks_then_removes_it(opened: MainWindow, repo: SqliteRepository,
-                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_delete_scan_asks_then_removes_it(
+    opened: MainWindow, repo: SqliteRepository, monkeypatch: pytest.MonkeyPatch
+) -> None:
     rn = opened.controller.record_number
     assert rn is not None
     before = repo.load_case(rn)

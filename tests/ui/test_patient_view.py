@@ -67,7 +67,10 @@ def test_axis_helpers() -> None:
 
     assert nice_ticks(0, 87) == [0, 20, 40, 60, 80, 100]
     assert month_ticks(date(2022, 11, 15), date(2023, 2, 10)) == [
-        date(2022, 12, 1), date(2023, 1, 1), date(2023, 2, 1)]
+        date(2022, 12, 1),
+        date(2023, 1, 1),
+        date(2023, 2, 1),
+    ]
 
 
 def test_dose_labels_are_shown_whole_or_not_at_all() -> None:
@@ -84,8 +87,7 @@ def test_dose_labels_are_shown_whole_or_not_at_all() -> None:
     assert dose_labels_that_fit(100, [], [], 400) == []
 
 
-def test_patient_view_tables_follow_the_case(app: object, qtbot: Any,
-                                             qtmodeltester: Any) -> None:
+def test_patient_view_tables_follow_the_case(app: object, qtbot: Any, qtmodeltester: Any) -> None:
     case = load("limited_progression_secondary")
     view = PatientView({})
     qtbot.addWidget(view)
@@ -133,8 +135,9 @@ def test_chart_explains_bands_and_procedures_on_hover(app: object, qtbot: Any) -
     from gistdesk.core.vocab import Margin, ProcedureKind
 
     case = load("limited_progression_secondary")
-    surgery = Procedure(case.scans_by_date()[1].date, ProcedureKind.SURGERY, "liver",
-                        Margin.R1, "wedge <resection>")
+    surgery = Procedure(
+        case.scans_by_date()[1].date, ProcedureKind.SURGERY, "liver", Margin.R1, "wedge <resection>"
+    )
     case = dataclasses.replace(case, procedures=(surgery,))
     chart = TimelineChart()
     qtbot.addWidget(chart)

@@ -24,8 +24,15 @@ def fake_reports(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str, date]]
     languages.clear()
     module = types.ModuleType("gistdesk.reports")
 
-    def build_report(kind: str, case: Any, assessment: Any, *, clinic_name: str,
-                     printed_on: date, language: str = "en") -> bytes:
+    def build_report(
+        kind: str,
+        case: Any,
+        assessment: Any,
+        *,
+        clinic_name: str,
+        printed_on: date,
+        language: str = "en",
+    ) -> bytes:
         calls.append((kind, clinic_name, printed_on))
         languages.append(language)
         if case.patient.record_number == "FAIL":
@@ -48,8 +55,9 @@ def pdf_printer(path: Path) -> Any:
     return printer
 
 
-def test_handout_is_previewed_then_saved_and_printed(app: object, qtbot: Any, tmp_path: Path,
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_handout_is_previewed_then_saved_and_printed(
+    app: object, qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     pytest.importorskip("gistdesk.reports")
     from pypdf import PdfReader
 
@@ -76,8 +84,9 @@ def test_handout_is_previewed_then_saved_and_printed(app: object, qtbot: Any, tm
     preview.close()
 
 
-def test_cancelling_the_print_dialog_prints_nothing(app: object, qtbot: Any,
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cancelling_the_print_dialog_prints_nothing(
+    app: object, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
     pytest.importorskip("gistdesk.reports")
     case = load("responder")
     job = printing.print_summary(None, case, assess(case, TODAY))
@@ -91,7 +100,8 @@ def test_cancelling_the_print_dialog_prints_nothing(app: object, qtbot: Any,
 
 
 def test_the_window_previews_the_summary_of_the_open_patient(
-        window: Any, repo: Any, qtbot: Any) -> None:
+    window: Any, repo: Any, qtbot: Any
+) -> None:
     pytest.importorskip("gistdesk.reports")
     from gistdesk.ui.pdf_preview import PdfPreview
 
@@ -100,22 +110,31 @@ def test_the_window_previews_the_summary_of_the_open_patient(
     window.list_model.refresh()
     window.open_patient(case.patient.record_number)
     window.actions_by_name["print_summary"].trigger()
-    qtbot.waitUntil(lambda: any(isinstance(w, PdfPreview) and w.isVisible()
-                                for w in window.findChildren(PdfPreview)), timeout=20_000)
+    qtbot.waitUntil(
+        lambda: any(
+            isinstance(w, PdfPreview) and w.isVisible() for w in window.findChildren(PdfPreview)
+        ),
+        timeout=20_000,
+    )
     preview = next(w for w in window.findChildren(PdfPreview) if w.isVisible())
     assert preview.pdf.startswith(b"%PDF") and preview.document.pageCount() >= 1
     preview.close()
 
 
-def test_a_failed_report_says_so_and_saves_nothing(app: object, qtbot: Any, tmp_path: Path,
-                                                   monkeypatch: pytest.MonkeyPatch,
-                                                   fake_reports: list[Any],
-                                                   no_modal: list[tuple[str, str]]) -> None:
+def test_a_failed_report_says_so_and_saves_nothing(
+    app: object,
+    qtbot: Any,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    fake_reports: list[Any],
+    no_modal: list[tuple[str, str]],
+) -> None:
     import dataclasses
 
     case = load("responder")
-    case = dataclasses.replace(case, patient=dataclasses.replace(case.patient,
-                                                                 record_number="FAIL"))
+    case = dataclasses.replace(
+        case, patient=dataclasses.replace(case.patient, record_number="FAIL")
+    )
     job = printing.print_summary(None, case, assess(case, TODAY))
     qtbot.waitUntil(lambda: bool(no_modal), timeout=5000)
     assert no_modal[0][0] == "The PDF could not be made"

@@ -21,7 +21,12 @@ print(sys.getrefcount(None) - before)
 def test_void_calls_keep_none_alive() -> None:
     # PySide6 6.12.0 on CPython 3.11 decremented None on every void call: the interpreter
     # aborted after some thousands of calls. pyproject.toml excludes that release.
-    result = subprocess.run([sys.executable, "-c", CODE], capture_output=True, text=True,
-                            env={"QT_QPA_PLATFORM": "offscreen", "PATH": ""}, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", CODE],
+        capture_output=True,
+        text=True,
+        env={"QT_QPA_PLATFORM": "offscreen", "PATH": ""},
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr[-500:]
     assert abs(int(result.stdout.strip().splitlines()[-1])) < 100

@@ -52,8 +52,12 @@ def never_block(monkeypatch: pytest.MonkeyPatch) -> None:
 def clinic(repo: SqliteRepository) -> SqliteRepository:
     """The clinic with one patient (saved by the clinician, who stays signed in)."""
     case = load("responder")
-    case = dataclasses.replace(case, patient=dataclasses.replace(
-        case.patient, family_name="Zwingli-Okafor", given_name="Marisol"))
+    case = dataclasses.replace(
+        case,
+        patient=dataclasses.replace(
+            case.patient, family_name="Zwingli-Okafor", given_name="Marisol"
+        ),
+    )
     repo.save_case(case, user="clin")
     return repo
 
@@ -65,8 +69,9 @@ def patient(clinic: SqliteRepository) -> tuple[str, str]:
     return rn, p.family_name
 
 
-def make_window(qtbot: Any, repo: SqliteRepository, settings: QSettings,
-                idle_ms: int | None = None) -> MainWindow:
+def make_window(
+    qtbot: Any, repo: SqliteRepository, settings: QSettings, idle_ms: int | None = None
+) -> MainWindow:
     win = MainWindow(repo, settings, "test.sqlite", today=lambda: TODAY, idle_lock_ms=idle_ms)
     qtbot.addWidget(win)
     win.show()
@@ -91,8 +96,11 @@ def visible_texts() -> list[str]:
             texts.append(widget.text())
         elif isinstance(widget, QComboBox):
             texts.append(widget.currentText())
-        if isinstance(widget, QAbstractItemView) and not isinstance(widget, QHeaderView) \
-                and widget.model() is not None:
+        if (
+            isinstance(widget, QAbstractItemView)
+            and not isinstance(widget, QHeaderView)
+            and widget.model() is not None
+        ):
             model = widget.model()
             try:
                 rows, columns = model.rowCount(QModelIndex()), model.columnCount(QModelIndex())
@@ -123,18 +131,17 @@ class ShowDialogs:
 
 
 # -- first run and sign-in ------------------------------------------------------------------
-def test_first_run_creates_the_admin_and_signs_in(app: object, qtbot: Any, tmp_path: Path,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_first_run_creates_the_admin_and_signs_in(
+    app: object, qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     monkeypatch.setattr(app_module, "app_data_dir", lambda: tmp_path / "appdata")
-    monkeypatch.setattr(dialogs, "ask_first_run",
-                        lambda *_: dialogs.FirstRunChoice.CREATE_EMPTY)
+    monkeypatch.setattr(dialogs, "ask_first_run", lambda *_: dialogs.FirstRunChoice.CREATE_EMPTY)
     seen: dict[str, str] = {}
     driver = ShowDialogs(monkeypatch)
 
     def create(dialog: CreateAdminDialog) -> None:
-        assert "at least 10 characters" in " ".join(
-            w.text() for w in dialog.findChildren(QLabel))
+        assert "at least 10 characters" in " ".join(w.text() for w in dialog.findChildren(QLabel))
         qtbot.keyClicks(dialog.username, "boss")
         qtbot.keyClicks(dialog.display_name, "Dr Boss")
         qtbot.keyClicks(dialog.password, "short")
@@ -161,8 +168,9 @@ def test_first_run_creates_the_admin_and_signs_in(app: object, qtbot: Any, tmp_p
     assert window.actions_by_name["backups"].isEnabled()
 
 
-def test_cancelled_sign_in_opens_no_window(app: object, tmp_path: Path, repo: SqliteRepository,
-                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cancelled_sign_in_opens_no_window(
+    app: object, tmp_path: Path, repo: SqliteRepository, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     monkeypatch.setattr(app_module, "app_data_dir", lambda: tmp_path / "appdata")
     monkeypatch.setattr(dialogs, "ask_sign_in", lambda *_a, **_k: None)
@@ -170,7 +178,8 @@ def test_cancelled_sign_in_opens_no_window(app: object, tmp_path: Path, repo: Sq
 
 
 def test_wrong_password_is_generic_and_lockout_gives_the_time(
-        app: object, qtbot: Any, repo: SqliteRepository) -> None:
+    app: object, qtbot: Any, repo: SqliteRepository
+) -> None:
     repo.sign_out()
     dialog = SignInDialog(repo, "clinic.sqlite")
     qtbot.addWidget(dialog)
@@ -193,10 +202,15 @@ def test_wrong_password_is_generic_and_lockout_gives_the_time(
 
 
 # -- roles ----------------------------------------------------------------------------------
-def test_nurse_cannot_edit_the_patient_or_delete(app: object, qtbot: Any, clinic: SqliteRepository,
-                                                 patient: tuple[str, str], settings: QSettings,
-                                                 no_modal: list[tuple[str, str]],
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_nurse_cannot_edit_the_patient_or_delete(
+    app: object,
+    qtbot: Any,
+    clinic: SqliteRepository,
+    patient: tuple[str, str],
+    settings: QSettings,
+    no_modal: list[tuple[str, str]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     rn, _ = patient
     sign_in_as(clinic, "nurse")
     win = make_window(qtbot, clinic, settings)
@@ -220,8 +234,9 @@ def test_nurse_cannot_edit_the_patient_or_delete(app: object, qtbot: Any, clinic
 
 
 # -- lock -----------------------------------------------------------------------------------
-def test_idle_lock_hides_patient_data(app: object, qtbot: Any, clinic: SqliteRepository,
-                                      patient: tuple[str, str], settings: QSettings) -> None:
+def test_idle_lock_hides_patient_data(
+    app: object, qtbot: Any, clinic: SqliteRepository, patient: tuple[str, str], settings: QSettings
+) -> None:
     rn, family = patient
     win = make_window(qtbot, clinic, settings, idle_ms=50)
     win.open_patient(rn)
@@ -235,8 +250,9 @@ def test_idle_lock_hides_patient_data(app: object, qtbot: Any, clinic: SqliteRep
     assert not win.actions_by_name["add_scan"].isEnabled()
 
 
-def test_activity_keeps_the_window_unlocked(app: object, qtbot: Any, clinic: SqliteRepository,
-                                            settings: QSettings) -> None:
+def test_activity_keeps_the_window_unlocked(
+    app: object, qtbot: Any, clinic: SqliteRepository, settings: QSettings
+) -> None:
     win = make_window(qtbot, clinic, settings, idle_ms=400)
     for _ in range(8):
         qtbot.wait(100)
@@ -245,8 +261,9 @@ def test_activity_keeps_the_window_unlocked(app: object, qtbot: Any, clinic: Sql
     qtbot.waitUntil(lambda: win.locked, timeout=3000)
 
 
-def test_lock_now_shortcut_and_wrong_password(app: object, qtbot: Any, clinic: SqliteRepository,
-                                              settings: QSettings) -> None:
+def test_lock_now_shortcut_and_wrong_password(
+    app: object, qtbot: Any, clinic: SqliteRepository, settings: QSettings
+) -> None:
     win = make_window(qtbot, clinic, settings)
     assert win.actions_by_name["lock"].shortcut().toString() == "Ctrl+L"
     win.actions_by_name["lock"].trigger()
@@ -260,16 +277,24 @@ def test_lock_now_shortcut_and_wrong_password(app: object, qtbot: Any, clinic: S
 
 
 def test_change_my_password_asks_the_current_one_and_says_what_is_wrong(
-        app: object, qtbot: Any, clinic: SqliteRepository, settings: QSettings,
-        monkeypatch: pytest.MonkeyPatch, no_modal: list[tuple[str, str]]) -> None:
+    app: object,
+    qtbot: Any,
+    clinic: SqliteRepository,
+    settings: QSettings,
+    monkeypatch: pytest.MonkeyPatch,
+    no_modal: list[tuple[str, str]],
+) -> None:
     win = make_window(qtbot, clinic, settings)
     driver = ShowDialogs(monkeypatch)
     messages: list[str] = []
 
     def fill(dialog: ChangePasswordDialog) -> None:
         def attempt(current: str, new: str, again: str) -> None:
-            for field, text in ((dialog.current, current), (dialog.new, new),
-                                (dialog.again, again)):
+            for field, text in (
+                (dialog.current, current),
+                (dialog.new, new),
+                (dialog.again, again),
+            ):
                 field.setText(text)
             qtbot.mouseClick(dialog.change_button, Qt.MouseButton.LeftButton)
             messages.append(dialog.error.text() if dialog.isVisible() else "")
@@ -295,9 +320,14 @@ def test_change_my_password_asks_the_current_one_and_says_what_is_wrong(
 
 
 def test_running_out_of_tries_when_changing_the_password_locks_the_window(
-        app: object, qtbot: Any, clinic: SqliteRepository, patient: tuple[str, str],
-        settings: QSettings, monkeypatch: pytest.MonkeyPatch,
-        no_modal: list[tuple[str, str]]) -> None:
+    app: object,
+    qtbot: Any,
+    clinic: SqliteRepository,
+    patient: tuple[str, str],
+    settings: QSettings,
+    monkeypatch: pytest.MonkeyPatch,
+    no_modal: list[tuple[str, str]],
+) -> None:
     rn, family = patient
     win = make_window(qtbot, clinic, settings)
     win.open_patient(rn)
@@ -320,8 +350,9 @@ def test_running_out_of_tries_when_changing_the_password_locks_the_window(
     assert not win.lock_screen.try_unlock()  # locked for five minutes, right password or not
 
 
-def open_scan_form_with_typing(qtbot: Any, win: MainWindow,
-                               monkeypatch: pytest.MonkeyPatch) -> tuple[ShowDialogs, ScanForm]:
+def open_scan_form_with_typing(
+    qtbot: Any, win: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> tuple[ShowDialogs, ScanForm]:
     driver = ShowDialogs(monkeypatch)
 
     def type_values(form: ScanForm) -> None:
@@ -338,8 +369,13 @@ def open_scan_form_with_typing(qtbot: Any, win: MainWindow,
 
 
 def test_unlock_by_the_same_user_restores_the_open_form(
-        app: object, qtbot: Any, clinic: SqliteRepository, patient: tuple[str, str],
-        settings: QSettings, monkeypatch: pytest.MonkeyPatch) -> None:
+    app: object,
+    qtbot: Any,
+    clinic: SqliteRepository,
+    patient: tuple[str, str],
+    settings: QSettings,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     rn, family = patient
     win = make_window(qtbot, clinic, settings, idle_ms=60)
     win.open_patient(rn)
@@ -358,8 +394,13 @@ def test_unlock_by_the_same_user_restores_the_open_form(
 
 
 def test_another_user_is_asked_about_the_unsaved_form(
-        app: object, qtbot: Any, clinic: SqliteRepository, patient: tuple[str, str],
-        settings: QSettings, monkeypatch: pytest.MonkeyPatch) -> None:
+    app: object,
+    qtbot: Any,
+    clinic: SqliteRepository,
+    patient: tuple[str, str],
+    settings: QSettings,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     rn, _ = patient
     win = make_window(qtbot, clinic, settings)
     win.open_patient(rn)
@@ -391,8 +432,13 @@ def test_another_user_is_asked_about_the_unsaved_form(
 
 
 def test_another_user_can_keep_the_form_and_save_it_as_themselves(
-        app: object, qtbot: Any, clinic: SqliteRepository, patient: tuple[str, str],
-        settings: QSettings, monkeypatch: pytest.MonkeyPatch) -> None:
+    app: object,
+    qtbot: Any,
+    clinic: SqliteRepository,
+    patient: tuple[str, str],
+    settings: QSettings,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     rn, _ = patient
     win = make_window(qtbot, clinic, settings)
     win.open_patient(rn)
@@ -409,8 +455,13 @@ def test_another_user_can_keep_the_form_and_save_it_as_themselves(
 
 # -- audit viewer ---------------------------------------------------------------------------
 def test_audit_viewer_shows_saves_and_views_and_filters_by_user(
-        app: object, qtbot: Any, clinic: SqliteRepository, patient: tuple[str, str],
-        settings: QSettings, qtmodeltester: Any) -> None:
+    app: object,
+    qtbot: Any,
+    clinic: SqliteRepository,
+    patient: tuple[str, str],
+    settings: QSettings,
+    qtmodeltester: Any,
+) -> None:
     rn, _ = patient
     win = make_window(qtbot, clinic, settings)
     win.open_patient(rn)  # audited as a view by clin
@@ -439,8 +490,13 @@ def test_audit_viewer_shows_saves_and_views_and_filters_by_user(
     assert model.rowCount() == len(rows)
 
 
-def test_audit_model_pages(app: object, qtbot: Any, clinic: SqliteRepository,
-                           patient: tuple[str, str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_audit_model_pages(
+    app: object,
+    qtbot: Any,
+    clinic: SqliteRepository,
+    patient: tuple[str, str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     rn, _ = patient
     from gistdesk.ui import audit_view
 
@@ -458,10 +514,15 @@ def test_audit_model_pages(app: object, qtbot: Any, clinic: SqliteRepository,
     assert dialog.model.text(0, 0) <= first
 
 
-def test_opening_and_printing_are_audited(app: object, qtbot: Any, clinic: SqliteRepository,
-                                          patient: tuple[str, str], settings: QSettings,
-                                          tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-                                          ) -> None:
+def test_opening_and_printing_are_audited(
+    app: object,
+    qtbot: Any,
+    clinic: SqliteRepository,
+    patient: tuple[str, str],
+    settings: QSettings,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     rn, _ = patient
     win = make_window(qtbot, clinic, settings)
     win.open_patient(rn)
@@ -481,8 +542,13 @@ def test_opening_and_printing_are_audited(app: object, qtbot: Any, clinic: Sqlit
 
 # -- backups and restore --------------------------------------------------------------------
 def test_restore_from_the_gui_replaces_the_data_and_reopens(
-        app: object, qtbot: Any, repo: SqliteRepository, settings: QSettings,
-        no_modal: list[tuple[str, str]], monkeypatch: pytest.MonkeyPatch) -> None:
+    app: object,
+    qtbot: Any,
+    repo: SqliteRepository,
+    settings: QSettings,
+    no_modal: list[tuple[str, str]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     sign_in_as(repo, "admin")
     repo.backup("manual")  # an empty clinic
     repo.save_case(load("responder"), user="admin")
@@ -491,8 +557,9 @@ def test_restore_from_the_gui_replaces_the_data_and_reopens(
     win.restore_requested.connect(lambda path: app_module.restore_backup(win, Path(path)))
     assert win.list_model.rowCount() == 1
     confirms: list[str] = []
-    monkeypatch.setattr(dialogs, "ask_confirm",
-                        lambda _p, _t, text, **_k: confirms.append(text) or True)
+    monkeypatch.setattr(
+        dialogs, "ask_confirm", lambda _p, _t, text, **_k: confirms.append(text) or True
+    )
     driver = ShowDialogs(monkeypatch)
 
     def restore(dialog: BackupsDialog) -> None:
@@ -511,8 +578,9 @@ def test_restore_from_the_gui_replaces_the_data_and_reopens(
     assert win.list_model.rowCount() == 0  # the data of the backup
 
 
-def test_back_up_now_lists_the_new_backup(app: object, qtbot: Any, repo: SqliteRepository,
-                                          no_modal: list[tuple[str, str]]) -> None:
+def test_back_up_now_lists_the_new_backup(
+    app: object, qtbot: Any, repo: SqliteRepository, no_modal: list[tuple[str, str]]
+) -> None:
     sign_in_as(repo, "admin")
     dialog = BackupsDialog(repo)
     qtbot.addWidget(dialog)
@@ -523,14 +591,16 @@ def test_back_up_now_lists_the_new_backup(app: object, qtbot: Any, repo: SqliteR
 
 
 def test_backup_on_close_failure_is_reported_and_closing_goes_on(
-        app: object, qtbot: Any, tmp_path: Path) -> None:
+    app: object, qtbot: Any, tmp_path: Path
+) -> None:
     (tmp_path / "x.sqlite").write_bytes(b"not a database at all" * 100)
     problem = app_module.backup_in_background(tmp_path / "x.sqlite", timeout_s=5)
     assert problem  # reported, never raised
 
 
 def test_backup_on_close_writes_a_close_backup_every_time(
-        app: object, qtbot: Any, repo: SqliteRepository) -> None:
+    app: object, qtbot: Any, repo: SqliteRepository
+) -> None:
     assert app_module.backup_in_background(repo.path, timeout_s=30) == ""
     first = backup_infos(repo.path)
     assert [i.kind for i in first] == ["close"]
@@ -542,7 +612,8 @@ def test_backup_on_close_writes_a_close_backup_every_time(
 
 
 def test_daily_backup_is_taken_once_and_not_again_within_a_day(
-        app: object, qtbot: Any, repo: SqliteRepository, settings: QSettings) -> None:
+    app: object, qtbot: Any, repo: SqliteRepository, settings: QSettings
+) -> None:
     win = make_window(qtbot, repo, settings)
     assert backup_infos(repo.path) == []
     timer = app_module.start_daily_backups(win, repo.path)  # checks at once
@@ -567,7 +638,8 @@ def test_log_file_is_readable_by_its_owner_only(app: object, tmp_path: Path) -> 
 
 # -- settings, privacy ----------------------------------------------------------------------
 def test_settings_dialog_sets_idle_minutes_and_clinic_name(
-        app: object, qtbot: Any, repo: SqliteRepository, settings: QSettings) -> None:
+    app: object, qtbot: Any, repo: SqliteRepository, settings: QSettings
+) -> None:
     sign_in_as(repo, "admin")
     win = make_window(qtbot, repo, settings)
     assert win.idle.timer.interval() == 10 * 60_000  # the default: 10 minutes
@@ -582,22 +654,33 @@ def test_settings_dialog_sets_idle_minutes_and_clinic_name(
 
 
 def test_no_patient_data_in_the_log_or_the_error_dialog(
-        app: object, qtbot: Any, clinic: SqliteRepository, patient: tuple[str, str],
-        settings: QSettings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    app: object,
+    qtbot: Any,
+    clinic: SqliteRepository,
+    patient: tuple[str, str],
+    settings: QSettings,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     rn, family = patient
     win = make_window(qtbot, clinic, settings)
     win.open_patient(rn)
     shown: list[str] = []
-    monkeypatch.setattr(dialogs, "show_error",
-                        lambda _p, title, text, details="": shown.extend([title, text, details]))
+    monkeypatch.setattr(
+        dialogs,
+        "show_error",
+        lambda _p, title, text, details="": shown.extend([title, text, details]),
+    )
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     handler = app_module.install_error_handler(tmp_path / "logs", lambda: win)
     case = win.controller.case
     assert case is not None
 
     def broken(*_: object) -> None:
-        raise ValueError(f"cannot draw {case.patient.family_name}, {case.patient.given_name} "
-                         f"[{case.patient.record_number}]")
+        raise ValueError(
+            f"cannot draw {case.patient.family_name}, {case.patient.given_name} "
+            f"[{case.patient.record_number}]"
+        )
 
     monkeypatch.setattr(win.patient_view, "show_case", broken)
     # The error escapes a Qt slot (case_changed -> the view): Qt hands it to sys.excepthook.
@@ -623,8 +706,8 @@ def test_role_names_cover_every_role() -> None:
 
 
 def test_lock_during_a_modal_form_and_unlock_shows_it_again(
-        app: object, qtbot: Any, clinic: SqliteRepository, patient: tuple[str, str],
-        settings: QSettings) -> None:
+    app: object, qtbot: Any, clinic: SqliteRepository, patient: tuple[str, str], settings: QSettings
+) -> None:
     """The app's real path: the form runs in exec(); the idle timer fires inside its event
     loop, the lock hides it (exec returns) and unlocking runs exec() again on the same form."""
     from PySide6.QtCore import QTimer
@@ -650,8 +733,11 @@ def test_lock_during_a_modal_form_and_unlock_shows_it_again(
     assert not any(family in t for t in visible_texts())
 
     def check_again() -> None:
-        seen["again"] = (form.isVisible(), form.date.text(),
-                         form.grid_model.text(0, "longest_diameter_mm"))
+        seen["again"] = (
+            form.isVisible(),
+            form.date.text(),
+            form.grid_model.text(0, "longest_diameter_mm"),
+        )
         form.discard()
 
     QTimer.singleShot(100, check_again)
@@ -661,8 +747,9 @@ def test_lock_during_a_modal_form_and_unlock_shows_it_again(
     assert seen["again"] == (True, "2030-01-02", "66")
 
 
-def test_admin_manages_users(app: object, qtbot: Any, repo: SqliteRepository,
-                             settings: QSettings) -> None:
+def test_admin_manages_users(
+    app: object, qtbot: Any, repo: SqliteRepository, settings: QSettings
+) -> None:
     from gistdesk.ui.users_dialog import UsersDialog
 
     sign_in_as(repo, "admin")

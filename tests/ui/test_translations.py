@@ -60,8 +60,9 @@ def test_german_qm_loads() -> None:
     assert "de" in i18n.available_languages()
 
 
-def test_main_window_in_german(german: None, qtbot: object, repo: SqliteRepository,
-                               settings: QSettings, no_modal: object) -> None:
+def test_main_window_in_german(
+    german: None, qtbot: object, repo: SqliteRepository, settings: QSettings, no_modal: object
+) -> None:
     win = MainWindow(repo, settings, "test.sqlite", "nurse", today=lambda: TODAY)
     qtbot.addWidget(win)  # type: ignore[attr-defined]
     assert win.actions_by_name["new_patient"].text() == "&Neuer Patient…"
@@ -70,8 +71,10 @@ def test_main_window_in_german(german: None, qtbot: object, repo: SqliteReposito
     assert menus == ["&Datei", "&Patient", "&Ansicht", "&Extras", "&Hilfe"]
     assert win.actions_by_name["switch_user"].text() == "Benutzer &wechseln…"
     assert win.actions_by_name["audit_log"].text() == "&Prüfprotokoll…"
-    assert win.list_model.headerData(0, __import__("PySide6.QtCore").QtCore.Qt.Orientation
-                                     .Horizontal) == "Akten-Nr."
+    assert (
+        win.list_model.headerData(0, __import__("PySide6.QtCore").QtCore.Qt.Orientation.Horizontal)
+        == "Akten-Nr."
+    )
     assert win.worklist_tabs.tabText(1) == "Bildgebung überfällig"
     assert "Patienten angezeigt" in win.count_label.text()
 
@@ -93,8 +96,9 @@ def test_english_without_a_translator(window: MainWindow) -> None:
     assert window.actions_by_name["new_patient"].text() == "&New patient…"
 
 
-def test_language_menu_stores_the_choice_for_the_next_start(window: MainWindow,
-                                                             settings: QSettings) -> None:
+def test_language_menu_stores_the_choice_for_the_next_start(
+    window: MainWindow, settings: QSettings
+) -> None:
     menu = window.findChild(__import__("PySide6.QtWidgets").QtWidgets.QMenu, "languageMenu")
     assert menu is not None
     names = {action.objectName(): action for action in menu.actions()}
@@ -125,12 +129,39 @@ def test_ts_files_are_complete_and_current(tmp_path: Path, language: str) -> Non
 
 
 # Calls whose string arguments a user sees.
-SHOWN = {"setText", "setPlaceholderText", "setToolTip", "setWindowTitle", "setTitle",
-         "addAction", "addMenu", "addTab", "addItem", "addItems", "addRow", "addButton",
-         "setStatusTip", "setAccessibleName", "showMessage", "QLabel", "QPushButton",
-         "QCheckBox", "QGroupBox", "QAction", "QRadioButton", "QLineEdit", "QToolButton",
-         "setHorizontalHeaderLabels", "field", "with_unit", "FieldError", "ask_confirm",
-         "show_error", "show_info", "EnumCombo"}
+SHOWN = {
+    "setText",
+    "setPlaceholderText",
+    "setToolTip",
+    "setWindowTitle",
+    "setTitle",
+    "addAction",
+    "addMenu",
+    "addTab",
+    "addItem",
+    "addItems",
+    "addRow",
+    "addButton",
+    "setStatusTip",
+    "setAccessibleName",
+    "showMessage",
+    "QLabel",
+    "QPushButton",
+    "QCheckBox",
+    "QGroupBox",
+    "QAction",
+    "QRadioButton",
+    "QLineEdit",
+    "QToolButton",
+    "setHorizontalHeaderLabels",
+    "field",
+    "with_unit",
+    "FieldError",
+    "ask_confirm",
+    "show_error",
+    "show_info",
+    "EnumCombo",
+}
 
 
 JSON_PATH = re.compile(r"[a-z_]+(\[\d+\])?(\.[a-z_0-9]+(\[\d+\])?)+")  # tumor.size_cm
@@ -156,17 +187,24 @@ def _bypassing_literals(tree: ast.AST) -> list[tuple[int, str]]:
         if not isinstance(node, ast.Call):
             continue
         func = node.func
-        name = func.attr if isinstance(func, ast.Attribute) else \
-            func.id if isinstance(func, ast.Name) else ""
+        name = (
+            func.attr
+            if isinstance(func, ast.Attribute)
+            else func.id
+            if isinstance(func, ast.Name)
+            else ""
+        )
         if name not in SHOWN:
             continue
         # (EnumCombo's `context=` names a translation context, it is not shown)
         for value in [*node.args, *(k.value for k in node.keywords if k.arg != "context")]:
             for inner in _literals(value):
                 if isinstance(inner, ast.JoinedStr) or (
-                        isinstance(inner, ast.Constant) and isinstance(inner.value, str)
-                        and re.search(r"[A-Za-z]{2}", inner.value)
-                        and not JSON_PATH.fullmatch(inner.value)):
+                    isinstance(inner, ast.Constant)
+                    and isinstance(inner.value, str)
+                    and re.search(r"[A-Za-z]{2}", inner.value)
+                    and not JSON_PATH.fullmatch(inner.value)
+                ):
                     found.append((inner.lineno, ast.unparse(inner)))
     return found
 
@@ -174,8 +212,13 @@ def _bypassing_literals(tree: ast.AST) -> list[tuple[int, str]]:
 # Literals in gistdesk/ui that are not words to translate: the product name, a tooltip built
 # from an already translated text, the window title with the patient's name, the header HTML.
 NOT_TEXT = {"'gistdesk'", "f' ({shown})'"}
-NOT_TEXT_PREFIXES = ("f\"{tip or text", "f'{p.family_name}", "f\"<div style=", "f'{target}: ",
-                     "f'{type(exc).__name__}: {exc}'")
+NOT_TEXT_PREFIXES = (
+    'f"{tip or text',
+    "f'{p.family_name}",
+    'f"<div style=',
+    "f'{target}: ",
+    "f'{type(exc).__name__}: {exc}'",
+)
 
 
 def test_no_gui_string_bypasses_tr() -> None:
@@ -194,8 +237,9 @@ def test_no_gui_string_bypasses_tr() -> None:
 
 
 def test_the_scan_catches_a_bare_literal() -> None:
-    tree = ast.parse('label = QLabel("Patient")\nself.field("x.y", "Size", w)\n'
-                     'ok = QLabel(self.tr("Patient"))\n')
+    tree = ast.parse(
+        'label = QLabel("Patient")\nself.field("x.y", "Size", w)\nok = QLabel(self.tr("Patient"))\n'
+    )
     assert [text for _, text in _bypassing_literals(tree)] == ["'Patient'", "'Size'"]
 
 
@@ -208,8 +252,7 @@ def test_about_lists_versions_and_the_documented_simplifications() -> None:
     assert versions["SQLite"] == sqlite3.sqlite_version
     doc = (ROOT / "docs" / "clinical-rules.md").read_text(encoding="utf-8")
     section = doc.split("## Known simplifications", 1)[1].split("\n## ", 1)[0]
-    documented = [line[2:].rstrip(";.") for line in section.splitlines()
-                  if line.startswith("- ")]
+    documented = [line[2:].rstrip(";.") for line in section.splitlines() if line.startswith("- ")]
     assert list(about.SIMPLIFICATIONS) == documented
     for item in documented:
         assert item.replace("'", "&#x27;") in html or item in html
@@ -230,8 +273,13 @@ def test_about_in_german(german: None) -> None:
 
 
 def test_translation_tool_check_mode_passes() -> None:
-    done = subprocess.run([sys.executable, "-m", "gistdesk.tools.translations", "--check"],
-                          capture_output=True, text=True, cwd=ROOT, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "gistdesk.tools.translations", "--check"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "gistdesk_de.ts: " in done.stdout
 
@@ -242,20 +290,28 @@ def test_every_combo_word_is_marked_for_translation() -> None:
     from gistdesk.ui.vocabulary import WORDS
 
     shown: list[str] = []
-    for enum in (vocab.Sex, vocab.Extent, vocab.Intent, vocab.NonTarget,
-                 vocab.SideEffectAction, vocab.StopReason):
+    for enum in (
+        vocab.Sex,
+        vocab.Extent,
+        vocab.Intent,
+        vocab.NonTarget,
+        vocab.SideEffectAction,
+        vocab.StopReason,
+    ):
         shown += [member.value.replace("_", " ") for member in enum]
     shown += list(vocab.SITE_LABELS.values()) + list(vocab.MUTATION_LABELS.values())
     codes = re.compile(r"(KIT|PDGFRA) exon \d+|PDGFRA D842V")  # gene names stay as they are
     missing = [word for word in shown if word not in WORDS and not codes.fullmatch(word)]
     assert missing == []
-    assert set(KIND_LABELS.values()) <= set(translations.read_ts(
-        translations.OUT / "gistdesk_de.ts").get(("Vocabulary", w)) and w
-        for w in KIND_LABELS.values())
+    assert set(KIND_LABELS.values()) <= set(
+        translations.read_ts(translations.OUT / "gistdesk_de.ts").get(("Vocabulary", w)) and w
+        for w in KIND_LABELS.values()
+    )
 
 
-def test_security_dialogs_in_german(german: None, qtbot: object, repo: SqliteRepository,
-                                    settings: QSettings, no_modal: object) -> None:
+def test_security_dialogs_in_german(
+    german: None, qtbot: object, repo: SqliteRepository, settings: QSettings, no_modal: object
+) -> None:
     from gistdesk.ui.audit_view import AuditDialog
     from gistdesk.ui.signin import SignInDialog, try_sign_in
 
@@ -266,8 +322,10 @@ def test_security_dialogs_in_german(german: None, qtbot: object, repo: SqliteRep
     audit = AuditDialog(repo)
     qtbot.addWidget(audit)  # type: ignore[attr-defined]
     assert audit.windowTitle() == "Prüfprotokoll — gistdesk"
-    headers = [audit.model.headerData(c, __import__("PySide6.QtCore").QtCore.Qt.Orientation
-                                      .Horizontal) for c in range(audit.model.columnCount())]
+    headers = [
+        audit.model.headerData(c, __import__("PySide6.QtCore").QtCore.Qt.Orientation.Horizontal)
+        for c in range(audit.model.columnCount())
+    ]
     assert headers[:2] == ["Zeit", "Benutzer"] and headers[-1] == "Neuer Wert"
     win = MainWindow(repo, settings, "test.sqlite", "clin", today=lambda: TODAY)
     qtbot.addWidget(win)  # type: ignore[attr-defined]
@@ -277,12 +335,15 @@ def test_security_dialogs_in_german(german: None, qtbot: object, repo: SqliteRep
     assert win.lock_screen.title.text() == "gistdesk ist gesperrt"
     assert win.lock_screen.unlock_button.text() == "Entsperren"
     assert win.user_label.text() == "Gesperrt"
-    assert try_sign_in(repo, "clin", "wrong password!")[1] == \
-        "Benutzername oder Passwort ist nicht richtig."
+    assert (
+        try_sign_in(repo, "clin", "wrong password!")[1]
+        == "Benutzername oder Passwort ist nicht richtig."
+    )
 
 
-def test_sex_other_is_divers_but_the_stop_reason_other_is_andere(german: None,
-                                                                qtbot: object) -> None:
+def test_sex_other_is_divers_but_the_stop_reason_other_is_andere(
+    german: None, qtbot: object
+) -> None:
     from gistdesk.ui.forms.line_form import TherapyLineForm
 
     case = load("responder")

@@ -25,8 +25,9 @@ def opened(window: MainWindow, repo: SqliteRepository) -> MainWindow:
     return window
 
 
-def test_negative_diameter_is_refused(opened: MainWindow, repo: SqliteRepository, qtbot: Any,
-                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_negative_diameter_is_refused(
+    opened: MainWindow, repo: SqliteRepository, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
     before = repo.load_case("EX-003")
     seen: dict[str, Any] = {}
 
@@ -56,8 +57,9 @@ def test_negative_diameter_is_refused(opened: MainWindow, repo: SqliteRepository
     assert len(repo.load_case("EX-003").scans) == len(before.scans) + 1
 
 
-def test_end_before_start_is_refused(opened: MainWindow, repo: SqliteRepository, qtbot: Any,
-                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_end_before_start_is_refused(
+    opened: MainWindow, repo: SqliteRepository, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
     before = repo.load_case("EX-003")
     seen: dict[str, Any] = {}
 
@@ -80,8 +82,9 @@ def test_end_before_start_is_refused(opened: MainWindow, repo: SqliteRepository,
     assert repo.load_case("EX-003") == before
 
 
-def test_empty_record_number_is_refused(window: MainWindow, repo: SqliteRepository,
-                                        qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_empty_record_number_is_refused(
+    window: MainWindow, repo: SqliteRepository, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
     seen: dict[str, Any] = {}
 
     def fill(form: PatientForm) -> None:
@@ -130,8 +133,9 @@ def test_future_date_is_refused(app: object, qtbot: Any) -> None:
     assert saved == []
 
 
-def test_closing_a_dirty_form_asks_first(app: object, qtbot: Any,
-                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_closing_a_dirty_form_asks_first(
+    app: object, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
     asked: list[str] = []
     answer = {"discard": False}
 
@@ -172,10 +176,9 @@ def test_dose_is_prefilled_per_drug_until_typed(app: object, qtbot: Any) -> None
     assert form.dose.text() == "120"
 
 
-def test_a_record_number_in_use_is_refused_on_its_field(opened: MainWindow,
-                                                        repo: SqliteRepository, qtbot: Any,
-                                                        monkeypatch: pytest.MonkeyPatch
-                                                        ) -> None:
+def test_a_record_number_in_use_is_refused_on_its_field(
+    opened: MainWindow, repo: SqliteRepository, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
     seen: dict[str, Any] = {}
 
     def fill(form: PatientForm) -> None:

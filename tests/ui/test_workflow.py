@@ -32,6 +32,7 @@ def fill_patient(qtbot: Any) -> Any:
         form.mutation.set_value(Mutation.KIT_EXON_11)
         qtbot.keyClicks(form.metastatic_sites, "liver")
         click_save(qtbot, form)
+
     return fill
 
 
@@ -42,11 +43,13 @@ def fill_line(qtbot: Any) -> Any:
         assert form.dose.text() == "400"  # the standard starting dose is pre-filled
         qtbot.keyClicks(form.start, "2023-01-10")
         click_save(qtbot, form)
+
     return fill
 
 
-def fill_scan(qtbot: Any, day: str, diameters: dict[str, str], hu: dict[str, str],
-              add: int = 0) -> Any:
+def fill_scan(
+    qtbot: Any, day: str, diameters: dict[str, str], hu: dict[str, str], add: int = 0
+) -> Any:
     def fill(form: ScanForm) -> None:
         form.date.clear()
         qtbot.keyClicks(form.date, day)
@@ -58,6 +61,7 @@ def fill_scan(qtbot: Any, day: str, diameters: dict[str, str], hu: dict[str, str
             m.set_text(row, "longest_diameter_mm", text)
             m.set_text(row, "density_hu", hu[lesion_id])
         click_save(qtbot, form)
+
     return fill
 
 
@@ -76,12 +80,13 @@ def fill_baseline(qtbot: Any) -> Any:
             form.grid_model.set_text(row, "longest_diameter_mm", size)
             form.grid_model.set_text(row, "density_hu", hu)
         click_save(qtbot, form)
+
     return fill
 
 
 def test_new_patient_line_three_scans_progression(
-        window: MainWindow, repo: SqliteRepository, qtbot: Any,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    window: MainWindow, repo: SqliteRepository, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
     driver = FormDriver(monkeypatch, qtbot)
     driver.then(fill_patient(qtbot))
     window.actions_by_name["new_patient"].trigger()
@@ -105,15 +110,13 @@ def test_new_patient_line_three_scans_progression(
         assert all(m.checked(r, "target") for r in range(m.rowCount()))
         assert m.text(0, "previous_mm") == "50"
         assert m.text(0, "longest_diameter_mm") == ""
-        fill_scan(qtbot, "2023-04-10", {"L1": "35", "L2": "20"},
-                  {"L1": "40", "L2": "35"})(form)
+        fill_scan(qtbot, "2023-04-10", {"L1": "35", "L2": "20"}, {"L1": "40", "L2": "35"})(form)
 
     driver.then(check_prefill)
     window.actions_by_name["add_scan"].trigger()
     assert not any(f.code is FlagCode.PROGRESSION for f in window.flags_panel.flags())
 
-    driver.then(fill_scan(qtbot, "2023-10-10", {"L1": "50", "L2": "20"},
-                          {"L1": "60", "L2": "35"}))
+    driver.then(fill_scan(qtbot, "2023-10-10", {"L1": "50", "L2": "20"}, {"L1": "60", "L2": "35"}))
     window.actions_by_name["add_scan"].trigger()
     assert len(repo.load_case("GD-1001").scans) == 3
 
@@ -132,16 +135,17 @@ def test_new_patient_line_three_scans_progression(
     # Clicking the flag selects its scan in the table and on the chart.
     row = window.flags_panel.flags().index(flag)
     rect = window.flags_panel.view.visualRect(window.flags_panel.model.index(row, 0))
-    qtbot.mouseClick(window.flags_panel.view.viewport(), Qt.MouseButton.LeftButton,
-                     pos=rect.center())
+    qtbot.mouseClick(
+        window.flags_panel.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center()
+    )
     assert window.patient_view.selected_scan() == flag.scan
     assert window.patient_view.chart.selected == flag.scan
     assert window.patient_view.tabs.currentIndex() == 1
 
 
-def test_typing_a_measurement_into_the_grid(window: MainWindow, repo: SqliteRepository,
-                                            qtbot: Any, monkeypatch: pytest.MonkeyPatch
-                                            ) -> None:
+def test_typing_a_measurement_into_the_grid(
+    window: MainWindow, repo: SqliteRepository, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from tests.ui.conftest import load
 
     case = load("responder")

@@ -53,8 +53,14 @@ class CaseForm(QDialog):
     """Subclasses lay out their fields in `self.form`, register them with `field()`, and
     implement `build_case()`."""
 
-    def __init__(self, case: Case | None, title: str, saver: Saver,
-                 today: date | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        case: Case | None,
+        title: str,
+        saver: Saver,
+        today: date | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setModal(True)
@@ -95,8 +101,14 @@ class CaseForm(QDialog):
         assert button is not None
         return button
 
-    def field(self, path: str, label: str, widget: QWidget, shown: QWidget | None = None,
-              add_row: bool = True) -> None:
+    def field(
+        self,
+        path: str,
+        label: str,
+        widget: QWidget,
+        shown: QWidget | None = None,
+        add_row: bool = True,
+    ) -> None:
         """Register `widget` as the editor of `path` (and add it to the form layout)."""
         self._paths[path] = widget
         self._labels[path] = label
@@ -181,8 +193,11 @@ class CaseForm(QDialog):
                 self._invalid.append(widget)
                 first = first or widget
             lines.append(f"• {label}: {problem.message}")
-        self.message.setText(QCoreApplication.translate("CaseForm", "Not saved. Please correct:")
-                             + "\n" + "\n".join(lines))
+        self.message.setText(
+            QCoreApplication.translate("CaseForm", "Not saved. Please correct:")
+            + "\n"
+            + "\n".join(lines)
+        )
         self.message.show()
         if first is not None:
             first.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -211,17 +226,26 @@ class CaseForm(QDialog):
             self.show_problems(errors(exc.problems) or exc.problems)
             return False
         except RecordExistsError as exc:
-            self.show_problems([Problem("patient.record_number",
-                                        QCoreApplication.translate(
-                                            "CaseForm", "{0} is already another patient's "
-                                            "record number").format(exc.record_number))])
+            self.show_problems(
+                [
+                    Problem(
+                        "patient.record_number",
+                        QCoreApplication.translate(
+                            "CaseForm", "{0} is already another patient's record number"
+                        ).format(exc.record_number),
+                    )
+                ]
+            )
             return False
         except Exception as exc:  # a storage fault must not lose the user's typing
             log.error("save failed: %s", type(exc).__name__)
             self.clear_problems()
-            self.message.setText(QCoreApplication.translate(
-                "CaseForm", "Not saved: the database refused the change ({0}). Your entries "
-                "are kept.").format(f"{type(exc).__name__}: {exc}"))
+            self.message.setText(
+                QCoreApplication.translate(
+                    "CaseForm",
+                    "Not saved: the database refused the change ({0}). Your entries are kept.",
+                ).format(f"{type(exc).__name__}: {exc}")
+            )
             self.message.show()
             return False
         self.saved_case = candidate
@@ -237,9 +261,11 @@ class CaseForm(QDialog):
 
     def reject(self) -> None:
         if self._dirty and not dialogs.ask_confirm(
-            self, QCoreApplication.translate("CaseForm", "Unsaved changes"),
-            QCoreApplication.translate("CaseForm",
-                                       "This form has changes that are not saved. Discard them?"),
+            self,
+            QCoreApplication.translate("CaseForm", "Unsaved changes"),
+            QCoreApplication.translate(
+                "CaseForm", "This form has changes that are not saved. Discard them?"
+            ),
             yes=QCoreApplication.translate("CaseForm", "Discard"),
             no=QCoreApplication.translate("CaseForm", "Keep editing"),
         ):

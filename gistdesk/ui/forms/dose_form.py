@@ -15,19 +15,30 @@ from gistdesk.ui.forms.fields import DateField, NumberField, with_unit
 
 def line_caption(case: Case, index: int) -> str:
     line = case.therapy_lines[index]
-    end = line.end.isoformat() if line.end else QCoreApplication.translate("DoseChangeForm",
-                                                                           "ongoing")
+    end = (
+        line.end.isoformat()
+        if line.end
+        else QCoreApplication.translate("DoseChangeForm", "ongoing")
+    )
     return f"{line.drug.value} ({line.intent.value}), {line.start.isoformat()} – {end}"
 
 
 class DoseChangeForm(CaseForm):
     """Records a dose change on line `line_index` (index None) or edits its dose `index`."""
 
-    def __init__(self, case: Case, saver: Saver, line_index: int, index: int | None = None,
-                 today: date | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        case: Case,
+        saver: Saver,
+        line_index: int,
+        index: int | None = None,
+        today: date | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(case, "", saver, today, parent)
-        self.setWindowTitle(self.tr("Record a dose change") if index is None
-                            else self.tr("Edit dose change"))
+        self.setWindowTitle(
+            self.tr("Record a dose change") if index is None else self.tr("Edit dose change")
+        )
         self.index = index
         self.line = QComboBox()
         for index in range(len(case.therapy_lines)):
@@ -53,8 +64,13 @@ class DoseChangeForm(CaseForm):
             n = len(case.therapy_lines[index].doses) if self.index is None else self.index
             prefix = f"therapy_lines[{index}].doses[{n}]"
             self.field(f"{prefix}.date", self.tr("Date"), self.date, add_row=index == 0)
-            self.field(f"{prefix}.mg_per_day", self.tr("Dose"), self.mg,
-                       with_unit(self.mg, self.tr("mg/day")), add_row=index == 0)
+            self.field(
+                f"{prefix}.mg_per_day",
+                self.tr("Dose"),
+                self.mg,
+                with_unit(self.mg, self.tr("mg/day")),
+                add_row=index == 0,
+            )
             self.field(f"{prefix}.schedule", self.tr("Schedule"), self.schedule, add_row=index == 0)
         self.setMinimumWidth(420)
 

@@ -74,8 +74,9 @@ class DateField(QLineEdit):
         try:
             value = parse_date(self.text())
         except ValueError:
-            raise FieldError(path, self.tr("“{0}” is not a date (use YYYY-MM-DD)").format(
-                self.text().strip())) from None
+            raise FieldError(
+                path, self.tr("“{0}” is not a date (use YYYY-MM-DD)").format(self.text().strip())
+            ) from None
         if value is None and required:
             raise FieldError(path, QCoreApplication.translate("FieldError", "is required"))
         return value
@@ -95,8 +96,9 @@ class NumberField(QLineEdit):
         try:
             value = parse_number(self.text())
         except ValueError:
-            raise FieldError(path, self.tr("“{0}” is not a number").format(
-                self.text().strip())) from None
+            raise FieldError(
+                path, self.tr("“{0}” is not a number").format(self.text().strip())
+            ) from None
         if value is None and required:
             raise FieldError(path, QCoreApplication.translate("FieldError", "is required"))
         return value
@@ -119,9 +121,14 @@ class EnumCombo(QComboBox, Generic[E]):
     """A combo over a vocabulary, optionally with an empty choice meaning `not given`.
     The words are translated in `context` ("Sex" apart: German "divers", not "andere")."""
 
-    def __init__(self, enum: type[E], labels: dict[E, str] | None = None,
-                 none_label: str | None = None, parent: QWidget | None = None,
-                 context: str = "Vocabulary") -> None:
+    def __init__(
+        self,
+        enum: type[E],
+        labels: dict[E, str] | None = None,
+        none_label: str | None = None,
+        parent: QWidget | None = None,
+        context: str = "Vocabulary",
+    ) -> None:
         super().__init__(parent)
         self._members: list[E | None] = []
         if none_label is not None:

@@ -17,11 +17,18 @@ from gistdesk.ui.forms.fields import DateField, EnumCombo, FieldError, NumberFie
 class TherapyLineForm(CaseForm):
     """Adds a line (index None) or edits line `index` of the case."""
 
-    def __init__(self, case: Case, saver: Saver, index: int | None = None,
-                 today: date | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        case: Case,
+        saver: Saver,
+        index: int | None = None,
+        today: date | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(case, "", saver, today, parent)
-        self.setWindowTitle(self.tr("Add therapy line") if index is None
-                            else self.tr("Edit therapy line"))
+        self.setWindowTitle(
+            self.tr("Add therapy line") if index is None else self.tr("Edit therapy line")
+        )
         self.index = index
         self.path = f"therapy_lines[{len(case.therapy_lines) if index is None else index}]"
         line = case.therapy_lines[index] if index is not None else None
@@ -39,8 +46,12 @@ class TherapyLineForm(CaseForm):
         self.schedule = QLineEdit(self.tr("daily"))
         if line is None:
             # A new line records its starting dose as the first dose entry.
-            self.field(f"{self.path}.doses[0].mg_per_day", self.tr("Starting dose"), self.dose,
-                       with_unit(self.dose, self.tr("mg/day")))
+            self.field(
+                f"{self.path}.doses[0].mg_per_day",
+                self.tr("Starting dose"),
+                self.dose,
+                with_unit(self.dose, self.tr("mg/day")),
+            )
             self.field(f"{self.path}.doses[0].schedule", self.tr("Schedule"), self.schedule)
             self._dose_typed = False
             self.dose.textEdited.connect(self._on_dose_typed)
@@ -81,11 +92,18 @@ class TherapyLineForm(CaseForm):
             if mg is not None:
                 doses = (DoseChange(start, mg, self.schedule.text().strip()),)
             elif drug not in (Drug.TRIAL, Drug.OTHER):
-                raise FieldError(f"{self.path}.doses[0].mg_per_day",
-                                 QCoreApplication.translate("FieldError", "is required"))
+                raise FieldError(
+                    f"{self.path}.doses[0].mg_per_day",
+                    QCoreApplication.translate("FieldError", "is required"),
+                )
             lines.append(TherapyLine(drug, intent, start, end, self.stop_reason.value(), doses))
         else:
             lines[self.index] = dataclasses.replace(
-                lines[self.index], drug=drug, intent=intent, start=start, end=end,
-                stop_reason=self.stop_reason.value())
+                lines[self.index],
+                drug=drug,
+                intent=intent,
+                start=start,
+                end=end,
+                stop_reason=self.stop_reason.value(),
+            )
         return dataclasses.replace(self.base_case, therapy_lines=tuple(lines))

@@ -22,11 +22,17 @@ from gistdesk.ui.forms.fields import DateField, EnumCombo, NumberField, with_uni
 
 
 class PatientForm(CaseForm):
-    def __init__(self, case: Case | None, saver: Saver, today: date | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        case: Case | None,
+        saver: Saver,
+        today: date | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(case, "", saver, today, parent)
-        self.setWindowTitle(self.tr("New patient") if case is None
-                            else self.tr("Edit patient and primary tumor"))
+        self.setWindowTitle(
+            self.tr("New patient") if case is None else self.tr("Edit patient and primary tumor")
+        )
         patient = case.patient if case else Patient("", "", "")
         tumor = case.tumor if case else Tumor()
 
@@ -71,10 +77,15 @@ class PatientForm(CaseForm):
         self.form.addRow(heading)
         self.field("tumor.diagnosis_date", self.tr("Diagnosis date"), self.diagnosis_date)
         self.field("tumor.primary_site", self.tr("Primary site"), self.site)
-        self.field("tumor.size_cm", self.tr("Size"), self.size_cm,
-                   with_unit(self.size_cm, self.tr("cm")))
-        self.field("tumor.mitoses_per_5mm2", self.tr("Mitoses"), self.mitoses,
-                   with_unit(self.mitoses, self.tr("per 5 mm² (= 50 HPF)")))
+        self.field(
+            "tumor.size_cm", self.tr("Size"), self.size_cm, with_unit(self.size_cm, self.tr("cm"))
+        )
+        self.field(
+            "tumor.mitoses_per_5mm2",
+            self.tr("Mitoses"),
+            self.mitoses,
+            with_unit(self.mitoses, self.tr("per 5 mm² (= 50 HPF)")),
+        )
         self.field("tumor.rupture", self.tr("Rupture"), self.rupture)
         self.field("tumor.mutation", self.tr("Mutation"), self.mutation)
         self.field("tumor.extent", self.tr("Extent"), self.extent)

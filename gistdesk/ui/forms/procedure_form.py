@@ -30,11 +30,18 @@ KIND_LABELS = {
 class ProcedureForm(CaseForm):
     """Adds a procedure (index None) or edits procedure `index` of the case."""
 
-    def __init__(self, case: Case, saver: Saver, index: int | None = None,
-                 today: date | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        case: Case,
+        saver: Saver,
+        index: int | None = None,
+        today: date | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(case, "", saver, today, parent)
-        self.setWindowTitle(self.tr("Add procedure") if index is None
-                            else self.tr("Edit procedure"))
+        self.setWindowTitle(
+            self.tr("Add procedure") if index is None else self.tr("Edit procedure")
+        )
         self.index = index
         self.path = f"procedures[{len(case.procedures) if index is None else index}]"
         old = case.procedures[index] if index is not None else None
@@ -60,8 +67,13 @@ class ProcedureForm(CaseForm):
         day = self.date.date_value(f"{self.path}.date", required=True)
         kind = self.kind.value()
         assert day is not None and kind is not None
-        procedure = Procedure(day, kind, self.organ.text().strip() or None, self.margin.value(),
-                              self.note.toPlainText())
+        procedure = Procedure(
+            day,
+            kind,
+            self.organ.text().strip() or None,
+            self.margin.value(),
+            self.note.toPlainText(),
+        )
         procedures = list(self.base_case.procedures)
         if self.index is None:
             procedures.append(procedure)

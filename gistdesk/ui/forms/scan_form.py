@@ -72,10 +72,12 @@ class LesionGridModel(QStandardItemModel):
     def __init__(self) -> None:
         super().__init__(0, len(COLUMNS))
         self.setHorizontalHeaderLabels(
-            [QCoreApplication.translate("ScanForm", header) for _, header, _ in COLUMNS])
+            [QCoreApplication.translate("ScanForm", header) for _, header, _ in COLUMNS]
+        )
 
-    def add_lesion(self, lesion: Lesion, previous: float | None = None,
-                   keep_measurements: bool = False) -> int:
+    def add_lesion(
+        self, lesion: Lesion, previous: float | None = None, keep_measurements: bool = False
+    ) -> int:
         items: list[QStandardItem] = []
         for name, _, kind in COLUMNS:
             item = QStandardItem()
@@ -117,16 +119,25 @@ class LesionGridModel(QStandardItemModel):
         self.setData(self.index(row, COL[name]), state.value, Qt.ItemDataRole.CheckStateRole)
 
     def next_id(self) -> str:
-        numbers = [int(m[1]) for row in range(self.rowCount())
-                   if (m := re.match(r"^L(\d+)$", self.text(row, "lesion_id")))]
+        numbers = [
+            int(m[1])
+            for row in range(self.rowCount())
+            if (m := re.match(r"^L(\d+)$", self.text(row, "lesion_id")))
+        ]
         return f"L{max(numbers, default=0) + 1}"
 
 
 class ScanForm(CaseForm):
     """Adds a scan (index None) or edits scan `index`."""
 
-    def __init__(self, case: Case, saver: Saver, index: int | None = None,
-                 today: date | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        case: Case,
+        saver: Saver,
+        index: int | None = None,
+        today: date | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(case, "", saver, today, parent)
         self.setWindowTitle(self.tr("Add scan") if index is None else self.tr("Edit scan"))
         self.index = index
@@ -170,16 +181,21 @@ class ScanForm(CaseForm):
             for lesion in scan.lesions:
                 before = previous.lesion(lesion.lesion_id) if previous else None
                 self.grid_model.add_lesion(
-                    lesion, before.longest_diameter_mm if before else None, True)
+                    lesion, before.longest_diameter_mm if before else None, True
+                )
         elif previous is not None:
             self.modality.set_value(previous.modality)
             for lesion in previous.lesions:
                 self.grid_model.add_lesion(lesion, lesion.longest_diameter_mm)
         self.watch_model(self.grid_model)
 
-        source = (self.tr("Lesions of the previous scan ({0}) are listed: type the new "
-                          "measurements.").format(previous.date.isoformat())
-                  if previous and scan is None else self.tr("Lesions"))
+        source = (
+            self.tr(
+                "Lesions of the previous scan ({0}) are listed: type the new measurements."
+            ).format(previous.date.isoformat())
+            if previous and scan is None
+            else self.tr("Lesions")
+        )
         self.grid_caption = QLabel(source)
         self.grid_caption.setObjectName("gridCaption")
         self.body.addWidget(self.grid_caption)
@@ -191,8 +207,12 @@ class ScanForm(CaseForm):
         self.remove_button.clicked.connect(self.remove_lesion)
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
-        hint = QLabel(self.tr("Diameters: longest axis in mm (short axis for lymph nodes). "
-                              "Leave a diameter empty if the lesion was not measured."))
+        hint = QLabel(
+            self.tr(
+                "Diameters: longest axis in mm (short axis for lymph nodes). "
+                "Leave a diameter empty if the lesion was not measured."
+            )
+        )
         hint.setObjectName("hint")
         hint.setWordWrap(True)
         buttons.addWidget(hint, 1)
@@ -269,8 +289,9 @@ class ScanForm(CaseForm):
         try:
             return parse_number(text)
         except ValueError:
-            raise FieldError(f"{self.path}.lesions[{row}].{name}",
-                             self.tr("“{0}” is not a number").format(text)) from None
+            raise FieldError(
+                f"{self.path}.lesions[{row}].{name}", self.tr("“{0}” is not a number").format(text)
+            ) from None
 
     def build_case(self) -> Case:
         assert self.base_case is not None

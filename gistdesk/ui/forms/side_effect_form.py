@@ -14,20 +14,37 @@ from gistdesk.ui.forms.fields import DateField, EnumCombo
 
 # Frequent TKI adverse events (CTCAE v5 terms), offered as completions; any term is accepted.
 COMMON_TERMS = (
-    "Anemia", "Diarrhea", "Edema limbs", "Fatigue", "Hypertension", "Hypothyroidism",
-    "Muscle cramp", "Nausea", "Neutrophil count decreased", "Palmar-plantar "
-    "erythrodysesthesia syndrome", "Periorbital edema", "Rash maculo-papular", "Vomiting",
+    "Anemia",
+    "Diarrhea",
+    "Edema limbs",
+    "Fatigue",
+    "Hypertension",
+    "Hypothyroidism",
+    "Muscle cramp",
+    "Nausea",
+    "Neutrophil count decreased",
+    "Palmar-plantar erythrodysesthesia syndrome",
+    "Periorbital edema",
+    "Rash maculo-papular",
+    "Vomiting",
 )
 
 
 class SideEffectForm(CaseForm):
     """Adds a side effect (index None) or edits side effect `index` of the case."""
 
-    def __init__(self, case: Case, saver: Saver, index: int | None = None,
-                 today: date | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        case: Case,
+        saver: Saver,
+        index: int | None = None,
+        today: date | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(case, "", saver, today, parent)
-        self.setWindowTitle(self.tr("Add side effect") if index is None
-                            else self.tr("Edit side effect"))
+        self.setWindowTitle(
+            self.tr("Add side effect") if index is None else self.tr("Edit side effect")
+        )
         self.index = index
         self.path = f"side_effects[{len(case.side_effects) if index is None else index}]"
         old = case.side_effects[index] if index is not None else None
@@ -65,8 +82,13 @@ class SideEffectForm(CaseForm):
         day = self.date.date_value(f"{self.path}.date", required=True)
         action = self.action.value()
         assert day is not None and action is not None
-        effect = SideEffect(day, self.term.currentText().strip(), self.grade.value(),
-                            self.drug.currentText().strip() or None, action)
+        effect = SideEffect(
+            day,
+            self.term.currentText().strip(),
+            self.grade.value(),
+            self.drug.currentText().strip() or None,
+            action,
+        )
         effects = list(self.base_case.side_effects)
         if self.index is None:
             effects.append(effect)
