@@ -18,6 +18,7 @@ from gistdesk.core.vocab import (
     Mutation,
     NonTarget,
     ProcedureKind,
+    ReviewDecision,
     Sex,
     SideEffectAction,
     Site,
@@ -91,6 +92,19 @@ class Procedure:
     organ: str | None = None
     margin: Margin | None = None
     note: str = ""
+    # The lesion ids this procedure treated (ablated, embolized, irradiated or resected).
+    lesions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Review:
+    """The team's decision on one scan; reviews are added, never edited (a later one supersedes)."""
+
+    scan: date
+    decision: ReviewDecision
+    date: date
+    by: str
+    note: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +157,7 @@ class Case:
     procedures: tuple[Procedure, ...] = ()
     scans: tuple[Scan, ...] = ()
     side_effects: tuple[SideEffect, ...] = ()
+    reviews: tuple[Review, ...] = ()
 
     def scans_by_date(self) -> list[Scan]:
         return sorted(self.scans, key=lambda scan: scan.date)

@@ -98,6 +98,15 @@ class ProcedureKind(StrEnum):
     RADIATION = "radiation"
 
 
+class ReviewDecision(StrEnum):
+    """The GIST team's decision on a scan (DESIGN.md section 4, "Reviews")."""
+
+    PROGRESSION_CONFIRMED = "progression_confirmed"
+    NEW_REFERENCE = "new_reference"
+    NOT_PROGRESSION = "not_progression"
+    RE_IMAGE = "re_image"
+
+
 class Margin(StrEnum):
     R0 = "R0"
     R1 = "R1"
