@@ -21,6 +21,7 @@ from gistdesk.storage import backup, schema
 from gistdesk.storage.errors import (
     DatabaseCorruptError,
     DatabaseReadOnlyError,
+    EmptyDatabaseError,
     InvalidTextError,
     NetworkShareError,
     NewerSchemaError,
@@ -144,12 +145,23 @@ def restrict_permissions(db_path: Path) -> None:
 
 
 def _check_file_header(path: Path) -> None:
-    if not path.exists() or path.stat().st_size == 0:
+    if not path.exists():
         return
+    if path.stat().st_size == 0 and not _has_content(Path(f"{path}-wal")):
+        # Only a path that did not exist becomes a new clinic; an existing empty file is a
+        # lost or truncated database (security.md: "A 0-byte database file").
+        raise EmptyDatabaseError(path, backup.newest_backup(path))
     with path.open("rb") as handle:
         head = handle.read(len(_SQLITE_HEADER))
     if head != _SQLITE_HEADER:
         raise NotAGistdeskDatabaseError(path)
+
+
+def _has_content(path: Path) -> bool:
+    try:
+        return path.stat().st_size > 0
+    except OSError:
+        return False
 
 
 def open_database(

@@ -27,6 +27,14 @@ class DatabaseCorruptError(StorageError):
         )
 
 
+class EmptyDatabaseError(DatabaseCorruptError):
+    """The database file exists but holds nothing: never opened as a new, account-less clinic
+    (anyone could then create its first administrator while the real data sits in backups)."""
+
+    def __init__(self, path: Path, newest_backup: Path | None) -> None:
+        super().__init__(path, "the file is empty", newest_backup)
+
+
 class NotAGistdeskDatabaseError(StorageError):
     def __init__(self, path: Path) -> None:
         self.path = path
