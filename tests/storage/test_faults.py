@@ -312,11 +312,10 @@ def test_a_full_disk_still_reads_and_says_the_disk_is_full_on_a_save(tmp_path: P
         with SqliteRepository(path) as repo:
             repo.save_case(full_case("R-1"), user="u", as_of=TODAY)
         filler = fs / "filler"
-        with filler.open("wb") as out:
-            with contextlib.suppress(OSError):
-                while True:
-                    out.write(b"\0" * 65536)
-                    out.flush()
+        with filler.open("wb") as out, contextlib.suppress(OSError):
+            while True:
+                out.write(b"\0" * 65536)
+                out.flush()
         exported = tmp_path / "r1.json"
         result = run_cli("export", "R-1", "-o", str(exported), "--db", str(path))
         assert result.returncode == 0, result.stderr
