@@ -151,7 +151,7 @@ class Repository(Protocol):
     # -- where ------------------------------------------------------------------------------
     @property
     def backend(self) -> str:
-        """"sqlite" or "postgresql"."""
+        """ "sqlite" or "postgresql"."""
         ...
 
     @property
@@ -400,6 +400,12 @@ class Repository(Protocol):
 
     def record_print(self, record_number: str, kind: str) -> None:
         """Audit a print or PDF; `kind` is one of logic.PRINT_KINDS."""
+        ...
+
+    def record_export(self, record_number: str | None, kind: str, destination: str) -> None:
+        """Audit a copy of patient data written outside the database (`kind` one of
+        logic.EXPORT_KINDS; `record_number` None for several patients or the audit log).
+        Call after the file is written; when it fails, remove the file."""
         ...
 
     def verify_audit_chain(self) -> list[str]: ...

@@ -45,6 +45,7 @@ from gistdesk.storage.text import fold, name_key
 __all__ = [
     "BACKUP_REASONS",
     "EDIT_ACTIONS",
+    "EXPORT_KINDS",
     "PRINT_KINDS",
     "READ_ACTIONS",
     "USER_SETTING_KEYS",
@@ -58,6 +59,7 @@ __all__ = [
     "check_backup_reason",
     "check_case",
     "check_clinic_settings",
+    "check_export_kind",
     "check_print_kind",
     "check_user_setting",
     "clinic_settings_changes",
@@ -146,6 +148,16 @@ PRINT_KINDS = frozenset(
 )
 
 
+# What record_export accepts: every copy of patient data that leaves the database
+# (security.md: every export is in the audit log).
+EXPORT_KINDS = frozenset({"case file", "FHIR bundle", "every case file", "audit log", "PDF", "CSV"})
+
+
+def check_export_kind(kind: str) -> None:
+    if kind not in EXPORT_KINDS:
+        raise StorageError("Unknown kind of export; nothing was recorded.")
+
+
 def check_print_kind(kind: str) -> None:
     if kind not in PRINT_KINDS:
         raise StorageError("Unknown kind of report; nothing was recorded.")
@@ -159,8 +171,7 @@ BACKUP_REASONS = frozenset({"manual", "auto", "close", "daily", "command line"})
 def check_backup_reason(reason: str) -> None:
     if reason not in BACKUP_REASONS:
         raise StorageError(
-            f"A backup's reason is one of {', '.join(sorted(BACKUP_REASONS))}; "
-            "nothing was copied."
+            f"A backup's reason is one of {', '.join(sorted(BACKUP_REASONS))}; nothing was copied."
         )
 
 
@@ -454,7 +465,9 @@ def decide_sign_in(
     lock = None
     if failures >= MAX_FAILED_ATTEMPTS:
         lock, failures = now + LOCKOUT, 0
-    reason = "unknown user" if not known else "account disabled" if password_ok else "wrong password"
+    reason = (
+        "unknown user" if not known else "account disabled" if password_ok else "wrong password"
+    )
     return SignInDecision(False, failures, lock, f"{attempt} failed", reason, lock is not None)
 
 
