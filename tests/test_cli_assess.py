@@ -71,7 +71,7 @@ def test_mismatches_reports_differences(expected: Any, actual: Any) -> None:
 
 
 def test_extra_cases_exist() -> None:
-    assert 6 <= len(case_files(EXTRA_CASES_DIR)) <= 12
+    assert 6 <= len(case_files(EXTRA_CASES_DIR)) <= 16
     for path in case_files(EXTRA_CASES_DIR):
         assert expected_path(path).exists(), path
 
@@ -88,7 +88,7 @@ def test_assess_json_matches_expected(capsys: pytest.CaptureFixture[str], path: 
 @pytest.mark.parametrize("path", all_case_files(), ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_every_flag_has_reason_and_source(capsys: pytest.CaptureFixture[str], path: Path) -> None:
     actual = assess_json(capsys, path, load_json(expected_path(path))["as_of"])
-    assert actual["format"] == "gistdesk-assessment/1"
+    assert actual["format"] == "gistdesk-assessment/2"
     for flag in actual["flags"]:
         assert set(flag) >= {"code", "date", "scan", "line_index", "reason", "source"}
         assert flag["reason"].strip() and flag["source"].strip()

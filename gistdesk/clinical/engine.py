@@ -76,6 +76,7 @@ class _Read:
     row: ScanAssessment
     flag: Flag | None
     counts_for_best: bool
+    listed: bool = True  # in the output's scans
 
 
 def _row(
@@ -181,7 +182,10 @@ class _Engine:
             excused = is_not_progression(review)
             reading.record(ev, ev.recist.overall is Response.PD and not excused)
             becomes = makes_reference(review)
-            reads.append(_Read(_row(ev, None, review, last_advanced, becomes), flag, False))
+            # Listed only when read against an off-therapy reference (case-format.md "scans");
+            # without one the scan can still carry a progression flag (a new lesion).
+            row = _row(ev, None, review, last_advanced, becomes)
+            reads.append(_Read(row, flag, False, listed=ev.reference is not None))
             if becomes:
                 reading = Reading(scan)
         return reads
@@ -219,7 +223,7 @@ def assess(case: Case, as_of: date) -> Assessment:
         as_of=as_of,
         risk=risk,
         lines=tuple(summaries[i] for i in range(len(case.therapy_lines))),
-        scans=tuple(sorted((r.row for r in reads), key=lambda row: row.date)),
+        scans=tuple(sorted((r.row for r in reads if r.listed), key=lambda row: row.date)),
         flags=tuple(sorted(flags, key=Flag.sort_key)),
         follow_up=follow_up(case, risk, as_of),
     )

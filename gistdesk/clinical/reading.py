@@ -278,7 +278,7 @@ class Reading:
             nadir, nadir_scan = self._nadir(targets, reference_mm)
             if unmeasured:
                 # The missing targets can only add: PD if the measured ones already reach it.
-                measured = sum(sizes[t.lesion_id] or 0.0 for t in targets)
+                measured = sum(sizes.get(t.lesion_id) or 0.0 for t in targets)
                 target = Response.PD if is_recist_pd(measured, nadir) else Response.NE
             else:
                 total = sum(sizes[t.lesion_id] or 0.0 for t in targets)
