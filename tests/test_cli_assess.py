@@ -370,7 +370,7 @@ def test_text_output_has_scan_table_and_flags(capsys: pytest.CaptureFixture[str]
     assert "[XT-001]" in out and "as of 2023-05-01" in out
     assert "Follow-up scans" in out
     header = next(line for line in out.splitlines() if "SOD mm" in line)
-    for column in ("date", "RECIST", "Choi", "vs base", "vs nadir"):
+    for column in ("date", "reference", "RECIST", "Choi", "vs ref", "vs nadir", "treated"):
         assert column in header
     row = next(line for line in out.splitlines() if line.strip().startswith("2023-04-10"))
     assert "86" in row and "+22.9%" in row and "PD" in row
