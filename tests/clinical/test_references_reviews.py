@@ -96,7 +96,7 @@ def test_flag_review_json_names_decision_date_and_by() -> None:
     (flag,) = [f.to_dict() for f in result.flags if f.scan == day(200)]
     assert flag["review"] == {
         "decision": "progression_confirmed",
-        "date": "2022-08-07",
+        "date": day(208).isoformat(),
         "by": "dr.k",
     }
     assert "progression confirmed" in flag["reason"] and "dr.k" in flag["reason"]
