@@ -12,7 +12,7 @@ from gistdesk.clinical.types import Assessment, FlagCode, Response, ReviewState
 from gistdesk.core.model import Case, DoseChange
 from gistdesk.core.vocab import ReviewDecision
 
-from .builders import case, day, lesion, line, scan, review
+from .builders import case, day, lesion, line, review, scan
 
 AS_OF = day(400)
 BASE = scan(day(-5), lesion("L1", 50))
