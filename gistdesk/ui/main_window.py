@@ -61,7 +61,7 @@ if TYPE_CHECKING:  # built on first use (see _build_patient_pane)
 WORKLISTS: tuple[tuple[Worklist, str], ...] = (
     (Worklist.ALL, QT_TRANSLATE_NOOP("MainWindow", "All")),
     (Worklist.SCAN_OVERDUE, QT_TRANSLATE_NOOP("MainWindow", "Scan overdue")),
-    (Worklist.FLAGS, QT_TRANSLATE_NOOP("MainWindow", "Flags")),
+    (Worklist.TO_REVIEW, QT_TRANSLATE_NOOP("MainWindow", "Flags")),
     (Worklist.ADJUVANT_ENDING, QT_TRANSLATE_NOOP("MainWindow", "Adjuvant ending")),
 )
 

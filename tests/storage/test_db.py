@@ -149,7 +149,9 @@ def _create_at_version(path: Path, version: int) -> None:
             pid = rows.insert_patient(db.conn, case.patient, f"2024-01-0{n + 1}T00:00:00Z")
             rows.insert_children(db.conn, pid, case)
             if version >= 3:  # from v3 on, every save writes the summary row too
-                summary.write_summary(db.conn, pid, summary.summarize(case, TODAY))
+                columns = summary.COLUMNS if version >= 5 else summary.V3_COLUMNS
+                row = summary.summary_row(summary.summarize(case, TODAY))[: len(columns)]
+                summary.write_summary_row(db.conn, pid, row, columns)
         db.conn.execute("COMMIT")
     db.close()
 
