@@ -26,6 +26,9 @@ class SortKey(StrEnum):
     AGE = "age"
     SITE = "site"
     LAST_SCAN = "last_scan"
+    # A typed search ranked as a receptionist expects (storage/search.py); without a query
+    # the list is in record-number order.
+    RELEVANCE = "relevance"
 
 
 @dataclass(frozen=True, slots=True)

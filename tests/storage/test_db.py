@@ -11,7 +11,7 @@ import pytest
 import sqlite_utils
 
 from gistdesk.core.casefile import dump_case
-from gistdesk.storage import backup, rows, schema, summary
+from gistdesk.storage import backup, rows, schema, search_sqlite, summary
 from gistdesk.storage.db import (
     APPLICATION_ID,
     ENV_VAR,
@@ -146,7 +146,24 @@ def _create_at_version(path: Path, version: int) -> None:
         # Data written the way that version wrote it (v1 has the case tables).
         db.conn.execute("BEGIN")
         for n, case in enumerate([full_case("M-1"), full_case("M-2", "Dvořák", "Jiří")]):
-            pid = rows.insert_patient(db.conn, case.patient, f"2024-01-0{n + 1}T00:00:00Z")
+            values = rows.patient_values(case.patient)
+            pid = db.conn.execute(
+                "INSERT INTO patients (record_number, record_key, family_name, given_name, "
+                "name_key, birth_date, sex, notes, created_utc, updated_utc) VALUES "
+                "(:record_number, :record_key, :family_name, :given_name, :name_key, "
+                ":birth_date, :sex, :notes, :now, :now)",
+                {**values, "now": f"2024-01-0{n + 1}T00:00:00Z"},
+            ).lastrowid
+            assert pid is not None
+            if version >= 7:  # from v7 on, every save writes the search terms too
+                search_sqlite.write_terms(
+                    db.conn,
+                    pid,
+                    values["record_number"],
+                    values["family_name"],
+                    values["given_name"],
+                    replace=False,
+                )
             rows.insert_children(db.conn, pid, case)
             if version >= 3:  # from v3 on, every save writes the summary row too
                 summary.write_summary(db.conn, pid, summary.summarize(case, TODAY))
@@ -154,7 +171,10 @@ def _create_at_version(path: Path, version: int) -> None:
     db.close()
 
 
-@pytest.mark.parametrize("version", range(schema.LATEST_VERSION))
+EARLIER_VERSIONS = [0, *(v for v, _name, _apply in schema.MIGRATIONS[:-1])]
+
+
+@pytest.mark.parametrize("version", EARLIER_VERSIONS)
 def test_migrates_from_every_earlier_version(tmp_path: Path, version: int) -> None:
     path = tmp_path / f"v{version}.sqlite"
     _create_at_version(path, version)
@@ -165,7 +185,8 @@ def test_migrates_from_every_earlier_version(tmp_path: Path, version: int) -> No
             assert [r.record_number for r in repo.list_patients("dvorak")] == ["M-2"]
             assert repo.list_patients()[0].last_scan is not None  # summary backfilled
             # One checked backup before each migration applied to a file with data.
-            assert len(backup.list_backups(path)) == schema.LATEST_VERSION - version
+            pending = [v for v, _name, _apply in schema.MIGRATIONS if v > version]
+            assert len(backup.list_backups(path)) == len(pending)
         repo.save_case(full_case("M-3"), user="u", as_of=TODAY)
         assert repo.exists("M-3")
 
@@ -174,7 +195,7 @@ def test_failed_migration_rolls_back_and_stays_pending(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "m.sqlite"
-    _create_at_version(path, schema.LATEST_VERSION - 1)
+    _create_at_version(path, schema.MIGRATIONS[-2][0])
 
     def broken(conn: sqlite3.Connection) -> None:
         conn.execute("CREATE TABLE half_done (x)")
@@ -185,7 +206,7 @@ def test_failed_migration_rolls_back_and_stays_pending(
     with pytest.raises(RuntimeError):
         SqliteRepository(path)
     conn = sqlite3.connect(str(path))
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.LATEST_VERSION - 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.MIGRATIONS[-2][0]
     assert (
         conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'half_done'").fetchone()[0]
         == 0
