@@ -25,6 +25,9 @@ class SortKey(StrEnum):
     SITE = "site"
     LAST_SCAN = "last_scan"
     SCAN_DUE = "scan_due"  # the day the next scan is due (summary.next_scan_due)
+    # A typed search ranked as a receptionist expects (storage/search.py); without a query
+    # the list is in record-number order.
+    RELEVANCE = "relevance"
 
 
 @dataclass(frozen=True, slots=True)

@@ -49,6 +49,7 @@ from gistdesk.storage import (
     rows,
     schema,
     search,
+    search_sqlite,
     summary,
     users,
     worklists,
@@ -630,8 +631,9 @@ class SqliteRepository:
         self, query: str = "", worklist: Worklist = Worklist.ALL, today: date | None = None
     ) -> int:
         self.require(Permission.VIEW)
-        sql, params = worklists.count_sql(search.parse(query), worklist, today or date.today())
+        parsed, day = search.parse(query), today or date.today()
         with translated():
+            sql, params = worklists.count_sql(parsed, worklist, day)
             return int(self.conn.execute(sql, params).fetchone()[0])
 
     def list_patients(
@@ -648,15 +650,27 @@ class SqliteRepository:
         dependent parts: the scan-overdue worklist and flag, and whether a line is current."""
         self.require(Permission.VIEW)
         day = today or date.today()
-        sql, params = worklists.list_sql(
-            search.parse(query), worklist, sort, descending, offset, limit, day
-        )
+        parsed = search.parse(query)
         with translated():
-            result = self.conn.execute(sql, params).fetchall()
+            if not parsed.empty and sort is SortKey.RELEVANCE:
+                # Ranked as a receptionist expects (search.py).
+                self.conn.execute("BEGIN")
+                try:
+                    result = search_sqlite.page_rows(
+                        self.conn, parsed, worklist, offset, limit, day
+                    )
+                finally:
+                    self.conn.execute("COMMIT")
+            else:
+                sql, params = worklists.list_sql(
+                    parsed, worklist, sort, descending, offset, limit, day
+                )
+                result = self.conn.execute(sql, params).fetchall()
         return [self._row(r, day) for r in result]
 
     def search(self, query: str, limit: int = 50) -> list[PatientRow]:
-        return self.list_patients(query, limit=limit)
+        """What the search box lists for `query`: ranked (search.py)."""
+        return self.list_patients(query, sort=SortKey.RELEVANCE, limit=limit)
 
     @staticmethod
     def _row(r: tuple[object, ...], today: date) -> PatientRow:

@@ -370,6 +370,37 @@ UPDATE patients SET revision = coalesce(
 """
 
 
+# v7: search that finds every spelling of a name (issue 13 item 5, issue 16). The FTS5 table
+# indexed names unfolded while queries were folded ("Weiß" found nobody); it is replaced by a
+# table of the terms that search.index_terms folds, for every patient, read by rank (see
+# search_sqlite.py). record_key and name_key are recomputed with the new folding (Müller now
+# sorts as Mueller).
+V7_DROP_FTS = """
+DROP TRIGGER IF EXISTS patients_fts_ai;
+DROP TRIGGER IF EXISTS patients_fts_ad;
+DROP TRIGGER IF EXISTS patients_fts_au;
+DROP TABLE IF EXISTS patients_fts;
+"""
+
+
+def _v7(conn: sqlite3.Connection) -> None:
+    from gistdesk.storage import search_sqlite
+    from gistdesk.storage.text import fold, name_key
+
+    _script(V7_DROP_FTS)(conn)
+    _script(search_sqlite.SCHEMA_V7)(conn)
+    conn.executemany(
+        "UPDATE patients SET record_key = ?, name_key = ? WHERE id = ?",
+        [
+            (fold(number), name_key(family, given), pid)
+            for pid, number, family, given in conn.execute(
+                "SELECT id, record_number, family_name, given_name FROM patients"
+            ).fetchall()
+        ],
+    )
+    search_sqlite.rebuild(conn)
+
+
 MIGRATIONS: tuple[tuple[int, str, Callable[[sqlite3.Connection], None]], ...] = (
     (1, "tables", _script(V1_TABLES)),
     (2, "search", _script(V2_SEARCH)),
@@ -377,6 +408,7 @@ MIGRATIONS: tuple[tuple[int, str, Callable[[sqlite3.Connection], None]], ...] = 
     (4, "security", _v4),
     (5, "team loop", _v5),
     (6, "revisions", _script(V6_REVISIONS)),
+    (7, "search terms", _v7),
 )
 LATEST_VERSION = MIGRATIONS[-1][0]
 

@@ -47,7 +47,7 @@ from gistdesk.ui import dialogs, printing
 from gistdesk.ui.controller import CaseController
 from gistdesk.ui.forms.base import CaseForm
 from gistdesk.ui.i18n import QT_TRANSLATE_NOOP, add_language_menu
-from gistdesk.ui.patient_list import COL_LINE, PatientListModel, header_text
+from gistdesk.ui.patient_list import COL_LINE, COLUMN_WIDTHS, PatientListModel, header_text
 from gistdesk.ui.search_worker import SearchThread
 from gistdesk.ui.session import IdleWatcher, describe_user
 from gistdesk.ui.settings_dialog import AppSettings
@@ -198,7 +198,7 @@ class MainWindow(QMainWindow):
         bold = QFont(header.font())
         bold.setBold(True)
         metrics = QFontMetrics(bold)
-        for column, width in enumerate((100, 140, 44, 100, 120, 84, 50)):
+        for column, width in enumerate(COLUMN_WIDTHS):
             # Never narrower than the bold header text plus padding (and the sort arrow).
             needed = metrics.horizontalAdvance(header_text(column)) + (28 if column == 0 else 16)
             self.list_view.setColumnWidth(column, max(width, needed))

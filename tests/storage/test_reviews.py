@@ -252,7 +252,9 @@ def test_a_v4_database_migrates_to_v5_after_a_backup(tmp_path: Path) -> None:
     _v4_database(path)
     with SqliteRepository(path) as repo:
         assert schema.current_version(repo.conn) == schema.LATEST_VERSION >= 5
-        assert [b.kind for b in backup.backup_infos(path)][0] == "before-v5"
+        assert [b.kind for b in backup.backup_infos(path)] == [
+            f"before-v{v}" for v in range(5, schema.LATEST_VERSION + 1)
+        ]
         for name in ("limited_progression_secondary", "responder", "false_progression_density"):
             case = example(name)
             loaded = repo.load_case(case.patient.record_number)
