@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from gistdesk.clinical.types import Assessment, LineSummary, ScanAssessment
-from gistdesk.core.model import Case, Scan, TherapyLine
+from gistdesk.core.model import Case, Procedure, Review, Scan, TherapyLine
 from gistdesk.core.timeline import baseline_scan, line_index_for_date
-from gistdesk.core.vocab import Intent, Modality
+from gistdesk.core.vocab import Extent, Intent, Margin, Modality, ReviewDecision
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,3 +167,96 @@ def next_scan(case: Case, assessment: Assessment, on: date) -> NextScan:
 def latest_scan(case: Case, on: date) -> Scan | None:
     scans = [scan for scan in case.scans if scan.date <= on]
     return max(scans, key=lambda scan: scan.date) if scans else None
+
+
+def completely_resected(case: Case, on: date) -> bool:
+    """True when the risk estimates are a risk of recurrence: a localized (or locally
+    advanced) primary tumor removed by surgery on or before `on` with a margin that left no
+    visible tumor (R0, R1, or not recorded; R2 leaves tumor behind). Modified NIH and AFIP
+    estimate recurrence after complete resection (Joensuu 2008; Miettinen & Lasota 2006);
+    for other patients they only describe the primary tumor."""
+    if case.tumor.extent not in (Extent.LOCALIZED, Extent.LOCALLY_ADVANCED):
+        return False
+    return any(p.date <= on and p.margin is not Margin.R2 for p in case.surgeries())
+
+
+# ---- the team's loop: reviews, references, treated lesions, follow-up ---------------------
+# One place reads these from the assessment (engine contract v2), so the reports agree.
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewFacts:
+    decision: ReviewDecision
+    date: date
+    by: str
+    note: str
+
+
+def review_in_force(case: Case, scan_day: date) -> ReviewFacts | None:
+    """The review in force for a scan: the latest by review date, same date the later in
+    the file (DESIGN.md section 4, "Reviews"); with its note, which the assessment omits."""
+    chosen: Review | None = None
+    for review in case.reviews:
+        if review.scan == scan_day and (chosen is None or review.date >= chosen.date):
+            chosen = review
+    if chosen is None:
+        return None
+    return ReviewFacts(chosen.decision, chosen.date, chosen.by, chosen.note)
+
+
+def is_settled(review: ReviewFacts | None) -> bool:
+    """The team has dealt with the flag (progression confirmed, new reference, not
+    progression); `re_image` and no review still wait for a decision (DESIGN.md section 4)."""
+    return review is not None and review.decision is not ReviewDecision.RE_IMAGE
+
+
+def reference_of(case: Case, assessment: Assessment, day: date) -> date | None:
+    """The scan a follow-up scan was compared with (the engine's `reference_scan`)."""
+    assessed = assessment.scan(day)
+    if assessed is None:
+        return None
+    # PRE-V2: the line's baseline until the engine's reference_scan is on main.
+    if 0 <= assessed.line_index < len(case.therapy_lines):
+        base = baseline_scan(case, case.therapy_lines[assessed.line_index])
+        return base.date if base else None
+    return None
+
+
+def treated_on(case: Case, assessment: Assessment, day: date) -> tuple[str, ...]:
+    """Lesion ids left out of the reading of this scan because a procedure treated them."""
+    ref = reference_of(case, assessment, day)
+    if ref is None:
+        return ()
+    # PRE-V2: computed as the contract says until the engine's treated_lesions is on main.
+    ids = {i for p in case.procedures if ref < p.date <= day for i in p.lesions}
+    return tuple(sorted(ids))
+
+
+def treated_by(case: Case, assessment: Assessment, day: date) -> list[Procedure]:
+    """The procedures between the scan's reference and the scan that treated one of the
+    lesions left out of its reading."""
+    treated = set(treated_on(case, assessment, day))
+    ref = reference_of(case, assessment, day)
+    return sorted(
+        (
+            p
+            for p in case.procedures
+            if treated & set(p.lesions) and (ref is None or ref < p.date) and p.date <= day
+        ),
+        key=lambda p: p.date,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUp:
+    interval_days: int
+    next_scan_due: date
+
+
+def follow_up(case: Case, assessment: Assessment) -> FollowUp | None:
+    """The engine's follow-up: the interval between scans and the date the next is due."""
+    # PRE-V2: from the v1 rule until the engine's follow_up is on main.
+    plan = next_scan(case, assessment, assessment.as_of)
+    if plan.due is None:
+        return None
+    return FollowUp(round(plan.months * 30.44), plan.due)

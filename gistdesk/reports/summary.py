@@ -7,6 +7,7 @@ from datetime import date
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     CondPageBreak,
@@ -25,7 +26,14 @@ from gistdesk.core.model import Case
 from gistdesk.core.vocab import MUTATION_LABELS, SITE_LABELS, ProcedureKind
 from gistdesk.reports import text as t
 from gistdesk.reports.chart import Band, ChartPoint, Marker, response_chart
-from gistdesk.reports.facts import LineFacts, ScanFacts, line_facts, scan_facts
+from gistdesk.reports.clinic import ClinicInfo
+from gistdesk.reports.facts import (
+    LineFacts,
+    ScanFacts,
+    completely_resected,
+    line_facts,
+    scan_facts,
+)
 from gistdesk.reports.fonts import SANS, SANS_BOLD
 from gistdesk.reports.layout import Margins, PageDecor, content_width, render_pdf
 from gistdesk.reports.styles import HEAD_BG, LINE, ZEBRA, Styles, make_styles
@@ -63,11 +71,14 @@ def build_summary_pdf(
     case: Case,
     assessment: Assessment,
     *,
-    clinic_name: str,
     printed_on: date,
+    clinic: ClinicInfo | None = None,
+    clinic_name: str = "",
     pagesize: tuple[float, float] = A4,
 ) -> bytes:
-    """The clinician summary of one case as PDF bytes (deterministic for the same input)."""
+    """The clinician summary of one case as PDF bytes (deterministic for the same input).
+    `clinic_name` alone is the same as `clinic=ClinicInfo(clinic_name)`."""
+    clinic = clinic or ClinicInfo(clinic_name)
     styles = make_styles(BODY_PT)
     margins = Margins()
     width = content_width(pagesize, margins)
@@ -88,7 +99,7 @@ def build_summary_pdf(
         title="Clinician summary",
         patient_name=t.full_name(p.family_name, p.given_name),
         patient_details=f"Record {p.record_number}  ·  born {t.iso(p.birth_date, 'unknown')}",
-        clinic_name=clinic_name,
+        clinic_name=clinic.name,
         printed_on=printed_on,
         font_size=BODY_PT,
     )
@@ -205,8 +216,18 @@ def _identity(
         ("Modified NIH", nih, "AFIP risk", afip),
     ]
     table = _kv_table(rows, styles, width)
+    if completely_resected(case, assessment.as_of):
+        risk_label = "Risk of recurrence after complete resection (modified NIH, AFIP)."
+    else:
+        risk_label = (
+            "Risk estimates of the primary tumor only: no complete resection of a localized "
+            "tumor is recorded, so they are not a risk of recurrence."
+        )
     adj = Table(
-        [[Paragraph("Adjuvant", styles.cell_bold), Paragraph(adjuvant, styles.cell)]],
+        [
+            [Paragraph("Risk", styles.cell_bold), Paragraph(risk_label, styles.cell)],
+            [Paragraph("Adjuvant", styles.cell_bold), Paragraph(adjuvant, styles.cell)],
+        ],
         colWidths=[width * 0.15, width * 0.85],
         hAlign="LEFT",
     )
@@ -344,39 +365,54 @@ def _doses(facts: LineFacts) -> str:
     return "<br/>".join(parts) or "—"
 
 
+def _cells(values: list[str | Flowable], style: ParagraphStyle) -> list[Flowable]:
+    """Every cell a Paragraph, so a long value wraps inside its column instead of running
+    into the next one (`neoadjuvant` beside a dash, `patient choice` beside `PR`). Strings
+    here are already markup (escaped user text)."""
+    return [v if isinstance(v, Flowable) else Paragraph(v, style) for v in values]
+
+
+# Therapy-lines columns: long words ("neoadjuvant", "patient choice", "2021-03-01") fit
+# their column at 7.65 pt; the dose history takes what is left.
+LINE_COLUMNS = (
+    ("Drug", 0.12),
+    ("Intent", 0.105),
+    ("Line", 0.05),
+    ("Start", 0.095),
+    ("End", 0.095),
+    ("Dose history", 0.225),
+    ("Stop reason", 0.11),
+    ("Best RECIST", 0.1),
+    ("Best Choi", 0.1),
+)
+
+
 def _lines(lines: list[LineFacts], styles: Styles, width: float) -> list[Flowable]:
     out = _section("Therapy lines", styles)
     if not lines:
         return [*out, Paragraph("No therapy lines recorded.", styles.body)]
-    header = [
-        "Drug",
-        "Intent",
-        "Line",
-        "Start",
-        "End",
-        "Dose history",
-        "Stop reason",
-        "Best RECIST",
-        "Best Choi",
-    ]
-    data: list[list[object]] = [[Paragraph(h, styles.cell_bold) for h in header]]
+    data: list[list[Flowable]] = [_cells([h for h, _ in LINE_COLUMNS], styles.cell_bold)]
     for facts in sorted(lines, key=lambda f: (f.line.start, f.index)):
         line, summary = facts.line, facts.summary
         data.append(
-            [
-                Paragraph(f"<b>{line.drug.value}</b>", styles.cell),
-                t.INTENT_LABELS[line.intent],
-                str(facts.number) if facts.number else "—",
-                line.start.isoformat(),
-                line.end.isoformat() if line.end else "ongoing",
-                Paragraph(_doses(facts), styles.cell),
-                t.STOP_LABELS[line.stop_reason] if line.stop_reason else "—",
-                (summary.best_response_recist or "—") if summary else "—",
-                (summary.best_response_choi or "—") if summary else "—",
-            ]
+            _cells(
+                [
+                    f"<b>{line.drug.value}</b>",
+                    t.INTENT_LABELS[line.intent],
+                    str(facts.number) if facts.number else "—",
+                    line.start.isoformat(),
+                    line.end.isoformat() if line.end else "ongoing",
+                    _doses(facts),
+                    t.STOP_LABELS[line.stop_reason] if line.stop_reason else "—",
+                    (summary.best_response_recist or "—") if summary else "—",
+                    (summary.best_response_choi or "—") if summary else "—",
+                ],
+                styles.cell,
+            )
         )
-    fractions = [0.13, 0.1, 0.06, 0.1, 0.1, 0.22, 0.11, 0.09, 0.09]
-    table = LongTable(data, colWidths=[width * f for f in fractions], repeatRows=1, hAlign="LEFT")
+    table = LongTable(
+        data, colWidths=[width * f for _, f in LINE_COLUMNS], repeatRows=1, hAlign="LEFT"
+    )
     table.setStyle(_table_style(zebra_rows=len(data) - 1))
     return [*out, table]
 
