@@ -7,12 +7,12 @@ a scan outside every line) the reports compute only what is plainly on the scan,
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from gistdesk.clinical.types import Assessment, LineSummary, ScanAssessment
-from gistdesk.core.model import Case, Procedure, Review, Scan, TherapyLine
+from gistdesk.core.model import Case, Procedure, Scan, TherapyLine
 from gistdesk.core.timeline import baseline_scan, line_index_for_date
-from gistdesk.core.vocab import Extent, Intent, Margin, Modality, ReviewDecision
+from gistdesk.core.vocab import Extent, Intent, Margin, Modality
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,66 +104,6 @@ def scan_facts(case: Case, assessment: Assessment, lines: list[LineFacts]) -> li
     return out
 
 
-# ---- next planned scan -------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class NextScan:
-    due: date | None  # None: no routine scan planned (then `why` is a whole sentence)
-    months: int
-    why: str  # plain words: why this interval
-
-
-def _add_months(day: date, months: int) -> date:
-    month = day.month - 1 + months
-    year = day.year + month // 12
-    month = month % 12 + 1
-    for dom in (day.day, 30, 29, 28):
-        try:
-            return date(year, month, dom)
-        except ValueError:
-            continue
-    return day + timedelta(days=30 * months)
-
-
-def next_scan(case: Case, assessment: Assessment, on: date) -> NextScan:
-    """The usual interval after the last scan, as gistdesk's follow-up rule uses it (about 3
-    months on treatment for advanced disease, 6 on adjuvant treatment, by risk after surgery).
-    A plan for the team to confirm, not a booking."""
-    open_lines = [line for line in case.therapy_lines if line.is_open_on(on)]
-    scans = [scan for scan in case.scans if scan.date <= on]
-    last = max((scan.date for scan in scans), default=None)
-    if any(line.intent is not Intent.ADJUVANT for line in open_lines):
-        months, why = 3, "while you take this medicine, scans are usually about every 3 months"
-    elif open_lines:
-        months, why = (
-            6,
-            ("while you take medicine after surgery, scans are usually about every 6 months"),
-        )
-    elif any(line.intent is Intent.ADVANCED for line in case.therapy_lines):
-        months, why = 3, "during a break from medicine, scans are usually about every 3 months"
-    elif not case.surgeries():
-        # Nothing started yet (a new patient): the team sets the first plan.
-        return NextScan(None, 0, "Your team will plan your scans with you.")
-    else:
-        risk = assessment.risk.nih_modified if assessment.risk else None
-        if risk == "very_low":
-            return NextScan(
-                None,
-                0,
-                "No routine scan is planned: for a tumor with a very "
-                "low chance of coming back, routine scans are often not "
-                "needed. Your team will tell you if you need one.",
-            )
-        if risk == "low":
-            months, why = 12, "after surgery for a low-risk tumor, scans are usually yearly"
-        else:
-            months, why = 6, "after surgery, scans are usually about every 6 months at first"
-    if last is None:
-        return NextScan(on, months, why)
-    return NextScan(_add_months(last, months), months, why)
-
-
 def latest_scan(case: Case, on: date) -> Scan | None:
     scans = [scan for scan in case.scans if scan.date <= on]
     return max(scans, key=lambda scan: scan.date) if scans else None
@@ -180,56 +120,20 @@ def completely_resected(case: Case, on: date) -> bool:
     return any(p.date <= on and p.margin is not Margin.R2 for p in case.surgeries())
 
 
-# ---- the team's loop: reviews, references, treated lesions, follow-up ---------------------
-# One place reads these from the assessment (engine contract v2), so the reports agree.
-
-
-@dataclass(frozen=True, slots=True)
-class ReviewFacts:
-    decision: ReviewDecision
-    date: date
-    by: str
-    note: str
-
-
-def review_in_force(case: Case, scan_day: date) -> ReviewFacts | None:
-    """The review in force for a scan: the latest by review date, same date the later in
-    the file (DESIGN.md section 4, "Reviews"); with its note, which the assessment omits."""
-    chosen: Review | None = None
-    for review in case.reviews:
-        if review.scan == scan_day and (chosen is None or review.date >= chosen.date):
-            chosen = review
-    if chosen is None:
-        return None
-    return ReviewFacts(chosen.decision, chosen.date, chosen.by, chosen.note)
-
-
-def is_settled(review: ReviewFacts | None) -> bool:
-    """The team has dealt with the flag (progression confirmed, new reference, not
-    progression); `re_image` and no review still wait for a decision (DESIGN.md section 4)."""
-    return review is not None and review.decision is not ReviewDecision.RE_IMAGE
+# ---- the team's loop: reviews, references, treated lesions ---------------------------------
+# Read from the assessment (engine contract v2) in one place, so the reports agree.
 
 
 def reference_of(case: Case, assessment: Assessment, day: date) -> date | None:
-    """The scan a follow-up scan was compared with (the engine's `reference_scan`)."""
+    """The scan a scan was compared with (the engine's `reference_scan`)."""
     assessed = assessment.scan(day)
-    if assessed is None:
-        return None
-    # PRE-V2: the line's baseline until the engine's reference_scan is on main.
-    if 0 <= assessed.line_index < len(case.therapy_lines):
-        base = baseline_scan(case, case.therapy_lines[assessed.line_index])
-        return base.date if base else None
-    return None
+    return assessed.reference_scan if assessed is not None else None
 
 
 def treated_on(case: Case, assessment: Assessment, day: date) -> tuple[str, ...]:
     """Lesion ids left out of the reading of this scan because a procedure treated them."""
-    ref = reference_of(case, assessment, day)
-    if ref is None:
-        return ()
-    # PRE-V2: computed as the contract says until the engine's treated_lesions is on main.
-    ids = {i for p in case.procedures if ref < p.date <= day for i in p.lesions}
-    return tuple(sorted(ids))
+    assessed = assessment.scan(day)
+    return assessed.treated_lesions if assessed is not None else ()
 
 
 def treated_by(case: Case, assessment: Assessment, day: date) -> list[Procedure]:
@@ -245,18 +149,3 @@ def treated_by(case: Case, assessment: Assessment, day: date) -> list[Procedure]
         ),
         key=lambda p: p.date,
     )
-
-
-@dataclass(frozen=True, slots=True)
-class FollowUp:
-    interval_days: int
-    next_scan_due: date
-
-
-def follow_up(case: Case, assessment: Assessment) -> FollowUp | None:
-    """The engine's follow-up: the interval between scans and the date the next is due."""
-    # PRE-V2: from the v1 rule until the engine's follow_up is on main.
-    plan = next_scan(case, assessment, assessment.as_of)
-    if plan.due is None:
-        return None
-    return FollowUp(round(plan.months * 30.44), plan.due)

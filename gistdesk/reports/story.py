@@ -18,22 +18,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from gistdesk.clinical.types import Assessment, Flag, FlagCode, Response
+from gistdesk.clinical.types import Assessment, Flag, FlagCode, Response, ReviewState
 from gistdesk.core.model import Case, Lesion, Scan, TherapyLine
 from gistdesk.core.timeline import baseline_scan
 from gistdesk.core.vocab import Drug, Intent, ReviewDecision
 from gistdesk.reports import sentences as s
 from gistdesk.reports.drugs import drug_name
-from gistdesk.reports.facts import (
-    ReviewFacts,
-    follow_up,
-    is_settled,
-    latest_scan,
-    reference_of,
-    review_in_force,
-    treated_by,
-    treated_on,
-)
+from gistdesk.reports.facts import latest_scan, reference_of, treated_by, treated_on
 from gistdesk.reports.phrases import Phrasebook
 
 SCAN_FLAGS = (FlagCode.PROGRESSION, FlagCode.FALSE_PROGRESSION, FlagCode.RECURRENCE)
@@ -49,7 +40,7 @@ class ScanStory:
     findings: tuple[str, ...]  # what the scan shows, one finding a sentence
     team: str  # what the team does about it
     flag: Flag | None  # the scan flag on it, if any
-    review: ReviewFacts | None  # the review in force for it
+    review: ReviewState | None  # the review in force for it
     awaiting: bool  # a flag the team has not settled: no options, no "carry on"
 
 
@@ -94,9 +85,10 @@ def _followed(scan: Scan, skip: set[str]) -> int:
 
 def _line_of(case: Case, assessment: Assessment, day: date) -> TherapyLine | None:
     assessed = assessment.scan(day)
-    if assessed is None or not 0 <= assessed.line_index < len(case.therapy_lines):
+    index = assessed.line_index if assessed is not None else None
+    if index is None or not 0 <= index < len(case.therapy_lines):
         return None
-    return case.therapy_lines[assessed.line_index]
+    return case.therapy_lines[index]
 
 
 def _intro(case: Case, assessment: Assessment, scan: Scan, tr: Phrasebook) -> str:
@@ -244,7 +236,7 @@ def _findings(
     return out
 
 
-def _team(flag: Flag | None, review: ReviewFacts | None, tr: Phrasebook) -> str:
+def _team(flag: Flag | None, review: ReviewState | None, tr: Phrasebook) -> str:
     if flag is None:
         return tr(s.HARD_TO_READ)
     if review is None:
@@ -261,17 +253,12 @@ def _team(flag: Flag | None, review: ReviewFacts | None, tr: Phrasebook) -> str:
     return tr(s.NOT_WORSE, day=day)
 
 
-def flag_review(case: Case, flag: Flag) -> ReviewFacts | None:
-    """The review in force for a scan flag."""
-    return review_in_force(case, flag.scan) if flag.scan is not None else None
-
-
 def latest_scan_story(case: Case, assessment: Assessment, on: date, tr: Phrasebook) -> ScanStory:
     scan = latest_scan(case, on)
     if scan is None:
         return ScanStory(None, "", (tr("No scans are recorded yet."),), "", None, None, False)
     flag = scan_flag(assessment, scan.date)
-    review = flag_review(case, flag) if flag is not None else None
+    review = flag.review if flag is not None else None
     return ScanStory(
         scan,
         _intro(case, assessment, scan, tr),
@@ -279,7 +266,7 @@ def latest_scan_story(case: Case, assessment: Assessment, on: date, tr: Phrasebo
         _team(flag, review, tr),
         flag,
         review,
-        flag is not None and not is_settled(review),
+        flag is not None and flag.awaiting_review,
     )
 
 
@@ -387,7 +374,7 @@ def every_words(interval_days: int, tr: Phrasebook) -> str:
 
 
 def next_scan_words(case: Case, assessment: Assessment, on: date, tr: Phrasebook) -> str:
-    plan = follow_up(case, assessment)
+    plan = assessment.follow_up
     if plan is None:
         risk = assessment.risk.nih_modified if assessment.risk else None
         if case.surgeries() and risk == "very_low":
