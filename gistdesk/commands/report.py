@@ -25,7 +25,7 @@ DEFAULT_CLINIC = "GIST clinic"
 def add_parser(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "report",
-        help="print a clinician summary or a patient handout as PDF",
+        help="print a clinician summary, a patient handout or a tumor board sheet as PDF",
         description="Write the clinician summary or the patient handout of one patient as a "
         "PDF, from the database (RECORD_NUMBER) or from a case file (--case).",
     )
@@ -46,7 +46,7 @@ def add_parser(subparsers: Any) -> None:
         choices=REPORT_KINDS,
         default="summary",
         help="summary: for the clinician; handout: plain language for the "
-        "patient (default: summary)",
+        "patient; board: the one-page tumor board sheet (default: summary)",
     )
     parser.add_argument(
         "-o", "--output", required=True, metavar="FILE.pdf", help="where to write the PDF"

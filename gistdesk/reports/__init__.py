@@ -15,12 +15,13 @@ from reportlab.lib.pagesizes import A4
 
 from gistdesk.clinical.types import Assessment
 from gistdesk.core.model import Case
+from gistdesk.reports.board import build_board_sheet
 from gistdesk.reports.clinic import ClinicInfo
 from gistdesk.reports.handout import build_handout_pdf
 from gistdesk.reports.summary import build_summary_pdf
 
-ReportKind = Literal["summary", "handout"]
-REPORT_KINDS: tuple[ReportKind, ...] = ("summary", "handout")
+ReportKind = Literal["summary", "handout", "board"]
+REPORT_KINDS: tuple[ReportKind, ...] = ("summary", "handout", "board")
 
 
 def build_report(
@@ -34,7 +35,8 @@ def build_report(
     pagesize: tuple[float, float] = A4,
     language: str = "en",
 ) -> bytes:
-    """The PDF of the given kind: "summary" for the clinician, "handout" for the patient.
+    """The PDF of the given kind: "summary" for the clinician, "handout" for the patient,
+    "board" the one-page tumor board sheet.
     `language` ("en", "de") applies to the handout; the clinician summary is in English.
     `clinic_name` alone is the same as `clinic=ClinicInfo(clinic_name)`."""
     clinic = clinic or ClinicInfo(clinic_name)
@@ -51,6 +53,8 @@ def build_report(
             pagesize=pagesize,
             language=language,
         )
+    if kind == "board":
+        return build_board_sheet(case, assessment, clinic, printed_on, pagesize=pagesize)
     raise ValueError(f"unknown report kind {kind!r} (expected one of {REPORT_KINDS})")
 
 
@@ -58,6 +62,7 @@ __all__ = [
     "REPORT_KINDS",
     "ClinicInfo",
     "ReportKind",
+    "build_board_sheet",
     "build_handout_pdf",
     "build_report",
     "build_summary_pdf",

@@ -125,8 +125,17 @@ NO_ROUTINE = (
     "scans are often not needed. Your team will tell you if you need one."
 )
 PLAN_WITH_YOU = "Your team will plan your scans with you."
-EVERY_MONTHS = "scans are usually about every {months} months"
-EVERY_YEAR = "scans are usually about once a year"
+EVERY_MONTHS = "{why}, scans are usually about every {months} months"
+EVERY_YEAR = "{why}, scans are usually about once a year"
+# Why the interval (the engine's follow_up.basis), completing EVERY_*.
+WHY = {
+    "on_treatment": "while you take this medicine",
+    "long_term_stable": "after several years on this medicine",
+    "adjuvant": "while you take medicine after surgery",
+    "treatment_break": "during a break from medicine",
+    "long_break": "after a long break from medicine",
+    "after_surgery": "after your operation",
+}
 DEPENDS = "What happens next depends on your talk with your team about your latest scan."
 WAIT_RE_IMAGE = "Your team would like another scan before deciding what to do next."
 MAY_TALK = "Your team may talk with you about:"

@@ -366,11 +366,13 @@ def alerts_for_patient(case: Case, assessment: Assessment, on: date) -> list[str
     return out
 
 
-def every_words(interval_days: int, tr: Phrasebook) -> str:
+def every_words(interval_days: int, basis: str, tr: Phrasebook) -> str:
+    """`while you take this medicine, scans are usually about every 4 months`."""
+    why = tr(s.WHY[basis]) if basis in s.WHY else tr(s.WHY["after_surgery"])
     months = round(interval_days / 30.44)
     if months >= 12:
-        return tr(s.EVERY_YEAR)
-    return tr(s.EVERY_MONTHS, months=str(months))
+        return tr(s.EVERY_YEAR, why=why)
+    return tr(s.EVERY_MONTHS, why=why, months=str(months))
 
 
 def next_scan_words(case: Case, assessment: Assessment, on: date, tr: Phrasebook) -> str:
@@ -380,7 +382,7 @@ def next_scan_words(case: Case, assessment: Assessment, on: date, tr: Phrasebook
         if case.surgeries() and risk == "very_low":
             return tr(s.NO_ROUTINE)
         return tr(s.PLAN_WITH_YOU)
-    every = every_words(plan.interval_days, tr)
+    every = every_words(plan.interval_days, plan.basis.value, tr)
     if plan.next_scan_due <= on:
         return tr(s.NEXT_DUE_NOW, every=every)
     return tr(s.NEXT_PLANNED, day=tr.long_date(plan.next_scan_due), every=every)

@@ -267,3 +267,26 @@ DISCLAIMER = (
 
 def drug_plain(drug: Drug) -> str:
     return DRUG_PLAIN.get(drug, drug.value)
+
+
+# ---- the team's reviews (clinician words) ----------------------------------------------------
+
+DECISION_LABELS = {
+    "progression_confirmed": "Progression confirmed",
+    "new_reference": "New reference from this scan",
+    "not_progression": "Not progression",
+    "re_image": "Re-image before deciding",
+}
+
+FOLLOW_UP_LABELS = {
+    "on_treatment": "on an advanced or neoadjuvant line",
+    "long_term_stable": "more than 3 years on the current line",
+    "adjuvant": "on adjuvant imatinib",
+    "treatment_break": "during a treatment break or after stopping in advanced disease",
+    "long_break": "5 years or more after stopping in advanced disease",
+    "after_surgery": "surveillance after resection",
+}
+
+
+def decision_label(decision: str) -> str:
+    return DECISION_LABELS.get(decision, humanize(decision))

@@ -196,29 +196,6 @@ DE: dict[str, str] = {
     "Scan results can be hard to read on their own. Your team looks at each scan together "
     "with how you feel and your earlier scans.": "Befunde der Bildgebung sind für sich allein oft schwer zu deuten. Ihr Team betrachtet "
     "jede Aufnahme zusammen mit Ihrem Befinden und Ihren früheren Aufnahmen.",
-    # ---- what happens next ----
-    "Your next scan is due now ({why}). Please check with your team that it is booked.": "Ihre nächste Bildgebung ist jetzt fällig ({why}). Bitte klären Sie mit Ihrem Team, "
-    "ob ein Termin vereinbart ist.",
-    "Your next scan is planned for around <b>{month}</b>, because {why}. This is a plan: "
-    "your team will confirm the date.": "Ihre nächste Bildgebung ist für etwa <b>{month}</b> geplant, denn {why}. Das ist "
-    "ein Plan: Ihr Team bestätigt den Termin.",
-    "while you take this medicine, scans are usually about every 3 months": "solange Sie dieses Medikament einnehmen, wird meist etwa alle 3 Monate untersucht",
-    "while you take medicine after surgery, scans are usually about every 6 months": "solange Sie nach der Operation ein Medikament einnehmen, wird meist etwa alle "
-    "6 Monate untersucht",
-    "during a break from medicine, scans are usually about every 3 months": "in einer Medikamentenpause wird meist etwa alle 3 Monate untersucht",
-    "after surgery for a low-risk tumor, scans are usually yearly": "nach der Operation eines Tumors mit geringem Risiko wird meist einmal im Jahr "
-    "untersucht",
-    "after surgery, scans are usually about every 6 months at first": "nach einer Operation wird anfangs meist etwa alle 6 Monate untersucht",
-    "Your team will plan your scans with you.": "Ihr Team wird Ihre Untersuchungen mit Ihnen planen.",
-    "No routine scan is planned: for a tumor with a very low chance of coming back, routine "
-    "scans are often not needed. Your team will tell you if you need one.": "Es ist keine Routineuntersuchung geplant: Bei einem Tumor, der sehr wahrscheinlich "
-    "nicht wiederkommt, sind Routineuntersuchungen oft nicht nötig. Ihr Team sagt Ihnen, "
-    "wenn Sie eine brauchen.",
-    "Your team may talk with you about:": "Ihr Team spricht mit Ihnen vielleicht über:",
-    "For now, the plan is to carry on as agreed with your team.": "Vorerst ist geplant, wie mit Ihrem Team vereinbart weiterzumachen.",
-    "Carrying on with the same medicine and checking again with another scan.": "Das gleiche Medikament weiter einzunehmen und mit einer weiteren Aufnahme erneut "
-    "nachzusehen.",
-    "Changing to another medicine ({drug}).": "Einen Wechsel zu einem anderen Medikament ({drug}).",
     "Another treatment your team will explain.": "Eine andere Behandlung, die Ihr Team Ihnen erklären wird.",
     t.ALERT_PLAIN[
         "mutation_d842v_imatinib"
@@ -383,8 +360,14 @@ DE.update(
             "Ihr Team sagt Ihnen, wenn Sie eine brauchen."
         ),
         s.PLAN_WITH_YOU: "Ihr Team wird Ihre Untersuchungen mit Ihnen planen.",
-        s.EVERY_MONTHS: "meist wird etwa alle {months} Monate untersucht",
-        s.EVERY_YEAR: "meist wird etwa einmal im Jahr untersucht",
+        s.EVERY_MONTHS: "{why} wird meist etwa alle {months} Monate untersucht",
+        s.EVERY_YEAR: "{why} wird meist etwa einmal im Jahr untersucht",
+        s.WHY["on_treatment"]: "solange Sie dieses Medikament einnehmen,",
+        s.WHY["long_term_stable"]: "nach mehreren Jahren mit diesem Medikament",
+        s.WHY["adjuvant"]: "solange Sie nach der Operation ein Medikament einnehmen,",
+        s.WHY["treatment_break"]: "in einer Medikamentenpause",
+        s.WHY["long_break"]: "nach einer langen Medikamentenpause",
+        s.WHY["after_surgery"]: "nach Ihrer Operation",
         s.DEPENDS: (
             "Wie es weitergeht, hängt vom Gespräch mit Ihrem Team über Ihre letzte Aufnahme ab."
         ),

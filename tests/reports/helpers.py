@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from gistdesk.clinical import assess
 from gistdesk.clinical.types import (
     AfipRisk,
     Assessment,
@@ -22,7 +23,6 @@ from gistdesk.clinical.types import (
     Risk,
     ScanAssessment,
 )
-from gistdesk.clinical import assess
 from gistdesk.core.casefile import parse_case_text
 from gistdesk.core.model import Case, Lesion, Patient, Scan
 
