@@ -87,6 +87,11 @@ COMPARED_REFERENCE = (
     "for comparisons."
 )
 COMPARED_BREAK = " It was compared with your scan of {day}, taken while you were on {drug}."
+COMPARED_DOSE = (
+    " It was compared with your scan of {day}: since your dose was raised, scans are compared "
+    "with that one."
+)
+COMPARED_EARLIER = " It was compared with your scan of {day}."
 
 # ---- what the team does ----
 DISCUSS_SOON = "Your team will discuss this scan with you soon."

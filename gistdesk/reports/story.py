@@ -100,17 +100,33 @@ def _intro(case: Case, assessment: Assessment, scan: Scan, tr: Phrasebook) -> st
     ref = reference_of(case, assessment, scan.date)
     if ref is None:
         return text
+    assessed = assessment.scan(scan.date)
     line = _line_of(case, assessment, scan.date)
+    if line is None and assessed is not None and assessed.off_therapy_after is not None:
+        index = assessed.off_therapy_after  # off therapy: read after the last advanced line
+        line = case.therapy_lines[index] if 0 <= index < len(case.therapy_lines) else None
+    day = tr.long_date(ref)
     if line is not None:
         base = baseline_scan(case, line)
         if base is not None and base.date == ref:
-            return text + tr(s.COMPARED_BASELINE, day=tr.long_date(ref), drug=_drug(line, tr))
-        return text + tr(s.COMPARED_REFERENCE, day=tr.long_date(ref))
-    # Off therapy: compared with a scan from the last line.
-    on_line = [x for x in case.therapy_lines if x.start <= ref and (x.end is None or ref <= x.end)]
-    if on_line:
-        return text + tr(s.COMPARED_BREAK, day=tr.long_date(ref), drug=_drug(on_line[-1], tr))
-    return text + tr(s.COMPARED_REFERENCE, day=tr.long_date(ref))
+            return text + tr(s.COMPARED_BASELINE, day=day, drug=_drug(line, tr))
+    reviewed = assessment.scan(ref)
+    chosen = (
+        reviewed is not None
+        and reviewed.review is not None
+        and reviewed.review.decision
+        in (
+            ReviewDecision.PROGRESSION_CONFIRMED,
+            ReviewDecision.NEW_REFERENCE,
+        )
+    )
+    if chosen:
+        return text + tr(s.COMPARED_REFERENCE, day=day)
+    if line is not None and any(d.date >= ref for d in line.doses):
+        return text + tr(s.COMPARED_DOSE, day=day)  # a dose escalation answered that scan
+    if line is not None and assessed is not None and assessed.line_index is None:
+        return text + tr(s.COMPARED_BREAK, day=day, drug=_drug(line, tr))
+    return text + tr(s.COMPARED_EARLIER, day=day)
 
 
 def _modality(scan: Scan) -> str:

@@ -316,6 +316,11 @@ DE.update(
             " Sie wurde mit Ihrer Aufnahme vom {day} verglichen, die während der Behandlung "
             "mit {drug} gemacht wurde."
         ),
+        s.COMPARED_DOSE: (
+            " Sie wurde mit Ihrer Aufnahme vom {day} verglichen: Seit Ihre Dosis erhöht "
+            "wurde, werden die Aufnahmen mit dieser verglichen."
+        ),
+        s.COMPARED_EARLIER: " Sie wurde mit Ihrer Aufnahme vom {day} verglichen.",
         s.DISCUSS_SOON: "Ihr Team wird diese Aufnahme bald mit Ihnen besprechen.",
         s.CHECK_FALSE: (
             "Ihr Team prüft das, manchmal mit einer weiteren Aufnahme, und spricht mit Ihnen "
