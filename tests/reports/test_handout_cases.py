@@ -249,7 +249,7 @@ def test_higher_dose_offered_at_400_mg_once_the_team_confirmed() -> None:
 
 
 def test_options_that_a_later_line_answered_are_not_offered() -> None:
-    case, assessment = example("generalized_progression_primary")
+    case, _ = example("generalized_progression_primary")
     on = date(2022, 2, 15)  # sunitinib started 10 February after the January progression
     case = reviewed(
         until(case, on), "2022-01-20", ReviewDecision.PROGRESSION_CONFIRMED, "2022-01-28"
@@ -278,7 +278,7 @@ def test_false_progression_density_later_scan() -> None:
 def test_generalized_progression_primary() -> None:
     _, _, text = case_text("generalized_progression_primary")
     has(text, s.GREW_ALL, s.NEW_SPOT, s.DISCUSS_SOON)
-    has(text, "sunitinib (Sutent)", "imatinib (Gleevec)")
+    has(text, "sunitinib (Sutent)", "Imatinib (Gleevec)")  # a sentence starts with it
     no_options(text)
 
 
