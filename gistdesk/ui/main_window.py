@@ -39,14 +39,15 @@ from PySide6.QtWidgets import (
 )
 
 from gistdesk.core.problems import InvalidCaseError
-from gistdesk.storage.api import Repository, Worklist
+from gistdesk.storage.api import Worklist
 from gistdesk.storage.auth import Permission, PermissionDeniedError, User
+from gistdesk.storage.contract import Repository
 from gistdesk.storage.errors import StorageError
 from gistdesk.ui import dialogs, printing
 from gistdesk.ui.controller import CaseController
 from gistdesk.ui.forms.base import CaseForm
 from gistdesk.ui.i18n import QT_TRANSLATE_NOOP, add_language_menu
-from gistdesk.ui.patient_list import COL_LINE, PatientListModel, header_text
+from gistdesk.ui.patient_list import COL_LINE, COLUMN_WIDTHS, PatientListModel, header_text
 from gistdesk.ui.search_worker import SearchThread
 from gistdesk.ui.session import IdleWatcher, describe_user
 from gistdesk.ui.settings_dialog import AppSettings
@@ -60,7 +61,7 @@ if TYPE_CHECKING:  # built on first use (see _build_patient_pane)
 WORKLISTS: tuple[tuple[Worklist, str], ...] = (
     (Worklist.ALL, QT_TRANSLATE_NOOP("MainWindow", "All")),
     (Worklist.SCAN_OVERDUE, QT_TRANSLATE_NOOP("MainWindow", "Scan overdue")),
-    (Worklist.FLAGS, QT_TRANSLATE_NOOP("MainWindow", "Flags")),
+    (Worklist.TO_REVIEW, QT_TRANSLATE_NOOP("MainWindow", "Flags")),
     (Worklist.ADJUVANT_ENDING, QT_TRANSLATE_NOOP("MainWindow", "Adjuvant ending")),
 )
 
@@ -197,7 +198,7 @@ class MainWindow(QMainWindow):
         bold = QFont(header.font())
         bold.setBold(True)
         metrics = QFontMetrics(bold)
-        for column, width in enumerate((100, 140, 44, 100, 120, 84, 50)):
+        for column, width in enumerate(COLUMN_WIDTHS):
             # Never narrower than the bold header text plus padding (and the sort arrow).
             needed = metrics.horizontalAdvance(header_text(column)) + (28 if column == 0 else 16)
             self.list_view.setColumnWidth(column, max(width, needed))
@@ -228,7 +229,7 @@ class MainWindow(QMainWindow):
         self.main_split.setStretchFactor(1, 1)
         self.main_split.setSizes([690, 1070])
         # The lock screen replaces all of it while locked (patient data hidden).
-        self.lock_screen = LockScreen(repository)  # type: ignore[arg-type]
+        self.lock_screen = LockScreen(repository)
         self.lock_screen.unlocked.connect(self._on_unlocked)
         self.central = QStackedWidget()
         self.central.setObjectName("centralStack")
@@ -1154,7 +1155,7 @@ class MainWindow(QMainWindow):
         except StorageError:  # e.g. reopened after a restore: nobody signed in yet
             self._list_stale = True
         self.app_settings.repository = repository
-        self.lock_screen.repository = repository  # type: ignore[assignment]
+        self.lock_screen.repository = repository
         self.set_database_label(database_label)
         self.set_user(getattr(repository, "current_user", None))
 

@@ -327,3 +327,28 @@ def test_the_reopened_patient_is_shown_in_the_list_beyond_the_first_page(
         selected = win.list_view.selectionModel().selectedRows()
         assert [win.list_model.rows[i.row()].record_number for i in selected] == [rn]
         win.close()
+
+
+def test_list_shows_birth_dates_and_ranks_a_typed_search(
+    window: MainWindow, clinic: SqliteRepository, qtbot: Any
+) -> None:
+    import dataclasses
+
+    from gistdesk.ui.patient_list import COL_BORN, header_text
+
+    case = load("responder")
+    # A given name starting with "hu" ranks after the family name Huber, though its record
+    # number comes first; the birth date tells the two apart.
+    namesake = dataclasses.replace(
+        case, patient=dataclasses.replace(case.patient, record_number="AA-1", given_name="Hugo")
+    )
+    clinic.save_case(namesake, user="clin")
+    window.list_model.refresh()
+    assert header_text(COL_BORN) == "Born"
+    window.focus_search()
+    qtbot.keyClicks(window.search, "hu")
+    rows = window.list_model.rows
+    assert [r.family_name for r in rows][:1] == ["Huber"]
+    assert rows[-1].record_number == "AA-1"
+    born = window.list_model.index(len(rows) - 1, COL_BORN).data()
+    assert born == namesake.patient.birth_date.isoformat()
