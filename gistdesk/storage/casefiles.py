@@ -61,13 +61,26 @@ def export_case(
     *,
     overwrite: bool = True,
 ) -> Path:
-    """Write one patient's case file; only to a new or regular file, and to an existing one
-    only with `overwrite` (OutputPathError, an OSError, otherwise)."""
+    """One patient as a case file; only to a new or regular file, and to an existing one only
+    with `overwrite` (OutputPathError, an OSError, otherwise). Audited once the file is
+    written (a file whose audit row cannot be written is removed again)."""
     repo.require(Permission.IMPORT_EXPORT)
     target = Path(path)
     check_output_path(target, overwrite=overwrite)  # before loading: refuse early
     write_case_file(target, repo.load_case(record_number), overwrite=overwrite)
+    _audited(repo, [target], record_number, "case file", str(target))
     return target
+
+
+def _audited(
+    repo: SqliteRepository, files: list[Path], record_number: str | None, kind: str, where: str
+) -> None:
+    try:
+        repo.record_export(record_number, kind, where)
+    except BaseException:
+        for file in files:
+            file.unlink(missing_ok=True)
+        raise
 
 
 def export_all(
@@ -75,7 +88,8 @@ def export_all(
 ) -> list[Path]:
     """Every patient as FOLDER/<record number>.json; distinct names even if two record
     numbers clean to the same file name. Every target is checked before the first is
-    written, so a refused one (existing without `overwrite`, a link, a FIFO) writes nothing."""
+    written, so a refused one (existing without `overwrite`, a link, a FIFO) writes nothing.
+    One audit row for the whole export."""
     repo.require(Permission.IMPORT_EXPORT)
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
@@ -97,7 +111,17 @@ def export_all(
     if refused:
         more = f" (and {len(refused) - 3} more)" if len(refused) > 3 else ""
         raise OutputPathError(f"{len(refused)} file(s) refused: " + "; ".join(refused[:3]) + more)
-    return [export_case(repo, number, target, overwrite=overwrite) for number, target in planned]
+    written: list[Path] = []
+    try:
+        for record_number, target in planned:
+            write_case_file(target, repo.load_case(record_number), overwrite=overwrite)
+            written.append(target)
+    except BaseException:
+        for file in written:  # no half export left behind unaudited
+            file.unlink(missing_ok=True)
+        raise
+    _audited(repo, written, None, "every case file", f"{out} ({len(written)} files)")
+    return written
 
 
 def import_file(
