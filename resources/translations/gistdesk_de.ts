@@ -57,34 +57,34 @@
       <translation>Ein unerwarteter Fehler ist aufgetreten ({0} in {1}). Die fehlgeschlagene Aktion hat nichts gespeichert; Ihre Daten sind in der Datenbank sicher.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="423" />
-      <location filename="../../gistdesk/ui/app.py" line="489" />
+      <location filename="../../gistdesk/ui/app.py" line="425" />
+      <location filename="../../gistdesk/ui/app.py" line="492" />
       <source>Cannot open the database</source>
       <translation>Die Datenbank kann nicht geöffnet werden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="465" />
+      <location filename="../../gistdesk/ui/app.py" line="468" />
       <source>Create an empty clinic database</source>
       <translation>Leere Klinikdatenbank anlegen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="475" />
+      <location filename="../../gistdesk/ui/app.py" line="478" />
       <source>File exists</source>
       <translation>Datei existiert bereits</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/app.py" line="292" />
-      <location filename="../../gistdesk/ui/app.py" line="468" />
+      <location filename="../../gistdesk/ui/app.py" line="471" />
       <source>Open a gistdesk database</source>
       <translation>gistdesk-Datenbank öffnen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="484" />
+      <location filename="../../gistdesk/ui/app.py" line="487" />
       <source>Opening the database…</source>
       <translation>Datenbank wird geöffnet…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="401" />
+      <location filename="../../gistdesk/ui/app.py" line="403" />
       <source>Restored {0}: sign in again</source>
       <translation>{0} wiederhergestellt: bitte erneut anmelden</translation>
     </message>
@@ -94,12 +94,12 @@
       <translation>Etwas ist schiefgelaufen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="375" />
+      <location filename="../../gistdesk/ui/app.py" line="377" />
       <source>The automatic backup was not made</source>
       <translation>Die automatische Sicherung wurde nicht erstellt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="395" />
+      <location filename="../../gistdesk/ui/app.py" line="397" />
       <source>The backup was not restored</source>
       <translation>Die Sicherung wurde nicht wiederhergestellt</translation>
     </message>
@@ -132,18 +132,18 @@ Zeit: {3}</translation>
       <translation>Datenbank beschädigt: nur Lesen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="376" />
+      <location filename="../../gistdesk/ui/app.py" line="378" />
       <source>gistdesk closes normally; your data is safe in the database. Make a backup with Tools &gt; Backups… next time.</source>
       <translation>gistdesk wird normal beendet; Ihre Daten sind in der Datenbank sicher. Erstellen Sie beim nächsten Mal eine Sicherung über Extras &gt; Sicherungen….</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="476" />
+      <location filename="../../gistdesk/ui/app.py" line="479" />
       <source>{0} already exists; choose a new name.</source>
       <translation>{0} existiert bereits; wählen Sie einen neuen Namen.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="424" />
-      <location filename="../../gistdesk/ui/app.py" line="490" />
+      <location filename="../../gistdesk/ui/app.py" line="426" />
+      <location filename="../../gistdesk/ui/app.py" line="493" />
       <source>{0} could not be opened.</source>
       <translation>{0} konnte nicht geöffnet werden.</translation>
     </message>
@@ -374,37 +374,42 @@ Alles, was danach gespeichert wurde, wird ersetzt (vorher wird die aktuelle Date
   <context>
     <name>CaseForm</name>
     <message>
-      <location filename="../../gistdesk/ui/forms/base.py" line="269" />
+      <location filename="../../gistdesk/ui/forms/base.py" line="367" />
       <source>Discard</source>
       <translation>Verwerfen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/base.py" line="270" />
+      <location filename="../../gistdesk/ui/forms/base.py" line="368" />
       <source>Keep editing</source>
       <translation>Weiter bearbeiten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/base.py" line="197" />
+      <location filename="../../gistdesk/ui/forms/base.py" line="288" />
       <source>Not saved. Please correct:</source>
       <translation>Nicht gespeichert. Bitte korrigieren:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/base.py" line="244" />
+      <location filename="../../gistdesk/ui/forms/base.py" line="342" />
       <source>Not saved: the database refused the change ({0}). Your entries are kept.</source>
       <translation>Nicht gespeichert: Die Datenbank hat die Änderung abgelehnt ({0}). Ihre Eingaben bleiben erhalten.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/base.py" line="266" />
+      <location filename="../../gistdesk/ui/forms/base.py" line="104" />
+      <source>Save (Ctrl+Enter)</source>
+      <translation>Speichern (Strg+Eingabe)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/base.py" line="364" />
       <source>This form has changes that are not saved. Discard them?</source>
       <translation>Dieses Formular hat ungespeicherte Änderungen. Verwerfen?</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/base.py" line="265" />
+      <location filename="../../gistdesk/ui/forms/base.py" line="363" />
       <source>Unsaved changes</source>
       <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/base.py" line="233" />
+      <location filename="../../gistdesk/ui/forms/base.py" line="331" />
       <source>{0} is already another patient's record number</source>
       <translation>{0} ist bereits die Aktennummer eines anderen Patienten</translation>
     </message>
@@ -412,63 +417,63 @@ Alles, was danach gespeichert wurde, wird ersetzt (vorher wird die aktuelle Date
   <context>
     <name>ChangePasswordDialog</name>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="255" />
+      <location filename="../../gistdesk/ui/signin.py" line="268" />
       <source>Change my password — gistdesk</source>
       <translation>Mein Passwort ändern — gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="279" />
+      <location filename="../../gistdesk/ui/signin.py" line="292" />
       <source>Change password</source>
       <translation>Passwort ändern</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="271" />
+      <location filename="../../gistdesk/ui/signin.py" line="284" />
       <source>Current password:</source>
       <translation>Aktuelles Passwort:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="273" />
+      <location filename="../../gistdesk/ui/signin.py" line="286" />
       <source>New password again:</source>
       <translation>Neues Passwort wiederholen:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="272" />
+      <location filename="../../gistdesk/ui/signin.py" line="285" />
       <source>New password:</source>
       <translation>Neues Passwort:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="275" />
-      <location filename="../../gistdesk/ui/signin.py" line="294" />
+      <location filename="../../gistdesk/ui/signin.py" line="288" />
+      <location filename="../../gistdesk/ui/signin.py" line="307" />
       <source>New password: {0}</source>
       <translation>Neues Passwort: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="262" />
+      <location filename="../../gistdesk/ui/signin.py" line="275" />
       <source>Signed in as {0}</source>
       <translation>Angemeldet als {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="305" />
+      <location filename="../../gistdesk/ui/signin.py" line="318" />
       <source>The current password is not right; nothing was changed.</source>
       <translation>Das aktuelle Passwort stimmt nicht; nichts wurde geändert.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="308" />
+      <location filename="../../gistdesk/ui/signin.py" line="321" />
       <source>The password was not changed: {0}</source>
       <translation>Das Passwort wurde nicht geändert: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="290" />
+      <location filename="../../gistdesk/ui/signin.py" line="303" />
       <source>The two new passwords are not the same.</source>
       <translation>Die beiden neuen Passwörter sind nicht gleich.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="297" />
+      <location filename="../../gistdesk/ui/signin.py" line="310" />
       <source>Too many wrong passwords: this account is locked until {0}. The window is locked.</source>
       <translation>Zu viele falsche Passwörter: Dieses Konto ist bis {0} gesperrt. Das Fenster ist gesperrt.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="287" />
+      <location filename="../../gistdesk/ui/signin.py" line="300" />
       <source>Type your current password.</source>
       <translation>Geben Sie Ihr aktuelles Passwort ein.</translation>
     </message>
@@ -495,58 +500,58 @@ Alles, was danach gespeichert wurde, wird ersetzt (vorher wird die aktuelle Date
   <context>
     <name>CreateAdminDialog</name>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="219" />
+      <location filename="../../gistdesk/ui/signin.py" line="232" />
       <source>Create account</source>
       <translation>Konto anlegen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="190" />
+      <location filename="../../gistdesk/ui/signin.py" line="203" />
       <source>Create the administrator account — gistdesk</source>
       <translation>Administratorkonto anlegen — gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="211" />
+      <location filename="../../gistdesk/ui/signin.py" line="224" />
       <source>Display name:</source>
       <translation>Anzeigename:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="213" />
+      <location filename="../../gistdesk/ui/signin.py" line="226" />
       <source>Password again:</source>
       <translation>Passwort wiederholen:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="212" />
+      <location filename="../../gistdesk/ui/signin.py" line="225" />
       <source>Password:</source>
       <translation>Passwort:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="215" />
-      <location filename="../../gistdesk/ui/signin.py" line="238" />
+      <location filename="../../gistdesk/ui/signin.py" line="228" />
+      <location filename="../../gistdesk/ui/signin.py" line="251" />
       <source>Password: {0}</source>
       <translation>Passwort: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="241" />
+      <location filename="../../gistdesk/ui/signin.py" line="254" />
       <source>The account was not created: {0}</source>
       <translation>Das Konto wurde nicht angelegt: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="230" />
+      <location filename="../../gistdesk/ui/signin.py" line="243" />
       <source>The two passwords are not the same.</source>
       <translation>Die beiden Passwörter stimmen nicht überein.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="195" />
+      <location filename="../../gistdesk/ui/signin.py" line="208" />
       <source>This clinic database has no users yet. Create the administrator account: the administrator adds the clinicians, nurses and other users, and restores backups.</source>
       <translation>Diese Klinikdatenbank hat noch keine Benutzer. Legen Sie das Administratorkonto an: Der Administrator legt Ärztinnen und Ärzte, Pflegekräfte und weitere Benutzer an und stellt Sicherungen wieder her.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="210" />
+      <location filename="../../gistdesk/ui/signin.py" line="223" />
       <source>User name:</source>
       <translation>Benutzername:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="227" />
+      <location filename="../../gistdesk/ui/signin.py" line="240" />
       <source>User name: type a user name.</source>
       <translation>Benutzername: bitte einen Benutzernamen eingeben.</translation>
     </message>
@@ -561,14 +566,18 @@ Alles, was danach gespeichert wurde, wird ersetzt (vorher wird die aktuelle Date
     <message>
       <location filename="../../gistdesk/ui/audit_view.py" line="151" />
       <location filename="../../gistdesk/ui/audit_view.py" line="154" />
-      <location filename="../../gistdesk/ui/forms/fields.py" line="65" />
       <source>YYYY-MM-DD</source>
       <translation>JJJJ-MM-TT</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/fields.py" line="78" />
-      <source>“{0}” is not a date (use YYYY-MM-DD)</source>
-      <translation>„{0}“ ist kein Datum (JJJJ-MM-TT verwenden)</translation>
+      <location filename="../../gistdesk/ui/forms/fields.py" line="65" />
+      <source>e.g. 2024-03-05 or 5.3.2024</source>
+      <translation>z. B. 2024-03-05 oder 5.3.2024</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/fields.py" line="80" />
+      <source>“{0}” is not a date (type e.g. 2024-03-05, 20240305, 5.3.2024 or t)</source>
+      <translation>„{0}“ ist kein Datum (z. B. 2024-03-05, 20240305, 5.3.2024 oder t eingeben)</translation>
     </message>
   </context>
   <context>
@@ -660,53 +669,73 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
   <context>
     <name>DoseChangeForm</name>
     <message>
-      <location filename="../../gistdesk/ui/forms/dose_form.py" line="66" />
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="38" />
+      <source>0 = treatment held? A dose of 0 mg/day records a pause of the treatment; it is shown as “held” in the lists and the chart.</source>
+      <translation>0 = Behandlung pausiert? Eine Dosis von 0 mg/Tag hält eine Therapiepause fest; Listen und Diagramm zeigen sie als „held“ (pausiert).</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="37" />
+      <source>0 mg/day</source>
+      <translation>0 mg/Tag</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="88" />
       <source>Date</source>
       <translation>Datum</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/dose_form.py" line="69" />
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="91" />
       <source>Dose</source>
       <translation>Dosis</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/dose_form.py" line="40" />
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="62" />
       <source>Edit dose change</source>
       <translation>Dosisänderung bearbeiten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/dose_form.py" line="40" />
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="44" />
+      <source>No, correct the dose</source>
+      <translation>Nein, Dosis korrigieren</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="62" />
       <source>Record a dose change</source>
       <translation>Dosisänderung erfassen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/dose_form.py" line="74" />
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="96" />
       <source>Schedule</source>
       <translation>Schema</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/dose_form.py" line="60" />
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="82" />
       <source>Therapy line:</source>
       <translation>Therapielinie:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/dose_form.py" line="49" />
-      <location filename="../../gistdesk/ui/forms/dose_form.py" line="59" />
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="43" />
+      <source>Yes, treatment held</source>
+      <translation>Ja, Behandlung pausiert</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="71" />
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="81" />
       <source>daily</source>
       <translation>täglich</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/dose_form.py" line="71" />
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="93" />
       <source>mg/day</source>
       <translation>mg/Tag</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/dose_form.py" line="21" />
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="22" />
       <source>ongoing</source>
       <translation>laufend</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/dose_form.py" line="58" />
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="80" />
       <source>was {0}</source>
       <translation>bisher {0}</translation>
     </message>
@@ -714,9 +743,10 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
   <context>
     <name>FieldError</name>
     <message>
-      <location filename="../../gistdesk/ui/forms/fields.py" line="81" />
-      <location filename="../../gistdesk/ui/forms/fields.py" line="103" />
-      <location filename="../../gistdesk/ui/forms/line_form.py" line="97" />
+      <location filename="../../gistdesk/ui/forms/base.py" line="238" />
+      <location filename="../../gistdesk/ui/forms/fields.py" line="85" />
+      <location filename="../../gistdesk/ui/forms/fields.py" line="107" />
+      <location filename="../../gistdesk/ui/forms/line_form.py" line="102" />
       <source>is required</source>
       <translation>ist erforderlich</translation>
     </message>
@@ -724,42 +754,42 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
   <context>
     <name>Flags</name>
     <message>
-      <location filename="../../gistdesk/ui/text.py" line="62" />
+      <location filename="../../gistdesk/ui/text.py" line="54" />
       <source>Adjuvant imatinib shorter than advised</source>
       <translation>Adjuvantes Imatinib kürzer als empfohlen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/text.py" line="61" />
+      <location filename="../../gistdesk/ui/text.py" line="53" />
       <source>Imatinib in SDH/NF1/wild-type GIST</source>
       <translation>Imatinib bei SDH/NF1/Wildtyp-GIST</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/text.py" line="60" />
+      <location filename="../../gistdesk/ui/text.py" line="52" />
       <source>KIT exon 9 below 800 mg imatinib</source>
       <translation>KIT Exon 9 unter 800 mg Imatinib</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/text.py" line="57" />
+      <location filename="../../gistdesk/ui/text.py" line="49" />
       <source>PDGFRA D842V on a drug it resists</source>
       <translation>PDGFRA D842V unter einem unwirksamen Medikament</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/text.py" line="55" />
+      <location filename="../../gistdesk/ui/text.py" line="47" />
       <source>Possible false progression</source>
       <translation>Mögliche Pseudoprogression</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/text.py" line="54" />
+      <location filename="../../gistdesk/ui/text.py" line="46" />
       <source>Possible progression</source>
       <translation>Mögliche Progression</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/text.py" line="56" />
+      <location filename="../../gistdesk/ui/text.py" line="48" />
       <source>Possible recurrence</source>
       <translation>Mögliches Rezidiv</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/text.py" line="63" />
+      <location filename="../../gistdesk/ui/text.py" line="55" />
       <source>Scan overdue</source>
       <translation>Bildgebung überfällig</translation>
     </message>
@@ -767,74 +797,154 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
   <context>
     <name>FlagsPanel</name>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="88" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="314" />
+      <source>Adjuvant therapy ends on {0} (in {1} days): on the Adjuvant ending worklist.</source>
+      <translation>Die adjuvante Therapie endet am {0} (in {1} Tagen): auf der Arbeitsliste „Adjuvant endet“.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="65" />
+      <source>Advised duration (days)</source>
+      <translation>Empfohlene Dauer (Tage)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="133" />
       <source>Basis:</source>
       <translation>Grundlage:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="76" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="53" />
+      <source>Change vs baseline</source>
+      <translation>Änderung zum Ausgangsbefund</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="54" />
+      <source>Change vs nadir</source>
+      <translation>Änderung zum Nadir</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="121" />
       <source>Criteria:</source>
       <translation>Kriterien:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="79" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="61" />
+      <source>Days</source>
+      <translation>Tage</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="62" />
+      <source>Days on this line</source>
+      <translation>Tage auf dieser Linie</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="63" />
+      <source>Days since the last scan</source>
+      <translation>Tage seit der letzten Bildgebung</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="55" />
+      <source>Density change</source>
+      <translation>Dichteänderung</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="57" />
+      <source>Density change vs nadir</source>
+      <translation>Dichteänderung zum Nadir</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="66" />
+      <source>Dose</source>
+      <translation>Dosis</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="124" />
       <source>Extent:</source>
       <translation>Ausmaß:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="215" />
-      <location filename="../../gistdesk/ui/flags_panel.py" line="230" />
-      <location filename="../../gistdesk/ui/flags_panel.py" line="246" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="270" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="285" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="307" />
       <source>Flags</source>
       <translation>Hinweise</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="246" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="307" />
       <source>Flags ({0})</source>
       <translation>Hinweise ({0})</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="238" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="299" />
       <source>Flags support the GIST team's review; they are not orders.</source>
       <translation>Hinweise unterstützen die Beurteilung durch das GIST-Team; sie sind keine Anordnungen.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="234" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="52" />
+      <source>Nadir scan</source>
+      <translation>Nadir-Bildgebung</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="295" />
       <source>No flags: nothing for the team to review.</source>
       <translation>Keine Hinweise: Für das Team gibt es nichts zu prüfen.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="105" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="150" />
       <source>Options to discuss:</source>
       <translation>Zu besprechende Optionen:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="80" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="125" />
       <source>Resistance:</source>
       <translation>Resistenz:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="144" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="60" />
+      <source>SUVmax change</source>
+      <translation>SUVmax-Änderung</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="64" />
+      <source>Scan interval (days)</source>
+      <translation>Bildgebungsintervall (Tage)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="199" />
       <source>Select to show its scan</source>
       <translation>Auswählen, um die Bildgebung zu zeigen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="112" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="51" />
+      <source>Smallest sum (nadir)</source>
+      <translation>Kleinste Summe (Nadir)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="157" />
       <source>Source:</source>
       <translation>Quelle:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="92" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="50" />
+      <source>Sum at baseline</source>
+      <translation>Summe bei Ausgangsbefund</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="49" />
+      <source>Sum of target diameters</source>
+      <translation>Summe der Zieldurchmesser</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="137" />
       <source>early on the first TKI line (when false progression is most common)</source>
       <translation>früh in der ersten TKI-Linie (wenn eine Pseudoprogression am häufigsten ist)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="84" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="129" />
       <source>off therapy</source>
       <translation>ohne Therapie</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="62" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="107" />
       <source>scan {0}</source>
       <translation>Bildgebung {0}</translation>
     </message>
@@ -860,52 +970,52 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
   <context>
     <name>LockScreen</name>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="394" />
+      <location filename="../../gistdesk/ui/signin.py" line="407" />
       <source>Another user can sign in here. Unsaved work of {0} is kept until they decide.</source>
       <translation>Ein anderer Benutzer kann sich hier anmelden. Ungespeicherte Arbeit von {0} bleibt erhalten, bis entschieden ist, was damit geschieht.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="387" />
+      <location filename="../../gistdesk/ui/signin.py" line="400" />
       <source>Locked at {0} for {1}. Patient data is hidden. Type your password to go on, or switch user.</source>
       <translation>Gesperrt um {0} für {1}. Patientendaten sind ausgeblendet. Geben Sie Ihr Passwort ein, um fortzufahren, oder wechseln Sie den Benutzer.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="352" />
+      <location filename="../../gistdesk/ui/signin.py" line="365" />
       <source>Password</source>
       <translation>Passwort</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="355" />
+      <location filename="../../gistdesk/ui/signin.py" line="368" />
       <source>Password:</source>
       <translation>Passwort:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="399" />
+      <location filename="../../gistdesk/ui/signin.py" line="412" />
       <source>Sign in to go on.</source>
       <translation>Melden Sie sich an, um fortzufahren.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="360" />
+      <location filename="../../gistdesk/ui/signin.py" line="373" />
       <source>Switch user…</source>
       <translation>Benutzer wechseln…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="362" />
+      <location filename="../../gistdesk/ui/signin.py" line="375" />
       <source>Unlock</source>
       <translation>Entsperren</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="349" />
+      <location filename="../../gistdesk/ui/signin.py" line="362" />
       <source>User name</source>
       <translation>Benutzername</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="354" />
+      <location filename="../../gistdesk/ui/signin.py" line="367" />
       <source>User name:</source>
       <translation>Benutzername:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="339" />
+      <location filename="../../gistdesk/ui/signin.py" line="352" />
       <source>gistdesk is locked</source>
       <translation>gistdesk ist gesperrt</translation>
     </message>
@@ -1013,17 +1123,17 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>&amp;Ansicht</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="620" />
+      <location filename="../../gistdesk/ui/main_window.py" line="636" />
       <source>A form with changes that are not saved is kept behind the lock. Quit and discard it?</source>
       <translation>Hinter der Sperre wartet ein Formular mit ungespeicherten Änderungen. Beenden und es verwerfen?</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="409" />
+      <location filename="../../gistdesk/ui/main_window.py" line="425" />
       <source>About gistdesk</source>
       <translation>Über gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="546" />
+      <location filename="../../gistdesk/ui/main_window.py" line="562" />
       <source>Account locked</source>
       <translation>Konto gesperrt</translation>
     </message>
@@ -1068,7 +1178,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Prüfprotokoll dieses &amp;Patienten…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="349" />
+      <location filename="../../gistdesk/ui/main_window.py" line="365" />
       <source>Cannot open the patient</source>
       <translation>Der Patient kann nicht geöffnet werden</translation>
     </message>
@@ -1083,7 +1193,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Leere &amp;Klinikdatenbank anlegen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="576" />
+      <location filename="../../gistdesk/ui/main_window.py" line="592" />
       <source>Database: {0}</source>
       <translation>Datenbank: {0}</translation>
     </message>
@@ -1200,7 +1310,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
     </message>
     <message>
       <location filename="../../gistdesk/ui/edits.py" line="137" />
-      <location filename="../../gistdesk/ui/main_window.py" line="625" />
+      <location filename="../../gistdesk/ui/main_window.py" line="641" />
       <source>Keep it</source>
       <translation>Behalten</translation>
     </message>
@@ -1210,7 +1320,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Fenster sperren und Patientendaten ausblenden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="459" />
+      <location filename="../../gistdesk/ui/main_window.py" line="475" />
       <source>Locked</source>
       <translation>Gesperrt</translation>
     </message>
@@ -1220,7 +1330,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Hauptwerkzeugleiste</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="498" />
+      <location filename="../../gistdesk/ui/actions.py" line="499" />
       <source>Needs the {0} role</source>
       <translation>Erfordert die Rolle {0}</translation>
     </message>
@@ -1235,7 +1345,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Es wurde nichts gelöscht</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="341" />
+      <location filename="../../gistdesk/ui/main_window.py" line="357" />
       <source>Patient {0} is no longer in the database</source>
       <translation>Patient {0} ist nicht mehr in der Datenbank</translation>
     </message>
@@ -1250,7 +1360,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>&amp;Zusammenfassung drucken…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="624" />
+      <location filename="../../gistdesk/ui/main_window.py" line="640" />
       <source>Quit and discard</source>
       <translation>Beenden und verwerfen</translation>
     </message>
@@ -1260,7 +1370,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Benutzer &amp;wechseln…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="373" />
+      <location filename="../../gistdesk/ui/main_window.py" line="389" />
       <source>Saved {0}</source>
       <translation>{0} gespeichert</translation>
     </message>
@@ -1270,8 +1380,8 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Bildgebung überfällig</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="129" />
-      <location filename="../../gistdesk/ui/main_window.py" line="224" />
+      <location filename="../../gistdesk/ui/main_window.py" line="130" />
+      <location filename="../../gistdesk/ui/main_window.py" line="226" />
       <source>Search failed: {0}</source>
       <translation>Suche fehlgeschlagen: {0}</translation>
     </message>
@@ -1286,13 +1396,13 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Aktennummer oder Name suchen  (Strg+F)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="247" />
+      <location filename="../../gistdesk/ui/main_window.py" line="249" />
       <location filename="../../gistdesk/ui/main_window_view.py" line="87" />
       <source>Select a patient in the list, or create one with Ctrl+N.</source>
       <translation>Wählen Sie einen Patienten in der Liste oder legen Sie mit Strg+N einen neuen an.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="154" />
+      <location filename="../../gistdesk/ui/main_window.py" line="156" />
       <source>Signed in: {0}</source>
       <translation>Angemeldet: {0}</translation>
     </message>
@@ -1307,19 +1417,19 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Die Bildgebung wurde nicht gelöscht</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="245" />
+      <location filename="../../gistdesk/ui/main_window.py" line="247" />
       <source>This clinic has no patients yet.
 Create the first with New patient (Ctrl+N).</source>
       <translation>Diese Klinik hat noch keine Patienten.
 Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="619" />
+      <location filename="../../gistdesk/ui/main_window.py" line="635" />
       <source>Unsaved form</source>
       <translation>Ungespeichertes Formular</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="230" />
+      <location filename="../../gistdesk/ui/main_window.py" line="232" />
       <source>Worklist failed: {0}</source>
       <translation>Arbeitsliste fehlgeschlagen: {0}</translation>
     </message>
@@ -1344,12 +1454,12 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Arbeitsliste: Bildgebung überfällig</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="543" />
+      <location filename="../../gistdesk/ui/main_window.py" line="559" />
       <source>Your password was changed.</source>
       <translation>Ihr Passwort wurde geändert.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="520" />
+      <location filename="../../gistdesk/ui/main_window.py" line="536" />
       <source>Your role cannot see the audit log.</source>
       <translation>Ihre Rolle darf das Prüfprotokoll nicht einsehen.</translation>
     </message>
@@ -1359,32 +1469,32 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Ihre Rolle erlaubt das nicht. Wenden Sie sich an einen Administrator.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="452" />
+      <location filename="../../gistdesk/ui/main_window.py" line="468" />
       <source>gistdesk — locked</source>
       <translation>gistdesk — gesperrt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="153" />
+      <location filename="../../gistdesk/ui/main_window.py" line="155" />
       <source>nobody</source>
       <translation>niemand</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="256" />
+      <location filename="../../gistdesk/ui/main_window.py" line="258" />
       <source>{0} of {1} patients shown</source>
       <translation>{0} von {1} Patienten angezeigt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="494" />
+      <location filename="../../gistdesk/ui/actions.py" line="495" />
       <source>{0} or {1}</source>
       <translation>{0} oder {1}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="259" />
+      <location filename="../../gistdesk/ui/main_window.py" line="261" />
       <source>{0} patient shown</source>
       <translation>{0} Patient angezeigt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="261" />
+      <location filename="../../gistdesk/ui/main_window.py" line="263" />
       <source>{0} patients shown</source>
       <translation>{0} Patienten angezeigt</translation>
     </message>
@@ -1392,7 +1502,7 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
   <context>
     <name>NumberField</name>
     <message>
-      <location filename="../../gistdesk/ui/forms/fields.py" line="100" />
+      <location filename="../../gistdesk/ui/forms/fields.py" line="104" />
       <source>“{0}” is not a number</source>
       <translation>„{0}“ ist keine Zahl</translation>
     </message>
@@ -1528,77 +1638,77 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
   <context>
     <name>PatientHeader</name>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="264" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="293" />
       <source>Diagnosed &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Diagnose &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="249" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="278" />
       <source>Record &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Akte &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="276" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="305" />
       <source>Recurrence risk: &lt;i&gt;not computable (size or mitoses missing)&lt;/i&gt;</source>
       <translation>Rückfallrisiko: &lt;i&gt;nicht berechenbar (Größe oder Mitosen fehlen)&lt;/i&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="286" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="315" />
       <source>Recurrence risk: modified NIH &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Rückfallrisiko: modifiziertes NIH &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="255" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="284" />
       <source>born {0}</source>
       <translation>geboren {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="271" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="300" />
       <source>extent &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Ausbreitung &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="267" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="296" />
       <source>mitoses &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Mitosen &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="270" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="299" />
       <source>mutation &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Mutation &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="261" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="290" />
       <source>no</source>
       <translation>nein</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="269" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="298" />
       <source>rupture &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Ruptur &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="265" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="294" />
       <source>site &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Lokalisation &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="266" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="295" />
       <source>size &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Größe &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="257" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="286" />
       <source>unknown</source>
       <translation>unbekannt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="259" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="288" />
       <source>yes</source>
       <translation>ja</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="251" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="280" />
       <source>{0} years</source>
       <translation>{0} Jahre</translation>
     </message>
@@ -1644,12 +1754,12 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
   <context>
     <name>PatientView</name>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="414" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="446" />
       <source>&amp;Procedures</source>
       <translation>&amp;Eingriffe</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="398" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="430" />
       <source>&amp;Scans</source>
       <translation>&amp;Bildgebung</translation>
     </message>
@@ -1659,61 +1769,61 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Konto</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="209" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="237" />
       <source>Action</source>
       <translation>Maßnahme</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="92" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="93" />
       <source>Baseline scan</source>
       <translation>Ausgangsbefund</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="98" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="99" />
       <source>Best Choi</source>
       <translation>Bestes Choi</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="93" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="94" />
       <source>Best RECIST</source>
       <translation>Bestes RECIST</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="202" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="230" />
       <source>CTCAE grade</source>
       <translation>CTCAE-Grad</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="169" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="197" />
       <source>Change</source>
       <translation>Änderung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="135" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="159" />
       <source>Choi</source>
       <translation>Choi</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/backups_dialog.py" line="102" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="105" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="120" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="193" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="200" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="106" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="139" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="221" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="228" />
       <source>Date</source>
       <translation>Datum</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="140" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="168" />
       <source>Density</source>
       <translation>Dichte</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="175" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="203" />
       <source>Density (HU)</source>
       <translation>Dichte (HU)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="163" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="191" />
       <source>Diameter (mm)</source>
       <translation>Durchmesser (mm)</translation>
     </message>
@@ -1723,33 +1833,35 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Anzeigename</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="106" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="107" />
       <source>Dose</source>
       <translation>Dosis</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="366" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="395" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="506" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="602" />
       <source>Dose history</source>
       <translation>Dosisverlauf</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="569" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="608" />
       <source>Dose history: {0}, from {1}</source>
       <translation>Dosisverlauf: {0}, ab {1}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="86" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="87" />
       <source>Dose now</source>
       <translation>Aktuelle Dosis</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="81" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="208" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="82" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="236" />
       <source>Drug</source>
       <translation>Medikament</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="85" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="86" />
       <source>End</source>
       <translation>Ende</translation>
     </message>
@@ -1759,17 +1871,17 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Datei</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="152" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="180" />
       <source>Flags</source>
       <translation>Hinweise</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="185" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="213" />
       <source>Hypodense</source>
       <translation>Hypodens</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="82" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="83" />
       <source>Intent</source>
       <translation>Therapieziel</translation>
     </message>
@@ -1779,110 +1891,110 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Art</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="159" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="187" />
       <source>Lesion</source>
       <translation>Läsion</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="554" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="592" />
       <source>Lesions on {0} ({1}), change vs the previous scan</source>
       <translation>Läsionen am {0} ({1}), Änderung gegenüber der vorigen Bildgebung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="390" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="546" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="419" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="584" />
       <source>Lesions: select a scan</source>
       <translation>Läsionen: Bildgebung auswählen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="83" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="84" />
       <source>Line</source>
       <translation>Linie</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="196" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="224" />
       <source>Margin</source>
       <translation>Resektionsrand</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="121" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="140" />
       <source>Modality</source>
       <translation>Modalität</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="182" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="210" />
       <source>New</source>
       <translation>Neu</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="162" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="190" />
       <source>Node</source>
       <translation>Lymphknoten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="186" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="214" />
       <source>Nodule</source>
       <translation>Knoten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="151" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="179" />
       <source>Non-target</source>
       <translation>Nicht-Ziel</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="197" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="225" />
       <source>Note</source>
       <translation>Notiz</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="160" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="195" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="188" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="223" />
       <source>Organ</source>
       <translation>Organ</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="145" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="173" />
       <source>PET</source>
       <translation>PET</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="176" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="204" />
       <source>Prev. HU</source>
       <translation>Vorher HU</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="164" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="192" />
       <source>Previous (mm)</source>
       <translation>Vorher (mm)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="194" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="222" />
       <source>Procedure</source>
       <translation>Eingriff</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="134" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="158" />
       <source>RECIST</source>
       <translation>RECIST</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="122" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="141" />
       <location filename="../../gistdesk/ui/users_dialog.py" line="34" />
       <source>Role</source>
       <translation>Rolle</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="181" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="209" />
       <source>SUVmax</source>
       <translation>SUVmax</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="107" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="108" />
       <source>Schedule</source>
       <translation>Schema</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="430" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="462" />
       <source>Side &amp;effects</source>
       <translation>&amp;Nebenwirkungen</translation>
     </message>
@@ -1892,32 +2004,32 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Größe</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="84" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="85" />
       <source>Start</source>
       <translation>Beginn</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="91" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="92" />
       <source>Stop reason</source>
       <translation>Abbruchgrund</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="123" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="142" />
       <source>Sum (mm)</source>
       <translation>Summe (mm)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="161" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="189" />
       <source>Target</source>
       <translation>Ziel</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="201" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="229" />
       <source>Term</source>
       <translation>Begriff</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="379" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="408" />
       <source>Therapy &amp;lines</source>
       <translation>&amp;Therapielinien</translation>
     </message>
@@ -1927,12 +2039,12 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Benutzername</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="124" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="148" />
       <source>vs baseline</source>
       <translation>ggü. Ausgang</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="129" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="153" />
       <source>vs nadir</source>
       <translation>ggü. Nadir</translation>
     </message>
@@ -1940,7 +2052,7 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
   <context>
     <name>PdfPreview</name>
     <message numerus="yes">
-      <location filename="../../gistdesk/ui/pdf_preview.py" line="74" />
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="101" />
       <source>%n page(s)</source>
       <translation>
         <numerusform>%n Seite</numerusform>
@@ -1948,34 +2060,69 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       </translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/pdf_preview.py" line="77" />
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="147" />
       <source>&amp;Close</source>
       <translation>S&amp;chließen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/pdf_preview.py" line="75" />
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="145" />
       <source>&amp;Print…</source>
       <translation>&amp;Drucken…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/pdf_preview.py" line="76" />
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="146" />
       <source>&amp;Save as PDF…</source>
       <translation>Als PDF &amp;speichern…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/pdf_preview.py" line="102" />
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="112" />
+      <source>Fit width</source>
+      <translation>Seitenbreite</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="106" />
+      <source>Next page ▶</source>
+      <translation>Nächste Seite ▶</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="210" />
       <source>Nothing was printed</source>
       <translation>Es wurde nichts gedruckt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/pdf_preview.py" line="108" />
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="177" />
+      <source>Page {0} of {1}</source>
+      <translation>Seite {0} von {1}</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="216" />
       <source>Save as PDF</source>
       <translation>Als PDF speichern</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/pdf_preview.py" line="116" />
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="224" />
       <source>The PDF was not saved</source>
       <translation>Das PDF wurde nicht gespeichert</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="114" />
+      <source>Whole page</source>
+      <translation>Ganze Seite</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="110" />
+      <source>Zoom in</source>
+      <translation>Vergrößern</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="108" />
+      <source>Zoom out</source>
+      <translation>Verkleinern</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="104" />
+      <source>◀ Previous page</source>
+      <translation>◀ Vorherige Seite</translation>
     </message>
   </context>
   <context>
@@ -2097,169 +2244,193 @@ Es wurde nichts gedruckt.</translation>
   <context>
     <name>ScanForm</name>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="204" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="248" />
       <source>&amp;Add lesion</source>
       <translation>Läsion &amp;hinzufügen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="206" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="250" />
       <source>&amp;Remove lesion</source>
       <translation>Läsion &amp;entfernen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="142" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="185" />
       <source>Add scan</source>
       <translation>Bildgebung hinzufügen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="40" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="42" />
       <source>Density
 (HU)</source>
       <translation>Dichte
 (HU)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="38" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="40" />
       <source>Diameter
 (mm)</source>
       <translation>Durchmesser
 (mm)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="211" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="255" />
       <source>Diameters: longest axis in mm (short axis for lymph nodes). Leave a diameter empty if the lesion was not measured.</source>
       <translation>Durchmesser: längste Achse in mm (kurze Achse bei Lymphknoten). Durchmesser leer lassen, wenn die Läsion nicht gemessen wurde.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="142" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="185" />
       <source>Edit scan</source>
       <translation>Bildgebung bearbeiten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="43" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="316" />
+      <source>Go back and measure</source>
+      <translation>Zurück und messen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="45" />
       <source>Hypo-
 dense</source>
       <translation>Hypo-
 dens</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="44" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="46" />
       <source>Intratumoral
 nodule</source>
       <translation>Intratumoraler
 Knoten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="34" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="36" />
       <source>Lesion</source>
       <translation>Läsion</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="285" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="365" />
       <source>Lesion {0}, {1}</source>
       <translation>Läsion {0}, {1}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="175" />
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="197" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="218" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="241" />
       <source>Lesions</source>
       <translation>Läsionen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="193" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="237" />
       <source>Lesions of the previous scan ({0}) are listed: type the new measurements.</source>
       <translation>Die Läsionen der vorigen Bildgebung ({0}) sind aufgeführt: Geben Sie die neuen Messwerte ein.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="155" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="198" />
       <source>Modality</source>
       <translation>Modalität</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="42" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="44" />
       <source>New</source>
       <translation>Neu</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="37" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="39" />
       <source>Node</source>
       <translation>Lymphknoten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="229" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="273" />
       <source>Non-target lesions</source>
       <translation>Nicht-Ziel-Läsionen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="221" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="265" />
       <source>Non-target lesions:</source>
       <translation>Nicht-Ziel-Läsionen:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="35" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="309" />
+      <source>Not all target lesions measured</source>
+      <translation>Nicht alle Zielläsionen gemessen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="37" />
       <source>Organ</source>
       <translation>Organ</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="39" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="41" />
       <source>Previous
 (mm)</source>
       <translation>Vorher
 (mm)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="231" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="275" />
       <source>Report</source>
       <translation>Befund</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="41" />
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="52" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="43" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="54" />
       <source>SUVmax</source>
       <translation>SUVmax</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="154" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="315" />
+      <source>Save anyway</source>
+      <translation>Trotzdem speichern</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="197" />
       <source>Scan date</source>
       <translation>Untersuchungsdatum</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="36" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="38" />
       <source>Target</source>
       <translation>Ziel</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="51" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="53" />
       <source>density (HU)</source>
       <translation>Dichte (HU)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="48" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="50" />
       <source>lesion id</source>
       <translation>Läsions-ID</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="50" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="52" />
       <source>longest diameter (mm)</source>
       <translation>längster Durchmesser (mm)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="49" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="51" />
       <source>organ</source>
       <translation>Organ</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="153" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="196" />
       <source>radiology report (optional)</source>
       <translation>radiologischer Befund (optional)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="283" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="363" />
       <source>row {0}</source>
       <translation>Zeile {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="293" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="310" />
+      <source>{0} not measured on this scan — save anyway?
+
+An unmeasured lesion is not 0 mm: the scan's sum is left out of the chart and RECIST cannot assess the targets.</source>
+      <translation>{0} in dieser Bildgebung nicht gemessen — trotzdem speichern?
+
+Eine nicht gemessene Läsion ist nicht 0 mm: Die Summe dieser Bildgebung fehlt im Diagramm, und RECIST kann die Zielläsionen nicht beurteilen.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="373" />
       <source>“{0}” is not a number</source>
       <translation>„{0}“ ist keine Zahl</translation>
     </message>
@@ -2351,7 +2522,7 @@ Knoten</translation>
   <context>
     <name>SideEffectForm</name>
     <message>
-      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="77" />
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="82" />
       <source>Action</source>
       <translation>Maßnahme</translation>
     </message>
@@ -2361,22 +2532,22 @@ Knoten</translation>
       <translation>Nebenwirkung hinzufügen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="75" />
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="80" />
       <source>CTCAE grade</source>
       <translation>CTCAE-Grad</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="59" />
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="64" />
       <source>CTCAE grade: 1 mild … 5 death related to the adverse event</source>
       <translation>CTCAE-Grad: 1 leicht … 5 Tod durch das unerwünschte Ereignis</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="73" />
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="78" />
       <source>Date</source>
       <translation>Datum</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="76" />
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="81" />
       <source>Drug</source>
       <translation>Medikament</translation>
     </message>
@@ -2386,7 +2557,7 @@ Knoten</translation>
       <translation>Nebenwirkung bearbeiten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="74" />
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="79" />
       <source>Term (CTCAE)</source>
       <translation>Begriff (CTCAE)</translation>
     </message>
@@ -2422,42 +2593,47 @@ Knoten</translation>
   <context>
     <name>SignInDialog</name>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="151" />
+      <location filename="../../gistdesk/ui/signin.py" line="152" />
       <source>Clinic database: {0}</source>
       <translation>Klinikdatenbank: {0}</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/signin.py" line="158" />
+      <source>Demo clinic (invented patients only). Sign in as {0} with the password {1}.</source>
+      <translation>Demo-Klinik (nur erfundene Patienten). Anmelden als {0} mit dem Passwort {1}.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="171" />
       <source>Password</source>
       <translation>Passwort</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="161" />
+      <location filename="../../gistdesk/ui/signin.py" line="174" />
       <source>Password:</source>
       <translation>Passwort:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="166" />
+      <location filename="../../gistdesk/ui/signin.py" line="179" />
       <source>Sign in</source>
       <translation>Anmelden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="147" />
+      <location filename="../../gistdesk/ui/signin.py" line="148" />
       <source>Sign in to gistdesk</source>
       <translation>Bei gistdesk anmelden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="142" />
+      <location filename="../../gistdesk/ui/signin.py" line="143" />
       <source>Sign in — gistdesk</source>
       <translation>Anmelden — gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="155" />
+      <location filename="../../gistdesk/ui/signin.py" line="168" />
       <source>User name</source>
       <translation>Benutzername</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="160" />
+      <location filename="../../gistdesk/ui/signin.py" line="173" />
       <source>User name:</source>
       <translation>Benutzername:</translation>
     </message>
@@ -2528,7 +2704,7 @@ Knoten</translation>
   <context>
     <name>TimelineChart</name>
     <message>
-      <location filename="../../gistdesk/ui/timeline_chart.py" line="196" />
+      <location filename="../../gistdesk/ui/timeline_chart.py" line="210" />
       <source>Timeline chart</source>
       <translation>Verlaufsdiagramm</translation>
     </message>
