@@ -16,8 +16,8 @@ from pathlib import Path
 from gistdesk.core.casefile import read_case_file, write_case_file
 from gistdesk.core.problems import InvalidCaseError, Problem
 from gistdesk.storage.auth import Permission
+from gistdesk.storage.contract import Repository
 from gistdesk.storage.errors import RecordExistsError, StorageError
-from gistdesk.storage.repository import SqliteRepository
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,14 +53,14 @@ def safe_filename(record_number: str) -> str:
     return f"{cleaned}.json"
 
 
-def export_case(repo: SqliteRepository, record_number: str, path: str | os.PathLike[str]) -> Path:
+def export_case(repo: Repository, record_number: str, path: str | os.PathLike[str]) -> Path:
     repo.require(Permission.IMPORT_EXPORT)
     target = Path(path)
     write_case_file(target, repo.load_case(record_number))
     return target
 
 
-def export_all(repo: SqliteRepository, folder: str | os.PathLike[str]) -> list[Path]:
+def export_all(repo: Repository, folder: str | os.PathLike[str]) -> list[Path]:
     """Every patient as FOLDER/<record number>.json; distinct names even if two record
     numbers clean to the same file name."""
     repo.require(Permission.IMPORT_EXPORT)
@@ -79,7 +79,7 @@ def export_all(repo: SqliteRepository, folder: str | os.PathLike[str]) -> list[P
 
 
 def import_file(
-    repo: SqliteRepository,
+    repo: Repository,
     path: str | os.PathLike[str],
     *,
     user: str | None = None,
@@ -116,7 +116,7 @@ def import_file(
 
 
 def import_files(
-    repo: SqliteRepository,
+    repo: Repository,
     paths: Iterable[str | os.PathLike[str]],
     *,
     user: str | None = None,

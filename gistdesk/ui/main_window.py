@@ -135,9 +135,9 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("mainWindow")
         self.settings = settings
-        self.app_settings = AppSettings(repository, settings)
+        self.app_settings = AppSettings(repository)
         self.today = today
-        self.user: User | None = getattr(repository, "current_user", None)
+        self.user: User | None = repository.current_user
         self.controller = CaseController(
             repository, self.user.username if self.user else user, today, self
         )
@@ -273,8 +273,7 @@ class MainWindow(QMainWindow):
     def can(self, permission: Permission) -> bool:
         """What the repository would allow the signed-in user (all, for a repository
         without sign-in)."""
-        check = getattr(self.repository, "can", None)
-        return True if check is None else bool(check(permission))
+        return self.repository.can(permission)
 
     def idle_interval_ms(self) -> int:
         if self._idle_override is not None:
@@ -666,9 +665,7 @@ class MainWindow(QMainWindow):
     def open_patient(self, record_number: str) -> None:
         try:
             self.controller.open(record_number)
-            record_view = getattr(self.repository, "record_view", None)
-            if record_view is not None:
-                record_view(record_number)  # reads are audited by the app
+            self.repository.record_view(record_number)  # reads are audited by the app
         except KeyError:
             self.statusBar().showMessage(
                 self.tr("Patient {0} is no longer in the database").format(record_number), 5000
@@ -681,7 +678,7 @@ class MainWindow(QMainWindow):
         except StorageError as exc:  # busy, unreadable: say so, keep the window usable
             dialogs.show_error(self, self.tr("Cannot open the patient"), str(exc))
             return
-        self.settings.setValue("last_patient", record_number)
+        self.app_settings.set_last_patient(record_number)
         self.select_in_list(record_number)
 
     def _on_case_changed(self) -> None:
@@ -705,7 +702,7 @@ class MainWindow(QMainWindow):
     def _on_saved(self, record_number: str) -> None:
         self.list_model.refresh()
         self.select_in_list(record_number)
-        self.settings.setValue("last_patient", record_number)
+        self.app_settings.set_last_patient(record_number)
         self.statusBar().showMessage(self.tr("Saved {0}").format(record_number), 4000)
 
     def _on_flag_scan(self, day: date) -> None:
@@ -803,8 +800,7 @@ class MainWindow(QMainWindow):
         if case is None:
             return
         rn = case.patient.record_number
-        summary = getattr(self.repository, "deletion_summary", None)
-        details = summary(rn).describe() if summary is not None else ""
+        details = self.repository.deletion_summary(rn).describe()
         if not dialogs.ask_confirm(
             self,
             self.tr("Delete patient"),
@@ -824,7 +820,7 @@ class MainWindow(QMainWindow):
         except StorageError as exc:
             dialogs.show_error(self, self.tr("The patient was not deleted"), str(exc))
             return
-        self.settings.remove("last_patient")
+        self.app_settings.set_last_patient(None)
         self.controller.close_case()
         self.list_model.refresh()
         self.statusBar().showMessage(self.tr("Deleted {0}").format(rn), 4000)
@@ -996,9 +992,8 @@ class MainWindow(QMainWindow):
         return None
 
     def _audit_print(self, kind: str) -> None:
-        record_print = getattr(self.repository, "record_print", None)
-        if record_print is not None and self.controller.record_number:
-            record_print(self.controller.record_number, kind)
+        if self.controller.record_number:
+            self.repository.record_print(self.controller.record_number, kind)
 
     def clinic_name(self) -> str:
         """The clinic's name for report footers (settings key `clinic_name`)."""
@@ -1038,9 +1033,7 @@ class MainWindow(QMainWindow):
         self.lock_screen.prepare(self.locked_user, switching=switching)
         self.setWindowTitle(self.tr("gistdesk — locked"))
         self.statusBar().clearMessage()
-        sign_out = getattr(self.repository, "sign_out", None)
-        if sign_out is not None:
-            sign_out()  # nothing can be read or changed until someone signs in
+        self.repository.sign_out()  # nothing can be read or changed until someone signs in
         self.user = None
         self._show_user()
         self.user_label.setText(self.tr("Locked"))
@@ -1076,7 +1069,7 @@ class MainWindow(QMainWindow):
             # Another person: start from the list, not from the previous user's patient
             # or search (which can hold a name).
             self.controller.close_case()
-            self.settings.remove("last_patient")
+            self.app_settings.set_last_patient(None)
             self.search.clear()
             self.list_view.clearSelection()
         elif self.controller.record_number is not None:
@@ -1120,7 +1113,7 @@ class MainWindow(QMainWindow):
         from gistdesk.ui.users_dialog import UsersDialog
 
         dialogs.run_dialog(UsersDialog(self.repository, self))
-        self.set_user(getattr(self.repository, "current_user", None))  # own role changed?
+        self.set_user(self.repository.current_user)  # own role changed?
 
     def change_password(self) -> None:
         from gistdesk.ui.signin import ChangePasswordDialog
@@ -1157,7 +1150,7 @@ class MainWindow(QMainWindow):
         self.app_settings.repository = repository
         self.lock_screen.repository = repository
         self.set_database_label(database_label)
-        self.set_user(getattr(repository, "current_user", None))
+        self.set_user(repository.current_user)
 
     def set_database_label(self, label: str) -> None:
         self.db_label.setText(self.tr("Database: {0}").format(label))
@@ -1171,15 +1164,15 @@ class MainWindow(QMainWindow):
         state = self.settings.value("main_split")
         if isinstance(state, QByteArray):
             self.main_split.restoreState(state)
-        last = self.settings.value("last_patient")
-        if isinstance(last, str) and last:
+        last = self.app_settings.last_patient()
+        if last:
             self.open_patient(last)
 
     def save_settings(self) -> None:
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("main_split", self.main_split.saveState())
         if self.controller.record_number:
-            self.settings.setValue("last_patient", self.controller.record_number)
+            self.app_settings.set_last_patient(self.controller.record_number)
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:

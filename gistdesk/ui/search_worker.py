@@ -52,9 +52,8 @@ class _Worker(QObject):
 
     @Slot()
     def close(self) -> None:
-        close = getattr(self.repository, "close", None)
-        if callable(close):
-            close()
+        if self.repository is not None:
+            self.repository.close()
         self.repository = None
 
 
