@@ -14,9 +14,17 @@ class StorageError(Exception):
     """Base class: something went wrong reading or writing the database."""
 
 
+def one_line(detail: str, limit: int = 120) -> str:
+    """SQLite's message without the schema text it sometimes quotes: its first line, capped."""
+    first = detail.strip().splitlines()[0] if detail.strip() else ""
+    first = first.split(' - unrecognized token: "', 1)[0]
+    return first if len(first) <= limit else first[: limit - 1] + "…"
+
+
 class DatabaseCorruptError(StorageError):
     def __init__(self, path: Path, detail: str, newest_backup: Path | None) -> None:
         self.path = path
+        detail = one_line(detail)
         self.newest_backup = newest_backup
         hint = (
             f" The newest backup is {newest_backup}."
@@ -26,6 +34,14 @@ class DatabaseCorruptError(StorageError):
         super().__init__(
             f"The database {path} is damaged ({detail}).{hint} Restore a backup before going on."
         )
+
+
+class EmptyDatabaseError(DatabaseCorruptError):
+    """The database file exists but holds nothing: never opened as a new, account-less clinic
+    (anyone could then create its first administrator while the real data sits in backups)."""
+
+    def __init__(self, path: Path, newest_backup: Path | None) -> None:
+        super().__init__(path, "the file is empty", newest_backup)
 
 
 class NotAGistdeskDatabaseError(StorageError):
@@ -70,11 +86,18 @@ class DatabaseReadOnlyError(StorageError):
 
 
 class DiskFullError(StorageError):
-    def __init__(self) -> None:
-        super().__init__(
-            "The disk holding the database is full; nothing was saved. "
-            "Free some space and try again."
-        )
+    def __init__(self, *, reading: bool = False) -> None:
+        if reading:
+            super().__init__(
+                "The disk holding the database is full, so the database cannot be opened "
+                "(it needs a little free space even for reading); nothing was changed. "
+                "Free some space and try again."
+            )
+        else:
+            super().__init__(
+                "The disk holding the database is full; nothing was saved. "
+                "Free some space and try again."
+            )
 
 
 class DiskWriteError(StorageError):

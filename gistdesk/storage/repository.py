@@ -216,6 +216,12 @@ class SqliteRepository:
             return self._reader()
         return _require_user(user)
 
+    def _system_actor(self) -> str:
+        """Who to name for what the app does by itself (backups on close, while locked)."""
+        if self._user is None and self.has_users():
+            return "(not signed in)"
+        return self._reader()
+
     def _reader(self) -> str:
         if self._user is not None:
             return self._user.username
@@ -460,6 +466,15 @@ class SqliteRepository:
         only by the repository itself, so nobody can rotate the safety copy away."""
         logic.check_backup_reason(reason)
         with translated():
+            # The row goes into the copy too: a backup is a copy of every patient.
+            with write_transaction(self.db) as conn:
+                audit.write(
+                    conn,
+                    username=self._system_actor(),
+                    record_number=None,
+                    action="backup",
+                    changes=[audit.Change("database", "backup", None, reason)],
+                )
             return backup.backup_database(self.conn, self.path, reason)
 
     def auto_backup(self, min_interval: timedelta = timedelta(hours=24)) -> Path | None:
@@ -1313,6 +1328,25 @@ class SqliteRepository:
         self.require(Permission.PRINT)
         logic.check_print_kind(kind)
         self._log_read(Permission.PRINT, record_number, "print", "report", kind)
+
+    def record_export(self, record_number: str | None, kind: str, destination: str) -> None:
+        """Audit an export (see the contract); the permission is that of the export."""
+        logic.check_export_kind(kind)
+        permission = {
+            "audit log": Permission.VIEW_AUDIT,
+            "PDF": Permission.PRINT,
+        }.get(kind, Permission.IMPORT_EXPORT)
+        if record_number is not None and not self.exists(record_number):
+            raise PatientNotFoundError(record_number)
+        self.require(permission)
+        with write_transaction(self.db) as conn:
+            audit.write(
+                conn,
+                username=self._reader(),
+                record_number=record_number,
+                action="export",
+                changes=[audit.Change("export", kind, None, destination[:500])],
+            )
 
     def _log_read(
         self, permission: Permission, record_number: str, action: str, entity: str, field: str

@@ -715,12 +715,15 @@ def test_lock_during_a_modal_form_and_unlock_shows_it_again(
     from PySide6.QtCore import QTimer
 
     rn, family = patient
-    win = make_window(qtbot, clinic, settings, idle_ms=150)
+    win = make_window(qtbot, clinic, settings, idle_ms=600)
     win.open_patient(rn)
     seen: dict[str, Any] = {}
 
     def type_into_form() -> None:
         form = QApplication.activeModalWidget()
+        if form is None:  # a loaded machine may take longer to show the form: look again
+            QTimer.singleShot(10, type_into_form)
+            return
         assert isinstance(form, ScanForm)
         seen["form"] = form
         form.date.setText("2030-01-02")
