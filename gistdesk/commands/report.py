@@ -1,4 +1,4 @@
-"""`gistdesk report (RECORD_NUMBER | --case CASE.json) --kind summary|handout -o FILE.pdf`."""
+"""`gistdesk report (RECORD_NUMBER | --case CASE.json) --kind summary|handout|board -o FILE.pdf`."""
 
 from __future__ import annotations
 
@@ -7,13 +7,15 @@ import importlib
 import os
 import sys
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from gistdesk.clinical import assess
 from gistdesk.commands.casearg import as_of_date, read_case_argument
 from gistdesk.core.files import write_atomically
 from gistdesk.core.model import Case
-from gistdesk.reports import REPORT_KINDS, build_report
+from gistdesk.reports import REPORT_KINDS, ClinicInfo, build_report
+from gistdesk.storage.errors import StorageError
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -25,7 +27,7 @@ DEFAULT_CLINIC = "GIST clinic"
 def add_parser(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "report",
-        help="print a clinician summary or a patient handout as PDF",
+        help="print a clinician summary, a patient handout or a tumor board sheet as PDF",
         description="Write the clinician summary or the patient handout of one patient as a "
         "PDF, from the database (RECORD_NUMBER) or from a case file (--case).",
     )
@@ -46,7 +48,7 @@ def add_parser(subparsers: Any) -> None:
         choices=REPORT_KINDS,
         default="summary",
         help="summary: for the clinician; handout: plain language for the "
-        "patient (default: summary)",
+        "patient; board: the one-page tumor board sheet (default: summary)",
     )
     parser.add_argument(
         "-o", "--output", required=True, metavar="FILE.pdf", help="where to write the PDF"
@@ -56,6 +58,18 @@ def add_parser(subparsers: Any) -> None:
         default=None,
         metavar="NAME",
         help=f"clinic name for the footer (default: ${CLINIC_ENV}, else {DEFAULT_CLINIC!r})",
+    )
+    parser.add_argument(
+        "--clinic-phone",
+        default="",
+        metavar="PHONE",
+        help="the clinic's phone number for the handout's contacts (default: a blank line)",
+    )
+    parser.add_argument(
+        "--nurse-line",
+        default="",
+        metavar="PHONE",
+        help="the nurse line for the handout's contacts (default: a blank line)",
     )
     parser.add_argument(
         "--printed-on",
@@ -102,8 +116,6 @@ def _load_from_database(args: argparse.Namespace) -> Case | None:
     try:
         with repo:
             case: Case = repo.load_case(args.record_number)
-            # Printing is audited (docs/security.md); the CLI acts as `cli:<login>`.
-            repo.record_print(args.record_number, f"{args.kind} (command line)")
             return case
     except Exception as exc:  # storage errors carry a message meant for the user
         print(f"gistdesk report: {exc}", file=sys.stderr)
@@ -126,13 +138,17 @@ def run(args: argparse.Namespace) -> int:
         if loaded is None:
             return EXIT_FAILED
         case = loaded
-    clinic = args.clinic or os.environ.get(CLINIC_ENV) or DEFAULT_CLINIC
+    clinic = ClinicInfo(
+        args.clinic or os.environ.get(CLINIC_ENV) or DEFAULT_CLINIC,
+        phone=args.clinic_phone.strip(),
+        nurse_line=args.nurse_line.strip(),
+    )
     assessment = assess(case, as_of)
     pdf = build_report(
         args.kind,
         case,
         assessment,
-        clinic_name=clinic,
+        clinic=clinic,
         printed_on=printed_on,
         language=args.language,
     )
@@ -141,5 +157,26 @@ def run(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"gistdesk report: cannot write {args.output}: {exc.strerror}", file=sys.stderr)
         return EXIT_FAILED
+    if args.record_number and not _record_print(args):
+        return EXIT_FAILED
     print(f"wrote {args.kind} for {case.patient.record_number} to {args.output}")
     return EXIT_OK
+
+
+def _record_print(args: argparse.Namespace) -> bool:
+    """Printing is audited (docs/security.md), once the file exists: a failed build or write
+    leaves no row. A file whose row cannot be written is removed again. The CLI acts as
+    `cli:<login>`."""
+    from gistdesk.commands import common
+
+    try:
+        repo = common.open_repository(args)
+        if repo is None:
+            raise StorageError("the database could not be opened to record the print")
+        with repo:
+            repo.record_print(args.record_number, f"{args.kind} (command line)")
+        return True
+    except StorageError as exc:
+        Path(args.output).unlink(missing_ok=True)
+        print(f"gistdesk report: {exc}; the PDF was not kept", file=sys.stderr)
+        return False

@@ -32,7 +32,15 @@ from pathlib import Path
 from types import TracebackType
 from typing import NamedTuple, Protocol, runtime_checkable
 
-from gistdesk.core.model import Case, DoseChange, Procedure, Scan, SideEffect, TherapyLine
+from gistdesk.core.model import (
+    Case,
+    DoseChange,
+    Procedure,
+    Review,
+    Scan,
+    SideEffect,
+    TherapyLine,
+)
 from gistdesk.storage.api import PatientRow, SortKey, Worklist
 from gistdesk.storage.audit import AuditEntry
 from gistdesk.storage.auth import Permission
@@ -381,6 +389,19 @@ class Repository(Protocol):
         expected_revision: Revision | None = None,
     ) -> Case: ...
 
+    def add_review(
+        self,
+        record_number: str,
+        review: Review,
+        *,
+        user: str | None = None,
+        as_of: date | None = None,
+        expected_revision: Revision | None = None,
+    ) -> Case:
+        """Add the team's review of one scan (clinicians and administrators); reviews are
+        only ever added, a later one supersedes (DESIGN.md section 3)."""
+        ...
+
     def refresh_summaries(self, as_of: date | None = None) -> int: ...
 
     # -- audit ------------------------------------------------------------------------------
@@ -400,6 +421,12 @@ class Repository(Protocol):
 
     def record_print(self, record_number: str, kind: str) -> None:
         """Audit a print or PDF; `kind` is one of logic.PRINT_KINDS."""
+        ...
+
+    def record_export(self, record_number: str | None, kind: str, destination: str) -> None:
+        """Audit a copy of patient data written outside the database (`kind` one of
+        logic.EXPORT_KINDS; `record_number` None for several patients or the audit log).
+        Call after the file is written; when it fails, remove the file."""
         ...
 
     def verify_audit_chain(self) -> list[str]: ...

@@ -319,7 +319,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
             (
                 (Worklist.ALL, QT_TRANSLATE_NOOP("MainWindow", "Worklist: All")),
                 (Worklist.SCAN_OVERDUE, QT_TRANSLATE_NOOP("MainWindow", "Worklist: Scan overdue")),
-                (Worklist.FLAGS, QT_TRANSLATE_NOOP("MainWindow", "Worklist: Flags")),
+                (Worklist.TO_REVIEW, QT_TRANSLATE_NOOP("MainWindow", "Worklist: To review")),
                 (
                     Worklist.ADJUVANT_ENDING,
                     QT_TRANSLATE_NOOP("MainWindow", "Worklist: Adjuvant ending"),
@@ -442,7 +442,7 @@ MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
             None,
             "worklist_all",
             "worklist_scan_overdue",
-            "worklist_flags",
+            "worklist_to_review",
             "worklist_adjuvant_ending",
             None,
         ),

@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 WORKLISTS: tuple[tuple[Worklist, str], ...] = (
     (Worklist.ALL, QT_TRANSLATE_NOOP("MainWindow", "All")),
     (Worklist.SCAN_OVERDUE, QT_TRANSLATE_NOOP("MainWindow", "Scan overdue")),
-    (Worklist.FLAGS, QT_TRANSLATE_NOOP("MainWindow", "Flags")),
+    (Worklist.TO_REVIEW, QT_TRANSLATE_NOOP("MainWindow", "To review")),
     (Worklist.ADJUVANT_ENDING, QT_TRANSLATE_NOOP("MainWindow", "Adjuvant ending")),
 )
 # Patient list column widths at 100 %: record, name, age, birth date, diagnosis, ... (px)

@@ -13,7 +13,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
-from gistdesk.storage.api import PatientRow, Repository, SortKey, Worklist
+from gistdesk.storage.api import PatientRow, SortKey, Worklist
+from gistdesk.storage.contract import Repository
 from gistdesk.ui.background import BackgroundOp, Progress
 
 
@@ -70,7 +71,6 @@ class Searcher(QObject):
         self.generation += 1  # anything still queued is skipped
         self.wait(5000)
         with self._lock:
-            close = getattr(self.repository, "close", None)
-            if callable(close):
-                close()
+            if self.repository is not None:
+                self.repository.close()
             self.repository = None

@@ -52,69 +52,69 @@
   <context>
     <name>App</name>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="150" />
+      <location filename="../../gistdesk/ui/app.py" line="149" />
       <source>An unexpected error happened ({0} in {1}). Nothing was saved by the action that failed; your data is safe in the database.</source>
       <translation>Ein unerwarteter Fehler ist aufgetreten ({0} in {1}). Die fehlgeschlagene Aktion hat nichts gespeichert; Ihre Daten sind in der Datenbank sicher.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="425" />
-      <location filename="../../gistdesk/ui/app.py" line="492" />
+      <location filename="../../gistdesk/ui/app.py" line="421" />
+      <location filename="../../gistdesk/ui/app.py" line="488" />
       <source>Cannot open the database</source>
       <translation>Die Datenbank kann nicht geöffnet werden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="468" />
+      <location filename="../../gistdesk/ui/app.py" line="464" />
       <source>Create an empty clinic database</source>
       <translation>Leere Klinikdatenbank anlegen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="478" />
+      <location filename="../../gistdesk/ui/app.py" line="474" />
       <source>File exists</source>
       <translation>Datei existiert bereits</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="292" />
-      <location filename="../../gistdesk/ui/app.py" line="471" />
+      <location filename="../../gistdesk/ui/app.py" line="290" />
+      <location filename="../../gistdesk/ui/app.py" line="467" />
       <source>Open a gistdesk database</source>
       <translation>gistdesk-Datenbank öffnen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="487" />
+      <location filename="../../gistdesk/ui/app.py" line="483" />
       <source>Opening the database…</source>
       <translation>Datenbank wird geöffnet…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="403" />
+      <location filename="../../gistdesk/ui/app.py" line="399" />
       <source>Restored {0}: sign in again</source>
       <translation>{0} wiederhergestellt: bitte erneut anmelden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="149" />
+      <location filename="../../gistdesk/ui/app.py" line="148" />
       <source>Something went wrong</source>
       <translation>Etwas ist schiefgelaufen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="377" />
+      <location filename="../../gistdesk/ui/app.py" line="373" />
       <source>The automatic backup was not made</source>
       <translation>Die automatische Sicherung wurde nicht erstellt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="397" />
+      <location filename="../../gistdesk/ui/app.py" line="393" />
       <source>The backup was not restored</source>
       <translation>Die Sicherung wurde nicht wiederhergestellt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="241" />
+      <location filename="../../gistdesk/ui/app.py" line="239" />
       <source>The database is damaged</source>
       <translation>Die Datenbank ist beschädigt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="242" />
+      <location filename="../../gistdesk/ui/app.py" line="240" />
       <source>The integrity check of the database failed. gistdesk shows what it can read but will not save changes. Restore a backup before going on.</source>
       <translation>Die Integritätsprüfung der Datenbank ist fehlgeschlagen. gistdesk zeigt an, was es lesen kann, speichert aber keine Änderungen. Stellen Sie eine Sicherung wieder her, bevor Sie weiterarbeiten.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="155" />
+      <location filename="../../gistdesk/ui/app.py" line="154" />
       <source>What failed: {0} in {1}
 
 A technical log (without patient data) was written to:
@@ -127,23 +127,23 @@ Ein technisches Protokoll (ohne Patientendaten) wurde geschrieben nach:
 Zeit: {3}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="238" />
+      <location filename="../../gistdesk/ui/app.py" line="236" />
       <source>database damaged: read only</source>
       <translation>Datenbank beschädigt: nur Lesen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="378" />
+      <location filename="../../gistdesk/ui/app.py" line="374" />
       <source>gistdesk closes normally; your data is safe in the database. Make a backup with Tools &gt; Backups… next time.</source>
       <translation>gistdesk wird normal beendet; Ihre Daten sind in der Datenbank sicher. Erstellen Sie beim nächsten Mal eine Sicherung über Extras &gt; Sicherungen….</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="479" />
+      <location filename="../../gistdesk/ui/app.py" line="475" />
       <source>{0} already exists; choose a new name.</source>
       <translation>{0} existiert bereits; wählen Sie einen neuen Namen.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="426" />
-      <location filename="../../gistdesk/ui/app.py" line="493" />
+      <location filename="../../gistdesk/ui/app.py" line="422" />
+      <location filename="../../gistdesk/ui/app.py" line="489" />
       <source>{0} could not be opened.</source>
       <translation>{0} konnte nicht geöffnet werden.</translation>
     </message>
@@ -151,122 +151,122 @@ Zeit: {3}</translation>
   <context>
     <name>AuditDialog</name>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="44" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="45" />
       <source>Action</source>
       <translation>Aktion</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="137" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="141" />
       <source>Audit log — gistdesk</source>
       <translation>Prüfprotokoll — gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="267" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="271" />
       <source>Entries {0}–{1}, newest first</source>
       <translation>Einträge {0}–{1}, neueste zuerst</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="265" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="269" />
       <source>Entries {0}–{1}, newest first (more on the next page)</source>
       <translation>Einträge {0}–{1}, neueste zuerst (weitere auf der nächsten Seite)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="46" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="47" />
       <source>Field</source>
       <translation>Feld</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="215" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="219" />
       <source>From</source>
       <translation>Von</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="158" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="162" />
       <source>From:</source>
       <translation>Von:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="48" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="49" />
       <source>New value</source>
       <translation>Neuer Wert</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="47" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="48" />
       <source>Old value</source>
       <translation>Alter Wert</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="199" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="203" />
       <source>Older ▶</source>
       <translation>Ältere ▶</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="43" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="44" />
       <source>Record</source>
       <translation>Akte</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="157" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="161" />
       <source>Record number:</source>
       <translation>Aktennummer:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="166" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="170" />
       <source>Show</source>
       <translation>Anzeigen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="256" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="260" />
       <source>The audit log could not be read: {0}</source>
       <translation>Das Prüfprotokoll konnte nicht gelesen werden: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="41" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="42" />
       <source>Time</source>
       <translation>Zeit</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="215" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="219" />
       <source>To</source>
       <translation>Bis</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="159" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="163" />
       <source>To:</source>
       <translation>Bis:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="42" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="43" />
       <source>User</source>
       <translation>Benutzer</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="156" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="160" />
       <source>User:</source>
       <translation>Benutzer:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="45" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="46" />
       <source>What</source>
       <translation>Was</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="148" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="152" />
       <source>all patients</source>
       <translation>alle Patienten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="145" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="149" />
       <source>any user</source>
       <translation>alle Benutzer</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="224" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="228" />
       <source>{0}: not a date ({1}); type e.g. 2024-03-05</source>
       <translation>{0}: kein Datum ({1}); z. B. 2024-03-05 eingeben</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="197" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="201" />
       <source>◀ Newer</source>
       <translation>◀ Neuere</translation>
     </message>
@@ -287,32 +287,32 @@ Zeit: {3}</translation>
   <context>
     <name>BackupsDialog</name>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="143" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="144" />
       <source>Back up now</source>
       <translation>Jetzt sichern</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="185" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="186" />
       <source>Backup written: {0}</source>
       <translation>Sicherung geschrieben: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="115" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="116" />
       <source>Backups — gistdesk</source>
       <translation>Sicherungen — gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="202" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="203" />
       <source>Cancel</source>
       <translation>Abbrechen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="119" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="120" />
       <source>Copies of the clinic database, newest first. A backup is made when gistdesk closes and before every restore.</source>
       <translation>Kopien der Klinikdatenbank, neueste zuerst. Eine Sicherung wird beim Beenden von gistdesk und vor jeder Wiederherstellung erstellt.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="195" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="196" />
       <source>Replace the clinic database with the backup {0} of {1} ({2})?
 
 Everything saved after that time is replaced (a backup of the current database is made first). gistdesk reopens the database and everyone signs in again.</source>
@@ -321,52 +321,52 @@ Everything saved after that time is replaced (a backup of the current database i
 Alles, was danach gespeichert wurde, wird ersetzt (vorher wird die aktuelle Datenbank gesichert). gistdesk öffnet die Datenbank neu und alle melden sich erneut an.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="194" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="195" />
       <source>Restore a backup</source>
       <translation>Sicherung wiederherstellen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="201" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="202" />
       <source>Restore this backup</source>
       <translation>Diese Sicherung wiederherstellen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="145" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="146" />
       <source>Restore…</source>
       <translation>Wiederherstellen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="183" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="184" />
       <source>The backup was not made</source>
       <translation>Die Sicherung wurde nicht erstellt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="164" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="165" />
       <source>The backups could not be listed: {0}</source>
       <translation>Die Sicherungen konnten nicht aufgelistet werden: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="45" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="46" />
       <source>automatic</source>
       <translation>automatisch</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="46" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="47" />
       <source>backup</source>
       <translation>Sicherung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="47" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="48" />
       <source>before a restore</source>
       <translation>vor Wiederherstellung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="43" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="44" />
       <source>manual</source>
       <translation>manuell</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="44" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="45" />
       <source>on close</source>
       <translation>beim Beenden</translation>
     </message>
@@ -417,63 +417,63 @@ Alles, was danach gespeichert wurde, wird ersetzt (vorher wird die aktuelle Date
   <context>
     <name>ChangePasswordDialog</name>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="268" />
+      <location filename="../../gistdesk/ui/signin.py" line="269" />
       <source>Change my password — gistdesk</source>
       <translation>Mein Passwort ändern — gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="292" />
+      <location filename="../../gistdesk/ui/signin.py" line="293" />
       <source>Change password</source>
       <translation>Passwort ändern</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="284" />
+      <location filename="../../gistdesk/ui/signin.py" line="285" />
       <source>Current password:</source>
       <translation>Aktuelles Passwort:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="286" />
+      <location filename="../../gistdesk/ui/signin.py" line="287" />
       <source>New password again:</source>
       <translation>Neues Passwort wiederholen:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="285" />
+      <location filename="../../gistdesk/ui/signin.py" line="286" />
       <source>New password:</source>
       <translation>Neues Passwort:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="288" />
-      <location filename="../../gistdesk/ui/signin.py" line="307" />
+      <location filename="../../gistdesk/ui/signin.py" line="289" />
+      <location filename="../../gistdesk/ui/signin.py" line="308" />
       <source>New password: {0}</source>
       <translation>Neues Passwort: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="275" />
+      <location filename="../../gistdesk/ui/signin.py" line="276" />
       <source>Signed in as {0}</source>
       <translation>Angemeldet als {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="318" />
+      <location filename="../../gistdesk/ui/signin.py" line="319" />
       <source>The current password is not right; nothing was changed.</source>
       <translation>Das aktuelle Passwort stimmt nicht; nichts wurde geändert.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="321" />
+      <location filename="../../gistdesk/ui/signin.py" line="322" />
       <source>The password was not changed: {0}</source>
       <translation>Das Passwort wurde nicht geändert: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="303" />
+      <location filename="../../gistdesk/ui/signin.py" line="304" />
       <source>The two new passwords are not the same.</source>
       <translation>Die beiden neuen Passwörter sind nicht gleich.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="310" />
+      <location filename="../../gistdesk/ui/signin.py" line="311" />
       <source>Too many wrong passwords: this account is locked until {0}. The window is locked.</source>
       <translation>Zu viele falsche Passwörter: Dieses Konto ist bis {0} gesperrt. Das Fenster ist gesperrt.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="300" />
+      <location filename="../../gistdesk/ui/signin.py" line="301" />
       <source>Type your current password.</source>
       <translation>Geben Sie Ihr aktuelles Passwort ein.</translation>
     </message>
@@ -481,18 +481,18 @@ Alles, was danach gespeichert wurde, wird ersetzt (vorher wird die aktuelle Date
   <context>
     <name>Controller</name>
     <message>
-      <location filename="../../gistdesk/ui/controller.py" line="115" />
+      <location filename="../../gistdesk/ui/controller.py" line="116" />
       <source>Deleting…</source>
       <translation>Wird gelöscht…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/controller.py" line="77" />
+      <location filename="../../gistdesk/ui/controller.py" line="78" />
       <source>Opening…</source>
       <translation>Wird geöffnet…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/controller.py" line="97" />
-      <location filename="../../gistdesk/ui/controller.py" line="109" />
+      <location filename="../../gistdesk/ui/controller.py" line="98" />
+      <location filename="../../gistdesk/ui/controller.py" line="110" />
       <source>Saving…</source>
       <translation>Wird gespeichert…</translation>
     </message>
@@ -500,58 +500,58 @@ Alles, was danach gespeichert wurde, wird ersetzt (vorher wird die aktuelle Date
   <context>
     <name>CreateAdminDialog</name>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="232" />
+      <location filename="../../gistdesk/ui/signin.py" line="233" />
       <source>Create account</source>
       <translation>Konto anlegen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="203" />
+      <location filename="../../gistdesk/ui/signin.py" line="204" />
       <source>Create the administrator account — gistdesk</source>
       <translation>Administratorkonto anlegen — gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="224" />
+      <location filename="../../gistdesk/ui/signin.py" line="225" />
       <source>Display name:</source>
       <translation>Anzeigename:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="226" />
+      <location filename="../../gistdesk/ui/signin.py" line="227" />
       <source>Password again:</source>
       <translation>Passwort wiederholen:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="225" />
+      <location filename="../../gistdesk/ui/signin.py" line="226" />
       <source>Password:</source>
       <translation>Passwort:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="228" />
-      <location filename="../../gistdesk/ui/signin.py" line="251" />
+      <location filename="../../gistdesk/ui/signin.py" line="229" />
+      <location filename="../../gistdesk/ui/signin.py" line="252" />
       <source>Password: {0}</source>
       <translation>Passwort: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="254" />
+      <location filename="../../gistdesk/ui/signin.py" line="255" />
       <source>The account was not created: {0}</source>
       <translation>Das Konto wurde nicht angelegt: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="243" />
+      <location filename="../../gistdesk/ui/signin.py" line="244" />
       <source>The two passwords are not the same.</source>
       <translation>Die beiden Passwörter stimmen nicht überein.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="208" />
+      <location filename="../../gistdesk/ui/signin.py" line="209" />
       <source>This clinic database has no users yet. Create the administrator account: the administrator adds the clinicians, nurses and other users, and restores backups.</source>
       <translation>Diese Klinikdatenbank hat noch keine Benutzer. Legen Sie das Administratorkonto an: Der Administrator legt Ärztinnen und Ärzte, Pflegekräfte und weitere Benutzer an und stellt Sicherungen wieder her.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="223" />
+      <location filename="../../gistdesk/ui/signin.py" line="224" />
       <source>User name:</source>
       <translation>Benutzername:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="240" />
+      <location filename="../../gistdesk/ui/signin.py" line="241" />
       <source>User name: type a user name.</source>
       <translation>Benutzername: bitte einen Benutzernamen eingeben.</translation>
     </message>
@@ -564,8 +564,8 @@ Alles, was danach gespeichert wurde, wird ersetzt (vorher wird die aktuelle Date
       <translation>Datum eingeben: 2024-03-05, 20240305, 5.3.2024 oder t für heute</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="151" />
-      <location filename="../../gistdesk/ui/audit_view.py" line="154" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="155" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="158" />
       <source>YYYY-MM-DD</source>
       <translation>JJJJ-MM-TT</translation>
     </message>
@@ -583,67 +583,67 @@ Alles, was danach gespeichert wurde, wird ersetzt (vorher wird die aktuelle Date
   <context>
     <name>Dialogs</name>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="97" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="98" />
       <source>Create empty clinic</source>
       <translation>Leere Klinikdatenbank anlegen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="32" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="33" />
       <source>Discard</source>
       <translation>Verwerfen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="134" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="135" />
       <source>Discard the changes</source>
       <translation>Änderungen verwerfen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="33" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="34" />
       <source>Keep editing</source>
       <translation>Weiter bearbeiten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="132" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="133" />
       <source>Keep the form</source>
       <translation>Formular behalten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="89" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="90" />
       <source>No clinic database was found.</source>
       <translation>Es wurde keine Klinikdatenbank gefunden.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="98" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="99" />
       <source>Open demo</source>
       <translation>Demo öffnen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="100" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="101" />
       <source>Open existing…</source>
       <translation>Vorhandene öffnen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="101" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="102" />
       <source>Quit</source>
       <translation>Beenden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="127" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="128" />
       <source>The previous user</source>
       <translation>Der vorherige Benutzer</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="121" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="122" />
       <source>Unsaved form of another user</source>
       <translation>Ungespeichertes Formular eines anderen Benutzers</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="88" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="89" />
       <source>Welcome to gistdesk</source>
       <translation>Willkommen bei gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="91" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="92" />
       <source>gistdesk can create an empty clinic database at
 {0}
 or open the demo database (invented patients, for trying the app out).</source>
@@ -652,12 +652,12 @@ or open the demo database (invented patients, for trying the app out).</source>
 oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="62" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="63" />
       <source>gistdesk database (*.sqlite *.db);;All files (*)</source>
       <translation>gistdesk-Datenbank (*.sqlite *.db);;Alle Dateien (*)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="122" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="123" />
       <source>{0} left a form with changes that are not saved.
 
 {1}, do you want to keep the form open (you then check and save it yourself, under your name) or discard those changes?</source>
@@ -970,52 +970,52 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
   <context>
     <name>LockScreen</name>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="407" />
+      <location filename="../../gistdesk/ui/signin.py" line="408" />
       <source>Another user can sign in here. Unsaved work of {0} is kept until they decide.</source>
       <translation>Ein anderer Benutzer kann sich hier anmelden. Ungespeicherte Arbeit von {0} bleibt erhalten, bis entschieden ist, was damit geschieht.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="400" />
+      <location filename="../../gistdesk/ui/signin.py" line="401" />
       <source>Locked at {0} for {1}. Patient data is hidden. Type your password to go on, or switch user.</source>
       <translation>Gesperrt um {0} für {1}. Patientendaten sind ausgeblendet. Geben Sie Ihr Passwort ein, um fortzufahren, oder wechseln Sie den Benutzer.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="365" />
+      <location filename="../../gistdesk/ui/signin.py" line="366" />
       <source>Password</source>
       <translation>Passwort</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="368" />
+      <location filename="../../gistdesk/ui/signin.py" line="369" />
       <source>Password:</source>
       <translation>Passwort:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="412" />
+      <location filename="../../gistdesk/ui/signin.py" line="413" />
       <source>Sign in to go on.</source>
       <translation>Melden Sie sich an, um fortzufahren.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="373" />
+      <location filename="../../gistdesk/ui/signin.py" line="374" />
       <source>Switch user…</source>
       <translation>Benutzer wechseln…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="375" />
+      <location filename="../../gistdesk/ui/signin.py" line="376" />
       <source>Unlock</source>
       <translation>Entsperren</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="362" />
+      <location filename="../../gistdesk/ui/signin.py" line="363" />
       <source>User name</source>
       <translation>Benutzername</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="367" />
+      <location filename="../../gistdesk/ui/signin.py" line="368" />
       <source>User name:</source>
       <translation>Benutzername:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="352" />
+      <location filename="../../gistdesk/ui/signin.py" line="353" />
       <source>gistdesk is locked</source>
       <translation>gistdesk ist gesperrt</translation>
     </message>
@@ -1123,17 +1123,17 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>&amp;Ansicht</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="636" />
+      <location filename="../../gistdesk/ui/main_window.py" line="633" />
       <source>A form with changes that are not saved is kept behind the lock. Quit and discard it?</source>
       <translation>Hinter der Sperre wartet ein Formular mit ungespeicherten Änderungen. Beenden und es verwerfen?</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="425" />
+      <location filename="../../gistdesk/ui/main_window.py" line="424" />
       <source>About gistdesk</source>
       <translation>Über gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="562" />
+      <location filename="../../gistdesk/ui/main_window.py" line="559" />
       <source>Account locked</source>
       <translation>Konto gesperrt</translation>
     </message>
@@ -1193,12 +1193,12 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Leere &amp;Klinikdatenbank anlegen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="592" />
+      <location filename="../../gistdesk/ui/main_window.py" line="589" />
       <source>Database: {0}</source>
       <translation>Datenbank: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="190" />
+      <location filename="../../gistdesk/ui/edits.py" line="192" />
       <source>Delete dose change</source>
       <translation>Dosisänderung löschen</translation>
     </message>
@@ -1208,13 +1208,13 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Dosisänderung löschen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="278" />
-      <location filename="../../gistdesk/ui/edits.py" line="283" />
+      <location filename="../../gistdesk/ui/edits.py" line="279" />
+      <location filename="../../gistdesk/ui/edits.py" line="284" />
       <source>Delete patient</source>
       <translation>Patient löschen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="229" />
+      <location filename="../../gistdesk/ui/edits.py" line="231" />
       <source>Delete procedure</source>
       <translation>Eingriff löschen</translation>
     </message>
@@ -1224,7 +1224,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Eingriff löschen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="155" />
+      <location filename="../../gistdesk/ui/edits.py" line="157" />
       <source>Delete scan</source>
       <translation>Bildgebung löschen</translation>
     </message>
@@ -1234,7 +1234,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Bildgebung löschen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="260" />
+      <location filename="../../gistdesk/ui/edits.py" line="262" />
       <source>Delete side effect</source>
       <translation>Nebenwirkung löschen</translation>
     </message>
@@ -1244,32 +1244,32 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Nebenwirkung löschen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="191" />
+      <location filename="../../gistdesk/ui/edits.py" line="193" />
       <source>Delete the dose change of {0} ({1} mg/day, {2})? The change is kept in the audit log.</source>
       <translation>Die Dosisänderung vom {0} ({1} mg/Tag, {2}) löschen? Die Änderung wird im Prüfprotokoll festgehalten.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="279" />
+      <location filename="../../gistdesk/ui/edits.py" line="280" />
       <source>Delete the patient {0} and everything recorded for them? {1} The audit log keeps a copy.</source>
       <translation>Den Patienten {0} und alles für ihn Erfasste löschen? {1} Das Prüfprotokoll behält eine Kopie.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="230" />
+      <location filename="../../gistdesk/ui/edits.py" line="232" />
       <source>Delete the procedure {0} of {1}? The change is kept in the audit log.</source>
       <translation>Den Eingriff „{0}“ vom {1} löschen? Die Änderung wird im Prüfprotokoll festgehalten.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="261" />
+      <location filename="../../gistdesk/ui/edits.py" line="263" />
       <source>Delete the side effect {0} (grade {1}) of {2}? The change is kept in the audit log.</source>
       <translation>Die Nebenwirkung „{0}“ (Grad {1}) vom {2} löschen? Die Änderung wird im Prüfprotokoll festgehalten.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="156" />
+      <location filename="../../gistdesk/ui/edits.py" line="158" />
       <source>Delete the {0} scan of {1} with its {2} lesion measurement(s)? The change is kept in the audit log.</source>
       <translation>Die {0}-Untersuchung vom {1} mit ihren {2} Läsionsmessungen löschen? Die Änderung wird im Prüfprotokoll festgehalten.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="297" />
+      <location filename="../../gistdesk/ui/edits.py" line="298" />
       <source>Deleted {0}</source>
       <translation>{0} gelöscht</translation>
     </message>
@@ -1299,18 +1299,13 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Therapielinie bearbeiten…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window_view.py" line="44" />
-      <source>Flags</source>
-      <translation>Hinweise</translation>
-    </message>
-    <message>
-      <location filename="../../gistdesk/ui/edits.py" line="284" />
+      <location filename="../../gistdesk/ui/edits.py" line="285" />
       <source>Keep</source>
       <translation>Behalten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="137" />
-      <location filename="../../gistdesk/ui/main_window.py" line="641" />
+      <location filename="../../gistdesk/ui/edits.py" line="139" />
+      <location filename="../../gistdesk/ui/main_window.py" line="638" />
       <source>Keep it</source>
       <translation>Behalten</translation>
     </message>
@@ -1320,7 +1315,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Fenster sperren und Patientendaten ausblenden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="475" />
+      <location filename="../../gistdesk/ui/main_window.py" line="472" />
       <source>Locked</source>
       <translation>Gesperrt</translation>
     </message>
@@ -1335,12 +1330,12 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Erfordert die Rolle {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="53" />
+      <location filename="../../gistdesk/ui/edits.py" line="55" />
       <source>Not allowed</source>
       <translation>Nicht erlaubt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="145" />
+      <location filename="../../gistdesk/ui/edits.py" line="147" />
       <source>Nothing was deleted</source>
       <translation>Es wurde nichts gelöscht</translation>
     </message>
@@ -1360,7 +1355,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>&amp;Zusammenfassung drucken…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="640" />
+      <location filename="../../gistdesk/ui/main_window.py" line="637" />
       <source>Quit and discard</source>
       <translation>Beenden und verwerfen</translation>
     </message>
@@ -1380,7 +1375,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Bildgebung überfällig</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="130" />
+      <location filename="../../gistdesk/ui/main_window.py" line="131" />
       <location filename="../../gistdesk/ui/main_window.py" line="226" />
       <source>Search failed: {0}</source>
       <translation>Suche fehlgeschlagen: {0}</translation>
@@ -1402,17 +1397,17 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Wählen Sie einen Patienten in der Liste oder legen Sie mit Strg+N einen neuen an.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="156" />
+      <location filename="../../gistdesk/ui/main_window.py" line="157" />
       <source>Signed in: {0}</source>
       <translation>Angemeldet: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="293" />
+      <location filename="../../gistdesk/ui/edits.py" line="294" />
       <source>The patient was not deleted</source>
       <translation>Der Patient wurde nicht gelöscht</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="161" />
+      <location filename="../../gistdesk/ui/edits.py" line="163" />
       <source>The scan was not deleted</source>
       <translation>Die Bildgebung wurde nicht gelöscht</translation>
     </message>
@@ -1424,7 +1419,12 @@ Create the first with New patient (Ctrl+N).</source>
 Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="635" />
+      <location filename="../../gistdesk/ui/main_window_view.py" line="44" />
+      <source>To review</source>
+      <translation>Zu prüfen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="632" />
       <source>Unsaved form</source>
       <translation>Ungespeichertes Formular</translation>
     </message>
@@ -1444,37 +1444,37 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Arbeitsliste: Alle</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="322" />
-      <source>Worklist: Flags</source>
-      <translation>Arbeitsliste: Hinweise</translation>
-    </message>
-    <message>
       <location filename="../../gistdesk/ui/actions.py" line="321" />
       <source>Worklist: Scan overdue</source>
       <translation>Arbeitsliste: Bildgebung überfällig</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="559" />
+      <location filename="../../gistdesk/ui/actions.py" line="322" />
+      <source>Worklist: To review</source>
+      <translation>Arbeitsliste: Zu prüfen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="556" />
       <source>Your password was changed.</source>
       <translation>Ihr Passwort wurde geändert.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="536" />
+      <location filename="../../gistdesk/ui/main_window.py" line="533" />
       <source>Your role cannot see the audit log.</source>
       <translation>Ihre Rolle darf das Prüfprotokoll nicht einsehen.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="54" />
+      <location filename="../../gistdesk/ui/edits.py" line="56" />
       <source>Your role does not allow this. Ask an administrator.</source>
       <translation>Ihre Rolle erlaubt das nicht. Wenden Sie sich an einen Administrator.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="468" />
+      <location filename="../../gistdesk/ui/main_window.py" line="467" />
       <source>gistdesk — locked</source>
       <translation>gistdesk — gesperrt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="155" />
+      <location filename="../../gistdesk/ui/main_window.py" line="156" />
       <source>nobody</source>
       <translation>niemand</translation>
     </message>
@@ -1716,37 +1716,42 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
   <context>
     <name>PatientListModel</name>
     <message>
-      <location filename="../../gistdesk/ui/patient_list.py" line="47" />
+      <location filename="../../gistdesk/ui/patient_list.py" line="49" />
       <source>Age</source>
       <translation>Alter</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_list.py" line="49" />
+      <location filename="../../gistdesk/ui/patient_list.py" line="48" />
+      <source>Born</source>
+      <translation>Geboren</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_list.py" line="51" />
       <source>Current therapy</source>
       <translation>Therapie</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_list.py" line="51" />
+      <location filename="../../gistdesk/ui/patient_list.py" line="53" />
       <source>Flags</source>
       <translation>Hinweise</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_list.py" line="50" />
+      <location filename="../../gistdesk/ui/patient_list.py" line="52" />
       <source>Last scan</source>
       <translation>Letzter Scan</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_list.py" line="46" />
+      <location filename="../../gistdesk/ui/patient_list.py" line="47" />
       <source>Name</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_list.py" line="48" />
+      <location filename="../../gistdesk/ui/patient_list.py" line="50" />
       <source>Primary site</source>
       <translation>Lokalisation</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_list.py" line="45" />
+      <location filename="../../gistdesk/ui/patient_list.py" line="46" />
       <source>Record no.</source>
       <translation>Akten-Nr.</translation>
     </message>
@@ -1764,7 +1769,7 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>&amp;Bildgebung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="35" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="36" />
       <source>Account</source>
       <translation>Konto</translation>
     </message>
@@ -1804,7 +1809,7 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Choi</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="102" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="103" />
       <location filename="../../gistdesk/ui/patient_view.py" line="106" />
       <location filename="../../gistdesk/ui/patient_view.py" line="139" />
       <location filename="../../gistdesk/ui/patient_view.py" line="221" />
@@ -1828,7 +1833,7 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Durchmesser (mm)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="33" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="34" />
       <source>Display name</source>
       <translation>Anzeigename</translation>
     </message>
@@ -1866,7 +1871,7 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Ende</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="105" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="106" />
       <source>File</source>
       <translation>Datei</translation>
     </message>
@@ -1886,7 +1891,7 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Therapieziel</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="103" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="104" />
       <source>Kind</source>
       <translation>Art</translation>
     </message>
@@ -1979,7 +1984,7 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/patient_view.py" line="141" />
-      <location filename="../../gistdesk/ui/users_dialog.py" line="34" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="35" />
       <source>Role</source>
       <translation>Rolle</translation>
     </message>
@@ -1999,7 +2004,7 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>&amp;Nebenwirkungen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="104" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="105" />
       <source>Size</source>
       <translation>Größe</translation>
     </message>
@@ -2034,7 +2039,7 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>&amp;Therapielinien</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="32" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="33" />
       <source>User name</source>
       <translation>Benutzername</translation>
     </message>
@@ -2216,27 +2221,27 @@ Es wurde nichts gedruckt.</translation>
   <context>
     <name>Roles</name>
     <message>
-      <location filename="../../gistdesk/ui/session.py" line="20" />
+      <location filename="../../gistdesk/ui/session.py" line="18" />
       <source>Administrator</source>
       <translation>Administrator</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/session.py" line="21" />
+      <location filename="../../gistdesk/ui/session.py" line="19" />
       <source>Clinician</source>
       <translation>Arzt/Ärztin</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/session.py" line="22" />
+      <location filename="../../gistdesk/ui/session.py" line="20" />
       <source>Nurse</source>
       <translation>Pflegekraft</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/session.py" line="23" />
+      <location filename="../../gistdesk/ui/session.py" line="21" />
       <source>Viewer</source>
       <translation>Nur Lesen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/session.py" line="51" />
+      <location filename="../../gistdesk/ui/session.py" line="38" />
       <source>nobody signed in</source>
       <translation>niemand angemeldet</translation>
     </message>
@@ -2438,29 +2443,49 @@ Eine nicht gemessene Läsion ist nicht 0 mm: Die Summe dieser Bildgebung fehlt i
   <context>
     <name>SettingsDialog</name>
     <message>
-      <location filename="../../gistdesk/ui/settings_dialog.py" line="82" />
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="88" />
       <source> min</source>
       <translation> Min.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/settings_dialog.py" line="88" />
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="103" />
       <source>Clinic name (report footers):</source>
       <translation>Klinikname (Fußzeile der Berichte):</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/settings_dialog.py" line="87" />
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="104" />
+      <source>Clinic phone:</source>
+      <translation>Telefon der Klinik:</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="107" />
       <source>Lock after idle:</source>
       <translation>Sperren nach Inaktivität:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/settings_dialog.py" line="108" />
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="135" />
       <source>Not saved: {0}</source>
       <translation>Nicht gespeichert: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/settings_dialog.py" line="75" />
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="105" />
+      <source>Nurse line:</source>
+      <translation>Pflegetelefon:</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="106" />
+      <source>Report footer:</source>
+      <translation>Fußzeile der Berichte:</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="73" />
       <source>Settings — gistdesk</source>
       <translation>Einstellungen — gistdesk</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="78" />
+      <source>These settings belong to the clinic database {0}.</source>
+      <translation>Diese Einstellungen gehören zur Klinikdatenbank {0}.</translation>
     </message>
   </context>
   <context>
@@ -2565,27 +2590,27 @@ Eine nicht gemessene Läsion ist nicht 0 mm: Die Summe dieser Bildgebung fehlt i
   <context>
     <name>SignIn</name>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="32" />
+      <location filename="../../gistdesk/ui/signin.py" line="33" />
       <source>The user name or password is not right.</source>
       <translation>Benutzername oder Passwort ist nicht richtig.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="78" />
+      <location filename="../../gistdesk/ui/signin.py" line="79" />
       <source>This account is locked after too many wrong passwords. Try again after {0}, or ask an administrator.</source>
       <translation>Dieses Konto ist nach zu vielen falschen Passwörtern gesperrt. Versuchen Sie es nach {0} erneut oder wenden Sie sich an einen Administrator.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="74" />
+      <location filename="../../gistdesk/ui/signin.py" line="75" />
       <source>Type your user name and password.</source>
       <translation>Geben Sie Benutzername und Passwort ein.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="41" />
+      <location filename="../../gistdesk/ui/signin.py" line="42" />
       <source>at least {0} characters, not the user name. A few unrelated words make a good password; do not reuse one from another system.</source>
       <translation>mindestens {0} Zeichen, nicht der Benutzername. Einige unzusammenhängende Wörter ergeben ein gutes Passwort; verwenden Sie keines aus einem anderen System.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="59" />
+      <location filename="../../gistdesk/ui/signin.py" line="60" />
       <source>later</source>
       <translation>später</translation>
     </message>
@@ -2593,47 +2618,47 @@ Eine nicht gemessene Läsion ist nicht 0 mm: Die Summe dieser Bildgebung fehlt i
   <context>
     <name>SignInDialog</name>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="152" />
+      <location filename="../../gistdesk/ui/signin.py" line="153" />
       <source>Clinic database: {0}</source>
       <translation>Klinikdatenbank: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="158" />
+      <location filename="../../gistdesk/ui/signin.py" line="159" />
       <source>Demo clinic (invented patients only). Sign in as {0} with the password {1}.</source>
       <translation>Demo-Klinik (nur erfundene Patienten). Anmelden als {0} mit dem Passwort {1}.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="171" />
+      <location filename="../../gistdesk/ui/signin.py" line="172" />
       <source>Password</source>
       <translation>Passwort</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="174" />
+      <location filename="../../gistdesk/ui/signin.py" line="175" />
       <source>Password:</source>
       <translation>Passwort:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="179" />
+      <location filename="../../gistdesk/ui/signin.py" line="180" />
       <source>Sign in</source>
       <translation>Anmelden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="148" />
+      <location filename="../../gistdesk/ui/signin.py" line="149" />
       <source>Sign in to gistdesk</source>
       <translation>Bei gistdesk anmelden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="143" />
+      <location filename="../../gistdesk/ui/signin.py" line="144" />
       <source>Sign in — gistdesk</source>
       <translation>Anmelden — gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="168" />
+      <location filename="../../gistdesk/ui/signin.py" line="169" />
       <source>User name</source>
       <translation>Benutzername</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="173" />
+      <location filename="../../gistdesk/ui/signin.py" line="174" />
       <source>User name:</source>
       <translation>Benutzername:</translation>
     </message>
@@ -2725,118 +2750,118 @@ Eine nicht gemessene Läsion ist nicht 0 mm: Die Summe dieser Bildgebung fehlt i
   <context>
     <name>UsersDialog</name>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="94" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="95" />
       <source>Add a user</source>
       <translation>Benutzer hinzufügen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="102" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="103" />
       <source>Add user</source>
       <translation>Benutzer hinzufügen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="193" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="194" />
       <source>Added {0}.</source>
       <translation>{0} hinzugefügt.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="75" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="76" />
       <source>Change role</source>
       <translation>Rolle ändern</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="81" />
-      <location filename="../../gistdesk/ui/users_dialog.py" line="182" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="82" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="183" />
       <source>Disable</source>
       <translation>Deaktivieren</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="104" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="105" />
       <source>Display name:</source>
       <translation>Anzeigename:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="182" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="183" />
       <source>Enable</source>
       <translation>Aktivieren</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="144" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="145" />
       <source>Not changed: {0}</source>
       <translation>Nicht geändert: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="106" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="107" />
       <source>Password:</source>
       <translation>Passwort:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="107" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="108" />
       <source>Password: {0}</source>
       <translation>Passwort: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="80" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="81" />
       <source>Reset password</source>
       <translation>Passwort zurücksetzen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="105" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="106" />
       <source>Role:</source>
       <translation>Rolle:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="83" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="84" />
       <source>Selected user:</source>
       <translation>Ausgewählter Benutzer:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="215" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="216" />
       <source>The password of {0} was changed.</source>
       <translation>Das Passwort von {0} wurde geändert.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="156" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="157" />
       <source>The users could not be listed: {0}</source>
       <translation>Die Benutzer konnten nicht aufgelistet werden: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="103" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="104" />
       <source>User name:</source>
       <translation>Benutzername:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="58" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="59" />
       <source>Users — gistdesk</source>
       <translation>Benutzer — gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="40" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="41" />
       <source>active</source>
       <translation>aktiv</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="38" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="39" />
       <source>disabled</source>
       <translation>deaktiviert</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="78" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="79" />
       <source>new password</source>
       <translation>neues Passwort</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="231" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="232" />
       <source>{0} can no longer sign in.</source>
       <translation>{0} kann sich nicht mehr anmelden.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="227" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="228" />
       <source>{0} can sign in again.</source>
       <translation>{0} kann sich wieder anmelden.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="206" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="207" />
       <source>{0} is now {1}.</source>
       <translation>{0} ist jetzt {1}.</translation>
     </message>
