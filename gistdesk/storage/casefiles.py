@@ -17,8 +17,8 @@ from gistdesk.core.casefile import read_case_file, write_case_file
 from gistdesk.core.files import OutputPathError, check_output_path
 from gistdesk.core.problems import InvalidCaseError, Problem
 from gistdesk.storage.auth import Permission
+from gistdesk.storage.contract import Repository
 from gistdesk.storage.errors import RecordExistsError, StorageError
-from gistdesk.storage.repository import SqliteRepository
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +55,7 @@ def safe_filename(record_number: str) -> str:
 
 
 def export_case(
-    repo: SqliteRepository,
+    repo: Repository,
     record_number: str,
     path: str | os.PathLike[str],
     *,
@@ -73,7 +73,7 @@ def export_case(
 
 
 def _audited(
-    repo: SqliteRepository, files: list[Path], record_number: str | None, kind: str, where: str
+    repo: Repository, files: list[Path], record_number: str | None, kind: str, where: str
 ) -> None:
     try:
         repo.record_export(record_number, kind, where)
@@ -84,7 +84,7 @@ def _audited(
 
 
 def export_all(
-    repo: SqliteRepository, folder: str | os.PathLike[str], *, overwrite: bool = True
+    repo: Repository, folder: str | os.PathLike[str], *, overwrite: bool = True
 ) -> list[Path]:
     """Every patient as FOLDER/<record number>.json; distinct names even if two record
     numbers clean to the same file name. Every target is checked before the first is
@@ -125,7 +125,7 @@ def export_all(
 
 
 def import_file(
-    repo: SqliteRepository,
+    repo: Repository,
     path: str | os.PathLike[str],
     *,
     user: str | None = None,
@@ -162,7 +162,7 @@ def import_file(
 
 
 def import_files(
-    repo: SqliteRepository,
+    repo: Repository,
     paths: Iterable[str | os.PathLike[str]],
     *,
     user: str | None = None,
