@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from gistdesk.storage.contract import Repository
 from gistdesk.storage.db import ENV_VAR
 from gistdesk.storage.db import default_db_path as storage_default_db_path
+from gistdesk.storage.demo_mark import is_demo_clinic
 from gistdesk.storage.factory import open_repository as open_target
 from gistdesk.ui import dialogs
 from gistdesk.ui.background import BackgroundOp, Progress
@@ -423,7 +424,9 @@ def start(
             f"{type(exc).__name__}: {exc}",
         )
         return None
-    demo = path in (demo_db, app_data_dir() / DEMO_FILE)
+    # Demo accounts only on a database the demo generator made (never a real clinic, even
+    # when --demo-db names one): storage.demo.is_demo_clinic.
+    demo = path in (demo_db, app_data_dir() / DEMO_FILE) and is_demo_clinic(path)
     if demo:
         from gistdesk.ui.demo_accounts import ensure_demo_accounts
 

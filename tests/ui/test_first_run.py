@@ -137,3 +137,43 @@ def test_a_damaged_database_makes_the_window_read_only(
     window.set_read_only(True, "database damaged: read only")
     assert not window.actions_by_name["new_patient"].isEnabled()
     assert window.actions_by_name["find"].isEnabled()
+
+
+def test_demo_db_on_a_real_clinic_without_accounts_installs_no_demo_accounts(
+    app: object, qtbot: Any, isolated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--demo-db naming a real clinic: the first administrator is asked for, as for any
+    clinic without accounts; the published demo passwords never open it."""
+    from gistdesk.storage.repository import SqliteRepository
+    from tests.storage.conftest import TODAY, full_case
+
+    real = isolated / "real.sqlite"
+    with SqliteRepository(real) as repo:
+        repo.save_case(full_case(), user="u", as_of=TODAY)
+    choose(monkeypatch, dialogs.FirstRunChoice.QUIT)
+    window = app_module.start(None, real, str(isolated / "s.ini"))
+    assert window is not None
+    qtbot.addWidget(window)
+    assert _usernames(real) == ["dr.who"]  # asked for the first administrator instead
+
+
+def test_demo_db_built_by_the_generator_gets_the_demo_accounts(
+    app: object, qtbot: Any, isolated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    choose(monkeypatch, dialogs.FirstRunChoice.QUIT)
+    demo = isolated / "demo.sqlite"
+    window = app_module.start(None, demo, str(isolated / "s.ini"))
+    assert window is not None
+    qtbot.addWidget(window)
+    assert _usernames(demo) == ["admin", "clinician", "nurse", "viewer"]
+
+
+def _usernames(db: Path) -> list[str]:
+    from gistdesk.storage import auth
+    from gistdesk.storage.db import open_database
+
+    conn = open_database(db, integrity="none").conn
+    try:
+        return sorted(u.username for u in auth.list_users(conn))
+    finally:
+        conn.close()
