@@ -266,9 +266,30 @@ def default_db_path() -> Path:
 
 
 def settings_for(path: str | None = None) -> QSettings:
+    """The app's own settings file (window layout, language; no patient data: what a user
+    last opened is kept per user in the database). Owner-only (0600) on POSIX."""
     if path:
-        return QSettings(path, QSettings.Format.IniFormat)
-    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_NAME, APP_NAME)
+        settings = QSettings(path, QSettings.Format.IniFormat)
+    else:
+        settings = QSettings(
+            QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_NAME, APP_NAME
+        )
+    owner_only_file(Path(settings.fileName()))
+    return settings
+
+
+def owner_only_file(path: Path) -> None:
+    """Create `path` empty with mode 0600 if missing, or tighten it to 0600 (QSettings writes
+    through a temporary file that keeps the mode of the file it replaces)."""
+    if os.name != "posix":
+        return  # Windows: the per-user profile folder is private already
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        fd = os.open(path, os.O_CREAT | os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0), 0o600)
+        os.close(fd)
+        os.chmod(path, 0o600)
+    except OSError:
+        pass  # a settings file that cannot be secured is still better than no app
 
 
 def choose_database(db: Path | None, demo_db: Path | None) -> Path | None:

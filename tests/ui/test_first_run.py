@@ -177,3 +177,28 @@ def _usernames(db: Path) -> list[str]:
         return sorted(u.username for u in auth.list_users(conn))
     finally:
         conn.close()
+
+
+def test_the_settings_file_is_owner_only_and_holds_no_record_number(
+    app: object, qtbot: Any, isolated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+    import stat
+
+    choose(monkeypatch, dialogs.FirstRunChoice.QUIT)
+    ini = isolated / "s.ini"
+    old = os.umask(0o022)  # the usual umask made it 0644 before
+    try:
+        window = app_module.start(None, isolated / "demo.sqlite", str(ini))
+        assert window is not None
+        qtbot.addWidget(window)
+        numbers = window.repository.record_numbers()
+        window.close()
+        qtbot.wait(50)
+    finally:
+        os.umask(old)
+    assert ini.exists()
+    if os.name == "posix":
+        assert stat.S_IMODE(ini.stat().st_mode) == 0o600
+    text = ini.read_text(encoding="utf-8", errors="replace")
+    assert numbers and not any(number in text for number in numbers)
