@@ -859,7 +859,9 @@ class SqliteRepository:
             patient_id = rows.find_patient_id(conn, record_number)
             if patient_id is None:
                 raise PatientNotFoundError(record_number)
-            new_case = edit(rows.read_case(conn, patient_id))
+            old_case = rows.read_case(conn, patient_id)
+            new_case = edit(old_case)
+            self._check_reviews(old_case, new_case)  # before validation: the clearer message
             _check(new_case, day)
             self._write_case(
                 conn, new_case, user=user, replace=record_number, as_of=day, action=action
