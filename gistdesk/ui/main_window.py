@@ -60,7 +60,7 @@ if TYPE_CHECKING:  # built on first use (see _build_patient_pane)
 WORKLISTS: tuple[tuple[Worklist, str], ...] = (
     (Worklist.ALL, QT_TRANSLATE_NOOP("MainWindow", "All")),
     (Worklist.SCAN_OVERDUE, QT_TRANSLATE_NOOP("MainWindow", "Scan overdue")),
-    (Worklist.TO_REVIEW, QT_TRANSLATE_NOOP("MainWindow", "Flags")),
+    (Worklist.TO_REVIEW, QT_TRANSLATE_NOOP("MainWindow", "To review")),
     (Worklist.ADJUVANT_ENDING, QT_TRANSLATE_NOOP("MainWindow", "Adjuvant ending")),
 )
 
@@ -85,6 +85,8 @@ ACTION_PERMISSIONS: dict[str, tuple[Permission, ...]] = {
     "delete_side_effect": (Permission.EDIT_TIMELINE, Permission.DELETE_PATIENT),
     "print_summary": (Permission.PRINT,),
     "print_handout": (Permission.PRINT,),
+    "review_flag": (Permission.REVIEW,),
+    "board_sheet": (Permission.PRINT,),
     "audit_log": (Permission.VIEW_AUDIT,),
     "audit_patient": (Permission.VIEW_AUDIT,),
     "backups": (Permission.RESTORE_BACKUP,),
@@ -110,6 +112,7 @@ EDIT_ACTIONS = (
     "add_side_effect",
     "edit_side_effect",
     "delete_side_effect",
+    "review_flag",
 )
 # Usable while locked (everything else is disabled: the data behind the lock stays hidden).
 LOCKED_ACTIONS = ("quit", "about")
@@ -303,6 +306,10 @@ class MainWindow(QMainWindow):
         self.right_split.setSizes([770, 300])
         self.stack.addWidget(self.right_split)
         flags.scan_selected.connect(self._on_flag_scan)
+        # R reviews the flag (or scan) in focus: in the flags panel and in the scans table.
+        review = self.actions_by_name["review_flag"]
+        flags.set_review_action(review)
+        view.scans_table.addAction(review)
         view.scan_selected.connect(self._on_scan_selected)
         view.entry_selected.connect(self._update_actions)
         self._patient_view, self._flags_panel = view, flags
@@ -403,6 +410,21 @@ class MainWindow(QMainWindow):
         change_password = a(
             "change_password", self.tr("Change my &password…"), self.change_password
         )
+        review_flag = a(
+            "review_flag",
+            self.tr("&Review flag…"),
+            self.review_flag,
+            "R",
+            tip=self.tr("Record the team's decision on the flagged scan"),
+        )
+        # A bare letter: only while the flags panel or the scans table has the focus.
+        review_flag.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        board_sheet = a(
+            "board_sheet",
+            self.tr("&Tumor board sheet…"),
+            self.print_board_sheet,
+            "Ctrl+Shift+B",
+        )
         audit_log = a("audit_log", self.tr("&Audit log…"), self.show_audit_log)
         audit_patient = a(
             "audit_patient",
@@ -424,6 +446,7 @@ class MainWindow(QMainWindow):
             None,
             print_summary,
             print_handout,
+            board_sheet,
             None,
             lock,
             switch_user,
@@ -445,6 +468,7 @@ class MainWindow(QMainWindow):
             add_scan,
             edit_scan,
             delete_scan,
+            review_flag,
             None,
             add_procedure,
             edit_procedure,
@@ -518,8 +542,10 @@ class MainWindow(QMainWindow):
             "add_side_effect",
             "print_summary",
             "print_handout",
+            "board_sheet",
         ):
             self.actions_by_name[name].setEnabled(has_case)
+        self.actions_by_name["review_flag"].setEnabled(has_case and bool(case and case.scans))
         has_line = has_case and bool(case and case.therapy_lines)
         self.actions_by_name["add_dose"].setEnabled(has_line)
         view = self._patient_view
@@ -993,6 +1019,23 @@ class MainWindow(QMainWindow):
                 audit=self._audit_print,
             )
         return None
+
+    def print_board_sheet(self) -> printing.ReportJob | None:
+        if self.controller.case and self.controller.assessment:
+            return printing.print_board_sheet(
+                self,
+                self.controller.case,
+                self.controller.assessment,
+                self.clinic_name(),
+                audit=self._audit_print,
+            )
+        return None
+
+    def review_flag(self) -> bool:
+        """Record the team's decision on the flag (or scan) in focus (team_actions.py)."""
+        from gistdesk.ui import team_actions
+
+        return team_actions.review_flag(self)
 
     def _audit_print(self, kind: str) -> None:
         record_print = getattr(self.repository, "record_print", None)

@@ -26,6 +26,13 @@ DEFAULT_CLINIC = "GIST clinic"
 TITLES = {
     "summary": QT_TRANSLATE_NOOP("Printing", "clinician summary"),
     "handout": QT_TRANSLATE_NOOP("Printing", "patient handout"),
+    "board": QT_TRANSLATE_NOOP("Printing", "tumor board sheet"),
+}
+# The module that builds each kind (gistdesk.reports.build_report dispatches to it).
+BUILDERS = {
+    "summary": "gistdesk.reports",
+    "handout": "gistdesk.reports",
+    "board": "gistdesk.reports.board",  # build_board_sheet
 }
 HANDOUT_LANGUAGES = ("en", "de")
 
@@ -40,8 +47,11 @@ def handout_language() -> str:
     return language if language in HANDOUT_LANGUAGES else "en"
 
 
-def reports_available() -> bool:
-    return importlib.util.find_spec("gistdesk.reports") is not None
+def reports_available(kind: str = "summary") -> bool:
+    try:
+        return importlib.util.find_spec(BUILDERS[kind]) is not None
+    except ModuleNotFoundError:
+        return False
 
 
 def show_preview(parent: QWidget | None, pdf: bytes, title: str, suggested_name: str) -> QWidget:
@@ -92,7 +102,7 @@ def print_report(
     `audit(title)` records the print in the audit log before anything is built; when it fails
     (e.g. the role may not print) nothing is printed."""
     what = _tr(TITLES[kind])
-    if not reports_available():
+    if not reports_available(kind):
         dialogs.show_info(
             parent,
             QCoreApplication.translate("Printing", "Printing not available yet"),
@@ -167,3 +177,14 @@ def print_handout(
 ) -> ReportJob | None:
     """The plain-language patient handout PDF (DESIGN.md section 5)."""
     return print_report(parent, "handout", case, assessment, clinic_name, audit=audit)
+
+
+def print_board_sheet(
+    parent: QWidget | None,
+    case: Case,
+    assessment: Assessment,
+    clinic_name: str = DEFAULT_CLINIC,
+    audit: Callable[[str], None] | None = None,
+) -> ReportJob | None:
+    """The one-page tumor board sheet of the patient (gistdesk.reports.board)."""
+    return print_report(parent, "board", case, assessment, clinic_name, audit=audit)
