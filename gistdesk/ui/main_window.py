@@ -46,7 +46,7 @@ from gistdesk.ui import dialogs, printing
 from gistdesk.ui.controller import CaseController
 from gistdesk.ui.forms.base import CaseForm
 from gistdesk.ui.i18n import QT_TRANSLATE_NOOP, add_language_menu
-from gistdesk.ui.patient_list import COL_LINE, PatientListModel, header_text
+from gistdesk.ui.patient_list import COL_DUE, COL_LINE, PatientListModel, header_text
 from gistdesk.ui.search_worker import SearchThread
 from gistdesk.ui.session import IdleWatcher, describe_user
 from gistdesk.ui.settings_dialog import AppSettings
@@ -606,6 +606,8 @@ class MainWindow(QMainWindow):
     def _on_worklist(self, index: int) -> None:
         try:
             self.list_model.set_worklist(WORKLISTS[index][0])
+            if WORKLISTS[index][0] is Worklist.SCAN_OVERDUE:  # the longest overdue first
+                self.list_view.sortByColumn(COL_DUE, Qt.SortOrder.AscendingOrder)
         except StorageError as exc:
             self.statusBar().showMessage(self.tr("Worklist failed: {0}").format(exc), 8000)
 

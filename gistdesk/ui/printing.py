@@ -28,12 +28,8 @@ TITLES = {
     "handout": QT_TRANSLATE_NOOP("Printing", "patient handout"),
     "board": QT_TRANSLATE_NOOP("Printing", "tumor board sheet"),
 }
-# The module that builds each kind (gistdesk.reports.build_report dispatches to it).
-BUILDERS = {
-    "summary": "gistdesk.reports",
-    "handout": "gistdesk.reports",
-    "board": "gistdesk.reports.board",  # build_board_sheet
-}
+# Kinds whose builder came after gistdesk.reports itself (build_report dispatches to it).
+BUILDERS = {"board": "gistdesk.reports.board"}  # build_board_sheet
 HANDOUT_LANGUAGES = ("en", "de")
 
 
@@ -47,10 +43,17 @@ def handout_language() -> str:
     return language if language in HANDOUT_LANGUAGES else "en"
 
 
-def reports_available(kind: str = "summary") -> bool:
+def reports_available() -> bool:
+    return importlib.util.find_spec("gistdesk.reports") is not None
+
+
+def builder_available(kind: str) -> bool:
+    """Whether this version has the builder of `kind` (the board sheet came later)."""
+    if kind not in BUILDERS:
+        return True
     try:
         return importlib.util.find_spec(BUILDERS[kind]) is not None
-    except ModuleNotFoundError:
+    except (ModuleNotFoundError, ValueError):
         return False
 
 
@@ -102,7 +105,7 @@ def print_report(
     `audit(title)` records the print in the audit log before anything is built; when it fails
     (e.g. the role may not print) nothing is printed."""
     what = _tr(TITLES[kind])
-    if not reports_available(kind):
+    if not reports_available() or not builder_available(kind):
         dialogs.show_info(
             parent,
             QCoreApplication.translate("Printing", "Printing not available yet"),

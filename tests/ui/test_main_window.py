@@ -78,12 +78,14 @@ def test_worklist_tabs_show_the_right_patients(
 ) -> None:
     assessments = {rn: assess(clinic.load_case(rn), TODAY) for rn in clinic.record_numbers()}
     last_scan = {rn: max(s.date for s in clinic.load_case(rn).scans) for rn in assessments}
-    # "Flags" lists patients whose latest scan carries a progression or false progression.
+    # "To review" lists patients whose latest scan carries a scan flag (progression, false
+    # progression, recurrence) that the team has not reviewed (these cases have no reviews).
     flagged = {
         rn
         for rn, a in assessments.items()
         if any(
-            f.code.value in ("progression", "false_progression") and f.scan == last_scan[rn]
+            f.code.value in ("progression", "false_progression", "recurrence")
+            and f.scan == last_scan[rn]
             for f in a.flags
         )
     }
