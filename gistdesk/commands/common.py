@@ -55,10 +55,13 @@ def db_path(args: argparse.Namespace) -> Path:
     return resolve_db_path(getattr(args, "db", None) or os.environ.get(ENV_VAR) or None)
 
 
-def open_repository(args: argparse.Namespace) -> SqliteRepository | None:
-    """Open the database named by --db / $GISTDESK_DB; prints the error and returns None."""
+def open_repository(
+    args: argparse.Namespace, *, integrity: str = "full"
+) -> SqliteRepository | None:
+    """Open the database named by --db / $GISTDESK_DB; prints the error and returns None.
+    integrity="none" for commands that only read a page (search): no whole-file check."""
     try:
-        repo = SqliteRepository(db_path(args))
+        repo = SqliteRepository(db_path(args), integrity=integrity)
     except StorageError as exc:
         print(f"gistdesk: {exc}", file=sys.stderr)
         return None

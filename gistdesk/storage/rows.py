@@ -34,6 +34,7 @@ from gistdesk.core.vocab import (
     Site,
     StopReason,
 )
+from gistdesk.storage import search_sqlite
 from gistdesk.storage.text import fold, name_key
 
 
@@ -204,6 +205,9 @@ def insert_patient_row(conn: sqlite3.Connection, patient: tuple[Any, ...], now_u
         (*patient, now_utc, now_utc),
     )
     assert cursor.lastrowid is not None
+    search_sqlite.write_terms(
+        conn, cursor.lastrowid, patient[0], patient[2], patient[3], replace=False
+    )
     return cursor.lastrowid
 
 
@@ -221,6 +225,14 @@ def update_patient(
         "birth_date = :birth_date, sex = :sex, notes = :notes, updated_utc = :now, "
         "revision = revision + 1 WHERE id = :id",
         {**patient_values(patient), "now": now_utc, "id": patient_id},
+    )
+    search_sqlite.write_terms(
+        conn,
+        patient_id,
+        patient.record_number,
+        patient.family_name,
+        patient.given_name,
+        replace=True,
     )
 
 

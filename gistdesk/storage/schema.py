@@ -332,12 +332,83 @@ def _v5(conn: sqlite3.Connection) -> None:
     _backfill_summaries(conn)
 
 
+# v6: revisions that are never reused (a patient's revision is the id of the audit row of its
+# last change), the clinic's settings and each user's view settings in the database, the
+# record-in-use marks, and the sign-in counter of names that are no account.
+V6_REVISIONS = """
+CREATE TABLE clinic_settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE user_settings (
+    username TEXT NOT NULL,
+    key TEXT NOT NULL,
+    value TEXT NOT NULL,
+    PRIMARY KEY (username, key)
+);
+CREATE TABLE records_in_use (
+    session TEXT NOT NULL,             -- one open repository (a window)
+    record_number TEXT NOT NULL,
+    username TEXT NOT NULL,
+    display_name TEXT NOT NULL,
+    workstation TEXT NOT NULL,
+    since_utc TEXT NOT NULL,
+    heartbeat_utc TEXT NOT NULL,
+    PRIMARY KEY (session, record_number)
+);
+CREATE INDEX records_in_use_record ON records_in_use(record_number);
+CREATE TABLE sign_in_throttle (
+    name_key TEXT PRIMARY KEY,         -- 24 bits of a keyed hash of the folded name
+    failed_attempts INTEGER NOT NULL DEFAULT 0,
+    locked_until_utc TEXT,
+    last_try_utc TEXT NOT NULL
+);
+UPDATE patients SET revision = coalesce(
+    (SELECT max(a.id) FROM audit_log a
+     WHERE a.record_number = patients.record_number AND a.action NOT IN ('view', 'print')),
+    -patients.id);
+"""
+
+
+# v7: search that finds every spelling of a name (issue 13 item 5, issue 16). The FTS5 table
+# indexed names unfolded while queries were folded ("Weiß" found nobody); it is replaced by a
+# table of the terms that search.index_terms folds, for every patient, read by rank (see
+# search_sqlite.py). record_key and name_key are recomputed with the new folding (Müller now
+# sorts as Mueller).
+V7_DROP_FTS = """
+DROP TRIGGER IF EXISTS patients_fts_ai;
+DROP TRIGGER IF EXISTS patients_fts_ad;
+DROP TRIGGER IF EXISTS patients_fts_au;
+DROP TABLE IF EXISTS patients_fts;
+"""
+
+
+def _v7(conn: sqlite3.Connection) -> None:
+    from gistdesk.storage import search_sqlite
+    from gistdesk.storage.text import fold, name_key
+
+    _script(V7_DROP_FTS)(conn)
+    _script(search_sqlite.SCHEMA_V7)(conn)
+    conn.executemany(
+        "UPDATE patients SET record_key = ?, name_key = ? WHERE id = ?",
+        [
+            (fold(number), name_key(family, given), pid)
+            for pid, number, family, given in conn.execute(
+                "SELECT id, record_number, family_name, given_name FROM patients"
+            ).fetchall()
+        ],
+    )
+    search_sqlite.rebuild(conn)
+
+
 MIGRATIONS: tuple[tuple[int, str, Callable[[sqlite3.Connection], None]], ...] = (
     (1, "tables", _script(V1_TABLES)),
     (2, "search", _script(V2_SEARCH)),
     (3, "summary", _v3),
     (4, "security", _v4),
     (5, "team loop", _v5),
+    (6, "revisions", _script(V6_REVISIONS)),
+    (7, "search terms", _v7),
 )
 LATEST_VERSION = MIGRATIONS[-1][0]
 

@@ -92,7 +92,7 @@ def test_a_review_is_stored_audited_and_seen_by_another_repository(
         assert other.load_case(rn).reviews == (
             review(ReviewDecision.PROGRESSION_CONFIRMED, "dr.keller", note="tumor board: 800 mg"),
         )
-    rows = [e for e in flagged.audit_entries(rn) if e.action == "review"]
+    rows = [e for e in flagged.audit_entries(rn) if e.action == "save review"]
     assert len(rows) == 1
     assert rows[0].username == "dr.keller"
     assert rows[0].entity == f"review of scan {FLAGGED} {DAY.isoformat()}"
@@ -252,7 +252,9 @@ def test_a_v4_database_migrates_to_v5_after_a_backup(tmp_path: Path) -> None:
     _v4_database(path)
     with SqliteRepository(path) as repo:
         assert schema.current_version(repo.conn) == schema.LATEST_VERSION >= 5
-        assert [b.kind for b in backup.backup_infos(path)] == ["before-v5"]
+        assert [b.kind for b in backup.backup_infos(path)] == [
+            f"before-v{v}" for v in range(5, schema.LATEST_VERSION + 1)
+        ]
         for name in ("limited_progression_secondary", "responder", "false_progression_density"):
             case = example(name)
             loaded = repo.load_case(case.patient.record_number)
