@@ -91,9 +91,9 @@ class MainWindow(EditHandlers):
     ) -> None:
         super().__init__()
         self.settings = settings
-        self.app_settings = AppSettings(repository, settings)
+        self.app_settings = AppSettings(repository)
         self.today = today
-        self.user: User | None = getattr(repository, "current_user", None)
+        self.user: User | None = repository.current_user
         self.controller = CaseController(
             repository, self.user.username if self.user else user, today, self
         )
@@ -157,8 +157,7 @@ class MainWindow(EditHandlers):
     def can(self, permission: Permission) -> bool:
         """What the repository would allow the signed-in user (all, for a repository
         without sign-in)."""
-        check = getattr(self.repository, "can", None)
-        return True if check is None else bool(check(permission))
+        return self.repository.can(permission)
 
     def idle_interval_ms(self) -> int:
         if self._idle_override is not None:
@@ -356,7 +355,7 @@ class MainWindow(EditHandlers):
         except StorageError as exc:  # busy, unreadable: say so, keep the window usable
             dialogs.show_error(self, self.tr("Cannot open the patient"), str(exc))
             return
-        self.settings.setValue("last_patient", record_number)
+        self.app_settings.set_last_patient(record_number)
         self.select_in_list(record_number)
 
     def _on_case_changed(self) -> None:
@@ -377,7 +376,7 @@ class MainWindow(EditHandlers):
     def _on_saved(self, record_number: str) -> None:
         self.list_model.refresh()
         self.select_in_list(record_number)
-        self.settings.setValue("last_patient", record_number)
+        self.app_settings.set_last_patient(record_number)
         self.statusBar().showMessage(self.tr("Saved {0}").format(record_number), 4000)
 
     def _on_flag_scan(self, day: date) -> None:
@@ -413,9 +412,8 @@ class MainWindow(EditHandlers):
         )
 
     def _audit_print(self, kind: str) -> None:
-        record_print = getattr(self.repository, "record_print", None)
-        if record_print is not None and self.controller.record_number:
-            record_print(self.controller.record_number, kind)
+        if self.controller.record_number:
+            self.repository.record_print(self.controller.record_number, kind)
 
     def clinic_name(self) -> str:
         """The clinic's name for report footers (settings key `clinic_name`)."""
@@ -469,9 +467,7 @@ class MainWindow(EditHandlers):
         self.lock_screen.prepare(self.locked_user, switching=switching)
         self.setWindowTitle(self.tr("gistdesk — locked"))
         self.statusBar().clearMessage()
-        sign_out = getattr(self.repository, "sign_out", None)
-        if sign_out is not None:
-            sign_out()  # nothing can be read or changed until someone signs in
+        self.repository.sign_out()  # nothing can be read or changed until someone signs in
         self.user = None
         self._show_user()
         self.user_label.setText(self.tr("Locked"))
@@ -507,7 +503,7 @@ class MainWindow(EditHandlers):
             # Another person: start from the list, not from the previous user's patient
             # or search (which can hold a name).
             self.controller.close_case()
-            self.settings.remove("last_patient")
+            self.app_settings.set_last_patient(None)
             self.search.clear()
             self.list_view.clearSelection()
         elif self.controller.record_number is not None:
@@ -551,7 +547,7 @@ class MainWindow(EditHandlers):
         from gistdesk.ui.users_dialog import UsersDialog
 
         dialogs.run_dialog(UsersDialog(self.repository, self))
-        self.set_user(getattr(self.repository, "current_user", None))  # own role changed?
+        self.set_user(self.repository.current_user)  # own role changed?
 
     def change_password(self) -> None:
         from gistdesk.ui.signin import ChangePasswordDialog
@@ -588,7 +584,7 @@ class MainWindow(EditHandlers):
         self.app_settings.repository = repository
         self.lock_screen.repository = repository
         self.set_database_label(database_label)
-        self.set_user(getattr(repository, "current_user", None))
+        self.set_user(repository.current_user)
 
     def set_database_label(self, label: str) -> None:
         self.db_label.setText(self.tr("Database: {0}").format(label))
@@ -603,8 +599,8 @@ class MainWindow(EditHandlers):
         state = self.settings.value("main_split")
         if isinstance(state, QByteArray):
             self.main_split.restoreState(state)
-        last = self.settings.value("last_patient")
-        if isinstance(last, str) and last:
+        last = self.app_settings.last_patient()
+        if last:
             self.open_patient(last)
 
     def fit_to_screen(self) -> None:
@@ -626,7 +622,7 @@ class MainWindow(EditHandlers):
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("main_split", self.main_split.saveState())
         if self.controller.record_number:
-            self.settings.setValue("last_patient", self.controller.record_number)
+            self.app_settings.set_last_patient(self.controller.record_number)
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:

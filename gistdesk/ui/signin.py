@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from gistdesk.storage import auth
 from gistdesk.storage.auth import AccountLockedError, SignInError, User, WeakPasswordError
+from gistdesk.storage.contract import Repository
 from gistdesk.ui.i18n import QT_TRANSLATE_NOOP
 from gistdesk.ui.session import SecureRepository, describe_user
 
@@ -184,7 +185,7 @@ class SignInDialog(QDialog):
 class CreateAdminDialog(QDialog):
     """First run: the administrator account (there is no default password)."""
 
-    def __init__(self, repository: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, repository: Repository, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("createAdminDialog")
         self.setWindowTitle(self.tr("Create the administrator account — gistdesk"))
@@ -249,7 +250,7 @@ class ChangePasswordDialog(QDialog):
     wrong one counts towards the lockout). When the tries run out the dialog closes with
     `locked_out` saying so, and the caller locks the window."""
 
-    def __init__(self, repository: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, repository: Repository, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("changePasswordDialog")
         self.setWindowTitle(self.tr("Change my password — gistdesk"))
