@@ -86,7 +86,7 @@ def test_a_clinician_reviews_a_flag_in_three_keystrokes(
         "clin",
         TODAY,
     )
-    entries = [e for e in repo.audit_entries(flagged) if e.action == "review"]
+    entries = [e for e in repo.audit_entries(flagged) if e.action == "save review"]
     assert len(entries) == 1 and entries[0].username == "clin"
     # The panel folds the flag away under "Reviewed" and shows who decided what, when.
     assert waiting(panel) == [] and all(f.scan is None for f in panel.flags())
