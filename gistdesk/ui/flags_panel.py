@@ -170,11 +170,12 @@ def flag_html(flag: Flag, case: Case | None) -> str:
         lesions = f" ({escape(', '.join(flag.lesions))})" if flag.lesions else ""
         facts.append(f"<b>{tr('FlagsPanel', 'Extent:')}</b> {escape(words(flag.extent))}{lesions}")
         resistance = tr("FlagsPanel", "Resistance:")
-        facts.append(
-            f"<b>{resistance}</b> {escape(words(flag.resistance))}"
-            if flag.resistance
-            else f"<b>{resistance}</b> {tr('FlagsPanel', 'off therapy')}"
-        )
+        # Resistance is named on the first TKI line only (DESIGN.md section 4); null on a
+        # later line is not "off therapy".
+        if flag.resistance:
+            facts.append(f"<b>{resistance}</b> {escape(words(flag.resistance))}")
+        elif flag.line_index is None:
+            facts.append(f"<b>{resistance}</b> {tr('FlagsPanel', 'off therapy')}")
     if flag.code is FlagCode.FALSE_PROGRESSION:
         facts.append(
             f"<b>{tr('FlagsPanel', 'Basis:')}</b> {escape(', '.join(words(b) for b in flag.basis))}"

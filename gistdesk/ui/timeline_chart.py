@@ -628,6 +628,13 @@ class TimelineChart(QWidget):
             )
             x += fm.horizontalAdvance(label) + 14
 
+        def room(icon: float, label: str) -> None:
+            """Start a second legend line when the next item would run off the widget."""
+            nonlocal x, y
+            if x + icon + fm.horizontalAdvance(label) > self.width() - 6:
+                x = plot.left()
+                y += h + 3
+
         p.setPen(QPen(SOD_COLOR, 2))
         p.drawLine(QPointF(x, y + h / 2), QPointF(x + 18, y + h / 2))
         x += 22
@@ -642,14 +649,17 @@ class TimelineChart(QWidget):
             p.drawEllipse(QPointF(x + 5, y + h / 2), 5, 5)
             x += 13
             text(code)
+        room(13, "baseline / off therapy")
         p.setPen(QPen(SOD_COLOR, 1))
         p.setBrush(QColor("#ffffff"))
         p.drawEllipse(QPointF(x + 5, y + h / 2), 5, 5)
         x += 13
         text("baseline / off therapy")
+        room(16, "flag")
         self._paint_flag(p, QPointF(x + 2, y + h + 3), _LEGEND_FLAG)
         x += 16
         text("flag")
+        room(16, "reference")
         p.setPen(QPen(REFERENCE_COLOR, 1.4))
         p.setBrush(Qt.BrushStyle.NoBrush)
         c = QPointF(x + 6, y + h / 2)
@@ -665,6 +675,7 @@ class TimelineChart(QWidget):
         )
         x += 16
         text("reference", REFERENCE_COLOR)
+        room(14, "treated lesion")
         p.setPen(QPen(TREATED_COLOR, 1.6))
         c = QPointF(x + 5, y + h / 2)
         p.drawLine(c + QPointF(-4, -4), c + QPointF(4, 4))
