@@ -195,3 +195,48 @@ def test_a_nurse_sees_the_flag_but_cannot_review(
     assert "nurse" in dialog.message.text() and "cannot record" in dialog.message.text()
     assert dialog.saved_review is None
     assert repo.load_case(flagged).reviews == ()
+
+
+def test_the_tumor_board_sheet_prints_from_the_to_review_list_and_is_audited(
+    window: MainWindow, repo: SqliteRepository, flagged: str, qtbot: Any
+) -> None:
+    from tests.reports.pdftext import pages_text
+
+    window.list_model.refresh()
+    window.select_worklist(2)  # To review
+    assert window.list_model.rowCount() == 1
+    window.list_view.selectRow(0)  # selecting a row opens the patient
+    qtbot.waitUntil(lambda: window.controller.record_number == flagged)
+    action = window.actions_by_name["board_sheet"]
+    assert action.isEnabled()
+    job = window.print_board_sheet()
+    assert job is not None
+    qtbot.waitUntil(lambda: job.preview is not None, timeout=20000)
+    from gistdesk.ui.pdf_preview import PdfPreview
+
+    assert isinstance(job.preview, PdfPreview)
+    pages = pages_text(job.preview.pdf)
+    assert len(pages) == 1  # one page per patient
+    assert "2023-01-10" in pages[0] or "10 Jan 2023" in pages[0]
+    rows = [e for e in repo.audit_entries(flagged) if e.action == "print"]
+    assert rows and rows[0].field == "tumor board sheet"
+    job.preview.close()
+
+
+def test_the_printed_summary_shows_the_review(repo: SqliteRepository, flagged: str) -> None:
+    from gistdesk.clinical import assess
+    from gistdesk.core.model import Review
+    from gistdesk.reports import build_report
+    from tests.reports.pdftext import all_text
+
+    repo.add_review(
+        flagged,
+        Review(FLAGGED, ReviewDecision.NOT_PROGRESSION, TODAY, "clin", "board: cystic change"),
+    )
+    with SqliteRepository(repo.path) as other:  # another workstation, same file
+        other.sign_in("viewer", PASSWORD)  # even a viewer sees the review
+        case = other.load_case(flagged)
+    assert case.reviews[-1].note == "board: cystic change"
+    pdf = build_report("summary", case, assess(case, TODAY), printed_on=TODAY)
+    text = all_text(pdf)
+    assert "clin" in text and "cystic change" in text
