@@ -292,7 +292,9 @@ def choose_database(db: Path | None, demo_db: Path | None) -> Path | None:
     return None
 
 
-def sign_in_to(parent: QWidget | None, repository: Repository, label: str) -> bool:
+def sign_in_to(
+    parent: QWidget | None, repository: Repository, label: str, demo: bool = False
+) -> bool:
     """First run: create the administrator; then the sign-in dialog. False: cancelled."""
     secure = repository
     if not secure.has_users():
@@ -300,8 +302,8 @@ def sign_in_to(parent: QWidget | None, repository: Repository, label: str) -> bo
             return False
         if secure.current_user is not None:
             return True
-        return dialogs.ask_sign_in(parent, secure, label) is not None
-    return dialogs.ask_sign_in(parent, secure, label) is not None
+        return dialogs.ask_sign_in(parent, secure, label, demo=demo) is not None
+    return dialogs.ask_sign_in(parent, secure, label, demo=demo) is not None
 
 
 def backup_in_background(path: Path, timeout_s: float = 8.0) -> str:
@@ -421,11 +423,12 @@ def start(
             f"{type(exc).__name__}: {exc}",
         )
         return None
-    if path in (demo_db, app_data_dir() / DEMO_FILE):
+    demo = path in (demo_db, app_data_dir() / DEMO_FILE)
+    if demo:
         from gistdesk.ui.demo_accounts import ensure_demo_accounts
 
         ensure_demo_accounts(repository)
-    if not sign_in_to(None, repository, str(path)):
+    if not sign_in_to(None, repository, str(path), demo=demo):
         repository.close()
         return None
     window = MainWindow(

@@ -11,6 +11,7 @@ when, note). Selecting a flag (click, or arrows) selects its scan; R reviews it 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date, timedelta
 from html import escape
 from typing import Any
 
@@ -48,7 +49,8 @@ from PySide6.QtWidgets import (
 from gistdesk.clinical.types import SCAN_FLAG_CODES, Assessment, Flag, FlagCode
 from gistdesk.core.model import Case, Review
 from gistdesk.core.reviews import awaits_decision, review_in_force
-from gistdesk.core.vocab import ReviewDecision
+from gistdesk.core.vocab import Intent, ReviewDecision
+from gistdesk.storage.worklists import ADJUVANT_ENDING_DAYS
 from gistdesk.ui.i18n import QT_TRANSLATE_NOOP
 from gistdesk.ui.review_dialog import decision_words
 from gistdesk.ui.text import flag_color, flag_title, option_label, words
@@ -207,6 +209,16 @@ def flag_html(flag: Flag, case: Case | None) -> str:
     return "".join(parts)
 
 
+def adjuvant_ending(case: Case, today: date) -> date | None:
+    """The end of the last-ending adjuvant line when it falls within the Adjuvant ending
+    worklist's window (the same rule as the worklist: storage/worklists.py)."""
+    ends = [line.end for line in case.therapy_lines if line.intent is Intent.ADJUVANT and line.end]
+    end = max(ends) if ends else None
+    if end is None or not today <= end <= today + timedelta(days=ADJUVANT_ENDING_DAYS):
+        return None
+    return end
+
+
 class FlagsModel(QAbstractListModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -360,6 +372,12 @@ class FlagsPanel(QWidget):
         self.reviewed_toggle.toggled.connect(self._on_reviewed_toggled)
         self.review_row.addWidget(self.reviewed_toggle)
         layout.addLayout(self.review_row)
+        # The worklists' notes (Adjuvant ending): the panel says why the patient is listed.
+        self.worklist_note = QLabel()
+        self.worklist_note.setObjectName("worklistNote")
+        self.worklist_note.setWordWrap(True)
+        self.worklist_note.hide()
+        layout.insertWidget(1, self.worklist_note)
         self.empty = QLabel(self.tr("No flags: nothing for the team to review."))
         self.empty.setObjectName("emptyNote")
         self.empty.setWordWrap(True)
@@ -373,6 +391,16 @@ class FlagsPanel(QWidget):
         current = self.current_flag()
         self.model.set_assessment(case, assessment)
         self._update_counts()
+        ending = adjuvant_ending(case, assessment.as_of) if case and assessment else None
+        if ending is None:
+            self.worklist_note.hide()
+        else:
+            self.worklist_note.setText(
+                self.tr(
+                    "Adjuvant therapy ends on {0} (in {1} days): on the Adjuvant ending worklist."
+                ).format(ending.isoformat(), (ending - assessment.as_of).days)  # type: ignore[union-attr]
+            )
+            self.worklist_note.show()
         if current is not None:  # keep the same flag selected after a save
             for row, flag in enumerate(self.model.items):
                 if (flag.code, flag.scan, flag.date) == (current.code, current.scan, current.date):

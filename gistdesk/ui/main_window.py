@@ -24,7 +24,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QApplication
 
 from gistdesk.core.model import Patient
@@ -39,7 +39,7 @@ from gistdesk.ui.edits import EditHandlers
 from gistdesk.ui.forms.base import CaseForm
 from gistdesk.ui.i18n import add_language_menu
 from gistdesk.ui.main_window_view import WORKLISTS
-from gistdesk.ui.patient_list import COL_DUE, PatientListModel
+from gistdesk.ui.patient_list import COL_DUE, COL_LINE, PatientListModel
 from gistdesk.ui.search_worker import Searcher
 from gistdesk.ui.session import IdleWatcher, describe_user
 from gistdesk.ui.settings_dialog import AppSettings
@@ -53,7 +53,8 @@ __all__ = ["WORKLISTS", "MainWindow", "clamp_geometry", "window_title"]
 
 SELECT_SEARCH_ROWS = 2000  # how far down the list to page to show the open patient
 DEFAULT_SIZE = QSize(1760, 1000)
-MIN_USABLE = QSize(1000, 620)  # smaller than this (on a screen that has room) is unusable
+MIN_USABLE = QSize(1000, 620)
+LIST_COLUMN_MAX = 260  # px: a longer name is elided, its tooltip shows it whole
 
 
 def clamp_geometry(rect: QRect, available: QRect, minimum: QSize = MIN_USABLE) -> QRect:
@@ -135,6 +136,7 @@ class MainWindow(EditHandlers):
         self.worklist_tabs.currentChanged.connect(self._on_worklist)
         self.list_view.selectionModel().selectionChanged.connect(self._on_list_selection)
         self.list_model.modelReset.connect(self._update_count)
+        self.list_model.modelReset.connect(self._fit_list_columns)
         self.list_model.rowsInserted.connect(self._update_count)
         self.controller.case_changed.connect(self._on_case_changed)
         self.controller.saved.connect(self._on_saved)
@@ -267,6 +269,20 @@ class MainWindow(EditHandlers):
                 if shown == 1
                 else self.tr("{0} patients shown").format(shown)
             )
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_list_columns()  # fonts are final once shown
+
+    def _fit_list_columns(self) -> None:
+        """Widen a list column to its longest text on the loaded page (no cut-off names);
+        the therapy line column takes the rest."""
+        for column in range(self.list_model.columnCount()):
+            if column == COL_LINE:
+                continue
+            wanted = min(self.list_view.sizeHintForColumn(column) + 8, LIST_COLUMN_MAX)
+            if wanted > self.list_view.columnWidth(column):
+                self.list_view.setColumnWidth(column, wanted)
 
     def _on_list_selection(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         rows = self.list_view.selectionModel().selectedRows()
@@ -408,12 +424,22 @@ class MainWindow(EditHandlers):
         if case is None or assessment is None:
             return None
         return printing.print_report(
-            self, kind, case, assessment, self.clinic_name(), self.today(), self._audit_print
+            self,
+            kind,
+            case,
+            assessment,
+            self.clinic_name(),
+            self.today(),
+            self._audit_print,
+            self._audit_saved_pdf,
         )
 
     def _audit_print(self, kind: str) -> None:
         if self.controller.record_number:
             self.repository.record_print(self.controller.record_number, kind)
+
+    def _audit_saved_pdf(self, path: Path) -> None:
+        self.repository.record_export(self.controller.record_number, "PDF", str(path))
 
     def clinic_name(self) -> str:
         """The clinic's name for report footers (settings key `clinic_name`)."""

@@ -57,34 +57,34 @@
       <translation>Ein unerwarteter Fehler ist aufgetreten ({0} in {1}). Die fehlgeschlagene Aktion hat nichts gespeichert; Ihre Daten sind in der Datenbank sicher.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="419" />
-      <location filename="../../gistdesk/ui/app.py" line="485" />
+      <location filename="../../gistdesk/ui/app.py" line="421" />
+      <location filename="../../gistdesk/ui/app.py" line="488" />
       <source>Cannot open the database</source>
       <translation>Die Datenbank kann nicht geöffnet werden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="461" />
+      <location filename="../../gistdesk/ui/app.py" line="464" />
       <source>Create an empty clinic database</source>
       <translation>Leere Klinikdatenbank anlegen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="471" />
+      <location filename="../../gistdesk/ui/app.py" line="474" />
       <source>File exists</source>
       <translation>Datei existiert bereits</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/app.py" line="290" />
-      <location filename="../../gistdesk/ui/app.py" line="464" />
+      <location filename="../../gistdesk/ui/app.py" line="467" />
       <source>Open a gistdesk database</source>
       <translation>gistdesk-Datenbank öffnen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="480" />
+      <location filename="../../gistdesk/ui/app.py" line="483" />
       <source>Opening the database…</source>
       <translation>Datenbank wird geöffnet…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="397" />
+      <location filename="../../gistdesk/ui/app.py" line="399" />
       <source>Restored {0}: sign in again</source>
       <translation>{0} wiederhergestellt: bitte erneut anmelden</translation>
     </message>
@@ -94,12 +94,12 @@
       <translation>Etwas ist schiefgelaufen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="371" />
+      <location filename="../../gistdesk/ui/app.py" line="373" />
       <source>The automatic backup was not made</source>
       <translation>Die automatische Sicherung wurde nicht erstellt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="391" />
+      <location filename="../../gistdesk/ui/app.py" line="393" />
       <source>The backup was not restored</source>
       <translation>Die Sicherung wurde nicht wiederhergestellt</translation>
     </message>
@@ -132,18 +132,18 @@ Zeit: {3}</translation>
       <translation>Datenbank beschädigt: nur Lesen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="372" />
+      <location filename="../../gistdesk/ui/app.py" line="374" />
       <source>gistdesk closes normally; your data is safe in the database. Make a backup with Tools &gt; Backups… next time.</source>
       <translation>gistdesk wird normal beendet; Ihre Daten sind in der Datenbank sicher. Erstellen Sie beim nächsten Mal eine Sicherung über Extras &gt; Sicherungen….</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="472" />
+      <location filename="../../gistdesk/ui/app.py" line="475" />
       <source>{0} already exists; choose a new name.</source>
       <translation>{0} existiert bereits; wählen Sie einen neuen Namen.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="420" />
-      <location filename="../../gistdesk/ui/app.py" line="486" />
+      <location filename="../../gistdesk/ui/app.py" line="422" />
+      <location filename="../../gistdesk/ui/app.py" line="489" />
       <source>{0} could not be opened.</source>
       <translation>{0} konnte nicht geöffnet werden.</translation>
     </message>
@@ -417,63 +417,63 @@ Alles, was danach gespeichert wurde, wird ersetzt (vorher wird die aktuelle Date
   <context>
     <name>ChangePasswordDialog</name>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="256" />
+      <location filename="../../gistdesk/ui/signin.py" line="269" />
       <source>Change my password — gistdesk</source>
       <translation>Mein Passwort ändern — gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="280" />
+      <location filename="../../gistdesk/ui/signin.py" line="293" />
       <source>Change password</source>
       <translation>Passwort ändern</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="272" />
+      <location filename="../../gistdesk/ui/signin.py" line="285" />
       <source>Current password:</source>
       <translation>Aktuelles Passwort:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="274" />
+      <location filename="../../gistdesk/ui/signin.py" line="287" />
       <source>New password again:</source>
       <translation>Neues Passwort wiederholen:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="273" />
+      <location filename="../../gistdesk/ui/signin.py" line="286" />
       <source>New password:</source>
       <translation>Neues Passwort:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="276" />
-      <location filename="../../gistdesk/ui/signin.py" line="295" />
+      <location filename="../../gistdesk/ui/signin.py" line="289" />
+      <location filename="../../gistdesk/ui/signin.py" line="308" />
       <source>New password: {0}</source>
       <translation>Neues Passwort: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="263" />
+      <location filename="../../gistdesk/ui/signin.py" line="276" />
       <source>Signed in as {0}</source>
       <translation>Angemeldet als {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="306" />
+      <location filename="../../gistdesk/ui/signin.py" line="319" />
       <source>The current password is not right; nothing was changed.</source>
       <translation>Das aktuelle Passwort stimmt nicht; nichts wurde geändert.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="309" />
+      <location filename="../../gistdesk/ui/signin.py" line="322" />
       <source>The password was not changed: {0}</source>
       <translation>Das Passwort wurde nicht geändert: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="291" />
+      <location filename="../../gistdesk/ui/signin.py" line="304" />
       <source>The two new passwords are not the same.</source>
       <translation>Die beiden neuen Passwörter sind nicht gleich.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="298" />
+      <location filename="../../gistdesk/ui/signin.py" line="311" />
       <source>Too many wrong passwords: this account is locked until {0}. The window is locked.</source>
       <translation>Zu viele falsche Passwörter: Dieses Konto ist bis {0} gesperrt. Das Fenster ist gesperrt.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="288" />
+      <location filename="../../gistdesk/ui/signin.py" line="301" />
       <source>Type your current password.</source>
       <translation>Geben Sie Ihr aktuelles Passwort ein.</translation>
     </message>
@@ -500,58 +500,58 @@ Alles, was danach gespeichert wurde, wird ersetzt (vorher wird die aktuelle Date
   <context>
     <name>CreateAdminDialog</name>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="220" />
+      <location filename="../../gistdesk/ui/signin.py" line="233" />
       <source>Create account</source>
       <translation>Konto anlegen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="191" />
+      <location filename="../../gistdesk/ui/signin.py" line="204" />
       <source>Create the administrator account — gistdesk</source>
       <translation>Administratorkonto anlegen — gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="212" />
+      <location filename="../../gistdesk/ui/signin.py" line="225" />
       <source>Display name:</source>
       <translation>Anzeigename:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="214" />
+      <location filename="../../gistdesk/ui/signin.py" line="227" />
       <source>Password again:</source>
       <translation>Passwort wiederholen:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="213" />
+      <location filename="../../gistdesk/ui/signin.py" line="226" />
       <source>Password:</source>
       <translation>Passwort:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="216" />
-      <location filename="../../gistdesk/ui/signin.py" line="239" />
+      <location filename="../../gistdesk/ui/signin.py" line="229" />
+      <location filename="../../gistdesk/ui/signin.py" line="252" />
       <source>Password: {0}</source>
       <translation>Passwort: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="242" />
+      <location filename="../../gistdesk/ui/signin.py" line="255" />
       <source>The account was not created: {0}</source>
       <translation>Das Konto wurde nicht angelegt: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="231" />
+      <location filename="../../gistdesk/ui/signin.py" line="244" />
       <source>The two passwords are not the same.</source>
       <translation>Die beiden Passwörter stimmen nicht überein.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="196" />
+      <location filename="../../gistdesk/ui/signin.py" line="209" />
       <source>This clinic database has no users yet. Create the administrator account: the administrator adds the clinicians, nurses and other users, and restores backups.</source>
       <translation>Diese Klinikdatenbank hat noch keine Benutzer. Legen Sie das Administratorkonto an: Der Administrator legt Ärztinnen und Ärzte, Pflegekräfte und weitere Benutzer an und stellt Sicherungen wieder her.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="211" />
+      <location filename="../../gistdesk/ui/signin.py" line="224" />
       <source>User name:</source>
       <translation>Benutzername:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="228" />
+      <location filename="../../gistdesk/ui/signin.py" line="241" />
       <source>User name: type a user name.</source>
       <translation>Benutzername: bitte einen Benutzernamen eingeben.</translation>
     </message>
@@ -671,7 +671,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
     <message>
       <location filename="../../gistdesk/ui/forms/dose_form.py" line="38" />
       <source>0 = treatment held? A dose of 0 mg/day records a pause of the treatment; it is shown as “held” in the lists and the chart.</source>
-      <translation>0 = Therapie pausiert? Eine Dosis von 0 mg/Tag erfasst eine Therapiepause; sie wird in den Listen und im Diagramm als „pausiert“ angezeigt.</translation>
+      <translation>0 = Behandlung pausiert? Eine Dosis von 0 mg/Tag hält eine Therapiepause fest; Listen und Diagramm zeigen sie als „held“ (pausiert).</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/forms/dose_form.py" line="37" />
@@ -716,7 +716,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
     <message>
       <location filename="../../gistdesk/ui/forms/dose_form.py" line="43" />
       <source>Yes, treatment held</source>
-      <translation>Ja, Therapie pausiert</translation>
+      <translation>Ja, Behandlung pausiert</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/forms/dose_form.py" line="71" />
@@ -797,170 +797,175 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
   <context>
     <name>FlagsPanel</name>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="78" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="400" />
+      <source>Adjuvant therapy ends on {0} (in {1} days): on the Adjuvant ending worklist.</source>
+      <translation>Die adjuvante Therapie endet am {0} (in {1} Tagen): auf der Arbeitsliste „Adjuvant endet“.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="81" />
       <source>Advised duration (days)</source>
       <translation>Empfohlene Dauer (Tage)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="131" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="134" />
       <source>Awaiting the team’s review</source>
       <translation>Wartet auf die Beurteilung des Teams</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="181" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="184" />
       <source>Basis:</source>
       <translation>Grundlage:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="66" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="69" />
       <source>Change vs baseline</source>
-      <translation>Änderung zur Baseline</translation>
+      <translation>Änderung zum Ausgangsbefund</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="67" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="70" />
       <source>Change vs nadir</source>
       <translation>Änderung zum Nadir</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="168" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="171" />
       <source>Criteria:</source>
       <translation>Kriterien:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="74" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="77" />
       <source>Days</source>
       <translation>Tage</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="75" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="78" />
       <source>Days on this line</source>
-      <translation>Tage in dieser Linie</translation>
+      <translation>Tage auf dieser Linie</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="76" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="79" />
       <source>Days since the last scan</source>
       <translation>Tage seit der letzten Bildgebung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="68" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="71" />
       <source>Density change</source>
       <translation>Dichteänderung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="70" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="73" />
       <source>Density change vs nadir</source>
       <translation>Dichteänderung zum Nadir</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="79" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="82" />
       <source>Dose</source>
       <translation>Dosis</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="171" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="174" />
       <source>Extent:</source>
       <translation>Ausmaß:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="329" />
-      <location filename="../../gistdesk/ui/flags_panel.py" line="344" />
-      <location filename="../../gistdesk/ui/flags_panel.py" line="392" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="342" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="357" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="421" />
       <source>Flags</source>
       <translation>Hinweise</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="392" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="421" />
       <source>Flags ({0} open)</source>
       <translation>Hinweise ({0} offen)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="367" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="386" />
       <source>Flags support the GIST team's review; they are not orders.</source>
       <translation>Hinweise unterstützen die Beurteilung durch das GIST-Team; sie sind keine Anordnungen.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="65" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="68" />
       <source>Nadir scan</source>
       <translation>Nadir-Bildgebung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="363" />
-      <location filename="../../gistdesk/ui/flags_panel.py" line="396" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="382" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="425" />
       <source>No flags: nothing for the team to review.</source>
       <translation>Keine Hinweise: Für das Team gibt es nichts zu prüfen.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="198" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="201" />
       <source>Options to discuss:</source>
       <translation>Zu besprechende Optionen:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="135" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="138" />
       <source>Re-image requested</source>
       <translation>Erneute Bildgebung angefordert</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="172" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="175" />
       <source>Resistance:</source>
       <translation>Resistenz:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="135" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="138" />
       <source>Reviewed</source>
       <translation>Beurteilt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="399" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="428" />
       <source>Reviewed ({0})</source>
       <translation>Beurteilt ({0})</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="73" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="76" />
       <source>SUVmax change</source>
       <translation>SUVmax-Änderung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="77" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="80" />
       <source>Scan interval (days)</source>
       <translation>Bildgebungsintervall (Tage)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="256" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="269" />
       <source>Select to show its scan</source>
       <translation>Auswählen, um die Bildgebung zu zeigen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="64" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="67" />
       <source>Smallest sum (nadir)</source>
       <translation>Kleinste Summe (Nadir)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="205" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="208" />
       <source>Source:</source>
       <translation>Quelle:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="63" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="66" />
       <source>Sum at baseline</source>
-      <translation>Summe bei Baseline</translation>
+      <translation>Summe bei Ausgangsbefund</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="62" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="65" />
       <source>Sum of target diameters</source>
       <translation>Summe der Zieldurchmesser</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="185" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="188" />
       <source>early on the first TKI line (when false progression is most common)</source>
       <translation>früh in der ersten TKI-Linie (wenn eine Pseudoprogression am häufigsten ist)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="178" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="181" />
       <source>off therapy</source>
       <translation>ohne Therapie</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="153" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="156" />
       <source>scan {0}</source>
       <translation>Bildgebung {0}</translation>
     </message>
@@ -986,52 +991,52 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
   <context>
     <name>LockScreen</name>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="395" />
+      <location filename="../../gistdesk/ui/signin.py" line="408" />
       <source>Another user can sign in here. Unsaved work of {0} is kept until they decide.</source>
       <translation>Ein anderer Benutzer kann sich hier anmelden. Ungespeicherte Arbeit von {0} bleibt erhalten, bis entschieden ist, was damit geschieht.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="388" />
+      <location filename="../../gistdesk/ui/signin.py" line="401" />
       <source>Locked at {0} for {1}. Patient data is hidden. Type your password to go on, or switch user.</source>
       <translation>Gesperrt um {0} für {1}. Patientendaten sind ausgeblendet. Geben Sie Ihr Passwort ein, um fortzufahren, oder wechseln Sie den Benutzer.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="353" />
+      <location filename="../../gistdesk/ui/signin.py" line="366" />
       <source>Password</source>
       <translation>Passwort</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="356" />
+      <location filename="../../gistdesk/ui/signin.py" line="369" />
       <source>Password:</source>
       <translation>Passwort:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="400" />
+      <location filename="../../gistdesk/ui/signin.py" line="413" />
       <source>Sign in to go on.</source>
       <translation>Melden Sie sich an, um fortzufahren.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="361" />
+      <location filename="../../gistdesk/ui/signin.py" line="374" />
       <source>Switch user…</source>
       <translation>Benutzer wechseln…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="363" />
+      <location filename="../../gistdesk/ui/signin.py" line="376" />
       <source>Unlock</source>
       <translation>Entsperren</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="350" />
+      <location filename="../../gistdesk/ui/signin.py" line="363" />
       <source>User name</source>
       <translation>Benutzername</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="355" />
+      <location filename="../../gistdesk/ui/signin.py" line="368" />
       <source>User name:</source>
       <translation>Benutzername:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="340" />
+      <location filename="../../gistdesk/ui/signin.py" line="353" />
       <source>gistdesk is locked</source>
       <translation>gistdesk ist gesperrt</translation>
     </message>
@@ -1149,17 +1154,17 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>&amp;Ansicht</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="634" />
+      <location filename="../../gistdesk/ui/main_window.py" line="660" />
       <source>A form with changes that are not saved is kept behind the lock. Quit and discard it?</source>
       <translation>Hinter der Sperre wartet ein Formular mit ungespeicherten Änderungen. Beenden und es verwerfen?</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="425" />
+      <location filename="../../gistdesk/ui/main_window.py" line="451" />
       <source>About gistdesk</source>
       <translation>Über gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="560" />
+      <location filename="../../gistdesk/ui/main_window.py" line="586" />
       <source>Account locked</source>
       <translation>Konto gesperrt</translation>
     </message>
@@ -1204,7 +1209,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Prüfprotokoll dieses &amp;Patienten…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="356" />
+      <location filename="../../gistdesk/ui/main_window.py" line="372" />
       <source>Cannot open the patient</source>
       <translation>Der Patient kann nicht geöffnet werden</translation>
     </message>
@@ -1219,7 +1224,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Leere &amp;Klinikdatenbank anlegen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="590" />
+      <location filename="../../gistdesk/ui/main_window.py" line="616" />
       <source>Database: {0}</source>
       <translation>Datenbank: {0}</translation>
     </message>
@@ -1331,7 +1336,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
     </message>
     <message>
       <location filename="../../gistdesk/ui/edits.py" line="139" />
-      <location filename="../../gistdesk/ui/main_window.py" line="639" />
+      <location filename="../../gistdesk/ui/main_window.py" line="665" />
       <source>Keep it</source>
       <translation>Behalten</translation>
     </message>
@@ -1341,7 +1346,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Fenster sperren und Patientendaten ausblenden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="473" />
+      <location filename="../../gistdesk/ui/main_window.py" line="499" />
       <source>Locked</source>
       <translation>Gesperrt</translation>
     </message>
@@ -1351,7 +1356,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Hauptwerkzeugleiste</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="526" />
+      <location filename="../../gistdesk/ui/actions.py" line="527" />
       <source>Needs the {0} role</source>
       <translation>Erfordert die Rolle {0}</translation>
     </message>
@@ -1366,7 +1371,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Es wurde nichts gelöscht</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="348" />
+      <location filename="../../gistdesk/ui/main_window.py" line="364" />
       <source>Patient {0} is no longer in the database</source>
       <translation>Patient {0} ist nicht mehr in der Datenbank</translation>
     </message>
@@ -1386,7 +1391,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Das einseitige Tumorboard-Blatt des geöffneten Patienten drucken</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="638" />
+      <location filename="../../gistdesk/ui/main_window.py" line="664" />
       <source>Quit and discard</source>
       <translation>Beenden und verwerfen</translation>
     </message>
@@ -1401,7 +1406,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Benutzer &amp;wechseln…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="380" />
+      <location filename="../../gistdesk/ui/main_window.py" line="396" />
       <source>Saved {0}</source>
       <translation>{0} gespeichert</translation>
     </message>
@@ -1411,8 +1416,8 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Bildgebung überfällig</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="130" />
-      <location filename="../../gistdesk/ui/main_window.py" line="229" />
+      <location filename="../../gistdesk/ui/main_window.py" line="131" />
+      <location filename="../../gistdesk/ui/main_window.py" line="231" />
       <source>Search failed: {0}</source>
       <translation>Suche fehlgeschlagen: {0}</translation>
     </message>
@@ -1427,13 +1432,13 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Aktennummer oder Name suchen  (Strg+F)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="254" />
+      <location filename="../../gistdesk/ui/main_window.py" line="256" />
       <location filename="../../gistdesk/ui/main_window_view.py" line="87" />
       <source>Select a patient in the list, or create one with Ctrl+N.</source>
       <translation>Wählen Sie einen Patienten in der Liste oder legen Sie mit Strg+N einen neuen an.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="155" />
+      <location filename="../../gistdesk/ui/main_window.py" line="157" />
       <source>Signed in: {0}</source>
       <translation>Angemeldet: {0}</translation>
     </message>
@@ -1448,7 +1453,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Die Bildgebung wurde nicht gelöscht</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="252" />
+      <location filename="../../gistdesk/ui/main_window.py" line="254" />
       <source>This clinic has no patients yet.
 Create the first with New patient (Ctrl+N).</source>
       <translation>Diese Klinik hat noch keine Patienten.
@@ -1457,15 +1462,15 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
     <message>
       <location filename="../../gistdesk/ui/main_window_view.py" line="44" />
       <source>To review</source>
-      <translation>Zu beurteilen</translation>
+      <translation>Zu prüfen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="633" />
+      <location filename="../../gistdesk/ui/main_window.py" line="659" />
       <source>Unsaved form</source>
       <translation>Ungespeichertes Formular</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="237" />
+      <location filename="../../gistdesk/ui/main_window.py" line="239" />
       <source>Worklist failed: {0}</source>
       <translation>Arbeitsliste fehlgeschlagen: {0}</translation>
     </message>
@@ -1487,15 +1492,15 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
     <message>
       <location filename="../../gistdesk/ui/actions.py" line="348" />
       <source>Worklist: To review</source>
-      <translation>Arbeitsliste: Zu beurteilen</translation>
+      <translation>Arbeitsliste: Zu prüfen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="557" />
+      <location filename="../../gistdesk/ui/main_window.py" line="583" />
       <source>Your password was changed.</source>
       <translation>Ihr Passwort wurde geändert.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="534" />
+      <location filename="../../gistdesk/ui/main_window.py" line="560" />
       <source>Your role cannot see the audit log.</source>
       <translation>Ihre Rolle darf das Prüfprotokoll nicht einsehen.</translation>
     </message>
@@ -1505,32 +1510,32 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Ihre Rolle erlaubt das nicht. Wenden Sie sich an einen Administrator.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="468" />
+      <location filename="../../gistdesk/ui/main_window.py" line="494" />
       <source>gistdesk — locked</source>
       <translation>gistdesk — gesperrt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="154" />
+      <location filename="../../gistdesk/ui/main_window.py" line="156" />
       <source>nobody</source>
       <translation>niemand</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="263" />
+      <location filename="../../gistdesk/ui/main_window.py" line="265" />
       <source>{0} of {1} patients shown</source>
       <translation>{0} von {1} Patienten angezeigt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="522" />
+      <location filename="../../gistdesk/ui/actions.py" line="523" />
       <source>{0} or {1}</source>
       <translation>{0} oder {1}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="266" />
+      <location filename="../../gistdesk/ui/main_window.py" line="268" />
       <source>{0} patient shown</source>
       <translation>{0} Patient angezeigt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="268" />
+      <location filename="../../gistdesk/ui/main_window.py" line="270" />
       <source>{0} patients shown</source>
       <translation>{0} Patienten angezeigt</translation>
     </message>
@@ -1674,77 +1679,77 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
   <context>
     <name>PatientHeader</name>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="372" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="373" />
       <source>Diagnosed &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Diagnose &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="357" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="358" />
       <source>Record &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Akte &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="384" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="385" />
       <source>Recurrence risk: &lt;i&gt;not computable (size or mitoses missing)&lt;/i&gt;</source>
       <translation>Rückfallrisiko: &lt;i&gt;nicht berechenbar (Größe oder Mitosen fehlen)&lt;/i&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="394" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="395" />
       <source>Recurrence risk: modified NIH &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Rückfallrisiko: modifiziertes NIH &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="363" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="364" />
       <source>born {0}</source>
       <translation>geboren {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="379" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="380" />
       <source>extent &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Ausbreitung &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="375" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="376" />
       <source>mitoses &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Mitosen &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="378" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="379" />
       <source>mutation &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Mutation &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="369" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="370" />
       <source>no</source>
       <translation>nein</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="377" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="378" />
       <source>rupture &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Ruptur &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="373" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="374" />
       <source>site &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Lokalisation &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="374" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="375" />
       <source>size &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Größe &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="365" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="366" />
       <source>unknown</source>
       <translation>unbekannt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="367" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="368" />
       <source>yes</source>
       <translation>ja</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="359" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="360" />
       <source>{0} years</source>
       <translation>{0} Jahre</translation>
     </message>
@@ -1810,12 +1815,12 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
   <context>
     <name>PatientView</name>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="535" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="539" />
       <source>&amp;Procedures</source>
       <translation>&amp;Eingriffe</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="519" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="523" />
       <source>&amp;Scans</source>
       <translation>&amp;Bildgebung</translation>
     </message>
@@ -1894,14 +1899,14 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Dosis</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="483" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="592" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="693" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="484" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="599" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="700" />
       <source>Dose history</source>
       <translation>Dosisverlauf</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="699" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="706" />
       <source>Dose history: {0}, from {1}</source>
       <translation>Dosisverlauf: {0}, ab {1}</translation>
     </message>
@@ -1952,13 +1957,13 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Läsion</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="683" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="690" />
       <source>Lesions on {0} ({1}), change vs the previous scan</source>
       <translation>Läsionen am {0} ({1}), Änderung gegenüber der vorigen Bildgebung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="507" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="670" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="508" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="677" />
       <source>Lesions: select a scan</source>
       <translation>Läsionen: Bildgebung auswählen</translation>
     </message>
@@ -2060,7 +2065,7 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Schema</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="551" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="555" />
       <source>Side &amp;effects</source>
       <translation>&amp;Nebenwirkungen</translation>
     </message>
@@ -2095,7 +2100,7 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Begriff</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="496" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="497" />
       <source>Therapy &amp;lines</source>
       <translation>&amp;Therapielinien</translation>
     </message>
@@ -2129,7 +2134,7 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
   <context>
     <name>PdfPreview</name>
     <message numerus="yes">
-      <location filename="../../gistdesk/ui/pdf_preview.py" line="74" />
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="109" />
       <source>%n page(s)</source>
       <translation>
         <numerusform>%n Seite</numerusform>
@@ -2137,82 +2142,118 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       </translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/pdf_preview.py" line="77" />
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="155" />
       <source>&amp;Close</source>
       <translation>S&amp;chließen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/pdf_preview.py" line="75" />
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="153" />
       <source>&amp;Print…</source>
       <translation>&amp;Drucken…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/pdf_preview.py" line="76" />
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="154" />
       <source>&amp;Save as PDF…</source>
       <translation>Als PDF &amp;speichern…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/pdf_preview.py" line="102" />
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="120" />
+      <source>Fit width</source>
+      <translation>Seitenbreite</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="114" />
+      <source>Next page ▶</source>
+      <translation>Nächste Seite ▶</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="218" />
       <source>Nothing was printed</source>
       <translation>Es wurde nichts gedruckt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/pdf_preview.py" line="108" />
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="185" />
+      <source>Page {0} of {1}</source>
+      <translation>Seite {0} von {1}</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="224" />
       <source>Save as PDF</source>
       <translation>Als PDF speichern</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/pdf_preview.py" line="116" />
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="232" />
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="239" />
       <source>The PDF was not saved</source>
       <translation>Das PDF wurde nicht gespeichert</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="122" />
+      <source>Whole page</source>
+      <translation>Ganze Seite</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="118" />
+      <source>Zoom in</source>
+      <translation>Vergrößern</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="116" />
+      <source>Zoom out</source>
+      <translation>Verkleinern</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="112" />
+      <source>◀ Previous page</source>
+      <translation>◀ Vorherige Seite</translation>
     </message>
   </context>
   <context>
     <name>Printing</name>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="144" />
+      <location filename="../../gistdesk/ui/printing.py" line="154" />
       <source>Building the PDF…</source>
       <translation>PDF wird erstellt…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="114" />
+      <location filename="../../gistdesk/ui/printing.py" line="124" />
       <source>Nothing was printed</source>
       <translation>Es wurde nichts gedruckt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="99" />
+      <location filename="../../gistdesk/ui/printing.py" line="109" />
       <source>Printing not available yet</source>
       <translation>Drucken noch nicht verfügbar</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="134" />
+      <location filename="../../gistdesk/ui/printing.py" line="144" />
       <source>The PDF could not be made</source>
       <translation>Das PDF konnte nicht erstellt werden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="100" />
+      <location filename="../../gistdesk/ui/printing.py" line="110" />
       <source>The {0} PDF is not available in this version of gistdesk yet.
 Nothing was printed.</source>
       <translation>Das PDF „{0}“ ist in dieser Version von gistdesk noch nicht verfügbar.
 Es wurde nichts gedruckt.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="135" />
+      <location filename="../../gistdesk/ui/printing.py" line="145" />
       <source>The {0} could not be built; nothing was saved.</source>
       <translation>„{0}“ konnte nicht erstellt werden; es wurde nichts gespeichert.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="28" />
+      <location filename="../../gistdesk/ui/printing.py" line="29" />
       <source>clinician summary</source>
       <translation>Ärztliche Zusammenfassung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="29" />
+      <location filename="../../gistdesk/ui/printing.py" line="30" />
       <source>patient handout</source>
       <translation>Patienteninformation</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="30" />
+      <location filename="../../gistdesk/ui/printing.py" line="31" />
       <source>tumor board sheet</source>
       <translation>Tumorboard-Blatt</translation>
     </message>
@@ -2453,193 +2494,193 @@ Es wurde nichts gedruckt.</translation>
   <context>
     <name>ScanForm</name>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="249" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="248" />
       <source>&amp;Add lesion</source>
       <translation>Läsion &amp;hinzufügen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="251" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="250" />
       <source>&amp;Remove lesion</source>
       <translation>Läsion &amp;entfernen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="186" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="185" />
       <source>Add scan</source>
       <translation>Bildgebung hinzufügen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="43" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="42" />
       <source>Density
 (HU)</source>
       <translation>Dichte
 (HU)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="41" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="40" />
       <source>Diameter
 (mm)</source>
       <translation>Durchmesser
 (mm)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="256" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="255" />
       <source>Diameters: longest axis in mm (short axis for lymph nodes). Leave a diameter empty if the lesion was not measured.</source>
       <translation>Durchmesser: längste Achse in mm (kurze Achse bei Lymphknoten). Durchmesser leer lassen, wenn die Läsion nicht gemessen wurde.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="186" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="185" />
       <source>Edit scan</source>
       <translation>Bildgebung bearbeiten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="317" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="316" />
       <source>Go back and measure</source>
       <translation>Zurück und messen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="46" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="45" />
       <source>Hypo-
 dense</source>
       <translation>Hypo-
 dens</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="47" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="46" />
       <source>Intratumoral
 nodule</source>
       <translation>Intratumoraler
 Knoten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="37" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="36" />
       <source>Lesion</source>
       <translation>Läsion</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="366" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="365" />
       <source>Lesion {0}, {1}</source>
       <translation>Läsion {0}, {1}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="219" />
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="242" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="218" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="241" />
       <source>Lesions</source>
       <translation>Läsionen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="238" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="237" />
       <source>Lesions of the previous scan ({0}) are listed: type the new measurements.</source>
       <translation>Die Läsionen der vorigen Bildgebung ({0}) sind aufgeführt: Geben Sie die neuen Messwerte ein.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="199" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="198" />
       <source>Modality</source>
       <translation>Modalität</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="45" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="44" />
       <source>New</source>
       <translation>Neu</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="40" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="39" />
       <source>Node</source>
       <translation>Lymphknoten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="274" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="273" />
       <source>Non-target lesions</source>
       <translation>Nicht-Ziel-Läsionen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="266" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="265" />
       <source>Non-target lesions:</source>
       <translation>Nicht-Ziel-Läsionen:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="310" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="309" />
       <source>Not all target lesions measured</source>
       <translation>Nicht alle Zielläsionen gemessen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="38" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="37" />
       <source>Organ</source>
       <translation>Organ</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="42" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="41" />
       <source>Previous
 (mm)</source>
       <translation>Vorher
 (mm)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="276" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="275" />
       <source>Report</source>
       <translation>Befund</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="44" />
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="55" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="43" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="54" />
       <source>SUVmax</source>
       <translation>SUVmax</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="316" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="315" />
       <source>Save anyway</source>
       <translation>Trotzdem speichern</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="198" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="197" />
       <source>Scan date</source>
       <translation>Untersuchungsdatum</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="39" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="38" />
       <source>Target</source>
       <translation>Ziel</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="54" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="53" />
       <source>density (HU)</source>
       <translation>Dichte (HU)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="51" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="50" />
       <source>lesion id</source>
       <translation>Läsions-ID</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="53" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="52" />
       <source>longest diameter (mm)</source>
       <translation>längster Durchmesser (mm)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="52" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="51" />
       <source>organ</source>
       <translation>Organ</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="197" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="196" />
       <source>radiology report (optional)</source>
       <translation>radiologischer Befund (optional)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="364" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="363" />
       <source>row {0}</source>
       <translation>Zeile {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="311" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="310" />
       <source>{0} not measured on this scan — save anyway?
 
 An unmeasured lesion is not 0 mm: the scan's sum is left out of the chart and RECIST cannot assess the targets.</source>
-      <translation>{0} in dieser Bildgebung nicht gemessen – trotzdem speichern?
+      <translation>{0} in dieser Bildgebung nicht gemessen — trotzdem speichern?
 
-Eine nicht gemessene Läsion ist nicht 0 mm: die Summe dieser Bildgebung fehlt im Diagramm, und RECIST kann die Zielläsionen nicht beurteilen.</translation>
+Eine nicht gemessene Läsion ist nicht 0 mm: Die Summe dieser Bildgebung fehlt im Diagramm, und RECIST kann die Zielläsionen nicht beurteilen.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="374" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="373" />
       <source>“{0}” is not a number</source>
       <translation>„{0}“ ist keine Zahl</translation>
     </message>
@@ -2751,7 +2792,7 @@ Eine nicht gemessene Läsion ist nicht 0 mm: die Summe dieser Bildgebung fehlt i
   <context>
     <name>SideEffectForm</name>
     <message>
-      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="77" />
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="82" />
       <source>Action</source>
       <translation>Maßnahme</translation>
     </message>
@@ -2761,22 +2802,22 @@ Eine nicht gemessene Läsion ist nicht 0 mm: die Summe dieser Bildgebung fehlt i
       <translation>Nebenwirkung hinzufügen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="75" />
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="80" />
       <source>CTCAE grade</source>
       <translation>CTCAE-Grad</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="59" />
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="64" />
       <source>CTCAE grade: 1 mild … 5 death related to the adverse event</source>
       <translation>CTCAE-Grad: 1 leicht … 5 Tod durch das unerwünschte Ereignis</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="73" />
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="78" />
       <source>Date</source>
       <translation>Datum</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="76" />
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="81" />
       <source>Drug</source>
       <translation>Medikament</translation>
     </message>
@@ -2786,7 +2827,7 @@ Eine nicht gemessene Läsion ist nicht 0 mm: die Summe dieser Bildgebung fehlt i
       <translation>Nebenwirkung bearbeiten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="74" />
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="79" />
       <source>Term (CTCAE)</source>
       <translation>Begriff (CTCAE)</translation>
     </message>
@@ -2822,42 +2863,47 @@ Eine nicht gemessene Läsion ist nicht 0 mm: die Summe dieser Bildgebung fehlt i
   <context>
     <name>SignInDialog</name>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="152" />
+      <location filename="../../gistdesk/ui/signin.py" line="153" />
       <source>Clinic database: {0}</source>
       <translation>Klinikdatenbank: {0}</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/signin.py" line="159" />
+      <source>Demo clinic (invented patients only). Sign in as {0} with the password {1}.</source>
+      <translation>Demo-Klinik (nur erfundene Patienten). Anmelden als {0} mit dem Passwort {1}.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="172" />
       <source>Password</source>
       <translation>Passwort</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="162" />
+      <location filename="../../gistdesk/ui/signin.py" line="175" />
       <source>Password:</source>
       <translation>Passwort:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="167" />
+      <location filename="../../gistdesk/ui/signin.py" line="180" />
       <source>Sign in</source>
       <translation>Anmelden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="148" />
+      <location filename="../../gistdesk/ui/signin.py" line="149" />
       <source>Sign in to gistdesk</source>
       <translation>Bei gistdesk anmelden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="143" />
+      <location filename="../../gistdesk/ui/signin.py" line="144" />
       <source>Sign in — gistdesk</source>
       <translation>Anmelden — gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="156" />
+      <location filename="../../gistdesk/ui/signin.py" line="169" />
       <source>User name</source>
       <translation>Benutzername</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="161" />
+      <location filename="../../gistdesk/ui/signin.py" line="174" />
       <source>User name:</source>
       <translation>Benutzername:</translation>
     </message>

@@ -57,34 +57,34 @@
       <translation>Une erreur inattendue s'est produite ({0} dans {1}). L'action qui a échoué n'a rien enregistré ; vos données sont en sécurité dans la base.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="419" />
-      <location filename="../../gistdesk/ui/app.py" line="485" />
+      <location filename="../../gistdesk/ui/app.py" line="421" />
+      <location filename="../../gistdesk/ui/app.py" line="488" />
       <source>Cannot open the database</source>
       <translation>Impossible d'ouvrir la base de données</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="461" />
+      <location filename="../../gistdesk/ui/app.py" line="464" />
       <source>Create an empty clinic database</source>
       <translation>Créer une base de données vide de la clinique</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="471" />
+      <location filename="../../gistdesk/ui/app.py" line="474" />
       <source>File exists</source>
       <translation>Le fichier existe déjà</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/app.py" line="290" />
-      <location filename="../../gistdesk/ui/app.py" line="464" />
+      <location filename="../../gistdesk/ui/app.py" line="467" />
       <source>Open a gistdesk database</source>
       <translation>Ouvrir une base gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="480" />
+      <location filename="../../gistdesk/ui/app.py" line="483" />
       <source>Opening the database…</source>
       <translation>Ouverture de la base de données…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="397" />
+      <location filename="../../gistdesk/ui/app.py" line="399" />
       <source>Restored {0}: sign in again</source>
       <translation>{0} restaurée : reconnectez-vous</translation>
     </message>
@@ -94,12 +94,12 @@
       <translation>Une erreur s'est produite</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="371" />
+      <location filename="../../gistdesk/ui/app.py" line="373" />
       <source>The automatic backup was not made</source>
       <translation>La sauvegarde automatique n'a pas été faite</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="391" />
+      <location filename="../../gistdesk/ui/app.py" line="393" />
       <source>The backup was not restored</source>
       <translation>La sauvegarde n'a pas été restaurée</translation>
     </message>
@@ -132,18 +132,18 @@ Heure : {3}</translation>
       <translation>base endommagée : lecture seule</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="372" />
+      <location filename="../../gistdesk/ui/app.py" line="374" />
       <source>gistdesk closes normally; your data is safe in the database. Make a backup with Tools &gt; Backups… next time.</source>
       <translation>gistdesk se ferme normalement ; vos données sont en sécurité dans la base. Faites une sauvegarde la prochaine fois avec Outils &gt; Sauvegardes….</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="472" />
+      <location filename="../../gistdesk/ui/app.py" line="475" />
       <source>{0} already exists; choose a new name.</source>
       <translation>{0} existe déjà ; choisissez un autre nom.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="420" />
-      <location filename="../../gistdesk/ui/app.py" line="486" />
+      <location filename="../../gistdesk/ui/app.py" line="422" />
+      <location filename="../../gistdesk/ui/app.py" line="489" />
       <source>{0} could not be opened.</source>
       <translation>{0} n'a pas pu être ouvert.</translation>
     </message>
@@ -417,63 +417,63 @@ Tout ce qui a été enregistré après ce moment est remplacé (la base actuelle
   <context>
     <name>ChangePasswordDialog</name>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="256" />
+      <location filename="../../gistdesk/ui/signin.py" line="269" />
       <source>Change my password — gistdesk</source>
       <translation>Changer mon mot de passe — gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="280" />
+      <location filename="../../gistdesk/ui/signin.py" line="293" />
       <source>Change password</source>
       <translation>Changer le mot de passe</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="272" />
+      <location filename="../../gistdesk/ui/signin.py" line="285" />
       <source>Current password:</source>
       <translation>Mot de passe actuel :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="274" />
+      <location filename="../../gistdesk/ui/signin.py" line="287" />
       <source>New password again:</source>
       <translation>Nouveau mot de passe (répéter) :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="273" />
+      <location filename="../../gistdesk/ui/signin.py" line="286" />
       <source>New password:</source>
       <translation>Nouveau mot de passe :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="276" />
-      <location filename="../../gistdesk/ui/signin.py" line="295" />
+      <location filename="../../gistdesk/ui/signin.py" line="289" />
+      <location filename="../../gistdesk/ui/signin.py" line="308" />
       <source>New password: {0}</source>
       <translation>Nouveau mot de passe : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="263" />
+      <location filename="../../gistdesk/ui/signin.py" line="276" />
       <source>Signed in as {0}</source>
       <translation>Connecté en tant que {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="306" />
+      <location filename="../../gistdesk/ui/signin.py" line="319" />
       <source>The current password is not right; nothing was changed.</source>
       <translation>Le mot de passe actuel n'est pas correct ; rien n'a été modifié.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="309" />
+      <location filename="../../gistdesk/ui/signin.py" line="322" />
       <source>The password was not changed: {0}</source>
       <translation>Le mot de passe n'a pas été modifié : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="291" />
+      <location filename="../../gistdesk/ui/signin.py" line="304" />
       <source>The two new passwords are not the same.</source>
       <translation>Les deux nouveaux mots de passe ne sont pas identiques.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="298" />
+      <location filename="../../gistdesk/ui/signin.py" line="311" />
       <source>Too many wrong passwords: this account is locked until {0}. The window is locked.</source>
       <translation>Trop de mots de passe erronés : ce compte est bloqué jusqu’à {0}. La fenêtre est verrouillée.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="288" />
+      <location filename="../../gistdesk/ui/signin.py" line="301" />
       <source>Type your current password.</source>
       <translation>Saisissez votre mot de passe actuel.</translation>
     </message>
@@ -500,58 +500,58 @@ Tout ce qui a été enregistré après ce moment est remplacé (la base actuelle
   <context>
     <name>CreateAdminDialog</name>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="220" />
+      <location filename="../../gistdesk/ui/signin.py" line="233" />
       <source>Create account</source>
       <translation>Créer le compte</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="191" />
+      <location filename="../../gistdesk/ui/signin.py" line="204" />
       <source>Create the administrator account — gistdesk</source>
       <translation>Créer le compte administrateur — gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="212" />
+      <location filename="../../gistdesk/ui/signin.py" line="225" />
       <source>Display name:</source>
       <translation>Nom affiché :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="214" />
+      <location filename="../../gistdesk/ui/signin.py" line="227" />
       <source>Password again:</source>
       <translation>Confirmer le mot de passe :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="213" />
+      <location filename="../../gistdesk/ui/signin.py" line="226" />
       <source>Password:</source>
       <translation>Mot de passe :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="216" />
-      <location filename="../../gistdesk/ui/signin.py" line="239" />
+      <location filename="../../gistdesk/ui/signin.py" line="229" />
+      <location filename="../../gistdesk/ui/signin.py" line="252" />
       <source>Password: {0}</source>
       <translation>Mot de passe : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="242" />
+      <location filename="../../gistdesk/ui/signin.py" line="255" />
       <source>The account was not created: {0}</source>
       <translation>Le compte n'a pas été créé : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="231" />
+      <location filename="../../gistdesk/ui/signin.py" line="244" />
       <source>The two passwords are not the same.</source>
       <translation>Les deux mots de passe ne sont pas identiques.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="196" />
+      <location filename="../../gistdesk/ui/signin.py" line="209" />
       <source>This clinic database has no users yet. Create the administrator account: the administrator adds the clinicians, nurses and other users, and restores backups.</source>
       <translation>Cette base de la clinique n'a pas encore d'utilisateurs. Créez le compte administrateur : l'administrateur ajoute les médecins, le personnel infirmier et les autres utilisateurs, et restaure les sauvegardes.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="211" />
+      <location filename="../../gistdesk/ui/signin.py" line="224" />
       <source>User name:</source>
       <translation>Nom d'utilisateur :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="228" />
+      <location filename="../../gistdesk/ui/signin.py" line="241" />
       <source>User name: type a user name.</source>
       <translation>Nom d'utilisateur : saisissez un nom d'utilisateur.</translation>
     </message>
@@ -671,7 +671,7 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
     <message>
       <location filename="../../gistdesk/ui/forms/dose_form.py" line="38" />
       <source>0 = treatment held? A dose of 0 mg/day records a pause of the treatment; it is shown as “held” in the lists and the chart.</source>
-      <translation>0 = traitement suspendu ? Une dose de 0 mg/jour enregistre une pause du traitement ; elle apparaît comme « suspendu » dans les listes et le graphique.</translation>
+      <translation>0 = traitement suspendu ? Une dose de 0 mg/jour enregistre une pause du traitement ; les listes et le graphique l’affichent comme « held » (suspendu).</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/forms/dose_form.py" line="37" />
@@ -797,170 +797,175 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
   <context>
     <name>FlagsPanel</name>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="78" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="400" />
+      <source>Adjuvant therapy ends on {0} (in {1} days): on the Adjuvant ending worklist.</source>
+      <translation>Le traitement adjuvant se termine le {0} (dans {1} jours) : sur la liste de travail « Fin d'adjuvant ».</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="81" />
       <source>Advised duration (days)</source>
       <translation>Durée conseillée (jours)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="131" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="134" />
       <source>Awaiting the team’s review</source>
       <translation>En attente de l’évaluation de l’équipe</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="181" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="184" />
       <source>Basis:</source>
       <translation>Fondement :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="66" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="69" />
       <source>Change vs baseline</source>
-      <translation>Variation par rapport à l’initial</translation>
+      <translation>Variation par rapport à la référence</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="67" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="70" />
       <source>Change vs nadir</source>
       <translation>Variation par rapport au nadir</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="168" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="171" />
       <source>Criteria:</source>
       <translation>Critères :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="74" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="77" />
       <source>Days</source>
       <translation>Jours</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="75" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="78" />
       <source>Days on this line</source>
       <translation>Jours sur cette ligne</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="76" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="79" />
       <source>Days since the last scan</source>
       <translation>Jours depuis le dernier examen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="68" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="71" />
       <source>Density change</source>
       <translation>Variation de densité</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="70" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="73" />
       <source>Density change vs nadir</source>
       <translation>Variation de densité par rapport au nadir</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="79" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="82" />
       <source>Dose</source>
       <translation>Dose</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="171" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="174" />
       <source>Extent:</source>
       <translation>Étendue :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="329" />
-      <location filename="../../gistdesk/ui/flags_panel.py" line="344" />
-      <location filename="../../gistdesk/ui/flags_panel.py" line="392" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="342" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="357" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="421" />
       <source>Flags</source>
       <translation>Alertes</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="392" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="421" />
       <source>Flags ({0} open)</source>
       <translation>Alertes ({0} ouvertes)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="367" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="386" />
       <source>Flags support the GIST team's review; they are not orders.</source>
       <translation>Les alertes aident l'équipe GIST à évaluer ; ce ne sont pas des prescriptions.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="65" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="68" />
       <source>Nadir scan</source>
       <translation>Examen du nadir</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="363" />
-      <location filename="../../gistdesk/ui/flags_panel.py" line="396" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="382" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="425" />
       <source>No flags: nothing for the team to review.</source>
       <translation>Aucune alerte : rien à revoir pour l'équipe.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="198" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="201" />
       <source>Options to discuss:</source>
       <translation>Options à discuter :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="135" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="138" />
       <source>Re-image requested</source>
       <translation>Nouvel examen demandé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="172" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="175" />
       <source>Resistance:</source>
       <translation>Résistance :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="135" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="138" />
       <source>Reviewed</source>
       <translation>Évalué</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="399" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="428" />
       <source>Reviewed ({0})</source>
       <translation>Évaluées ({0})</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="73" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="76" />
       <source>SUVmax change</source>
       <translation>Variation du SUVmax</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="77" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="80" />
       <source>Scan interval (days)</source>
       <translation>Intervalle entre examens (jours)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="256" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="269" />
       <source>Select to show its scan</source>
       <translation>Sélectionner pour afficher l'examen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="64" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="67" />
       <source>Smallest sum (nadir)</source>
       <translation>Plus petite somme (nadir)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="205" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="208" />
       <source>Source:</source>
       <translation>Source :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="63" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="66" />
       <source>Sum at baseline</source>
-      <translation>Somme initiale</translation>
+      <translation>Somme à l’examen de référence</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="62" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="65" />
       <source>Sum of target diameters</source>
-      <translation>Somme des diamètres des cibles</translation>
+      <translation>Somme des diamètres cibles</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="185" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="188" />
       <source>early on the first TKI line (when false progression is most common)</source>
       <translation>tôt dans la première ligne de TKI (quand la pseudo-progression est la plus fréquente)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="178" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="181" />
       <source>off therapy</source>
       <translation>sans traitement</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="153" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="156" />
       <source>scan {0}</source>
       <translation>examen {0}</translation>
     </message>
@@ -986,52 +991,52 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
   <context>
     <name>LockScreen</name>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="395" />
+      <location filename="../../gistdesk/ui/signin.py" line="408" />
       <source>Another user can sign in here. Unsaved work of {0} is kept until they decide.</source>
       <translation>Un autre utilisateur peut se connecter ici. Le travail non enregistré de {0} est conservé jusqu'à décision.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="388" />
+      <location filename="../../gistdesk/ui/signin.py" line="401" />
       <source>Locked at {0} for {1}. Patient data is hidden. Type your password to go on, or switch user.</source>
       <translation>Verrouillé à {0} pour {1}. Les données patient sont masquées. Saisissez votre mot de passe pour continuer, ou changez d'utilisateur.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="353" />
+      <location filename="../../gistdesk/ui/signin.py" line="366" />
       <source>Password</source>
       <translation>Mot de passe</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="356" />
+      <location filename="../../gistdesk/ui/signin.py" line="369" />
       <source>Password:</source>
       <translation>Mot de passe :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="400" />
+      <location filename="../../gistdesk/ui/signin.py" line="413" />
       <source>Sign in to go on.</source>
       <translation>Connectez-vous pour continuer.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="361" />
+      <location filename="../../gistdesk/ui/signin.py" line="374" />
       <source>Switch user…</source>
       <translation>Changer d'utilisateur…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="363" />
+      <location filename="../../gistdesk/ui/signin.py" line="376" />
       <source>Unlock</source>
       <translation>Déverrouiller</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="350" />
+      <location filename="../../gistdesk/ui/signin.py" line="363" />
       <source>User name</source>
       <translation>Nom d'utilisateur</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="355" />
+      <location filename="../../gistdesk/ui/signin.py" line="368" />
       <source>User name:</source>
       <translation>Nom d'utilisateur :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="340" />
+      <location filename="../../gistdesk/ui/signin.py" line="353" />
       <source>gistdesk is locked</source>
       <translation>gistdesk est verrouillé</translation>
     </message>
@@ -1149,17 +1154,17 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>A&amp;ffichage</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="634" />
+      <location filename="../../gistdesk/ui/main_window.py" line="660" />
       <source>A form with changes that are not saved is kept behind the lock. Quit and discard it?</source>
       <translation>Un formulaire avec des modifications non enregistrées est conservé derrière le verrouillage. Quitter et l'abandonner ?</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="425" />
+      <location filename="../../gistdesk/ui/main_window.py" line="451" />
       <source>About gistdesk</source>
       <translation>À propos de gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="560" />
+      <location filename="../../gistdesk/ui/main_window.py" line="586" />
       <source>Account locked</source>
       <translation>Compte bloqué</translation>
     </message>
@@ -1204,7 +1209,7 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Journal d'audit de ce &amp;patient…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="356" />
+      <location filename="../../gistdesk/ui/main_window.py" line="372" />
       <source>Cannot open the patient</source>
       <translation>Impossible d'ouvrir le patient</translation>
     </message>
@@ -1219,7 +1224,7 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Créer une base &amp;vide…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="590" />
+      <location filename="../../gistdesk/ui/main_window.py" line="616" />
       <source>Database: {0}</source>
       <translation>Base : {0}</translation>
     </message>
@@ -1331,7 +1336,7 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
     </message>
     <message>
       <location filename="../../gistdesk/ui/edits.py" line="139" />
-      <location filename="../../gistdesk/ui/main_window.py" line="639" />
+      <location filename="../../gistdesk/ui/main_window.py" line="665" />
       <source>Keep it</source>
       <translation>Le garder</translation>
     </message>
@@ -1341,7 +1346,7 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Verrouiller la fenêtre et masquer les données patient</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="473" />
+      <location filename="../../gistdesk/ui/main_window.py" line="499" />
       <source>Locked</source>
       <translation>Verrouillé</translation>
     </message>
@@ -1351,7 +1356,7 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Barre d'outils principale</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="526" />
+      <location filename="../../gistdesk/ui/actions.py" line="527" />
       <source>Needs the {0} role</source>
       <translation>Nécessite le rôle {0}</translation>
     </message>
@@ -1366,7 +1371,7 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Rien n'a été supprimé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="348" />
+      <location filename="../../gistdesk/ui/main_window.py" line="364" />
       <source>Patient {0} is no longer in the database</source>
       <translation>Le patient {0} n'est plus dans la base</translation>
     </message>
@@ -1386,7 +1391,7 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Imprimer la fiche de RCP d’une page du patient ouvert</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="638" />
+      <location filename="../../gistdesk/ui/main_window.py" line="664" />
       <source>Quit and discard</source>
       <translation>Quitter et abandonner</translation>
     </message>
@@ -1401,7 +1406,7 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>&amp;Changer d'utilisateur…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="380" />
+      <location filename="../../gistdesk/ui/main_window.py" line="396" />
       <source>Saved {0}</source>
       <translation>{0} enregistré</translation>
     </message>
@@ -1411,8 +1416,8 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Examen en retard</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="130" />
-      <location filename="../../gistdesk/ui/main_window.py" line="229" />
+      <location filename="../../gistdesk/ui/main_window.py" line="131" />
+      <location filename="../../gistdesk/ui/main_window.py" line="231" />
       <source>Search failed: {0}</source>
       <translation>La recherche a échoué : {0}</translation>
     </message>
@@ -1427,13 +1432,13 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Rechercher un numéro de dossier ou un nom  (Ctrl+F)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="254" />
+      <location filename="../../gistdesk/ui/main_window.py" line="256" />
       <location filename="../../gistdesk/ui/main_window_view.py" line="87" />
       <source>Select a patient in the list, or create one with Ctrl+N.</source>
       <translation>Sélectionnez un patient dans la liste, ou créez-en un avec Ctrl+N.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="155" />
+      <location filename="../../gistdesk/ui/main_window.py" line="157" />
       <source>Signed in: {0}</source>
       <translation>Connecté : {0}</translation>
     </message>
@@ -1448,7 +1453,7 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>L'examen n'a pas été supprimé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="252" />
+      <location filename="../../gistdesk/ui/main_window.py" line="254" />
       <source>This clinic has no patients yet.
 Create the first with New patient (Ctrl+N).</source>
       <translation>Cette clinique n'a pas encore de patient.
@@ -1457,15 +1462,15 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
     <message>
       <location filename="../../gistdesk/ui/main_window_view.py" line="44" />
       <source>To review</source>
-      <translation>À évaluer</translation>
+      <translation>À revoir</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="633" />
+      <location filename="../../gistdesk/ui/main_window.py" line="659" />
       <source>Unsaved form</source>
       <translation>Formulaire non enregistré</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="237" />
+      <location filename="../../gistdesk/ui/main_window.py" line="239" />
       <source>Worklist failed: {0}</source>
       <translation>La liste de travail a échoué : {0}</translation>
     </message>
@@ -1487,15 +1492,15 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
     <message>
       <location filename="../../gistdesk/ui/actions.py" line="348" />
       <source>Worklist: To review</source>
-      <translation>Liste de travail : à évaluer</translation>
+      <translation>Liste de travail : À revoir</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="557" />
+      <location filename="../../gistdesk/ui/main_window.py" line="583" />
       <source>Your password was changed.</source>
       <translation>Votre mot de passe a été modifié.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="534" />
+      <location filename="../../gistdesk/ui/main_window.py" line="560" />
       <source>Your role cannot see the audit log.</source>
       <translation>Votre rôle ne permet pas de consulter le journal d'audit.</translation>
     </message>
@@ -1505,32 +1510,32 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>Votre rôle ne le permet pas. Demandez à un administrateur.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="468" />
+      <location filename="../../gistdesk/ui/main_window.py" line="494" />
       <source>gistdesk — locked</source>
       <translation>gistdesk — verrouillé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="154" />
+      <location filename="../../gistdesk/ui/main_window.py" line="156" />
       <source>nobody</source>
       <translation>personne</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="263" />
+      <location filename="../../gistdesk/ui/main_window.py" line="265" />
       <source>{0} of {1} patients shown</source>
       <translation>{0} patients affichés sur {1}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="522" />
+      <location filename="../../gistdesk/ui/actions.py" line="523" />
       <source>{0} or {1}</source>
       <translation>{0} ou {1}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="266" />
+      <location filename="../../gistdesk/ui/main_window.py" line="268" />
       <source>{0} patient shown</source>
       <translation>{0} patient affiché</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="268" />
+      <location filename="../../gistdesk/ui/main_window.py" line="270" />
       <source>{0} patients shown</source>
       <translation>{0} patients affichés</translation>
     </message>
@@ -1674,77 +1679,77 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
   <context>
     <name>PatientHeader</name>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="372" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="373" />
       <source>Diagnosed &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Diagnostic &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="357" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="358" />
       <source>Record &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Dossier &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="384" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="385" />
       <source>Recurrence risk: &lt;i&gt;not computable (size or mitoses missing)&lt;/i&gt;</source>
       <translation>Risque de récidive : &lt;i&gt;non calculable (taille ou mitoses manquantes)&lt;/i&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="394" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="395" />
       <source>Recurrence risk: modified NIH &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Risque de récidive : NIH modifié &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="363" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="364" />
       <source>born {0}</source>
       <translation>né(e) le {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="379" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="380" />
       <source>extent &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>extension &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="375" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="376" />
       <source>mitoses &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>mitoses &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="378" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="379" />
       <source>mutation &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>mutation &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="369" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="370" />
       <source>no</source>
       <translation>non</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="377" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="378" />
       <source>rupture &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>rupture &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="373" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="374" />
       <source>site &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>site &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="374" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="375" />
       <source>size &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>taille &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="365" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="366" />
       <source>unknown</source>
       <translation>inconnue</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="367" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="368" />
       <source>yes</source>
       <translation>oui</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="359" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="360" />
       <source>{0} years</source>
       <translation>{0} ans</translation>
     </message>
@@ -1759,7 +1764,7 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
     <message>
       <location filename="../../gistdesk/ui/patient_list.py" line="48" />
       <source>Born</source>
-      <translation>Né(e) le</translation>
+      <translation>Naissance</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/patient_list.py" line="51" />
@@ -1810,12 +1815,12 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
   <context>
     <name>PatientView</name>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="535" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="539" />
       <source>&amp;Procedures</source>
       <translation>&amp;Interventions</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="519" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="523" />
       <source>&amp;Scans</source>
       <translation>&amp;Examens</translation>
     </message>
@@ -1894,14 +1899,14 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>Dose</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="483" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="592" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="693" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="484" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="599" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="700" />
       <source>Dose history</source>
       <translation>Historique des doses</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="699" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="706" />
       <source>Dose history: {0}, from {1}</source>
       <translation>Historique des doses : {0}, depuis le {1}</translation>
     </message>
@@ -1952,13 +1957,13 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>Lésion</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="683" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="690" />
       <source>Lesions on {0} ({1}), change vs the previous scan</source>
       <translation>Lésions le {0} ({1}), variation par rapport à l'examen précédent</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="507" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="670" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="508" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="677" />
       <source>Lesions: select a scan</source>
       <translation>Lésions : sélectionnez un examen</translation>
     </message>
@@ -2060,7 +2065,7 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>Schéma</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="551" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="555" />
       <source>Side &amp;effects</source>
       <translation>&amp;Effets indésirables</translation>
     </message>
@@ -2095,7 +2100,7 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>Terme</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="496" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="497" />
       <source>Therapy &amp;lines</source>
       <translation>&amp;Lignes de traitement</translation>
     </message>
@@ -2129,7 +2134,7 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
   <context>
     <name>PdfPreview</name>
     <message numerus="yes">
-      <location filename="../../gistdesk/ui/pdf_preview.py" line="74" />
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="109" />
       <source>%n page(s)</source>
       <translation>
         <numerusform>%n page</numerusform>
@@ -2137,82 +2142,118 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       </translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/pdf_preview.py" line="77" />
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="155" />
       <source>&amp;Close</source>
       <translation>&amp;Fermer</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/pdf_preview.py" line="75" />
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="153" />
       <source>&amp;Print…</source>
       <translation>&amp;Imprimer…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/pdf_preview.py" line="76" />
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="154" />
       <source>&amp;Save as PDF…</source>
       <translation>&amp;Enregistrer en PDF…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/pdf_preview.py" line="102" />
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="120" />
+      <source>Fit width</source>
+      <translation>Pleine largeur</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="114" />
+      <source>Next page ▶</source>
+      <translation>Page suivante ▶</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="218" />
       <source>Nothing was printed</source>
       <translation>Rien n'a été imprimé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/pdf_preview.py" line="108" />
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="185" />
+      <source>Page {0} of {1}</source>
+      <translation>Page {0} sur {1}</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="224" />
       <source>Save as PDF</source>
       <translation>Enregistrer en PDF</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/pdf_preview.py" line="116" />
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="232" />
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="239" />
       <source>The PDF was not saved</source>
       <translation>Le PDF n'a pas été enregistré</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="122" />
+      <source>Whole page</source>
+      <translation>Page entière</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="118" />
+      <source>Zoom in</source>
+      <translation>Zoom avant</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="116" />
+      <source>Zoom out</source>
+      <translation>Zoom arrière</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="112" />
+      <source>◀ Previous page</source>
+      <translation>◀ Page précédente</translation>
     </message>
   </context>
   <context>
     <name>Printing</name>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="144" />
+      <location filename="../../gistdesk/ui/printing.py" line="154" />
       <source>Building the PDF…</source>
       <translation>Création du PDF…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="114" />
+      <location filename="../../gistdesk/ui/printing.py" line="124" />
       <source>Nothing was printed</source>
       <translation>Rien n'a été imprimé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="99" />
+      <location filename="../../gistdesk/ui/printing.py" line="109" />
       <source>Printing not available yet</source>
       <translation>Impression pas encore disponible</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="134" />
+      <location filename="../../gistdesk/ui/printing.py" line="144" />
       <source>The PDF could not be made</source>
       <translation>Le PDF n'a pas pu être créé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="100" />
+      <location filename="../../gistdesk/ui/printing.py" line="110" />
       <source>The {0} PDF is not available in this version of gistdesk yet.
 Nothing was printed.</source>
       <translation>Le PDF « {0} » n'est pas encore disponible dans cette version de gistdesk.
 Rien n'a été imprimé.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="135" />
+      <location filename="../../gistdesk/ui/printing.py" line="145" />
       <source>The {0} could not be built; nothing was saved.</source>
       <translation>« {0} » n'a pas pu être créé ; rien n'a été enregistré.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="28" />
+      <location filename="../../gistdesk/ui/printing.py" line="29" />
       <source>clinician summary</source>
       <translation>la synthèse médicale</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="29" />
+      <location filename="../../gistdesk/ui/printing.py" line="30" />
       <source>patient handout</source>
       <translation>la fiche patient</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="30" />
+      <location filename="../../gistdesk/ui/printing.py" line="31" />
       <source>tumor board sheet</source>
       <translation>fiche de RCP</translation>
     </message>
@@ -2453,193 +2494,193 @@ Rien n'a été imprimé.</translation>
   <context>
     <name>ScanForm</name>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="249" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="248" />
       <source>&amp;Add lesion</source>
       <translation>&amp;Ajouter une lésion</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="251" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="250" />
       <source>&amp;Remove lesion</source>
       <translation>&amp;Retirer la lésion</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="186" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="185" />
       <source>Add scan</source>
       <translation>Nouvel examen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="43" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="42" />
       <source>Density
 (HU)</source>
       <translation>Densité
 (UH)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="41" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="40" />
       <source>Diameter
 (mm)</source>
       <translation>Diamètre
 (mm)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="256" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="255" />
       <source>Diameters: longest axis in mm (short axis for lymph nodes). Leave a diameter empty if the lesion was not measured.</source>
       <translation>Diamètres : grand axe en mm (petit axe pour les ganglions). Laisser vide si la lésion n'a pas été mesurée.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="186" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="185" />
       <source>Edit scan</source>
       <translation>Modifier l'examen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="317" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="316" />
       <source>Go back and measure</source>
       <translation>Revenir et mesurer</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="46" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="45" />
       <source>Hypo-
 dense</source>
       <translation>Hypo-
 dense</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="47" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="46" />
       <source>Intratumoral
 nodule</source>
       <translation>Nodule
 intratumoral</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="37" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="36" />
       <source>Lesion</source>
       <translation>Lésion</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="366" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="365" />
       <source>Lesion {0}, {1}</source>
       <translation>Lésion {0}, {1}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="219" />
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="242" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="218" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="241" />
       <source>Lesions</source>
       <translation>Lésions</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="238" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="237" />
       <source>Lesions of the previous scan ({0}) are listed: type the new measurements.</source>
       <translation>Les lésions de l'examen précédent ({0}) sont listées : saisissez les nouvelles mesures.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="199" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="198" />
       <source>Modality</source>
       <translation>Modalité</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="45" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="44" />
       <source>New</source>
       <translation>Nouvelle</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="40" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="39" />
       <source>Node</source>
       <translation>Ganglion</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="274" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="273" />
       <source>Non-target lesions</source>
       <translation>Lésions non cibles</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="266" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="265" />
       <source>Non-target lesions:</source>
       <translation>Lésions non cibles :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="310" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="309" />
       <source>Not all target lesions measured</source>
-      <translation>Toutes les lésions cibles ne sont pas mesurées</translation>
+      <translation>Lésions cibles pas toutes mesurées</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="38" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="37" />
       <source>Organ</source>
       <translation>Organe</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="42" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="41" />
       <source>Previous
 (mm)</source>
       <translation>Avant
 (mm)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="276" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="275" />
       <source>Report</source>
       <translation>Compte rendu</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="44" />
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="55" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="43" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="54" />
       <source>SUVmax</source>
       <translation>SUVmax</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="316" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="315" />
       <source>Save anyway</source>
       <translation>Enregistrer quand même</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="198" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="197" />
       <source>Scan date</source>
       <translation>Date de l'examen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="39" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="38" />
       <source>Target</source>
       <translation>Cible</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="54" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="53" />
       <source>density (HU)</source>
       <translation>densité (UH)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="51" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="50" />
       <source>lesion id</source>
       <translation>identifiant de lésion</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="53" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="52" />
       <source>longest diameter (mm)</source>
       <translation>plus grand diamètre (mm)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="52" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="51" />
       <source>organ</source>
       <translation>organe</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="197" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="196" />
       <source>radiology report (optional)</source>
       <translation>compte rendu radiologique (facultatif)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="364" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="363" />
       <source>row {0}</source>
       <translation>ligne {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="311" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="310" />
       <source>{0} not measured on this scan — save anyway?
 
 An unmeasured lesion is not 0 mm: the scan's sum is left out of the chart and RECIST cannot assess the targets.</source>
-      <translation>{0} non mesurée(s) sur cet examen — enregistrer quand même ?
+      <translation>{0} non mesurées sur cet examen — enregistrer quand même ?
 
-Une lésion non mesurée ne fait pas 0 mm : la somme de cet examen est absente du graphique et RECIST ne peut pas évaluer les cibles.</translation>
+Une lésion non mesurée ne vaut pas 0 mm : la somme de cet examen est omise du graphique et RECIST ne peut pas évaluer les cibles.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="374" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="373" />
       <source>“{0}” is not a number</source>
       <translation>« {0} » n'est pas un nombre</translation>
     </message>
@@ -2751,7 +2792,7 @@ Une lésion non mesurée ne fait pas 0 mm : la somme de cet examen est absente d
   <context>
     <name>SideEffectForm</name>
     <message>
-      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="77" />
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="82" />
       <source>Action</source>
       <translation>Mesure</translation>
     </message>
@@ -2761,22 +2802,22 @@ Une lésion non mesurée ne fait pas 0 mm : la somme de cet examen est absente d
       <translation>Nouvel effet indésirable</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="75" />
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="80" />
       <source>CTCAE grade</source>
       <translation>Grade CTCAE</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="59" />
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="64" />
       <source>CTCAE grade: 1 mild … 5 death related to the adverse event</source>
       <translation>Grade CTCAE : 1 léger … 5 décès lié à l'événement indésirable</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="73" />
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="78" />
       <source>Date</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="76" />
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="81" />
       <source>Drug</source>
       <translation>Médicament</translation>
     </message>
@@ -2786,7 +2827,7 @@ Une lésion non mesurée ne fait pas 0 mm : la somme de cet examen est absente d
       <translation>Modifier l'effet indésirable</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="74" />
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="79" />
       <source>Term (CTCAE)</source>
       <translation>Terme (CTCAE)</translation>
     </message>
@@ -2822,42 +2863,47 @@ Une lésion non mesurée ne fait pas 0 mm : la somme de cet examen est absente d
   <context>
     <name>SignInDialog</name>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="152" />
+      <location filename="../../gistdesk/ui/signin.py" line="153" />
       <source>Clinic database: {0}</source>
       <translation>Base de la clinique : {0}</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/signin.py" line="159" />
+      <source>Demo clinic (invented patients only). Sign in as {0} with the password {1}.</source>
+      <translation>Clinique de démonstration (patients fictifs uniquement). Se connecter comme {0} avec le mot de passe {1}.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="172" />
       <source>Password</source>
       <translation>Mot de passe</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="162" />
+      <location filename="../../gistdesk/ui/signin.py" line="175" />
       <source>Password:</source>
       <translation>Mot de passe :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="167" />
+      <location filename="../../gistdesk/ui/signin.py" line="180" />
       <source>Sign in</source>
       <translation>Se connecter</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="148" />
+      <location filename="../../gistdesk/ui/signin.py" line="149" />
       <source>Sign in to gistdesk</source>
       <translation>Connexion à gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="143" />
+      <location filename="../../gistdesk/ui/signin.py" line="144" />
       <source>Sign in — gistdesk</source>
       <translation>Connexion — gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="156" />
+      <location filename="../../gistdesk/ui/signin.py" line="169" />
       <source>User name</source>
       <translation>Nom d'utilisateur</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="161" />
+      <location filename="../../gistdesk/ui/signin.py" line="174" />
       <source>User name:</source>
       <translation>Nom d'utilisateur :</translation>
     </message>
