@@ -157,75 +157,13 @@ def test_charts_draw_without_data_and_with_gaps() -> None:
     assert timeline.height > 0
 
 
-class _FakeRepository:
-    """Stands in for the SQLite repository: the command only needs `with` and load_case."""
-
-    def __init__(self, cases: dict[str, object]) -> None:
-        self.cases = cases
-        self.closed = False
-
-    def __enter__(self) -> _FakeRepository:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.closed = True
-
-    def load_case(self, record_number: str) -> object:
-        if record_number not in self.cases:
-            raise KeyError(f"no patient with record number {record_number}")
-        return self.cases[record_number]
-
-    def record_print(self, record_number: str, kind: str) -> None:
-        self.printed = (record_number, kind)
-
-
-def test_report_from_the_database(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    import sys
-    import types
-
-    from tests.reports.helpers import example
-
-    case, _ = example("responder")
-    repo = _FakeRepository({"EX-001": case})
-    seen: dict[str, object] = {}
-
-    def open_repository(args: object) -> _FakeRepository:
-        seen["db"] = getattr(args, "db", None)
-        return repo
-
-    fake = types.ModuleType("gistdesk.commands.common")
-    fake.open_repository = open_repository  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "gistdesk.commands.common", fake)
-    out = tmp_path / "h.pdf"
-    code = main(
-        [
-            "report",
-            "EX-001",
-            "--kind",
-            "handout",
-            "-o",
-            str(out),
-            "--db",
-            str(tmp_path / "x.sqlite"),
-            "--printed-on",
-            "2023-01-15",
-        ]
-    )
-    assert code == 0 and repo.closed
-    assert seen["db"] == str(tmp_path / "x.sqlite")
-    assert "Test Patient" in all_text(out.read_bytes())
-    assert main(["report", "NOPE-9", "-o", str(tmp_path / "n.pdf")]) == 1
-    assert "no patient with record number NOPE-9" in capsys.readouterr().err
-    assert not (tmp_path / "n.pdf").exists()
-
-
 @pytest.mark.skipif(
     importlib.util.find_spec("gistdesk.storage.repository") is None,
     reason="the SQLite repository is not in this build",
 )
-def test_report_from_the_sqlite_database_matches_the_case_file(tmp_path: Path) -> None:
+def test_report_from_the_sqlite_database_matches_the_case_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """The database route prints the same bytes as the case-file route for the same case."""
     repository = importlib.import_module("gistdesk.storage.repository")
     from gistdesk.core.casefile import read_case_file
@@ -251,6 +189,11 @@ def test_report_from_the_sqlite_database_matches_the_case_file(tmp_path: Path) -
             "handout (command line)",
         )
         assert newest.username.startswith("cli:")
+    # An unknown record number: exit 1, a message, no file left behind.
+    missing = tmp_path / "n.pdf"
+    assert main(["report", "NOPE-9", "--db", str(db), "-o", str(missing), *common]) == 1
+    assert not missing.exists()
+    assert "NOPE-9" in capsys.readouterr().err
 
 
 def test_report_prints_the_clinic_phone_and_nurse_line(tmp_path: Path) -> None:
