@@ -96,9 +96,11 @@ def test_unwritable_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
 def test_screenshots(tmp_path: Path) -> None:
     from gistdesk.tools.report_screenshots import render_report_screenshots
 
-    written = render_report_screenshots(tmp_path, dpi=40)
+    written = render_report_screenshots(tmp_path, dpi=40, cases_dir=None)
     names = sorted(p.name for p in written)
     assert names == [
+        "report-board-page1.png",
+        "report-board.pdf",
         "report-handout-page1.png",
         "report-handout.pdf",
         "report-summary-page1.png",
@@ -108,6 +110,22 @@ def test_screenshots(tmp_path: Path) -> None:
         assert path.stat().st_size > 1000
         if path.suffix == ".png":
             assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils not installed")
+def test_screenshots_of_every_example_case(tmp_path: Path) -> None:
+    from gistdesk.tools.report_screenshots import render_example_cases
+
+    written = render_example_cases(CASES, tmp_path)
+    names = {p.name for p in written}
+    for case in CASES.glob("*.expected.json"):
+        name = case.name.removesuffix(".expected.json")
+        assert f"board-{name}.png" in names  # the board sheet: always one page
+        assert f"handout-{name}-page1.png" in names
+    assert not list(tmp_path.glob("*.pdf"))  # only the pictures are kept
+    for path in written:
+        assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
 def test_resources_are_found() -> None:
