@@ -11,6 +11,7 @@ from datetime import date
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     CondPageBreak,
@@ -321,12 +322,13 @@ def _latest_scan(scan_story: ScanStory, styles: Styles, tr: Phrasebook) -> list[
     # What the team does: in bold while the flag waits for them (it is the news that counts).
     team_text = f"<b>{scan_story.team}</b>" if scan_story.awaiting else scan_story.team
     team = Paragraph(team_text, styles.body)
+    # Heading, findings and what the team does stay on one page: a finding read alone on
+    # the next page (without the team's sentence) could alarm or reassure wrongly.
     return [
-        *out,
-        Paragraph(scan_story.intro, styles.body),
-        box,
-        Spacer(1, BODY_PT * 0.5),
-        team,
+        out[0],
+        KeepTogether(
+            [out[1], Paragraph(scan_story.intro, styles.body), box, Spacer(1, BODY_PT * 0.5), team]
+        ),
     ]
 
 
@@ -369,13 +371,14 @@ def _two_columns(items: tuple[str, ...], styles: Styles, tr: Phrasebook) -> Tabl
     """Short items as bullets in two columns, down the first column then the second."""
     half = (len(items) + 1) // 2
     left, right = items[:half], items[half:]
-    rows = [
-        [
-            Paragraph(f"•&nbsp;&nbsp;{tr(a)}", styles.item),
-            Paragraph(f"•&nbsp;&nbsp;{tr(right[i])}", styles.item) if i < len(right) else "",
-        ]
-        for i, a in enumerate(left)
-    ]
+    hanging = ParagraphStyle(
+        "hanging", parent=styles.item, leftIndent=BODY_PT * 1.1, bulletIndent=0
+    )
+
+    def cell(text: str) -> Paragraph:
+        return Paragraph(tr(text), hanging, bulletText="•")
+
+    rows = [[cell(a), cell(right[i]) if i < len(right) else ""] for i, a in enumerate(left)]
     table = Table(rows, colWidths=["50%", "50%"], hAlign="LEFT")
     table.setStyle(
         TableStyle(
