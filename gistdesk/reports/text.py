@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from gistdesk.core.labels import ADJUVANT_LABELS as ADJUVANT_LABELS
+from gistdesk.core.labels import NIH_LABELS as NIH_LABELS
 from gistdesk.core.vocab import (
     Drug,
     Extent,
@@ -121,17 +123,6 @@ EXTENT_LABELS = {
     Extent.LOCALLY_ADVANCED: "locally advanced",
     Extent.METASTATIC: "metastatic",
     Extent.RECURRENT: "recurrent",
-}
-
-NIH_LABELS = {"very_low": "very low", "low": "low", "intermediate": "intermediate", "high": "high"}
-
-ADJUVANT_LABELS = {
-    "at_least_3_years": "adjuvant imatinib for at least 3 years",
-    "at_least_1_year": "adjuvant imatinib for at least 1 year (discuss)",
-    "not_usually": "adjuvant imatinib not usually indicated",
-    "not_recommended": "adjuvant imatinib not recommended (no benefit shown for this genotype)",
-    "not_applicable": "not applicable (adjuvant therapy follows complete resection of "
-    "localized disease)",
 }
 
 PET_LABELS = {

@@ -24,7 +24,7 @@ from PySide6.QtGui import QColor, QPainter, QPixmap
 from gistdesk.storage.api import PatientRow, SortKey, Worklist
 from gistdesk.storage.contract import Repository
 from gistdesk.ui.i18n import QT_TRANSLATE_NOOP
-from gistdesk.ui.search_worker import SearchThread
+from gistdesk.ui.search_worker import Searcher
 from gistdesk.ui.text import (
     COLOR_ALERT,
     COLOR_FALSE_PROGRESSION,
@@ -85,12 +85,12 @@ class PatientListModel(QAbstractTableModel):
         repository: Repository,
         today: Callable[[], date] = date.today,
         parent: Any = None,
-        searcher: SearchThread | None = None,
+        searcher: Searcher | None = None,
     ) -> None:
         super().__init__(parent)
         self.repository = repository
         # With a searcher, typed queries run on its thread and the rows arrive later.
-        self.searcher: SearchThread | None = None
+        self.searcher: Searcher | None = None
         self._pending: int | None = None
         self.set_searcher(searcher)
         self.today = today
@@ -108,7 +108,7 @@ class PatientListModel(QAbstractTableModel):
         self.repository = repository
         self.refresh()
 
-    def set_searcher(self, searcher: SearchThread | None) -> None:
+    def set_searcher(self, searcher: Searcher | None) -> None:
         self.searcher = searcher
         self._pending = None
         if searcher is not None:

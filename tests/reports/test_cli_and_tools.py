@@ -175,6 +175,41 @@ def test_charts_draw_without_data_and_with_gaps() -> None:
     assert timeline.height > 0
 
 
+def test_report_from_the_database(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # A real SQLite file through the command line's own open_repository (no stand-in).
+    from gistdesk.storage.factory import open_repository
+    from tests.reports.helpers import example
+
+    case, _ = example("responder")
+    db = tmp_path / "x.sqlite"
+    with open_repository(db) as repo:
+        repo.save_case(case, user="setup", as_of=date(2023, 1, 15))
+    out = tmp_path / "h.pdf"
+    code = main(
+        [
+            "report",
+            case.patient.record_number,
+            "--kind",
+            "handout",
+            "-o",
+            str(out),
+            "--db",
+            str(db),
+            "--printed-on",
+            "2023-01-15",
+        ]
+    )
+    assert code == 0
+    assert "Test Patient" in all_text(out.read_bytes())
+    with open_repository(db) as repo:
+        repo.sign_in_local_operator("check")
+        prints = [e for e in repo.audit_entries(case.patient.record_number) if e.action == "print"]
+    assert [e.field for e in prints] == ["handout (command line)"]
+    assert main(["report", "NOPE-9", "-o", str(tmp_path / "n.pdf"), "--db", str(db)]) == 1
+    assert "no patient with record number 'NOPE-9'" in capsys.readouterr().err
+    assert not (tmp_path / "n.pdf").exists()
+
+
 @pytest.mark.skipif(
     importlib.util.find_spec("gistdesk.storage.repository") is None,
     reason="the SQLite repository is not in this build",
