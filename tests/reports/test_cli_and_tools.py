@@ -261,3 +261,32 @@ def test_report_prints_the_clinic_phone_and_nurse_line(tmp_path: Path) -> None:
     # Without them the contacts keep blank lines to write on (nothing invented).
     assert main(args) == 0
     assert "+49" not in all_text(out.read_bytes())
+
+
+def test_report_from_the_database_uses_the_clinic_settings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from gistdesk.storage.contract import ClinicSettings
+    from gistdesk.storage.factory import open_repository
+    from tests.reports.helpers import example
+
+    monkeypatch.delenv("GISTDESK_CLINIC_NAME", raising=False)
+    case, _ = example("responder")
+    db = tmp_path / "x.sqlite"
+    with open_repository(db) as repo:
+        repo.save_case(case, user="setup", as_of=date(2023, 1, 15))
+        repo.sign_in_local_operator("setup")
+        repo.set_clinic_settings(
+            ClinicSettings(clinic_name="Klinik Nord", phone="+49 40 111", nurse_line="+49 40 222")
+        )
+    out = tmp_path / "h.pdf"
+    args = ["report", case.patient.record_number, "--kind", "handout", "-o", str(out)]
+    args += ["--db", str(db), "--printed-on", "2023-01-15"]
+    assert main(args) == 0
+    contacts = all_text(out.read_bytes()).split("Contacts", 1)[1]
+    assert "Klinik Nord" in contacts and "+49 40 111" in contacts and "+49 40 222" in contacts
+    # The command line overrides the settings.
+    assert main([*args, "--nurse-line", "+49 40 999", "--clinic", "Station 3"]) == 0
+    contacts = all_text(out.read_bytes()).split("Contacts", 1)[1]
+    assert "+49 40 999" in contacts and "+49 40 222" not in contacts
+    assert "Station 3" in contacts and "+49 40 111" in contacts
