@@ -163,3 +163,11 @@ def test_renders_to_png(tmp_path: Path) -> None:
         ["pdftoppm", "-png", "-r", "40", "-singlefile", str(src), str(tmp_path / "b")], check=True
     )
     assert (tmp_path / "b.png").read_bytes()[:4] == b"\x89PNG"
+
+
+def test_an_option_already_acted_on_is_marked() -> None:
+    pdf, _ = _sheet("escalation_new_reference")  # raised to 800 mg/day on 10 March 2023
+    text = flat(all_text(pdf))
+    assert flat("raise the dose (no longer applies on 2023-12-01)") in text
+    assert flat("switch to sunitinib(") not in text  # still open: not marked
+    assert flat("switch to sunitinib") in text
