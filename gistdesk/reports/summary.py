@@ -618,7 +618,7 @@ def _scans(
     wrapping = (2, 11)
     data: list[list[object]] = [_cells(rows[0], styles.cell_bold)]
     data += [
-        [Paragraph(v, styles.cell) if i in wrapping else v for i, v in enumerate(row)]
+        [Paragraph(v, styles.cell) if i in wrapping and v else v for i, v in enumerate(row)]
         for row in rows[1:]
     ]
     flex = {i: f for i, (_, f) in enumerate(SCAN_COLUMNS) if f}
