@@ -34,6 +34,11 @@ def tokens(text: str) -> list[str]:
     return [tok[:MAX_TOKEN_CHARS] for tok in _TOKEN.findall(folded)][:MAX_TOKENS]
 
 
+def tokens_all(text: str) -> list[str]:
+    """Every word of `text`, folded as `tokens` folds the query (the index side)."""
+    return _TOKEN.findall(fold(text))
+
+
 def fts_match(text: str) -> str | None:
     """`{family_name given_name} : ("jos"* "mul"*)` for `José Mül`; None when nothing
     searchable was typed.

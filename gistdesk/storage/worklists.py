@@ -11,14 +11,42 @@ read without assessing or even loading any case. Two measured details keep it fa
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from enum import StrEnum
 from typing import Any
 
 from gistdesk.storage.api import SortKey, Worklist
 from gistdesk.storage.search import SearchQuery, prefix_upper_bound
 
 ADJUVANT_ENDING_DAYS = 60
+
+
+class Dialect(StrEnum):
+    """The SQL differences between the backends: how names are matched, the parameter
+    style, and where NULLs sort (PostgreSQL is told to sort them as SQLite does)."""
+
+    SQLITE = "sqlite"
+    POSTGRES = "postgres"
+
+
+_NAME_MATCH = {
+    Dialect.SQLITE: "p.id IN (SELECT rowid FROM patients_fts WHERE patients_fts MATCH :match)",
+    Dialect.POSTGRES: "p.name_search @@ CAST(:match AS tsquery)",
+}
+_PARAM = re.compile(r"(?<![:\w]):([a-z_]+)")
+
+
+def _finish(sql: str, dialect: Dialect) -> str:
+    if dialect is Dialect.SQLITE:
+        return sql
+    return (
+        _PARAM.sub(r"%(\1)s", sql)
+        .replace("FROM patients p", "FROM gistdesk.patients p")
+        .replace("patient_summary s", "gistdesk.patient_summary s")
+    )
+
 
 # (columns, on patients?) per sort key. Ties are broken by the patient id, which every index
 # carries for free (it is the rowid of patients and of patient_summary).
@@ -39,7 +67,9 @@ class _Filters:
     params: dict[str, Any] = field(default_factory=dict)
 
 
-def _filters(query: SearchQuery | None, worklist: Worklist, today: date) -> _Filters:
+def _filters(
+    query: SearchQuery | None, worklist: Worklist, today: date, dialect: Dialect
+) -> _Filters:
     f = _Filters()
     if query is not None and (query.match is not None or query.record_prefix):
         f.params.update(rk_low=query.record_prefix, rk_high=prefix_upper_bound(query.record_prefix))
@@ -49,10 +79,7 @@ def _filters(query: SearchQuery | None, worklist: Worklist, today: date) -> _Fil
             f.on_patients.append(f"({by_record})")
         else:
             f.params["match"] = query.match
-            f.on_patients.append(
-                f"(({by_record}) OR p.id IN (SELECT rowid FROM patients_fts "
-                f"WHERE patients_fts MATCH :match))"
-            )
+            f.on_patients.append(f"(({by_record}) OR {_NAME_MATCH[dialect]})")
     day = today.isoformat()
     if worklist is Worklist.SCAN_OVERDUE:
         f.on_summary.append("s.scan_due <= :today")
@@ -82,11 +109,15 @@ def _where(f: _Filters) -> str:
 
 
 def count_sql(
-    query: SearchQuery | None, worklist: Worklist, today: date
+    query: SearchQuery | None,
+    worklist: Worklist,
+    today: date,
+    dialect: Dialect = Dialect.SQLITE,
 ) -> tuple[str, dict[str, Any]]:
-    f = _filters(query, worklist, today)
+    """`query.match` must come from the dialect's own builder (FTS5 text or a tsquery)."""
+    f = _filters(query, worklist, today, dialect)
     from_clause, _ = _from(bool(f.on_patients) or not f.on_summary, bool(f.on_summary))
-    return f"SELECT count(*) FROM {from_clause}{_where(f)}", f.params
+    return _finish(f"SELECT count(*) FROM {from_clause}{_where(f)}", dialect), f.params
 
 
 LIST_COLUMNS = (
@@ -104,13 +135,19 @@ def list_sql(
     offset: int,
     limit: int,
     today: date,
+    dialect: Dialect = Dialect.SQLITE,
 ) -> tuple[str, dict[str, Any]]:
-    f = _filters(query, worklist, today)
+    f = _filters(query, worklist, today, dialect)
     order_template, sort_on_p = _SORTS[sort]
     need_p = sort_on_p or bool(f.on_patients)
     need_s = (not sort_on_p) or bool(f.on_summary)
     from_clause, id_expr = _from(need_p, need_s)
     d, r = ("DESC", "ASC") if descending else ("ASC", "DESC")
+    if dialect is Dialect.POSTGRES:  # SQLite sorts NULL first ascending, last descending
+        d, r = (
+            f"{d} NULLS {'LAST' if d == 'DESC' else 'FIRST'}",
+            f"{r} NULLS {'LAST' if r == 'DESC' else 'FIRST'}",
+        )
     inner_order = order_template.format(t="p" if sort_on_p else "s", id=id_expr, d=d, r=r)
     outer_order = order_template.format(t="p" if sort_on_p else "s", id="p.id", d=d, r=r)
     inner = (
@@ -118,4 +155,6 @@ def list_sql(
         f"LIMIT :limit OFFSET :offset"
     )
     params = {**f.params, "limit": max(0, int(limit)), "offset": max(0, int(offset))}
-    return f"{LIST_COLUMNS} WHERE p.id IN ({inner}) ORDER BY {outer_order}", params
+    return _finish(
+        f"{LIST_COLUMNS} WHERE p.id IN ({inner}) ORDER BY {outer_order}", dialect
+    ), params

@@ -1,0 +1,1120 @@
+"""PostgresRepository: the team-database implementation of the repository contract.
+
+Everything that is not SQL is shared with the SQLite backend: validation
+(`core.validation`), audit diffs (`audit.diff_cases`), summaries (`summary.summarize`), the
+sign-in rules (`auth.decide_sign_in`), permissions and entry edits (`acting`), the patient
+list SQL (`worklists`, PostgreSQL dialect) and name folding (`text.fold`).
+
+Round trips (they dominate over a LAN, TEAM-DATABASE.md):
+- loading a case is one query (the case is stored as its case-file JSON);
+- saving a case opened with `load_case_revision` is one statement: a data-modifying CTE
+  updates the patient only if its revision is still the one the form was opened with,
+  writes the summary row and appends the audit rows through the server-side function,
+  all in one implicit transaction; when the revision moved on nothing is written and
+  `ConcurrentEditError` is raised;
+- edits of one entry lock the row (`SELECT ... FOR UPDATE`), apply the edit to what is
+  stored now and write it in the same transaction, so two workstations both keep theirs.
+
+Connections come from a small pool (psycopg-pool). A connection idle for a while is checked
+before use, so after a server restart the next call reconnects; a call that loses its
+connection raises `ConnectionLostError` (its transaction did not commit) and the broken
+connection is dropped from the pool. Reads are retried once on a fresh connection.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import threading
+import time
+import weakref
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import psycopg
+from psycopg import errors as pg_errors
+from psycopg_pool import ConnectionPool, PoolTimeout
+
+from gistdesk.core.casefile import case_from_dict, case_to_dict
+from gistdesk.core.model import Case
+from gistdesk.core.problems import InvalidCaseError, Problem, errors
+from gistdesk.core.validation import validate_case
+from gistdesk.storage import audit, auth, search, summary, users, worklists
+from gistdesk.storage.acting import Acting, CaseEdit, EntryEdits
+from gistdesk.storage.api import PatientRow, Repository, SortKey, Worklist
+from gistdesk.storage.auth import Permission
+from gistdesk.storage.backup import BackupInfo
+from gistdesk.storage.errors import (
+    AccountLockedError,
+    ConcurrentEditError,
+    ConnectionLostError,
+    DatabaseUnavailableError,
+    InvalidTextError,
+    PatientNotFoundError,
+    PermissionDeniedError,
+    RecordExistsError,
+    SignInError,
+    StorageError,
+)
+from gistdesk.storage.pg import schema
+from gistdesk.storage.repository import DeletionSummary, SqliteRepository, _utc_text
+from gistdesk.storage.text import fold, name_key
+from gistdesk.storage.users import Role, User
+
+T = TypeVar("T")
+Conn = psycopg.Connection[tuple[Any, ...]]
+
+POOL_SIZE = 4
+CONNECT_TIMEOUT_S = 10
+# A pooled connection unused for this long is checked (one round trip) before it is handed
+# out, so a server restart is noticed before a save is sent on a dead connection.
+IDLE_CHECK_S = 5.0
+# The signed-in account is read again at most this often on reads (every write re-reads
+# the row it changes anyway); an administrator's change applies within this time.
+USER_RECHECK_S = 1.0
+CACHE_SIZE = 64
+USERS_LOCK = 0x47445553  # "GDUS": the first administrator is created once
+
+
+def is_postgres_url(text: str | os.PathLike[str] | None) -> bool:
+    return isinstance(text, str) and text.startswith(("postgresql://", "postgres://"))
+
+
+def redact_url(url: str) -> str:
+    """The URL without a password (for messages and the settings)."""
+    try:
+        info = psycopg.conninfo.conninfo_to_dict(url)
+    except psycopg.ProgrammingError:
+        return "(unreadable connection address)"
+    info.pop("password", None)
+    host = info.get("host", "localhost")
+    return f"{info.get('user', '')}@{host}:{info.get('port', 5432)}/{info.get('dbname', '')}"
+
+
+def _check(case: Case, as_of: date) -> list[Problem]:
+    problems = validate_case(case, as_of)
+    if errors(problems):
+        raise InvalidCaseError(errors(problems))
+    return problems
+
+
+def _content(case: Case) -> str:
+    return json.dumps(case_to_dict(case), ensure_ascii=False, separators=(",", ":"))
+
+
+def _case(text: str) -> Case:
+    case, problems = case_from_dict(json.loads(text))
+    if case is None:
+        raise StorageError(
+            "A stored case cannot be read by this version of gistdesk: "
+            + "; ".join(str(p) for p in problems[:3])
+        )
+    return case
+
+
+def lexemes(family_name: str, given_name: str) -> list[str]:
+    """The words of the names, folded as the search box folds what is typed."""
+    return sorted(set(search.tokens_all(f"{family_name} {given_name}")))
+
+
+def tsquery(text: str) -> str | None:
+    """Every typed word as a prefix of some name word: `'jos':* & 'mul':*`."""
+    parts = search.tokens(text)
+    if not parts:
+        return None
+    return " & ".join("'" + tok.replace("'", "''").replace("\\", "\\\\") + "':*" for tok in parts)
+
+
+def _translate(exc: psycopg.Error, writing: bool) -> StorageError:
+    if isinstance(exc, psycopg.OperationalError) and not isinstance(
+        exc, pg_errors.QueryCanceled | pg_errors.LockNotAvailable
+    ):
+        return ConnectionLostError(writing)
+    if isinstance(exc, pg_errors.InsufficientPrivilege):
+        return PermissionDeniedError(
+            "The database login of this workstation is not allowed to do this; "
+            "nothing was changed. Ask the clinic's IT."
+        )
+    if isinstance(exc, pg_errors.CharacterNotInRepertoire | pg_errors.UntranslatableCharacter):
+        return InvalidTextError()
+    if isinstance(exc, pg_errors.ReadOnlySqlTransaction):
+        return StorageError(
+            "The database server is a read-only standby right now; nothing was saved."
+        )
+    return StorageError(f"database error: {exc.sqlstate or ''} {exc}".strip())
+
+
+_UPDATE_SUMMARY = """
+summ AS (
+    INSERT INTO gistdesk.patient_summary (patient_id, computed_on, primary_site, last_scan,
+        current_line, current_line_end, flag_codes, active_progression, scan_due, adjuvant_end)
+    SELECT id, %(s0)s::date, %(s1)s, %(s2)s::date, %(s3)s, %(s4)s::date, %(s5)s,
+        %(s6)s::smallint, %(s7)s::date, %(s8)s::date FROM w
+    ON CONFLICT (patient_id) DO UPDATE SET computed_on = excluded.computed_on,
+        primary_site = excluded.primary_site, last_scan = excluded.last_scan,
+        current_line = excluded.current_line, current_line_end = excluded.current_line_end,
+        flag_codes = excluded.flag_codes, active_progression = excluded.active_progression,
+        scan_due = excluded.scan_due, adjuvant_end = excluded.adjuvant_end
+)
+SELECT w.revision, gistdesk.append_audit(%(user)s, %(rn)s, %(action)s, %(ents)s::text[],
+    %(flds)s::text[], %(olds)s::text[], %(news)s::text[]) FROM w
+"""
+
+UPDATE_CASE = (
+    """
+WITH w AS (
+    UPDATE gistdesk.patients SET record_number = %(rn)s, record_key = %(rk)s,
+        family_name = %(fam)s, given_name = %(giv)s, name_key = %(nk)s,
+        birth_date = %(bd)s::date, name_search = array_to_tsvector(%(lex)s::text[]),
+        content = %(content)s::json, revision = nextval('gistdesk.revisions'),
+        updated_utc = now()
+    WHERE record_number = %(old_rn)s AND revision = %(expected)s
+    RETURNING id, revision
+),"""
+    + _UPDATE_SUMMARY
+)
+
+INSERT_CASE = (
+    """
+WITH w AS (
+    INSERT INTO gistdesk.patients (record_number, record_key, family_name, given_name,
+        name_key, birth_date, name_search, content, revision)
+    VALUES (%(rn)s, %(rk)s, %(fam)s, %(giv)s, %(nk)s, %(bd)s::date,
+        array_to_tsvector(%(lex)s::text[]), %(content)s::json, nextval('gistdesk.revisions'))
+    RETURNING id, revision
+),"""
+    + _UPDATE_SUMMARY
+)
+
+APPEND_AUDIT = (
+    "SELECT gistdesk.append_audit(%s, %s, %s, %s::text[], %s::text[], %s::text[], %s::text[])"
+)
+
+
+def _audit_arrays(changes: Sequence[audit.Change]) -> tuple[list[Any], ...]:
+    return (
+        [c.entity for c in changes],
+        [c.field for c in changes],
+        [c.old for c in changes],
+        [c.new for c in changes],
+    )
+
+
+def case_params(
+    case: Case,
+    *,
+    as_of: date,
+    user: str,
+    action: str,
+    changes: Sequence[audit.Change],
+    old_number: str | None = None,
+    expected: int | None = None,
+) -> dict[str, Any]:
+    p = case.patient
+    row = summary.summary_row(summary.summarize(case, as_of))
+    ents, flds, olds, news = _audit_arrays(changes)
+    params: dict[str, Any] = {
+        "rn": p.record_number,
+        "rk": fold(p.record_number),
+        "fam": p.family_name,
+        "giv": p.given_name,
+        "nk": name_key(p.family_name, p.given_name),
+        "bd": p.birth_date.isoformat() if p.birth_date else None,
+        "lex": lexemes(p.family_name, p.given_name),
+        "content": _content(case),
+        "user": user,
+        "action": action,
+        "ents": ents,
+        "flds": flds,
+        "olds": olds,
+        "news": news,
+        "old_rn": old_number,
+        "expected": expected,
+    }
+    params.update({f"s{i}": value for i, value in enumerate(row)})
+    return params
+
+
+def _iso(value: object) -> object:
+    return value.isoformat() if isinstance(value, date) else value
+
+
+class PostgresRepository(Acting, EntryEdits):
+    """Implements the repository contract over a PostgreSQL database (the team database)."""
+
+    def __init__(
+        self,
+        url: str,
+        *,
+        workstation: str | None = None,
+        migrate: bool = True,
+        pool_size: int = POOL_SIZE,
+        connect_timeout: float = CONNECT_TIMEOUT_S,
+    ) -> None:
+        self.url = url
+        self.workstation = workstation or socket.gethostname()
+        self._user: User | None = None
+        self._operator = False
+        self._users_exist = False
+        self._user_checked = 0.0
+        self._cache: OrderedDict[str, tuple[int, Case]] = OrderedDict()
+        self._cache_lock = threading.Lock()
+        self._last_used: weakref.WeakKeyDictionary[Conn, float] = weakref.WeakKeyDictionary()
+        self._timeout = connect_timeout
+        self.pool: ConnectionPool[Conn] = ConnectionPool(
+            url,
+            min_size=1,
+            max_size=max(1, pool_size),
+            kwargs={
+                "autocommit": True,
+                "connect_timeout": int(connect_timeout),
+                "application_name": "gistdesk",
+                # Server-side keepalives notice a dead workstation (its locks go) in ~90 s.
+                "keepalives": 1,
+                "keepalives_idle": 30,
+                "keepalives_interval": 10,
+                "keepalives_count": 3,
+            },
+            check=self._check_connection,
+            open=False,
+            name="gistdesk",
+        )
+        try:
+            self.pool.open(wait=True, timeout=connect_timeout)
+        except PoolTimeout as exc:
+            self.pool.close()
+            raise DatabaseUnavailableError(
+                f"The team database {redact_url(url)} cannot be reached (is the server "
+                "running, and is this workstation's login allowed?); nothing was opened."
+            ) from exc
+        try:
+            self._prepare(migrate)
+        except BaseException:
+            self.pool.close()
+            raise
+
+    # -- connections -------------------------------------------------------------------------
+    def _check_connection(self, conn: Conn) -> None:
+        last = self._last_used.get(conn)
+        if last is None or time.monotonic() - last > IDLE_CHECK_S:
+            conn.execute("")
+
+    @contextmanager
+    def _connection(self, *, writing: bool = True) -> Iterator[Conn]:
+        try:
+            with self.pool.connection(timeout=self._timeout) as conn:
+                yield conn
+                self._last_used[conn] = time.monotonic()
+        except PoolTimeout as exc:
+            raise DatabaseUnavailableError(
+                "The team database server cannot be reached; "
+                + ("nothing was saved." if writing else "try again in a moment.")
+            ) from exc
+        except psycopg.Error as exc:
+            raise _translate(exc, writing) from exc
+        except UnicodeEncodeError as exc:
+            raise InvalidTextError() from exc
+
+    def _read(self, fn: Callable[[Conn], T]) -> T:
+        """Run a read; a connection lost on the way is retried once on a fresh one."""
+        try:
+            with self._connection(writing=False) as conn:
+                return fn(conn)
+        except ConnectionLostError:
+            with self._connection(writing=False) as conn:
+                return fn(conn)
+
+    def _prepare(self, migrate: bool) -> None:
+        with self._connection(writing=False) as conn:
+            version = schema.current_version(conn)
+            if version > schema.LATEST_VERSION:
+                raise StorageError(
+                    f"The team database was set up by a newer gistdesk (schema {version}, "
+                    f"this version knows up to {schema.LATEST_VERSION}). Update gistdesk."
+                )
+            if version < schema.LATEST_VERSION:
+                if not (migrate and schema.can_migrate(conn)):
+                    raise StorageError(
+                        "The team database has no gistdesk schema yet, or an older one "
+                        f"(schema {version}): the administrator runs `gistdesk db init` "
+                        "(or `gistdesk db migrate`) first."
+                    )
+                schema.migrate(conn)
+
+    def _remember(self, record_number: str, revision: int, case: Case) -> None:
+        with self._cache_lock:
+            self._cache[record_number] = (revision, case)
+            self._cache.move_to_end(record_number)
+            while len(self._cache) > CACHE_SIZE:
+                self._cache.popitem(last=False)
+
+    def _forget(self, record_number: str) -> None:
+        with self._cache_lock:
+            self._cache.pop(record_number, None)
+
+    def _cached(self, record_number: str, revision: int) -> Case | None:
+        with self._cache_lock:
+            found = self._cache.get(record_number)
+        return found[1] if found is not None and found[0] == revision else None
+
+    # -- Acting hooks ------------------------------------------------------------------------
+    def _db_has_users(self) -> bool:
+        return self._read(
+            lambda c: bool(_one(c, "SELECT EXISTS (SELECT 1 FROM gistdesk.users)")[0])
+        )
+
+    def _db_get_user(self, username: str) -> User | None:
+        self._user_checked = time.monotonic()
+        return self._read(lambda c: _get_user(c, username))
+
+    def _fresh_user_needed(self) -> bool:
+        return time.monotonic() - self._user_checked > USER_RECHECK_S
+
+    def _require_now(self, permission: Permission, what: str | None = None) -> None:
+        """`require` with the account read again whatever its age (before a write)."""
+        self._user_checked = 0.0
+        self.require(permission, what)
+
+    def _actor(
+        self,
+        user: str | None,
+        permission: Permission,
+        what: str | None = None,
+        *,
+        anonymous: bool = False,
+    ) -> str:
+        self._user_checked = 0.0  # writes always see the account as it is now
+        return super()._actor(user, permission, what, anonymous=anonymous)
+
+    # -- sign-in -----------------------------------------------------------------------------
+    def create_first_admin(self, username: str, display_name: str, password: str) -> User:
+        auth.check_username(username)
+        auth.check_display_name(display_name)
+        auth.check_password_policy(username, password)
+        with self._connection() as conn, conn.transaction():
+            conn.execute("SELECT pg_advisory_xact_lock(%s)", (USERS_LOCK,))
+            if _one(conn, "SELECT EXISTS (SELECT 1 FROM gistdesk.users)")[0]:
+                raise PermissionDeniedError("An administrator already exists; sign in.")
+            user = _insert_user(conn, username, Role.ADMIN, display_name, password, by=username)
+        self._users_exist = True
+        self._user, self._operator = user, False
+        self._user_checked = time.monotonic()
+        return user
+
+    def _attempt(self, username: str, password: str, confirming: bool) -> User:
+        """Check a password in one transaction (committed also when refused)."""
+        if not auth._valid_name(username) or not isinstance(password, str):
+            username = ""
+        failure: SignInError | None = None
+        user: User | None = None
+        with self._connection() as conn, conn.transaction():
+            row = conn.execute(
+                f"SELECT {auth.SIGN_IN_COLUMNS} FROM gistdesk.users WHERE username = %s FOR UPDATE",
+                (username,),
+            ).fetchone()
+            outcome = auth.decide_sign_in(row, username, password, datetime.now(UTC), confirming)
+            if outcome.counter is not None:
+                if outcome.user is not None:
+                    conn.execute(
+                        "UPDATE gistdesk.users SET failed_attempts = 0 WHERE username = %s",
+                        (username,),
+                    )
+                else:
+                    conn.execute(
+                        "UPDATE gistdesk.users SET failed_attempts = %s, locked_until_utc = %s "
+                        "WHERE username = %s",
+                        (*outcome.counter, username),
+                    )
+            if outcome.reset_on_success:
+                conn.execute(
+                    "UPDATE gistdesk.users SET failed_attempts = 0, locked_until_utc = NULL, "
+                    "last_sign_in_utc = %s WHERE username = %s",
+                    (audit.utc_now(), username),
+                )
+            if outcome.audit_change is not None:
+                _append(
+                    conn, outcome.audit_username, None, outcome.audit_action, [outcome.audit_change]
+                )
+            user, failure = outcome.user, outcome.error
+        if user is None:
+            assert failure is not None
+            raise failure
+        return user
+
+    def sign_in(self, username: str, password: str) -> User:
+        """Check the password; SignInError, or AccountLockedError after 5 failures in a row.
+        Audited (with this workstation's database login), never with the password."""
+        self.sign_out()
+        user = self._attempt(username, password, confirming=False)
+        self._user, self._operator = user, False
+        self._user_checked = time.monotonic()
+        return user
+
+    def sign_out(self) -> None:
+        user, self._user, self._operator = self._user, None, False
+        if user is None or user.username.startswith("cli:"):
+            return
+        try:
+            with self._connection() as conn:
+                _append(
+                    conn,
+                    user.username,
+                    None,
+                    "sign out",
+                    [audit.Change("session", "signed out", None, None)],
+                )
+        except StorageError:
+            pass  # signing out must always work; the audit row is best effort here
+
+    # -- user accounts -----------------------------------------------------------------------
+    def list_users(self) -> list[User]:
+        self.require(Permission.MANAGE_USERS)
+        return self._read(
+            lambda c: [
+                _user_row(r)
+                for r in c.execute(
+                    f"SELECT {_USER_COLUMNS} FROM gistdesk.users ORDER BY username"
+                ).fetchall()
+            ]
+        )
+
+    def create_user(
+        self,
+        username: str,
+        role: Role,
+        display_name: str = "",
+        password: str | None = None,
+        *,
+        by: str | None = None,
+    ) -> User:
+        actor = self._actor(by, Permission.MANAGE_USERS, anonymous=True)
+        if password is None:
+            raise auth.WeakPasswordError("A new account needs a password.")
+        auth.check_username(username)
+        auth.check_display_name(display_name)
+        auth.check_password_policy(username, password)
+        with self._connection() as conn, conn.transaction():
+            user = _insert_user(conn, username, Role(role), display_name, password, by=actor)
+        self._users_exist = True
+        return user
+
+    def _change_user(
+        self,
+        username: str,
+        field: str,
+        old: str | None,
+        new: str | None,
+        sql: str,
+        params: tuple[object, ...],
+        *,
+        admin_check: bool,
+    ) -> None:
+        actor = self._actor(None, Permission.MANAGE_USERS, anonymous=True)
+        with self._connection() as conn, conn.transaction():
+            conn.execute("SELECT pg_advisory_xact_lock(%s)", (USERS_LOCK,))
+            if _get_user(conn, username) is None:
+                raise StorageError(f"There is no user {username!r}.")
+            conn.execute(sql, params)
+            if (
+                admin_check
+                and not _one(
+                    conn,
+                    "SELECT count(*) FROM gistdesk.users WHERE role = 'admin' AND NOT disabled",
+                )[0]
+            ):
+                raise PermissionDeniedError(
+                    "At least one enabled administrator must remain; nothing was changed."
+                )
+            _append(
+                conn,
+                actor,
+                None,
+                "change user",
+                [audit.Change(f"user {username}", field, old, new)],
+            )
+
+    def set_role(self, username: str, role: Role) -> None:
+        role = Role(role)
+        self.require(Permission.MANAGE_USERS)
+        old = self._read(lambda c: _get_user(c, username))
+        self._change_user(
+            username,
+            "role",
+            old.role.value if old else None,
+            role.value,
+            "UPDATE gistdesk.users SET role = %s WHERE username = %s",
+            (role.value, username),
+            admin_check=True,
+        )
+
+    def set_password(self, username: str, password: str) -> None:
+        auth.check_password_policy(username, password)
+        digest, salt, kdf = users.hash_password(password)
+        self._change_user(
+            username,
+            "password",
+            None,
+            "(changed)",
+            "UPDATE gistdesk.users SET password_hash = %s, password_salt = %s, "
+            "password_kdf = %s, failed_attempts = 0, locked_until_utc = NULL "
+            "WHERE username = %s",
+            (digest, salt, kdf, username),
+            admin_check=False,
+        )
+
+    def disable_user(self, username: str) -> None:
+        self._change_user(
+            username,
+            "disabled",
+            "false",
+            "true",
+            "UPDATE gistdesk.users SET disabled = true WHERE username = %s",
+            (username,),
+            admin_check=True,
+        )
+
+    def enable_user(self, username: str) -> None:
+        self._change_user(
+            username,
+            "disabled",
+            "true",
+            "false",
+            "UPDATE gistdesk.users SET disabled = false, failed_attempts = 0, "
+            "locked_until_utc = NULL WHERE username = %s",
+            (username,),
+            admin_check=False,
+        )
+
+    def change_own_password(self, old_password: str, new_password: str) -> None:
+        if self._user is None or self._operator:
+            raise PermissionDeniedError("Sign in first.")
+        name = self._user.username
+        auth.check_password_policy(name, new_password)
+        try:
+            self._attempt(name, old_password, confirming=True)
+        except AccountLockedError:
+            raise
+        except SignInError as exc:
+            raise SignInError("The current password is wrong; nothing was changed.") from exc
+        digest, salt, kdf = users.hash_password(new_password)
+        with self._connection() as conn, conn.transaction():
+            conn.execute(
+                "UPDATE gistdesk.users SET password_hash = %s, password_salt = %s, "
+                "password_kdf = %s WHERE username = %s",
+                (digest, salt, kdf, name),
+            )
+            _append(
+                conn,
+                name,
+                None,
+                "change user",
+                [audit.Change(f"user {name}", "password", None, "(changed)")],
+            )
+
+    # -- lifecycle ---------------------------------------------------------------------------
+    def close(self) -> None:
+        self.pool.close()
+
+    def __enter__(self) -> PostgresRepository:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # -- backups: on the server, by its administrator ----------------------------------------
+    def backup(self, reason: str = "manual") -> Path:
+        """A workstation does not back up the team database: the server's administrator
+        does (`gistdesk backup --db URL` runs pg_dump; docs/team-database.md)."""
+        raise StorageError(
+            "The team database is backed up on the server (pg_dump and WAL archiving, "
+            "docs/team-database.md), not from a workstation."
+        )
+
+    def auto_backup(self, min_interval: timedelta = timedelta(hours=24)) -> Path | None:
+        return None  # the server's own schedule backs up the team database
+
+    def list_backups(self) -> list[BackupInfo]:
+        return []
+
+    def restore(self, path: str | os.PathLike[str]) -> Path:
+        raise PermissionDeniedError(
+            "The team database is restored on the server by its administrator "
+            "(`gistdesk db restore`), never from a workstation."
+        )
+
+    # -- reading -----------------------------------------------------------------------------
+    def exists(self, record_number: str) -> bool:
+        self.require(Permission.VIEW)
+        return self._read(
+            lambda c: (
+                c.execute(
+                    "SELECT 1 FROM gistdesk.patients WHERE record_number = %s", (record_number,)
+                ).fetchone()
+                is not None
+            )
+        )
+
+    def load_case_revision(self, record_number: str) -> tuple[Case, int]:
+        """The case and its revision, in one query, for `save_case(expected_revision=)`."""
+        self.require(Permission.VIEW)
+        row = self._read(
+            lambda c: c.execute(
+                "SELECT content::text, revision FROM gistdesk.patients WHERE record_number = %s",
+                (record_number,),
+            ).fetchone()
+        )
+        if row is None:
+            raise PatientNotFoundError(record_number)
+        case, revision = _case(row[0]), int(row[1])
+        self._remember(record_number, revision, case)
+        return case, revision
+
+    def load_case(self, record_number: str) -> Case:
+        return self.load_case_revision(record_number)[0]
+
+    def record_numbers(self) -> list[str]:
+        self.require(Permission.VIEW)
+        return self._read(
+            lambda c: [
+                str(r[0])
+                for r in c.execute(
+                    "SELECT record_number FROM gistdesk.patients ORDER BY record_key, id"
+                ).fetchall()
+            ]
+        )
+
+    def deletion_summary(self, record_number: str) -> DeletionSummary:
+        case = self.load_case(record_number)
+        p = case.patient
+        return DeletionSummary(
+            record_number=p.record_number,
+            family_name=p.family_name,
+            given_name=p.given_name,
+            birth_date=p.birth_date,
+            therapy_lines=len(case.therapy_lines),
+            dose_changes=sum(len(line.doses) for line in case.therapy_lines),
+            scans=len(case.scans),
+            lesion_measurements=sum(len(s.lesions) for s in case.scans),
+            procedures=len(case.procedures),
+            side_effects=len(case.side_effects),
+        )
+
+    @staticmethod
+    def _query(text: str) -> search.SearchQuery:
+        parsed = search.parse(text)
+        if parsed.match is None:
+            return parsed
+        return replace(parsed, match=tsquery(text))
+
+    def count_patients(
+        self, query: str = "", worklist: Worklist = Worklist.ALL, today: date | None = None
+    ) -> int:
+        self.require(Permission.VIEW)
+        sql, params = worklists.count_sql(
+            self._query(query), worklist, today or date.today(), worklists.Dialect.POSTGRES
+        )
+        return int(self._read(lambda c: _one(c, sql, params)[0]))
+
+    def list_patients(
+        self,
+        query: str = "",
+        worklist: Worklist = Worklist.ALL,
+        sort: SortKey = SortKey.RECORD_NUMBER,
+        descending: bool = False,
+        offset: int = 0,
+        limit: int = 50,
+        today: date | None = None,
+    ) -> list[PatientRow]:
+        self.require(Permission.VIEW)
+        day = today or date.today()
+        sql, params = worklists.list_sql(
+            self._query(query),
+            worklist,
+            sort,
+            descending,
+            offset,
+            limit,
+            day,
+            worklists.Dialect.POSTGRES,
+        )
+        result = self._read(lambda c: c.execute(sql, params).fetchall())
+        return [SqliteRepository._row(tuple(_iso(v) for v in r), day) for r in result]
+
+    def search(self, query: str, limit: int = 50) -> list[PatientRow]:
+        return self.list_patients(query, limit=limit)
+
+    # -- writing -----------------------------------------------------------------------------
+    def save_case(
+        self,
+        case: Case,
+        *,
+        user: str | None = None,
+        replace: str | None = None,
+        as_of: date | None = None,
+        expected_revision: int | None = None,
+    ) -> None:
+        """Validate, then write the whole case, its summary and audit rows in one transaction.
+        See SqliteRepository.save_case; a form opened with `load_case_revision` here saves
+        in one round trip."""
+        actor = self._actor(
+            user,
+            Permission.EDIT_PATIENT if replace is None else Permission.EDIT_TIMELINE,
+            "add patients" if replace is None else None,
+        )
+        day = as_of or date.today()
+        _check(case, day)
+        if replace is None:
+            self._insert(case, actor, "create", audit.diff_cases(None, case), day)
+            return
+        old = self._cached(replace, expected_revision) if expected_revision is not None else None
+        if old is not None and expected_revision is not None:
+            self._check_patient_part(old, case)
+            params = case_params(
+                case,
+                as_of=day,
+                user=actor,
+                action="update",
+                changes=audit.diff_cases(old, case),
+                old_number=replace,
+                expected=expected_revision,
+            )
+            with self._connection() as conn:
+                row = self._run_case_statement(conn, UPDATE_CASE, params)
+                if row is None:
+                    self._forget(replace)
+                    if _revision(conn, replace) is None:
+                        raise PatientNotFoundError(replace)
+                    raise ConcurrentEditError(replace)
+            self._after_write(replace, case, int(row[0]))
+            return
+
+        def keep(stored: Case, revision: int) -> Case:
+            if expected_revision is not None and revision != expected_revision:
+                raise ConcurrentEditError(replace)
+            return case
+
+        self._locked_edit(replace, keep, actor, "update", day, validated=True)
+
+    def _run_case_statement(
+        self, conn: Conn, statement: str, params: dict[str, Any]
+    ) -> tuple[Any, ...] | None:
+        try:
+            return conn.execute(statement, params).fetchone()
+        except pg_errors.UniqueViolation as exc:
+            if exc.diag.constraint_name == "patients_record_number_key":
+                raise RecordExistsError(str(params["rn"])) from exc
+            raise
+
+    def _after_write(self, old_number: str | None, case: Case, revision: int) -> None:
+        if old_number is not None and old_number != case.patient.record_number:
+            self._forget(old_number)
+        self._remember(case.patient.record_number, revision, case)
+
+    def _insert(
+        self, case: Case, actor: str, action: str, changes: list[audit.Change], day: date
+    ) -> None:
+        params = case_params(case, as_of=day, user=actor, action=action, changes=changes)
+        with self._connection() as conn:
+            row = self._run_case_statement(conn, INSERT_CASE, params)
+        assert row is not None
+        self._after_write(None, case, int(row[0]))
+
+    def _locked_edit(
+        self,
+        record_number: str,
+        edit: Callable[[Case, int], Case],
+        actor: str,
+        action: str,
+        day: date,
+        *,
+        validated: bool = False,
+    ) -> Case:
+        """Lock the stored row, apply `edit` to what is stored now, write, commit."""
+        with self._connection() as conn, conn.transaction():
+            row = conn.execute(
+                "SELECT content::text, revision FROM gistdesk.patients WHERE record_number = %s "
+                "FOR UPDATE",
+                (record_number,),
+            ).fetchone()
+            if row is None:
+                raise PatientNotFoundError(record_number)
+            old, revision = _case(row[0]), int(row[1])
+            new_case = edit(old, revision)
+            if not validated:
+                _check(new_case, day)
+            self._check_patient_part(old, new_case)
+            params = case_params(
+                new_case,
+                as_of=day,
+                user=actor,
+                action=action,
+                changes=audit.diff_cases(old, new_case),
+                old_number=record_number,
+                expected=revision,
+            )
+            written = self._run_case_statement(conn, UPDATE_CASE, params)
+            assert written is not None  # the row is locked: its revision cannot move
+        self._after_write(record_number, new_case, int(written[0]))
+        return new_case
+
+    def edit_case(
+        self,
+        record_number: str,
+        edit: CaseEdit,
+        *,
+        user: str | None = None,
+        action: str = "update",
+        as_of: date | None = None,
+    ) -> Case:
+        """Read the case, apply `edit`, validate and write it, all in one transaction."""
+        actor = self._actor(user, Permission.EDIT_TIMELINE)
+        day = as_of or date.today()
+        return self._locked_edit(record_number, lambda c, _r: edit(c), actor, action, day)
+
+    def insert_new_cases(
+        self,
+        cases: Iterable[Case],
+        *,
+        user: str | None = None,
+        action: str = "create",
+        as_of: date | None = None,
+        log_content: bool = True,
+    ) -> int:
+        """Bulk-insert new patients in one transaction (import, demo); any invalid case or
+        existing record number aborts the whole batch."""
+        actor = self._actor(user, Permission.IMPORT_EXPORT)
+        self.require(Permission.EDIT_PATIENT, "add patients")
+        day = as_of or date.today()
+        batch = []
+        for case in cases:
+            _check(case, day)
+            changes = (
+                audit.diff_cases(None, case)
+                if log_content
+                else [audit.Change("case", audit.CREATED, None, None)]
+            )
+            batch.append(case_params(case, as_of=day, user=actor, action=action, changes=changes))
+        with self._connection() as conn, conn.transaction():
+            try:
+                with conn.pipeline(), conn.cursor() as cur:
+                    cur.executemany(INSERT_CASE, batch)
+            except pg_errors.UniqueViolation as exc:
+                raise RecordExistsError(_duplicate_number(exc)) from exc
+        self._users_exist = self._users_exist  # no account change
+        return len(batch)
+
+    def delete_patient(self, record_number: str, *, user: str | None = None) -> None:
+        """Delete the patient and everything recorded for them; the audit row keeps a copy."""
+        actor = self._actor(user, Permission.DELETE_PATIENT)
+        with self._connection() as conn, conn.transaction():
+            row = conn.execute(
+                "SELECT content::text FROM gistdesk.patients WHERE record_number = %s FOR UPDATE",
+                (record_number,),
+            ).fetchone()
+            if row is None:
+                raise PatientNotFoundError(record_number)
+            conn.execute("DELETE FROM gistdesk.patients WHERE record_number = %s", (record_number,))
+            _append(conn, actor, record_number, "delete", audit.diff_cases(_case(row[0]), None))
+        self._forget(record_number)
+
+    # -- audit -------------------------------------------------------------------------------
+    def audit_entries(
+        self,
+        record_number: str | None = None,
+        user: str | None = None,
+        since: date | datetime | None = None,
+        until: date | datetime | None = None,
+        limit: int = 1000,
+        offset: int = 0,
+    ) -> list[audit.AuditEntry]:
+        """Audit rows, newest first (VIEW_AUDIT); `since` and `until` inclusive."""
+        self.require(Permission.VIEW_AUDIT)
+        where: list[str] = []
+        params: list[Any] = []
+        if record_number is not None:
+            where.append("record_number = %s")
+            params.append(record_number)
+        if user is not None:
+            where.append("username = %s")
+            params.append(user)
+        if since is not None:
+            where.append("at_utc >= %s")
+            params.append(_utc_text(since))
+        if until is not None:
+            end = (
+                datetime.combine(until + timedelta(days=1), datetime.min.time(), UTC)
+                if not isinstance(until, datetime)
+                else until + timedelta(microseconds=1)
+            )
+            where.append("at_utc < %s")
+            params.append(_utc_text(end))
+        sql = (
+            "SELECT id, at_utc, username, record_number, action, entity, field, old_value, "
+            "new_value, db_login FROM gistdesk.audit_log"
+        )
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY id DESC LIMIT %s OFFSET %s"
+        params += [max(0, int(limit)), max(0, int(offset))]
+        return self._read(
+            lambda c: [audit.AuditEntry(*r) for r in c.execute(sql, params).fetchall()]
+        )
+
+    def record_view(self, record_number: str) -> None:
+        self._log_read(Permission.VIEW, record_number, "view", "patient", "opened")
+
+    def record_print(self, record_number: str, kind: str) -> None:
+        self._log_read(Permission.PRINT, record_number, "print", "report", kind)
+
+    def _log_read(
+        self, permission: Permission, record_number: str, action: str, entity: str, field: str
+    ) -> None:
+        self.require(permission)
+        with self._connection() as conn:
+            _append(
+                conn,
+                self._reader(),
+                record_number,
+                action,
+                [audit.Change(entity, field, None, None)],
+            )
+
+    def verify_audit_chain(self) -> list[str]:
+        """Problems in the audit chain, checked on the server with its key (empty: intact)."""
+        return self._read(
+            lambda c: [str(r[0]) for r in c.execute("SELECT * FROM gistdesk.verify_audit_chain()")]
+        )
+
+    def last_audit_id(self) -> int:
+        return int(
+            self._read(lambda c: _one(c, "SELECT coalesce(max(id), 0) FROM gistdesk.audit_log"))[0]
+        )
+
+    def refresh_summaries(self, as_of: date | None = None) -> int:
+        """Recompute every summary row (e.g. after the clinical engine changed)."""
+        self.require(Permission.SETTINGS)
+        day = as_of or date.today()
+        with self._connection() as conn, conn.transaction():
+            found = conn.execute("SELECT id, content::text FROM gistdesk.patients").fetchall()
+            rows = [
+                (pid, *summary.summary_row(summary.summarize(_case(text), day)))
+                for pid, text in found
+            ]
+            with conn.cursor() as cur:
+                cur.executemany(
+                    "UPDATE gistdesk.patient_summary SET computed_on = %s::date, "
+                    "primary_site = %s, last_scan = %s::date, current_line = %s, "
+                    "current_line_end = %s::date, flag_codes = %s, active_progression = %s, "
+                    "scan_due = %s::date, adjuvant_end = %s::date WHERE patient_id = %s",
+                    [(*r[1:], r[0]) for r in rows],
+                )
+        return len(rows)
+
+    # -- clinic settings (shared by every workstation) ---------------------------------------
+    def get_setting(self, key: str) -> str | None:
+        self.require(Permission.VIEW)
+        row = self._read(
+            lambda c: c.execute(
+                "SELECT value FROM gistdesk.settings WHERE key = %s", (key,)
+            ).fetchone()
+        )
+        return None if row is None else str(row[0])
+
+    def set_setting(self, key: str, value: str) -> None:
+        actor = self._actor(None, Permission.SETTINGS, anonymous=True)
+        with self._connection() as conn, conn.transaction():
+            old = conn.execute(
+                "SELECT value FROM gistdesk.settings WHERE key = %s FOR UPDATE", (key,)
+            ).fetchone()
+            conn.execute(
+                "INSERT INTO gistdesk.settings (key, value) VALUES (%s, %s) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+            _append(
+                conn,
+                actor,
+                None,
+                "change setting",
+                [audit.Change(f"setting {key}", "value", old[0] if old else None, value)],
+            )
+
+
+_USER_COLUMNS = "username, display_name, role, disabled"
+
+
+def _one(conn: Conn, sql: str, params: Any = None) -> tuple[Any, ...]:
+    row = conn.execute(sql, params).fetchone()
+    assert row is not None
+    return row
+
+
+def _user_row(row: Sequence[Any]) -> User:
+    return User(str(row[0]), str(row[1]), Role(str(row[2])), bool(row[3]))
+
+
+def _get_user(conn: Conn, username: str) -> User | None:
+    row = conn.execute(
+        f"SELECT {_USER_COLUMNS} FROM gistdesk.users WHERE username = %s", (username,)
+    ).fetchone()
+    return None if row is None else _user_row(row)
+
+
+def _revision(conn: Conn, record_number: str) -> int | None:
+    row = conn.execute(
+        "SELECT revision FROM gistdesk.patients WHERE record_number = %s", (record_number,)
+    ).fetchone()
+    return None if row is None else int(row[0])
+
+
+def _append(
+    conn: Conn,
+    username: str,
+    record_number: str | None,
+    action: str,
+    changes: Sequence[audit.Change],
+) -> None:
+    conn.execute(APPEND_AUDIT, (username, record_number, action, *_audit_arrays(changes)))
+
+
+def _insert_user(
+    conn: Conn, username: str, role: Role, display_name: str, password: str, *, by: str
+) -> User:
+    digest, salt, kdf = users.hash_password(password)
+    try:
+        with conn.transaction():  # a savepoint: a taken name leaves the transaction usable
+            conn.execute(
+                "INSERT INTO gistdesk.users (username, display_name, role, password_hash, "
+                "password_salt, password_kdf, created_utc) VALUES (%s, %s, %s, %s, %s, %s, %s)",
+                (username, display_name, role.value, digest, salt, kdf, audit.utc_now()),
+            )
+    except pg_errors.UniqueViolation as exc:
+        raise StorageError(f"The user {username!r} already exists.") from exc
+    _append(
+        conn, by, None, "create user", [audit.Change(f"user {username}", "role", None, role.value)]
+    )
+    return User(username, display_name, role, False)
+
+
+def _duplicate_number(exc: pg_errors.UniqueViolation) -> str:
+    detail = exc.diag.message_detail or ""
+    start, end = detail.find("=("), detail.rfind(")")
+    return detail[start + 2 : end] if start >= 0 and end > start else "?"
+
+
+if TYPE_CHECKING:
+
+    def _implements_protocol(repo: PostgresRepository) -> Repository:
+        return repo
