@@ -31,8 +31,11 @@ def load_json(path: Path) -> Any:
 
 
 def base_case_dict() -> dict[str, Any]:
-    """A fresh copy of a small valid case file (responder.json) to mutate in tests."""
-    return copy.deepcopy(load_json(CASES_DIR / "responder.json"))
+    """A fresh copy of a small valid case file (responder.json) to mutate in tests, as
+    version 2 (the format gistdesk writes)."""
+    data = copy.deepcopy(load_json(CASES_DIR / "responder.json"))
+    data["format"] = "gistdesk-case/2"
+    return data
 
 
 def mismatches(expected: Any, actual: Any, path: str = "$") -> list[str]:

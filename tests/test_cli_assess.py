@@ -241,7 +241,123 @@ def test_warnings_are_printed_but_the_case_is_assessed(
     code, out, err = run_cli(capsys, "assess", str(path), "--json", "--as-of", as_of)
     assert code == 0
     assert "warning: scans[0].lesions: 3 target lesions in liver" in err
-    assert json.loads(out)["warnings"][0].startswith("warning: scans[0].lesions:")
+    first = json.loads(out)["warnings"][0]
+    assert first["path"] == "scans[0].lesions"
+    assert first["message"].startswith("3 target lesions in liver")
+
+
+def _write(tmp_path: Path, data: dict[str, Any], name: str = "case.json") -> Path:
+    path = tmp_path / name
+    path.write_text(json.dumps(data, indent=2), encoding="utf-8")
+    return path
+
+
+def _unmarked_rfa_case() -> dict[str, Any]:
+    data = base_case_dict()  # responder: liver lesions L1, L2; scans until 2022-10-01
+    data["procedures"] = [
+        {"date": "2022-08-01", "kind": "rfa", "organ": "liver", "margin": None, "note": ""}
+    ]
+    data["scans"][0]["lesions"][1]["longest_diameter_mm"] = None  # a baseline target
+    return data
+
+
+def test_reading_warnings_in_json_are_path_and_message_items_and_exit_0(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = _write(tmp_path, _unmarked_rfa_case())
+    code, out, err = run_cli(capsys, "assess", str(path), "--json", "--as-of", "2023-01-15")
+    assert code == 0
+    warnings = json.loads(out)["warnings"]
+    assert [w["path"] for w in warnings] == [
+        "scans[0].lesions[1].longest_diameter_mm",
+        "procedures[0].lesions",
+    ]
+    assert warnings[0]["message"].startswith("target lesion L2 has no diameter on 2022-03-20")
+    assert warnings[1]["message"].startswith(
+        "treated lesions not marked: the reading still counts them"
+    )
+    assert f"{path}: warning: procedures[0].lesions: treated lesions not marked" in err
+
+
+def test_reading_warnings_in_text_are_a_warnings_section(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = _write(tmp_path, _unmarked_rfa_case())
+    code, out, err = run_cli(capsys, "assess", str(path), "--as-of", "2023-01-15")
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    start = lines.index("Warnings (2)")
+    assert lines[start + 1].startswith("  scans[0].lesions[1].longest_diameter_mm: target lesion")
+    assert lines[start + 2].startswith(
+        "  procedures[0].lesions: treated lesions not marked: the reading still counts them"
+    )
+
+
+def test_no_warnings_no_section_and_no_key(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = _write(tmp_path, base_case_dict())
+    code, out, _ = run_cli(capsys, "assess", str(path), "--as-of", "2023-01-15")
+    assert code == 0 and "Warnings" not in out
+    code, out, _ = run_cli(capsys, "assess", str(path), "--json", "--as-of", "2023-01-15")
+    assert code == 0 and "warnings" not in json.loads(out)
+
+
+def test_nan_in_a_case_file_names_its_json_path(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "nan.json"
+    text = json.dumps(base_case_dict(), indent=2)
+    text = text.replace('"longest_diameter_mm": 35', '"longest_diameter_mm": NaN', 1)
+    assert "NaN" in text
+    path.write_text(text, encoding="utf-8")
+    code, out, err = run_cli(capsys, "assess", str(path), "--as-of", "2023-01-15")
+    assert (code, out) == (2, "")
+    assert err.splitlines()[1:] == [
+        "  scans[1].lesions[0].longest_diameter_mm: must be a finite number, got NaN"
+    ]
+
+
+def test_invalid_review_exits_2_naming_its_path(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    data = base_case_dict()
+    data["reviews"] = [
+        {"scan": "2022-07-01", "decision": "not_progression", "date": "2022-06-30", "by": "kl"},
+        {"scan": "2022-07-02", "decision": "re_image", "date": "2022-07-02", "by": ""},
+    ]
+    code, out, err = run_cli(capsys, "assess", str(_write(tmp_path, data)), "--as-of", "2023-01-15")
+    assert (code, out) == (2, "")
+    assert [line.split(":")[0].strip() for line in err.splitlines()[1:]] == [
+        "reviews[0].date",
+        "reviews[1].scan",
+        "reviews[1].by",
+    ]
+
+
+def test_version_2_file_with_reviews_and_treated_lesions_is_assessed(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    data = base_case_dict()
+    data["procedures"] = [
+        {
+            "date": "2022-08-01",
+            "kind": "rfa",
+            "organ": "liver",
+            "margin": None,
+            "note": "",
+            "lesions": ["L2"],
+        }
+    ]
+    data["reviews"] = [
+        {"scan": "2022-07-01", "decision": "re_image", "date": "2022-07-01", "by": "dr.keller"}
+    ]
+    path = _write(tmp_path, data)
+    code, out, err = run_cli(capsys, "assess", str(path), "--json", "--as-of", "2023-01-15")
+    assert (code, err) == (0, "")
+    assert json.loads(out)["as_of"] == "2023-01-15"
+    code, out, err = run_cli(capsys, "assess", str(path), "--as-of", "2023-01-15")
+    assert (code, err) == (0, "") and "Warnings" not in out
 
 
 # --- human-readable output ------------------------------------------------------------------

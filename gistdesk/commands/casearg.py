@@ -19,9 +19,12 @@ def as_of_date(text: str) -> date:
     return parsed
 
 
-def read_case_argument(path: str, as_of: date) -> tuple[Case, list[Problem]] | None:
-    """Read a case file named on the command line; print every problem (and warnings) to
-    stderr. Returns the case and its warnings, or None when the file is not a valid case."""
+def read_case_argument(
+    path: str, as_of: date, *, print_warnings: bool = True
+) -> tuple[Case, list[Problem]] | None:
+    """Read a case file named on the command line; print every problem (and, unless told
+    not to, its warnings) to stderr. Returns the case and its warnings, or None when the file
+    is not a valid case."""
     try:
         case, warnings = read_case_file(path, as_of)
     except InvalidCaseError as exc:
@@ -29,6 +32,7 @@ def read_case_argument(path: str, as_of: date) -> tuple[Case, list[Problem]] | N
         for problem in exc.problems:
             print(f"  {problem}", file=sys.stderr)
         return None
-    for warning in warnings:
-        print(f"{path}: {warning}", file=sys.stderr)
+    if print_warnings:
+        for warning in warnings:
+            print(f"{path}: {warning}", file=sys.stderr)
     return case, warnings

@@ -20,7 +20,8 @@ from typing import Any
 from gistdesk import __version__
 from gistdesk.commands.common import EXIT_FAILED, EXIT_OK, add_db_option
 from gistdesk.storage import backup, schema
-from gistdesk.storage.db import APPLICATION_ID, ENV_VAR, resolve_db_path
+from gistdesk.storage.db import APPLICATION_ID, ENV_VAR, disk_full, has_content, resolve_db_path
+from gistdesk.storage.errors import one_line
 
 
 def add_parser(subparsers: Any) -> None:
@@ -46,6 +47,8 @@ def _when(path: Path) -> str:
 def _read_only_checks(path: Path) -> tuple[int | None, str]:
     """(schema version, integrity result) read through a read-only connection."""
     uri = f"{path.resolve().as_uri()}?mode=ro"
+    if disk_full(path) and not has_content(Path(f"{path}-wal")):
+        uri += "&immutable=1"  # a full disk: SQLite cannot create its -shm (see db.py)
     conn = sqlite3.connect(uri, uri=True)
     try:
         app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
@@ -83,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         version, integrity = _read_only_checks(path)
     except sqlite3.DatabaseError as exc:
-        version, integrity = None, f"cannot read: {exc}"
+        version, integrity = None, f"cannot read: {one_line(str(exc))}"
     if version is None:
         _line("integrity", integrity)
         problems += 1

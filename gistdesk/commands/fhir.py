@@ -27,7 +27,7 @@ def add_parser(subparsers: Any) -> None:
         description="Write a case file as a FHIR R4 Bundle of type collection, following the "
         "mCODE profiles where they fit.",
     )
-    parser.add_argument("case", metavar="CASE.json", help="a gistdesk-case/1 file")
+    parser.add_argument("case", metavar="CASE.json", help="a gistdesk-case/2 (or /1) file")
     parser.add_argument(
         "-o",
         "--output",

@@ -1,8 +1,10 @@
-"""The JSON case file (`gistdesk-case/1`, case-format.md): read, check, write.
+"""The JSON case file (`gistdesk-case/2`, case-format.md): read, check, write.
 
 Reading is strict: unknown keys, wrong types and unknown vocabulary values are problems,
 each reported with its JSON path, and every problem is collected before giving up.
 Value checks (ranges, dates, duplicates) live in `validation` so forms share them.
+Version 1 files still read (as if `reviews` and every `procedure.lesions` were empty, the
+keys of version 2 are unknown keys there); files are always written as version 2.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, TypeVar
 
+from gistdesk.core.data_warnings import reading_warnings
 from gistdesk.core.files import write_atomically
 from gistdesk.core.model import (
     Case,
@@ -24,6 +27,7 @@ from gistdesk.core.model import (
     Lesion,
     Patient,
     Procedure,
+    Review,
     Scan,
     SideEffect,
     TherapyLine,
@@ -40,13 +44,16 @@ from gistdesk.core.vocab import (
     Mutation,
     NonTarget,
     ProcedureKind,
+    ReviewDecision,
     Sex,
     SideEffectAction,
     Site,
     StopReason,
 )
 
-CASE_FORMAT = "gistdesk-case/1"
+CASE_FORMAT = "gistdesk-case/2"
+CASE_FORMAT_V1 = "gistdesk-case/1"
+READABLE_FORMATS = (CASE_FORMAT_V1, CASE_FORMAT)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 E = TypeVar("E", bound=StrEnum)
 T = TypeVar("T")
@@ -93,7 +100,7 @@ class _Reader:
             return None
         for key in value:
             if key not in required and key not in optional:
-                self.fail(f"{path}.{key}" if path else str(key), "unknown key")
+                self.fail(f"{path}.{key}" if path else str(key), _UNKNOWN_KEY)
         for key in required:
             if key not in value:
                 self.fail(f"{path}.{key}" if path else key, "is required")
@@ -312,8 +319,28 @@ def _parse_line(r: _Reader, value: object, path: str) -> TherapyLine | None:
     )
 
 
-def _parse_procedure(r: _Reader, value: object, path: str) -> Procedure | None:
-    data = r.obj(value, path, ("date", "kind"), ("organ", "margin", "note"))
+def _parse_text_list(r: _Reader, data: dict[str, Any], key: str, path: str) -> tuple[str, ...]:
+    """An optional list of text (left out or null: empty); each wrong item is named."""
+    value = data.get(key, _MISSING)
+    if value is _MISSING or value is None:
+        return ()
+    if not isinstance(value, list):
+        r.fail(f"{path}.{key}", f"must be a list of text, got {_describe(value)}")
+        return ()
+    items: list[str] = []
+    for index, item in enumerate(value):
+        if isinstance(item, str):
+            items.append(item)
+        else:
+            r.fail(f"{path}.{key}[{index}]", f"must be text, got {_describe(item)}")
+    return tuple(items)
+
+
+def _parse_procedure(r: _Reader, value: object, path: str, version: int = 2) -> Procedure | None:
+    optional = (
+        ("organ", "margin", "note", "lesions") if version >= 2 else ("organ", "margin", "note")
+    )
+    data = r.obj(value, path, ("date", "kind"), optional)
     if data is None:
         return None
     before = len(r.problems)
@@ -322,9 +349,25 @@ def _parse_procedure(r: _Reader, value: object, path: str) -> Procedure | None:
     organ = r.string(data, "organ", path, default=None, nullable=True)
     margin = r.choice(data, "margin", path, Margin, default=None, nullable=True)
     note = r.string(data, "note", path, default="")
+    lesions = _parse_text_list(r, data, "lesions", path) if version >= 2 else ()
     if len(r.problems) != before or day is None or kind is None:
         return None
-    return Procedure(date=day, kind=kind, organ=organ, margin=margin, note=note)
+    return Procedure(date=day, kind=kind, organ=organ, margin=margin, note=note, lesions=lesions)
+
+
+def _parse_review(r: _Reader, value: object, path: str) -> Review | None:
+    data = r.obj(value, path, ("scan", "decision", "date", "by"), ("note",))
+    if data is None:
+        return None
+    before = len(r.problems)
+    scan = r.day(data, "scan", path)
+    decision = r.choice(data, "decision", path, ReviewDecision)
+    day = r.day(data, "date", path)
+    by = r.string(data, "by", path)
+    note = r.string(data, "note", path, default="")
+    if len(r.problems) != before or scan is None or decision is None or day is None:
+        return None  # a missing key was reported by r.obj as required
+    return Review(scan=scan, decision=decision, date=day, by=by, note=note)
 
 
 def _parse_lesion(r: _Reader, value: object, path: str) -> Lesion | None:
@@ -396,30 +439,58 @@ def _parse_side_effect(r: _Reader, value: object, path: str) -> SideEffect | Non
     )
 
 
+_UNKNOWN_KEY = "unknown key"
+_V2_ONLY = f'{_UNKNOWN_KEY} in a {CASE_FORMAT_V1} file (it needs "format": "{CASE_FORMAT}")'
+
+
+def _explain_version_2_keys(r: _Reader, top: dict[str, Any]) -> None:
+    """`reviews` and `procedure.lesions` are unknown in version 1: say which version has them."""
+    v2_paths = {"reviews"}
+    procedures = top.get("procedures")
+    if isinstance(procedures, list):
+        v2_paths |= {
+            f"procedures[{index}].lesions"
+            for index, item in enumerate(procedures)
+            if isinstance(item, dict) and "lesions" in item
+        }
+    r.problems = [
+        Problem(p.path, _V2_ONLY) if p.message == _UNKNOWN_KEY and p.path in v2_paths else p
+        for p in r.problems
+    ]
+
+
 def case_from_dict(data: object) -> tuple[Case | None, list[Problem]]:
     """Structural reading of a decoded case file; returns the case or the problems."""
     r = _Reader()
+    fmt = data.get("format", _MISSING) if isinstance(data, dict) else _MISSING
+    # A version 1 file knows no reviews nor treated lesions: those keys are unknown there.
+    version = 1 if fmt == CASE_FORMAT_V1 else 2
     top = r.obj(
         data,
         "",
         ("format", "patient", "tumor", "therapy_lines", "scans"),
-        ("procedures", "side_effects"),
+        ("procedures", "side_effects", "reviews")
+        if version >= 2
+        else ("procedures", "side_effects"),
     )
     if top is None:
         return None, r.problems
-    fmt = top.get("format", _MISSING)
-    if fmt is not _MISSING and fmt != CASE_FORMAT:
-        r.fail("format", f"must be {CASE_FORMAT!r}, got {_describe(fmt)}")
+    if fmt is not _MISSING and fmt not in READABLE_FORMATS:
+        allowed = " or ".join(repr(name) for name in READABLE_FORMATS)
+        r.fail("format", f"must be {allowed}, got {_describe(fmt)}")
     patient = _parse_patient(r, top["patient"], "patient") if "patient" in top else None
     tumor = _parse_tumor(r, top["tumor"], "tumor") if "tumor" in top else None
     lines = r.items(top, "therapy_lines", "", lambda v, p: _parse_line(r, v, p))
     procedures = r.items(
-        top, "procedures", "", lambda v, p: _parse_procedure(r, v, p), optional=True
+        top, "procedures", "", lambda v, p: _parse_procedure(r, v, p, version), optional=True
     )
+    reviews = r.items(top, "reviews", "", lambda v, p: _parse_review(r, v, p), optional=True)
     scans = r.items(top, "scans", "", lambda v, p: _parse_scan(r, v, p))
     side_effects = r.items(
         top, "side_effects", "", lambda v, p: _parse_side_effect(r, v, p), optional=True
     )
+    if version == 1:
+        _explain_version_2_keys(r, top)
     if r.problems or patient is None or tumor is None:
         return None, r.problems
     case = Case(
@@ -429,12 +500,54 @@ def case_from_dict(data: object) -> tuple[Case | None, list[Problem]]:
         procedures=procedures or (),
         scans=scans or (),
         side_effects=side_effects or (),
+        reviews=reviews or (),
     )
     return case, r.problems
 
 
-def _reject_constant(name: str) -> object:
-    raise ValueError(f"{name} is not allowed in a case file")
+class _NonFinite:
+    """Stands for a `NaN`, `Infinity` or `-Infinity` in the decoded JSON until its path is known."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+
+def _child_path(path: str, step: str | int) -> str:
+    if isinstance(step, int):
+        return f"{path}[{step}]"
+    return f"{path}.{step}" if path else step
+
+
+def _take_non_finite(data: Any) -> tuple[Any, list[Problem]]:
+    """Replace each `NaN`/`Infinity` by null and name its JSON path (JSON has no such numbers;
+    Python's reader accepts them). Iterative: a deeply nested file must not overflow the stack."""
+    problems: list[Problem] = []
+
+    def problem(path: str, marker: _NonFinite) -> None:
+        problems.append(Problem(path or "(file)", f"must be a finite number, got {marker.name}"))
+
+    if isinstance(data, _NonFinite):
+        problem("", data)
+        return None, problems
+    # depth first, children pushed in reverse: the problems come in the file's order
+    stack: list[tuple[Any, str, dict[str, Any] | list[Any] | None, str | int]] = [
+        (data, "", None, "")
+    ]
+    while stack:
+        value, path, parent, step = stack.pop()
+        if isinstance(value, _NonFinite):
+            problem(path, value)
+            if parent is not None:
+                parent[step] = None  # type: ignore[index]
+        elif isinstance(value, dict):
+            for key, child in reversed(list(value.items())):
+                stack.append((child, _child_path(path, key), value, key))
+        elif isinstance(value, list):
+            for index in range(len(value) - 1, -1, -1):
+                stack.append((value[index], _child_path(path, index), value, index))
+    return data, problems
 
 
 class _DuplicateKeyError(ValueError):
@@ -459,9 +572,7 @@ def parse_case_text(text: str, as_of: date | None = None) -> tuple[Case, list[Pr
     Returns the case and its warnings; raises InvalidCaseError listing every error.
     """
     try:
-        data = json.loads(
-            text, parse_constant=_reject_constant, object_pairs_hook=_reject_duplicate_keys
-        )
+        data = json.loads(text, parse_constant=_NonFinite, object_pairs_hook=_reject_duplicate_keys)
     except json.JSONDecodeError as exc:
         raise InvalidCaseError(
             [
@@ -474,13 +585,23 @@ def parse_case_text(text: str, as_of: date | None = None) -> tuple[Case, list[Pr
         raise InvalidCaseError([Problem("(file)", str(exc))]) from exc
     except (ValueError, RecursionError) as exc:
         raise InvalidCaseError([Problem("(file)", f"not valid JSON: {exc}")]) from exc
+    data, non_finite = _take_non_finite(data)
+    if data is None and non_finite:
+        raise InvalidCaseError(non_finite)
+    named = {p.path for p in non_finite}
+
+    def not_named(found: list[Problem]) -> list[Problem]:
+        # the null standing in for a NaN must not be reported again ("got null")
+        return [p for p in found if p.path not in named or p.message.startswith(_UNKNOWN_KEY)]
+
     case, problems = case_from_dict(data)
     if case is None:
-        raise InvalidCaseError(problems + _value_problems_despite(data, problems, as_of))
+        found = problems + _value_problems_despite(data, problems, as_of)
+        raise InvalidCaseError(non_finite + not_named(found))
     problems = validate_case(case, as_of)
-    if errors(problems):
-        raise InvalidCaseError(errors(problems))
-    return case, problems
+    if non_finite or errors(problems):
+        raise InvalidCaseError(non_finite + not_named(errors(problems)))
+    return case, problems + reading_warnings(case)
 
 
 _PATH_STEP = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]")
@@ -535,7 +656,7 @@ def _value_problems_despite(
         if found is None:
             return []
         container, key = found
-        if problem.message == "unknown key":
+        if problem.message.startswith(_UNKNOWN_KEY):
             if isinstance(container, dict):
                 container.pop(key, None)
         elif problem.path == "format":
@@ -579,7 +700,12 @@ def _value(member: StrEnum | None) -> str | None:
 
 
 def case_to_dict(case: Case) -> dict[str, Any]:
-    """The case as the JSON structure of case-format.md, keys in the documented order."""
+    """The case as the JSON structure of case-format.md (version 2).
+
+    Layout as the shared example cases write it, so they round-trip byte for byte: an empty
+    `procedure.lesions` and an empty `reviews` are left out (both are optional and default to
+    empty), and `reviews` comes last, after `side_effects`.
+    """
     patient: dict[str, Any] = {
         "record_number": case.patient.record_number,
         "family_name": case.patient.family_name,
@@ -590,7 +716,7 @@ def case_to_dict(case: Case) -> dict[str, Any]:
     if case.patient.notes:
         patient["notes"] = case.patient.notes
     t = case.tumor
-    return {
+    out: dict[str, Any] = {
         "format": CASE_FORMAT,
         "patient": patient,
         "tumor": {
@@ -617,16 +743,7 @@ def case_to_dict(case: Case) -> dict[str, Any]:
             }
             for line in case.therapy_lines
         ],
-        "procedures": [
-            {
-                "date": p.date.isoformat(),
-                "kind": p.kind.value,
-                "organ": p.organ,
-                "margin": _value(p.margin),
-                "note": p.note,
-            }
-            for p in case.procedures
-        ],
+        "procedures": [_procedure_dict(p) for p in case.procedures],
         "scans": [
             {
                 "date": s.date.isoformat(),
@@ -662,6 +779,31 @@ def case_to_dict(case: Case) -> dict[str, Any]:
             for e in case.side_effects
         ],
     }
+    if case.reviews:
+        out["reviews"] = [
+            {
+                "scan": review.scan.isoformat(),
+                "decision": review.decision.value,
+                "date": review.date.isoformat(),
+                "by": review.by,
+                "note": review.note,
+            }
+            for review in case.reviews
+        ]
+    return out
+
+
+def _procedure_dict(procedure: Procedure) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "date": procedure.date.isoformat(),
+        "kind": procedure.kind.value,
+        "organ": procedure.organ,
+        "margin": _value(procedure.margin),
+        "note": procedure.note,
+    }
+    if procedure.lesions:
+        out["lesions"] = list(procedure.lesions)
+    return out
 
 
 def dump_case(case: Case) -> str:

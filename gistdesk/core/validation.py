@@ -18,6 +18,7 @@ MAX_TARGETS, MAX_TARGETS_PER_ORGAN = 5, 2  # RECIST 1.1 (Eisenhauer 2009)
 MAX_RECORD_NUMBER = 64
 MAX_NAME = 200
 MAX_TEXT = 100_000
+MAX_LESION_ID = 32
 
 
 def _fmt(value: float) -> str:
@@ -72,7 +73,7 @@ class _Checker:
 
 
 def validate_lesion(c: _Checker, lesion: Lesion, path: str) -> None:
-    c.text(f"{path}.lesion_id", lesion.lesion_id, 32, required=True)
+    c.text(f"{path}.lesion_id", lesion.lesion_id, MAX_LESION_ID, required=True)
     c.text(f"{path}.organ", lesion.organ, MAX_NAME)
     c.number(f"{path}.longest_diameter_mm", lesion.longest_diameter_mm, 0, 2000)
     c.number(f"{path}.density_hu", lesion.density_hu, HU_MIN, HU_MAX)
@@ -118,6 +119,47 @@ def _check_baseline_targets(c: _Checker, case: Case) -> None:
                     f"at a baseline; RECIST 1.1 allows at most "
                     f"{MAX_TARGETS_PER_ORGAN} per organ",
                 )
+
+
+def _check_treated_lesions(c: _Checker, case: Case) -> None:
+    """case-format.md: a lesion id in `procedure.lesions` must occur in some scan of the case
+    (any scan, before or after the procedure: the id is how the lesion is followed)."""
+    known = {lesion.lesion_id for scan in case.scans for lesion in scan.lesions}
+    for index, procedure in enumerate(case.procedures):
+        listed: set[str] = set()
+        for l_index, lesion_id in enumerate(procedure.lesions):
+            path = f"procedures[{index}].lesions[{l_index}]"
+            c.text(path, lesion_id, MAX_LESION_ID, required=True)
+            if not lesion_id.strip():
+                continue
+            if lesion_id not in known:
+                c.error(path, f"lesion id {lesion_id!r} does not occur in any scan of the case")
+            elif lesion_id in listed:
+                # gistdesk choice: harmless for the reading, so a warning, not an error
+                c.warn(path, f"lesion id {lesion_id!r} is listed twice for this procedure")
+            listed.add(lesion_id)
+
+
+def _check_reviews(c: _Checker, case: Case, scan_dates: dict[date, int]) -> None:
+    """case-format.md: a review's scan is a scan date of the case, its date on or after that
+    scan, its decision in the vocabulary (checked when reading), `by` a non-empty name."""
+    for index, review in enumerate(case.reviews):
+        path = f"reviews[{index}]"
+        if review.scan not in scan_dates:
+            c.error(
+                f"{path}.scan",
+                f"no scan of the case is dated {review.scan.isoformat()} "
+                "(a review names the date of the scan it reviews)",
+            )
+        if review.date < review.scan:
+            c.error(
+                f"{path}.date",
+                f"is before the scan it reviews "
+                f"({review.date.isoformat()} < {review.scan.isoformat()})",
+            )
+        c.not_future(f"{path}.date", review.date)
+        c.text(f"{path}.by", review.by, MAX_NAME, required=True)
+        c.text(f"{path}.note", review.note, MAX_TEXT)
 
 
 def validate_case(case: Case, as_of: date | None = None) -> list[Problem]:
@@ -187,6 +229,9 @@ def validate_case(case: Case, as_of: date | None = None) -> list[Problem]:
             )
         else:
             dates[scan.date] = index
+
+    _check_treated_lesions(c, case)
+    _check_reviews(c, case, dates)
 
     for index, effect in enumerate(case.side_effects):
         path = f"side_effects[{index}]"

@@ -599,10 +599,16 @@ class _BundleBuilder:
             text=f"RECIST 1.1 overall response {recist.overall.value}",
         )
         obs["method"] = _text("RECIST 1.1")
-        line = self.case.therapy_lines[result.line_index]
+        if result.line_index is not None:
+            line = self.case.therapy_lines[result.line_index]
+            context = (
+                f"On {_drug_label(line.drug)} ({line.intent.value} line started "
+                f"{line.start.isoformat()})"
+            )
+        else:
+            context = "Off therapy (read against the last therapy line's reference)"
         parts = [
-            f"On {_drug_label(line.drug)} ({line.intent.value} line started "
-            f"{line.start.isoformat()})",
+            context,
             f"RECIST 1.1: overall {recist.overall.value}, target {recist.target.value}",
         ]
         if recist.sum_mm is not None:

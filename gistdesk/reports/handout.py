@@ -320,7 +320,11 @@ def _latest_scan(
         day=tr.long_date(scan.date),
     )
     assessed = assessment.scan(scan.date)
-    if assessed is not None and 0 <= assessed.line_index < len(case.therapy_lines):
+    if (
+        assessed is not None
+        and assessed.line_index is not None
+        and 0 <= assessed.line_index < len(case.therapy_lines)
+    ):
         line = case.therapy_lines[assessed.line_index]
         base = baseline_scan(case, line)
         if base is not None:

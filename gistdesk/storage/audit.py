@@ -146,11 +146,18 @@ def _last_link(conn: sqlite3.Connection) -> tuple[int, str]:
     return int(row[0]), str(row[1] or "")
 
 
-def _set_head(conn: sqlite3.Connection, last_id: int, link: str) -> None:
+def head_seal(key: bytes, last_id: int, link: str) -> str:
+    """HMAC over the head (the newest row's id, which counts the rows, and its link): moving
+    the head back after cutting the newest rows needs the key (security.md: audit tail)."""
+    body = f"head\n{last_id}\n{link}"
+    return hmac.new(key, body.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def _set_head(conn: sqlite3.Connection, key: bytes, last_id: int, link: str) -> None:
     conn.execute(
         "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE "
         "SET value = excluded.value",
-        (CHAIN_HEAD_SETTING, f"{last_id} {link}"),
+        (CHAIN_HEAD_SETTING, f"{last_id} {link} {head_seal(key, last_id, link)}"),
     )
 
 
@@ -179,7 +186,7 @@ def write(
         )
         count += 1
     if count:
-        _set_head(conn, last_id, link)
+        _set_head(conn, key, last_id, link)
     return count
 
 
@@ -197,8 +204,17 @@ def seal_existing(conn: sqlite3.Connection) -> int:
         "RAISE(ABORT, 'the audit log is append-only: rows cannot be changed'); END"
     )
     if last_id:
-        _set_head(conn, last_id, link)
+        _set_head(conn, key, last_id, link)
     return last_id
+
+
+def _has_history(conn: sqlite3.Connection) -> bool:
+    """Accounts or patients exist: their creation wrote audit rows, so an empty log or a
+    missing key means rows (and the key) were removed."""
+    for table in ("users", "patients"):
+        if conn.execute(f"SELECT EXISTS (SELECT 1 FROM {table})").fetchone()[0]:
+            return True
+    return False
 
 
 def verify_chain(conn: sqlite3.Connection, limit: int = 20) -> list[str]:
@@ -210,7 +226,9 @@ def verify_chain(conn: sqlite3.Connection, limit: int = 20) -> list[str]:
     ).fetchone()
     count = int(conn.execute("SELECT count(*) FROM audit_log").fetchone()[0])
     if row is None:
-        return ["the audit chain key is missing"] if count else []
+        if count or head is not None or _has_history(conn):
+            return ["the audit chain key is missing (the log was wiped or replaced)"]
+        return []
     key = bytes.fromhex(row[0])
     link, expected_id = "", 1
     for data in conn.execute(f"SELECT {_FIELDS}, chain FROM audit_log ORDER BY id"):
@@ -227,15 +245,24 @@ def verify_chain(conn: sqlite3.Connection, limit: int = 20) -> list[str]:
         if len(problems) >= limit:
             problems.append("(more problems not listed)")
             return problems
-    if count and head is None:
-        problems.append("the audit chain head is missing")
-    elif head is not None:
-        head_id, _, head_link = str(head[0]).partition(" ")
-        if int(head_id) != expected_id - 1 or head_link != link:
-            problems.append(
-                f"the newest audit rows were removed (the log ends at row "
-                f"{expected_id - 1}, it had reached row {head_id})"
-            )
+    if head is None:
+        if count or _has_history(conn):
+            problems.append("the audit chain head is missing (rows were removed)")
+        return problems
+    parts = str(head[0]).split(" ")
+    head_id = int(parts[0]) if parts[0].isdigit() else -1
+    head_link = parts[1] if len(parts) > 1 else ""
+    seal = parts[2] if len(parts) > 2 else ""
+    if not hmac.compare_digest(seal, head_seal(key, head_id, head_link)):
+        problems.append(
+            "the audit chain head is not sealed (edited outside gistdesk, or written by an "
+            "older gistdesk: the next change seals it)"
+        )
+    if head_id != expected_id - 1 or head_link != link:
+        problems.append(
+            f"the newest audit rows were removed (the log ends at row "
+            f"{expected_id - 1}, it had reached row {head_id})"
+        )
     return problems
 
 

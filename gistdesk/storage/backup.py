@@ -14,14 +14,21 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+
+from gistdesk.storage.errors import StorageError
 
 KEEP_DAILY = 7
 KEEP_WEEKLY = 4
 KEEP_SPECIAL = 10
 _STAMP = "%Y%m%dT%H%M%S%fZ"
+# Where no file lock exists (Windows), an unfinished copy this old is taken as abandoned.
+STALE_TMP_SECONDS = 6 * 3600
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,11 +120,64 @@ def _fsync(path: Path) -> None:
         os.close(fd)
 
 
-def backup_database(conn: sqlite3.Connection, db_path: Path, reason: str) -> Path:
-    """Write a checked copy of the open database next to it and return its path."""
+def backup_folder(db_path: Path) -> Path:
+    """The backup folder, created owner-only. A symbolic link there is refused: chmod and
+    rotation would act on whatever it points at (security.md: symlinks)."""
     folder = backup_dir(db_path)
+    if folder.is_symlink():
+        raise StorageError(
+            f"The backup folder {folder} is a symbolic link; gistdesk does not write backups "
+            "through links. Replace it by a real folder."
+        )
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     os.chmod(folder, 0o700)  # copies of patient data: this user only
+    return folder
+
+
+@contextmanager
+def _folder_lock(folder: Path) -> Iterator[bool]:
+    """Hold an exclusive lock on the backup folder while a copy is made; yields True when the
+    lock is real (then every unfinished copy found is another, killed run's leftover)."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: no flock; fall back to the age of leftovers
+        yield False
+        return
+    fd = os.open(folder / ".lock", os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield True
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def remove_leftovers(folder: Path, locked: bool) -> list[Path]:
+    """Delete unfinished copies left by a backup that was killed (security.md: a killed backup
+    left a full-size hidden copy behind for ever)."""
+    removed: list[Path] = []
+    now = time.time()
+    for leftover in folder.glob(".*.sqlite.tmp"):
+        try:
+            if not locked and now - leftover.stat().st_mtime < STALE_TMP_SECONDS:
+                continue
+            leftover.unlink()
+            removed.append(leftover)
+        except OSError:
+            continue
+    return removed
+
+
+def backup_database(conn: sqlite3.Connection, db_path: Path, reason: str) -> Path:
+    """Write a checked copy of the open database next to it and return its path."""
+    folder = backup_folder(db_path)
+    with _folder_lock(folder) as locked:
+        remove_leftovers(folder, locked)
+        final = _copy(conn, db_path, folder, reason)
+        rotate(db_path)
+    return final
+
+
+def _copy(conn: sqlite3.Connection, db_path: Path, folder: Path, reason: str) -> Path:
     stamp = datetime.now(UTC).strftime(_STAMP)
     version = int(conn.execute("PRAGMA user_version").fetchone()[0])
     safe_reason = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in reason)[:40]
@@ -142,5 +202,4 @@ def backup_database(conn: sqlite3.Connection, db_path: Path, reason: str) -> Pat
         _fsync(folder)
     finally:
         tmp.unlink(missing_ok=True)
-    rotate(db_path)
     return final

@@ -9,6 +9,7 @@ in between, which would lose a change.
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,6 +22,8 @@ from gistdesk.storage import backup, schema
 from gistdesk.storage.errors import (
     DatabaseCorruptError,
     DatabaseReadOnlyError,
+    DiskFullError,
+    EmptyDatabaseError,
     InvalidTextError,
     NetworkShareError,
     NewerSchemaError,
@@ -144,12 +147,23 @@ def restrict_permissions(db_path: Path) -> None:
 
 
 def _check_file_header(path: Path) -> None:
-    if not path.exists() or path.stat().st_size == 0:
+    if not path.exists():
         return
+    if path.stat().st_size == 0 and not has_content(Path(f"{path}-wal")):
+        # Only a path that did not exist becomes a new clinic; an existing empty file is a
+        # lost or truncated database (security.md: "A 0-byte database file").
+        raise EmptyDatabaseError(path, backup.newest_backup(path))
     with path.open("rb") as handle:
         head = handle.read(len(_SQLITE_HEADER))
     if head != _SQLITE_HEADER:
         raise NotAGistdeskDatabaseError(path)
+
+
+def has_content(path: Path) -> bool:
+    try:
+        return path.stat().st_size > 0
+    except OSError:
+        return False
 
 
 def open_database(
@@ -191,6 +205,8 @@ def open_database(
     except sqlite3.DatabaseError as exc:
         conn.close()
         if isinstance(exc, sqlite3.OperationalError):
+            if disk_full(db_path):
+                return _open_on_full_disk(db_path, integrity, exc)
             if read_only_location(db_path):
                 raise DatabaseReadOnlyError(
                     f"The database {db_path} is on a read-only disk or in a folder gistdesk "
@@ -203,6 +219,57 @@ def open_database(
         conn.close()
         raise
     return db
+
+
+class FullDiskConnection(sqlite3.Connection):
+    """A read-only connection to a database whose disk is full (see `_open_on_full_disk`);
+    `write_transaction` refuses it with DiskFullError."""
+
+
+FULL_DISK_FREE_BYTES = 1 << 20  # less than this free: SQLite cannot even create its -shm
+
+
+def disk_full(db_path: Path) -> bool:
+    try:
+        return shutil.disk_usage(db_path.parent).free < FULL_DISK_FREE_BYTES
+    except OSError:
+        return False
+
+
+def _open_on_full_disk(db_path: Path, integrity: str, cause: Exception) -> sqlite_utils.Database:
+    """Reads still work on a full disk (security.md: full disk). SQLite cannot create its
+    shared-memory file there, so the file is opened read-only and immutable — safe only when
+    no committed change waits in a -wal file, which `immutable` would not see."""
+    wal = Path(f"{db_path}-wal")
+    if has_content(wal):
+        raise DiskFullError(
+            reading=True,
+        ) from cause
+    uri = f"{db_path.resolve().as_uri()}?mode=ro&immutable=1"
+    try:
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, factory=FullDiskConnection)
+    except sqlite3.Error as exc:
+        raise DiskFullError(reading=True) from exc
+    try:
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        if int(conn.execute("PRAGMA application_id").fetchone()[0]) != APPLICATION_ID:
+            raise NotAGistdeskDatabaseError(db_path)
+        if version != schema.LATEST_VERSION:  # an upgrade would need to write
+            raise DiskFullError(reading=True)
+        if integrity != "none":
+            pragma = "integrity_check" if integrity == "full" else "quick_check"
+            rows = [r[0] for r in conn.execute(f"PRAGMA {pragma}(20)").fetchall()]
+            if rows != ["ok"]:
+                raise DatabaseCorruptError(
+                    db_path, "; ".join(rows[:3]), backup.newest_backup(db_path)
+                )
+    except sqlite3.Error as exc:
+        conn.close()
+        raise DiskFullError(reading=True) from exc
+    except BaseException:
+        conn.close()
+        raise
+    return sqlite_utils.Database(conn)
 
 
 def _prepare(db: sqlite_utils.Database, path: Path, integrity: str, migrate: bool) -> None:
@@ -243,6 +310,8 @@ def _prepare(db: sqlite_utils.Database, path: Path, integrity: str, migrate: boo
 def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite3.Connection]:
     """One write transaction: BEGIN IMMEDIATE, COMMIT on success, ROLLBACK on any error."""
     conn = db.conn
+    if isinstance(conn, FullDiskConnection):
+        raise DiskFullError()
     if conn.in_transaction:
         raise StorageError("nested write transaction")
     try:

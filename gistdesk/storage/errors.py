@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -13,9 +14,17 @@ class StorageError(Exception):
     """Base class: something went wrong reading or writing the database."""
 
 
+def one_line(detail: str, limit: int = 120) -> str:
+    """SQLite's message without the schema text it sometimes quotes: its first line, capped."""
+    first = detail.strip().splitlines()[0] if detail.strip() else ""
+    first = first.split(' - unrecognized token: "', 1)[0]
+    return first if len(first) <= limit else first[: limit - 1] + "…"
+
+
 class DatabaseCorruptError(StorageError):
     def __init__(self, path: Path, detail: str, newest_backup: Path | None) -> None:
         self.path = path
+        detail = one_line(detail)
         self.newest_backup = newest_backup
         hint = (
             f" The newest backup is {newest_backup}."
@@ -25,6 +34,14 @@ class DatabaseCorruptError(StorageError):
         super().__init__(
             f"The database {path} is damaged ({detail}).{hint} Restore a backup before going on."
         )
+
+
+class EmptyDatabaseError(DatabaseCorruptError):
+    """The database file exists but holds nothing: never opened as a new, account-less clinic
+    (anyone could then create its first administrator while the real data sits in backups)."""
+
+    def __init__(self, path: Path, newest_backup: Path | None) -> None:
+        super().__init__(path, "the file is empty", newest_backup)
 
 
 class NotAGistdeskDatabaseError(StorageError):
@@ -69,11 +86,18 @@ class DatabaseReadOnlyError(StorageError):
 
 
 class DiskFullError(StorageError):
-    def __init__(self) -> None:
-        super().__init__(
-            "The disk holding the database is full; nothing was saved. "
-            "Free some space and try again."
-        )
+    def __init__(self, *, reading: bool = False) -> None:
+        if reading:
+            super().__init__(
+                "The disk holding the database is full, so the database cannot be opened "
+                "(it needs a little free space even for reading); nothing was changed. "
+                "Free some space and try again."
+            )
+        else:
+            super().__init__(
+                "The disk holding the database is full; nothing was saved. "
+                "Free some space and try again."
+            )
 
 
 class DiskWriteError(StorageError):
@@ -100,12 +124,67 @@ class RecordExistsError(StorageError):
 
 
 class ConcurrentEditError(StorageError):
-    def __init__(self, record_number: str) -> None:
+    def __init__(self, record_number: str, message: str | None = None) -> None:
         self.record_number = record_number
         super().__init__(
-            f"{record_number} was changed by someone else since it was opened; "
+            message
+            or f"{record_number} was changed by someone else since it was opened; "
             "nothing was saved. Reopen the patient and enter the change again."
         )
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictingChange:
+    """One change someone else committed after the form was opened (from the audit log)."""
+
+    username: str
+    at_utc: str
+    action: str
+    entity: str
+    field: str
+
+
+class ConflictError(ConcurrentEditError):
+    """A save carried the revision its form was opened with, and the patient changed since.
+    Nothing was saved. `changes` says who changed what and when (newest last); `deleted` is
+    True when the patient no longer exists under that record number (or was deleted and
+    created again: then `current_revision` is the new patient's)."""
+
+    def __init__(
+        self,
+        record_number: str,
+        *,
+        expected_revision: int,
+        current_revision: int | None,
+        changes: tuple[ConflictingChange, ...],
+        deleted: bool = False,
+    ) -> None:
+        self.expected_revision = expected_revision
+        self.current_revision = current_revision
+        self.changes = changes
+        self.deleted = deleted
+        last = changes[-1] if changes else None
+        who = f" by {last.username} at {last.at_utc[:16].replace('T', ' ')} UTC" if last else ""
+        if deleted and current_revision is None:
+            head = f"{record_number} was deleted{who} since it was opened"
+        elif deleted:
+            head = f"{record_number} was deleted and entered again{who} since it was opened"
+        else:
+            head = f"{record_number} was changed{who} since it was opened"
+        what = sorted({c.entity for c in changes if c.entity})
+        detail = f" ({', '.join(what[:4])}{', ...' if len(what) > 4 else ''})" if what else ""
+        super().__init__(
+            record_number,
+            f"{head}{detail}; nothing was saved. Reload the patient and apply your entries again.",
+        )
+
+    @property
+    def changed_by(self) -> str | None:
+        return self.changes[-1].username if self.changes else None
+
+    @property
+    def changed_at_utc(self) -> str | None:
+        return self.changes[-1].at_utc if self.changes else None
 
 
 class EntityNotFoundError(StorageError, LookupError):

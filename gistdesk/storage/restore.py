@@ -9,7 +9,9 @@
    through SQLite's own locking: another connection never sees half a file, and sees the
    restored content at its next transaction. Only when the live file cannot be opened as a
    database at all is it replaced by a file rename (all gistdesk windows must be closed).
-4. The restore is written to the audit log of the restored database.
+4. The restore's audit row is written into a private, staged copy of the backup before the
+   copy, so the live file receives content and row together (a killed restore leaves either
+   the old database or the restored one with its row).
 
 Every open gistdesk window keeps its old view of the data (and its signed-in user) until it
 reopens the database: the app must reopen after a restore (the repository does it for itself).
@@ -90,8 +92,7 @@ def _safety_copy(db_path: Path) -> Path:
     except sqlite3.DatabaseError:
         pass
     # Too damaged for VACUUM INTO: keep its bytes as they are.
-    folder = backup.backup_dir(db_path)
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    folder = backup.backup_folder(db_path)
     from datetime import UTC, datetime
 
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
@@ -114,33 +115,72 @@ def restore_database(
     """Replace the database at `db_path` by the backup `source` (see the module docstring);
     returns the path of the backup taken of the current database first (None when there was
     no database file yet)."""
-    live, src = Path(db_path), Path(source)
+    # Through a symbolic link the real file is restored and the link stays a link.
+    live, src = Path(db_path).resolve(), Path(source)
     check_backup_file(src)
-    if live.exists() and live.resolve() == src.resolve():
+    if live.exists() and live == src.resolve():
         raise BackupInvalidError("That file is the database itself; nothing was restored.")
     safety = _safety_copy(live) if live.exists() else None
+    staging = _staged_with_audit_row(src, live, by)
     try:
-        _copy_into(src, live)
+        _copy_into(staging, live)
     except sqlite3.Error as exc:
-        raise translate(exc) from exc
-    db = open_database(live)
-    try:
-        db.conn.execute("BEGIN IMMEDIATE")
-        write(
-            db.conn,
-            username=by,
-            record_number=None,
-            action="restore backup",
-            changes=[Change("database", "restored from", None, src.name)],
-        )
-        db.conn.execute("COMMIT")
-    except sqlite3.Error as exc:
-        if db.conn.in_transaction:
-            db.conn.execute("ROLLBACK")
         raise translate(exc) from exc
     finally:
-        db.conn.close()
+        _remove_staging(staging)
     return safety
+
+
+def _staging_path(live: Path) -> Path:
+    return live.with_name(f".{live.stem}-restore-staging.sqlite")
+
+
+def _remove_staging(staging: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{staging}{suffix}").unlink(missing_ok=True)
+    folder = backup.backup_dir(staging)  # migration backups of an older backup being staged
+    if folder.is_dir() and not folder.is_symlink():
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _staged_with_audit_row(src: Path, live: Path, by: str) -> Path:
+    """A private copy of the backup, migrated, with the restore's audit row already in it: the
+    live file then receives content and audit row in one copy, so no killed restore leaves a
+    restored database without its row (security.md: restore atomic with its audit row)."""
+    staging = _staging_path(live)
+    _remove_staging(staging)  # a leftover of a killed restore
+    os.close(os.open(staging, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    try:
+        reader = sqlite3.connect(f"{src.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            copy = sqlite3.connect(str(staging))
+            try:
+                reader.backup(copy)
+            finally:
+                copy.close()
+        finally:
+            reader.close()
+        db = open_database(staging)
+        try:
+            db.conn.execute("BEGIN IMMEDIATE")
+            write(
+                db.conn,
+                username=by,
+                record_number=None,
+                action="restore backup",
+                changes=[Change("database", "restored from", None, src.name)],
+            )
+            db.conn.execute("COMMIT")
+            db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            db.conn.close()
+    except sqlite3.Error as exc:
+        _remove_staging(staging)
+        raise translate(exc) from exc
+    except BaseException:
+        _remove_staging(staging)
+        raise
+    return staging
 
 
 def _copy_into(src: Path, live: Path) -> None:

@@ -5,6 +5,7 @@ database still opens (CONVENTIONS.md, "Fault injection")."""
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import resource
 import sqlite3
@@ -262,3 +263,66 @@ def test_export_writes_only_the_chosen_file_owner_only(
     target = export_case(repo, "A-1", out / "a1.json")
     assert sorted(p.name for p in out.iterdir()) == ["a1.json"]  # no temp file left behind
     assert target.stat().st_mode & 0o777 == 0o600
+
+
+# -- issue 15 item 9: no traceback, one honest line -------------------------------------------
+def _flip_schema_byte(path: Path) -> None:
+    """One flipped byte in the stored schema text: every statement then fails to parse it."""
+    conn = sqlite3.connect(str(path))
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    data = bytearray(path.read_bytes())
+    start = data.find(b"CREATE TABLE patients")
+    data[data.find(b"(", start)] = ord("[")
+    path.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize(
+    "command",
+    [("audit",), ("export", "R-1", "-o", "OUT"), ("export", "--all", "-o", "OUT"), ("backup",)],
+)
+def test_a_flipped_schema_byte_gives_one_line_and_no_traceback(
+    tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    path = tmp_path / "clinic.sqlite"
+    with SqliteRepository(path) as repo:
+        repo.save_case(full_case("R-1"), user="u", as_of=TODAY)
+    _flip_schema_byte(path)
+    args = [str(tmp_path / "out") if a == "OUT" else a for a in command]
+    result = run_cli(*args, "--db", str(path))
+    assert result.returncode != 0
+    assert_one_line(result, "is damaged", "malformed database schema")
+    assert "CREATE" not in result.stderr and "INTEGER" not in result.stderr
+
+
+def test_doctor_reports_a_flipped_schema_byte_in_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "clinic.sqlite"
+    with SqliteRepository(path) as repo:
+        repo.save_case(full_case("R-1"), user="u", as_of=TODAY)
+    _flip_schema_byte(path)
+    result = run_cli("doctor", "--db", str(path))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    integrity = [line for line in result.stdout.splitlines() if line.startswith("integrity:")]
+    assert integrity == ["integrity:        cannot read: malformed database schema (patients)"]
+
+
+def test_a_full_disk_still_reads_and_says_the_disk_is_full_on_a_save(tmp_path: Path) -> None:
+    with tmpfs(tmp_path, "3m") as fs:
+        path = fs / "clinic.sqlite"
+        with SqliteRepository(path) as repo:
+            repo.save_case(full_case("R-1"), user="u", as_of=TODAY)
+        filler = fs / "filler"
+        with filler.open("wb") as out, contextlib.suppress(OSError):
+            while True:
+                out.write(b"\0" * 65536)
+                out.flush()
+        exported = tmp_path / "r1.json"
+        result = run_cli("export", "R-1", "-o", str(exported), "--db", str(path))
+        assert result.returncode == 0, result.stderr
+        assert json.loads(exported.read_text())["patient"]["record_number"] == "R-1"
+        doctor = run_cli("doctor", "--db", str(path))
+        assert "integrity:        ok" in doctor.stdout
+        with SqliteRepository(path) as repo:  # reads work; a save names the full disk
+            assert repo.record_numbers() == ["R-1"]
+            with pytest.raises(DiskFullError):
+                repo.save_case(full_case("R-2"), user="u", as_of=TODAY)
