@@ -11,8 +11,6 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 
@@ -227,98 +225,6 @@ def _dummy_hash() -> tuple[str, str, str]:
     return _DUMMY
 
 
-SIGN_IN_COLUMNS = (
-    "username, display_name, role, disabled, password_hash, password_salt, "
-    "password_kdf, failed_attempts, locked_until_utc"
-)
-
-
-@dataclass(frozen=True, slots=True)
-class SignInOutcome:
-    """What a sign-in attempt decides, for either backend to apply in one transaction:
-    the audit row, the lockout counter, and the user or the error to raise."""
-
-    user: User | None  # None: refused (raise `error` after committing)
-    error: SignInError | None
-    audit_username: str
-    audit_action: str
-    audit_change: Change | None  # None: no audit row (a confirmed password)
-    counter: tuple[int, str | None] | None  # new (failed_attempts, locked_until_utc)
-    reset_on_success: bool = False  # failed_attempts = 0, lock lifted, last sign-in now
-
-
-def decide_sign_in(
-    row: Sequence[object] | None,
-    username: str,
-    password: str,
-    moment: datetime,
-    confirming: bool = False,
-) -> SignInOutcome:
-    """The sign-in rules without SQL. `row` holds SIGN_IN_COLUMNS of the account, or None
-    when the name is unknown (the same scrypt work is done then)."""
-    attempt = "password check" if confirming else "sign in"
-    if row is None:
-        digest, salt, kdf = _dummy_hash()
-        check_password(password if isinstance(password, str) else "", digest, salt, kdf)
-        # The typed name is not recorded: it is often a password typed in the wrong field.
-        return SignInOutcome(
-            None,
-            SignInError(),
-            "(unknown user name)",
-            "sign in failed",
-            Change("session", "unknown user", None, None),
-            None,
-        )
-    locked_text = row[8]
-    locked_until = (
-        datetime.fromisoformat(str(locked_text).replace("Z", "+00:00")) if locked_text else None
-    )
-    if locked_until is not None and moment < locked_until:
-        return SignInOutcome(
-            None,
-            AccountLockedError(locked_until),
-            username,
-            f"{attempt} refused",
-            Change("session", "locked", None, None),
-            None,
-        )
-    password_ok = row[4] is not None and check_password(
-        password, str(row[4]), str(row[5]), str(row[6])
-    )
-    if not password_ok or row[3]:
-        failures = int(str(row[7] or 0)) + 1
-        if locked_until is not None:  # the lock has run out: count afresh
-            failures = 1
-        new_lock = None
-        if failures >= MAX_FAILED_ATTEMPTS:
-            new_lock = (moment + LOCKOUT).isoformat(timespec="seconds").replace("+00:00", "Z")
-            failures = 0
-        reason = "account disabled" if password_ok else "wrong password"
-        error: SignInError = (
-            AccountLockedError(moment + LOCKOUT) if new_lock is not None else SignInError()
-        )
-        return SignInOutcome(
-            None,
-            error,
-            username,
-            f"{attempt} failed",
-            Change("session", reason, None, "locked" if new_lock else None),
-            (failures, new_lock),
-        )
-    user = _user(tuple(row[:4]))
-    if confirming:
-        return SignInOutcome(user, None, username, attempt, None, (0, None))
-    return SignInOutcome(
-        user,
-        None,
-        username,
-        "sign in",
-        Change("session", "signed in", None, None),
-        None,
-        reset_on_success=True,
-    )
-
-
 def attempt_sign_in(
     conn: sqlite3.Connection,
     username: str,
@@ -331,35 +237,73 @@ def attempt_sign_in(
     `confirming`: a signed-in user retyping their password (e.g. to change it); failures
     count towards the same lockout, success is not a new sign-in."""
     moment = now or datetime.now(UTC)
+    attempt = "password check" if confirming else "sign in"
     if not _valid_name(username) or not isinstance(password, str):
         username = ""  # cannot be an account (and must not reach SQLite as it is)
     row = conn.execute(
-        f"SELECT {SIGN_IN_COLUMNS} FROM users WHERE username = ?", (username,)
+        "SELECT username, display_name, role, disabled, password_hash, password_salt, "
+        "password_kdf, failed_attempts, locked_until_utc FROM users WHERE username = ?",
+        (username,),
     ).fetchone()
-    outcome = decide_sign_in(row, username, password, moment, confirming)
-    if outcome.counter is not None:
-        if outcome.user is not None:  # a confirmed password: the counter starts again
-            conn.execute("UPDATE users SET failed_attempts = 0 WHERE username = ?", (username,))
-        else:
-            conn.execute(
-                "UPDATE users SET failed_attempts = ?, locked_until_utc = ? WHERE username = ?",
-                (*outcome.counter, username),
-            )
-    if outcome.reset_on_success:
-        conn.execute(
-            "UPDATE users SET failed_attempts = 0, locked_until_utc = NULL, "
-            "last_sign_in_utc = ? WHERE username = ?",
-            (utc_now(), username),
-        )
-    if outcome.audit_change is not None:
+    if row is None:
+        digest, salt, kdf = _dummy_hash()
+        check_password(password, digest, salt, kdf)
+        # The typed name is not recorded: it is often a password typed in the wrong field.
         write(
             conn,
-            username=outcome.audit_username,
+            username="(unknown user name)",
             record_number=None,
-            action=outcome.audit_action,
-            changes=[outcome.audit_change],
+            action="sign in failed",
+            changes=[Change("session", "unknown user", None, None)],
         )
-    if outcome.user is None:
-        assert outcome.error is not None
-        raise outcome.error
-    return outcome.user
+        raise SignInError()
+    locked_until = datetime.fromisoformat(str(row[8]).replace("Z", "+00:00")) if row[8] else None
+    if locked_until is not None and moment < locked_until:
+        write(
+            conn,
+            username=username,
+            record_number=None,
+            action=f"{attempt} refused",
+            changes=[Change("session", "locked", None, None)],
+        )
+        raise AccountLockedError(locked_until)
+    password_ok = row[4] is not None and check_password(password, row[4], row[5], row[6])
+    if not password_ok or row[3]:
+        failures = int(row[7] or 0) + 1
+        if locked_until is not None:  # the lock has run out: count afresh
+            failures = 1
+        new_lock = None
+        if failures >= MAX_FAILED_ATTEMPTS:
+            new_lock = (moment + LOCKOUT).isoformat(timespec="seconds").replace("+00:00", "Z")
+            failures = 0
+        conn.execute(
+            "UPDATE users SET failed_attempts = ?, locked_until_utc = ? WHERE username = ?",
+            (failures, new_lock, username),
+        )
+        reason = "account disabled" if password_ok else "wrong password"
+        write(
+            conn,
+            username=username,
+            record_number=None,
+            action=f"{attempt} failed",
+            changes=[Change("session", reason, None, "locked" if new_lock else None)],
+        )
+        if new_lock is not None:
+            raise AccountLockedError(moment + LOCKOUT)
+        raise SignInError()
+    if confirming:
+        conn.execute("UPDATE users SET failed_attempts = 0 WHERE username = ?", (username,))
+        return _user(row[:4])
+    conn.execute(
+        "UPDATE users SET failed_attempts = 0, locked_until_utc = NULL, "
+        "last_sign_in_utc = ? WHERE username = ?",
+        (utc_now(), username),
+    )
+    write(
+        conn,
+        username=username,
+        record_number=None,
+        action="sign in",
+        changes=[Change("session", "signed in", None, None)],
+    )
+    return _user(row[:4])

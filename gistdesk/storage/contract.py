@@ -151,7 +151,7 @@ class Repository(Protocol):
     # -- where ------------------------------------------------------------------------------
     @property
     def backend(self) -> str:
-        """"sqlite" or "postgresql"."""
+        """ "sqlite" or "postgresql"."""
         ...
 
     @property

@@ -44,9 +44,7 @@ def open_repository(
                 "The PostgreSQL team database is not available in this build of gistdesk "
                 "(gistdesk.storage.postgres is missing); nothing was opened."
             ) from exc
-        repository: Repository = postgres.open_postgres_repository(
-            str(target), read_only=read_only
-        )
+        repository: Repository = postgres.open_postgres_repository(str(target), read_only=read_only)
         return repository
     from gistdesk.storage.repository import SqliteRepository
 

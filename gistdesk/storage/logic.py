@@ -159,8 +159,7 @@ BACKUP_REASONS = frozenset({"manual", "auto", "close", "daily", "command line"})
 def check_backup_reason(reason: str) -> None:
     if reason not in BACKUP_REASONS:
         raise StorageError(
-            f"A backup's reason is one of {', '.join(sorted(BACKUP_REASONS))}; "
-            "nothing was copied."
+            f"A backup's reason is one of {', '.join(sorted(BACKUP_REASONS))}; nothing was copied."
         )
 
 
@@ -454,7 +453,9 @@ def decide_sign_in(
     lock = None
     if failures >= MAX_FAILED_ATTEMPTS:
         lock, failures = now + LOCKOUT, 0
-    reason = "unknown user" if not known else "account disabled" if password_ok else "wrong password"
+    reason = (
+        "unknown user" if not known else "account disabled" if password_ok else "wrong password"
+    )
     return SignInDecision(False, failures, lock, f"{attempt} failed", reason, lock is not None)
 
 

@@ -23,6 +23,7 @@ connection is dropped from the pool. Reads are retried once on a fresh connectio
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import socket
@@ -43,17 +44,26 @@ from psycopg import errors as pg_errors
 from psycopg_pool import ConnectionPool, PoolTimeout
 
 from gistdesk.core.casefile import case_from_dict, case_to_dict
-from gistdesk.core.model import Case
-from gistdesk.core.problems import InvalidCaseError, Problem, errors
-from gistdesk.core.validation import validate_case
-from gistdesk.storage import audit, auth, search, summary, users, worklists
-from gistdesk.storage.acting import Acting, CaseEdit, EntryEdits
-from gistdesk.storage.api import PatientRow, Repository, SortKey, Worklist
+from gistdesk.core.model import Case, DoseChange, Procedure, Scan, SideEffect, TherapyLine
+from gistdesk.storage import audit, auth, logic, search, summary, users, worklists
+from gistdesk.storage.acting import Acting
+from gistdesk.storage.api import PatientRow, SortKey, Worklist
+from gistdesk.storage.audit import diff_cases
 from gistdesk.storage.auth import Permission
 from gistdesk.storage.backup import BackupInfo
+from gistdesk.storage.contract import (
+    CaseEdit,
+    ChangeNote,
+    Changes,
+    ClinicSettings,
+    DeletionSummary,
+    LoadedCase,
+    RecordInUse,
+    Repository,
+    Revision,
+)
 from gistdesk.storage.errors import (
     AccountLockedError,
-    ConcurrentEditError,
     ConnectionLostError,
     DatabaseUnavailableError,
     InvalidTextError,
@@ -64,7 +74,7 @@ from gistdesk.storage.errors import (
     StorageError,
 )
 from gistdesk.storage.pg import schema
-from gistdesk.storage.repository import DeletionSummary, SqliteRepository, _utc_text
+from gistdesk.storage.repository import SqliteRepository, _utc_text
 from gistdesk.storage.text import fold, name_key
 from gistdesk.storage.users import Role, User
 
@@ -81,6 +91,62 @@ IDLE_CHECK_S = 5.0
 USER_RECHECK_S = 1.0
 CACHE_SIZE = 64
 USERS_LOCK = 0x47445553  # "GDUS": the first administrator is created once
+# Audit actions without a patient that mean "reload everything" (accounts, settings).
+OTHER_ACTIONS = ("create user", "change user", "change settings", "restore backup")
+_AUDIT_COLUMNS = (
+    "id, at_utc, username, record_number, action, entity, field, old_value, new_value, db_login"
+)
+
+
+def in_use_key(record_number: str) -> int:
+    """The advisory lock key of "this patient is open" (64 bits of a hash, signed)."""
+    digest = hashlib.sha256(b"gistdesk in use\n" + record_number.encode("utf-8", "replace"))
+    return int.from_bytes(digest.digest()[:8], "big", signed=True)
+
+
+class _Listener(threading.Thread):
+    """LISTEN on its own connection; sets `heard` on every notification and after every
+    reconnection (so the next changes_since reads the audit log from its cursor)."""
+
+    def __init__(self, url: str) -> None:
+        super().__init__(name="gistdesk-listener", daemon=True)
+        self.url = url
+        self.heard = threading.Event()
+        self.ready = threading.Event()
+        self.connected = False
+        self._halt = threading.Event()
+        self._conn: Conn | None = None
+
+    def quiet(self) -> bool:
+        return self.connected and not self.heard.is_set()
+
+    def run(self) -> None:
+        while not self._halt.is_set():
+            try:
+                with psycopg.connect(
+                    self.url,
+                    autocommit=True,
+                    connect_timeout=10,
+                    application_name="gistdesk (listener)",
+                ) as conn:
+                    self._conn = conn
+                    conn.execute(f"LISTEN {schema.CHANGES_CHANNEL}")
+                    self.connected = True
+                    self.heard.set()  # catch up with whatever was missed while away
+                    self.ready.set()
+                    while not self._halt.is_set():
+                        for _ in conn.notifies(timeout=0.5):
+                            self.heard.set()
+            except psycopg.Error:
+                pass
+            self.connected = False
+            self.heard.set()
+            self.ready.set()
+            self._halt.wait(0.5)
+
+    def stop(self) -> None:
+        self._halt.set()
+        self.join(timeout=3)
 
 
 def is_postgres_url(text: str | os.PathLike[str] | None) -> bool:
@@ -96,13 +162,6 @@ def redact_url(url: str) -> str:
     info.pop("password", None)
     host = info.get("host", "localhost")
     return f"{info.get('user', '')}@{host}:{info.get('port', 5432)}/{info.get('dbname', '')}"
-
-
-def _check(case: Case, as_of: date) -> list[Problem]:
-    problems = validate_case(case, as_of)
-    if errors(problems):
-        raise InvalidCaseError(errors(problems))
-    return problems
 
 
 def _content(case: Case) -> str:
@@ -151,46 +210,12 @@ def _translate(exc: psycopg.Error, writing: bool) -> StorageError:
     return StorageError(f"database error: {exc.sqlstate or ''} {exc}".strip())
 
 
-_UPDATE_SUMMARY = """
-summ AS (
-    INSERT INTO gistdesk.patient_summary (patient_id, computed_on, primary_site, last_scan,
-        current_line, current_line_end, flag_codes, active_progression, scan_due, adjuvant_end)
-    SELECT id, %(s0)s::date, %(s1)s, %(s2)s::date, %(s3)s, %(s4)s::date, %(s5)s,
-        %(s6)s::smallint, %(s7)s::date, %(s8)s::date FROM w
-    ON CONFLICT (patient_id) DO UPDATE SET computed_on = excluded.computed_on,
-        primary_site = excluded.primary_site, last_scan = excluded.last_scan,
-        current_line = excluded.current_line, current_line_end = excluded.current_line_end,
-        flag_codes = excluded.flag_codes, active_progression = excluded.active_progression,
-        scan_due = excluded.scan_due, adjuvant_end = excluded.adjuvant_end
-)
-SELECT w.revision, gistdesk.append_audit(%(user)s, %(rn)s, %(action)s, %(ents)s::text[],
-    %(flds)s::text[], %(olds)s::text[], %(news)s::text[]) FROM w
-"""
-
-UPDATE_CASE = (
-    """
-WITH w AS (
-    UPDATE gistdesk.patients SET record_number = %(rn)s, record_key = %(rk)s,
-        family_name = %(fam)s, given_name = %(giv)s, name_key = %(nk)s,
-        birth_date = %(bd)s::date, name_search = array_to_tsvector(%(lex)s::text[]),
-        content = %(content)s::json, revision = nextval('gistdesk.revisions'),
-        updated_utc = now()
-    WHERE record_number = %(old_rn)s AND revision = %(expected)s
-    RETURNING id, revision
-),"""
-    + _UPDATE_SUMMARY
-)
-
-INSERT_CASE = (
-    """
-WITH w AS (
-    INSERT INTO gistdesk.patients (record_number, record_key, family_name, given_name,
-        name_key, birth_date, name_search, content, revision)
-    VALUES (%(rn)s, %(rk)s, %(fam)s, %(giv)s, %(nk)s, %(bd)s::date,
-        array_to_tsvector(%(lex)s::text[]), %(content)s::json, nextval('gistdesk.revisions'))
-    RETURNING id, revision
-),"""
-    + _UPDATE_SUMMARY
+WRITE_CASE = (
+    "SELECT gistdesk.write_case(%(old_rn)s, %(expected)s, %(rn)s, %(rk)s, %(fam)s, %(giv)s, "
+    "%(nk)s, %(bd)s::date, %(lex)s::text[], %(content)s::json, %(s0)s::date, %(s1)s, "
+    "%(s2)s::date, %(s3)s, %(s4)s::date, %(s5)s, %(s6)s::smallint, %(s7)s::date, "
+    "%(s8)s::date, %(user)s, %(action)s, %(ents)s::text[], %(flds)s::text[], "
+    "%(olds)s::text[], %(news)s::text[])"
 )
 
 APPEND_AUDIT = (
@@ -246,7 +271,7 @@ def _iso(value: object) -> object:
     return value.isoformat() if isinstance(value, date) else value
 
 
-class PostgresRepository(Acting, EntryEdits):
+class PostgresRepository(Acting):
     """Implements the repository contract over a PostgreSQL database (the team database)."""
 
     def __init__(
@@ -254,6 +279,7 @@ class PostgresRepository(Acting, EntryEdits):
         url: str,
         *,
         workstation: str | None = None,
+        read_only: bool = False,
         migrate: bool = True,
         pool_size: int = POOL_SIZE,
         connect_timeout: float = CONNECT_TIMEOUT_S,
@@ -268,6 +294,11 @@ class PostgresRepository(Acting, EntryEdits):
         self._cache_lock = threading.Lock()
         self._last_used: weakref.WeakKeyDictionary[Conn, float] = weakref.WeakKeyDictionary()
         self._timeout = connect_timeout
+        self._listener: _Listener | None = None
+        self._seen_cursor = -1
+        self._session_conn: Conn | None = None
+        self._in_use: dict[str, str] = {}
+        self.read_only = read_only
         self.pool: ConnectionPool[Conn] = ConnectionPool(
             url,
             min_size=1,
@@ -276,6 +307,8 @@ class PostgresRepository(Acting, EntryEdits):
                 "autocommit": True,
                 "connect_timeout": int(connect_timeout),
                 "application_name": "gistdesk",
+                # A read-only repository (the GUI's search thread) cannot change anything.
+                "options": "-c default_transaction_read_only=on" if read_only else "",
                 # Server-side keepalives notice a dead workstation (its locks go) in ~90 s.
                 "keepalives": 1,
                 "keepalives_idle": 30,
@@ -295,10 +328,23 @@ class PostgresRepository(Acting, EntryEdits):
                 "running, and is this workstation's login allowed?); nothing was opened."
             ) from exc
         try:
-            self._prepare(migrate)
+            self._prepare(migrate and not read_only)
         except BaseException:
             self.pool.close()
             raise
+
+    # -- where -------------------------------------------------------------------------------
+    @property
+    def backend(self) -> str:
+        return "postgresql"
+
+    @property
+    def location(self) -> str:
+        return redact_url(self.url)
+
+    @property
+    def file_path(self) -> Path | None:
+        return None
 
     # -- connections -------------------------------------------------------------------------
     def _check_connection(self, conn: Conn) -> None:
@@ -409,44 +455,80 @@ class PostgresRepository(Acting, EntryEdits):
         return user
 
     def _attempt(self, username: str, password: str, confirming: bool) -> User:
-        """Check a password in one transaction (committed also when refused)."""
-        if not auth._valid_name(username) or not isinstance(password, str):
-            username = ""
-        failure: SignInError | None = None
-        user: User | None = None
-        with self._connection() as conn, conn.transaction():
-            row = conn.execute(
-                f"SELECT {auth.SIGN_IN_COLUMNS} FROM gistdesk.users WHERE username = %s FOR UPDATE",
-                (username,),
+        """Check a password: one scrypt outside any lock, then a short transaction for the
+        lockout counter and the audit row (committed also when refused; logic.decide_sign_in)."""
+        attempt = "password check" if confirming else "sign in"
+        valid = auth._valid_name(username) and isinstance(password, str)
+        name = username if valid else ""
+        found = self._read(
+            lambda c: c.execute(
+                f"SELECT {_USER_COLUMNS}, password_hash, password_salt, password_kdf "
+                "FROM gistdesk.users WHERE username = %s",
+                (name,),
             ).fetchone()
-            outcome = auth.decide_sign_in(row, username, password, datetime.now(UTC), confirming)
-            if outcome.counter is not None:
-                if outcome.user is not None:
-                    conn.execute(
-                        "UPDATE gistdesk.users SET failed_attempts = 0 WHERE username = %s",
-                        (username,),
-                    )
-                else:
-                    conn.execute(
-                        "UPDATE gistdesk.users SET failed_attempts = %s, locked_until_utc = %s "
-                        "WHERE username = %s",
-                        (*outcome.counter, username),
-                    )
-            if outcome.reset_on_success:
+        )
+        if found is None or found[4] is None:
+            digest, salt, kdf = auth._dummy_hash()  # the same work for an unknown name
+            users.check_password(password if isinstance(password, str) else "", digest, salt, kdf)
+            password_ok = False
+        else:
+            password_ok = users.check_password(password, found[4], found[5], found[6])
+        now = datetime.now(UTC)
+        with self._connection() as conn, conn.transaction():
+            state = conn.execute(
+                "SELECT failed_attempts, locked_until_utc, disabled FROM gistdesk.users "
+                "WHERE username = %s FOR UPDATE",
+                (name,),
+            ).fetchone()
+            known = state is not None
+            failed, locked, disabled = state if state is not None else (0, None, False)
+            decision = logic.decide_sign_in(
+                failed_attempts=int(failed),
+                locked_until=logic.parse_utc(locked),
+                password_ok=password_ok and known,
+                disabled=bool(disabled),
+                now=now,
+                attempt=attempt,
+                known=known,
+            )
+            if known and decision.success and confirming:
+                conn.execute(
+                    "UPDATE gistdesk.users SET failed_attempts = 0 WHERE username = %s", (name,)
+                )
+            elif known and decision.success:
                 conn.execute(
                     "UPDATE gistdesk.users SET failed_attempts = 0, locked_until_utc = NULL, "
                     "last_sign_in_utc = %s WHERE username = %s",
-                    (audit.utc_now(), username),
+                    (audit.utc_now(), name),
                 )
-            if outcome.audit_change is not None:
+            elif known:
+                conn.execute(
+                    "UPDATE gistdesk.users SET failed_attempts = %s, locked_until_utc = %s "
+                    "WHERE username = %s",
+                    (decision.failed_attempts, logic.utc_text(decision.locked_until), name),
+                )
+            if not (decision.success and confirming):
+                # An unknown name is not recorded: it is often a password in the wrong field.
                 _append(
-                    conn, outcome.audit_username, None, outcome.audit_action, [outcome.audit_change]
+                    conn,
+                    name if known else "(unknown user name)",
+                    None,
+                    decision.audit_action,
+                    [
+                        audit.Change(
+                            "session",
+                            decision.audit_field,
+                            None,
+                            "locked" if decision.newly_locked else None,
+                        )
+                    ],
                 )
-            user, failure = outcome.user, outcome.error
-        if user is None:
-            assert failure is not None
-            raise failure
-        return user
+        if not decision.success:
+            if decision.locked_until is not None:
+                raise AccountLockedError(decision.locked_until)
+            raise SignInError()
+        assert found is not None
+        return _user_row(found)
 
     def sign_in(self, username: str, password: str) -> User:
         """Check the password; SignInError, or AccountLockedError after 5 failures in a row.
@@ -620,6 +702,13 @@ class PostgresRepository(Acting, EntryEdits):
 
     # -- lifecycle ---------------------------------------------------------------------------
     def close(self) -> None:
+        if self._listener is not None:
+            self._listener.stop()
+            self._listener = None
+        self.release_in_use()
+        if self._session_conn is not None:
+            self._session_conn.close()
+            self._session_conn = None
         self.pool.close()
 
     def __enter__(self) -> PostgresRepository:
@@ -666,7 +755,14 @@ class PostgresRepository(Acting, EntryEdits):
             )
         )
 
-    def load_case_revision(self, record_number: str) -> tuple[Case, int]:
+    def revision(self, record_number: str) -> Revision:
+        self.require(Permission.VIEW)
+        found = self._read(lambda c: _revision(c, record_number))
+        if found is None:
+            raise PatientNotFoundError(record_number)
+        return found
+
+    def load_case_revision(self, record_number: str) -> LoadedCase:
         """The case and its revision, in one query, for `save_case(expected_revision=)`."""
         self.require(Permission.VIEW)
         row = self._read(
@@ -679,7 +775,7 @@ class PostgresRepository(Acting, EntryEdits):
             raise PatientNotFoundError(record_number)
         case, revision = _case(row[0]), int(row[1])
         self._remember(record_number, revision, case)
-        return case, revision
+        return LoadedCase(case, revision)
 
     def load_case(self, record_number: str) -> Case:
         return self.load_case_revision(record_number)[0]
@@ -763,21 +859,27 @@ class PostgresRepository(Acting, EntryEdits):
         user: str | None = None,
         replace: str | None = None,
         as_of: date | None = None,
-        expected_revision: int | None = None,
-    ) -> None:
-        """Validate, then write the whole case, its summary and audit rows in one transaction.
-        See SqliteRepository.save_case; a form opened with `load_case_revision` here saves
-        in one round trip."""
+        expected_revision: Revision | None = None,
+    ) -> Revision:
+        """Validate, then write the whole case, its summary and audit rows in one
+        transaction; returns the new revision. A form opened with `load_case_revision`
+        here saves in one round trip; a save over a newer change raises ConflictError."""
         actor = self._actor(
             user,
             Permission.EDIT_PATIENT if replace is None else Permission.EDIT_TIMELINE,
             "add patients" if replace is None else None,
         )
         day = as_of or date.today()
-        _check(case, day)
+        logic.check_case(case, day)
         if replace is None:
-            self._insert(case, actor, "create", audit.diff_cases(None, case), day)
-            return
+            params = case_params(
+                case, as_of=day, user=actor, action="create", changes=diff_cases(None, case)
+            )
+            with self._connection() as conn:
+                revision = self._write(conn, params)
+            assert revision is not None
+            self._after_write(None, case, revision)
+            return revision
         old = self._cached(replace, expected_revision) if expected_revision is not None else None
         if old is not None and expected_revision is not None:
             self._check_patient_part(old, case)
@@ -786,62 +888,59 @@ class PostgresRepository(Acting, EntryEdits):
                 as_of=day,
                 user=actor,
                 action="update",
-                changes=audit.diff_cases(old, case),
+                changes=diff_cases(old, case),
                 old_number=replace,
                 expected=expected_revision,
             )
             with self._connection() as conn:
-                row = self._run_case_statement(conn, UPDATE_CASE, params)
-                if row is None:
+                revision = self._write(conn, params)
+                if revision is None:
                     self._forget(replace)
-                    if _revision(conn, replace) is None:
-                        raise PatientNotFoundError(replace)
-                    raise ConcurrentEditError(replace)
-            self._after_write(replace, case, int(row[0]))
-            return
+                    raise self._conflict(conn, replace, expected_revision)
+            self._after_write(replace, case, revision)
+            return revision
+        return self._locked_edit(
+            replace, lambda _stored: case, actor, "update", day, expected_revision, False
+        )[1]
 
-        def keep(stored: Case, revision: int) -> Case:
-            if expected_revision is not None and revision != expected_revision:
-                raise ConcurrentEditError(replace)
-            return case
-
-        self._locked_edit(replace, keep, actor, "update", day, validated=True)
-
-    def _run_case_statement(
-        self, conn: Conn, statement: str, params: dict[str, Any]
-    ) -> tuple[Any, ...] | None:
+    def _write(self, conn: Conn, params: dict[str, Any]) -> int | None:
         try:
-            return conn.execute(statement, params).fetchone()
+            row = conn.execute(WRITE_CASE, params).fetchone()
         except pg_errors.UniqueViolation as exc:
             if exc.diag.constraint_name == "patients_record_number_key":
                 raise RecordExistsError(str(params["rn"])) from exc
             raise
+        return None if row is None or row[0] is None else int(row[0])
+
+    def _conflict(self, conn: Conn, record_number: str, expected: int) -> StorageError:
+        current = _revision(conn, record_number)
+        rows = conn.execute(
+            f"SELECT {_AUDIT_COLUMNS} FROM gistdesk.audit_log WHERE record_number = %s "
+            "AND id > %s ORDER BY id LIMIT 200",
+            (record_number, expected),
+        ).fetchall()
+        entries = [audit.AuditEntry(*r) for r in rows]
+        if current is None and not entries:
+            return PatientNotFoundError(record_number)
+        return logic.conflict(record_number, expected, current, entries, deleted=current is None)
 
     def _after_write(self, old_number: str | None, case: Case, revision: int) -> None:
         if old_number is not None and old_number != case.patient.record_number:
             self._forget(old_number)
         self._remember(case.patient.record_number, revision, case)
 
-    def _insert(
-        self, case: Case, actor: str, action: str, changes: list[audit.Change], day: date
-    ) -> None:
-        params = case_params(case, as_of=day, user=actor, action=action, changes=changes)
-        with self._connection() as conn:
-            row = self._run_case_statement(conn, INSERT_CASE, params)
-        assert row is not None
-        self._after_write(None, case, int(row[0]))
-
     def _locked_edit(
         self,
         record_number: str,
-        edit: Callable[[Case, int], Case],
+        edit: Callable[[Case], Case],
         actor: str,
         action: str,
         day: date,
-        *,
-        validated: bool = False,
-    ) -> Case:
-        """Lock the stored row, apply `edit` to what is stored now, write, commit."""
+        expected_revision: Revision | None,
+        appends: bool,
+    ) -> tuple[Case, Revision]:
+        """Lock the stored row, apply `edit` to what is stored now, write, commit. With
+        `expected_revision`, a newer change is a ConflictError unless the edit only appends."""
         with self._connection() as conn, conn.transaction():
             row = conn.execute(
                 "SELECT content::text, revision FROM gistdesk.patients WHERE record_number = %s "
@@ -849,25 +948,31 @@ class PostgresRepository(Acting, EntryEdits):
                 (record_number,),
             ).fetchone()
             if row is None:
+                if expected_revision is not None:
+                    raise self._conflict(conn, record_number, expected_revision)
                 raise PatientNotFoundError(record_number)
             old, revision = _case(row[0]), int(row[1])
-            new_case = edit(old, revision)
-            if not validated:
-                _check(new_case, day)
+            if expected_revision is not None and revision != expected_revision and not appends:
+                raise self._conflict(conn, record_number, expected_revision)
+            new_case = edit(old)
+            logic.check_case(new_case, day)
             self._check_patient_part(old, new_case)
+            changes = diff_cases(old, new_case)
+            if action != "update":
+                logic.check_action(action, changes)
             params = case_params(
                 new_case,
                 as_of=day,
                 user=actor,
                 action=action,
-                changes=audit.diff_cases(old, new_case),
+                changes=changes,
                 old_number=record_number,
                 expected=revision,
             )
-            written = self._run_case_statement(conn, UPDATE_CASE, params)
+            written = self._write(conn, params)
             assert written is not None  # the row is locked: its revision cannot move
-        self._after_write(record_number, new_case, int(written[0]))
-        return new_case
+        self._after_write(record_number, new_case, written)
+        return new_case, written
 
     def edit_case(
         self,
@@ -877,11 +982,141 @@ class PostgresRepository(Acting, EntryEdits):
         user: str | None = None,
         action: str = "update",
         as_of: date | None = None,
+        expected_revision: Revision | None = None,
     ) -> Case:
         """Read the case, apply `edit`, validate and write it, all in one transaction."""
+        if action not in logic.EDIT_ACTIONS:
+            raise StorageError(f"{action[:40]!r} is not an action a change can be recorded as.")
         actor = self._actor(user, Permission.EDIT_TIMELINE)
         day = as_of or date.today()
-        return self._locked_edit(record_number, lambda c, _r: edit(c), actor, action, day)
+        return self._locked_edit(record_number, edit, actor, action, day, expected_revision, False)[
+            0
+        ]
+
+    def _entry(
+        self, record_number: str, entry: logic.EntryEdit, user: str | None, expected: int | None
+    ) -> Case:
+        actor = self._actor(user, Permission.EDIT_TIMELINE)
+        return self._locked_edit(
+            record_number, entry.apply, actor, entry.action, date.today(), expected, entry.appends
+        )[0]
+
+    def save_scan(
+        self,
+        record_number: str,
+        scan: Scan,
+        *,
+        user: str | None = None,
+        replace_date: date | None = None,
+        expected_revision: Revision | None = None,
+    ) -> Case:
+        edit = logic.scan_edit(scan, replace_date)
+        return self._entry(record_number, edit, user, expected_revision)
+
+    def delete_scan(
+        self,
+        record_number: str,
+        scan_date: date,
+        *,
+        user: str | None = None,
+        expected_revision: Revision | None = None,
+    ) -> Case:
+        edit = logic.delete_scan_edit(scan_date)
+        return self._entry(record_number, edit, user, expected_revision)
+
+    def save_line(
+        self,
+        record_number: str,
+        line: TherapyLine,
+        *,
+        user: str | None = None,
+        index: int | None = None,
+        expected_revision: Revision | None = None,
+    ) -> Case:
+        edit = logic.line_edit(line, index)
+        return self._entry(record_number, edit, user, expected_revision)
+
+    def delete_line(
+        self,
+        record_number: str,
+        index: int,
+        *,
+        user: str | None = None,
+        expected_revision: Revision | None = None,
+    ) -> Case:
+        edit = logic.delete_line_edit(index)
+        return self._entry(record_number, edit, user, expected_revision)
+
+    def save_dose_change(
+        self,
+        record_number: str,
+        line_index: int,
+        dose: DoseChange,
+        *,
+        user: str | None = None,
+        index: int | None = None,
+        expected_revision: Revision | None = None,
+    ) -> Case:
+        edit = logic.dose_edit(line_index, dose, index)
+        return self._entry(record_number, edit, user, expected_revision)
+
+    def delete_dose_change(
+        self,
+        record_number: str,
+        line_index: int,
+        index: int,
+        *,
+        user: str | None = None,
+        expected_revision: Revision | None = None,
+    ) -> Case:
+        edit = logic.delete_dose_edit(line_index, index)
+        return self._entry(record_number, edit, user, expected_revision)
+
+    def save_procedure(
+        self,
+        record_number: str,
+        procedure: Procedure,
+        *,
+        user: str | None = None,
+        index: int | None = None,
+        expected_revision: Revision | None = None,
+    ) -> Case:
+        edit = logic.procedure_edit(procedure, index)
+        return self._entry(record_number, edit, user, expected_revision)
+
+    def delete_procedure(
+        self,
+        record_number: str,
+        index: int,
+        *,
+        user: str | None = None,
+        expected_revision: Revision | None = None,
+    ) -> Case:
+        edit = logic.delete_procedure_edit(index)
+        return self._entry(record_number, edit, user, expected_revision)
+
+    def save_side_effect(
+        self,
+        record_number: str,
+        effect: SideEffect,
+        *,
+        user: str | None = None,
+        index: int | None = None,
+        expected_revision: Revision | None = None,
+    ) -> Case:
+        edit = logic.side_effect_edit(effect, index)
+        return self._entry(record_number, edit, user, expected_revision)
+
+    def delete_side_effect(
+        self,
+        record_number: str,
+        index: int,
+        *,
+        user: str | None = None,
+        expected_revision: Revision | None = None,
+    ) -> Case:
+        edit = logic.delete_side_effect_edit(index)
+        return self._entry(record_number, edit, user, expected_revision)
 
     def insert_new_cases(
         self,
@@ -899,9 +1134,9 @@ class PostgresRepository(Acting, EntryEdits):
         day = as_of or date.today()
         batch = []
         for case in cases:
-            _check(case, day)
+            logic.check_case(case, day)
             changes = (
-                audit.diff_cases(None, case)
+                diff_cases(None, case)
                 if log_content
                 else [audit.Change("case", audit.CREATED, None, None)]
             )
@@ -909,24 +1144,32 @@ class PostgresRepository(Acting, EntryEdits):
         with self._connection() as conn, conn.transaction():
             try:
                 with conn.pipeline(), conn.cursor() as cur:
-                    cur.executemany(INSERT_CASE, batch)
+                    cur.executemany(WRITE_CASE, batch)
             except pg_errors.UniqueViolation as exc:
                 raise RecordExistsError(_duplicate_number(exc)) from exc
-        self._users_exist = self._users_exist  # no account change
         return len(batch)
 
-    def delete_patient(self, record_number: str, *, user: str | None = None) -> None:
+    def delete_patient(
+        self,
+        record_number: str,
+        *,
+        user: str | None = None,
+        expected_revision: Revision | None = None,
+    ) -> None:
         """Delete the patient and everything recorded for them; the audit row keeps a copy."""
         actor = self._actor(user, Permission.DELETE_PATIENT)
         with self._connection() as conn, conn.transaction():
             row = conn.execute(
-                "SELECT content::text FROM gistdesk.patients WHERE record_number = %s FOR UPDATE",
+                "SELECT content::text, revision FROM gistdesk.patients "
+                "WHERE record_number = %s FOR UPDATE",
                 (record_number,),
             ).fetchone()
-            if row is None:
+            if row is None or (expected_revision is not None and int(row[1]) != expected_revision):
+                if expected_revision is not None:
+                    raise self._conflict(conn, record_number, expected_revision)
                 raise PatientNotFoundError(record_number)
             conn.execute("DELETE FROM gistdesk.patients WHERE record_number = %s", (record_number,))
-            _append(conn, actor, record_number, "delete", audit.diff_cases(_case(row[0]), None))
+            _append(conn, actor, record_number, "delete", diff_cases(_case(row[0]), None))
         self._forget(record_number)
 
     # -- audit -------------------------------------------------------------------------------
@@ -960,10 +1203,7 @@ class PostgresRepository(Acting, EntryEdits):
             )
             where.append("at_utc < %s")
             params.append(_utc_text(end))
-        sql = (
-            "SELECT id, at_utc, username, record_number, action, entity, field, old_value, "
-            "new_value, db_login FROM gistdesk.audit_log"
-        )
+        sql = f"SELECT {_AUDIT_COLUMNS} FROM gistdesk.audit_log"
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY id DESC LIMIT %s OFFSET %s"
@@ -1022,34 +1262,238 @@ class PostgresRepository(Acting, EntryEdits):
                 )
         return len(rows)
 
-    # -- clinic settings (shared by every workstation) ---------------------------------------
-    def get_setting(self, key: str) -> str | None:
-        self.require(Permission.VIEW)
+    # -- clinic settings and view settings ---------------------------------------------------
+    def clinic_settings(self) -> ClinicSettings:
+        """Readable without a sign-in (the lock screen needs the idle time and the name)."""
+        rows = self._read(
+            lambda c: c.execute(
+                "SELECT key, value FROM gistdesk.settings WHERE key LIKE 'clinic.%%'"
+            ).fetchall()
+        )
+        return logic.clinic_settings_from_values(
+            {str(k).removeprefix("clinic."): str(v) for k, v in rows}
+        )
+
+    def set_clinic_settings(self, settings: ClinicSettings) -> None:
+        actor = self._actor(None, Permission.SETTINGS, anonymous=True)
+        logic.check_clinic_settings(settings)
+        with self._connection() as conn, conn.transaction():
+            rows = conn.execute(
+                "SELECT key, value FROM gistdesk.settings WHERE key LIKE 'clinic.%%' FOR UPDATE"
+            ).fetchall()
+            old = logic.clinic_settings_from_values(
+                {str(k).removeprefix("clinic."): str(v) for k, v in rows}
+            )
+            changes = logic.clinic_settings_changes(old, settings)
+            with conn.cursor() as cur:
+                cur.executemany(
+                    "INSERT INTO gistdesk.settings (key, value) VALUES (%s, %s) "
+                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    [(f"clinic.{k}", v) for k, v in logic.clinic_settings_values(settings).items()],
+                )
+            _append(conn, actor, None, "change settings", changes)
+
+    def user_setting(self, key: str) -> str | None:
+        if self._user is None or key not in logic.USER_SETTING_KEYS:
+            return None
+        name = self._user.username
         row = self._read(
             lambda c: c.execute(
-                "SELECT value FROM gistdesk.settings WHERE key = %s", (key,)
+                "SELECT value FROM gistdesk.user_settings WHERE username = %s AND key = %s",
+                (name, key),
             ).fetchone()
         )
         return None if row is None else str(row[0])
 
-    def set_setting(self, key: str, value: str) -> None:
-        actor = self._actor(None, Permission.SETTINGS, anonymous=True)
-        with self._connection() as conn, conn.transaction():
-            old = conn.execute(
-                "SELECT value FROM gistdesk.settings WHERE key = %s FOR UPDATE", (key,)
-            ).fetchone()
-            conn.execute(
-                "INSERT INTO gistdesk.settings (key, value) VALUES (%s, %s) "
-                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                (key, value),
+    def set_user_setting(self, key: str, value: str | None) -> None:
+        logic.check_user_setting(key, value)
+        if self._user is None:
+            return
+        name = self._user.username
+        with self._connection() as conn:
+            if value is None:
+                conn.execute(
+                    "DELETE FROM gistdesk.user_settings WHERE username = %s AND key = %s",
+                    (name, key),
+                )
+            else:
+                conn.execute(
+                    "INSERT INTO gistdesk.user_settings (username, key, value) "
+                    "VALUES (%s, %s, %s) ON CONFLICT (username, key) "
+                    "DO UPDATE SET value = excluded.value",
+                    (name, key, value),
+                )
+
+    # -- live refresh (LISTEN/NOTIFY) --------------------------------------------------------
+    def change_cursor(self) -> int:
+        self._listen()
+        return self.last_audit_id()
+
+    def _listen(self) -> _Listener:
+        if self._listener is None:
+            self._listener = _Listener(self.url)
+            self._listener.start()
+            self._listener.ready.wait(self._timeout)
+        return self._listener
+
+    def changes_since(self, cursor: int) -> Changes:
+        """Committed changes after `cursor` (an audit id). A listener on its own connection
+        hears every commit (NOTIFY); while it is connected and heard nothing, this costs no
+        query. After a dropped connection it re-listens and this catches up from `cursor`."""
+        listener = self._listen()
+        if listener.quiet() and cursor == self._seen_cursor:
+            return Changes(cursor, (), False)
+        listener.heard.clear()
+        limit = 5000
+
+        def read(c: Conn) -> tuple[list[tuple[Any, ...]], int]:
+            found = c.execute(
+                "SELECT id, record_number, username, action, at_utc FROM gistdesk.audit_log "
+                "WHERE id > %s ORDER BY id LIMIT %s",
+                (cursor, limit),
+            ).fetchall()
+            return found, int(_one(c, "SELECT coalesce(max(id), 0) FROM gistdesk.audit_log")[0])
+
+        found, newest = self._read(read)
+        other = newest < cursor  # the log went back: the database was replaced
+        notes: dict[tuple[str, str], ChangeNote] = {}
+        last = cursor if not other else newest
+        for row_id, record_number, username, action, at_utc in found:
+            last = max(last, int(row_id))
+            if record_number is None:
+                other = other or str(action).startswith(OTHER_ACTIONS)
+                continue
+            if action in logic.READ_ACTIONS:
+                continue
+            key = (str(record_number), str(action))
+            notes.pop(key, None)  # one per patient and action, newest last
+            notes[key] = ChangeNote(str(record_number), str(username), str(action), str(at_utc))
+        if len(found) < limit:
+            self._seen_cursor = last
+        else:
+            listener.heard.set()  # more to read on the next call
+        return Changes(last, tuple(notes.values()), other)
+
+    # -- record in use (session advisory locks) ----------------------------------------------
+    def _session(self) -> Conn:
+        """The connection holding this repository's record-in-use locks (reopened after a
+        loss, with every mark taken again)."""
+        conn = self._session_conn
+        if conn is not None and not conn.closed and not conn.broken:
+            return conn
+        try:
+            conn = psycopg.connect(
+                self.url,
+                autocommit=True,
+                connect_timeout=int(self._timeout),
+                application_name="gistdesk (record in use)",
             )
-            _append(
-                conn,
-                actor,
-                None,
-                "change setting",
-                [audit.Change(f"setting {key}", "value", old[0] if old else None, value)],
-            )
+        except psycopg.Error as exc:
+            raise _translate(exc, False) from exc
+        self._session_conn = conn
+        marks, self._in_use = dict(self._in_use), {}
+        for record_number, workstation in marks.items():
+            self._take_mark(conn, record_number, workstation)
+        return conn
+
+    def _take_mark(self, conn: Conn, record_number: str, workstation: str) -> None:
+        assert self._user is not None
+        key = in_use_key(record_number)
+        conn.execute("SELECT pg_advisory_lock_shared(%s)", (key,))
+        conn.execute(
+            "INSERT INTO gistdesk.records_in_use (lock_key, pid, record_number, username, "
+            "display_name, workstation) VALUES (%s, pg_backend_pid(), %s, %s, %s, %s) "
+            "ON CONFLICT (lock_key, pid) DO UPDATE SET record_number = excluded.record_number, "
+            "username = excluded.username, display_name = excluded.display_name, "
+            "workstation = excluded.workstation, since_utc = now()",
+            (key, record_number, self._user.username, self._user.display_name, workstation),
+        )
+        self._in_use[record_number] = workstation
+
+    def mark_in_use(self, record_number: str, workstation: str) -> None:
+        """Mark the patient as open for editing here: a shared session advisory lock, which
+        the server drops the moment this connection dies, plus who, where and since when."""
+        self.require(Permission.VIEW)
+        if self._user is None or self._operator:
+            return  # only people are shown as having a record open
+        place = (workstation or self.workstation)[:100]
+        try:
+            conn = self._session()
+            if record_number not in self._in_use:
+                self._take_mark(conn, record_number, place)
+        except psycopg.Error as exc:
+            raise _translate(exc, False) from exc
+
+    def release_in_use(self, record_number: str | None = None) -> None:
+        conn = self._session_conn
+        names = list(self._in_use) if record_number is None else [record_number]
+        for name in names:
+            if self._in_use.pop(name, None) is None:
+                continue
+            if conn is None or conn.closed or conn.broken:
+                continue  # the server dropped the lock with the connection
+            key = in_use_key(name)
+            try:
+                conn.execute(
+                    "DELETE FROM gistdesk.records_in_use WHERE lock_key = %s "
+                    "AND pid = pg_backend_pid()",
+                    (key,),
+                )
+                conn.execute("SELECT pg_advisory_unlock_shared(%s)", (key,))
+            except psycopg.Error:
+                continue  # a lost connection released it anyway
+
+    def in_use_by_others(self, record_number: str) -> list[RecordInUse]:
+        """Who else has the patient open: marks whose session still holds its lock."""
+        self.require(Permission.VIEW)
+        key = in_use_key(record_number)
+        mine = -1
+        if self._session_conn is not None and not self._session_conn.closed:
+            mine = self._session_conn.info.backend_pid
+        high, low = (key >> 32) & 0xFFFFFFFF, key & 0xFFFFFFFF
+        rows = self._read(
+            lambda c: c.execute(
+                "SELECT r.record_number, r.username, r.display_name, r.workstation, "
+                "r.since_utc FROM gistdesk.records_in_use r WHERE r.lock_key = %s "
+                "AND r.record_number = %s AND r.pid <> %s AND EXISTS (SELECT 1 FROM pg_locks l "
+                "WHERE l.locktype = 'advisory' AND l.pid = r.pid AND l.granted "
+                "AND l.classid = %s::bigint::oid AND l.objid = %s::bigint::oid "
+                "AND l.objsubid = 1 AND l.database = (SELECT oid FROM pg_database "
+                "WHERE datname = current_database())) ORDER BY r.since_utc",
+                (key, record_number, mine, high, low),
+            ).fetchall()
+        )
+        return [RecordInUse(str(r[0]), str(r[1]), str(r[2]), str(r[3]), r[4]) for r in rows]
+
+    # -- health ------------------------------------------------------------------------------
+    def schema_version(self) -> int:
+        return self._read(schema.current_version)
+
+    def check_integrity(self) -> list[str]:
+        """What gistdesk can check from a workstation: every patient has its summary row and
+        every stored case reads. (Page checksums are the server's: initdb --data-checksums.)"""
+
+        def check(c: Conn) -> list[str]:
+            problems: list[str] = []
+            missing = _one(
+                c,
+                "SELECT count(*) FROM gistdesk.patients p LEFT JOIN gistdesk.patient_summary s "
+                "ON s.patient_id = p.id WHERE s.patient_id IS NULL",
+            )[0]
+            if missing:
+                problems.append(f"{missing} patient(s) without a summary row")
+            with c.cursor(name="integrity") as cur, c.transaction():
+                cur.execute("SELECT record_number, content::text FROM gistdesk.patients")
+                for number, text in cur:
+                    try:
+                        _case(text)
+                    except (StorageError, ValueError):
+                        problems.append(f"the stored case {number} cannot be read")
+                        if len(problems) >= 20:
+                            break
+            return problems
+
+        return self._read(check)
 
 
 _USER_COLUMNS = "username, display_name, role, disabled"

@@ -48,10 +48,6 @@ CREATE TABLE gistdesk.schema_migrations (
     applied_by text NOT NULL DEFAULT session_user
 );
 
--- Revisions come from one sequence: a record number deleted and created again never
--- matches a revision a form was opened with.
-CREATE SEQUENCE gistdesk.revisions;
-
 CREATE TABLE gistdesk.patients (
     id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     record_number text NOT NULL UNIQUE CHECK (length(record_number) BETWEEN 1 AND 64),
@@ -62,7 +58,7 @@ CREATE TABLE gistdesk.patients (
     birth_date date,
     name_search tsvector NOT NULL,
     content json NOT NULL,
-    revision bigint NOT NULL,
+    revision bigint NOT NULL,             -- id of the change's last audit row
     created_utc timestamptz NOT NULL DEFAULT now(),
     updated_utc timestamptz NOT NULL DEFAULT now()
 );
@@ -110,6 +106,14 @@ CREATE TABLE gistdesk.settings (
     value text NOT NULL CHECK (length(value) <= 100000)
 );
 
+-- Per-user view settings (last patient, worklist, ...), per database and user.
+CREATE TABLE gistdesk.user_settings (
+    username text NOT NULL,
+    key text NOT NULL,
+    value text NOT NULL CHECK (length(value) <= 1000),
+    PRIMARY KEY (username, key)
+);
+
 -- Who has which patient open: a row per open record, valid while its session advisory
 -- lock is held (a dead connection loses the lock at once, so its row stops counting).
 CREATE TABLE gistdesk.records_in_use (
@@ -117,6 +121,7 @@ CREATE TABLE gistdesk.records_in_use (
     pid integer NOT NULL,
     record_number text NOT NULL,
     username text NOT NULL,
+    display_name text NOT NULL DEFAULT '',
     workstation text NOT NULL,
     db_login text NOT NULL DEFAULT session_user,
     since_utc timestamptz NOT NULL DEFAULT now(),
@@ -252,14 +257,66 @@ BEGIN
 END
 $$;
 
+-- One whole-case write: the patient row (only if its revision is still p_expected), the
+-- summary row and the audit rows, in the caller's transaction, as one call (one round
+-- trip). The new revision is the id of the change's last audit row, as on SQLite: it grows
+-- with every change and is never reused, not even for a record number deleted and entered
+-- again. Returns NULL (nothing written) when the revision moved on or the patient is gone.
+CREATE FUNCTION gistdesk.write_case(p_old_rn text, p_expected bigint, p_rn text, p_rk text,
+    p_fam text, p_giv text, p_nk text, p_bd date, p_lex text[], p_content json,
+    p_computed_on date, p_site text, p_last_scan date, p_line text, p_line_end date,
+    p_flags text, p_progression smallint, p_scan_due date, p_adjuvant_end date,
+    p_user text, p_action text, p_ents text[], p_flds text[], p_olds text[], p_news text[])
+RETURNS bigint
+LANGUAGE plpgsql SECURITY INVOKER SET search_path = pg_catalog, gistdesk, pg_temp AS $$
+DECLARE
+    pid bigint;
+    rev bigint;
+BEGIN
+    IF p_old_rn IS NULL THEN
+        INSERT INTO gistdesk.patients (record_number, record_key, family_name, given_name,
+            name_key, birth_date, name_search, content, revision)
+        VALUES (p_rn, p_rk, p_fam, p_giv, p_nk, p_bd, array_to_tsvector(p_lex), p_content, 0)
+        RETURNING id INTO pid;
+    ELSE
+        SELECT id, revision INTO pid, rev FROM gistdesk.patients
+        WHERE record_number = p_old_rn AND (p_expected IS NULL OR revision = p_expected)
+        FOR UPDATE;
+        IF NOT FOUND THEN
+            RETURN NULL;
+        END IF;
+        UPDATE gistdesk.patients SET record_number = p_rn, record_key = p_rk,
+            family_name = p_fam, given_name = p_giv, name_key = p_nk, birth_date = p_bd,
+            name_search = array_to_tsvector(p_lex), content = p_content, updated_utc = now()
+        WHERE id = pid;
+    END IF;
+    INSERT INTO gistdesk.patient_summary AS s (patient_id, computed_on, primary_site,
+        last_scan, current_line, current_line_end, flag_codes, active_progression, scan_due,
+        adjuvant_end)
+    VALUES (pid, p_computed_on, p_site, p_last_scan, p_line, p_line_end, p_flags,
+        p_progression, p_scan_due, p_adjuvant_end)
+    ON CONFLICT (patient_id) DO UPDATE SET computed_on = excluded.computed_on,
+        primary_site = excluded.primary_site, last_scan = excluded.last_scan,
+        current_line = excluded.current_line, current_line_end = excluded.current_line_end,
+        flag_codes = excluded.flag_codes, active_progression = excluded.active_progression,
+        scan_due = excluded.scan_due, adjuvant_end = excluded.adjuvant_end;
+    rev := coalesce(gistdesk.append_audit(p_user, p_rn, p_action, p_ents, p_flds, p_olds,
+        p_news), rev);
+    UPDATE gistdesk.patients SET revision = rev WHERE id = pid;
+    RETURN rev;
+END
+$$;
+
 REVOKE ALL ON ALL FUNCTIONS IN SCHEMA gistdesk FROM PUBLIC;
 REVOKE ALL ON ALL FUNCTIONS IN SCHEMA gistdesk_private FROM PUBLIC;
 GRANT USAGE ON SCHEMA gistdesk TO gistdesk_workstation;
 GRANT SELECT, INSERT, UPDATE, DELETE ON gistdesk.patients, gistdesk.patient_summary,
-    gistdesk.records_in_use TO gistdesk_workstation;
+    gistdesk.records_in_use, gistdesk.user_settings TO gistdesk_workstation;
 GRANT SELECT, INSERT, UPDATE ON gistdesk.users, gistdesk.settings TO gistdesk_workstation;
 GRANT SELECT ON gistdesk.audit_log, gistdesk.schema_migrations TO gistdesk_workstation;
-GRANT USAGE ON SEQUENCE gistdesk.revisions TO gistdesk_workstation;
+GRANT EXECUTE ON FUNCTION gistdesk.write_case(text, bigint, text, text, text, text, text,
+    date, text[], json, date, text, date, text, date, text, smallint, date, date, text, text,
+    text[], text[], text[], text[]) TO gistdesk_workstation;
 GRANT EXECUTE ON FUNCTION gistdesk.append_audit(text, text, text, text[], text[], text[],
     text[]) TO gistdesk_workstation;
 GRANT EXECUTE ON FUNCTION gistdesk.verify_audit_chain(integer) TO gistdesk_workstation;
