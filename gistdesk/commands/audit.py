@@ -65,6 +65,8 @@ def run(args: argparse.Namespace) -> int:
                 until=args.until,
                 limit=max(1, args.limit),
             )
+            if args.full:  # the whole values leave the database: an export (security.md)
+                repo.record_export(args.patient, "audit log", "standard output")
     except StorageError as exc:
         return fail(exc)
     width = 10_000_000 if args.full else 60

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import Any
 
 from gistdesk.commands.casearg import as_of_date
 from gistdesk.commands.common import EXIT_FAILED, EXIT_OK, add_db_option, open_repository
 from gistdesk.interop.fhir import export_case_fhir
+from gistdesk.storage.auth import Permission
 from gistdesk.storage.casefiles import export_all, export_case
 from gistdesk.storage.errors import StorageError
 
@@ -65,8 +67,14 @@ def run(args: argparse.Namespace) -> int:
                 written = export_all(repo, args.output)
                 print(f"exported {len(written)} case file(s) to {args.output}")
             elif args.fhir:
+                repo.require(Permission.IMPORT_EXPORT)
                 case = repo.load_case(args.record_number)
                 export_case_fhir(case, args.output, as_of=args.as_of)
+                try:  # every export is audited; a file without its row is not kept
+                    repo.record_export(args.record_number, "FHIR bundle", str(args.output))
+                except StorageError:
+                    Path(args.output).unlink(missing_ok=True)
+                    raise
                 print(f"exported {args.record_number} as a FHIR bundle to {args.output}")
             else:
                 path = export_case(repo, args.record_number, args.output)

@@ -7,6 +7,7 @@ import importlib
 import os
 import sys
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from gistdesk.clinical import assess
@@ -14,6 +15,7 @@ from gistdesk.commands.casearg import as_of_date, read_case_argument
 from gistdesk.core.files import write_atomically
 from gistdesk.core.model import Case
 from gistdesk.reports import REPORT_KINDS, build_report
+from gistdesk.storage.errors import StorageError
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -102,8 +104,6 @@ def _load_from_database(args: argparse.Namespace) -> Case | None:
     try:
         with repo:
             case: Case = repo.load_case(args.record_number)
-            # Printing is audited (docs/security.md); the CLI acts as `cli:<login>`.
-            repo.record_print(args.record_number, f"{args.kind} (command line)")
             return case
     except Exception as exc:  # storage errors carry a message meant for the user
         print(f"gistdesk report: {exc}", file=sys.stderr)
@@ -141,5 +141,26 @@ def run(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"gistdesk report: cannot write {args.output}: {exc.strerror}", file=sys.stderr)
         return EXIT_FAILED
+    if args.record_number and not _record_print(args):
+        return EXIT_FAILED
     print(f"wrote {args.kind} for {case.patient.record_number} to {args.output}")
     return EXIT_OK
+
+
+def _record_print(args: argparse.Namespace) -> bool:
+    """Printing is audited (docs/security.md), once the file exists: a failed build or write
+    leaves no row. A file whose row cannot be written is removed again. The CLI acts as
+    `cli:<login>`."""
+    from gistdesk.commands import common
+
+    try:
+        repo = common.open_repository(args)
+        if repo is None:
+            raise StorageError("the database could not be opened to record the print")
+        with repo:
+            repo.record_print(args.record_number, f"{args.kind} (command line)")
+        return True
+    except StorageError as exc:
+        Path(args.output).unlink(missing_ok=True)
+        print(f"gistdesk report: {exc}; the PDF was not kept", file=sys.stderr)
+        return False

@@ -54,27 +54,49 @@ def safe_filename(record_number: str) -> str:
 
 
 def export_case(repo: SqliteRepository, record_number: str, path: str | os.PathLike[str]) -> Path:
+    """One patient as a case file; audited once the file is written (a file whose audit row
+    cannot be written is removed again)."""
     repo.require(Permission.IMPORT_EXPORT)
     target = Path(path)
     write_case_file(target, repo.load_case(record_number))
+    _audited(repo, [target], record_number, "case file", str(target))
     return target
+
+
+def _audited(
+    repo: SqliteRepository, files: list[Path], record_number: str | None, kind: str, where: str
+) -> None:
+    try:
+        repo.record_export(record_number, kind, where)
+    except BaseException:
+        for file in files:
+            file.unlink(missing_ok=True)
+        raise
 
 
 def export_all(repo: SqliteRepository, folder: str | os.PathLike[str]) -> list[Path]:
     """Every patient as FOLDER/<record number>.json; distinct names even if two record
-    numbers clean to the same file name."""
+    numbers clean to the same file name. One audit row for the whole export."""
     repo.require(Permission.IMPORT_EXPORT)
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     used: set[str] = set()
-    for record_number in repo.record_numbers():
-        name = safe_filename(record_number)
-        stem, n = name[:-5], 2
-        while name.casefold() in used:
-            name, n = f"{stem}~{n}.json", n + 1
-        used.add(name.casefold())
-        written.append(export_case(repo, record_number, out / name))
+    try:
+        for record_number in repo.record_numbers():
+            name = safe_filename(record_number)
+            stem, n = name[:-5], 2
+            while name.casefold() in used:
+                name, n = f"{stem}~{n}.json", n + 1
+            used.add(name.casefold())
+            target = out / name
+            write_case_file(target, repo.load_case(record_number))
+            written.append(target)
+    except BaseException:
+        for file in written:  # no half export left behind unaudited
+            file.unlink(missing_ok=True)
+        raise
+    _audited(repo, written, None, "every case file", f"{out} ({len(written)} files)")
     return written
 
 

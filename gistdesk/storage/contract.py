@@ -402,6 +402,12 @@ class Repository(Protocol):
         """Audit a print or PDF; `kind` is one of logic.PRINT_KINDS."""
         ...
 
+    def record_export(self, record_number: str | None, kind: str, destination: str) -> None:
+        """Audit a copy of patient data written outside the database (`kind` one of
+        logic.EXPORT_KINDS; `record_number` None for several patients or the audit log).
+        Call after the file is written; when it fails, remove the file."""
+        ...
+
     def verify_audit_chain(self) -> list[str]: ...
 
     # -- settings ---------------------------------------------------------------------------

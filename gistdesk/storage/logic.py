@@ -45,6 +45,7 @@ from gistdesk.storage.text import fold, name_key
 __all__ = [
     "BACKUP_REASONS",
     "EDIT_ACTIONS",
+    "EXPORT_KINDS",
     "PRINT_KINDS",
     "READ_ACTIONS",
     "USER_SETTING_KEYS",
@@ -58,6 +59,7 @@ __all__ = [
     "check_backup_reason",
     "check_case",
     "check_clinic_settings",
+    "check_export_kind",
     "check_print_kind",
     "check_user_setting",
     "clinic_settings_changes",
@@ -144,6 +146,16 @@ PRINT_KINDS = frozenset(
         "patient handout PDF",
     }
 )
+
+
+# What record_export accepts: every copy of patient data that leaves the database
+# (security.md: every export is in the audit log).
+EXPORT_KINDS = frozenset({"case file", "FHIR bundle", "every case file", "audit log", "PDF", "CSV"})
+
+
+def check_export_kind(kind: str) -> None:
+    if kind not in EXPORT_KINDS:
+        raise StorageError("Unknown kind of export; nothing was recorded.")
 
 
 def check_print_kind(kind: str) -> None:

@@ -38,7 +38,18 @@ from gistdesk.core.model import (
 )
 from gistdesk.core.problems import InvalidCaseError, Problem, errors
 from gistdesk.core.validation import validate_case
-from gistdesk.storage import audit, auth, backup, restore, rows, search, summary, users, worklists
+from gistdesk.storage import (
+    audit,
+    auth,
+    backup,
+    logic,
+    restore,
+    rows,
+    search,
+    summary,
+    users,
+    worklists,
+)
 from gistdesk.storage.api import PatientRow, Repository, SortKey, Worklist
 from gistdesk.storage.auth import Permission
 from gistdesk.storage.backup import BackupInfo
@@ -193,6 +204,12 @@ class SqliteRepository:
         if anonymous and user is None:
             return self._reader()
         return _require_user(user)
+
+    def _system_actor(self) -> str:
+        """Who to name for what the app does by itself (backups on close, while locked)."""
+        if self._user is None and self.has_users():
+            return "(not signed in)"
+        return self._reader()
 
     def _reader(self) -> str:
         if self._user is not None:
@@ -416,6 +433,15 @@ class SqliteRepository:
         sign-in (the app may be locked when it closes): it only copies the file beside
         itself, which whoever runs the program can do anyway."""
         with translated():
+            # The row goes into the copy too: a backup is a copy of every patient.
+            with write_transaction(self.db) as conn:
+                audit.write(
+                    conn,
+                    username=self._system_actor(),
+                    record_number=None,
+                    action="backup",
+                    changes=[audit.Change("database", "backup", None, reason)],
+                )
             return backup.backup_database(self.conn, self.path, reason)
 
     def auto_backup(self, min_interval: timedelta = timedelta(hours=24)) -> Path | None:
@@ -921,6 +947,25 @@ class SqliteRepository:
         """Audit that a report (`kind`: "clinician summary", "patient handout", ...) of this
         patient was printed or saved as PDF."""
         self._log_read(Permission.PRINT, record_number, "print", "report", kind)
+
+    def record_export(self, record_number: str | None, kind: str, destination: str) -> None:
+        """Audit an export (see the contract); the permission is that of the export."""
+        logic.check_export_kind(kind)
+        permission = {
+            "audit log": Permission.VIEW_AUDIT,
+            "PDF": Permission.PRINT,
+        }.get(kind, Permission.IMPORT_EXPORT)
+        if record_number is not None and not self.exists(record_number):
+            raise PatientNotFoundError(record_number)
+        self.require(permission)
+        with write_transaction(self.db) as conn:
+            audit.write(
+                conn,
+                username=self._reader(),
+                record_number=record_number,
+                action="export",
+                changes=[audit.Change("export", kind, None, destination[:500])],
+            )
 
     def _log_read(
         self, permission: Permission, record_number: str, action: str, entity: str, field: str
