@@ -711,7 +711,7 @@ class PostgresRepository(Acting):
             self._session_conn = None
         self.pool.close()
 
-    def __enter__(self) -> PostgresRepository:
+    def __enter__(self) -> Repository:
         return self
 
     def __exit__(
@@ -1213,10 +1213,34 @@ class PostgresRepository(Acting):
         )
 
     def record_view(self, record_number: str) -> None:
+        if not self.exists(record_number):
+            raise PatientNotFoundError(record_number)
         self._log_read(Permission.VIEW, record_number, "view", "patient", "opened")
 
     def record_print(self, record_number: str, kind: str) -> None:
+        logic.check_print_kind(kind)
+        if not self.exists(record_number):
+            raise PatientNotFoundError(record_number)
         self._log_read(Permission.PRINT, record_number, "print", "report", kind)
+
+    def record_export(self, record_number: str | None, kind: str, destination: str) -> None:
+        """Audit an export (see the contract); the permission is that of the export."""
+        logic.check_export_kind(kind)
+        permission = {
+            "audit log": Permission.VIEW_AUDIT,
+            "PDF": Permission.PRINT,
+        }.get(kind, Permission.IMPORT_EXPORT)
+        if record_number is not None and not self.exists(record_number):
+            raise PatientNotFoundError(record_number)
+        self.require(permission)
+        with self._connection() as conn:
+            _append(
+                conn,
+                self._reader(),
+                record_number,
+                "export",
+                [audit.Change("export", kind, None, destination[:500])],
+            )
 
     def _log_read(
         self, permission: Permission, record_number: str, action: str, entity: str, field: str
@@ -1229,6 +1253,19 @@ class PostgresRepository(Acting):
                 record_number,
                 action,
                 [audit.Change(entity, field, None, None)],
+            )
+
+    def record_restore(self, source: str) -> None:
+        """Audit a restore done on the server (`gistdesk db restore`): every workstation
+        hears it and reloads everything."""
+        self.require(Permission.RESTORE_BACKUP)
+        with self._connection() as conn:
+            _append(
+                conn,
+                self._reader(),
+                None,
+                "restore backup",
+                [audit.Change("database", "restored", None, source[:500])],
             )
 
     def verify_audit_chain(self) -> list[str]:
@@ -1363,7 +1400,7 @@ class PostgresRepository(Acting):
             if record_number is None:
                 other = other or str(action).startswith(OTHER_ACTIONS)
                 continue
-            if action in logic.READ_ACTIONS:
+            if action in logic.READ_ACTIONS or action == "export":
                 continue
             key = (str(record_number), str(action))
             notes.pop(key, None)  # one per patient and action, newest last
