@@ -119,7 +119,7 @@ def diff_cases(old: Case | None, new: Case | None) -> list[Change]:
 
 CHAIN_KEY_SETTING = "audit_chain_key"
 CHAIN_HEAD_SETTING = "audit_chain_head"
-_FIELDS = "id, at_utc, username, record_number, action, entity, field, old_value, new_value"
+FIELDS = "id, at_utc, username, record_number, action, entity, field, old_value, new_value"
 
 
 def _chain_key(conn: sqlite3.Connection) -> bytes:
@@ -181,7 +181,7 @@ def write(
         row = (last_id, stamp, username, record_number, action, c.entity, c.field, c.old, c.new)
         link = chain_value(key, link, row)
         conn.execute(
-            f"INSERT INTO audit_log ({_FIELDS}, chain) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            f"INSERT INTO audit_log ({FIELDS}, chain) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (*row, link),
         )
         count += 1
@@ -195,7 +195,7 @@ def seal_existing(conn: sqlite3.Connection) -> int:
     key = _chain_key(conn)
     conn.execute("DROP TRIGGER audit_log_no_update")
     link, last_id = "", 0
-    for row in conn.execute(f"SELECT {_FIELDS} FROM audit_log ORDER BY id").fetchall():
+    for row in conn.execute(f"SELECT {FIELDS} FROM audit_log ORDER BY id").fetchall():
         link = chain_value(key, link, tuple(row))
         last_id = int(row[0])
         conn.execute("UPDATE audit_log SET chain = ? WHERE id = ?", (link, last_id))
@@ -231,7 +231,7 @@ def verify_chain(conn: sqlite3.Connection, limit: int = 20) -> list[str]:
         return []
     key = bytes.fromhex(row[0])
     link, expected_id = "", 1
-    for data in conn.execute(f"SELECT {_FIELDS}, chain FROM audit_log ORDER BY id"):
+    for data in conn.execute(f"SELECT {FIELDS}, chain FROM audit_log ORDER BY id"):
         values, stored = tuple(data[:-1]), data[-1]
         row_id = int(values[0])
         if row_id != expected_id:
@@ -278,7 +278,7 @@ def read(
 ) -> list[AuditEntry]:
     """Newest first; all patients when record_number is None. `since_utc` is inclusive,
     `before_utc` exclusive (ISO text, compared with the stored UTC stamps)."""
-    sql = f"SELECT {_FIELDS} FROM audit_log"
+    sql = f"SELECT {FIELDS} FROM audit_log"
     where: list[str] = []
     params: list[Any] = []
     if record_number is not None:

@@ -289,11 +289,51 @@ def _v4(conn: sqlite3.Connection) -> None:
     audit.seal_existing(conn)
 
 
+# v6: revisions that are never reused (a patient's revision is the id of the audit row of its
+# last change), the clinic's settings and each user's view settings in the database, the
+# record-in-use marks, and the sign-in counter of names that are no account.
+V6_REVISIONS = """
+CREATE TABLE clinic_settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE user_settings (
+    username TEXT NOT NULL,
+    key TEXT NOT NULL,
+    value TEXT NOT NULL,
+    PRIMARY KEY (username, key)
+);
+CREATE TABLE records_in_use (
+    session TEXT NOT NULL,             -- one open repository (a window)
+    record_number TEXT NOT NULL,
+    username TEXT NOT NULL,
+    display_name TEXT NOT NULL,
+    workstation TEXT NOT NULL,
+    since_utc TEXT NOT NULL,
+    heartbeat_utc TEXT NOT NULL,
+    PRIMARY KEY (session, record_number)
+);
+CREATE INDEX records_in_use_record ON records_in_use(record_number);
+CREATE TABLE sign_in_throttle (
+    name_key TEXT PRIMARY KEY,         -- 24 bits of a keyed hash of the folded name
+    failed_attempts INTEGER NOT NULL DEFAULT 0,
+    locked_until_utc TEXT,
+    last_try_utc TEXT NOT NULL
+);
+UPDATE patients SET revision = coalesce(
+    (SELECT max(a.id) FROM audit_log a
+     WHERE a.record_number = patients.record_number AND a.action NOT IN ('view', 'print')),
+    -patients.id);
+"""
+
+
 MIGRATIONS: tuple[tuple[int, str, Callable[[sqlite3.Connection], None]], ...] = (
     (1, "tables", _script(V1_TABLES)),
     (2, "search", _script(V2_SEARCH)),
     (3, "summary", _v3),
     (4, "security", _v4),
+    # 5 is the reviews table (another branch); it must come before 6 in the ladder.
+    (6, "revisions", _script(V6_REVISIONS)),
 )
 LATEST_VERSION = MIGRATIONS[-1][0]
 

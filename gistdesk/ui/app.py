@@ -25,7 +25,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
-from gistdesk.storage.api import Repository
+from gistdesk.storage.contract import Repository
 from gistdesk.storage.db import ENV_VAR
 from gistdesk.storage.db import default_db_path as storage_default_db_path
 from gistdesk.storage.repository import SqliteRepository
@@ -428,7 +428,7 @@ def start(
 
         ensure_demo_accounts(repository)
     if not sign_in_to(None, repository, str(path)):
-        repository.close()  # type: ignore[attr-defined]
+        repository.close()
         return None
     window = MainWindow(
         repository,
@@ -485,7 +485,7 @@ def switch_database(window: MainWindow, kind: str) -> None:
         )
         return
     if not sign_in_to(window, repository, str(path)):
-        repository.close()  # type: ignore[attr-defined]
+        repository.close()
         return
     old: Any = window.repository
     window.set_repository(repository, str(path), search_opener(path))

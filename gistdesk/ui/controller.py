@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from gistdesk.clinical import assess
 from gistdesk.clinical.types import Assessment
 from gistdesk.core.model import Case
-from gistdesk.storage.api import Repository
+from gistdesk.storage.contract import Repository
 
 
 class CaseController(QObject):

@@ -39,8 +39,9 @@ from PySide6.QtWidgets import (
 )
 
 from gistdesk.core.problems import InvalidCaseError
-from gistdesk.storage.api import Repository, Worklist
+from gistdesk.storage.api import Worklist
 from gistdesk.storage.auth import Permission, PermissionDeniedError, User
+from gistdesk.storage.contract import Repository
 from gistdesk.storage.errors import StorageError
 from gistdesk.ui import dialogs, printing
 from gistdesk.ui.controller import CaseController
@@ -228,7 +229,7 @@ class MainWindow(QMainWindow):
         self.main_split.setStretchFactor(1, 1)
         self.main_split.setSizes([690, 1070])
         # The lock screen replaces all of it while locked (patient data hidden).
-        self.lock_screen = LockScreen(repository)  # type: ignore[arg-type]
+        self.lock_screen = LockScreen(repository)
         self.lock_screen.unlocked.connect(self._on_unlocked)
         self.central = QStackedWidget()
         self.central.setObjectName("centralStack")
@@ -1154,7 +1155,7 @@ class MainWindow(QMainWindow):
         except StorageError:  # e.g. reopened after a restore: nobody signed in yet
             self._list_stale = True
         self.app_settings.repository = repository
-        self.lock_screen.repository = repository  # type: ignore[assignment]
+        self.lock_screen.repository = repository
         self.set_database_label(database_label)
         self.set_user(getattr(repository, "current_user", None))
 

@@ -21,7 +21,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QPainter, QPixmap
 
-from gistdesk.storage.api import PatientRow, Repository, SortKey, Worklist
+from gistdesk.storage.api import PatientRow, SortKey, Worklist
+from gistdesk.storage.contract import Repository
 from gistdesk.ui.i18n import QT_TRANSLATE_NOOP
 from gistdesk.ui.search_worker import SearchThread
 from gistdesk.ui.text import (

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from gistdesk.storage.api import PatientRow, Repository, SortKey, Worklist
+from gistdesk.storage.api import PatientRow, SortKey, Worklist
+from gistdesk.storage.contract import Repository
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,8 @@ from gistdesk.core.model import DoseChange, Lesion, Procedure, Scan, SideEffect,
 from gistdesk.core.problems import InvalidCaseError
 from gistdesk.core.vocab import Drug, Intent, Modality, ProcedureKind, SideEffectAction
 from gistdesk.storage import summary
-from gistdesk.storage.api import Repository, SortKey
+from gistdesk.storage.api import SortKey
+from gistdesk.storage.contract import Repository
 from gistdesk.storage.errors import (
     EntityNotFoundError,
     PatientNotFoundError,
@@ -343,7 +344,7 @@ def test_stale_form_is_refused_instead_of_overwriting(
         other.save_scan("T-001", Scan(date(2023, 1, 5), Modality.CT, ()), user="nurse")
     before = dump_db(db_path)
     edited = dataclasses.replace(case, patient=dataclasses.replace(case.patient, notes="x"))
-    with pytest.raises(ConcurrentEditError, match="changed by someone else"):
+    with pytest.raises(ConcurrentEditError, match="changed by nurse"):
         repo.save_case(edited, user="dr", replace="T-001", as_of=TODAY, expected_revision=revision)
     assert dump_db(db_path) == before
     fresh, new_revision = repo.load_case_revision("T-001")
