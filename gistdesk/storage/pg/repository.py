@@ -26,6 +26,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import secrets
 import socket
 import threading
 import time
@@ -45,7 +46,7 @@ from psycopg_pool import ConnectionPool, PoolTimeout
 
 from gistdesk.core.casefile import case_from_dict, case_to_dict
 from gistdesk.core.model import Case, DoseChange, Procedure, Scan, SideEffect, TherapyLine
-from gistdesk.storage import audit, auth, logic, search, summary, users, worklists
+from gistdesk.storage import audit, auth, lockout, logic, search, summary, users, worklists
 from gistdesk.storage.acting import Acting
 from gistdesk.storage.api import PatientRow, SortKey, Worklist
 from gistdesk.storage.audit import diff_cases
@@ -92,6 +93,7 @@ USER_RECHECK_S = 1.0
 CACHE_SIZE = 64
 USERS_LOCK = 0x47445553  # "GDUS": the first administrator is created once
 # Audit actions without a patient that mean "reload everything" (accounts, settings).
+THROTTLE_KEY_SETTING = "sign_in_throttle_key"
 OTHER_ACTIONS = ("create user", "change user", "change settings", "restore backup")
 _AUDIT_COLUMNS = (
     "id, at_utc, username, record_number, action, entity, field, old_value, new_value, db_login"
@@ -455,11 +457,12 @@ class PostgresRepository(Acting):
         return user
 
     def _attempt(self, username: str, password: str, confirming: bool) -> User:
-        """Check a password: one scrypt outside any lock, then a short transaction for the
-        lockout counter and the audit row (committed also when refused; logic.decide_sign_in)."""
+        """Check a password: one scrypt outside any lock (auth.check_credentials), then a
+        short transaction for the lockout counter and the audit row, committed also when
+        refused (lockout.decide_sign_in). One reply for an unknown name, a wrong password, a
+        disabled and a locked account; unknown names are throttled like accounts."""
         attempt = "password check" if confirming else "sign in"
-        valid = auth._valid_name(username) and isinstance(password, str)
-        name = username if valid else ""
+        name = username if auth._valid_name(username) else ""
         found = self._read(
             lambda c: c.execute(
                 f"SELECT {_USER_COLUMNS}, password_hash, password_salt, password_kdf "
@@ -467,51 +470,52 @@ class PostgresRepository(Acting):
                 (name,),
             ).fetchone()
         )
-        if found is None or found[4] is None:
-            digest, salt, kdf = auth._dummy_hash()  # the same work for an unknown name
-            users.check_password(password if isinstance(password, str) else "", digest, salt, kdf)
-            password_ok = False
-        else:
-            password_ok = users.check_password(password, found[4], found[5], found[6])
+        state = (
+            None
+            if found is None or not name
+            else auth.AccountState(_user_row(found), found[4], found[5], found[6])
+        )
+        password_ok = auth.check_credentials(state, password)
         now = datetime.now(UTC)
         with self._connection() as conn, conn.transaction():
-            state = conn.execute(
-                "SELECT failed_attempts, locked_until_utc, disabled FROM gistdesk.users "
-                "WHERE username = %s FOR UPDATE",
+            row = conn.execute(
+                "SELECT failed_attempts, locked_until_utc, disabled, password_hash "
+                "FROM gistdesk.users WHERE username = %s FOR UPDATE",
                 (name,),
             ).fetchone()
-            known = state is not None
-            failed, locked, disabled = state if state is not None else (0, None, False)
+            if row is None or state is None:
+                self._unknown_name(conn, name, attempt, now)
+                raise SignInError()
+            locked_until = lockout.parse_utc(row[1])
             decision = logic.decide_sign_in(
-                failed_attempts=int(failed),
-                locked_until=logic.parse_utc(locked),
-                password_ok=password_ok and known,
-                disabled=bool(disabled),
+                failed_attempts=int(row[0]),
+                # A password changed between the check and now: the check does not count.
+                locked_until=locked_until,
+                password_ok=password_ok and row[3] == state.password_hash,
+                disabled=bool(row[2]),
                 now=now,
                 attempt=attempt,
-                known=known,
             )
-            if known and decision.success and confirming:
+            if decision.success and confirming:
                 conn.execute(
                     "UPDATE gistdesk.users SET failed_attempts = 0 WHERE username = %s", (name,)
                 )
-            elif known and decision.success:
+            elif decision.success:
                 conn.execute(
                     "UPDATE gistdesk.users SET failed_attempts = 0, locked_until_utc = NULL, "
                     "last_sign_in_utc = %s WHERE username = %s",
                     (audit.utc_now(), name),
                 )
-            elif known:
+            elif decision.audit_field != "locked":
                 conn.execute(
                     "UPDATE gistdesk.users SET failed_attempts = %s, locked_until_utc = %s "
                     "WHERE username = %s",
-                    (decision.failed_attempts, logic.utc_text(decision.locked_until), name),
+                    (decision.failed_attempts, lockout.utc_text(decision.locked_until), name),
                 )
             if not (decision.success and confirming):
-                # An unknown name is not recorded: it is often a password in the wrong field.
                 _append(
                     conn,
-                    name if known else "(unknown user name)",
+                    name,
                     None,
                     decision.audit_action,
                     [
@@ -524,11 +528,61 @@ class PostgresRepository(Acting):
                     ],
                 )
         if not decision.success:
-            if decision.locked_until is not None:
-                raise AccountLockedError(decision.locked_until)
+            lock = decision.locked_until
+            if confirming and lock is not None:
+                raise AccountLockedError(lock)  # retyping one's own password: say it is locked
             raise SignInError()
-        assert found is not None
-        return _user_row(found)
+        return state.user
+
+    def _unknown_name(self, conn: Conn, name: str, attempt: str, now: datetime) -> None:
+        """Count a try of a name that is no account (by a 24-bit keyed hash of the name, so
+        the table cannot give back what was typed) and audit it without the name."""
+        secret_row = conn.execute(
+            "SELECT value FROM gistdesk.settings WHERE key = %s", (THROTTLE_KEY_SETTING,)
+        ).fetchone()
+        if secret_row is None:
+            secret = secrets.token_bytes(32)
+            conn.execute(
+                "INSERT INTO gistdesk.settings (key, value) VALUES (%s, %s) "
+                "ON CONFLICT (key) DO NOTHING",
+                (THROTTLE_KEY_SETTING, secret.hex()),
+            )
+            secret_row = conn.execute(
+                "SELECT value FROM gistdesk.settings WHERE key = %s", (THROTTLE_KEY_SETTING,)
+            ).fetchone()
+        assert secret_row is not None
+        key = logic.unknown_name_key(bytes.fromhex(str(secret_row[0])), name)
+        row = conn.execute(
+            "SELECT failed_attempts, locked_until_utc FROM gistdesk.sign_in_throttle "
+            "WHERE name_key = %s FOR UPDATE",
+            (key,),
+        ).fetchone()
+        decision = logic.decide_sign_in(
+            failed_attempts=int(row[0]) if row else 0,
+            locked_until=lockout.parse_utc(row[1]) if row else None,
+            password_ok=False,
+            disabled=False,
+            now=now,
+            attempt=attempt,
+            known=False,
+        )
+        conn.execute(
+            "INSERT INTO gistdesk.sign_in_throttle (name_key, failed_attempts, "
+            "locked_until_utc, last_try_utc) VALUES (%s, %s, %s, now()) ON CONFLICT (name_key) "
+            "DO UPDATE SET failed_attempts = excluded.failed_attempts, "
+            "locked_until_utc = excluded.locked_until_utc, last_try_utc = now()",
+            (key, decision.failed_attempts, lockout.utc_text(decision.locked_until)),
+        )
+        conn.execute(
+            "DELETE FROM gistdesk.sign_in_throttle WHERE last_try_utc < now() - interval '1 day'"
+        )
+        _append(
+            conn,
+            "(unknown user name)",
+            None,
+            decision.audit_action,
+            [audit.Change("session", decision.audit_field, None, None)],
+        )
 
     def sign_in(self, username: str, password: str) -> User:
         """Check the password; SignInError, or AccountLockedError after 5 failures in a row.

@@ -106,6 +106,14 @@ CREATE TABLE gistdesk.settings (
     value text NOT NULL CHECK (length(value) <= 100000)
 );
 
+-- Sign-in tries of names that are no account, by a 24-bit keyed hash of the name.
+CREATE TABLE gistdesk.sign_in_throttle (
+    name_key text PRIMARY KEY,
+    failed_attempts integer NOT NULL,
+    locked_until_utc text,
+    last_try_utc timestamptz NOT NULL
+);
+
 -- Per-user view settings (last patient, worklist, ...), per database and user.
 CREATE TABLE gistdesk.user_settings (
     username text NOT NULL,
@@ -311,7 +319,8 @@ REVOKE ALL ON ALL FUNCTIONS IN SCHEMA gistdesk FROM PUBLIC;
 REVOKE ALL ON ALL FUNCTIONS IN SCHEMA gistdesk_private FROM PUBLIC;
 GRANT USAGE ON SCHEMA gistdesk TO gistdesk_workstation;
 GRANT SELECT, INSERT, UPDATE, DELETE ON gistdesk.patients, gistdesk.patient_summary,
-    gistdesk.records_in_use, gistdesk.user_settings TO gistdesk_workstation;
+    gistdesk.records_in_use, gistdesk.user_settings, gistdesk.sign_in_throttle
+    TO gistdesk_workstation;
 GRANT SELECT, INSERT, UPDATE ON gistdesk.users, gistdesk.settings TO gistdesk_workstation;
 GRANT SELECT ON gistdesk.audit_log, gistdesk.schema_migrations TO gistdesk_workstation;
 GRANT EXECUTE ON FUNCTION gistdesk.write_case(text, bigint, text, text, text, text, text,
