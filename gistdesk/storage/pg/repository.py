@@ -217,7 +217,7 @@ WRITE_CASE = (
     "%(nk)s, %(bd)s::date, %(lex)s::text[], %(content)s::json, %(s0)s::date, %(s1)s, "
     "%(s2)s::date, %(s3)s, %(s4)s::date, %(s5)s, %(s6)s::smallint, %(s7)s::date, "
     "%(s8)s::date, %(user)s, %(action)s, %(ents)s::text[], %(flds)s::text[], "
-    "%(olds)s::text[], %(news)s::text[])"
+    "%(olds)s::text[], %(news)s::text[], %(account)s, %(roles)s::text[])"
 )
 
 APPEND_AUDIT = (
@@ -264,6 +264,8 @@ def case_params(
         "news": news,
         "old_rn": old_number,
         "expected": expected,
+        "account": None,
+        "roles": [],
     }
     params.update({f"s{i}": value for i, value in enumerate(row)})
     return params
@@ -292,6 +294,7 @@ class PostgresRepository(Acting):
         self._operator = False
         self._users_exist = False
         self._user_checked = 0.0
+        self._no_users_checked = 0.0
         self._cache: OrderedDict[str, tuple[int, Case]] = OrderedDict()
         self._cache_lock = threading.Lock()
         self._last_used: weakref.WeakKeyDictionary[Conn, float] = weakref.WeakKeyDictionary()
@@ -413,6 +416,16 @@ class PostgresRepository(Acting):
         return found[1] if found is not None and found[0] == revision else None
 
     # -- Acting hooks ------------------------------------------------------------------------
+    def has_users(self) -> bool:
+        """Whether any account exists; a "no" is asked again at most once a second."""
+        if self._users_exist:
+            return True
+        if time.monotonic() - self._no_users_checked < USER_RECHECK_S:
+            return False
+        found = super().has_users()
+        self._no_users_checked = 0.0 if found else time.monotonic()
+        return found
+
     def _db_has_users(self) -> bool:
         return self._read(
             lambda c: bool(_one(c, "SELECT EXISTS (SELECT 1 FROM gistdesk.users)")[0])
@@ -438,7 +451,10 @@ class PostgresRepository(Acting):
         *,
         anonymous: bool = False,
     ) -> str:
-        self._user_checked = 0.0  # writes always see the account as it is now
+        # Case writes check the account on the server in the same statement (write_case);
+        # every other write re-reads it here first.
+        if permission not in (Permission.EDIT_TIMELINE, Permission.EDIT_PATIENT):
+            self._user_checked = 0.0
         return super()._actor(user, permission, what, anonymous=anonymous)
 
     # -- sign-in -----------------------------------------------------------------------------
@@ -926,8 +942,11 @@ class PostgresRepository(Acting):
         day = as_of or date.today()
         logic.check_case(case, day)
         if replace is None:
-            params = case_params(
-                case, as_of=day, user=actor, action="create", changes=diff_cases(None, case)
+            params = self._guard(
+                case_params(
+                    case, as_of=day, user=actor, action="create", changes=diff_cases(None, case)
+                ),
+                Permission.EDIT_PATIENT,
             )
             with self._connection() as conn:
                 revision = self._write(conn, params)
@@ -957,14 +976,38 @@ class PostgresRepository(Acting):
             replace, lambda _stored: case, actor, "update", day, expected_revision, False
         )[1]
 
+    def _guard(self, params: dict[str, Any], permission: Permission) -> dict[str, Any]:
+        """The signed-in account goes with the write, which checks it on the server."""
+        if self._user is not None and not self._operator:
+            params["account"] = self._user.username
+            params["roles"] = [r.value for r, p in auth.ROLE_PERMISSIONS.items() if permission in p]
+        return params
+
     def _write(self, conn: Conn, params: dict[str, Any]) -> int | None:
+        if params["account"] is None and self._user is not None and not self._operator:
+            self._guard(params, Permission.EDIT_TIMELINE)
         try:
             row = conn.execute(WRITE_CASE, params).fetchone()
         except pg_errors.UniqueViolation as exc:
             if exc.diag.constraint_name == "patients_record_number_key":
                 raise RecordExistsError(str(params["rn"])) from exc
             raise
+        except psycopg.Error as exc:
+            if exc.sqlstate == "GD001":
+                self._user_checked = 0.0
+                self._user = None if self._db_get_user_safe() is None else self._user
+                raise PermissionDeniedError(
+                    "Your account was disabled or its role changed; nothing was saved."
+                ) from exc
+            raise
         return None if row is None or row[0] is None else int(row[0])
+
+    def _db_get_user_safe(self) -> User | None:
+        try:
+            found = self._db_get_user(self._user.username) if self._user else None
+        except StorageError:
+            return self._user
+        return found if found is not None and not found.disabled else None
 
     def _conflict(self, conn: Conn, record_number: str, expected: int) -> StorageError:
         current = _revision(conn, record_number)

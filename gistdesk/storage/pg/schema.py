@@ -274,13 +274,21 @@ CREATE FUNCTION gistdesk.write_case(p_old_rn text, p_expected bigint, p_rn text,
     p_fam text, p_giv text, p_nk text, p_bd date, p_lex text[], p_content json,
     p_computed_on date, p_site text, p_last_scan date, p_line text, p_line_end date,
     p_flags text, p_progression smallint, p_scan_due date, p_adjuvant_end date,
-    p_user text, p_action text, p_ents text[], p_flds text[], p_olds text[], p_news text[])
+    p_user text, p_action text, p_ents text[], p_flds text[], p_olds text[], p_news text[],
+    p_account text, p_roles text[])
 RETURNS bigint
 LANGUAGE plpgsql SECURITY INVOKER SET search_path = pg_catalog, gistdesk, pg_temp AS $$
 DECLARE
     pid bigint;
     rev bigint;
 BEGIN
+    -- The signed-in account, checked in the same round trip as the write: disabled or
+    -- moved to a role without this permission by an administrator a moment ago is refused.
+    IF p_account IS NOT NULL AND NOT EXISTS (SELECT 1 FROM gistdesk.users
+            WHERE username = p_account AND NOT disabled AND role = ANY (p_roles)) THEN
+        RAISE EXCEPTION 'the account % may not make this change now', p_account
+            USING ERRCODE = 'GD001';
+    END IF;
     IF p_old_rn IS NULL THEN
         INSERT INTO gistdesk.patients (record_number, record_key, family_name, given_name,
             name_key, birth_date, name_search, content, revision)
@@ -325,7 +333,7 @@ GRANT SELECT, INSERT, UPDATE ON gistdesk.users, gistdesk.settings TO gistdesk_wo
 GRANT SELECT ON gistdesk.audit_log, gistdesk.schema_migrations TO gistdesk_workstation;
 GRANT EXECUTE ON FUNCTION gistdesk.write_case(text, bigint, text, text, text, text, text,
     date, text[], json, date, text, date, text, date, text, smallint, date, date, text, text,
-    text[], text[], text[], text[]) TO gistdesk_workstation;
+    text[], text[], text[], text[], text, text[]) TO gistdesk_workstation;
 GRANT EXECUTE ON FUNCTION gistdesk.append_audit(text, text, text, text[], text[], text[],
     text[]) TO gistdesk_workstation;
 GRANT EXECUTE ON FUNCTION gistdesk.verify_audit_chain(integer) TO gistdesk_workstation;
