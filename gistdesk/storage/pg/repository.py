@@ -1038,7 +1038,8 @@ class PostgresRepository(Acting):
     ) -> tuple[Case, Revision]:
         """Lock the stored row, apply `edit` to what is stored now, write, commit. With
         `expected_revision`, a newer change is a ConflictError unless the edit only appends."""
-        with self._connection() as conn, conn.transaction():
+        # Pipelined: BEGIN goes with the locking read, COMMIT right after the write.
+        with self._connection() as conn, conn.pipeline(), conn.transaction():
             row = conn.execute(
                 "SELECT content::text, revision FROM gistdesk.patients WHERE record_number = %s "
                 "FOR UPDATE",
