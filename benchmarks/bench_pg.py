@@ -36,8 +36,9 @@ from gistdesk.storage.demo import FAMILY_NAMES, FEMALE_NAMES, MALE_NAMES, genera
 from gistdesk.storage.errors import ConflictError
 from gistdesk.storage.logic import check_case
 from gistdesk.storage.pg import schema
-from gistdesk.storage.pg.repository import PostgresRepository, _Listener, case_params, lexemes
+from gistdesk.storage.pg.repository import PostgresRepository, _Listener, case_params
 from gistdesk.storage.pg.server import ThrowawayServer
+from gistdesk.storage.search import pg_vector_params
 from gistdesk.storage.summary import summarize, summary_row
 from gistdesk.storage.text import fold, name_key
 
@@ -162,7 +163,7 @@ def bulk_load(admin_url: str, patients: int) -> float:
     with psycopg.connect(admin_url) as conn, conn.cursor() as cur:
         with cur.copy(
             "COPY gistdesk.patients (record_number, record_key, family_name, given_name, "
-            "name_key, birth_date, name_search, content, revision) FROM STDIN"
+            "name_key, birth_date, search_vector, content, revision) FROM STDIN"
         ) as copy:
             for i in range(1, patients + 1):
                 family = FAMILY_NAMES[(i * 7919) % len(FAMILY_NAMES)]
@@ -173,7 +174,10 @@ def bulk_load(admin_url: str, patients: int) -> float:
                 data = case_to_dict(
                     replace(template, patient=Patient(number, family, given, date(1960, 1, 1)))
                 )
-                words = " ".join(f"'{w}'" for w in lexemes(family, given))
+                weights = pg_vector_params(number, family, given)
+                words = " ".join(
+                    f"'{term}':1{w[-1].upper()}" for w, terms in weights.items() for term in terms
+                )
                 copy.write_row(
                     (
                         number,
@@ -190,7 +194,8 @@ def bulk_load(admin_url: str, patients: int) -> float:
         cur.execute(
             "INSERT INTO gistdesk.patient_summary (patient_id, computed_on, primary_site, "
             "last_scan, current_line, current_line_end, flag_codes, active_progression, "
-            "scan_due, adjuvant_end) SELECT id, %s, %s, %s, %s, %s, %s, %s, %s, %s "
+            "scan_due, adjuvant_end, to_review, next_scan_due) "
+            "SELECT id, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s "
             "FROM gistdesk.patients",
             summary,
         )

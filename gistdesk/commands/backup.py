@@ -59,7 +59,7 @@ def run_postgres(args: argparse.Namespace, url: str) -> int:
 
 def run(args: argparse.Namespace) -> int:
     url = db_target(args)
-    if url is not None:
+    if isinstance(url, str):
         return run_postgres(args, url)
     repo = open_repository(args)
     if repo is None:

@@ -40,7 +40,7 @@ def add_parser(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if db_target(args) is not None:
+    if isinstance(db_target(args), str):
         return fail(
             StorageError(
                 "The team database is restored by its administrator with "

@@ -273,3 +273,7 @@ class ConnectionLostError(StorageError):
 
 class DatabaseUnavailableError(StorageError):
     """The database server cannot be reached (or refuses this login)."""
+
+
+class ReviewsAreKeptError(StorageError):
+    """A save would drop, alter or orphan one of the team's reviews (they are only added)."""

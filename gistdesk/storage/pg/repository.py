@@ -3,7 +3,7 @@
 Everything that is not SQL is shared with the SQLite backend: validation
 (`core.validation`), audit diffs (`audit.diff_cases`), summaries (`summary.summarize`), the
 sign-in rules (`auth.decide_sign_in`), permissions and entry edits (`acting`), the patient
-list SQL (`worklists`, PostgreSQL dialect) and name folding (`text.fold`).
+list's worklists and sorts (`worklists`), search terms and ranking (`search.pg_*`).
 
 Round trips (they dominate over a LAN, TEAM-DATABASE.md):
 - loading a case is one query (the case is stored as its case-file JSON);
@@ -23,6 +23,7 @@ connection is dropped from the pool. Reads are retried once on a fresh connectio
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
@@ -34,7 +35,6 @@ import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
@@ -45,8 +45,16 @@ from psycopg import errors as pg_errors
 from psycopg_pool import ConnectionPool, PoolTimeout
 
 from gistdesk.core.casefile import case_from_dict, case_to_dict
-from gistdesk.core.model import Case, DoseChange, Procedure, Scan, SideEffect, TherapyLine
-from gistdesk.storage import audit, auth, lockout, logic, search, summary, users, worklists
+from gistdesk.core.model import (
+    Case,
+    DoseChange,
+    Procedure,
+    Review,
+    Scan,
+    SideEffect,
+    TherapyLine,
+)
+from gistdesk.storage import audit, auth, lockout, logic, search, summary, users
 from gistdesk.storage.acting import Acting
 from gistdesk.storage.api import PatientRow, SortKey, Worklist
 from gistdesk.storage.audit import diff_cases
@@ -67,6 +75,7 @@ from gistdesk.storage.errors import (
     AccountLockedError,
     ConnectionLostError,
     DatabaseUnavailableError,
+    EntityNotFoundError,
     InvalidTextError,
     PatientNotFoundError,
     PermissionDeniedError,
@@ -74,7 +83,7 @@ from gistdesk.storage.errors import (
     SignInError,
     StorageError,
 )
-from gistdesk.storage.pg import schema
+from gistdesk.storage.pg import listing, schema
 from gistdesk.storage.repository import SqliteRepository, _utc_text
 from gistdesk.storage.text import fold, name_key
 from gistdesk.storage.users import Role, User
@@ -180,19 +189,6 @@ def _case(text: str) -> Case:
     return case
 
 
-def lexemes(family_name: str, given_name: str) -> list[str]:
-    """The words of the names, folded as the search box folds what is typed."""
-    return sorted(set(search.tokens_all(f"{family_name} {given_name}")))
-
-
-def tsquery(text: str) -> str | None:
-    """Every typed word as a prefix of some name word: `'jos':* & 'mul':*`."""
-    parts = search.tokens(text)
-    if not parts:
-        return None
-    return " & ".join("'" + tok.replace("'", "''").replace("\\", "\\\\") + "':*" for tok in parts)
-
-
 def _translate(exc: psycopg.Error, writing: bool) -> StorageError:
     if isinstance(exc, psycopg.OperationalError) and not isinstance(
         exc, pg_errors.QueryCanceled | pg_errors.LockNotAvailable
@@ -214,9 +210,11 @@ def _translate(exc: psycopg.Error, writing: bool) -> StorageError:
 
 WRITE_CASE = (
     "SELECT gistdesk.write_case(%(old_rn)s, %(expected)s, %(rn)s, %(rk)s, %(fam)s, %(giv)s, "
-    "%(nk)s, %(bd)s::date, %(lex)s::text[], %(content)s::json, %(s0)s::date, %(s1)s, "
+    "%(nk)s, %(bd)s::date, %(search_a)s::text[], %(search_b)s::text[], %(search_c)s::text[], "
+    "%(search_d)s::text[], %(content)s::json, %(s0)s::date, %(s1)s, "
     "%(s2)s::date, %(s3)s, %(s4)s::date, %(s5)s, %(s6)s::smallint, %(s7)s::date, "
-    "%(s8)s::date, %(user)s, %(action)s, %(ents)s::text[], %(flds)s::text[], "
+    "%(s8)s::date, %(s9)s::smallint, %(s10)s::date, %(user)s, %(action)s, %(ents)s::text[], "
+    "%(flds)s::text[], "
     "%(olds)s::text[], %(news)s::text[], %(account)s, %(roles)s::text[])"
 )
 
@@ -254,7 +252,6 @@ def case_params(
         "giv": p.given_name,
         "nk": name_key(p.family_name, p.given_name),
         "bd": p.birth_date.isoformat() if p.birth_date else None,
-        "lex": lexemes(p.family_name, p.given_name),
         "content": _content(case),
         "user": user,
         "action": action,
@@ -268,6 +265,7 @@ def case_params(
         "roles": [],
     }
     params.update({f"s{i}": value for i, value in enumerate(row)})
+    params.update(search.pg_vector_params(p.record_number, p.family_name, p.given_name))
     return params
 
 
@@ -312,8 +310,10 @@ class PostgresRepository(Acting):
                 "autocommit": True,
                 "connect_timeout": int(connect_timeout),
                 "application_name": "gistdesk",
-                # A read-only repository (the GUI's search thread) cannot change anything.
-                "options": "-c default_transaction_read_only=on" if read_only else "",
+                # Unqualified names are gistdesk's (search.pg_search_sql); a read-only
+                # repository (the GUI's search thread) cannot change anything.
+                "options": "-c search_path=gistdesk,pg_catalog"
+                + (" -c default_transaction_read_only=on" if read_only else ""),
                 # Server-side keepalives notice a dead workstation (its locks go) in ~90 s.
                 "keepalives": 1,
                 "keepalives_idle": 30,
@@ -877,20 +877,11 @@ class PostgresRepository(Acting):
             side_effects=len(case.side_effects),
         )
 
-    @staticmethod
-    def _query(text: str) -> search.SearchQuery:
-        parsed = search.parse(text)
-        if parsed.match is None:
-            return parsed
-        return replace(parsed, match=tsquery(text))
-
     def count_patients(
         self, query: str = "", worklist: Worklist = Worklist.ALL, today: date | None = None
     ) -> int:
         self.require(Permission.VIEW)
-        sql, params = worklists.count_sql(
-            self._query(query), worklist, today or date.today(), worklists.Dialect.POSTGRES
-        )
+        sql, params = listing.count_sql(search.parse(query), worklist, today or date.today())
         return int(self._read(lambda c: _one(c, sql, params)[0]))
 
     def list_patients(
@@ -903,23 +894,18 @@ class PostgresRepository(Acting):
         limit: int = 50,
         today: date | None = None,
     ) -> list[PatientRow]:
+        """One page of the patient list, in one query (see pg/listing.py)."""
         self.require(Permission.VIEW)
         day = today or date.today()
-        sql, params = worklists.list_sql(
-            self._query(query),
-            worklist,
-            sort,
-            descending,
-            offset,
-            limit,
-            day,
-            worklists.Dialect.POSTGRES,
+        sql, params = listing.list_sql(
+            search.parse(query), worklist, sort, descending, offset, limit, day
         )
         result = self._read(lambda c: c.execute(sql, params).fetchall())
         return [SqliteRepository._row(tuple(_iso(v) for v in r), day) for r in result]
 
     def search(self, query: str, limit: int = 50) -> list[PatientRow]:
-        return self.list_patients(query, limit=limit)
+        """What the search box lists for `query`: ranked (search.py)."""
+        return self.list_patients(query, sort=SortKey.RELEVANCE, limit=limit)
 
     # -- writing -----------------------------------------------------------------------------
     def save_case(
@@ -942,6 +928,7 @@ class PostgresRepository(Acting):
         day = as_of or date.today()
         logic.check_case(case, day)
         if replace is None:
+            self._check_reviews(None, case)
             params = self._guard(
                 case_params(
                     case, as_of=day, user=actor, action="create", changes=diff_cases(None, case)
@@ -956,6 +943,7 @@ class PostgresRepository(Acting):
         old = self._cached(replace, expected_revision) if expected_revision is not None else None
         if old is not None and expected_revision is not None:
             self._check_patient_part(old, case)
+            self._check_reviews(old, case)
             params = case_params(
                 case,
                 as_of=day,
@@ -982,6 +970,10 @@ class PostgresRepository(Acting):
             params["account"] = self._user.username
             params["roles"] = [r.value for r, p in auth.ROLE_PERMISSIONS.items() if permission in p]
         return params
+
+    def _check_reviews(self, old: Case | None, new: Case) -> None:
+        """Reviews are added, never changed or dropped (the rule is SqliteRepository's)."""
+        SqliteRepository._check_reviews(self, old, new)  # type: ignore[arg-type]
 
     def _write(self, conn: Conn, params: dict[str, Any]) -> int | None:
         if params["account"] is None and self._user is not None and not self._operator:
@@ -1055,6 +1047,7 @@ class PostgresRepository(Acting):
             new_case = edit(old)
             logic.check_case(new_case, day)
             self._check_patient_part(old, new_case)
+            self._check_reviews(old, new_case)
             changes = diff_cases(old, new_case)
             if action != "update":
                 logic.check_action(action, changes)
@@ -1215,6 +1208,36 @@ class PostgresRepository(Acting):
     ) -> Case:
         edit = logic.delete_side_effect_edit(index)
         return self._entry(record_number, edit, user, expected_revision)
+
+    def add_review(
+        self,
+        record_number: str,
+        review: Review,
+        *,
+        user: str | None = None,
+        as_of: date | None = None,
+        expected_revision: Revision | None = None,
+    ) -> Case:
+        """Record the team's review of one scan (REVIEW), in one transaction with its audit
+        row (the rules are SqliteRepository.add_review's)."""
+        actor = self._actor(user, Permission.REVIEW)
+        if review.by != actor:
+            raise PermissionDeniedError(
+                f"{actor} is recording this review; it cannot be recorded in the name of "
+                f"{review.by}."
+            )
+        day = as_of or date.today()
+        if review.date > day:
+            raise StorageError(f"A review cannot be dated after today ({review.date.isoformat()}).")
+
+        def edit(case: Case) -> Case:
+            if not any(scan.date == review.scan for scan in case.scans):
+                raise EntityNotFoundError(f"no scan {review.scan.isoformat()} in this case")
+            return dataclasses.replace(case, reviews=(*case.reviews, review))
+
+        return self._locked_edit(
+            record_number, edit, actor, "save review", day, expected_revision, False
+        )[0]
 
     def insert_new_cases(
         self,
@@ -1392,7 +1415,8 @@ class PostgresRepository(Acting):
                     "UPDATE gistdesk.patient_summary SET computed_on = %s::date, "
                     "primary_site = %s, last_scan = %s::date, current_line = %s, "
                     "current_line_end = %s::date, flag_codes = %s, active_progression = %s, "
-                    "scan_due = %s::date, adjuvant_end = %s::date WHERE patient_id = %s",
+                    "scan_due = %s::date, adjuvant_end = %s::date, to_review = %s, "
+                    "next_scan_due = %s::date WHERE patient_id = %s",
                     [(*r[1:], r[0]) for r in rows],
                 )
         return len(rows)

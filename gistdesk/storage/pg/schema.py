@@ -56,7 +56,7 @@ CREATE TABLE gistdesk.patients (
     given_name text NOT NULL CHECK (length(given_name) <= 200),
     name_key text COLLATE "C" NOT NULL CHECK (length(name_key) <= 1000),
     birth_date date,
-    name_search tsvector NOT NULL,
+    search_vector tsvector NOT NULL,   -- search.index_terms, weighted by rank (search.py)
     content json NOT NULL,
     revision bigint NOT NULL,             -- id of the change's last audit row
     created_utc timestamptz NOT NULL DEFAULT now(),
@@ -65,7 +65,7 @@ CREATE TABLE gistdesk.patients (
 CREATE INDEX patients_record_key ON gistdesk.patients (record_key, id);
 CREATE INDEX patients_name_key ON gistdesk.patients (name_key, id);
 CREATE INDEX patients_birth_date ON gistdesk.patients (birth_date, id);
-CREATE INDEX patients_name_search ON gistdesk.patients USING gin (name_search);
+CREATE INDEX patients_search_vector ON gistdesk.patients USING gin (search_vector);
 
 CREATE TABLE gistdesk.patient_summary (
     patient_id bigint PRIMARY KEY REFERENCES gistdesk.patients (id) ON DELETE CASCADE,
@@ -77,7 +77,9 @@ CREATE TABLE gistdesk.patient_summary (
     flag_codes text NOT NULL DEFAULT '',
     active_progression smallint NOT NULL DEFAULT 0 CHECK (active_progression IN (0, 1)),
     scan_due date,
-    adjuvant_end date
+    adjuvant_end date,
+    to_review smallint NOT NULL DEFAULT 0 CHECK (to_review IN (0, 1)),
+    next_scan_due date
 );
 CREATE INDEX patient_summary_site ON gistdesk.patient_summary (primary_site, patient_id);
 CREATE INDEX patient_summary_last_scan ON gistdesk.patient_summary (last_scan, patient_id);
@@ -85,6 +87,9 @@ CREATE INDEX patient_summary_scan_due ON gistdesk.patient_summary (scan_due);
 CREATE INDEX patient_summary_adjuvant_end ON gistdesk.patient_summary (adjuvant_end);
 CREATE INDEX patient_summary_progression ON gistdesk.patient_summary (active_progression)
     WHERE active_progression = 1;
+CREATE INDEX patient_summary_to_review ON gistdesk.patient_summary (to_review)
+    WHERE to_review = 1;
+CREATE INDEX patient_summary_next_scan_due ON gistdesk.patient_summary (next_scan_due, patient_id);
 
 CREATE TABLE gistdesk.users (
     id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -271,9 +276,11 @@ $$;
 -- with every change and is never reused, not even for a record number deleted and entered
 -- again. Returns NULL (nothing written) when the revision moved on or the patient is gone.
 CREATE FUNCTION gistdesk.write_case(p_old_rn text, p_expected bigint, p_rn text, p_rk text,
-    p_fam text, p_giv text, p_nk text, p_bd date, p_lex text[], p_content json,
+    p_fam text, p_giv text, p_nk text, p_bd date, p_search_a text[], p_search_b text[],
+    p_search_c text[], p_search_d text[], p_content json,
     p_computed_on date, p_site text, p_last_scan date, p_line text, p_line_end date,
     p_flags text, p_progression smallint, p_scan_due date, p_adjuvant_end date,
+    p_to_review smallint, p_next_due date,
     p_user text, p_action text, p_ents text[], p_flds text[], p_olds text[], p_news text[],
     p_account text, p_roles text[])
 RETURNS bigint
@@ -281,6 +288,10 @@ LANGUAGE plpgsql SECURITY INVOKER SET search_path = pg_catalog, gistdesk, pg_tem
 DECLARE
     pid bigint;
     rev bigint;
+    vector tsvector := setweight(array_to_tsvector(p_search_a), 'A')
+        || setweight(array_to_tsvector(p_search_b), 'B')
+        || setweight(array_to_tsvector(p_search_c), 'C')
+        || setweight(array_to_tsvector(p_search_d), 'D');
 BEGIN
     -- The signed-in account, checked in the same round trip as the write: disabled or
     -- moved to a role without this permission by an administrator a moment ago is refused.
@@ -291,8 +302,8 @@ BEGIN
     END IF;
     IF p_old_rn IS NULL THEN
         INSERT INTO gistdesk.patients (record_number, record_key, family_name, given_name,
-            name_key, birth_date, name_search, content, revision)
-        VALUES (p_rn, p_rk, p_fam, p_giv, p_nk, p_bd, array_to_tsvector(p_lex), p_content, 0)
+            name_key, birth_date, search_vector, content, revision)
+        VALUES (p_rn, p_rk, p_fam, p_giv, p_nk, p_bd, vector, p_content, 0)
         RETURNING id INTO pid;
     ELSE
         SELECT id, revision INTO pid, rev FROM gistdesk.patients
@@ -303,19 +314,20 @@ BEGIN
         END IF;
         UPDATE gistdesk.patients SET record_number = p_rn, record_key = p_rk,
             family_name = p_fam, given_name = p_giv, name_key = p_nk, birth_date = p_bd,
-            name_search = array_to_tsvector(p_lex), content = p_content, updated_utc = now()
+            search_vector = vector, content = p_content, updated_utc = now()
         WHERE id = pid;
     END IF;
     INSERT INTO gistdesk.patient_summary AS s (patient_id, computed_on, primary_site,
         last_scan, current_line, current_line_end, flag_codes, active_progression, scan_due,
-        adjuvant_end)
+        adjuvant_end, to_review, next_scan_due)
     VALUES (pid, p_computed_on, p_site, p_last_scan, p_line, p_line_end, p_flags,
-        p_progression, p_scan_due, p_adjuvant_end)
+        p_progression, p_scan_due, p_adjuvant_end, p_to_review, p_next_due)
     ON CONFLICT (patient_id) DO UPDATE SET computed_on = excluded.computed_on,
         primary_site = excluded.primary_site, last_scan = excluded.last_scan,
         current_line = excluded.current_line, current_line_end = excluded.current_line_end,
         flag_codes = excluded.flag_codes, active_progression = excluded.active_progression,
-        scan_due = excluded.scan_due, adjuvant_end = excluded.adjuvant_end;
+        scan_due = excluded.scan_due, adjuvant_end = excluded.adjuvant_end,
+        to_review = excluded.to_review, next_scan_due = excluded.next_scan_due;
     rev := coalesce(gistdesk.append_audit(p_user, p_rn, p_action, p_ents, p_flds, p_olds,
         p_news), rev);
     UPDATE gistdesk.patients SET revision = rev WHERE id = pid;
@@ -332,8 +344,9 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON gistdesk.patients, gistdesk.patient_summ
 GRANT SELECT, INSERT, UPDATE ON gistdesk.users, gistdesk.settings TO gistdesk_workstation;
 GRANT SELECT ON gistdesk.audit_log, gistdesk.schema_migrations TO gistdesk_workstation;
 GRANT EXECUTE ON FUNCTION gistdesk.write_case(text, bigint, text, text, text, text, text,
-    date, text[], json, date, text, date, text, date, text, smallint, date, date, text, text,
-    text[], text[], text[], text[], text, text[]) TO gistdesk_workstation;
+    date, text[], text[], text[], text[], json, date, text, date, text, date, text, smallint,
+    date, date, smallint, date, text, text, text[], text[], text[], text[], text, text[])
+    TO gistdesk_workstation;
 GRANT EXECUTE ON FUNCTION gistdesk.append_audit(text, text, text, text[], text[], text[],
     text[]) TO gistdesk_workstation;
 GRANT EXECUTE ON FUNCTION gistdesk.verify_audit_chain(integer) TO gistdesk_workstation;
