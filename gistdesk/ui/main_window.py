@@ -407,12 +407,22 @@ class MainWindow(EditHandlers):
         if case is None or assessment is None:
             return None
         return printing.print_report(
-            self, kind, case, assessment, self.clinic_name(), self.today(), self._audit_print
+            self,
+            kind,
+            case,
+            assessment,
+            self.clinic_name(),
+            self.today(),
+            self._audit_print,
+            self._audit_saved_pdf,
         )
 
     def _audit_print(self, kind: str) -> None:
         if self.controller.record_number:
             self.repository.record_print(self.controller.record_number, kind)
+
+    def _audit_saved_pdf(self, path: Path) -> None:
+        self.repository.record_export(self.controller.record_number, "PDF", str(path))
 
     def clinic_name(self) -> str:
         """The clinic's name for report footers (settings key `clinic_name`)."""
