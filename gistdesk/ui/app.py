@@ -23,6 +23,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
+from gistdesk.resources import resources_dir
 from gistdesk.storage.contract import Repository
 from gistdesk.storage.db import ENV_VAR
 from gistdesk.storage.db import default_db_path as storage_default_db_path
@@ -82,19 +83,16 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 
 def app_icon() -> QIcon:
-    """The app icon from resources/icons (next to the package, or inside a bundle)."""
-    roots = [
-        Path(getattr(sys, "_MEIPASS", "")) / "resources",
-        Path(__file__).resolve().parents[2] / "resources",
-    ]
+    """The app icon from the package's resources (gistdesk.resources: source, wheel, bundle)."""
     icon = QIcon()
-    for root in roots:
-        for size in (16, 24, 32, 48, 128, 256):
-            file = root / "icons" / f"gistdesk-{size}.png"
-            if file.is_file():
-                icon.addFile(str(file))
-        if not icon.isNull():
-            break
+    try:
+        root = resources_dir()
+    except FileNotFoundError:
+        return icon
+    for size in (16, 24, 32, 48, 128, 256):
+        file = root / "icons" / f"gistdesk-{size}.png"
+        if file.is_file():
+            icon.addFile(str(file))
     return icon
 
 
