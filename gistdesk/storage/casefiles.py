@@ -16,8 +16,8 @@ from pathlib import Path
 from gistdesk.core.casefile import read_case_file, write_case_file
 from gistdesk.core.problems import InvalidCaseError, Problem
 from gistdesk.storage.auth import Permission
+from gistdesk.storage.contract import Repository
 from gistdesk.storage.errors import RecordExistsError, StorageError
-from gistdesk.storage.repository import SqliteRepository
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +53,7 @@ def safe_filename(record_number: str) -> str:
     return f"{cleaned}.json"
 
 
-def export_case(repo: SqliteRepository, record_number: str, path: str | os.PathLike[str]) -> Path:
+def export_case(repo: Repository, record_number: str, path: str | os.PathLike[str]) -> Path:
     """One patient as a case file; audited once the file is written (a file whose audit row
     cannot be written is removed again)."""
     repo.require(Permission.IMPORT_EXPORT)
@@ -64,7 +64,7 @@ def export_case(repo: SqliteRepository, record_number: str, path: str | os.PathL
 
 
 def _audited(
-    repo: SqliteRepository, files: list[Path], record_number: str | None, kind: str, where: str
+    repo: Repository, files: list[Path], record_number: str | None, kind: str, where: str
 ) -> None:
     try:
         repo.record_export(record_number, kind, where)
@@ -74,7 +74,7 @@ def _audited(
         raise
 
 
-def export_all(repo: SqliteRepository, folder: str | os.PathLike[str]) -> list[Path]:
+def export_all(repo: Repository, folder: str | os.PathLike[str]) -> list[Path]:
     """Every patient as FOLDER/<record number>.json; distinct names even if two record
     numbers clean to the same file name. One audit row for the whole export."""
     repo.require(Permission.IMPORT_EXPORT)
@@ -101,7 +101,7 @@ def export_all(repo: SqliteRepository, folder: str | os.PathLike[str]) -> list[P
 
 
 def import_file(
-    repo: SqliteRepository,
+    repo: Repository,
     path: str | os.PathLike[str],
     *,
     user: str | None = None,
@@ -138,7 +138,7 @@ def import_file(
 
 
 def import_files(
-    repo: SqliteRepository,
+    repo: Repository,
     paths: Iterable[str | os.PathLike[str]],
     *,
     user: str | None = None,

@@ -29,6 +29,7 @@ from gistdesk.storage.errors import (
     NewerSchemaError,
     NotAGistdeskDatabaseError,
     StorageError,
+    one_line,
     translate,
 )
 
@@ -333,3 +334,27 @@ def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite3.Connection]
         if isinstance(exc, UnicodeEncodeError):
             raise InvalidTextError() from exc
         raise
+
+
+def read_only_checks(path: Path) -> tuple[int | None, str]:
+    """(schema version, integrity result) read through a read-only connection, for
+    `gistdesk doctor`: a damaged or foreign file is described, never touched. The version is
+    None when the file is not a gistdesk database (the text says why)."""
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    if disk_full(path) and not has_content(Path(f"{path}-wal")):
+        uri += "&immutable=1"  # a full disk: SQLite cannot create its -shm
+    try:
+        conn = sqlite3.connect(uri, uri=True)
+    except sqlite3.Error as exc:
+        return None, f"cannot read: {one_line(str(exc))}"
+    try:
+        app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
+        if app_id != APPLICATION_ID:
+            return None, "not a gistdesk database (wrong application id)"
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        found = [str(r[0]) for r in conn.execute("PRAGMA integrity_check(20)").fetchall()]
+        return version, "; ".join(found[:3])
+    except sqlite3.DatabaseError as exc:
+        return None, f"cannot read: {one_line(str(exc))}"
+    finally:
+        conn.close()

@@ -1208,31 +1208,39 @@ class SqliteRepository:
                 conn, username=actor, record_number=None, action="change settings", changes=changes
             )
 
+    def _setting_owner(self) -> str | None:
+        """Whose view settings: the signed-in user; in a database without accounts, the
+        one shared owner; None while an account database has nobody signed in."""
+        if self._user is not None:
+            return self._user.username
+        return None if self.has_users() else self._reader()
+
     def user_setting(self, key: str) -> str | None:
-        if self._user is None or key not in logic.USER_SETTING_KEYS:
+        owner = self._setting_owner()
+        if owner is None or key not in logic.USER_SETTING_KEYS:
             return None
         with translated():
             row = self.conn.execute(
                 "SELECT value FROM user_settings WHERE username = ? AND key = ?",
-                (self._user.username, key),
+                (owner, key),
             ).fetchone()
         return None if row is None else str(row[0])
 
     def set_user_setting(self, key: str, value: str | None) -> None:
         logic.check_user_setting(key, value)
-        if self._user is None:
+        owner = self._setting_owner()
+        if owner is None:
             return
         with self._tx() as conn:
             if value is None:
                 conn.execute(
-                    "DELETE FROM user_settings WHERE username = ? AND key = ?",
-                    (self._user.username, key),
+                    "DELETE FROM user_settings WHERE username = ? AND key = ?", (owner, key)
                 )
             else:
                 conn.execute(
                     "INSERT INTO user_settings (username, key, value) VALUES (?, ?, ?) "
                     "ON CONFLICT(username, key) DO UPDATE SET value = excluded.value",
-                    (self._user.username, key, value),
+                    (owner, key, value),
                 )
 
     # -- live refresh and record in use ------------------------------------------------------

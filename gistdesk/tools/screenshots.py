@@ -23,7 +23,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 from gistdesk.clinical import assess
 from gistdesk.clinical.types import FlagCode
 from gistdesk.storage.api import Worklist
-from gistdesk.storage.repository import SqliteRepository
+from gistdesk.storage.contract import Repository
+from gistdesk.storage.factory import open_repository
 from gistdesk.tools.report_screenshots import render_report_screenshots
 from gistdesk.ui.app import build_demo, create_application
 from gistdesk.ui.audit_view import AuditDialog
@@ -49,7 +50,7 @@ def save(widget: QWidget, path: Path) -> None:
     print(path)
 
 
-def pick_patient(repo: SqliteRepository) -> str:
+def pick_patient(repo: Repository) -> str:
     """A patient with an active progression flag and the most scans (a rich chart)."""
     rows = repo.list_patients(worklist=Worklist.TO_REVIEW, limit=60)
     if not rows:
@@ -61,9 +62,7 @@ def pick_patient(repo: SqliteRepository) -> str:
     return best.record_number
 
 
-def save_german_main_window(
-    repo: SqliteRepository, db: Path, out: Path, record_number: str
-) -> None:
+def save_german_main_window(repo: Repository, db: Path, out: Path, record_number: str) -> None:
     """The window and the security dialogs in German (longer words): 20-...-de.png."""
     from gistdesk.ui.backups_dialog import BackupsDialog
     from gistdesk.ui.settings_dialog import AppSettings, SettingsDialog
@@ -92,7 +91,7 @@ def save_german_main_window(
         for name, dialog in (
             ("22-users-de.png", UsersDialog(repo, window)),
             ("23-backups-de.png", BackupsDialog(repo, window)),
-            ("24-settings-de.png", SettingsDialog(AppSettings(repo, settings), window)),
+            ("24-settings-de.png", SettingsDialog(AppSettings(repo), window)),
             ("25-audit-log-de.png", AuditDialog(repo, None, window)),
         ):
             dialog.show()
@@ -115,7 +114,7 @@ def main(argv: list[str]) -> int:
         build_demo(db)
     create_application()
     settings = QSettings(str(Path(tempfile.mkdtemp()) / "screens.ini"), QSettings.Format.IniFormat)
-    repo = SqliteRepository(db)
+    repo = open_repository(db)
     ensure_demo_accounts(repo)
     # The sign-in dialog as the app shows it at start, then sign in programmatically.
     sign_in = SignInDialog(repo, str(db), "clinician")

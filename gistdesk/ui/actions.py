@@ -480,7 +480,8 @@ def tr(text: str) -> str:
 
 
 def roles_allowed(permissions: Sequence[Permission]) -> list[Role]:
-    return [r for r in Role if all(p in ROLE_PERMISSIONS[r] for p in permissions)]
+    allowed = [r for r in Role if all(p in ROLE_PERMISSIONS[r] for p in permissions)]
+    return sorted(allowed, key=lambda r: len(ROLE_PERMISSIONS[r]))  # the least one first
 
 
 def needs_role_text(spec: ActionSpec) -> str:

@@ -18,7 +18,6 @@ from importlib import resources
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QIcon
@@ -27,7 +26,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from gistdesk.storage.contract import Repository
 from gistdesk.storage.db import ENV_VAR
 from gistdesk.storage.db import default_db_path as storage_default_db_path
-from gistdesk.storage.repository import SqliteRepository
+from gistdesk.storage.factory import open_repository as open_target
 from gistdesk.ui import dialogs
 from gistdesk.ui.background import BackgroundOp, Progress
 from gistdesk.ui.i18n import chosen_language, install_language
@@ -177,7 +176,7 @@ def install_error_handler(log_dir: Path, parent: Callable[[], QWidget | None]) -
 def open_repository(path: Path, integrity: str = "full") -> Repository:
     """Open (or create) the SQLite database at `path`."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    return SqliteRepository(path, integrity=integrity)
+    return open_target(path, integrity=integrity)
 
 
 def search_opener(path: Path) -> Callable[[], Repository]:
@@ -188,8 +187,7 @@ def search_opener(path: Path) -> Callable[[], Repository]:
     nothing, and nobody signs in on it."""
 
     def open_for_search() -> Repository:
-        repository = SqliteRepository(path, integrity="none")
-        repository.conn.execute("PRAGMA query_only = ON")
+        repository = open_target(path, integrity="none", read_only=True)
         repository.sign_in_local_operator("gistdesk-search")
         return repository
 
@@ -222,7 +220,7 @@ class IntegrityCheck(QObject):
         return self.op.wait(timeout_ms)
 
     def _work(self, _progress: Progress) -> None:
-        SqliteRepository(self.path, integrity="full").close()
+        open_target(self.path, integrity="full").close()
 
     def _failed(self, exc: BaseException) -> None:
         # DatabaseCorruptError, or the file vanished / is locked
@@ -294,18 +292,18 @@ def choose_database(db: Path | None, demo_db: Path | None) -> Path | None:
     return None
 
 
-def sign_in_to(parent: QWidget | None, repository: Repository, label: str) -> bool:
+def sign_in_to(
+    parent: QWidget | None, repository: Repository, label: str, demo: bool = False
+) -> bool:
     """First run: create the administrator; then the sign-in dialog. False: cancelled."""
-    secure: Any = repository
-    if not hasattr(secure, "has_users"):
-        return True  # a repository without accounts (tests of old databases)
+    secure = repository
     if not secure.has_users():
         if not dialogs.ask_create_admin(parent, secure):
             return False
         if secure.current_user is not None:
             return True
-        return dialogs.ask_sign_in(parent, secure, label) is not None
-    return dialogs.ask_sign_in(parent, secure, label) is not None
+        return dialogs.ask_sign_in(parent, secure, label, demo=demo) is not None
+    return dialogs.ask_sign_in(parent, secure, label, demo=demo) is not None
 
 
 def backup_in_background(path: Path, timeout_s: float = 8.0) -> str:
@@ -314,7 +312,7 @@ def backup_in_background(path: Path, timeout_s: float = 8.0) -> str:
     unfinished copy is only a temporary file, the database itself is never touched."""
 
     def work(_progress: Progress) -> None:
-        with SqliteRepository(path, integrity="none") as repo:
+        with open_target(path, integrity="none") as repo:
             # The app itself makes this copy (like the CLI's local operator): whoever
             # runs gistdesk on this machine can read the file anyway.
             repo.sign_in_local_operator("gistdesk-close-backup")
@@ -342,7 +340,7 @@ def start_daily_backups(window: MainWindow, path: Path) -> QTimer:
     the newest one is more than a day old (the repository decides); the window never waits."""
 
     def work(_progress: Progress) -> None:
-        with SqliteRepository(path, integrity="none") as repo:
+        with open_target(path, integrity="none") as repo:
             repo.sign_in_local_operator("gistdesk-daily-backup")
             repo.auto_backup()
 
@@ -388,13 +386,13 @@ def restore_backup(window: MainWindow, backup: Path) -> bool:
     """Replace the open database with `backup`; the repository reopens the file and signs
     out, the window reloads from it and asks for sign-in again."""
     path = window.database_path
-    repository: Any = window.repository
+    repository = window.repository
     try:
         repository.restore(backup)
     except Exception as exc:  # PermissionDeniedError, a damaged backup, disk full
         dialogs.show_error(window, tr("App", "The backup was not restored"), str(exc))
         return False
-    label = str(path) if path is not None else str(getattr(repository, "path", ""))
+    label = str(path) if path is not None else repository.location
     window.lock()  # everyone signs in again, on the restored accounts
     window.set_repository(repository, label, search_opener(path) if path else None)
     window.statusBar().showMessage(
@@ -425,11 +423,12 @@ def start(
             f"{type(exc).__name__}: {exc}",
         )
         return None
-    if path in (demo_db, app_data_dir() / DEMO_FILE):
+    demo = path in (demo_db, app_data_dir() / DEMO_FILE)
+    if demo:
         from gistdesk.ui.demo_accounts import ensure_demo_accounts
 
         ensure_demo_accounts(repository)
-    if not sign_in_to(None, repository, str(path)):
+    if not sign_in_to(None, repository, str(path), demo=demo):
         repository.close()
         return None
     window = MainWindow(
@@ -494,7 +493,7 @@ def switch_database(window: MainWindow, kind: str) -> None:
     if not sign_in_to(window, repository, str(path)):
         repository.close()
         return
-    old: Any = window.repository
+    old = window.repository
     window.set_repository(repository, str(path), search_opener(path))
     window.database_path = path
     window.backup_on_close = close_backup_hook(window, path)

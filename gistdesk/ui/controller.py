@@ -69,9 +69,10 @@ class CaseController(QObject):
 
         def work() -> tuple[Case, Assessment]:
             loaded = self._load(record_number)
-            record_view: Any = getattr(self.repository, "record_view", None)
-            if audit_view and record_view is not None:
-                record_view(record_number)  # reads are audited by the app
+            if audit_view:
+                # Reads are audited by the app; a view that cannot be recorded (a locked
+                # database) is not shown (security.md: every view is in the audit log).
+                self.repository.record_view(record_number)
             return loaded
 
         self._show(*self._run(work, QCoreApplication.translate("Controller", "Opening…")))

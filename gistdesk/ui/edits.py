@@ -25,6 +25,7 @@ from gistdesk.ui.forms.base import CaseForm
 from gistdesk.ui.main_window_view import MainWindowView
 from gistdesk.ui.patient_list import PatientListModel
 from gistdesk.ui.patient_view import PatientView
+from gistdesk.ui.settings_dialog import AppSettings
 
 Change = Callable[[Any], object]  # repository -> the edit (its single-entry call)
 
@@ -36,6 +37,7 @@ class EditHandlers(MainWindowView):
 
     controller: CaseController
     settings: QSettings
+    app_settings: AppSettings
     list_model: PatientListModel
     today: Callable[[], date]
 
@@ -271,8 +273,7 @@ class EditHandlers(MainWindowView):
         if case is None:
             return
         rn = case.patient.record_number
-        summary = getattr(self.repository, "deletion_summary", None)
-        details = summary(rn).describe() if summary is not None else ""
+        details = self.repository.deletion_summary(rn).describe()
         if not dialogs.ask_confirm(
             self,
             self.tr("Delete patient"),
@@ -292,6 +293,6 @@ class EditHandlers(MainWindowView):
         except StorageError as exc:
             dialogs.show_error(self, self.tr("The patient was not deleted"), str(exc))
             return
-        self.settings.remove("last_patient")
+        self.app_settings.set_last_patient(None)
         self.list_model.refresh()
         self.statusBar().showMessage(self.tr("Deleted {0}").format(rn), 4000)

@@ -7,6 +7,7 @@ options to discuss. Selecting a flag (click, or arrows + Enter) selects its scan
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date, timedelta
 from html import escape
 from typing import Any
 
@@ -34,6 +35,8 @@ from PySide6.QtWidgets import (
 
 from gistdesk.clinical.types import Assessment, Flag, FlagCode
 from gistdesk.core.model import Case
+from gistdesk.core.vocab import Intent
+from gistdesk.storage.worklists import ADJUVANT_ENDING_DAYS
 from gistdesk.ui.i18n import QT_TRANSLATE_NOOP
 from gistdesk.ui.text import flag_color, flag_title, option_label, words
 
@@ -156,6 +159,16 @@ def flag_html(flag: Flag, case: Case | None) -> str:
     return "".join(parts)
 
 
+def adjuvant_ending(case: Case, today: date) -> date | None:
+    """The end of the last-ending adjuvant line when it falls within the Adjuvant ending
+    worklist's window (the same rule as the worklist: storage/worklists.py)."""
+    ends = [line.end for line in case.therapy_lines if line.intent is Intent.ADJUVANT and line.end]
+    end = max(ends) if ends else None
+    if end is None or not today <= end <= today + timedelta(days=ADJUVANT_ENDING_DAYS):
+        return None
+    return end
+
+
 class FlagsModel(QAbstractListModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -273,6 +286,12 @@ class FlagsPanel(QWidget):
         self.view.selectionModel().currentChanged.connect(self._on_current)
         self.view.clicked.connect(self._on_clicked)
         layout.addWidget(self.view, 1)
+        # The worklists' notes (Adjuvant ending): the panel says why the patient is listed.
+        self.worklist_note = QLabel()
+        self.worklist_note.setObjectName("worklistNote")
+        self.worklist_note.setWordWrap(True)
+        self.worklist_note.hide()
+        layout.insertWidget(1, self.worklist_note)
         self.empty = QLabel(self.tr("No flags: nothing for the team to review."))
         self.empty.setObjectName("emptyNote")
         self.empty.setWordWrap(True)
@@ -287,6 +306,16 @@ class FlagsPanel(QWidget):
         count = self.model.rowCount()
         self.title.setText(self.tr("Flags ({0})").format(count) if count else self.tr("Flags"))
         self.empty.setVisible(count == 0)
+        ending = adjuvant_ending(case, assessment.as_of) if case and assessment else None
+        if ending is None:
+            self.worklist_note.hide()
+        else:
+            self.worklist_note.setText(
+                self.tr(
+                    "Adjuvant therapy ends on {0} (in {1} days): on the Adjuvant ending worklist."
+                ).format(ending.isoformat(), (ending - assessment.as_of).days)  # type: ignore[union-attr]
+            )
+            self.worklist_note.show()
 
     def flags(self) -> list[Flag]:
         return list(self.model.items)

@@ -24,7 +24,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QApplication
 
 from gistdesk.core.model import Patient
@@ -39,7 +39,7 @@ from gistdesk.ui.edits import EditHandlers
 from gistdesk.ui.forms.base import CaseForm
 from gistdesk.ui.i18n import add_language_menu
 from gistdesk.ui.main_window_view import WORKLISTS
-from gistdesk.ui.patient_list import PatientListModel
+from gistdesk.ui.patient_list import COL_LINE, PatientListModel
 from gistdesk.ui.search_worker import Searcher
 from gistdesk.ui.session import IdleWatcher, describe_user
 from gistdesk.ui.settings_dialog import AppSettings
@@ -53,7 +53,8 @@ __all__ = ["WORKLISTS", "MainWindow", "clamp_geometry", "window_title"]
 
 SELECT_SEARCH_ROWS = 2000  # how far down the list to page to show the open patient
 DEFAULT_SIZE = QSize(1760, 1000)
-MIN_USABLE = QSize(1000, 620)  # smaller than this (on a screen that has room) is unusable
+MIN_USABLE = QSize(1000, 620)
+LIST_COLUMN_MAX = 260  # px: a longer name is elided, its tooltip shows it whole
 
 
 def clamp_geometry(rect: QRect, available: QRect, minimum: QSize = MIN_USABLE) -> QRect:
@@ -91,9 +92,9 @@ class MainWindow(EditHandlers):
     ) -> None:
         super().__init__()
         self.settings = settings
-        self.app_settings = AppSettings(repository, settings)
+        self.app_settings = AppSettings(repository)
         self.today = today
-        self.user: User | None = getattr(repository, "current_user", None)
+        self.user: User | None = repository.current_user
         self.controller = CaseController(
             repository, self.user.username if self.user else user, today, self
         )
@@ -135,6 +136,7 @@ class MainWindow(EditHandlers):
         self.worklist_tabs.currentChanged.connect(self._on_worklist)
         self.list_view.selectionModel().selectionChanged.connect(self._on_list_selection)
         self.list_model.modelReset.connect(self._update_count)
+        self.list_model.modelReset.connect(self._fit_list_columns)
         self.list_model.rowsInserted.connect(self._update_count)
         self.controller.case_changed.connect(self._on_case_changed)
         self.controller.saved.connect(self._on_saved)
@@ -157,8 +159,7 @@ class MainWindow(EditHandlers):
     def can(self, permission: Permission) -> bool:
         """What the repository would allow the signed-in user (all, for a repository
         without sign-in)."""
-        check = getattr(self.repository, "can", None)
-        return True if check is None else bool(check(permission))
+        return self.repository.can(permission)
 
     def idle_interval_ms(self) -> int:
         if self._idle_override is not None:
@@ -262,6 +263,20 @@ class MainWindow(EditHandlers):
                 else self.tr("{0} patients shown").format(shown)
             )
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_list_columns()  # fonts are final once shown
+
+    def _fit_list_columns(self) -> None:
+        """Widen a list column to its longest text on the loaded page (no cut-off names);
+        the therapy line column takes the rest."""
+        for column in range(self.list_model.columnCount()):
+            if column == COL_LINE:
+                continue
+            wanted = min(self.list_view.sizeHintForColumn(column) + 8, LIST_COLUMN_MAX)
+            if wanted > self.list_view.columnWidth(column):
+                self.list_view.setColumnWidth(column, wanted)
+
     def _on_list_selection(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         rows = self.list_view.selectionModel().selectedRows()
         if not rows:
@@ -349,7 +364,7 @@ class MainWindow(EditHandlers):
         except StorageError as exc:  # busy, unreadable: say so, keep the window usable
             dialogs.show_error(self, self.tr("Cannot open the patient"), str(exc))
             return
-        self.settings.setValue("last_patient", record_number)
+        self.app_settings.set_last_patient(record_number)
         self.select_in_list(record_number)
 
     def _on_case_changed(self) -> None:
@@ -370,7 +385,7 @@ class MainWindow(EditHandlers):
     def _on_saved(self, record_number: str) -> None:
         self.list_model.refresh()
         self.select_in_list(record_number)
-        self.settings.setValue("last_patient", record_number)
+        self.app_settings.set_last_patient(record_number)
         self.statusBar().showMessage(self.tr("Saved {0}").format(record_number), 4000)
 
     def _on_flag_scan(self, day: date) -> None:
@@ -396,9 +411,8 @@ class MainWindow(EditHandlers):
         )
 
     def _audit_print(self, kind: str) -> None:
-        record_print = getattr(self.repository, "record_print", None)
-        if record_print is not None and self.controller.record_number:
-            record_print(self.controller.record_number, kind)
+        if self.controller.record_number:
+            self.repository.record_print(self.controller.record_number, kind)
 
     def clinic_name(self) -> str:
         """The clinic's name for report footers (settings key `clinic_name`)."""
@@ -452,9 +466,7 @@ class MainWindow(EditHandlers):
         self.lock_screen.prepare(self.locked_user, switching=switching)
         self.setWindowTitle(self.tr("gistdesk — locked"))
         self.statusBar().clearMessage()
-        sign_out = getattr(self.repository, "sign_out", None)
-        if sign_out is not None:
-            sign_out()  # nothing can be read or changed until someone signs in
+        self.repository.sign_out()  # nothing can be read or changed until someone signs in
         self.user = None
         self._show_user()
         self.user_label.setText(self.tr("Locked"))
@@ -490,7 +502,7 @@ class MainWindow(EditHandlers):
             # Another person: start from the list, not from the previous user's patient
             # or search (which can hold a name).
             self.controller.close_case()
-            self.settings.remove("last_patient")
+            self.app_settings.set_last_patient(None)
             self.search.clear()
             self.list_view.clearSelection()
         elif self.controller.record_number is not None:
@@ -534,7 +546,7 @@ class MainWindow(EditHandlers):
         from gistdesk.ui.users_dialog import UsersDialog
 
         dialogs.run_dialog(UsersDialog(self.repository, self))
-        self.set_user(getattr(self.repository, "current_user", None))  # own role changed?
+        self.set_user(self.repository.current_user)  # own role changed?
 
     def change_password(self) -> None:
         from gistdesk.ui.signin import ChangePasswordDialog
@@ -571,7 +583,7 @@ class MainWindow(EditHandlers):
         self.app_settings.repository = repository
         self.lock_screen.repository = repository
         self.set_database_label(database_label)
-        self.set_user(getattr(repository, "current_user", None))
+        self.set_user(repository.current_user)
 
     def set_database_label(self, label: str) -> None:
         self.db_label.setText(self.tr("Database: {0}").format(label))
@@ -586,8 +598,8 @@ class MainWindow(EditHandlers):
         state = self.settings.value("main_split")
         if isinstance(state, QByteArray):
             self.main_split.restoreState(state)
-        last = self.settings.value("last_patient")
-        if isinstance(last, str) and last:
+        last = self.app_settings.last_patient()
+        if last:
             self.open_patient(last)
 
     def fit_to_screen(self) -> None:
@@ -609,7 +621,7 @@ class MainWindow(EditHandlers):
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("main_split", self.main_split.saveState())
         if self.controller.record_number:
-            self.settings.setValue("last_patient", self.controller.record_number)
+            self.app_settings.set_last_patient(self.controller.record_number)
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -249,7 +249,8 @@ def make_table(model: QAbstractItemModel, name: str) -> QTableView:
     view.verticalHeader().setVisible(False)
     view.verticalHeader().setDefaultSectionSize(24)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
+    # Every column as wide as its text (no "false progres…"); a wide table scrolls.
+    view.horizontalHeader().setStretchLastSection(False)
     view.setWordWrap(False)
     return view
 
@@ -416,13 +417,16 @@ class PatientView(QWidget):
             lambda _i: actions["edit_scan"].trigger() if "edit_scan" in actions else None
         )
         self.lesions_caption = QLabel(self.tr("Lesions: select a scan"))
-        scans_tab, _ = _master_detail_tab(
+        scans_tab, scans_split = _master_detail_tab(
             [actions[k] for k in ("add_scan", "edit_scan", "delete_scan") if k in actions],
             Qt.Orientation.Vertical,
             self.scans_table,
             self.lesions_caption,
             self.lesions_table,
         )
+        scans_split.setStretchFactor(0, 3)  # the scans list gets most of the height
+        scans_split.setStretchFactor(1, 2)
+        scans_split.setSizes([300, 200])
         self.tabs.addTab(scans_tab, self.tr("&Scans"))
 
         self.procedures_model: RowsModel[Procedure] = RowsModel(PROCEDURE_COLUMNS, self)
@@ -469,8 +473,11 @@ class PatientView(QWidget):
         self.vsplit = QSplitter(Qt.Orientation.Vertical)
         self.vsplit.addWidget(self.chart)
         self.vsplit.addWidget(self.tabs)
-        self.vsplit.setStretchFactor(0, 3)
-        self.vsplit.setStretchFactor(1, 2)
+        # Chart and tables share the height evenly: at 1600x900 the scans table still
+        # shows six or more rows.
+        self.vsplit.setStretchFactor(0, 1)
+        self.vsplit.setStretchFactor(1, 1)
+        self.chart.setMinimumHeight(200)
         layout.addWidget(self.vsplit, 1)
 
     # -- data -----------------------------------------------------------------------------

@@ -71,7 +71,6 @@ class Searcher(QObject):
         self.generation += 1  # anything still queued is skipped
         self.wait(5000)
         with self._lock:
-            close = getattr(self.repository, "close", None)
-            if callable(close):
-                close()
+            if self.repository is not None:
+                self.repository.close()
             self.repository = None

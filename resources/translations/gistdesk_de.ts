@@ -52,69 +52,69 @@
   <context>
     <name>App</name>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="150" />
+      <location filename="../../gistdesk/ui/app.py" line="149" />
       <source>An unexpected error happened ({0} in {1}). Nothing was saved by the action that failed; your data is safe in the database.</source>
       <translation>Ein unerwarteter Fehler ist aufgetreten ({0} in {1}). Die fehlgeschlagene Aktion hat nichts gespeichert; Ihre Daten sind in der Datenbank sicher.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="423" />
-      <location filename="../../gistdesk/ui/app.py" line="489" />
+      <location filename="../../gistdesk/ui/app.py" line="421" />
+      <location filename="../../gistdesk/ui/app.py" line="488" />
       <source>Cannot open the database</source>
       <translation>Die Datenbank kann nicht geöffnet werden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="465" />
+      <location filename="../../gistdesk/ui/app.py" line="464" />
       <source>Create an empty clinic database</source>
       <translation>Leere Klinikdatenbank anlegen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="475" />
+      <location filename="../../gistdesk/ui/app.py" line="474" />
       <source>File exists</source>
       <translation>Datei existiert bereits</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="292" />
-      <location filename="../../gistdesk/ui/app.py" line="468" />
+      <location filename="../../gistdesk/ui/app.py" line="290" />
+      <location filename="../../gistdesk/ui/app.py" line="467" />
       <source>Open a gistdesk database</source>
       <translation>gistdesk-Datenbank öffnen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="484" />
+      <location filename="../../gistdesk/ui/app.py" line="483" />
       <source>Opening the database…</source>
       <translation>Datenbank wird geöffnet…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="401" />
+      <location filename="../../gistdesk/ui/app.py" line="399" />
       <source>Restored {0}: sign in again</source>
       <translation>{0} wiederhergestellt: bitte erneut anmelden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="149" />
+      <location filename="../../gistdesk/ui/app.py" line="148" />
       <source>Something went wrong</source>
       <translation>Etwas ist schiefgelaufen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="375" />
+      <location filename="../../gistdesk/ui/app.py" line="373" />
       <source>The automatic backup was not made</source>
       <translation>Die automatische Sicherung wurde nicht erstellt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="395" />
+      <location filename="../../gistdesk/ui/app.py" line="393" />
       <source>The backup was not restored</source>
       <translation>Die Sicherung wurde nicht wiederhergestellt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="241" />
+      <location filename="../../gistdesk/ui/app.py" line="239" />
       <source>The database is damaged</source>
       <translation>Die Datenbank ist beschädigt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="242" />
+      <location filename="../../gistdesk/ui/app.py" line="240" />
       <source>The integrity check of the database failed. gistdesk shows what it can read but will not save changes. Restore a backup before going on.</source>
       <translation>Die Integritätsprüfung der Datenbank ist fehlgeschlagen. gistdesk zeigt an, was es lesen kann, speichert aber keine Änderungen. Stellen Sie eine Sicherung wieder her, bevor Sie weiterarbeiten.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="155" />
+      <location filename="../../gistdesk/ui/app.py" line="154" />
       <source>What failed: {0} in {1}
 
 A technical log (without patient data) was written to:
@@ -127,23 +127,23 @@ Ein technisches Protokoll (ohne Patientendaten) wurde geschrieben nach:
 Zeit: {3}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="238" />
+      <location filename="../../gistdesk/ui/app.py" line="236" />
       <source>database damaged: read only</source>
       <translation>Datenbank beschädigt: nur Lesen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="376" />
+      <location filename="../../gistdesk/ui/app.py" line="374" />
       <source>gistdesk closes normally; your data is safe in the database. Make a backup with Tools &gt; Backups… next time.</source>
       <translation>gistdesk wird normal beendet; Ihre Daten sind in der Datenbank sicher. Erstellen Sie beim nächsten Mal eine Sicherung über Extras &gt; Sicherungen….</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="476" />
+      <location filename="../../gistdesk/ui/app.py" line="475" />
       <source>{0} already exists; choose a new name.</source>
       <translation>{0} existiert bereits; wählen Sie einen neuen Namen.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="424" />
-      <location filename="../../gistdesk/ui/app.py" line="490" />
+      <location filename="../../gistdesk/ui/app.py" line="422" />
+      <location filename="../../gistdesk/ui/app.py" line="489" />
       <source>{0} could not be opened.</source>
       <translation>{0} konnte nicht geöffnet werden.</translation>
     </message>
@@ -151,122 +151,122 @@ Zeit: {3}</translation>
   <context>
     <name>AuditDialog</name>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="44" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="45" />
       <source>Action</source>
       <translation>Aktion</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="137" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="141" />
       <source>Audit log — gistdesk</source>
       <translation>Prüfprotokoll — gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="267" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="271" />
       <source>Entries {0}–{1}, newest first</source>
       <translation>Einträge {0}–{1}, neueste zuerst</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="265" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="269" />
       <source>Entries {0}–{1}, newest first (more on the next page)</source>
       <translation>Einträge {0}–{1}, neueste zuerst (weitere auf der nächsten Seite)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="46" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="47" />
       <source>Field</source>
       <translation>Feld</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="215" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="219" />
       <source>From</source>
       <translation>Von</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="158" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="162" />
       <source>From:</source>
       <translation>Von:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="48" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="49" />
       <source>New value</source>
       <translation>Neuer Wert</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="47" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="48" />
       <source>Old value</source>
       <translation>Alter Wert</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="199" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="203" />
       <source>Older ▶</source>
       <translation>Ältere ▶</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="43" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="44" />
       <source>Record</source>
       <translation>Akte</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="157" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="161" />
       <source>Record number:</source>
       <translation>Aktennummer:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="166" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="170" />
       <source>Show</source>
       <translation>Anzeigen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="256" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="260" />
       <source>The audit log could not be read: {0}</source>
       <translation>Das Prüfprotokoll konnte nicht gelesen werden: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="41" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="42" />
       <source>Time</source>
       <translation>Zeit</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="215" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="219" />
       <source>To</source>
       <translation>Bis</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="159" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="163" />
       <source>To:</source>
       <translation>Bis:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="42" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="43" />
       <source>User</source>
       <translation>Benutzer</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="156" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="160" />
       <source>User:</source>
       <translation>Benutzer:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="45" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="46" />
       <source>What</source>
       <translation>Was</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="148" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="152" />
       <source>all patients</source>
       <translation>alle Patienten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="145" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="149" />
       <source>any user</source>
       <translation>alle Benutzer</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="224" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="228" />
       <source>{0}: not a date ({1}); type e.g. 2024-03-05</source>
       <translation>{0}: kein Datum ({1}); z. B. 2024-03-05 eingeben</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="197" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="201" />
       <source>◀ Newer</source>
       <translation>◀ Neuere</translation>
     </message>
@@ -287,32 +287,32 @@ Zeit: {3}</translation>
   <context>
     <name>BackupsDialog</name>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="143" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="144" />
       <source>Back up now</source>
       <translation>Jetzt sichern</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="185" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="186" />
       <source>Backup written: {0}</source>
       <translation>Sicherung geschrieben: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="115" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="116" />
       <source>Backups — gistdesk</source>
       <translation>Sicherungen — gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="202" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="203" />
       <source>Cancel</source>
       <translation>Abbrechen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="119" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="120" />
       <source>Copies of the clinic database, newest first. A backup is made when gistdesk closes and before every restore.</source>
       <translation>Kopien der Klinikdatenbank, neueste zuerst. Eine Sicherung wird beim Beenden von gistdesk und vor jeder Wiederherstellung erstellt.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="195" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="196" />
       <source>Replace the clinic database with the backup {0} of {1} ({2})?
 
 Everything saved after that time is replaced (a backup of the current database is made first). gistdesk reopens the database and everyone signs in again.</source>
@@ -321,52 +321,52 @@ Everything saved after that time is replaced (a backup of the current database i
 Alles, was danach gespeichert wurde, wird ersetzt (vorher wird die aktuelle Datenbank gesichert). gistdesk öffnet die Datenbank neu und alle melden sich erneut an.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="194" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="195" />
       <source>Restore a backup</source>
       <translation>Sicherung wiederherstellen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="201" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="202" />
       <source>Restore this backup</source>
       <translation>Diese Sicherung wiederherstellen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="145" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="146" />
       <source>Restore…</source>
       <translation>Wiederherstellen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="183" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="184" />
       <source>The backup was not made</source>
       <translation>Die Sicherung wurde nicht erstellt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="164" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="165" />
       <source>The backups could not be listed: {0}</source>
       <translation>Die Sicherungen konnten nicht aufgelistet werden: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="45" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="46" />
       <source>automatic</source>
       <translation>automatisch</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="46" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="47" />
       <source>backup</source>
       <translation>Sicherung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="47" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="48" />
       <source>before a restore</source>
       <translation>vor Wiederherstellung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="43" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="44" />
       <source>manual</source>
       <translation>manuell</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="44" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="45" />
       <source>on close</source>
       <translation>beim Beenden</translation>
     </message>
@@ -396,7 +396,7 @@ Alles, was danach gespeichert wurde, wird ersetzt (vorher wird die aktuelle Date
     <message>
       <location filename="../../gistdesk/ui/forms/base.py" line="104" />
       <source>Save (Ctrl+Enter)</source>
-      <translation type="unfinished" />
+      <translation>Speichern (Strg+Eingabe)</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/forms/base.py" line="364" />
@@ -417,63 +417,63 @@ Alles, was danach gespeichert wurde, wird ersetzt (vorher wird die aktuelle Date
   <context>
     <name>ChangePasswordDialog</name>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="255" />
+      <location filename="../../gistdesk/ui/signin.py" line="269" />
       <source>Change my password — gistdesk</source>
       <translation>Mein Passwort ändern — gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="279" />
+      <location filename="../../gistdesk/ui/signin.py" line="293" />
       <source>Change password</source>
       <translation>Passwort ändern</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="271" />
+      <location filename="../../gistdesk/ui/signin.py" line="285" />
       <source>Current password:</source>
       <translation>Aktuelles Passwort:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="273" />
+      <location filename="../../gistdesk/ui/signin.py" line="287" />
       <source>New password again:</source>
       <translation>Neues Passwort wiederholen:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="272" />
+      <location filename="../../gistdesk/ui/signin.py" line="286" />
       <source>New password:</source>
       <translation>Neues Passwort:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="275" />
-      <location filename="../../gistdesk/ui/signin.py" line="294" />
+      <location filename="../../gistdesk/ui/signin.py" line="289" />
+      <location filename="../../gistdesk/ui/signin.py" line="308" />
       <source>New password: {0}</source>
       <translation>Neues Passwort: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="262" />
+      <location filename="../../gistdesk/ui/signin.py" line="276" />
       <source>Signed in as {0}</source>
       <translation>Angemeldet als {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="305" />
+      <location filename="../../gistdesk/ui/signin.py" line="319" />
       <source>The current password is not right; nothing was changed.</source>
       <translation>Das aktuelle Passwort stimmt nicht; nichts wurde geändert.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="308" />
+      <location filename="../../gistdesk/ui/signin.py" line="322" />
       <source>The password was not changed: {0}</source>
       <translation>Das Passwort wurde nicht geändert: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="290" />
+      <location filename="../../gistdesk/ui/signin.py" line="304" />
       <source>The two new passwords are not the same.</source>
       <translation>Die beiden neuen Passwörter sind nicht gleich.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="297" />
+      <location filename="../../gistdesk/ui/signin.py" line="311" />
       <source>Too many wrong passwords: this account is locked until {0}. The window is locked.</source>
       <translation>Zu viele falsche Passwörter: Dieses Konto ist bis {0} gesperrt. Das Fenster ist gesperrt.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="287" />
+      <location filename="../../gistdesk/ui/signin.py" line="301" />
       <source>Type your current password.</source>
       <translation>Geben Sie Ihr aktuelles Passwort ein.</translation>
     </message>
@@ -481,18 +481,18 @@ Alles, was danach gespeichert wurde, wird ersetzt (vorher wird die aktuelle Date
   <context>
     <name>Controller</name>
     <message>
-      <location filename="../../gistdesk/ui/controller.py" line="115" />
+      <location filename="../../gistdesk/ui/controller.py" line="116" />
       <source>Deleting…</source>
       <translation>Wird gelöscht…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/controller.py" line="77" />
+      <location filename="../../gistdesk/ui/controller.py" line="78" />
       <source>Opening…</source>
       <translation>Wird geöffnet…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/controller.py" line="97" />
-      <location filename="../../gistdesk/ui/controller.py" line="109" />
+      <location filename="../../gistdesk/ui/controller.py" line="98" />
+      <location filename="../../gistdesk/ui/controller.py" line="110" />
       <source>Saving…</source>
       <translation>Wird gespeichert…</translation>
     </message>
@@ -500,58 +500,58 @@ Alles, was danach gespeichert wurde, wird ersetzt (vorher wird die aktuelle Date
   <context>
     <name>CreateAdminDialog</name>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="219" />
+      <location filename="../../gistdesk/ui/signin.py" line="233" />
       <source>Create account</source>
       <translation>Konto anlegen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="190" />
+      <location filename="../../gistdesk/ui/signin.py" line="204" />
       <source>Create the administrator account — gistdesk</source>
       <translation>Administratorkonto anlegen — gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="211" />
+      <location filename="../../gistdesk/ui/signin.py" line="225" />
       <source>Display name:</source>
       <translation>Anzeigename:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="213" />
+      <location filename="../../gistdesk/ui/signin.py" line="227" />
       <source>Password again:</source>
       <translation>Passwort wiederholen:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="212" />
+      <location filename="../../gistdesk/ui/signin.py" line="226" />
       <source>Password:</source>
       <translation>Passwort:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="215" />
-      <location filename="../../gistdesk/ui/signin.py" line="238" />
+      <location filename="../../gistdesk/ui/signin.py" line="229" />
+      <location filename="../../gistdesk/ui/signin.py" line="252" />
       <source>Password: {0}</source>
       <translation>Passwort: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="241" />
+      <location filename="../../gistdesk/ui/signin.py" line="255" />
       <source>The account was not created: {0}</source>
       <translation>Das Konto wurde nicht angelegt: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="230" />
+      <location filename="../../gistdesk/ui/signin.py" line="244" />
       <source>The two passwords are not the same.</source>
       <translation>Die beiden Passwörter stimmen nicht überein.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="195" />
+      <location filename="../../gistdesk/ui/signin.py" line="209" />
       <source>This clinic database has no users yet. Create the administrator account: the administrator adds the clinicians, nurses and other users, and restores backups.</source>
       <translation>Diese Klinikdatenbank hat noch keine Benutzer. Legen Sie das Administratorkonto an: Der Administrator legt Ärztinnen und Ärzte, Pflegekräfte und weitere Benutzer an und stellt Sicherungen wieder her.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="210" />
+      <location filename="../../gistdesk/ui/signin.py" line="224" />
       <source>User name:</source>
       <translation>Benutzername:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="227" />
+      <location filename="../../gistdesk/ui/signin.py" line="241" />
       <source>User name: type a user name.</source>
       <translation>Benutzername: bitte einen Benutzernamen eingeben.</translation>
     </message>
@@ -564,86 +564,86 @@ Alles, was danach gespeichert wurde, wird ersetzt (vorher wird die aktuelle Date
       <translation>Datum eingeben: 2024-03-05, 20240305, 5.3.2024 oder t für heute</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="151" />
-      <location filename="../../gistdesk/ui/audit_view.py" line="154" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="155" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="158" />
       <source>YYYY-MM-DD</source>
       <translation>JJJJ-MM-TT</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/forms/fields.py" line="65" />
       <source>e.g. 2024-03-05 or 5.3.2024</source>
-      <translation type="unfinished" />
+      <translation>z. B. 2024-03-05 oder 5.3.2024</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/forms/fields.py" line="80" />
       <source>“{0}” is not a date (type e.g. 2024-03-05, 20240305, 5.3.2024 or t)</source>
-      <translation type="unfinished" />
+      <translation>„{0}“ ist kein Datum (z. B. 2024-03-05, 20240305, 5.3.2024 oder t eingeben)</translation>
     </message>
   </context>
   <context>
     <name>Dialogs</name>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="97" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="98" />
       <source>Create empty clinic</source>
       <translation>Leere Klinikdatenbank anlegen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="32" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="33" />
       <source>Discard</source>
       <translation>Verwerfen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="134" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="135" />
       <source>Discard the changes</source>
       <translation>Änderungen verwerfen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="33" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="34" />
       <source>Keep editing</source>
       <translation>Weiter bearbeiten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="132" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="133" />
       <source>Keep the form</source>
       <translation>Formular behalten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="89" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="90" />
       <source>No clinic database was found.</source>
       <translation>Es wurde keine Klinikdatenbank gefunden.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="98" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="99" />
       <source>Open demo</source>
       <translation>Demo öffnen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="100" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="101" />
       <source>Open existing…</source>
       <translation>Vorhandene öffnen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="101" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="102" />
       <source>Quit</source>
       <translation>Beenden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="127" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="128" />
       <source>The previous user</source>
       <translation>Der vorherige Benutzer</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="121" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="122" />
       <source>Unsaved form of another user</source>
       <translation>Ungespeichertes Formular eines anderen Benutzers</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="88" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="89" />
       <source>Welcome to gistdesk</source>
       <translation>Willkommen bei gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="91" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="92" />
       <source>gistdesk can create an empty clinic database at
 {0}
 or open the demo database (invented patients, for trying the app out).</source>
@@ -652,12 +652,12 @@ or open the demo database (invented patients, for trying the app out).</source>
 oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="62" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="63" />
       <source>gistdesk database (*.sqlite *.db);;All files (*)</source>
       <translation>gistdesk-Datenbank (*.sqlite *.db);;Alle Dateien (*)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="122" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="123" />
       <source>{0} left a form with changes that are not saved.
 
 {1}, do you want to keep the form open (you then check and save it yourself, under your name) or discard those changes?</source>
@@ -671,12 +671,12 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
     <message>
       <location filename="../../gistdesk/ui/forms/dose_form.py" line="38" />
       <source>0 = treatment held? A dose of 0 mg/day records a pause of the treatment; it is shown as “held” in the lists and the chart.</source>
-      <translation type="unfinished" />
+      <translation>0 = Behandlung pausiert? Eine Dosis von 0 mg/Tag hält eine Therapiepause fest; Listen und Diagramm zeigen sie als „held“ (pausiert).</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/forms/dose_form.py" line="37" />
       <source>0 mg/day</source>
-      <translation type="unfinished" />
+      <translation>0 mg/Tag</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/forms/dose_form.py" line="88" />
@@ -696,7 +696,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
     <message>
       <location filename="../../gistdesk/ui/forms/dose_form.py" line="44" />
       <source>No, correct the dose</source>
-      <translation type="unfinished" />
+      <translation>Nein, Dosis korrigieren</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/forms/dose_form.py" line="62" />
@@ -716,7 +716,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
     <message>
       <location filename="../../gistdesk/ui/forms/dose_form.py" line="43" />
       <source>Yes, treatment held</source>
-      <translation type="unfinished" />
+      <translation>Ja, Behandlung pausiert</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/forms/dose_form.py" line="71" />
@@ -797,149 +797,154 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
   <context>
     <name>FlagsPanel</name>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="62" />
-      <source>Advised duration (days)</source>
-      <translation type="unfinished" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="314" />
+      <source>Adjuvant therapy ends on {0} (in {1} days): on the Adjuvant ending worklist.</source>
+      <translation>Die adjuvante Therapie endet am {0} (in {1} Tagen): auf der Arbeitsliste „Adjuvant endet“.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="130" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="65" />
+      <source>Advised duration (days)</source>
+      <translation>Empfohlene Dauer (Tage)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="133" />
       <source>Basis:</source>
       <translation>Grundlage:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="50" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="53" />
       <source>Change vs baseline</source>
-      <translation type="unfinished" />
+      <translation>Änderung zum Ausgangsbefund</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="51" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="54" />
       <source>Change vs nadir</source>
-      <translation type="unfinished" />
+      <translation>Änderung zum Nadir</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="118" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="121" />
       <source>Criteria:</source>
       <translation>Kriterien:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="58" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="61" />
       <source>Days</source>
-      <translation type="unfinished" />
+      <translation>Tage</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="59" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="62" />
       <source>Days on this line</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="60" />
-      <source>Days since the last scan</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="52" />
-      <source>Density change</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="54" />
-      <source>Density change vs nadir</source>
-      <translation type="unfinished" />
+      <translation>Tage auf dieser Linie</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/flags_panel.py" line="63" />
-      <source>Dose</source>
-      <translation type="unfinished" />
+      <source>Days since the last scan</source>
+      <translation>Tage seit der letzten Bildgebung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="121" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="55" />
+      <source>Density change</source>
+      <translation>Dichteänderung</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="57" />
+      <source>Density change vs nadir</source>
+      <translation>Dichteänderung zum Nadir</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="66" />
+      <source>Dose</source>
+      <translation>Dosis</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="124" />
       <source>Extent:</source>
       <translation>Ausmaß:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="257" />
-      <location filename="../../gistdesk/ui/flags_panel.py" line="272" />
-      <location filename="../../gistdesk/ui/flags_panel.py" line="288" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="270" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="285" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="307" />
       <source>Flags</source>
       <translation>Hinweise</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="288" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="307" />
       <source>Flags ({0})</source>
       <translation>Hinweise ({0})</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="280" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="299" />
       <source>Flags support the GIST team's review; they are not orders.</source>
       <translation>Hinweise unterstützen die Beurteilung durch das GIST-Team; sie sind keine Anordnungen.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="49" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="52" />
       <source>Nadir scan</source>
-      <translation type="unfinished" />
+      <translation>Nadir-Bildgebung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="276" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="295" />
       <source>No flags: nothing for the team to review.</source>
       <translation>Keine Hinweise: Für das Team gibt es nichts zu prüfen.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="147" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="150" />
       <source>Options to discuss:</source>
       <translation>Zu besprechende Optionen:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="122" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="125" />
       <source>Resistance:</source>
       <translation>Resistenz:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="57" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="60" />
       <source>SUVmax change</source>
-      <translation type="unfinished" />
+      <translation>SUVmax-Änderung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="61" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="64" />
       <source>Scan interval (days)</source>
-      <translation type="unfinished" />
+      <translation>Bildgebungsintervall (Tage)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="186" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="199" />
       <source>Select to show its scan</source>
       <translation>Auswählen, um die Bildgebung zu zeigen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="48" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="51" />
       <source>Smallest sum (nadir)</source>
-      <translation type="unfinished" />
+      <translation>Kleinste Summe (Nadir)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="154" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="157" />
       <source>Source:</source>
       <translation>Quelle:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="47" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="50" />
       <source>Sum at baseline</source>
-      <translation type="unfinished" />
+      <translation>Summe bei Ausgangsbefund</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="46" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="49" />
       <source>Sum of target diameters</source>
-      <translation type="unfinished" />
+      <translation>Summe der Zieldurchmesser</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="134" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="137" />
       <source>early on the first TKI line (when false progression is most common)</source>
       <translation>früh in der ersten TKI-Linie (wenn eine Pseudoprogression am häufigsten ist)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="126" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="129" />
       <source>off therapy</source>
       <translation>ohne Therapie</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="104" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="107" />
       <source>scan {0}</source>
       <translation>Bildgebung {0}</translation>
     </message>
@@ -965,52 +970,52 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
   <context>
     <name>LockScreen</name>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="394" />
+      <location filename="../../gistdesk/ui/signin.py" line="408" />
       <source>Another user can sign in here. Unsaved work of {0} is kept until they decide.</source>
       <translation>Ein anderer Benutzer kann sich hier anmelden. Ungespeicherte Arbeit von {0} bleibt erhalten, bis entschieden ist, was damit geschieht.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="387" />
+      <location filename="../../gistdesk/ui/signin.py" line="401" />
       <source>Locked at {0} for {1}. Patient data is hidden. Type your password to go on, or switch user.</source>
       <translation>Gesperrt um {0} für {1}. Patientendaten sind ausgeblendet. Geben Sie Ihr Passwort ein, um fortzufahren, oder wechseln Sie den Benutzer.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="352" />
+      <location filename="../../gistdesk/ui/signin.py" line="366" />
       <source>Password</source>
       <translation>Passwort</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="355" />
+      <location filename="../../gistdesk/ui/signin.py" line="369" />
       <source>Password:</source>
       <translation>Passwort:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="399" />
+      <location filename="../../gistdesk/ui/signin.py" line="413" />
       <source>Sign in to go on.</source>
       <translation>Melden Sie sich an, um fortzufahren.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="360" />
+      <location filename="../../gistdesk/ui/signin.py" line="374" />
       <source>Switch user…</source>
       <translation>Benutzer wechseln…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="362" />
+      <location filename="../../gistdesk/ui/signin.py" line="376" />
       <source>Unlock</source>
       <translation>Entsperren</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="349" />
+      <location filename="../../gistdesk/ui/signin.py" line="363" />
       <source>User name</source>
       <translation>Benutzername</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="354" />
+      <location filename="../../gistdesk/ui/signin.py" line="368" />
       <source>User name:</source>
       <translation>Benutzername:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="339" />
+      <location filename="../../gistdesk/ui/signin.py" line="353" />
       <source>gistdesk is locked</source>
       <translation>gistdesk ist gesperrt</translation>
     </message>
@@ -1118,17 +1123,17 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>&amp;Ansicht</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="621" />
+      <location filename="../../gistdesk/ui/main_window.py" line="633" />
       <source>A form with changes that are not saved is kept behind the lock. Quit and discard it?</source>
       <translation>Hinter der Sperre wartet ein Formular mit ungespeicherten Änderungen. Beenden und es verwerfen?</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="410" />
+      <location filename="../../gistdesk/ui/main_window.py" line="424" />
       <source>About gistdesk</source>
       <translation>Über gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="547" />
+      <location filename="../../gistdesk/ui/main_window.py" line="559" />
       <source>Account locked</source>
       <translation>Konto gesperrt</translation>
     </message>
@@ -1173,7 +1178,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Prüfprotokoll dieses &amp;Patienten…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="350" />
+      <location filename="../../gistdesk/ui/main_window.py" line="365" />
       <source>Cannot open the patient</source>
       <translation>Der Patient kann nicht geöffnet werden</translation>
     </message>
@@ -1188,12 +1193,12 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Leere &amp;Klinikdatenbank anlegen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="577" />
+      <location filename="../../gistdesk/ui/main_window.py" line="589" />
       <source>Database: {0}</source>
       <translation>Datenbank: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="190" />
+      <location filename="../../gistdesk/ui/edits.py" line="192" />
       <source>Delete dose change</source>
       <translation>Dosisänderung löschen</translation>
     </message>
@@ -1203,13 +1208,13 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Dosisänderung löschen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="278" />
-      <location filename="../../gistdesk/ui/edits.py" line="283" />
+      <location filename="../../gistdesk/ui/edits.py" line="279" />
+      <location filename="../../gistdesk/ui/edits.py" line="284" />
       <source>Delete patient</source>
       <translation>Patient löschen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="229" />
+      <location filename="../../gistdesk/ui/edits.py" line="231" />
       <source>Delete procedure</source>
       <translation>Eingriff löschen</translation>
     </message>
@@ -1219,7 +1224,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Eingriff löschen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="155" />
+      <location filename="../../gistdesk/ui/edits.py" line="157" />
       <source>Delete scan</source>
       <translation>Bildgebung löschen</translation>
     </message>
@@ -1229,7 +1234,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Bildgebung löschen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="260" />
+      <location filename="../../gistdesk/ui/edits.py" line="262" />
       <source>Delete side effect</source>
       <translation>Nebenwirkung löschen</translation>
     </message>
@@ -1239,32 +1244,32 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Nebenwirkung löschen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="191" />
+      <location filename="../../gistdesk/ui/edits.py" line="193" />
       <source>Delete the dose change of {0} ({1} mg/day, {2})? The change is kept in the audit log.</source>
       <translation>Die Dosisänderung vom {0} ({1} mg/Tag, {2}) löschen? Die Änderung wird im Prüfprotokoll festgehalten.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="279" />
+      <location filename="../../gistdesk/ui/edits.py" line="280" />
       <source>Delete the patient {0} and everything recorded for them? {1} The audit log keeps a copy.</source>
       <translation>Den Patienten {0} und alles für ihn Erfasste löschen? {1} Das Prüfprotokoll behält eine Kopie.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="230" />
+      <location filename="../../gistdesk/ui/edits.py" line="232" />
       <source>Delete the procedure {0} of {1}? The change is kept in the audit log.</source>
       <translation>Den Eingriff „{0}“ vom {1} löschen? Die Änderung wird im Prüfprotokoll festgehalten.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="261" />
+      <location filename="../../gistdesk/ui/edits.py" line="263" />
       <source>Delete the side effect {0} (grade {1}) of {2}? The change is kept in the audit log.</source>
       <translation>Die Nebenwirkung „{0}“ (Grad {1}) vom {2} löschen? Die Änderung wird im Prüfprotokoll festgehalten.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="156" />
+      <location filename="../../gistdesk/ui/edits.py" line="158" />
       <source>Delete the {0} scan of {1} with its {2} lesion measurement(s)? The change is kept in the audit log.</source>
       <translation>Die {0}-Untersuchung vom {1} mit ihren {2} Läsionsmessungen löschen? Die Änderung wird im Prüfprotokoll festgehalten.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="297" />
+      <location filename="../../gistdesk/ui/edits.py" line="298" />
       <source>Deleted {0}</source>
       <translation>{0} gelöscht</translation>
     </message>
@@ -1294,13 +1299,13 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Therapielinie bearbeiten…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="284" />
+      <location filename="../../gistdesk/ui/edits.py" line="285" />
       <source>Keep</source>
       <translation>Behalten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="137" />
-      <location filename="../../gistdesk/ui/main_window.py" line="626" />
+      <location filename="../../gistdesk/ui/edits.py" line="139" />
+      <location filename="../../gistdesk/ui/main_window.py" line="638" />
       <source>Keep it</source>
       <translation>Behalten</translation>
     </message>
@@ -1310,7 +1315,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Fenster sperren und Patientendaten ausblenden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="460" />
+      <location filename="../../gistdesk/ui/main_window.py" line="472" />
       <source>Locked</source>
       <translation>Gesperrt</translation>
     </message>
@@ -1320,22 +1325,22 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Hauptwerkzeugleiste</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="498" />
+      <location filename="../../gistdesk/ui/actions.py" line="499" />
       <source>Needs the {0} role</source>
       <translation>Erfordert die Rolle {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="53" />
+      <location filename="../../gistdesk/ui/edits.py" line="55" />
       <source>Not allowed</source>
       <translation>Nicht erlaubt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="145" />
+      <location filename="../../gistdesk/ui/edits.py" line="147" />
       <source>Nothing was deleted</source>
       <translation>Es wurde nichts gelöscht</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="342" />
+      <location filename="../../gistdesk/ui/main_window.py" line="357" />
       <source>Patient {0} is no longer in the database</source>
       <translation>Patient {0} ist nicht mehr in der Datenbank</translation>
     </message>
@@ -1350,7 +1355,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>&amp;Zusammenfassung drucken…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="625" />
+      <location filename="../../gistdesk/ui/main_window.py" line="637" />
       <source>Quit and discard</source>
       <translation>Beenden und verwerfen</translation>
     </message>
@@ -1360,7 +1365,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Benutzer &amp;wechseln…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="374" />
+      <location filename="../../gistdesk/ui/main_window.py" line="389" />
       <source>Saved {0}</source>
       <translation>{0} gespeichert</translation>
     </message>
@@ -1370,8 +1375,8 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Bildgebung überfällig</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="130" />
-      <location filename="../../gistdesk/ui/main_window.py" line="225" />
+      <location filename="../../gistdesk/ui/main_window.py" line="131" />
+      <location filename="../../gistdesk/ui/main_window.py" line="226" />
       <source>Search failed: {0}</source>
       <translation>Suche fehlgeschlagen: {0}</translation>
     </message>
@@ -1386,28 +1391,28 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Aktennummer oder Name suchen  (Strg+F)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="248" />
+      <location filename="../../gistdesk/ui/main_window.py" line="249" />
       <location filename="../../gistdesk/ui/main_window_view.py" line="87" />
       <source>Select a patient in the list, or create one with Ctrl+N.</source>
       <translation>Wählen Sie einen Patienten in der Liste oder legen Sie mit Strg+N einen neuen an.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="155" />
+      <location filename="../../gistdesk/ui/main_window.py" line="157" />
       <source>Signed in: {0}</source>
       <translation>Angemeldet: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="293" />
+      <location filename="../../gistdesk/ui/edits.py" line="294" />
       <source>The patient was not deleted</source>
       <translation>Der Patient wurde nicht gelöscht</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="161" />
+      <location filename="../../gistdesk/ui/edits.py" line="163" />
       <source>The scan was not deleted</source>
       <translation>Die Bildgebung wurde nicht gelöscht</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="246" />
+      <location filename="../../gistdesk/ui/main_window.py" line="247" />
       <source>This clinic has no patients yet.
 Create the first with New patient (Ctrl+N).</source>
       <translation>Diese Klinik hat noch keine Patienten.
@@ -1416,15 +1421,15 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
     <message>
       <location filename="../../gistdesk/ui/main_window_view.py" line="44" />
       <source>To review</source>
-      <translation type="unfinished" />
+      <translation>Zu prüfen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="620" />
+      <location filename="../../gistdesk/ui/main_window.py" line="632" />
       <source>Unsaved form</source>
       <translation>Ungespeichertes Formular</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="231" />
+      <location filename="../../gistdesk/ui/main_window.py" line="232" />
       <source>Worklist failed: {0}</source>
       <translation>Arbeitsliste fehlgeschlagen: {0}</translation>
     </message>
@@ -1439,57 +1444,57 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Arbeitsliste: Alle</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="322" />
-      <source>Worklist: Flags</source>
-      <translation>Arbeitsliste: Hinweise</translation>
-    </message>
-    <message>
       <location filename="../../gistdesk/ui/actions.py" line="321" />
       <source>Worklist: Scan overdue</source>
       <translation>Arbeitsliste: Bildgebung überfällig</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="544" />
+      <location filename="../../gistdesk/ui/actions.py" line="322" />
+      <source>Worklist: To review</source>
+      <translation>Arbeitsliste: Zu prüfen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="556" />
       <source>Your password was changed.</source>
       <translation>Ihr Passwort wurde geändert.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="521" />
+      <location filename="../../gistdesk/ui/main_window.py" line="533" />
       <source>Your role cannot see the audit log.</source>
       <translation>Ihre Rolle darf das Prüfprotokoll nicht einsehen.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="54" />
+      <location filename="../../gistdesk/ui/edits.py" line="56" />
       <source>Your role does not allow this. Ask an administrator.</source>
       <translation>Ihre Rolle erlaubt das nicht. Wenden Sie sich an einen Administrator.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="453" />
+      <location filename="../../gistdesk/ui/main_window.py" line="467" />
       <source>gistdesk — locked</source>
       <translation>gistdesk — gesperrt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="154" />
+      <location filename="../../gistdesk/ui/main_window.py" line="156" />
       <source>nobody</source>
       <translation>niemand</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="257" />
+      <location filename="../../gistdesk/ui/main_window.py" line="258" />
       <source>{0} of {1} patients shown</source>
       <translation>{0} von {1} Patienten angezeigt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="494" />
+      <location filename="../../gistdesk/ui/actions.py" line="495" />
       <source>{0} or {1}</source>
       <translation>{0} oder {1}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="260" />
+      <location filename="../../gistdesk/ui/main_window.py" line="261" />
       <source>{0} patient shown</source>
       <translation>{0} Patient angezeigt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="262" />
+      <location filename="../../gistdesk/ui/main_window.py" line="263" />
       <source>{0} patients shown</source>
       <translation>{0} Patienten angezeigt</translation>
     </message>
@@ -1633,77 +1638,77 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
   <context>
     <name>PatientHeader</name>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="292" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="293" />
       <source>Diagnosed &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Diagnose &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="277" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="278" />
       <source>Record &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Akte &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="304" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="305" />
       <source>Recurrence risk: &lt;i&gt;not computable (size or mitoses missing)&lt;/i&gt;</source>
       <translation>Rückfallrisiko: &lt;i&gt;nicht berechenbar (Größe oder Mitosen fehlen)&lt;/i&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="314" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="315" />
       <source>Recurrence risk: modified NIH &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Rückfallrisiko: modifiziertes NIH &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="283" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="284" />
       <source>born {0}</source>
       <translation>geboren {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="299" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="300" />
       <source>extent &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Ausbreitung &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="295" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="296" />
       <source>mitoses &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Mitosen &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="298" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="299" />
       <source>mutation &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Mutation &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="289" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="290" />
       <source>no</source>
       <translation>nein</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="297" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="298" />
       <source>rupture &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Ruptur &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="293" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="294" />
       <source>site &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Lokalisation &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="294" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="295" />
       <source>size &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Größe &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="285" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="286" />
       <source>unknown</source>
       <translation>unbekannt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="287" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="288" />
       <source>yes</source>
       <translation>ja</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="279" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="280" />
       <source>{0} years</source>
       <translation>{0} Jahre</translation>
     </message>
@@ -1718,7 +1723,7 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
     <message>
       <location filename="../../gistdesk/ui/patient_list.py" line="48" />
       <source>Born</source>
-      <translation type="unfinished" />
+      <translation>Geboren</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/patient_list.py" line="51" />
@@ -1754,17 +1759,17 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
   <context>
     <name>PatientView</name>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="442" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="446" />
       <source>&amp;Procedures</source>
       <translation>&amp;Eingriffe</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="426" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="430" />
       <source>&amp;Scans</source>
       <translation>&amp;Bildgebung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="35" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="36" />
       <source>Account</source>
       <translation>Konto</translation>
     </message>
@@ -1804,7 +1809,7 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Choi</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="102" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="103" />
       <location filename="../../gistdesk/ui/patient_view.py" line="106" />
       <location filename="../../gistdesk/ui/patient_view.py" line="139" />
       <location filename="../../gistdesk/ui/patient_view.py" line="221" />
@@ -1828,7 +1833,7 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Durchmesser (mm)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="33" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="34" />
       <source>Display name</source>
       <translation>Anzeigename</translation>
     </message>
@@ -1838,14 +1843,14 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Dosis</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="394" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="499" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="595" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="395" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="506" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="602" />
       <source>Dose history</source>
       <translation>Dosisverlauf</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="601" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="608" />
       <source>Dose history: {0}, from {1}</source>
       <translation>Dosisverlauf: {0}, ab {1}</translation>
     </message>
@@ -1866,7 +1871,7 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Ende</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="105" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="106" />
       <source>File</source>
       <translation>Datei</translation>
     </message>
@@ -1886,7 +1891,7 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Therapieziel</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="103" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="104" />
       <source>Kind</source>
       <translation>Art</translation>
     </message>
@@ -1896,13 +1901,13 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Läsion</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="585" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="592" />
       <source>Lesions on {0} ({1}), change vs the previous scan</source>
       <translation>Läsionen am {0} ({1}), Änderung gegenüber der vorigen Bildgebung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="418" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="577" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="419" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="584" />
       <source>Lesions: select a scan</source>
       <translation>Läsionen: Bildgebung auswählen</translation>
     </message>
@@ -1979,7 +1984,7 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/patient_view.py" line="141" />
-      <location filename="../../gistdesk/ui/users_dialog.py" line="34" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="35" />
       <source>Role</source>
       <translation>Rolle</translation>
     </message>
@@ -1994,12 +1999,12 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Schema</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="458" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="462" />
       <source>Side &amp;effects</source>
       <translation>&amp;Nebenwirkungen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="104" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="105" />
       <source>Size</source>
       <translation>Größe</translation>
     </message>
@@ -2029,12 +2034,12 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Begriff</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="407" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="408" />
       <source>Therapy &amp;lines</source>
       <translation>&amp;Therapielinien</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="32" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="33" />
       <source>User name</source>
       <translation>Benutzername</translation>
     </message>
@@ -2052,7 +2057,7 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
   <context>
     <name>PdfPreview</name>
     <message numerus="yes">
-      <location filename="../../gistdesk/ui/pdf_preview.py" line="74" />
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="101" />
       <source>%n page(s)</source>
       <translation>
         <numerusform>%n Seite</numerusform>
@@ -2060,34 +2065,69 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       </translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/pdf_preview.py" line="77" />
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="147" />
       <source>&amp;Close</source>
       <translation>S&amp;chließen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/pdf_preview.py" line="75" />
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="145" />
       <source>&amp;Print…</source>
       <translation>&amp;Drucken…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/pdf_preview.py" line="76" />
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="146" />
       <source>&amp;Save as PDF…</source>
       <translation>Als PDF &amp;speichern…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/pdf_preview.py" line="102" />
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="112" />
+      <source>Fit width</source>
+      <translation>Seitenbreite</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="106" />
+      <source>Next page ▶</source>
+      <translation>Nächste Seite ▶</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="210" />
       <source>Nothing was printed</source>
       <translation>Es wurde nichts gedruckt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/pdf_preview.py" line="108" />
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="177" />
+      <source>Page {0} of {1}</source>
+      <translation>Seite {0} von {1}</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="216" />
       <source>Save as PDF</source>
       <translation>Als PDF speichern</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/pdf_preview.py" line="116" />
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="224" />
       <source>The PDF was not saved</source>
       <translation>Das PDF wurde nicht gespeichert</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="114" />
+      <source>Whole page</source>
+      <translation>Ganze Seite</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="110" />
+      <source>Zoom in</source>
+      <translation>Vergrößern</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="108" />
+      <source>Zoom out</source>
+      <translation>Verkleinern</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="104" />
+      <source>◀ Previous page</source>
+      <translation>◀ Vorherige Seite</translation>
     </message>
   </context>
   <context>
@@ -2209,191 +2249,193 @@ Es wurde nichts gedruckt.</translation>
   <context>
     <name>ScanForm</name>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="249" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="248" />
       <source>&amp;Add lesion</source>
       <translation>Läsion &amp;hinzufügen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="251" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="250" />
       <source>&amp;Remove lesion</source>
       <translation>Läsion &amp;entfernen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="186" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="185" />
       <source>Add scan</source>
       <translation>Bildgebung hinzufügen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="43" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="42" />
       <source>Density
 (HU)</source>
       <translation>Dichte
 (HU)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="41" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="40" />
       <source>Diameter
 (mm)</source>
       <translation>Durchmesser
 (mm)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="256" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="255" />
       <source>Diameters: longest axis in mm (short axis for lymph nodes). Leave a diameter empty if the lesion was not measured.</source>
       <translation>Durchmesser: längste Achse in mm (kurze Achse bei Lymphknoten). Durchmesser leer lassen, wenn die Läsion nicht gemessen wurde.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="186" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="185" />
       <source>Edit scan</source>
       <translation>Bildgebung bearbeiten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="317" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="316" />
       <source>Go back and measure</source>
-      <translation type="unfinished" />
+      <translation>Zurück und messen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="46" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="45" />
       <source>Hypo-
 dense</source>
       <translation>Hypo-
 dens</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="47" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="46" />
       <source>Intratumoral
 nodule</source>
       <translation>Intratumoraler
 Knoten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="37" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="36" />
       <source>Lesion</source>
       <translation>Läsion</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="366" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="365" />
       <source>Lesion {0}, {1}</source>
       <translation>Läsion {0}, {1}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="219" />
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="242" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="218" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="241" />
       <source>Lesions</source>
       <translation>Läsionen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="238" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="237" />
       <source>Lesions of the previous scan ({0}) are listed: type the new measurements.</source>
       <translation>Die Läsionen der vorigen Bildgebung ({0}) sind aufgeführt: Geben Sie die neuen Messwerte ein.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="199" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="198" />
       <source>Modality</source>
       <translation>Modalität</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="45" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="44" />
       <source>New</source>
       <translation>Neu</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="40" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="39" />
       <source>Node</source>
       <translation>Lymphknoten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="274" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="273" />
       <source>Non-target lesions</source>
       <translation>Nicht-Ziel-Läsionen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="266" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="265" />
       <source>Non-target lesions:</source>
       <translation>Nicht-Ziel-Läsionen:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="310" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="309" />
       <source>Not all target lesions measured</source>
-      <translation type="unfinished" />
+      <translation>Nicht alle Zielläsionen gemessen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="38" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="37" />
       <source>Organ</source>
       <translation>Organ</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="42" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="41" />
       <source>Previous
 (mm)</source>
       <translation>Vorher
 (mm)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="276" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="275" />
       <source>Report</source>
       <translation>Befund</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="44" />
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="55" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="43" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="54" />
       <source>SUVmax</source>
       <translation>SUVmax</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="316" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="315" />
       <source>Save anyway</source>
-      <translation type="unfinished" />
+      <translation>Trotzdem speichern</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="198" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="197" />
       <source>Scan date</source>
       <translation>Untersuchungsdatum</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="39" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="38" />
       <source>Target</source>
       <translation>Ziel</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="54" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="53" />
       <source>density (HU)</source>
       <translation>Dichte (HU)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="51" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="50" />
       <source>lesion id</source>
       <translation>Läsions-ID</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="53" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="52" />
       <source>longest diameter (mm)</source>
       <translation>längster Durchmesser (mm)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="52" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="51" />
       <source>organ</source>
       <translation>Organ</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="197" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="196" />
       <source>radiology report (optional)</source>
       <translation>radiologischer Befund (optional)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="364" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="363" />
       <source>row {0}</source>
       <translation>Zeile {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="311" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="310" />
       <source>{0} not measured on this scan — save anyway?
 
 An unmeasured lesion is not 0 mm: the scan's sum is left out of the chart and RECIST cannot assess the targets.</source>
-      <translation type="unfinished" />
+      <translation>{0} in dieser Bildgebung nicht gemessen — trotzdem speichern?
+
+Eine nicht gemessene Läsion ist nicht 0 mm: Die Summe dieser Bildgebung fehlt im Diagramm, und RECIST kann die Zielläsionen nicht beurteilen.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="374" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="373" />
       <source>“{0}” is not a number</source>
       <translation>„{0}“ ist keine Zahl</translation>
     </message>
@@ -2401,29 +2443,49 @@ An unmeasured lesion is not 0 mm: the scan's sum is left out of the chart and RE
   <context>
     <name>SettingsDialog</name>
     <message>
-      <location filename="../../gistdesk/ui/settings_dialog.py" line="82" />
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="88" />
       <source> min</source>
       <translation> Min.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/settings_dialog.py" line="88" />
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="103" />
       <source>Clinic name (report footers):</source>
       <translation>Klinikname (Fußzeile der Berichte):</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/settings_dialog.py" line="87" />
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="104" />
+      <source>Clinic phone:</source>
+      <translation>Telefon der Klinik:</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="107" />
       <source>Lock after idle:</source>
       <translation>Sperren nach Inaktivität:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/settings_dialog.py" line="108" />
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="135" />
       <source>Not saved: {0}</source>
       <translation>Nicht gespeichert: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/settings_dialog.py" line="75" />
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="105" />
+      <source>Nurse line:</source>
+      <translation>Pflegetelefon:</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="106" />
+      <source>Report footer:</source>
+      <translation>Fußzeile der Berichte:</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="73" />
       <source>Settings — gistdesk</source>
       <translation>Einstellungen — gistdesk</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="78" />
+      <source>These settings belong to the clinic database {0}.</source>
+      <translation>Diese Einstellungen gehören zur Klinikdatenbank {0}.</translation>
     </message>
   </context>
   <context>
@@ -2485,7 +2547,7 @@ An unmeasured lesion is not 0 mm: the scan's sum is left out of the chart and RE
   <context>
     <name>SideEffectForm</name>
     <message>
-      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="77" />
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="82" />
       <source>Action</source>
       <translation>Maßnahme</translation>
     </message>
@@ -2495,22 +2557,22 @@ An unmeasured lesion is not 0 mm: the scan's sum is left out of the chart and RE
       <translation>Nebenwirkung hinzufügen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="75" />
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="80" />
       <source>CTCAE grade</source>
       <translation>CTCAE-Grad</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="59" />
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="64" />
       <source>CTCAE grade: 1 mild … 5 death related to the adverse event</source>
       <translation>CTCAE-Grad: 1 leicht … 5 Tod durch das unerwünschte Ereignis</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="73" />
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="78" />
       <source>Date</source>
       <translation>Datum</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="76" />
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="81" />
       <source>Drug</source>
       <translation>Medikament</translation>
     </message>
@@ -2520,7 +2582,7 @@ An unmeasured lesion is not 0 mm: the scan's sum is left out of the chart and RE
       <translation>Nebenwirkung bearbeiten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="74" />
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="79" />
       <source>Term (CTCAE)</source>
       <translation>Begriff (CTCAE)</translation>
     </message>
@@ -2528,27 +2590,27 @@ An unmeasured lesion is not 0 mm: the scan's sum is left out of the chart and RE
   <context>
     <name>SignIn</name>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="32" />
+      <location filename="../../gistdesk/ui/signin.py" line="33" />
       <source>The user name or password is not right.</source>
       <translation>Benutzername oder Passwort ist nicht richtig.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="78" />
+      <location filename="../../gistdesk/ui/signin.py" line="79" />
       <source>This account is locked after too many wrong passwords. Try again after {0}, or ask an administrator.</source>
       <translation>Dieses Konto ist nach zu vielen falschen Passwörtern gesperrt. Versuchen Sie es nach {0} erneut oder wenden Sie sich an einen Administrator.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="74" />
+      <location filename="../../gistdesk/ui/signin.py" line="75" />
       <source>Type your user name and password.</source>
       <translation>Geben Sie Benutzername und Passwort ein.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="41" />
+      <location filename="../../gistdesk/ui/signin.py" line="42" />
       <source>at least {0} characters, not the user name. A few unrelated words make a good password; do not reuse one from another system.</source>
       <translation>mindestens {0} Zeichen, nicht der Benutzername. Einige unzusammenhängende Wörter ergeben ein gutes Passwort; verwenden Sie keines aus einem anderen System.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="59" />
+      <location filename="../../gistdesk/ui/signin.py" line="60" />
       <source>later</source>
       <translation>später</translation>
     </message>
@@ -2556,42 +2618,47 @@ An unmeasured lesion is not 0 mm: the scan's sum is left out of the chart and RE
   <context>
     <name>SignInDialog</name>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="151" />
+      <location filename="../../gistdesk/ui/signin.py" line="153" />
       <source>Clinic database: {0}</source>
       <translation>Klinikdatenbank: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="158" />
+      <location filename="../../gistdesk/ui/signin.py" line="159" />
+      <source>Demo clinic (invented patients only). Sign in as {0} with the password {1}.</source>
+      <translation>Demo-Klinik (nur erfundene Patienten). Anmelden als {0} mit dem Passwort {1}.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="172" />
       <source>Password</source>
       <translation>Passwort</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="161" />
+      <location filename="../../gistdesk/ui/signin.py" line="175" />
       <source>Password:</source>
       <translation>Passwort:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="166" />
+      <location filename="../../gistdesk/ui/signin.py" line="180" />
       <source>Sign in</source>
       <translation>Anmelden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="147" />
+      <location filename="../../gistdesk/ui/signin.py" line="149" />
       <source>Sign in to gistdesk</source>
       <translation>Bei gistdesk anmelden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="142" />
+      <location filename="../../gistdesk/ui/signin.py" line="144" />
       <source>Sign in — gistdesk</source>
       <translation>Anmelden — gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="155" />
+      <location filename="../../gistdesk/ui/signin.py" line="169" />
       <source>User name</source>
       <translation>Benutzername</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="160" />
+      <location filename="../../gistdesk/ui/signin.py" line="174" />
       <source>User name:</source>
       <translation>Benutzername:</translation>
     </message>
@@ -2683,118 +2750,118 @@ An unmeasured lesion is not 0 mm: the scan's sum is left out of the chart and RE
   <context>
     <name>UsersDialog</name>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="94" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="95" />
       <source>Add a user</source>
       <translation>Benutzer hinzufügen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="102" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="103" />
       <source>Add user</source>
       <translation>Benutzer hinzufügen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="193" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="194" />
       <source>Added {0}.</source>
       <translation>{0} hinzugefügt.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="75" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="76" />
       <source>Change role</source>
       <translation>Rolle ändern</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="81" />
-      <location filename="../../gistdesk/ui/users_dialog.py" line="182" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="82" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="183" />
       <source>Disable</source>
       <translation>Deaktivieren</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="104" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="105" />
       <source>Display name:</source>
       <translation>Anzeigename:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="182" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="183" />
       <source>Enable</source>
       <translation>Aktivieren</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="144" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="145" />
       <source>Not changed: {0}</source>
       <translation>Nicht geändert: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="106" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="107" />
       <source>Password:</source>
       <translation>Passwort:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="107" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="108" />
       <source>Password: {0}</source>
       <translation>Passwort: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="80" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="81" />
       <source>Reset password</source>
       <translation>Passwort zurücksetzen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="105" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="106" />
       <source>Role:</source>
       <translation>Rolle:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="83" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="84" />
       <source>Selected user:</source>
       <translation>Ausgewählter Benutzer:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="215" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="216" />
       <source>The password of {0} was changed.</source>
       <translation>Das Passwort von {0} wurde geändert.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="156" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="157" />
       <source>The users could not be listed: {0}</source>
       <translation>Die Benutzer konnten nicht aufgelistet werden: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="103" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="104" />
       <source>User name:</source>
       <translation>Benutzername:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="58" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="59" />
       <source>Users — gistdesk</source>
       <translation>Benutzer — gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="40" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="41" />
       <source>active</source>
       <translation>aktiv</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="38" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="39" />
       <source>disabled</source>
       <translation>deaktiviert</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="78" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="79" />
       <source>new password</source>
       <translation>neues Passwort</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="231" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="232" />
       <source>{0} can no longer sign in.</source>
       <translation>{0} kann sich nicht mehr anmelden.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="227" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="228" />
       <source>{0} can sign in again.</source>
       <translation>{0} kann sich wieder anmelden.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="206" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="207" />
       <source>{0} is now {1}.</source>
       <translation>{0} ist jetzt {1}.</translation>
     </message>

@@ -52,69 +52,69 @@
   <context>
     <name>App</name>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="150" />
+      <location filename="../../gistdesk/ui/app.py" line="149" />
       <source>An unexpected error happened ({0} in {1}). Nothing was saved by the action that failed; your data is safe in the database.</source>
       <translation>Une erreur inattendue s'est produite ({0} dans {1}). L'action qui a échoué n'a rien enregistré ; vos données sont en sécurité dans la base.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="423" />
-      <location filename="../../gistdesk/ui/app.py" line="489" />
+      <location filename="../../gistdesk/ui/app.py" line="421" />
+      <location filename="../../gistdesk/ui/app.py" line="488" />
       <source>Cannot open the database</source>
       <translation>Impossible d'ouvrir la base de données</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="465" />
+      <location filename="../../gistdesk/ui/app.py" line="464" />
       <source>Create an empty clinic database</source>
       <translation>Créer une base de données vide de la clinique</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="475" />
+      <location filename="../../gistdesk/ui/app.py" line="474" />
       <source>File exists</source>
       <translation>Le fichier existe déjà</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="292" />
-      <location filename="../../gistdesk/ui/app.py" line="468" />
+      <location filename="../../gistdesk/ui/app.py" line="290" />
+      <location filename="../../gistdesk/ui/app.py" line="467" />
       <source>Open a gistdesk database</source>
       <translation>Ouvrir une base gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="484" />
+      <location filename="../../gistdesk/ui/app.py" line="483" />
       <source>Opening the database…</source>
       <translation>Ouverture de la base de données…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="401" />
+      <location filename="../../gistdesk/ui/app.py" line="399" />
       <source>Restored {0}: sign in again</source>
       <translation>{0} restaurée : reconnectez-vous</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="149" />
+      <location filename="../../gistdesk/ui/app.py" line="148" />
       <source>Something went wrong</source>
       <translation>Une erreur s'est produite</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="375" />
+      <location filename="../../gistdesk/ui/app.py" line="373" />
       <source>The automatic backup was not made</source>
       <translation>La sauvegarde automatique n'a pas été faite</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="395" />
+      <location filename="../../gistdesk/ui/app.py" line="393" />
       <source>The backup was not restored</source>
       <translation>La sauvegarde n'a pas été restaurée</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="241" />
+      <location filename="../../gistdesk/ui/app.py" line="239" />
       <source>The database is damaged</source>
       <translation>La base de données est endommagée</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="242" />
+      <location filename="../../gistdesk/ui/app.py" line="240" />
       <source>The integrity check of the database failed. gistdesk shows what it can read but will not save changes. Restore a backup before going on.</source>
       <translation>La vérification d'intégrité de la base a échoué. gistdesk affiche ce qu'il peut lire mais n'enregistre aucune modification. Restaurez une sauvegarde avant de continuer.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="155" />
+      <location filename="../../gistdesk/ui/app.py" line="154" />
       <source>What failed: {0} in {1}
 
 A technical log (without patient data) was written to:
@@ -127,23 +127,23 @@ Un journal technique (sans données patient) a été écrit dans :
 Heure : {3}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="238" />
+      <location filename="../../gistdesk/ui/app.py" line="236" />
       <source>database damaged: read only</source>
       <translation>base endommagée : lecture seule</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="376" />
+      <location filename="../../gistdesk/ui/app.py" line="374" />
       <source>gistdesk closes normally; your data is safe in the database. Make a backup with Tools &gt; Backups… next time.</source>
       <translation>gistdesk se ferme normalement ; vos données sont en sécurité dans la base. Faites une sauvegarde la prochaine fois avec Outils &gt; Sauvegardes….</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="476" />
+      <location filename="../../gistdesk/ui/app.py" line="475" />
       <source>{0} already exists; choose a new name.</source>
       <translation>{0} existe déjà ; choisissez un autre nom.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="424" />
-      <location filename="../../gistdesk/ui/app.py" line="490" />
+      <location filename="../../gistdesk/ui/app.py" line="422" />
+      <location filename="../../gistdesk/ui/app.py" line="489" />
       <source>{0} could not be opened.</source>
       <translation>{0} n'a pas pu être ouvert.</translation>
     </message>
@@ -151,122 +151,122 @@ Heure : {3}</translation>
   <context>
     <name>AuditDialog</name>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="44" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="45" />
       <source>Action</source>
       <translation>Action</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="137" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="141" />
       <source>Audit log — gistdesk</source>
       <translation>Journal d'audit — gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="267" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="271" />
       <source>Entries {0}–{1}, newest first</source>
       <translation>Entrées {0}–{1}, les plus récentes d'abord</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="265" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="269" />
       <source>Entries {0}–{1}, newest first (more on the next page)</source>
       <translation>Entrées {0}–{1}, les plus récentes d'abord (suite à la page suivante)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="46" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="47" />
       <source>Field</source>
       <translation>Champ</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="215" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="219" />
       <source>From</source>
       <translation>Du</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="158" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="162" />
       <source>From:</source>
       <translation>Du :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="48" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="49" />
       <source>New value</source>
       <translation>Nouvelle valeur</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="47" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="48" />
       <source>Old value</source>
       <translation>Ancienne valeur</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="199" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="203" />
       <source>Older ▶</source>
       <translation>Plus anciennes ▶</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="43" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="44" />
       <source>Record</source>
       <translation>Dossier</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="157" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="161" />
       <source>Record number:</source>
       <translation>N° de dossier :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="166" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="170" />
       <source>Show</source>
       <translation>Afficher</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="256" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="260" />
       <source>The audit log could not be read: {0}</source>
       <translation>Le journal d'audit n'a pas pu être lu : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="41" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="42" />
       <source>Time</source>
       <translation>Heure</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="215" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="219" />
       <source>To</source>
       <translation>Au</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="159" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="163" />
       <source>To:</source>
       <translation>Au :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="42" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="43" />
       <source>User</source>
       <translation>Utilisateur</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="156" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="160" />
       <source>User:</source>
       <translation>Utilisateur :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="45" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="46" />
       <source>What</source>
       <translation>Objet</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="148" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="152" />
       <source>all patients</source>
       <translation>tous les patients</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="145" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="149" />
       <source>any user</source>
       <translation>tous les utilisateurs</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="224" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="228" />
       <source>{0}: not a date ({1}); type e.g. 2024-03-05</source>
       <translation>{0} : pas une date ({1}) ; saisissez par ex. 2024-03-05</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="197" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="201" />
       <source>◀ Newer</source>
       <translation>◀ Plus récentes</translation>
     </message>
@@ -287,32 +287,32 @@ Heure : {3}</translation>
   <context>
     <name>BackupsDialog</name>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="143" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="144" />
       <source>Back up now</source>
       <translation>Sauvegarder maintenant</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="185" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="186" />
       <source>Backup written: {0}</source>
       <translation>Sauvegarde écrite : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="115" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="116" />
       <source>Backups — gistdesk</source>
       <translation>Sauvegardes — gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="202" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="203" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="119" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="120" />
       <source>Copies of the clinic database, newest first. A backup is made when gistdesk closes and before every restore.</source>
       <translation>Copies de la base de la clinique, les plus récentes d'abord. Une sauvegarde est faite à la fermeture de gistdesk et avant chaque restauration.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="195" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="196" />
       <source>Replace the clinic database with the backup {0} of {1} ({2})?
 
 Everything saved after that time is replaced (a backup of the current database is made first). gistdesk reopens the database and everyone signs in again.</source>
@@ -321,52 +321,52 @@ Everything saved after that time is replaced (a backup of the current database i
 Tout ce qui a été enregistré après ce moment est remplacé (la base actuelle est d'abord sauvegardée). gistdesk rouvre la base et chacun se reconnecte.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="194" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="195" />
       <source>Restore a backup</source>
       <translation>Restaurer une sauvegarde</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="201" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="202" />
       <source>Restore this backup</source>
       <translation>Restaurer cette sauvegarde</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="145" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="146" />
       <source>Restore…</source>
       <translation>Restaurer…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="183" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="184" />
       <source>The backup was not made</source>
       <translation>La sauvegarde n'a pas été faite</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="164" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="165" />
       <source>The backups could not be listed: {0}</source>
       <translation>Les sauvegardes n'ont pas pu être listées : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="45" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="46" />
       <source>automatic</source>
       <translation>automatique</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="46" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="47" />
       <source>backup</source>
       <translation>sauvegarde</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="47" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="48" />
       <source>before a restore</source>
       <translation>avant restauration</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="43" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="44" />
       <source>manual</source>
       <translation>manuelle</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="44" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="45" />
       <source>on close</source>
       <translation>à la fermeture</translation>
     </message>
@@ -396,7 +396,7 @@ Tout ce qui a été enregistré après ce moment est remplacé (la base actuelle
     <message>
       <location filename="../../gistdesk/ui/forms/base.py" line="104" />
       <source>Save (Ctrl+Enter)</source>
-      <translation type="unfinished" />
+      <translation>Enregistrer (Ctrl+Entrée)</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/forms/base.py" line="364" />
@@ -417,63 +417,63 @@ Tout ce qui a été enregistré après ce moment est remplacé (la base actuelle
   <context>
     <name>ChangePasswordDialog</name>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="255" />
+      <location filename="../../gistdesk/ui/signin.py" line="269" />
       <source>Change my password — gistdesk</source>
       <translation>Changer mon mot de passe — gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="279" />
+      <location filename="../../gistdesk/ui/signin.py" line="293" />
       <source>Change password</source>
       <translation>Changer le mot de passe</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="271" />
+      <location filename="../../gistdesk/ui/signin.py" line="285" />
       <source>Current password:</source>
       <translation>Mot de passe actuel :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="273" />
+      <location filename="../../gistdesk/ui/signin.py" line="287" />
       <source>New password again:</source>
       <translation>Nouveau mot de passe (répéter) :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="272" />
+      <location filename="../../gistdesk/ui/signin.py" line="286" />
       <source>New password:</source>
       <translation>Nouveau mot de passe :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="275" />
-      <location filename="../../gistdesk/ui/signin.py" line="294" />
+      <location filename="../../gistdesk/ui/signin.py" line="289" />
+      <location filename="../../gistdesk/ui/signin.py" line="308" />
       <source>New password: {0}</source>
       <translation>Nouveau mot de passe : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="262" />
+      <location filename="../../gistdesk/ui/signin.py" line="276" />
       <source>Signed in as {0}</source>
       <translation>Connecté en tant que {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="305" />
+      <location filename="../../gistdesk/ui/signin.py" line="319" />
       <source>The current password is not right; nothing was changed.</source>
       <translation>Le mot de passe actuel n'est pas correct ; rien n'a été modifié.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="308" />
+      <location filename="../../gistdesk/ui/signin.py" line="322" />
       <source>The password was not changed: {0}</source>
       <translation>Le mot de passe n'a pas été modifié : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="290" />
+      <location filename="../../gistdesk/ui/signin.py" line="304" />
       <source>The two new passwords are not the same.</source>
       <translation>Les deux nouveaux mots de passe ne sont pas identiques.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="297" />
+      <location filename="../../gistdesk/ui/signin.py" line="311" />
       <source>Too many wrong passwords: this account is locked until {0}. The window is locked.</source>
       <translation>Trop de mots de passe erronés : ce compte est bloqué jusqu’à {0}. La fenêtre est verrouillée.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="287" />
+      <location filename="../../gistdesk/ui/signin.py" line="301" />
       <source>Type your current password.</source>
       <translation>Saisissez votre mot de passe actuel.</translation>
     </message>
@@ -481,18 +481,18 @@ Tout ce qui a été enregistré après ce moment est remplacé (la base actuelle
   <context>
     <name>Controller</name>
     <message>
-      <location filename="../../gistdesk/ui/controller.py" line="115" />
+      <location filename="../../gistdesk/ui/controller.py" line="116" />
       <source>Deleting…</source>
       <translation>Suppression…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/controller.py" line="77" />
+      <location filename="../../gistdesk/ui/controller.py" line="78" />
       <source>Opening…</source>
       <translation>Ouverture…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/controller.py" line="97" />
-      <location filename="../../gistdesk/ui/controller.py" line="109" />
+      <location filename="../../gistdesk/ui/controller.py" line="98" />
+      <location filename="../../gistdesk/ui/controller.py" line="110" />
       <source>Saving…</source>
       <translation>Enregistrement…</translation>
     </message>
@@ -500,58 +500,58 @@ Tout ce qui a été enregistré après ce moment est remplacé (la base actuelle
   <context>
     <name>CreateAdminDialog</name>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="219" />
+      <location filename="../../gistdesk/ui/signin.py" line="233" />
       <source>Create account</source>
       <translation>Créer le compte</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="190" />
+      <location filename="../../gistdesk/ui/signin.py" line="204" />
       <source>Create the administrator account — gistdesk</source>
       <translation>Créer le compte administrateur — gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="211" />
+      <location filename="../../gistdesk/ui/signin.py" line="225" />
       <source>Display name:</source>
       <translation>Nom affiché :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="213" />
+      <location filename="../../gistdesk/ui/signin.py" line="227" />
       <source>Password again:</source>
       <translation>Confirmer le mot de passe :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="212" />
+      <location filename="../../gistdesk/ui/signin.py" line="226" />
       <source>Password:</source>
       <translation>Mot de passe :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="215" />
-      <location filename="../../gistdesk/ui/signin.py" line="238" />
+      <location filename="../../gistdesk/ui/signin.py" line="229" />
+      <location filename="../../gistdesk/ui/signin.py" line="252" />
       <source>Password: {0}</source>
       <translation>Mot de passe : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="241" />
+      <location filename="../../gistdesk/ui/signin.py" line="255" />
       <source>The account was not created: {0}</source>
       <translation>Le compte n'a pas été créé : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="230" />
+      <location filename="../../gistdesk/ui/signin.py" line="244" />
       <source>The two passwords are not the same.</source>
       <translation>Les deux mots de passe ne sont pas identiques.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="195" />
+      <location filename="../../gistdesk/ui/signin.py" line="209" />
       <source>This clinic database has no users yet. Create the administrator account: the administrator adds the clinicians, nurses and other users, and restores backups.</source>
       <translation>Cette base de la clinique n'a pas encore d'utilisateurs. Créez le compte administrateur : l'administrateur ajoute les médecins, le personnel infirmier et les autres utilisateurs, et restaure les sauvegardes.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="210" />
+      <location filename="../../gistdesk/ui/signin.py" line="224" />
       <source>User name:</source>
       <translation>Nom d'utilisateur :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="227" />
+      <location filename="../../gistdesk/ui/signin.py" line="241" />
       <source>User name: type a user name.</source>
       <translation>Nom d'utilisateur : saisissez un nom d'utilisateur.</translation>
     </message>
@@ -564,86 +564,86 @@ Tout ce qui a été enregistré après ce moment est remplacé (la base actuelle
       <translation>Saisir une date : 2024-03-05, 20240305, 5.3.2024, ou t pour aujourd'hui</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="151" />
-      <location filename="../../gistdesk/ui/audit_view.py" line="154" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="155" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="158" />
       <source>YYYY-MM-DD</source>
       <translation>AAAA-MM-JJ</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/forms/fields.py" line="65" />
       <source>e.g. 2024-03-05 or 5.3.2024</source>
-      <translation type="unfinished" />
+      <translation>p. ex. 2024-03-05 ou 5.3.2024</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/forms/fields.py" line="80" />
       <source>“{0}” is not a date (type e.g. 2024-03-05, 20240305, 5.3.2024 or t)</source>
-      <translation type="unfinished" />
+      <translation>« {0} » n’est pas une date (saisir p. ex. 2024-03-05, 20240305, 5.3.2024 ou t)</translation>
     </message>
   </context>
   <context>
     <name>Dialogs</name>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="97" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="98" />
       <source>Create empty clinic</source>
       <translation>Créer une base vide</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="32" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="33" />
       <source>Discard</source>
       <translation>Abandonner</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="134" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="135" />
       <source>Discard the changes</source>
       <translation>Abandonner les modifications</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="33" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="34" />
       <source>Keep editing</source>
       <translation>Continuer la saisie</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="132" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="133" />
       <source>Keep the form</source>
       <translation>Garder le formulaire</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="89" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="90" />
       <source>No clinic database was found.</source>
       <translation>Aucune base de données de la clinique n'a été trouvée.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="98" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="99" />
       <source>Open demo</source>
       <translation>Ouvrir la démo</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="100" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="101" />
       <source>Open existing…</source>
       <translation>Ouvrir une base existante…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="101" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="102" />
       <source>Quit</source>
       <translation>Quitter</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="127" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="128" />
       <source>The previous user</source>
       <translation>L'utilisateur précédent</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="121" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="122" />
       <source>Unsaved form of another user</source>
       <translation>Formulaire non enregistré d'un autre utilisateur</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="88" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="89" />
       <source>Welcome to gistdesk</source>
       <translation>Bienvenue dans gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="91" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="92" />
       <source>gistdesk can create an empty clinic database at
 {0}
 or open the demo database (invented patients, for trying the app out).</source>
@@ -652,12 +652,12 @@ or open the demo database (invented patients, for trying the app out).</source>
 ou ouvrir la base de démonstration (patients fictifs, pour essayer l'application).</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="62" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="63" />
       <source>gistdesk database (*.sqlite *.db);;All files (*)</source>
       <translation>Base gistdesk (*.sqlite *.db);;Tous les fichiers (*)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="122" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="123" />
       <source>{0} left a form with changes that are not saved.
 
 {1}, do you want to keep the form open (you then check and save it yourself, under your name) or discard those changes?</source>
@@ -671,12 +671,12 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
     <message>
       <location filename="../../gistdesk/ui/forms/dose_form.py" line="38" />
       <source>0 = treatment held? A dose of 0 mg/day records a pause of the treatment; it is shown as “held” in the lists and the chart.</source>
-      <translation type="unfinished" />
+      <translation>0 = traitement suspendu ? Une dose de 0 mg/jour enregistre une pause du traitement ; les listes et le graphique l’affichent comme « held » (suspendu).</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/forms/dose_form.py" line="37" />
       <source>0 mg/day</source>
-      <translation type="unfinished" />
+      <translation>0 mg/jour</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/forms/dose_form.py" line="88" />
@@ -696,7 +696,7 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
     <message>
       <location filename="../../gistdesk/ui/forms/dose_form.py" line="44" />
       <source>No, correct the dose</source>
-      <translation type="unfinished" />
+      <translation>Non, corriger la dose</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/forms/dose_form.py" line="62" />
@@ -716,7 +716,7 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
     <message>
       <location filename="../../gistdesk/ui/forms/dose_form.py" line="43" />
       <source>Yes, treatment held</source>
-      <translation type="unfinished" />
+      <translation>Oui, traitement suspendu</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/forms/dose_form.py" line="71" />
@@ -797,149 +797,154 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
   <context>
     <name>FlagsPanel</name>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="62" />
-      <source>Advised duration (days)</source>
-      <translation type="unfinished" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="314" />
+      <source>Adjuvant therapy ends on {0} (in {1} days): on the Adjuvant ending worklist.</source>
+      <translation>Le traitement adjuvant se termine le {0} (dans {1} jours) : sur la liste de travail « Fin d'adjuvant ».</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="130" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="65" />
+      <source>Advised duration (days)</source>
+      <translation>Durée conseillée (jours)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="133" />
       <source>Basis:</source>
       <translation>Fondement :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="50" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="53" />
       <source>Change vs baseline</source>
-      <translation type="unfinished" />
+      <translation>Variation par rapport à la référence</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="51" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="54" />
       <source>Change vs nadir</source>
-      <translation type="unfinished" />
+      <translation>Variation par rapport au nadir</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="118" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="121" />
       <source>Criteria:</source>
       <translation>Critères :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="58" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="61" />
       <source>Days</source>
-      <translation type="unfinished" />
+      <translation>Jours</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="59" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="62" />
       <source>Days on this line</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="60" />
-      <source>Days since the last scan</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="52" />
-      <source>Density change</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="54" />
-      <source>Density change vs nadir</source>
-      <translation type="unfinished" />
+      <translation>Jours sur cette ligne</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/flags_panel.py" line="63" />
-      <source>Dose</source>
-      <translation type="unfinished" />
+      <source>Days since the last scan</source>
+      <translation>Jours depuis le dernier examen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="121" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="55" />
+      <source>Density change</source>
+      <translation>Variation de densité</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="57" />
+      <source>Density change vs nadir</source>
+      <translation>Variation de densité par rapport au nadir</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="66" />
+      <source>Dose</source>
+      <translation>Dose</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="124" />
       <source>Extent:</source>
       <translation>Étendue :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="257" />
-      <location filename="../../gistdesk/ui/flags_panel.py" line="272" />
-      <location filename="../../gistdesk/ui/flags_panel.py" line="288" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="270" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="285" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="307" />
       <source>Flags</source>
       <translation>Alertes</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="288" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="307" />
       <source>Flags ({0})</source>
       <translation>Alertes ({0})</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="280" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="299" />
       <source>Flags support the GIST team's review; they are not orders.</source>
       <translation>Les alertes aident l'équipe GIST à évaluer ; ce ne sont pas des prescriptions.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="49" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="52" />
       <source>Nadir scan</source>
-      <translation type="unfinished" />
+      <translation>Examen du nadir</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="276" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="295" />
       <source>No flags: nothing for the team to review.</source>
       <translation>Aucune alerte : rien à revoir pour l'équipe.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="147" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="150" />
       <source>Options to discuss:</source>
       <translation>Options à discuter :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="122" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="125" />
       <source>Resistance:</source>
       <translation>Résistance :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="57" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="60" />
       <source>SUVmax change</source>
-      <translation type="unfinished" />
+      <translation>Variation du SUVmax</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="61" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="64" />
       <source>Scan interval (days)</source>
-      <translation type="unfinished" />
+      <translation>Intervalle entre examens (jours)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="186" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="199" />
       <source>Select to show its scan</source>
       <translation>Sélectionner pour afficher l'examen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="48" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="51" />
       <source>Smallest sum (nadir)</source>
-      <translation type="unfinished" />
+      <translation>Plus petite somme (nadir)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="154" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="157" />
       <source>Source:</source>
       <translation>Source :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="47" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="50" />
       <source>Sum at baseline</source>
-      <translation type="unfinished" />
+      <translation>Somme à l’examen de référence</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="46" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="49" />
       <source>Sum of target diameters</source>
-      <translation type="unfinished" />
+      <translation>Somme des diamètres cibles</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="134" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="137" />
       <source>early on the first TKI line (when false progression is most common)</source>
       <translation>tôt dans la première ligne de TKI (quand la pseudo-progression est la plus fréquente)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="126" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="129" />
       <source>off therapy</source>
       <translation>sans traitement</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="104" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="107" />
       <source>scan {0}</source>
       <translation>examen {0}</translation>
     </message>
@@ -965,52 +970,52 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
   <context>
     <name>LockScreen</name>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="394" />
+      <location filename="../../gistdesk/ui/signin.py" line="408" />
       <source>Another user can sign in here. Unsaved work of {0} is kept until they decide.</source>
       <translation>Un autre utilisateur peut se connecter ici. Le travail non enregistré de {0} est conservé jusqu'à décision.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="387" />
+      <location filename="../../gistdesk/ui/signin.py" line="401" />
       <source>Locked at {0} for {1}. Patient data is hidden. Type your password to go on, or switch user.</source>
       <translation>Verrouillé à {0} pour {1}. Les données patient sont masquées. Saisissez votre mot de passe pour continuer, ou changez d'utilisateur.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="352" />
+      <location filename="../../gistdesk/ui/signin.py" line="366" />
       <source>Password</source>
       <translation>Mot de passe</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="355" />
+      <location filename="../../gistdesk/ui/signin.py" line="369" />
       <source>Password:</source>
       <translation>Mot de passe :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="399" />
+      <location filename="../../gistdesk/ui/signin.py" line="413" />
       <source>Sign in to go on.</source>
       <translation>Connectez-vous pour continuer.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="360" />
+      <location filename="../../gistdesk/ui/signin.py" line="374" />
       <source>Switch user…</source>
       <translation>Changer d'utilisateur…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="362" />
+      <location filename="../../gistdesk/ui/signin.py" line="376" />
       <source>Unlock</source>
       <translation>Déverrouiller</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="349" />
+      <location filename="../../gistdesk/ui/signin.py" line="363" />
       <source>User name</source>
       <translation>Nom d'utilisateur</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="354" />
+      <location filename="../../gistdesk/ui/signin.py" line="368" />
       <source>User name:</source>
       <translation>Nom d'utilisateur :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="339" />
+      <location filename="../../gistdesk/ui/signin.py" line="353" />
       <source>gistdesk is locked</source>
       <translation>gistdesk est verrouillé</translation>
     </message>
@@ -1118,17 +1123,17 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>A&amp;ffichage</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="621" />
+      <location filename="../../gistdesk/ui/main_window.py" line="633" />
       <source>A form with changes that are not saved is kept behind the lock. Quit and discard it?</source>
       <translation>Un formulaire avec des modifications non enregistrées est conservé derrière le verrouillage. Quitter et l'abandonner ?</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="410" />
+      <location filename="../../gistdesk/ui/main_window.py" line="424" />
       <source>About gistdesk</source>
       <translation>À propos de gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="547" />
+      <location filename="../../gistdesk/ui/main_window.py" line="559" />
       <source>Account locked</source>
       <translation>Compte bloqué</translation>
     </message>
@@ -1173,7 +1178,7 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Journal d'audit de ce &amp;patient…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="350" />
+      <location filename="../../gistdesk/ui/main_window.py" line="365" />
       <source>Cannot open the patient</source>
       <translation>Impossible d'ouvrir le patient</translation>
     </message>
@@ -1188,12 +1193,12 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Créer une base &amp;vide…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="577" />
+      <location filename="../../gistdesk/ui/main_window.py" line="589" />
       <source>Database: {0}</source>
       <translation>Base : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="190" />
+      <location filename="../../gistdesk/ui/edits.py" line="192" />
       <source>Delete dose change</source>
       <translation>Supprimer le changement de dose</translation>
     </message>
@@ -1203,13 +1208,13 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Supprimer le changement de dose…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="278" />
-      <location filename="../../gistdesk/ui/edits.py" line="283" />
+      <location filename="../../gistdesk/ui/edits.py" line="279" />
+      <location filename="../../gistdesk/ui/edits.py" line="284" />
       <source>Delete patient</source>
       <translation>Supprimer le patient</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="229" />
+      <location filename="../../gistdesk/ui/edits.py" line="231" />
       <source>Delete procedure</source>
       <translation>Supprimer l'intervention</translation>
     </message>
@@ -1219,7 +1224,7 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Supprimer l'intervention…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="155" />
+      <location filename="../../gistdesk/ui/edits.py" line="157" />
       <source>Delete scan</source>
       <translation>Supprimer l'examen</translation>
     </message>
@@ -1229,7 +1234,7 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Supprimer l'examen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="260" />
+      <location filename="../../gistdesk/ui/edits.py" line="262" />
       <source>Delete side effect</source>
       <translation>Supprimer l'effet indésirable</translation>
     </message>
@@ -1239,32 +1244,32 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Supprimer l'effet indésirable…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="191" />
+      <location filename="../../gistdesk/ui/edits.py" line="193" />
       <source>Delete the dose change of {0} ({1} mg/day, {2})? The change is kept in the audit log.</source>
       <translation>Supprimer le changement de dose du {0} ({1} mg/jour, {2}) ? La modification est conservée dans le journal d'audit.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="279" />
+      <location filename="../../gistdesk/ui/edits.py" line="280" />
       <source>Delete the patient {0} and everything recorded for them? {1} The audit log keeps a copy.</source>
       <translation>Supprimer le patient {0} et tout ce qui a été saisi pour lui ? {1} Le journal d'audit en garde une copie.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="230" />
+      <location filename="../../gistdesk/ui/edits.py" line="232" />
       <source>Delete the procedure {0} of {1}? The change is kept in the audit log.</source>
       <translation>Supprimer l'intervention « {0} » du {1} ? La modification est conservée dans le journal d'audit.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="261" />
+      <location filename="../../gistdesk/ui/edits.py" line="263" />
       <source>Delete the side effect {0} (grade {1}) of {2}? The change is kept in the audit log.</source>
       <translation>Supprimer l'effet indésirable « {0} » (grade {1}) du {2} ? La modification est conservée dans le journal d'audit.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="156" />
+      <location filename="../../gistdesk/ui/edits.py" line="158" />
       <source>Delete the {0} scan of {1} with its {2} lesion measurement(s)? The change is kept in the audit log.</source>
       <translation>Supprimer l'examen {0} du {1} avec ses {2} mesure(s) de lésion ? La modification est conservée dans le journal d'audit.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="297" />
+      <location filename="../../gistdesk/ui/edits.py" line="298" />
       <source>Deleted {0}</source>
       <translation>{0} supprimé</translation>
     </message>
@@ -1294,13 +1299,13 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Modifier la ligne de traitement…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="284" />
+      <location filename="../../gistdesk/ui/edits.py" line="285" />
       <source>Keep</source>
       <translation>Garder</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="137" />
-      <location filename="../../gistdesk/ui/main_window.py" line="626" />
+      <location filename="../../gistdesk/ui/edits.py" line="139" />
+      <location filename="../../gistdesk/ui/main_window.py" line="638" />
       <source>Keep it</source>
       <translation>Le garder</translation>
     </message>
@@ -1310,7 +1315,7 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Verrouiller la fenêtre et masquer les données patient</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="460" />
+      <location filename="../../gistdesk/ui/main_window.py" line="472" />
       <source>Locked</source>
       <translation>Verrouillé</translation>
     </message>
@@ -1320,22 +1325,22 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Barre d'outils principale</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="498" />
+      <location filename="../../gistdesk/ui/actions.py" line="499" />
       <source>Needs the {0} role</source>
       <translation>Nécessite le rôle {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="53" />
+      <location filename="../../gistdesk/ui/edits.py" line="55" />
       <source>Not allowed</source>
       <translation>Non autorisé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="145" />
+      <location filename="../../gistdesk/ui/edits.py" line="147" />
       <source>Nothing was deleted</source>
       <translation>Rien n'a été supprimé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="342" />
+      <location filename="../../gistdesk/ui/main_window.py" line="357" />
       <source>Patient {0} is no longer in the database</source>
       <translation>Le patient {0} n'est plus dans la base</translation>
     </message>
@@ -1350,7 +1355,7 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Imprimer la &amp;synthèse…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="625" />
+      <location filename="../../gistdesk/ui/main_window.py" line="637" />
       <source>Quit and discard</source>
       <translation>Quitter et abandonner</translation>
     </message>
@@ -1360,7 +1365,7 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>&amp;Changer d'utilisateur…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="374" />
+      <location filename="../../gistdesk/ui/main_window.py" line="389" />
       <source>Saved {0}</source>
       <translation>{0} enregistré</translation>
     </message>
@@ -1370,8 +1375,8 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Examen en retard</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="130" />
-      <location filename="../../gistdesk/ui/main_window.py" line="225" />
+      <location filename="../../gistdesk/ui/main_window.py" line="131" />
+      <location filename="../../gistdesk/ui/main_window.py" line="226" />
       <source>Search failed: {0}</source>
       <translation>La recherche a échoué : {0}</translation>
     </message>
@@ -1386,28 +1391,28 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Rechercher un numéro de dossier ou un nom  (Ctrl+F)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="248" />
+      <location filename="../../gistdesk/ui/main_window.py" line="249" />
       <location filename="../../gistdesk/ui/main_window_view.py" line="87" />
       <source>Select a patient in the list, or create one with Ctrl+N.</source>
       <translation>Sélectionnez un patient dans la liste, ou créez-en un avec Ctrl+N.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="155" />
+      <location filename="../../gistdesk/ui/main_window.py" line="157" />
       <source>Signed in: {0}</source>
       <translation>Connecté : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="293" />
+      <location filename="../../gistdesk/ui/edits.py" line="294" />
       <source>The patient was not deleted</source>
       <translation>Le patient n'a pas été supprimé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="161" />
+      <location filename="../../gistdesk/ui/edits.py" line="163" />
       <source>The scan was not deleted</source>
       <translation>L'examen n'a pas été supprimé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="246" />
+      <location filename="../../gistdesk/ui/main_window.py" line="247" />
       <source>This clinic has no patients yet.
 Create the first with New patient (Ctrl+N).</source>
       <translation>Cette clinique n'a pas encore de patient.
@@ -1416,15 +1421,15 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
     <message>
       <location filename="../../gistdesk/ui/main_window_view.py" line="44" />
       <source>To review</source>
-      <translation type="unfinished" />
+      <translation>À revoir</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="620" />
+      <location filename="../../gistdesk/ui/main_window.py" line="632" />
       <source>Unsaved form</source>
       <translation>Formulaire non enregistré</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="231" />
+      <location filename="../../gistdesk/ui/main_window.py" line="232" />
       <source>Worklist failed: {0}</source>
       <translation>La liste de travail a échoué : {0}</translation>
     </message>
@@ -1439,57 +1444,57 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>Liste de travail : Tous</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="322" />
-      <source>Worklist: Flags</source>
-      <translation>Liste de travail : Alertes</translation>
-    </message>
-    <message>
       <location filename="../../gistdesk/ui/actions.py" line="321" />
       <source>Worklist: Scan overdue</source>
       <translation>Liste de travail : Examen en retard</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="544" />
+      <location filename="../../gistdesk/ui/actions.py" line="322" />
+      <source>Worklist: To review</source>
+      <translation>Liste de travail : À revoir</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="556" />
       <source>Your password was changed.</source>
       <translation>Votre mot de passe a été modifié.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="521" />
+      <location filename="../../gistdesk/ui/main_window.py" line="533" />
       <source>Your role cannot see the audit log.</source>
       <translation>Votre rôle ne permet pas de consulter le journal d'audit.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="54" />
+      <location filename="../../gistdesk/ui/edits.py" line="56" />
       <source>Your role does not allow this. Ask an administrator.</source>
       <translation>Votre rôle ne le permet pas. Demandez à un administrateur.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="453" />
+      <location filename="../../gistdesk/ui/main_window.py" line="467" />
       <source>gistdesk — locked</source>
       <translation>gistdesk — verrouillé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="154" />
+      <location filename="../../gistdesk/ui/main_window.py" line="156" />
       <source>nobody</source>
       <translation>personne</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="257" />
+      <location filename="../../gistdesk/ui/main_window.py" line="258" />
       <source>{0} of {1} patients shown</source>
       <translation>{0} patients affichés sur {1}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="494" />
+      <location filename="../../gistdesk/ui/actions.py" line="495" />
       <source>{0} or {1}</source>
       <translation>{0} ou {1}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="260" />
+      <location filename="../../gistdesk/ui/main_window.py" line="261" />
       <source>{0} patient shown</source>
       <translation>{0} patient affiché</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="262" />
+      <location filename="../../gistdesk/ui/main_window.py" line="263" />
       <source>{0} patients shown</source>
       <translation>{0} patients affichés</translation>
     </message>
@@ -1633,77 +1638,77 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
   <context>
     <name>PatientHeader</name>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="292" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="293" />
       <source>Diagnosed &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Diagnostic &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="277" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="278" />
       <source>Record &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Dossier &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="304" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="305" />
       <source>Recurrence risk: &lt;i&gt;not computable (size or mitoses missing)&lt;/i&gt;</source>
       <translation>Risque de récidive : &lt;i&gt;non calculable (taille ou mitoses manquantes)&lt;/i&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="314" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="315" />
       <source>Recurrence risk: modified NIH &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Risque de récidive : NIH modifié &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="283" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="284" />
       <source>born {0}</source>
       <translation>né(e) le {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="299" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="300" />
       <source>extent &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>extension &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="295" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="296" />
       <source>mitoses &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>mitoses &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="298" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="299" />
       <source>mutation &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>mutation &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="289" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="290" />
       <source>no</source>
       <translation>non</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="297" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="298" />
       <source>rupture &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>rupture &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="293" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="294" />
       <source>site &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>site &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="294" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="295" />
       <source>size &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>taille &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="285" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="286" />
       <source>unknown</source>
       <translation>inconnue</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="287" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="288" />
       <source>yes</source>
       <translation>oui</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="279" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="280" />
       <source>{0} years</source>
       <translation>{0} ans</translation>
     </message>
@@ -1718,7 +1723,7 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
     <message>
       <location filename="../../gistdesk/ui/patient_list.py" line="48" />
       <source>Born</source>
-      <translation type="unfinished" />
+      <translation>Naissance</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/patient_list.py" line="51" />
@@ -1754,17 +1759,17 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
   <context>
     <name>PatientView</name>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="442" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="446" />
       <source>&amp;Procedures</source>
       <translation>&amp;Interventions</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="426" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="430" />
       <source>&amp;Scans</source>
       <translation>&amp;Examens</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="35" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="36" />
       <source>Account</source>
       <translation>Compte</translation>
     </message>
@@ -1804,7 +1809,7 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>Choi</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="102" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="103" />
       <location filename="../../gistdesk/ui/patient_view.py" line="106" />
       <location filename="../../gistdesk/ui/patient_view.py" line="139" />
       <location filename="../../gistdesk/ui/patient_view.py" line="221" />
@@ -1828,7 +1833,7 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>Diamètre (mm)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="33" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="34" />
       <source>Display name</source>
       <translation>Nom affiché</translation>
     </message>
@@ -1838,14 +1843,14 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>Dose</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="394" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="499" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="595" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="395" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="506" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="602" />
       <source>Dose history</source>
       <translation>Historique des doses</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="601" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="608" />
       <source>Dose history: {0}, from {1}</source>
       <translation>Historique des doses : {0}, depuis le {1}</translation>
     </message>
@@ -1866,7 +1871,7 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>Fin</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="105" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="106" />
       <source>File</source>
       <translation>Fichier</translation>
     </message>
@@ -1886,7 +1891,7 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>Objectif</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="103" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="104" />
       <source>Kind</source>
       <translation>Type</translation>
     </message>
@@ -1896,13 +1901,13 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>Lésion</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="585" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="592" />
       <source>Lesions on {0} ({1}), change vs the previous scan</source>
       <translation>Lésions le {0} ({1}), variation par rapport à l'examen précédent</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="418" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="577" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="419" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="584" />
       <source>Lesions: select a scan</source>
       <translation>Lésions : sélectionnez un examen</translation>
     </message>
@@ -1979,7 +1984,7 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/patient_view.py" line="141" />
-      <location filename="../../gistdesk/ui/users_dialog.py" line="34" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="35" />
       <source>Role</source>
       <translation>Rôle</translation>
     </message>
@@ -1994,12 +1999,12 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>Schéma</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="458" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="462" />
       <source>Side &amp;effects</source>
       <translation>&amp;Effets indésirables</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="104" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="105" />
       <source>Size</source>
       <translation>Taille</translation>
     </message>
@@ -2029,12 +2034,12 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>Terme</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="407" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="408" />
       <source>Therapy &amp;lines</source>
       <translation>&amp;Lignes de traitement</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="32" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="33" />
       <source>User name</source>
       <translation>Nom d'utilisateur</translation>
     </message>
@@ -2052,7 +2057,7 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
   <context>
     <name>PdfPreview</name>
     <message numerus="yes">
-      <location filename="../../gistdesk/ui/pdf_preview.py" line="74" />
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="101" />
       <source>%n page(s)</source>
       <translation>
         <numerusform>%n page</numerusform>
@@ -2060,34 +2065,69 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       </translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/pdf_preview.py" line="77" />
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="147" />
       <source>&amp;Close</source>
       <translation>&amp;Fermer</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/pdf_preview.py" line="75" />
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="145" />
       <source>&amp;Print…</source>
       <translation>&amp;Imprimer…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/pdf_preview.py" line="76" />
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="146" />
       <source>&amp;Save as PDF…</source>
       <translation>&amp;Enregistrer en PDF…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/pdf_preview.py" line="102" />
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="112" />
+      <source>Fit width</source>
+      <translation>Pleine largeur</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="106" />
+      <source>Next page ▶</source>
+      <translation>Page suivante ▶</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="210" />
       <source>Nothing was printed</source>
       <translation>Rien n'a été imprimé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/pdf_preview.py" line="108" />
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="177" />
+      <source>Page {0} of {1}</source>
+      <translation>Page {0} sur {1}</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="216" />
       <source>Save as PDF</source>
       <translation>Enregistrer en PDF</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/pdf_preview.py" line="116" />
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="224" />
       <source>The PDF was not saved</source>
       <translation>Le PDF n'a pas été enregistré</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="114" />
+      <source>Whole page</source>
+      <translation>Page entière</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="110" />
+      <source>Zoom in</source>
+      <translation>Zoom avant</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="108" />
+      <source>Zoom out</source>
+      <translation>Zoom arrière</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="104" />
+      <source>◀ Previous page</source>
+      <translation>◀ Page précédente</translation>
     </message>
   </context>
   <context>
@@ -2209,191 +2249,193 @@ Rien n'a été imprimé.</translation>
   <context>
     <name>ScanForm</name>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="249" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="248" />
       <source>&amp;Add lesion</source>
       <translation>&amp;Ajouter une lésion</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="251" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="250" />
       <source>&amp;Remove lesion</source>
       <translation>&amp;Retirer la lésion</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="186" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="185" />
       <source>Add scan</source>
       <translation>Nouvel examen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="43" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="42" />
       <source>Density
 (HU)</source>
       <translation>Densité
 (UH)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="41" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="40" />
       <source>Diameter
 (mm)</source>
       <translation>Diamètre
 (mm)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="256" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="255" />
       <source>Diameters: longest axis in mm (short axis for lymph nodes). Leave a diameter empty if the lesion was not measured.</source>
       <translation>Diamètres : grand axe en mm (petit axe pour les ganglions). Laisser vide si la lésion n'a pas été mesurée.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="186" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="185" />
       <source>Edit scan</source>
       <translation>Modifier l'examen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="317" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="316" />
       <source>Go back and measure</source>
-      <translation type="unfinished" />
+      <translation>Revenir et mesurer</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="46" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="45" />
       <source>Hypo-
 dense</source>
       <translation>Hypo-
 dense</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="47" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="46" />
       <source>Intratumoral
 nodule</source>
       <translation>Nodule
 intratumoral</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="37" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="36" />
       <source>Lesion</source>
       <translation>Lésion</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="366" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="365" />
       <source>Lesion {0}, {1}</source>
       <translation>Lésion {0}, {1}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="219" />
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="242" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="218" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="241" />
       <source>Lesions</source>
       <translation>Lésions</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="238" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="237" />
       <source>Lesions of the previous scan ({0}) are listed: type the new measurements.</source>
       <translation>Les lésions de l'examen précédent ({0}) sont listées : saisissez les nouvelles mesures.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="199" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="198" />
       <source>Modality</source>
       <translation>Modalité</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="45" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="44" />
       <source>New</source>
       <translation>Nouvelle</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="40" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="39" />
       <source>Node</source>
       <translation>Ganglion</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="274" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="273" />
       <source>Non-target lesions</source>
       <translation>Lésions non cibles</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="266" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="265" />
       <source>Non-target lesions:</source>
       <translation>Lésions non cibles :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="310" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="309" />
       <source>Not all target lesions measured</source>
-      <translation type="unfinished" />
+      <translation>Lésions cibles pas toutes mesurées</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="38" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="37" />
       <source>Organ</source>
       <translation>Organe</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="42" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="41" />
       <source>Previous
 (mm)</source>
       <translation>Avant
 (mm)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="276" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="275" />
       <source>Report</source>
       <translation>Compte rendu</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="44" />
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="55" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="43" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="54" />
       <source>SUVmax</source>
       <translation>SUVmax</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="316" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="315" />
       <source>Save anyway</source>
-      <translation type="unfinished" />
+      <translation>Enregistrer quand même</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="198" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="197" />
       <source>Scan date</source>
       <translation>Date de l'examen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="39" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="38" />
       <source>Target</source>
       <translation>Cible</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="54" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="53" />
       <source>density (HU)</source>
       <translation>densité (UH)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="51" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="50" />
       <source>lesion id</source>
       <translation>identifiant de lésion</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="53" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="52" />
       <source>longest diameter (mm)</source>
       <translation>plus grand diamètre (mm)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="52" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="51" />
       <source>organ</source>
       <translation>organe</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="197" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="196" />
       <source>radiology report (optional)</source>
       <translation>compte rendu radiologique (facultatif)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="364" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="363" />
       <source>row {0}</source>
       <translation>ligne {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="311" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="310" />
       <source>{0} not measured on this scan — save anyway?
 
 An unmeasured lesion is not 0 mm: the scan's sum is left out of the chart and RECIST cannot assess the targets.</source>
-      <translation type="unfinished" />
+      <translation>{0} non mesurées sur cet examen — enregistrer quand même ?
+
+Une lésion non mesurée ne vaut pas 0 mm : la somme de cet examen est omise du graphique et RECIST ne peut pas évaluer les cibles.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="374" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="373" />
       <source>“{0}” is not a number</source>
       <translation>« {0} » n'est pas un nombre</translation>
     </message>
@@ -2401,29 +2443,49 @@ An unmeasured lesion is not 0 mm: the scan's sum is left out of the chart and RE
   <context>
     <name>SettingsDialog</name>
     <message>
-      <location filename="../../gistdesk/ui/settings_dialog.py" line="82" />
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="88" />
       <source> min</source>
       <translation> min</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/settings_dialog.py" line="88" />
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="103" />
       <source>Clinic name (report footers):</source>
       <translation>Nom de la clinique (pied des rapports) :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/settings_dialog.py" line="87" />
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="104" />
+      <source>Clinic phone:</source>
+      <translation>Téléphone de la clinique :</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="107" />
       <source>Lock after idle:</source>
       <translation>Verrouiller après inactivité :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/settings_dialog.py" line="108" />
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="135" />
       <source>Not saved: {0}</source>
       <translation>Non enregistré : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/settings_dialog.py" line="75" />
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="105" />
+      <source>Nurse line:</source>
+      <translation>Ligne infirmière :</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="106" />
+      <source>Report footer:</source>
+      <translation>Pied de page des rapports :</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="73" />
       <source>Settings — gistdesk</source>
       <translation>Paramètres — gistdesk</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="78" />
+      <source>These settings belong to the clinic database {0}.</source>
+      <translation>Ces réglages appartiennent à la base de données de la clinique {0}.</translation>
     </message>
   </context>
   <context>
@@ -2485,7 +2547,7 @@ An unmeasured lesion is not 0 mm: the scan's sum is left out of the chart and RE
   <context>
     <name>SideEffectForm</name>
     <message>
-      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="77" />
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="82" />
       <source>Action</source>
       <translation>Mesure</translation>
     </message>
@@ -2495,22 +2557,22 @@ An unmeasured lesion is not 0 mm: the scan's sum is left out of the chart and RE
       <translation>Nouvel effet indésirable</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="75" />
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="80" />
       <source>CTCAE grade</source>
       <translation>Grade CTCAE</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="59" />
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="64" />
       <source>CTCAE grade: 1 mild … 5 death related to the adverse event</source>
       <translation>Grade CTCAE : 1 léger … 5 décès lié à l'événement indésirable</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="73" />
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="78" />
       <source>Date</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="76" />
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="81" />
       <source>Drug</source>
       <translation>Médicament</translation>
     </message>
@@ -2520,7 +2582,7 @@ An unmeasured lesion is not 0 mm: the scan's sum is left out of the chart and RE
       <translation>Modifier l'effet indésirable</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="74" />
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="79" />
       <source>Term (CTCAE)</source>
       <translation>Terme (CTCAE)</translation>
     </message>
@@ -2528,27 +2590,27 @@ An unmeasured lesion is not 0 mm: the scan's sum is left out of the chart and RE
   <context>
     <name>SignIn</name>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="32" />
+      <location filename="../../gistdesk/ui/signin.py" line="33" />
       <source>The user name or password is not right.</source>
       <translation>Le nom d'utilisateur ou le mot de passe est incorrect.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="78" />
+      <location filename="../../gistdesk/ui/signin.py" line="79" />
       <source>This account is locked after too many wrong passwords. Try again after {0}, or ask an administrator.</source>
       <translation>Ce compte est bloqué après trop de mots de passe erronés. Réessayez après {0}, ou demandez à un administrateur.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="74" />
+      <location filename="../../gistdesk/ui/signin.py" line="75" />
       <source>Type your user name and password.</source>
       <translation>Saisissez votre nom d'utilisateur et votre mot de passe.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="41" />
+      <location filename="../../gistdesk/ui/signin.py" line="42" />
       <source>at least {0} characters, not the user name. A few unrelated words make a good password; do not reuse one from another system.</source>
       <translation>au moins {0} caractères, pas le nom d'utilisateur. Quelques mots sans rapport font un bon mot de passe ; n'en réutilisez pas un d'un autre système.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="59" />
+      <location filename="../../gistdesk/ui/signin.py" line="60" />
       <source>later</source>
       <translation>plus tard</translation>
     </message>
@@ -2556,42 +2618,47 @@ An unmeasured lesion is not 0 mm: the scan's sum is left out of the chart and RE
   <context>
     <name>SignInDialog</name>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="151" />
+      <location filename="../../gistdesk/ui/signin.py" line="153" />
       <source>Clinic database: {0}</source>
       <translation>Base de la clinique : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="158" />
+      <location filename="../../gistdesk/ui/signin.py" line="159" />
+      <source>Demo clinic (invented patients only). Sign in as {0} with the password {1}.</source>
+      <translation>Clinique de démonstration (patients fictifs uniquement). Se connecter comme {0} avec le mot de passe {1}.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="172" />
       <source>Password</source>
       <translation>Mot de passe</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="161" />
+      <location filename="../../gistdesk/ui/signin.py" line="175" />
       <source>Password:</source>
       <translation>Mot de passe :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="166" />
+      <location filename="../../gistdesk/ui/signin.py" line="180" />
       <source>Sign in</source>
       <translation>Se connecter</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="147" />
+      <location filename="../../gistdesk/ui/signin.py" line="149" />
       <source>Sign in to gistdesk</source>
       <translation>Connexion à gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="142" />
+      <location filename="../../gistdesk/ui/signin.py" line="144" />
       <source>Sign in — gistdesk</source>
       <translation>Connexion — gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="155" />
+      <location filename="../../gistdesk/ui/signin.py" line="169" />
       <source>User name</source>
       <translation>Nom d'utilisateur</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="160" />
+      <location filename="../../gistdesk/ui/signin.py" line="174" />
       <source>User name:</source>
       <translation>Nom d'utilisateur :</translation>
     </message>
@@ -2683,118 +2750,118 @@ An unmeasured lesion is not 0 mm: the scan's sum is left out of the chart and RE
   <context>
     <name>UsersDialog</name>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="94" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="95" />
       <source>Add a user</source>
       <translation>Ajouter un utilisateur</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="102" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="103" />
       <source>Add user</source>
       <translation>Ajouter l'utilisateur</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="193" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="194" />
       <source>Added {0}.</source>
       <translation>{0} ajouté.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="75" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="76" />
       <source>Change role</source>
       <translation>Changer le rôle</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="81" />
-      <location filename="../../gistdesk/ui/users_dialog.py" line="182" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="82" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="183" />
       <source>Disable</source>
       <translation>Désactiver</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="104" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="105" />
       <source>Display name:</source>
       <translation>Nom affiché :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="182" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="183" />
       <source>Enable</source>
       <translation>Activer</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="144" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="145" />
       <source>Not changed: {0}</source>
       <translation>Non modifié : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="106" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="107" />
       <source>Password:</source>
       <translation>Mot de passe :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="107" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="108" />
       <source>Password: {0}</source>
       <translation>Mot de passe : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="80" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="81" />
       <source>Reset password</source>
       <translation>Réinitialiser le mot de passe</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="105" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="106" />
       <source>Role:</source>
       <translation>Rôle :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="83" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="84" />
       <source>Selected user:</source>
       <translation>Utilisateur sélectionné :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="215" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="216" />
       <source>The password of {0} was changed.</source>
       <translation>Le mot de passe de {0} a été modifié.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="156" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="157" />
       <source>The users could not be listed: {0}</source>
       <translation>Les utilisateurs n'ont pas pu être listés : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="103" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="104" />
       <source>User name:</source>
       <translation>Nom d'utilisateur :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="58" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="59" />
       <source>Users — gistdesk</source>
       <translation>Utilisateurs — gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="40" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="41" />
       <source>active</source>
       <translation>actif</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="38" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="39" />
       <source>disabled</source>
       <translation>désactivé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="78" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="79" />
       <source>new password</source>
       <translation>nouveau mot de passe</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="231" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="232" />
       <source>{0} can no longer sign in.</source>
       <translation>{0} ne peut plus se connecter.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="227" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="228" />
       <source>{0} can sign in again.</source>
       <translation>{0} peut de nouveau se connecter.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="206" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="207" />
       <source>{0} is now {1}.</source>
       <translation>{0} est maintenant {1}.</translation>
     </message>

@@ -157,67 +157,38 @@ def test_charts_draw_without_data_and_with_gaps() -> None:
     assert timeline.height > 0
 
 
-class _FakeRepository:
-    """Stands in for the SQLite repository: the command only needs `with` and load_case."""
-
-    def __init__(self, cases: dict[str, object]) -> None:
-        self.cases = cases
-        self.closed = False
-
-    def __enter__(self) -> _FakeRepository:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.closed = True
-
-    def load_case(self, record_number: str) -> object:
-        if record_number not in self.cases:
-            raise KeyError(f"no patient with record number {record_number}")
-        return self.cases[record_number]
-
-    def record_print(self, record_number: str, kind: str) -> None:
-        self.printed = (record_number, kind)
-
-
-def test_report_from_the_database(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    import sys
-    import types
-
+def test_report_from_the_database(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # A real SQLite file through the command line's own open_repository (no stand-in).
+    from gistdesk.storage.factory import open_repository
     from tests.reports.helpers import example
 
     case, _ = example("responder")
-    repo = _FakeRepository({"EX-001": case})
-    seen: dict[str, object] = {}
-
-    def open_repository(args: object) -> _FakeRepository:
-        seen["db"] = getattr(args, "db", None)
-        return repo
-
-    fake = types.ModuleType("gistdesk.commands.common")
-    fake.open_repository = open_repository  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "gistdesk.commands.common", fake)
+    db = tmp_path / "x.sqlite"
+    with open_repository(db) as repo:
+        repo.save_case(case, user="setup", as_of=date(2023, 1, 15))
     out = tmp_path / "h.pdf"
     code = main(
         [
             "report",
-            "EX-001",
+            case.patient.record_number,
             "--kind",
             "handout",
             "-o",
             str(out),
             "--db",
-            str(tmp_path / "x.sqlite"),
+            str(db),
             "--printed-on",
             "2023-01-15",
         ]
     )
-    assert code == 0 and repo.closed
-    assert seen["db"] == str(tmp_path / "x.sqlite")
+    assert code == 0
     assert "Test Patient" in all_text(out.read_bytes())
-    assert main(["report", "NOPE-9", "-o", str(tmp_path / "n.pdf")]) == 1
-    assert "no patient with record number NOPE-9" in capsys.readouterr().err
+    with open_repository(db) as repo:
+        repo.sign_in_local_operator("check")
+        prints = [e for e in repo.audit_entries(case.patient.record_number) if e.action == "print"]
+    assert [e.field for e in prints] == ["handout (command line)"]
+    assert main(["report", "NOPE-9", "-o", str(tmp_path / "n.pdf"), "--db", str(db)]) == 1
+    assert "no patient with record number 'NOPE-9'" in capsys.readouterr().err
     assert not (tmp_path / "n.pdf").exists()
 
 
@@ -251,3 +222,17 @@ def test_report_from_the_sqlite_database_matches_the_case_file(tmp_path: Path) -
             "handout (command line)",
         )
         assert newest.username.startswith("cli:")
+
+
+def test_report_prints_the_clinic_phone_and_nurse_line(tmp_path: Path) -> None:
+    out = tmp_path / "h.pdf"
+    args = ["report", "--case", CASE, "--kind", "handout", "-o", str(out)]
+    args += ["--printed-on", "2023-02-01", "--clinic", "GIST Unit"]
+    assert main([*args, "--clinic-phone", "+49 30 450 0", "--nurse-line", "+49 30 450 77"]) == 0
+    text = all_text(out.read_bytes())
+    contacts = text[text.index("Contacts") :]
+    assert "GIST Unit" in contacts
+    assert "+49 30 450 0" in contacts and "+49 30 450 77" in contacts
+    # Without them the contacts keep blank lines to write on (nothing invented).
+    assert main(args) == 0
+    assert "+49" not in all_text(out.read_bytes())

@@ -120,7 +120,10 @@ def test_selecting_a_patient_opens_it_and_is_remembered(
     window.close()
     # Geometry is stored (restoring it is clamped to the offscreen 800 x 600 screen).
     assert isinstance(settings.value("geometry"), QByteArray)
-    assert settings.value("last_patient") == rn
+    # The last patient is a view setting of this user in this database, not in the
+    # workstation's settings file (issue 14 #3, issue 15 #11).
+    assert settings.value("last_patient") is None
+    assert clinic.user_setting("last_patient") == rn
 
     again = MainWindow(clinic, settings, "test.sqlite", "nurse", today=lambda: TODAY)
     qtbot.addWidget(again)
@@ -322,7 +325,7 @@ def test_the_reopened_patient_is_shown_in_the_list_beyond_the_first_page(
     generate_clinic(db, 150, seed=3, today=TODAY)  # more than the first page of 64 rows
     with SqliteRepository(db) as repo:
         rn = repo.record_numbers()[139]
-        settings.setValue("last_patient", rn)
+        repo.set_user_setting("last_patient", rn)
         win = MainWindow(repo, settings, "clinic.sqlite", today=lambda: TODAY)
         qtbot.addWidget(win)
         win.show()

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gistdesk.core.labels import id_list
 from gistdesk.core.model import Case, Lesion, Scan
 from gistdesk.core.vocab import Modality, NonTarget
 from gistdesk.ui import dialogs
@@ -312,7 +311,7 @@ class ScanForm(CaseForm):
                 "{0} not measured on this scan — save anyway?\n\nAn unmeasured lesion is "
                 "not 0 mm: the scan's sum is left out of the chart and RECIST cannot assess "
                 "the targets."
-            ).format(id_list(missing)),
+            ).format(", ".join(missing)),
             yes=self.tr("Save anyway"),
             no=self.tr("Go back and measure"),
         )
