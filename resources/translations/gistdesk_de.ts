@@ -4,24 +4,39 @@
   <context>
     <name>About</name>
     <message>
-      <location filename="../../gistdesk/ui/about.py" line="50" />
+      <location filename="../../gistdesk/ui/about.py" line="57" />
       <source>Case records, response assessment (RECIST 1.1, Choi, PET) and decision-support flags for gastrointestinal stromal tumor clinics.</source>
       <translation>Falldokumentation, Beurteilung des Ansprechens (RECIST 1.1, Choi, PET) und Hinweise zur Entscheidungsunterstützung für Sprechstunden für gastrointestinale Stromatumoren.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/about.py" line="55" />
+      <location filename="../../gistdesk/ui/about.py" line="62" />
       <source>Flags are decision support for the GIST team, not orders.</source>
       <translation>Hinweise dienen der Entscheidungsunterstützung des GIST-Teams, sie sind keine Anordnungen.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/about.py" line="56" />
+      <location filename="../../gistdesk/ui/about.py" line="63" />
       <source>Known simplifications</source>
       <translation>Bekannte Vereinfachungen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/about.py" line="57" />
+      <location filename="../../gistdesk/ui/about.py" line="64" />
       <source>Versions</source>
       <translation>Versionen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/about.py" line="29" />
+      <source>a locally treated lesion leaves the reading only when the procedure lists it</source>
+      <translation>eine lokal behandelte Läsion fällt nur aus der Beurteilung, wenn der Eingriff sie aufführt</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/about.py" line="33" />
+      <source>a rise in PET SUV alone raises no flag (the PET response is shown beside RECIST and Choi)</source>
+      <translation>ein Anstieg des PET-SUV allein löst keinen Hinweis aus (das PET-Ansprechen steht neben RECIST und Choi)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/about.py" line="37" />
+      <source>an unknown rupture is computed as no rupture</source>
+      <translation>eine unbekannte Ruptur wird als keine Ruptur gerechnet</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/about.py" line="20" />
@@ -29,24 +44,19 @@
       <translation>keine RECIST-Bestätigungsuntersuchungen und keine Mindestdauer für eine stabile Erkrankung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/about.py" line="30" />
+      <location filename="../../gistdesk/ui/about.py" line="32" />
       <source>no automatic Choi density for MRI or the low-dose CT of a PET-CT</source>
       <translation>keine automatische Choi-Dichte für MRT oder das Niedrigdosis-CT eines PET-CT</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/about.py" line="23" />
+      <location filename="../../gistdesk/ui/about.py" line="26" />
       <source>one PET threshold (25%) instead of EORTC's cycle-dependent thresholds</source>
       <translation>eine PET-Schwelle (25 %) statt der zyklusabhängigen Schwellen der EORTC</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/about.py" line="27" />
-      <source>only surgery (not ablation, embolization or radiation) resets a baseline</source>
-      <translation>nur eine Operation (nicht Ablation, Embolisation oder Bestrahlung) setzt eine neue Ausgangsuntersuchung</translation>
-    </message>
-    <message>
-      <location filename="../../gistdesk/ui/about.py" line="26" />
-      <source>scans outside a therapy line are only checked for new lesions</source>
-      <translation>Untersuchungen außerhalb einer Therapielinie werden nur auf neue Läsionen geprüft</translation>
+      <location filename="../../gistdesk/ui/about.py" line="23" />
+      <source>the team's review of a scan takes the place of a confirmation scan</source>
+      <translation>die Beurteilung einer Untersuchung durch das Team ersetzt eine Bestätigungsuntersuchung</translation>
     </message>
   </context>
   <context>

@@ -4,24 +4,39 @@
   <context>
     <name>About</name>
     <message>
-      <location filename="../../gistdesk/ui/about.py" line="50" />
+      <location filename="../../gistdesk/ui/about.py" line="57" />
       <source>Case records, response assessment (RECIST 1.1, Choi, PET) and decision-support flags for gastrointestinal stromal tumor clinics.</source>
       <translation>Dossiers de patients, évaluation de la réponse (RECIST 1.1, Choi, TEP) et alertes d'aide à la décision pour les consultations de tumeurs stromales gastro-intestinales.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/about.py" line="55" />
+      <location filename="../../gistdesk/ui/about.py" line="62" />
       <source>Flags are decision support for the GIST team, not orders.</source>
       <translation>Les alertes sont une aide à la décision pour l'équipe GIST, pas des prescriptions.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/about.py" line="56" />
+      <location filename="../../gistdesk/ui/about.py" line="63" />
       <source>Known simplifications</source>
       <translation>Simplifications connues</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/about.py" line="57" />
+      <location filename="../../gistdesk/ui/about.py" line="64" />
       <source>Versions</source>
       <translation>Versions</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/about.py" line="29" />
+      <source>a locally treated lesion leaves the reading only when the procedure lists it</source>
+      <translation>une lésion traitée localement ne sort de la lecture que si l'intervention la mentionne</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/about.py" line="33" />
+      <source>a rise in PET SUV alone raises no flag (the PET response is shown beside RECIST and Choi)</source>
+      <translation>une hausse du SUV en TEP seule ne déclenche aucune alerte (la réponse TEP est affichée à côté de RECIST et Choi)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/about.py" line="37" />
+      <source>an unknown rupture is computed as no rupture</source>
+      <translation>une rupture inconnue est comptée comme absence de rupture</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/about.py" line="20" />
@@ -29,24 +44,19 @@
       <translation>pas d'examen de confirmation RECIST ni de durée minimale de maladie stable</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/about.py" line="30" />
+      <location filename="../../gistdesk/ui/about.py" line="32" />
       <source>no automatic Choi density for MRI or the low-dose CT of a PET-CT</source>
       <translation>pas de densité de Choi automatique pour l'IRM ni pour le scanner basse dose d'une TEP-TDM</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/about.py" line="23" />
+      <location filename="../../gistdesk/ui/about.py" line="26" />
       <source>one PET threshold (25%) instead of EORTC's cycle-dependent thresholds</source>
       <translation>un seul seuil TEP (25 %) au lieu des seuils de l'EORTC selon le cycle</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/about.py" line="27" />
-      <source>only surgery (not ablation, embolization or radiation) resets a baseline</source>
-      <translation>seule la chirurgie (pas l'ablation, l'embolisation ni la radiothérapie) redéfinit l'examen de référence</translation>
-    </message>
-    <message>
-      <location filename="../../gistdesk/ui/about.py" line="26" />
-      <source>scans outside a therapy line are only checked for new lesions</source>
-      <translation>les examens hors ligne de traitement ne sont vérifiés que pour de nouvelles lésions</translation>
+      <location filename="../../gistdesk/ui/about.py" line="23" />
+      <source>the team's review of a scan takes the place of a confirmation scan</source>
+      <translation>la revue d'un examen par l'équipe remplace un examen de confirmation</translation>
     </message>
   </context>
   <context>
