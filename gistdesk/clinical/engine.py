@@ -143,7 +143,12 @@ class _Engine:
             )
             reads.append(_Read(_row(ev, context.index, review, None, becomes), flag, not excused))
             if becomes:
-                reading = Reading(scan, self.index)
+                why = (
+                    f"the team's review ({review.decision.value.replace('_', ' ')})"
+                    if review is not None and makes_reference(review)
+                    else "the dose escalation answering its progression (Zalcberg 2005)"
+                )
+                reading = Reading(scan, self.index, why)
                 references.append(scan.date)
         self.final_readings[context.index] = reading
         counted = [r.row for r in reads if r.counts_for_best]
@@ -172,10 +177,17 @@ class _Engine:
             # The reading of A goes on through the break: regrowth is measured from the best
             # state on therapy (nadir, held response and smallest diameters carry over).
             reading = self.final_readings[last_advanced]
+            reading.why = (
+                f"the last reference of {line.drug.value}, whose reading goes on through the break"
+            )
         else:
             end = line.end
             before = [s for s in self.case.scans if end is not None and s.date <= end]
-            reading = Reading(max(before, key=lambda s: s.date) if before else None, self.index)
+            reading = Reading(
+                max(before, key=lambda s: s.date) if before else None,
+                self.index,
+                f"the last scan before {line.drug.value} was stopped for progression",
+            )
         reads: list[_Read] = []
         for scan in scans:
             ev, review = self._step(reading, scan)
@@ -188,7 +200,9 @@ class _Engine:
             row = _row(ev, None, review, last_advanced, becomes)
             reads.append(_Read(row, flag, False, listed=ev.reference is not None))
             if becomes:
-                reading = Reading(scan, self.index)
+                assert review is not None
+                why = f"the team's review ({review.decision.value.replace('_', ' ')})"
+                reading = Reading(scan, self.index, why)
         return reads
 
 

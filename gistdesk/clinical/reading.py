@@ -59,6 +59,7 @@ class ScanEvaluation:
 
     scan: Scan
     reference: Scan | None
+    reference_why: str  # why that scan is the reference, for the flag sentences
     treated: tuple[str, ...]  # sorted ids
     targets: tuple[Lesion, ...]  # T, as on the reference
     unmeasured: tuple[str, ...]  # ids of T not measured on the scan
@@ -239,10 +240,22 @@ def _choi(
 class Reading:
     """The reference and the scans compared with it so far (mutable, used in date order)."""
 
-    __slots__ = ("_history", "_index", "_nadirs", "cr_reached", "hold", "reference", "smallest")
+    __slots__ = (
+        "_history",
+        "_index",
+        "_nadirs",
+        "cr_reached",
+        "hold",
+        "reference",
+        "smallest",
+        "why",
+    )
 
-    def __init__(self, reference: Scan | None, index: LesionIndex | None = None) -> None:
+    def __init__(
+        self, reference: Scan | None, index: LesionIndex | None = None, why: str = "the baseline"
+    ) -> None:
         self.reference = reference
+        self.why = why
         self._index = index if index is not None else LesionIndex()
         # Scans of the reading after the reference, with their diameters by lesion id.
         self._history: list[tuple[Scan, dict[str, float | None]]] = []
@@ -358,6 +371,7 @@ class Reading:
         return ScanEvaluation(
             scan=scan,
             reference=reference,
+            reference_why=self.why,
             treated=tuple(sorted(treated)),
             targets=targets,
             unmeasured=unmeasured,
