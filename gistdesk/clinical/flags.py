@@ -372,7 +372,7 @@ def _progression(
     resistance_text = (
         f"{resistance} resistance, "
         if resistance
-        else "(resistance is named on the first TKI line only), "
+        else "not the first TKI line (no resistance type named), "
     )
     late = _density_fall_note(ev) if days >= FALSE_PROGRESSION_DAYS else ""
     reason = (
