@@ -47,6 +47,11 @@ def add_parser(subparsers: Any) -> None:
         metavar="YYYY-MM-DD",
         help="with --fhir: assessment date for the responses (default: today)",
     )
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="replace an existing file (never a link, pipe or device: those are refused)",
+    )
     add_db_option(parser)
     parser.set_defaults(handler=run)
 
@@ -64,12 +69,12 @@ def run(args: argparse.Namespace) -> int:
     try:
         with repo:
             if args.all:
-                written = export_all(repo, args.output)
+                written = export_all(repo, args.output, overwrite=args.force)
                 print(f"exported {len(written)} case file(s) to {args.output}")
             elif args.fhir:
                 repo.require(Permission.IMPORT_EXPORT)
                 case = repo.load_case(args.record_number)
-                export_case_fhir(case, args.output, as_of=args.as_of)
+                export_case_fhir(case, args.output, as_of=args.as_of, overwrite=args.force)
                 try:  # every export is audited; a file without its row is not kept
                     repo.record_export(args.record_number, "FHIR bundle", str(args.output))
                 except StorageError:
@@ -77,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
                     raise
                 print(f"exported {args.record_number} as a FHIR bundle to {args.output}")
             else:
-                path = export_case(repo, args.record_number, args.output)
+                path = export_case(repo, args.record_number, args.output, overwrite=args.force)
                 print(f"exported {args.record_number} to {path}")
     except (StorageError, OSError) as exc:
         print(f"gistdesk export: {exc}", file=sys.stderr)

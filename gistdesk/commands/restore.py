@@ -17,6 +17,7 @@ from gistdesk.commands.common import (
     add_user_option,
     audit_user,
     db_path,
+    db_target,
     fail,
 )
 from gistdesk.storage.errors import StorageError
@@ -39,6 +40,13 @@ def add_parser(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if isinstance(db_target(args), str):
+        return fail(
+            StorageError(
+                "The team database is restored by its administrator with "
+                "`gistdesk db restore URL FILE`; nothing was restored."
+            )
+        )
     target = db_path(args)
     try:
         version = check_backup_file(args.file)

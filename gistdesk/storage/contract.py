@@ -398,8 +398,11 @@ class Repository(Protocol):
         as_of: date | None = None,
         expected_revision: Revision | None = None,
     ) -> Case:
-        """Add the team's review of one scan (clinicians and administrators); reviews are
-        only ever added, a later one supersedes (DESIGN.md section 3)."""
+        """Add the team's review of one scan (REVIEW: clinicians and administrators; the
+        reviewer is the acting user). Reviews are only ever added, a later one supersedes;
+        a save that would change or drop one raises ReviewsAreKeptError. With
+        `expected_revision`, refused when the patient changed since (the decision was made
+        on what the reviewer saw)."""
         ...
 
     def refresh_summaries(self, as_of: date | None = None) -> int: ...

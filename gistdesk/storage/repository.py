@@ -1009,6 +1009,7 @@ class SqliteRepository:
                 raise PatientNotFoundError(record_number)
             old_case = rows.read_case(conn, patient_id)
             new_case = entry.apply(old_case)
+            self._check_reviews(old_case, new_case)  # before validation: the clearer message
             _check(new_case, day)
             self._write_case(
                 conn,
