@@ -139,13 +139,21 @@ def read_only_location(db_path: Path) -> bool:
     return not (folder_ok and file_ok)
 
 
+def owned_by_current_user(info: os.stat_result) -> bool:
+    """The file belongs to this process's user. Windows has no user ids (`os.getuid` does not
+    exist there) and a file's mode bits only say read-only: a file we can stat is treated as
+    ours (its access is governed by the profile folder's ACLs)."""
+    getuid = getattr(os, "geteuid", None) or getattr(os, "getuid", None)
+    return getuid is None or info.st_uid == getuid()
+
+
 def restrict_permissions(db_path: Path) -> None:
     """Owner-only modes for the database and its -wal / -shm files (SQLite creates those
     with the database file's mode; a file copied in with a looser mode is tightened)."""
     for file in (db_path, Path(f"{db_path}-wal"), Path(f"{db_path}-shm")):
         try:
             info = file.stat()
-            if info.st_uid == os.getuid() and info.st_mode & 0o077:
+            if owned_by_current_user(info) and info.st_mode & 0o077:
                 os.chmod(file, info.st_mode & 0o700)
         except OSError:
             continue

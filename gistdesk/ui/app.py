@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from gistdesk.storage.contract import Repository
 from gistdesk.storage.db import ENV_VAR
 from gistdesk.storage.db import default_db_path as storage_default_db_path
+from gistdesk.storage.demo_mark import is_demo_clinic
 from gistdesk.storage.factory import open_repository as open_target
 from gistdesk.ui import dialogs
 from gistdesk.ui.background import BackgroundOp, Progress
@@ -265,9 +266,30 @@ def default_db_path() -> Path:
 
 
 def settings_for(path: str | None = None) -> QSettings:
+    """The app's own settings file (window layout, language; no patient data: what a user
+    last opened is kept per user in the database). Owner-only (0600) on POSIX."""
     if path:
-        return QSettings(path, QSettings.Format.IniFormat)
-    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_NAME, APP_NAME)
+        settings = QSettings(path, QSettings.Format.IniFormat)
+    else:
+        settings = QSettings(
+            QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_NAME, APP_NAME
+        )
+    owner_only_file(Path(settings.fileName()))
+    return settings
+
+
+def owner_only_file(path: Path) -> None:
+    """Create `path` empty with mode 0600 if missing, or tighten it to 0600 (QSettings writes
+    through a temporary file that keeps the mode of the file it replaces)."""
+    if os.name != "posix":
+        return  # Windows: the per-user profile folder is private already
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        fd = os.open(path, os.O_CREAT | os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0), 0o600)
+        os.close(fd)
+        os.chmod(path, 0o600)
+    except OSError:
+        pass  # a settings file that cannot be secured is still better than no app
 
 
 def choose_database(db: Path | None, demo_db: Path | None) -> Path | None:
@@ -423,7 +445,9 @@ def start(
             f"{type(exc).__name__}: {exc}",
         )
         return None
-    demo = path in (demo_db, app_data_dir() / DEMO_FILE)
+    # Demo accounts only on a database the demo generator made (never a real clinic, even
+    # when --demo-db names one): storage.demo.is_demo_clinic.
+    demo = path in (demo_db, app_data_dir() / DEMO_FILE) and is_demo_clinic(path)
     if demo:
         from gistdesk.ui.demo_accounts import ensure_demo_accounts
 

@@ -137,3 +137,68 @@ def test_a_damaged_database_makes_the_window_read_only(
     window.set_read_only(True, "database damaged: read only")
     assert not window.actions_by_name["new_patient"].isEnabled()
     assert window.actions_by_name["find"].isEnabled()
+
+
+def test_demo_db_on_a_real_clinic_without_accounts_installs_no_demo_accounts(
+    app: object, qtbot: Any, isolated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--demo-db naming a real clinic: the first administrator is asked for, as for any
+    clinic without accounts; the published demo passwords never open it."""
+    from gistdesk.storage.repository import SqliteRepository
+    from tests.storage.conftest import TODAY, full_case
+
+    real = isolated / "real.sqlite"
+    with SqliteRepository(real) as repo:
+        repo.save_case(full_case(), user="u", as_of=TODAY)
+    choose(monkeypatch, dialogs.FirstRunChoice.QUIT)
+    window = app_module.start(None, real, str(isolated / "s.ini"))
+    assert window is not None
+    qtbot.addWidget(window)
+    assert _usernames(real) == ["dr.who"]  # asked for the first administrator instead
+
+
+def test_demo_db_built_by_the_generator_gets_the_demo_accounts(
+    app: object, qtbot: Any, isolated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    choose(monkeypatch, dialogs.FirstRunChoice.QUIT)
+    demo = isolated / "demo.sqlite"
+    window = app_module.start(None, demo, str(isolated / "s.ini"))
+    assert window is not None
+    qtbot.addWidget(window)
+    assert _usernames(demo) == ["admin", "clinician", "nurse", "viewer"]
+
+
+def _usernames(db: Path) -> list[str]:
+    from gistdesk.storage import auth
+    from gistdesk.storage.db import open_database
+
+    conn = open_database(db, integrity="none").conn
+    try:
+        return sorted(u.username for u in auth.list_users(conn))
+    finally:
+        conn.close()
+
+
+def test_the_settings_file_is_owner_only_and_holds_no_record_number(
+    app: object, qtbot: Any, isolated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+    import stat
+
+    choose(monkeypatch, dialogs.FirstRunChoice.QUIT)
+    ini = isolated / "s.ini"
+    old = os.umask(0o022)  # the usual umask made it 0644 before
+    try:
+        window = app_module.start(None, isolated / "demo.sqlite", str(ini))
+        assert window is not None
+        qtbot.addWidget(window)
+        numbers = window.repository.record_numbers()
+        window.close()
+        qtbot.wait(50)
+    finally:
+        os.umask(old)
+    assert ini.exists()
+    if os.name == "posix":
+        assert stat.S_IMODE(ini.stat().st_mode) == 0o600
+    text = ini.read_text(encoding="utf-8", errors="replace")
+    assert numbers and not any(number in text for number in numbers)
