@@ -26,8 +26,6 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
-import sqlite_utils
-
 from gistdesk.core.model import (
     Case,
     DoseChange,
@@ -54,7 +52,7 @@ from gistdesk.storage import (
 from gistdesk.storage.api import PatientRow, Repository, SortKey, Worklist
 from gistdesk.storage.auth import Permission
 from gistdesk.storage.backup import BackupInfo
-from gistdesk.storage.db import open_database, write_transaction
+from gistdesk.storage.db import Database, open_database, write_transaction
 from gistdesk.storage.errors import (
     AccountLockedError,
     ConcurrentEditError,
@@ -143,7 +141,7 @@ class SqliteRepository:
 
     def __init__(self, path: str | os.PathLike[str], *, integrity: str = "full") -> None:
         self.path = Path(path)
-        self.db: sqlite_utils.Database = open_database(self.path, integrity=integrity)
+        self.db: Database = open_database(self.path, integrity=integrity)
         self.conn: sqlite3.Connection = self.db.conn
         self._user: User | None = None
         self._operator = False

@@ -22,20 +22,19 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from gistdesk.clinical import assess
-from gistdesk.clinical.alerts import scan_overdue
-from gistdesk.clinical.risk import recurrence_risk
-from gistdesk.clinical.types import FlagCode, Risk
+if TYPE_CHECKING:  # the engine is imported on the first save, not at every start
+    from gistdesk.clinical.types import FlagCode, Risk
 from gistdesk.core.model import Case, TherapyLine
 from gistdesk.core.vocab import Intent
 
 # Scan flags shown in the list while current; the first two make the "flags" worklist.
-PROGRESSION_FLAGS = frozenset({FlagCode.PROGRESSION.value, FlagCode.FALSE_PROGRESSION.value})
-ACTIVE_SCAN_FLAGS = frozenset(
-    {FlagCode.PROGRESSION, FlagCode.FALSE_PROGRESSION, FlagCode.RECURRENCE}
-)
+# FlagCode values (tests/storage check they match): kept as text so that opening the list
+# does not import the clinical engine.
+PROGRESSION_FLAGS = frozenset({"progression", "false_progression"})
+ACTIVE_SCAN_FLAGS = frozenset({"progression", "false_progression", "recurrence"})
+SCAN_OVERDUE = "scan_overdue"
 # The day counts after which the engine's scan_overdue rule can fire (DESIGN.md section 4).
 SCAN_INTERVALS_DAYS = (120, 210, 365)
 
@@ -88,6 +87,9 @@ def _current_line(case: Case, as_of: date) -> int | None:
 def _scan_due(case: Case, as_of: date, overdue_now: bool, last_scan: date | None) -> date | None:
     # Probing calls the engine's own scan_overdue rule (not the whole assess: it is cheaper
     # and the answer is the same).
+    from gistdesk.clinical.alerts import scan_overdue
+    from gistdesk.clinical.risk import recurrence_risk
+
     risk: Risk | None = recurrence_risk(case.tumor)
     if overdue_now:
         # Overdue already: the due date is at the latest today; a scan before it is shown.
@@ -116,7 +118,9 @@ def _active_scan_flags(
         return set()
     if any(line.start > last_scan for line in case.therapy_lines):
         return set()
-    return {code.value for code, scan in flags if code in ACTIVE_SCAN_FLAGS and scan == last_scan}
+    return {
+        code.value for code, scan in flags if code.value in ACTIVE_SCAN_FLAGS and scan == last_scan
+    }
 
 
 def _adjuvant_end(lines: tuple[TherapyLine, ...]) -> date | None:
@@ -125,15 +129,15 @@ def _adjuvant_end(lines: tuple[TherapyLine, ...]) -> date | None:
 
 
 def summarize(case: Case, as_of: date) -> Summary:
+    from gistdesk.clinical import assess
+
     assessment = assess(case, as_of)
     scans = [scan.date for scan in case.scans if scan.date <= as_of]
     last_scan = max(scans) if scans else None
     flags = [(flag.code, flag.scan) for flag in assessment.flags]
     active = _active_scan_flags(case, flags, last_scan)
-    alerts = {
-        code.value for code, scan in flags if scan is None and code is not FlagCode.SCAN_OVERDUE
-    }
-    overdue_now = any(code is FlagCode.SCAN_OVERDUE for code, _ in flags)
+    alerts = {code.value for code, scan in flags if scan is None and code.value != SCAN_OVERDUE}
+    overdue_now = any(code.value == SCAN_OVERDUE for code, _ in flags)
     current = _current_line(case, as_of)
     return Summary(
         computed_on=as_of,

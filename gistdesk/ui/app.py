@@ -25,6 +25,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
+from gistdesk.storage import sessions
 from gistdesk.storage.api import Repository
 from gistdesk.storage.db import ENV_VAR
 from gistdesk.storage.db import default_db_path as storage_default_db_path
@@ -230,8 +231,19 @@ class IntegrityCheck(QObject):
         self.checked.emit("")
 
 
-def check_integrity_in_background(window: MainWindow, path: Path) -> IntegrityCheck:
+def check_integrity_in_background(
+    window: MainWindow, path: Path, mark: sessions.OpenMark | None = None
+) -> IntegrityCheck:
+    """The integrity and foreign-key checks beside the open window. After a clean close the
+    window is usable at once; after one that was not (a crash, a kill, a power cut: see
+    storage/sessions.py) it stays read-only until the checks pass."""
     worker = IntegrityCheck(path, window)
+    unclean = mark is not None and not mark.last_close_clean
+    if unclean:
+        window.set_read_only(
+            True,
+            tr("App", "Checking the database after an unclean close: read only until done"),
+        )
 
     def report(problem: str) -> None:
         if problem:
@@ -247,6 +259,10 @@ def check_integrity_in_background(window: MainWindow, path: Path) -> IntegrityCh
                 ),
                 problem,
             )
+        elif unclean:
+            sessions.clear_stale(path)
+            window.set_read_only(False)
+            window.statusBar().showMessage(tr("App", "Database checked: no problem found"), 8000)
 
     worker.checked.connect(report)
     worker.start()
@@ -441,7 +457,9 @@ def start(
     window.backup_on_close = close_backup_hook(window, path)
     start_daily_backups(window, path)
     holder.append(window)
-    window.integrity_check = check_integrity_in_background(window, path)
+    mark = sessions.mark_open(path)
+    window.integrity_check = check_integrity_in_background(window, path, mark)
+    app.aboutToQuit.connect(lambda: sessions.mark_closed(mark))  # a clean close
     app.aboutToQuit.connect(window.shutdown)  # however the app ends, stop the search thread
     window.database_requested.connect(lambda kind: switch_database(window, kind))
     window.restore_requested.connect(lambda backup: restore_backup(window, Path(backup)))

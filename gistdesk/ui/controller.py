@@ -9,14 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from gistdesk.clinical import assess
-from gistdesk.clinical.types import Assessment
 from gistdesk.core.model import Case
 from gistdesk.storage.api import Repository
+
+if TYPE_CHECKING:
+    from gistdesk.clinical.types import Assessment
 
 
 class CaseController(QObject):
@@ -56,6 +57,8 @@ class CaseController(QObject):
 
     def _show(self, case: Case) -> None:
         self.case = case
+        from gistdesk.clinical import assess  # loaded with the first patient, not at start
+
         self.assessment = assess(case, self.today())
         self.case_changed.emit()
 

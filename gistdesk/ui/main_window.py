@@ -555,6 +555,7 @@ class MainWindow(QMainWindow):
             "open_db",
             "find",
             "refresh",
+            "new_patient",  # greyed out again below when read-only or not permitted
         ):
             self.actions_by_name[name].setEnabled(True)
         for name, needed in ACTION_PERMISSIONS.items():

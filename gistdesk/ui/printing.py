@@ -12,14 +12,17 @@ import importlib.util
 import logging
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QWidget
 
-from gistdesk.clinical.types import Assessment
 from gistdesk.core.model import Case
 from gistdesk.ui import dialogs
 from gistdesk.ui.i18n import QT_TRANSLATE_NOOP, current_language
+
+if TYPE_CHECKING:  # annotations only: the engine loads when a patient opens
+    from gistdesk.clinical.types import Assessment
 
 log = logging.getLogger(__name__)
 DEFAULT_CLINIC = "GIST clinic"

@@ -191,3 +191,16 @@ def test_recurrence_is_shown_but_not_on_the_progression_worklist(
     [row] = repo.list_patients(today=TODAY)
     assert "recurrence" in row.flag_codes
     assert numbers(repo, Worklist.FLAGS, TODAY) == []
+
+
+def test_summary_flag_texts_are_the_engines_codes() -> None:
+    from gistdesk.clinical.types import FlagCode
+    from gistdesk.storage import summary
+
+    assert {FlagCode.PROGRESSION, FlagCode.FALSE_PROGRESSION} == summary.PROGRESSION_FLAGS
+    assert {
+        FlagCode.PROGRESSION,
+        FlagCode.FALSE_PROGRESSION,
+        FlagCode.RECURRENCE,
+    } == summary.ACTIVE_SCAN_FLAGS
+    assert FlagCode(summary.SCAN_OVERDUE) is FlagCode.SCAN_OVERDUE

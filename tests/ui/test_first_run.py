@@ -137,3 +137,62 @@ def test_a_damaged_database_makes_the_window_read_only(
     window.set_read_only(True, "database damaged: read only")
     assert not window.actions_by_name["new_patient"].isEnabled()
     assert window.actions_by_name["find"].isEnabled()
+
+
+def test_after_an_unclean_close_the_window_is_read_only_until_the_check_passes(
+    app: object, qtbot: Any, isolated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import subprocess
+
+    from gistdesk.storage import sessions
+
+    choose(monkeypatch, dialogs.FirstRunChoice.CREATE_EMPTY)
+    db = isolated / "u.sqlite"
+    first = app_module.start(db, None, str(isolated / "s.ini"))
+    assert first is not None
+    qtbot.addWidget(first)
+    first.integrity_check.wait(10_000)  # type: ignore[union-attr]
+    # A session of another process that never closed (killed, crashed).
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    stale = sessions.marker_folder(db) / f"{sessions._host()}-{child.pid}"
+    stale.touch()
+    checked: list[str] = []
+    real_run = app_module.IntegrityCheck._run
+
+    def slow_run(self: app_module.IntegrityCheck) -> None:
+        checked.append("started")
+        real_run(self)
+
+    monkeypatch.setattr(app_module.IntegrityCheck, "_run", slow_run)
+    window = app_module.start(db, None, str(isolated / "s2.ini"))
+    assert window is not None
+    qtbot.addWidget(window)
+    assert checked == ["started"]
+    window.integrity_check.wait(10_000)  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: not window.read_only, timeout=5000)
+    assert window.actions_by_name["new_patient"].isEnabled()
+    assert not stale.exists()  # forgotten once the file was found sound
+
+
+def test_after_a_clean_close_the_window_accepts_edits_at_once(
+    app: object, qtbot: Any, isolated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    choose(monkeypatch, dialogs.FirstRunChoice.CREATE_EMPTY)
+    blocked = __import__("threading").Event()
+    real_run = app_module.IntegrityCheck._run
+
+    def held_run(self: app_module.IntegrityCheck) -> None:
+        blocked.wait(10)  # the check has not finished while we look
+        real_run(self)
+
+    monkeypatch.setattr(app_module.IntegrityCheck, "_run", held_run)
+    window = app_module.start(isolated / "clean.sqlite", None, str(isolated / "s.ini"))
+    assert window is not None
+    qtbot.addWidget(window)
+    try:
+        assert not window.read_only
+        assert window.actions_by_name["new_patient"].isEnabled()
+    finally:
+        blocked.set()
+        window.integrity_check.wait(10_000)  # type: ignore[union-attr]
