@@ -15,6 +15,7 @@ from pathlib import Path
 
 from gistdesk.core.casefile import read_case_file, write_case_file
 from gistdesk.core.problems import InvalidCaseError, Problem
+from gistdesk.core.progress import Cancelled, CancelToken, Progress, check, report
 from gistdesk.storage.auth import Permission
 from gistdesk.storage.errors import RecordExistsError, StorageError
 from gistdesk.storage.repository import SqliteRepository
@@ -74,16 +75,26 @@ def _audited(
         raise
 
 
-def export_all(repo: SqliteRepository, folder: str | os.PathLike[str]) -> list[Path]:
+def export_all(
+    repo: SqliteRepository,
+    folder: str | os.PathLike[str],
+    *,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
+) -> list[Path]:
     """Every patient as FOLDER/<record number>.json; distinct names even if two record
-    numbers clean to the same file name. One audit row for the whole export."""
+    numbers clean to the same file name. One audit row for the whole export. Cancelled (or
+    failed), it removes the files it wrote: no half export is left behind."""
     repo.require(Permission.IMPORT_EXPORT)
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     used: set[str] = set()
     try:
-        for record_number in repo.record_numbers():
+        numbers = repo.record_numbers()
+        for done, record_number in enumerate(numbers):
+            report(progress, done, len(numbers))
+            check(cancel)
             name = safe_filename(record_number)
             stem, n = name[:-5], 2
             while name.casefold() in used:
@@ -92,6 +103,7 @@ def export_all(repo: SqliteRepository, folder: str | os.PathLike[str]) -> list[P
             target = out / name
             write_case_file(target, repo.load_case(record_number))
             written.append(target)
+        report(progress, len(numbers), len(numbers))
     except BaseException:
         for file in written:  # no half export left behind unaudited
             file.unlink(missing_ok=True)
@@ -137,6 +149,14 @@ def import_file(
         return ImportResult(source, number, "error", message=str(exc))
 
 
+class ImportCancelled(Cancelled):
+    """Stopped between two files: `report` holds the files done, each whole and audited."""
+
+    def __init__(self, done: ImportReport, total: int) -> None:
+        super().__init__(f"cancelled after {len(done.results)} of {total} file(s)")
+        self.report = done
+
+
 def import_files(
     repo: SqliteRepository,
     paths: Iterable[str | os.PathLike[str]],
@@ -144,8 +164,17 @@ def import_files(
     user: str | None = None,
     replace: bool = False,
     as_of: date | None = None,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
 ) -> ImportReport:
-    report = ImportReport()
-    for path in paths:
-        report.results.append(import_file(repo, path, user=user, replace=replace, as_of=as_of))
-    return report
+    """Import each file in its own transaction. Cancelled, it stops between two files and
+    raises Cancelled with `.report` holding the files done (each whole and audited)."""
+    result = ImportReport()
+    files = list(paths)
+    for done, path in enumerate(files):
+        report(progress, done, len(files))
+        if cancel is not None and cancel.cancelled:
+            raise ImportCancelled(result, len(files))
+        result.results.append(import_file(repo, path, user=user, replace=replace, as_of=as_of))
+    report(progress, len(files), len(files))
+    return result

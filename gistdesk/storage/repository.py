@@ -35,6 +35,7 @@ from gistdesk.core.model import (
     TherapyLine,
 )
 from gistdesk.core.problems import InvalidCaseError, Problem, errors
+from gistdesk.core.progress import CancelToken, Progress
 from gistdesk.core.validation import validate_case
 from gistdesk.storage import (
     audit,
@@ -426,7 +427,13 @@ class SqliteRepository:
     ) -> None:
         self.close()
 
-    def backup(self, reason: str = "manual") -> Path:
+    def backup(
+        self,
+        reason: str = "manual",
+        *,
+        progress: Progress | None = None,
+        cancel: CancelToken | None = None,
+    ) -> Path:
         """A checked copy of the database in `<name>-backups/` beside it, then rotation
         (7 daily, 4 weekly; see backup.py). Call with "close" when the app closes. Needs no
         sign-in (the app may be locked when it closes): it only copies the file beside
@@ -441,7 +448,9 @@ class SqliteRepository:
                     action="backup",
                     changes=[audit.Change("database", "backup", None, reason)],
                 )
-            return backup.backup_database(self.conn, self.path, reason)
+            return backup.backup_database(
+                self.conn, self.path, reason, progress=progress, cancel=cancel
+            )
 
     def auto_backup(self, min_interval: timedelta = timedelta(hours=24)) -> Path | None:
         """The daily backup: taken when the newest ordinary backup is older than
@@ -457,7 +466,13 @@ class SqliteRepository:
         """The backups of this database, newest first."""
         return sorted(backup.backup_infos(self.path), key=lambda i: i.created_utc, reverse=True)
 
-    def restore(self, path: str | os.PathLike[str]) -> Path:
+    def restore(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        progress: Progress | None = None,
+        cancel: CancelToken | None = None,
+    ) -> Path:
         """Replace the database by the backup at `path` (administrators). The file is
         checked first (integrity, application id, schema version; BackupInvalidError and
         nothing changed otherwise) and the current database is backed up first; returns
@@ -467,7 +482,9 @@ class SqliteRepository:
         restore.check_backup_file(path)
         self.conn.close()
         try:
-            safety = restore.restore_database(self.path, path, by=actor)
+            safety = restore.restore_database(
+                self.path, path, by=actor, progress=progress, cancel=cancel
+            )
             if safety is None:  # pragma: no cover - the open database's file exists
                 raise StorageError("The database file disappeared during the restore.")
             return safety
