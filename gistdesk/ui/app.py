@@ -214,10 +214,13 @@ class IntegrityCheck(QObject):
         self._thread = threading.Thread(target=self._run, name="gistdesk-integrity", daemon=True)
 
     def start(self) -> None:
-        self._thread.start()
+        if not self._thread.is_alive() and self._thread.ident is None:
+            self._thread.start()
 
     def wait(self, timeout_ms: int = 30_000) -> bool:
-        """Wait for the check to finish (tests); True when it has."""
+        """Wait for the check to finish (tests; it starts now if it was still waiting for
+        its turn); True when it has."""
+        self.start()
         self._thread.join(timeout_ms / 1000)
         return not self._thread.is_alive()
 
@@ -229,6 +232,11 @@ class IntegrityCheck(QObject):
             self.checked.emit(str(exc) or type(exc).__name__)  # queued to the UI thread
             return
         self.checked.emit("")
+
+
+# After a clean close the checks wait until the window has settled: the first seconds of
+# a start are the user's (and the check's reading of the whole file would compete with them).
+CHECK_DELAY_MS = 3_000
 
 
 def check_integrity_in_background(
@@ -265,7 +273,10 @@ def check_integrity_in_background(
             window.statusBar().showMessage(tr("App", "Database checked: no problem found"), 8000)
 
     worker.checked.connect(report)
-    worker.start()
+    if unclean:
+        worker.start()  # the window waits for it: at once
+    else:
+        QTimer.singleShot(CHECK_DELAY_MS, worker.start)
     return worker
 
 
@@ -351,11 +362,13 @@ def backup_in_background(path: Path, timeout_s: float = 8.0) -> str:
 
 
 DAILY_CHECK_MS = 60 * 60 * 1000  # look every hour whether the daily backup is due
+DAILY_FIRST_MS = 60 * 1000  # the first look, a minute after the start
 
 
-def start_daily_backups(window: MainWindow, path: Path) -> QTimer:
-    """The daily backup: at start and then hourly, a background thread takes a backup when
-    the newest one is more than a day old (the repository decides); the window never waits."""
+def start_daily_backups(window: MainWindow, path: Path, first_after_ms: int = 0) -> QTimer:
+    """The daily backup: `first_after_ms` after start and then hourly, a background thread
+    takes a backup when the newest one is more than a day old (the repository decides); the
+    window never waits."""
 
     def check() -> None:
         def work() -> None:
@@ -375,7 +388,10 @@ def start_daily_backups(window: MainWindow, path: Path) -> QTimer:
     timer.setInterval(DAILY_CHECK_MS)
     timer.timeout.connect(check)
     timer.start()
-    check()
+    if first_after_ms > 0:
+        QTimer.singleShot(first_after_ms, window, check)
+    else:
+        check()
     window.daily_backup_timer = timer  # type: ignore[attr-defined]
     return timer
 
@@ -455,7 +471,8 @@ def start(
     )
     window.database_path = path
     window.backup_on_close = close_backup_hook(window, path)
-    start_daily_backups(window, path)
+    # Copying the whole file must not compete with the start (issue 16): a minute later.
+    start_daily_backups(window, path, first_after_ms=DAILY_FIRST_MS)
     holder.append(window)
     mark = sessions.mark_open(path)
     window.integrity_check = check_integrity_in_background(window, path, mark)
