@@ -52,64 +52,74 @@
   <context>
     <name>App</name>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="150" />
+      <location filename="../../gistdesk/ui/app.py" line="151" />
       <source>An unexpected error happened ({0} in {1}). Nothing was saved by the action that failed; your data is safe in the database.</source>
       <translation>Ein unerwarteter Fehler ist aufgetreten ({0} in {1}). Die fehlgeschlagene Aktion hat nichts gespeichert; Ihre Daten sind in der Datenbank sicher.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="421" />
-      <location filename="../../gistdesk/ui/app.py" line="482" />
+      <location filename="../../gistdesk/ui/app.py" line="453" />
+      <location filename="../../gistdesk/ui/app.py" line="517" />
       <source>Cannot open the database</source>
       <translation>Die Datenbank kann nicht geöffnet werden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="463" />
+      <location filename="../../gistdesk/ui/app.py" line="253" />
+      <source>Checking the database after an unclean close: read only until done</source>
+      <translation>Datenbank wird nach einem unsauberen Beenden geprüft: bis dahin nur lesen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/app.py" line="498" />
       <source>Create an empty clinic database</source>
       <translation>Leere Klinikdatenbank anlegen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="473" />
+      <location filename="../../gistdesk/ui/app.py" line="273" />
+      <source>Database checked: no problem found</source>
+      <translation>Datenbank geprüft: kein Problem gefunden</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/app.py" line="508" />
       <source>File exists</source>
       <translation>Datei existiert bereits</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="292" />
-      <location filename="../../gistdesk/ui/app.py" line="466" />
+      <location filename="../../gistdesk/ui/app.py" line="319" />
+      <location filename="../../gistdesk/ui/app.py" line="501" />
       <source>Open a gistdesk database</source>
       <translation>gistdesk-Datenbank öffnen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="399" />
+      <location filename="../../gistdesk/ui/app.py" line="431" />
       <source>Restored {0}: sign in again</source>
       <translation>{0} wiederhergestellt: bitte erneut anmelden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="149" />
+      <location filename="../../gistdesk/ui/app.py" line="150" />
       <source>Something went wrong</source>
       <translation>Etwas ist schiefgelaufen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="373" />
+      <location filename="../../gistdesk/ui/app.py" line="405" />
       <source>The automatic backup was not made</source>
       <translation>Die automatische Sicherung wurde nicht erstellt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="393" />
+      <location filename="../../gistdesk/ui/app.py" line="425" />
       <source>The backup was not restored</source>
       <translation>Die Sicherung wurde nicht wiederhergestellt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="241" />
+      <location filename="../../gistdesk/ui/app.py" line="261" />
       <source>The database is damaged</source>
       <translation>Die Datenbank ist beschädigt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="242" />
+      <location filename="../../gistdesk/ui/app.py" line="262" />
       <source>The integrity check of the database failed. gistdesk shows what it can read but will not save changes. Restore a backup before going on.</source>
       <translation>Die Integritätsprüfung der Datenbank ist fehlgeschlagen. gistdesk zeigt an, was es lesen kann, speichert aber keine Änderungen. Stellen Sie eine Sicherung wieder her, bevor Sie weiterarbeiten.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="155" />
+      <location filename="../../gistdesk/ui/app.py" line="156" />
       <source>What failed: {0} in {1}
 
 A technical log (without patient data) was written to:
@@ -122,23 +132,23 @@ Ein technisches Protokoll (ohne Patientendaten) wurde geschrieben nach:
 Zeit: {3}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="238" />
+      <location filename="../../gistdesk/ui/app.py" line="258" />
       <source>database damaged: read only</source>
       <translation>Datenbank beschädigt: nur Lesen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="374" />
+      <location filename="../../gistdesk/ui/app.py" line="406" />
       <source>gistdesk closes normally; your data is safe in the database. Make a backup with Tools &gt; Backups… next time.</source>
       <translation>gistdesk wird normal beendet; Ihre Daten sind in der Datenbank sicher. Erstellen Sie beim nächsten Mal eine Sicherung über Extras &gt; Sicherungen….</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="474" />
+      <location filename="../../gistdesk/ui/app.py" line="509" />
       <source>{0} already exists; choose a new name.</source>
       <translation>{0} existiert bereits; wählen Sie einen neuen Namen.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="422" />
-      <location filename="../../gistdesk/ui/app.py" line="483" />
+      <location filename="../../gistdesk/ui/app.py" line="454" />
+      <location filename="../../gistdesk/ui/app.py" line="518" />
       <source>{0} could not be opened.</source>
       <translation>{0} konnte nicht geöffnet werden.</translation>
     </message>
@@ -966,17 +976,17 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>&amp;Ansicht</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="1190" />
+      <location filename="../../gistdesk/ui/main_window.py" line="1191" />
       <source>A form with changes that are not saved is kept behind the lock. Quit and discard it?</source>
       <translation>Hinter der Sperre wartet ein Formular mit ungespeicherten Änderungen. Beenden und es verwerfen?</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="1009" />
+      <location filename="../../gistdesk/ui/main_window.py" line="1010" />
       <source>About gistdesk</source>
       <translation>Über gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="1132" />
+      <location filename="../../gistdesk/ui/main_window.py" line="1133" />
       <source>Account locked</source>
       <translation>Konto gesperrt</translation>
     </message>
@@ -1021,7 +1031,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Prüfprotokoll dieses &amp;Patienten…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="681" />
+      <location filename="../../gistdesk/ui/main_window.py" line="682" />
       <source>Cannot open the patient</source>
       <translation>Der Patient kann nicht geöffnet werden</translation>
     </message>
@@ -1036,12 +1046,12 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Leere &amp;Klinikdatenbank anlegen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="1162" />
+      <location filename="../../gistdesk/ui/main_window.py" line="1163" />
       <source>Database: {0}</source>
       <translation>Datenbank: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="896" />
+      <location filename="../../gistdesk/ui/main_window.py" line="897" />
       <source>Delete dose change</source>
       <translation>Dosisänderung löschen</translation>
     </message>
@@ -1051,13 +1061,13 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Dosisänderung löschen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="809" />
-      <location filename="../../gistdesk/ui/main_window.py" line="814" />
+      <location filename="../../gistdesk/ui/main_window.py" line="810" />
+      <location filename="../../gistdesk/ui/main_window.py" line="815" />
       <source>Delete patient</source>
       <translation>Patient löschen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="936" />
+      <location filename="../../gistdesk/ui/main_window.py" line="937" />
       <source>Delete procedure</source>
       <translation>Eingriff löschen</translation>
     </message>
@@ -1067,8 +1077,8 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Eingriff löschen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="780" />
-      <location filename="../../gistdesk/ui/main_window.py" line="785" />
+      <location filename="../../gistdesk/ui/main_window.py" line="781" />
+      <location filename="../../gistdesk/ui/main_window.py" line="786" />
       <source>Delete scan</source>
       <translation>Bildgebung löschen</translation>
     </message>
@@ -1078,7 +1088,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Bildgebung löschen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="966" />
+      <location filename="../../gistdesk/ui/main_window.py" line="967" />
       <source>Delete side effect</source>
       <translation>Nebenwirkung löschen</translation>
     </message>
@@ -1088,32 +1098,32 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Nebenwirkung löschen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="897" />
+      <location filename="../../gistdesk/ui/main_window.py" line="898" />
       <source>Delete the dose change of {0} ({1} mg/day, {2})? The change is kept in the audit log.</source>
       <translation>Die Dosisänderung vom {0} ({1} mg/Tag, {2}) löschen? Die Änderung wird im Prüfprotokoll festgehalten.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="810" />
+      <location filename="../../gistdesk/ui/main_window.py" line="811" />
       <source>Delete the patient {0} and everything recorded for them? {1} The audit log keeps a copy.</source>
       <translation>Den Patienten {0} und alles für ihn Erfasste löschen? {1} Das Prüfprotokoll behält eine Kopie.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="937" />
+      <location filename="../../gistdesk/ui/main_window.py" line="938" />
       <source>Delete the procedure {0} of {1}? The change is kept in the audit log.</source>
       <translation>Den Eingriff „{0}“ vom {1} löschen? Die Änderung wird im Prüfprotokoll festgehalten.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="967" />
+      <location filename="../../gistdesk/ui/main_window.py" line="968" />
       <source>Delete the side effect {0} (grade {1}) of {2}? The change is kept in the audit log.</source>
       <translation>Die Nebenwirkung „{0}“ (Grad {1}) vom {2} löschen? Die Änderung wird im Prüfprotokoll festgehalten.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="781" />
+      <location filename="../../gistdesk/ui/main_window.py" line="782" />
       <source>Delete the {0} scan of {1} with its {2} lesion measurement(s)? The change is kept in the audit log.</source>
       <translation>Die {0}-Untersuchung vom {1} mit ihren {2} Läsionsmessungen löschen? Die Änderung wird im Prüfprotokoll festgehalten.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="829" />
+      <location filename="../../gistdesk/ui/main_window.py" line="830" />
       <source>Deleted {0}</source>
       <translation>{0} gelöscht</translation>
     </message>
@@ -1148,14 +1158,14 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Hinweise</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="815" />
+      <location filename="../../gistdesk/ui/main_window.py" line="816" />
       <source>Keep</source>
       <translation>Behalten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="786" />
-      <location filename="../../gistdesk/ui/main_window.py" line="857" />
-      <location filename="../../gistdesk/ui/main_window.py" line="1195" />
+      <location filename="../../gistdesk/ui/main_window.py" line="787" />
+      <location filename="../../gistdesk/ui/main_window.py" line="858" />
+      <location filename="../../gistdesk/ui/main_window.py" line="1196" />
       <source>Keep it</source>
       <translation>Behalten</translation>
     </message>
@@ -1165,7 +1175,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Fenster sperren und Patientendaten ausblenden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="1045" />
+      <location filename="../../gistdesk/ui/main_window.py" line="1046" />
       <source>Locked</source>
       <translation>Gesperrt</translation>
     </message>
@@ -1180,12 +1190,12 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Nicht erlaubt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="865" />
+      <location filename="../../gistdesk/ui/main_window.py" line="866" />
       <source>Nothing was deleted</source>
       <translation>Es wurde nichts gelöscht</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="673" />
+      <location filename="../../gistdesk/ui/main_window.py" line="674" />
       <source>Patient {0} is no longer in the database</source>
       <translation>Patient {0} ist nicht mehr in der Datenbank</translation>
     </message>
@@ -1200,7 +1210,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>&amp;Zusammenfassung drucken…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="1194" />
+      <location filename="../../gistdesk/ui/main_window.py" line="1195" />
       <source>Quit and discard</source>
       <translation>Beenden und verwerfen</translation>
     </message>
@@ -1210,7 +1220,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Benutzer &amp;wechseln…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="708" />
+      <location filename="../../gistdesk/ui/main_window.py" line="709" />
       <source>Saved {0}</source>
       <translation>{0} gespeichert</translation>
     </message>
@@ -1221,7 +1231,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
     </message>
     <message>
       <location filename="../../gistdesk/ui/main_window.py" line="179" />
-      <location filename="../../gistdesk/ui/main_window.py" line="578" />
+      <location filename="../../gistdesk/ui/main_window.py" line="579" />
       <source>Search failed: {0}</source>
       <translation>Suche fehlgeschlagen: {0}</translation>
     </message>
@@ -1237,7 +1247,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
     </message>
     <message>
       <location filename="../../gistdesk/ui/main_window.py" line="214" />
-      <location filename="../../gistdesk/ui/main_window.py" line="597" />
+      <location filename="../../gistdesk/ui/main_window.py" line="598" />
       <source>Select a patient in the list, or create one with Ctrl+N.</source>
       <translation>Wählen Sie einen Patienten in der Liste oder legen Sie mit Strg+N einen neuen an.</translation>
     </message>
@@ -1247,29 +1257,29 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Angemeldet: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="824" />
+      <location filename="../../gistdesk/ui/main_window.py" line="825" />
       <source>The patient was not deleted</source>
       <translation>Der Patient wurde nicht gelöscht</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="797" />
+      <location filename="../../gistdesk/ui/main_window.py" line="798" />
       <source>The scan was not deleted</source>
       <translation>Die Bildgebung wurde nicht gelöscht</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="595" />
+      <location filename="../../gistdesk/ui/main_window.py" line="596" />
       <source>This clinic has no patients yet.
 Create the first with New patient (Ctrl+N).</source>
       <translation>Diese Klinik hat noch keine Patienten.
 Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="1189" />
+      <location filename="../../gistdesk/ui/main_window.py" line="1190" />
       <source>Unsaved form</source>
       <translation>Ungespeichertes Formular</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="584" />
+      <location filename="../../gistdesk/ui/main_window.py" line="585" />
       <source>Worklist failed: {0}</source>
       <translation>Arbeitsliste fehlgeschlagen: {0}</translation>
     </message>
@@ -1279,12 +1289,12 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Arbeitsliste: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="1129" />
+      <location filename="../../gistdesk/ui/main_window.py" line="1130" />
       <source>Your password was changed.</source>
       <translation>Ihr Passwort wurde geändert.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="1106" />
+      <location filename="../../gistdesk/ui/main_window.py" line="1107" />
       <source>Your role cannot see the audit log.</source>
       <translation>Ihre Rolle darf das Prüfprotokoll nicht einsehen.</translation>
     </message>
@@ -1294,7 +1304,7 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Ihre Rolle erlaubt das nicht. Wenden Sie sich an einen Administrator.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="1038" />
+      <location filename="../../gistdesk/ui/main_window.py" line="1039" />
       <source>gistdesk — locked</source>
       <translation>gistdesk — gesperrt</translation>
     </message>
@@ -1304,12 +1314,12 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>niemand</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="602" />
+      <location filename="../../gistdesk/ui/main_window.py" line="603" />
       <source>{0} patient shown</source>
       <translation>{0} Patient angezeigt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="604" />
+      <location filename="../../gistdesk/ui/main_window.py" line="605" />
       <source>{0} patients shown</source>
       <translation>{0} Patienten angezeigt</translation>
     </message>
@@ -1911,39 +1921,39 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
   <context>
     <name>Printing</name>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="113" />
+      <location filename="../../gistdesk/ui/printing.py" line="116" />
       <source>Nothing was printed</source>
       <translation>Es wurde nichts gedruckt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="98" />
+      <location filename="../../gistdesk/ui/printing.py" line="101" />
       <source>Printing not available yet</source>
       <translation>Drucken noch nicht verfügbar</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="135" />
+      <location filename="../../gistdesk/ui/printing.py" line="138" />
       <source>The PDF could not be made</source>
       <translation>Das PDF konnte nicht erstellt werden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="99" />
+      <location filename="../../gistdesk/ui/printing.py" line="102" />
       <source>The {0} PDF is not available in this version of gistdesk yet.
 Nothing was printed.</source>
       <translation>Das PDF „{0}“ ist in dieser Version von gistdesk noch nicht verfügbar.
 Es wurde nichts gedruckt.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="136" />
+      <location filename="../../gistdesk/ui/printing.py" line="139" />
       <source>The {0} could not be built; nothing was saved.</source>
       <translation>„{0}“ konnte nicht erstellt werden; es wurde nichts gespeichert.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="27" />
+      <location filename="../../gistdesk/ui/printing.py" line="30" />
       <source>clinician summary</source>
       <translation>Ärztliche Zusammenfassung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="28" />
+      <location filename="../../gistdesk/ui/printing.py" line="31" />
       <source>patient handout</source>
       <translation>Patienteninformation</translation>
     </message>

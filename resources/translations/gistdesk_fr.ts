@@ -52,64 +52,74 @@
   <context>
     <name>App</name>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="150" />
+      <location filename="../../gistdesk/ui/app.py" line="151" />
       <source>An unexpected error happened ({0} in {1}). Nothing was saved by the action that failed; your data is safe in the database.</source>
       <translation>Une erreur inattendue s'est produite ({0} dans {1}). L'action qui a échoué n'a rien enregistré ; vos données sont en sécurité dans la base.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="421" />
-      <location filename="../../gistdesk/ui/app.py" line="482" />
+      <location filename="../../gistdesk/ui/app.py" line="453" />
+      <location filename="../../gistdesk/ui/app.py" line="517" />
       <source>Cannot open the database</source>
       <translation>Impossible d'ouvrir la base de données</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="463" />
+      <location filename="../../gistdesk/ui/app.py" line="253" />
+      <source>Checking the database after an unclean close: read only until done</source>
+      <translation>Vérification de la base après une fermeture incorrecte : lecture seule jusqu'à la fin</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/app.py" line="498" />
       <source>Create an empty clinic database</source>
       <translation>Créer une base de données vide de la clinique</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="473" />
+      <location filename="../../gistdesk/ui/app.py" line="273" />
+      <source>Database checked: no problem found</source>
+      <translation>Base vérifiée : aucun problème trouvé</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/app.py" line="508" />
       <source>File exists</source>
       <translation>Le fichier existe déjà</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="292" />
-      <location filename="../../gistdesk/ui/app.py" line="466" />
+      <location filename="../../gistdesk/ui/app.py" line="319" />
+      <location filename="../../gistdesk/ui/app.py" line="501" />
       <source>Open a gistdesk database</source>
       <translation>Ouvrir une base gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="399" />
+      <location filename="../../gistdesk/ui/app.py" line="431" />
       <source>Restored {0}: sign in again</source>
       <translation>{0} restaurée : reconnectez-vous</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="149" />
+      <location filename="../../gistdesk/ui/app.py" line="150" />
       <source>Something went wrong</source>
       <translation>Une erreur s'est produite</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="373" />
+      <location filename="../../gistdesk/ui/app.py" line="405" />
       <source>The automatic backup was not made</source>
       <translation>La sauvegarde automatique n'a pas été faite</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="393" />
+      <location filename="../../gistdesk/ui/app.py" line="425" />
       <source>The backup was not restored</source>
       <translation>La sauvegarde n'a pas été restaurée</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="241" />
+      <location filename="../../gistdesk/ui/app.py" line="261" />
       <source>The database is damaged</source>
       <translation>La base de données est endommagée</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="242" />
+      <location filename="../../gistdesk/ui/app.py" line="262" />
       <source>The integrity check of the database failed. gistdesk shows what it can read but will not save changes. Restore a backup before going on.</source>
       <translation>La vérification d'intégrité de la base a échoué. gistdesk affiche ce qu'il peut lire mais n'enregistre aucune modification. Restaurez une sauvegarde avant de continuer.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="155" />
+      <location filename="../../gistdesk/ui/app.py" line="156" />
       <source>What failed: {0} in {1}
 
 A technical log (without patient data) was written to:
@@ -122,23 +132,23 @@ Un journal technique (sans données patient) a été écrit dans :
 Heure : {3}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="238" />
+      <location filename="../../gistdesk/ui/app.py" line="258" />
       <source>database damaged: read only</source>
       <translation>base endommagée : lecture seule</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="374" />
+      <location filename="../../gistdesk/ui/app.py" line="406" />
       <source>gistdesk closes normally; your data is safe in the database. Make a backup with Tools &gt; Backups… next time.</source>
       <translation>gistdesk se ferme normalement ; vos données sont en sécurité dans la base. Faites une sauvegarde la prochaine fois avec Outils &gt; Sauvegardes….</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="474" />
+      <location filename="../../gistdesk/ui/app.py" line="509" />
       <source>{0} already exists; choose a new name.</source>
       <translation>{0} existe déjà ; choisissez un autre nom.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="422" />
-      <location filename="../../gistdesk/ui/app.py" line="483" />
+      <location filename="../../gistdesk/ui/app.py" line="454" />
+      <location filename="../../gistdesk/ui/app.py" line="518" />
       <source>{0} could not be opened.</source>
       <translation>{0} n'a pas pu être ouvert.</translation>
     </message>
@@ -966,17 +976,17 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>A&amp;ffichage</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="1190" />
+      <location filename="../../gistdesk/ui/main_window.py" line="1191" />
       <source>A form with changes that are not saved is kept behind the lock. Quit and discard it?</source>
       <translation>Un formulaire avec des modifications non enregistrées est conservé derrière le verrouillage. Quitter et l'abandonner ?</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="1009" />
+      <location filename="../../gistdesk/ui/main_window.py" line="1010" />
       <source>About gistdesk</source>
       <translation>À propos de gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="1132" />
+      <location filename="../../gistdesk/ui/main_window.py" line="1133" />
       <source>Account locked</source>
       <translation>Compte bloqué</translation>
     </message>
@@ -1021,7 +1031,7 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Journal d'audit de ce &amp;patient…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="681" />
+      <location filename="../../gistdesk/ui/main_window.py" line="682" />
       <source>Cannot open the patient</source>
       <translation>Impossible d'ouvrir le patient</translation>
     </message>
@@ -1036,12 +1046,12 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Créer une base &amp;vide…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="1162" />
+      <location filename="../../gistdesk/ui/main_window.py" line="1163" />
       <source>Database: {0}</source>
       <translation>Base : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="896" />
+      <location filename="../../gistdesk/ui/main_window.py" line="897" />
       <source>Delete dose change</source>
       <translation>Supprimer le changement de dose</translation>
     </message>
@@ -1051,13 +1061,13 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Supprimer le changement de dose…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="809" />
-      <location filename="../../gistdesk/ui/main_window.py" line="814" />
+      <location filename="../../gistdesk/ui/main_window.py" line="810" />
+      <location filename="../../gistdesk/ui/main_window.py" line="815" />
       <source>Delete patient</source>
       <translation>Supprimer le patient</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="936" />
+      <location filename="../../gistdesk/ui/main_window.py" line="937" />
       <source>Delete procedure</source>
       <translation>Supprimer l'intervention</translation>
     </message>
@@ -1067,8 +1077,8 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Supprimer l'intervention…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="780" />
-      <location filename="../../gistdesk/ui/main_window.py" line="785" />
+      <location filename="../../gistdesk/ui/main_window.py" line="781" />
+      <location filename="../../gistdesk/ui/main_window.py" line="786" />
       <source>Delete scan</source>
       <translation>Supprimer l'examen</translation>
     </message>
@@ -1078,7 +1088,7 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Supprimer l'examen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="966" />
+      <location filename="../../gistdesk/ui/main_window.py" line="967" />
       <source>Delete side effect</source>
       <translation>Supprimer l'effet indésirable</translation>
     </message>
@@ -1088,32 +1098,32 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Supprimer l'effet indésirable…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="897" />
+      <location filename="../../gistdesk/ui/main_window.py" line="898" />
       <source>Delete the dose change of {0} ({1} mg/day, {2})? The change is kept in the audit log.</source>
       <translation>Supprimer le changement de dose du {0} ({1} mg/jour, {2}) ? La modification est conservée dans le journal d'audit.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="810" />
+      <location filename="../../gistdesk/ui/main_window.py" line="811" />
       <source>Delete the patient {0} and everything recorded for them? {1} The audit log keeps a copy.</source>
       <translation>Supprimer le patient {0} et tout ce qui a été saisi pour lui ? {1} Le journal d'audit en garde une copie.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="937" />
+      <location filename="../../gistdesk/ui/main_window.py" line="938" />
       <source>Delete the procedure {0} of {1}? The change is kept in the audit log.</source>
       <translation>Supprimer l'intervention « {0} » du {1} ? La modification est conservée dans le journal d'audit.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="967" />
+      <location filename="../../gistdesk/ui/main_window.py" line="968" />
       <source>Delete the side effect {0} (grade {1}) of {2}? The change is kept in the audit log.</source>
       <translation>Supprimer l'effet indésirable « {0} » (grade {1}) du {2} ? La modification est conservée dans le journal d'audit.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="781" />
+      <location filename="../../gistdesk/ui/main_window.py" line="782" />
       <source>Delete the {0} scan of {1} with its {2} lesion measurement(s)? The change is kept in the audit log.</source>
       <translation>Supprimer l'examen {0} du {1} avec ses {2} mesure(s) de lésion ? La modification est conservée dans le journal d'audit.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="829" />
+      <location filename="../../gistdesk/ui/main_window.py" line="830" />
       <source>Deleted {0}</source>
       <translation>{0} supprimé</translation>
     </message>
@@ -1148,14 +1158,14 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Alertes</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="815" />
+      <location filename="../../gistdesk/ui/main_window.py" line="816" />
       <source>Keep</source>
       <translation>Garder</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="786" />
-      <location filename="../../gistdesk/ui/main_window.py" line="857" />
-      <location filename="../../gistdesk/ui/main_window.py" line="1195" />
+      <location filename="../../gistdesk/ui/main_window.py" line="787" />
+      <location filename="../../gistdesk/ui/main_window.py" line="858" />
+      <location filename="../../gistdesk/ui/main_window.py" line="1196" />
       <source>Keep it</source>
       <translation>Le garder</translation>
     </message>
@@ -1165,7 +1175,7 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Verrouiller la fenêtre et masquer les données patient</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="1045" />
+      <location filename="../../gistdesk/ui/main_window.py" line="1046" />
       <source>Locked</source>
       <translation>Verrouillé</translation>
     </message>
@@ -1180,12 +1190,12 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Non autorisé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="865" />
+      <location filename="../../gistdesk/ui/main_window.py" line="866" />
       <source>Nothing was deleted</source>
       <translation>Rien n'a été supprimé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="673" />
+      <location filename="../../gistdesk/ui/main_window.py" line="674" />
       <source>Patient {0} is no longer in the database</source>
       <translation>Le patient {0} n'est plus dans la base</translation>
     </message>
@@ -1200,7 +1210,7 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Imprimer la &amp;synthèse…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="1194" />
+      <location filename="../../gistdesk/ui/main_window.py" line="1195" />
       <source>Quit and discard</source>
       <translation>Quitter et abandonner</translation>
     </message>
@@ -1210,7 +1220,7 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>&amp;Changer d'utilisateur…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="708" />
+      <location filename="../../gistdesk/ui/main_window.py" line="709" />
       <source>Saved {0}</source>
       <translation>{0} enregistré</translation>
     </message>
@@ -1221,7 +1231,7 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
     </message>
     <message>
       <location filename="../../gistdesk/ui/main_window.py" line="179" />
-      <location filename="../../gistdesk/ui/main_window.py" line="578" />
+      <location filename="../../gistdesk/ui/main_window.py" line="579" />
       <source>Search failed: {0}</source>
       <translation>La recherche a échoué : {0}</translation>
     </message>
@@ -1237,7 +1247,7 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
     </message>
     <message>
       <location filename="../../gistdesk/ui/main_window.py" line="214" />
-      <location filename="../../gistdesk/ui/main_window.py" line="597" />
+      <location filename="../../gistdesk/ui/main_window.py" line="598" />
       <source>Select a patient in the list, or create one with Ctrl+N.</source>
       <translation>Sélectionnez un patient dans la liste, ou créez-en un avec Ctrl+N.</translation>
     </message>
@@ -1247,29 +1257,29 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Connecté : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="824" />
+      <location filename="../../gistdesk/ui/main_window.py" line="825" />
       <source>The patient was not deleted</source>
       <translation>Le patient n'a pas été supprimé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="797" />
+      <location filename="../../gistdesk/ui/main_window.py" line="798" />
       <source>The scan was not deleted</source>
       <translation>L'examen n'a pas été supprimé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="595" />
+      <location filename="../../gistdesk/ui/main_window.py" line="596" />
       <source>This clinic has no patients yet.
 Create the first with New patient (Ctrl+N).</source>
       <translation>Cette clinique n'a pas encore de patient.
 Créez le premier avec Nouveau patient (Ctrl+N).</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="1189" />
+      <location filename="../../gistdesk/ui/main_window.py" line="1190" />
       <source>Unsaved form</source>
       <translation>Formulaire non enregistré</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="584" />
+      <location filename="../../gistdesk/ui/main_window.py" line="585" />
       <source>Worklist failed: {0}</source>
       <translation>La liste de travail a échoué : {0}</translation>
     </message>
@@ -1279,12 +1289,12 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>Liste de travail : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="1129" />
+      <location filename="../../gistdesk/ui/main_window.py" line="1130" />
       <source>Your password was changed.</source>
       <translation>Votre mot de passe a été modifié.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="1106" />
+      <location filename="../../gistdesk/ui/main_window.py" line="1107" />
       <source>Your role cannot see the audit log.</source>
       <translation>Votre rôle ne permet pas de consulter le journal d'audit.</translation>
     </message>
@@ -1294,7 +1304,7 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>Votre rôle ne le permet pas. Demandez à un administrateur.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="1038" />
+      <location filename="../../gistdesk/ui/main_window.py" line="1039" />
       <source>gistdesk — locked</source>
       <translation>gistdesk — verrouillé</translation>
     </message>
@@ -1304,12 +1314,12 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>personne</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="602" />
+      <location filename="../../gistdesk/ui/main_window.py" line="603" />
       <source>{0} patient shown</source>
       <translation>{0} patient affiché</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="604" />
+      <location filename="../../gistdesk/ui/main_window.py" line="605" />
       <source>{0} patients shown</source>
       <translation>{0} patients affichés</translation>
     </message>
@@ -1911,39 +1921,39 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
   <context>
     <name>Printing</name>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="113" />
+      <location filename="../../gistdesk/ui/printing.py" line="116" />
       <source>Nothing was printed</source>
       <translation>Rien n'a été imprimé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="98" />
+      <location filename="../../gistdesk/ui/printing.py" line="101" />
       <source>Printing not available yet</source>
       <translation>Impression pas encore disponible</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="135" />
+      <location filename="../../gistdesk/ui/printing.py" line="138" />
       <source>The PDF could not be made</source>
       <translation>Le PDF n'a pas pu être créé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="99" />
+      <location filename="../../gistdesk/ui/printing.py" line="102" />
       <source>The {0} PDF is not available in this version of gistdesk yet.
 Nothing was printed.</source>
       <translation>Le PDF « {0} » n'est pas encore disponible dans cette version de gistdesk.
 Rien n'a été imprimé.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="136" />
+      <location filename="../../gistdesk/ui/printing.py" line="139" />
       <source>The {0} could not be built; nothing was saved.</source>
       <translation>« {0} » n'a pas pu être créé ; rien n'a été enregistré.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="27" />
+      <location filename="../../gistdesk/ui/printing.py" line="30" />
       <source>clinician summary</source>
       <translation>la synthèse médicale</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="28" />
+      <location filename="../../gistdesk/ui/printing.py" line="31" />
       <source>patient handout</source>
       <translation>la fiche patient</translation>
     </message>
