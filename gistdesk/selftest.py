@@ -49,7 +49,7 @@ def _run(out: TextIO, work: Path) -> int:
     from gistdesk.interop.fhir import export_case_fhir
     from gistdesk.reports import build_report
     from gistdesk.resources import resource_path, resources_dir
-    from gistdesk.storage.repository import SqliteRepository
+    from gistdesk.storage.factory import open_repository
 
     print(
         f"gistdesk {__version__} self-test (Python {sys.version.split()[0]}, "
@@ -89,13 +89,14 @@ def _run(out: TextIO, work: Path) -> int:
         case = state["case"]
         assert isinstance(case, Case)
         db_path = work / "selftest.sqlite"
-        with SqliteRepository(db_path) as repo:
+        with open_repository(db_path) as repo:
             repo.save_case(case, user=SELF_TEST_USER, as_of=AS_OF)
             loaded = repo.load_case(case.patient.record_number)
-            version = int(repo.conn.execute("PRAGMA user_version").fetchone()[0])
-            integrity = repo.conn.execute("PRAGMA integrity_check").fetchone()[0]
+            version = repo.schema_version()
+            problems = repo.check_integrity()
+        integrity = "; ".join(problems) or "ok"
         _check(loaded == case, "the case read back differs from the case stored")
-        _check(integrity == "ok", f"integrity_check says {integrity!r}")
+        _check(not problems, f"integrity_check says {integrity!r}")
         state["loaded"] = loaded
         return (
             f"created {db_path.name}, schema version {version}, stored and read back, "

@@ -71,7 +71,7 @@ def test_mismatches_reports_differences(expected: Any, actual: Any) -> None:
 
 
 def test_extra_cases_exist() -> None:
-    assert 6 <= len(case_files(EXTRA_CASES_DIR)) <= 12
+    assert 6 <= len(case_files(EXTRA_CASES_DIR)) <= 16
     for path in case_files(EXTRA_CASES_DIR):
         assert expected_path(path).exists(), path
 
@@ -88,7 +88,7 @@ def test_assess_json_matches_expected(capsys: pytest.CaptureFixture[str], path: 
 @pytest.mark.parametrize("path", all_case_files(), ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_every_flag_has_reason_and_source(capsys: pytest.CaptureFixture[str], path: Path) -> None:
     actual = assess_json(capsys, path, load_json(expected_path(path))["as_of"])
-    assert actual["format"] == "gistdesk-assessment/1"
+    assert actual["format"] == "gistdesk-assessment/2"
     for flag in actual["flags"]:
         assert set(flag) >= {"code", "date", "scan", "line_index", "reason", "source"}
         assert flag["reason"].strip() and flag["source"].strip()
@@ -370,7 +370,7 @@ def test_text_output_has_scan_table_and_flags(capsys: pytest.CaptureFixture[str]
     assert "[XT-001]" in out and "as of 2023-05-01" in out
     assert "Follow-up scans" in out
     header = next(line for line in out.splitlines() if "SOD mm" in line)
-    for column in ("date", "RECIST", "Choi", "vs base", "vs nadir"):
+    for column in ("date", "reference", "RECIST", "Choi", "vs ref", "vs nadir", "treated"):
         assert column in header
     row = next(line for line in out.splitlines() if line.strip().startswith("2023-04-10"))
     assert "86" in row and "+22.9%" in row and "PD" in row

@@ -4,7 +4,7 @@ Sources: PDGFRA D842V resists imatinib, sunitinib, regorafenib (Corless 2005; NA
 Heinrich 2020); KIT exon 9 does better on imatinib 800 mg (MetaGIST 2010); SDH-deficient,
 NF1 and wild-type GIST rarely respond to imatinib (Janeway 2011; ESMO-EURACAN 2022);
 3 years of adjuvant imatinib for high risk (SSG XVIII, Joensuu 2012); follow-up imaging
-intervals (ESMO-EURACAN-GENTURIS 2022).
+intervals (clinical/followup.py).
 """
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ from __future__ import annotations
 from datetime import date
 
 from gistdesk.clinical.compare import less_than
-from gistdesk.clinical.types import Flag, FlagCode, Risk
+from gistdesk.clinical.followup import follow_up
+from gistdesk.clinical.types import Flag, FlagCode, FollowUpBasis, Risk
 from gistdesk.core.model import Case
 from gistdesk.core.vocab import Drug, Intent, Mutation, StopReason
 
@@ -20,12 +21,6 @@ D842V_RESISTANT = (Drug.IMATINIB, Drug.SUNITINIB, Drug.REGORAFENIB)
 IMATINIB_POOR = (Mutation.SDH_DEFICIENT, Mutation.NF1, Mutation.WILD_TYPE)
 EXON9_DOSE_MG = 800.0  # MetaGIST 2010
 ADJUVANT_DAYS = {"at_least_3_years": 1095, "at_least_1_year": 365}
-# Days allowed between scans (gistdesk rule built on ESMO-EURACAN 2022 follow-up).
-INTERVAL_ON_TREATMENT = 120
-INTERVAL_ADJUVANT = 210
-INTERVAL_BY_RISK = {"very_low": None, "low": 365}
-INTERVAL_AFTER_SURGERY_DEFAULT = 210
-SURVEILLANCE_YEARS_DAYS = 3653  # routine imaging for 10 years after surgery
 
 
 def _earliest(case: Case, indexes: list[int]) -> int | None:
@@ -95,7 +90,8 @@ def mutation_alerts(case: Case) -> list[Flag]:
 
 
 def adjuvant_short(case: Case, risk: Risk | None, as_of: date) -> list[Flag]:
-    """Adjuvant imatinib ended before the duration the guidance asks (SSG XVIII)."""
+    """Adjuvant imatinib ended before the duration the guidance asks (SSG XVIII, Joensuu
+    2012); pre-operative (ended neoadjuvant) imatinib counts towards the total."""
     if risk is None or risk.adjuvant not in ADJUVANT_DAYS:
         return []
     lines = case.therapy_lines
@@ -111,11 +107,22 @@ def adjuvant_short(case: Case, risk: Risk | None, as_of: date) -> list[Flag]:
     last_line = lines[last]
     if last_line.stop_reason is StopReason.PROGRESSION:
         return []
-    days = sum(((lines[i].end or lines[i].start) - lines[i].start).days for i in adjuvant)
+    neoadjuvant = [
+        i
+        for i, ln in enumerate(lines)
+        if ln.intent is Intent.NEOADJUVANT
+        and ln.drug is Drug.IMATINIB
+        and ln.end is not None
+        and ln.end <= as_of
+    ]
+    adjuvant_days = sum(((lines[i].end or lines[i].start) - lines[i].start).days for i in adjuvant)
+    pre_days = sum(((lines[i].end or lines[i].start) - lines[i].start).days for i in neoadjuvant)
+    days = adjuvant_days + pre_days
     required = ADJUVANT_DAYS[risk.adjuvant]
     if days >= required:
         return []
     assert last_line.end is not None
+    pre_text = f" ({adjuvant_days} adjuvant and {pre_days} pre-operative)" if neoadjuvant else ""
     return [
         Flag(
             code=FlagCode.ADJUVANT_SHORT,
@@ -123,75 +130,61 @@ def adjuvant_short(case: Case, risk: Risk | None, as_of: date) -> list[Flag]:
             scan=None,
             line_index=last,
             source="SSG XVIII (Joensuu 2012); ESMO-EURACAN 2022",
-            numbers={"days": days, "required_days": required},
+            numbers={
+                "days": days,
+                "adjuvant_days": adjuvant_days,
+                "preoperative_days": pre_days,
+                "required_days": required,
+            },
             reason=(
-                f"Adjuvant imatinib lasted {days} days in all, less than the {required} days "
-                f"advised for {risk.nih_modified.replace('_', ' ')} risk "
-                f"({risk.adjuvant.replace('_', ' ')})."
+                f"Imatinib around the resection lasted {days} days in all{pre_text}, less than "
+                f"the {required} days advised for {risk.nih_modified.replace('_', ' ')} risk "
+                f"({risk.adjuvant.replace('_', ' ')}); it ended on "
+                f"{last_line.end.isoformat()}."
             ),
         )
     ]
 
 
+_WHY = {
+    FollowUpBasis.ON_TREATMENT: "on treatment for advanced or neoadjuvant disease",
+    FollowUpBasis.LONG_TERM_STABLE: "in long-term treatment of advanced disease (over 3 years)",
+    FollowUpBasis.ADJUVANT: "during adjuvant therapy",
+    FollowUpBasis.TREATMENT_BREAK: "on a treatment break or after stopping therapy",
+    FollowUpBasis.LONG_BREAK: "more than 5 years after stopping therapy",
+    FollowUpBasis.AFTER_SURGERY: "in follow-up after surgery",
+}
+
+
 def scan_overdue(case: Case, risk: Risk | None, as_of: date) -> list[Flag]:
-    """The last scan is older than the interval the situation calls for."""
-    lines = case.therapy_lines
-    open_lines = [i for i, ln in enumerate(lines) if ln.is_open_on(as_of)]
-
-    def latest(indexes: list[int]) -> int:
-        return max(indexes, key=lambda i: (lines[i].start, i))
-
-    active = [i for i in open_lines if lines[i].intent in (Intent.ADVANCED, Intent.NEOADJUVANT)]
-    adjuvant = [i for i in open_lines if lines[i].intent is Intent.ADJUVANT]
-    line_index: int | None = None
-    why: str
-    if active:
-        interval: int | None = INTERVAL_ON_TREATMENT
-        line_index = latest(active)
-        why = "on treatment for advanced or neoadjuvant disease"
-    elif adjuvant:
-        interval = INTERVAL_ADJUVANT
-        line_index = latest(adjuvant)
-        why = "during adjuvant therapy"
-    elif any(
-        ln.intent is Intent.ADVANCED and ln.end is not None and ln.end <= as_of for ln in lines
-    ):
-        interval = INTERVAL_ON_TREATMENT
-        why = "on a treatment break or after stopping therapy for advanced disease"
-    else:
-        surgeries = [p.date for p in case.surgeries() if p.date <= as_of]
-        if not surgeries or (as_of - max(surgeries)).days >= SURVEILLANCE_YEARS_DAYS:
-            return []
-        nih = risk.nih_modified if risk is not None else None
-        interval = (
-            INTERVAL_BY_RISK.get(nih, INTERVAL_AFTER_SURGERY_DEFAULT)
-            if nih is not None
-            else INTERVAL_AFTER_SURGERY_DEFAULT
-        )
-        if interval is None:
-            return []  # very low risk: no routine imaging
-        why = f"in follow-up after surgery ({nih or 'unknown'} risk)"
-    assert interval is not None
-    scans = [s.date for s in case.scans if s.date <= as_of]
-    last = max(scans) if scans else None
-    if last is not None and (as_of - last).days <= interval:
+    """The last scan on or before as_of is more than N days old (or there is none), N from
+    the follow-up interval; on the latest-starting open line of the kind that set N."""
+    plan = follow_up(case, risk, as_of)
+    if plan is None or not plan.is_overdue(as_of):
         return []
+    last = plan.last_scan
     since = (
         f"the last scan was {(as_of - last).days} days ago ({last.isoformat()})"
         if last is not None
         else "no scan is recorded"
     )
+    nih = f" ({risk.nih_modified.replace('_', ' ')} risk)" if risk is not None else ""
+    why = _WHY[plan.basis] + (nih if plan.basis is FollowUpBasis.AFTER_SURGERY else "")
     return [
         Flag(
             code=FlagCode.SCAN_OVERDUE,
             date=as_of,
             scan=None,
-            line_index=line_index,
-            source="ESMO-EURACAN-GENTURIS 2022 follow-up intervals (gistdesk thresholds)",
+            line_index=plan.line_index,
+            source="ESMO-EURACAN-GENTURIS 2022; Joensuu 2015 (follow-up intervals)",
             numbers={
-                "interval_days": interval,
+                "interval_days": plan.interval_days,
                 "days_since_scan": (as_of - last).days if last is not None else None,
+                "next_scan_due": plan.next_scan_due.isoformat(),
             },
-            reason=f"Scan overdue: {since}; about every {interval} days is expected {why}.",
+            reason=(
+                f"Scan overdue: {since}; a scan about every {plan.interval_days} days is "
+                f"expected {why}. It was due on {plan.next_scan_due.isoformat()}."
+            ),
         )
     ]

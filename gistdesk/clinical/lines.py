@@ -1,12 +1,16 @@
-"""Therapy lines with their baselines and follow-up scans (DESIGN.md section 4)."""
+"""Therapy lines with their baselines and follow-up scans (DESIGN.md section 4, "Which scans
+belong to which line"), and the line orderings the rules use."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from gistdesk.core.model import Case, Lesion, Scan, TherapyLine
+from gistdesk.core.model import Case, Scan, TherapyLine
 from gistdesk.core.timeline import baseline_scan, line_index_for_date
 from gistdesk.core.vocab import Intent
+
+# The lines whose earliest start makes "the first TKI line" (adjuvant lines do not count).
+TKI_LINE_INTENTS = (Intent.NEOADJUVANT, Intent.ADVANCED)
 
 
 @dataclass(frozen=True, slots=True)
@@ -16,29 +20,27 @@ class LineContext:
     line_number: int | None  # advanced lines numbered by start (1st line, 2nd line, ...)
     baseline: Scan | None
     follow_ups: tuple[Scan, ...]  # scans that belong to this line, by date
-
-    @property
-    def targets(self) -> tuple[Lesion, ...]:
-        """Lesions marked target at the baseline, nodal or not as the baseline says."""
-        if self.baseline is None:
-            return ()
-        return tuple(lesion for lesion in self.baseline.lesions if lesion.target)
-
-    def scans_through(self, scan: Scan) -> list[Scan]:
-        """The baseline (if any) and the follow-ups up to and excluding `scan`."""
-        earlier = [s for s in self.follow_ups if s.date < scan.date]
-        return ([self.baseline] if self.baseline is not None else []) + earlier
+    first_tki_line: bool  # the neoadjuvant/advanced line with the earliest start
 
 
-def _order_by_start(lines: tuple[TherapyLine, ...]) -> list[int]:
+def order_by_start(lines: tuple[TherapyLine, ...]) -> list[int]:
     # Ties between lines are broken by their order in the file.
     return sorted(range(len(lines)), key=lambda i: (lines[i].start, i))
+
+
+def first_tki_line_index(case: Case) -> int | None:
+    """The line of intent neoadjuvant or advanced with the earliest start (ties: file order)."""
+    lines = case.therapy_lines
+    for index in order_by_start(lines):
+        if lines[index].intent in TKI_LINE_INTENTS:
+            return index
+    return None
 
 
 def line_contexts(case: Case) -> list[LineContext]:
     lines = case.therapy_lines
     numbers: dict[int, int] = {}
-    for index in _order_by_start(lines):
+    for index in order_by_start(lines):
         if lines[index].intent is Intent.ADVANCED:
             numbers[index] = len(numbers) + 1
     members: dict[int, list[Scan]] = {i: [] for i in range(len(lines))}
@@ -46,6 +48,7 @@ def line_contexts(case: Case) -> list[LineContext]:
         owner = line_index_for_date(lines, scan.date)
         if owner is not None:
             members[owner].append(scan)
+    first_tki = first_tki_line_index(case)
     return [
         LineContext(
             index=index,
@@ -53,18 +56,27 @@ def line_contexts(case: Case) -> list[LineContext]:
             line_number=numbers.get(index),
             baseline=baseline_scan(case, line),
             follow_ups=tuple(members[index]),
+            first_tki_line=index == first_tki,
         )
         for index, line in enumerate(lines)
     ]
 
 
-def first_line_index(case: Case) -> int | None:
-    """The patient's first therapy line: earliest start, any intent (ties: file order)."""
-    order = _order_by_start(case.therapy_lines)
-    return order[0] if order else None
-
-
 def lines_started_before(case: Case, index: int) -> list[int]:
-    """Lines that started before line `index` (same start: earlier in the file)."""
-    order = _order_by_start(case.therapy_lines)
+    """Lines that started before line `index` (same start: earlier in the file), by start."""
+    order = order_by_start(case.therapy_lines)
     return order[: order.index(index)]
+
+
+def last_advanced_before(case: Case, scan: Scan) -> int | None:
+    """A: the last advanced line that started before the scan (same start: later in file)."""
+    chosen: int | None = None
+    lines = case.therapy_lines
+    for index, line in enumerate(lines):
+        if (
+            line.intent is Intent.ADVANCED
+            and line.start < scan.date
+            and (chosen is None or line.start >= lines[chosen].start)
+        ):
+            chosen = index
+    return chosen

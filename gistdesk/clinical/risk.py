@@ -65,9 +65,13 @@ def size_band(size_cm: float) -> int:
     return 3
 
 
-def afip(site: Site | None, size_cm: float, mitoses: float) -> AfipRisk:
-    """AFIP risk of progressive disease (Miettinen & Lasota 2006); exactly 5 mitoses is low."""
-    if site not in _AFIP_SITES:
+def afip(
+    site: Site | None, size_cm: float, mitoses: float, rupture: bool | None = False
+) -> AfipRisk:
+    """AFIP risk of progressive disease (Miettinen & Lasota 2006); exactly 5 mitoses is low.
+    Not applicable to other sites, nor to a ruptured tumor (the AFIP series did not account
+    for rupture); an unknown rupture is computed as no rupture."""
+    if site not in _AFIP_SITES or rupture:
         return AfipRisk(None, "not_applicable")
     mitoses_band = 0 if at_most(mitoses, 5) else 1
     percent, category = _AFIP[(mitoses_band, size_band(size_cm))][_AFIP_SITES.index(site)]
@@ -94,6 +98,6 @@ def recurrence_risk(tumor: Tumor) -> Risk | None:
     nih = nih_modified(tumor.primary_site, tumor.size_cm, tumor.mitoses_per_5mm2, tumor.rupture)
     return Risk(
         nih_modified=nih,
-        afip=afip(tumor.primary_site, tumor.size_cm, tumor.mitoses_per_5mm2),
+        afip=afip(tumor.primary_site, tumor.size_cm, tumor.mitoses_per_5mm2, tumor.rupture),
         adjuvant=adjuvant_guidance(tumor, nih),
     )

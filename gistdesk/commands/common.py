@@ -18,9 +18,11 @@ from pathlib import Path
 from typing import Any
 
 from gistdesk.core.progress import CancelToken
+from gistdesk.storage.contract import Repository
 from gistdesk.storage.db import ENV_VAR, resolve_db_path
 from gistdesk.storage.errors import StorageError
-from gistdesk.storage.repository import SqliteRepository
+from gistdesk.storage.factory import is_postgres_url
+from gistdesk.storage.factory import open_repository as open_target
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -59,13 +61,19 @@ def db_path(args: argparse.Namespace) -> Path:
     return resolve_db_path(getattr(args, "db", None) or os.environ.get(ENV_VAR) or None)
 
 
-def open_repository(
-    args: argparse.Namespace, *, integrity: str = "full"
-) -> SqliteRepository | None:
+def db_target(args: argparse.Namespace) -> str | Path:
+    """--db / $GISTDESK_DB as given when it is a postgresql:// URL, else the file path."""
+    given = getattr(args, "db", None) or os.environ.get(ENV_VAR) or None
+    if isinstance(given, str) and is_postgres_url(given):
+        return given
+    return db_path(args)
+
+
+def open_repository(args: argparse.Namespace, *, integrity: str = "full") -> Repository | None:
     """Open the database named by --db / $GISTDESK_DB; prints the error and returns None.
     integrity="none" for commands that only read a page (search): no whole-file check."""
     try:
-        repo = SqliteRepository(db_path(args), integrity=integrity)
+        repo = open_target(db_target(args), integrity=integrity)
     except StorageError as exc:
         print(f"gistdesk: {exc}", file=sys.stderr)
         return None

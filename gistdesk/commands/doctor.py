@@ -20,8 +20,8 @@ from typing import Any
 from gistdesk import __version__
 from gistdesk.commands.common import EXIT_FAILED, EXIT_OK, add_db_option
 from gistdesk.storage import backup, schema
-from gistdesk.storage.db import APPLICATION_ID, ENV_VAR, disk_full, has_content, resolve_db_path
-from gistdesk.storage.errors import one_line
+from gistdesk.storage.db import ENV_VAR, read_only_checks, resolve_db_path
+from gistdesk.storage.factory import open_repository
 
 
 def add_parser(subparsers: Any) -> None:
@@ -44,28 +44,9 @@ def _when(path: Path) -> str:
     return stamp.strftime("%Y-%m-%d %H:%M UTC")
 
 
-def _read_only_checks(path: Path) -> tuple[int | None, str]:
-    """(schema version, integrity result) read through a read-only connection."""
-    uri = f"{path.resolve().as_uri()}?mode=ro"
-    if disk_full(path) and not has_content(Path(f"{path}-wal")):
-        uri += "&immutable=1"  # a full disk: SQLite cannot create its -shm (see db.py)
-    conn = sqlite3.connect(uri, uri=True)
-    try:
-        app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
-        if app_id != APPLICATION_ID:
-            return None, "not a gistdesk database (wrong application id)"
-        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-        rows = [str(r[0]) for r in conn.execute("PRAGMA integrity_check(20)").fetchall()]
-        return version, "; ".join(rows[:3])
-    finally:
-        conn.close()
-
-
 def _audit_chain(path: Path) -> tuple[bool, str]:
     """(ok, text) from the repository's verify_audit_chain(), if this build has it."""
-    from gistdesk.storage.repository import SqliteRepository
-
-    with SqliteRepository(path, integrity="none") as repo:
+    with open_repository(path, integrity="none") as repo:
         result = repo.verify_audit_chain()
     problems = [str(problem) for problem in result]  # a list of problems: empty = intact
     if not problems:
@@ -83,10 +64,7 @@ def run(args: argparse.Namespace) -> int:
         _line("status", "no database file at this path (the app creates one on first start)")
         return EXIT_FAILED
     _line("size", f"{path.stat().st_size / 1024:.0f} KiB, modified {_when(path)}")
-    try:
-        version, integrity = _read_only_checks(path)
-    except sqlite3.DatabaseError as exc:
-        version, integrity = None, f"cannot read: {one_line(str(exc))}"
+    version, integrity = read_only_checks(path)
     if version is None:
         _line("integrity", integrity)
         problems += 1

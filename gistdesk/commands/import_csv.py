@@ -8,7 +8,6 @@ Prints one line per row: imported, or refused with each problem's column and rea
 from __future__ import annotations
 
 import argparse
-import importlib
 import sys
 from datetime import date
 from pathlib import Path
@@ -29,10 +28,6 @@ EXIT_OK = 0
 EXIT_ROWS_REFUSED = 1
 EXIT_INVALID_FILE = 2
 EXIT_NO_DATABASE = 3
-
-# The storage package's command helpers (open_repository, audit_user, add_db_option); looked
-# up at run time so this command works, in --dry-run, in a build without the database.
-STORAGE_COMMANDS = "gistdesk.commands.common"
 
 
 def add_parser(subparsers: Any) -> None:
@@ -81,13 +76,6 @@ def read_patient_csv(path: str, as_of: date) -> CsvImportResult | str:
     return parse_patient_csv(text, as_of)
 
 
-def _storage() -> Any | None:
-    try:
-        return importlib.import_module(STORAGE_COMMANDS)
-    except ImportError:
-        return None
-
-
 def run(args: argparse.Namespace) -> int:
     as_of: date = args.as_of or date.today()
     result = read_patient_csv(args.file, as_of)
@@ -100,15 +88,9 @@ def run(args: argparse.Namespace) -> int:
         if not result.usable:
             return EXIT_INVALID_FILE
         return EXIT_ROWS_REFUSED if result.bad_rows else EXIT_OK
-    storage = _storage()
-    if storage is None:
-        print(
-            "gistdesk: the database is not available in this build (no SQLite repository "
-            "yet); nothing was imported. Use --dry-run to check the file.",
-            file=sys.stderr,
-        )
-        return EXIT_NO_DATABASE
-    repository = storage.open_repository(args)
+    from gistdesk.commands.common import audit_user, open_repository
+
+    repository = open_repository(args)
     if repository is None:
         return EXIT_NO_DATABASE
     try:
@@ -116,16 +98,14 @@ def run(args: argparse.Namespace) -> int:
             report = import_rows(
                 repository,
                 result,
-                user=storage.audit_user(args),
+                user=audit_user(args),
                 replace=args.replace,
                 as_of=as_of,
                 progress=progress,
                 cancel=cancel,
             )
     finally:
-        close = getattr(repository, "close", None)
-        if callable(close):
-            close()
+        repository.close()
     for line in report.lines():
         print(line)
     return EXIT_ROWS_REFUSED if report.refused or report.cancelled else EXIT_OK

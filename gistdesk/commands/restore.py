@@ -18,6 +18,7 @@ from gistdesk.commands.common import (
     add_user_option,
     audit_user,
     db_path,
+    db_target,
     fail,
 )
 from gistdesk.core.progress import Cancelled
@@ -41,6 +42,13 @@ def add_parser(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if isinstance(db_target(args), str):
+        return fail(
+            StorageError(
+                "The team database is restored by its administrator with "
+                "`gistdesk db restore URL FILE`; nothing was restored."
+            )
+        )
     target = db_path(args)
     try:
         version = check_backup_file(args.file)

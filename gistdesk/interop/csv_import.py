@@ -24,6 +24,7 @@ import csv
 import io
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
@@ -469,11 +470,22 @@ def _read_row(
 
 
 class CaseStore(Protocol):
-    """The part of `gistdesk.storage.api.Repository` the import uses."""
+    """The part of `gistdesk.storage.contract.Repository` the import uses."""
 
-    def load_case(self, record_number: str) -> Case: ...
+    def exists(self, record_number: str) -> bool: ...
 
-    def save_case(self, case: Case, *, user: str, replace: str | None = None) -> None: ...
+    def save_case(
+        self, case: Case, *, user: str | None = None, replace: str | None = None
+    ) -> int: ...
+
+    def edit_case(
+        self,
+        record_number: str,
+        edit: Callable[[Case], Case],
+        *,
+        user: str | None = None,
+        action: str = "update",
+    ) -> Case: ...
 
 
 class Outcome(StrEnum):
@@ -586,8 +598,8 @@ def import_rows(
     `replace`, the existing case keeps its lines, scans, procedures and side effects and
     takes the row's patient and tumor values (see `_merge`). Rows with errors are reported and
     not saved. A file that is not usable saves nothing. Whether a record number is taken is
-    asked with `load_case`: a KeyError (the storage layer's PatientNotFoundError is one) means
-    it is free.
+    asked with `exists`. A merge reads the stored case and writes the merged one in one
+    transaction (`edit_case`), so a colleague's save in between is never lost.
     """
     report = ImportReport(file_problems=result.file_problems)
     if not result.usable:
@@ -607,12 +619,7 @@ def import_rows(
         number = row.record_number
         warnings = tuple(_problem_text(p) for p in row.problems)
         try:
-            existing: Case | None
-            try:
-                existing = repository.load_case(number)
-            except KeyError:
-                existing = None
-            if existing is None:
+            if not repository.exists(number):
                 repository.save_case(row.case, user=user, replace=None)
                 report.outcomes.append(RowOutcome(row.row, number, Outcome.CREATED, warnings))
             elif not replace:
@@ -628,11 +635,17 @@ def import_rows(
                     )
                 )
             else:
-                merged = _merge(existing, row)
-                problems = [p for p in validate_case(merged, as_of) if p.severity is Severity.ERROR]
-                if problems:
-                    raise InvalidCaseError(problems)
-                repository.save_case(merged, user=user, replace=number)
+
+                def merge(existing: Case, row: RowResult = row) -> Case:
+                    merged = _merge(existing, row)
+                    problems = [
+                        p for p in validate_case(merged, as_of) if p.severity is Severity.ERROR
+                    ]
+                    if problems:
+                        raise InvalidCaseError(problems)
+                    return merged
+
+                repository.edit_case(number, merge, user=user, action="import csv")
                 report.outcomes.append(RowOutcome(row.row, number, Outcome.UPDATED, warnings))
         except InvalidCaseError as exc:
             report.outcomes.append(

@@ -733,19 +733,28 @@ def bundle_json(bundle: dict[str, Any]) -> str:
     return "{\n" + ",\n".join(parts) + "\n}\n"
 
 
-def write_fhir_bundle(case: Case, assessment: Assessment, path: str | os.PathLike[str]) -> None:
-    """Write the case's bundle to `path` atomically (temp file, fsync, rename)."""
-    write_atomically(path, bundle_json(case_to_fhir_bundle(case, assessment)))
+def write_fhir_bundle(
+    case: Case, assessment: Assessment, path: str | os.PathLike[str], *, overwrite: bool = True
+) -> None:
+    """Write the case's bundle to `path` atomically (temp file, fsync, rename); only to a new
+    or regular file, and to an existing one only with `overwrite` (gistdesk.core.files)."""
+    write_atomically(path, bundle_json(case_to_fhir_bundle(case, assessment)), overwrite=overwrite)
 
 
-def export_case_fhir(case: Case, path: str | os.PathLike[str], as_of: date | None = None) -> None:
+def export_case_fhir(
+    case: Case,
+    path: str | os.PathLike[str],
+    as_of: date | None = None,
+    *,
+    overwrite: bool = True,
+) -> None:
     """Assess the case as of `as_of` (default today) and write its FHIR bundle to `path`.
 
     The one call `gistdesk export RN --fhir -o FILE` needs after loading the case.
     """
     from gistdesk.clinical import assess
 
-    write_fhir_bundle(case, assess(case, as_of or date.today()), path)
+    write_fhir_bundle(case, assess(case, as_of or date.today()), path, overwrite=overwrite)
 
 
 def references(value: object) -> Iterable[str]:

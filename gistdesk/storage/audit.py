@@ -43,6 +43,7 @@ class AuditEntry:
     field: str
     old_value: str | None
     new_value: str | None
+    db_login: str | None = None  # the database login that wrote the row (team database)
 
 
 def utc_now() -> str:
@@ -80,10 +81,19 @@ def entities(case: Case) -> dict[str, dict[str, Any]]:
         out[name] = _flat_fields(line, "doses", "date")
     for scan in data["scans"]:
         out[_unique(f"scan {scan['date']}", seen)] = _flat_fields(scan, "lesions", "lesion_id")
-    for proc in data["procedures"]:
-        out[_unique(f"procedure {proc['date']} {proc['kind']}", seen)] = proc
+    for proc, procedure in zip(data["procedures"], case.procedures, strict=True):
+        # The treated lesions, whichever case file version the writer knows.
+        fields = {**proc, "lesions": list(procedure.lesions)}
+        out[_unique(f"procedure {proc['date']} {proc['kind']}", seen)] = fields
     for effect in data["side_effects"]:
         out[_unique(f"side effect {effect['date']} {effect['term']}", seen)] = effect
+    for review in case.reviews:
+        name = _unique(f"review of scan {review.scan.isoformat()} {review.date.isoformat()}", seen)
+        out[name] = {
+            "decision": review.decision.value,
+            "by": review.by,
+            "note": review.note,
+        }
     return out
 
 
@@ -118,7 +128,7 @@ def diff_cases(old: Case | None, new: Case | None) -> list[Change]:
 
 CHAIN_KEY_SETTING = "audit_chain_key"
 CHAIN_HEAD_SETTING = "audit_chain_head"
-_FIELDS = "id, at_utc, username, record_number, action, entity, field, old_value, new_value"
+FIELDS = "id, at_utc, username, record_number, action, entity, field, old_value, new_value"
 
 
 def _chain_key(conn: sqlite3.Connection) -> bytes:
@@ -180,7 +190,7 @@ def write(
         row = (last_id, stamp, username, record_number, action, c.entity, c.field, c.old, c.new)
         link = chain_value(key, link, row)
         conn.execute(
-            f"INSERT INTO audit_log ({_FIELDS}, chain) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            f"INSERT INTO audit_log ({FIELDS}, chain) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (*row, link),
         )
         count += 1
@@ -194,7 +204,7 @@ def seal_existing(conn: sqlite3.Connection) -> int:
     key = _chain_key(conn)
     conn.execute("DROP TRIGGER audit_log_no_update")
     link, last_id = "", 0
-    for row in conn.execute(f"SELECT {_FIELDS} FROM audit_log ORDER BY id").fetchall():
+    for row in conn.execute(f"SELECT {FIELDS} FROM audit_log ORDER BY id").fetchall():
         link = chain_value(key, link, tuple(row))
         last_id = int(row[0])
         conn.execute("UPDATE audit_log SET chain = ? WHERE id = ?", (link, last_id))
@@ -230,7 +240,7 @@ def verify_chain(conn: sqlite3.Connection, limit: int = 20) -> list[str]:
         return []
     key = bytes.fromhex(row[0])
     link, expected_id = "", 1
-    for data in conn.execute(f"SELECT {_FIELDS}, chain FROM audit_log ORDER BY id"):
+    for data in conn.execute(f"SELECT {FIELDS}, chain FROM audit_log ORDER BY id"):
         values, stored = tuple(data[:-1]), data[-1]
         row_id = int(values[0])
         if row_id != expected_id:
@@ -277,7 +287,7 @@ def read(
 ) -> list[AuditEntry]:
     """Newest first; all patients when record_number is None. `since_utc` is inclusive,
     `before_utc` exclusive (ISO text, compared with the stored UTC stamps)."""
-    sql = f"SELECT {_FIELDS} FROM audit_log"
+    sql = f"SELECT {FIELDS} FROM audit_log"
     where: list[str] = []
     params: list[Any] = []
     if record_number is not None:

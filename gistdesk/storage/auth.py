@@ -10,10 +10,13 @@
 
 from __future__ import annotations
 
+import secrets
 import sqlite3
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 
+from gistdesk.storage import lockout as logic
 from gistdesk.storage.audit import Change, utc_now, write
 from gistdesk.storage.errors import (
     AccountLockedError,
@@ -22,7 +25,7 @@ from gistdesk.storage.errors import (
     StorageError,
     WeakPasswordError,
 )
-from gistdesk.storage.users import Role, User, check_password, hash_password
+from gistdesk.storage.users import Role, User, check_password, dummy_check, hash_password
 
 __all__ = [
     "LOCKOUT",
@@ -40,8 +43,8 @@ __all__ = [
     "role_can",
 ]
 
-MAX_FAILED_ATTEMPTS = 5
-LOCKOUT = timedelta(minutes=5)
+MAX_FAILED_ATTEMPTS = logic.MAX_FAILED_ATTEMPTS
+LOCKOUT = logic.LOCKOUT
 MIN_PASSWORD_LENGTH = 10
 MAX_PASSWORD_LENGTH = 1024
 
@@ -52,6 +55,7 @@ class Permission(StrEnum):
     EDIT_PATIENT = "edit_patient"  # identity and primary tumor; creating a patient
     DELETE_PATIENT = "delete_patient"
     EDIT_TIMELINE = "edit_timeline"  # scans, therapy lines, doses, procedures, side effects
+    REVIEW = "review"  # the team's decision on a flagged scan (clinicians, administrators)
     IMPORT_EXPORT = "import_export"
     VIEW_AUDIT = "view_audit"
     MANAGE_USERS = "manage_users"
@@ -66,6 +70,7 @@ _CLINICAL = frozenset(
         Permission.EDIT_PATIENT,
         Permission.DELETE_PATIENT,
         Permission.EDIT_TIMELINE,
+        Permission.REVIEW,
         Permission.IMPORT_EXPORT,
         Permission.VIEW_AUDIT,
     }
@@ -85,6 +90,7 @@ ACTIONS: dict[Permission, str] = {
     Permission.EDIT_PATIENT: "edit the patient's details or the primary tumor",
     Permission.DELETE_PATIENT: "delete patients",
     Permission.EDIT_TIMELINE: "change scans, therapy lines, doses, procedures or side effects",
+    Permission.REVIEW: "record the team's review of a scan",
     Permission.IMPORT_EXPORT: "import or export case files",
     Permission.VIEW_AUDIT: "see the audit log",
     Permission.MANAGE_USERS: "manage users",
@@ -214,86 +220,167 @@ def enabled_admins(conn: sqlite3.Connection) -> int:
     )
 
 
-# A hash to check against when the user name is unknown, so both cost the same scrypt work.
-_DUMMY: tuple[str, str, str] | None = None
+@dataclass(frozen=True, slots=True)
+class AccountState:
+    """An account's password and lockout columns, read before the password is hashed
+    (outside any write transaction, so hashing never holds the write lock)."""
+
+    user: User
+    password_hash: str | None
+    password_salt: str | None
+    password_kdf: str | None
 
 
-def _dummy_hash() -> tuple[str, str, str]:
-    global _DUMMY
-    if _DUMMY is None:
-        _DUMMY = hash_password("gistdesk-dummy-password")
-    return _DUMMY
-
-
-def attempt_sign_in(
-    conn: sqlite3.Connection,
-    username: str,
-    password: str,
-    now: datetime | None = None,
-    confirming: bool = False,
-) -> User:
-    """Check the password and update the lockout state (inside the caller's write
-    transaction, which must commit even when this raises SignInError: see the repository).
-    `confirming`: a signed-in user retyping their password (e.g. to change it); failures
-    count towards the same lockout, success is not a new sign-in."""
-    moment = now or datetime.now(UTC)
-    attempt = "password check" if confirming else "sign in"
-    if not _valid_name(username) or not isinstance(password, str):
-        username = ""  # cannot be an account (and must not reach SQLite as it is)
+def read_account(conn: sqlite3.Connection, username: str) -> AccountState | None:
+    if not _valid_name(username):
+        return None
     row = conn.execute(
         "SELECT username, display_name, role, disabled, password_hash, password_salt, "
-        "password_kdf, failed_attempts, locked_until_utc FROM users WHERE username = ?",
+        "password_kdf FROM users WHERE username = ?",
         (username,),
     ).fetchone()
     if row is None:
-        digest, salt, kdf = _dummy_hash()
-        check_password(password, digest, salt, kdf)
+        return None
+    return AccountState(_user(row[:4]), row[4], row[5], row[6])
+
+
+def check_credentials(state: AccountState | None, password: object) -> bool:
+    """Exactly one scrypt, whether the account exists or not (the same work and time for
+    an unknown name, a wrong password and a locked account)."""
+    if not isinstance(password, str):
+        password = ""
+    if state is None or state.password_hash is None or not state.password_salt:
+        dummy_check(password)
+        return False
+    return check_password(
+        password, state.password_hash, state.password_salt, state.password_kdf or ""
+    )
+
+
+THROTTLE_KEY_SETTING = "sign_in_throttle_key"
+
+
+def _throttle_secret(conn: sqlite3.Connection) -> bytes:
+    row = conn.execute(
+        "SELECT value FROM settings WHERE key = ?", (THROTTLE_KEY_SETTING,)
+    ).fetchone()
+    if row is not None:
+        return bytes.fromhex(str(row[0]))
+    secret = secrets.token_bytes(32)
+    conn.execute(
+        "INSERT INTO settings (key, value) VALUES (?, ?)", (THROTTLE_KEY_SETTING, secret.hex())
+    )
+    return secret
+
+
+def apply_sign_in(
+    conn: sqlite3.Connection,
+    username: str,
+    checked: AccountState | None,
+    password_ok: bool,
+    now: datetime | None = None,
+    confirming: bool = False,
+) -> User:
+    """Record a sign-in try whose password was checked already (`check_credentials`), inside
+    the caller's write transaction, which must commit even when this raises SignInError.
+
+    The lockout counter is read again here, inside the transaction. An unknown name is
+    counted like an account (sign_in_throttle), so its replies are the same as a known
+    name's: one message for an unknown name, a wrong password, a disabled or a locked
+    account. `confirming`: a signed-in user retyping their password (to change it); there
+    AccountLockedError says that the account is now locked."""
+    moment = now or datetime.now(UTC)
+    attempt = "password check" if confirming else "sign in"
+    fresh = read_account(conn, username) if checked is not None else None
+    if fresh is None or checked is None:
+        key = logic.unknown_name_key(
+            _throttle_secret(conn), username if isinstance(username, str) else ""
+        )
+        row = conn.execute(
+            "SELECT failed_attempts, locked_until_utc FROM sign_in_throttle WHERE name_key = ?",
+            (key,),
+        ).fetchone()
+        decision = logic.decide_sign_in(
+            failed_attempts=int(row[0]) if row else 0,
+            locked_until=logic.parse_utc(row[1]) if row else None,
+            password_ok=False,
+            disabled=False,
+            now=moment,
+            attempt=attempt,
+            known=False,
+        )
+        conn.execute(
+            "INSERT INTO sign_in_throttle (name_key, failed_attempts, locked_until_utc, "
+            "last_try_utc) VALUES (?, ?, ?, ?) ON CONFLICT(name_key) DO UPDATE SET "
+            "failed_attempts = excluded.failed_attempts, locked_until_utc = "
+            "excluded.locked_until_utc, last_try_utc = excluded.last_try_utc",
+            (key, decision.failed_attempts, logic.utc_text(decision.locked_until), utc_now()),
+        )
+        # Old throttle rows go: nothing to count once their lock and window are over.
+        conn.execute(
+            "DELETE FROM sign_in_throttle WHERE last_try_utc < ?",
+            (logic.utc_text(moment - timedelta(days=1)),),
+        )
         # The typed name is not recorded: it is often a password typed in the wrong field.
         write(
             conn,
             username="(unknown user name)",
             record_number=None,
-            action="sign in failed",
-            changes=[Change("session", "unknown user", None, None)],
+            action=decision.audit_action,
+            changes=[Change("session", decision.audit_field, None, None)],
         )
         raise SignInError()
-    locked_until = datetime.fromisoformat(str(row[8]).replace("Z", "+00:00")) if row[8] else None
-    if locked_until is not None and moment < locked_until:
+    row = conn.execute(
+        "SELECT failed_attempts, locked_until_utc, password_hash FROM users WHERE username = ?",
+        (username,),
+    ).fetchone()
+    # A password changed between the check and now: the check does not count as a success.
+    still_ok = password_ok and row[2] == checked.password_hash
+    locked_until = logic.parse_utc(row[1])
+    decision = logic.decide_sign_in(
+        failed_attempts=int(row[0] or 0),
+        locked_until=locked_until,
+        password_ok=still_ok,
+        disabled=fresh.user.disabled,
+        now=moment,
+        attempt=attempt,
+    )
+    if decision.audit_field == "locked":
         write(
             conn,
             username=username,
             record_number=None,
-            action=f"{attempt} refused",
+            action=decision.audit_action,
             changes=[Change("session", "locked", None, None)],
         )
-        raise AccountLockedError(locked_until)
-    password_ok = row[4] is not None and check_password(password, row[4], row[5], row[6])
-    if not password_ok or row[3]:
-        failures = int(row[7] or 0) + 1
-        if locked_until is not None:  # the lock has run out: count afresh
-            failures = 1
-        new_lock = None
-        if failures >= MAX_FAILED_ATTEMPTS:
-            new_lock = (moment + LOCKOUT).isoformat(timespec="seconds").replace("+00:00", "Z")
-            failures = 0
+        if confirming and locked_until is not None:
+            raise AccountLockedError(locked_until)
+        raise SignInError()
+    if not decision.success:
         conn.execute(
             "UPDATE users SET failed_attempts = ?, locked_until_utc = ? WHERE username = ?",
-            (failures, new_lock, username),
+            (decision.failed_attempts, logic.utc_text(decision.locked_until), username),
         )
-        reason = "account disabled" if password_ok else "wrong password"
         write(
             conn,
             username=username,
             record_number=None,
-            action=f"{attempt} failed",
-            changes=[Change("session", reason, None, "locked" if new_lock else None)],
+            action=decision.audit_action,
+            changes=[
+                Change(
+                    "session",
+                    decision.audit_field,
+                    None,
+                    "locked" if decision.newly_locked else None,
+                )
+            ],
         )
-        if new_lock is not None:
-            raise AccountLockedError(moment + LOCKOUT)
+        if confirming and decision.locked_until is not None:
+            raise AccountLockedError(decision.locked_until)
         raise SignInError()
     if confirming:
         conn.execute("UPDATE users SET failed_attempts = 0 WHERE username = ?", (username,))
-        return _user(row[:4])
+        return fresh.user
     conn.execute(
         "UPDATE users SET failed_attempts = 0, locked_until_utc = NULL, "
         "last_sign_in_utc = ? WHERE username = ?",
@@ -306,4 +393,4 @@ def attempt_sign_in(
         action="sign in",
         changes=[Change("session", "signed in", None, None)],
     )
-    return _user(row[:4])
+    return fresh.user

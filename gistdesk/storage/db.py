@@ -28,6 +28,7 @@ from gistdesk.storage.errors import (
     NewerSchemaError,
     NotAGistdeskDatabaseError,
     StorageError,
+    one_line,
     translate,
 )
 
@@ -128,7 +129,11 @@ def busy_timeout_ms() -> int:
 def _connect(path: Path) -> sqlite3.Connection:
     # isolation_level=None: no implicit BEGIN; we open transactions ourselves.
     timeout = busy_timeout_ms()
-    conn = sqlite3.connect(str(path), timeout=timeout / 1000, isolation_level=None)
+    # check_same_thread=False: the GUI runs a save or an open on a worker thread while the
+    # UI thread waits (ui/background.py); one thread uses the connection at a time.
+    conn = sqlite3.connect(
+        str(path), timeout=timeout / 1000, isolation_level=None, check_same_thread=False
+    )
     conn.execute(f"PRAGMA busy_timeout = {timeout}")
     return conn
 
@@ -350,3 +355,27 @@ def write_transaction(db: Database) -> Iterator[sqlite3.Connection]:
         if isinstance(exc, UnicodeEncodeError):
             raise InvalidTextError() from exc
         raise
+
+
+def read_only_checks(path: Path) -> tuple[int | None, str]:
+    """(schema version, integrity result) read through a read-only connection, for
+    `gistdesk doctor`: a damaged or foreign file is described, never touched. The version is
+    None when the file is not a gistdesk database (the text says why)."""
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    if disk_full(path) and not has_content(Path(f"{path}-wal")):
+        uri += "&immutable=1"  # a full disk: SQLite cannot create its -shm
+    try:
+        conn = sqlite3.connect(uri, uri=True)
+    except sqlite3.Error as exc:
+        return None, f"cannot read: {one_line(str(exc))}"
+    try:
+        app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
+        if app_id != APPLICATION_ID:
+            return None, "not a gistdesk database (wrong application id)"
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        found = [str(r[0]) for r in conn.execute("PRAGMA integrity_check(20)").fetchall()]
+        return version, "; ".join(found[:3])
+    except sqlite3.DatabaseError as exc:
+        return None, f"cannot read: {one_line(str(exc))}"
+    finally:
+        conn.close()

@@ -14,10 +14,9 @@ call these and differ only in SQL.
 
 from __future__ import annotations
 
-import hmac
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, fields, replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import date
 from typing import TypeVar
 
 from gistdesk.core.model import Case, DoseChange, Procedure, Scan, SideEffect, TherapyLine
@@ -37,6 +36,7 @@ from gistdesk.storage.errors import (
     ConflictError,
     ConflictingChange,
     EntityNotFoundError,
+    ReviewsAreKeptError,
     StorageError,
 )
 from gistdesk.storage.summary import Summary, summarize, summary_row
@@ -114,22 +114,23 @@ EDIT_ACTIONS = frozenset(
         "delete procedure",
         "save side effect",
         "delete side effect",
-        "save review",
-        "delete review",
+        "save review",  # reviews are only ever added (DESIGN.md section 3)
     }
 )
 
 
 def check_action(action: str, changes: Iterable[Change]) -> None:
     """The audit action must describe the change: a known change action, a "delete ..."
-    that deletes something, a "save ..." that deletes no more entries than it creates
+    that removes something and creates nothing, a "save ..." that deletes no more entries
+    than it creates
     (a scan whose date changed is one deleted and one created entity)."""
     if action not in EDIT_ACTIONS:
         raise StorageError(f"{action[:40]!r} is not an action a change can be recorded as.")
     items = list(changes)
     deleted = sum(1 for c in items if c.field == DELETED)
     created = sum(1 for c in items if c.field == CREATED)
-    if action.startswith("delete ") and (deleted == 0 or created > 0):
+    removed = sum(1 for c in items if c.new is None and c.old is not None)  # incl. doses
+    if action.startswith("delete ") and (removed == 0 or created > 0):
         raise StorageError(f"A {action!r} must delete an entry and create none.")
     if action.startswith("save ") and deleted > created:
         raise StorageError(f"A {action!r} cannot delete entries; nothing was saved.")
@@ -144,6 +145,9 @@ PRINT_KINDS = frozenset(
         "handout (command line)",
         "clinician summary PDF",
         "patient handout PDF",
+        "tumor board sheet",
+        "tumor board sheet PDF",
+        "board (command line)",
     }
 )
 
@@ -215,10 +219,21 @@ def _drop(items: tuple[T, ...], index: int, what: str = "entry") -> tuple[T, ...
     return (*items[:index], *items[index + 1 :])
 
 
+def _refuse_if_reviewed(case: Case, scan_date: date) -> None:
+    """A scan the team reviewed keeps its date: its reviews name it (DESIGN.md section 3)."""
+    if any(review.scan == scan_date for review in case.reviews):
+        raise ReviewsAreKeptError(
+            f"The scan of {scan_date.isoformat()} has been reviewed by the team: it "
+            "cannot be deleted or re-dated; nothing was saved."
+        )
+
+
 def scan_edit(scan: Scan, replace_date: date | None = None) -> EntryEdit:
     def apply(case: Case) -> Case:
         if replace_date is None:
             return replace(case, scans=(*case.scans, scan))
+        if scan.date != replace_date:
+            _refuse_if_reviewed(case, replace_date)
         index = _index_where(case.scans, lambda s: s.date == replace_date, f"scan {replace_date}")
         return replace(case, scans=_put(case.scans, index, scan))
 
@@ -228,6 +243,7 @@ def scan_edit(scan: Scan, replace_date: date | None = None) -> EntryEdit:
 def delete_scan_edit(scan_date: date) -> EntryEdit:
     def apply(case: Case) -> Case:
         index = _index_where(case.scans, lambda s: s.date == scan_date, f"scan {scan_date}")
+        _refuse_if_reviewed(case, scan_date)
         return replace(case, scans=_drop(case.scans, index))
 
     return EntryEdit(apply, "delete scan", False)
@@ -411,69 +427,9 @@ def check_user_setting(key: str, value: str | None) -> None:
             raise StorageError(" ".join(problems))
 
 
-# -- sign-in ---------------------------------------------------------------------------------
-
-MAX_FAILED_ATTEMPTS = 5
-LOCKOUT = timedelta(minutes=5)
-
-
-@dataclass(frozen=True, slots=True)
-class SignInDecision:
-    """What the backend writes after a sign-in try (inside its short write transaction)."""
-
-    success: bool
-    failed_attempts: int  # the counter to store
-    locked_until: datetime | None  # the lock to store (None: no lock)
-    audit_action: str  # "sign in", "sign in failed", "sign in refused"
-    audit_field: str  # "signed in", "wrong password", "account disabled", "locked", ...
-    newly_locked: bool
-
-
-def parse_utc(text: str | None) -> datetime | None:
-    if not text:
-        return None
-    moment = datetime.fromisoformat(str(text).replace("Z", "+00:00"))
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
-def utc_text(moment: datetime | None) -> str | None:
-    if moment is None:
-        return None
-    return moment.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
-
-
-def decide_sign_in(
-    *,
-    failed_attempts: int,
-    locked_until: datetime | None,
-    password_ok: bool,
-    disabled: bool,
-    now: datetime,
-    attempt: str = "sign in",
-    known: bool = True,
-) -> SignInDecision:
-    """The lockout rules, for a known account or an unknown name alike: 5 failures in a
-    row lock for 5 minutes; a try while locked is refused (and not counted); a success
-    resets the counter. `failed_attempts`/`locked_until` are read inside the transaction."""
-    if locked_until is not None and now < locked_until:
-        return SignInDecision(
-            False, failed_attempts, locked_until, f"{attempt} refused", "locked", False
-        )
-    if password_ok and not disabled and known:
-        return SignInDecision(True, 0, None, attempt, "signed in", False)
-    failures = (0 if locked_until is not None else failed_attempts) + 1
-    lock = None
-    if failures >= MAX_FAILED_ATTEMPTS:
-        lock, failures = now + LOCKOUT, 0
-    reason = (
-        "unknown user" if not known else "account disabled" if password_ok else "wrong password"
-    )
-    return SignInDecision(False, failures, lock, f"{attempt} failed", reason, lock is not None)
-
-
-def unknown_name_key(secret: bytes, username: str) -> str:
-    """The throttle key of a name that is no account: 24 bits of an HMAC of the folded
-    name, so the table cannot give back what was typed (often a password in the wrong
-    field: about 16 million names share each key) but still counts tries per name."""
-    digest = hmac.new(secret, fold(username).strip().encode("utf-8", "surrogatepass"), "sha256")
-    return digest.hexdigest()[:6]
+# -- sign-in: the lockout rules live in lockout.py (auth.py needs them without this module)
+from gistdesk.storage.lockout import (  # noqa: E402
+    SignInDecision,
+    decide_sign_in,
+    unknown_name_key,
+)

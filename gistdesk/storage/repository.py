@@ -17,26 +17,28 @@ operator (`sign_in_local_operator`): whoever can run it already has the file.
 
 from __future__ import annotations
 
+import dataclasses
 import os
+import socket
 import sqlite3
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+import uuid
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from gistdesk.core.model import (
     Case,
     DoseChange,
     Procedure,
+    Review,
     Scan,
     SideEffect,
     TherapyLine,
 )
-from gistdesk.core.problems import InvalidCaseError, Problem, errors
 from gistdesk.core.progress import CancelToken, Progress
-from gistdesk.core.validation import validate_case
 from gistdesk.storage import (
     audit,
     auth,
@@ -44,55 +46,48 @@ from gistdesk.storage import (
     logic,
     restore,
     rows,
+    schema,
     search,
     search_sqlite,
     summary,
     users,
     worklists,
 )
-from gistdesk.storage.api import PatientRow, Repository, SortKey, Worklist
+from gistdesk.storage.api import PatientRow, SortKey, Worklist
 from gistdesk.storage.auth import Permission
 from gistdesk.storage.backup import BackupInfo
+from gistdesk.storage.contract import (
+    CaseEdit,
+    ChangeNote,
+    Changes,
+    ClinicSettings,
+    DeletionSummary,
+    LoadedCase,
+    RecordInUse,
+    Repository,
+    Revision,
+)
 from gistdesk.storage.db import Database, open_database, write_transaction
 from gistdesk.storage.errors import (
     AccountLockedError,
-    ConcurrentEditError,
     EntityNotFoundError,
     PatientNotFoundError,
     PermissionDeniedError,
     RecordExistsError,
+    ReviewsAreKeptError,
     SignInError,
     StorageError,
     translated,
 )
+from gistdesk.storage.logic import EntryEdit
 from gistdesk.storage.users import Role, User
 
-CaseEdit = Callable[[Case], Case]
-T = TypeVar("T")
+__all__ = ["DeletionSummary", "PreparedCase", "SqliteRepository", "prepare_case"]
 
-
-@dataclass(frozen=True, slots=True)
-class DeletionSummary:
-    """What deleting a patient removes, for the confirmation dialog."""
-
-    record_number: str
-    family_name: str
-    given_name: str
-    birth_date: date | None
-    therapy_lines: int
-    dose_changes: int
-    scans: int
-    lesion_measurements: int
-    procedures: int
-    side_effects: int
-
-    def describe(self) -> str:
-        name = f"{self.family_name}, {self.given_name}".strip(", ")
-        return (
-            f"{self.record_number} {name}: {self.therapy_lines} therapy line(s), "
-            f"{self.scans} scan(s), {self.procedures} procedure(s), "
-            f"{self.side_effects} side effect(s)"
-        )
+# A record-in-use mark without a heartbeat for this long is gone (a crashed workstation).
+IN_USE_TIMEOUT = timedelta(seconds=30)
+# Audit actions that change accounts or settings: other windows reload everything.
+_OTHER_ACTIONS = ("create user", "change user", "change settings", "restore backup")
 
 
 class PreparedCase(NamedTuple):
@@ -106,7 +101,7 @@ class PreparedCase(NamedTuple):
 
 def prepare_case(case: Case, as_of: date, log_content: bool = True) -> PreparedCase:
     """Validate (raises InvalidCaseError) and turn a new case into insertable rows."""
-    _check(case, as_of)
+    logic.check_case(case, as_of)
     change = (
         audit.diff_cases(None, case)[0]
         if log_content
@@ -120,33 +115,53 @@ def prepare_case(case: Case, as_of: date, log_content: bool = True) -> PreparedC
     )
 
 
-def _require_user(user: str | None) -> str:
-    """The audit log must say who: refuse a blank user name before touching anything."""
-    if not isinstance(user, str) or not user.strip():
-        raise StorageError("a user name is required to change data (it goes in the audit log)")
-    return user
-
+_require_user = logic.require_user_name
+_check = logic.check_case
 
 LOCAL_OPERATOR_PREFIX = "cli:"
-
-
-def _check(case: Case, as_of: date) -> list[Problem]:
-    problems = validate_case(case, as_of)
-    if errors(problems):
-        raise InvalidCaseError(errors(problems))
-    return problems
 
 
 class SqliteRepository:
     """Implements api.Repository over one SQLite file."""
 
-    def __init__(self, path: str | os.PathLike[str], *, integrity: str = "full") -> None:
+    def __init__(
+        self, path: str | os.PathLike[str], *, integrity: str = "full", read_only: bool = False
+    ) -> None:
         self.path = Path(path)
         self.db: Database = open_database(self.path, integrity=integrity)
         self.conn: sqlite3.Connection = self.db.conn
+        if read_only:
+            self.conn.execute("PRAGMA query_only = ON")
         self._user: User | None = None
         self._operator = False
         self._users_exist = False  # once True it stays True (accounts are disabled, not deleted)
+        self._session = uuid.uuid4().hex  # this repository's record-in-use marks
+        self._in_use: set[str] = set()
+        # changes_since: PRAGMA data_version and this connection's own commits since.
+        self._seen_version: int | None = None
+        self._seen_cursor: int | None = None
+        self._own_writes = 0
+        self._seen_own_writes = 0
+
+    # -- where -------------------------------------------------------------------------------
+    @property
+    def backend(self) -> str:
+        return "sqlite"
+
+    @property
+    def location(self) -> str:
+        return str(self.path)
+
+    @property
+    def file_path(self) -> Path | None:
+        return self.path
+
+    @contextmanager
+    def _tx(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction (BEGIN IMMEDIATE ... COMMIT) of this repository."""
+        with write_transaction(self.db) as conn:
+            yield conn
+        self._own_writes += 1
 
     # -- who is acting -----------------------------------------------------------------------
     @property
@@ -221,7 +236,7 @@ class SqliteRepository:
         auth.check_username(username)
         auth.check_display_name(display_name)
         auth.check_password_policy(username, password)
-        with write_transaction(self.db) as conn:
+        with self._tx() as conn:
             if auth.has_users(conn):
                 raise PermissionDeniedError("An administrator already exists; sign in.")
             user = auth.insert_user(conn, username, Role.ADMIN, display_name, password, by=username)
@@ -230,13 +245,19 @@ class SqliteRepository:
         return user
 
     def sign_in(self, username: str, password: str) -> User:
-        """Check the password; raises SignInError (or AccountLockedError after 5 failures in
-        a row: 5 minutes, kept in the database). Audited, never with the password."""
+        """Check the password; raises SignInError, with one message for an unknown name, a
+        wrong password, a disabled account and a locked one (5 failures in a row lock the
+        name for 5 minutes, kept in the database; unknown names are counted too). The
+        password is hashed before the write transaction, so sign-ins never hold up saves.
+        Audited, never with the password."""
         self.sign_out()
+        with translated():
+            state = auth.read_account(self.conn, username) if isinstance(username, str) else None
+        password_ok = auth.check_credentials(state, password)  # one scrypt, outside the lock
         failure: SignInError | None = None
-        with write_transaction(self.db) as conn:
+        with self._tx() as conn:
             try:
-                user = auth.attempt_sign_in(conn, username, password)
+                user = auth.apply_sign_in(conn, username, state, password_ok)
             except SignInError as exc:
                 failure = exc  # the counter and the audit row must still be committed
         if failure is not None:
@@ -245,10 +266,19 @@ class SqliteRepository:
         return user
 
     def sign_in_local_operator(self, name: str) -> User:
-        """Act as the local operator (the command line): an administrator named `cli:...`
-        in the audit log. Whoever can run the CLI on this machine can read the file anyway."""
+        """Act as the local operator (the command line, the app's own background copies):
+        an administrator named `cli:...` in the audit log. Whoever can run the CLI on this
+        machine can read the file anyway. Refused while a person is signed in here: a
+        signed-in nurse cannot raise herself to administrator through it."""
+        if self._user is not None and not self._operator:
+            raise PermissionDeniedError(
+                f"{self._user.username} is signed in; sign out before acting as the local operator."
+            )
+        if not isinstance(name, str) or not name.strip():
+            raise StorageError("The local operator needs a name for the audit log.")
         if not name.startswith(LOCAL_OPERATOR_PREFIX):
             name = LOCAL_OPERATOR_PREFIX + name
+        auth.check_username(name)
         self._user = User(name, "local operator (command line)", Role.ADMIN, False)
         self._operator = True
         return self._user
@@ -258,7 +288,7 @@ class SqliteRepository:
         if user is None or user.username.startswith(LOCAL_OPERATOR_PREFIX):
             return
         try:
-            with write_transaction(self.db) as conn:
+            with self._tx() as conn:
                 audit.write(
                     conn,
                     username=user.username,
@@ -290,7 +320,7 @@ class SqliteRepository:
         auth.check_username(username)
         auth.check_display_name(display_name)
         auth.check_password_policy(username, password)
-        with write_transaction(self.db) as conn:
+        with self._tx() as conn:
             user = auth.insert_user(conn, username, Role(role), display_name, password, by=actor)
         self._users_exist = True
         return user
@@ -307,7 +337,7 @@ class SqliteRepository:
         admin_check: bool,
     ) -> None:
         actor = self._actor(None, Permission.MANAGE_USERS, anonymous=True)
-        with write_transaction(self.db) as conn:
+        with self._tx() as conn:
             found = auth.get_user(conn, username)
             if found is None:
                 raise StorageError(f"There is no user {username!r}.")
@@ -388,9 +418,12 @@ class SqliteRepository:
         name = self._user.username
         auth.check_password_policy(name, new_password)
         failure: SignInError | None = None
-        with write_transaction(self.db) as conn:
+        with translated():
+            state = auth.read_account(self.conn, name)
+        password_ok = auth.check_credentials(state, old_password)
+        with self._tx() as conn:
             try:
-                auth.attempt_sign_in(conn, name, old_password, confirming=True)
+                auth.apply_sign_in(conn, name, state, password_ok, confirming=True)
             except AccountLockedError as exc:
                 failure = exc  # the counter and the audit row must still be committed
             except SignInError:
@@ -398,7 +431,7 @@ class SqliteRepository:
         if failure is not None:
             raise failure
         digest, salt, kdf = users.hash_password(new_password)
-        with write_transaction(self.db) as conn:
+        with self._tx() as conn:
             conn.execute(
                 "UPDATE users SET password_hash = ?, password_salt = ?, "
                 "password_kdf = ? WHERE username = ?",
@@ -414,6 +447,7 @@ class SqliteRepository:
 
     # -- lifecycle ---------------------------------------------------------------------------
     def close(self) -> None:
+        self.release_in_use()
         self.conn.close()
 
     def __enter__(self) -> SqliteRepository:
@@ -437,7 +471,10 @@ class SqliteRepository:
         """A checked copy of the database in `<name>-backups/` beside it, then rotation
         (7 daily, 4 weekly; see backup.py). Call with "close" when the app closes. Needs no
         sign-in (the app may be locked when it closes): it only copies the file beside
-        itself, which whoever runs the program can do anyway."""
+        itself, which whoever runs the program can do anyway. `reason` is one of
+        logic.BACKUP_REASONS: the backups kept before a migration or a restore are taken
+        only by the repository itself, so nobody can rotate the safety copy away."""
+        logic.check_backup_reason(reason)
         with translated():
             # The row goes into the copy too: a backup is a copy of every patient.
             with write_transaction(self.db) as conn:
@@ -492,6 +529,8 @@ class SqliteRepository:
             self.db = open_database(self.path)
             self.conn = self.db.conn
             self._user, self._operator, self._users_exist = None, False, False
+            self._seen_version = None
+            self._in_use.clear()
 
     # -- reading -----------------------------------------------------------------------------
     def _patient_id(self, record_number: str) -> int:
@@ -515,9 +554,9 @@ class SqliteRepository:
             finally:
                 self.conn.execute("COMMIT")
 
-    def load_case_revision(self, record_number: str) -> tuple[Case, int]:
-        """The case and its revision (raised by every save), for `save_case(...,
-        expected_revision=)`: a form that was open while someone else saved is refused."""
+    def load_case_revision(self, record_number: str) -> LoadedCase:
+        """The case and its revision, for `save_case(..., expected_revision=)`: a form that
+        was open while someone else saved is refused with ConflictError."""
         self.require(Permission.VIEW)
         with translated():
             self.conn.execute("BEGIN")
@@ -526,9 +565,39 @@ class SqliteRepository:
                 revision = self.conn.execute(
                     "SELECT revision FROM patients WHERE id = ?", (patient_id,)
                 ).fetchone()[0]
-                return rows.read_case(self.conn, patient_id), int(revision)
+                return LoadedCase(rows.read_case(self.conn, patient_id), int(revision))
             finally:
                 self.conn.execute("COMMIT")
+
+    def revision(self, record_number: str) -> Revision:
+        self.require(Permission.VIEW)
+        with translated():
+            row = self.conn.execute(
+                "SELECT revision FROM patients WHERE record_number = ?", (record_number,)
+            ).fetchone()
+        if row is None:
+            raise PatientNotFoundError(record_number)
+        return int(row[0])
+
+    def _check_revision(
+        self, conn: sqlite3.Connection, record_number: str, expected: Revision
+    ) -> None:
+        """Inside the write transaction: ConflictError (naming who changed what and when)
+        unless the patient is still at the revision the caller's form was opened with."""
+        row = conn.execute(
+            "SELECT revision FROM patients WHERE record_number = ?", (record_number,)
+        ).fetchone()
+        current = None if row is None else int(row[0])
+        if current == expected:
+            return
+        # Revisions are audit ids: the rows after it are the changes made since.
+        found = conn.execute(
+            f"SELECT {audit.FIELDS} FROM audit_log WHERE record_number = ? AND id > ? "
+            "AND action NOT IN ('view', 'print') ORDER BY id DESC LIMIT 50",
+            (record_number, max(expected, 0)),
+        ).fetchall()
+        entries = [audit.AuditEntry(*r) for r in found]
+        raise logic.conflict(record_number, expected, current, entries, deleted=current is None)
 
     def record_numbers(self) -> list[str]:
         self.require(Permission.VIEW)
@@ -620,7 +689,10 @@ class SqliteRepository:
 
     @staticmethod
     def _row(r: tuple[object, ...], today: date) -> PatientRow:
-        (record_number, family, given, birth, site, line, line_end, last_scan, codes, scan_due) = r
+        (record_number, family, given, birth, site, line, line_end, last_scan, codes, scan_due) = r[
+            :10
+        ]
+        next_due, to_review = r[10:12]
         flag_codes = [c for c in str(codes or "").split() if c]
         if isinstance(scan_due, str) and scan_due <= today.isoformat():
             flag_codes.append("scan_overdue")
@@ -636,6 +708,8 @@ class SqliteRepository:
             current_line=line if isinstance(line, str) else None,
             last_scan=date.fromisoformat(last_scan) if isinstance(last_scan, str) else None,
             flag_codes=tuple(sorted(flag_codes)),
+            next_scan_due=date.fromisoformat(next_due) if isinstance(next_due, str) else None,
+            to_review=bool(to_review),
         )
 
     # -- writing -----------------------------------------------------------------------------
@@ -646,14 +720,15 @@ class SqliteRepository:
         user: str | None = None,
         replace: str | None = None,
         as_of: date | None = None,
-        expected_revision: int | None = None,
-    ) -> None:
-        """Validate, then write the whole case, its summary and audit rows in one transaction.
+        expected_revision: Revision | None = None,
+    ) -> Revision:
+        """Validate, then write the whole case, its summary and audit rows in one transaction;
+        returns the patient's new revision.
 
         `replace` is the record number the case had when loaded (None: a new patient).
-        `expected_revision` (from `load_case_revision`) refuses the save with
-        ConcurrentEditError when someone else saved the patient in between, instead of
-        silently overwriting their change.
+        `expected_revision` (from `load_case_revision`) refuses the save with ConflictError
+        when anyone saved the patient in between (or deleted it, or deleted it and entered
+        the number again), instead of silently overwriting their change.
 
         A new patient needs EDIT_PATIENT; changing one needs EDIT_TIMELINE, and EDIT_PATIENT
         too when the patient's details or the tumor differ from the stored ones.
@@ -665,14 +740,10 @@ class SqliteRepository:
         )
         day = as_of or date.today()
         _check(case, day)
-        with write_transaction(self.db) as conn:
+        with self._tx() as conn:
             if expected_revision is not None and replace is not None:
-                row = conn.execute(
-                    "SELECT revision FROM patients WHERE record_number = ?", (replace,)
-                ).fetchone()
-                if row is not None and int(row[0]) != expected_revision:
-                    raise ConcurrentEditError(replace)
-            self._write_case(
+                self._check_revision(conn, replace, expected_revision)
+            return self._write_case(
                 conn,
                 case,
                 user=user,
@@ -690,13 +761,14 @@ class SqliteRepository:
         replace: str | None,
         as_of: date,
         action: str,
-    ) -> None:
+        old_case: Case | None = None,
+    ) -> Revision:
         new_number = case.patient.record_number
         now = audit.utc_now()
-        old_case: Case | None = None
         if replace is None:
             if rows.find_patient_id(conn, new_number) is not None:
                 raise RecordExistsError(new_number)
+            self._check_reviews(None, case)
             patient_id = rows.insert_patient(conn, case.patient, now)
         else:
             found = rows.find_patient_id(conn, replace)
@@ -705,20 +777,61 @@ class SqliteRepository:
             patient_id = found
             if new_number != replace and rows.find_patient_id(conn, new_number) is not None:
                 raise RecordExistsError(new_number)
-            old_case = rows.read_case(conn, patient_id)
+            if old_case is None:
+                old_case = rows.read_case(conn, patient_id)
             self._check_patient_part(old_case, case)
+            self._check_reviews(old_case, case)
+        changes = audit.diff_cases(old_case, case)
+        if action != "create":
+            logic.check_action(action, changes)
+        if old_case is not None:
+            if not changes:  # nothing differs: nothing to write, the revision stays
+                return int(
+                    conn.execute(
+                        "SELECT revision FROM patients WHERE id = ?", (patient_id,)
+                    ).fetchone()[0]
+                )
             rows.update_patient(conn, patient_id, case.patient, now)
             rows.delete_children(conn, patient_id)
-        rows.insert_children(conn, patient_id, case)
+        rows.insert_children(
+            conn, patient_id, case, reviews_from=len(old_case.reviews) if old_case else 0
+        )
         summary.write_summary(conn, patient_id, summary.summarize(case, as_of))
+        return self._audit_change(
+            conn,
+            patient_id,
+            user=user,
+            record_number=new_number,
+            action=action,
+            changes=changes,
+            at_utc=now,
+        )
+
+    @staticmethod
+    def _audit_change(
+        conn: sqlite3.Connection,
+        patient_id: int,
+        *,
+        user: str,
+        record_number: str,
+        action: str,
+        changes: list[audit.Change],
+        at_utc: str,
+    ) -> Revision:
+        """Write the audit rows of a patient's change; the last row's id becomes the
+        patient's revision (audit ids only grow and are never reused, so a record number
+        deleted and entered again never matches an old revision)."""
         audit.write(
             conn,
             username=user,
-            record_number=new_number,
+            record_number=record_number,
             action=action,
-            changes=audit.diff_cases(old_case, case),
-            at_utc=now,
+            changes=changes,
+            at_utc=at_utc,
         )
+        revision = int(conn.execute("SELECT max(id) FROM audit_log").fetchone()[0])
+        conn.execute("UPDATE patients SET revision = ? WHERE id = ?", (revision, patient_id))
+        return revision
 
     def _check_patient_part(self, old: Case, new: Case) -> None:
         """Refuse (before any write) a change of identity or tumor without EDIT_PATIENT."""
@@ -729,6 +842,66 @@ class SqliteRepository:
             raise auth.denied(role, Permission.EDIT_PATIENT, "edit the primary tumor")
         if old.patient != new.patient:
             raise auth.denied(role, Permission.EDIT_PATIENT, "edit the patient's details")
+
+    def _check_reviews(self, old: Case | None, new: Case) -> None:
+        """Reviews are added, never edited or deleted (a later review supersedes): refuse,
+        before any write, a save that changes a stored one, drops one or the scan it is
+        about; adding one needs REVIEW (clinicians and administrators)."""
+        kept = old.reviews if old is not None else ()
+        if new.reviews[: len(kept)] != kept:
+            raise ReviewsAreKeptError(
+                "The team's reviews are kept as recorded: this save would change or remove "
+                "one, so nothing was saved. Add a later review instead."
+            )
+        scans = {scan.date for scan in new.scans}
+        orphaned = sorted({r.scan for r in kept if r.scan not in scans})
+        if orphaned:
+            raise ReviewsAreKeptError(
+                f"The scan of {orphaned[0].isoformat()} has been reviewed by the team: it "
+                "cannot be deleted or re-dated; nothing was saved."
+            )
+        if len(new.reviews) > len(kept) and not self.can(Permission.REVIEW):
+            role = self._user.role if self._user is not None else Role.VIEWER
+            raise auth.denied(role, Permission.REVIEW)
+
+    def add_review(
+        self,
+        record_number: str,
+        review: Review,
+        *,
+        user: str | None = None,
+        as_of: date | None = None,
+        expected_revision: Revision | None = None,
+    ) -> Case:
+        """Record the team's review of one scan (REVIEW: clinicians and administrators) in one
+        transaction with its audit row; returns the case as saved. `review.by` must be the
+        acting user (when signed in). The scan must exist; the review is dated on or after it
+        and not after `as_of` (default today). Earlier reviews are kept (a later one
+        supersedes). `expected_revision` refuses a review of a case changed meanwhile."""
+        actor = self._actor(user, Permission.REVIEW)
+        if review.by != actor:
+            raise PermissionDeniedError(
+                f"{actor} is recording this review; it cannot be recorded in the name of "
+                f"{review.by}."
+            )
+        day = as_of or date.today()
+        if review.date > day:
+            raise StorageError(f"A review cannot be dated after today ({review.date.isoformat()}).")
+        with write_transaction(self.db) as conn:
+            patient_id = rows.find_patient_id(conn, record_number)
+            if patient_id is None:
+                raise PatientNotFoundError(record_number)
+            if expected_revision is not None:
+                self._check_revision(conn, record_number, expected_revision)
+            case = rows.read_case(conn, patient_id)
+            if not any(scan.date == review.scan for scan in case.scans):
+                raise EntityNotFoundError(f"no scan {review.scan.isoformat()} in this case")
+            new_case = dataclasses.replace(case, reviews=(*case.reviews, review))
+            _check(new_case, day)
+            self._write_case(
+                conn, new_case, user=actor, replace=record_number, as_of=day, action="save review"
+            )
+        return new_case
 
     def insert_new_cases(
         self,
@@ -760,17 +933,18 @@ class SqliteRepository:
         user = self._actor(user, Permission.IMPORT_EXPORT)
         self.require(Permission.EDIT_PATIENT, "add patients")
         count = 0
-        with write_transaction(self.db) as conn:
+        with self._tx() as conn:
             for item in items:
                 if rows.find_patient_id(conn, item.record_number) is not None:
                     raise RecordExistsError(item.record_number)
                 now = audit.utc_now()
                 patient_id = rows.insert_patient_row(conn, item.rows.patient, now)
-                rows.insert_child_rows(conn, patient_id, item.rows)
+                rows.insert_child_rows(conn, patient_id, item.rows, now_utc=now)
                 summary.write_summary_row(conn, patient_id, item.summary)
-                audit.write(
+                self._audit_change(
                     conn,
-                    username=user,
+                    patient_id,
+                    user=user,
                     record_number=item.record_number,
                     action=action,
                     changes=[item.audit],
@@ -779,15 +953,25 @@ class SqliteRepository:
                 count += 1
         return count
 
-    def delete_patient(self, record_number: str, *, user: str | None = None) -> None:
-        """Delete the patient and everything recorded for them; the audit row keeps a copy."""
+    def delete_patient(
+        self,
+        record_number: str,
+        *,
+        user: str | None = None,
+        expected_revision: Revision | None = None,
+    ) -> None:
+        """Delete the patient and everything recorded for them; the audit row keeps a copy.
+        With `expected_revision`, ConflictError when the patient changed since."""
         user = self._actor(user, Permission.DELETE_PATIENT)
-        with write_transaction(self.db) as conn:
+        with self._tx() as conn:
+            if expected_revision is not None:
+                self._check_revision(conn, record_number, expected_revision)
             patient_id = rows.find_patient_id(conn, record_number)
             if patient_id is None:
                 raise PatientNotFoundError(record_number)
             old = rows.read_case(conn, patient_id)
             conn.execute("DELETE FROM patients WHERE id = ?", (patient_id,))
+            conn.execute("DELETE FROM records_in_use WHERE record_number = ?", (record_number,))
             audit.write(
                 conn,
                 username=user,
@@ -804,23 +988,56 @@ class SqliteRepository:
         user: str | None = None,
         action: str = "update",
         as_of: date | None = None,
+        expected_revision: Revision | None = None,
     ) -> Case:
         """Read the case, apply `edit`, validate and write it, all in one transaction
-        (EDIT_TIMELINE; EDIT_PATIENT too when the patient's details or tumor change)."""
+        (EDIT_TIMELINE; EDIT_PATIENT too when the patient's details or tumor change).
+        `action` (logic.EDIT_ACTIONS) must describe the change: a deletion logged as a
+        "view" is refused. With `expected_revision`, ConflictError on a newer change."""
+        return self._edit(
+            record_number,
+            EntryEdit(edit, action, appends=False),
+            user=user,
+            as_of=as_of,
+            expected_revision=expected_revision,
+        )
+
+    def _edit(
+        self,
+        record_number: str,
+        entry: EntryEdit,
+        *,
+        user: str | None,
+        as_of: date | None = None,
+        expected_revision: Revision | None = None,
+    ) -> Case:
         user = self._actor(user, Permission.EDIT_TIMELINE)
+        if entry.action not in logic.EDIT_ACTIONS:
+            logic.check_action(entry.action, [])  # raises: not a change action
         day = as_of or date.today()
-        with write_transaction(self.db) as conn:
+        with self._tx() as conn:
             patient_id = rows.find_patient_id(conn, record_number)
+            if expected_revision is not None and not (entry.appends and patient_id is not None):
+                # An append applies to the case as it is now and overwrites nothing.
+                self._check_revision(conn, record_number, expected_revision)
             if patient_id is None:
                 raise PatientNotFoundError(record_number)
-            new_case = edit(rows.read_case(conn, patient_id))
+            old_case = rows.read_case(conn, patient_id)
+            new_case = entry.apply(old_case)
+            self._check_reviews(old_case, new_case)  # before validation: the clearer message
             _check(new_case, day)
             self._write_case(
-                conn, new_case, user=user, replace=record_number, as_of=day, action=action
+                conn,
+                new_case,
+                user=user,
+                replace=record_number,
+                as_of=day,
+                action=entry.action,
+                old_case=old_case,
             )
         return new_case
 
-    # -- one entry at a time (each is an edit_case) -------------------------------------------
+    # -- one entry at a time (pure edits from logic.py, each in one transaction) --------------
     def save_scan(
         self,
         record_number: str,
@@ -828,25 +1045,30 @@ class SqliteRepository:
         *,
         user: str | None = None,
         replace_date: date | None = None,
+        expected_revision: Revision | None = None,
     ) -> Case:
         """Add a scan, or replace the one dated `replace_date` (its date may change)."""
+        return self._edit(
+            record_number,
+            logic.scan_edit(scan, replace_date),
+            user=user,
+            expected_revision=expected_revision,
+        )
 
-        def edit(case: Case) -> Case:
-            if replace_date is None:
-                return replace(case, scans=(*case.scans, scan))
-            index = _index_where(
-                case.scans, lambda s: s.date == replace_date, f"scan {replace_date}"
-            )
-            return replace(case, scans=_put(case.scans, index, scan))
-
-        return self.edit_case(record_number, edit, user=user, action="save scan")
-
-    def delete_scan(self, record_number: str, scan_date: date, *, user: str | None = None) -> Case:
-        def edit(case: Case) -> Case:
-            index = _index_where(case.scans, lambda s: s.date == scan_date, f"scan {scan_date}")
-            return replace(case, scans=_drop(case.scans, index))
-
-        return self.edit_case(record_number, edit, user=user, action="delete scan")
+    def delete_scan(
+        self,
+        record_number: str,
+        scan_date: date,
+        *,
+        user: str | None = None,
+        expected_revision: Revision | None = None,
+    ) -> Case:
+        return self._edit(
+            record_number,
+            logic.delete_scan_edit(scan_date),
+            user=user,
+            expected_revision=expected_revision,
+        )
 
     def save_line(
         self,
@@ -855,19 +1077,30 @@ class SqliteRepository:
         *,
         user: str | None = None,
         index: int | None = None,
+        expected_revision: Revision | None = None,
     ) -> Case:
         """Add a therapy line, or replace the one at `index` (position in the case)."""
+        return self._edit(
+            record_number,
+            logic.line_edit(line, index),
+            user=user,
+            expected_revision=expected_revision,
+        )
 
-        def edit(case: Case) -> Case:
-            return replace(case, therapy_lines=_put(case.therapy_lines, index, line, "line"))
-
-        return self.edit_case(record_number, edit, user=user, action="save line")
-
-    def delete_line(self, record_number: str, index: int, *, user: str | None = None) -> Case:
-        def edit(case: Case) -> Case:
-            return replace(case, therapy_lines=_drop(case.therapy_lines, index, "line"))
-
-        return self.edit_case(record_number, edit, user=user, action="delete line")
+    def delete_line(
+        self,
+        record_number: str,
+        index: int,
+        *,
+        user: str | None = None,
+        expected_revision: Revision | None = None,
+    ) -> Case:
+        return self._edit(
+            record_number,
+            logic.delete_line_edit(index),
+            user=user,
+            expected_revision=expected_revision,
+        )
 
     def save_dose_change(
         self,
@@ -877,23 +1110,30 @@ class SqliteRepository:
         *,
         user: str | None = None,
         index: int | None = None,
+        expected_revision: Revision | None = None,
     ) -> Case:
-        def edit(case: Case) -> Case:
-            line = _at(case.therapy_lines, line_index, "line")
-            new_line = replace(line, doses=_put(line.doses, index, dose, "dose change"))
-            return replace(case, therapy_lines=_put(case.therapy_lines, line_index, new_line))
-
-        return self.edit_case(record_number, edit, user=user, action="save dose change")
+        return self._edit(
+            record_number,
+            logic.dose_edit(line_index, dose, index),
+            user=user,
+            expected_revision=expected_revision,
+        )
 
     def delete_dose_change(
-        self, record_number: str, line_index: int, index: int, *, user: str | None = None
+        self,
+        record_number: str,
+        line_index: int,
+        index: int,
+        *,
+        user: str | None = None,
+        expected_revision: Revision | None = None,
     ) -> Case:
-        def edit(case: Case) -> Case:
-            line = _at(case.therapy_lines, line_index, "line")
-            new_line = replace(line, doses=_drop(line.doses, index, "dose change"))
-            return replace(case, therapy_lines=_put(case.therapy_lines, line_index, new_line))
-
-        return self.edit_case(record_number, edit, user=user, action="delete dose change")
+        return self._edit(
+            record_number,
+            logic.delete_dose_edit(line_index, index),
+            user=user,
+            expected_revision=expected_revision,
+        )
 
     def save_procedure(
         self,
@@ -902,17 +1142,29 @@ class SqliteRepository:
         *,
         user: str | None = None,
         index: int | None = None,
+        expected_revision: Revision | None = None,
     ) -> Case:
-        def edit(case: Case) -> Case:
-            return replace(case, procedures=_put(case.procedures, index, procedure, "procedure"))
+        return self._edit(
+            record_number,
+            logic.procedure_edit(procedure, index),
+            user=user,
+            expected_revision=expected_revision,
+        )
 
-        return self.edit_case(record_number, edit, user=user, action="save procedure")
-
-    def delete_procedure(self, record_number: str, index: int, *, user: str | None = None) -> Case:
-        def edit(case: Case) -> Case:
-            return replace(case, procedures=_drop(case.procedures, index, "procedure"))
-
-        return self.edit_case(record_number, edit, user=user, action="delete procedure")
+    def delete_procedure(
+        self,
+        record_number: str,
+        index: int,
+        *,
+        user: str | None = None,
+        expected_revision: Revision | None = None,
+    ) -> Case:
+        return self._edit(
+            record_number,
+            logic.delete_procedure_edit(index),
+            user=user,
+            expected_revision=expected_revision,
+        )
 
     def save_side_effect(
         self,
@@ -921,19 +1173,219 @@ class SqliteRepository:
         *,
         user: str | None = None,
         index: int | None = None,
+        expected_revision: Revision | None = None,
     ) -> Case:
-        def edit(case: Case) -> Case:
-            return replace(case, side_effects=_put(case.side_effects, index, effect, "side effect"))
-
-        return self.edit_case(record_number, edit, user=user, action="save side effect")
+        return self._edit(
+            record_number,
+            logic.side_effect_edit(effect, index),
+            user=user,
+            expected_revision=expected_revision,
+        )
 
     def delete_side_effect(
-        self, record_number: str, index: int, *, user: str | None = None
+        self,
+        record_number: str,
+        index: int,
+        *,
+        user: str | None = None,
+        expected_revision: Revision | None = None,
     ) -> Case:
-        def edit(case: Case) -> Case:
-            return replace(case, side_effects=_drop(case.side_effects, index, "side effect"))
+        return self._edit(
+            record_number,
+            logic.delete_side_effect_edit(index),
+            user=user,
+            expected_revision=expected_revision,
+        )
 
-        return self.edit_case(record_number, edit, user=user, action="delete side effect")
+    # -- settings ----------------------------------------------------------------------------
+    def clinic_settings(self) -> ClinicSettings:
+        """The clinic's settings from this database (no sign-in needed: no patient data)."""
+        with translated():
+            values = dict(self.conn.execute("SELECT key, value FROM clinic_settings").fetchall())
+        return logic.clinic_settings_from_values(values)
+
+    def set_clinic_settings(self, settings: ClinicSettings) -> None:
+        """Administrators of this database only (SETTINGS); every problem at once, nothing
+        stored then; each changed value is an audit row."""
+        actor = self._actor(None, Permission.SETTINGS, anonymous=True)
+        logic.check_clinic_settings(settings)
+        with self._tx() as conn:
+            old = logic.clinic_settings_from_values(
+                dict(conn.execute("SELECT key, value FROM clinic_settings").fetchall())
+            )
+            changes = logic.clinic_settings_changes(old, settings)
+            for key, value in logic.clinic_settings_values(settings).items():
+                conn.execute(
+                    "INSERT INTO clinic_settings (key, value) VALUES (?, ?) "
+                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                    (key, value),
+                )
+            audit.write(
+                conn, username=actor, record_number=None, action="change settings", changes=changes
+            )
+
+    def _setting_owner(self) -> str | None:
+        """Whose view settings: the signed-in user; in a database without accounts, the
+        one shared owner; None while an account database has nobody signed in."""
+        if self._user is not None:
+            return self._user.username
+        return None if self.has_users() else self._reader()
+
+    def user_setting(self, key: str) -> str | None:
+        owner = self._setting_owner()
+        if owner is None or key not in logic.USER_SETTING_KEYS:
+            return None
+        with translated():
+            row = self.conn.execute(
+                "SELECT value FROM user_settings WHERE username = ? AND key = ?",
+                (owner, key),
+            ).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_user_setting(self, key: str, value: str | None) -> None:
+        logic.check_user_setting(key, value)
+        owner = self._setting_owner()
+        if owner is None:
+            return
+        with self._tx() as conn:
+            if value is None:
+                conn.execute(
+                    "DELETE FROM user_settings WHERE username = ? AND key = ?", (owner, key)
+                )
+            else:
+                conn.execute(
+                    "INSERT INTO user_settings (username, key, value) VALUES (?, ?, ?) "
+                    "ON CONFLICT(username, key) DO UPDATE SET value = excluded.value",
+                    (owner, key, value),
+                )
+
+    # -- live refresh and record in use ------------------------------------------------------
+    def change_cursor(self) -> int:
+        with translated():
+            return int(
+                self.conn.execute("SELECT coalesce(max(id), 0) FROM audit_log").fetchone()[0]
+            )
+
+    def changes_since(self, cursor: int) -> Changes:
+        """Committed changes after `cursor` (an audit id). `PRAGMA data_version` changes
+        only when another connection commits, so an idle poll costs one pragma."""
+        with translated():
+            version = int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+            if (
+                version == self._seen_version
+                and cursor == self._seen_cursor
+                and self._own_writes == self._seen_own_writes
+            ):
+                return Changes(cursor, (), False)
+            found = self.conn.execute(
+                "SELECT id, record_number, username, action, at_utc FROM audit_log "
+                "WHERE id > ? ORDER BY id LIMIT 5000",
+                (cursor,),
+            ).fetchall()
+            newest = int(
+                self.conn.execute("SELECT coalesce(max(id), 0) FROM audit_log").fetchone()[0]
+            )
+        other = newest < cursor  # the log went back: a restore replaced the database
+        notes: dict[tuple[str, str], ChangeNote] = {}
+        last = cursor if not other else newest
+        for row_id, record_number, username, action, at_utc in found:
+            last = max(last, int(row_id))
+            if record_number is None:
+                other = other or str(action).startswith(_OTHER_ACTIONS)
+                continue
+            if action in logic.READ_ACTIONS:
+                continue
+            key = (str(record_number), str(action))
+            notes.pop(key, None)  # one per patient and action, newest last
+            notes[key] = ChangeNote(str(record_number), str(username), str(action), str(at_utc))
+        if len(found) < 5000:
+            self._seen_version, self._seen_cursor = version, last
+            self._seen_own_writes = self._own_writes
+        return Changes(last, tuple(notes.values()), other)
+
+    def mark_in_use(self, record_number: str, workstation: str) -> None:
+        """Mark (or keep marking: a heartbeat) the patient as open for editing here."""
+        self.require(Permission.VIEW)
+        if self._user is None or self._operator:
+            return  # only people are shown as having a record open
+        now = audit.utc_now()
+        place = (workstation or socket.gethostname())[:100]
+        with self._tx() as conn:
+            conn.execute(
+                "INSERT INTO records_in_use (session, record_number, username, display_name, "
+                "workstation, since_utc, heartbeat_utc) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT(session, record_number) DO UPDATE SET heartbeat_utc = "
+                "excluded.heartbeat_utc",
+                (
+                    self._session,
+                    record_number,
+                    self._user.username,
+                    self._user.display_name,
+                    place,
+                    now,
+                    now,
+                ),
+            )
+            # Heartbeats of every other patient this repository has open, and old marks out.
+            conn.execute(
+                "UPDATE records_in_use SET heartbeat_utc = ? WHERE session = ?",
+                (now, self._session),
+            )
+            conn.execute(
+                "DELETE FROM records_in_use WHERE heartbeat_utc < ?",
+                (_utc_text(datetime.now(UTC) - 10 * IN_USE_TIMEOUT),),
+            )
+        self._in_use.add(record_number)
+
+    def release_in_use(self, record_number: str | None = None) -> None:
+        if not self._in_use:
+            return
+        try:
+            with self._tx() as conn:
+                if record_number is None:
+                    conn.execute("DELETE FROM records_in_use WHERE session = ?", (self._session,))
+                else:
+                    conn.execute(
+                        "DELETE FROM records_in_use WHERE session = ? AND record_number = ?",
+                        (self._session, record_number),
+                    )
+        except StorageError:
+            return  # the mark runs out by itself (IN_USE_TIMEOUT)
+        if record_number is None:
+            self._in_use.clear()
+        else:
+            self._in_use.discard(record_number)
+
+    def in_use_by_others(self, record_number: str) -> list[RecordInUse]:
+        self.require(Permission.VIEW)
+        fresh = _utc_text(datetime.now(UTC) - IN_USE_TIMEOUT)
+        with translated():
+            found = self.conn.execute(
+                "SELECT record_number, username, display_name, workstation, since_utc "
+                "FROM records_in_use WHERE record_number = ? AND session != ? "
+                "AND heartbeat_utc >= ? ORDER BY since_utc",
+                (record_number, self._session, fresh),
+            ).fetchall()
+        return [
+            RecordInUse(
+                str(r[0]),
+                str(r[1]),
+                str(r[2]),
+                str(r[3]),
+                datetime.fromisoformat(str(r[4]).replace("Z", "+00:00")),
+            )
+            for r in found
+        ]
+
+    # -- health ------------------------------------------------------------------------------
+    def schema_version(self) -> int:
+        with translated():
+            return schema.current_version(self.conn)
+
+    def check_integrity(self) -> list[str]:
+        with translated():
+            found = [str(r[0]) for r in self.conn.execute("PRAGMA integrity_check(20)")]
+        return [] if found == ["ok"] else found
 
     # -- audit -------------------------------------------------------------------------------
     def audit_entries(
@@ -969,12 +1421,15 @@ class SqliteRepository:
             )
 
     def record_view(self, record_number: str) -> None:
-        """Audit that the acting user opened this patient (reads are not seen by triggers)."""
+        """Audit that the acting user opened this patient (reads are not seen by triggers);
+        PatientNotFoundError (nothing written) for a record number that is no patient."""
         self._log_read(Permission.VIEW, record_number, "view", "patient", "opened")
 
     def record_print(self, record_number: str, kind: str) -> None:
-        """Audit that a report (`kind`: "clinician summary", "patient handout", ...) of this
-        patient was printed or saved as PDF."""
+        """Audit that a report (`kind`, one of logic.PRINT_KINDS: "clinician summary",
+        "patient handout", ...) of this patient was printed or saved as PDF."""
+        self.require(Permission.PRINT)
+        logic.check_print_kind(kind)
         self._log_read(Permission.PRINT, record_number, "print", "report", kind)
 
     def record_export(self, record_number: str | None, kind: str, destination: str) -> None:
@@ -1001,7 +1456,12 @@ class SqliteRepository:
     ) -> None:
         self.require(permission)
         name = self._reader()
-        with write_transaction(self.db) as conn:
+        with self._tx() as conn:
+            if (
+                not isinstance(record_number, str)
+                or rows.find_patient_id(conn, record_number) is None
+            ):
+                raise PatientNotFoundError(str(record_number)[:40])
             audit.write(
                 conn,
                 username=name,
@@ -1024,7 +1484,7 @@ class SqliteRepository:
         """Recompute every summary row (e.g. after the clinical engine changed)."""
         self.require(Permission.SETTINGS)
         day = as_of or date.today()
-        with write_transaction(self.db) as conn:
+        with self._tx() as conn:
             ids = [r[0] for r in conn.execute("SELECT id FROM patients")]
             for patient_id in ids:
                 case = rows.read_case(conn, patient_id)
@@ -1040,33 +1500,7 @@ def _utc_text(moment: date | datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
 
 
-def _index_where(items: tuple[T, ...], test: Callable[[T], bool], what: str) -> int:
-    for index, item in enumerate(items):
-        if test(item):
-            return index
-    raise EntityNotFoundError(f"no {what} in this case")
-
-
-def _at(items: tuple[T, ...], index: int, what: str) -> T:
-    if not 0 <= index < len(items):
-        raise EntityNotFoundError(f"no {what} number {index} in this case")
-    return items[index]
-
-
-def _put(items: tuple[T, ...], index: int | None, item: T, what: str = "entry") -> tuple[T, ...]:
-    """Append when index is None, else replace the item at index."""
-    if index is None:
-        return (*items, item)
-    _at(items, index, what)
-    return (*items[:index], item, *items[index + 1 :])
-
-
-def _drop(items: tuple[T, ...], index: int, what: str = "entry") -> tuple[T, ...]:
-    _at(items, index, what)
-    return (*items[:index], *items[index + 1 :])
-
-
 if TYPE_CHECKING:
 
     def _implements_protocol(repo: SqliteRepository) -> Repository:
-        return repo  # mypy checks SqliteRepository against api.Repository here
+        return repo  # mypy checks SqliteRepository against contract.Repository here

@@ -15,6 +15,11 @@ passes "today"; the row was computed on `computed_on`):
   `adjuvant_short` that only becomes true when a planned end passes shows after the next save.
 - adjuvant ending: `adjuvant_end` is the end of the last-ending adjuvant line; the query
   compares it with today, so this one is exact.
+- to review (schema v5): an active scan flag as above whose review in force (the case's
+  reviews, DESIGN.md section 4) is missing or `re_image`. It changes only on a save.
+- next scan due (schema v5): the engine's `follow_up.next_scan_due` as of the save date, for
+  the list's column and the scan-overdue worklist's order (the patient header assesses as of
+  today; they differ only when the interval itself changed since the save).
 """
 
 from __future__ import annotations
@@ -22,19 +27,21 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:  # the engine is imported on the first save, not at every start
-    from gistdesk.clinical.types import FlagCode, Risk
+from gistdesk.clinical import assess
+from gistdesk.clinical.alerts import scan_overdue
+from gistdesk.clinical.risk import recurrence_risk
+from gistdesk.clinical.types import FlagCode, FollowUp, Risk
 from gistdesk.core.model import Case, TherapyLine
+from gistdesk.core.reviews import awaits_decision, review_in_force
 from gistdesk.core.vocab import Intent
 
 # Scan flags shown in the list while current; the first two make the "flags" worklist.
-# FlagCode values (tests/storage check they match): kept as text so that opening the list
-# does not import the clinical engine.
-PROGRESSION_FLAGS = frozenset({"progression", "false_progression"})
-ACTIVE_SCAN_FLAGS = frozenset({"progression", "false_progression", "recurrence"})
-SCAN_OVERDUE = "scan_overdue"
+PROGRESSION_FLAGS = frozenset({FlagCode.PROGRESSION.value, FlagCode.FALSE_PROGRESSION.value})
+ACTIVE_SCAN_FLAGS = frozenset(
+    {FlagCode.PROGRESSION, FlagCode.FALSE_PROGRESSION, FlagCode.RECURRENCE}
+)
 # The day counts after which the engine's scan_overdue rule can fire (DESIGN.md section 4).
 SCAN_INTERVALS_DAYS = (120, 210, 365)
 
@@ -50,6 +57,23 @@ class Summary:
     active_progression: bool
     scan_due: date | None
     adjuvant_end: date | None
+    to_review: bool = False
+    next_scan_due: date | None = None
+
+
+# The summary columns after patient_id: those of schema v3, then those v5 added.
+V3_COLUMNS = (
+    "computed_on",
+    "primary_site",
+    "last_scan",
+    "current_line",
+    "current_line_end",
+    "flag_codes",
+    "active_progression",
+    "scan_due",
+    "adjuvant_end",
+)
+COLUMNS = (*V3_COLUMNS, "to_review", "next_scan_due")
 
 
 def _fmt_mg(value: float) -> str:
@@ -87,9 +111,6 @@ def _current_line(case: Case, as_of: date) -> int | None:
 def _scan_due(case: Case, as_of: date, overdue_now: bool, last_scan: date | None) -> date | None:
     # Probing calls the engine's own scan_overdue rule (not the whole assess: it is cheaper
     # and the answer is the same).
-    from gistdesk.clinical.alerts import scan_overdue
-    from gistdesk.clinical.risk import recurrence_risk
-
     risk: Risk | None = recurrence_risk(case.tumor)
     if overdue_now:
         # Overdue already: the due date is at the latest today; a scan before it is shown.
@@ -118,9 +139,7 @@ def _active_scan_flags(
         return set()
     if any(line.start > last_scan for line in case.therapy_lines):
         return set()
-    return {
-        code.value for code, scan in flags if code.value in ACTIVE_SCAN_FLAGS and scan == last_scan
-    }
+    return {code.value for code, scan in flags if code in ACTIVE_SCAN_FLAGS and scan == last_scan}
 
 
 def _adjuvant_end(lines: tuple[TherapyLine, ...]) -> date | None:
@@ -129,16 +148,18 @@ def _adjuvant_end(lines: tuple[TherapyLine, ...]) -> date | None:
 
 
 def summarize(case: Case, as_of: date) -> Summary:
-    from gistdesk.clinical import assess
-
     assessment = assess(case, as_of)
     scans = [scan.date for scan in case.scans if scan.date <= as_of]
     last_scan = max(scans) if scans else None
     flags = [(flag.code, flag.scan) for flag in assessment.flags]
     active = _active_scan_flags(case, flags, last_scan)
-    alerts = {code.value for code, scan in flags if scan is None and code.value != SCAN_OVERDUE}
-    overdue_now = any(code.value == SCAN_OVERDUE for code, _ in flags)
+    alerts = {
+        code.value for code, scan in flags if scan is None and code is not FlagCode.SCAN_OVERDUE
+    }
+    overdue_now = any(code is FlagCode.SCAN_OVERDUE for code, _ in flags)
     current = _current_line(case, as_of)
+    to_review = bool(active) and awaits_decision(review_in_force(case.reviews, last_scan))
+    scan_due = _scan_due(case, as_of, overdue_now, last_scan)
     return Summary(
         computed_on=as_of,
         primary_site=case.tumor.primary_site.value if case.tumor.primary_site else None,
@@ -147,9 +168,19 @@ def summarize(case: Case, as_of: date) -> Summary:
         current_line_end=case.therapy_lines[current].end if current is not None else None,
         flag_codes=tuple(sorted(active | alerts)),
         active_progression=bool(active & PROGRESSION_FLAGS),
-        scan_due=_scan_due(case, as_of, overdue_now, last_scan),
+        scan_due=scan_due,
         adjuvant_end=_adjuvant_end(case.therapy_lines),
+        to_review=to_review,
+        next_scan_due=_next_scan_due(assessment.follow_up, scan_due),
     )
+
+
+def _next_scan_due(follow_up: FollowUp | None, scan_due: date | None) -> date | None:
+    # The engine's due date (DESIGN.md section 4, "Follow-up interval") as of the save; the
+    # day before the first overdue day when the engine gives none.
+    if follow_up is not None:
+        return follow_up.next_scan_due
+    return scan_due - timedelta(days=1) if scan_due is not None else None
 
 
 def _iso(day: date | None) -> str | None:
@@ -168,14 +199,23 @@ def summary_row(s: Summary) -> tuple[Any, ...]:
         int(s.active_progression),
         _iso(s.scan_due),
         _iso(s.adjuvant_end),
+        int(s.to_review),
+        _iso(s.next_scan_due),
     )
 
 
-def write_summary_row(conn: sqlite3.Connection, patient_id: int, row: tuple[Any, ...]) -> None:
+def write_summary_row(
+    conn: sqlite3.Connection,
+    patient_id: int,
+    row: tuple[Any, ...],
+    columns: tuple[str, ...] = COLUMNS,
+) -> None:
+    """Write one summary row; `columns` names the values of `row` (a shorter list for a
+    file at an older schema version, during the migration ladder)."""
+    names = ", ".join(("patient_id", *columns))
+    marks = ", ".join("?" for _ in range(len(columns) + 1))
     conn.execute(
-        "INSERT OR REPLACE INTO patient_summary (patient_id, computed_on, primary_site, "
-        "last_scan, current_line, current_line_end, flag_codes, active_progression, scan_due, "
-        "adjuvant_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        f"INSERT OR REPLACE INTO patient_summary ({names}) VALUES ({marks})",
         (patient_id, *row),
     )
 

@@ -32,6 +32,7 @@ _SORTS: dict[SortKey, tuple[str, bool]] = {
     SortKey.AGE: ("{t}.birth_date {r}, {id} {r}", True),
     SortKey.SITE: ("{t}.primary_site {d}, {id} {d}", False),
     SortKey.LAST_SCAN: ("{t}.last_scan {d}, {id} {d}", False),
+    SortKey.SCAN_DUE: ("{t}.next_scan_due {d}, {id} {d}", False),
     # Only a typed search is ranked (search_sqlite); the plain list is by record number.
     SortKey.RELEVANCE: ("{t}.record_key {d}, {id} {d}", True),
 }
@@ -59,8 +60,8 @@ def _filters(query: SearchQuery | None, worklist: Worklist, today: date) -> _Fil
     if worklist is Worklist.SCAN_OVERDUE:
         f.on_summary.append("s.scan_due <= :today")
         f.params["today"] = day
-    elif worklist is Worklist.FLAGS:
-        f.on_summary.append("s.active_progression = 1")
+    elif worklist is Worklist.TO_REVIEW:
+        f.on_summary.append("s.to_review = 1")
     elif worklist is Worklist.ADJUVANT_ENDING:
         f.on_summary.append("s.adjuvant_end >= :today AND s.adjuvant_end <= :horizon")
         f.params.update(
@@ -93,7 +94,8 @@ def count_sql(
 
 LIST_COLUMNS = (
     "SELECT p.record_number, p.family_name, p.given_name, p.birth_date, s.primary_site, "
-    "s.current_line, s.current_line_end, s.last_scan, s.flag_codes, s.scan_due "
+    "s.current_line, s.current_line_end, s.last_scan, s.flag_codes, s.scan_due, "
+    "s.next_scan_due, s.to_review "
     "FROM patients p JOIN patient_summary s ON s.patient_id = p.id"
 )
 

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gistdesk.storage.contract import Repository
 from gistdesk.ui.forms.fields import FieldError, parse_date
 from gistdesk.ui.i18n import QT_TRANSLATE_NOOP
 
@@ -130,7 +131,10 @@ def day_bounds(first: date | None, last: date | None) -> tuple[datetime | None, 
 
 class AuditDialog(QDialog):
     def __init__(
-        self, repository: Any, record_number: str | None = None, parent: QWidget | None = None
+        self,
+        repository: Repository,
+        record_number: str | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("auditDialog")

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gistdesk.storage.contract import Repository
 from gistdesk.ui import dialogs
 from gistdesk.ui.i18n import QT_TRANSLATE_NOOP
 from gistdesk.ui.table_model import Column, RowsModel
@@ -109,7 +110,7 @@ COLUMNS: list[Column[BackupRow]] = [
 class BackupsDialog(QDialog):
     restore_requested = Signal(object)  # Path: the app closes, restores and reopens
 
-    def __init__(self, repository: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, repository: Repository, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("backupsDialog")
         self.setWindowTitle(self.tr("Backups — gistdesk"))

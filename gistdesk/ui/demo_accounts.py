@@ -5,9 +5,8 @@ gets them, and only when it has no accounts yet."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from gistdesk.storage.auth import Role
+from gistdesk.storage.contract import Repository
 
 DEMO_PASSWORD = "gistdesk-demo"
 DEMO_ACCOUNTS: tuple[tuple[str, Role, str], ...] = (
@@ -18,7 +17,7 @@ DEMO_ACCOUNTS: tuple[tuple[str, Role, str], ...] = (
 )
 
 
-def ensure_demo_accounts(repository: Any) -> bool:
+def ensure_demo_accounts(repository: Repository) -> bool:
     """Create the demo accounts when the database has none; True when they were created."""
     if repository.has_users():
         return False

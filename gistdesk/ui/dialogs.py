@@ -7,11 +7,12 @@ one function instead of fighting a nested event loop.
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+
+from gistdesk.storage.contract import Repository, User
 
 
 class FirstRunChoice(StrEnum):
@@ -138,7 +139,7 @@ def ask_keep_unsaved_form(parent: QWidget | None, previous: str, current: str) -
     return box.clickedButton() is keep
 
 
-def ask_create_admin(parent: QWidget | None, repository: Any) -> bool:
+def ask_create_admin(parent: QWidget | None, repository: Repository) -> bool:
     """First run: the administrator account dialog; True when the account was created."""
     from gistdesk.ui.signin import CreateAdminDialog
 
@@ -146,10 +147,15 @@ def ask_create_admin(parent: QWidget | None, repository: Any) -> bool:
 
 
 def ask_sign_in(
-    parent: QWidget | None, repository: Any, database_label: str = "", username: str = ""
-) -> Any:
-    """The sign-in dialog; the signed-in User, or None when cancelled."""
+    parent: QWidget | None,
+    repository: Repository,
+    database_label: str = "",
+    username: str = "",
+    demo: bool = False,
+) -> User | None:
+    """The sign-in dialog; the signed-in User, or None when cancelled. On the demo clinic
+    it names the demo accounts and their password."""
     from gistdesk.ui.signin import SignInDialog
 
-    dialog = SignInDialog(repository, database_label, username, parent)
+    dialog = SignInDialog(repository, database_label, username, parent, demo=demo)
     return dialog.user if run_dialog(dialog) else None

@@ -12,24 +12,26 @@ import importlib.util
 import logging
 from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING
+from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
+from gistdesk.clinical.types import Assessment
 from gistdesk.core.model import Case
 from gistdesk.ui import dialogs
+from gistdesk.ui.background import BackgroundOp
 from gistdesk.ui.i18n import QT_TRANSLATE_NOOP, current_language
-
-if TYPE_CHECKING:  # annotations only: the engine loads when a patient opens
-    from gistdesk.clinical.types import Assessment
 
 log = logging.getLogger(__name__)
 DEFAULT_CLINIC = "GIST clinic"
 TITLES = {
     "summary": QT_TRANSLATE_NOOP("Printing", "clinician summary"),
     "handout": QT_TRANSLATE_NOOP("Printing", "patient handout"),
+    "board": QT_TRANSLATE_NOOP("Printing", "tumor board sheet"),
 }
+# Kinds whose builder came after gistdesk.reports itself (build_report dispatches to it).
+BUILDERS = {"board": "gistdesk.reports.board"}  # build_board_sheet
 HANDOUT_LANGUAGES = ("en", "de")
 
 
@@ -47,38 +49,42 @@ def reports_available() -> bool:
     return importlib.util.find_spec("gistdesk.reports") is not None
 
 
-def show_preview(parent: QWidget | None, pdf: bytes, title: str, suggested_name: str) -> QWidget:
-    """Open the preview window (non-modal) on the built PDF and return it."""
+def builder_available(kind: str) -> bool:
+    """Whether this version has the builder of `kind` (the board sheet came later)."""
+    if kind not in BUILDERS:
+        return True
+    try:
+        return importlib.util.find_spec(BUILDERS[kind]) is not None
+    except (ModuleNotFoundError, ValueError):
+        return False
+
+
+def show_preview(
+    parent: QWidget | None,
+    pdf: bytes,
+    title: str,
+    suggested_name: str,
+    on_saved: Callable[[Path], None] | None = None,
+) -> QWidget:
+    """Open the preview window (non-modal) on the built PDF and return it; `on_saved(path)`
+    audits a Save as PDF."""
     from gistdesk.ui.pdf_preview import PdfPreview
 
-    preview = PdfPreview(pdf, title, suggested_name, parent)
+    preview = PdfPreview(pdf, title, suggested_name, parent, on_saved)
     preview.show()
     return preview
 
 
-class _Signals(QObject):
-    done = Signal(bytes)
-    failed = Signal(str)
+class ReportJob:
+    """A report being built in the background; `preview` is the window once it is built."""
 
+    def __init__(self, op: BackgroundOp[bytes]) -> None:
+        self.op = op
+        self.preview: QWidget | None = None
+        self.error: str = ""
 
-class ReportJob(QRunnable):
-    def __init__(self, build: Callable[[], bytes]) -> None:
-        super().__init__()
-        self.build = build
-        self.signals = _Signals()
-        self.preview: QWidget | None = None  # the preview window, once the PDF is built
-
-    def run(self) -> None:
-        try:
-            pdf = self.build()
-        except Exception as exc:  # reported to the user; logged without patient data
-            log.error("report failed: %s", type(exc).__name__)
-            self.signals.failed.emit(f"{type(exc).__name__}: {exc}")
-            return
-        self.signals.done.emit(pdf)
-
-
-_running: set[ReportJob] = set()  # keep jobs (and their signals) alive until they report
+    def wait(self, timeout_ms: int = 30_000) -> bool:
+        return self.op.wait(timeout_ms)
 
 
 def print_report(
@@ -89,13 +95,15 @@ def print_report(
     clinic_name: str = DEFAULT_CLINIC,
     today: date | None = None,
     audit: Callable[[str], None] | None = None,
+    audit_saved: Callable[[Path], None] | None = None,
 ) -> ReportJob | None:
     """Build the PDF off the UI thread and show it in a preview to print or save.
 
     `audit(title)` records the print in the audit log before anything is built; when it fails
-    (e.g. the role may not print) nothing is printed."""
+    (e.g. the role may not print) nothing is printed. `audit_saved(path)` records a copy
+    saved from the preview (an export)."""
     what = _tr(TITLES[kind])
-    if not reports_available():
+    if not reports_available() or not builder_available(kind):
         dialogs.show_info(
             parent,
             QCoreApplication.translate("Printing", "Printing not available yet"),
@@ -125,28 +133,29 @@ def print_report(
         )
         return pdf
 
-    job = ReportJob(build)
-
     def done(pdf: bytes) -> None:
-        _running.discard(job)
-        job.preview = show_preview(parent, pdf, what[:1].upper() + what[1:], suggested)
+        job.preview = show_preview(parent, pdf, what[:1].upper() + what[1:], suggested, audit_saved)
 
-    def failed(message: str) -> None:
-        _running.discard(job)
+    def failed(exc: BaseException) -> None:
+        log.error("report failed: %s", type(exc).__name__)  # no patient data in the log
+        job.error = f"{type(exc).__name__}: {exc}"
         dialogs.show_error(
             parent,
             QCoreApplication.translate("Printing", "The PDF could not be made"),
             QCoreApplication.translate(
                 "Printing", "The {0} could not be built; nothing was saved."
             ).format(what),
-            message,
+            job.error,
         )
 
-    job.signals.done.connect(done)
-    job.signals.failed.connect(failed)
-    job.setAutoDelete(False)
-    _running.add(job)
-    QThreadPool.globalInstance().start(job)
+    op: BackgroundOp[bytes] = BackgroundOp(
+        parent,
+        lambda _progress: build(),
+        title=QCoreApplication.translate("Printing", "Building the PDF…"),
+        name="gistdesk-report",
+    )
+    job = ReportJob(op)
+    op.start(done, failed)
     return job
 
 
@@ -170,3 +179,14 @@ def print_handout(
 ) -> ReportJob | None:
     """The plain-language patient handout PDF (DESIGN.md section 5)."""
     return print_report(parent, "handout", case, assessment, clinic_name, audit=audit)
+
+
+def print_board_sheet(
+    parent: QWidget | None,
+    case: Case,
+    assessment: Assessment,
+    clinic_name: str = DEFAULT_CLINIC,
+    audit: Callable[[str], None] | None = None,
+) -> ReportJob | None:
+    """The one-page tumor board sheet of the patient (gistdesk.reports.board)."""
+    return print_report(parent, "board", case, assessment, clinic_name, audit=audit)

@@ -6,13 +6,11 @@ window asks it (`can`) only to disable what would be refused anyway.
 
 from __future__ import annotations
 
-from typing import Protocol
-
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
-from gistdesk.storage.api import Repository
-from gistdesk.storage.auth import Permission, Role, User
+from gistdesk.storage.auth import Role, User
+from gistdesk.storage.contract import Repository
 from gistdesk.ui.i18n import QT_TRANSLATE_NOOP
 
 DEFAULT_IDLE_MINUTES = 10
@@ -24,19 +22,8 @@ ROLE_NAMES = {
 }
 
 
-class SecureRepository(Repository, Protocol):
-    """The sign-in and permission calls of the repository the GUI uses."""
-
-    @property
-    def current_user(self) -> User | None: ...
-
-    def has_users(self) -> bool: ...
-
-    def sign_in(self, username: str, password: str) -> User: ...
-
-    def sign_out(self) -> None: ...
-
-    def can(self, permission: Permission) -> bool: ...
+# The repository contract covers sign-in and permissions; the old name stays for imports.
+SecureRepository = Repository
 
 
 def role_name(role: Role | str) -> str:

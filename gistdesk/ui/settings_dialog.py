@@ -1,71 +1,69 @@
-"""Tools > Settings… (administrators): idle lock minutes and the clinic name in reports.
+"""Tools > Settings… (administrators of the open database): the clinic's settings.
 
-Stored in the database's settings (one value for every workstation of the clinic) when the
-repository offers it, else in the workstation's QSettings.
+The clinic's name, phone, nurse line, report footer and idle-lock time live in the clinic
+database (`Repository.clinic_settings`), so every workstation of that clinic shows the same
+and only that database's administrators change them; signing in to the demo as its public
+`admin` changes the demo, never the real clinic. Each user's view settings (the last opened
+patient) are kept per database and user (`Repository.user_setting`), never in the
+workstation's settings file.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from contextlib import suppress
+from dataclasses import replace
 
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from gistdesk.ui.session import DEFAULT_IDLE_MINUTES
+from gistdesk.storage.contract import ClinicSettings, Repository
+from gistdesk.storage.errors import StorageError
 
-IDLE_KEY = "idle_lock_minutes"
-CLINIC_KEY = "clinic_name"
+LAST_PATIENT = "last_patient"
 
 
 class AppSettings:
-    """Reads and writes the clinic settings: the database first, QSettings as fallback."""
+    """The clinic's settings and the signed-in user's view settings, both from the open
+    database (read again each time: an administrator's change elsewhere applies at once)."""
 
-    def __init__(self, repository: Any, settings: QSettings) -> None:
+    def __init__(self, repository: Repository) -> None:
         self.repository = repository
-        self.settings = settings
 
-    def _db_get(self, key: str) -> str | None:
-        getter = getattr(self.repository, "get_setting", None)
-        if getter is None:
-            return None
+    def clinic(self) -> ClinicSettings:
         try:
-            value = getter(key)
-        except Exception:
-            return None
-        return value if isinstance(value, str) else None
+            return self.repository.clinic_settings()
+        except StorageError:
+            return ClinicSettings()  # busy or unreadable: the defaults, never a crash
 
-    def get(self, key: str) -> str | None:
-        value = self._db_get(key)
-        if value is None:
-            stored = self.settings.value(key)
-            value = str(stored) if stored is not None else None
-        return value
-
-    def set(self, key: str, value: str) -> None:
-        setter = getattr(self.repository, "set_setting", None)
-        if setter is not None:
-            setter(key, value)  # PermissionDeniedError for the wrong role
-        self.settings.setValue(key, value)
-        self.settings.sync()
+    def save_clinic(self, settings: ClinicSettings) -> None:
+        """PermissionDeniedError for anyone but this database's administrators."""
+        self.repository.set_clinic_settings(settings)
 
     def idle_minutes(self) -> int:
-        try:
-            minutes = int(self.get(IDLE_KEY) or DEFAULT_IDLE_MINUTES)
-        except ValueError:
-            return DEFAULT_IDLE_MINUTES
-        return min(max(minutes, 1), 240)
+        return self.clinic().idle_lock_minutes
 
     def clinic_name(self) -> str:
-        return (self.get(CLINIC_KEY) or "").strip()
+        return self.clinic().clinic_name.strip()
+
+    def last_patient(self) -> str | None:
+        try:
+            return self.repository.user_setting(LAST_PATIENT)
+        except StorageError:
+            return None
+
+    def set_last_patient(self, record_number: str | None) -> None:
+        # A view setting is not worth an error dialog (a busy database).
+        with suppress(StorageError):
+            self.repository.set_user_setting(LAST_PATIENT, record_number)
 
 
 class SettingsDialog(QDialog):
@@ -74,18 +72,39 @@ class SettingsDialog(QDialog):
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings — gistdesk"))
         self.app_settings = app_settings
+        current = app_settings.clinic()
         layout = QVBoxLayout(self)
+        where = QLabel(
+            self.tr("These settings belong to the clinic database {0}.").format(
+                app_settings.repository.location
+            )
+        )
+        where.setWordWrap(True)
+        layout.addWidget(where)
         form = QFormLayout()
         self.idle = QSpinBox()
         self.idle.setObjectName("idleMinutes")
         self.idle.setRange(1, 240)
         self.idle.setSuffix(self.tr(" min"))
-        self.idle.setValue(app_settings.idle_minutes())
-        self.clinic = QLineEdit(app_settings.clinic_name())
+        self.idle.setValue(current.idle_lock_minutes)
+        self.clinic = QLineEdit(current.clinic_name)
         self.clinic.setObjectName("clinicName")
         self.clinic.setMaxLength(120)
-        form.addRow(self.tr("Lock after idle:"), self.idle)
+        self.phone = QLineEdit(current.phone)
+        self.phone.setObjectName("clinicPhone")
+        self.phone.setMaxLength(60)
+        self.nurse_line = QLineEdit(current.nurse_line)
+        self.nurse_line.setObjectName("nurseLine")
+        self.nurse_line.setMaxLength(60)
+        self.footer = QPlainTextEdit(current.report_footer)
+        self.footer.setObjectName("reportFooter")
+        self.footer.setTabChangesFocus(True)
+        self.footer.setFixedHeight(72)
         form.addRow(self.tr("Clinic name (report footers):"), self.clinic)
+        form.addRow(self.tr("Clinic phone:"), self.phone)
+        form.addRow(self.tr("Nurse line:"), self.nurse_line)
+        form.addRow(self.tr("Report footer:"), self.footer)
+        form.addRow(self.tr("Lock after idle:"), self.idle)
         layout.addLayout(form)
         self.error = QLabel()
         self.error.setObjectName("formErrors")
@@ -99,12 +118,20 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.setMinimumWidth(460)
+        self.clinic.setFocus()
 
     def try_save(self) -> bool:
+        settings = replace(
+            self.app_settings.clinic(),
+            clinic_name=self.clinic.text().strip(),
+            phone=self.phone.text().strip(),
+            nurse_line=self.nurse_line.text().strip(),
+            report_footer=self.footer.toPlainText().strip(),
+            idle_lock_minutes=self.idle.value(),
+        )
         try:
-            self.app_settings.set(IDLE_KEY, str(self.idle.value()))
-            self.app_settings.set(CLINIC_KEY, self.clinic.text().strip())
-        except Exception as exc:  # PermissionDeniedError, StorageError
+            self.app_settings.save_clinic(settings)
+        except StorageError as exc:  # PermissionDeniedError, a busy database, bad text
             self.error.setText(self.tr("Not saved: {0}").format(exc))
             self.error.show()
             return False

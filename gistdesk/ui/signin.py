@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from gistdesk.storage import auth
 from gistdesk.storage.auth import AccountLockedError, SignInError, User, WeakPasswordError
+from gistdesk.storage.contract import Repository
 from gistdesk.ui.i18n import QT_TRANSLATE_NOOP
 from gistdesk.ui.session import SecureRepository, describe_user
 
@@ -136,6 +137,7 @@ class SignInDialog(QDialog):
         database_label: str = "",
         username: str = "",
         parent: QWidget | None = None,
+        demo: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("signInDialog")
@@ -149,6 +151,18 @@ class SignInDialog(QDialog):
         layout.addWidget(title)
         if database_label:
             layout.addWidget(_hint(self.tr("Clinic database: {0}").format(database_label)))
+        if demo:
+            from gistdesk.ui.demo_accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
+
+            names = ", ".join(name for name, _role, _display in DEMO_ACCOUNTS)
+            self.demo_note = _hint(
+                self.tr(
+                    "Demo clinic (invented patients only). Sign in as {0} with the password {1}."
+                ).format(names, DEMO_PASSWORD)
+            )
+            self.demo_note.setObjectName("demoNote")
+            self.demo_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            layout.addWidget(self.demo_note)
         form = QFormLayout()
         self.username = QLineEdit(username)
         self.username.setObjectName("signInUser")
@@ -184,7 +198,7 @@ class SignInDialog(QDialog):
 class CreateAdminDialog(QDialog):
     """First run: the administrator account (there is no default password)."""
 
-    def __init__(self, repository: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, repository: Repository, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("createAdminDialog")
         self.setWindowTitle(self.tr("Create the administrator account — gistdesk"))
@@ -249,7 +263,7 @@ class ChangePasswordDialog(QDialog):
     wrong one counts towards the lockout). When the tries run out the dialog closes with
     `locked_out` saying so, and the caller locks the window."""
 
-    def __init__(self, repository: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, repository: Repository, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("changePasswordDialog")
         self.setWindowTitle(self.tr("Change my password — gistdesk"))

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from gistdesk.storage.auth import Role, User
+from gistdesk.storage.contract import Repository
 from gistdesk.ui.session import role_name
 from gistdesk.ui.signin import password_policy
 from gistdesk.ui.table_model import Column, RowsModel
@@ -52,7 +53,7 @@ def role_combo() -> QComboBox:
 
 
 class UsersDialog(QDialog):
-    def __init__(self, repository: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, repository: Repository, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("usersDialog")
         self.setWindowTitle(self.tr("Users — gistdesk"))

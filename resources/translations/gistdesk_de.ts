@@ -52,74 +52,85 @@
   <context>
     <name>App</name>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="151" />
+      <location filename="../../gistdesk/ui/app.py" line="150" />
       <source>An unexpected error happened ({0} in {1}). Nothing was saved by the action that failed; your data is safe in the database.</source>
       <translation>Ein unerwarteter Fehler ist aufgetreten ({0} in {1}). Die fehlgeschlagene Aktion hat nichts gespeichert; Ihre Daten sind in der Datenbank sicher.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="453" />
-      <location filename="../../gistdesk/ui/app.py" line="517" />
+      <location filename="../../gistdesk/ui/app.py" line="456" />
+      <location filename="../../gistdesk/ui/app.py" line="526" />
+      <location filename="../../gistdesk/ui/team.py" line="87" />
       <source>Cannot open the database</source>
       <translation>Die Datenbank kann nicht geöffnet werden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="253" />
+      <location filename="../../gistdesk/ui/app.py" line="254" />
       <source>Checking the database after an unclean close: read only until done</source>
       <translation>Datenbank wird nach einem unsauberen Beenden geprüft: bis dahin nur lesen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="498" />
+      <location filename="../../gistdesk/ui/app.py" line="502" />
       <source>Create an empty clinic database</source>
       <translation>Leere Klinikdatenbank anlegen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="273" />
+      <location filename="../../gistdesk/ui/app.py" line="274" />
       <source>Database checked: no problem found</source>
       <translation>Datenbank geprüft: kein Problem gefunden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="508" />
+      <location filename="../../gistdesk/ui/app.py" line="512" />
       <source>File exists</source>
       <translation>Datei existiert bereits</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="319" />
-      <location filename="../../gistdesk/ui/app.py" line="501" />
+      <location filename="../../gistdesk/ui/app.py" line="320" />
+      <location filename="../../gistdesk/ui/app.py" line="505" />
       <source>Open a gistdesk database</source>
       <translation>gistdesk-Datenbank öffnen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="431" />
+      <location filename="../../gistdesk/ui/app.py" line="521" />
+      <source>Opening the database…</source>
+      <translation>Datenbank wird geöffnet…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/app.py" line="434" />
       <source>Restored {0}: sign in again</source>
       <translation>{0} wiederhergestellt: bitte erneut anmelden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="150" />
+      <location filename="../../gistdesk/ui/app.py" line="149" />
       <source>Something went wrong</source>
       <translation>Etwas ist schiefgelaufen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="405" />
+      <location filename="../../gistdesk/ui/app.py" line="408" />
       <source>The automatic backup was not made</source>
       <translation>Die automatische Sicherung wurde nicht erstellt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="425" />
+      <location filename="../../gistdesk/ui/app.py" line="428" />
       <source>The backup was not restored</source>
       <translation>Die Sicherung wurde nicht wiederhergestellt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="261" />
+      <location filename="../../gistdesk/ui/app.py" line="262" />
       <source>The database is damaged</source>
       <translation>Die Datenbank ist beschädigt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="262" />
+      <location filename="../../gistdesk/ui/app.py" line="263" />
       <source>The integrity check of the database failed. gistdesk shows what it can read but will not save changes. Restore a backup before going on.</source>
       <translation>Die Integritätsprüfung der Datenbank ist fehlgeschlagen. gistdesk zeigt an, was es lesen kann, speichert aber keine Änderungen. Stellen Sie eine Sicherung wieder her, bevor Sie weiterarbeiten.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="156" />
+      <location filename="../../gistdesk/ui/team.py" line="88" />
+      <source>The team database could not be opened.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/app.py" line="155" />
       <source>What failed: {0} in {1}
 
 A technical log (without patient data) was written to:
@@ -132,23 +143,23 @@ Ein technisches Protokoll (ohne Patientendaten) wurde geschrieben nach:
 Zeit: {3}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="258" />
+      <location filename="../../gistdesk/ui/app.py" line="259" />
       <source>database damaged: read only</source>
       <translation>Datenbank beschädigt: nur Lesen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="406" />
+      <location filename="../../gistdesk/ui/app.py" line="409" />
       <source>gistdesk closes normally; your data is safe in the database. Make a backup with Tools &gt; Backups… next time.</source>
       <translation>gistdesk wird normal beendet; Ihre Daten sind in der Datenbank sicher. Erstellen Sie beim nächsten Mal eine Sicherung über Extras &gt; Sicherungen….</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="509" />
+      <location filename="../../gistdesk/ui/app.py" line="513" />
       <source>{0} already exists; choose a new name.</source>
       <translation>{0} existiert bereits; wählen Sie einen neuen Namen.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="454" />
-      <location filename="../../gistdesk/ui/app.py" line="518" />
+      <location filename="../../gistdesk/ui/app.py" line="457" />
+      <location filename="../../gistdesk/ui/app.py" line="527" />
       <source>{0} could not be opened.</source>
       <translation>{0} konnte nicht geöffnet werden.</translation>
     </message>
@@ -156,155 +167,168 @@ Zeit: {3}</translation>
   <context>
     <name>AuditDialog</name>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="44" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="45" />
       <source>Action</source>
       <translation>Aktion</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="137" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="141" />
       <source>Audit log — gistdesk</source>
       <translation>Prüfprotokoll — gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="267" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="271" />
       <source>Entries {0}–{1}, newest first</source>
       <translation>Einträge {0}–{1}, neueste zuerst</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="265" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="269" />
       <source>Entries {0}–{1}, newest first (more on the next page)</source>
       <translation>Einträge {0}–{1}, neueste zuerst (weitere auf der nächsten Seite)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="46" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="47" />
       <source>Field</source>
       <translation>Feld</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="215" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="219" />
       <source>From</source>
       <translation>Von</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="158" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="162" />
       <source>From:</source>
       <translation>Von:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="48" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="49" />
       <source>New value</source>
       <translation>Neuer Wert</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="47" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="48" />
       <source>Old value</source>
       <translation>Alter Wert</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="199" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="203" />
       <source>Older ▶</source>
       <translation>Ältere ▶</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="43" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="44" />
       <source>Record</source>
       <translation>Akte</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="157" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="161" />
       <source>Record number:</source>
       <translation>Aktennummer:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="166" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="170" />
       <source>Show</source>
       <translation>Anzeigen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="256" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="260" />
       <source>The audit log could not be read: {0}</source>
       <translation>Das Prüfprotokoll konnte nicht gelesen werden: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="41" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="42" />
       <source>Time</source>
       <translation>Zeit</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="215" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="219" />
       <source>To</source>
       <translation>Bis</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="159" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="163" />
       <source>To:</source>
       <translation>Bis:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="42" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="43" />
       <source>User</source>
       <translation>Benutzer</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="156" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="160" />
       <source>User:</source>
       <translation>Benutzer:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="45" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="46" />
       <source>What</source>
       <translation>Was</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="148" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="152" />
       <source>all patients</source>
       <translation>alle Patienten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="145" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="149" />
       <source>any user</source>
       <translation>alle Benutzer</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="224" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="228" />
       <source>{0}: not a date ({1}); type e.g. 2024-03-05</source>
       <translation>{0}: kein Datum ({1}); z. B. 2024-03-05 eingeben</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="197" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="201" />
       <source>◀ Newer</source>
       <translation>◀ Neuere</translation>
     </message>
   </context>
   <context>
-    <name>BackupsDialog</name>
+    <name>BackgroundOp</name>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="143" />
-      <source>Back up now</source>
-      <translation>Jetzt sichern</translation>
-    </message>
-    <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="185" />
-      <source>Backup written: {0}</source>
-      <translation>Sicherung geschrieben: {0}</translation>
-    </message>
-    <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="115" />
-      <source>Backups — gistdesk</source>
-      <translation>Sicherungen — gistdesk</translation>
-    </message>
-    <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="202" />
+      <location filename="../../gistdesk/ui/background.py" line="216" />
       <source>Cancel</source>
       <translation>Abbrechen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="119" />
+      <location filename="../../gistdesk/ui/background.py" line="227" />
+      <source>Cancelling…</source>
+      <translation>Wird abgebrochen…</translation>
+    </message>
+  </context>
+  <context>
+    <name>BackupsDialog</name>
+    <message>
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="144" />
+      <source>Back up now</source>
+      <translation>Jetzt sichern</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="186" />
+      <source>Backup written: {0}</source>
+      <translation>Sicherung geschrieben: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="116" />
+      <source>Backups — gistdesk</source>
+      <translation>Sicherungen — gistdesk</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="203" />
+      <source>Cancel</source>
+      <translation>Abbrechen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="120" />
       <source>Copies of the clinic database, newest first. A backup is made when gistdesk closes and before every restore.</source>
       <translation>Kopien der Klinikdatenbank, neueste zuerst. Eine Sicherung wird beim Beenden von gistdesk und vor jeder Wiederherstellung erstellt.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="195" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="196" />
       <source>Replace the clinic database with the backup {0} of {1} ({2})?
 
 Everything saved after that time is replaced (a backup of the current database is made first). gistdesk reopens the database and everyone signs in again.</source>
@@ -313,52 +337,52 @@ Everything saved after that time is replaced (a backup of the current database i
 Alles, was danach gespeichert wurde, wird ersetzt (vorher wird die aktuelle Datenbank gesichert). gistdesk öffnet die Datenbank neu und alle melden sich erneut an.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="194" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="195" />
       <source>Restore a backup</source>
       <translation>Sicherung wiederherstellen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="201" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="202" />
       <source>Restore this backup</source>
       <translation>Diese Sicherung wiederherstellen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="145" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="146" />
       <source>Restore…</source>
       <translation>Wiederherstellen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="183" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="184" />
       <source>The backup was not made</source>
       <translation>Die Sicherung wurde nicht erstellt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="164" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="165" />
       <source>The backups could not be listed: {0}</source>
       <translation>Die Sicherungen konnten nicht aufgelistet werden: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="45" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="46" />
       <source>automatic</source>
       <translation>automatisch</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="46" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="47" />
       <source>backup</source>
       <translation>Sicherung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="47" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="48" />
       <source>before a restore</source>
       <translation>vor Wiederherstellung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="43" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="44" />
       <source>manual</source>
       <translation>manuell</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="44" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="45" />
       <source>on close</source>
       <translation>beim Beenden</translation>
     </message>
@@ -366,37 +390,42 @@ Alles, was danach gespeichert wurde, wird ersetzt (vorher wird die aktuelle Date
   <context>
     <name>CaseForm</name>
     <message>
-      <location filename="../../gistdesk/ui/forms/base.py" line="269" />
+      <location filename="../../gistdesk/ui/forms/base.py" line="367" />
       <source>Discard</source>
       <translation>Verwerfen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/base.py" line="270" />
+      <location filename="../../gistdesk/ui/forms/base.py" line="368" />
       <source>Keep editing</source>
       <translation>Weiter bearbeiten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/base.py" line="197" />
+      <location filename="../../gistdesk/ui/forms/base.py" line="288" />
       <source>Not saved. Please correct:</source>
       <translation>Nicht gespeichert. Bitte korrigieren:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/base.py" line="244" />
+      <location filename="../../gistdesk/ui/forms/base.py" line="342" />
       <source>Not saved: the database refused the change ({0}). Your entries are kept.</source>
       <translation>Nicht gespeichert: Die Datenbank hat die Änderung abgelehnt ({0}). Ihre Eingaben bleiben erhalten.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/base.py" line="266" />
+      <location filename="../../gistdesk/ui/forms/base.py" line="104" />
+      <source>Save (Ctrl+Enter)</source>
+      <translation>Speichern (Strg+Eingabe)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/base.py" line="364" />
       <source>This form has changes that are not saved. Discard them?</source>
       <translation>Dieses Formular hat ungespeicherte Änderungen. Verwerfen?</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/base.py" line="265" />
+      <location filename="../../gistdesk/ui/forms/base.py" line="363" />
       <source>Unsaved changes</source>
       <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/base.py" line="233" />
+      <location filename="../../gistdesk/ui/forms/base.py" line="331" />
       <source>{0} is already another patient's record number</source>
       <translation>{0} ist bereits die Aktennummer eines anderen Patienten</translation>
     </message>
@@ -404,122 +433,141 @@ Alles, was danach gespeichert wurde, wird ersetzt (vorher wird die aktuelle Date
   <context>
     <name>ChangePasswordDialog</name>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="255" />
+      <location filename="../../gistdesk/ui/signin.py" line="269" />
       <source>Change my password — gistdesk</source>
       <translation>Mein Passwort ändern — gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="279" />
+      <location filename="../../gistdesk/ui/signin.py" line="293" />
       <source>Change password</source>
       <translation>Passwort ändern</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="271" />
+      <location filename="../../gistdesk/ui/signin.py" line="285" />
       <source>Current password:</source>
       <translation>Aktuelles Passwort:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="273" />
+      <location filename="../../gistdesk/ui/signin.py" line="287" />
       <source>New password again:</source>
       <translation>Neues Passwort wiederholen:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="272" />
+      <location filename="../../gistdesk/ui/signin.py" line="286" />
       <source>New password:</source>
       <translation>Neues Passwort:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="275" />
-      <location filename="../../gistdesk/ui/signin.py" line="294" />
+      <location filename="../../gistdesk/ui/signin.py" line="289" />
+      <location filename="../../gistdesk/ui/signin.py" line="308" />
       <source>New password: {0}</source>
       <translation>Neues Passwort: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="262" />
+      <location filename="../../gistdesk/ui/signin.py" line="276" />
       <source>Signed in as {0}</source>
       <translation>Angemeldet als {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="305" />
+      <location filename="../../gistdesk/ui/signin.py" line="319" />
       <source>The current password is not right; nothing was changed.</source>
       <translation>Das aktuelle Passwort stimmt nicht; nichts wurde geändert.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="308" />
+      <location filename="../../gistdesk/ui/signin.py" line="322" />
       <source>The password was not changed: {0}</source>
       <translation>Das Passwort wurde nicht geändert: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="290" />
+      <location filename="../../gistdesk/ui/signin.py" line="304" />
       <source>The two new passwords are not the same.</source>
       <translation>Die beiden neuen Passwörter sind nicht gleich.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="297" />
+      <location filename="../../gistdesk/ui/signin.py" line="311" />
       <source>Too many wrong passwords: this account is locked until {0}. The window is locked.</source>
       <translation>Zu viele falsche Passwörter: Dieses Konto ist bis {0} gesperrt. Das Fenster ist gesperrt.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="287" />
+      <location filename="../../gistdesk/ui/signin.py" line="301" />
       <source>Type your current password.</source>
       <translation>Geben Sie Ihr aktuelles Passwort ein.</translation>
     </message>
   </context>
   <context>
+    <name>Controller</name>
+    <message>
+      <location filename="../../gistdesk/ui/controller.py" line="116" />
+      <source>Deleting…</source>
+      <translation>Wird gelöscht…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/controller.py" line="78" />
+      <source>Opening…</source>
+      <translation>Wird geöffnet…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/controller.py" line="98" />
+      <location filename="../../gistdesk/ui/controller.py" line="110" />
+      <source>Saving…</source>
+      <translation>Wird gespeichert…</translation>
+    </message>
+  </context>
+  <context>
     <name>CreateAdminDialog</name>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="219" />
+      <location filename="../../gistdesk/ui/signin.py" line="233" />
       <source>Create account</source>
       <translation>Konto anlegen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="190" />
+      <location filename="../../gistdesk/ui/signin.py" line="204" />
       <source>Create the administrator account — gistdesk</source>
       <translation>Administratorkonto anlegen — gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="211" />
+      <location filename="../../gistdesk/ui/signin.py" line="225" />
       <source>Display name:</source>
       <translation>Anzeigename:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="213" />
+      <location filename="../../gistdesk/ui/signin.py" line="227" />
       <source>Password again:</source>
       <translation>Passwort wiederholen:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="212" />
+      <location filename="../../gistdesk/ui/signin.py" line="226" />
       <source>Password:</source>
       <translation>Passwort:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="215" />
-      <location filename="../../gistdesk/ui/signin.py" line="238" />
+      <location filename="../../gistdesk/ui/signin.py" line="229" />
+      <location filename="../../gistdesk/ui/signin.py" line="252" />
       <source>Password: {0}</source>
       <translation>Passwort: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="241" />
+      <location filename="../../gistdesk/ui/signin.py" line="255" />
       <source>The account was not created: {0}</source>
       <translation>Das Konto wurde nicht angelegt: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="230" />
+      <location filename="../../gistdesk/ui/signin.py" line="244" />
       <source>The two passwords are not the same.</source>
       <translation>Die beiden Passwörter stimmen nicht überein.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="195" />
+      <location filename="../../gistdesk/ui/signin.py" line="209" />
       <source>This clinic database has no users yet. Create the administrator account: the administrator adds the clinicians, nurses and other users, and restores backups.</source>
       <translation>Diese Klinikdatenbank hat noch keine Benutzer. Legen Sie das Administratorkonto an: Der Administrator legt Ärztinnen und Ärzte, Pflegekräfte und weitere Benutzer an und stellt Sicherungen wieder her.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="210" />
+      <location filename="../../gistdesk/ui/signin.py" line="224" />
       <source>User name:</source>
       <translation>Benutzername:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="227" />
+      <location filename="../../gistdesk/ui/signin.py" line="241" />
       <source>User name: type a user name.</source>
       <translation>Benutzername: bitte einen Benutzernamen eingeben.</translation>
     </message>
@@ -532,82 +580,86 @@ Alles, was danach gespeichert wurde, wird ersetzt (vorher wird die aktuelle Date
       <translation>Datum eingeben: 2024-03-05, 20240305, 5.3.2024 oder t für heute</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="151" />
-      <location filename="../../gistdesk/ui/audit_view.py" line="154" />
-      <location filename="../../gistdesk/ui/forms/fields.py" line="65" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="155" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="158" />
       <source>YYYY-MM-DD</source>
       <translation>JJJJ-MM-TT</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/fields.py" line="78" />
-      <source>“{0}” is not a date (use YYYY-MM-DD)</source>
-      <translation>„{0}“ ist kein Datum (JJJJ-MM-TT verwenden)</translation>
+      <location filename="../../gistdesk/ui/forms/fields.py" line="65" />
+      <source>e.g. 2024-03-05 or 5.3.2024</source>
+      <translation>z. B. 2024-03-05 oder 5.3.2024</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/fields.py" line="80" />
+      <source>“{0}” is not a date (type e.g. 2024-03-05, 20240305, 5.3.2024 or t)</source>
+      <translation>„{0}“ ist kein Datum (z. B. 2024-03-05, 20240305, 5.3.2024 oder t eingeben)</translation>
     </message>
   </context>
   <context>
     <name>Dialogs</name>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="97" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="98" />
       <source>Create empty clinic</source>
       <translation>Leere Klinikdatenbank anlegen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="32" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="33" />
       <source>Discard</source>
       <translation>Verwerfen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="134" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="135" />
       <source>Discard the changes</source>
       <translation>Änderungen verwerfen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="33" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="34" />
       <source>Keep editing</source>
       <translation>Weiter bearbeiten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="132" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="133" />
       <source>Keep the form</source>
       <translation>Formular behalten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="89" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="90" />
       <source>No clinic database was found.</source>
       <translation>Es wurde keine Klinikdatenbank gefunden.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="98" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="99" />
       <source>Open demo</source>
       <translation>Demo öffnen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="100" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="101" />
       <source>Open existing…</source>
       <translation>Vorhandene öffnen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="101" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="102" />
       <source>Quit</source>
       <translation>Beenden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="127" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="128" />
       <source>The previous user</source>
       <translation>Der vorherige Benutzer</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="121" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="122" />
       <source>Unsaved form of another user</source>
       <translation>Ungespeichertes Formular eines anderen Benutzers</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="88" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="89" />
       <source>Welcome to gistdesk</source>
       <translation>Willkommen bei gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="91" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="92" />
       <source>gistdesk can create an empty clinic database at
 {0}
 or open the demo database (invented patients, for trying the app out).</source>
@@ -616,12 +668,12 @@ or open the demo database (invented patients, for trying the app out).</source>
 oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="62" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="63" />
       <source>gistdesk database (*.sqlite *.db);;All files (*)</source>
       <translation>gistdesk-Datenbank (*.sqlite *.db);;Alle Dateien (*)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="122" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="123" />
       <source>{0} left a form with changes that are not saved.
 
 {1}, do you want to keep the form open (you then check and save it yourself, under your name) or discard those changes?</source>
@@ -633,53 +685,73 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
   <context>
     <name>DoseChangeForm</name>
     <message>
-      <location filename="../../gistdesk/ui/forms/dose_form.py" line="66" />
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="38" />
+      <source>0 = treatment held? A dose of 0 mg/day records a pause of the treatment; it is shown as “held” in the lists and the chart.</source>
+      <translation>0 = Behandlung pausiert? Eine Dosis von 0 mg/Tag hält eine Therapiepause fest; Listen und Diagramm zeigen sie als „held“ (pausiert).</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="37" />
+      <source>0 mg/day</source>
+      <translation>0 mg/Tag</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="88" />
       <source>Date</source>
       <translation>Datum</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/dose_form.py" line="69" />
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="91" />
       <source>Dose</source>
       <translation>Dosis</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/dose_form.py" line="40" />
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="62" />
       <source>Edit dose change</source>
       <translation>Dosisänderung bearbeiten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/dose_form.py" line="40" />
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="44" />
+      <source>No, correct the dose</source>
+      <translation>Nein, Dosis korrigieren</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="62" />
       <source>Record a dose change</source>
       <translation>Dosisänderung erfassen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/dose_form.py" line="74" />
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="96" />
       <source>Schedule</source>
       <translation>Schema</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/dose_form.py" line="60" />
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="82" />
       <source>Therapy line:</source>
       <translation>Therapielinie:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/dose_form.py" line="49" />
-      <location filename="../../gistdesk/ui/forms/dose_form.py" line="59" />
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="43" />
+      <source>Yes, treatment held</source>
+      <translation>Ja, Behandlung pausiert</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="71" />
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="81" />
       <source>daily</source>
       <translation>täglich</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/dose_form.py" line="71" />
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="93" />
       <source>mg/day</source>
       <translation>mg/Tag</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/dose_form.py" line="21" />
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="22" />
       <source>ongoing</source>
       <translation>laufend</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/dose_form.py" line="58" />
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="80" />
       <source>was {0}</source>
       <translation>bisher {0}</translation>
     </message>
@@ -687,9 +759,10 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
   <context>
     <name>FieldError</name>
     <message>
-      <location filename="../../gistdesk/ui/forms/fields.py" line="81" />
-      <location filename="../../gistdesk/ui/forms/fields.py" line="103" />
-      <location filename="../../gistdesk/ui/forms/line_form.py" line="97" />
+      <location filename="../../gistdesk/ui/forms/base.py" line="238" />
+      <location filename="../../gistdesk/ui/forms/fields.py" line="85" />
+      <location filename="../../gistdesk/ui/forms/fields.py" line="107" />
+      <location filename="../../gistdesk/ui/forms/line_form.py" line="102" />
       <source>is required</source>
       <translation>ist erforderlich</translation>
     </message>
@@ -697,42 +770,42 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
   <context>
     <name>Flags</name>
     <message>
-      <location filename="../../gistdesk/ui/text.py" line="62" />
+      <location filename="../../gistdesk/ui/text.py" line="54" />
       <source>Adjuvant imatinib shorter than advised</source>
       <translation>Adjuvantes Imatinib kürzer als empfohlen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/text.py" line="61" />
+      <location filename="../../gistdesk/ui/text.py" line="53" />
       <source>Imatinib in SDH/NF1/wild-type GIST</source>
       <translation>Imatinib bei SDH/NF1/Wildtyp-GIST</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/text.py" line="60" />
+      <location filename="../../gistdesk/ui/text.py" line="52" />
       <source>KIT exon 9 below 800 mg imatinib</source>
       <translation>KIT Exon 9 unter 800 mg Imatinib</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/text.py" line="57" />
+      <location filename="../../gistdesk/ui/text.py" line="49" />
       <source>PDGFRA D842V on a drug it resists</source>
       <translation>PDGFRA D842V unter einem unwirksamen Medikament</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/text.py" line="55" />
+      <location filename="../../gistdesk/ui/text.py" line="47" />
       <source>Possible false progression</source>
       <translation>Mögliche Pseudoprogression</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/text.py" line="54" />
+      <location filename="../../gistdesk/ui/text.py" line="46" />
       <source>Possible progression</source>
       <translation>Mögliche Progression</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/text.py" line="56" />
+      <location filename="../../gistdesk/ui/text.py" line="48" />
       <source>Possible recurrence</source>
       <translation>Mögliches Rezidiv</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/text.py" line="63" />
+      <location filename="../../gistdesk/ui/text.py" line="55" />
       <source>Scan overdue</source>
       <translation>Bildgebung überfällig</translation>
     </message>
@@ -740,74 +813,175 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
   <context>
     <name>FlagsPanel</name>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="88" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="399" />
+      <source>Adjuvant therapy ends on {0} (in {1} days): on the Adjuvant ending worklist.</source>
+      <translation>Die adjuvante Therapie endet am {0} (in {1} Tagen): auf der Arbeitsliste „Adjuvant endet“.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="80" />
+      <source>Advised duration (days)</source>
+      <translation>Empfohlene Dauer (Tage)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="133" />
+      <source>Awaiting the team’s review</source>
+      <translation>Wartet auf die Beurteilung des Teams</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="183" />
       <source>Basis:</source>
       <translation>Grundlage:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="76" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="68" />
+      <source>Change vs baseline</source>
+      <translation>Änderung zum Ausgangsbefund</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="69" />
+      <source>Change vs nadir</source>
+      <translation>Änderung zum Nadir</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="170" />
       <source>Criteria:</source>
       <translation>Kriterien:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="79" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="76" />
+      <source>Days</source>
+      <translation>Tage</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="77" />
+      <source>Days on this line</source>
+      <translation>Tage auf dieser Linie</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="78" />
+      <source>Days since the last scan</source>
+      <translation>Tage seit der letzten Bildgebung</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="70" />
+      <source>Density change</source>
+      <translation>Dichteänderung</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="72" />
+      <source>Density change vs nadir</source>
+      <translation>Dichteänderung zum Nadir</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="81" />
+      <source>Dose</source>
+      <translation>Dosis</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="173" />
       <source>Extent:</source>
       <translation>Ausmaß:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="215" />
-      <location filename="../../gistdesk/ui/flags_panel.py" line="230" />
-      <location filename="../../gistdesk/ui/flags_panel.py" line="246" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="341" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="356" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="420" />
       <source>Flags</source>
       <translation>Hinweise</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="246" />
-      <source>Flags ({0})</source>
-      <translation>Hinweise ({0})</translation>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="420" />
+      <source>Flags ({0} open)</source>
+      <translation>Hinweise ({0} offen)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="238" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="385" />
       <source>Flags support the GIST team's review; they are not orders.</source>
       <translation>Hinweise unterstützen die Beurteilung durch das GIST-Team; sie sind keine Anordnungen.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="234" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="67" />
+      <source>Nadir scan</source>
+      <translation>Nadir-Bildgebung</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="381" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="424" />
       <source>No flags: nothing for the team to review.</source>
       <translation>Keine Hinweise: Für das Team gibt es nichts zu prüfen.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="105" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="200" />
       <source>Options to discuss:</source>
       <translation>Zu besprechende Optionen:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="80" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="137" />
+      <source>Re-image requested</source>
+      <translation>Erneute Bildgebung angefordert</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="174" />
       <source>Resistance:</source>
       <translation>Resistenz:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="144" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="137" />
+      <source>Reviewed</source>
+      <translation>Beurteilt</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="427" />
+      <source>Reviewed ({0})</source>
+      <translation>Beurteilt ({0})</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="75" />
+      <source>SUVmax change</source>
+      <translation>SUVmax-Änderung</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="79" />
+      <source>Scan interval (days)</source>
+      <translation>Bildgebungsintervall (Tage)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="268" />
       <source>Select to show its scan</source>
       <translation>Auswählen, um die Bildgebung zu zeigen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="112" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="66" />
+      <source>Smallest sum (nadir)</source>
+      <translation>Kleinste Summe (Nadir)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="207" />
       <source>Source:</source>
       <translation>Quelle:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="92" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="65" />
+      <source>Sum at baseline</source>
+      <translation>Summe bei Ausgangsbefund</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="64" />
+      <source>Sum of target diameters</source>
+      <translation>Summe der Zieldurchmesser</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="187" />
       <source>early on the first TKI line (when false progression is most common)</source>
       <translation>früh in der ersten TKI-Linie (wenn eine Pseudoprogression am häufigsten ist)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="84" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="180" />
       <source>off therapy</source>
       <translation>ohne Therapie</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="62" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="155" />
       <source>scan {0}</source>
       <translation>Bildgebung {0}</translation>
     </message>
@@ -833,52 +1007,52 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
   <context>
     <name>LockScreen</name>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="394" />
+      <location filename="../../gistdesk/ui/signin.py" line="408" />
       <source>Another user can sign in here. Unsaved work of {0} is kept until they decide.</source>
       <translation>Ein anderer Benutzer kann sich hier anmelden. Ungespeicherte Arbeit von {0} bleibt erhalten, bis entschieden ist, was damit geschieht.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="387" />
+      <location filename="../../gistdesk/ui/signin.py" line="401" />
       <source>Locked at {0} for {1}. Patient data is hidden. Type your password to go on, or switch user.</source>
       <translation>Gesperrt um {0} für {1}. Patientendaten sind ausgeblendet. Geben Sie Ihr Passwort ein, um fortzufahren, oder wechseln Sie den Benutzer.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="352" />
+      <location filename="../../gistdesk/ui/signin.py" line="366" />
       <source>Password</source>
       <translation>Passwort</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="355" />
+      <location filename="../../gistdesk/ui/signin.py" line="369" />
       <source>Password:</source>
       <translation>Passwort:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="399" />
+      <location filename="../../gistdesk/ui/signin.py" line="413" />
       <source>Sign in to go on.</source>
       <translation>Melden Sie sich an, um fortzufahren.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="360" />
+      <location filename="../../gistdesk/ui/signin.py" line="374" />
       <source>Switch user…</source>
       <translation>Benutzer wechseln…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="362" />
+      <location filename="../../gistdesk/ui/signin.py" line="376" />
       <source>Unlock</source>
       <translation>Entsperren</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="349" />
+      <location filename="../../gistdesk/ui/signin.py" line="363" />
       <source>User name</source>
       <translation>Benutzername</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="354" />
+      <location filename="../../gistdesk/ui/signin.py" line="368" />
       <source>User name:</source>
       <translation>Benutzername:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="339" />
+      <location filename="../../gistdesk/ui/signin.py" line="353" />
       <source>gistdesk is locked</source>
       <translation>gistdesk ist gesperrt</translation>
     </message>
@@ -886,440 +1060,498 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="416" />
+      <location filename="../../gistdesk/ui/actions.py" line="409" />
       <source>&amp;About gistdesk</source>
       <translation>&amp;Über gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="406" />
+      <location filename="../../gistdesk/ui/actions.py" line="368" />
       <source>&amp;Audit log…</source>
       <translation>&amp;Prüfprotokoll…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="412" />
+      <location filename="../../gistdesk/ui/actions.py" line="382" />
       <source>&amp;Backups…</source>
       <translation>&amp;Sicherungen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="394" />
+      <location filename="../../gistdesk/ui/actions.py" line="317" />
       <source>&amp;Delete patient…</source>
       <translation>Patient &amp;löschen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="346" />
+      <location filename="../../gistdesk/ui/actions.py" line="171" />
       <source>&amp;Edit patient and tumor…</source>
       <translation>Patient und Tumor &amp;bearbeiten…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="418" />
+      <location filename="../../gistdesk/ui/actions.py" line="420" />
       <source>&amp;File</source>
       <translation>&amp;Datei</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="372" />
+      <location filename="../../gistdesk/ui/actions.py" line="327" />
       <source>&amp;Find patient</source>
       <translation>Patient &amp;suchen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="479" />
+      <location filename="../../gistdesk/ui/actions.py" line="482" />
       <source>&amp;Help</source>
       <translation>&amp;Hilfe</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="397" />
+      <location filename="../../gistdesk/ui/actions.py" line="403" />
+      <source>&amp;Keyboard shortcuts</source>
+      <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/actions.py" line="147" />
       <source>&amp;Lock now</source>
       <translation>&amp;Jetzt sperren</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="343" />
+      <location filename="../../gistdesk/ui/actions.py" line="99" />
       <source>&amp;New patient…</source>
       <translation>&amp;Neuer Patient…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="384" />
+      <location filename="../../gistdesk/ui/actions.py" line="107" />
       <source>&amp;Open database…</source>
       <translation>Datenbank ö&amp;ffnen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="435" />
+      <location filename="../../gistdesk/ui/actions.py" line="439" />
       <source>&amp;Patient</source>
       <translation>&amp;Patient</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="415" />
+      <location filename="../../gistdesk/ui/actions.py" line="163" />
       <source>&amp;Quit</source>
       <translation>&amp;Beenden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="393" />
+      <location filename="../../gistdesk/ui/actions.py" line="333" />
       <source>&amp;Refresh</source>
       <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="414" />
+      <location filename="../../gistdesk/ui/actions.py" line="252" />
+      <source>&amp;Review flag…</source>
+      <translation>Hinweis &amp;beurteilen…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/actions.py" line="389" />
       <source>&amp;Settings…</source>
       <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="476" />
+      <location filename="../../gistdesk/ui/actions.py" line="479" />
       <source>&amp;Tools</source>
       <translation>&amp;Extras</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="413" />
+      <location filename="../../gistdesk/ui/actions.py" line="136" />
+      <source>&amp;Tumor board sheet…</source>
+      <translation>Tumor&amp;board-Blatt…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/actions.py" line="397" />
+      <source>&amp;User guide</source>
+      <translation>&amp;Benutzerhandbuch</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/actions.py" line="375" />
       <source>&amp;Users…</source>
       <translation>&amp;Benutzer…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="460" />
+      <location filename="../../gistdesk/ui/actions.py" line="466" />
       <source>&amp;View</source>
       <translation>&amp;Ansicht</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="1191" />
+      <location filename="../../gistdesk/ui/main_window.py" line="660" />
       <source>A form with changes that are not saved is kept behind the lock. Quit and discard it?</source>
       <translation>Hinter der Sperre wartet ein Formular mit ungespeicherten Änderungen. Beenden und es verwerfen?</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="1010" />
+      <location filename="../../gistdesk/ui/main_window.py" line="451" />
       <source>About gistdesk</source>
       <translation>Über gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="1133" />
+      <location filename="../../gistdesk/ui/main_window.py" line="586" />
       <source>Account locked</source>
       <translation>Konto gesperrt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="350" />
+      <location filename="../../gistdesk/ui/actions.py" line="198" />
       <source>Add &amp;dose change…</source>
       <translation>Neue &amp;Dosisänderung…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="357" />
+      <location filename="../../gistdesk/ui/actions.py" line="263" />
       <source>Add &amp;procedure…</source>
       <translation>Neuer &amp;Eingriff…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="351" />
+      <location filename="../../gistdesk/ui/actions.py" line="225" />
       <source>Add &amp;scan…</source>
       <translation>Neue &amp;Bildgebung…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="364" />
+      <location filename="../../gistdesk/ui/actions.py" line="290" />
       <source>Add side &amp;effect…</source>
       <translation>Neue &amp;Nebenwirkung…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="348" />
+      <location filename="../../gistdesk/ui/actions.py" line="180" />
       <source>Add therapy &amp;line…</source>
       <translation>Neue &amp;Therapielinie…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="64" />
+      <location filename="../../gistdesk/ui/main_window_view.py" line="45" />
       <source>Adjuvant ending</source>
       <translation>Adjuvant endet</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="61" />
+      <location filename="../../gistdesk/ui/main_window_view.py" line="42" />
       <source>All</source>
       <translation>Alle</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="409" />
+      <location filename="../../gistdesk/ui/actions.py" line="359" />
       <source>Audit log of this &amp;patient…</source>
       <translation>Prüfprotokoll dieses &amp;Patienten…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="682" />
+      <location filename="../../gistdesk/ui/main_window.py" line="372" />
       <source>Cannot open the patient</source>
       <translation>Der Patient kann nicht geöffnet werden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="404" />
+      <location filename="../../gistdesk/ui/actions.py" line="157" />
       <source>Change my &amp;password…</source>
       <translation>Mein Passwort än&amp;dern…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="390" />
+      <location filename="../../gistdesk/ui/actions.py" line="113" />
       <source>Create empty &amp;clinic database…</source>
       <translation>Leere &amp;Klinikdatenbank anlegen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="1163" />
+      <location filename="../../gistdesk/ui/main_window.py" line="616" />
       <source>Database: {0}</source>
       <translation>Datenbank: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="897" />
+      <location filename="../../gistdesk/ui/edits.py" line="192" />
       <source>Delete dose change</source>
       <translation>Dosisänderung löschen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="355" />
+      <location filename="../../gistdesk/ui/actions.py" line="216" />
       <source>Delete dose change…</source>
       <translation>Dosisänderung löschen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="810" />
-      <location filename="../../gistdesk/ui/main_window.py" line="815" />
+      <location filename="../../gistdesk/ui/edits.py" line="279" />
+      <location filename="../../gistdesk/ui/edits.py" line="284" />
       <source>Delete patient</source>
       <translation>Patient löschen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="937" />
+      <location filename="../../gistdesk/ui/edits.py" line="231" />
       <source>Delete procedure</source>
       <translation>Eingriff löschen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="361" />
+      <location filename="../../gistdesk/ui/actions.py" line="281" />
       <source>Delete procedure…</source>
       <translation>Eingriff löschen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="781" />
-      <location filename="../../gistdesk/ui/main_window.py" line="786" />
+      <location filename="../../gistdesk/ui/edits.py" line="157" />
       <source>Delete scan</source>
       <translation>Bildgebung löschen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="353" />
+      <location filename="../../gistdesk/ui/actions.py" line="243" />
       <source>Delete scan…</source>
       <translation>Bildgebung löschen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="967" />
+      <location filename="../../gistdesk/ui/edits.py" line="262" />
       <source>Delete side effect</source>
       <translation>Nebenwirkung löschen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="370" />
+      <location filename="../../gistdesk/ui/actions.py" line="308" />
       <source>Delete side effect…</source>
       <translation>Nebenwirkung löschen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="898" />
+      <location filename="../../gistdesk/ui/edits.py" line="193" />
       <source>Delete the dose change of {0} ({1} mg/day, {2})? The change is kept in the audit log.</source>
       <translation>Die Dosisänderung vom {0} ({1} mg/Tag, {2}) löschen? Die Änderung wird im Prüfprotokoll festgehalten.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="811" />
+      <location filename="../../gistdesk/ui/edits.py" line="280" />
       <source>Delete the patient {0} and everything recorded for them? {1} The audit log keeps a copy.</source>
       <translation>Den Patienten {0} und alles für ihn Erfasste löschen? {1} Das Prüfprotokoll behält eine Kopie.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="938" />
+      <location filename="../../gistdesk/ui/edits.py" line="232" />
       <source>Delete the procedure {0} of {1}? The change is kept in the audit log.</source>
       <translation>Den Eingriff „{0}“ vom {1} löschen? Die Änderung wird im Prüfprotokoll festgehalten.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="968" />
+      <location filename="../../gistdesk/ui/edits.py" line="263" />
       <source>Delete the side effect {0} (grade {1}) of {2}? The change is kept in the audit log.</source>
       <translation>Die Nebenwirkung „{0}“ (Grad {1}) vom {2} löschen? Die Änderung wird im Prüfprotokoll festgehalten.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="782" />
+      <location filename="../../gistdesk/ui/edits.py" line="158" />
       <source>Delete the {0} scan of {1} with its {2} lesion measurement(s)? The change is kept in the audit log.</source>
       <translation>Die {0}-Untersuchung vom {1} mit ihren {2} Läsionsmessungen löschen? Die Änderung wird im Prüfprotokoll festgehalten.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="830" />
+      <location filename="../../gistdesk/ui/edits.py" line="298" />
       <source>Deleted {0}</source>
       <translation>{0} gelöscht</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="354" />
+      <location filename="../../gistdesk/ui/actions.py" line="207" />
       <source>Edit dose change…</source>
       <translation>Dosisänderung bearbeiten…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="359" />
+      <location filename="../../gistdesk/ui/actions.py" line="272" />
       <source>Edit procedure…</source>
       <translation>Eingriff bearbeiten…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="352" />
+      <location filename="../../gistdesk/ui/actions.py" line="234" />
       <source>Edit scan…</source>
       <translation>Bildgebung bearbeiten…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="367" />
+      <location filename="../../gistdesk/ui/actions.py" line="299" />
       <source>Edit side effect…</source>
       <translation>Nebenwirkung bearbeiten…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="349" />
+      <location filename="../../gistdesk/ui/actions.py" line="189" />
       <source>Edit therapy line…</source>
       <translation>Therapielinie bearbeiten…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="63" />
-      <source>Flags</source>
-      <translation>Hinweise</translation>
-    </message>
-    <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="816" />
+      <location filename="../../gistdesk/ui/edits.py" line="285" />
       <source>Keep</source>
       <translation>Behalten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="787" />
-      <location filename="../../gistdesk/ui/main_window.py" line="858" />
-      <location filename="../../gistdesk/ui/main_window.py" line="1196" />
+      <location filename="../../gistdesk/ui/edits.py" line="139" />
+      <location filename="../../gistdesk/ui/main_window.py" line="665" />
       <source>Keep it</source>
       <translation>Behalten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="400" />
+      <location filename="../../gistdesk/ui/actions.py" line="150" />
       <source>Lock the window and hide patient data</source>
       <translation>Fenster sperren und Patientendaten ausblenden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="1046" />
+      <location filename="../../gistdesk/ui/main_window.py" line="499" />
       <source>Locked</source>
       <translation>Gesperrt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="482" />
+      <location filename="../../gistdesk/ui/main_window_view.py" line="115" />
       <source>Main toolbar</source>
       <translation>Hauptwerkzeugleiste</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="286" />
+      <location filename="../../gistdesk/ui/actions.py" line="527" />
+      <source>Needs the {0} role</source>
+      <translation>Erfordert die Rolle {0}</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/edits.py" line="55" />
       <source>Not allowed</source>
       <translation>Nicht erlaubt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="866" />
+      <location filename="../../gistdesk/ui/edits.py" line="147" />
       <source>Nothing was deleted</source>
       <translation>Es wurde nichts gelöscht</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="674" />
+      <location filename="../../gistdesk/ui/main_window.py" line="364" />
       <source>Patient {0} is no longer in the database</source>
       <translation>Patient {0} ist nicht mehr in der Datenbank</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="378" />
+      <location filename="../../gistdesk/ui/actions.py" line="128" />
       <source>Print &amp;handout…</source>
       <translation>&amp;Patienteninformation drucken…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="374" />
+      <location filename="../../gistdesk/ui/actions.py" line="120" />
       <source>Print &amp;summary…</source>
       <translation>&amp;Zusammenfassung drucken…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="1195" />
+      <location filename="../../gistdesk/ui/actions.py" line="141" />
+      <source>Print the one-page tumor board sheet of the open patient</source>
+      <translation>Das einseitige Tumorboard-Blatt des geöffneten Patienten drucken</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="664" />
       <source>Quit and discard</source>
       <translation>Beenden und verwerfen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="402" />
+      <location filename="../../gistdesk/ui/actions.py" line="258" />
+      <source>Record the team's decision on the flagged scan</source>
+      <translation>Die Entscheidung des Teams zur markierten Bildgebung erfassen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/actions.py" line="153" />
       <source>S&amp;witch user…</source>
       <translation>Benutzer &amp;wechseln…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="709" />
+      <location filename="../../gistdesk/ui/main_window.py" line="396" />
       <source>Saved {0}</source>
       <translation>{0} gespeichert</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="62" />
+      <location filename="../../gistdesk/ui/main_window_view.py" line="43" />
       <source>Scan overdue</source>
       <translation>Bildgebung überfällig</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="179" />
-      <location filename="../../gistdesk/ui/main_window.py" line="579" />
+      <location filename="../../gistdesk/ui/main_window.py" line="131" />
+      <location filename="../../gistdesk/ui/main_window.py" line="231" />
       <source>Search failed: {0}</source>
       <translation>Suche fehlgeschlagen: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="165" />
+      <location filename="../../gistdesk/ui/main_window_view.py" line="71" />
       <source>Search patients</source>
       <translation>Patienten suchen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="163" />
+      <location filename="../../gistdesk/ui/main_window_view.py" line="69" />
       <source>Search record number or name  (Ctrl+F)</source>
       <translation>Aktennummer oder Name suchen  (Strg+F)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="214" />
-      <location filename="../../gistdesk/ui/main_window.py" line="598" />
+      <location filename="../../gistdesk/ui/main_window.py" line="256" />
+      <location filename="../../gistdesk/ui/main_window_view.py" line="87" />
       <source>Select a patient in the list, or create one with Ctrl+N.</source>
       <translation>Wählen Sie einen Patienten in der Liste oder legen Sie mit Strg+N einen neuen an.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="270" />
+      <location filename="../../gistdesk/ui/main_window.py" line="157" />
       <source>Signed in: {0}</source>
       <translation>Angemeldet: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="825" />
+      <location filename="../../gistdesk/ui/edits.py" line="294" />
       <source>The patient was not deleted</source>
       <translation>Der Patient wurde nicht gelöscht</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="798" />
+      <location filename="../../gistdesk/ui/edits.py" line="163" />
       <source>The scan was not deleted</source>
       <translation>Die Bildgebung wurde nicht gelöscht</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="596" />
+      <location filename="../../gistdesk/ui/main_window.py" line="254" />
       <source>This clinic has no patients yet.
 Create the first with New patient (Ctrl+N).</source>
       <translation>Diese Klinik hat noch keine Patienten.
 Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="1190" />
+      <location filename="../../gistdesk/ui/main_window_view.py" line="44" />
+      <source>To review</source>
+      <translation>Zu prüfen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="659" />
       <source>Unsaved form</source>
       <translation>Ungespeichertes Formular</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="585" />
+      <location filename="../../gistdesk/ui/main_window.py" line="239" />
       <source>Worklist failed: {0}</source>
       <translation>Arbeitsliste fehlgeschlagen: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="467" />
-      <source>Worklist: {0}</source>
-      <translation>Arbeitsliste: {0}</translation>
+      <location filename="../../gistdesk/ui/actions.py" line="351" />
+      <source>Worklist: Adjuvant ending</source>
+      <translation>Arbeitsliste: Adjuvant endet</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="1130" />
+      <location filename="../../gistdesk/ui/actions.py" line="346" />
+      <source>Worklist: All</source>
+      <translation>Arbeitsliste: Alle</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/actions.py" line="347" />
+      <source>Worklist: Scan overdue</source>
+      <translation>Arbeitsliste: Bildgebung überfällig</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/actions.py" line="348" />
+      <source>Worklist: To review</source>
+      <translation>Arbeitsliste: Zu prüfen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="583" />
       <source>Your password was changed.</source>
       <translation>Ihr Passwort wurde geändert.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="1107" />
+      <location filename="../../gistdesk/ui/main_window.py" line="560" />
       <source>Your role cannot see the audit log.</source>
       <translation>Ihre Rolle darf das Prüfprotokoll nicht einsehen.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="287" />
+      <location filename="../../gistdesk/ui/edits.py" line="56" />
       <source>Your role does not allow this. Ask an administrator.</source>
       <translation>Ihre Rolle erlaubt das nicht. Wenden Sie sich an einen Administrator.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="1039" />
+      <location filename="../../gistdesk/ui/main_window.py" line="494" />
       <source>gistdesk — locked</source>
       <translation>gistdesk — gesperrt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="269" />
+      <location filename="../../gistdesk/ui/main_window.py" line="156" />
       <source>nobody</source>
       <translation>niemand</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="603" />
+      <location filename="../../gistdesk/ui/main_window.py" line="265" />
+      <source>{0} of {1} patients shown</source>
+      <translation>{0} von {1} Patienten angezeigt</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/actions.py" line="523" />
+      <source>{0} or {1}</source>
+      <translation>{0} oder {1}</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="268" />
       <source>{0} patient shown</source>
       <translation>{0} Patient angezeigt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="605" />
+      <location filename="../../gistdesk/ui/main_window.py" line="270" />
       <source>{0} patients shown</source>
       <translation>{0} Patienten angezeigt</translation>
     </message>
@@ -1327,7 +1559,7 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
   <context>
     <name>NumberField</name>
     <message>
-      <location filename="../../gistdesk/ui/forms/fields.py" line="100" />
+      <location filename="../../gistdesk/ui/forms/fields.py" line="104" />
       <source>“{0}” is not a number</source>
       <translation>„{0}“ ist keine Zahl</translation>
     </message>
@@ -1463,77 +1695,77 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
   <context>
     <name>PatientHeader</name>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="264" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="373" />
       <source>Diagnosed &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Diagnose &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="249" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="358" />
       <source>Record &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Akte &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="276" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="385" />
       <source>Recurrence risk: &lt;i&gt;not computable (size or mitoses missing)&lt;/i&gt;</source>
       <translation>Rückfallrisiko: &lt;i&gt;nicht berechenbar (Größe oder Mitosen fehlen)&lt;/i&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="286" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="395" />
       <source>Recurrence risk: modified NIH &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Rückfallrisiko: modifiziertes NIH &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="255" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="364" />
       <source>born {0}</source>
       <translation>geboren {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="271" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="380" />
       <source>extent &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Ausbreitung &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="267" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="376" />
       <source>mitoses &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Mitosen &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="270" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="379" />
       <source>mutation &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Mutation &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="261" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="370" />
       <source>no</source>
       <translation>nein</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="269" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="378" />
       <source>rupture &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Ruptur &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="265" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="374" />
       <source>site &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Lokalisation &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="266" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="375" />
       <source>size &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Größe &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="257" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="366" />
       <source>unknown</source>
       <translation>unbekannt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="259" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="368" />
       <source>yes</source>
       <translation>ja</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="251" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="360" />
       <source>{0} years</source>
       <translation>{0} Jahre</translation>
     </message>
@@ -1541,338 +1773,376 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
   <context>
     <name>PatientListModel</name>
     <message>
-      <location filename="../../gistdesk/ui/patient_list.py" line="48" />
+      <location filename="../../gistdesk/ui/patient_list.py" line="49" />
       <source>Age</source>
       <translation>Alter</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_list.py" line="47" />
+      <location filename="../../gistdesk/ui/patient_list.py" line="48" />
       <source>Born</source>
       <translation>Geboren</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_list.py" line="50" />
+      <location filename="../../gistdesk/ui/patient_list.py" line="51" />
       <source>Current therapy</source>
       <translation>Therapie</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_list.py" line="52" />
+      <location filename="../../gistdesk/ui/patient_list.py" line="54" />
       <source>Flags</source>
       <translation>Hinweise</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_list.py" line="51" />
+      <location filename="../../gistdesk/ui/patient_list.py" line="52" />
       <source>Last scan</source>
       <translation>Letzter Scan</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_list.py" line="46" />
+      <location filename="../../gistdesk/ui/patient_list.py" line="47" />
       <source>Name</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_list.py" line="49" />
+      <location filename="../../gistdesk/ui/patient_list.py" line="268" />
+      <source>Next scan due by the follow-up interval</source>
+      <translation>Nächste Bildgebung nach dem Nachsorgeintervall fällig</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_list.py" line="266" />
+      <source>No routine scan due</source>
+      <translation>Keine Routine-Bildgebung fällig</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_list.py" line="50" />
       <source>Primary site</source>
       <translation>Lokalisation</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_list.py" line="45" />
+      <location filename="../../gistdesk/ui/patient_list.py" line="46" />
       <source>Record no.</source>
       <translation>Akten-Nr.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_list.py" line="53" />
+      <source>Scan due</source>
+      <translation>Bildgebung fällig</translation>
     </message>
   </context>
   <context>
     <name>PatientView</name>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="414" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="539" />
       <source>&amp;Procedures</source>
       <translation>&amp;Eingriffe</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="398" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="523" />
       <source>&amp;Scans</source>
       <translation>&amp;Bildgebung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="35" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="36" />
       <source>Account</source>
       <translation>Konto</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="209" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="268" />
       <source>Action</source>
       <translation>Maßnahme</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="92" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="103" />
       <source>Baseline scan</source>
       <translation>Ausgangsbefund</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="98" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="109" />
       <source>Best Choi</source>
       <translation>Bestes Choi</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="93" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="104" />
       <source>Best RECIST</source>
       <translation>Bestes RECIST</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="202" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="261" />
       <source>CTCAE grade</source>
       <translation>CTCAE-Grad</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="169" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="227" />
       <source>Change</source>
       <translation>Änderung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="135" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="178" />
       <source>Choi</source>
       <translation>Choi</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="102" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="105" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="120" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="193" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="200" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="103" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="116" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="153" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="251" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="259" />
       <source>Date</source>
       <translation>Datum</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="140" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="187" />
       <source>Density</source>
       <translation>Dichte</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="175" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="233" />
       <source>Density (HU)</source>
       <translation>Dichte (HU)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="163" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="221" />
       <source>Diameter (mm)</source>
       <translation>Durchmesser (mm)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="33" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="34" />
       <source>Display name</source>
       <translation>Anzeigename</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="106" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="117" />
       <source>Dose</source>
       <translation>Dosis</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="366" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="484" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="599" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="700" />
       <source>Dose history</source>
       <translation>Dosisverlauf</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="569" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="706" />
       <source>Dose history: {0}, from {1}</source>
       <translation>Dosisverlauf: {0}, ab {1}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="86" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="97" />
       <source>Dose now</source>
       <translation>Aktuelle Dosis</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="81" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="208" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="92" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="267" />
       <source>Drug</source>
       <translation>Medikament</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="85" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="96" />
       <source>End</source>
       <translation>Ende</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="105" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="106" />
       <source>File</source>
       <translation>Datei</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="152" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="199" />
       <source>Flags</source>
       <translation>Hinweise</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="185" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="243" />
       <source>Hypodense</source>
       <translation>Hypodens</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="82" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="93" />
       <source>Intent</source>
       <translation>Therapieziel</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="103" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="104" />
       <source>Kind</source>
       <translation>Art</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="159" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="216" />
       <source>Lesion</source>
       <translation>Läsion</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="554" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="690" />
       <source>Lesions on {0} ({1}), change vs the previous scan</source>
       <translation>Läsionen am {0} ({1}), Änderung gegenüber der vorigen Bildgebung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="390" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="546" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="508" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="677" />
       <source>Lesions: select a scan</source>
       <translation>Läsionen: Bildgebung auswählen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="83" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="94" />
       <source>Line</source>
       <translation>Linie</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="196" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="254" />
       <source>Margin</source>
       <translation>Resektionsrand</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="121" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="154" />
       <source>Modality</source>
       <translation>Modalität</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="182" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="240" />
       <source>New</source>
       <translation>Neu</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="162" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="220" />
       <source>Node</source>
       <translation>Lymphknoten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="186" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="244" />
       <source>Nodule</source>
       <translation>Knoten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="151" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="198" />
       <source>Non-target</source>
       <translation>Nicht-Ziel</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="197" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="256" />
       <source>Note</source>
       <translation>Notiz</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="160" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="195" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="218" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="253" />
       <source>Organ</source>
       <translation>Organ</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="145" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="192" />
       <source>PET</source>
       <translation>PET</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="176" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="234" />
       <source>Prev. HU</source>
       <translation>Vorher HU</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="164" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="222" />
       <source>Previous (mm)</source>
       <translation>Vorher (mm)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="194" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="252" />
       <source>Procedure</source>
       <translation>Eingriff</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="134" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="177" />
       <source>RECIST</source>
       <translation>RECIST</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="122" />
-      <location filename="../../gistdesk/ui/users_dialog.py" line="34" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="156" />
+      <source>Reference</source>
+      <translation>Referenz</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="204" />
+      <source>Review</source>
+      <translation>Beurteilung</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="155" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="35" />
       <source>Role</source>
       <translation>Rolle</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="181" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="239" />
       <source>SUVmax</source>
       <translation>SUVmax</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="107" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="118" />
       <source>Schedule</source>
       <translation>Schema</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="430" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="555" />
       <source>Side &amp;effects</source>
       <translation>&amp;Nebenwirkungen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="104" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="105" />
       <source>Size</source>
       <translation>Größe</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="84" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="95" />
       <source>Start</source>
       <translation>Beginn</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="91" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="102" />
       <source>Stop reason</source>
       <translation>Abbruchgrund</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="123" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="161" />
       <source>Sum (mm)</source>
       <translation>Summe (mm)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="161" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="219" />
       <source>Target</source>
       <translation>Ziel</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="201" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="260" />
       <source>Term</source>
       <translation>Begriff</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="379" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="497" />
       <source>Therapy &amp;lines</source>
       <translation>&amp;Therapielinien</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="32" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="160" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="217" />
+      <source>Treated</source>
+      <translation>Behandelt</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="255" />
+      <source>Treated lesions</source>
+      <translation>Behandelte Läsionen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/users_dialog.py" line="33" />
       <source>User name</source>
       <translation>Benutzername</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="124" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="167" />
       <source>vs baseline</source>
       <translation>ggü. Ausgang</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="129" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="172" />
       <source>vs nadir</source>
       <translation>ggü. Nadir</translation>
     </message>
@@ -1880,7 +2150,7 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
   <context>
     <name>PdfPreview</name>
     <message numerus="yes">
-      <location filename="../../gistdesk/ui/pdf_preview.py" line="74" />
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="109" />
       <source>%n page(s)</source>
       <translation>
         <numerusform>%n Seite</numerusform>
@@ -1888,143 +2158,351 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       </translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/pdf_preview.py" line="77" />
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="155" />
       <source>&amp;Close</source>
       <translation>S&amp;chließen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/pdf_preview.py" line="75" />
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="153" />
       <source>&amp;Print…</source>
       <translation>&amp;Drucken…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/pdf_preview.py" line="76" />
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="154" />
       <source>&amp;Save as PDF…</source>
       <translation>Als PDF &amp;speichern…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/pdf_preview.py" line="102" />
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="120" />
+      <source>Fit width</source>
+      <translation>Seitenbreite</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="114" />
+      <source>Next page ▶</source>
+      <translation>Nächste Seite ▶</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="218" />
       <source>Nothing was printed</source>
       <translation>Es wurde nichts gedruckt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/pdf_preview.py" line="108" />
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="185" />
+      <source>Page {0} of {1}</source>
+      <translation>Seite {0} von {1}</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="224" />
       <source>Save as PDF</source>
       <translation>Als PDF speichern</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/pdf_preview.py" line="116" />
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="232" />
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="239" />
       <source>The PDF was not saved</source>
       <translation>Das PDF wurde nicht gespeichert</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="122" />
+      <source>Whole page</source>
+      <translation>Ganze Seite</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="118" />
+      <source>Zoom in</source>
+      <translation>Vergrößern</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="116" />
+      <source>Zoom out</source>
+      <translation>Verkleinern</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="112" />
+      <source>◀ Previous page</source>
+      <translation>◀ Vorherige Seite</translation>
     </message>
   </context>
   <context>
     <name>Printing</name>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="116" />
+      <location filename="../../gistdesk/ui/printing.py" line="154" />
+      <source>Building the PDF…</source>
+      <translation>PDF wird erstellt…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/printing.py" line="124" />
       <source>Nothing was printed</source>
       <translation>Es wurde nichts gedruckt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="101" />
+      <location filename="../../gistdesk/ui/printing.py" line="109" />
       <source>Printing not available yet</source>
       <translation>Drucken noch nicht verfügbar</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="138" />
+      <location filename="../../gistdesk/ui/printing.py" line="144" />
       <source>The PDF could not be made</source>
       <translation>Das PDF konnte nicht erstellt werden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="102" />
+      <location filename="../../gistdesk/ui/printing.py" line="110" />
       <source>The {0} PDF is not available in this version of gistdesk yet.
 Nothing was printed.</source>
       <translation>Das PDF „{0}“ ist in dieser Version von gistdesk noch nicht verfügbar.
 Es wurde nichts gedruckt.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="139" />
+      <location filename="../../gistdesk/ui/printing.py" line="145" />
       <source>The {0} could not be built; nothing was saved.</source>
       <translation>„{0}“ konnte nicht erstellt werden; es wurde nichts gespeichert.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="30" />
+      <location filename="../../gistdesk/ui/printing.py" line="29" />
       <source>clinician summary</source>
       <translation>Ärztliche Zusammenfassung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="31" />
+      <location filename="../../gistdesk/ui/printing.py" line="30" />
       <source>patient handout</source>
       <translation>Patienteninformation</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/printing.py" line="31" />
+      <source>tumor board sheet</source>
+      <translation>Tumorboard-Blatt</translation>
     </message>
   </context>
   <context>
     <name>ProcedureForm</name>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="43" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="71" />
       <source>Add procedure</source>
       <translation>Eingriff hinzufügen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="58" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="86" />
       <source>Date</source>
       <translation>Datum</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="43" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="71" />
       <source>Edit procedure</source>
       <translation>Eingriff bearbeiten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="61" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="89" />
       <source>Margin</source>
       <translation>Resektionsrand</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="62" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="121" />
+      <source>No lesion measured on any scan yet.</source>
+      <translation>Noch keine Läsion in einer Bildgebung gemessen.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="90" />
       <source>Note</source>
       <translation>Notiz</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="60" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="88" />
       <source>Organ</source>
       <translation>Organ</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="59" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="87" />
       <source>Procedure</source>
       <translation>Eingriff</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="51" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="116" />
+      <source>Tick the lesions this procedure ablated, embolized, irradiated or removed: later scans leave them out of RECIST and Choi.</source>
+      <translation>Die Läsionen ankreuzen, die dieser Eingriff abladiert, embolisiert, bestrahlt oder entfernt hat: spätere Bildgebungen lassen sie bei RECIST und Choi außen vor.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="95" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="125" />
+      <source>Treated lesions</source>
+      <translation>Behandelte Läsionen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="107" />
+      <source>{0} (on no scan)</source>
+      <translation>{0} (in keiner Bildgebung)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="79" />
       <source>— (not surgery)</source>
       <translation>— (keine Operation)</translation>
     </message>
   </context>
   <context>
+    <name>Review</name>
+    <message>
+      <location filename="../../gistdesk/ui/review_dialog.py" line="79" />
+      <source>new reference</source>
+      <translation>neue Referenz</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/review_dialog.py" line="77" />
+      <source>not progression</source>
+      <translation>keine Progression</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/review_dialog.py" line="76" />
+      <source>progression confirmed</source>
+      <translation>Progression bestätigt</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/review_dialog.py" line="78" />
+      <source>re-image before deciding</source>
+      <translation>vor der Entscheidung erneut bildgeben</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReviewDialog</name>
+    <message>
+      <location filename="../../gistdesk/ui/review_dialog.py" line="44" />
+      <source>&amp;1  Progression confirmed</source>
+      <translation>&amp;1  Progression bestätigt</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/review_dialog.py" line="52" />
+      <source>&amp;2  Not progression</source>
+      <translation>&amp;2  Keine Progression</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/review_dialog.py" line="60" />
+      <source>&amp;3  Re-image before deciding</source>
+      <translation>&amp;3  Vor der Entscheidung erneut bildgeben</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/review_dialog.py" line="67" />
+      <source>&amp;4  New reference from this scan</source>
+      <translation>&amp;4  Neue Referenz ab dieser Bildgebung</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/review_dialog.py" line="61" />
+      <source>Another scan first; the flag stays open on the To review list.</source>
+      <translation>Zuerst eine weitere Bildgebung; der Hinweis bleibt auf der Liste „Zu beurteilen“.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/review_dialog.py" line="158" />
+      <source>By:</source>
+      <translation>Von:</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/review_dialog.py" line="226" />
+      <source>Choose a decision (1-4).</source>
+      <translation>Eine Entscheidung wählen (1–4).</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/review_dialog.py" line="155" />
+      <source>Decided on:</source>
+      <translation>Entschieden am:</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/review_dialog.py" line="205" />
+      <source>Earlier reviews of this scan</source>
+      <translation>Frühere Beurteilungen dieser Bildgebung</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/review_dialog.py" line="68" />
+      <source>Later scans are compared with this one (e.g. after local therapy or a break).</source>
+      <translation>Spätere Bildgebungen werden mit dieser verglichen (z. B. nach lokaler Therapie oder einer Pause).</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/review_dialog.py" line="209" />
+      <source>No flag on this scan.</source>
+      <translation>Kein Hinweis zu dieser Bildgebung.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/review_dialog.py" line="154" />
+      <source>Note:</source>
+      <translation>Notiz:</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/review_dialog.py" line="198" />
+      <source>Options to discuss:</source>
+      <translation>Zu besprechende Optionen:</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/review_dialog.py" line="117" />
+      <source>Review the scan of {0}</source>
+      <translation>Bildgebung vom {0} beurteilen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/review_dialog.py" line="171" />
+      <source>Save review</source>
+      <translation>Beurteilung speichern</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/review_dialog.py" line="172" />
+      <source>Save the review (Ctrl+Enter)</source>
+      <translation>Die Beurteilung speichern (Strg+Eingabe)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/review_dialog.py" line="235" />
+      <source>The review cannot be dated after today.</source>
+      <translation>Die Beurteilung kann nicht nach heute datiert sein.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/review_dialog.py" line="233" />
+      <source>The review cannot be dated before the scan.</source>
+      <translation>Die Beurteilung kann nicht vor der Bildgebung datiert sein.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/review_dialog.py" line="253" />
+      <source>The review was not saved: {0}</source>
+      <translation>Die Beurteilung wurde nicht gespeichert: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/review_dialog.py" line="45" />
+      <source>The team accepts progression on this scan; it becomes the new reference.</source>
+      <translation>Das Team bestätigt die Progression in dieser Bildgebung; sie wird die neue Referenz.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/review_dialog.py" line="53" />
+      <source>This scan does not show progression (e.g. pseudoprogression, biopsy).</source>
+      <translation>Diese Bildgebung zeigt keine Progression (z. B. Pseudoprogression, Biopsie).</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/review_dialog.py" line="151" />
+      <source>e.g. tumor board 12 March: continue 800 mg</source>
+      <translation>z. B. Tumorboard 12. März: 800 mg weiter</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/review_dialog.py" line="206" />
+      <source>the new one supersedes them</source>
+      <translation>die neue ersetzt sie</translation>
+    </message>
+  </context>
+  <context>
     <name>Roles</name>
     <message>
-      <location filename="../../gistdesk/ui/session.py" line="20" />
+      <location filename="../../gistdesk/ui/session.py" line="18" />
       <source>Administrator</source>
       <translation>Administrator</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/session.py" line="21" />
+      <location filename="../../gistdesk/ui/session.py" line="19" />
       <source>Clinician</source>
       <translation>Arzt/Ärztin</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/session.py" line="22" />
+      <location filename="../../gistdesk/ui/session.py" line="20" />
       <source>Nurse</source>
       <translation>Pflegekraft</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/session.py" line="23" />
+      <location filename="../../gistdesk/ui/session.py" line="21" />
       <source>Viewer</source>
       <translation>Nur Lesen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/session.py" line="51" />
+      <location filename="../../gistdesk/ui/session.py" line="38" />
       <source>nobody signed in</source>
       <translation>niemand angemeldet</translation>
     </message>
@@ -2032,169 +2510,193 @@ Es wurde nichts gedruckt.</translation>
   <context>
     <name>ScanForm</name>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="204" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="248" />
       <source>&amp;Add lesion</source>
       <translation>Läsion &amp;hinzufügen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="206" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="250" />
       <source>&amp;Remove lesion</source>
       <translation>Läsion &amp;entfernen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="142" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="185" />
       <source>Add scan</source>
       <translation>Bildgebung hinzufügen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="40" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="42" />
       <source>Density
 (HU)</source>
       <translation>Dichte
 (HU)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="38" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="40" />
       <source>Diameter
 (mm)</source>
       <translation>Durchmesser
 (mm)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="211" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="255" />
       <source>Diameters: longest axis in mm (short axis for lymph nodes). Leave a diameter empty if the lesion was not measured.</source>
       <translation>Durchmesser: längste Achse in mm (kurze Achse bei Lymphknoten). Durchmesser leer lassen, wenn die Läsion nicht gemessen wurde.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="142" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="185" />
       <source>Edit scan</source>
       <translation>Bildgebung bearbeiten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="43" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="316" />
+      <source>Go back and measure</source>
+      <translation>Zurück und messen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="45" />
       <source>Hypo-
 dense</source>
       <translation>Hypo-
 dens</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="44" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="46" />
       <source>Intratumoral
 nodule</source>
       <translation>Intratumoraler
 Knoten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="34" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="36" />
       <source>Lesion</source>
       <translation>Läsion</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="285" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="365" />
       <source>Lesion {0}, {1}</source>
       <translation>Läsion {0}, {1}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="175" />
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="197" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="218" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="241" />
       <source>Lesions</source>
       <translation>Läsionen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="193" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="237" />
       <source>Lesions of the previous scan ({0}) are listed: type the new measurements.</source>
       <translation>Die Läsionen der vorigen Bildgebung ({0}) sind aufgeführt: Geben Sie die neuen Messwerte ein.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="155" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="198" />
       <source>Modality</source>
       <translation>Modalität</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="42" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="44" />
       <source>New</source>
       <translation>Neu</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="37" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="39" />
       <source>Node</source>
       <translation>Lymphknoten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="229" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="273" />
       <source>Non-target lesions</source>
       <translation>Nicht-Ziel-Läsionen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="221" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="265" />
       <source>Non-target lesions:</source>
       <translation>Nicht-Ziel-Läsionen:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="35" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="309" />
+      <source>Not all target lesions measured</source>
+      <translation>Nicht alle Zielläsionen gemessen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="37" />
       <source>Organ</source>
       <translation>Organ</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="39" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="41" />
       <source>Previous
 (mm)</source>
       <translation>Vorher
 (mm)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="231" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="275" />
       <source>Report</source>
       <translation>Befund</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="41" />
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="52" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="43" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="54" />
       <source>SUVmax</source>
       <translation>SUVmax</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="154" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="315" />
+      <source>Save anyway</source>
+      <translation>Trotzdem speichern</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="197" />
       <source>Scan date</source>
       <translation>Untersuchungsdatum</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="36" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="38" />
       <source>Target</source>
       <translation>Ziel</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="51" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="53" />
       <source>density (HU)</source>
       <translation>Dichte (HU)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="48" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="50" />
       <source>lesion id</source>
       <translation>Läsions-ID</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="50" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="52" />
       <source>longest diameter (mm)</source>
       <translation>längster Durchmesser (mm)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="49" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="51" />
       <source>organ</source>
       <translation>Organ</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="153" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="196" />
       <source>radiology report (optional)</source>
       <translation>radiologischer Befund (optional)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="283" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="363" />
       <source>row {0}</source>
       <translation>Zeile {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="293" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="310" />
+      <source>{0} not measured on this scan — save anyway?
+
+An unmeasured lesion is not 0 mm: the scan's sum is left out of the chart and RECIST cannot assess the targets.</source>
+      <translation>{0} in dieser Bildgebung nicht gemessen — trotzdem speichern?
+
+Eine nicht gemessene Läsion ist nicht 0 mm: Die Summe dieser Bildgebung fehlt im Diagramm, und RECIST kann die Zielläsionen nicht beurteilen.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="373" />
       <source>“{0}” is not a number</source>
       <translation>„{0}“ ist keine Zahl</translation>
     </message>
@@ -2202,29 +2704,49 @@ Knoten</translation>
   <context>
     <name>SettingsDialog</name>
     <message>
-      <location filename="../../gistdesk/ui/settings_dialog.py" line="82" />
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="88" />
       <source> min</source>
       <translation> Min.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/settings_dialog.py" line="88" />
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="103" />
       <source>Clinic name (report footers):</source>
       <translation>Klinikname (Fußzeile der Berichte):</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/settings_dialog.py" line="87" />
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="104" />
+      <source>Clinic phone:</source>
+      <translation>Telefon der Klinik:</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="107" />
       <source>Lock after idle:</source>
       <translation>Sperren nach Inaktivität:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/settings_dialog.py" line="108" />
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="135" />
       <source>Not saved: {0}</source>
       <translation>Nicht gespeichert: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/settings_dialog.py" line="75" />
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="105" />
+      <source>Nurse line:</source>
+      <translation>Pflegetelefon:</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="106" />
+      <source>Report footer:</source>
+      <translation>Fußzeile der Berichte:</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="73" />
       <source>Settings — gistdesk</source>
       <translation>Einstellungen — gistdesk</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="78" />
+      <source>These settings belong to the clinic database {0}.</source>
+      <translation>Diese Einstellungen gehören zur Klinikdatenbank {0}.</translation>
     </message>
   </context>
   <context>
@@ -2251,9 +2773,42 @@ Knoten</translation>
     </message>
   </context>
   <context>
+    <name>ShortcutsDialog</name>
+    <message>
+      <location filename="../../gistdesk/ui/help.py" line="78" />
+      <source>Action</source>
+      <translation>Aktion</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/help.py" line="69" />
+      <source>Keyboard shortcuts — gistdesk</source>
+      <translation>Tastenkürzel — gistdesk</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/help.py" line="78" />
+      <source>Keys</source>
+      <translation>Tasten</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/help.py" line="74" />
+      <source>Next field</source>
+      <translation>Nächstes Feld</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/help.py" line="73" />
+      <source>Next lesion in the scan form (down the column)</source>
+      <translation>Nächste Läsion im Bildgebungsformular (die Spalte hinunter)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/help.py" line="72" />
+      <source>Save the open form</source>
+      <translation>Offenes Formular speichern</translation>
+    </message>
+  </context>
+  <context>
     <name>SideEffectForm</name>
     <message>
-      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="77" />
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="82" />
       <source>Action</source>
       <translation>Maßnahme</translation>
     </message>
@@ -2263,22 +2818,22 @@ Knoten</translation>
       <translation>Nebenwirkung hinzufügen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="75" />
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="80" />
       <source>CTCAE grade</source>
       <translation>CTCAE-Grad</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="59" />
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="64" />
       <source>CTCAE grade: 1 mild … 5 death related to the adverse event</source>
       <translation>CTCAE-Grad: 1 leicht … 5 Tod durch das unerwünschte Ereignis</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="73" />
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="78" />
       <source>Date</source>
       <translation>Datum</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="76" />
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="81" />
       <source>Drug</source>
       <translation>Medikament</translation>
     </message>
@@ -2288,7 +2843,7 @@ Knoten</translation>
       <translation>Nebenwirkung bearbeiten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="74" />
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="79" />
       <source>Term (CTCAE)</source>
       <translation>Begriff (CTCAE)</translation>
     </message>
@@ -2296,27 +2851,27 @@ Knoten</translation>
   <context>
     <name>SignIn</name>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="32" />
+      <location filename="../../gistdesk/ui/signin.py" line="33" />
       <source>The user name or password is not right.</source>
       <translation>Benutzername oder Passwort ist nicht richtig.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="78" />
+      <location filename="../../gistdesk/ui/signin.py" line="79" />
       <source>This account is locked after too many wrong passwords. Try again after {0}, or ask an administrator.</source>
       <translation>Dieses Konto ist nach zu vielen falschen Passwörtern gesperrt. Versuchen Sie es nach {0} erneut oder wenden Sie sich an einen Administrator.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="74" />
+      <location filename="../../gistdesk/ui/signin.py" line="75" />
       <source>Type your user name and password.</source>
       <translation>Geben Sie Benutzername und Passwort ein.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="41" />
+      <location filename="../../gistdesk/ui/signin.py" line="42" />
       <source>at least {0} characters, not the user name. A few unrelated words make a good password; do not reuse one from another system.</source>
       <translation>mindestens {0} Zeichen, nicht der Benutzername. Einige unzusammenhängende Wörter ergeben ein gutes Passwort; verwenden Sie keines aus einem anderen System.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="59" />
+      <location filename="../../gistdesk/ui/signin.py" line="60" />
       <source>later</source>
       <translation>später</translation>
     </message>
@@ -2324,42 +2879,47 @@ Knoten</translation>
   <context>
     <name>SignInDialog</name>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="151" />
+      <location filename="../../gistdesk/ui/signin.py" line="153" />
       <source>Clinic database: {0}</source>
       <translation>Klinikdatenbank: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="158" />
+      <location filename="../../gistdesk/ui/signin.py" line="159" />
+      <source>Demo clinic (invented patients only). Sign in as {0} with the password {1}.</source>
+      <translation>Demo-Klinik (nur erfundene Patienten). Anmelden als {0} mit dem Passwort {1}.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="172" />
       <source>Password</source>
       <translation>Passwort</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="161" />
+      <location filename="../../gistdesk/ui/signin.py" line="175" />
       <source>Password:</source>
       <translation>Passwort:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="166" />
+      <location filename="../../gistdesk/ui/signin.py" line="180" />
       <source>Sign in</source>
       <translation>Anmelden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="147" />
+      <location filename="../../gistdesk/ui/signin.py" line="149" />
       <source>Sign in to gistdesk</source>
       <translation>Bei gistdesk anmelden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="142" />
+      <location filename="../../gistdesk/ui/signin.py" line="144" />
       <source>Sign in — gistdesk</source>
       <translation>Anmelden — gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="155" />
+      <location filename="../../gistdesk/ui/signin.py" line="169" />
       <source>User name</source>
       <translation>Benutzername</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="160" />
+      <location filename="../../gistdesk/ui/signin.py" line="174" />
       <source>User name:</source>
       <translation>Benutzername:</translation>
     </message>
@@ -2430,126 +2990,139 @@ Knoten</translation>
   <context>
     <name>TimelineChart</name>
     <message>
-      <location filename="../../gistdesk/ui/timeline_chart.py" line="196" />
+      <location filename="../../gistdesk/ui/timeline_chart.py" line="257" />
       <source>Timeline chart</source>
       <translation>Verlaufsdiagramm</translation>
     </message>
   </context>
   <context>
+    <name>UserGuideDialog</name>
+    <message>
+      <location filename="../../gistdesk/ui/help.py" line="59" />
+      <source>The user guide is missing from this installation.</source>
+      <translation>Das Benutzerhandbuch fehlt in dieser Installation.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/help.py" line="51" />
+      <source>User guide — gistdesk</source>
+      <translation>Benutzerhandbuch — gistdesk</translation>
+    </message>
+  </context>
+  <context>
     <name>UsersDialog</name>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="94" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="95" />
       <source>Add a user</source>
       <translation>Benutzer hinzufügen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="102" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="103" />
       <source>Add user</source>
       <translation>Benutzer hinzufügen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="193" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="194" />
       <source>Added {0}.</source>
       <translation>{0} hinzugefügt.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="75" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="76" />
       <source>Change role</source>
       <translation>Rolle ändern</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="81" />
-      <location filename="../../gistdesk/ui/users_dialog.py" line="182" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="82" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="183" />
       <source>Disable</source>
       <translation>Deaktivieren</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="104" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="105" />
       <source>Display name:</source>
       <translation>Anzeigename:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="182" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="183" />
       <source>Enable</source>
       <translation>Aktivieren</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="144" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="145" />
       <source>Not changed: {0}</source>
       <translation>Nicht geändert: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="106" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="107" />
       <source>Password:</source>
       <translation>Passwort:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="107" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="108" />
       <source>Password: {0}</source>
       <translation>Passwort: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="80" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="81" />
       <source>Reset password</source>
       <translation>Passwort zurücksetzen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="105" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="106" />
       <source>Role:</source>
       <translation>Rolle:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="83" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="84" />
       <source>Selected user:</source>
       <translation>Ausgewählter Benutzer:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="215" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="216" />
       <source>The password of {0} was changed.</source>
       <translation>Das Passwort von {0} wurde geändert.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="156" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="157" />
       <source>The users could not be listed: {0}</source>
       <translation>Die Benutzer konnten nicht aufgelistet werden: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="103" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="104" />
       <source>User name:</source>
       <translation>Benutzername:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="58" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="59" />
       <source>Users — gistdesk</source>
       <translation>Benutzer — gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="40" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="41" />
       <source>active</source>
       <translation>aktiv</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="38" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="39" />
       <source>disabled</source>
       <translation>deaktiviert</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="78" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="79" />
       <source>new password</source>
       <translation>neues Passwort</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="231" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="232" />
       <source>{0} can no longer sign in.</source>
       <translation>{0} kann sich nicht mehr anmelden.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="227" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="228" />
       <source>{0} can sign in again.</source>
       <translation>{0} kann sich wieder anmelden.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="206" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="207" />
       <source>{0} is now {1}.</source>
       <translation>{0} ist jetzt {1}.</translation>
     </message>
@@ -2557,7 +3130,7 @@ Knoten</translation>
   <context>
     <name>Vocabulary</name>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="23" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="31" />
       <source>Chemoembolization (TACE)</source>
       <translation>Chemoembolisation (TACE)</translation>
     </message>
@@ -2567,7 +3140,7 @@ Knoten</translation>
       <translation>Kolon</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="21" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="29" />
       <source>Cryoablation</source>
       <translation>Kryoablation</translation>
     </message>
@@ -2577,7 +3150,7 @@ Knoten</translation>
       <translation>Duodenum</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="22" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="30" />
       <source>Embolization (TAE)</source>
       <translation>Embolisation (TAE)</translation>
     </message>
@@ -2587,7 +3160,7 @@ Knoten</translation>
       <translation>Ösophagus</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="20" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="28" />
       <source>Ethanol ablation</source>
       <translation>Ethanolablation</translation>
     </message>
@@ -2607,7 +3180,7 @@ Knoten</translation>
       <translation>KIT, andere</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="19" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="27" />
       <source>Microwave ablation</source>
       <translation>Mikrowellenablation</translation>
     </message>
@@ -2627,17 +3200,17 @@ Knoten</translation>
       <translation>PDGFRA, andere</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="26" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="34" />
       <source>Radiation</source>
       <translation>Bestrahlung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="24" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="32" />
       <source>Radioembolization</source>
       <translation>Radioembolisation</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="18" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="26" />
       <source>Radiofrequency ablation (RFA)</source>
       <translation>Radiofrequenzablation (RFA)</translation>
     </message>
@@ -2647,7 +3220,7 @@ Knoten</translation>
       <translation>Rektum</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="25" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="33" />
       <source>SBRT</source>
       <translation>SBRT</translation>
     </message>
@@ -2662,7 +3235,7 @@ Knoten</translation>
       <translation>Magen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="17" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="25" />
       <source>Surgery</source>
       <translation>Operation</translation>
     </message>

@@ -10,6 +10,7 @@ from gistdesk.core.model import (
     Lesion,
     Patient,
     Procedure,
+    Review,
     Scan,
     TherapyLine,
     Tumor,
@@ -22,6 +23,7 @@ from gistdesk.core.vocab import (
     Mutation,
     NonTarget,
     ProcedureKind,
+    ReviewDecision,
     Site,
     StopReason,
 )
@@ -91,6 +93,18 @@ def surgery(when: date) -> Procedure:
     return Procedure(date=when, kind=ProcedureKind.SURGERY, organ="stomach")
 
 
+def local(when: date, *lesion_ids: str, kind: ProcedureKind = ProcedureKind.RFA) -> Procedure:
+    """A local therapy (RFA by default) of the listed lesions."""
+    return Procedure(date=when, kind=kind, organ="liver", lesions=tuple(lesion_ids))
+
+
+def review(
+    scan_day: date, decision: ReviewDecision, on: date | None = None, by: str = "dr.test"
+) -> Review:
+    """The team's review of the scan of `scan_day`, dated `on` (default: the scan day)."""
+    return Review(scan=scan_day, decision=decision, date=on or scan_day, by=by, note="")
+
+
 def tumor(
     *,
     site: Site = Site.STOMACH,
@@ -117,6 +131,7 @@ def case(
     *,
     procedures: tuple[Procedure, ...] | list[Procedure] = (),
     the_tumor: Tumor | None = None,
+    reviews: tuple[Review, ...] | list[Review] = (),
 ) -> Case:
     return Case(
         patient=Patient(
@@ -126,6 +141,7 @@ def case(
         therapy_lines=tuple(lines),
         procedures=tuple(procedures),
         scans=tuple(scans),
+        reviews=tuple(reviews),
     )
 
 

@@ -17,14 +17,14 @@ BASE = scan(
     day(-5),
     lesion("L1", 40, hu=60),
     lesion("L2", 30, hu=60, organ="lung"),
-    lesion("L3", 20, hu=60, organ="bone"),
+    lesion("L3", 20, hu=60, organ="peritoneum"),
 )
 
 
 def grown(when: date, *ids: str) -> object:
     """A scan where the named lesions grew 50% and the others are unchanged."""
     sizes = {"L1": 40, "L2": 30, "L3": 20}
-    organs = {"L1": "liver", "L2": "lung", "L3": "bone"}
+    organs = {"L1": "liver", "L2": "lung", "L3": "peritoneum"}
     return scan(
         when,
         *[lesion(i, sizes[i] * (1.5 if i in ids else 1), hu=60, organ=organs[i]) for i in sizes],
@@ -64,7 +64,7 @@ def test_extent_by_number_of_progressing_lesions(ids: tuple[str, ...], extent: s
                 i,
                 {"L1": 40, "L2": 30, "L3": 20}[i] * (2.0 if i in ids else 1),
                 hu=60,
-                organ={"L1": "liver", "L2": "lung", "L3": "bone"}[i],
+                organ={"L1": "liver", "L2": "lung", "L3": "peritoneum"}[i],
             )
             for i in ("L1", "L2", "L3")
         ],
@@ -79,7 +79,7 @@ def test_unequivocal_non_target_progression_is_generalized() -> None:
         day(200),
         lesion("L1", 40, hu=60),
         lesion("L2", 30, hu=60, organ="lung"),
-        lesion("L3", 20, hu=60, organ="bone"),
+        lesion("L3", 20, hu=60, organ="peritoneum"),
         non_target=NonTarget.UNEQUIVOCAL_PROGRESSION,
     )
     flag = only_flag(case([line()], [BASE, follow]))
@@ -94,14 +94,14 @@ def test_lesion_growth_rule_uses_its_own_nadir_20_percent_and_5_mm() -> None:
             day(90),
             lesion("L1", 20, hu=40),
             lesion("L2", 24, hu=40, organ="lung"),
-            lesion("L3", 20, hu=40, organ="bone"),
+            lesion("L3", 20, hu=40, organ="peritoneum"),
         ),
         # L1 +20% and +4 mm (no), L2 +20.8% and +5 mm (yes), L3 new nodule inside
         scan(
             day(200),
             lesion("L1", 24, hu=40),
             lesion("L2", 29, hu=40, organ="lung"),
-            lesion("L3", 20, hu=40, organ="bone", nodule=True),
+            lesion("L3", 20, hu=40, organ="peritoneum", nodule=True),
         ),
     ]
     flag = only_flag(case([line()], [BASE, *follows]))
@@ -109,25 +109,32 @@ def test_lesion_growth_rule_uses_its_own_nadir_20_percent_and_5_mm() -> None:
     assert flag.criteria == ("Choi",)
 
 
-def test_when_no_lesion_qualifies_any_growth_is_listed() -> None:
+@pytest.mark.parametrize(
+    ("l1_mm", "lesions", "extent"), [(35, ("L1",), "limited"), (34.9, (), "generalized")]
+)
+def test_when_no_lesion_qualifies_5_mm_over_own_smallest_is_listed(
+    l1_mm: float, lesions: tuple[str, ...], extent: str
+) -> None:
+    """Fallback: lesions >= 5 mm over their own smallest; none of them -> generalized."""
     follows = [
         scan(
             day(90),
-            lesion("L1", 20, hu=40),
+            lesion("L1", 30, hu=40),
             lesion("L2", 20, hu=40, organ="lung"),
-            lesion("L3", 10, hu=40, organ="bone"),
+            lesion("L3", 10, hu=40, organ="peritoneum"),
         ),
-        # sum 50 -> 61 (+22%, +11 mm) but no single lesion grew 20% and 5 mm
+        # sum 60 -> ~75 (>= +20%, >= 5 mm: PD) but no single lesion grew 20% and 5 mm
         scan(
             day(200),
-            lesion("L1", 24, hu=40),
-            lesion("L2", 23.9, hu=40, organ="lung"),
-            lesion("L3", 13.1, hu=40, organ="bone"),
+            lesion("L1", l1_mm, hu=40),
+            lesion("L2", 24.9, hu=40, organ="lung"),
+            lesion("L3", 14.9, hu=40, organ="peritoneum"),
         ),
     ]
     flag = only_flag(case([line()], [BASE, *follows]))
-    assert flag.lesions == ("L1", "L2", "L3")
-    assert flag.extent == "generalized"
+    assert flag.criteria[0] == "RECIST 1.1"
+    assert flag.lesions == lesions
+    assert flag.extent == extent
 
 
 def test_lesion_ids_sorted_as_plain_strings() -> None:
@@ -156,7 +163,7 @@ def options_for(
             day(200),
             lesion("L1", 80, hu=60),
             lesion("L2", 30, hu=60, organ="lung"),
-            lesion("L3", 20, hu=60, organ="bone"),
+            lesion("L3", 20, hu=60, organ="peritoneum"),
         )
     flag = only_flag(case(lines, [BASE, follow], the_tumor=tumor(mutation=mutation)))
     assert flag.extent == ("generalized" if generalized else "limited")
@@ -202,7 +209,13 @@ def test_ripretinib_raise_below_300_and_trial_when_generalized(mg: float, raise_
     options = options_for(
         Drug.RIPRETINIB, mg, earlier=(Drug.IMATINIB, Drug.SUNITINIB, Drug.REGORAFENIB)
     )
-    expected = (("raise_dose",) if raise_dose else ()) + ("clinical_trial", "stay_on_tki")
+    # No NEXT after ripretinib: clinical_trial, then off_label (nothing earlier worked: the
+    # earlier lines have no scans, so no reintroduce_tki), then stay_on_tki.
+    expected = (("raise_dose",) if raise_dose else ()) + (
+        "clinical_trial",
+        "off_label",
+        "stay_on_tki",
+    )
     assert options == expected
 
 
@@ -237,7 +250,8 @@ def test_d842v_on_imatinib_switches_to_avapritinib_and_does_not_stay() -> None:
 
 @pytest.mark.parametrize("drug", [Drug.TRIAL, Drug.OTHER])
 def test_no_stay_on_trial_or_other(drug: Drug) -> None:
-    assert options_for(drug, 100) == ()
+    # Outside the sequence there is no NEXT: generalized -> clinical_trial and off_label only.
+    assert options_for(drug, 100) == ("clinical_trial", "off_label")
 
 
 def test_neoadjuvant_generalized_still_offers_surgery() -> None:
@@ -251,7 +265,7 @@ def test_false_progression_density_from_nadir_scan() -> None:
         day(60),
         lesion("L1", 50, hu=51),
         lesion("L2", 36, hu=51, organ="lung"),
-        lesion("L3", 24, hu=51, organ="bone"),
+        lesion("L3", 24, hu=51, organ="peritoneum"),
     )  # +22% size, density -15%
     flag = only_flag(case([line()], [BASE, follow]))
     assert flag.code is FlagCode.FALSE_PROGRESSION
@@ -264,7 +278,7 @@ def test_density_fall_of_14_9_percent_is_progression() -> None:
         day(60),
         lesion("L1", 50, hu=51.06),
         lesion("L2", 36, hu=51.06, organ="lung"),
-        lesion("L3", 24, hu=51.06, organ="bone"),
+        lesion("L3", 24, hu=51.06, organ="peritoneum"),
     )
     assert only_flag(case([line()], [BASE, follow])).code is FlagCode.PROGRESSION
 
@@ -275,7 +289,7 @@ def test_early_first_line_before_183_days(days: int, early: bool) -> None:
         day(days),
         lesion("L1", 50, hu=30),
         lesion("L2", 36, hu=30, organ="lung"),
-        lesion("L3", 24, hu=30, organ="bone"),
+        lesion("L3", 24, hu=30, organ="peritoneum"),
     )
     flag = only_flag(case([line()], [BASE, follow]))
     assert flag.code is FlagCode.FALSE_PROGRESSION
@@ -283,15 +297,29 @@ def test_early_first_line_before_183_days(days: int, early: bool) -> None:
 
 
 def test_early_first_line_false_on_a_later_line() -> None:
+    first = line(start=day(-400), end=day(-200), stop=StopReason.PROGRESSION)
+    follow = scan(
+        day(60),
+        lesion("L1", 50, hu=30),
+        lesion("L2", 36, hu=30, organ="lung"),
+        lesion("L3", 24, hu=30, organ="peritoneum"),
+    )
+    flag = only_flag(case([first, line(Drug.SUNITINIB, dose=50)], [BASE, follow]))
+    assert flag.code is FlagCode.FALSE_PROGRESSION and flag.early_first_line is False
+
+
+def test_adjuvant_line_is_not_the_first_tki_line() -> None:
+    """ "The first TKI line" leaves adjuvant lines out: after adjuvant imatinib the first
+    advanced line is the first TKI line (early_first_line, and resistance is named)."""
     first = line(start=day(-400), end=day(-200), intent=Intent.ADJUVANT, stop=StopReason.COMPLETED)
     follow = scan(
         day(60),
         lesion("L1", 50, hu=30),
         lesion("L2", 36, hu=30, organ="lung"),
-        lesion("L3", 24, hu=30, organ="bone"),
+        lesion("L3", 24, hu=30, organ="peritoneum"),
     )
     flag = only_flag(case([first, line(Drug.SUNITINIB, dose=50)], [BASE, follow]))
-    assert flag.code is FlagCode.FALSE_PROGRESSION and flag.early_first_line is False
+    assert flag.code is FlagCode.FALSE_PROGRESSION and flag.early_first_line is True
 
 
 def test_false_progression_by_suv_fall_over_25_percent() -> None:
@@ -309,7 +337,7 @@ def test_newly_visible_needs_hypodense_new_lesions_and_choi_response() -> None:
             day(60),
             lesion("L1", 40, hu=hu),
             lesion("L2", 30, hu=hu, organ="lung"),
-            lesion("L3", 20, hu=hu, organ="bone"),
+            lesion("L3", 20, hu=hu, organ="peritoneum"),
             lesion("L4", 8, target=False, new=True, hypodense=hypodense),
         )
 
@@ -326,7 +354,7 @@ def test_nodule_rules_out_false_progression() -> None:
         day(60),
         lesion("L1", 50, hu=30, nodule=True),
         lesion("L2", 36, hu=30, organ="lung"),
-        lesion("L3", 24, hu=30, organ="bone"),
+        lesion("L3", 24, hu=30, organ="peritoneum"),
     )
     assert only_flag(case([line()], [BASE, follow])).code is FlagCode.PROGRESSION
 
@@ -345,15 +373,31 @@ def test_off_therapy_new_lesion_after_advanced_line_restart_or_switch() -> None:
     progressed = line(end=day(300), stop=StopReason.PROGRESSION)
     off = scan(day(400), lesion("L1", 40, hu=60), lesion("L9", 10, target=False, new=True))
     restart = only_flag(case([stopped], [BASE, off]))
-    assert (restart.code, restart.line_index, restart.resistance) == (
+    assert (restart.code, restart.line_index, restart.resistance, restart.days_on_line) == (
         FlagCode.PROGRESSION,
         None,
         None,
+        None,
     )
-    assert restart.criteria == ("new lesion",)
-    assert restart.options == ("surgery_or_local_therapy", "restart_tki")
+    # The reading of the line goes on: L2 and L3 (targets at the baseline) are not measured,
+    # so the target response is NE; the new lesion makes RECIST overall and Choi PD.
+    assert restart.criteria == ("RECIST 1.1", "Choi")
+    assert restart.extent == "uncertain"  # L2, L3 unseen: they may be growing
+    assert restart.options == ("restart_tki",)
     switch = only_flag(case([progressed], [BASE, off]))
-    assert switch.options == ("surgery_or_local_therapy", "switch_to:sunitinib")
+    # Stopped for progression: read against the last scan on or before the end (here the
+    # baseline); no restart_tki, items 4-7 for the line: switch_to:sunitinib (NEXT exists).
+    assert switch.options == ("switch_to:sunitinib",)
+    measured = scan(
+        day(400),
+        lesion("L1", 40, hu=60),
+        lesion("L2", 30, hu=60, organ="lung"),
+        lesion("L3", 20, hu=60, organ="peritoneum"),
+        lesion("L9", 10, target=False, new=True),
+    )
+    limited = only_flag(case([stopped], [BASE, measured]))
+    assert (limited.extent, limited.lesions) == ("limited", ("L9",))
+    assert limited.options == ("restart_tki", "surgery_or_local_therapy")
 
 
 def test_off_therapy_three_new_lesions_generalized_and_trial_after_regorafenib() -> None:

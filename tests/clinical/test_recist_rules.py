@@ -102,15 +102,24 @@ def test_target_cr_with_non_target_present_is_overall_pr() -> None:
     assert (r.target, r.overall) == (Response.CR, Response.PR)
 
 
-def test_node_back_to_10_mm_after_overall_cr_is_pd() -> None:
+@pytest.mark.parametrize(
+    ("node_mm", "overall"),
+    [(10, Response.PR), (12.99, Response.PR), (13 - 5e-7, Response.PD), (13, Response.PD)],
+)
+def test_node_back_after_overall_cr_is_progression_only_by_the_sum_rule(
+    node_mm: float, overall: Response
+) -> None:
+    """EORTC FAQ on nodes: a node back to >= 10 mm ends the CR (target no longer CR) but is
+    PD only when the sum reaches +20% and +5 mm over the nadir (8 mm: 13 mm is +5 mm)."""
     base = scan(day(-5), lesion("N1", 20, node=True))
     c = one_line(
         scan(day(90), lesion("N1", 8, node=True)),
-        scan(day(180), lesion("N1", 10, node=True)),
+        scan(day(180), lesion("N1", node_mm, node=True)),
         baseline=base,
     )
     assert recist_of(c, day(90)).overall is Response.CR
-    assert recist_of(c, day(180)).overall is Response.PD
+    assert recist_of(c, day(180)).target is not Response.CR
+    assert recist_of(c, day(180)).overall is overall
 
 
 def test_unmeasured_target_gives_ne_unless_measured_ones_reach_pd() -> None:

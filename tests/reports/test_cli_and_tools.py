@@ -96,9 +96,11 @@ def test_unwritable_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
 def test_screenshots(tmp_path: Path) -> None:
     from gistdesk.tools.report_screenshots import render_report_screenshots
 
-    written = render_report_screenshots(tmp_path, dpi=40)
+    written = render_report_screenshots(tmp_path, dpi=40, cases_dir=None)
     names = sorted(p.name for p in written)
     assert names == [
+        "report-board-page1.png",
+        "report-board.pdf",
         "report-handout-page1.png",
         "report-handout.pdf",
         "report-summary-page1.png",
@@ -108,6 +110,22 @@ def test_screenshots(tmp_path: Path) -> None:
         assert path.stat().st_size > 1000
         if path.suffix == ".png":
             assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils not installed")
+def test_screenshots_of_every_example_case(tmp_path: Path) -> None:
+    from gistdesk.tools.report_screenshots import render_example_cases
+
+    written = render_example_cases(CASES, tmp_path)
+    names = {p.name for p in written}
+    for case in CASES.glob("*.expected.json"):
+        name = case.name.removesuffix(".expected.json")
+        assert f"board-{name}.png" in names  # the board sheet: always one page
+        assert f"handout-{name}-page1.png" in names
+    assert not list(tmp_path.glob("*.pdf"))  # only the pictures are kept
+    for path in written:
+        assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
 def test_resources_are_found() -> None:
@@ -157,67 +175,38 @@ def test_charts_draw_without_data_and_with_gaps() -> None:
     assert timeline.height > 0
 
 
-class _FakeRepository:
-    """Stands in for the SQLite repository: the command only needs `with` and load_case."""
-
-    def __init__(self, cases: dict[str, object]) -> None:
-        self.cases = cases
-        self.closed = False
-
-    def __enter__(self) -> _FakeRepository:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.closed = True
-
-    def load_case(self, record_number: str) -> object:
-        if record_number not in self.cases:
-            raise KeyError(f"no patient with record number {record_number}")
-        return self.cases[record_number]
-
-    def record_print(self, record_number: str, kind: str) -> None:
-        self.printed = (record_number, kind)
-
-
-def test_report_from_the_database(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    import sys
-    import types
-
+def test_report_from_the_database(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # A real SQLite file through the command line's own open_repository (no stand-in).
+    from gistdesk.storage.factory import open_repository
     from tests.reports.helpers import example
 
     case, _ = example("responder")
-    repo = _FakeRepository({"EX-001": case})
-    seen: dict[str, object] = {}
-
-    def open_repository(args: object) -> _FakeRepository:
-        seen["db"] = getattr(args, "db", None)
-        return repo
-
-    fake = types.ModuleType("gistdesk.commands.common")
-    fake.open_repository = open_repository  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "gistdesk.commands.common", fake)
+    db = tmp_path / "x.sqlite"
+    with open_repository(db) as repo:
+        repo.save_case(case, user="setup", as_of=date(2023, 1, 15))
     out = tmp_path / "h.pdf"
     code = main(
         [
             "report",
-            "EX-001",
+            case.patient.record_number,
             "--kind",
             "handout",
             "-o",
             str(out),
             "--db",
-            str(tmp_path / "x.sqlite"),
+            str(db),
             "--printed-on",
             "2023-01-15",
         ]
     )
-    assert code == 0 and repo.closed
-    assert seen["db"] == str(tmp_path / "x.sqlite")
+    assert code == 0
     assert "Test Patient" in all_text(out.read_bytes())
-    assert main(["report", "NOPE-9", "-o", str(tmp_path / "n.pdf")]) == 1
-    assert "no patient with record number NOPE-9" in capsys.readouterr().err
+    with open_repository(db) as repo:
+        repo.sign_in_local_operator("check")
+        prints = [e for e in repo.audit_entries(case.patient.record_number) if e.action == "print"]
+    assert [e.field for e in prints] == ["handout (command line)"]
+    assert main(["report", "NOPE-9", "-o", str(tmp_path / "n.pdf"), "--db", str(db)]) == 1
+    assert "no patient with record number 'NOPE-9'" in capsys.readouterr().err
     assert not (tmp_path / "n.pdf").exists()
 
 
@@ -225,7 +214,9 @@ def test_report_from_the_database(
     importlib.util.find_spec("gistdesk.storage.repository") is None,
     reason="the SQLite repository is not in this build",
 )
-def test_report_from_the_sqlite_database_matches_the_case_file(tmp_path: Path) -> None:
+def test_report_from_the_sqlite_database_matches_the_case_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """The database route prints the same bytes as the case-file route for the same case."""
     repository = importlib.import_module("gistdesk.storage.repository")
     from gistdesk.core.casefile import read_case_file
@@ -251,3 +242,51 @@ def test_report_from_the_sqlite_database_matches_the_case_file(tmp_path: Path) -
             "handout (command line)",
         )
         assert newest.username.startswith("cli:")
+    # An unknown record number: exit 1, a message, no file left behind.
+    missing = tmp_path / "n.pdf"
+    assert main(["report", "NOPE-9", "--db", str(db), "-o", str(missing), *common]) == 1
+    assert not missing.exists()
+    assert "NOPE-9" in capsys.readouterr().err
+
+
+def test_report_prints_the_clinic_phone_and_nurse_line(tmp_path: Path) -> None:
+    out = tmp_path / "h.pdf"
+    args = ["report", "--case", CASE, "--kind", "handout", "-o", str(out)]
+    args += ["--printed-on", "2023-02-01", "--clinic", "GIST Unit"]
+    assert main([*args, "--clinic-phone", "+49 30 450 0", "--nurse-line", "+49 30 450 77"]) == 0
+    text = all_text(out.read_bytes())
+    contacts = text[text.index("Contacts") :]
+    assert "GIST Unit" in contacts
+    assert "+49 30 450 0" in contacts and "+49 30 450 77" in contacts
+    # Without them the contacts keep blank lines to write on (nothing invented).
+    assert main(args) == 0
+    assert "+49" not in all_text(out.read_bytes())
+
+
+def test_report_from_the_database_uses_the_clinic_settings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from gistdesk.storage.contract import ClinicSettings
+    from gistdesk.storage.factory import open_repository
+    from tests.reports.helpers import example
+
+    monkeypatch.delenv("GISTDESK_CLINIC_NAME", raising=False)
+    case, _ = example("responder")
+    db = tmp_path / "x.sqlite"
+    with open_repository(db) as repo:
+        repo.save_case(case, user="setup", as_of=date(2023, 1, 15))
+        repo.sign_in_local_operator("setup")
+        repo.set_clinic_settings(
+            ClinicSettings(clinic_name="Klinik Nord", phone="+49 40 111", nurse_line="+49 40 222")
+        )
+    out = tmp_path / "h.pdf"
+    args = ["report", case.patient.record_number, "--kind", "handout", "-o", str(out)]
+    args += ["--db", str(db), "--printed-on", "2023-01-15"]
+    assert main(args) == 0
+    contacts = all_text(out.read_bytes()).split("Contacts", 1)[1]
+    assert "Klinik Nord" in contacts and "+49 40 111" in contacts and "+49 40 222" in contacts
+    # The command line overrides the settings.
+    assert main([*args, "--nurse-line", "+49 40 999", "--clinic", "Station 3"]) == 0
+    contacts = all_text(out.read_bytes()).split("Contacts", 1)[1]
+    assert "+49 40 999" in contacts and "+49 40 222" not in contacts
+    assert "Station 3" in contacts and "+49 40 111" in contacts

@@ -134,6 +134,9 @@ def test_users_and_passwords(repo: SqliteRepository) -> None:
         repo.sign_in("nobody", "s3cret ✓ long")
     user = repo.sign_in("nurse.kim", "s3cret ✓ long")
     assert user.role is Role.NURSE
+    with pytest.raises(StorageError):  # a signed-in nurse cannot become the local operator
+        repo.sign_in_local_operator("admin")
+    repo.sign_out()
     repo.sign_in_local_operator("admin")
     stored = repo.conn.execute("SELECT password_hash, password_kdf FROM users").fetchone()
     assert "s3cret" not in stored[0] and stored[1].startswith("scrypt:n=131072")

@@ -80,7 +80,7 @@ def test_corruption_is_reported_with_the_newest_backup(db_path: Path) -> None:
     with SqliteRepository(db_path) as repo:
         for n in range(30):
             repo.save_case(full_case(f"C-{n}", notes_family(n)), user="u", as_of=TODAY)
-        saved = repo.backup("test")
+        saved = repo.backup("manual")
         repo.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     data = bytearray(db_path.read_bytes())
     page = 4096
@@ -103,7 +103,7 @@ def notes_family(n: int) -> str:
 
 def test_backup_is_checked_and_rotated(repo: SqliteRepository, db_path: Path) -> None:
     repo.save_case(full_case(), user="u", as_of=TODAY)
-    made = [repo.backup(f"r{n}") for n in range(4)]
+    made = [repo.backup("manual") for _ in range(4)]
     kept = backup.list_backups(db_path)
     assert kept == [made[-1]] == [backup.newest_backup(db_path)]  # one a day is kept
     with SqliteRepository(kept[-1]) as copy:
@@ -166,7 +166,9 @@ def _create_at_version(path: Path, version: int) -> None:
                 )
             rows.insert_children(db.conn, pid, case)
             if version >= 3:  # from v3 on, every save writes the summary row too
-                summary.write_summary(db.conn, pid, summary.summarize(case, TODAY))
+                columns = summary.COLUMNS if version >= 5 else summary.V3_COLUMNS
+                row = summary.summary_row(summary.summarize(case, TODAY))[: len(columns)]
+                summary.write_summary_row(db.conn, pid, row, columns)
         db.conn.execute("COMMIT")
     db.close()
 
@@ -185,8 +187,8 @@ def test_migrates_from_every_earlier_version(tmp_path: Path, version: int) -> No
             assert [r.record_number for r in repo.list_patients("dvorak")] == ["M-2"]
             assert repo.list_patients()[0].last_scan is not None  # summary backfilled
             # One checked backup before each migration applied to a file with data.
-            pending = [v for v, _name, _apply in schema.MIGRATIONS if v > version]
-            assert len(backup.list_backups(path)) == len(pending)
+            applied = [v for v, _name, _apply in schema.MIGRATIONS if v > version]
+            assert len(backup.list_backups(path)) == len(applied)
         repo.save_case(full_case("M-3"), user="u", as_of=TODAY)
         assert repo.exists("M-3")
 
@@ -195,7 +197,8 @@ def test_failed_migration_rolls_back_and_stays_pending(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "m.sqlite"
-    _create_at_version(path, schema.MIGRATIONS[-2][0])
+    previous = schema.MIGRATIONS[-2][0]
+    _create_at_version(path, previous)
 
     def broken(conn: sqlite3.Connection) -> None:
         conn.execute("CREATE TABLE half_done (x)")
@@ -206,7 +209,7 @@ def test_failed_migration_rolls_back_and_stays_pending(
     with pytest.raises(RuntimeError):
         SqliteRepository(path)
     conn = sqlite3.connect(str(path))
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.MIGRATIONS[-2][0]
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == previous
     assert (
         conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'half_done'").fetchone()[0]
         == 0
@@ -261,4 +264,4 @@ def test_read_only_database_is_a_clear_error(repo: SqliteRepository) -> None:
 
 def test_new_database_and_backups_are_private(repo: SqliteRepository, db_path: Path) -> None:
     assert db_path.stat().st_mode & 0o777 == 0o600
-    assert repo.backup("t").stat().st_mode & 0o777 == 0o600
+    assert repo.backup("manual").stat().st_mode & 0o777 == 0o600

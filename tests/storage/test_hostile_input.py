@@ -392,6 +392,7 @@ def test_reads_and_account_calls_with_hostile_names(
     )
     def run(call: str, ident: str, other: str) -> None:
         COUNTS[name] += 1
+        repo.sign_out()  # a generated sign-in may have succeeded
         repo.sign_in_local_operator("fuzz")
         actions: dict[str, Callable[[], object]] = {
             "load": lambda: repo.load_case(ident),
@@ -429,6 +430,7 @@ def test_reads_and_account_calls_with_hostile_names(
             assert str(exc).strip()
 
     run()
+    repo.sign_out()
     repo.sign_in_local_operator("fuzz")
     assert repo.load_case("BASE") == full_case("BASE")
     assert repo.verify_audit_chain() == []

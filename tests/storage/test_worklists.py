@@ -84,7 +84,7 @@ def test_progression_flags(repo: SqliteRepository) -> None:
     # Progressed, and the team switched to sunitinib after it: no longer an open question.
     repo.save_case(full_case("PR-2"), user="u", as_of=TODAY)
     repo.save_case(adjuvant_case("AD-0", date(2026, 12, 1)), user="u", as_of=TODAY)
-    assert numbers(repo, Worklist.FLAGS, TODAY) == ["PR-1"]
+    assert numbers(repo, Worklist.TO_REVIEW, TODAY) == ["PR-1"]
     flags = {r.record_number: r.flag_codes for r in repo.list_patients(today=TODAY)}
     assert "progression" in flags["PR-1"]
     assert "progression" not in flags["PR-2"]
@@ -174,10 +174,12 @@ def _key(row: PatientRow, sort: SortKey) -> str:
         )
     if sort is SortKey.SITE:
         return row.primary_site or ""
+    if sort is SortKey.SCAN_DUE:
+        return row.next_scan_due.isoformat() if row.next_scan_due else ""
     return row.last_scan.isoformat() if row.last_scan else ""
 
 
-def test_recurrence_is_shown_but_not_on_the_progression_worklist(
+def test_recurrence_is_shown_and_waits_on_the_to_review_worklist(
     repo: SqliteRepository,
 ) -> None:
     case = adjuvant_case("RC-1", date(2026, 12, 1))
@@ -190,17 +192,6 @@ def test_recurrence_is_shown_but_not_on_the_progression_worklist(
     repo.save_case(dataclasses.replace(case, scans=(*case.scans, relapse)), user="u", as_of=TODAY)
     [row] = repo.list_patients(today=TODAY)
     assert "recurrence" in row.flag_codes
-    assert numbers(repo, Worklist.FLAGS, TODAY) == []
-
-
-def test_summary_flag_texts_are_the_engines_codes() -> None:
-    from gistdesk.clinical.types import FlagCode
-    from gistdesk.storage import summary
-
-    assert {FlagCode.PROGRESSION, FlagCode.FALSE_PROGRESSION} == summary.PROGRESSION_FLAGS
-    assert {
-        FlagCode.PROGRESSION,
-        FlagCode.FALSE_PROGRESSION,
-        FlagCode.RECURRENCE,
-    } == summary.ACTIVE_SCAN_FLAGS
-    assert FlagCode(summary.SCAN_OVERDUE) is FlagCode.SCAN_OVERDUE
+    # A recurrence is a scan flag the team reviews like a progression (DESIGN.md section 4).
+    assert numbers(repo, Worklist.TO_REVIEW, TODAY) == ["RC-1"]
+    assert row.to_review

@@ -78,12 +78,15 @@ def test_worklist_tabs_show_the_right_patients(
 ) -> None:
     assessments = {rn: assess(clinic.load_case(rn), TODAY) for rn in clinic.record_numbers()}
     last_scan = {rn: max(s.date for s in clinic.load_case(rn).scans) for rn in assessments}
-    # "Flags" lists patients whose latest scan carries a progression or false progression.
+    # "To review" lists patients whose latest scan carries a scan flag (progression, false
+    # progression, recurrence) that the team has not decided on (no review, or re-image).
     flagged = {
         rn
         for rn, a in assessments.items()
         if any(
-            f.code.value in ("progression", "false_progression") and f.scan == last_scan[rn]
+            f.code.value in ("progression", "false_progression", "recurrence")
+            and f.scan == last_scan[rn]
+            and (f.review is None or f.review.decision.value == "re_image")
             for f in a.flags
         )
     }
@@ -117,7 +120,10 @@ def test_selecting_a_patient_opens_it_and_is_remembered(
     window.close()
     # Geometry is stored (restoring it is clamped to the offscreen 800 x 600 screen).
     assert isinstance(settings.value("geometry"), QByteArray)
-    assert settings.value("last_patient") == rn
+    # The last patient is a view setting of this user in this database, not in the
+    # workstation's settings file (issue 14 #3, issue 15 #11).
+    assert settings.value("last_patient") is None
+    assert clinic.user_setting("last_patient") == rn
 
     again = MainWindow(clinic, settings, "test.sqlite", "nurse", today=lambda: TODAY)
     qtbot.addWidget(again)
@@ -289,7 +295,7 @@ def test_search_runs_off_the_ui_thread(
         assert len(shown(win)) == len(NAMES)
     finally:
         win.close()
-    assert not win.searcher or not win.searcher._thread.isRunning()
+    assert win.searcher is None  # stopped with the window: its connection is closed
 
 
 def test_search_failure_on_the_worker_is_reported(
@@ -319,7 +325,7 @@ def test_the_reopened_patient_is_shown_in_the_list_beyond_the_first_page(
     generate_clinic(db, 150, seed=3, today=TODAY)  # more than the first page of 64 rows
     with SqliteRepository(db) as repo:
         rn = repo.record_numbers()[139]
-        settings.setValue("last_patient", rn)
+        repo.set_user_setting("last_patient", rn)
         win = MainWindow(repo, settings, "clinic.sqlite", today=lambda: TODAY)
         qtbot.addWidget(win)
         win.show()

@@ -1,0 +1,356 @@
+"""A reading: one reference scan and the scans compared with it, in date order (DESIGN.md §4,
+"References", "Treated lesions", "RECIST 1.1", "Choi", "PET").
+
+RECIST 1.1: Eisenhauer 2009 (Eur J Cancer 45:228) and the EORTC RECIST FAQ.
+Choi: Choi 2007 (J Clin Oncol 25:1753). PET: EORTC 1999 (Young, Eur J Cancer 35:1773),
+simplified to one 25% threshold. Treated lesions are not measurable: RECIST 1.1.
+
+A Reading keeps what carries from scan to scan: the nadir of the target sum, the held
+response, the overall CR reached and each lesion's smallest diameter. A new reference starts a
+new Reading (they all restart there); an off-therapy reading of a line that did not stop for
+progression goes on with the line's last Reading.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from gistdesk.clinical.compare import (
+    at_least,
+    at_most,
+    equal,
+    less_than,
+    more_than,
+    percent_change,
+)
+from gistdesk.clinical.types import ChoiResult, PetResponse, PetResult, RecistResult, Response
+from gistdesk.core.model import Lesion, Procedure, Scan
+from gistdesk.core.vocab import Modality, NonTarget
+
+RECIST_PD_PCT = 20.0  # RECIST 1.1: +20% vs nadir ...
+RECIST_PD_MM = 5.0  # ... and at least 5 mm absolute
+RECIST_PR_PCT = -30.0  # RECIST 1.1: -30% vs baseline (here: the reference)
+NODE_NORMAL_MM = 10.0  # RECIST 1.1: a node < 10 mm short axis is normal
+CHOI_SIZE_PD_PCT = 10.0  # Choi 2007: +10% size ...
+CHOI_SIZE_PR_PCT = -10.0  # Choi 2007: -10% size
+CHOI_DENSITY_PR_PCT = -15.0  # Choi 2007: -15% density
+PET_CHANGE_PCT = 25.0  # EORTC 1999: 25% SUV change
+
+
+def treated_lesions(
+    procedures: Iterable[Procedure], reference: Scan | None, scan: Scan
+) -> set[str]:
+    """Lesions listed by a procedure dated after the reference and on or before the scan
+    (RECIST 1.1: a locally treated lesion is not measurable). No reference: none."""
+    if reference is None:
+        return set()
+    treated: set[str] = set()
+    for procedure in procedures:
+        if reference.date < procedure.date <= scan.date:
+            treated.update(procedure.lesions)
+    return treated
+
+
+@dataclass(frozen=True, slots=True)
+class ScanEvaluation:
+    """One scan's results plus what the flags need (all unrounded)."""
+
+    scan: Scan
+    reference: Scan | None
+    treated: tuple[str, ...]  # sorted ids
+    targets: tuple[Lesion, ...]  # T, as on the reference
+    unmeasured: tuple[str, ...]  # ids of T not measured on the scan
+    new_lesions: tuple[Lesion, ...]  # new and not treated
+    nodule: bool  # any lesion (treated or not) has an intratumoral nodule
+    recist: RecistResult
+    choi: ChoiResult
+    pet: PetResult
+    reference_mm: float | None
+    nadir_mm: float | None  # the nadir before this scan (reference included)
+    nadir_scan: Scan | None
+    measured_mm: float | None  # sum over the measured targets when some were not measured
+    smallest: Mapping[str, float]  # each lesion's smallest diameter in the reading before it
+
+    @property
+    def unequivocal(self) -> bool:
+        return self.scan.non_target is NonTarget.UNEQUIVOCAL_PROGRESSION
+
+
+def _mean(values: list[float]) -> float | None:
+    return sum(values) / len(values) if values else None
+
+
+def _diameters(scan: Scan) -> dict[str, float | None]:
+    return {lesion.lesion_id: lesion.longest_diameter_mm for lesion in scan.lesions}
+
+
+def is_recist_pd(total: float, nadir: float) -> bool:
+    """RECIST 1.1 PD: >= +20% vs the nadir and >= 5 mm; a 0 mm nadir needs >= 5 mm."""
+    if equal(nadir, 0):
+        return at_least(total, RECIST_PD_MM)
+    change = percent_change(total, nadir)
+    return (
+        change is not None
+        and at_least(change, RECIST_PD_PCT)
+        and at_least(total - nadir, RECIST_PD_MM)
+    )
+
+
+def _is_cr(targets: tuple[Lesion, ...], sizes: Mapping[str, float | None]) -> bool:
+    """RECIST 1.1 CR: non-nodal targets 0 mm, nodal targets < 10 mm short axis."""
+    for target in targets:
+        size = sizes[target.lesion_id]
+        assert size is not None
+        if target.lymph_node:
+            if not less_than(size, NODE_NORMAL_MM):
+                return False
+        elif not equal(size, 0):
+            return False
+    return True
+
+
+def density_change(targets: tuple[Lesion, ...], before: Scan | None, after: Scan) -> float | None:
+    """Choi density: mean HU over the targets with HU on both scans, CT against CT only
+    (Choi measured contrast CT); None when no lesion qualifies or the earlier mean is <= 0."""
+    if before is None or before.modality is not Modality.CT or after.modality is not Modality.CT:
+        return None
+    old: list[float] = []
+    new: list[float] = []
+    for target in targets:
+        first, second = before.lesion(target.lesion_id), after.lesion(target.lesion_id)
+        if first is None or second is None:
+            continue
+        if first.density_hu is not None and second.density_hu is not None:
+            old.append(first.density_hu)
+            new.append(second.density_hu)
+    ref_mean, cur_mean = _mean(old), _mean(new)
+    if ref_mean is None or cur_mean is None or at_most(ref_mean, 0):
+        return None
+    return percent_change(cur_mean, ref_mean)
+
+
+def _scan_mean_density(targets: tuple[Lesion, ...], scan: Scan) -> float | None:
+    """Mean HU of the targets on one scan (display only, for charts)."""
+    values: list[float] = []
+    for target in targets:
+        lesion = scan.lesion(target.lesion_id)
+        if lesion is not None and lesion.density_hu is not None:
+            values.append(lesion.density_hu)
+    return _mean(values)
+
+
+def _highest_suv(targets: tuple[Lesion, ...], scan: Scan) -> float | None:
+    """PET: the highest SUVmax among the targets at this time point (any of them)."""
+    values: list[float] = []
+    for target in targets:
+        lesion = scan.lesion(target.lesion_id)
+        if lesion is not None and lesion.suv_max is not None:
+            values.append(lesion.suv_max)
+    return max(values) if values else None
+
+
+def _pet(
+    targets: tuple[Lesion, ...], reference: Scan | None, scan: Scan, new: tuple[Lesion, ...]
+) -> PetResult:
+    """EORTC 1999 simplified: > +25% (or a new lesion with an SUVmax) metabolic progression,
+    < -25% metabolic response, else stable; None where not measurable."""
+    base = _highest_suv(targets, reference) if reference is not None else None
+    current = _highest_suv(targets, scan)
+    change = (
+        percent_change(current, base)
+        if base is not None and current is not None and more_than(base, 0)
+        else None
+    )
+    if any(lesion.suv_max is not None for lesion in new) or (
+        change is not None and more_than(change, PET_CHANGE_PCT)
+    ):
+        response: PetResponse | None = PetResponse.METABOLIC_PROGRESSION
+    elif change is None:
+        response = None
+    elif less_than(change, -PET_CHANGE_PCT):
+        response = PetResponse.METABOLIC_RESPONSE
+    else:
+        response = PetResponse.STABLE
+    return PetResult(suv_change_pct=change, response=response, suv_max=current)
+
+
+def _choi(
+    scan: Scan,
+    target: Response,
+    size: float | None,
+    density: float | None,
+    new: tuple[Lesion, ...],
+    nodule: bool,
+) -> Response:
+    """Choi 2007, in the contract's order: PD, CR, PR, NE, SD."""
+    grew = (
+        size is not None
+        and at_least(size, CHOI_SIZE_PD_PCT)
+        and not (density is not None and at_most(density, CHOI_DENSITY_PR_PCT))
+    )
+    if new or nodule or scan.non_target is NonTarget.UNEQUIVOCAL_PROGRESSION or grew:
+        return Response.PD
+    if target is Response.CR and scan.non_target is NonTarget.ABSENT:
+        return Response.CR
+    if (size is not None and at_most(size, CHOI_SIZE_PR_PCT)) or (
+        density is not None and at_most(density, CHOI_DENSITY_PR_PCT)
+    ):
+        return Response.PR
+    if size is None and density is None:
+        return Response.NE
+    return Response.SD
+
+
+class Reading:
+    """The reference and the scans compared with it so far (mutable, used in date order)."""
+
+    __slots__ = ("_history", "_nadirs", "cr_reached", "hold", "reference", "smallest")
+
+    def __init__(self, reference: Scan | None) -> None:
+        self.reference = reference
+        # Scans of the reading after the reference, with their diameters by lesion id.
+        self._history: list[tuple[Scan, dict[str, float | None]]] = []
+        # Nadir cache by target set: (history entries seen, nadir, nadir scan).
+        self._nadirs: dict[tuple[str, ...], tuple[int, float, Scan]] = {}
+        self.hold = False  # a target PR/CR held until overall PD (EORTC RECIST FAQ)
+        self.cr_reached = False  # an overall CR reached with no overall PD since
+        self.smallest: dict[str, float] = {}
+        if reference is not None:
+            self._note_sizes(reference)
+
+    def _note_sizes(self, scan: Scan) -> None:
+        for lesion in scan.lesions:
+            size = lesion.longest_diameter_mm
+            if size is not None:
+                known = self.smallest.get(lesion.lesion_id)
+                if known is None or size < known:
+                    self.smallest[lesion.lesion_id] = size
+
+    def _nadir(self, targets: tuple[Lesion, ...], reference_mm: float) -> tuple[float, Scan]:
+        """The smallest SOD of T on the reference or on an earlier scan of the reading on which
+        every lesion of T was measured; the nadir scan is the earliest with that SOD."""
+        assert self.reference is not None
+        key = tuple(t.lesion_id for t in targets)
+        seen, nadir, nadir_scan = self._nadirs.get(key, (0, reference_mm, self.reference))
+        for scan, sizes in self._history[seen:]:
+            total = 0.0
+            for lesion_id in key:
+                size = sizes.get(lesion_id)
+                if size is None:
+                    break
+                total += size
+            else:
+                if total < nadir:
+                    if not equal(total, nadir):
+                        nadir_scan = scan  # within 1e-6 the earlier scan stays the nadir scan
+                    nadir = total
+        self._nadirs[key] = (len(self._history), nadir, nadir_scan)
+        return nadir, nadir_scan
+
+    def evaluate(self, scan: Scan, treated: set[str]) -> ScanEvaluation:
+        reference = self.reference
+        new = tuple(
+            lesion for lesion in scan.lesions if lesion.new and lesion.lesion_id not in treated
+        )
+        # The one sign a treated lesion keeps: an enhancing nodule inside it (Shankar 2005).
+        nodule = any(lesion.intratumoral_nodule for lesion in scan.lesions)
+        targets: tuple[Lesion, ...] = ()
+        if reference is not None:
+            targets = tuple(
+                lesion
+                for lesion in reference.lesions
+                if lesion.target and lesion.lesion_id not in treated
+            )
+        sizes = _diameters(scan)
+        unmeasured = tuple(t.lesion_id for t in targets if sizes.get(t.lesion_id) is None)
+        total: float | None = None
+        vs_reference: float | None = None
+        vs_nadir: float | None = None
+        reference_mm: float | None = None
+        nadir: float | None = None
+        nadir_scan: Scan | None = None
+        measured: float | None = None
+        if reference is None or not targets or any(t.longest_diameter_mm is None for t in targets):
+            target = Response.NE  # RECIST 1.1: nothing measurable to compare with
+        else:
+            reference_mm = sum(t.longest_diameter_mm or 0.0 for t in targets)
+            nadir, nadir_scan = self._nadir(targets, reference_mm)
+            if unmeasured:
+                # The missing targets can only add: PD if the measured ones already reach it.
+                measured = sum(sizes.get(t.lesion_id) or 0.0 for t in targets)
+                target = Response.PD if is_recist_pd(measured, nadir) else Response.NE
+            else:
+                total = sum(sizes[t.lesion_id] or 0.0 for t in targets)
+                vs_reference = percent_change(total, reference_mm)
+                vs_nadir = percent_change(total, nadir)
+                if _is_cr(targets, sizes):
+                    target = Response.CR
+                elif is_recist_pd(total, nadir):
+                    target = Response.PD
+                elif (
+                    vs_reference is not None and at_most(vs_reference, RECIST_PR_PCT)
+                ) or self.hold:
+                    target = Response.PR  # EORTC FAQ: a response holds until progression
+                else:
+                    target = Response.SD
+        # After an overall CR a non-nodal target back above 0 mm is progression; a node back
+        # to >= 10 mm only ends the CR (progression by the sum rule alone: EORTC FAQ on nodes).
+        back = self.cr_reached and any(
+            not t.lymph_node and (size := sizes.get(t.lesion_id)) is not None and more_than(size, 0)
+            for t in targets
+        )
+        if (
+            target is Response.PD
+            or new
+            or scan.non_target is NonTarget.UNEQUIVOCAL_PROGRESSION
+            or back
+        ):
+            overall = Response.PD
+        elif target is Response.CR and scan.non_target is NonTarget.PRESENT:
+            overall = Response.PR
+        else:
+            overall = target
+        density = density_change(targets, reference, scan)
+        density_vs_nadir = (
+            density_change(targets, nadir_scan, scan) if reference_mm is not None else None
+        )
+        return ScanEvaluation(
+            scan=scan,
+            reference=reference,
+            treated=tuple(sorted(treated)),
+            targets=targets,
+            unmeasured=unmeasured,
+            new_lesions=new,
+            nodule=nodule,
+            recist=RecistResult(total, vs_reference, vs_nadir, target, overall),
+            choi=ChoiResult(
+                size_change_pct=vs_reference,
+                density_change_pct=density,
+                density_change_vs_nadir_pct=density_vs_nadir,
+                response=_choi(scan, target, vs_reference, density, new, nodule),
+                mean_density_hu=_scan_mean_density(targets, scan),
+            ),
+            pet=_pet(targets, reference, scan, new),
+            reference_mm=reference_mm,
+            nadir_mm=nadir,
+            nadir_scan=nadir_scan,
+            measured_mm=measured,
+            smallest=dict(self.smallest),
+        )
+
+    def record(self, evaluation: ScanEvaluation, counts_as_pd: bool) -> None:
+        """Add an evaluated scan to the reading. `counts_as_pd` is false for a scan whose
+        overall response is not PD, and for one the team judged not_progression or that
+        carries a false_progression flag (they never count as overall PD later)."""
+        scan = evaluation.scan
+        self._history.append((scan, _diameters(scan)))
+        self._note_sizes(scan)
+        if counts_as_pd:
+            self.hold = False
+            self.cr_reached = False
+        else:
+            if evaluation.recist.target in (Response.PR, Response.CR):
+                self.hold = True
+            if evaluation.recist.overall is Response.CR:
+                self.cr_reached = True
