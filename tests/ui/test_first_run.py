@@ -158,17 +158,22 @@ def test_after_an_unclean_close_the_window_is_read_only_until_the_check_passes(
     stale = sessions.marker_folder(db) / f"{sessions._host()}-{child.pid}"
     stale.touch()
     checked: list[str] = []
-    real_run = app_module.IntegrityCheck._run
+    release = __import__("threading").Event()
+    real_work = app_module.IntegrityCheck._work
 
-    def slow_run(self: app_module.IntegrityCheck) -> None:
+    def held_run(self: app_module.IntegrityCheck, progress: Any) -> None:
         checked.append("started")
-        real_run(self)
+        release.wait(10)  # the check is still running while we look
+        real_work(self, progress)
 
-    monkeypatch.setattr(app_module.IntegrityCheck, "_run", slow_run)
+    monkeypatch.setattr(app_module.IntegrityCheck, "_work", held_run)
     window = app_module.start(db, None, str(isolated / "s2.ini"))
     assert window is not None
     qtbot.addWidget(window)
-    assert checked == ["started"]
+    qtbot.waitUntil(lambda: checked == ["started"], timeout=5000)  # at once, not delayed
+    assert window.read_only
+    assert not window.actions_by_name["new_patient"].isEnabled()
+    release.set()
     window.integrity_check.wait(10_000)  # type: ignore[union-attr]
     qtbot.waitUntil(lambda: not window.read_only, timeout=5000)
     assert window.actions_by_name["new_patient"].isEnabled()
@@ -180,13 +185,13 @@ def test_after_a_clean_close_the_window_accepts_edits_at_once(
 ) -> None:
     choose(monkeypatch, dialogs.FirstRunChoice.CREATE_EMPTY)
     blocked = __import__("threading").Event()
-    real_run = app_module.IntegrityCheck._run
+    real_work = app_module.IntegrityCheck._work
 
-    def held_run(self: app_module.IntegrityCheck) -> None:
+    def held_run(self: app_module.IntegrityCheck, progress: Any) -> None:
         blocked.wait(10)  # the check has not finished while we look
-        real_run(self)
+        real_work(self, progress)
 
-    monkeypatch.setattr(app_module.IntegrityCheck, "_run", held_run)
+    monkeypatch.setattr(app_module.IntegrityCheck, "_work", held_run)
     window = app_module.start(isolated / "clean.sqlite", None, str(isolated / "s.ini"))
     assert window is not None
     qtbot.addWidget(window)
