@@ -26,12 +26,12 @@
     <message>
       <location filename="../../gistdesk/ui/about.py" line="29" />
       <source>a locally treated lesion leaves the reading only when the procedure lists it</source>
-      <translation>eine lokal behandelte Läsion fällt nur aus der Beurteilung, wenn der Eingriff sie aufführt</translation>
+      <translation>eine lokal behandelte Läsion fällt nur dann aus der Auswertung, wenn der Eingriff sie aufführt</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/about.py" line="33" />
       <source>a rise in PET SUV alone raises no flag (the PET response is shown beside RECIST and Choi)</source>
-      <translation>ein Anstieg des PET-SUV allein löst keinen Hinweis aus (das PET-Ansprechen steht neben RECIST und Choi)</translation>
+      <translation>ein Anstieg des PET-SUV allein löst keinen Hinweis aus (das PET-Ansprechen wird neben RECIST und Choi gezeigt)</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/about.py" line="37" />
@@ -56,81 +56,91 @@
     <message>
       <location filename="../../gistdesk/ui/about.py" line="23" />
       <source>the team's review of a scan takes the place of a confirmation scan</source>
-      <translation>die Beurteilung einer Untersuchung durch das Team ersetzt eine Bestätigungsuntersuchung</translation>
+      <translation>die Beurteilung eines Scans durch das Team ersetzt einen Bestätigungsscan</translation>
     </message>
   </context>
   <context>
     <name>App</name>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="149" />
+      <location filename="../../gistdesk/ui/app.py" line="151" />
       <source>An unexpected error happened ({0} in {1}). Nothing was saved by the action that failed; your data is safe in the database.</source>
       <translation>Ein unerwarteter Fehler ist aufgetreten ({0} in {1}). Die fehlgeschlagene Aktion hat nichts gespeichert; Ihre Daten sind in der Datenbank sicher.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="421" />
-      <location filename="../../gistdesk/ui/app.py" line="488" />
+      <location filename="../../gistdesk/ui/app.py" line="478" />
+      <location filename="../../gistdesk/ui/app.py" line="550" />
       <location filename="../../gistdesk/ui/team.py" line="87" />
       <source>Cannot open the database</source>
       <translation>Die Datenbank kann nicht geöffnet werden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="464" />
+      <location filename="../../gistdesk/ui/app.py" line="255" />
+      <source>Checking the database after an unclean close: read only until done</source>
+      <translation>Datenbank wird nach einem unsauberen Beenden geprüft: bis dahin nur lesen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/app.py" line="526" />
       <source>Create an empty clinic database</source>
       <translation>Leere Klinikdatenbank anlegen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="474" />
+      <location filename="../../gistdesk/ui/app.py" line="275" />
+      <source>Database checked: no problem found</source>
+      <translation>Datenbank geprüft: kein Problem gefunden</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/app.py" line="536" />
       <source>File exists</source>
       <translation>Datei existiert bereits</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="290" />
-      <location filename="../../gistdesk/ui/app.py" line="467" />
+      <location filename="../../gistdesk/ui/app.py" line="342" />
+      <location filename="../../gistdesk/ui/app.py" line="529" />
       <source>Open a gistdesk database</source>
       <translation>gistdesk-Datenbank öffnen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="483" />
+      <location filename="../../gistdesk/ui/app.py" line="545" />
       <source>Opening the database…</source>
       <translation>Datenbank wird geöffnet…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="399" />
+      <location filename="../../gistdesk/ui/app.py" line="456" />
       <source>Restored {0}: sign in again</source>
       <translation>{0} wiederhergestellt: bitte erneut anmelden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="148" />
+      <location filename="../../gistdesk/ui/app.py" line="150" />
       <source>Something went wrong</source>
       <translation>Etwas ist schiefgelaufen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="373" />
+      <location filename="../../gistdesk/ui/app.py" line="430" />
       <source>The automatic backup was not made</source>
       <translation>Die automatische Sicherung wurde nicht erstellt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="393" />
+      <location filename="../../gistdesk/ui/app.py" line="450" />
       <source>The backup was not restored</source>
       <translation>Die Sicherung wurde nicht wiederhergestellt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="239" />
+      <location filename="../../gistdesk/ui/app.py" line="263" />
       <source>The database is damaged</source>
       <translation>Die Datenbank ist beschädigt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="240" />
+      <location filename="../../gistdesk/ui/app.py" line="264" />
       <source>The integrity check of the database failed. gistdesk shows what it can read but will not save changes. Restore a backup before going on.</source>
       <translation>Die Integritätsprüfung der Datenbank ist fehlgeschlagen. gistdesk zeigt an, was es lesen kann, speichert aber keine Änderungen. Stellen Sie eine Sicherung wieder her, bevor Sie weiterarbeiten.</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/team.py" line="88" />
       <source>The team database could not be opened.</source>
-      <translation type="unfinished" />
+      <translation>Die Teamdatenbank konnte nicht geöffnet werden.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="154" />
+      <location filename="../../gistdesk/ui/app.py" line="156" />
       <source>What failed: {0} in {1}
 
 A technical log (without patient data) was written to:
@@ -143,23 +153,23 @@ Ein technisches Protokoll (ohne Patientendaten) wurde geschrieben nach:
 Zeit: {3}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="236" />
+      <location filename="../../gistdesk/ui/app.py" line="260" />
       <source>database damaged: read only</source>
       <translation>Datenbank beschädigt: nur Lesen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="374" />
+      <location filename="../../gistdesk/ui/app.py" line="431" />
       <source>gistdesk closes normally; your data is safe in the database. Make a backup with Tools &gt; Backups… next time.</source>
       <translation>gistdesk wird normal beendet; Ihre Daten sind in der Datenbank sicher. Erstellen Sie beim nächsten Mal eine Sicherung über Extras &gt; Sicherungen….</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="475" />
+      <location filename="../../gistdesk/ui/app.py" line="537" />
       <source>{0} already exists; choose a new name.</source>
       <translation>{0} existiert bereits; wählen Sie einen neuen Namen.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="422" />
-      <location filename="../../gistdesk/ui/app.py" line="489" />
+      <location filename="../../gistdesk/ui/app.py" line="479" />
+      <location filename="../../gistdesk/ui/app.py" line="551" />
       <source>{0} could not be opened.</source>
       <translation>{0} konnte nicht geöffnet werden.</translation>
     </message>

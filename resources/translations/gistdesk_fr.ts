@@ -62,75 +62,85 @@
   <context>
     <name>App</name>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="149" />
+      <location filename="../../gistdesk/ui/app.py" line="151" />
       <source>An unexpected error happened ({0} in {1}). Nothing was saved by the action that failed; your data is safe in the database.</source>
       <translation>Une erreur inattendue s'est produite ({0} dans {1}). L'action qui a échoué n'a rien enregistré ; vos données sont en sécurité dans la base.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="421" />
-      <location filename="../../gistdesk/ui/app.py" line="488" />
+      <location filename="../../gistdesk/ui/app.py" line="478" />
+      <location filename="../../gistdesk/ui/app.py" line="550" />
       <location filename="../../gistdesk/ui/team.py" line="87" />
       <source>Cannot open the database</source>
       <translation>Impossible d'ouvrir la base de données</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="464" />
+      <location filename="../../gistdesk/ui/app.py" line="255" />
+      <source>Checking the database after an unclean close: read only until done</source>
+      <translation>Vérification de la base après une fermeture incorrecte : lecture seule jusqu'à la fin</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/app.py" line="526" />
       <source>Create an empty clinic database</source>
       <translation>Créer une base de données vide de la clinique</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="474" />
+      <location filename="../../gistdesk/ui/app.py" line="275" />
+      <source>Database checked: no problem found</source>
+      <translation>Base vérifiée : aucun problème trouvé</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/app.py" line="536" />
       <source>File exists</source>
       <translation>Le fichier existe déjà</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="290" />
-      <location filename="../../gistdesk/ui/app.py" line="467" />
+      <location filename="../../gistdesk/ui/app.py" line="342" />
+      <location filename="../../gistdesk/ui/app.py" line="529" />
       <source>Open a gistdesk database</source>
       <translation>Ouvrir une base gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="483" />
+      <location filename="../../gistdesk/ui/app.py" line="545" />
       <source>Opening the database…</source>
       <translation>Ouverture de la base de données…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="399" />
+      <location filename="../../gistdesk/ui/app.py" line="456" />
       <source>Restored {0}: sign in again</source>
       <translation>{0} restaurée : reconnectez-vous</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="148" />
+      <location filename="../../gistdesk/ui/app.py" line="150" />
       <source>Something went wrong</source>
       <translation>Une erreur s'est produite</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="373" />
+      <location filename="../../gistdesk/ui/app.py" line="430" />
       <source>The automatic backup was not made</source>
       <translation>La sauvegarde automatique n'a pas été faite</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="393" />
+      <location filename="../../gistdesk/ui/app.py" line="450" />
       <source>The backup was not restored</source>
       <translation>La sauvegarde n'a pas été restaurée</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="239" />
+      <location filename="../../gistdesk/ui/app.py" line="263" />
       <source>The database is damaged</source>
       <translation>La base de données est endommagée</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="240" />
+      <location filename="../../gistdesk/ui/app.py" line="264" />
       <source>The integrity check of the database failed. gistdesk shows what it can read but will not save changes. Restore a backup before going on.</source>
       <translation>La vérification d'intégrité de la base a échoué. gistdesk affiche ce qu'il peut lire mais n'enregistre aucune modification. Restaurez une sauvegarde avant de continuer.</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/team.py" line="88" />
       <source>The team database could not be opened.</source>
-      <translation type="unfinished" />
+      <translation>La base de données de l'équipe n'a pas pu être ouverte.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="154" />
+      <location filename="../../gistdesk/ui/app.py" line="156" />
       <source>What failed: {0} in {1}
 
 A technical log (without patient data) was written to:
@@ -143,23 +153,23 @@ Un journal technique (sans données patient) a été écrit dans :
 Heure : {3}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="236" />
+      <location filename="../../gistdesk/ui/app.py" line="260" />
       <source>database damaged: read only</source>
       <translation>base endommagée : lecture seule</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="374" />
+      <location filename="../../gistdesk/ui/app.py" line="431" />
       <source>gistdesk closes normally; your data is safe in the database. Make a backup with Tools &gt; Backups… next time.</source>
       <translation>gistdesk se ferme normalement ; vos données sont en sécurité dans la base. Faites une sauvegarde la prochaine fois avec Outils &gt; Sauvegardes….</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="475" />
+      <location filename="../../gistdesk/ui/app.py" line="537" />
       <source>{0} already exists; choose a new name.</source>
       <translation>{0} existe déjà ; choisissez un autre nom.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="422" />
-      <location filename="../../gistdesk/ui/app.py" line="489" />
+      <location filename="../../gistdesk/ui/app.py" line="479" />
+      <location filename="../../gistdesk/ui/app.py" line="551" />
       <source>{0} could not be opened.</source>
       <translation>{0} n'a pas pu être ouvert.</translation>
     </message>
