@@ -12,7 +12,14 @@ from pathlib import Path
 from typing import Any
 
 from gistdesk.commands.casearg import as_of_date
-from gistdesk.commands.common import EXIT_FAILED, EXIT_OK, add_db_option, open_repository
+from gistdesk.commands.common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    CliProgress,
+    add_db_option,
+    open_repository,
+)
+from gistdesk.core.progress import Cancelled
 from gistdesk.interop.fhir import export_case_fhir
 from gistdesk.storage.auth import Permission
 from gistdesk.storage.casefiles import export_all, export_case
@@ -69,7 +76,10 @@ def run(args: argparse.Namespace) -> int:
     try:
         with repo:
             if args.all:
-                written = export_all(repo, args.output, overwrite=args.force)
+                with CliProgress("exporting", unit="patients") as (progress, cancel):
+                    written = export_all(
+                        repo, args.output, overwrite=args.force, progress=progress, cancel=cancel
+                    )
                 print(f"exported {len(written)} case file(s) to {args.output}")
             elif args.fhir:
                 repo.require(Permission.IMPORT_EXPORT)
@@ -84,7 +94,7 @@ def run(args: argparse.Namespace) -> int:
             else:
                 path = export_case(repo, args.record_number, args.output, overwrite=args.force)
                 print(f"exported {args.record_number} to {path}")
-    except (StorageError, OSError) as exc:
+    except (StorageError, OSError, Cancelled) as exc:
         print(f"gistdesk export: {exc}", file=sys.stderr)
         return EXIT_FAILED
     return EXIT_OK

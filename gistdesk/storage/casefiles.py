@@ -16,6 +16,7 @@ from pathlib import Path
 from gistdesk.core.casefile import read_case_file, write_case_file
 from gistdesk.core.files import OutputPathError, check_output_path
 from gistdesk.core.problems import InvalidCaseError, Problem
+from gistdesk.core.progress import Cancelled, CancelToken, Progress, check, report
 from gistdesk.storage.auth import Permission
 from gistdesk.storage.contract import Repository
 from gistdesk.storage.errors import RecordExistsError, StorageError
@@ -84,12 +85,18 @@ def _audited(
 
 
 def export_all(
-    repo: Repository, folder: str | os.PathLike[str], *, overwrite: bool = True
+    repo: Repository,
+    folder: str | os.PathLike[str],
+    *,
+    overwrite: bool = True,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
 ) -> list[Path]:
     """Every patient as FOLDER/<record number>.json; distinct names even if two record
     numbers clean to the same file name. Every target is checked before the first is
     written, so a refused one (existing without `overwrite`, a link, a FIFO) writes nothing.
-    One audit row for the whole export."""
+    One audit row for the whole export. Cancelled (or failed), it removes the files it
+    wrote: no half export is left behind."""
     repo.require(Permission.IMPORT_EXPORT)
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
@@ -113,9 +120,12 @@ def export_all(
         raise OutputPathError(f"{len(refused)} file(s) refused: " + "; ".join(refused[:3]) + more)
     written: list[Path] = []
     try:
-        for record_number, target in planned:
+        for done, (record_number, target) in enumerate(planned):
+            report(progress, done, len(planned))
+            check(cancel)
             write_case_file(target, repo.load_case(record_number), overwrite=overwrite)
             written.append(target)
+        report(progress, len(planned), len(planned))
     except BaseException:
         for file in written:  # no half export left behind unaudited
             file.unlink(missing_ok=True)
@@ -161,6 +171,14 @@ def import_file(
         return ImportResult(source, number, "error", message=str(exc))
 
 
+class ImportCancelled(Cancelled):
+    """Stopped between two files: `report` holds the files done, each whole and audited."""
+
+    def __init__(self, done: ImportReport, total: int) -> None:
+        super().__init__(f"cancelled after {len(done.results)} of {total} file(s)")
+        self.report = done
+
+
 def import_files(
     repo: Repository,
     paths: Iterable[str | os.PathLike[str]],
@@ -168,8 +186,17 @@ def import_files(
     user: str | None = None,
     replace: bool = False,
     as_of: date | None = None,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
 ) -> ImportReport:
-    report = ImportReport()
-    for path in paths:
-        report.results.append(import_file(repo, path, user=user, replace=replace, as_of=as_of))
-    return report
+    """Import each file in its own transaction. Cancelled, it stops between two files and
+    raises Cancelled with `.report` holding the files done (each whole and audited)."""
+    result = ImportReport()
+    files = list(paths)
+    for done, path in enumerate(files):
+        report(progress, done, len(files))
+        if cancel is not None and cancel.cancelled:
+            raise ImportCancelled(result, len(files))
+        result.results.append(import_file(repo, path, user=user, replace=replace, as_of=as_of))
+    report(progress, len(files), len(files))
+    return result

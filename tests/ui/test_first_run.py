@@ -202,3 +202,67 @@ def test_the_settings_file_is_owner_only_and_holds_no_record_number(
         assert stat.S_IMODE(ini.stat().st_mode) == 0o600
     text = ini.read_text(encoding="utf-8", errors="replace")
     assert numbers and not any(number in text for number in numbers)
+
+
+def test_after_an_unclean_close_the_window_is_read_only_until_the_check_passes(
+    app: object, qtbot: Any, isolated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import subprocess
+
+    from gistdesk.storage import sessions
+
+    choose(monkeypatch, dialogs.FirstRunChoice.CREATE_EMPTY)
+    db = isolated / "u.sqlite"
+    first = app_module.start(db, None, str(isolated / "s.ini"))
+    assert first is not None
+    qtbot.addWidget(first)
+    first.integrity_check.wait(10_000)  # type: ignore[union-attr]
+    # A session of another process that never closed (killed, crashed).
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    stale = sessions.marker_folder(db) / f"{sessions._host()}-{child.pid}"
+    stale.touch()
+    checked: list[str] = []
+    release = __import__("threading").Event()
+    real_work = app_module.IntegrityCheck._work
+
+    def held_run(self: app_module.IntegrityCheck, progress: Any) -> None:
+        checked.append("started")
+        release.wait(10)  # the check is still running while we look
+        real_work(self, progress)
+
+    monkeypatch.setattr(app_module.IntegrityCheck, "_work", held_run)
+    window = app_module.start(db, None, str(isolated / "s2.ini"))
+    assert window is not None
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: checked == ["started"], timeout=5000)  # at once, not delayed
+    assert window.read_only
+    assert not window.actions_by_name["new_patient"].isEnabled()
+    release.set()
+    window.integrity_check.wait(10_000)  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: not window.read_only, timeout=5000)
+    assert window.actions_by_name["new_patient"].isEnabled()
+    assert not stale.exists()  # forgotten once the file was found sound
+
+
+def test_after_a_clean_close_the_window_accepts_edits_at_once(
+    app: object, qtbot: Any, isolated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    choose(monkeypatch, dialogs.FirstRunChoice.CREATE_EMPTY)
+    blocked = __import__("threading").Event()
+    real_work = app_module.IntegrityCheck._work
+
+    def held_run(self: app_module.IntegrityCheck, progress: Any) -> None:
+        blocked.wait(10)  # the check has not finished while we look
+        real_work(self, progress)
+
+    monkeypatch.setattr(app_module.IntegrityCheck, "_work", held_run)
+    window = app_module.start(isolated / "clean.sqlite", None, str(isolated / "s.ini"))
+    assert window is not None
+    qtbot.addWidget(window)
+    try:
+        assert not window.read_only
+        assert window.actions_by_name["new_patient"].isEnabled()
+    finally:
+        blocked.set()
+        window.integrity_check.wait(10_000)  # type: ignore[union-attr]
