@@ -22,6 +22,7 @@ from gistdesk.storage.repository import SqliteRepository
 from gistdesk.ui import actions as action_table
 from gistdesk.ui import dialogs
 from gistdesk.ui.background import BackgroundOp, Cancelled, Progress
+from gistdesk.ui.patient_list import COL_LINE
 from gistdesk.ui.flags_panel import flag_html
 from gistdesk.ui.forms.dose_form import DoseChangeForm
 from gistdesk.ui.forms.fields import DateField, parse_date
@@ -535,7 +536,7 @@ def test_no_cut_off_text_in_the_scan_table_and_the_patient_list(
         assert table.columnWidth(column) >= table.sizeHintForColumn(column), column
     listing = win.list_view
     for column in range(listing.model().columnCount()):
-        if column != 4:  # the therapy line stretches; its tooltip has it whole
+        if column != COL_LINE:  # the therapy line stretches; its tooltip has it whole
             assert listing.columnWidth(column) >= min(listing.sizeHintForColumn(column), 260)
 
 
