@@ -22,7 +22,6 @@ from gistdesk.storage.repository import SqliteRepository
 from gistdesk.ui import actions as action_table
 from gistdesk.ui import dialogs
 from gistdesk.ui.background import BackgroundOp, Cancelled, Progress
-from gistdesk.ui.patient_list import COL_LINE
 from gistdesk.ui.flags_panel import flag_html
 from gistdesk.ui.forms.dose_form import DoseChangeForm
 from gistdesk.ui.forms.fields import DateField, parse_date
@@ -31,6 +30,7 @@ from gistdesk.ui.forms.patient_form import PatientForm
 from gistdesk.ui.forms.scan_form import COL, ScanForm
 from gistdesk.ui.forms.side_effect_form import COMMON_TERMS, SideEffectForm
 from gistdesk.ui.main_window import MainWindow, clamp_geometry, window_title
+from gistdesk.ui.patient_list import COL_LINE
 from gistdesk.ui.pdf_preview import PdfPreview, preview_size
 from gistdesk.ui.timeline_chart import scan_points
 from tests.ui.conftest import PASSWORD, TODAY, load
