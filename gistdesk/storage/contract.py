@@ -41,6 +41,7 @@ from gistdesk.core.model import (
     SideEffect,
     TherapyLine,
 )
+from gistdesk.core.progress import CancelToken, Progress
 from gistdesk.storage.api import PatientRow, SortKey, Worklist
 from gistdesk.storage.audit import AuditEntry
 from gistdesk.storage.auth import Permission
@@ -477,13 +478,27 @@ class Repository(Protocol):
         ...
 
     # -- backups ----------------------------------------------------------------------------
-    def backup(self, reason: str = "manual") -> Path: ...
+    def backup(
+        self,
+        reason: str = "manual",
+        *,
+        progress: Progress | None = None,
+        cancel: CancelToken | None = None,
+    ) -> Path:
+        """`progress(done, total)` while copying; `cancel` stops it with nothing written."""
+        ...
 
     def auto_backup(self, min_interval: timedelta = timedelta(hours=24)) -> Path | None: ...
 
     def list_backups(self) -> list[BackupInfo]: ...
 
-    def restore(self, path: str | os.PathLike[str]) -> Path: ...
+    def restore(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        progress: Progress | None = None,
+        cancel: CancelToken | None = None,
+    ) -> Path: ...
 
     # -- health -----------------------------------------------------------------------------
     def schema_version(self) -> int: ...

@@ -4,24 +4,39 @@
   <context>
     <name>About</name>
     <message>
-      <location filename="../../gistdesk/ui/about.py" line="50" />
+      <location filename="../../gistdesk/ui/about.py" line="57" />
       <source>Case records, response assessment (RECIST 1.1, Choi, PET) and decision-support flags for gastrointestinal stromal tumor clinics.</source>
       <translation>Falldokumentation, Beurteilung des Ansprechens (RECIST 1.1, Choi, PET) und Hinweise zur Entscheidungsunterstützung für Sprechstunden für gastrointestinale Stromatumoren.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/about.py" line="55" />
+      <location filename="../../gistdesk/ui/about.py" line="62" />
       <source>Flags are decision support for the GIST team, not orders.</source>
       <translation>Hinweise dienen der Entscheidungsunterstützung des GIST-Teams, sie sind keine Anordnungen.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/about.py" line="56" />
+      <location filename="../../gistdesk/ui/about.py" line="63" />
       <source>Known simplifications</source>
       <translation>Bekannte Vereinfachungen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/about.py" line="57" />
+      <location filename="../../gistdesk/ui/about.py" line="64" />
       <source>Versions</source>
       <translation>Versionen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/about.py" line="29" />
+      <source>a locally treated lesion leaves the reading only when the procedure lists it</source>
+      <translation>eine lokal behandelte Läsion fällt nur dann aus der Auswertung, wenn der Eingriff sie aufführt</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/about.py" line="33" />
+      <source>a rise in PET SUV alone raises no flag (the PET response is shown beside RECIST and Choi)</source>
+      <translation>ein Anstieg des PET-SUV allein löst keinen Hinweis aus (das PET-Ansprechen wird neben RECIST und Choi gezeigt)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/about.py" line="37" />
+      <source>an unknown rupture is computed as no rupture</source>
+      <translation>eine unbekannte Ruptur wird als keine Ruptur gerechnet</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/about.py" line="20" />
@@ -29,92 +44,103 @@
       <translation>keine RECIST-Bestätigungsuntersuchungen und keine Mindestdauer für eine stabile Erkrankung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/about.py" line="30" />
+      <location filename="../../gistdesk/ui/about.py" line="32" />
       <source>no automatic Choi density for MRI or the low-dose CT of a PET-CT</source>
       <translation>keine automatische Choi-Dichte für MRT oder das Niedrigdosis-CT eines PET-CT</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/about.py" line="23" />
+      <location filename="../../gistdesk/ui/about.py" line="26" />
       <source>one PET threshold (25%) instead of EORTC's cycle-dependent thresholds</source>
       <translation>eine PET-Schwelle (25 %) statt der zyklusabhängigen Schwellen der EORTC</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/about.py" line="27" />
-      <source>only surgery (not ablation, embolization or radiation) resets a baseline</source>
-      <translation>nur eine Operation (nicht Ablation, Embolisation oder Bestrahlung) setzt eine neue Ausgangsuntersuchung</translation>
-    </message>
-    <message>
-      <location filename="../../gistdesk/ui/about.py" line="26" />
-      <source>scans outside a therapy line are only checked for new lesions</source>
-      <translation>Untersuchungen außerhalb einer Therapielinie werden nur auf neue Läsionen geprüft</translation>
+      <location filename="../../gistdesk/ui/about.py" line="23" />
+      <source>the team's review of a scan takes the place of a confirmation scan</source>
+      <translation>die Beurteilung eines Scans durch das Team ersetzt einen Bestätigungsscan</translation>
     </message>
   </context>
   <context>
     <name>App</name>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="149" />
+      <location filename="../../gistdesk/ui/app.py" line="151" />
       <source>An unexpected error happened ({0} in {1}). Nothing was saved by the action that failed; your data is safe in the database.</source>
       <translation>Ein unerwarteter Fehler ist aufgetreten ({0} in {1}). Die fehlgeschlagene Aktion hat nichts gespeichert; Ihre Daten sind in der Datenbank sicher.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="421" />
-      <location filename="../../gistdesk/ui/app.py" line="488" />
+      <location filename="../../gistdesk/ui/app.py" line="478" />
+      <location filename="../../gistdesk/ui/app.py" line="550" />
+      <location filename="../../gistdesk/ui/team.py" line="87" />
       <source>Cannot open the database</source>
       <translation>Die Datenbank kann nicht geöffnet werden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="464" />
+      <location filename="../../gistdesk/ui/app.py" line="255" />
+      <source>Checking the database after an unclean close: read only until done</source>
+      <translation>Datenbank wird nach einem unsauberen Beenden geprüft: bis dahin nur lesen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/app.py" line="526" />
       <source>Create an empty clinic database</source>
       <translation>Leere Klinikdatenbank anlegen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="474" />
+      <location filename="../../gistdesk/ui/app.py" line="275" />
+      <source>Database checked: no problem found</source>
+      <translation>Datenbank geprüft: kein Problem gefunden</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/app.py" line="536" />
       <source>File exists</source>
       <translation>Datei existiert bereits</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="290" />
-      <location filename="../../gistdesk/ui/app.py" line="467" />
+      <location filename="../../gistdesk/ui/app.py" line="342" />
+      <location filename="../../gistdesk/ui/app.py" line="529" />
       <source>Open a gistdesk database</source>
       <translation>gistdesk-Datenbank öffnen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="483" />
+      <location filename="../../gistdesk/ui/app.py" line="545" />
       <source>Opening the database…</source>
       <translation>Datenbank wird geöffnet…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="399" />
+      <location filename="../../gistdesk/ui/app.py" line="456" />
       <source>Restored {0}: sign in again</source>
       <translation>{0} wiederhergestellt: bitte erneut anmelden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="148" />
+      <location filename="../../gistdesk/ui/app.py" line="150" />
       <source>Something went wrong</source>
       <translation>Etwas ist schiefgelaufen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="373" />
+      <location filename="../../gistdesk/ui/app.py" line="430" />
       <source>The automatic backup was not made</source>
       <translation>Die automatische Sicherung wurde nicht erstellt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="393" />
+      <location filename="../../gistdesk/ui/app.py" line="450" />
       <source>The backup was not restored</source>
       <translation>Die Sicherung wurde nicht wiederhergestellt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="239" />
+      <location filename="../../gistdesk/ui/app.py" line="263" />
       <source>The database is damaged</source>
       <translation>Die Datenbank ist beschädigt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="240" />
+      <location filename="../../gistdesk/ui/app.py" line="264" />
       <source>The integrity check of the database failed. gistdesk shows what it can read but will not save changes. Restore a backup before going on.</source>
       <translation>Die Integritätsprüfung der Datenbank ist fehlgeschlagen. gistdesk zeigt an, was es lesen kann, speichert aber keine Änderungen. Stellen Sie eine Sicherung wieder her, bevor Sie weiterarbeiten.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="154" />
+      <location filename="../../gistdesk/ui/team.py" line="88" />
+      <source>The team database could not be opened.</source>
+      <translation>Die Teamdatenbank konnte nicht geöffnet werden.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/app.py" line="156" />
       <source>What failed: {0} in {1}
 
 A technical log (without patient data) was written to:
@@ -127,23 +153,23 @@ Ein technisches Protokoll (ohne Patientendaten) wurde geschrieben nach:
 Zeit: {3}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="236" />
+      <location filename="../../gistdesk/ui/app.py" line="260" />
       <source>database damaged: read only</source>
       <translation>Datenbank beschädigt: nur Lesen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="374" />
+      <location filename="../../gistdesk/ui/app.py" line="431" />
       <source>gistdesk closes normally; your data is safe in the database. Make a backup with Tools &gt; Backups… next time.</source>
       <translation>gistdesk wird normal beendet; Ihre Daten sind in der Datenbank sicher. Erstellen Sie beim nächsten Mal eine Sicherung über Extras &gt; Sicherungen….</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="475" />
+      <location filename="../../gistdesk/ui/app.py" line="537" />
       <source>{0} already exists; choose a new name.</source>
       <translation>{0} existiert bereits; wählen Sie einen neuen Namen.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="422" />
-      <location filename="../../gistdesk/ui/app.py" line="489" />
+      <location filename="../../gistdesk/ui/app.py" line="479" />
+      <location filename="../../gistdesk/ui/app.py" line="551" />
       <source>{0} could not be opened.</source>
       <translation>{0} konnte nicht geöffnet werden.</translation>
     </message>
@@ -797,175 +823,175 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
   <context>
     <name>FlagsPanel</name>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="400" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="399" />
       <source>Adjuvant therapy ends on {0} (in {1} days): on the Adjuvant ending worklist.</source>
       <translation>Die adjuvante Therapie endet am {0} (in {1} Tagen): auf der Arbeitsliste „Adjuvant endet“.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="81" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="80" />
       <source>Advised duration (days)</source>
       <translation>Empfohlene Dauer (Tage)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="134" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="133" />
       <source>Awaiting the team’s review</source>
       <translation>Wartet auf die Beurteilung des Teams</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="184" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="183" />
       <source>Basis:</source>
       <translation>Grundlage:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="69" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="68" />
       <source>Change vs baseline</source>
       <translation>Änderung zum Ausgangsbefund</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="70" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="69" />
       <source>Change vs nadir</source>
       <translation>Änderung zum Nadir</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="171" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="170" />
       <source>Criteria:</source>
       <translation>Kriterien:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="77" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="76" />
       <source>Days</source>
       <translation>Tage</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="78" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="77" />
       <source>Days on this line</source>
       <translation>Tage auf dieser Linie</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="79" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="78" />
       <source>Days since the last scan</source>
       <translation>Tage seit der letzten Bildgebung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="71" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="70" />
       <source>Density change</source>
       <translation>Dichteänderung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="73" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="72" />
       <source>Density change vs nadir</source>
       <translation>Dichteänderung zum Nadir</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="82" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="81" />
       <source>Dose</source>
       <translation>Dosis</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="174" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="173" />
       <source>Extent:</source>
       <translation>Ausmaß:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="342" />
-      <location filename="../../gistdesk/ui/flags_panel.py" line="357" />
-      <location filename="../../gistdesk/ui/flags_panel.py" line="421" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="341" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="356" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="420" />
       <source>Flags</source>
       <translation>Hinweise</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="421" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="420" />
       <source>Flags ({0} open)</source>
       <translation>Hinweise ({0} offen)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="386" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="385" />
       <source>Flags support the GIST team's review; they are not orders.</source>
       <translation>Hinweise unterstützen die Beurteilung durch das GIST-Team; sie sind keine Anordnungen.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="68" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="67" />
       <source>Nadir scan</source>
       <translation>Nadir-Bildgebung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="382" />
-      <location filename="../../gistdesk/ui/flags_panel.py" line="425" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="381" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="424" />
       <source>No flags: nothing for the team to review.</source>
       <translation>Keine Hinweise: Für das Team gibt es nichts zu prüfen.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="201" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="200" />
       <source>Options to discuss:</source>
       <translation>Zu besprechende Optionen:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="138" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="137" />
       <source>Re-image requested</source>
       <translation>Erneute Bildgebung angefordert</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="175" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="174" />
       <source>Resistance:</source>
       <translation>Resistenz:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="138" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="137" />
       <source>Reviewed</source>
       <translation>Beurteilt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="428" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="427" />
       <source>Reviewed ({0})</source>
       <translation>Beurteilt ({0})</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="76" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="75" />
       <source>SUVmax change</source>
       <translation>SUVmax-Änderung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="80" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="79" />
       <source>Scan interval (days)</source>
       <translation>Bildgebungsintervall (Tage)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="269" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="268" />
       <source>Select to show its scan</source>
       <translation>Auswählen, um die Bildgebung zu zeigen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="67" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="66" />
       <source>Smallest sum (nadir)</source>
       <translation>Kleinste Summe (Nadir)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="208" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="207" />
       <source>Source:</source>
       <translation>Quelle:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="66" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="65" />
       <source>Sum at baseline</source>
       <translation>Summe bei Ausgangsbefund</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="65" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="64" />
       <source>Sum of target diameters</source>
       <translation>Summe der Zieldurchmesser</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="188" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="187" />
       <source>early on the first TKI line (when false progression is most common)</source>
       <translation>früh in der ersten TKI-Linie (wenn eine Pseudoprogression am häufigsten ist)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="181" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="180" />
       <source>off therapy</source>
       <translation>ohne Therapie</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="156" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="155" />
       <source>scan {0}</source>
       <translation>Bildgebung {0}</translation>
     </message>
