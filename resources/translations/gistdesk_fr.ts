@@ -583,67 +583,67 @@ Tout ce qui a été enregistré après ce moment est remplacé (la base actuelle
   <context>
     <name>Dialogs</name>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="98" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="106" />
       <source>Create empty clinic</source>
       <translation>Créer une base vide</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="33" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="34" />
       <source>Discard</source>
       <translation>Abandonner</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="135" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="143" />
       <source>Discard the changes</source>
       <translation>Abandonner les modifications</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="34" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="35" />
       <source>Keep editing</source>
       <translation>Continuer la saisie</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="133" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="141" />
       <source>Keep the form</source>
       <translation>Garder le formulaire</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="90" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="98" />
       <source>No clinic database was found.</source>
       <translation>Aucune base de données de la clinique n'a été trouvée.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="99" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="107" />
       <source>Open demo</source>
       <translation>Ouvrir la démo</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="101" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="109" />
       <source>Open existing…</source>
       <translation>Ouvrir une base existante…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="102" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="110" />
       <source>Quit</source>
       <translation>Quitter</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="128" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="136" />
       <source>The previous user</source>
       <translation>L'utilisateur précédent</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="122" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="130" />
       <source>Unsaved form of another user</source>
       <translation>Formulaire non enregistré d'un autre utilisateur</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="89" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="97" />
       <source>Welcome to gistdesk</source>
       <translation>Bienvenue dans gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="92" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="100" />
       <source>gistdesk can create an empty clinic database at
 {0}
 or open the demo database (invented patients, for trying the app out).</source>
@@ -652,12 +652,12 @@ or open the demo database (invented patients, for trying the app out).</source>
 ou ouvrir la base de démonstration (patients fictifs, pour essayer l'application).</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="63" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="71" />
       <source>gistdesk database (*.sqlite *.db);;All files (*)</source>
       <translation>Base gistdesk (*.sqlite *.db);;Tous les fichiers (*)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="123" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="131" />
       <source>{0} left a form with changes that are not saved.
 
 {1}, do you want to keep the form open (you then check and save it yourself, under your name) or discard those changes?</source>
@@ -797,84 +797,99 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
   <context>
     <name>FlagsPanel</name>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="314" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="59" />
+      <source>Adjuvant therapy (days)</source>
+      <translation>Traitement adjuvant (jours)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="323" />
       <source>Adjuvant therapy ends on {0} (in {1} days): on the Adjuvant ending worklist.</source>
       <translation>Le traitement adjuvant se termine le {0} (dans {1} jours) : sur la liste de travail « Fin d'adjuvant ».</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="65" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="74" />
       <source>Advised duration (days)</source>
       <translation>Durée conseillée (jours)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="133" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="142" />
       <source>Basis:</source>
       <translation>Fondement :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="53" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="60" />
+      <source>Before surgery (days)</source>
+      <translation>Avant la chirurgie (jours)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="62" />
       <source>Change vs baseline</source>
       <translation>Variation par rapport à la référence</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="54" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="63" />
       <source>Change vs nadir</source>
       <translation>Variation par rapport au nadir</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="121" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="56" />
+      <source>Change vs reference</source>
+      <translation>Variation par rapport à la référence</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="130" />
       <source>Criteria:</source>
       <translation>Critères :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="61" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="70" />
       <source>Days</source>
       <translation>Jours</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="62" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="71" />
       <source>Days on this line</source>
       <translation>Jours sur cette ligne</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="63" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="72" />
       <source>Days since the last scan</source>
       <translation>Jours depuis le dernier examen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="55" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="64" />
       <source>Density change</source>
       <translation>Variation de densité</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="57" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="66" />
       <source>Density change vs nadir</source>
       <translation>Variation de densité par rapport au nadir</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="66" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="75" />
       <source>Dose</source>
       <translation>Dose</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="124" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="133" />
       <source>Extent:</source>
       <translation>Étendue :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="270" />
-      <location filename="../../gistdesk/ui/flags_panel.py" line="285" />
-      <location filename="../../gistdesk/ui/flags_panel.py" line="307" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="279" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="294" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="316" />
       <source>Flags</source>
       <translation>Alertes</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="307" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="316" />
       <source>Flags ({0})</source>
       <translation>Alertes ({0})</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="299" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="308" />
       <source>Flags support the GIST team's review; they are not orders.</source>
       <translation>Les alertes aident l'équipe GIST à évaluer ; ce ne sont pas des prescriptions.</translation>
     </message>
@@ -884,32 +899,42 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Examen du nadir</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="295" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="61" />
+      <source>Next scan due</source>
+      <translation>Prochain examen prévu</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="304" />
       <source>No flags: nothing for the team to review.</source>
       <translation>Aucune alerte : rien à revoir pour l'équipe.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="150" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="159" />
       <source>Options to discuss:</source>
       <translation>Options à discuter :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="125" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="54" />
+      <source>Reference scan</source>
+      <translation>Examen de référence</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="134" />
       <source>Resistance:</source>
       <translation>Résistance :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="60" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="69" />
       <source>SUVmax change</source>
       <translation>Variation du SUVmax</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="64" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="73" />
       <source>Scan interval (days)</source>
       <translation>Intervalle entre examens (jours)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="199" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="208" />
       <source>Select to show its scan</source>
       <translation>Sélectionner pour afficher l'examen</translation>
     </message>
@@ -919,13 +944,18 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Plus petite somme (nadir)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="157" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="166" />
       <source>Source:</source>
       <translation>Source :</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/flags_panel.py" line="50" />
       <source>Sum at baseline</source>
+      <translation>Somme initiale</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="53" />
+      <source>Sum at the reference scan</source>
       <translation>Somme à l’examen de référence</translation>
     </message>
     <message>
@@ -934,17 +964,17 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Somme des diamètres cibles</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="137" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="146" />
       <source>early on the first TKI line (when false progression is most common)</source>
       <translation>tôt dans la première ligne de TKI (quand la pseudo-progression est la plus fréquente)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="129" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="138" />
       <source>off therapy</source>
       <translation>sans traitement</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="107" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="116" />
       <source>scan {0}</source>
       <translation>examen {0}</translation>
     </message>
@@ -1163,12 +1193,12 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Nouvelle &amp;ligne de traitement…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window_view.py" line="45" />
+      <location filename="../../gistdesk/ui/main_window_view.py" line="56" />
       <source>Adjuvant ending</source>
       <translation>Fin d'adjuvant</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window_view.py" line="42" />
+      <location filename="../../gistdesk/ui/main_window_view.py" line="53" />
       <source>All</source>
       <translation>Tous</translation>
     </message>
@@ -1320,7 +1350,7 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Verrouillé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window_view.py" line="115" />
+      <location filename="../../gistdesk/ui/main_window_view.py" line="135" />
       <source>Main toolbar</source>
       <translation>Barre d'outils principale</translation>
     </message>
@@ -1370,7 +1400,7 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>{0} enregistré</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window_view.py" line="43" />
+      <location filename="../../gistdesk/ui/main_window_view.py" line="54" />
       <source>Scan overdue</source>
       <translation>Examen en retard</translation>
     </message>
@@ -1381,18 +1411,18 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>La recherche a échoué : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window_view.py" line="71" />
+      <location filename="../../gistdesk/ui/main_window_view.py" line="91" />
       <source>Search patients</source>
       <translation>Rechercher des patients</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window_view.py" line="69" />
+      <location filename="../../gistdesk/ui/main_window_view.py" line="89" />
       <source>Search record number or name  (Ctrl+F)</source>
       <translation>Rechercher un numéro de dossier ou un nom  (Ctrl+F)</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/main_window.py" line="249" />
-      <location filename="../../gistdesk/ui/main_window_view.py" line="87" />
+      <location filename="../../gistdesk/ui/main_window_view.py" line="107" />
       <source>Select a patient in the list, or create one with Ctrl+N.</source>
       <translation>Sélectionnez un patient dans la liste, ou créez-en un avec Ctrl+N.</translation>
     </message>
@@ -1419,7 +1449,7 @@ Create the first with New patient (Ctrl+N).</source>
 Créez le premier avec Nouveau patient (Ctrl+N).</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window_view.py" line="44" />
+      <location filename="../../gistdesk/ui/main_window_view.py" line="55" />
       <source>To review</source>
       <translation>À revoir</translation>
     </message>
