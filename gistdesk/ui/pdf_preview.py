@@ -6,6 +6,7 @@ the pages to a printer and writes the same bytes where the user chooses.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSize, Qt
@@ -73,10 +74,17 @@ class PdfPreview(QDialog):
     Save as PDF…."""
 
     def __init__(
-        self, pdf: bytes, title: str, suggested_name: str, parent: QWidget | None = None
+        self,
+        pdf: bytes,
+        title: str,
+        suggested_name: str,
+        parent: QWidget | None = None,
+        on_saved: Callable[[Path], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.pdf = pdf
+        # Records the saved copy in the audit log; when it raises, the copy is removed.
+        self.on_saved = on_saved
         self.suggested_name = suggested_name
         self.setWindowTitle(title)
         screen = (
@@ -223,4 +231,11 @@ class PdfPreview(QDialog):
         except OSError as exc:
             dialogs.show_error(self, self.tr("The PDF was not saved"), f"{target}: {exc.strerror}")
             return None
+        if self.on_saved is not None:
+            try:
+                self.on_saved(target)  # every export is in the audit log
+            except Exception as exc:  # StorageError, PermissionDeniedError
+                target.unlink(missing_ok=True)
+                dialogs.show_error(self, self.tr("The PDF was not saved"), str(exc))
+                return None
         return target

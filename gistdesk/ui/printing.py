@@ -12,6 +12,7 @@ import importlib.util
 import logging
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
@@ -27,7 +28,10 @@ DEFAULT_CLINIC = "GIST clinic"
 TITLES = {
     "summary": QT_TRANSLATE_NOOP("Printing", "clinician summary"),
     "handout": QT_TRANSLATE_NOOP("Printing", "patient handout"),
+    "board": QT_TRANSLATE_NOOP("Printing", "tumor board sheet"),
 }
+# Kinds whose builder came after gistdesk.reports itself (build_report dispatches to it).
+BUILDERS = {"board": "gistdesk.reports.board"}  # build_board_sheet
 HANDOUT_LANGUAGES = ("en", "de")
 
 
@@ -45,11 +49,28 @@ def reports_available() -> bool:
     return importlib.util.find_spec("gistdesk.reports") is not None
 
 
-def show_preview(parent: QWidget | None, pdf: bytes, title: str, suggested_name: str) -> QWidget:
-    """Open the preview window (non-modal) on the built PDF and return it."""
+def builder_available(kind: str) -> bool:
+    """Whether this version has the builder of `kind` (the board sheet came later)."""
+    if kind not in BUILDERS:
+        return True
+    try:
+        return importlib.util.find_spec(BUILDERS[kind]) is not None
+    except (ModuleNotFoundError, ValueError):
+        return False
+
+
+def show_preview(
+    parent: QWidget | None,
+    pdf: bytes,
+    title: str,
+    suggested_name: str,
+    on_saved: Callable[[Path], None] | None = None,
+) -> QWidget:
+    """Open the preview window (non-modal) on the built PDF and return it; `on_saved(path)`
+    audits a Save as PDF."""
     from gistdesk.ui.pdf_preview import PdfPreview
 
-    preview = PdfPreview(pdf, title, suggested_name, parent)
+    preview = PdfPreview(pdf, title, suggested_name, parent, on_saved)
     preview.show()
     return preview
 
@@ -74,13 +95,15 @@ def print_report(
     clinic_name: str = DEFAULT_CLINIC,
     today: date | None = None,
     audit: Callable[[str], None] | None = None,
+    audit_saved: Callable[[Path], None] | None = None,
 ) -> ReportJob | None:
     """Build the PDF off the UI thread and show it in a preview to print or save.
 
     `audit(title)` records the print in the audit log before anything is built; when it fails
-    (e.g. the role may not print) nothing is printed."""
+    (e.g. the role may not print) nothing is printed. `audit_saved(path)` records a copy
+    saved from the preview (an export)."""
     what = _tr(TITLES[kind])
-    if not reports_available():
+    if not reports_available() or not builder_available(kind):
         dialogs.show_info(
             parent,
             QCoreApplication.translate("Printing", "Printing not available yet"),
@@ -111,7 +134,7 @@ def print_report(
         return pdf
 
     def done(pdf: bytes) -> None:
-        job.preview = show_preview(parent, pdf, what[:1].upper() + what[1:], suggested)
+        job.preview = show_preview(parent, pdf, what[:1].upper() + what[1:], suggested, audit_saved)
 
     def failed(exc: BaseException) -> None:
         log.error("report failed: %s", type(exc).__name__)  # no patient data in the log
@@ -156,3 +179,14 @@ def print_handout(
 ) -> ReportJob | None:
     """The plain-language patient handout PDF (DESIGN.md section 5)."""
     return print_report(parent, "handout", case, assessment, clinic_name, audit=audit)
+
+
+def print_board_sheet(
+    parent: QWidget | None,
+    case: Case,
+    assessment: Assessment,
+    clinic_name: str = DEFAULT_CLINIC,
+    audit: Callable[[str], None] | None = None,
+) -> ReportJob | None:
+    """The one-page tumor board sheet of the patient (gistdesk.reports.board)."""
+    return print_report(parent, "board", case, assessment, clinic_name, audit=audit)
