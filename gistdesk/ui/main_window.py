@@ -423,6 +423,7 @@ class MainWindow(EditHandlers):
         case, assessment = self.controller.case, self.controller.assessment
         if case is None or assessment is None:
             return None
+        clinic = self.app_settings.clinic()
         return printing.print_report(
             self,
             kind,
@@ -432,6 +433,8 @@ class MainWindow(EditHandlers):
             self.today(),
             self._audit_print,
             self._audit_saved_pdf,
+            phone=clinic.phone.strip(),
+            nurse_line=clinic.nurse_line.strip(),
         )
 
     def _audit_print(self, kind: str) -> None:
