@@ -10,11 +10,13 @@ from typing import Any
 from gistdesk.commands.common import (
     EXIT_FAILED,
     EXIT_OK,
+    CliProgress,
     add_db_option,
     db_target,
     fail,
     open_repository,
 )
+from gistdesk.core.progress import Cancelled
 from gistdesk.storage.errors import StorageError
 
 
@@ -73,8 +75,9 @@ def run(args: argparse.Namespace) -> int:
                         f"{info.size:>12,} bytes  {info.path}"
                     )
                 return EXIT_OK
-            path = repo.backup(args.reason)
-    except (StorageError, OSError) as exc:
+            with CliProgress("backing up", unit="bytes") as (progress, cancel):
+                path = repo.backup(args.reason, progress=progress, cancel=cancel)
+    except (StorageError, OSError, Cancelled) as exc:
         return fail(exc)
     print(f"backup written to {path}")
     return EXIT_OK

@@ -17,11 +17,12 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from gistdesk.clinical import assess
 from gistdesk.clinical.types import FlagCode
+from gistdesk.core.model import Procedure
 from gistdesk.storage.api import Worklist
 from gistdesk.storage.contract import Repository
 from gistdesk.storage.factory import open_repository
@@ -104,6 +105,70 @@ def save_german_main_window(repo: Repository, db: Path, out: Path, record_number
         window.close()
     finally:
         install_language("en")
+
+
+def save_team_loop(repo: Repository, out: Path, record_number: str) -> None:
+    """The team's loop on a copy of one demo patient (the demo database is not changed):
+    the flags panel before and after a review, the review dialog, the procedure form with a
+    treated lesion, the chart with a reference and a treated lesion (30-...)."""
+    from gistdesk.core.vocab import ProcedureKind, ReviewDecision
+    from gistdesk.ui import team_actions
+    from gistdesk.ui.forms.procedure_form import ProcedureForm
+
+    case = repo.load_case(record_number)
+    folder = Path(tempfile.mkdtemp())
+    copy = open_repository(folder / "team-loop.sqlite")  # no accounts: open to the tool
+    copy.save_case(case, user="screenshots")
+    settings = QSettings(str(folder / "screens.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(copy, settings, "team-loop.sqlite", "dr.lindqvist")
+    window.resize(1760, 1000)
+    window.show()
+    window.open_patient(record_number)
+    panel = window.flags_panel
+    panel.view.setFocus()
+    panel.select_flag(0)
+    save(panel, out / "30-flags-panel-unreviewed.png")
+    dialog = team_actions.make_review_dialog(window)
+    if dialog is not None:
+        dialog.show()
+        dialog.choose(ReviewDecision.PROGRESSION_CONFIRMED)
+        dialog.note.setPlainText("tumor board: limited progression, raise to 800 mg")
+        save(dialog, out / "31-review-dialog.png")
+        dialog.try_save()
+        panel.reviewed_toggle.setChecked(True)
+        panel.select_flag(len(panel.flags()) - 1)  # the reviewed one, at the bottom
+        panel.view.scrollToBottom()
+        save(panel, out / "32-flags-panel-reviewed.png")
+    # A procedure between two scans that treated one lesion.
+    scans = case.scans_by_date()
+    lesion_ids = sorted({le.lesion_id for scan in scans for le in scan.lesions if le.target})
+    if len(scans) >= 3 and lesion_ids:
+        day = scans[-3].date + (scans[-2].date - scans[-3].date) / 2
+        current = window.controller.case
+        assert current is not None
+        form = ProcedureForm(current, lambda _c: None, today=date.today(), parent=window)
+        form.date.setText(day.isoformat())
+        form.kind.set_value(ProcedureKind.MICROWAVE_ABLATION)
+        form.organ.setText("liver")
+        treated = lesion_ids[-1]
+        for row in range(form.lesions.count()):
+            item = form.lesions.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == treated:
+                item.setCheckState(Qt.CheckState.Checked)
+        form.show()
+        save(form, out / "33-procedure-form-treated-lesions.png")
+        form._dirty = False
+        form.reject()
+        ablation = Procedure(day, ProcedureKind.MICROWAVE_ABLATION, "liver", lesions=(treated,))
+        window.controller.apply(
+            record_number,
+            lambda r: r.save_procedure(record_number, ablation, user="dr.lindqvist"),
+        )
+        window.patient_view.tabs.setCurrentIndex(1)
+        save(window.patient_view.chart, out / "34-chart-reference-and-treated-lesion.png")
+        save(window.patient_view, out / "35-patient-view-scans-reviewed.png")
+    window.close()
+    copy.close()
 
 
 def main(argv: list[str]) -> int:
@@ -189,6 +254,7 @@ def main(argv: list[str]) -> int:
     window.lock_screen.try_unlock()
     window.close()
     save_german_main_window(repo, db, out, pick_patient(repo))
+    save_team_loop(repo, out, pick_patient(repo))
     repo.close()
     # and page 1 of each printed report (pdftoppm, from poppler-utils)
     paths = render_report_screenshots(out)

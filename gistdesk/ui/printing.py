@@ -28,7 +28,10 @@ DEFAULT_CLINIC = "GIST clinic"
 TITLES = {
     "summary": QT_TRANSLATE_NOOP("Printing", "clinician summary"),
     "handout": QT_TRANSLATE_NOOP("Printing", "patient handout"),
+    "board": QT_TRANSLATE_NOOP("Printing", "tumor board sheet"),
 }
+# Kinds whose builder came after gistdesk.reports itself (build_report dispatches to it).
+BUILDERS = {"board": "gistdesk.reports.board"}  # build_board_sheet
 HANDOUT_LANGUAGES = ("en", "de")
 
 
@@ -44,6 +47,16 @@ def handout_language() -> str:
 
 def reports_available() -> bool:
     return importlib.util.find_spec("gistdesk.reports") is not None
+
+
+def builder_available(kind: str) -> bool:
+    """Whether this version has the builder of `kind` (the board sheet came later)."""
+    if kind not in BUILDERS:
+        return True
+    try:
+        return importlib.util.find_spec(BUILDERS[kind]) is not None
+    except (ModuleNotFoundError, ValueError):
+        return False
 
 
 def show_preview(
@@ -90,7 +103,7 @@ def print_report(
     (e.g. the role may not print) nothing is printed. `audit_saved(path)` records a copy
     saved from the preview (an export)."""
     what = _tr(TITLES[kind])
-    if not reports_available():
+    if not reports_available() or not builder_available(kind):
         dialogs.show_info(
             parent,
             QCoreApplication.translate("Printing", "Printing not available yet"),
@@ -166,3 +179,14 @@ def print_handout(
 ) -> ReportJob | None:
     """The plain-language patient handout PDF (DESIGN.md section 5)."""
     return print_report(parent, "handout", case, assessment, clinic_name, audit=audit)
+
+
+def print_board_sheet(
+    parent: QWidget | None,
+    case: Case,
+    assessment: Assessment,
+    clinic_name: str = DEFAULT_CLINIC,
+    audit: Callable[[str], None] | None = None,
+) -> ReportJob | None:
+    """The one-page tumor board sheet of the patient (gistdesk.reports.board)."""
+    return print_report(parent, "board", case, assessment, clinic_name, audit=audit)

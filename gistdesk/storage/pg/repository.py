@@ -54,6 +54,7 @@ from gistdesk.core.model import (
     SideEffect,
     TherapyLine,
 )
+from gistdesk.core.progress import CancelToken, Progress
 from gistdesk.storage import audit, auth, lockout, logic, search, summary, users
 from gistdesk.storage.acting import Acting
 from gistdesk.storage.api import PatientRow, SortKey, Worklist
@@ -793,7 +794,13 @@ class PostgresRepository(Acting):
         self.close()
 
     # -- backups: on the server, by its administrator ----------------------------------------
-    def backup(self, reason: str = "manual") -> Path:
+    def backup(
+        self,
+        reason: str = "manual",
+        *,
+        progress: Progress | None = None,
+        cancel: CancelToken | None = None,
+    ) -> Path:
         """A workstation does not back up the team database: the server's administrator
         does (`gistdesk backup --db URL` runs pg_dump; docs/team-database.md)."""
         raise StorageError(
@@ -807,7 +814,13 @@ class PostgresRepository(Acting):
     def list_backups(self) -> list[BackupInfo]:
         return []
 
-    def restore(self, path: str | os.PathLike[str]) -> Path:
+    def restore(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        progress: Progress | None = None,
+        cancel: CancelToken | None = None,
+    ) -> Path:
         raise PermissionDeniedError(
             "The team database is restored on the server by its administrator "
             "(`gistdesk db restore`), never from a workstation."
