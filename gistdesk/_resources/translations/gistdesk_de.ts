@@ -609,67 +609,67 @@ Alles, was danach gespeichert wurde, wird ersetzt (vorher wird die aktuelle Date
   <context>
     <name>Dialogs</name>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="98" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="106" />
       <source>Create empty clinic</source>
       <translation>Leere Klinikdatenbank anlegen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="33" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="34" />
       <source>Discard</source>
       <translation>Verwerfen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="135" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="143" />
       <source>Discard the changes</source>
       <translation>Änderungen verwerfen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="34" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="35" />
       <source>Keep editing</source>
       <translation>Weiter bearbeiten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="133" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="141" />
       <source>Keep the form</source>
       <translation>Formular behalten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="90" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="98" />
       <source>No clinic database was found.</source>
       <translation>Es wurde keine Klinikdatenbank gefunden.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="99" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="107" />
       <source>Open demo</source>
       <translation>Demo öffnen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="101" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="109" />
       <source>Open existing…</source>
       <translation>Vorhandene öffnen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="102" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="110" />
       <source>Quit</source>
       <translation>Beenden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="128" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="136" />
       <source>The previous user</source>
       <translation>Der vorherige Benutzer</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="122" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="130" />
       <source>Unsaved form of another user</source>
       <translation>Ungespeichertes Formular eines anderen Benutzers</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="89" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="97" />
       <source>Welcome to gistdesk</source>
       <translation>Willkommen bei gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="92" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="100" />
       <source>gistdesk can create an empty clinic database at
 {0}
 or open the demo database (invented patients, for trying the app out).</source>
@@ -678,12 +678,12 @@ or open the demo database (invented patients, for trying the app out).</source>
 oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="63" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="71" />
       <source>gistdesk database (*.sqlite *.db);;All files (*)</source>
       <translation>gistdesk-Datenbank (*.sqlite *.db);;Alle Dateien (*)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="123" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="131" />
       <source>{0} left a form with changes that are not saved.
 
 {1}, do you want to keep the form open (you then check and save it yourself, under your name) or discard those changes?</source>
@@ -823,89 +823,104 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
   <context>
     <name>FlagsPanel</name>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="399" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="74" />
+      <source>Adjuvant therapy (days)</source>
+      <translation>Adjuvante Therapie (Tage)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="408" />
       <source>Adjuvant therapy ends on {0} (in {1} days): on the Adjuvant ending worklist.</source>
       <translation>Die adjuvante Therapie endet am {0} (in {1} Tagen): auf der Arbeitsliste „Adjuvant endet“.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="80" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="89" />
       <source>Advised duration (days)</source>
       <translation>Empfohlene Dauer (Tage)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="133" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="142" />
       <source>Awaiting the team’s review</source>
       <translation>Wartet auf die Beurteilung des Teams</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="183" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="192" />
       <source>Basis:</source>
       <translation>Grundlage:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="68" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="75" />
+      <source>Before surgery (days)</source>
+      <translation>Vor der Operation (Tage)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="77" />
       <source>Change vs baseline</source>
       <translation>Änderung zum Ausgangsbefund</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="69" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="78" />
       <source>Change vs nadir</source>
       <translation>Änderung zum Nadir</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="170" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="71" />
+      <source>Change vs reference</source>
+      <translation>Änderung zur Referenz</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="179" />
       <source>Criteria:</source>
       <translation>Kriterien:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="76" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="85" />
       <source>Days</source>
       <translation>Tage</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="77" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="86" />
       <source>Days on this line</source>
       <translation>Tage auf dieser Linie</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="78" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="87" />
       <source>Days since the last scan</source>
       <translation>Tage seit der letzten Bildgebung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="70" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="79" />
       <source>Density change</source>
       <translation>Dichteänderung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="72" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="81" />
       <source>Density change vs nadir</source>
       <translation>Dichteänderung zum Nadir</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="81" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="90" />
       <source>Dose</source>
       <translation>Dosis</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="173" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="182" />
       <source>Extent:</source>
       <translation>Ausmaß:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="341" />
-      <location filename="../../gistdesk/ui/flags_panel.py" line="356" />
-      <location filename="../../gistdesk/ui/flags_panel.py" line="420" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="350" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="365" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="429" />
       <source>Flags</source>
       <translation>Hinweise</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="420" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="429" />
       <source>Flags ({0} open)</source>
       <translation>Hinweise ({0} offen)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="385" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="394" />
       <source>Flags support the GIST team's review; they are not orders.</source>
       <translation>Hinweise unterstützen die Beurteilung durch das GIST-Team; sie sind keine Anordnungen.</translation>
     </message>
@@ -915,48 +930,58 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Nadir-Bildgebung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="381" />
-      <location filename="../../gistdesk/ui/flags_panel.py" line="424" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="76" />
+      <source>Next scan due</source>
+      <translation>Nächste Bildgebung fällig</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="390" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="433" />
       <source>No flags: nothing for the team to review.</source>
       <translation>Keine Hinweise: Für das Team gibt es nichts zu prüfen.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="200" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="209" />
       <source>Options to discuss:</source>
       <translation>Zu besprechende Optionen:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="137" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="146" />
       <source>Re-image requested</source>
       <translation>Erneute Bildgebung angefordert</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="174" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="69" />
+      <source>Reference scan</source>
+      <translation>Referenzbildgebung</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="183" />
       <source>Resistance:</source>
       <translation>Resistenz:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="137" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="146" />
       <source>Reviewed</source>
       <translation>Beurteilt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="427" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="436" />
       <source>Reviewed ({0})</source>
       <translation>Beurteilt ({0})</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="75" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="84" />
       <source>SUVmax change</source>
       <translation>SUVmax-Änderung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="79" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="88" />
       <source>Scan interval (days)</source>
       <translation>Bildgebungsintervall (Tage)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="268" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="277" />
       <source>Select to show its scan</source>
       <translation>Auswählen, um die Bildgebung zu zeigen</translation>
     </message>
@@ -966,7 +991,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Kleinste Summe (Nadir)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="207" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="216" />
       <source>Source:</source>
       <translation>Quelle:</translation>
     </message>
@@ -976,22 +1001,27 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Summe bei Ausgangsbefund</translation>
     </message>
     <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="68" />
+      <source>Sum at the reference scan</source>
+      <translation>Summe bei der Referenzbildgebung</translation>
+    </message>
+    <message>
       <location filename="../../gistdesk/ui/flags_panel.py" line="64" />
       <source>Sum of target diameters</source>
       <translation>Summe der Zieldurchmesser</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="187" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="196" />
       <source>early on the first TKI line (when false progression is most common)</source>
       <translation>früh in der ersten TKI-Linie (wenn eine Pseudoprogression am häufigsten ist)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="180" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="189" />
       <source>off therapy</source>
       <translation>ohne Therapie</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="155" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="164" />
       <source>scan {0}</source>
       <translation>Bildgebung {0}</translation>
     </message>
@@ -1220,12 +1250,12 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Neue &amp;Therapielinie…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window_view.py" line="45" />
+      <location filename="../../gistdesk/ui/main_window_view.py" line="56" />
       <source>Adjuvant ending</source>
       <translation>Adjuvant endet</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window_view.py" line="42" />
+      <location filename="../../gistdesk/ui/main_window_view.py" line="53" />
       <source>All</source>
       <translation>Alle</translation>
     </message>
@@ -1377,7 +1407,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Gesperrt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window_view.py" line="115" />
+      <location filename="../../gistdesk/ui/main_window_view.py" line="135" />
       <source>Main toolbar</source>
       <translation>Hauptwerkzeugleiste</translation>
     </message>
@@ -1437,7 +1467,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>{0} gespeichert</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window_view.py" line="43" />
+      <location filename="../../gistdesk/ui/main_window_view.py" line="54" />
       <source>Scan overdue</source>
       <translation>Bildgebung überfällig</translation>
     </message>
@@ -1448,18 +1478,18 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Suche fehlgeschlagen: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window_view.py" line="71" />
+      <location filename="../../gistdesk/ui/main_window_view.py" line="91" />
       <source>Search patients</source>
       <translation>Patienten suchen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window_view.py" line="69" />
+      <location filename="../../gistdesk/ui/main_window_view.py" line="89" />
       <source>Search record number or name  (Ctrl+F)</source>
       <translation>Aktennummer oder Name suchen  (Strg+F)</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/main_window.py" line="256" />
-      <location filename="../../gistdesk/ui/main_window_view.py" line="87" />
+      <location filename="../../gistdesk/ui/main_window_view.py" line="107" />
       <source>Select a patient in the list, or create one with Ctrl+N.</source>
       <translation>Wählen Sie einen Patienten in der Liste oder legen Sie mit Strg+N einen neuen an.</translation>
     </message>
@@ -1486,7 +1516,7 @@ Create the first with New patient (Ctrl+N).</source>
 Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window_view.py" line="44" />
+      <location filename="../../gistdesk/ui/main_window_view.py" line="55" />
       <source>To review</source>
       <translation>Zu prüfen</translation>
     </message>

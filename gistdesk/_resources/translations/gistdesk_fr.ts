@@ -609,67 +609,67 @@ Tout ce qui a été enregistré après ce moment est remplacé (la base actuelle
   <context>
     <name>Dialogs</name>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="98" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="106" />
       <source>Create empty clinic</source>
       <translation>Créer une base vide</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="33" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="34" />
       <source>Discard</source>
       <translation>Abandonner</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="135" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="143" />
       <source>Discard the changes</source>
       <translation>Abandonner les modifications</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="34" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="35" />
       <source>Keep editing</source>
       <translation>Continuer la saisie</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="133" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="141" />
       <source>Keep the form</source>
       <translation>Garder le formulaire</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="90" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="98" />
       <source>No clinic database was found.</source>
       <translation>Aucune base de données de la clinique n'a été trouvée.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="99" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="107" />
       <source>Open demo</source>
       <translation>Ouvrir la démo</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="101" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="109" />
       <source>Open existing…</source>
       <translation>Ouvrir une base existante…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="102" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="110" />
       <source>Quit</source>
       <translation>Quitter</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="128" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="136" />
       <source>The previous user</source>
       <translation>L'utilisateur précédent</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="122" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="130" />
       <source>Unsaved form of another user</source>
       <translation>Formulaire non enregistré d'un autre utilisateur</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="89" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="97" />
       <source>Welcome to gistdesk</source>
       <translation>Bienvenue dans gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="92" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="100" />
       <source>gistdesk can create an empty clinic database at
 {0}
 or open the demo database (invented patients, for trying the app out).</source>
@@ -678,12 +678,12 @@ or open the demo database (invented patients, for trying the app out).</source>
 ou ouvrir la base de démonstration (patients fictifs, pour essayer l'application).</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="63" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="71" />
       <source>gistdesk database (*.sqlite *.db);;All files (*)</source>
       <translation>Base gistdesk (*.sqlite *.db);;Tous les fichiers (*)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="123" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="131" />
       <source>{0} left a form with changes that are not saved.
 
 {1}, do you want to keep the form open (you then check and save it yourself, under your name) or discard those changes?</source>
@@ -823,89 +823,104 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
   <context>
     <name>FlagsPanel</name>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="399" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="74" />
+      <source>Adjuvant therapy (days)</source>
+      <translation>Traitement adjuvant (jours)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="408" />
       <source>Adjuvant therapy ends on {0} (in {1} days): on the Adjuvant ending worklist.</source>
       <translation>Le traitement adjuvant se termine le {0} (dans {1} jours) : sur la liste de travail « Fin d'adjuvant ».</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="80" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="89" />
       <source>Advised duration (days)</source>
       <translation>Durée conseillée (jours)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="133" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="142" />
       <source>Awaiting the team’s review</source>
       <translation>En attente de l’évaluation de l’équipe</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="183" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="192" />
       <source>Basis:</source>
       <translation>Fondement :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="68" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="75" />
+      <source>Before surgery (days)</source>
+      <translation>Avant la chirurgie (jours)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="77" />
       <source>Change vs baseline</source>
       <translation>Variation par rapport à la référence</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="69" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="78" />
       <source>Change vs nadir</source>
       <translation>Variation par rapport au nadir</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="170" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="71" />
+      <source>Change vs reference</source>
+      <translation>Variation par rapport à la référence</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="179" />
       <source>Criteria:</source>
       <translation>Critères :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="76" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="85" />
       <source>Days</source>
       <translation>Jours</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="77" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="86" />
       <source>Days on this line</source>
       <translation>Jours sur cette ligne</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="78" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="87" />
       <source>Days since the last scan</source>
       <translation>Jours depuis le dernier examen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="70" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="79" />
       <source>Density change</source>
       <translation>Variation de densité</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="72" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="81" />
       <source>Density change vs nadir</source>
       <translation>Variation de densité par rapport au nadir</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="81" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="90" />
       <source>Dose</source>
       <translation>Dose</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="173" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="182" />
       <source>Extent:</source>
       <translation>Étendue :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="341" />
-      <location filename="../../gistdesk/ui/flags_panel.py" line="356" />
-      <location filename="../../gistdesk/ui/flags_panel.py" line="420" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="350" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="365" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="429" />
       <source>Flags</source>
       <translation>Alertes</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="420" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="429" />
       <source>Flags ({0} open)</source>
       <translation>Alertes ({0} ouvertes)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="385" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="394" />
       <source>Flags support the GIST team's review; they are not orders.</source>
       <translation>Les alertes aident l'équipe GIST à évaluer ; ce ne sont pas des prescriptions.</translation>
     </message>
@@ -915,48 +930,58 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Examen du nadir</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="381" />
-      <location filename="../../gistdesk/ui/flags_panel.py" line="424" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="76" />
+      <source>Next scan due</source>
+      <translation>Prochain examen prévu</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="390" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="433" />
       <source>No flags: nothing for the team to review.</source>
       <translation>Aucune alerte : rien à revoir pour l'équipe.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="200" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="209" />
       <source>Options to discuss:</source>
       <translation>Options à discuter :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="137" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="146" />
       <source>Re-image requested</source>
       <translation>Nouvel examen demandé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="174" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="69" />
+      <source>Reference scan</source>
+      <translation>Examen de référence</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="183" />
       <source>Resistance:</source>
       <translation>Résistance :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="137" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="146" />
       <source>Reviewed</source>
       <translation>Évalué</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="427" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="436" />
       <source>Reviewed ({0})</source>
       <translation>Évaluées ({0})</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="75" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="84" />
       <source>SUVmax change</source>
       <translation>Variation du SUVmax</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="79" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="88" />
       <source>Scan interval (days)</source>
       <translation>Intervalle entre examens (jours)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="268" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="277" />
       <source>Select to show its scan</source>
       <translation>Sélectionner pour afficher l'examen</translation>
     </message>
@@ -966,13 +991,18 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Plus petite somme (nadir)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="207" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="216" />
       <source>Source:</source>
       <translation>Source :</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/flags_panel.py" line="65" />
       <source>Sum at baseline</source>
+      <translation>Somme initiale</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="68" />
+      <source>Sum at the reference scan</source>
       <translation>Somme à l’examen de référence</translation>
     </message>
     <message>
@@ -981,17 +1011,17 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Somme des diamètres cibles</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="187" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="196" />
       <source>early on the first TKI line (when false progression is most common)</source>
       <translation>tôt dans la première ligne de TKI (quand la pseudo-progression est la plus fréquente)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="180" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="189" />
       <source>off therapy</source>
       <translation>sans traitement</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="155" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="164" />
       <source>scan {0}</source>
       <translation>examen {0}</translation>
     </message>
@@ -1220,12 +1250,12 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Nouvelle &amp;ligne de traitement…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window_view.py" line="45" />
+      <location filename="../../gistdesk/ui/main_window_view.py" line="56" />
       <source>Adjuvant ending</source>
       <translation>Fin d'adjuvant</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window_view.py" line="42" />
+      <location filename="../../gistdesk/ui/main_window_view.py" line="53" />
       <source>All</source>
       <translation>Tous</translation>
     </message>
@@ -1377,7 +1407,7 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Verrouillé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window_view.py" line="115" />
+      <location filename="../../gistdesk/ui/main_window_view.py" line="135" />
       <source>Main toolbar</source>
       <translation>Barre d'outils principale</translation>
     </message>
@@ -1437,7 +1467,7 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>{0} enregistré</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window_view.py" line="43" />
+      <location filename="../../gistdesk/ui/main_window_view.py" line="54" />
       <source>Scan overdue</source>
       <translation>Examen en retard</translation>
     </message>
@@ -1448,18 +1478,18 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>La recherche a échoué : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window_view.py" line="71" />
+      <location filename="../../gistdesk/ui/main_window_view.py" line="91" />
       <source>Search patients</source>
       <translation>Rechercher des patients</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window_view.py" line="69" />
+      <location filename="../../gistdesk/ui/main_window_view.py" line="89" />
       <source>Search record number or name  (Ctrl+F)</source>
       <translation>Rechercher un numéro de dossier ou un nom  (Ctrl+F)</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/main_window.py" line="256" />
-      <location filename="../../gistdesk/ui/main_window_view.py" line="87" />
+      <location filename="../../gistdesk/ui/main_window_view.py" line="107" />
       <source>Select a patient in the list, or create one with Ctrl+N.</source>
       <translation>Sélectionnez un patient dans la liste, ou créez-en un avec Ctrl+N.</translation>
     </message>
@@ -1486,7 +1516,7 @@ Create the first with New patient (Ctrl+N).</source>
 Créez le premier avec Nouveau patient (Ctrl+N).</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window_view.py" line="44" />
+      <location filename="../../gistdesk/ui/main_window_view.py" line="55" />
       <source>To review</source>
       <translation>À revoir</translation>
     </message>
