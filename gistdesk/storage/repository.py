@@ -1166,6 +1166,7 @@ class SqliteRepository:
     def changes_since(self, cursor: int) -> Changes:
         """Committed changes after `cursor` (an audit id). `PRAGMA data_version` changes
         only when another connection commits, so an idle poll costs one pragma."""
+        self.require(Permission.VIEW)
         with translated():
             version = int(self.conn.execute("PRAGMA data_version").fetchone()[0])
             if (

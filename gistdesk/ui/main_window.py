@@ -3,12 +3,11 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QByteArray,
@@ -41,12 +40,13 @@ from PySide6.QtWidgets import (
 from gistdesk.core.problems import InvalidCaseError
 from gistdesk.storage.api import Worklist
 from gistdesk.storage.auth import Permission, PermissionDeniedError, User
-from gistdesk.storage.contract import Repository
-from gistdesk.storage.errors import StorageError
-from gistdesk.ui import dialogs, printing
-from gistdesk.ui.controller import CaseController
+from gistdesk.storage.contract import Repository, Revision
+from gistdesk.storage.errors import ConflictError, StorageError
+from gistdesk.ui import conflict_dialog, dialogs, printing
+from gistdesk.ui.controller import CaseController, EntryChange
 from gistdesk.ui.forms.base import CaseForm
 from gistdesk.ui.i18n import QT_TRANSLATE_NOOP, add_language_menu
+from gistdesk.ui.live_refresh import LiveRefresh
 from gistdesk.ui.patient_list import COL_LINE, PatientListModel, header_text
 from gistdesk.ui.search_worker import SearchThread
 from gistdesk.ui.session import IdleWatcher, describe_user
@@ -260,6 +260,7 @@ class MainWindow(QMainWindow):
         self.idle = IdleWatcher(self.idle_interval_ms(), self)
         self.idle.idle.connect(self.lock)
         self.idle.start()
+        self.live = LiveRefresh(self)  # colleagues' saves, and who has the patient open
 
     # -- who is signed in -----------------------------------------------------------------
     @property
@@ -714,7 +715,12 @@ class MainWindow(QMainWindow):
 
     # -- forms (imported when first used: they are not needed to start) -------------------
     def run_form(self, form: CaseForm) -> bool:
-        return dialogs.run_dialog(form) == CaseForm.DialogCode.Accepted.value
+        # The form carries the revision it was opened with; a conflict offers a reload.
+        conflict_dialog.prepare_form(form, self.controller)
+        try:
+            return dialogs.run_dialog(form) == CaseForm.DialogCode.Accepted.value
+        finally:
+            self.controller.form_revision = None
 
     def new_patient(self) -> None:
         from gistdesk.ui.forms.patient_form import PatientForm
@@ -784,13 +790,16 @@ class MainWindow(QMainWindow):
             no=self.tr("Keep it"),
         ):
             return
-        remaining = case.scans[:index] + case.scans[index + 1 :]
+        rn, user = case.patient.record_number, self.controller.user
         try:
-            self.controller.save(
-                dataclasses.replace(case, scans=remaining), case.patient.record_number
+            self.controller.apply(
+                rn,
+                lambda repo, rev: repo.delete_scan(rn, scan.date, user=user, expected_revision=rev),
             )
         except PermissionDeniedError as exc:
             self.permission_refused(exc)
+        except ConflictError as exc:
+            conflict_dialog.show_refused(self, exc, self.controller)
         except (InvalidCaseError, StorageError) as exc:
             dialogs.show_error(self, self.tr("The scan was not deleted"), str(exc))
 
@@ -813,9 +822,14 @@ class MainWindow(QMainWindow):
         ):
             return
         try:
-            self.repository.delete_patient(rn, user=self.controller.user)
+            self.repository.delete_patient(
+                rn, user=self.controller.user, expected_revision=self.controller.revision
+            )
         except PermissionDeniedError as exc:
             self.permission_refused(exc)
+            return
+        except ConflictError as exc:
+            conflict_dialog.show_refused(self, exc, self.controller)
             return
         except StorageError as exc:
             dialogs.show_error(self, self.tr("The patient was not deleted"), str(exc))
@@ -838,17 +852,19 @@ class MainWindow(QMainWindow):
     # -- one entry: edit with its form, delete after confirming ---------------------------
     # Both go through the repository's single-entry calls (save_procedure, delete_dose_change
     # ...): one transaction that re-reads the case, checks the role and audits the change.
-    def _entry_form(self, form: CaseForm, change: Callable[[Any, Case], object]) -> None:
+    def _entry_form(
+        self, form: CaseForm, change: Callable[[Repository, Case, Revision | None], object]
+    ) -> None:
         case = self.controller.case
         if case is None:
             return
         rn = case.patient.record_number
         form.saver = lambda new_case: self.controller.apply(
-            rn, lambda repository: change(repository, new_case)
+            rn, lambda repository, revision: change(repository, new_case, revision)
         )
         self.run_form(form)
 
-    def _delete_entry(self, title: str, question: str, change: Callable[[Any], object]) -> None:
+    def _delete_entry(self, title: str, question: str, change: EntryChange) -> None:
         case = self.controller.case
         if case is None or not dialogs.ask_confirm(
             self, title, question, yes=title, no=self.tr("Keep it")
@@ -858,6 +874,8 @@ class MainWindow(QMainWindow):
             self.controller.apply(case.patient.record_number, change)
         except PermissionDeniedError as exc:
             self.permission_refused(exc)
+        except ConflictError as exc:
+            conflict_dialog.show_refused(self, exc, self.controller)
         except (InvalidCaseError, StorageError) as exc:
             dialogs.show_error(self, self.tr("Nothing was deleted"), str(exc))
 
@@ -873,12 +891,13 @@ class MainWindow(QMainWindow):
             DoseChangeForm(
                 case, self.controller.saver(None), line, index, today=self.today(), parent=self
             ),
-            lambda repo, new: repo.save_dose_change(
+            lambda repo, new, rev: repo.save_dose_change(
                 case.patient.record_number,
                 line,
                 new.therapy_lines[line].doses[index],
                 index=index,
                 user=user,
+                expected_revision=rev,
             ),
         )
 
@@ -897,8 +916,8 @@ class MainWindow(QMainWindow):
             ).format(
                 dose.date.isoformat(), f"{dose.mg_per_day:g}", case.therapy_lines[line].drug.value
             ),
-            lambda repo: repo.delete_dose_change(
-                case.patient.record_number, line, index, user=user
+            lambda repo, rev: repo.delete_dose_change(
+                case.patient.record_number, line, index, user=user, expected_revision=rev
             ),
         )
 
@@ -913,8 +932,12 @@ class MainWindow(QMainWindow):
             ProcedureForm(
                 case, self.controller.saver(None), index, today=self.today(), parent=self
             ),
-            lambda repo, new: repo.save_procedure(
-                case.patient.record_number, new.procedures[index], index=index, user=user
+            lambda repo, new, rev: repo.save_procedure(
+                case.patient.record_number,
+                new.procedures[index],
+                index=index,
+                user=user,
+                expected_revision=rev,
             ),
         )
 
@@ -934,7 +957,9 @@ class MainWindow(QMainWindow):
             self.tr("Delete the procedure {0} of {1}? The change is kept in the audit log.").format(
                 kind, procedure.date.isoformat()
             ),
-            lambda repo: repo.delete_procedure(case.patient.record_number, index, user=user),
+            lambda repo, rev: repo.delete_procedure(
+                case.patient.record_number, index, user=user, expected_revision=rev
+            ),
         )
 
     def edit_side_effect(self) -> None:
@@ -948,8 +973,12 @@ class MainWindow(QMainWindow):
             SideEffectForm(
                 case, self.controller.saver(None), index, today=self.today(), parent=self
             ),
-            lambda repo, new: repo.save_side_effect(
-                case.patient.record_number, new.side_effects[index], index=index, user=user
+            lambda repo, new, rev: repo.save_side_effect(
+                case.patient.record_number,
+                new.side_effects[index],
+                index=index,
+                user=user,
+                expected_revision=rev,
             ),
         )
 
@@ -965,7 +994,9 @@ class MainWindow(QMainWindow):
                 "Delete the side effect {0} (grade {1}) of {2}? The change is kept in the "
                 "audit log."
             ).format(effect.term, effect.grade, effect.date.isoformat()),
-            lambda repo: repo.delete_side_effect(case.patient.record_number, index, user=user),
+            lambda repo, rev: repo.delete_side_effect(
+                case.patient.record_number, index, user=user, expected_revision=rev
+            ),
         )
 
     # -- print / about --------------------------------------------------------------------
@@ -1151,6 +1182,7 @@ class MainWindow(QMainWindow):
         self.lock_screen.repository = repository
         self.set_database_label(database_label)
         self.set_user(repository.current_user)
+        self.live.reset()
 
     def set_database_label(self, label: str) -> None:
         self.db_label.setText(self.tr("Database: {0}").format(label))
@@ -1199,6 +1231,9 @@ class MainWindow(QMainWindow):
 
     def shutdown(self) -> None:
         """Stop the search thread (a QThread must not outlive its window)."""
+        live = getattr(self, "live", None)
+        if live is not None:
+            live.stop()
         idle = getattr(self, "idle", None)
         if idle is not None:
             idle.stop()
