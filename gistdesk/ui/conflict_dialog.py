@@ -30,8 +30,8 @@ if TYPE_CHECKING:
     from gistdesk.ui.forms.base import CaseForm
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ConflictDialog", text)
+def tr(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)
 
 
 def when_text(at_utc: str) -> str:
@@ -49,14 +49,14 @@ def change_line(change: ConflictingChange) -> str:
 
 
 def headline(error: ConflictError) -> str:
-    who = error.changed_by or _tr("someone else")
+    who = error.changed_by or tr("ConflictDialog", "someone else")
     when = when_text(error.changed_at_utc or "")
     if error.deleted and error.current_revision is None:
-        text = _tr("{0} deleted patient {1} ({2}) while your form was open.")
+        text = tr("ConflictDialog", "{0} deleted patient {1} ({2}) while your form was open.")
     elif error.deleted:
-        text = _tr("{0} deleted patient {1} and entered the number again ({2}).")
+        text = tr("ConflictDialog", "{0} deleted patient {1} and entered the number again ({2}).")
     else:
-        text = _tr("{0} changed patient {1} ({2}) while your form was open.")
+        text = tr("ConflictDialog", "{0} changed patient {1} ({2}) while your form was open.")
     return text.format(who, error.record_number, when)
 
 
@@ -68,7 +68,7 @@ class ConflictDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("conflictDialog")
-        self.setWindowTitle(_tr("Not saved: the patient was changed"))
+        self.setWindowTitle(tr("ConflictDialog", "Not saved: the patient was changed"))
         self.error = error
         layout = QVBoxLayout(self)
         head = QLabel(headline(error))
@@ -81,17 +81,19 @@ class ConflictDialog(QDialog):
         for change in error.changes[-12:]:
             self.changes.addItem(change_line(change))
         if error.changes:
-            layout.addWidget(QLabel(_tr("Their changes:")))
+            layout.addWidget(QLabel(tr("ConflictDialog", "Their changes:")))
             layout.addWidget(self.changes)
         hint = QLabel(
-            _tr(
+            tr(
+                "ConflictDialog",
                 "Nothing of yours was saved and your entries are kept. Reload the patient to "
-                "apply your entries to it as it is now, check them, and save again."
+                "apply your entries to it as it is now, check them, and save again.",
             )
             if can_reload
-            else _tr(
+            else tr(
+                "ConflictDialog",
                 "Nothing of yours was saved and your entries are kept. The patient cannot be "
-                "reloaded; copy what you need before closing the form."
+                "reloaded; copy what you need before closing the form.",
             )
         )
         hint.setWordWrap(True)
@@ -100,11 +102,12 @@ class ConflictDialog(QDialog):
         self.reload_button: QPushButton | None = None
         if can_reload:
             self.reload_button = buttons.addButton(
-                _tr("Reload and re-apply my entries"), QDialogButtonBox.ButtonRole.AcceptRole
+                tr("ConflictDialog", "Reload and re-apply my entries"),
+                QDialogButtonBox.ButtonRole.AcceptRole,
             )
             self.reload_button.setObjectName("conflictReload")
         self.keep_button = buttons.addButton(
-            _tr("Back to my form"), QDialogButtonBox.ButtonRole.RejectRole
+            tr("ConflictDialog", "Back to my form"), QDialogButtonBox.ButtonRole.RejectRole
         )
         self.keep_button.setObjectName("conflictKeep")
         buttons.accepted.connect(self.accept)
@@ -141,7 +144,9 @@ def prepare_form(form: CaseForm, controller: CaseController) -> None:
 def show_refused(parent: QWidget, error: ConflictError, controller: CaseController) -> None:
     """A deletion or other action outside a form was refused: say so, show the patient as
     it is now (nothing was typed, so nothing to re-apply)."""
-    dialogs.show_error(parent, _tr("Not changed: the patient was changed"), headline(error))
+    dialogs.show_error(
+        parent, tr("ConflictDialog", "Not changed: the patient was changed"), headline(error)
+    )
     try:
         controller.reload()
     except (StorageError, KeyError):

@@ -34,8 +34,8 @@ HEARTBEAT_TICKS = 10  # mark_in_use again every 10 s (marks without one for 30 s
 IN_USE_TICKS = 3  # ask who else has the patient open every 3 s
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("LiveRefresh", text)
+def tr(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)
 
 
 def workstation_name() -> str:
@@ -49,14 +49,14 @@ def in_use_text(others: list[RecordInUse]) -> str:
     if not others:
         return ""
     people = [
-        _tr("{0} on {1} since {2}").format(
+        tr("LiveRefresh", "{0} on {1} since {2}").format(
             o.display_name or o.username,
             o.workstation,
             o.since_utc.astimezone().strftime("%H:%M"),
         )
         for o in others
     ]
-    return _tr("Also open for editing: {0}").format("; ".join(people))
+    return tr("LiveRefresh", "Also open for editing: {0}").format("; ".join(people))
 
 
 class LiveRefresh(QObject):
@@ -139,14 +139,14 @@ class LiveRefresh(QObject):
             window.select_in_list(rn)
             return
         notes = [n for n in changes.patients if n.record_number == rn]
-        who = notes[-1].username if notes else _tr("someone else")
+        who = notes[-1].username if notes else tr("LiveRefresh", "someone else")
         if current is None:
-            notice = _tr("Patient {0} was deleted by {1}.").format(rn, who)
+            notice = tr("LiveRefresh", "Patient {0} was deleted by {1}.").format(rn, who)
             controller.close_case()
         else:
-            notice = _tr("Patient {0} was changed by {1}; showing the saved version.").format(
-                rn, who
-            )
+            notice = tr(
+                "LiveRefresh", "Patient {0} was changed by {1}; showing the saved version."
+            ).format(rn, who)
             try:
                 controller.open(rn)
             except (StorageError, KeyError):
@@ -158,9 +158,10 @@ class LiveRefresh(QObject):
             form.show_notice(
                 notice
                 + "\n"
-                + _tr(
+                + tr(
+                    "LiveRefresh",
                     "Your form is kept as it is; when you save, you are asked how to go on "
-                    "if your entries meet the change."
+                    "if your entries meet the change.",
                 )
             )
 

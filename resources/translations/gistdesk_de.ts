@@ -4,22 +4,22 @@
   <context>
     <name>About</name>
     <message>
-      <location filename="../../gistdesk/ui/about.py" line="48" />
+      <location filename="../../gistdesk/ui/about.py" line="50" />
       <source>Case records, response assessment (RECIST 1.1, Choi, PET) and decision-support flags for gastrointestinal stromal tumor clinics.</source>
       <translation>Falldokumentation, Beurteilung des Ansprechens (RECIST 1.1, Choi, PET) und Hinweise zur Entscheidungsunterstützung für Sprechstunden für gastrointestinale Stromatumoren.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/about.py" line="50" />
+      <location filename="../../gistdesk/ui/about.py" line="55" />
       <source>Flags are decision support for the GIST team, not orders.</source>
       <translation>Hinweise dienen der Entscheidungsunterstützung des GIST-Teams, sie sind keine Anordnungen.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/about.py" line="51" />
+      <location filename="../../gistdesk/ui/about.py" line="56" />
       <source>Known simplifications</source>
       <translation>Bekannte Vereinfachungen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/about.py" line="52" />
+      <location filename="../../gistdesk/ui/about.py" line="57" />
       <source>Versions</source>
       <translation>Versionen</translation>
     </message>
@@ -29,22 +29,22 @@
       <translation>keine RECIST-Bestätigungsuntersuchungen und keine Mindestdauer für eine stabile Erkrankung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/about.py" line="27" />
+      <location filename="../../gistdesk/ui/about.py" line="30" />
       <source>no automatic Choi density for MRI or the low-dose CT of a PET-CT</source>
       <translation>keine automatische Choi-Dichte für MRT oder das Niedrigdosis-CT eines PET-CT</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/about.py" line="22" />
+      <location filename="../../gistdesk/ui/about.py" line="23" />
       <source>one PET threshold (25%) instead of EORTC's cycle-dependent thresholds</source>
       <translation>eine PET-Schwelle (25 %) statt der zyklusabhängigen Schwellen der EORTC</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/about.py" line="25" />
+      <location filename="../../gistdesk/ui/about.py" line="27" />
       <source>only surgery (not ablation, embolization or radiation) resets a baseline</source>
       <translation>nur eine Operation (nicht Ablation, Embolisation oder Bestrahlung) setzt eine neue Ausgangsuntersuchung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/about.py" line="24" />
+      <location filename="../../gistdesk/ui/about.py" line="26" />
       <source>scans outside a therapy line are only checked for new lesions</source>
       <translation>Untersuchungen außerhalb einer Therapielinie werden nur auf neue Läsionen geprüft</translation>
     </message>
@@ -52,64 +52,64 @@
   <context>
     <name>App</name>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="145" />
+      <location filename="../../gistdesk/ui/app.py" line="149" />
       <source>An unexpected error happened ({0} in {1}). Nothing was saved by the action that failed; your data is safe in the database.</source>
       <translation>Ein unerwarteter Fehler ist aufgetreten ({0} in {1}). Die fehlgeschlagene Aktion hat nichts gespeichert; Ihre Daten sind in der Datenbank sicher.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="389" />
-      <location filename="../../gistdesk/ui/app.py" line="438" />
+      <location filename="../../gistdesk/ui/app.py" line="417" />
+      <location filename="../../gistdesk/ui/app.py" line="478" />
       <source>Cannot open the database</source>
       <translation>Die Datenbank kann nicht geöffnet werden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="424" />
+      <location filename="../../gistdesk/ui/app.py" line="459" />
       <source>Create an empty clinic database</source>
       <translation>Leere Klinikdatenbank anlegen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="432" />
+      <location filename="../../gistdesk/ui/app.py" line="469" />
       <source>File exists</source>
       <translation>Datei existiert bereits</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="271" />
-      <location filename="../../gistdesk/ui/app.py" line="427" />
+      <location filename="../../gistdesk/ui/app.py" line="290" />
+      <location filename="../../gistdesk/ui/app.py" line="462" />
       <source>Open a gistdesk database</source>
       <translation>gistdesk-Datenbank öffnen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="371" />
+      <location filename="../../gistdesk/ui/app.py" line="395" />
       <source>Restored {0}: sign in again</source>
       <translation>{0} wiederhergestellt: bitte erneut anmelden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="144" />
+      <location filename="../../gistdesk/ui/app.py" line="148" />
       <source>Something went wrong</source>
       <translation>Etwas ist schiefgelaufen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="350" />
+      <location filename="../../gistdesk/ui/app.py" line="369" />
       <source>The automatic backup was not made</source>
       <translation>Die automatische Sicherung wurde nicht erstellt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="365" />
+      <location filename="../../gistdesk/ui/app.py" line="389" />
       <source>The backup was not restored</source>
       <translation>Die Sicherung wurde nicht wiederhergestellt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="225" />
+      <location filename="../../gistdesk/ui/app.py" line="239" />
       <source>The database is damaged</source>
       <translation>Die Datenbank ist beschädigt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="226" />
+      <location filename="../../gistdesk/ui/app.py" line="240" />
       <source>The integrity check of the database failed. gistdesk shows what it can read but will not save changes. Restore a backup before going on.</source>
       <translation>Die Integritätsprüfung der Datenbank ist fehlgeschlagen. gistdesk zeigt an, was es lesen kann, speichert aber keine Änderungen. Stellen Sie eine Sicherung wieder her, bevor Sie weiterarbeiten.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="148" />
+      <location filename="../../gistdesk/ui/app.py" line="154" />
       <source>What failed: {0} in {1}
 
 A technical log (without patient data) was written to:
@@ -122,23 +122,23 @@ Ein technisches Protokoll (ohne Patientendaten) wurde geschrieben nach:
 Zeit: {3}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="224" />
+      <location filename="../../gistdesk/ui/app.py" line="236" />
       <source>database damaged: read only</source>
       <translation>Datenbank beschädigt: nur Lesen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="351" />
+      <location filename="../../gistdesk/ui/app.py" line="370" />
       <source>gistdesk closes normally; your data is safe in the database. Make a backup with Tools &gt; Backups… next time.</source>
       <translation>gistdesk wird normal beendet; Ihre Daten sind in der Datenbank sicher. Erstellen Sie beim nächsten Mal eine Sicherung über Extras &gt; Sicherungen….</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="433" />
+      <location filename="../../gistdesk/ui/app.py" line="470" />
       <source>{0} already exists; choose a new name.</source>
       <translation>{0} existiert bereits; wählen Sie einen neuen Namen.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="390" />
-      <location filename="../../gistdesk/ui/app.py" line="439" />
+      <location filename="../../gistdesk/ui/app.py" line="418" />
+      <location filename="../../gistdesk/ui/app.py" line="479" />
       <source>{0} could not be opened.</source>
       <translation>{0} konnte nicht geöffnet werden.</translation>
     </message>
@@ -146,122 +146,122 @@ Zeit: {3}</translation>
   <context>
     <name>AuditDialog</name>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="41" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="45" />
       <source>Action</source>
       <translation>Aktion</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="118" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="141" />
       <source>Audit log — gistdesk</source>
       <translation>Prüfprotokoll — gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="239" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="271" />
       <source>Entries {0}–{1}, newest first</source>
       <translation>Einträge {0}–{1}, neueste zuerst</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="238" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="269" />
       <source>Entries {0}–{1}, newest first (more on the next page)</source>
       <translation>Einträge {0}–{1}, neueste zuerst (weitere auf der nächsten Seite)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="42" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="47" />
       <source>Field</source>
       <translation>Feld</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="194" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="219" />
       <source>From</source>
       <translation>Von</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="138" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="162" />
       <source>From:</source>
       <translation>Von:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="44" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="49" />
       <source>New value</source>
       <translation>Neuer Wert</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="43" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="48" />
       <source>Old value</source>
       <translation>Alter Wert</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="178" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="203" />
       <source>Older ▶</source>
       <translation>Ältere ▶</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="41" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="44" />
       <source>Record</source>
       <translation>Akte</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="137" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="161" />
       <source>Record number:</source>
       <translation>Aktennummer:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="145" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="170" />
       <source>Show</source>
       <translation>Anzeigen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="230" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="260" />
       <source>The audit log could not be read: {0}</source>
       <translation>Das Prüfprotokoll konnte nicht gelesen werden: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="40" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="42" />
       <source>Time</source>
       <translation>Zeit</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="194" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="219" />
       <source>To</source>
       <translation>Bis</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="139" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="163" />
       <source>To:</source>
       <translation>Bis:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="40" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="43" />
       <source>User</source>
       <translation>Benutzer</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="136" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="160" />
       <source>User:</source>
       <translation>Benutzer:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="42" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="46" />
       <source>What</source>
       <translation>Was</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="129" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="152" />
       <source>all patients</source>
       <translation>alle Patienten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="126" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="149" />
       <source>any user</source>
       <translation>alle Benutzer</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="202" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="228" />
       <source>{0}: not a date ({1}); type e.g. 2024-03-05</source>
       <translation>{0}: kein Datum ({1}); z. B. 2024-03-05 eingeben</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="176" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="201" />
       <source>◀ Newer</source>
       <translation>◀ Neuere</translation>
     </message>
@@ -269,32 +269,32 @@ Zeit: {3}</translation>
   <context>
     <name>BackupsDialog</name>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="137" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="144" />
       <source>Back up now</source>
       <translation>Jetzt sichern</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="179" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="186" />
       <source>Backup written: {0}</source>
       <translation>Sicherung geschrieben: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="112" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="116" />
       <source>Backups — gistdesk</source>
       <translation>Sicherungen — gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="193" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="203" />
       <source>Cancel</source>
       <translation>Abbrechen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="115" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="120" />
       <source>Copies of the clinic database, newest first. A backup is made when gistdesk closes and before every restore.</source>
       <translation>Kopien der Klinikdatenbank, neueste zuerst. Eine Sicherung wird beim Beenden von gistdesk und vor jeder Wiederherstellung erstellt.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="188" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="196" />
       <source>Replace the clinic database with the backup {0} of {1} ({2})?
 
 Everything saved after that time is replaced (a backup of the current database is made first). gistdesk reopens the database and everyone signs in again.</source>
@@ -303,52 +303,52 @@ Everything saved after that time is replaced (a backup of the current database i
 Alles, was danach gespeichert wurde, wird ersetzt (vorher wird die aktuelle Datenbank gesichert). gistdesk öffnet die Datenbank neu und alle melden sich erneut an.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="187" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="195" />
       <source>Restore a backup</source>
       <translation>Sicherung wiederherstellen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="193" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="202" />
       <source>Restore this backup</source>
       <translation>Diese Sicherung wiederherstellen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="139" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="146" />
       <source>Restore…</source>
       <translation>Wiederherstellen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="177" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="184" />
       <source>The backup was not made</source>
       <translation>Die Sicherung wurde nicht erstellt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="158" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="165" />
       <source>The backups could not be listed: {0}</source>
       <translation>Die Sicherungen konnten nicht aufgelistet werden: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="44" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="46" />
       <source>automatic</source>
       <translation>automatisch</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="45" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="47" />
       <source>backup</source>
       <translation>Sicherung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="46" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="48" />
       <source>before a restore</source>
       <translation>vor Wiederherstellung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="42" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="44" />
       <source>manual</source>
       <translation>manuell</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="43" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="45" />
       <source>on close</source>
       <translation>beim Beenden</translation>
     </message>
@@ -356,37 +356,52 @@ Alles, was danach gespeichert wurde, wird ersetzt (vorher wird die aktuelle Date
   <context>
     <name>CaseForm</name>
     <message>
-      <location filename="../../gistdesk/ui/forms/base.py" line="243" />
+      <location filename="../../gistdesk/ui/forms/base.py" line="322" />
       <source>Discard</source>
       <translation>Verwerfen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/base.py" line="244" />
+      <location filename="../../gistdesk/ui/forms/base.py" line="323" />
       <source>Keep editing</source>
       <translation>Weiter bearbeiten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/base.py" line="184" />
+      <location filename="../../gistdesk/ui/forms/base.py" line="279" />
+      <source>Not saved, and the patient could not be reloaded ({0}).</source>
+      <translation>Nicht gespeichert, und der Patient konnte nicht neu geladen werden ({0}).</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/base.py" line="201" />
       <source>Not saved. Please correct:</source>
       <translation>Nicht gespeichert. Bitte korrigieren:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/base.py" line="222" />
+      <location filename="../../gistdesk/ui/forms/base.py" line="300" />
+      <source>Not saved. Your entries are kept.</source>
+      <translation>Nicht gespeichert. Ihre Eingaben bleiben erhalten.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/base.py" line="250" />
       <source>Not saved: the database refused the change ({0}). Your entries are kept.</source>
       <translation>Nicht gespeichert: Die Datenbank hat die Änderung abgelehnt ({0}). Ihre Eingaben bleiben erhalten.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/base.py" line="241" />
+      <location filename="../../gistdesk/ui/forms/base.py" line="288" />
+      <source>Reloaded: your entries now apply to the patient as it is. Check them and press Save again.</source>
+      <translation>Neu geladen: Ihre Eingaben gelten jetzt für den aktuellen Stand des Patienten. Prüfen Sie sie und speichern Sie erneut.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/base.py" line="319" />
       <source>This form has changes that are not saved. Discard them?</source>
       <translation>Dieses Formular hat ungespeicherte Änderungen. Verwerfen?</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/base.py" line="240" />
+      <location filename="../../gistdesk/ui/forms/base.py" line="318" />
       <source>Unsaved changes</source>
       <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/base.py" line="215" />
+      <location filename="../../gistdesk/ui/forms/base.py" line="239" />
       <source>{0} is already another patient's record number</source>
       <translation>{0} ist bereits die Aktennummer eines anderen Patienten</translation>
     </message>
@@ -394,122 +409,180 @@ Alles, was danach gespeichert wurde, wird ersetzt (vorher wird die aktuelle Date
   <context>
     <name>ChangePasswordDialog</name>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="233" />
+      <location filename="../../gistdesk/ui/signin.py" line="256" />
       <source>Change my password — gistdesk</source>
       <translation>Mein Passwort ändern — gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="252" />
+      <location filename="../../gistdesk/ui/signin.py" line="280" />
       <source>Change password</source>
       <translation>Passwort ändern</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="244" />
+      <location filename="../../gistdesk/ui/signin.py" line="272" />
       <source>Current password:</source>
       <translation>Aktuelles Passwort:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="246" />
+      <location filename="../../gistdesk/ui/signin.py" line="274" />
       <source>New password again:</source>
       <translation>Neues Passwort wiederholen:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="245" />
+      <location filename="../../gistdesk/ui/signin.py" line="273" />
       <source>New password:</source>
       <translation>Neues Passwort:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="248" />
-      <location filename="../../gistdesk/ui/signin.py" line="266" />
+      <location filename="../../gistdesk/ui/signin.py" line="276" />
+      <location filename="../../gistdesk/ui/signin.py" line="295" />
       <source>New password: {0}</source>
       <translation>Neues Passwort: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="238" />
+      <location filename="../../gistdesk/ui/signin.py" line="263" />
       <source>Signed in as {0}</source>
       <translation>Angemeldet als {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="276" />
+      <location filename="../../gistdesk/ui/signin.py" line="306" />
       <source>The current password is not right; nothing was changed.</source>
       <translation>Das aktuelle Passwort stimmt nicht; nichts wurde geändert.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="279" />
+      <location filename="../../gistdesk/ui/signin.py" line="309" />
       <source>The password was not changed: {0}</source>
       <translation>Das Passwort wurde nicht geändert: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="262" />
+      <location filename="../../gistdesk/ui/signin.py" line="291" />
       <source>The two new passwords are not the same.</source>
       <translation>Die beiden neuen Passwörter sind nicht gleich.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="269" />
+      <location filename="../../gistdesk/ui/signin.py" line="298" />
       <source>Too many wrong passwords: this account is locked until {0}. The window is locked.</source>
       <translation>Zu viele falsche Passwörter: Dieses Konto ist bis {0} gesperrt. Das Fenster ist gesperrt.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="259" />
+      <location filename="../../gistdesk/ui/signin.py" line="288" />
       <source>Type your current password.</source>
       <translation>Geben Sie Ihr aktuelles Passwort ein.</translation>
     </message>
   </context>
   <context>
+    <name>ConflictDialog</name>
+    <message>
+      <location filename="../../gistdesk/ui/conflict_dialog.py" line="110" />
+      <source>Back to my form</source>
+      <translation>Zurück zu meinem Formular</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/conflict_dialog.py" line="148" />
+      <source>Not changed: the patient was changed</source>
+      <translation>Nicht geändert: der Patient wurde inzwischen geändert</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/conflict_dialog.py" line="71" />
+      <source>Not saved: the patient was changed</source>
+      <translation>Nicht gespeichert: der Patient wurde inzwischen geändert</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/conflict_dialog.py" line="87" />
+      <source>Nothing of yours was saved and your entries are kept. Reload the patient to apply your entries to it as it is now, check them, and save again.</source>
+      <translation>Von Ihren Eingaben wurde nichts gespeichert, sie bleiben erhalten. Laden Sie den Patienten neu, um Ihre Eingaben auf den aktuellen Stand anzuwenden, prüfen Sie sie und speichern Sie erneut.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/conflict_dialog.py" line="93" />
+      <source>Nothing of yours was saved and your entries are kept. The patient cannot be reloaded; copy what you need before closing the form.</source>
+      <translation>Von Ihren Eingaben wurde nichts gespeichert, sie bleiben erhalten. Der Patient kann nicht neu geladen werden; übernehmen Sie, was Sie brauchen, bevor Sie das Formular schließen.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/conflict_dialog.py" line="105" />
+      <source>Reload and re-apply my entries</source>
+      <translation>Neu laden und meine Eingaben erneut anwenden</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/conflict_dialog.py" line="84" />
+      <source>Their changes:</source>
+      <translation>Deren Änderungen:</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/conflict_dialog.py" line="52" />
+      <source>someone else</source>
+      <translation>jemand anderes</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/conflict_dialog.py" line="59" />
+      <source>{0} changed patient {1} ({2}) while your form was open.</source>
+      <translation>{0} hat den Patienten {1} geändert ({2}), während Ihr Formular offen war.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/conflict_dialog.py" line="55" />
+      <source>{0} deleted patient {1} ({2}) while your form was open.</source>
+      <translation>{0} hat den Patienten {1} gelöscht ({2}), während Ihr Formular offen war.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/conflict_dialog.py" line="57" />
+      <source>{0} deleted patient {1} and entered the number again ({2}).</source>
+      <translation>{0} hat den Patienten {1} gelöscht und die Nummer neu vergeben ({2}).</translation>
+    </message>
+  </context>
+  <context>
     <name>CreateAdminDialog</name>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="199" />
+      <location filename="../../gistdesk/ui/signin.py" line="220" />
       <source>Create account</source>
       <translation>Konto anlegen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="174" />
+      <location filename="../../gistdesk/ui/signin.py" line="191" />
       <source>Create the administrator account — gistdesk</source>
       <translation>Administratorkonto anlegen — gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="191" />
+      <location filename="../../gistdesk/ui/signin.py" line="212" />
       <source>Display name:</source>
       <translation>Anzeigename:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="193" />
+      <location filename="../../gistdesk/ui/signin.py" line="214" />
       <source>Password again:</source>
       <translation>Passwort wiederholen:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="192" />
+      <location filename="../../gistdesk/ui/signin.py" line="213" />
       <source>Password:</source>
       <translation>Passwort:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="195" />
       <location filename="../../gistdesk/ui/signin.py" line="216" />
+      <location filename="../../gistdesk/ui/signin.py" line="239" />
       <source>Password: {0}</source>
       <translation>Passwort: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="219" />
+      <location filename="../../gistdesk/ui/signin.py" line="242" />
       <source>The account was not created: {0}</source>
       <translation>Das Konto wurde nicht angelegt: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="209" />
+      <location filename="../../gistdesk/ui/signin.py" line="231" />
       <source>The two passwords are not the same.</source>
       <translation>Die beiden Passwörter stimmen nicht überein.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="178" />
+      <location filename="../../gistdesk/ui/signin.py" line="196" />
       <source>This clinic database has no users yet. Create the administrator account: the administrator adds the clinicians, nurses and other users, and restores backups.</source>
       <translation>Diese Klinikdatenbank hat noch keine Benutzer. Legen Sie das Administratorkonto an: Der Administrator legt Ärztinnen und Ärzte, Pflegekräfte und weitere Benutzer an und stellt Sicherungen wieder her.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="190" />
+      <location filename="../../gistdesk/ui/signin.py" line="211" />
       <source>User name:</source>
       <translation>Benutzername:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="206" />
+      <location filename="../../gistdesk/ui/signin.py" line="228" />
       <source>User name: type a user name.</source>
       <translation>Benutzername: bitte einen Benutzernamen eingeben.</translation>
     </message>
@@ -522,14 +595,14 @@ Alles, was danach gespeichert wurde, wird ersetzt (vorher wird die aktuelle Date
       <translation>Datum eingeben: 2024-03-05, 20240305, 5.3.2024 oder t für heute</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="132" />
-      <location filename="../../gistdesk/ui/audit_view.py" line="135" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="155" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="158" />
       <location filename="../../gistdesk/ui/forms/fields.py" line="65" />
       <source>YYYY-MM-DD</source>
       <translation>JJJJ-MM-TT</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/fields.py" line="77" />
+      <location filename="../../gistdesk/ui/forms/fields.py" line="78" />
       <source>“{0}” is not a date (use YYYY-MM-DD)</source>
       <translation>„{0}“ ist kein Datum (JJJJ-MM-TT verwenden)</translation>
     </message>
@@ -537,67 +610,67 @@ Alles, was danach gespeichert wurde, wird ersetzt (vorher wird die aktuelle Date
   <context>
     <name>Dialogs</name>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="85" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="98" />
       <source>Create empty clinic</source>
       <translation>Leere Klinikdatenbank anlegen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="31" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="33" />
       <source>Discard</source>
       <translation>Verwerfen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="116" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="135" />
       <source>Discard the changes</source>
       <translation>Änderungen verwerfen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="32" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="34" />
       <source>Keep editing</source>
       <translation>Weiter bearbeiten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="115" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="133" />
       <source>Keep the form</source>
       <translation>Formular behalten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="81" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="90" />
       <source>No clinic database was found.</source>
       <translation>Es wurde keine Klinikdatenbank gefunden.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="87" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="99" />
       <source>Open demo</source>
       <translation>Demo öffnen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="89" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="101" />
       <source>Open existing…</source>
       <translation>Vorhandene öffnen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="90" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="102" />
       <source>Quit</source>
       <translation>Beenden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="112" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="128" />
       <source>The previous user</source>
       <translation>Der vorherige Benutzer</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="108" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="122" />
       <source>Unsaved form of another user</source>
       <translation>Ungespeichertes Formular eines anderen Benutzers</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="80" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="89" />
       <source>Welcome to gistdesk</source>
       <translation>Willkommen bei gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="82" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="92" />
       <source>gistdesk can create an empty clinic database at
 {0}
 or open the demo database (invented patients, for trying the app out).</source>
@@ -606,12 +679,12 @@ or open the demo database (invented patients, for trying the app out).</source>
 oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="59" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="63" />
       <source>gistdesk database (*.sqlite *.db);;All files (*)</source>
       <translation>gistdesk-Datenbank (*.sqlite *.db);;Alle Dateien (*)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="109" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="123" />
       <source>{0} left a form with changes that are not saved.
 
 {1}, do you want to keep the form open (you then check and save it yourself, under your name) or discard those changes?</source>
@@ -623,53 +696,53 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
   <context>
     <name>DoseChangeForm</name>
     <message>
-      <location filename="../../gistdesk/ui/forms/dose_form.py" line="55" />
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="66" />
       <source>Date</source>
       <translation>Datum</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/dose_form.py" line="56" />
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="69" />
       <source>Dose</source>
       <translation>Dosis</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/dose_form.py" line="30" />
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="40" />
       <source>Edit dose change</source>
       <translation>Dosisänderung bearbeiten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/dose_form.py" line="29" />
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="40" />
       <source>Record a dose change</source>
       <translation>Dosisänderung erfassen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/dose_form.py" line="58" />
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="74" />
       <source>Schedule</source>
       <translation>Schema</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/dose_form.py" line="49" />
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="60" />
       <source>Therapy line:</source>
       <translation>Therapielinie:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/dose_form.py" line="38" />
-      <location filename="../../gistdesk/ui/forms/dose_form.py" line="48" />
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="49" />
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="59" />
       <source>daily</source>
       <translation>täglich</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/dose_form.py" line="57" />
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="71" />
       <source>mg/day</source>
       <translation>mg/Tag</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/dose_form.py" line="18" />
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="21" />
       <source>ongoing</source>
       <translation>laufend</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/dose_form.py" line="47" />
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="58" />
       <source>was {0}</source>
       <translation>bisher {0}</translation>
     </message>
@@ -677,9 +750,9 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
   <context>
     <name>FieldError</name>
     <message>
-      <location filename="../../gistdesk/ui/forms/fields.py" line="80" />
-      <location filename="../../gistdesk/ui/forms/fields.py" line="101" />
-      <location filename="../../gistdesk/ui/forms/line_form.py" line="85" />
+      <location filename="../../gistdesk/ui/forms/fields.py" line="81" />
+      <location filename="../../gistdesk/ui/forms/fields.py" line="103" />
+      <location filename="../../gistdesk/ui/forms/line_form.py" line="97" />
       <source>is required</source>
       <translation>ist erforderlich</translation>
     </message>
@@ -702,22 +775,22 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>KIT Exon 9 unter 800 mg Imatinib</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/text.py" line="58" />
+      <location filename="../../gistdesk/ui/text.py" line="57" />
       <source>PDGFRA D842V on a drug it resists</source>
       <translation>PDGFRA D842V unter einem unwirksamen Medikament</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/text.py" line="56" />
+      <location filename="../../gistdesk/ui/text.py" line="55" />
       <source>Possible false progression</source>
       <translation>Mögliche Pseudoprogression</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/text.py" line="55" />
+      <location filename="../../gistdesk/ui/text.py" line="54" />
       <source>Possible progression</source>
       <translation>Mögliche Progression</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/text.py" line="57" />
+      <location filename="../../gistdesk/ui/text.py" line="56" />
       <source>Possible recurrence</source>
       <translation>Mögliches Rezidiv</translation>
     </message>
@@ -730,74 +803,74 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
   <context>
     <name>FlagsPanel</name>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="82" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="88" />
       <source>Basis:</source>
       <translation>Grundlage:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="72" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="76" />
       <source>Criteria:</source>
       <translation>Kriterien:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="75" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="79" />
       <source>Extent:</source>
       <translation>Ausmaß:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="198" />
-      <location filename="../../gistdesk/ui/flags_panel.py" line="213" />
-      <location filename="../../gistdesk/ui/flags_panel.py" line="229" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="215" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="230" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="246" />
       <source>Flags</source>
       <translation>Hinweise</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="229" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="246" />
       <source>Flags ({0})</source>
       <translation>Hinweise ({0})</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="221" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="238" />
       <source>Flags support the GIST team's review; they are not orders.</source>
       <translation>Hinweise unterstützen die Beurteilung durch das GIST-Team; sie sind keine Anordnungen.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="217" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="234" />
       <source>No flags: nothing for the team to review.</source>
       <translation>Keine Hinweise: Für das Team gibt es nichts zu prüfen.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="94" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="105" />
       <source>Options to discuss:</source>
       <translation>Zu besprechende Optionen:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="77" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="80" />
       <source>Resistance:</source>
       <translation>Resistenz:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="129" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="144" />
       <source>Select to show its scan</source>
       <translation>Auswählen, um die Bildgebung zu zeigen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="99" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="112" />
       <source>Source:</source>
       <translation>Quelle:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="85" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="92" />
       <source>early on the first TKI line (when false progression is most common)</source>
       <translation>früh in der ersten TKI-Linie (wenn eine Pseudoprogression am häufigsten ist)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="80" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="84" />
       <source>off therapy</source>
       <translation>ohne Therapie</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="61" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="62" />
       <source>scan {0}</source>
       <translation>Bildgebung {0}</translation>
     </message>
@@ -805,70 +878,103 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
   <context>
     <name>Language</name>
     <message>
-      <location filename="../../gistdesk/ui/i18n.py" line="105" />
+      <location filename="../../gistdesk/ui/i18n.py" line="106" />
       <source>&amp;Language</source>
       <translation>&amp;Sprache</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/i18n.py" line="118" />
+      <location filename="../../gistdesk/ui/i18n.py" line="119" />
       <source>Applies at the next start of gistdesk</source>
       <translation>Gilt ab dem nächsten Start von gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/i18n.py" line="127" />
+      <location filename="../../gistdesk/ui/i18n.py" line="129" />
       <source>Language set to {0}. It applies at the next start of gistdesk.</source>
       <translation>Sprache auf {0} gestellt. Sie gilt ab dem nächsten Start von gistdesk.</translation>
     </message>
   </context>
   <context>
+    <name>LiveRefresh</name>
+    <message>
+      <location filename="../../gistdesk/ui/live_refresh.py" line="59" />
+      <source>Also open for editing: {0}</source>
+      <translation>Ebenfalls zur Bearbeitung geöffnet: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/live_refresh.py" line="147" />
+      <source>Patient {0} was changed by {1}; showing the saved version.</source>
+      <translation>Patient {0} wurde von {1} geändert; angezeigt wird der gespeicherte Stand.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/live_refresh.py" line="144" />
+      <source>Patient {0} was deleted by {1}.</source>
+      <translation>Patient {0} wurde von {1} gelöscht.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/live_refresh.py" line="161" />
+      <source>Your form is kept as it is; when you save, you are asked how to go on if your entries meet the change.</source>
+      <translation>Ihr Formular bleibt, wie es ist; beim Speichern werden Sie gefragt, wie es weitergeht, falls Ihre Eingaben die Änderung berühren.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/live_refresh.py" line="142" />
+      <source>someone else</source>
+      <translation>jemand anderes</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/live_refresh.py" line="52" />
+      <source>{0} on {1} since {2}</source>
+      <translation>{0} an {1} seit {2}</translation>
+    </message>
+  </context>
+  <context>
     <name>LockScreen</name>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="362" />
+      <location filename="../../gistdesk/ui/signin.py" line="395" />
       <source>Another user can sign in here. Unsaved work of {0} is kept until they decide.</source>
       <translation>Ein anderer Benutzer kann sich hier anmelden. Ungespeicherte Arbeit von {0} bleibt erhalten, bis entschieden ist, was damit geschieht.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="358" />
+      <location filename="../../gistdesk/ui/signin.py" line="388" />
       <source>Locked at {0} for {1}. Patient data is hidden. Type your password to go on, or switch user.</source>
       <translation>Gesperrt um {0} für {1}. Patientendaten sind ausgeblendet. Geben Sie Ihr Passwort ein, um fortzufahren, oder wechseln Sie den Benutzer.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="324" />
+      <location filename="../../gistdesk/ui/signin.py" line="353" />
       <source>Password</source>
       <translation>Passwort</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="327" />
+      <location filename="../../gistdesk/ui/signin.py" line="356" />
       <source>Password:</source>
       <translation>Passwort:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="366" />
+      <location filename="../../gistdesk/ui/signin.py" line="400" />
       <source>Sign in to go on.</source>
       <translation>Melden Sie sich an, um fortzufahren.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="332" />
+      <location filename="../../gistdesk/ui/signin.py" line="361" />
       <source>Switch user…</source>
       <translation>Benutzer wechseln…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="334" />
+      <location filename="../../gistdesk/ui/signin.py" line="363" />
       <source>Unlock</source>
       <translation>Entsperren</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="321" />
+      <location filename="../../gistdesk/ui/signin.py" line="350" />
       <source>User name</source>
       <translation>Benutzername</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="326" />
+      <location filename="../../gistdesk/ui/signin.py" line="355" />
       <source>User name:</source>
       <translation>Benutzername:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="311" />
+      <location filename="../../gistdesk/ui/signin.py" line="340" />
       <source>gistdesk is locked</source>
       <translation>gistdesk ist gesperrt</translation>
     </message>
@@ -876,440 +982,440 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="354" />
+      <location filename="../../gistdesk/ui/main_window.py" line="417" />
       <source>&amp;About gistdesk</source>
       <translation>&amp;Über gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="347" />
+      <location filename="../../gistdesk/ui/main_window.py" line="407" />
       <source>&amp;Audit log…</source>
       <translation>&amp;Prüfprotokoll…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="350" />
+      <location filename="../../gistdesk/ui/main_window.py" line="413" />
       <source>&amp;Backups…</source>
       <translation>&amp;Sicherungen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="341" />
+      <location filename="../../gistdesk/ui/main_window.py" line="395" />
       <source>&amp;Delete patient…</source>
       <translation>Patient &amp;löschen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="310" />
+      <location filename="../../gistdesk/ui/main_window.py" line="347" />
       <source>&amp;Edit patient and tumor…</source>
       <translation>Patient und Tumor &amp;bearbeiten…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="356" />
+      <location filename="../../gistdesk/ui/main_window.py" line="419" />
       <source>&amp;File</source>
       <translation>&amp;Datei</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="331" />
+      <location filename="../../gistdesk/ui/main_window.py" line="373" />
       <source>&amp;Find patient</source>
       <translation>Patient &amp;suchen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="382" />
+      <location filename="../../gistdesk/ui/main_window.py" line="480" />
       <source>&amp;Help</source>
       <translation>&amp;Hilfe</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="342" />
+      <location filename="../../gistdesk/ui/main_window.py" line="398" />
       <source>&amp;Lock now</source>
       <translation>&amp;Jetzt sperren</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="308" />
+      <location filename="../../gistdesk/ui/main_window.py" line="344" />
       <source>&amp;New patient…</source>
       <translation>&amp;Neuer Patient…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="336" />
+      <location filename="../../gistdesk/ui/main_window.py" line="385" />
       <source>&amp;Open database…</source>
       <translation>Datenbank ö&amp;ffnen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="360" />
+      <location filename="../../gistdesk/ui/main_window.py" line="436" />
       <source>&amp;Patient</source>
       <translation>&amp;Patient</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="353" />
+      <location filename="../../gistdesk/ui/main_window.py" line="416" />
       <source>&amp;Quit</source>
       <translation>&amp;Beenden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="340" />
+      <location filename="../../gistdesk/ui/main_window.py" line="394" />
       <source>&amp;Refresh</source>
       <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="352" />
+      <location filename="../../gistdesk/ui/main_window.py" line="415" />
       <source>&amp;Settings…</source>
       <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="379" />
+      <location filename="../../gistdesk/ui/main_window.py" line="477" />
       <source>&amp;Tools</source>
       <translation>&amp;Extras</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="351" />
+      <location filename="../../gistdesk/ui/main_window.py" line="414" />
       <source>&amp;Users…</source>
       <translation>&amp;Benutzer…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="366" />
+      <location filename="../../gistdesk/ui/main_window.py" line="461" />
       <source>&amp;View</source>
       <translation>&amp;Ansicht</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="992" />
+      <location filename="../../gistdesk/ui/main_window.py" line="1216" />
       <source>A form with changes that are not saved is kept behind the lock. Quit and discard it?</source>
       <translation>Hinter der Sperre wartet ein Formular mit ungespeicherten Änderungen. Beenden und es verwerfen?</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="819" />
+      <location filename="../../gistdesk/ui/main_window.py" line="1036" />
       <source>About gistdesk</source>
       <translation>Über gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="939" />
+      <location filename="../../gistdesk/ui/main_window.py" line="1157" />
       <source>Account locked</source>
       <translation>Konto gesperrt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="314" />
+      <location filename="../../gistdesk/ui/main_window.py" line="351" />
       <source>Add &amp;dose change…</source>
       <translation>Neue &amp;Dosisänderung…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="320" />
+      <location filename="../../gistdesk/ui/main_window.py" line="358" />
       <source>Add &amp;procedure…</source>
       <translation>Neuer &amp;Eingriff…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="315" />
+      <location filename="../../gistdesk/ui/main_window.py" line="352" />
       <source>Add &amp;scan…</source>
       <translation>Neue &amp;Bildgebung…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="325" />
+      <location filename="../../gistdesk/ui/main_window.py" line="365" />
       <source>Add side &amp;effect…</source>
       <translation>Neue &amp;Nebenwirkung…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="312" />
+      <location filename="../../gistdesk/ui/main_window.py" line="349" />
       <source>Add therapy &amp;line…</source>
       <translation>Neue &amp;Therapielinie…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="64" />
+      <location filename="../../gistdesk/ui/main_window.py" line="65" />
       <source>Adjuvant ending</source>
       <translation>Adjuvant endet</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="61" />
+      <location filename="../../gistdesk/ui/main_window.py" line="62" />
       <source>All</source>
       <translation>Alle</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="348" />
+      <location filename="../../gistdesk/ui/main_window.py" line="410" />
       <source>Audit log of this &amp;patient…</source>
       <translation>Prüfprotokoll dieses &amp;Patienten…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="534" />
+      <location filename="../../gistdesk/ui/main_window.py" line="680" />
       <source>Cannot open the patient</source>
       <translation>Der Patient kann nicht geöffnet werden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="345" />
+      <location filename="../../gistdesk/ui/main_window.py" line="405" />
       <source>Change my &amp;password…</source>
       <translation>Mein Passwort än&amp;dern…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="338" />
+      <location filename="../../gistdesk/ui/main_window.py" line="391" />
       <source>Create empty &amp;clinic database…</source>
       <translation>Leere &amp;Klinikdatenbank anlegen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="965" />
+      <location filename="../../gistdesk/ui/main_window.py" line="1188" />
       <source>Database: {0}</source>
       <translation>Datenbank: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="730" />
+      <location filename="../../gistdesk/ui/main_window.py" line="912" />
       <source>Delete dose change</source>
       <translation>Dosisänderung löschen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="319" />
+      <location filename="../../gistdesk/ui/main_window.py" line="356" />
       <source>Delete dose change…</source>
       <translation>Dosisänderung löschen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="655" />
-      <location filename="../../gistdesk/ui/main_window.py" line="658" />
+      <location filename="../../gistdesk/ui/main_window.py" line="815" />
+      <location filename="../../gistdesk/ui/main_window.py" line="820" />
       <source>Delete patient</source>
       <translation>Patient löschen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="761" />
+      <location filename="../../gistdesk/ui/main_window.py" line="956" />
       <source>Delete procedure</source>
       <translation>Eingriff löschen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="323" />
+      <location filename="../../gistdesk/ui/main_window.py" line="362" />
       <source>Delete procedure…</source>
       <translation>Eingriff löschen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="631" />
-      <location filename="../../gistdesk/ui/main_window.py" line="635" />
+      <location filename="../../gistdesk/ui/main_window.py" line="784" />
+      <location filename="../../gistdesk/ui/main_window.py" line="789" />
       <source>Delete scan</source>
       <translation>Bildgebung löschen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="317" />
+      <location filename="../../gistdesk/ui/main_window.py" line="354" />
       <source>Delete scan…</source>
       <translation>Bildgebung löschen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="787" />
+      <location filename="../../gistdesk/ui/main_window.py" line="992" />
       <source>Delete side effect</source>
       <translation>Nebenwirkung löschen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="329" />
+      <location filename="../../gistdesk/ui/main_window.py" line="371" />
       <source>Delete side effect…</source>
       <translation>Nebenwirkung löschen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="731" />
+      <location filename="../../gistdesk/ui/main_window.py" line="913" />
       <source>Delete the dose change of {0} ({1} mg/day, {2})? The change is kept in the audit log.</source>
       <translation>Die Dosisänderung vom {0} ({1} mg/Tag, {2}) löschen? Die Änderung wird im Prüfprotokoll festgehalten.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="656" />
+      <location filename="../../gistdesk/ui/main_window.py" line="816" />
       <source>Delete the patient {0} and everything recorded for them? {1} The audit log keeps a copy.</source>
       <translation>Den Patienten {0} und alles für ihn Erfasste löschen? {1} Das Prüfprotokoll behält eine Kopie.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="762" />
+      <location filename="../../gistdesk/ui/main_window.py" line="957" />
       <source>Delete the procedure {0} of {1}? The change is kept in the audit log.</source>
       <translation>Den Eingriff „{0}“ vom {1} löschen? Die Änderung wird im Prüfprotokoll festgehalten.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="788" />
+      <location filename="../../gistdesk/ui/main_window.py" line="993" />
       <source>Delete the side effect {0} (grade {1}) of {2}? The change is kept in the audit log.</source>
       <translation>Die Nebenwirkung „{0}“ (Grad {1}) vom {2} löschen? Die Änderung wird im Prüfprotokoll festgehalten.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="632" />
+      <location filename="../../gistdesk/ui/main_window.py" line="785" />
       <source>Delete the {0} scan of {1} with its {2} lesion measurement(s)? The change is kept in the audit log.</source>
       <translation>Die {0}-Untersuchung vom {1} mit ihren {2} Läsionsmessungen löschen? Die Änderung wird im Prüfprotokoll festgehalten.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="671" />
+      <location filename="../../gistdesk/ui/main_window.py" line="840" />
       <source>Deleted {0}</source>
       <translation>{0} gelöscht</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="318" />
+      <location filename="../../gistdesk/ui/main_window.py" line="355" />
       <source>Edit dose change…</source>
       <translation>Dosisänderung bearbeiten…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="322" />
+      <location filename="../../gistdesk/ui/main_window.py" line="360" />
       <source>Edit procedure…</source>
       <translation>Eingriff bearbeiten…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="316" />
+      <location filename="../../gistdesk/ui/main_window.py" line="353" />
       <source>Edit scan…</source>
       <translation>Bildgebung bearbeiten…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="327" />
+      <location filename="../../gistdesk/ui/main_window.py" line="368" />
       <source>Edit side effect…</source>
       <translation>Nebenwirkung bearbeiten…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="313" />
+      <location filename="../../gistdesk/ui/main_window.py" line="350" />
       <source>Edit therapy line…</source>
       <translation>Therapielinie bearbeiten…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="63" />
+      <location filename="../../gistdesk/ui/main_window.py" line="64" />
       <source>Flags</source>
       <translation>Hinweise</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="658" />
+      <location filename="../../gistdesk/ui/main_window.py" line="821" />
       <source>Keep</source>
       <translation>Behalten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="635" />
-      <location filename="../../gistdesk/ui/main_window.py" line="698" />
-      <location filename="../../gistdesk/ui/main_window.py" line="993" />
+      <location filename="../../gistdesk/ui/main_window.py" line="790" />
+      <location filename="../../gistdesk/ui/main_window.py" line="870" />
+      <location filename="../../gistdesk/ui/main_window.py" line="1221" />
       <source>Keep it</source>
       <translation>Behalten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="343" />
+      <location filename="../../gistdesk/ui/main_window.py" line="401" />
       <source>Lock the window and hide patient data</source>
       <translation>Fenster sperren und Patientendaten ausblenden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="855" />
+      <location filename="../../gistdesk/ui/main_window.py" line="1070" />
       <source>Locked</source>
       <translation>Gesperrt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="385" />
+      <location filename="../../gistdesk/ui/main_window.py" line="483" />
       <source>Main toolbar</source>
       <translation>Hauptwerkzeugleiste</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="259" />
+      <location filename="../../gistdesk/ui/main_window.py" line="287" />
       <source>Not allowed</source>
       <translation>Nicht erlaubt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="705" />
+      <location filename="../../gistdesk/ui/main_window.py" line="880" />
       <source>Nothing was deleted</source>
       <translation>Es wurde nichts gelöscht</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="527" />
+      <location filename="../../gistdesk/ui/main_window.py" line="672" />
       <source>Patient {0} is no longer in the database</source>
       <translation>Patient {0} ist nicht mehr in der Datenbank</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="334" />
+      <location filename="../../gistdesk/ui/main_window.py" line="379" />
       <source>Print &amp;handout…</source>
       <translation>&amp;Patienteninformation drucken…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="332" />
+      <location filename="../../gistdesk/ui/main_window.py" line="375" />
       <source>Print &amp;summary…</source>
       <translation>&amp;Zusammenfassung drucken…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="993" />
+      <location filename="../../gistdesk/ui/main_window.py" line="1220" />
       <source>Quit and discard</source>
       <translation>Beenden und verwerfen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="344" />
+      <location filename="../../gistdesk/ui/main_window.py" line="403" />
       <source>S&amp;witch user…</source>
       <translation>Benutzer &amp;wechseln…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="560" />
+      <location filename="../../gistdesk/ui/main_window.py" line="707" />
       <source>Saved {0}</source>
       <translation>{0} gespeichert</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="62" />
+      <location filename="../../gistdesk/ui/main_window.py" line="63" />
       <source>Scan overdue</source>
       <translation>Bildgebung überfällig</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="157" />
-      <location filename="../../gistdesk/ui/main_window.py" line="447" />
+      <location filename="../../gistdesk/ui/main_window.py" line="180" />
+      <location filename="../../gistdesk/ui/main_window.py" line="579" />
       <source>Search failed: {0}</source>
       <translation>Suche fehlgeschlagen: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="143" />
+      <location filename="../../gistdesk/ui/main_window.py" line="166" />
       <source>Search patients</source>
       <translation>Patienten suchen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="141" />
+      <location filename="../../gistdesk/ui/main_window.py" line="164" />
       <source>Search record number or name  (Ctrl+F)</source>
       <translation>Aktennummer oder Name suchen  (Strg+F)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="190" />
-      <location filename="../../gistdesk/ui/main_window.py" line="465" />
+      <location filename="../../gistdesk/ui/main_window.py" line="215" />
+      <location filename="../../gistdesk/ui/main_window.py" line="598" />
       <source>Select a patient in the list, or create one with Ctrl+N.</source>
       <translation>Wählen Sie einen Patienten in der Liste oder legen Sie mit Strg+N einen neuen an.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="245" />
+      <location filename="../../gistdesk/ui/main_window.py" line="272" />
       <source>Signed in: {0}</source>
       <translation>Angemeldet: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="666" />
+      <location filename="../../gistdesk/ui/main_window.py" line="835" />
       <source>The patient was not deleted</source>
       <translation>Der Patient wurde nicht gelöscht</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="644" />
+      <location filename="../../gistdesk/ui/main_window.py" line="804" />
       <source>The scan was not deleted</source>
       <translation>Die Bildgebung wurde nicht gelöscht</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="463" />
+      <location filename="../../gistdesk/ui/main_window.py" line="596" />
       <source>This clinic has no patients yet.
 Create the first with New patient (Ctrl+N).</source>
       <translation>Diese Klinik hat noch keine Patienten.
 Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="991" />
+      <location filename="../../gistdesk/ui/main_window.py" line="1215" />
       <source>Unsaved form</source>
       <translation>Ungespeichertes Formular</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="453" />
+      <location filename="../../gistdesk/ui/main_window.py" line="585" />
       <source>Worklist failed: {0}</source>
       <translation>Arbeitsliste fehlgeschlagen: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="372" />
+      <location filename="../../gistdesk/ui/main_window.py" line="468" />
       <source>Worklist: {0}</source>
       <translation>Arbeitsliste: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="936" />
+      <location filename="../../gistdesk/ui/main_window.py" line="1154" />
       <source>Your password was changed.</source>
       <translation>Ihr Passwort wurde geändert.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="914" />
+      <location filename="../../gistdesk/ui/main_window.py" line="1131" />
       <source>Your role cannot see the audit log.</source>
       <translation>Ihre Rolle darf das Prüfprotokoll nicht einsehen.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="260" />
+      <location filename="../../gistdesk/ui/main_window.py" line="288" />
       <source>Your role does not allow this. Ask an administrator.</source>
       <translation>Ihre Rolle erlaubt das nicht. Wenden Sie sich an einen Administrator.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="848" />
+      <location filename="../../gistdesk/ui/main_window.py" line="1065" />
       <source>gistdesk — locked</source>
       <translation>gistdesk — gesperrt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="244" />
+      <location filename="../../gistdesk/ui/main_window.py" line="271" />
       <source>nobody</source>
       <translation>niemand</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="468" />
+      <location filename="../../gistdesk/ui/main_window.py" line="603" />
       <source>{0} patient shown</source>
       <translation>{0} Patient angezeigt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="469" />
+      <location filename="../../gistdesk/ui/main_window.py" line="605" />
       <source>{0} patients shown</source>
       <translation>{0} Patienten angezeigt</translation>
     </message>
@@ -1317,7 +1423,7 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
   <context>
     <name>NumberField</name>
     <message>
-      <location filename="../../gistdesk/ui/forms/fields.py" line="98" />
+      <location filename="../../gistdesk/ui/forms/fields.py" line="100" />
       <source>“{0}” is not a number</source>
       <translation>„{0}“ ist keine Zahl</translation>
     </message>
@@ -1325,127 +1431,127 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
   <context>
     <name>PatientForm</name>
     <message>
-      <location filename="../../gistdesk/ui/forms/patient_form.py" line="50" />
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="56" />
       <source>Birth date</source>
       <translation>Geburtsdatum</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/patient_form.py" line="72" />
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="78" />
       <source>Diagnosis date</source>
       <translation>Diagnosedatum</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/patient_form.py" line="29" />
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="34" />
       <source>Edit patient and primary tumor</source>
       <translation>Patient und Primärtumor bearbeiten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/patient_form.py" line="80" />
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="91" />
       <source>Extent</source>
       <translation>Ausbreitung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/patient_form.py" line="48" />
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="54" />
       <source>Family name</source>
       <translation>Nachname</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/patient_form.py" line="49" />
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="55" />
       <source>Given name</source>
       <translation>Vorname</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/patient_form.py" line="81" />
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="92" />
       <source>Metastatic sites</source>
       <translation>Metastasenorte</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/patient_form.py" line="76" />
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="85" />
       <source>Mitoses</source>
       <translation>Mitosen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/patient_form.py" line="79" />
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="90" />
       <source>Mutation</source>
       <translation>Mutation</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/patient_form.py" line="28" />
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="34" />
       <source>New patient</source>
       <translation>Neuer Patient</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/patient_form.py" line="60" />
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="66" />
       <source>No</source>
       <translation>Nein</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/patient_form.py" line="52" />
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="58" />
       <source>Notes</source>
       <translation>Notizen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/patient_form.py" line="44" />
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="50" />
       <source>Patient</source>
       <translation>Patient</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/patient_form.py" line="73" />
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="79" />
       <source>Primary site</source>
       <translation>Primärlokalisation</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/patient_form.py" line="69" />
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="75" />
       <source>Primary tumor</source>
       <translation>Primärtumor</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/patient_form.py" line="47" />
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="53" />
       <source>Record number</source>
       <translation>Aktennummer</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/patient_form.py" line="78" />
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="89" />
       <source>Rupture</source>
       <translation>Ruptur</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/patient_form.py" line="51" />
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="57" />
       <source>Sex</source>
       <translation>Geschlecht</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/patient_form.py" line="74" />
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="81" />
       <source>Size</source>
       <translation>Größe</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/patient_form.py" line="60" />
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="66" />
       <source>Unknown</source>
       <translation>Unbekannt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/patient_form.py" line="60" />
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="66" />
       <source>Yes</source>
       <translation>Ja</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/patient_form.py" line="75" />
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="81" />
       <source>cm</source>
       <translation>cm</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/patient_form.py" line="67" />
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="73" />
       <source>comma separated, e.g. liver, peritoneum</source>
       <translation>durch Komma getrennt, z. B. Leber, Peritoneum</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/patient_form.py" line="34" />
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="40" />
       <source>hospital record number (required)</source>
       <translation>Aktennummer des Krankenhauses (erforderlich)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/patient_form.py" line="77" />
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="87" />
       <source>per 5 mm² (= 50 HPF)</source>
       <translation>pro 5 mm² (= 50 HPF)</translation>
     </message>
@@ -1453,77 +1559,77 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
   <context>
     <name>PatientHeader</name>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="216" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="264" />
       <source>Diagnosed &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Diagnose &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="206" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="249" />
       <source>Record &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Akte &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="229" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="276" />
       <source>Recurrence risk: &lt;i&gt;not computable (size or mitoses missing)&lt;/i&gt;</source>
       <translation>Rückfallrisiko: &lt;i&gt;nicht berechenbar (Größe oder Mitosen fehlen)&lt;/i&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="236" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="286" />
       <source>Recurrence risk: modified NIH &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Rückfallrisiko: modifiziertes NIH &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="212" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="255" />
       <source>born {0}</source>
       <translation>geboren {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="223" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="271" />
       <source>extent &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Ausbreitung &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="219" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="267" />
       <source>mitoses &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Mitosen &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="222" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="270" />
       <source>mutation &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Mutation &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="214" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="261" />
       <source>no</source>
       <translation>nein</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="221" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="269" />
       <source>rupture &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Ruptur &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="217" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="265" />
       <source>site &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Lokalisation &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="218" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="266" />
       <source>size &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Größe &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="213" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="257" />
       <source>unknown</source>
       <translation>unbekannt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="213" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="259" />
       <source>yes</source>
       <translation>ja</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="208" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="251" />
       <source>{0} years</source>
       <translation>{0} Jahre</translation>
     </message>
@@ -1531,37 +1637,37 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
   <context>
     <name>PatientListModel</name>
     <message>
-      <location filename="../../gistdesk/ui/patient_list.py" line="47" />
+      <location filename="../../gistdesk/ui/patient_list.py" line="48" />
       <source>Age</source>
       <translation>Alter</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_list.py" line="49" />
+      <location filename="../../gistdesk/ui/patient_list.py" line="50" />
       <source>Current therapy</source>
       <translation>Therapie</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_list.py" line="51" />
+      <location filename="../../gistdesk/ui/patient_list.py" line="52" />
       <source>Flags</source>
       <translation>Hinweise</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_list.py" line="50" />
+      <location filename="../../gistdesk/ui/patient_list.py" line="51" />
       <source>Last scan</source>
       <translation>Letzter Scan</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_list.py" line="46" />
+      <location filename="../../gistdesk/ui/patient_list.py" line="47" />
       <source>Name</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_list.py" line="48" />
+      <location filename="../../gistdesk/ui/patient_list.py" line="49" />
       <source>Primary site</source>
       <translation>Lokalisation</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_list.py" line="45" />
+      <location filename="../../gistdesk/ui/patient_list.py" line="46" />
       <source>Record no.</source>
       <translation>Akten-Nr.</translation>
     </message>
@@ -1569,96 +1675,96 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
   <context>
     <name>PatientView</name>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="341" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="414" />
       <source>&amp;Procedures</source>
       <translation>&amp;Eingriffe</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="332" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="398" />
       <source>&amp;Scans</source>
       <translation>&amp;Bildgebung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="35" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="36" />
       <source>Account</source>
       <translation>Konto</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="166" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="209" />
       <source>Action</source>
       <translation>Maßnahme</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="90" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="92" />
       <source>Baseline scan</source>
       <translation>Ausgangsbefund</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="94" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="98" />
       <source>Best Choi</source>
       <translation>Bestes Choi</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="91" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="93" />
       <source>Best RECIST</source>
       <translation>Bestes RECIST</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="163" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="202" />
       <source>CTCAE grade</source>
       <translation>CTCAE-Grad</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="141" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="169" />
       <source>Change</source>
       <translation>Änderung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="123" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="135" />
       <source>Choi</source>
       <translation>Choi</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="99" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="99" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="114" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="154" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="161" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="103" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="105" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="120" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="193" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="200" />
       <source>Date</source>
       <translation>Datum</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="125" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="140" />
       <source>Density</source>
       <translation>Dichte</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="143" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="175" />
       <source>Density (HU)</source>
       <translation>Dichte (HU)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="138" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="163" />
       <source>Diameter (mm)</source>
       <translation>Durchmesser (mm)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="33" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="34" />
       <source>Display name</source>
       <translation>Anzeigename</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="100" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="106" />
       <source>Dose</source>
       <translation>Dosis</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="311" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="366" />
       <source>Dose history</source>
       <translation>Dosisverlauf</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="477" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="569" />
       <source>Dose history: {0}, from {1}</source>
       <translation>Dosisverlauf: {0}, ab {1}</translation>
     </message>
@@ -1669,7 +1775,7 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/patient_view.py" line="81" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="165" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="208" />
       <source>Drug</source>
       <translation>Medikament</translation>
     </message>
@@ -1679,17 +1785,17 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Ende</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="102" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="106" />
       <source>File</source>
       <translation>Datei</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="130" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="152" />
       <source>Flags</source>
       <translation>Hinweise</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="149" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="185" />
       <source>Hypodense</source>
       <translation>Hypodens</translation>
     </message>
@@ -1699,23 +1805,23 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Therapieziel</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="100" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="104" />
       <source>Kind</source>
       <translation>Art</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="134" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="159" />
       <source>Lesion</source>
       <translation>Läsion</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="465" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="554" />
       <source>Lesions on {0} ({1}), change vs the previous scan</source>
       <translation>Läsionen am {0} ({1}), Änderung gegenüber der vorigen Bildgebung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="327" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="458" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="390" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="546" />
       <source>Lesions: select a scan</source>
       <translation>Läsionen: Bildgebung auswählen</translation>
     </message>
@@ -1725,94 +1831,94 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Linie</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="157" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="196" />
       <source>Margin</source>
       <translation>Resektionsrand</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="115" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="121" />
       <source>Modality</source>
       <translation>Modalität</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="147" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="182" />
       <source>New</source>
       <translation>Neu</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="137" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="162" />
       <source>Node</source>
       <translation>Lymphknoten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="150" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="186" />
       <source>Nodule</source>
       <translation>Knoten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="129" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="151" />
       <source>Non-target</source>
       <translation>Nicht-Ziel</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="158" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="197" />
       <source>Note</source>
       <translation>Notiz</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="135" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="156" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="160" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="195" />
       <source>Organ</source>
       <translation>Organ</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="127" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="145" />
       <source>PET</source>
       <translation>PET</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="144" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="176" />
       <source>Prev. HU</source>
       <translation>Vorher HU</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="139" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="164" />
       <source>Previous (mm)</source>
       <translation>Vorher (mm)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="155" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="194" />
       <source>Procedure</source>
       <translation>Eingriff</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="122" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="134" />
       <source>RECIST</source>
       <translation>RECIST</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="116" />
-      <location filename="../../gistdesk/ui/users_dialog.py" line="34" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="122" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="35" />
       <source>Role</source>
       <translation>Rolle</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="146" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="181" />
       <source>SUVmax</source>
       <translation>SUVmax</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="101" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="107" />
       <source>Schedule</source>
       <translation>Schema</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="350" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="430" />
       <source>Side &amp;effects</source>
       <translation>&amp;Nebenwirkungen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="101" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="105" />
       <source>Size</source>
       <translation>Größe</translation>
     </message>
@@ -1822,42 +1928,42 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Beginn</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="88" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="91" />
       <source>Stop reason</source>
       <translation>Abbruchgrund</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="117" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="123" />
       <source>Sum (mm)</source>
       <translation>Summe (mm)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="136" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="161" />
       <source>Target</source>
       <translation>Ziel</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="162" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="201" />
       <source>Term</source>
       <translation>Begriff</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="317" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="379" />
       <source>Therapy &amp;lines</source>
       <translation>&amp;Therapielinien</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="32" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="33" />
       <source>User name</source>
       <translation>Benutzername</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="118" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="124" />
       <source>vs baseline</source>
       <translation>ggü. Ausgang</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="120" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="129" />
       <source>vs nadir</source>
       <translation>ggü. Nadir</translation>
     </message>
@@ -1865,7 +1971,7 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
   <context>
     <name>PdfPreview</name>
     <message numerus="yes">
-      <location filename="../../gistdesk/ui/pdf_preview.py" line="72" />
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="74" />
       <source>%n page(s)</source>
       <translation>
         <numerusform>%n Seite</numerusform>
@@ -1873,32 +1979,32 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       </translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/pdf_preview.py" line="75" />
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="77" />
       <source>&amp;Close</source>
       <translation>S&amp;chließen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/pdf_preview.py" line="73" />
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="75" />
       <source>&amp;Print…</source>
       <translation>&amp;Drucken…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/pdf_preview.py" line="74" />
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="76" />
       <source>&amp;Save as PDF…</source>
       <translation>Als PDF &amp;speichern…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/pdf_preview.py" line="100" />
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="102" />
       <source>Nothing was printed</source>
       <translation>Es wurde nichts gedruckt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/pdf_preview.py" line="105" />
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="108" />
       <source>Save as PDF</source>
       <translation>Als PDF speichern</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/pdf_preview.py" line="113" />
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="116" />
       <source>The PDF was not saved</source>
       <translation>Das PDF wurde nicht gespeichert</translation>
     </message>
@@ -1906,39 +2012,39 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
   <context>
     <name>Printing</name>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="101" />
+      <location filename="../../gistdesk/ui/printing.py" line="113" />
       <source>Nothing was printed</source>
       <translation>Es wurde nichts gedruckt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="89" />
+      <location filename="../../gistdesk/ui/printing.py" line="98" />
       <source>Printing not available yet</source>
       <translation>Drucken noch nicht verfügbar</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="121" />
+      <location filename="../../gistdesk/ui/printing.py" line="135" />
       <source>The PDF could not be made</source>
       <translation>Das PDF konnte nicht erstellt werden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="91" />
+      <location filename="../../gistdesk/ui/printing.py" line="99" />
       <source>The {0} PDF is not available in this version of gistdesk yet.
 Nothing was printed.</source>
       <translation>Das PDF „{0}“ ist in dieser Version von gistdesk noch nicht verfügbar.
 Es wurde nichts gedruckt.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="123" />
+      <location filename="../../gistdesk/ui/printing.py" line="136" />
       <source>The {0} could not be built; nothing was saved.</source>
       <translation>„{0}“ konnte nicht erstellt werden; es wurde nichts gespeichert.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="26" />
+      <location filename="../../gistdesk/ui/printing.py" line="27" />
       <source>clinician summary</source>
       <translation>Ärztliche Zusammenfassung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="27" />
+      <location filename="../../gistdesk/ui/printing.py" line="28" />
       <source>patient handout</source>
       <translation>Patienteninformation</translation>
     </message>
@@ -1946,42 +2052,42 @@ Es wurde nichts gedruckt.</translation>
   <context>
     <name>ProcedureForm</name>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="36" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="43" />
       <source>Add procedure</source>
       <translation>Eingriff hinzufügen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="51" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="58" />
       <source>Date</source>
       <translation>Datum</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="37" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="43" />
       <source>Edit procedure</source>
       <translation>Eingriff bearbeiten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="54" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="61" />
       <source>Margin</source>
       <translation>Resektionsrand</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="55" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="62" />
       <source>Note</source>
       <translation>Notiz</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="53" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="60" />
       <source>Organ</source>
       <translation>Organ</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="52" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="59" />
       <source>Procedure</source>
       <translation>Eingriff</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="44" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="51" />
       <source>— (not surgery)</source>
       <translation>— (keine Operation)</translation>
     </message>
@@ -1989,27 +2095,27 @@ Es wurde nichts gedruckt.</translation>
   <context>
     <name>Roles</name>
     <message>
-      <location filename="../../gistdesk/ui/session.py" line="19" />
+      <location filename="../../gistdesk/ui/session.py" line="18" />
       <source>Administrator</source>
       <translation>Administrator</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/session.py" line="20" />
+      <location filename="../../gistdesk/ui/session.py" line="19" />
       <source>Clinician</source>
       <translation>Arzt/Ärztin</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/session.py" line="21" />
+      <location filename="../../gistdesk/ui/session.py" line="20" />
       <source>Nurse</source>
       <translation>Pflegekraft</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/session.py" line="22" />
+      <location filename="../../gistdesk/ui/session.py" line="21" />
       <source>Viewer</source>
       <translation>Nur Lesen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/session.py" line="49" />
+      <location filename="../../gistdesk/ui/session.py" line="38" />
       <source>nobody signed in</source>
       <translation>niemand angemeldet</translation>
     </message>
@@ -2017,17 +2123,17 @@ Es wurde nichts gedruckt.</translation>
   <context>
     <name>ScanForm</name>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="188" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="204" />
       <source>&amp;Add lesion</source>
       <translation>Läsion &amp;hinzufügen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="190" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="206" />
       <source>&amp;Remove lesion</source>
       <translation>Läsion &amp;entfernen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="131" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="142" />
       <source>Add scan</source>
       <translation>Bildgebung hinzufügen</translation>
     </message>
@@ -2046,12 +2152,12 @@ Es wurde nichts gedruckt.</translation>
 (mm)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="194" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="211" />
       <source>Diameters: longest axis in mm (short axis for lymph nodes). Leave a diameter empty if the lesion was not measured.</source>
       <translation>Durchmesser: längste Achse in mm (kurze Achse bei Lymphknoten). Durchmesser leer lassen, wenn die Läsion nicht gemessen wurde.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="131" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="142" />
       <source>Edit scan</source>
       <translation>Bildgebung bearbeiten</translation>
     </message>
@@ -2075,23 +2181,23 @@ Knoten</translation>
       <translation>Läsion</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="265" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="285" />
       <source>Lesion {0}, {1}</source>
       <translation>Läsion {0}, {1}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="164" />
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="182" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="175" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="197" />
       <source>Lesions</source>
       <translation>Läsionen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="180" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="193" />
       <source>Lesions of the previous scan ({0}) are listed: type the new measurements.</source>
       <translation>Die Läsionen der vorigen Bildgebung ({0}) sind aufgeführt: Geben Sie die neuen Messwerte ein.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="144" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="155" />
       <source>Modality</source>
       <translation>Modalität</translation>
     </message>
@@ -2106,12 +2212,12 @@ Knoten</translation>
       <translation>Lymphknoten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="209" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="229" />
       <source>Non-target lesions</source>
       <translation>Nicht-Ziel-Läsionen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="201" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="221" />
       <source>Non-target lesions:</source>
       <translation>Nicht-Ziel-Läsionen:</translation>
     </message>
@@ -2128,7 +2234,7 @@ Knoten</translation>
 (mm)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="211" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="231" />
       <source>Report</source>
       <translation>Befund</translation>
     </message>
@@ -2139,7 +2245,7 @@ Knoten</translation>
       <translation>SUVmax</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="143" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="154" />
       <source>Scan date</source>
       <translation>Untersuchungsdatum</translation>
     </message>
@@ -2169,17 +2275,17 @@ Knoten</translation>
       <translation>Organ</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="142" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="153" />
       <source>radiology report (optional)</source>
       <translation>radiologischer Befund (optional)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="263" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="283" />
       <source>row {0}</source>
       <translation>Zeile {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="273" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="293" />
       <source>“{0}” is not a number</source>
       <translation>„{0}“ ist keine Zahl</translation>
     </message>
@@ -2187,29 +2293,49 @@ Knoten</translation>
   <context>
     <name>SettingsDialog</name>
     <message>
-      <location filename="../../gistdesk/ui/settings_dialog.py" line="82" />
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="88" />
       <source> min</source>
       <translation> Min.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/settings_dialog.py" line="88" />
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="103" />
       <source>Clinic name (report footers):</source>
       <translation>Klinikname (Fußzeile der Berichte):</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/settings_dialog.py" line="87" />
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="104" />
+      <source>Clinic phone:</source>
+      <translation>Telefon der Klinik:</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="107" />
       <source>Lock after idle:</source>
       <translation>Sperren nach Inaktivität:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/settings_dialog.py" line="107" />
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="135" />
       <source>Not saved: {0}</source>
       <translation>Nicht gespeichert: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/settings_dialog.py" line="75" />
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="105" />
+      <source>Nurse line:</source>
+      <translation>Pflegetelefon:</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="106" />
+      <source>Report footer:</source>
+      <translation>Fußzeile der Berichte:</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="73" />
       <source>Settings — gistdesk</source>
       <translation>Einstellungen — gistdesk</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="78" />
+      <source>These settings belong to the clinic database {0}.</source>
+      <translation>Diese Einstellungen gehören zur Klinikdatenbank {0}.</translation>
     </message>
   </context>
   <context>
@@ -2220,17 +2346,17 @@ Knoten</translation>
       <translation>weiblich</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="15" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="16" />
       <source>male</source>
       <translation>männlich</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="16" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="17" />
       <source>other</source>
       <translation>divers</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="16" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="18" />
       <source>unknown</source>
       <translation>unbekannt</translation>
     </message>
@@ -2238,42 +2364,42 @@ Knoten</translation>
   <context>
     <name>SideEffectForm</name>
     <message>
-      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="60" />
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="77" />
       <source>Action</source>
       <translation>Maßnahme</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="29" />
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="46" />
       <source>Add side effect</source>
       <translation>Nebenwirkung hinzufügen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="58" />
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="75" />
       <source>CTCAE grade</source>
       <translation>CTCAE-Grad</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="42" />
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="59" />
       <source>CTCAE grade: 1 mild … 5 death related to the adverse event</source>
       <translation>CTCAE-Grad: 1 leicht … 5 Tod durch das unerwünschte Ereignis</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="56" />
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="73" />
       <source>Date</source>
       <translation>Datum</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="59" />
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="76" />
       <source>Drug</source>
       <translation>Medikament</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="30" />
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="46" />
       <source>Edit side effect</source>
       <translation>Nebenwirkung bearbeiten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="57" />
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="74" />
       <source>Term (CTCAE)</source>
       <translation>Begriff (CTCAE)</translation>
     </message>
@@ -2281,27 +2407,27 @@ Knoten</translation>
   <context>
     <name>SignIn</name>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="32" />
+      <location filename="../../gistdesk/ui/signin.py" line="33" />
       <source>The user name or password is not right.</source>
       <translation>Benutzername oder Passwort ist nicht richtig.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="71" />
+      <location filename="../../gistdesk/ui/signin.py" line="79" />
       <source>This account is locked after too many wrong passwords. Try again after {0}, or ask an administrator.</source>
       <translation>Dieses Konto ist nach zu vielen falschen Passwörtern gesperrt. Versuchen Sie es nach {0} erneut oder wenden Sie sich an einen Administrator.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="67" />
+      <location filename="../../gistdesk/ui/signin.py" line="75" />
       <source>Type your user name and password.</source>
       <translation>Geben Sie Benutzername und Passwort ein.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="41" />
+      <location filename="../../gistdesk/ui/signin.py" line="42" />
       <source>at least {0} characters, not the user name. A few unrelated words make a good password; do not reuse one from another system.</source>
       <translation>mindestens {0} Zeichen, nicht der Benutzername. Einige unzusammenhängende Wörter ergeben ein gutes Passwort; verwenden Sie keines aus einem anderen System.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="56" />
+      <location filename="../../gistdesk/ui/signin.py" line="60" />
       <source>later</source>
       <translation>später</translation>
     </message>
@@ -2309,42 +2435,42 @@ Knoten</translation>
   <context>
     <name>SignInDialog</name>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="135" />
+      <location filename="../../gistdesk/ui/signin.py" line="152" />
       <source>Clinic database: {0}</source>
       <translation>Klinikdatenbank: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="142" />
+      <location filename="../../gistdesk/ui/signin.py" line="159" />
       <source>Password</source>
       <translation>Passwort</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="145" />
+      <location filename="../../gistdesk/ui/signin.py" line="162" />
       <source>Password:</source>
       <translation>Passwort:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="150" />
+      <location filename="../../gistdesk/ui/signin.py" line="167" />
       <source>Sign in</source>
       <translation>Anmelden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="131" />
+      <location filename="../../gistdesk/ui/signin.py" line="148" />
       <source>Sign in to gistdesk</source>
       <translation>Bei gistdesk anmelden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="126" />
+      <location filename="../../gistdesk/ui/signin.py" line="143" />
       <source>Sign in — gistdesk</source>
       <translation>Anmelden — gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="139" />
+      <location filename="../../gistdesk/ui/signin.py" line="156" />
       <source>User name</source>
       <translation>Benutzername</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="144" />
+      <location filename="../../gistdesk/ui/signin.py" line="161" />
       <source>User name:</source>
       <translation>Benutzername:</translation>
     </message>
@@ -2352,62 +2478,62 @@ Knoten</translation>
   <context>
     <name>TherapyLineForm</name>
     <message>
-      <location filename="../../gistdesk/ui/forms/line_form.py" line="23" />
+      <location filename="../../gistdesk/ui/forms/line_form.py" line="30" />
       <source>Add therapy line</source>
       <translation>Therapielinie hinzufügen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/line_form.py" line="35" />
+      <location filename="../../gistdesk/ui/forms/line_form.py" line="42" />
       <source>Drug</source>
       <translation>Medikament</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/line_form.py" line="24" />
+      <location filename="../../gistdesk/ui/forms/line_form.py" line="30" />
       <source>Edit therapy line</source>
       <translation>Therapielinie bearbeiten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/line_form.py" line="54" />
+      <location filename="../../gistdesk/ui/forms/line_form.py" line="65" />
       <source>End</source>
       <translation>Ende</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/line_form.py" line="36" />
+      <location filename="../../gistdesk/ui/forms/line_form.py" line="43" />
       <source>Intent</source>
       <translation>Therapieziel</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/line_form.py" line="44" />
+      <location filename="../../gistdesk/ui/forms/line_form.py" line="55" />
       <source>Schedule</source>
       <translation>Schema</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/line_form.py" line="37" />
+      <location filename="../../gistdesk/ui/forms/line_form.py" line="44" />
       <source>Start</source>
       <translation>Beginn</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/line_form.py" line="42" />
+      <location filename="../../gistdesk/ui/forms/line_form.py" line="51" />
       <source>Starting dose</source>
       <translation>Anfangsdosis</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/line_form.py" line="55" />
+      <location filename="../../gistdesk/ui/forms/line_form.py" line="66" />
       <source>Stop reason</source>
       <translation>Abbruchgrund</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/line_form.py" line="39" />
+      <location filename="../../gistdesk/ui/forms/line_form.py" line="46" />
       <source>daily</source>
       <translation>täglich</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/line_form.py" line="43" />
+      <location filename="../../gistdesk/ui/forms/line_form.py" line="53" />
       <source>mg/day</source>
       <translation>mg/Tag</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/line_form.py" line="33" />
+      <location filename="../../gistdesk/ui/forms/line_form.py" line="40" />
       <source>open (ongoing)</source>
       <translation>offen (laufend)</translation>
     </message>
@@ -2415,7 +2541,7 @@ Knoten</translation>
   <context>
     <name>TimelineChart</name>
     <message>
-      <location filename="../../gistdesk/ui/timeline_chart.py" line="187" />
+      <location filename="../../gistdesk/ui/timeline_chart.py" line="196" />
       <source>Timeline chart</source>
       <translation>Verlaufsdiagramm</translation>
     </message>
@@ -2423,118 +2549,118 @@ Knoten</translation>
   <context>
     <name>UsersDialog</name>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="83" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="95" />
       <source>Add a user</source>
       <translation>Benutzer hinzufügen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="91" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="103" />
       <source>Add user</source>
       <translation>Benutzer hinzufügen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="172" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="194" />
       <source>Added {0}.</source>
       <translation>{0} hinzugefügt.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="70" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="76" />
       <source>Change role</source>
       <translation>Rolle ändern</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="76" />
-      <location filename="../../gistdesk/ui/users_dialog.py" line="166" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="82" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="183" />
       <source>Disable</source>
       <translation>Deaktivieren</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="93" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="105" />
       <source>Display name:</source>
       <translation>Anzeigename:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="166" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="183" />
       <source>Enable</source>
       <translation>Aktivieren</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="133" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="145" />
       <source>Not changed: {0}</source>
       <translation>Nicht geändert: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="95" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="107" />
       <source>Password:</source>
       <translation>Passwort:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="96" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="108" />
       <source>Password: {0}</source>
       <translation>Passwort: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="75" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="81" />
       <source>Reset password</source>
       <translation>Passwort zurücksetzen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="94" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="106" />
       <source>Role:</source>
       <translation>Rolle:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="77" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="84" />
       <source>Selected user:</source>
       <translation>Ausgewählter Benutzer:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="192" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="216" />
       <source>The password of {0} was changed.</source>
       <translation>Das Passwort von {0} wurde geändert.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="145" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="157" />
       <source>The users could not be listed: {0}</source>
       <translation>Die Benutzer konnten nicht aufgelistet werden: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="92" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="104" />
       <source>User name:</source>
       <translation>Benutzername:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="52" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="59" />
       <source>Users — gistdesk</source>
       <translation>Benutzer — gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="36" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="41" />
       <source>active</source>
       <translation>aktiv</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="35" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="39" />
       <source>disabled</source>
       <translation>deaktiviert</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="73" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="79" />
       <source>new password</source>
       <translation>neues Passwort</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="204" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="232" />
       <source>{0} can no longer sign in.</source>
       <translation>{0} kann sich nicht mehr anmelden.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="202" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="228" />
       <source>{0} can sign in again.</source>
       <translation>{0} kann sich wieder anmelden.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="183" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="207" />
       <source>{0} is now {1}.</source>
       <translation>{0} ist jetzt {1}.</translation>
     </message>
@@ -2547,7 +2673,7 @@ Knoten</translation>
       <translation>Chemoembolisation (TACE)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="38" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="49" />
       <source>Colon</source>
       <translation>Kolon</translation>
     </message>
@@ -2557,7 +2683,7 @@ Knoten</translation>
       <translation>Kryoablation</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="37" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="47" />
       <source>Duodenum</source>
       <translation>Duodenum</translation>
     </message>
@@ -2567,7 +2693,7 @@ Knoten</translation>
       <translation>Embolisation (TAE)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="39" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="51" />
       <source>Esophagus</source>
       <translation>Ösophagus</translation>
     </message>
@@ -2577,17 +2703,17 @@ Knoten</translation>
       <translation>Ethanolablation</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="40" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="52" />
       <source>Extra-GI</source>
       <translation>Extra-GI</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="38" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="48" />
       <source>Jejunum / ileum</source>
       <translation>Jejunum / Ileum</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="42" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="54" />
       <source>KIT, other</source>
       <translation>KIT, andere</translation>
     </message>
@@ -2597,17 +2723,17 @@ Knoten</translation>
       <translation>Mikrowellenablation</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="46" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="58" />
       <source>NF1-related</source>
       <translation>NF1-assoziiert</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="43" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="55" />
       <source>PDGFRA exon 18, other</source>
       <translation>PDGFRA Exon 18, andere</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="44" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="56" />
       <source>PDGFRA, other</source>
       <translation>PDGFRA, andere</translation>
     </message>
@@ -2627,7 +2753,7 @@ Knoten</translation>
       <translation>Radiofrequenzablation (RFA)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="39" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="50" />
       <source>Rectum</source>
       <translation>Rektum</translation>
     </message>
@@ -2637,12 +2763,12 @@ Knoten</translation>
       <translation>SBRT</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="45" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="57" />
       <source>SDH-deficient</source>
       <translation>SDH-defizient</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="37" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="46" />
       <source>Stomach</source>
       <translation>Magen</translation>
     </message>
@@ -2652,112 +2778,112 @@ Knoten</translation>
       <translation>Operation</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="47" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="60" />
       <source>Unknown</source>
       <translation>Unbekannt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="47" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="59" />
       <source>Wild type</source>
       <translation>Wildtyp</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="27" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="31" />
       <source>absent</source>
       <translation>keine</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="24" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="28" />
       <source>adjuvant</source>
       <translation>adjuvant</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="25" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="29" />
       <source>advanced</source>
       <translation>fortgeschritten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="34" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="42" />
       <source>completed</source>
       <translation>abgeschlossen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="30" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="36" />
       <source>dose reduced</source>
       <translation>Dosis reduziert</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="31" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="37" />
       <source>held</source>
       <translation>pausiert</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="33" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="41" />
       <source>intolerance</source>
       <translation>Unverträglichkeit</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="20" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="22" />
       <source>localized</source>
       <translation>lokalisiert</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="21" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="23" />
       <source>locally advanced</source>
       <translation>lokal fortgeschritten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="22" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="24" />
       <source>metastatic</source>
       <translation>metastasiert</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="24" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="27" />
       <source>neoadjuvant</source>
       <translation>neoadjuvant</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="30" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="35" />
       <source>none</source>
       <translation>keine</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="18" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="20" />
       <source>other</source>
       <translation>andere</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="35" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="44" />
       <source>patient choice</source>
       <translation>Wunsch des Patienten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="27" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="32" />
       <source>present</source>
       <translation>vorhanden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="33" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="40" />
       <source>progression</source>
       <translation>Progression</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="22" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="25" />
       <source>recurrent</source>
       <translation>rezidiviert</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="31" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="38" />
       <source>stopped</source>
       <translation>abgesetzt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="34" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="43" />
       <source>surgery</source>
       <translation>Operation</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="28" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="33" />
       <source>unequivocal progression</source>
       <translation>eindeutige Progression</translation>
     </message>

@@ -4,22 +4,22 @@
   <context>
     <name>About</name>
     <message>
-      <location filename="../../gistdesk/ui/about.py" line="48" />
+      <location filename="../../gistdesk/ui/about.py" line="50" />
       <source>Case records, response assessment (RECIST 1.1, Choi, PET) and decision-support flags for gastrointestinal stromal tumor clinics.</source>
       <translation>Dossiers de patients, évaluation de la réponse (RECIST 1.1, Choi, TEP) et alertes d'aide à la décision pour les consultations de tumeurs stromales gastro-intestinales.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/about.py" line="50" />
+      <location filename="../../gistdesk/ui/about.py" line="55" />
       <source>Flags are decision support for the GIST team, not orders.</source>
       <translation>Les alertes sont une aide à la décision pour l'équipe GIST, pas des prescriptions.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/about.py" line="51" />
+      <location filename="../../gistdesk/ui/about.py" line="56" />
       <source>Known simplifications</source>
       <translation>Simplifications connues</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/about.py" line="52" />
+      <location filename="../../gistdesk/ui/about.py" line="57" />
       <source>Versions</source>
       <translation>Versions</translation>
     </message>
@@ -29,22 +29,22 @@
       <translation>pas d'examen de confirmation RECIST ni de durée minimale de maladie stable</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/about.py" line="27" />
+      <location filename="../../gistdesk/ui/about.py" line="30" />
       <source>no automatic Choi density for MRI or the low-dose CT of a PET-CT</source>
       <translation>pas de densité de Choi automatique pour l'IRM ni pour le scanner basse dose d'une TEP-TDM</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/about.py" line="22" />
+      <location filename="../../gistdesk/ui/about.py" line="23" />
       <source>one PET threshold (25%) instead of EORTC's cycle-dependent thresholds</source>
       <translation>un seul seuil TEP (25 %) au lieu des seuils de l'EORTC selon le cycle</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/about.py" line="25" />
+      <location filename="../../gistdesk/ui/about.py" line="27" />
       <source>only surgery (not ablation, embolization or radiation) resets a baseline</source>
       <translation>seule la chirurgie (pas l'ablation, l'embolisation ni la radiothérapie) redéfinit l'examen de référence</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/about.py" line="24" />
+      <location filename="../../gistdesk/ui/about.py" line="26" />
       <source>scans outside a therapy line are only checked for new lesions</source>
       <translation>les examens hors ligne de traitement ne sont vérifiés que pour de nouvelles lésions</translation>
     </message>
@@ -52,64 +52,64 @@
   <context>
     <name>App</name>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="145" />
+      <location filename="../../gistdesk/ui/app.py" line="149" />
       <source>An unexpected error happened ({0} in {1}). Nothing was saved by the action that failed; your data is safe in the database.</source>
       <translation>Une erreur inattendue s'est produite ({0} dans {1}). L'action qui a échoué n'a rien enregistré ; vos données sont en sécurité dans la base.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="389" />
-      <location filename="../../gistdesk/ui/app.py" line="438" />
+      <location filename="../../gistdesk/ui/app.py" line="417" />
+      <location filename="../../gistdesk/ui/app.py" line="478" />
       <source>Cannot open the database</source>
       <translation>Impossible d'ouvrir la base de données</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="424" />
+      <location filename="../../gistdesk/ui/app.py" line="459" />
       <source>Create an empty clinic database</source>
       <translation>Créer une base de données vide de la clinique</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="432" />
+      <location filename="../../gistdesk/ui/app.py" line="469" />
       <source>File exists</source>
       <translation>Le fichier existe déjà</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="271" />
-      <location filename="../../gistdesk/ui/app.py" line="427" />
+      <location filename="../../gistdesk/ui/app.py" line="290" />
+      <location filename="../../gistdesk/ui/app.py" line="462" />
       <source>Open a gistdesk database</source>
       <translation>Ouvrir une base gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="371" />
+      <location filename="../../gistdesk/ui/app.py" line="395" />
       <source>Restored {0}: sign in again</source>
       <translation>{0} restaurée : reconnectez-vous</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="144" />
+      <location filename="../../gistdesk/ui/app.py" line="148" />
       <source>Something went wrong</source>
       <translation>Une erreur s'est produite</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="350" />
+      <location filename="../../gistdesk/ui/app.py" line="369" />
       <source>The automatic backup was not made</source>
       <translation>La sauvegarde automatique n'a pas été faite</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="365" />
+      <location filename="../../gistdesk/ui/app.py" line="389" />
       <source>The backup was not restored</source>
       <translation>La sauvegarde n'a pas été restaurée</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="225" />
+      <location filename="../../gistdesk/ui/app.py" line="239" />
       <source>The database is damaged</source>
       <translation>La base de données est endommagée</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="226" />
+      <location filename="../../gistdesk/ui/app.py" line="240" />
       <source>The integrity check of the database failed. gistdesk shows what it can read but will not save changes. Restore a backup before going on.</source>
       <translation>La vérification d'intégrité de la base a échoué. gistdesk affiche ce qu'il peut lire mais n'enregistre aucune modification. Restaurez une sauvegarde avant de continuer.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="148" />
+      <location filename="../../gistdesk/ui/app.py" line="154" />
       <source>What failed: {0} in {1}
 
 A technical log (without patient data) was written to:
@@ -122,23 +122,23 @@ Un journal technique (sans données patient) a été écrit dans :
 Heure : {3}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="224" />
+      <location filename="../../gistdesk/ui/app.py" line="236" />
       <source>database damaged: read only</source>
       <translation>base endommagée : lecture seule</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="351" />
+      <location filename="../../gistdesk/ui/app.py" line="370" />
       <source>gistdesk closes normally; your data is safe in the database. Make a backup with Tools &gt; Backups… next time.</source>
       <translation>gistdesk se ferme normalement ; vos données sont en sécurité dans la base. Faites une sauvegarde la prochaine fois avec Outils &gt; Sauvegardes….</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="433" />
+      <location filename="../../gistdesk/ui/app.py" line="470" />
       <source>{0} already exists; choose a new name.</source>
       <translation>{0} existe déjà ; choisissez un autre nom.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="390" />
-      <location filename="../../gistdesk/ui/app.py" line="439" />
+      <location filename="../../gistdesk/ui/app.py" line="418" />
+      <location filename="../../gistdesk/ui/app.py" line="479" />
       <source>{0} could not be opened.</source>
       <translation>{0} n'a pas pu être ouvert.</translation>
     </message>
@@ -146,122 +146,122 @@ Heure : {3}</translation>
   <context>
     <name>AuditDialog</name>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="41" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="45" />
       <source>Action</source>
       <translation>Action</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="118" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="141" />
       <source>Audit log — gistdesk</source>
       <translation>Journal d'audit — gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="239" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="271" />
       <source>Entries {0}–{1}, newest first</source>
       <translation>Entrées {0}–{1}, les plus récentes d'abord</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="238" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="269" />
       <source>Entries {0}–{1}, newest first (more on the next page)</source>
       <translation>Entrées {0}–{1}, les plus récentes d'abord (suite à la page suivante)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="42" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="47" />
       <source>Field</source>
       <translation>Champ</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="194" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="219" />
       <source>From</source>
       <translation>Du</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="138" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="162" />
       <source>From:</source>
       <translation>Du :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="44" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="49" />
       <source>New value</source>
       <translation>Nouvelle valeur</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="43" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="48" />
       <source>Old value</source>
       <translation>Ancienne valeur</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="178" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="203" />
       <source>Older ▶</source>
       <translation>Plus anciennes ▶</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="41" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="44" />
       <source>Record</source>
       <translation>Dossier</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="137" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="161" />
       <source>Record number:</source>
       <translation>N° de dossier :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="145" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="170" />
       <source>Show</source>
       <translation>Afficher</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="230" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="260" />
       <source>The audit log could not be read: {0}</source>
       <translation>Le journal d'audit n'a pas pu être lu : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="40" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="42" />
       <source>Time</source>
       <translation>Heure</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="194" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="219" />
       <source>To</source>
       <translation>Au</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="139" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="163" />
       <source>To:</source>
       <translation>Au :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="40" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="43" />
       <source>User</source>
       <translation>Utilisateur</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="136" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="160" />
       <source>User:</source>
       <translation>Utilisateur :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="42" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="46" />
       <source>What</source>
       <translation>Objet</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="129" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="152" />
       <source>all patients</source>
       <translation>tous les patients</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="126" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="149" />
       <source>any user</source>
       <translation>tous les utilisateurs</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="202" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="228" />
       <source>{0}: not a date ({1}); type e.g. 2024-03-05</source>
       <translation>{0} : pas une date ({1}) ; saisissez par ex. 2024-03-05</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="176" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="201" />
       <source>◀ Newer</source>
       <translation>◀ Plus récentes</translation>
     </message>
@@ -269,32 +269,32 @@ Heure : {3}</translation>
   <context>
     <name>BackupsDialog</name>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="137" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="144" />
       <source>Back up now</source>
       <translation>Sauvegarder maintenant</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="179" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="186" />
       <source>Backup written: {0}</source>
       <translation>Sauvegarde écrite : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="112" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="116" />
       <source>Backups — gistdesk</source>
       <translation>Sauvegardes — gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="193" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="203" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="115" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="120" />
       <source>Copies of the clinic database, newest first. A backup is made when gistdesk closes and before every restore.</source>
       <translation>Copies de la base de la clinique, les plus récentes d'abord. Une sauvegarde est faite à la fermeture de gistdesk et avant chaque restauration.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="188" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="196" />
       <source>Replace the clinic database with the backup {0} of {1} ({2})?
 
 Everything saved after that time is replaced (a backup of the current database is made first). gistdesk reopens the database and everyone signs in again.</source>
@@ -303,52 +303,52 @@ Everything saved after that time is replaced (a backup of the current database i
 Tout ce qui a été enregistré après ce moment est remplacé (la base actuelle est d'abord sauvegardée). gistdesk rouvre la base et chacun se reconnecte.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="187" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="195" />
       <source>Restore a backup</source>
       <translation>Restaurer une sauvegarde</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="193" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="202" />
       <source>Restore this backup</source>
       <translation>Restaurer cette sauvegarde</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="139" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="146" />
       <source>Restore…</source>
       <translation>Restaurer…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="177" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="184" />
       <source>The backup was not made</source>
       <translation>La sauvegarde n'a pas été faite</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="158" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="165" />
       <source>The backups could not be listed: {0}</source>
       <translation>Les sauvegardes n'ont pas pu être listées : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="44" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="46" />
       <source>automatic</source>
       <translation>automatique</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="45" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="47" />
       <source>backup</source>
       <translation>sauvegarde</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="46" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="48" />
       <source>before a restore</source>
       <translation>avant restauration</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="42" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="44" />
       <source>manual</source>
       <translation>manuelle</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="43" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="45" />
       <source>on close</source>
       <translation>à la fermeture</translation>
     </message>
@@ -356,37 +356,52 @@ Tout ce qui a été enregistré après ce moment est remplacé (la base actuelle
   <context>
     <name>CaseForm</name>
     <message>
-      <location filename="../../gistdesk/ui/forms/base.py" line="243" />
+      <location filename="../../gistdesk/ui/forms/base.py" line="322" />
       <source>Discard</source>
       <translation>Abandonner</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/base.py" line="244" />
+      <location filename="../../gistdesk/ui/forms/base.py" line="323" />
       <source>Keep editing</source>
       <translation>Continuer la saisie</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/base.py" line="184" />
+      <location filename="../../gistdesk/ui/forms/base.py" line="279" />
+      <source>Not saved, and the patient could not be reloaded ({0}).</source>
+      <translation>Non enregistré, et le patient n’a pas pu être rechargé ({0}).</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/base.py" line="201" />
       <source>Not saved. Please correct:</source>
       <translation>Non enregistré. Veuillez corriger :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/base.py" line="222" />
+      <location filename="../../gistdesk/ui/forms/base.py" line="300" />
+      <source>Not saved. Your entries are kept.</source>
+      <translation>Non enregistré. Vos saisies sont conservées.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/base.py" line="250" />
       <source>Not saved: the database refused the change ({0}). Your entries are kept.</source>
       <translation>Non enregistré : la base de données a refusé la modification ({0}). Vos saisies sont conservées.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/base.py" line="241" />
+      <location filename="../../gistdesk/ui/forms/base.py" line="288" />
+      <source>Reloaded: your entries now apply to the patient as it is. Check them and press Save again.</source>
+      <translation>Rechargé : vos saisies s’appliquent maintenant au dossier tel qu’il est. Vérifiez-les et enregistrez de nouveau.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/base.py" line="319" />
       <source>This form has changes that are not saved. Discard them?</source>
       <translation>Ce formulaire contient des modifications non enregistrées. Les abandonner ?</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/base.py" line="240" />
+      <location filename="../../gistdesk/ui/forms/base.py" line="318" />
       <source>Unsaved changes</source>
       <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/base.py" line="215" />
+      <location filename="../../gistdesk/ui/forms/base.py" line="239" />
       <source>{0} is already another patient's record number</source>
       <translation>{0} est déjà le numéro de dossier d'un autre patient</translation>
     </message>
@@ -394,122 +409,180 @@ Tout ce qui a été enregistré après ce moment est remplacé (la base actuelle
   <context>
     <name>ChangePasswordDialog</name>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="233" />
+      <location filename="../../gistdesk/ui/signin.py" line="256" />
       <source>Change my password — gistdesk</source>
       <translation>Changer mon mot de passe — gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="252" />
+      <location filename="../../gistdesk/ui/signin.py" line="280" />
       <source>Change password</source>
       <translation>Changer le mot de passe</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="244" />
+      <location filename="../../gistdesk/ui/signin.py" line="272" />
       <source>Current password:</source>
       <translation>Mot de passe actuel :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="246" />
+      <location filename="../../gistdesk/ui/signin.py" line="274" />
       <source>New password again:</source>
       <translation>Nouveau mot de passe (répéter) :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="245" />
+      <location filename="../../gistdesk/ui/signin.py" line="273" />
       <source>New password:</source>
       <translation>Nouveau mot de passe :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="248" />
-      <location filename="../../gistdesk/ui/signin.py" line="266" />
+      <location filename="../../gistdesk/ui/signin.py" line="276" />
+      <location filename="../../gistdesk/ui/signin.py" line="295" />
       <source>New password: {0}</source>
       <translation>Nouveau mot de passe : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="238" />
+      <location filename="../../gistdesk/ui/signin.py" line="263" />
       <source>Signed in as {0}</source>
       <translation>Connecté en tant que {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="276" />
+      <location filename="../../gistdesk/ui/signin.py" line="306" />
       <source>The current password is not right; nothing was changed.</source>
       <translation>Le mot de passe actuel n'est pas correct ; rien n'a été modifié.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="279" />
+      <location filename="../../gistdesk/ui/signin.py" line="309" />
       <source>The password was not changed: {0}</source>
       <translation>Le mot de passe n'a pas été modifié : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="262" />
+      <location filename="../../gistdesk/ui/signin.py" line="291" />
       <source>The two new passwords are not the same.</source>
       <translation>Les deux nouveaux mots de passe ne sont pas identiques.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="269" />
+      <location filename="../../gistdesk/ui/signin.py" line="298" />
       <source>Too many wrong passwords: this account is locked until {0}. The window is locked.</source>
       <translation>Trop de mots de passe erronés : ce compte est bloqué jusqu’à {0}. La fenêtre est verrouillée.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="259" />
+      <location filename="../../gistdesk/ui/signin.py" line="288" />
       <source>Type your current password.</source>
       <translation>Saisissez votre mot de passe actuel.</translation>
     </message>
   </context>
   <context>
+    <name>ConflictDialog</name>
+    <message>
+      <location filename="../../gistdesk/ui/conflict_dialog.py" line="110" />
+      <source>Back to my form</source>
+      <translation>Retour à mon formulaire</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/conflict_dialog.py" line="148" />
+      <source>Not changed: the patient was changed</source>
+      <translation>Non modifié : le dossier a changé entre-temps</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/conflict_dialog.py" line="71" />
+      <source>Not saved: the patient was changed</source>
+      <translation>Non enregistré : le dossier a changé entre-temps</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/conflict_dialog.py" line="87" />
+      <source>Nothing of yours was saved and your entries are kept. Reload the patient to apply your entries to it as it is now, check them, and save again.</source>
+      <translation>Rien de vos saisies n’a été enregistré et elles sont conservées. Rechargez le patient pour appliquer vos saisies au dossier tel qu’il est, vérifiez-les et enregistrez de nouveau.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/conflict_dialog.py" line="93" />
+      <source>Nothing of yours was saved and your entries are kept. The patient cannot be reloaded; copy what you need before closing the form.</source>
+      <translation>Rien de vos saisies n’a été enregistré et elles sont conservées. Le patient ne peut pas être rechargé ; reprenez ce dont vous avez besoin avant de fermer le formulaire.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/conflict_dialog.py" line="105" />
+      <source>Reload and re-apply my entries</source>
+      <translation>Recharger et réappliquer mes saisies</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/conflict_dialog.py" line="84" />
+      <source>Their changes:</source>
+      <translation>Leurs modifications :</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/conflict_dialog.py" line="52" />
+      <source>someone else</source>
+      <translation>quelqu’un d’autre</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/conflict_dialog.py" line="59" />
+      <source>{0} changed patient {1} ({2}) while your form was open.</source>
+      <translation>{0} a modifié le patient {1} ({2}) pendant que votre formulaire était ouvert.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/conflict_dialog.py" line="55" />
+      <source>{0} deleted patient {1} ({2}) while your form was open.</source>
+      <translation>{0} a supprimé le patient {1} ({2}) pendant que votre formulaire était ouvert.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/conflict_dialog.py" line="57" />
+      <source>{0} deleted patient {1} and entered the number again ({2}).</source>
+      <translation>{0} a supprimé le patient {1} puis saisi ce numéro à nouveau ({2}).</translation>
+    </message>
+  </context>
+  <context>
     <name>CreateAdminDialog</name>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="199" />
+      <location filename="../../gistdesk/ui/signin.py" line="220" />
       <source>Create account</source>
       <translation>Créer le compte</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="174" />
+      <location filename="../../gistdesk/ui/signin.py" line="191" />
       <source>Create the administrator account — gistdesk</source>
       <translation>Créer le compte administrateur — gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="191" />
+      <location filename="../../gistdesk/ui/signin.py" line="212" />
       <source>Display name:</source>
       <translation>Nom affiché :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="193" />
+      <location filename="../../gistdesk/ui/signin.py" line="214" />
       <source>Password again:</source>
       <translation>Confirmer le mot de passe :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="192" />
+      <location filename="../../gistdesk/ui/signin.py" line="213" />
       <source>Password:</source>
       <translation>Mot de passe :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="195" />
       <location filename="../../gistdesk/ui/signin.py" line="216" />
+      <location filename="../../gistdesk/ui/signin.py" line="239" />
       <source>Password: {0}</source>
       <translation>Mot de passe : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="219" />
+      <location filename="../../gistdesk/ui/signin.py" line="242" />
       <source>The account was not created: {0}</source>
       <translation>Le compte n'a pas été créé : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="209" />
+      <location filename="../../gistdesk/ui/signin.py" line="231" />
       <source>The two passwords are not the same.</source>
       <translation>Les deux mots de passe ne sont pas identiques.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="178" />
+      <location filename="../../gistdesk/ui/signin.py" line="196" />
       <source>This clinic database has no users yet. Create the administrator account: the administrator adds the clinicians, nurses and other users, and restores backups.</source>
       <translation>Cette base de la clinique n'a pas encore d'utilisateurs. Créez le compte administrateur : l'administrateur ajoute les médecins, le personnel infirmier et les autres utilisateurs, et restaure les sauvegardes.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="190" />
+      <location filename="../../gistdesk/ui/signin.py" line="211" />
       <source>User name:</source>
       <translation>Nom d'utilisateur :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="206" />
+      <location filename="../../gistdesk/ui/signin.py" line="228" />
       <source>User name: type a user name.</source>
       <translation>Nom d'utilisateur : saisissez un nom d'utilisateur.</translation>
     </message>
@@ -522,14 +595,14 @@ Tout ce qui a été enregistré après ce moment est remplacé (la base actuelle
       <translation>Saisir une date : 2024-03-05, 20240305, 5.3.2024, ou t pour aujourd'hui</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/audit_view.py" line="132" />
-      <location filename="../../gistdesk/ui/audit_view.py" line="135" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="155" />
+      <location filename="../../gistdesk/ui/audit_view.py" line="158" />
       <location filename="../../gistdesk/ui/forms/fields.py" line="65" />
       <source>YYYY-MM-DD</source>
       <translation>AAAA-MM-JJ</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/fields.py" line="77" />
+      <location filename="../../gistdesk/ui/forms/fields.py" line="78" />
       <source>“{0}” is not a date (use YYYY-MM-DD)</source>
       <translation>« {0} » n'est pas une date (utiliser AAAA-MM-JJ)</translation>
     </message>
@@ -537,67 +610,67 @@ Tout ce qui a été enregistré après ce moment est remplacé (la base actuelle
   <context>
     <name>Dialogs</name>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="85" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="98" />
       <source>Create empty clinic</source>
       <translation>Créer une base vide</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="31" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="33" />
       <source>Discard</source>
       <translation>Abandonner</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="116" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="135" />
       <source>Discard the changes</source>
       <translation>Abandonner les modifications</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="32" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="34" />
       <source>Keep editing</source>
       <translation>Continuer la saisie</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="115" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="133" />
       <source>Keep the form</source>
       <translation>Garder le formulaire</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="81" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="90" />
       <source>No clinic database was found.</source>
       <translation>Aucune base de données de la clinique n'a été trouvée.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="87" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="99" />
       <source>Open demo</source>
       <translation>Ouvrir la démo</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="89" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="101" />
       <source>Open existing…</source>
       <translation>Ouvrir une base existante…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="90" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="102" />
       <source>Quit</source>
       <translation>Quitter</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="112" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="128" />
       <source>The previous user</source>
       <translation>L'utilisateur précédent</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="108" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="122" />
       <source>Unsaved form of another user</source>
       <translation>Formulaire non enregistré d'un autre utilisateur</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="80" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="89" />
       <source>Welcome to gistdesk</source>
       <translation>Bienvenue dans gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="82" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="92" />
       <source>gistdesk can create an empty clinic database at
 {0}
 or open the demo database (invented patients, for trying the app out).</source>
@@ -606,12 +679,12 @@ or open the demo database (invented patients, for trying the app out).</source>
 ou ouvrir la base de démonstration (patients fictifs, pour essayer l'application).</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="59" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="63" />
       <source>gistdesk database (*.sqlite *.db);;All files (*)</source>
       <translation>Base gistdesk (*.sqlite *.db);;Tous les fichiers (*)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="109" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="123" />
       <source>{0} left a form with changes that are not saved.
 
 {1}, do you want to keep the form open (you then check and save it yourself, under your name) or discard those changes?</source>
@@ -623,53 +696,53 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
   <context>
     <name>DoseChangeForm</name>
     <message>
-      <location filename="../../gistdesk/ui/forms/dose_form.py" line="55" />
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="66" />
       <source>Date</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/dose_form.py" line="56" />
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="69" />
       <source>Dose</source>
       <translation>Dose</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/dose_form.py" line="30" />
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="40" />
       <source>Edit dose change</source>
       <translation>Modifier le changement de dose</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/dose_form.py" line="29" />
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="40" />
       <source>Record a dose change</source>
       <translation>Saisir un changement de dose</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/dose_form.py" line="58" />
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="74" />
       <source>Schedule</source>
       <translation>Schéma</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/dose_form.py" line="49" />
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="60" />
       <source>Therapy line:</source>
       <translation>Ligne de traitement :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/dose_form.py" line="38" />
-      <location filename="../../gistdesk/ui/forms/dose_form.py" line="48" />
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="49" />
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="59" />
       <source>daily</source>
       <translation>quotidien</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/dose_form.py" line="57" />
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="71" />
       <source>mg/day</source>
       <translation>mg/jour</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/dose_form.py" line="18" />
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="21" />
       <source>ongoing</source>
       <translation>en cours</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/dose_form.py" line="47" />
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="58" />
       <source>was {0}</source>
       <translation>avant {0}</translation>
     </message>
@@ -677,9 +750,9 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
   <context>
     <name>FieldError</name>
     <message>
-      <location filename="../../gistdesk/ui/forms/fields.py" line="80" />
-      <location filename="../../gistdesk/ui/forms/fields.py" line="101" />
-      <location filename="../../gistdesk/ui/forms/line_form.py" line="85" />
+      <location filename="../../gistdesk/ui/forms/fields.py" line="81" />
+      <location filename="../../gistdesk/ui/forms/fields.py" line="103" />
+      <location filename="../../gistdesk/ui/forms/line_form.py" line="97" />
       <source>is required</source>
       <translation>est obligatoire</translation>
     </message>
@@ -702,22 +775,22 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>KIT exon 9 sous 800 mg d'imatinib</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/text.py" line="58" />
+      <location filename="../../gistdesk/ui/text.py" line="57" />
       <source>PDGFRA D842V on a drug it resists</source>
       <translation>PDGFRA D842V sous un médicament inefficace</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/text.py" line="56" />
+      <location filename="../../gistdesk/ui/text.py" line="55" />
       <source>Possible false progression</source>
       <translation>Pseudo-progression possible</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/text.py" line="55" />
+      <location filename="../../gistdesk/ui/text.py" line="54" />
       <source>Possible progression</source>
       <translation>Progression possible</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/text.py" line="57" />
+      <location filename="../../gistdesk/ui/text.py" line="56" />
       <source>Possible recurrence</source>
       <translation>Récidive possible</translation>
     </message>
@@ -730,74 +803,74 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
   <context>
     <name>FlagsPanel</name>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="82" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="88" />
       <source>Basis:</source>
       <translation>Fondement :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="72" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="76" />
       <source>Criteria:</source>
       <translation>Critères :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="75" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="79" />
       <source>Extent:</source>
       <translation>Étendue :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="198" />
-      <location filename="../../gistdesk/ui/flags_panel.py" line="213" />
-      <location filename="../../gistdesk/ui/flags_panel.py" line="229" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="215" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="230" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="246" />
       <source>Flags</source>
       <translation>Alertes</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="229" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="246" />
       <source>Flags ({0})</source>
       <translation>Alertes ({0})</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="221" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="238" />
       <source>Flags support the GIST team's review; they are not orders.</source>
       <translation>Les alertes aident l'équipe GIST à évaluer ; ce ne sont pas des prescriptions.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="217" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="234" />
       <source>No flags: nothing for the team to review.</source>
       <translation>Aucune alerte : rien à revoir pour l'équipe.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="94" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="105" />
       <source>Options to discuss:</source>
       <translation>Options à discuter :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="77" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="80" />
       <source>Resistance:</source>
       <translation>Résistance :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="129" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="144" />
       <source>Select to show its scan</source>
       <translation>Sélectionner pour afficher l'examen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="99" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="112" />
       <source>Source:</source>
       <translation>Source :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="85" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="92" />
       <source>early on the first TKI line (when false progression is most common)</source>
       <translation>tôt dans la première ligne de TKI (quand la pseudo-progression est la plus fréquente)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="80" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="84" />
       <source>off therapy</source>
       <translation>sans traitement</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="61" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="62" />
       <source>scan {0}</source>
       <translation>examen {0}</translation>
     </message>
@@ -805,70 +878,103 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
   <context>
     <name>Language</name>
     <message>
-      <location filename="../../gistdesk/ui/i18n.py" line="105" />
+      <location filename="../../gistdesk/ui/i18n.py" line="106" />
       <source>&amp;Language</source>
       <translation>&amp;Langue</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/i18n.py" line="118" />
+      <location filename="../../gistdesk/ui/i18n.py" line="119" />
       <source>Applies at the next start of gistdesk</source>
       <translation>Prend effet au prochain démarrage de gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/i18n.py" line="127" />
+      <location filename="../../gistdesk/ui/i18n.py" line="129" />
       <source>Language set to {0}. It applies at the next start of gistdesk.</source>
       <translation>Langue réglée sur {0}. Elle prend effet au prochain démarrage de gistdesk.</translation>
     </message>
   </context>
   <context>
+    <name>LiveRefresh</name>
+    <message>
+      <location filename="../../gistdesk/ui/live_refresh.py" line="59" />
+      <source>Also open for editing: {0}</source>
+      <translation>Également ouvert en modification : {0}</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/live_refresh.py" line="147" />
+      <source>Patient {0} was changed by {1}; showing the saved version.</source>
+      <translation>Le patient {0} a été modifié par {1} ; la version enregistrée est affichée.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/live_refresh.py" line="144" />
+      <source>Patient {0} was deleted by {1}.</source>
+      <translation>Le patient {0} a été supprimé par {1}.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/live_refresh.py" line="161" />
+      <source>Your form is kept as it is; when you save, you are asked how to go on if your entries meet the change.</source>
+      <translation>Votre formulaire reste tel quel ; à l’enregistrement, on vous demandera comment continuer si vos saisies rencontrent la modification.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/live_refresh.py" line="142" />
+      <source>someone else</source>
+      <translation>quelqu’un d’autre</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/live_refresh.py" line="52" />
+      <source>{0} on {1} since {2}</source>
+      <translation>{0} sur {1} depuis {2}</translation>
+    </message>
+  </context>
+  <context>
     <name>LockScreen</name>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="362" />
+      <location filename="../../gistdesk/ui/signin.py" line="395" />
       <source>Another user can sign in here. Unsaved work of {0} is kept until they decide.</source>
       <translation>Un autre utilisateur peut se connecter ici. Le travail non enregistré de {0} est conservé jusqu'à décision.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="358" />
+      <location filename="../../gistdesk/ui/signin.py" line="388" />
       <source>Locked at {0} for {1}. Patient data is hidden. Type your password to go on, or switch user.</source>
       <translation>Verrouillé à {0} pour {1}. Les données patient sont masquées. Saisissez votre mot de passe pour continuer, ou changez d'utilisateur.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="324" />
+      <location filename="../../gistdesk/ui/signin.py" line="353" />
       <source>Password</source>
       <translation>Mot de passe</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="327" />
+      <location filename="../../gistdesk/ui/signin.py" line="356" />
       <source>Password:</source>
       <translation>Mot de passe :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="366" />
+      <location filename="../../gistdesk/ui/signin.py" line="400" />
       <source>Sign in to go on.</source>
       <translation>Connectez-vous pour continuer.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="332" />
+      <location filename="../../gistdesk/ui/signin.py" line="361" />
       <source>Switch user…</source>
       <translation>Changer d'utilisateur…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="334" />
+      <location filename="../../gistdesk/ui/signin.py" line="363" />
       <source>Unlock</source>
       <translation>Déverrouiller</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="321" />
+      <location filename="../../gistdesk/ui/signin.py" line="350" />
       <source>User name</source>
       <translation>Nom d'utilisateur</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="326" />
+      <location filename="../../gistdesk/ui/signin.py" line="355" />
       <source>User name:</source>
       <translation>Nom d'utilisateur :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="311" />
+      <location filename="../../gistdesk/ui/signin.py" line="340" />
       <source>gistdesk is locked</source>
       <translation>gistdesk est verrouillé</translation>
     </message>
@@ -876,440 +982,440 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="354" />
+      <location filename="../../gistdesk/ui/main_window.py" line="417" />
       <source>&amp;About gistdesk</source>
       <translation>À &amp;propos de gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="347" />
+      <location filename="../../gistdesk/ui/main_window.py" line="407" />
       <source>&amp;Audit log…</source>
       <translation>&amp;Journal d'audit…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="350" />
+      <location filename="../../gistdesk/ui/main_window.py" line="413" />
       <source>&amp;Backups…</source>
       <translation>&amp;Sauvegardes…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="341" />
+      <location filename="../../gistdesk/ui/main_window.py" line="395" />
       <source>&amp;Delete patient…</source>
       <translation>&amp;Supprimer le patient…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="310" />
+      <location filename="../../gistdesk/ui/main_window.py" line="347" />
       <source>&amp;Edit patient and tumor…</source>
       <translation>&amp;Modifier patient et tumeur…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="356" />
+      <location filename="../../gistdesk/ui/main_window.py" line="419" />
       <source>&amp;File</source>
       <translation>&amp;Fichier</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="331" />
+      <location filename="../../gistdesk/ui/main_window.py" line="373" />
       <source>&amp;Find patient</source>
       <translation>&amp;Rechercher un patient</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="382" />
+      <location filename="../../gistdesk/ui/main_window.py" line="480" />
       <source>&amp;Help</source>
       <translation>&amp;Aide</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="342" />
+      <location filename="../../gistdesk/ui/main_window.py" line="398" />
       <source>&amp;Lock now</source>
       <translation>&amp;Verrouiller maintenant</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="308" />
+      <location filename="../../gistdesk/ui/main_window.py" line="344" />
       <source>&amp;New patient…</source>
       <translation>&amp;Nouveau patient…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="336" />
+      <location filename="../../gistdesk/ui/main_window.py" line="385" />
       <source>&amp;Open database…</source>
       <translation>&amp;Ouvrir une base…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="360" />
+      <location filename="../../gistdesk/ui/main_window.py" line="436" />
       <source>&amp;Patient</source>
       <translation>&amp;Patient</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="353" />
+      <location filename="../../gistdesk/ui/main_window.py" line="416" />
       <source>&amp;Quit</source>
       <translation>&amp;Quitter</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="340" />
+      <location filename="../../gistdesk/ui/main_window.py" line="394" />
       <source>&amp;Refresh</source>
       <translation>&amp;Actualiser</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="352" />
+      <location filename="../../gistdesk/ui/main_window.py" line="415" />
       <source>&amp;Settings…</source>
       <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="379" />
+      <location filename="../../gistdesk/ui/main_window.py" line="477" />
       <source>&amp;Tools</source>
       <translation>&amp;Outils</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="351" />
+      <location filename="../../gistdesk/ui/main_window.py" line="414" />
       <source>&amp;Users…</source>
       <translation>&amp;Utilisateurs…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="366" />
+      <location filename="../../gistdesk/ui/main_window.py" line="461" />
       <source>&amp;View</source>
       <translation>A&amp;ffichage</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="992" />
+      <location filename="../../gistdesk/ui/main_window.py" line="1216" />
       <source>A form with changes that are not saved is kept behind the lock. Quit and discard it?</source>
       <translation>Un formulaire avec des modifications non enregistrées est conservé derrière le verrouillage. Quitter et l'abandonner ?</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="819" />
+      <location filename="../../gistdesk/ui/main_window.py" line="1036" />
       <source>About gistdesk</source>
       <translation>À propos de gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="939" />
+      <location filename="../../gistdesk/ui/main_window.py" line="1157" />
       <source>Account locked</source>
       <translation>Compte bloqué</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="314" />
+      <location filename="../../gistdesk/ui/main_window.py" line="351" />
       <source>Add &amp;dose change…</source>
       <translation>Nouvelle &amp;dose…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="320" />
+      <location filename="../../gistdesk/ui/main_window.py" line="358" />
       <source>Add &amp;procedure…</source>
       <translation>Nouvelle &amp;intervention…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="315" />
+      <location filename="../../gistdesk/ui/main_window.py" line="352" />
       <source>Add &amp;scan…</source>
       <translation>Nouvel &amp;examen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="325" />
+      <location filename="../../gistdesk/ui/main_window.py" line="365" />
       <source>Add side &amp;effect…</source>
       <translation>Nouvel &amp;effet indésirable…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="312" />
+      <location filename="../../gistdesk/ui/main_window.py" line="349" />
       <source>Add therapy &amp;line…</source>
       <translation>Nouvelle &amp;ligne de traitement…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="64" />
+      <location filename="../../gistdesk/ui/main_window.py" line="65" />
       <source>Adjuvant ending</source>
       <translation>Fin d'adjuvant</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="61" />
+      <location filename="../../gistdesk/ui/main_window.py" line="62" />
       <source>All</source>
       <translation>Tous</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="348" />
+      <location filename="../../gistdesk/ui/main_window.py" line="410" />
       <source>Audit log of this &amp;patient…</source>
       <translation>Journal d'audit de ce &amp;patient…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="534" />
+      <location filename="../../gistdesk/ui/main_window.py" line="680" />
       <source>Cannot open the patient</source>
       <translation>Impossible d'ouvrir le patient</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="345" />
+      <location filename="../../gistdesk/ui/main_window.py" line="405" />
       <source>Change my &amp;password…</source>
       <translation>Changer mon mot de &amp;passe…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="338" />
+      <location filename="../../gistdesk/ui/main_window.py" line="391" />
       <source>Create empty &amp;clinic database…</source>
       <translation>Créer une base &amp;vide…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="965" />
+      <location filename="../../gistdesk/ui/main_window.py" line="1188" />
       <source>Database: {0}</source>
       <translation>Base : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="730" />
+      <location filename="../../gistdesk/ui/main_window.py" line="912" />
       <source>Delete dose change</source>
       <translation>Supprimer le changement de dose</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="319" />
+      <location filename="../../gistdesk/ui/main_window.py" line="356" />
       <source>Delete dose change…</source>
       <translation>Supprimer le changement de dose…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="655" />
-      <location filename="../../gistdesk/ui/main_window.py" line="658" />
+      <location filename="../../gistdesk/ui/main_window.py" line="815" />
+      <location filename="../../gistdesk/ui/main_window.py" line="820" />
       <source>Delete patient</source>
       <translation>Supprimer le patient</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="761" />
+      <location filename="../../gistdesk/ui/main_window.py" line="956" />
       <source>Delete procedure</source>
       <translation>Supprimer l'intervention</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="323" />
+      <location filename="../../gistdesk/ui/main_window.py" line="362" />
       <source>Delete procedure…</source>
       <translation>Supprimer l'intervention…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="631" />
-      <location filename="../../gistdesk/ui/main_window.py" line="635" />
+      <location filename="../../gistdesk/ui/main_window.py" line="784" />
+      <location filename="../../gistdesk/ui/main_window.py" line="789" />
       <source>Delete scan</source>
       <translation>Supprimer l'examen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="317" />
+      <location filename="../../gistdesk/ui/main_window.py" line="354" />
       <source>Delete scan…</source>
       <translation>Supprimer l'examen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="787" />
+      <location filename="../../gistdesk/ui/main_window.py" line="992" />
       <source>Delete side effect</source>
       <translation>Supprimer l'effet indésirable</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="329" />
+      <location filename="../../gistdesk/ui/main_window.py" line="371" />
       <source>Delete side effect…</source>
       <translation>Supprimer l'effet indésirable…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="731" />
+      <location filename="../../gistdesk/ui/main_window.py" line="913" />
       <source>Delete the dose change of {0} ({1} mg/day, {2})? The change is kept in the audit log.</source>
       <translation>Supprimer le changement de dose du {0} ({1} mg/jour, {2}) ? La modification est conservée dans le journal d'audit.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="656" />
+      <location filename="../../gistdesk/ui/main_window.py" line="816" />
       <source>Delete the patient {0} and everything recorded for them? {1} The audit log keeps a copy.</source>
       <translation>Supprimer le patient {0} et tout ce qui a été saisi pour lui ? {1} Le journal d'audit en garde une copie.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="762" />
+      <location filename="../../gistdesk/ui/main_window.py" line="957" />
       <source>Delete the procedure {0} of {1}? The change is kept in the audit log.</source>
       <translation>Supprimer l'intervention « {0} » du {1} ? La modification est conservée dans le journal d'audit.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="788" />
+      <location filename="../../gistdesk/ui/main_window.py" line="993" />
       <source>Delete the side effect {0} (grade {1}) of {2}? The change is kept in the audit log.</source>
       <translation>Supprimer l'effet indésirable « {0} » (grade {1}) du {2} ? La modification est conservée dans le journal d'audit.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="632" />
+      <location filename="../../gistdesk/ui/main_window.py" line="785" />
       <source>Delete the {0} scan of {1} with its {2} lesion measurement(s)? The change is kept in the audit log.</source>
       <translation>Supprimer l'examen {0} du {1} avec ses {2} mesure(s) de lésion ? La modification est conservée dans le journal d'audit.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="671" />
+      <location filename="../../gistdesk/ui/main_window.py" line="840" />
       <source>Deleted {0}</source>
       <translation>{0} supprimé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="318" />
+      <location filename="../../gistdesk/ui/main_window.py" line="355" />
       <source>Edit dose change…</source>
       <translation>Modifier le changement de dose…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="322" />
+      <location filename="../../gistdesk/ui/main_window.py" line="360" />
       <source>Edit procedure…</source>
       <translation>Modifier l'intervention…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="316" />
+      <location filename="../../gistdesk/ui/main_window.py" line="353" />
       <source>Edit scan…</source>
       <translation>Modifier l'examen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="327" />
+      <location filename="../../gistdesk/ui/main_window.py" line="368" />
       <source>Edit side effect…</source>
       <translation>Modifier l'effet indésirable…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="313" />
+      <location filename="../../gistdesk/ui/main_window.py" line="350" />
       <source>Edit therapy line…</source>
       <translation>Modifier la ligne de traitement…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="63" />
+      <location filename="../../gistdesk/ui/main_window.py" line="64" />
       <source>Flags</source>
       <translation>Alertes</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="658" />
+      <location filename="../../gistdesk/ui/main_window.py" line="821" />
       <source>Keep</source>
       <translation>Garder</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="635" />
-      <location filename="../../gistdesk/ui/main_window.py" line="698" />
-      <location filename="../../gistdesk/ui/main_window.py" line="993" />
+      <location filename="../../gistdesk/ui/main_window.py" line="790" />
+      <location filename="../../gistdesk/ui/main_window.py" line="870" />
+      <location filename="../../gistdesk/ui/main_window.py" line="1221" />
       <source>Keep it</source>
       <translation>Le garder</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="343" />
+      <location filename="../../gistdesk/ui/main_window.py" line="401" />
       <source>Lock the window and hide patient data</source>
       <translation>Verrouiller la fenêtre et masquer les données patient</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="855" />
+      <location filename="../../gistdesk/ui/main_window.py" line="1070" />
       <source>Locked</source>
       <translation>Verrouillé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="385" />
+      <location filename="../../gistdesk/ui/main_window.py" line="483" />
       <source>Main toolbar</source>
       <translation>Barre d'outils principale</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="259" />
+      <location filename="../../gistdesk/ui/main_window.py" line="287" />
       <source>Not allowed</source>
       <translation>Non autorisé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="705" />
+      <location filename="../../gistdesk/ui/main_window.py" line="880" />
       <source>Nothing was deleted</source>
       <translation>Rien n'a été supprimé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="527" />
+      <location filename="../../gistdesk/ui/main_window.py" line="672" />
       <source>Patient {0} is no longer in the database</source>
       <translation>Le patient {0} n'est plus dans la base</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="334" />
+      <location filename="../../gistdesk/ui/main_window.py" line="379" />
       <source>Print &amp;handout…</source>
       <translation>Imprimer la &amp;fiche patient…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="332" />
+      <location filename="../../gistdesk/ui/main_window.py" line="375" />
       <source>Print &amp;summary…</source>
       <translation>Imprimer la &amp;synthèse…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="993" />
+      <location filename="../../gistdesk/ui/main_window.py" line="1220" />
       <source>Quit and discard</source>
       <translation>Quitter et abandonner</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="344" />
+      <location filename="../../gistdesk/ui/main_window.py" line="403" />
       <source>S&amp;witch user…</source>
       <translation>&amp;Changer d'utilisateur…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="560" />
+      <location filename="../../gistdesk/ui/main_window.py" line="707" />
       <source>Saved {0}</source>
       <translation>{0} enregistré</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="62" />
+      <location filename="../../gistdesk/ui/main_window.py" line="63" />
       <source>Scan overdue</source>
       <translation>Examen en retard</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="157" />
-      <location filename="../../gistdesk/ui/main_window.py" line="447" />
+      <location filename="../../gistdesk/ui/main_window.py" line="180" />
+      <location filename="../../gistdesk/ui/main_window.py" line="579" />
       <source>Search failed: {0}</source>
       <translation>La recherche a échoué : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="143" />
+      <location filename="../../gistdesk/ui/main_window.py" line="166" />
       <source>Search patients</source>
       <translation>Rechercher des patients</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="141" />
+      <location filename="../../gistdesk/ui/main_window.py" line="164" />
       <source>Search record number or name  (Ctrl+F)</source>
       <translation>Rechercher un numéro de dossier ou un nom  (Ctrl+F)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="190" />
-      <location filename="../../gistdesk/ui/main_window.py" line="465" />
+      <location filename="../../gistdesk/ui/main_window.py" line="215" />
+      <location filename="../../gistdesk/ui/main_window.py" line="598" />
       <source>Select a patient in the list, or create one with Ctrl+N.</source>
       <translation>Sélectionnez un patient dans la liste, ou créez-en un avec Ctrl+N.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="245" />
+      <location filename="../../gistdesk/ui/main_window.py" line="272" />
       <source>Signed in: {0}</source>
       <translation>Connecté : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="666" />
+      <location filename="../../gistdesk/ui/main_window.py" line="835" />
       <source>The patient was not deleted</source>
       <translation>Le patient n'a pas été supprimé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="644" />
+      <location filename="../../gistdesk/ui/main_window.py" line="804" />
       <source>The scan was not deleted</source>
       <translation>L'examen n'a pas été supprimé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="463" />
+      <location filename="../../gistdesk/ui/main_window.py" line="596" />
       <source>This clinic has no patients yet.
 Create the first with New patient (Ctrl+N).</source>
       <translation>Cette clinique n'a pas encore de patient.
 Créez le premier avec Nouveau patient (Ctrl+N).</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="991" />
+      <location filename="../../gistdesk/ui/main_window.py" line="1215" />
       <source>Unsaved form</source>
       <translation>Formulaire non enregistré</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="453" />
+      <location filename="../../gistdesk/ui/main_window.py" line="585" />
       <source>Worklist failed: {0}</source>
       <translation>La liste de travail a échoué : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="372" />
+      <location filename="../../gistdesk/ui/main_window.py" line="468" />
       <source>Worklist: {0}</source>
       <translation>Liste de travail : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="936" />
+      <location filename="../../gistdesk/ui/main_window.py" line="1154" />
       <source>Your password was changed.</source>
       <translation>Votre mot de passe a été modifié.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="914" />
+      <location filename="../../gistdesk/ui/main_window.py" line="1131" />
       <source>Your role cannot see the audit log.</source>
       <translation>Votre rôle ne permet pas de consulter le journal d'audit.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="260" />
+      <location filename="../../gistdesk/ui/main_window.py" line="288" />
       <source>Your role does not allow this. Ask an administrator.</source>
       <translation>Votre rôle ne le permet pas. Demandez à un administrateur.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="848" />
+      <location filename="../../gistdesk/ui/main_window.py" line="1065" />
       <source>gistdesk — locked</source>
       <translation>gistdesk — verrouillé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="244" />
+      <location filename="../../gistdesk/ui/main_window.py" line="271" />
       <source>nobody</source>
       <translation>personne</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="468" />
+      <location filename="../../gistdesk/ui/main_window.py" line="603" />
       <source>{0} patient shown</source>
       <translation>{0} patient affiché</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="469" />
+      <location filename="../../gistdesk/ui/main_window.py" line="605" />
       <source>{0} patients shown</source>
       <translation>{0} patients affichés</translation>
     </message>
@@ -1317,7 +1423,7 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
   <context>
     <name>NumberField</name>
     <message>
-      <location filename="../../gistdesk/ui/forms/fields.py" line="98" />
+      <location filename="../../gistdesk/ui/forms/fields.py" line="100" />
       <source>“{0}” is not a number</source>
       <translation>« {0} » n'est pas un nombre</translation>
     </message>
@@ -1325,127 +1431,127 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
   <context>
     <name>PatientForm</name>
     <message>
-      <location filename="../../gistdesk/ui/forms/patient_form.py" line="50" />
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="56" />
       <source>Birth date</source>
       <translation>Date de naissance</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/patient_form.py" line="72" />
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="78" />
       <source>Diagnosis date</source>
       <translation>Date du diagnostic</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/patient_form.py" line="29" />
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="34" />
       <source>Edit patient and primary tumor</source>
       <translation>Modifier le patient et la tumeur primitive</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/patient_form.py" line="80" />
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="91" />
       <source>Extent</source>
       <translation>Extension</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/patient_form.py" line="48" />
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="54" />
       <source>Family name</source>
       <translation>Nom</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/patient_form.py" line="49" />
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="55" />
       <source>Given name</source>
       <translation>Prénom</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/patient_form.py" line="81" />
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="92" />
       <source>Metastatic sites</source>
       <translation>Sites métastatiques</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/patient_form.py" line="76" />
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="85" />
       <source>Mitoses</source>
       <translation>Mitoses</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/patient_form.py" line="79" />
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="90" />
       <source>Mutation</source>
       <translation>Mutation</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/patient_form.py" line="28" />
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="34" />
       <source>New patient</source>
       <translation>Nouveau patient</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/patient_form.py" line="60" />
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="66" />
       <source>No</source>
       <translation>Non</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/patient_form.py" line="52" />
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="58" />
       <source>Notes</source>
       <translation>Notes</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/patient_form.py" line="44" />
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="50" />
       <source>Patient</source>
       <translation>Patient</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/patient_form.py" line="73" />
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="79" />
       <source>Primary site</source>
       <translation>Site primitif</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/patient_form.py" line="69" />
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="75" />
       <source>Primary tumor</source>
       <translation>Tumeur primitive</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/patient_form.py" line="47" />
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="53" />
       <source>Record number</source>
       <translation>Numéro de dossier</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/patient_form.py" line="78" />
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="89" />
       <source>Rupture</source>
       <translation>Rupture</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/patient_form.py" line="51" />
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="57" />
       <source>Sex</source>
       <translation>Sexe</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/patient_form.py" line="74" />
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="81" />
       <source>Size</source>
       <translation>Taille</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/patient_form.py" line="60" />
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="66" />
       <source>Unknown</source>
       <translation>Inconnu</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/patient_form.py" line="60" />
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="66" />
       <source>Yes</source>
       <translation>Oui</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/patient_form.py" line="75" />
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="81" />
       <source>cm</source>
       <translation>cm</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/patient_form.py" line="67" />
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="73" />
       <source>comma separated, e.g. liver, peritoneum</source>
       <translation>séparés par des virgules, p. ex. foie, péritoine</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/patient_form.py" line="34" />
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="40" />
       <source>hospital record number (required)</source>
       <translation>numéro de dossier de l'hôpital (obligatoire)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/patient_form.py" line="77" />
+      <location filename="../../gistdesk/ui/forms/patient_form.py" line="87" />
       <source>per 5 mm² (= 50 HPF)</source>
       <translation>pour 5 mm² (= 50 HPF)</translation>
     </message>
@@ -1453,77 +1559,77 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
   <context>
     <name>PatientHeader</name>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="216" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="264" />
       <source>Diagnosed &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Diagnostic &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="206" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="249" />
       <source>Record &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Dossier &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="229" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="276" />
       <source>Recurrence risk: &lt;i&gt;not computable (size or mitoses missing)&lt;/i&gt;</source>
       <translation>Risque de récidive : &lt;i&gt;non calculable (taille ou mitoses manquantes)&lt;/i&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="236" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="286" />
       <source>Recurrence risk: modified NIH &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Risque de récidive : NIH modifié &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="212" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="255" />
       <source>born {0}</source>
       <translation>né(e) le {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="223" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="271" />
       <source>extent &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>extension &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="219" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="267" />
       <source>mitoses &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>mitoses &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="222" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="270" />
       <source>mutation &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>mutation &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="214" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="261" />
       <source>no</source>
       <translation>non</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="221" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="269" />
       <source>rupture &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>rupture &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="217" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="265" />
       <source>site &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>site &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="218" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="266" />
       <source>size &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>taille &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="213" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="257" />
       <source>unknown</source>
       <translation>inconnue</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="213" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="259" />
       <source>yes</source>
       <translation>oui</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="208" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="251" />
       <source>{0} years</source>
       <translation>{0} ans</translation>
     </message>
@@ -1531,37 +1637,37 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
   <context>
     <name>PatientListModel</name>
     <message>
-      <location filename="../../gistdesk/ui/patient_list.py" line="47" />
+      <location filename="../../gistdesk/ui/patient_list.py" line="48" />
       <source>Age</source>
       <translation>Âge</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_list.py" line="49" />
+      <location filename="../../gistdesk/ui/patient_list.py" line="50" />
       <source>Current therapy</source>
       <translation>Traitement</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_list.py" line="51" />
+      <location filename="../../gistdesk/ui/patient_list.py" line="52" />
       <source>Flags</source>
       <translation>Alertes</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_list.py" line="50" />
+      <location filename="../../gistdesk/ui/patient_list.py" line="51" />
       <source>Last scan</source>
       <translation>Dernier examen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_list.py" line="46" />
+      <location filename="../../gistdesk/ui/patient_list.py" line="47" />
       <source>Name</source>
       <translation>Nom</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_list.py" line="48" />
+      <location filename="../../gistdesk/ui/patient_list.py" line="49" />
       <source>Primary site</source>
       <translation>Site primitif</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_list.py" line="45" />
+      <location filename="../../gistdesk/ui/patient_list.py" line="46" />
       <source>Record no.</source>
       <translation>N° dossier</translation>
     </message>
@@ -1569,96 +1675,96 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
   <context>
     <name>PatientView</name>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="341" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="414" />
       <source>&amp;Procedures</source>
       <translation>&amp;Interventions</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="332" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="398" />
       <source>&amp;Scans</source>
       <translation>&amp;Examens</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="35" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="36" />
       <source>Account</source>
       <translation>Compte</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="166" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="209" />
       <source>Action</source>
       <translation>Mesure</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="90" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="92" />
       <source>Baseline scan</source>
       <translation>Examen de référence</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="94" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="98" />
       <source>Best Choi</source>
       <translation>Meilleur Choi</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="91" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="93" />
       <source>Best RECIST</source>
       <translation>Meilleur RECIST</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="163" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="202" />
       <source>CTCAE grade</source>
       <translation>Grade CTCAE</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="141" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="169" />
       <source>Change</source>
       <translation>Variation</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="123" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="135" />
       <source>Choi</source>
       <translation>Choi</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="99" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="99" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="114" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="154" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="161" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="103" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="105" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="120" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="193" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="200" />
       <source>Date</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="125" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="140" />
       <source>Density</source>
       <translation>Densité</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="143" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="175" />
       <source>Density (HU)</source>
       <translation>Densité (UH)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="138" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="163" />
       <source>Diameter (mm)</source>
       <translation>Diamètre (mm)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="33" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="34" />
       <source>Display name</source>
       <translation>Nom affiché</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="100" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="106" />
       <source>Dose</source>
       <translation>Dose</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="311" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="366" />
       <source>Dose history</source>
       <translation>Historique des doses</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="477" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="569" />
       <source>Dose history: {0}, from {1}</source>
       <translation>Historique des doses : {0}, depuis le {1}</translation>
     </message>
@@ -1669,7 +1775,7 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/patient_view.py" line="81" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="165" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="208" />
       <source>Drug</source>
       <translation>Médicament</translation>
     </message>
@@ -1679,17 +1785,17 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>Fin</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="102" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="106" />
       <source>File</source>
       <translation>Fichier</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="130" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="152" />
       <source>Flags</source>
       <translation>Alertes</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="149" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="185" />
       <source>Hypodense</source>
       <translation>Hypodense</translation>
     </message>
@@ -1699,23 +1805,23 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>Objectif</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="100" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="104" />
       <source>Kind</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="134" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="159" />
       <source>Lesion</source>
       <translation>Lésion</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="465" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="554" />
       <source>Lesions on {0} ({1}), change vs the previous scan</source>
       <translation>Lésions le {0} ({1}), variation par rapport à l'examen précédent</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="327" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="458" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="390" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="546" />
       <source>Lesions: select a scan</source>
       <translation>Lésions : sélectionnez un examen</translation>
     </message>
@@ -1725,94 +1831,94 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>Ligne</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="157" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="196" />
       <source>Margin</source>
       <translation>Marge</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="115" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="121" />
       <source>Modality</source>
       <translation>Modalité</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="147" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="182" />
       <source>New</source>
       <translation>Nouvelle</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="137" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="162" />
       <source>Node</source>
       <translation>Ganglion</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="150" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="186" />
       <source>Nodule</source>
       <translation>Nodule</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="129" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="151" />
       <source>Non-target</source>
       <translation>Non cible</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="158" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="197" />
       <source>Note</source>
       <translation>Note</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="135" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="156" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="160" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="195" />
       <source>Organ</source>
       <translation>Organe</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="127" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="145" />
       <source>PET</source>
       <translation>TEP</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="144" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="176" />
       <source>Prev. HU</source>
       <translation>UH avant</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="139" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="164" />
       <source>Previous (mm)</source>
       <translation>Avant (mm)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="155" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="194" />
       <source>Procedure</source>
       <translation>Intervention</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="122" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="134" />
       <source>RECIST</source>
       <translation>RECIST</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="116" />
-      <location filename="../../gistdesk/ui/users_dialog.py" line="34" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="122" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="35" />
       <source>Role</source>
       <translation>Rôle</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="146" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="181" />
       <source>SUVmax</source>
       <translation>SUVmax</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="101" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="107" />
       <source>Schedule</source>
       <translation>Schéma</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="350" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="430" />
       <source>Side &amp;effects</source>
       <translation>&amp;Effets indésirables</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="101" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="105" />
       <source>Size</source>
       <translation>Taille</translation>
     </message>
@@ -1822,42 +1928,42 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>Début</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="88" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="91" />
       <source>Stop reason</source>
       <translation>Motif d'arrêt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="117" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="123" />
       <source>Sum (mm)</source>
       <translation>Somme (mm)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="136" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="161" />
       <source>Target</source>
       <translation>Cible</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="162" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="201" />
       <source>Term</source>
       <translation>Terme</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="317" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="379" />
       <source>Therapy &amp;lines</source>
       <translation>&amp;Lignes de traitement</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="32" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="33" />
       <source>User name</source>
       <translation>Nom d'utilisateur</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="118" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="124" />
       <source>vs baseline</source>
       <translation>vs référence</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="120" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="129" />
       <source>vs nadir</source>
       <translation>vs nadir</translation>
     </message>
@@ -1865,7 +1971,7 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
   <context>
     <name>PdfPreview</name>
     <message numerus="yes">
-      <location filename="../../gistdesk/ui/pdf_preview.py" line="72" />
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="74" />
       <source>%n page(s)</source>
       <translation>
         <numerusform>%n page</numerusform>
@@ -1873,32 +1979,32 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       </translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/pdf_preview.py" line="75" />
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="77" />
       <source>&amp;Close</source>
       <translation>&amp;Fermer</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/pdf_preview.py" line="73" />
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="75" />
       <source>&amp;Print…</source>
       <translation>&amp;Imprimer…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/pdf_preview.py" line="74" />
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="76" />
       <source>&amp;Save as PDF…</source>
       <translation>&amp;Enregistrer en PDF…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/pdf_preview.py" line="100" />
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="102" />
       <source>Nothing was printed</source>
       <translation>Rien n'a été imprimé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/pdf_preview.py" line="105" />
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="108" />
       <source>Save as PDF</source>
       <translation>Enregistrer en PDF</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/pdf_preview.py" line="113" />
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="116" />
       <source>The PDF was not saved</source>
       <translation>Le PDF n'a pas été enregistré</translation>
     </message>
@@ -1906,39 +2012,39 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
   <context>
     <name>Printing</name>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="101" />
+      <location filename="../../gistdesk/ui/printing.py" line="113" />
       <source>Nothing was printed</source>
       <translation>Rien n'a été imprimé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="89" />
+      <location filename="../../gistdesk/ui/printing.py" line="98" />
       <source>Printing not available yet</source>
       <translation>Impression pas encore disponible</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="121" />
+      <location filename="../../gistdesk/ui/printing.py" line="135" />
       <source>The PDF could not be made</source>
       <translation>Le PDF n'a pas pu être créé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="91" />
+      <location filename="../../gistdesk/ui/printing.py" line="99" />
       <source>The {0} PDF is not available in this version of gistdesk yet.
 Nothing was printed.</source>
       <translation>Le PDF « {0} » n'est pas encore disponible dans cette version de gistdesk.
 Rien n'a été imprimé.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="123" />
+      <location filename="../../gistdesk/ui/printing.py" line="136" />
       <source>The {0} could not be built; nothing was saved.</source>
       <translation>« {0} » n'a pas pu être créé ; rien n'a été enregistré.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="26" />
+      <location filename="../../gistdesk/ui/printing.py" line="27" />
       <source>clinician summary</source>
       <translation>la synthèse médicale</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="27" />
+      <location filename="../../gistdesk/ui/printing.py" line="28" />
       <source>patient handout</source>
       <translation>la fiche patient</translation>
     </message>
@@ -1946,42 +2052,42 @@ Rien n'a été imprimé.</translation>
   <context>
     <name>ProcedureForm</name>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="36" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="43" />
       <source>Add procedure</source>
       <translation>Nouvelle intervention</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="51" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="58" />
       <source>Date</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="37" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="43" />
       <source>Edit procedure</source>
       <translation>Modifier l'intervention</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="54" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="61" />
       <source>Margin</source>
       <translation>Marge</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="55" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="62" />
       <source>Note</source>
       <translation>Note</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="53" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="60" />
       <source>Organ</source>
       <translation>Organe</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="52" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="59" />
       <source>Procedure</source>
       <translation>Intervention</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="44" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="51" />
       <source>— (not surgery)</source>
       <translation>— (pas une chirurgie)</translation>
     </message>
@@ -1989,27 +2095,27 @@ Rien n'a été imprimé.</translation>
   <context>
     <name>Roles</name>
     <message>
-      <location filename="../../gistdesk/ui/session.py" line="19" />
+      <location filename="../../gistdesk/ui/session.py" line="18" />
       <source>Administrator</source>
       <translation>Administrateur</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/session.py" line="20" />
+      <location filename="../../gistdesk/ui/session.py" line="19" />
       <source>Clinician</source>
       <translation>Médecin</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/session.py" line="21" />
+      <location filename="../../gistdesk/ui/session.py" line="20" />
       <source>Nurse</source>
       <translation>Infirmier/ère</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/session.py" line="22" />
+      <location filename="../../gistdesk/ui/session.py" line="21" />
       <source>Viewer</source>
       <translation>Lecture seule</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/session.py" line="49" />
+      <location filename="../../gistdesk/ui/session.py" line="38" />
       <source>nobody signed in</source>
       <translation>personne n'est connecté</translation>
     </message>
@@ -2017,17 +2123,17 @@ Rien n'a été imprimé.</translation>
   <context>
     <name>ScanForm</name>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="188" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="204" />
       <source>&amp;Add lesion</source>
       <translation>&amp;Ajouter une lésion</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="190" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="206" />
       <source>&amp;Remove lesion</source>
       <translation>&amp;Retirer la lésion</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="131" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="142" />
       <source>Add scan</source>
       <translation>Nouvel examen</translation>
     </message>
@@ -2046,12 +2152,12 @@ Rien n'a été imprimé.</translation>
 (mm)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="194" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="211" />
       <source>Diameters: longest axis in mm (short axis for lymph nodes). Leave a diameter empty if the lesion was not measured.</source>
       <translation>Diamètres : grand axe en mm (petit axe pour les ganglions). Laisser vide si la lésion n'a pas été mesurée.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="131" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="142" />
       <source>Edit scan</source>
       <translation>Modifier l'examen</translation>
     </message>
@@ -2075,23 +2181,23 @@ intratumoral</translation>
       <translation>Lésion</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="265" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="285" />
       <source>Lesion {0}, {1}</source>
       <translation>Lésion {0}, {1}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="164" />
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="182" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="175" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="197" />
       <source>Lesions</source>
       <translation>Lésions</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="180" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="193" />
       <source>Lesions of the previous scan ({0}) are listed: type the new measurements.</source>
       <translation>Les lésions de l'examen précédent ({0}) sont listées : saisissez les nouvelles mesures.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="144" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="155" />
       <source>Modality</source>
       <translation>Modalité</translation>
     </message>
@@ -2106,12 +2212,12 @@ intratumoral</translation>
       <translation>Ganglion</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="209" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="229" />
       <source>Non-target lesions</source>
       <translation>Lésions non cibles</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="201" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="221" />
       <source>Non-target lesions:</source>
       <translation>Lésions non cibles :</translation>
     </message>
@@ -2128,7 +2234,7 @@ intratumoral</translation>
 (mm)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="211" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="231" />
       <source>Report</source>
       <translation>Compte rendu</translation>
     </message>
@@ -2139,7 +2245,7 @@ intratumoral</translation>
       <translation>SUVmax</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="143" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="154" />
       <source>Scan date</source>
       <translation>Date de l'examen</translation>
     </message>
@@ -2169,17 +2275,17 @@ intratumoral</translation>
       <translation>organe</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="142" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="153" />
       <source>radiology report (optional)</source>
       <translation>compte rendu radiologique (facultatif)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="263" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="283" />
       <source>row {0}</source>
       <translation>ligne {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="273" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="293" />
       <source>“{0}” is not a number</source>
       <translation>« {0} » n'est pas un nombre</translation>
     </message>
@@ -2187,29 +2293,49 @@ intratumoral</translation>
   <context>
     <name>SettingsDialog</name>
     <message>
-      <location filename="../../gistdesk/ui/settings_dialog.py" line="82" />
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="88" />
       <source> min</source>
       <translation> min</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/settings_dialog.py" line="88" />
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="103" />
       <source>Clinic name (report footers):</source>
       <translation>Nom de la clinique (pied des rapports) :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/settings_dialog.py" line="87" />
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="104" />
+      <source>Clinic phone:</source>
+      <translation>Téléphone de la clinique :</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="107" />
       <source>Lock after idle:</source>
       <translation>Verrouiller après inactivité :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/settings_dialog.py" line="107" />
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="135" />
       <source>Not saved: {0}</source>
       <translation>Non enregistré : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/settings_dialog.py" line="75" />
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="105" />
+      <source>Nurse line:</source>
+      <translation>Ligne infirmière :</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="106" />
+      <source>Report footer:</source>
+      <translation>Pied de page des rapports :</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="73" />
       <source>Settings — gistdesk</source>
       <translation>Paramètres — gistdesk</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="78" />
+      <source>These settings belong to the clinic database {0}.</source>
+      <translation>Ces réglages appartiennent à la base de la clinique {0}.</translation>
     </message>
   </context>
   <context>
@@ -2220,17 +2346,17 @@ intratumoral</translation>
       <translation>féminin</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="15" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="16" />
       <source>male</source>
       <translation>masculin</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="16" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="17" />
       <source>other</source>
       <translation>autre</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="16" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="18" />
       <source>unknown</source>
       <translation>inconnu</translation>
     </message>
@@ -2238,42 +2364,42 @@ intratumoral</translation>
   <context>
     <name>SideEffectForm</name>
     <message>
-      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="60" />
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="77" />
       <source>Action</source>
       <translation>Mesure</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="29" />
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="46" />
       <source>Add side effect</source>
       <translation>Nouvel effet indésirable</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="58" />
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="75" />
       <source>CTCAE grade</source>
       <translation>Grade CTCAE</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="42" />
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="59" />
       <source>CTCAE grade: 1 mild … 5 death related to the adverse event</source>
       <translation>Grade CTCAE : 1 léger … 5 décès lié à l'événement indésirable</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="56" />
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="73" />
       <source>Date</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="59" />
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="76" />
       <source>Drug</source>
       <translation>Médicament</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="30" />
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="46" />
       <source>Edit side effect</source>
       <translation>Modifier l'effet indésirable</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="57" />
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="74" />
       <source>Term (CTCAE)</source>
       <translation>Terme (CTCAE)</translation>
     </message>
@@ -2281,27 +2407,27 @@ intratumoral</translation>
   <context>
     <name>SignIn</name>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="32" />
+      <location filename="../../gistdesk/ui/signin.py" line="33" />
       <source>The user name or password is not right.</source>
       <translation>Le nom d'utilisateur ou le mot de passe est incorrect.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="71" />
+      <location filename="../../gistdesk/ui/signin.py" line="79" />
       <source>This account is locked after too many wrong passwords. Try again after {0}, or ask an administrator.</source>
       <translation>Ce compte est bloqué après trop de mots de passe erronés. Réessayez après {0}, ou demandez à un administrateur.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="67" />
+      <location filename="../../gistdesk/ui/signin.py" line="75" />
       <source>Type your user name and password.</source>
       <translation>Saisissez votre nom d'utilisateur et votre mot de passe.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="41" />
+      <location filename="../../gistdesk/ui/signin.py" line="42" />
       <source>at least {0} characters, not the user name. A few unrelated words make a good password; do not reuse one from another system.</source>
       <translation>au moins {0} caractères, pas le nom d'utilisateur. Quelques mots sans rapport font un bon mot de passe ; n'en réutilisez pas un d'un autre système.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="56" />
+      <location filename="../../gistdesk/ui/signin.py" line="60" />
       <source>later</source>
       <translation>plus tard</translation>
     </message>
@@ -2309,42 +2435,42 @@ intratumoral</translation>
   <context>
     <name>SignInDialog</name>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="135" />
+      <location filename="../../gistdesk/ui/signin.py" line="152" />
       <source>Clinic database: {0}</source>
       <translation>Base de la clinique : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="142" />
+      <location filename="../../gistdesk/ui/signin.py" line="159" />
       <source>Password</source>
       <translation>Mot de passe</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="145" />
+      <location filename="../../gistdesk/ui/signin.py" line="162" />
       <source>Password:</source>
       <translation>Mot de passe :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="150" />
+      <location filename="../../gistdesk/ui/signin.py" line="167" />
       <source>Sign in</source>
       <translation>Se connecter</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="131" />
+      <location filename="../../gistdesk/ui/signin.py" line="148" />
       <source>Sign in to gistdesk</source>
       <translation>Connexion à gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="126" />
+      <location filename="../../gistdesk/ui/signin.py" line="143" />
       <source>Sign in — gistdesk</source>
       <translation>Connexion — gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="139" />
+      <location filename="../../gistdesk/ui/signin.py" line="156" />
       <source>User name</source>
       <translation>Nom d'utilisateur</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="144" />
+      <location filename="../../gistdesk/ui/signin.py" line="161" />
       <source>User name:</source>
       <translation>Nom d'utilisateur :</translation>
     </message>
@@ -2352,62 +2478,62 @@ intratumoral</translation>
   <context>
     <name>TherapyLineForm</name>
     <message>
-      <location filename="../../gistdesk/ui/forms/line_form.py" line="23" />
+      <location filename="../../gistdesk/ui/forms/line_form.py" line="30" />
       <source>Add therapy line</source>
       <translation>Nouvelle ligne de traitement</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/line_form.py" line="35" />
+      <location filename="../../gistdesk/ui/forms/line_form.py" line="42" />
       <source>Drug</source>
       <translation>Médicament</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/line_form.py" line="24" />
+      <location filename="../../gistdesk/ui/forms/line_form.py" line="30" />
       <source>Edit therapy line</source>
       <translation>Modifier la ligne de traitement</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/line_form.py" line="54" />
+      <location filename="../../gistdesk/ui/forms/line_form.py" line="65" />
       <source>End</source>
       <translation>Fin</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/line_form.py" line="36" />
+      <location filename="../../gistdesk/ui/forms/line_form.py" line="43" />
       <source>Intent</source>
       <translation>Objectif</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/line_form.py" line="44" />
+      <location filename="../../gistdesk/ui/forms/line_form.py" line="55" />
       <source>Schedule</source>
       <translation>Schéma</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/line_form.py" line="37" />
+      <location filename="../../gistdesk/ui/forms/line_form.py" line="44" />
       <source>Start</source>
       <translation>Début</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/line_form.py" line="42" />
+      <location filename="../../gistdesk/ui/forms/line_form.py" line="51" />
       <source>Starting dose</source>
       <translation>Dose initiale</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/line_form.py" line="55" />
+      <location filename="../../gistdesk/ui/forms/line_form.py" line="66" />
       <source>Stop reason</source>
       <translation>Motif d'arrêt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/line_form.py" line="39" />
+      <location filename="../../gistdesk/ui/forms/line_form.py" line="46" />
       <source>daily</source>
       <translation>quotidien</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/line_form.py" line="43" />
+      <location filename="../../gistdesk/ui/forms/line_form.py" line="53" />
       <source>mg/day</source>
       <translation>mg/jour</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/line_form.py" line="33" />
+      <location filename="../../gistdesk/ui/forms/line_form.py" line="40" />
       <source>open (ongoing)</source>
       <translation>ouverte (en cours)</translation>
     </message>
@@ -2415,7 +2541,7 @@ intratumoral</translation>
   <context>
     <name>TimelineChart</name>
     <message>
-      <location filename="../../gistdesk/ui/timeline_chart.py" line="187" />
+      <location filename="../../gistdesk/ui/timeline_chart.py" line="196" />
       <source>Timeline chart</source>
       <translation>Graphique d'évolution</translation>
     </message>
@@ -2423,118 +2549,118 @@ intratumoral</translation>
   <context>
     <name>UsersDialog</name>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="83" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="95" />
       <source>Add a user</source>
       <translation>Ajouter un utilisateur</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="91" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="103" />
       <source>Add user</source>
       <translation>Ajouter l'utilisateur</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="172" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="194" />
       <source>Added {0}.</source>
       <translation>{0} ajouté.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="70" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="76" />
       <source>Change role</source>
       <translation>Changer le rôle</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="76" />
-      <location filename="../../gistdesk/ui/users_dialog.py" line="166" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="82" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="183" />
       <source>Disable</source>
       <translation>Désactiver</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="93" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="105" />
       <source>Display name:</source>
       <translation>Nom affiché :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="166" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="183" />
       <source>Enable</source>
       <translation>Activer</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="133" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="145" />
       <source>Not changed: {0}</source>
       <translation>Non modifié : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="95" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="107" />
       <source>Password:</source>
       <translation>Mot de passe :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="96" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="108" />
       <source>Password: {0}</source>
       <translation>Mot de passe : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="75" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="81" />
       <source>Reset password</source>
       <translation>Réinitialiser le mot de passe</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="94" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="106" />
       <source>Role:</source>
       <translation>Rôle :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="77" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="84" />
       <source>Selected user:</source>
       <translation>Utilisateur sélectionné :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="192" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="216" />
       <source>The password of {0} was changed.</source>
       <translation>Le mot de passe de {0} a été modifié.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="145" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="157" />
       <source>The users could not be listed: {0}</source>
       <translation>Les utilisateurs n'ont pas pu être listés : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="92" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="104" />
       <source>User name:</source>
       <translation>Nom d'utilisateur :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="52" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="59" />
       <source>Users — gistdesk</source>
       <translation>Utilisateurs — gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="36" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="41" />
       <source>active</source>
       <translation>actif</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="35" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="39" />
       <source>disabled</source>
       <translation>désactivé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="73" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="79" />
       <source>new password</source>
       <translation>nouveau mot de passe</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="204" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="232" />
       <source>{0} can no longer sign in.</source>
       <translation>{0} ne peut plus se connecter.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="202" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="228" />
       <source>{0} can sign in again.</source>
       <translation>{0} peut de nouveau se connecter.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/users_dialog.py" line="183" />
+      <location filename="../../gistdesk/ui/users_dialog.py" line="207" />
       <source>{0} is now {1}.</source>
       <translation>{0} est maintenant {1}.</translation>
     </message>
@@ -2547,7 +2673,7 @@ intratumoral</translation>
       <translation>Chimioembolisation (TACE)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="38" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="49" />
       <source>Colon</source>
       <translation>Côlon</translation>
     </message>
@@ -2557,7 +2683,7 @@ intratumoral</translation>
       <translation>Cryoablation</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="37" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="47" />
       <source>Duodenum</source>
       <translation>Duodénum</translation>
     </message>
@@ -2567,7 +2693,7 @@ intratumoral</translation>
       <translation>Embolisation (TAE)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="39" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="51" />
       <source>Esophagus</source>
       <translation>Œsophage</translation>
     </message>
@@ -2577,17 +2703,17 @@ intratumoral</translation>
       <translation>Alcoolisation</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="40" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="52" />
       <source>Extra-GI</source>
       <translation>Extra-digestif</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="38" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="48" />
       <source>Jejunum / ileum</source>
       <translation>Jéjunum / iléon</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="42" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="54" />
       <source>KIT, other</source>
       <translation>KIT, autre</translation>
     </message>
@@ -2597,17 +2723,17 @@ intratumoral</translation>
       <translation>Ablation par micro-ondes</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="46" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="58" />
       <source>NF1-related</source>
       <translation>lié à NF1</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="43" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="55" />
       <source>PDGFRA exon 18, other</source>
       <translation>PDGFRA exon 18, autre</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="44" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="56" />
       <source>PDGFRA, other</source>
       <translation>PDGFRA, autre</translation>
     </message>
@@ -2627,7 +2753,7 @@ intratumoral</translation>
       <translation>Radiofréquence (RF)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="39" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="50" />
       <source>Rectum</source>
       <translation>Rectum</translation>
     </message>
@@ -2637,12 +2763,12 @@ intratumoral</translation>
       <translation>SBRT</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="45" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="57" />
       <source>SDH-deficient</source>
       <translation>déficient en SDH</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="37" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="46" />
       <source>Stomach</source>
       <translation>Estomac</translation>
     </message>
@@ -2652,112 +2778,112 @@ intratumoral</translation>
       <translation>Chirurgie</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="47" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="60" />
       <source>Unknown</source>
       <translation>Inconnu</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="47" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="59" />
       <source>Wild type</source>
       <translation>Sauvage</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="27" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="31" />
       <source>absent</source>
       <translation>absentes</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="24" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="28" />
       <source>adjuvant</source>
       <translation>adjuvant</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="25" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="29" />
       <source>advanced</source>
       <translation>avancé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="34" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="42" />
       <source>completed</source>
       <translation>terminé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="30" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="36" />
       <source>dose reduced</source>
       <translation>dose réduite</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="31" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="37" />
       <source>held</source>
       <translation>suspendu</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="33" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="41" />
       <source>intolerance</source>
       <translation>intolérance</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="20" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="22" />
       <source>localized</source>
       <translation>localisée</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="21" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="23" />
       <source>locally advanced</source>
       <translation>localement avancée</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="22" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="24" />
       <source>metastatic</source>
       <translation>métastatique</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="24" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="27" />
       <source>neoadjuvant</source>
       <translation>néoadjuvant</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="30" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="35" />
       <source>none</source>
       <translation>aucune</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="18" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="20" />
       <source>other</source>
       <translation>autre</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="35" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="44" />
       <source>patient choice</source>
       <translation>choix du patient</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="27" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="32" />
       <source>present</source>
       <translation>présentes</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="33" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="40" />
       <source>progression</source>
       <translation>progression</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="22" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="25" />
       <source>recurrent</source>
       <translation>récidivante</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="31" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="38" />
       <source>stopped</source>
       <translation>arrêté</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="34" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="43" />
       <source>surgery</source>
       <translation>chirurgie</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/vocabulary.py" line="28" />
+      <location filename="../../gistdesk/ui/vocabulary.py" line="33" />
       <source>unequivocal progression</source>
       <translation>progression non équivoque</translation>
     </message>
