@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
 from datetime import date, timedelta
 from pathlib import Path
+
+import pytest
 
 from gistdesk.core.model import Lesion, Scan, SideEffect
 from gistdesk.core.vocab import Modality
@@ -79,3 +82,80 @@ def test_two_processes_creating_the_same_new_file(tmp_path: Path) -> None:
         assert process.exitcode == 0
     with SqliteRepository(path) as repo:
         assert repo.count_patients() == 0
+
+
+# -- no lost update: whole-case saves from stale forms (issue 13 #1, #7) ---------------------
+
+
+def _form_writer(
+    path: str, worker: int, saves: int, start: multiprocessing.synchronize.Event
+) -> None:
+    """Like a person with a form: load the case with its revision, change it, save with that
+    revision; a ConflictError means reload and apply the change again. Prints nothing: the
+    parent counts acknowledged saves from the audit log."""
+    from gistdesk.storage.errors import ConflictError
+    from gistdesk.storage.factory import open_repository
+
+    start.wait()
+    with open_repository(path, integrity="none") as repo:
+        done = 0
+        while done < saves:
+            loaded = repo.load_case_revision("COUNTER")
+            count = int(loaded.case.patient.notes or "0")
+            edited = dataclasses.replace(
+                loaded.case,
+                patient=dataclasses.replace(loaded.case.patient, notes=str(count + 1)),
+            )
+            try:
+                repo.save_case(
+                    edited,
+                    user=f"writer{worker}",
+                    replace="COUNTER",
+                    as_of=TODAY,
+                    expected_revision=loaded.revision,
+                )
+            except ConflictError:
+                continue  # someone saved first: read again, apply again
+            done += 1
+
+
+def _run_form_writers(tmp_path: Path, writers: int, saves: int) -> None:
+    path = tmp_path / "counter.sqlite"
+    with SqliteRepository(path) as repo:
+        base = full_case("COUNTER")
+        repo.save_case(
+            dataclasses.replace(base, patient=dataclasses.replace(base.patient, notes="0")),
+            user="setup",
+            as_of=TODAY,
+        )
+    ctx = multiprocessing.get_context("spawn")
+    start = ctx.Event()
+    procs = [
+        ctx.Process(target=_form_writer, args=(str(path), w, saves, start)) for w in range(writers)
+    ]
+    for process in procs:
+        process.start()
+    start.set()
+    for process in procs:
+        process.join(timeout=900)
+        assert process.exitcode == 0
+    with SqliteRepository(path) as repo:
+        # Every acknowledged save added one to the counter: none was overwritten.
+        assert repo.load_case("COUNTER").patient.notes == str(writers * saves)
+        updates = [
+            e for e in repo.audit_entries("COUNTER", limit=1_000_000) if e.action == "update"
+        ]
+        assert len(updates) == writers * saves
+        for worker in range(writers):
+            assert sum(1 for e in updates if e.username == f"writer{worker}") == saves
+        assert repo.verify_audit_chain() == []
+        assert repo.check_integrity() == []
+
+
+def test_three_form_writers_lose_no_update(tmp_path: Path) -> None:
+    _run_form_writers(tmp_path, writers=3, saves=20)
+
+
+@pytest.mark.slow
+def test_eight_form_writers_x_250_saves_lose_no_update(tmp_path: Path) -> None:
+    _run_form_writers(tmp_path, writers=8, saves=250)
