@@ -247,7 +247,7 @@ def _counter_case(record_number: str) -> object:
 def _writer(path: str, worker: int, saves: int, checked: bool, start: object) -> None:
     import dataclasses
 
-    from gistdesk.storage.errors import ConflictError
+    from gistdesk.storage.errors import ConflictError, DatabaseLockedError
     from gistdesk.storage.factory import open_repository
 
     start.wait()  # type: ignore[attr-defined]
@@ -268,8 +268,8 @@ def _writer(path: str, worker: int, saves: int, checked: bool, start: object) ->
                     as_of=date(2026, 11, 23),
                     expected_revision=loaded.revision if checked else None,
                 )
-            except ConflictError:
-                continue
+            except (ConflictError, DatabaseLockedError):
+                continue  # not acknowledged: read again, apply again
             done += 1
 
 

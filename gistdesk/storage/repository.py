@@ -702,6 +702,8 @@ class SqliteRepository:
         )
         day = as_of or date.today()
         _check(case, day)
+        # The assessment behind the summary row is computed before the write lock is taken.
+        row_summary = summary.summarize(case, day)
         with self._tx() as conn:
             if expected_revision is not None and replace is not None:
                 self._check_revision(conn, replace, expected_revision)
@@ -712,6 +714,7 @@ class SqliteRepository:
                 replace=replace,
                 as_of=day,
                 action="create" if replace is None else "update",
+                computed=row_summary,
             )
 
     def _write_case(
@@ -724,6 +727,7 @@ class SqliteRepository:
         as_of: date,
         action: str,
         old_case: Case | None = None,
+        computed: summary.Summary | None = None,
     ) -> Revision:
         new_number = case.patient.record_number
         now = audit.utc_now()
@@ -754,7 +758,7 @@ class SqliteRepository:
             rows.update_patient(conn, patient_id, case.patient, now)
             rows.delete_children(conn, patient_id)
         rows.insert_children(conn, patient_id, case)
-        summary.write_summary(conn, patient_id, summary.summarize(case, as_of))
+        summary.write_summary(conn, patient_id, computed or summary.summarize(case, as_of))
         return self._audit_change(
             conn,
             patient_id,

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import importlib.util
 import io
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -50,7 +51,23 @@ class MemoryRepository:
             raise PatientNotFound(record_number)
         return self.cases[record_number]
 
-    def save_case(self, case: Case, *, user: str, replace: str | None = None) -> None:
+    def exists(self, record_number: str) -> bool:
+        return record_number in self.cases
+
+    def edit_case(
+        self,
+        record_number: str,
+        edit: Callable[[Case], Case],
+        *,
+        user: str | None = None,
+        action: str = "update",
+    ) -> Case:
+        """Read, edit, save as one step (the real repository: one transaction)."""
+        new = edit(self.load_case(record_number))
+        self.save_case(new, user=user or "", replace=record_number)
+        return new
+
+    def save_case(self, case: Case, *, user: str | None = None, replace: str | None = None) -> int:
         number = case.patient.record_number
         if number == self.fail_on:
             raise RuntimeError("The database is busy; nothing was saved.")
@@ -64,7 +81,8 @@ class MemoryRepository:
         if replace is not None:
             del self.cases[replace]
         self.cases[number] = case
-        self.saves.append((number, user, replace))
+        self.saves.append((number, user or "", replace))
+        return len(self.saves)
 
 
 def parse(text: str) -> list[Case]:

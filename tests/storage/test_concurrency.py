@@ -93,7 +93,7 @@ def _form_writer(
     """Like a person with a form: load the case with its revision, change it, save with that
     revision; a ConflictError means reload and apply the change again. Prints nothing: the
     parent counts acknowledged saves from the audit log."""
-    from gistdesk.storage.errors import ConflictError
+    from gistdesk.storage.errors import ConflictError, DatabaseLockedError
     from gistdesk.storage.factory import open_repository
 
     start.wait()
@@ -116,6 +116,8 @@ def _form_writer(
                 )
             except ConflictError:
                 continue  # someone saved first: read again, apply again
+            except DatabaseLockedError:
+                continue  # not saved ("try again in a moment"): not acknowledged, retry
             done += 1
 
 
@@ -159,3 +161,58 @@ def test_three_form_writers_lose_no_update(tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_eight_form_writers_x_250_saves_lose_no_update(tmp_path: Path) -> None:
     _run_form_writers(tmp_path, writers=8, saves=250)
+
+
+# -- import-csv --replace next to a writer (issue 13 #1) --------------------------------------
+
+
+def _scan_writer(path: str, count: int, start: multiprocessing.synchronize.Event) -> None:
+    from gistdesk.storage.errors import DatabaseLockedError
+
+    start.wait()
+    with SqliteRepository(path, integrity="none") as repo:
+        done = 0
+        while done < count:
+            day = date(2024, 1, 1) + timedelta(days=done)
+            try:
+                repo.save_scan(
+                    "P-1", Scan(day, Modality.CT, (Lesion("L1", "liver", True, 30),)), user="nurse"
+                )
+            except DatabaseLockedError:
+                continue
+            done += 1
+
+
+def test_import_csv_replace_next_to_a_writer_keeps_every_acknowledged_scan(
+    tmp_path: Path,
+) -> None:
+    from gistdesk.interop.csv_import import import_rows, parse_patient_csv
+
+    path = tmp_path / "import.sqlite"
+    with SqliteRepository(path) as repo:
+        base = full_case("P-1")
+        repo.save_case(dataclasses.replace(base, scans=()), user="setup", as_of=TODAY)
+    scans = 60
+    ctx = multiprocessing.get_context("spawn")
+    start = ctx.Event()
+    writer = ctx.Process(target=_scan_writer, args=(str(path), scans, start))
+    writer.start()
+    rows = "record_number,family_name,given_name\n" + "".join(
+        f"P-1,Name{n},Given\n" for n in range(1)
+    )
+    with SqliteRepository(path, integrity="none") as repo:
+        start.set()
+        imports = 0
+        while writer.is_alive() or imports < 5:
+            text = rows.replace("Name0", f"Name{imports}")
+            report = import_rows(
+                repo, parse_patient_csv(text, TODAY), user="cli:import", replace=True, as_of=TODAY
+            )
+            assert report.refused == 0 or "busy" in "\n".join(report.lines())
+            imports += 1
+        writer.join(timeout=120)
+        assert writer.exitcode == 0
+        case = repo.load_case("P-1")
+    # Every scan the writer had acknowledged is still there after all the merges.
+    assert len(case.scans) == scans
+    assert imports >= 5 and case.patient.family_name.startswith("Name")
