@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "gistdesk.commands.import_csv",
     "gistdesk.commands.importing",
     "gistdesk.commands.export",
+    "gistdesk.commands.search",
     "gistdesk.commands.demo",
     "gistdesk.commands.doctor",
     "gistdesk.commands.backup",

@@ -19,6 +19,7 @@ from gistdesk.core.model import (
     Lesion,
     Patient,
     Procedure,
+    Review,
     Scan,
     SideEffect,
     TherapyLine,
@@ -33,6 +34,7 @@ from gistdesk.core.vocab import (
     Mutation,
     NonTarget,
     ProcedureKind,
+    ReviewDecision,
     Sex,
     SideEffectAction,
     Site,
@@ -182,15 +184,35 @@ def therapy_lines(draw: st.DrawFn) -> TherapyLine:
 
 
 @st.composite
-def procedures(draw: st.DrawFn) -> Procedure:
+def procedures(draw: st.DrawFn, lesion_ids: tuple[str, ...] = ()) -> Procedure:
     kind = draw(st.sampled_from((ProcedureKind.SURGERY, *ProcedureKind)))
+    treated = (
+        tuple(draw(st.lists(st.sampled_from(lesion_ids), unique=True, max_size=2)))
+        if lesion_ids
+        else ()
+    )
     return Procedure(
+        lesions=treated,
         date=draw(days()),
         kind=kind,
         organ=draw(st.one_of(st.none(), st.sampled_from(ORGANS))),
         margin=draw(st.one_of(st.none(), st.sampled_from(list(Margin))))
         if kind is ProcedureKind.SURGERY
         else None,
+        note=draw(TEXT),
+    )
+
+
+@st.composite
+def reviews_of(draw: st.DrawFn, scan_days: list[date]) -> Review:
+    """A review of one of the scans, dated that day or up to 60 days later (by AS_OF)."""
+    scan_day = draw(st.sampled_from(scan_days))
+    latest = min(60, (AS_OF - scan_day).days)
+    return Review(
+        scan=scan_day,
+        decision=draw(st.sampled_from(list(ReviewDecision))),
+        date=scan_day + timedelta(days=draw(st.integers(0, latest))),
+        by=draw(st.sampled_from(("dr.a", "dr.b"))),
         note=draw(TEXT),
     )
 
@@ -236,6 +258,7 @@ def cases(draw: st.DrawFn, max_scans: int = 12, anatomy: dict[str, Anatomy] | No
     scan_days = draw(st.lists(st.one_of(days(), near_starts), unique=True, max_size=max_scans))
     traits = anatomy if anatomy is not None else draw(anatomies())
     scans = [draw(scans_on(day, traits)) for day in scan_days]
+    seen = tuple(sorted({lesion.lesion_id for scan in scans for lesion in scan.lesions}))
     return Case(
         patient=Patient(
             record_number=f"GD-{draw(st.integers(1, 999_999)):06d}",
@@ -246,9 +269,10 @@ def cases(draw: st.DrawFn, max_scans: int = 12, anatomy: dict[str, Anatomy] | No
         ),
         tumor=draw(tumors()),
         therapy_lines=tuple(lines),
-        procedures=tuple(draw(st.lists(procedures(), max_size=3))),
+        procedures=tuple(draw(st.lists(procedures(seen), max_size=3))),
         scans=tuple(scans),
         side_effects=tuple(draw(st.lists(side_effects(), max_size=2))),
+        reviews=tuple(draw(st.lists(reviews_of(scan_days), max_size=3))) if scan_days else (),
     )
 
 

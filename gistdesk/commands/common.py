@@ -65,10 +65,11 @@ def db_target(args: argparse.Namespace) -> str | Path:
     return db_path(args)
 
 
-def open_repository(args: argparse.Namespace) -> Repository | None:
-    """Open the database named by --db / $GISTDESK_DB; prints the error and returns None."""
+def open_repository(args: argparse.Namespace, *, integrity: str = "full") -> Repository | None:
+    """Open the database named by --db / $GISTDESK_DB; prints the error and returns None.
+    integrity="none" for commands that only read a page (search): no whole-file check."""
     try:
-        repo = open_target(db_target(args))
+        repo = open_target(db_target(args), integrity=integrity)
     except StorageError as exc:
         print(f"gistdesk: {exc}", file=sys.stderr)
         return None

@@ -1,4 +1,4 @@
-"""`gistdesk report (RECORD_NUMBER | --case CASE.json) --kind summary|handout -o FILE.pdf`."""
+"""`gistdesk report (RECORD_NUMBER | --case CASE.json) --kind summary|handout|board -o FILE.pdf`."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from gistdesk.clinical import assess
 from gistdesk.commands.casearg import as_of_date, read_case_argument
 from gistdesk.core.files import write_atomically
 from gistdesk.core.model import Case
-from gistdesk.reports import REPORT_KINDS, build_report
+from gistdesk.reports import REPORT_KINDS, ClinicInfo, build_report
 from gistdesk.storage.errors import StorageError
 
 EXIT_OK = 0
@@ -27,7 +27,7 @@ DEFAULT_CLINIC = "GIST clinic"
 def add_parser(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "report",
-        help="print a clinician summary or a patient handout as PDF",
+        help="print a clinician summary, a patient handout or a tumor board sheet as PDF",
         description="Write the clinician summary or the patient handout of one patient as a "
         "PDF, from the database (RECORD_NUMBER) or from a case file (--case).",
     )
@@ -48,7 +48,7 @@ def add_parser(subparsers: Any) -> None:
         choices=REPORT_KINDS,
         default="summary",
         help="summary: for the clinician; handout: plain language for the "
-        "patient (default: summary)",
+        "patient; board: the one-page tumor board sheet (default: summary)",
     )
     parser.add_argument(
         "-o", "--output", required=True, metavar="FILE.pdf", help="where to write the PDF"
@@ -58,6 +58,18 @@ def add_parser(subparsers: Any) -> None:
         default=None,
         metavar="NAME",
         help=f"clinic name for the footer (default: ${CLINIC_ENV}, else {DEFAULT_CLINIC!r})",
+    )
+    parser.add_argument(
+        "--clinic-phone",
+        default="",
+        metavar="PHONE",
+        help="the clinic's phone number for the handout's contacts (default: a blank line)",
+    )
+    parser.add_argument(
+        "--nurse-line",
+        default="",
+        metavar="PHONE",
+        help="the nurse line for the handout's contacts (default: a blank line)",
     )
     parser.add_argument(
         "--printed-on",
@@ -126,13 +138,17 @@ def run(args: argparse.Namespace) -> int:
         if loaded is None:
             return EXIT_FAILED
         case = loaded
-    clinic = args.clinic or os.environ.get(CLINIC_ENV) or DEFAULT_CLINIC
+    clinic = ClinicInfo(
+        args.clinic or os.environ.get(CLINIC_ENV) or DEFAULT_CLINIC,
+        phone=args.clinic_phone.strip(),
+        nurse_line=args.nurse_line.strip(),
+    )
     assessment = assess(case, as_of)
     pdf = build_report(
         args.kind,
         case,
         assessment,
-        clinic_name=clinic,
+        clinic=clinic,
         printed_on=printed_on,
         language=args.language,
     )

@@ -7,12 +7,12 @@ a scan outside every line) the reports compute only what is plainly on the scan,
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from gistdesk.clinical.types import Assessment, LineSummary, ScanAssessment
-from gistdesk.core.model import Case, Scan, TherapyLine
+from gistdesk.core.model import Case, Procedure, Scan, TherapyLine
 from gistdesk.core.timeline import baseline_scan, line_index_for_date
-from gistdesk.core.vocab import Intent, Modality
+from gistdesk.core.vocab import Extent, Intent, Margin, Modality
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,66 +104,48 @@ def scan_facts(case: Case, assessment: Assessment, lines: list[LineFacts]) -> li
     return out
 
 
-# ---- next planned scan -------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class NextScan:
-    due: date | None  # None: no routine scan planned (then `why` is a whole sentence)
-    months: int
-    why: str  # plain words: why this interval
-
-
-def _add_months(day: date, months: int) -> date:
-    month = day.month - 1 + months
-    year = day.year + month // 12
-    month = month % 12 + 1
-    for dom in (day.day, 30, 29, 28):
-        try:
-            return date(year, month, dom)
-        except ValueError:
-            continue
-    return day + timedelta(days=30 * months)
-
-
-def next_scan(case: Case, assessment: Assessment, on: date) -> NextScan:
-    """The usual interval after the last scan, as gistdesk's follow-up rule uses it (about 3
-    months on treatment for advanced disease, 6 on adjuvant treatment, by risk after surgery).
-    A plan for the team to confirm, not a booking."""
-    open_lines = [line for line in case.therapy_lines if line.is_open_on(on)]
-    scans = [scan for scan in case.scans if scan.date <= on]
-    last = max((scan.date for scan in scans), default=None)
-    if any(line.intent is not Intent.ADJUVANT for line in open_lines):
-        months, why = 3, "while you take this medicine, scans are usually about every 3 months"
-    elif open_lines:
-        months, why = (
-            6,
-            ("while you take medicine after surgery, scans are usually about every 6 months"),
-        )
-    elif any(line.intent is Intent.ADVANCED for line in case.therapy_lines):
-        months, why = 3, "during a break from medicine, scans are usually about every 3 months"
-    elif not case.surgeries():
-        # Nothing started yet (a new patient): the team sets the first plan.
-        return NextScan(None, 0, "Your team will plan your scans with you.")
-    else:
-        risk = assessment.risk.nih_modified if assessment.risk else None
-        if risk == "very_low":
-            return NextScan(
-                None,
-                0,
-                "No routine scan is planned: for a tumor with a very "
-                "low chance of coming back, routine scans are often not "
-                "needed. Your team will tell you if you need one.",
-            )
-        if risk == "low":
-            months, why = 12, "after surgery for a low-risk tumor, scans are usually yearly"
-        else:
-            months, why = 6, "after surgery, scans are usually about every 6 months at first"
-    if last is None:
-        return NextScan(on, months, why)
-    return NextScan(_add_months(last, months), months, why)
-
-
 def latest_scan(case: Case, on: date) -> Scan | None:
     scans = [scan for scan in case.scans if scan.date <= on]
     return max(scans, key=lambda scan: scan.date) if scans else None
+
+
+def completely_resected(case: Case, on: date) -> bool:
+    """True when the risk estimates are a risk of recurrence: a localized (or locally
+    advanced) primary tumor removed by surgery on or before `on` with a margin that left no
+    visible tumor (R0, R1, or not recorded; R2 leaves tumor behind). Modified NIH and AFIP
+    estimate recurrence after complete resection (Joensuu 2008; Miettinen & Lasota 2006);
+    for other patients they only describe the primary tumor."""
+    if case.tumor.extent not in (Extent.LOCALIZED, Extent.LOCALLY_ADVANCED):
+        return False
+    return any(p.date <= on and p.margin is not Margin.R2 for p in case.surgeries())
+
+
+# ---- the team's loop: reviews, references, treated lesions ---------------------------------
+# Read from the assessment (engine contract v2) in one place, so the reports agree.
+
+
+def reference_of(case: Case, assessment: Assessment, day: date) -> date | None:
+    """The scan a scan was compared with (the engine's `reference_scan`)."""
+    assessed = assessment.scan(day)
+    return assessed.reference_scan if assessed is not None else None
+
+
+def treated_on(case: Case, assessment: Assessment, day: date) -> tuple[str, ...]:
+    """Lesion ids left out of the reading of this scan because a procedure treated them."""
+    assessed = assessment.scan(day)
+    return assessed.treated_lesions if assessed is not None else ()
+
+
+def treated_by(case: Case, assessment: Assessment, day: date) -> list[Procedure]:
+    """The procedures between the scan's reference and the scan that treated one of the
+    lesions left out of its reading."""
+    treated = set(treated_on(case, assessment, day))
+    ref = reference_of(case, assessment, day)
+    return sorted(
+        (
+            p
+            for p in case.procedures
+            if treated & set(p.lesions) and (ref is None or ref < p.date) and p.date <= day
+        ),
+        key=lambda p: p.date,
+    )

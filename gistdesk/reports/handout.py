@@ -24,15 +24,24 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from gistdesk.clinical.types import Assessment, FlagCode, Response
-from gistdesk.core.model import Case, Scan, TherapyLine
-from gistdesk.core.timeline import baseline_scan
-from gistdesk.core.vocab import Extent, Mutation, ProcedureKind
+from gistdesk.clinical.types import Assessment
+from gistdesk.core.model import Case, TherapyLine
+from gistdesk.core.vocab import Drug, Extent, Mutation, ProcedureKind
+from gistdesk.reports import sentences as s
 from gistdesk.reports import text as t
 from gistdesk.reports.chart import Marker, TimelineRow, treatment_timeline
-from gistdesk.reports.facts import latest_scan, next_scan
+from gistdesk.reports.clinic import ClinicInfo
+from gistdesk.reports.drugs import DRUG_INFO, drug_name
+from gistdesk.reports.facts import completely_resected
 from gistdesk.reports.layout import Margins, PageDecor, content_width, render_pdf
 from gistdesk.reports.phrases import Phrasebook
+from gistdesk.reports.story import (
+    ScanStory,
+    alerts_for_patient,
+    latest_scan_story,
+    next_scan_words,
+    options_for_patient,
+)
 from gistdesk.reports.styles import ACCENT, LINE, Styles, make_styles
 
 BODY_PT = 12.5
@@ -43,14 +52,17 @@ def build_handout_pdf(
     case: Case,
     assessment: Assessment,
     *,
-    clinic_name: str,
     printed_on: date,
+    clinic: ClinicInfo | None = None,
+    clinic_name: str = "",
     pagesize: tuple[float, float] = A4,
     language: str = "en",
     phrasebook: Phrasebook | None = None,
 ) -> bytes:
     """The plain-language handout for the patient of `case` (deterministic), in `language`
-    ("en" or "de")."""
+    ("en" or "de"). `clinic` gives the name, phone and nurse line printed under Contacts;
+    `clinic_name` alone is the same as `ClinicInfo(clinic_name)`."""
+    clinic = clinic or ClinicInfo(clinic_name)
     tr = phrasebook or Phrasebook(language)
     styles = make_styles(BODY_PT)
     width = content_width(pagesize, MARGINS)
@@ -72,10 +84,12 @@ def build_handout_pdf(
     story.append(Paragraph(t.para(tr(t.GIST_INTRO)), styles.body))
     story += _tumor(case, assessment, styles, tr)
     story += _treatments(case, styles, width, printed_on, tr)
-    story += _latest_scan(case, assessment, styles, printed_on, tr)
-    story += _next(case, assessment, styles, printed_on, tr)
+    scan_story = latest_scan_story(case, assessment, printed_on, tr)
+    story += _latest_scan(scan_story, styles, tr)
+    story += _next(case, assessment, scan_story, styles, printed_on, tr)
+    story += _medicine(case, styles, printed_on, tr)
     story += _questions(styles, tr)
-    story += _contacts(clinic_name, styles, width, tr)
+    story += _contacts(clinic, styles, width, tr)
     story += [Spacer(1, BODY_PT), _disclaimer(styles, width, tr)]
     story += _notes(styles, tr)
     birth = tr("Born {day}", day=tr.long_date(p.birth_date)) if p.birth_date else ""
@@ -84,7 +98,7 @@ def build_handout_pdf(
         title=tr("Your care summary"),
         patient_name=name,
         patient_details="  ·  ".join(x for x in (birth, record) if x),
-        clinic_name=clinic_name,
+        clinic_name=clinic.name,
         printed_on=printed_on,
         font_size=11,
         printed_label=tr("Printed {day}", day=tr.long_date(printed_on)),
@@ -160,11 +174,7 @@ def _tumor(case: Case, assessment: Assessment, styles: Styles, tr: Phrasebook) -
             )
         )
     risk = assessment.risk
-    if (
-        risk is not None
-        and case.surgeries()
-        and tumor.extent in (Extent.LOCALIZED, Extent.LOCALLY_ADVANCED)
-    ):
+    if risk is not None and completely_resected(case, assessment.as_of):
         words = {
             "very_low": "very low",
             "low": "low",
@@ -198,7 +208,11 @@ def _dose_words(line: TherapyLine, on: date, tr: Phrasebook) -> str:
 
 
 def _line_sentence(line: TherapyLine, on: date, tr: Phrasebook) -> str:
-    drug = tr(t.drug_plain(line.drug))
+    drug = (
+        tr(t.DRUG_PLAIN[line.drug])
+        if line.drug in t.DRUG_PLAIN
+        else drug_name(line.drug, tr.language)
+    )
     name = drug[0].upper() + drug[1:]
     dose = _dose_words(line, on, tr)
     if line.end is None or line.end > on:
@@ -284,58 +298,14 @@ def _treatments(
 # ---- latest scan --------------------------------------------------------------------------
 
 
-def _scan_words(case: Case, assessment: Assessment, scan: Scan, tr: Phrasebook) -> list[str]:
-    flags = [f for f in assessment.flags if f.scan == scan.date]
-    codes = {f.code for f in flags}
-    assessed = assessment.scan(scan.date)
-    if FlagCode.FALSE_PROGRESSION in codes:
-        return [tr(t.FALSE_PROGRESSION_PLAIN)]
-    if FlagCode.PROGRESSION in codes:
-        return [tr(t.RESPONSE_PLAIN["PD"])]
-    if FlagCode.RECURRENCE in codes:
-        return [tr(t.NEW_SPOT_PLAIN)]
-    if assessed is not None:
-        followed = sum(1 for lesion in scan.lesions if lesion.target)
-        words = [tr(t.response_plain(assessed.recist.overall.value, followed))]
-        if assessed.recist.overall is Response.SD and assessed.choi.response is Response.PR:
-            words.append(tr(t.number_agreed(t.DENSITY_RESPONSE_PLAIN, followed)))
-        return words
-    if scan.new_lesions:
-        return [tr(t.NEW_SPOT_PLAIN)]
-    if not scan.lesions:
-        return [tr("No tumor can be seen on the scan.")]
-    return [tr(t.NO_COMPARISON_PLAIN)]
-
-
-def _latest_scan(
-    case: Case, assessment: Assessment, styles: Styles, on: date, tr: Phrasebook
-) -> list[Flowable]:
+def _latest_scan(scan_story: ScanStory, styles: Styles, tr: Phrasebook) -> list[Flowable]:
     out = _section(tr("What your latest scan showed"), styles)
-    scan = latest_scan(case, on)
-    if scan is None:
-        return [*out, Paragraph(tr("No scans are recorded yet."), styles.body)]
-    intro = tr(
-        "Your latest scan was a {kind} on {day}.",
-        kind=tr(t.MODALITY_PLAIN[scan.modality.value]),
-        day=tr.long_date(scan.date),
-    )
-    assessed = assessment.scan(scan.date)
-    if (
-        assessed is not None
-        and assessed.line_index is not None
-        and 0 <= assessed.line_index < len(case.therapy_lines)
-    ):
-        line = case.therapy_lines[assessed.line_index]
-        base = baseline_scan(case, line)
-        if base is not None:
-            intro += tr(
-                " It was compared with your scan of {day}, taken before you started {drug}.",
-                day=tr.long_date(base.date),
-                drug=tr(t.drug_plain(line.drug)),
-            )
-    words = _scan_words(case, assessment, scan, tr)
+    if scan_story.scan is None:
+        return [*out, Paragraph(scan_story.findings[0], styles.body)]
     box = Table(
-        [[Paragraph(f"<b>{w}</b>", styles.body)] for w in words], colWidths=[None], hAlign="LEFT"
+        [[Paragraph(f"<b>{w}</b>", styles.body)] for w in scan_story.findings],
+        colWidths=[None],
+        hAlign="LEFT",
     )
     box.setStyle(
         TableStyle(
@@ -348,79 +318,89 @@ def _latest_scan(
             ]
         )
     )
-    after = Paragraph(
-        tr(
-            "Scan results can be hard to read on their own. Your team looks at "
-            "each scan together with how you feel and your earlier scans."
-        ),
-        styles.body,
-    )
-    return [*out, Paragraph(intro, styles.body), box, Spacer(1, BODY_PT * 0.5), after]
+    team = Paragraph(scan_story.team, styles.body)
+    return [
+        *out,
+        Paragraph(scan_story.intro, styles.body),
+        box,
+        Spacer(1, BODY_PT * 0.5),
+        team,
+    ]
 
 
 # ---- what happens next --------------------------------------------------------------------
 
 
-def _options(case: Case, assessment: Assessment, on: date, tr: Phrasebook) -> list[str]:
-    """Plain options from a flag on the latest scan and the case alerts, without repeats.
-    An older flag's options are left out: the team has acted on it since."""
-    items: list[str] = []
-    scan = latest_scan(case, on)
-    on_latest = [f for f in assessment.flags if scan is not None and f.scan == scan.date]
-    latest = on_latest[-1] if on_latest else None
-    if latest is not None and latest.code is FlagCode.FALSE_PROGRESSION:
-        items.append(tr("Carrying on with the same medicine and checking again with another scan."))
-    elif latest is not None:
-        items += [_option_plain(option, tr) for option in latest.options]
-    for flag in assessment.flags:
-        if flag.scan is None and flag.code.value in t.ALERT_PLAIN:
-            items.append(tr(t.ALERT_PLAIN[flag.code.value]))
-    seen: set[str] = set()
-    return [i for i in items if not (i in seen or seen.add(i))]  # type: ignore[func-returns-value]
-
-
-def _option_plain(option: str, tr: Phrasebook) -> str:
-    if option.startswith("switch_to:"):
-        return tr("Changing to another medicine ({drug}).", drug=option.split(":", 1)[1])
-    return tr(t.option_plain(option))
-
-
 def _next(
-    case: Case, assessment: Assessment, styles: Styles, on: date, tr: Phrasebook
+    case: Case,
+    assessment: Assessment,
+    scan_story: ScanStory,
+    styles: Styles,
+    on: date,
+    tr: Phrasebook,
 ) -> list[Flowable]:
     out = _section(tr("What happens next"), styles)
-    plan = next_scan(case, assessment, on)
-    why = tr(plan.why)
-    if plan.due is None:
-        text = why
-    elif plan.due <= on:
-        text = tr(
-            "Your next scan is due now ({why}). Please check with your team that it is booked.",
-            why=why,
-        )
+    out.append(Paragraph(next_scan_words(case, assessment, on, tr), styles.body))
+    alerts = [t.para(tr(t.ALERT_PLAIN[code])) for code in alerts_for_patient(case, assessment, on)]
+    if scan_story.awaiting:
+        out.append(Paragraph(tr(s.NEXT_MAY_CHANGE), styles.body))
+        review = scan_story.review
+        waiting = s.WAIT_RE_IMAGE if review is not None else s.DEPENDS
+        out.append(Paragraph(tr(waiting), styles.body))
+        if alerts:
+            out.append(Paragraph(tr(s.ALSO_TALK), styles.body))
+            out.append(_bullets(alerts, styles))
+        return out
+    options = [t.para(o) for o in options_for_patient(case, scan_story, on, tr)]
+    items = options + [a for a in alerts if a not in options]
+    if items:
+        out.append(Paragraph(tr(s.MAY_TALK), styles.body))
+        out.append(_bullets(items, styles))
     else:
-        text = tr(
-            "Your next scan is planned for around <b>{month}</b>, because {why}. This is "
-            "a plan: your team will confirm the date.",
-            month=tr.month_year(plan.due),
-            why=why,
-        )
-    out.append(Paragraph(text, styles.body))
-    options = _options(case, assessment, on, tr)
-    if options:
-        out.append(Paragraph(tr("Your team may talk with you about:"), styles.body))
-        out.append(_bullets([t.para(o) for o in options], styles))
-    else:
-        out.append(
-            Paragraph(tr("For now, the plan is to carry on as agreed with your team."), styles.body)
-        )
+        out.append(Paragraph(tr(s.CARRY_ON), styles.body))
     return out
+
+
+# ---- your medicine ------------------------------------------------------------------------
+
+
+def _medicine(case: Case, styles: Styles, on: date, tr: Phrasebook) -> list[Flowable]:
+    """The medicines taken on `on`: brand name, common side effects, what to report at once
+    (drugs.DRUG_INFO, from the labels)."""
+    taking = [
+        line
+        for line in sorted(case.therapy_lines, key=lambda line: line.start)
+        if line.start <= on and (line.end is None or line.end > on) and line.drug in DRUG_INFO
+    ]
+    out: list[Flowable] = []
+    shown: set[Drug] = set()
+    for line in taking:
+        if line.drug in shown:
+            continue
+        shown.add(line.drug)
+        info = DRUG_INFO[line.drug]
+        out += [
+            Paragraph(tr(s.YOU_TAKE, drug=drug_name(line.drug, tr.language)), styles.body),
+            Paragraph(tr(s.COMMON), styles.body),
+            _bullets([tr(x) for x in info.common], styles),
+            Spacer(1, BODY_PT * 0.3),
+            Paragraph(f"<b>{tr(s.URGENT)}</b>", styles.body),
+            _bullets([tr(x) for x in info.urgent], styles),
+            Spacer(1, BODY_PT * 0.3),
+        ]
+    if not out:
+        return []
+    return [
+        *_section(tr(s.MEDICINE_HEADING), styles),
+        *out,
+        Paragraph(tr(s.LEAFLET), styles.body),
+    ]
 
 
 def _questions(styles: Styles, tr: Phrasebook) -> list[Flowable]:
     return [
         *_section(tr("Questions you may want to ask"), styles),
-        _bullets([t.para(tr(q)) for q in t.QUESTIONS], styles),
+        _bullets([t.para(tr(q)) for q in (*t.QUESTIONS, s.SPECIALIST_QUESTION)], styles),
     ]
 
 
@@ -457,24 +437,33 @@ class NoteLines(Flowable):  # type: ignore[misc]  # reportlab is untyped
             canvas.line(0, y, self.width, y)
 
 
-def _contacts(clinic_name: str, styles: Styles, width: float, tr: Phrasebook) -> list[Flowable]:
+def _contacts(clinic: ClinicInfo, styles: Styles, width: float, tr: Phrasebook) -> list[Flowable]:
+    """Name, phone and nurse line from the clinic settings; a line to write on where one is
+    not set."""
     contact = Table(
         [
             [
                 Paragraph(tr("<b>Your care team</b>"), styles.body),
-                Paragraph(t.para(clinic_name), styles.body),
+                Paragraph(t.para(clinic.name), styles.body),
             ],
-            [Paragraph(tr("<b>Phone</b>"), styles.body), ""],
-            [Paragraph(tr("<b>Your nurse</b>"), styles.body), ""],
+            [
+                Paragraph(tr("<b>Phone</b>"), styles.body),
+                Paragraph(t.para(clinic.phone), styles.body),
+            ],
+            [
+                Paragraph(tr("<b>Your nurse</b>"), styles.body),
+                Paragraph(t.para(clinic.nurse_line), styles.body),
+            ],
         ],
         colWidths=[width * 0.3, width * 0.7],
         rowHeights=[BODY_PT * 2.2] * 3,
     )
-    contact.setStyle(
-        TableStyle(
-            [("LINEBELOW", (1, 1), (1, -1), 0.5, LINE), ("VALIGN", (0, 0), (-1, -1), "BOTTOM")]
-        )
-    )
+    blank = [
+        ("LINEBELOW", (1, row), (1, row), 0.5, LINE)
+        for row, value in ((1, clinic.phone), (2, clinic.nurse_line))
+        if not value.strip()
+    ]
+    contact.setStyle(TableStyle([*blank, ("VALIGN", (0, 0), (-1, -1), "BOTTOM")]))
     return [CondPageBreak(45 * mm), Paragraph(tr("Contacts"), styles.h2), contact]
 
 

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import html
+import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from gistdesk.reports.fonts import SANS, SANS_BOLD, SANS_ITALIC, register_fonts
 from gistdesk.reports.layout import INK, MUTED
@@ -79,3 +83,32 @@ def make_styles(size: float) -> Styles:
             "item", fontName=SANS, fontSize=size, leading=lead, textColor=INK, spaceAfter=size * 0.3
         ),
     )
+
+
+def fit_columns(
+    rows: Sequence[Sequence[str]],
+    width: float,
+    flex: Mapping[int, float],
+    size: float,
+    *,
+    padding: float = 6.0,
+) -> list[float]:
+    """Column widths for a table of markup cells: every column at least as wide as its
+    longest unbreakable word (header row in bold), so no word or date is split mid-way
+    (`2022-01-\\n05`, `RECIS T`); what is left goes to the `flex` columns by their weights.
+    When even the words do not fit, every column shrinks in proportion."""
+    register_fonts()
+    count = max(len(row) for row in rows)
+    need = [0.0] * count
+    for r, row in enumerate(rows):
+        for c, cell in enumerate(row):
+            font = SANS_BOLD if r == 0 or "<b>" in cell else SANS
+            text = html.unescape(re.sub(r"<br/>", " ", cell))
+            text = re.sub(r"<[^>]+>", "", text)
+            for word in text.split():
+                need[c] = max(need[c], stringWidth(word, font, size) + padding + 0.5)
+    spare = width - sum(need)
+    if spare < 0:
+        return [w * width / sum(need) for w in need]
+    total = sum(flex.values()) or 1.0
+    return [w + spare * flex.get(c, 0.0) / total for c, w in enumerate(need)]

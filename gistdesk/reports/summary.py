@@ -7,6 +7,7 @@ from datetime import date
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     CondPageBreak,
@@ -25,10 +26,17 @@ from gistdesk.core.model import Case
 from gistdesk.core.vocab import MUTATION_LABELS, SITE_LABELS, ProcedureKind
 from gistdesk.reports import text as t
 from gistdesk.reports.chart import Band, ChartPoint, Marker, response_chart
-from gistdesk.reports.facts import LineFacts, ScanFacts, line_facts, scan_facts
+from gistdesk.reports.clinic import ClinicInfo
+from gistdesk.reports.facts import (
+    LineFacts,
+    ScanFacts,
+    completely_resected,
+    line_facts,
+    scan_facts,
+)
 from gistdesk.reports.fonts import SANS, SANS_BOLD
 from gistdesk.reports.layout import Margins, PageDecor, content_width, render_pdf
-from gistdesk.reports.styles import HEAD_BG, LINE, ZEBRA, Styles, make_styles
+from gistdesk.reports.styles import HEAD_BG, LINE, ZEBRA, Styles, fit_columns, make_styles
 
 BODY_PT = 8.5
 FLAG_COLORS = {
@@ -52,10 +60,11 @@ CHART_PROCEDURE = {
 PET_SHORT = {"metabolic_response": "MR", "metabolic_progression": "MP", "stable": "stable"}
 SIMPLIFICATIONS = (
     "Flags are decision support for the GIST team, never orders. The engine does not apply "
-    "RECIST confirmation scans or minimum SD duration; uses one PET threshold (±25% SUVmax) "
-    "instead of EORTC's cycle-dependent ones; checks scans outside a therapy line only for new "
-    "lesions; resets a baseline only after surgery (not ablation, embolization or radiation); "
-    "and computes Choi density on contrast CT only."
+    "RECIST confirmation scans or a minimum SD duration (the team's review takes their place); "
+    "uses one PET threshold (±25% SUVmax) instead of EORTC's cycle-dependent ones; leaves a "
+    "locally treated lesion out of the reading only when the procedure lists it; computes Choi "
+    "density on contrast CT only; raises no flag for a PET SUV rise alone; and computes an "
+    "unknown rupture as no rupture."
 )
 
 
@@ -63,11 +72,14 @@ def build_summary_pdf(
     case: Case,
     assessment: Assessment,
     *,
-    clinic_name: str,
     printed_on: date,
+    clinic: ClinicInfo | None = None,
+    clinic_name: str = "",
     pagesize: tuple[float, float] = A4,
 ) -> bytes:
-    """The clinician summary of one case as PDF bytes (deterministic for the same input)."""
+    """The clinician summary of one case as PDF bytes (deterministic for the same input).
+    `clinic_name` alone is the same as `clinic=ClinicInfo(clinic_name)`."""
+    clinic = clinic or ClinicInfo(clinic_name)
     styles = make_styles(BODY_PT)
     margins = Margins()
     width = content_width(pagesize, margins)
@@ -78,6 +90,7 @@ def build_summary_pdf(
     story += _flags(case, assessment, lines, styles, width)
     story += _lines(lines, styles, width)
     story += _procedures(case, styles, width)
+    story += _reviews(case, styles, width)
     story += _chart(case, assessment, lines, scans, styles, width, printed_on)
     story += _scans(scans, lines, assessment, styles, width)
     story += _side_effects(case, styles, width)
@@ -88,7 +101,7 @@ def build_summary_pdf(
         title="Clinician summary",
         patient_name=t.full_name(p.family_name, p.given_name),
         patient_details=f"Record {p.record_number}  ·  born {t.iso(p.birth_date, 'unknown')}",
-        clinic_name=clinic_name,
+        clinic_name=clinic.name,
         printed_on=printed_on,
         font_size=BODY_PT,
     )
@@ -205,8 +218,30 @@ def _identity(
         ("Modified NIH", nih, "AFIP risk", afip),
     ]
     table = _kv_table(rows, styles, width)
+    follow = assessment.follow_up
+    if follow is None:
+        follow_text = "no routine follow-up interval applies"
+    else:
+        basis = t.FOLLOW_UP_LABELS.get(follow.basis.value, t.humanize(follow.basis.value))
+        follow_text = (
+            f"<b>{follow.next_scan_due.isoformat()}</b> (every {follow.interval_days} days, "
+            f"{basis})"
+        )
+        if follow.is_overdue(assessment.as_of):
+            follow_text += " — overdue"
+    if completely_resected(case, assessment.as_of):
+        risk_label = "Risk of recurrence after complete resection (modified NIH, AFIP)."
+    else:
+        risk_label = (
+            "Risk estimates of the primary tumor only: no complete resection of a localized "
+            "tumor is recorded, so they are not a risk of recurrence."
+        )
     adj = Table(
-        [[Paragraph("Adjuvant", styles.cell_bold), Paragraph(adjuvant, styles.cell)]],
+        [
+            [Paragraph("Risk", styles.cell_bold), Paragraph(risk_label, styles.cell)],
+            [Paragraph("Adjuvant", styles.cell_bold), Paragraph(adjuvant, styles.cell)],
+            [Paragraph("Next scan due", styles.cell_bold), Paragraph(follow_text, styles.cell)],
+        ],
         colWidths=[width * 0.15, width * 0.85],
         hAlign="LEFT",
     )
@@ -236,7 +271,30 @@ def _flag_details(flag: Flag) -> list[str]:
         details.append("basis: " + ", ".join(t.BASIS_LABELS.get(b, b) for b in flag.basis))
     if flag.code is FlagCode.FALSE_PROGRESSION and flag.early_first_line:
         details.append("early on the first line (< 6 months)")
+    if flag.reference_scan is not None:
+        details.append(f"vs reference {flag.reference_scan.isoformat()}")
+    if flag.treated_lesions:
+        details.append("treated, left out: " + ", ".join(flag.treated_lesions))
     return details
+
+
+def review_text(flag: Flag) -> str:
+    """The team's review of a scan flag as markup: decision, date, who, note; or that the
+    flag still waits for one. Empty for case alerts (they are not reviewed)."""
+    if not flag.is_scan_flag:
+        return ""
+    review = flag.review
+    if review is None:
+        return "<b>Not reviewed yet</b>: awaiting the team's decision"
+    text = (
+        f"<b>Review: {t.decision_label(review.decision.value)}</b>  ·  "
+        f"{review.date.isoformat()}  ·  {t.para(review.by)}"
+    )
+    if review.note:
+        text += f"  ·  {t.para(review.note)}"
+    if not review.handled:
+        text += " (still awaiting a decision)"
+    return text
 
 
 def _flag_block(flag: Flag, lines: list[LineFacts], styles: Styles, width: float) -> Table:
@@ -245,7 +303,11 @@ def _flag_block(flag: Flag, lines: list[LineFacts], styles: Styles, width: float
         head += f"  ·  scan {flag.scan.isoformat()}"
     if flag.line_index is not None or flag.code is FlagCode.PROGRESSION:
         head += f"  ·  {t.para(_line_of(lines, flag.line_index))}"
-    parts = [Paragraph(head, styles.body), Paragraph(t.para(flag.reason), styles.cell)]
+    parts = [Paragraph(head, styles.body)]
+    review = review_text(flag)
+    if review:
+        parts.append(Paragraph(review, styles.cell))
+    parts.append(Paragraph(t.para(flag.reason), styles.cell))
     details = _flag_details(flag)
     if details:
         parts.append(Paragraph(t.para("; ".join(details)), styles.cell))
@@ -308,29 +370,23 @@ def _flag_history(
     out: list[Flowable] = []
     if earlier:
         out += _section("Earlier flags", styles)
-        data: list[list[object]] = [
-            [
-                Paragraph(h, styles.cell_bold)
-                for h in ("Scan", "Flag", "Line", "Details", "Options listed")
-            ]
-        ]
+        rows: list[list[str]] = [["Scan", "Flag", "Line", "Details", "Options listed", "Review"]]
         for flag in reversed(earlier):  # newest first: the most relevant history on top
-            data.append(
+            rows.append(
                 [
                     flag.date.isoformat(),
-                    Paragraph(t.para(flag_title(flag)), styles.cell),
-                    Paragraph(t.para(_line_of(lines, flag.line_index)), styles.cell),
-                    Paragraph(t.para("; ".join(_flag_details(flag))), styles.cell),
-                    Paragraph(
-                        t.para("; ".join(t.option_label(o) for o in flag.options) or "—"),
-                        styles.cell,
-                    ),
+                    t.para(flag_title(flag)),
+                    t.para(_line_of(lines, flag.line_index)),
+                    t.para("; ".join(_flag_details(flag))),
+                    t.para("; ".join(t.option_label(o) for o in flag.options) or "—"),
+                    review_text(flag) or "—",
                 ]
             )
-        fractions = [0.11, 0.17, 0.15, 0.3, 0.27]
-        table = LongTable(
-            data, colWidths=[width * f for f in fractions], repeatRows=1, hAlign="LEFT"
+        data = [_cells(rows[0], styles.cell_bold)] + [_cells(r, styles.cell) for r in rows[1:]]
+        widths = fit_columns(
+            rows, width, {1: 0.8, 2: 0.6, 3: 1.6, 4: 1.3, 5: 1.2}, styles.cell.fontSize
         )
+        table = LongTable(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
         table.setStyle(_table_style(zebra_rows=len(data) - 1))
         out.append(table)
     return out
@@ -344,39 +400,56 @@ def _doses(facts: LineFacts) -> str:
     return "<br/>".join(parts) or "—"
 
 
+def _cells(values: list[str | Flowable], style: ParagraphStyle) -> list[Flowable]:
+    """Every cell a Paragraph, so a long value wraps inside its column instead of running
+    into the next one (`neoadjuvant` beside a dash, `patient choice` beside `PR`). Strings
+    here are already markup (escaped user text)."""
+    return [v if isinstance(v, Flowable) else Paragraph(v, style) for v in values]
+
+
+# Therapy-lines columns (header, share of the width left once every column fits its longest
+# word: "neoadjuvant", "2021-03-01"); the dose history takes most of what is left.
+LINE_COLUMNS = (
+    ("Drug", 0.0),
+    ("Intent", 0.0),
+    ("Line", 0.0),
+    ("Start", 0.0),
+    ("End", 0.0),
+    ("Dose history", 3.0),
+    ("Stop reason", 1.0),
+    ("References", 0.0),
+    ("Best RECIST", 0.0),
+    ("Best Choi", 0.0),
+)
+
+
 def _lines(lines: list[LineFacts], styles: Styles, width: float) -> list[Flowable]:
     out = _section("Therapy lines", styles)
     if not lines:
         return [*out, Paragraph("No therapy lines recorded.", styles.body)]
-    header = [
-        "Drug",
-        "Intent",
-        "Line",
-        "Start",
-        "End",
-        "Dose history",
-        "Stop reason",
-        "Best RECIST",
-        "Best Choi",
-    ]
-    data: list[list[object]] = [[Paragraph(h, styles.cell_bold) for h in header]]
+    rows: list[list[str]] = [[h for h, _ in LINE_COLUMNS]]
     for facts in sorted(lines, key=lambda f: (f.line.start, f.index)):
         line, summary = facts.line, facts.summary
-        data.append(
+        rows.append(
             [
-                Paragraph(f"<b>{line.drug.value}</b>", styles.cell),
+                f"<b>{line.drug.value}</b>",
                 t.INTENT_LABELS[line.intent],
                 str(facts.number) if facts.number else "—",
                 line.start.isoformat(),
                 line.end.isoformat() if line.end else "ongoing",
-                Paragraph(_doses(facts), styles.cell),
+                _doses(facts),
                 t.STOP_LABELS[line.stop_reason] if line.stop_reason else "—",
+                ("<br/>".join(d.isoformat() for d in summary.references) or "—")
+                if summary
+                else "—",
                 (summary.best_response_recist or "—") if summary else "—",
                 (summary.best_response_choi or "—") if summary else "—",
             ]
         )
-    fractions = [0.13, 0.1, 0.06, 0.1, 0.1, 0.22, 0.11, 0.09, 0.09]
-    table = LongTable(data, colWidths=[width * f for f in fractions], repeatRows=1, hAlign="LEFT")
+    data = [_cells(rows[0], styles.cell_bold)] + [_cells(r, styles.cell) for r in rows[1:]]
+    flex = {i: f for i, (_, f) in enumerate(LINE_COLUMNS) if f}
+    widths = fit_columns(rows, width, flex, styles.cell.fontSize)
+    table = LongTable(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
     table.setStyle(_table_style(zebra_rows=len(data) - 1))
     return [*out, table]
 
@@ -459,6 +532,49 @@ def _role(facts: ScanFacts, lines: list[LineFacts]) -> str:
     return "<br/>".join(parts) or "no line"
 
 
+def _reference_cell(facts: ScanFacts) -> str:
+    """The scan's reference (the scan it was read against) and the treated lesions left out."""
+    a = facts.assessed
+    if a is None:
+        return "—"
+    parts = [a.reference_scan.isoformat() if a.reference_scan else "none"]
+    if a.treated_lesions:
+        parts.append("treated: " + t.para(", ".join(a.treated_lesions)))
+    return "<br/>".join(parts)
+
+
+def _flag_cell(facts: ScanFacts, assessment: Assessment) -> str:
+    parts: list[str] = []
+    for flag in assessment.flags_for_scan(facts.scan.date):
+        if flag.code not in SHORT_FLAG:
+            continue
+        label = f'<font color="#b3261e"><b>{SHORT_FLAG[flag.code]}</b></font>'
+        if flag.review is not None:
+            label += "<br/>" + t.para(t.decision_label(flag.review.decision.value).lower())
+            label += f" {flag.review.date.isoformat()} {t.para(flag.review.by)}"
+        else:
+            label += "<br/>not reviewed"
+        parts.append(label)
+    return "<br/>".join(parts)
+
+
+# (header, share of the width left once every column fits its longest word)
+SCAN_COLUMNS = (
+    ("Date", 0.0),
+    ("Modality", 0.0),
+    ("Line", 1.0),
+    ("Reference", 0.0),
+    ("SOD mm", 0.0),
+    ("vs ref.", 0.0),
+    ("vs nadir", 0.0),
+    ("RECIST", 0.3),
+    ("Choi", 0.0),
+    ("Density", 0.0),
+    ("PET", 0.3),
+    ("Flag / review", 1.6),
+)
+
+
 def _scans(
     scans: list[ScanFacts],
     lines: list[LineFacts],
@@ -469,24 +585,9 @@ def _scans(
     out = _section("Scans", styles)
     if not scans:
         return [*out, Paragraph("No scans recorded.", styles.body)]
-    flagged: dict[date, list[str]] = {}
-    for flag in assessment.flags:
-        if flag.scan is not None and flag.code in SHORT_FLAG:
-            flagged.setdefault(flag.scan, []).append(SHORT_FLAG[flag.code])
-    header = [
-        "Date",
-        "Modality",
-        "Line",
-        "SOD mm",
-        "vs base",
-        "vs nadir",
-        "RECIST",
-        "Choi",
-        "Density",
-        "PET",
-        "Flag",
-    ]
-    data: list[list[object]] = [list(header)]
+    right = ParagraphStyle("cellr", parent=styles.cell, alignment=2)
+    center = ParagraphStyle("cellc", parent=styles.cell, alignment=1)
+    rows: list[list[str]] = [[h for h, _ in SCAN_COLUMNS]]
     for facts in scans:
         a = facts.assessed
         new = len(facts.scan.new_lesions)
@@ -494,42 +595,78 @@ def _scans(
         pet = "—"
         if a and a.pet.response is not None:
             pet = f"{PET_SHORT[a.pet.response.value]} {t.pct(a.pet.suv_change_pct, '')}"
-        data.append(
+        role = _role(facts, lines)
+        if a is not None and a.new_reference:
+            role += "<br/><b>new reference</b>"
+        rows.append(
             [
                 facts.scan.date.isoformat(),
                 facts.scan.modality.value,
-                Paragraph(_role(facts, lines), styles.cell),
-                t.num(facts.sod_mm) + (f"\n+{new} new" if new else ""),
+                role,
+                _reference_cell(facts),
+                t.num(facts.sod_mm) + (f"<br/>+{new} new" if new else ""),
                 t.pct(a.recist.change_vs_baseline_pct) if a else "—",
                 t.pct(a.recist.change_vs_nadir_pct) if a else "—",
                 recist,
                 a.choi.response.value if a else "—",
                 t.pct(a.choi.density_change_pct) if a else "—",
                 pet,
-                "\n".join(flagged.get(facts.scan.date, [])) or "",
+                _flag_cell(facts, assessment),
             ]
         )
-    fractions = [0.1, 0.09, 0.16, 0.07, 0.08, 0.08, 0.085, 0.06, 0.08, 0.08, 0.105]
-    table = LongTable(data, colWidths=[width * f for f in fractions], repeatRows=1, hAlign="LEFT")
-    style = _table_style(zebra_rows=len(data) - 1)
-    style.add("ALIGN", (3, 0), (5, -1), "RIGHT")
-    style.add("ALIGN", (8, 0), (8, -1), "RIGHT")
-    style.add("ALIGN", (6, 0), (7, -1), "CENTER")
-    style.add("ALIGN", (9, 0), (9, -1), "CENTER")
-    for row, facts in enumerate(scans, start=1):
-        if facts.scan.date in flagged:
-            style.add("TEXTCOLOR", (10, row), (10, row), colors.HexColor("#b3261e"))
-            style.add("FONTNAME", (10, row), (10, row), SANS_BOLD)
-    table.setStyle(style)
+    aligns = [styles.cell] * 4 + [right] * 3 + [center] * 2 + [right, center, styles.cell]
+    data = [_cells(rows[0], styles.cell_bold)]
+    data += [[Paragraph(v, aligns[i]) for i, v in enumerate(row)] for row in rows[1:]]
+    flex = {i: f for i, (_, f) in enumerate(SCAN_COLUMNS) if f}
+    widths = fit_columns(rows, width, flex, styles.cell.fontSize)
+    table = LongTable(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    table.setStyle(_table_style(zebra_rows=len(data) - 1))
     legend = Paragraph(
-        "SOD: sum of target diameters (short axis for nodes). vs base / vs nadir: RECIST 1.1 "
-        "change against the line's baseline and nadir. RECIST: target / overall response. "
-        "Density: Choi mean-density change vs baseline (CT only). PET: MR metabolic response, "
-        "MP metabolic progression (SUVmax change vs baseline). Baseline scans and scans "
-        "outside a line are not assessed (—).",
+        "SOD: sum of target diameters (short axis for nodes). Reference: the scan each scan is "
+        "read against (the line's baseline until a review or a dose escalation makes a later "
+        "scan the new reference); treated lesions are left out of the reading. vs ref. / vs "
+        "nadir: RECIST 1.1 change against the reference and the nadir. RECIST: target / "
+        "overall response. Density: Choi mean-density change vs the reference (CT only). PET: "
+        "MR metabolic response, MP metabolic progression (SUVmax change vs the reference). "
+        "Baseline scans and scans outside a reading are not assessed (—).",
         styles.muted,
     )
     return [*out, table, Spacer(1, 2), legend]
+
+
+def _reviews(case: Case, styles: Styles, width: float) -> list[Flowable]:
+    """Every review the team recorded, by scan then review date (the latest per scan is in
+    force; reviews are never edited, a later one supersedes)."""
+    if not case.reviews:
+        return []
+    out = _section("Team reviews", styles)
+    ordered = sorted(enumerate(case.reviews), key=lambda x: (x[1].scan, x[1].date, x[0]))
+    in_force: dict[date, int] = {}
+    for index, review in ordered:
+        in_force[review.scan] = index
+    data: list[list[Flowable]] = [
+        _cells(["Scan", "Decision", "Reviewed", "By", "Note"], styles.cell_bold)
+    ]
+    for index, review in ordered:
+        decision = t.decision_label(review.decision.value)
+        if in_force[review.scan] != index:
+            decision += " (superseded)"
+        data.append(
+            _cells(
+                [
+                    review.scan.isoformat(),
+                    f"<b>{decision}</b>" if in_force[review.scan] == index else decision,
+                    review.date.isoformat(),
+                    t.para(review.by),
+                    t.para(review.note) or "—",
+                ],
+                styles.cell,
+            )
+        )
+    fractions = [0.11, 0.25, 0.11, 0.14, 0.39]
+    table = LongTable(data, colWidths=[width * f for f in fractions], repeatRows=1, hAlign="LEFT")
+    table.setStyle(_table_style(zebra_rows=len(data) - 1))
+    return [*out, table]
 
 
 def _side_effects(case: Case, styles: Styles, width: float) -> list[Flowable]:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from gistdesk.core.labels import ADJUVANT_LABELS as ADJUVANT_LABELS
+from gistdesk.core.labels import NIH_LABELS as NIH_LABELS
 from gistdesk.core.vocab import (
     Drug,
     Extent,
@@ -123,17 +125,6 @@ EXTENT_LABELS = {
     Extent.RECURRENT: "recurrent",
 }
 
-NIH_LABELS = {"very_low": "very low", "low": "low", "intermediate": "intermediate", "high": "high"}
-
-ADJUVANT_LABELS = {
-    "at_least_3_years": "adjuvant imatinib for at least 3 years",
-    "at_least_1_year": "adjuvant imatinib for at least 1 year (discuss)",
-    "not_usually": "adjuvant imatinib not usually indicated",
-    "not_recommended": "adjuvant imatinib not recommended (no benefit shown for this genotype)",
-    "not_applicable": "not applicable (adjuvant therapy follows complete resection of "
-    "localized disease)",
-}
-
 PET_LABELS = {
     "metabolic_response": "metabolic response",
     "metabolic_progression": "metabolic progression",
@@ -149,10 +140,14 @@ BASIS_LABELS = {
 
 def option_label(option: str) -> str:
     """Engine option codes in clinician words."""
-    if option.startswith("switch_to:"):
-        return f"switch to {option.split(':', 1)[1]}"
+    kind, _, drug = option.partition(":")
+    if drug:
+        verb = {"switch_to": "switch to", "reintroduce_tki": "re-introduce", "start_tki": "start"}
+        return f"{verb.get(kind, humanize(kind))} {drug}"
     return {
         "surgery_or_local_therapy": "surgery or local therapy",
+        "palliative_radiation": "palliative radiation (bone)",
+        "off_label": "off-label TKI",
         "raise_dose": "raise the dose",
         "clinical_trial": "clinical trial",
         "stay_on_tki": "stay on the TKI (clinical benefit)",
@@ -238,36 +233,6 @@ MODALITY_PLAIN = {
     "PET-CT": "PET-CT scan (a scan that also shows how active the tumor is)",
 }
 
-# Latest-scan phrases (the lead's mapping, in gistdesk's words).
-RESPONSE_PLAIN = {
-    "CR": "No tumor can be seen on the scan.",
-    "PR": "The tumors have shrunk.",
-    "SD": "The tumors are about the same size.",
-    "PD": "The scan shows growth. Your team will look at this closely.",
-    "NE": "The scan could not be compared with the earlier one in the usual way. "
-    "Your team will explain what it shows.",
-}
-FALSE_PROGRESSION_PLAIN = (
-    "A scan can look larger while the tumor is responding to the medicine, for example "
-    "when it swells or becomes more watery inside. Your team will check this, sometimes "
-    "with another scan."
-)
-DENSITY_RESPONSE_PLAIN = (
-    "The scan also shows the tumors have become less dense inside, which is often a sign "
-    "that the medicine is working."
-)
-NEW_SPOT_PLAIN = "The scan shows something new. Your team will look at this closely."
-NO_COMPARISON_PLAIN = "Your team has looked at this scan and will talk with you about it."
-
-OPTION_PLAIN = {
-    "surgery_or_local_therapy": "An operation, or a treatment aimed at one area (for example "
-    "destroying a spot with heat).",
-    "raise_dose": "Taking a higher dose of the same medicine.",
-    "clinical_trial": "Taking part in a clinical trial (a research study of a new treatment).",
-    "stay_on_tki": "Staying on the same medicine, if it is still helping overall.",
-    "restart_tki": "Starting the medicine again.",
-}
-
 # Case alerts as items under "Your team may talk with you about:".
 ALERT_PLAIN = {
     "mutation_d842v_imatinib": "A medicine chosen for your tumor's gene change.",
@@ -291,28 +256,28 @@ DISCLAIMER = (
 )
 
 
-SINGULAR = {
-    "The tumors have shrunk.": "The tumor has shrunk.",
-    "The tumors are about the same size.": "The tumor is about the same size.",
-    DENSITY_RESPONSE_PLAIN: DENSITY_RESPONSE_PLAIN.replace("the tumors have", "the tumor has"),
+def drug_plain(drug: Drug) -> str:
+    return DRUG_PLAIN.get(drug, drug.value)
+
+
+# ---- the team's reviews (clinician words) ----------------------------------------------------
+
+DECISION_LABELS = {
+    "progression_confirmed": "Progression confirmed",
+    "new_reference": "New reference from this scan",
+    "not_progression": "Not progression",
+    "re_image": "Re-image before deciding",
+}
+
+FOLLOW_UP_LABELS = {
+    "on_treatment": "on an advanced or neoadjuvant line",
+    "long_term_stable": "more than 3 years on the current line",
+    "adjuvant": "on adjuvant imatinib",
+    "treatment_break": "during a treatment break or after stopping in advanced disease",
+    "long_break": "5 years or more after stopping in advanced disease",
+    "after_surgery": "surveillance after resection",
 }
 
 
-def response_plain(code: str, lesions: int) -> str:
-    """The phrase for a response code, singular when one tumor is followed."""
-    return number_agreed(RESPONSE_PLAIN[code], lesions)
-
-
-def number_agreed(phrase: str, lesions: int) -> str:
-    return SINGULAR.get(phrase, phrase) if lesions == 1 else phrase
-
-
-def option_plain(option: str) -> str:
-    if option.startswith("switch_to:"):
-        drug = option.split(":", 1)[1]
-        return f"Changing to another medicine ({drug})."
-    return OPTION_PLAIN.get(option, "Another treatment your team will explain.")
-
-
-def drug_plain(drug: Drug) -> str:
-    return DRUG_PLAIN.get(drug, drug.value)
+def decision_label(decision: str) -> str:
+    return DECISION_LABELS.get(decision, humanize(decision))

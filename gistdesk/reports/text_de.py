@@ -8,6 +8,8 @@ no response codes, "Sie" throughout. Reviewed wording belongs here, not in the l
 from __future__ import annotations
 
 from gistdesk.core.vocab import Drug, Intent, Mutation, ProcedureKind, Site, StopReason
+from gistdesk.reports import drugs as d
+from gistdesk.reports import sentences as s
 from gistdesk.reports import text as t
 
 MONTHS = (
@@ -190,69 +192,10 @@ DE: dict[str, str] = {
     ]: "PET-CT-Untersuchung (eine Aufnahme, die auch zeigt, wie aktiv der Tumor ist)",
     " It was compared with your scan of {day}, taken before you started {drug}.": " Sie wurde mit Ihrer Aufnahme vom {day} verglichen, die vor dem Beginn mit {drug} "
     "gemacht wurde.",
-    t.RESPONSE_PLAIN["CR"]: "Auf der Aufnahme ist kein Tumor zu sehen.",
-    t.RESPONSE_PLAIN["PR"]: "Die Tumoren sind kleiner geworden.",
-    t.RESPONSE_PLAIN["SD"]: "Die Tumoren sind etwa gleich groß geblieben.",
-    t.RESPONSE_PLAIN[
-        "PD"
-    ]: "Die Aufnahme zeigt ein Wachstum. Ihr Team wird sich das genau ansehen.",
-    t.RESPONSE_PLAIN[
-        "NE"
-    ]: "Die Aufnahme konnte nicht auf die übliche Weise mit der früheren verglichen werden. "
-    "Ihr Team wird Ihnen erklären, was sie zeigt.",
-    t.SINGULAR[t.RESPONSE_PLAIN["PR"]]: "Der Tumor ist kleiner geworden.",
-    t.SINGULAR[t.RESPONSE_PLAIN["SD"]]: "Der Tumor ist etwa gleich groß geblieben.",
-    t.FALSE_PROGRESSION_PLAIN: "Auf einer Aufnahme kann ein Tumor größer aussehen, obwohl er auf das Medikament "
-    "anspricht, zum Beispiel wenn er anschwillt oder innen wässriger wird. Ihr Team prüft "
-    "das, manchmal mit einer weiteren Aufnahme.",
-    t.DENSITY_RESPONSE_PLAIN: "Die Aufnahme zeigt auch, dass die Tumoren innen weniger dicht geworden sind. Das ist "
-    "oft ein Zeichen, dass das Medikament wirkt.",
-    t.SINGULAR[
-        t.DENSITY_RESPONSE_PLAIN
-    ]: "Die Aufnahme zeigt auch, dass der Tumor innen weniger dicht geworden ist. Das ist "
-    "oft ein Zeichen, dass das Medikament wirkt.",
-    t.NEW_SPOT_PLAIN: "Die Aufnahme zeigt etwas Neues. Ihr Team wird sich das genau ansehen.",
-    t.NO_COMPARISON_PLAIN: "Ihr Team hat sich diese Aufnahme angesehen und wird mit Ihnen darüber sprechen.",
     "No tumor can be seen on the scan.": "Auf der Aufnahme ist kein Tumor zu sehen.",
     "Scan results can be hard to read on their own. Your team looks at each scan together "
     "with how you feel and your earlier scans.": "Befunde der Bildgebung sind für sich allein oft schwer zu deuten. Ihr Team betrachtet "
     "jede Aufnahme zusammen mit Ihrem Befinden und Ihren früheren Aufnahmen.",
-    # ---- what happens next ----
-    "Your next scan is due now ({why}). Please check with your team that it is booked.": "Ihre nächste Bildgebung ist jetzt fällig ({why}). Bitte klären Sie mit Ihrem Team, "
-    "ob ein Termin vereinbart ist.",
-    "Your next scan is planned for around <b>{month}</b>, because {why}. This is a plan: "
-    "your team will confirm the date.": "Ihre nächste Bildgebung ist für etwa <b>{month}</b> geplant, denn {why}. Das ist "
-    "ein Plan: Ihr Team bestätigt den Termin.",
-    "while you take this medicine, scans are usually about every 3 months": "solange Sie dieses Medikament einnehmen, wird meist etwa alle 3 Monate untersucht",
-    "while you take medicine after surgery, scans are usually about every 6 months": "solange Sie nach der Operation ein Medikament einnehmen, wird meist etwa alle "
-    "6 Monate untersucht",
-    "during a break from medicine, scans are usually about every 3 months": "in einer Medikamentenpause wird meist etwa alle 3 Monate untersucht",
-    "after surgery for a low-risk tumor, scans are usually yearly": "nach der Operation eines Tumors mit geringem Risiko wird meist einmal im Jahr "
-    "untersucht",
-    "after surgery, scans are usually about every 6 months at first": "nach einer Operation wird anfangs meist etwa alle 6 Monate untersucht",
-    "Your team will plan your scans with you.": "Ihr Team wird Ihre Untersuchungen mit Ihnen planen.",
-    "No routine scan is planned: for a tumor with a very low chance of coming back, routine "
-    "scans are often not needed. Your team will tell you if you need one.": "Es ist keine Routineuntersuchung geplant: Bei einem Tumor, der sehr wahrscheinlich "
-    "nicht wiederkommt, sind Routineuntersuchungen oft nicht nötig. Ihr Team sagt Ihnen, "
-    "wenn Sie eine brauchen.",
-    "Your team may talk with you about:": "Ihr Team spricht mit Ihnen vielleicht über:",
-    "For now, the plan is to carry on as agreed with your team.": "Vorerst ist geplant, wie mit Ihrem Team vereinbart weiterzumachen.",
-    "Carrying on with the same medicine and checking again with another scan.": "Das gleiche Medikament weiter einzunehmen und mit einer weiteren Aufnahme erneut "
-    "nachzusehen.",
-    "Changing to another medicine ({drug}).": "Einen Wechsel zu einem anderen Medikament ({drug}).",
-    t.OPTION_PLAIN[
-        "surgery_or_local_therapy"
-    ]: "Eine Operation oder eine Behandlung, die auf eine Stelle zielt (zum Beispiel eine "
-    "Stelle mit Hitze zu zerstören).",
-    t.OPTION_PLAIN["raise_dose"]: "Eine höhere Dosis des gleichen Medikaments.",
-    t.OPTION_PLAIN[
-        "clinical_trial"
-    ]: "Die Teilnahme an einer klinischen Studie (einer Forschungsstudie zu einer neuen "
-    "Behandlung).",
-    t.OPTION_PLAIN[
-        "stay_on_tki"
-    ]: "Beim gleichen Medikament zu bleiben, wenn es insgesamt noch hilft.",
-    t.OPTION_PLAIN["restart_tki"]: "Das Medikament wieder zu beginnen.",
     "Another treatment your team will explain.": "Eine andere Behandlung, die Ihr Team Ihnen erklären wird.",
     t.ALERT_PLAIN[
         "mutation_d842v_imatinib"
@@ -276,3 +219,240 @@ DE: dict[str, str] = {
 # Medicine names are the same in German (imatinib, sunitinib ...).
 for _drug in Drug:
     DE.setdefault(_drug.value, _drug.value)
+
+# ---- the sentence library (sentences.py) and the medicines (drugs.py) ----
+DE.update(
+    {
+        s.CLEAN: "Auf dieser Aufnahme war kein Tumor zu sehen.",
+        s.CLEAN_AFTER_SURGERY: (
+            "Auf dieser Aufnahme war kein Tumor zu sehen. Genau das sollen die Aufnahmen "
+            "nach einer Operation überprüfen."
+        ),
+        s.SHRUNK: "Die Tumoren sind kleiner geworden.",
+        s.SHRUNK_ONE: "Der Tumor ist kleiner geworden.",
+        s.SAME: "Die Tumoren sind etwa gleich groß geblieben.",
+        s.SAME_ONE: "Der Tumor ist etwa gleich groß geblieben.",
+        s.NONE_LEFT: "Auf der Aufnahme ist kein Tumor mehr zu sehen.",
+        s.LESS_DENSE: (
+            "Die Tumoren sind außerdem innen weniger dicht geworden. Das ist oft ein Zeichen, "
+            "dass das Medikament wirkt."
+        ),
+        s.LESS_DENSE_ONE: (
+            "Der Tumor ist außerdem innen weniger dicht geworden. Das ist oft ein Zeichen, "
+            "dass das Medikament wirkt."
+        ),
+        s.GREW_ALL: "Die Tumoren sind gewachsen.",
+        s.GREW_ONE_OF_ONE: "Der Tumor ist gewachsen.",
+        s.GREW_ONE: "Einer der Tumoren ist gewachsen.",
+        s.GREW_SOME: "{count} der Tumoren sind gewachsen.",
+        s.GREW_SUM: (
+            "Zusammengenommen sind die Tumoren gewachsen, ohne dass einer allein auffällt."
+        ),
+        s.NODULE: (
+            "In einem der Tumoren ist ein kleiner Knoten zu sehen. Das kann bedeuten, dass "
+            "der Tumor an dieser Stelle wieder aktiv geworden ist."
+        ),
+        s.NODULE_TREATED: (
+            "In der behandelten Stelle ist ein kleiner Knoten zu sehen. Das kann bedeuten, "
+            "dass der Tumor an dieser Stelle wieder aktiv geworden ist."
+        ),
+        s.NEW_SPOT: "Die Aufnahme zeigt eine neue Stelle, die vorher nicht zu sehen war.",
+        s.NEW_SPOTS: "Die Aufnahme zeigt {count} neue Stellen, die vorher nicht zu sehen waren.",
+        s.COME_BACK: (
+            "Eine neue Stelle nach der Behandlung kann bedeuten, dass der Tumor wiedergekommen ist."
+        ),
+        s.ON_BREAK: "Diese Aufnahme wurde in Ihrer Medikamentenpause gemacht.",
+        s.TREATED: (
+            "Die am {day} behandelte Stelle wird nicht mit den anderen gemessen: Nach einer "
+            "solchen Behandlung kann eine Stelle eine Zeit lang größer oder anders aussehen."
+        ),
+        s.TREATED_MANY: (
+            "Die am {days} behandelten Stellen werden nicht mit den anderen gemessen: Nach "
+            "einer solchen Behandlung kann eine Stelle eine Zeit lang größer oder anders "
+            "aussehen."
+        ),
+        s.SWELLING: (
+            "Der Tumor sieht größer aus, ist aber innen weniger dicht geworden. Das kommt oft "
+            "vor, wenn das Medikament wirkt: Ein Tumor kann anschwellen oder sich mit "
+            "Flüssigkeit füllen, bevor er kleiner wird."
+        ),
+        s.SWELLING_MANY: (
+            "Die Tumoren sehen größer aus, sind aber innen weniger dicht geworden. Das kommt "
+            "oft vor, wenn das Medikament wirkt: Ein Tumor kann anschwellen oder sich mit "
+            "Flüssigkeit füllen, bevor er kleiner wird."
+        ),
+        s.SWELLING_SUV: (
+            "Der Tumor sieht größer aus, ist aber in der PET-Aufnahme weniger aktiv. Das kann "
+            "vorkommen, wenn das Medikament wirkt."
+        ),
+        s.NEWLY_VISIBLE: (
+            "Eine neue Stelle ist zu sehen, während die bekannten Tumoren auf das Medikament "
+            "ansprechen. Eine solche Stelle kann sichtbar werden, weil das Medikament auf sie "
+            "wirkt: Sie verändert sich innen und ist dadurch leichter zu erkennen."
+        ),
+        s.NOT_MEASURED: (
+            "Einige Tumoren konnten auf dieser Aufnahme nicht gemessen werden, daher war der "
+            "übliche Vergleich mit der früheren Aufnahme nicht möglich. Ihr Team erklärt "
+            "Ihnen, was sie zeigt."
+        ),
+        s.NO_REFERENCE: (
+            "Es gab keine frühere Aufnahme für den üblichen Vergleich. Ihr Team erklärt "
+            "Ihnen, was sie zeigt."
+        ),
+        s.BASELINE: (
+            "Diese Aufnahme wurde vor dem Beginn mit {drug} gemacht. Spätere Aufnahmen werden "
+            "mit ihr verglichen."
+        ),
+        s.TALK: "Ihr Team wird mit Ihnen über diese Aufnahme sprechen.",
+        s.COMPARED_BASELINE: (
+            " Sie wurde mit Ihrer Aufnahme vom {day} verglichen, die vor dem Beginn mit "
+            "{drug} gemacht wurde."
+        ),
+        s.COMPARED_REFERENCE: (
+            " Sie wurde mit Ihrer Aufnahme vom {day} verglichen, die Ihr Team als neuen "
+            "Ausgangspunkt für Vergleiche gewählt hat."
+        ),
+        s.COMPARED_BREAK: (
+            " Sie wurde mit Ihrer Aufnahme vom {day} verglichen, die während der Behandlung "
+            "mit {drug} gemacht wurde."
+        ),
+        s.COMPARED_DOSE: (
+            " Sie wurde mit Ihrer Aufnahme vom {day} verglichen: Seit Ihre Dosis erhöht "
+            "wurde, werden die Aufnahmen mit dieser verglichen."
+        ),
+        s.COMPARED_EARLIER: " Sie wurde mit Ihrer Aufnahme vom {day} verglichen.",
+        s.DISCUSS_SOON: "Ihr Team wird diese Aufnahme bald mit Ihnen besprechen.",
+        s.CHECK_FALSE: (
+            "Ihr Team prüft das, manchmal mit einer weiteren Aufnahme, und spricht mit Ihnen "
+            "darüber."
+        ),
+        s.RE_IMAGE: (
+            "Ihr Team hat sich diese Aufnahme angesehen und möchte vor einer Entscheidung "
+            "eine weitere Aufnahme. Es wird sie bald mit Ihnen besprechen."
+        ),
+        s.CONFIRMED: (
+            "Ihr Team hat diese Aufnahme am {day} besprochen und ist sich einig, was sie "
+            "zeigt. Es wird mit Ihnen über die nächsten Schritte sprechen."
+        ),
+        s.NEW_START: (
+            "Ihr Team hat diese Aufnahme am {day} besprochen. Ihre späteren Aufnahmen werden "
+            "mit dieser verglichen."
+        ),
+        s.NOT_WORSE: (
+            "Ihr Team hat diese Aufnahme am {day} besprochen und ist zu dem Urteil gekommen, "
+            "dass sie keine Verschlechterung des Tumors zeigt."
+        ),
+        s.HARD_TO_READ: (
+            "Befunde der Bildgebung sind für sich allein oft schwer zu deuten. Ihr Team "
+            "betrachtet jede Aufnahme zusammen mit Ihrem Befinden und Ihren früheren "
+            "Aufnahmen."
+        ),
+        s.NEXT_PLANNED: (
+            "Ihre nächste Bildgebung ist für etwa <b>{day}</b> geplant ({every}). Das ist ein "
+            "Plan: Ihr Team bestätigt den Termin."
+        ),
+        s.NEXT_DUE_NOW: (
+            "Ihre nächste Bildgebung ist jetzt fällig ({every}). Bitte klären Sie mit Ihrem "
+            "Team, ob ein Termin vereinbart ist."
+        ),
+        s.NEXT_MAY_CHANGE: (
+            "Ihr Team ändert diesen Plan vielleicht, wenn es Ihre letzte Aufnahme mit Ihnen "
+            "bespricht."
+        ),
+        s.NO_ROUTINE: (
+            "Es ist keine Routineuntersuchung geplant: Bei einem Tumor, der sehr "
+            "wahrscheinlich nicht wiederkommt, sind Routineuntersuchungen oft nicht nötig. "
+            "Ihr Team sagt Ihnen, wenn Sie eine brauchen."
+        ),
+        s.PLAN_WITH_YOU: "Ihr Team wird Ihre Untersuchungen mit Ihnen planen.",
+        s.EVERY_MONTHS: "{why} wird meist etwa alle {months} Monate untersucht",
+        s.EVERY_YEAR: "{why} wird meist etwa einmal im Jahr untersucht",
+        s.WHY["on_treatment"]: "solange Sie dieses Medikament einnehmen,",
+        s.WHY["long_term_stable"]: "nach mehreren Jahren mit diesem Medikament",
+        s.WHY["adjuvant"]: "solange Sie nach der Operation ein Medikament einnehmen,",
+        s.WHY["treatment_break"]: "in einer Medikamentenpause",
+        s.WHY["long_break"]: "nach einer langen Medikamentenpause",
+        s.WHY["after_surgery"]: "nach Ihrer Operation",
+        s.DEPENDS: (
+            "Wie es weitergeht, hängt vom Gespräch mit Ihrem Team über Ihre letzte Aufnahme ab."
+        ),
+        s.WAIT_RE_IMAGE: (
+            "Ihr Team möchte eine weitere Aufnahme, bevor es über die nächsten Schritte "
+            "entscheidet."
+        ),
+        s.MAY_TALK: "Ihr Team spricht mit Ihnen vielleicht über:",
+        s.ALSO_TALK: "Ihr Team spricht mit Ihnen vielleicht auch über:",
+        s.CARRY_ON: "Vorerst ist geplant, wie mit Ihrem Team vereinbart weiterzumachen.",
+        s.OPTIONS["surgery_or_local_therapy"]: (
+            "Eine Operation oder eine Behandlung, die auf eine Stelle zielt (zum Beispiel "
+            "eine Stelle mit Hitze zu zerstören)."
+        ),
+        s.OPTIONS["palliative_radiation"]: (
+            "Eine Bestrahlung des Knochens, um Schmerzen zu lindern und den Knochen zu schützen."
+        ),
+        s.OPTIONS["raise_dose"]: "Eine höhere Dosis des gleichen Medikaments.",
+        s.OPTIONS["clinical_trial"]: (
+            "Die Teilnahme an einer klinischen Studie (einer Forschungsstudie zu einer neuen "
+            "Behandlung)."
+        ),
+        s.OPTIONS["off_label"]: (
+            "Ein Medikament, das für GIST nicht üblich ist, aber helfen kann."
+        ),
+        s.OPTIONS["stay_on_tki"]: (
+            "Beim gleichen Medikament zu bleiben, wenn es insgesamt noch hilft."
+        ),
+        s.OPTIONS["restart_tki"]: "Ihr Medikament wieder zu beginnen.",
+        s.SWITCH_TO: "Einen Wechsel zu einem anderen Medikament: {drug}.",
+        s.REINTRODUCE: "Ein Medikament, das Ihnen früher geholfen hat, wieder zu nehmen: {drug}.",
+        s.START_TKI: "Mit einem Medikament zu beginnen: {drug}.",
+        s.OTHER_OPTION: "Eine andere Behandlung, die Ihr Team Ihnen erklären wird.",
+        s.MEDICINE_HEADING: "Ihr Medikament",
+        s.YOU_TAKE: "Sie nehmen <b>{drug}</b> ein.",
+        s.COMMON: "Häufige Nebenwirkungen sind:",
+        s.URGENT: "Rufen Sie Ihr Team sofort an bei:",
+        s.LEAFLET: (
+            "Das ist keine vollständige Liste: Sie steht in der Packungsbeilage. Sagen Sie "
+            "Ihrem Team, wenn eine Nebenwirkung Sie belastet: Oft lässt sie sich lindern."
+        ),
+        s.SPECIALIST_QUESTION: "Kann eine GIST-Spezialistin oder ein GIST-Spezialist meine "
+        "Aufnahmen ansehen?",
+        d.SWELLING: "Schwellungen um die Augen, an den Füßen oder an den Beinen",
+        d.NAUSEA: "Übelkeit oder Erbrechen",
+        d.DIARRHEA: "Durchfall (weicher oder wässriger Stuhl)",
+        d.TIRED: "Müdigkeit",
+        d.CRAMPS: "Muskelkrämpfe oder Muskelschmerzen",
+        d.RASH: "Hautausschlag",
+        d.HAND_FOOT: "rote, wunde oder blasige Handflächen und Fußsohlen (Hand-Fuß-Reaktion)",
+        d.BLOOD_PRESSURE: "hoher Blutdruck",
+        d.SORE_MOUTH: "ein wunder Mund oder Mundgeschwüre",
+        d.TASTE: "veränderter Geschmack",
+        d.APPETITE: "Appetitlosigkeit oder Gewichtsverlust",
+        d.HAIR: "Haarausfall oder dünner werdendes Haar",
+        d.HAIR_COLOR: "veränderte Haar- oder Hautfarbe",
+        d.HOARSE: "eine heisere Stimme",
+        d.CONSTIPATION: "Verstopfung",
+        d.WATERY_EYES: "tränende Augen",
+        d.LOW_COUNTS: "niedrigere Blutwerte (im Bluttest zu sehen)",
+        d.THYROID: "eine Unterfunktion der Schilddrüse (im Bluttest zu sehen)",
+        d.MEMORY: "Vergesslichkeit oder langsameres Denken",
+        d.U_BLEEDING: (
+            "Blutungen: schwarzer oder blutiger Stuhl, Erbrechen von Blut oder eine Blutung, "
+            "die nicht aufhört"
+        ),
+        d.U_WEIGHT: "schneller Gewichtszunahme oder Schwellungen mit Atemnot",
+        d.U_LIVER: "gelber Haut oder gelben Augen oder dunklem Urin",
+        d.U_FEVER: "Fieber, Schüttelfrost oder anderen Zeichen einer Infektion",
+        d.U_SKIN: "einem schweren Ausschlag oder Blasen oder sich schälender Haut",
+        d.U_BELLY: "starken Bauchschmerzen",
+        d.U_CHEST: "Schmerzen oder Druck in der Brust oder Atemnot",
+        d.U_HEADACHE: "starken Kopfschmerzen, Verwirrtheit oder Sehstörungen",
+        d.U_BRAIN: (
+            "plötzlichen starken Kopfschmerzen, starker Schläfrigkeit, Verwirrtheit oder "
+            "Schwäche einer Körperseite"
+        ),
+        d.U_MEMORY: "Gedächtnis- oder Denkproblemen, die schlimmer werden",
+        d.U_SKIN_GROWTH: "einer neuen oder sich verändernden Stelle oder Wucherung auf der Haut",
+        d.U_DIARRHEA: "Durchfall, der nicht innerhalb eines Tages nachlässt",
+        d.U_WOUND: "einer Wunde, die nicht heilt",
+    }
+)

@@ -11,7 +11,10 @@ from enum import StrEnum
 class Worklist(StrEnum):
     ALL = "all"
     SCAN_OVERDUE = "scan_overdue"  # a scan_overdue alert as of today
-    FLAGS = "flags"  # an active progression or false_progression flag
+    # A flag on the latest scan (progression, false progression, recurrence) that waits for
+    # the team: no review, or re-image (summary.py). FLAGS is its former name.
+    TO_REVIEW = "to_review"
+    FLAGS = "to_review"
     ADJUVANT_ENDING = "adjuvant_ending"  # adjuvant therapy due to end within 60 days
 
 
@@ -21,6 +24,10 @@ class SortKey(StrEnum):
     AGE = "age"
     SITE = "site"
     LAST_SCAN = "last_scan"
+    SCAN_DUE = "scan_due"  # the day the next scan is due (summary.next_scan_due)
+    # A typed search ranked as a receptionist expects (storage/search.py); without a query
+    # the list is in record-number order.
+    RELEVANCE = "relevance"
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,3 +42,5 @@ class PatientRow:
     current_line: str | None  # e.g. "imatinib 400 mg/day (line 1)"; None when no line is open
     last_scan: date | None
     flag_codes: tuple[str, ...]  # codes of the active flags / alerts
+    next_scan_due: date | None = None  # from the follow-up interval; None: no routine scan
+    to_review: bool = False  # a flag on the latest scan waits for the team's decision

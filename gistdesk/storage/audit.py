@@ -80,10 +80,19 @@ def entities(case: Case) -> dict[str, dict[str, Any]]:
         out[name] = _flat_fields(line, "doses", "date")
     for scan in data["scans"]:
         out[_unique(f"scan {scan['date']}", seen)] = _flat_fields(scan, "lesions", "lesion_id")
-    for proc in data["procedures"]:
-        out[_unique(f"procedure {proc['date']} {proc['kind']}", seen)] = proc
+    for proc, procedure in zip(data["procedures"], case.procedures, strict=True):
+        # The treated lesions, whichever case file version the writer knows.
+        fields = {**proc, "lesions": list(procedure.lesions)}
+        out[_unique(f"procedure {proc['date']} {proc['kind']}", seen)] = fields
     for effect in data["side_effects"]:
         out[_unique(f"side effect {effect['date']} {effect['term']}", seen)] = effect
+    for review in case.reviews:
+        name = _unique(f"review of scan {review.scan.isoformat()} {review.date.isoformat()}", seen)
+        out[name] = {
+            "decision": review.decision.value,
+            "by": review.by,
+            "note": review.note,
+        }
     return out
 
 

@@ -55,6 +55,7 @@ class Permission(StrEnum):
     EDIT_PATIENT = "edit_patient"  # identity and primary tumor; creating a patient
     DELETE_PATIENT = "delete_patient"
     EDIT_TIMELINE = "edit_timeline"  # scans, therapy lines, doses, procedures, side effects
+    REVIEW = "review"  # the team's decision on a flagged scan (clinicians, administrators)
     IMPORT_EXPORT = "import_export"
     VIEW_AUDIT = "view_audit"
     MANAGE_USERS = "manage_users"
@@ -69,6 +70,7 @@ _CLINICAL = frozenset(
         Permission.EDIT_PATIENT,
         Permission.DELETE_PATIENT,
         Permission.EDIT_TIMELINE,
+        Permission.REVIEW,
         Permission.IMPORT_EXPORT,
         Permission.VIEW_AUDIT,
     }
@@ -88,6 +90,7 @@ ACTIONS: dict[Permission, str] = {
     Permission.EDIT_PATIENT: "edit the patient's details or the primary tumor",
     Permission.DELETE_PATIENT: "delete patients",
     Permission.EDIT_TIMELINE: "change scans, therapy lines, doses, procedures or side effects",
+    Permission.REVIEW: "record the team's review of a scan",
     Permission.IMPORT_EXPORT: "import or export case files",
     Permission.VIEW_AUDIT: "see the audit log",
     Permission.MANAGE_USERS: "manage users",

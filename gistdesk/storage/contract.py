@@ -32,7 +32,15 @@ from pathlib import Path
 from types import TracebackType
 from typing import NamedTuple, Protocol, runtime_checkable
 
-from gistdesk.core.model import Case, DoseChange, Procedure, Scan, SideEffect, TherapyLine
+from gistdesk.core.model import (
+    Case,
+    DoseChange,
+    Procedure,
+    Review,
+    Scan,
+    SideEffect,
+    TherapyLine,
+)
 from gistdesk.storage.api import PatientRow, SortKey, Worklist
 from gistdesk.storage.audit import AuditEntry
 from gistdesk.storage.auth import Permission
@@ -380,6 +388,19 @@ class Repository(Protocol):
         user: str | None = None,
         expected_revision: Revision | None = None,
     ) -> Case: ...
+
+    def add_review(
+        self,
+        record_number: str,
+        review: Review,
+        *,
+        user: str | None = None,
+        as_of: date | None = None,
+        expected_revision: Revision | None = None,
+    ) -> Case:
+        """Add the team's review of one scan (clinicians and administrators); reviews are
+        only ever added, a later one supersedes (DESIGN.md section 3)."""
+        ...
 
     def refresh_summaries(self, as_of: date | None = None) -> int: ...
 

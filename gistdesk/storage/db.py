@@ -118,7 +118,11 @@ def busy_timeout_ms() -> int:
 def _connect(path: Path) -> sqlite3.Connection:
     # isolation_level=None: no implicit BEGIN; we open transactions ourselves.
     timeout = busy_timeout_ms()
-    conn = sqlite3.connect(str(path), timeout=timeout / 1000, isolation_level=None)
+    # check_same_thread=False: the GUI runs a save or an open on a worker thread while the
+    # UI thread waits (ui/background.py); one thread uses the connection at a time.
+    conn = sqlite3.connect(
+        str(path), timeout=timeout / 1000, isolation_level=None, check_same_thread=False
+    )
     conn.execute(f"PRAGMA busy_timeout = {timeout}")
     return conn
 

@@ -256,3 +256,7 @@ class WeakPasswordError(StorageError):
 
 class BackupInvalidError(StorageError):
     """A file offered for restore is not a sound gistdesk database; nothing was changed."""
+
+
+class ReviewsAreKeptError(StorageError):
+    """A save would drop, alter or orphan one of the team's reviews (they are only added)."""

@@ -36,6 +36,7 @@ from gistdesk.storage.errors import (
     ConflictError,
     ConflictingChange,
     EntityNotFoundError,
+    ReviewsAreKeptError,
     StorageError,
 )
 from gistdesk.storage.summary import Summary, summarize, summary_row
@@ -117,8 +118,7 @@ EDIT_ACTIONS = frozenset(
         "delete procedure",
         "save side effect",
         "delete side effect",
-        "save review",
-        "delete review",
+        "save review",  # reviews are only ever added (DESIGN.md section 3)
     }
 )
 
@@ -220,10 +220,21 @@ def _drop(items: tuple[T, ...], index: int, what: str = "entry") -> tuple[T, ...
     return (*items[:index], *items[index + 1 :])
 
 
+def _refuse_if_reviewed(case: Case, scan_date: date) -> None:
+    """A scan the team reviewed keeps its date: its reviews name it (DESIGN.md section 3)."""
+    if any(review.scan == scan_date for review in case.reviews):
+        raise ReviewsAreKeptError(
+            f"The scan of {scan_date.isoformat()} has been reviewed by the team: it "
+            "cannot be deleted or re-dated; nothing was saved."
+        )
+
+
 def scan_edit(scan: Scan, replace_date: date | None = None) -> EntryEdit:
     def apply(case: Case) -> Case:
         if replace_date is None:
             return replace(case, scans=(*case.scans, scan))
+        if scan.date != replace_date:
+            _refuse_if_reviewed(case, replace_date)
         index = _index_where(case.scans, lambda s: s.date == replace_date, f"scan {replace_date}")
         return replace(case, scans=_put(case.scans, index, scan))
 
@@ -233,6 +244,7 @@ def scan_edit(scan: Scan, replace_date: date | None = None) -> EntryEdit:
 def delete_scan_edit(scan_date: date) -> EntryEdit:
     def apply(case: Case) -> Case:
         index = _index_where(case.scans, lambda s: s.date == scan_date, f"scan {scan_date}")
+        _refuse_if_reviewed(case, scan_date)
         return replace(case, scans=_drop(case.scans, index))
 
     return EntryEdit(apply, "delete scan", False)

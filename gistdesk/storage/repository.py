@@ -17,6 +17,7 @@ operator (`sign_in_local_operator`): whoever can run it already has the file.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import socket
 import sqlite3
@@ -34,6 +35,7 @@ from gistdesk.core.model import (
     Case,
     DoseChange,
     Procedure,
+    Review,
     Scan,
     SideEffect,
     TherapyLine,
@@ -47,6 +49,7 @@ from gistdesk.storage import (
     rows,
     schema,
     search,
+    search_sqlite,
     summary,
     users,
     worklists,
@@ -68,9 +71,11 @@ from gistdesk.storage.contract import (
 from gistdesk.storage.db import open_database, write_transaction
 from gistdesk.storage.errors import (
     AccountLockedError,
+    EntityNotFoundError,
     PatientNotFoundError,
     PermissionDeniedError,
     RecordExistsError,
+    ReviewsAreKeptError,
     SignInError,
     StorageError,
     translated,
@@ -626,8 +631,9 @@ class SqliteRepository:
         self, query: str = "", worklist: Worklist = Worklist.ALL, today: date | None = None
     ) -> int:
         self.require(Permission.VIEW)
-        sql, params = worklists.count_sql(search.parse(query), worklist, today or date.today())
+        parsed, day = search.parse(query), today or date.today()
         with translated():
+            sql, params = worklists.count_sql(parsed, worklist, day)
             return int(self.conn.execute(sql, params).fetchone()[0])
 
     def list_patients(
@@ -644,19 +650,34 @@ class SqliteRepository:
         dependent parts: the scan-overdue worklist and flag, and whether a line is current."""
         self.require(Permission.VIEW)
         day = today or date.today()
-        sql, params = worklists.list_sql(
-            search.parse(query), worklist, sort, descending, offset, limit, day
-        )
+        parsed = search.parse(query)
         with translated():
-            result = self.conn.execute(sql, params).fetchall()
+            if not parsed.empty and sort is SortKey.RELEVANCE:
+                # Ranked as a receptionist expects (search.py).
+                self.conn.execute("BEGIN")
+                try:
+                    result = search_sqlite.page_rows(
+                        self.conn, parsed, worklist, offset, limit, day
+                    )
+                finally:
+                    self.conn.execute("COMMIT")
+            else:
+                sql, params = worklists.list_sql(
+                    parsed, worklist, sort, descending, offset, limit, day
+                )
+                result = self.conn.execute(sql, params).fetchall()
         return [self._row(r, day) for r in result]
 
     def search(self, query: str, limit: int = 50) -> list[PatientRow]:
-        return self.list_patients(query, limit=limit)
+        """What the search box lists for `query`: ranked (search.py)."""
+        return self.list_patients(query, sort=SortKey.RELEVANCE, limit=limit)
 
     @staticmethod
     def _row(r: tuple[object, ...], today: date) -> PatientRow:
-        (record_number, family, given, birth, site, line, line_end, last_scan, codes, scan_due) = r
+        (record_number, family, given, birth, site, line, line_end, last_scan, codes, scan_due) = r[
+            :10
+        ]
+        next_due, to_review = r[10:12]
         flag_codes = [c for c in str(codes or "").split() if c]
         if isinstance(scan_due, str) and scan_due <= today.isoformat():
             flag_codes.append("scan_overdue")
@@ -672,6 +693,8 @@ class SqliteRepository:
             current_line=line if isinstance(line, str) else None,
             last_scan=date.fromisoformat(last_scan) if isinstance(last_scan, str) else None,
             flag_codes=tuple(sorted(flag_codes)),
+            next_scan_due=date.fromisoformat(next_due) if isinstance(next_due, str) else None,
+            to_review=bool(to_review),
         )
 
     # -- writing -----------------------------------------------------------------------------
@@ -734,6 +757,7 @@ class SqliteRepository:
         if replace is None:
             if rows.find_patient_id(conn, new_number) is not None:
                 raise RecordExistsError(new_number)
+            self._check_reviews(None, case)
             patient_id = rows.insert_patient(conn, case.patient, now)
         else:
             found = rows.find_patient_id(conn, replace)
@@ -745,6 +769,7 @@ class SqliteRepository:
             if old_case is None:
                 old_case = rows.read_case(conn, patient_id)
             self._check_patient_part(old_case, case)
+            self._check_reviews(old_case, case)
         changes = audit.diff_cases(old_case, case)
         if action != "create":
             logic.check_action(action, changes)
@@ -757,7 +782,9 @@ class SqliteRepository:
                 )
             rows.update_patient(conn, patient_id, case.patient, now)
             rows.delete_children(conn, patient_id)
-        rows.insert_children(conn, patient_id, case)
+        rows.insert_children(
+            conn, patient_id, case, reviews_from=len(old_case.reviews) if old_case else 0
+        )
         summary.write_summary(conn, patient_id, computed or summary.summarize(case, as_of))
         return self._audit_change(
             conn,
@@ -805,6 +832,66 @@ class SqliteRepository:
         if old.patient != new.patient:
             raise auth.denied(role, Permission.EDIT_PATIENT, "edit the patient's details")
 
+    def _check_reviews(self, old: Case | None, new: Case) -> None:
+        """Reviews are added, never edited or deleted (a later review supersedes): refuse,
+        before any write, a save that changes a stored one, drops one or the scan it is
+        about; adding one needs REVIEW (clinicians and administrators)."""
+        kept = old.reviews if old is not None else ()
+        if new.reviews[: len(kept)] != kept:
+            raise ReviewsAreKeptError(
+                "The team's reviews are kept as recorded: this save would change or remove "
+                "one, so nothing was saved. Add a later review instead."
+            )
+        scans = {scan.date for scan in new.scans}
+        orphaned = sorted({r.scan for r in kept if r.scan not in scans})
+        if orphaned:
+            raise ReviewsAreKeptError(
+                f"The scan of {orphaned[0].isoformat()} has been reviewed by the team: it "
+                "cannot be deleted or re-dated; nothing was saved."
+            )
+        if len(new.reviews) > len(kept) and not self.can(Permission.REVIEW):
+            role = self._user.role if self._user is not None else Role.VIEWER
+            raise auth.denied(role, Permission.REVIEW)
+
+    def add_review(
+        self,
+        record_number: str,
+        review: Review,
+        *,
+        user: str | None = None,
+        as_of: date | None = None,
+        expected_revision: Revision | None = None,
+    ) -> Case:
+        """Record the team's review of one scan (REVIEW: clinicians and administrators) in one
+        transaction with its audit row; returns the case as saved. `review.by` must be the
+        acting user (when signed in). The scan must exist; the review is dated on or after it
+        and not after `as_of` (default today). Earlier reviews are kept (a later one
+        supersedes). `expected_revision` refuses a review of a case changed meanwhile."""
+        actor = self._actor(user, Permission.REVIEW)
+        if review.by != actor:
+            raise PermissionDeniedError(
+                f"{actor} is recording this review; it cannot be recorded in the name of "
+                f"{review.by}."
+            )
+        day = as_of or date.today()
+        if review.date > day:
+            raise StorageError(f"A review cannot be dated after today ({review.date.isoformat()}).")
+        with write_transaction(self.db) as conn:
+            patient_id = rows.find_patient_id(conn, record_number)
+            if patient_id is None:
+                raise PatientNotFoundError(record_number)
+            if expected_revision is not None:
+                self._check_revision(conn, record_number, expected_revision)
+            case = rows.read_case(conn, patient_id)
+            if not any(scan.date == review.scan for scan in case.scans):
+                raise EntityNotFoundError(f"no scan {review.scan.isoformat()} in this case")
+            new_case = dataclasses.replace(case, reviews=(*case.reviews, review))
+            _check(new_case, day)
+            self._write_case(
+                conn, new_case, user=actor, replace=record_number, as_of=day, action="save review"
+            )
+        return new_case
+
     def insert_new_cases(
         self,
         cases: Iterable[Case],
@@ -841,7 +928,7 @@ class SqliteRepository:
                     raise RecordExistsError(item.record_number)
                 now = audit.utc_now()
                 patient_id = rows.insert_patient_row(conn, item.rows.patient, now)
-                rows.insert_child_rows(conn, patient_id, item.rows)
+                rows.insert_child_rows(conn, patient_id, item.rows, now_utc=now)
                 summary.write_summary_row(conn, patient_id, item.summary)
                 self._audit_change(
                     conn,

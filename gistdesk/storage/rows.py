@@ -13,6 +13,7 @@ from gistdesk.core.model import (
     Lesion,
     Patient,
     Procedure,
+    Review,
     Scan,
     SideEffect,
     TherapyLine,
@@ -27,11 +28,13 @@ from gistdesk.core.vocab import (
     Mutation,
     NonTarget,
     ProcedureKind,
+    ReviewDecision,
     Sex,
     SideEffectAction,
     Site,
     StopReason,
 )
+from gistdesk.storage import search_sqlite
 from gistdesk.storage.text import fold, name_key
 
 
@@ -74,8 +77,9 @@ class CaseRows(NamedTuple):
     tumor: tuple[Any, ...]
     lines: list[tuple[tuple[Any, ...], list[tuple[Any, ...]]]]  # (line, its doses)
     scans: list[tuple[tuple[Any, ...], list[tuple[Any, ...]]]]  # (scan, its lesions)
-    procedures: list[tuple[Any, ...]]
+    procedures: list[tuple[tuple[Any, ...], list[str]]]  # (procedure, its treated lesions)
     side_effects: list[tuple[Any, ...]]
+    reviews: list[tuple[Any, ...]]
 
 
 _PATIENT_COLUMNS = (
@@ -152,12 +156,15 @@ def case_to_rows(case: Case) -> CaseRows:
         ],
         procedures=[
             (
-                i,
-                p.date.isoformat(),
-                p.kind.value,
-                p.organ,
-                p.margin.value if p.margin else None,
-                p.note,
+                (
+                    i,
+                    p.date.isoformat(),
+                    p.kind.value,
+                    p.organ,
+                    p.margin.value if p.margin else None,
+                    p.note,
+                ),
+                list(p.lesions),
             )
             for i, p in enumerate(case.procedures)
         ],
@@ -165,6 +172,29 @@ def case_to_rows(case: Case) -> CaseRows:
             (i, e.date.isoformat(), e.term, e.grade, e.drug, e.action.value)
             for i, e in enumerate(case.side_effects)
         ],
+        reviews=[review_values(i, r) for i, r in enumerate(case.reviews)],
+    )
+
+
+def review_values(position: int, review: Review) -> tuple[Any, ...]:
+    return (
+        position,
+        review.scan.isoformat(),
+        review.decision.value,
+        review.date.isoformat(),
+        review.by,
+        review.note,
+    )
+
+
+def insert_reviews(
+    conn: sqlite3.Connection, patient_id: int, reviews: list[tuple[Any, ...]], now_utc: str
+) -> None:
+    """Add review rows (they are never updated; a later review supersedes)."""
+    conn.executemany(
+        "INSERT INTO reviews (patient_id, position, scan_date, decision, date, by, note, "
+        "recorded_utc) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [(patient_id, *r, now_utc) for r in reviews],
     )
 
 
@@ -175,6 +205,9 @@ def insert_patient_row(conn: sqlite3.Connection, patient: tuple[Any, ...], now_u
         (*patient, now_utc, now_utc),
     )
     assert cursor.lastrowid is not None
+    search_sqlite.write_terms(
+        conn, cursor.lastrowid, patient[0], patient[2], patient[3], replace=False
+    )
     return cursor.lastrowid
 
 
@@ -193,15 +226,33 @@ def update_patient(
         "revision = revision + 1 WHERE id = :id",
         {**patient_values(patient), "now": now_utc, "id": patient_id},
     )
+    search_sqlite.write_terms(
+        conn,
+        patient_id,
+        patient.record_number,
+        patient.family_name,
+        patient.given_name,
+        replace=True,
+    )
 
 
 def delete_children(conn: sqlite3.Connection, patient_id: int) -> None:
-    """Remove everything but the patient row (cascades reach doses and lesions)."""
+    """Remove everything but the patient row and its reviews (cascades reach doses, lesions
+    and treated lesions). Reviews stay: they are only ever added to (`insert_reviews`)."""
     for table in ("tumors", "therapy_lines", "scans", "procedures", "side_effects"):
         conn.execute(f"DELETE FROM {table} WHERE patient_id = ?", (patient_id,))
 
 
-def insert_child_rows(conn: sqlite3.Connection, patient_id: int, rows: CaseRows) -> None:
+def insert_child_rows(
+    conn: sqlite3.Connection,
+    patient_id: int,
+    rows: CaseRows,
+    *,
+    now_utc: str = "",
+    reviews_from: int = 0,
+) -> None:
+    """Insert the case's rows; of its reviews only those from position `reviews_from` on
+    (the earlier ones are stored already: reviews are never rewritten)."""
     conn.execute(
         "INSERT INTO tumors (patient_id, diagnosis_date, primary_site, size_cm, "
         "mitoses_per_5mm2, rupture, mutation, extent, metastatic_sites) "
@@ -231,23 +282,42 @@ def insert_child_rows(conn: sqlite3.Connection, patient_id: int, rows: CaseRows)
             "intratumoral_nodule) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(scan_id, *lesion) for lesion in lesions],
         )
-    conn.executemany(
-        "INSERT INTO procedures (patient_id, position, date, kind, organ, margin, note) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [(patient_id, *p) for p in rows.procedures],
-    )
+    for procedure, treated in rows.procedures:
+        procedure_id = conn.execute(
+            "INSERT INTO procedures (patient_id, position, date, kind, organ, margin, note) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (patient_id, *procedure),
+        ).lastrowid
+        if treated:
+            conn.executemany(
+                "INSERT INTO procedure_lesions (procedure_id, position, lesion_id) "
+                "VALUES (?, ?, ?)",
+                [(procedure_id, i, lesion_id) for i, lesion_id in enumerate(treated)],
+            )
     conn.executemany(
         "INSERT INTO side_effects (patient_id, position, date, term, grade, drug, action) "
         "VALUES (?, ?, ?, ?, ?, ?, ?)",
         [(patient_id, *e) for e in rows.side_effects],
     )
+    if rows.reviews[reviews_from:]:
+        insert_reviews(conn, patient_id, rows.reviews[reviews_from:], now_utc or _now())
 
 
-def insert_children(conn: sqlite3.Connection, patient_id: int, case: Case) -> None:
-    insert_child_rows(conn, patient_id, case_to_rows(case))
+def _now() -> str:
+    from gistdesk.storage.audit import utc_now
+
+    return utc_now()
 
 
-def read_case(conn: sqlite3.Connection, patient_id: int) -> Case:
+def insert_children(
+    conn: sqlite3.Connection, patient_id: int, case: Case, *, reviews_from: int = 0
+) -> None:
+    insert_child_rows(conn, patient_id, case_to_rows(case), reviews_from=reviews_from)
+
+
+def read_case(conn: sqlite3.Connection, patient_id: int, *, team_loop: bool = True) -> Case:
+    """The stored case. `team_loop=False` reads a file older than schema v5 (no reviews,
+    no treated lesions), for the migration ladder's earlier steps."""
     p = conn.execute(
         "SELECT record_number, family_name, given_name, birth_date, sex, notes "
         "FROM patients WHERE id = ?",
@@ -343,20 +413,46 @@ def read_case(conn: sqlite3.Connection, patient_id: int) -> Case:
             (patient_id,),
         )
     )
+    treated: dict[int, list[str]] = {}
+    if team_loop:
+        for procedure_id, lesion_id in conn.execute(
+            "SELECT t.procedure_id, t.lesion_id FROM procedure_lesions t "
+            "JOIN procedures p ON p.id = t.procedure_id WHERE p.patient_id = ? "
+            "ORDER BY t.procedure_id, t.position",
+            (patient_id,),
+        ):
+            treated.setdefault(procedure_id, []).append(lesion_id)
     procedures = tuple(
         Procedure(
-            date=date.fromisoformat(r[0]),
-            kind=ProcedureKind(r[1]),
-            organ=r[2],
-            margin=Margin(r[3]) if r[3] else None,
-            note=r[4],
+            date=date.fromisoformat(r[1]),
+            kind=ProcedureKind(r[2]),
+            organ=r[3],
+            margin=Margin(r[4]) if r[4] else None,
+            note=r[5],
+            lesions=tuple(treated.get(r[0], ())),
         )
         for r in conn.execute(
-            "SELECT date, kind, organ, margin, note FROM procedures WHERE patient_id = ? "
+            "SELECT id, date, kind, organ, margin, note FROM procedures WHERE patient_id = ? "
             "ORDER BY position",
             (patient_id,),
         )
     )
+    reviews: tuple[Review, ...] = ()
+    if team_loop:
+        reviews = tuple(
+            Review(
+                scan=date.fromisoformat(r[0]),
+                decision=ReviewDecision(r[1]),
+                date=date.fromisoformat(r[2]),
+                by=r[3],
+                note=r[4],
+            )
+            for r in conn.execute(
+                "SELECT scan_date, decision, date, by, note FROM reviews WHERE patient_id = ? "
+                "ORDER BY position",
+                (patient_id,),
+            )
+        )
     side_effects = tuple(
         SideEffect(
             date=date.fromisoformat(r[0]),
@@ -378,4 +474,5 @@ def read_case(conn: sqlite3.Connection, patient_id: int) -> Case:
         procedures=procedures,
         scans=scans,
         side_effects=side_effects,
+        reviews=reviews,
     )

@@ -237,20 +237,24 @@ def _split_sql(sql: str) -> list[str]:
     return statements
 
 
-def _backfill_summaries(conn: sqlite3.Connection) -> None:
+def _backfill_summaries(conn: sqlite3.Connection, *, before_v5: bool = False) -> None:
+    """Recompute every summary row. `before_v5`: the file has neither the reviews nor the
+    treated lesions tables nor their summary columns yet (the v3 step of the ladder)."""
     # Imported here: the summary needs the case reader, which needs this module's tables.
     from gistdesk.storage import rows, summary
 
     today = date.today()
+    columns = summary.V3_COLUMNS if before_v5 else summary.COLUMNS
     ids = [r[0] for r in conn.execute("SELECT id FROM patients ORDER BY id")]
     for patient_id in ids:
-        case = rows.read_case(conn, patient_id)
-        summary.write_summary(conn, patient_id, summary.summarize(case, today))
+        case = rows.read_case(conn, patient_id, team_loop=not before_v5)
+        row = summary.summary_row(summary.summarize(case, today))
+        summary.write_summary_row(conn, patient_id, row[: len(columns)], columns)
 
 
 def _v3(conn: sqlite3.Connection) -> None:
     _script(V3_SUMMARY)(conn)
-    _backfill_summaries(conn)
+    _backfill_summaries(conn, before_v5=True)
 
 
 # v4: the viewer role, sign-in lockout persisted per user, and a keyed hash chain over the
@@ -287,6 +291,45 @@ def _v4(conn: sqlite3.Connection) -> None:
 
     _script(V4_SECURITY)(conn)
     audit.seal_existing(conn)
+
+
+# v5: the team's loop (DESIGN.md section 3): reviews of scans (rows are only ever added; a
+# later review of a scan supersedes), the lesion ids each procedure treated, and in the
+# summary whether a flag waits for the team's decision and when the next scan is due.
+V5_TEAM_LOOP = """
+CREATE TABLE reviews (
+    id INTEGER PRIMARY KEY,
+    patient_id INTEGER NOT NULL REFERENCES patients(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    scan_date TEXT NOT NULL,
+    decision TEXT NOT NULL CHECK (decision IN
+        ('progression_confirmed', 'new_reference', 'not_progression', 're_image')),
+    date TEXT NOT NULL,
+    by TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    recorded_utc TEXT NOT NULL,
+    UNIQUE (patient_id, position)
+);
+CREATE TRIGGER reviews_no_update BEFORE UPDATE ON reviews
+BEGIN SELECT RAISE(ABORT, 'reviews are added, never edited: add a later review instead'); END;
+
+CREATE TABLE procedure_lesions (
+    procedure_id INTEGER NOT NULL REFERENCES procedures(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    lesion_id TEXT NOT NULL,
+    PRIMARY KEY (procedure_id, lesion_id)
+);
+
+ALTER TABLE patient_summary ADD COLUMN to_review INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE patient_summary ADD COLUMN next_scan_due TEXT;
+CREATE INDEX patient_summary_to_review ON patient_summary(to_review) WHERE to_review = 1;
+CREATE INDEX patient_summary_next_scan_due ON patient_summary(next_scan_due);
+"""
+
+
+def _v5(conn: sqlite3.Connection) -> None:
+    _script(V5_TEAM_LOOP)(conn)
+    _backfill_summaries(conn)
 
 
 # v6: revisions that are never reused (a patient's revision is the id of the audit row of its
@@ -327,13 +370,45 @@ UPDATE patients SET revision = coalesce(
 """
 
 
+# v7: search that finds every spelling of a name (issue 13 item 5, issue 16). The FTS5 table
+# indexed names unfolded while queries were folded ("Weiß" found nobody); it is replaced by a
+# table of the terms that search.index_terms folds, for every patient, read by rank (see
+# search_sqlite.py). record_key and name_key are recomputed with the new folding (Müller now
+# sorts as Mueller).
+V7_DROP_FTS = """
+DROP TRIGGER IF EXISTS patients_fts_ai;
+DROP TRIGGER IF EXISTS patients_fts_ad;
+DROP TRIGGER IF EXISTS patients_fts_au;
+DROP TABLE IF EXISTS patients_fts;
+"""
+
+
+def _v7(conn: sqlite3.Connection) -> None:
+    from gistdesk.storage import search_sqlite
+    from gistdesk.storage.text import fold, name_key
+
+    _script(V7_DROP_FTS)(conn)
+    _script(search_sqlite.SCHEMA_V7)(conn)
+    conn.executemany(
+        "UPDATE patients SET record_key = ?, name_key = ? WHERE id = ?",
+        [
+            (fold(number), name_key(family, given), pid)
+            for pid, number, family, given in conn.execute(
+                "SELECT id, record_number, family_name, given_name FROM patients"
+            ).fetchall()
+        ],
+    )
+    search_sqlite.rebuild(conn)
+
+
 MIGRATIONS: tuple[tuple[int, str, Callable[[sqlite3.Connection], None]], ...] = (
     (1, "tables", _script(V1_TABLES)),
     (2, "search", _script(V2_SEARCH)),
     (3, "summary", _v3),
     (4, "security", _v4),
-    # 5 is the reviews table (another branch); it must come before 6 in the ladder.
+    (5, "team loop", _v5),
     (6, "revisions", _script(V6_REVISIONS)),
+    (7, "search terms", _v7),
 )
 LATEST_VERSION = MIGRATIONS[-1][0]
 

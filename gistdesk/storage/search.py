@@ -1,64 +1,307 @@
-"""Turn whatever is typed in the search box into a safe FTS5 query.
+"""Patient search shared by every backend: what is indexed, how a query is read, how results
+are ranked. Pure Python (no connection): SQLite runs it in `search_sqlite.py`, PostgreSQL
+through `pg_vector_sql` / `pg_search_sql` below.
 
-Raw text reaches FTS5 syntax errors easily (`c-KIT`, `"`, `NEAR(`, `AND`, `*`), so the MATCH
-string is built here from tokens only: each run of letters or digits (accents removed, case
-folded) becomes a quoted string with `*` for search-as-you-type. Letters and digits never
-need escaping inside FTS5 quotes, and NUL and every operator character are dropped as
-separators. Long input is cut to a few tokens so a pasted page stays fast.
+Ranking, as a receptionist expects (`RANK_*`, then alphabetically by the matching name):
+0. the record number typed exactly ("t001" or "T-001" for T-001);
+1. a family name starting with what was typed ("mül", "mue", "mul" for Müller);
+2. a given name starting with it;
+3. a record number starting with it ("GD-00");
+4. the rest: a later word of a name ("nowak" in Dąbrowska-Nowak), a record number matching
+   in the middle ("001" in GD-0012001).
+A birth date typed in the query (`1961-04-02`, `02.04.1961`, `2.4.1961`, or `1961-04` for
+a month) filters by birth date; typed alone it lists everyone born then.
+
+Several words must all match; the most selective one decides the rank and drives the index.
+Any text is safe: it is folded (text.fold) into letters and digits before it reaches SQL,
+always as a bound parameter, and cut to a few tokens so a pasted page stays fast.
 """
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
+from datetime import date
 
-from gistdesk.storage.text import fold
+from gistdesk.storage.text import compact, fold, fold_variants, words
 
 MAX_TOKENS = 8
-MAX_TOKEN_CHARS = 64
+MAX_TOKEN_CHARS = 64  # indexed text is capped (PostgreSQL's btree/GIN entries have a limit)
 MAX_QUERY_CHARS = 512
-_TOKEN = re.compile(r"[^\W_]+")
+
+RANK_RECORD_EXACT = 0
+RANK_FAMILY = 1
+RANK_GIVEN = 2
+RANK_RECORD = 3
+RANK_OTHER = 4
+# The tiers a query walks, in order; 0 is an equality on the RANK_RECORD terms.
+NAME_TIERS = (RANK_RECORD_EXACT, RANK_FAMILY, RANK_GIVEN, RANK_RECORD, RANK_OTHER)
+RECORD_TIERS = (RANK_RECORD_EXACT, RANK_RECORD, RANK_OTHER)
+
+_ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
+_ISO_MONTH = re.compile(r"(?<![\d-])(\d{4})-(\d{1,2})(?![\d-])")
+_DOTTED_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.])")
 
 
 @dataclass(frozen=True, slots=True)
 class SearchQuery:
-    """The parsed search box: an FTS5 MATCH string and a record-number prefix."""
+    """The search box read: name tokens, a record-number form, and a birth-date range."""
 
-    match: str | None  # None when the text holds no letters or digits
-    record_prefix: str  # folded, stripped text for a record-number prefix match
-    has_digits: bool = False  # a digit was typed: a record number, not a name
+    tokens: tuple[str, ...] = ()  # folded words of the query (dates taken out)
+    record: str = ""  # the same as letters and digits only ("t001" for "T-001")
+    birth_from: str | None = None  # ISO day, inclusive
+    birth_to: str | None = None  # ISO day, inclusive
+    lead: int | None = None  # index of the token that ranks (None: the longest)
+
+    @property
+    def empty(self) -> bool:
+        return not self.tokens and not self.record and self.birth_from is None
+
+    @property
+    def has_digits(self) -> bool:
+        """A digit outside a date: a record number, never a name."""
+        return any(ch.isdigit() for ch in self.record)
+
+    @property
+    def _lead(self) -> int:
+        if self.lead is not None and 0 <= self.lead < len(self.tokens):
+            return self.lead
+        return max(range(len(self.tokens)), key=lambda i: len(self.tokens[i]))
+
+    @property
+    def driver(self) -> str:
+        """The word that ranks and walks the index: the most selective one (the backend may
+        pick it by counting, `lead`; else the longest)."""
+        return self.tokens[self._lead] if self.tokens else ""
+
+    @property
+    def others(self) -> tuple[str, ...]:
+        if not self.tokens:
+            return ()
+        lead = self._lead
+        return tuple(tok for i, tok in enumerate(self.tokens) if i != lead)
+
+    @property
+    def tiers(self) -> tuple[int, ...]:
+        if not self.tokens and not self.record:
+            return ()
+        return RECORD_TIERS if self.has_digits or not self.tokens else NAME_TIERS
 
 
-def tokens(text: str) -> list[str]:
-    folded = fold(text[:MAX_QUERY_CHARS])
-    return [tok[:MAX_TOKEN_CHARS] for tok in _TOKEN.findall(folded)][:MAX_TOKENS]
+def _clean(text: str) -> str:
+    # Lone surrogates cannot be sent to a database; NUL ends a C string.
+    cleaned = text[:MAX_QUERY_CHARS].encode("utf-8", "ignore").decode("utf-8")
+    return cleaned.replace("\x00", " ").strip()
 
 
-def fts_match(text: str) -> str | None:
-    """`{family_name given_name} : ("jos"* "mul"*)` for `José Mül`; None when nothing
-    searchable was typed.
-
-    Only the name columns are searched this way: record numbers are matched by prefix on an
-    index instead (every `GD-...` number shares the token `gd`, so a token search on them
-    would touch every patient while someone types `GD-0`).
-    """
-    parts = tokens(text)
-    if not parts:
+def _day(year: str, month: str, day: str) -> date | None:
+    try:
+        return date(int(year), int(month), int(day))
+    except ValueError:
         return None
-    return "{family_name given_name} : (" + " ".join(f'"{tok}"*' for tok in parts) + ")"
+
+
+def _birth_range(text: str) -> tuple[str, str | None, str | None]:
+    """(text without the date, first and last ISO day, inclusive) for the first date."""
+    for pattern, order in ((_ISO_DATE, (1, 2, 3)), (_DOTTED_DATE, (3, 2, 1))):
+        for found in pattern.finditer(text):
+            y, m, d = (found.group(i) for i in order)
+            day = _day(y, m, d)
+            if day is not None:
+                rest = text[: found.start()] + " " + text[found.end() :]
+                return rest, day.isoformat(), day.isoformat()
+    for found in _ISO_MONTH.finditer(text):
+        first = _day(found.group(1), found.group(2), "1")
+        if first is not None:
+            rest = text[: found.start()] + " " + text[found.end() :]
+            last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
+            return rest, first.isoformat(), last.isoformat()
+    return text, None, None
 
 
 def parse(text: str) -> SearchQuery:
-    # Lone surrogates cannot be sent to SQLite; NUL ends a C string.
-    cleaned = text[:MAX_QUERY_CHARS].encode("utf-8", "ignore").decode("utf-8")
-    cleaned = cleaned.replace("\x00", "").strip()
+    """Read what was typed into the search box (never raises, whatever the text)."""
+    cleaned = _clean(text)
+    rest, birth_from, birth_to = _birth_range(cleaned)
+    tokens = tuple(tok[:MAX_TOKEN_CHARS] for tok in words(fold(rest)))[:MAX_TOKENS]
     return SearchQuery(
-        match=fts_match(cleaned),
-        record_prefix=fold(cleaned),
-        has_digits=any(ch.isdigit() for ch in cleaned),
+        tokens=tokens,
+        record="".join(tokens)[:MAX_TOKEN_CHARS],
+        birth_from=birth_from,
+        birth_to=birth_to,
     )
 
 
 def prefix_upper_bound(prefix: str) -> str:
     """The smallest text above every text starting with `prefix` (for an index range)."""
     return prefix + "\U0010ffff"
+
+
+# -- what is indexed ------------------------------------------------------------------------
+def record_terms(record_number: str) -> list[tuple[str, int]]:
+    """The record number as letters and digits (RANK_RECORD), and what it may be typed as
+    from the middle (RANK_OTHER): from the start of each of its parts and from each digit
+    ("GD-0012" → gd0012; 0012, 012, 12, 2)."""
+    key = compact(record_number)[:MAX_TOKEN_CHARS]
+    if not key:
+        return []
+    terms = [(key, RANK_RECORD)]
+    starts: set[int] = set()
+    position = 0
+    for part in words(fold(record_number)):
+        starts.add(position)
+        position += len(part)
+    starts.update(i for i, ch in enumerate(key) if ch.isdigit())
+    starts.discard(0)
+    terms.extend((key[i:], RANK_OTHER) for i in sorted(starts) if i < len(key))
+    return terms
+
+
+def _name_terms(name: str, first_rank: int) -> list[tuple[str, int]]:
+    terms: list[tuple[str, int]] = []
+    for variant in fold_variants(name):
+        parts = [w[:MAX_TOKEN_CHARS] for w in words(variant)]
+        if not parts:
+            continue
+        terms.append((parts[0], first_rank))
+        if len(parts) > 1:  # "O'Brien" is also typed "obrien", "García Márquez" "garciam..."
+            terms.append(("".join(parts)[:MAX_TOKEN_CHARS], first_rank))
+        terms.extend((part, RANK_OTHER) for part in parts[1:])
+    return terms
+
+
+def index_terms(record_number: str, family_name: str, given_name: str) -> list[tuple[str, int]]:
+    """Every (term, rank) a patient is found by. The record number's own term is always kept
+    (the exact-number tier looks for it); any other term once, with its best rank."""
+    record = record_terms(record_number)
+    kept = set(record[:1])
+    best: dict[str, int] = {}
+    for term, rank in (
+        *record[1:],
+        *_name_terms(family_name, RANK_FAMILY),
+        *_name_terms(given_name, RANK_GIVEN),
+    ):
+        if term and rank < best.get(term, RANK_OTHER + 1):
+            best[term] = rank
+    kept.update(best.items())
+    return sorted(kept)
+
+
+def rank_of(
+    query: SearchQuery, record_number: str, family_name: str, given_name: str
+) -> int | None:
+    """The rank of one patient for `query` (None: not found), birth date aside. The reference
+    the SQL of every backend is tested against."""
+    terms = index_terms(record_number, family_name, given_name)
+    if not query.tiers:
+        return None
+
+    def hits(prefix: str, rank: int | None = None) -> bool:
+        return any(t.startswith(prefix) and (rank is None or r == rank) for t, r in terms)
+
+    others_ok = all(hits(tok) for tok in query.others)
+    for tier in query.tiers:
+        if tier == RANK_RECORD_EXACT:
+            if any(t == query.record and r == RANK_RECORD for t, r in terms):
+                return tier
+        elif tier == RANK_RECORD:
+            if hits(query.record, RANK_RECORD):
+                return tier
+        elif query.tiers is RECORD_TIERS:
+            if hits(query.record, tier):
+                return tier
+        elif others_ok and hits(query.driver, tier):
+            return tier
+    return None
+
+
+# -- PostgreSQL: tsvector + GIN over the same terms (for the postgres backend) -------------
+PG_WEIGHTS = {RANK_FAMILY: "A", RANK_GIVEN: "B", RANK_RECORD: "C", RANK_OTHER: "D"}
+
+PG_SCHEMA = (
+    "ALTER TABLE patients ADD COLUMN IF NOT EXISTS search_vector tsvector "
+    "NOT NULL DEFAULT ''::tsvector",
+    "CREATE INDEX IF NOT EXISTS patients_search_vector ON patients USING GIN (search_vector)",
+    "CREATE INDEX IF NOT EXISTS patients_birth_date ON patients (birth_date)",
+)
+
+# The value for `search_vector` in an INSERT or UPDATE, with `pg_vector_params(...)`:
+#   UPDATE patients SET search_vector = {PG_VECTOR_SQL} WHERE id = %(id)s
+PG_VECTOR_SQL = (
+    "(setweight(array_to_tsvector(%(search_a)s::text[]), 'A') || "
+    "setweight(array_to_tsvector(%(search_b)s::text[]), 'B') || "
+    "setweight(array_to_tsvector(%(search_c)s::text[]), 'C') || "
+    "setweight(array_to_tsvector(%(search_d)s::text[]), 'D'))"
+)
+
+
+def pg_vector_params(record_number: str, family_name: str, given_name: str) -> dict[str, object]:
+    """Parameters for PG_VECTOR_SQL: the patient's terms, by weight (= rank)."""
+    by_weight: dict[str, list[str]] = {w: [] for w in "abcd"}
+    for term, rank in index_terms(record_number, family_name, given_name):
+        by_weight[PG_WEIGHTS[rank].lower()].append(term)
+    return {f"search_{w}": terms for w, terms in by_weight.items()}
+
+
+def _lexeme(token: str, prefix: bool = True, weight: str = "") -> str:
+    # Tokens are folded letters and digits only (never a quote, backslash or space), so
+    # quoting makes them plain lexemes whatever they spell ("and", "or", "not").
+    return f"'{token}'" + (":*" if prefix else (":" if weight else "")) + weight
+
+
+def pg_tsqueries(query: SearchQuery) -> dict[str, str]:
+    """The tsquery texts (bound as parameters, cast with ::tsquery) for pg_search_sql."""
+    if query.tiers is RECORD_TIERS:
+        rec = query.record
+        return {
+            "q_any": f"{_lexeme(rec, True, 'C')} | {_lexeme(rec, True, 'D')}",
+            "q_exact": _lexeme(rec, False, "C"),
+            "q_family": _lexeme(rec, False, "C"),  # unused tiers stay false-equivalent
+            "q_given": _lexeme(rec, False, "C"),
+            "q_record": _lexeme(rec, True, "C"),
+        }
+    rest = "".join(f" & {_lexeme(tok)}" for tok in query.others)
+    drv = query.driver
+    return {
+        "q_any": f"({_lexeme(drv)}{rest}) | {_lexeme(query.record, True, 'C')}",
+        "q_exact": _lexeme(query.record, False, "C"),
+        "q_family": f"{_lexeme(drv, True, 'A')}{rest}",
+        "q_given": f"{_lexeme(drv, True, 'B')}{rest}",
+        "q_record": _lexeme(query.record, True, "C"),
+    }
+
+
+def pg_search_sql(
+    query: SearchQuery, *, extra_where: str = "", limit: int = 50, offset: int = 0
+) -> tuple[str, dict[str, object]]:
+    """SQL (psycopg, named parameters) giving `id, rank` of the matching patients, ranked
+    like SQLite: rank, then name_key, then id. `extra_where` is a trusted SQL condition on
+    `p` (a worklist filter) whose parameters the caller adds. Empty query: no rows.
+
+    Uses the GIN index for the match; the rank is computed for the matching rows only.
+    """
+    params: dict[str, object] = {"limit": max(0, int(limit)), "offset": max(0, int(offset))}
+    conditions: list[str] = []
+    rank_sql = "0"
+    if query.tiers:
+        params.update(pg_tsqueries(query))
+        conditions.append("p.search_vector @@ %(q_any)s::tsquery")
+        rank_sql = (
+            "CASE WHEN p.search_vector @@ %(q_exact)s::tsquery THEN 0 "
+            "WHEN p.search_vector @@ %(q_family)s::tsquery THEN 1 "
+            "WHEN p.search_vector @@ %(q_given)s::tsquery THEN 2 "
+            "WHEN p.search_vector @@ %(q_record)s::tsquery THEN 3 ELSE 4 END"
+        )
+    if query.birth_from is not None:
+        conditions.append("p.birth_date BETWEEN %(birth_from)s AND %(birth_to)s")
+        params.update(birth_from=query.birth_from, birth_to=query.birth_to)
+    if not conditions:
+        conditions.append("false")
+    if extra_where:
+        conditions.append(f"({extra_where})")
+    sql = (
+        f"SELECT p.id, {rank_sql} AS rank FROM patients p WHERE {' AND '.join(conditions)} "
+        "ORDER BY rank, p.name_key, p.id LIMIT %(limit)s OFFSET %(offset)s"
+    )
+    return sql, params

@@ -15,6 +15,11 @@ passes "today"; the row was computed on `computed_on`):
   `adjuvant_short` that only becomes true when a planned end passes shows after the next save.
 - adjuvant ending: `adjuvant_end` is the end of the last-ending adjuvant line; the query
   compares it with today, so this one is exact.
+- to review (schema v5): an active scan flag as above whose review in force (the case's
+  reviews, DESIGN.md section 4) is missing or `re_image`. It changes only on a save.
+- next scan due (schema v5): the day the next scan is due, for the list's column and the
+  scan-overdue worklist's order: the day before `scan_due` (the last day a scan is not yet
+  overdue), or, once overdue, the engine's `follow_up.next_scan_due` as of the save date.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ from gistdesk.clinical.alerts import scan_overdue
 from gistdesk.clinical.risk import recurrence_risk
 from gistdesk.clinical.types import FlagCode, Risk
 from gistdesk.core.model import Case, TherapyLine
+from gistdesk.core.reviews import awaits_decision, review_in_force
 from gistdesk.core.vocab import Intent
 
 # Scan flags shown in the list while current; the first two make the "flags" worklist.
@@ -51,6 +57,23 @@ class Summary:
     active_progression: bool
     scan_due: date | None
     adjuvant_end: date | None
+    to_review: bool = False
+    next_scan_due: date | None = None
+
+
+# The summary columns after patient_id: those of schema v3, then those v5 added.
+V3_COLUMNS = (
+    "computed_on",
+    "primary_site",
+    "last_scan",
+    "current_line",
+    "current_line_end",
+    "flag_codes",
+    "active_progression",
+    "scan_due",
+    "adjuvant_end",
+)
+COLUMNS = (*V3_COLUMNS, "to_review", "next_scan_due")
 
 
 def _fmt_mg(value: float) -> str:
@@ -135,6 +158,8 @@ def summarize(case: Case, as_of: date) -> Summary:
     }
     overdue_now = any(code is FlagCode.SCAN_OVERDUE for code, _ in flags)
     current = _current_line(case, as_of)
+    to_review = bool(active) and awaits_decision(review_in_force(case.reviews, last_scan))
+    scan_due = _scan_due(case, as_of, overdue_now, last_scan)
     return Summary(
         computed_on=as_of,
         primary_site=case.tumor.primary_site.value if case.tumor.primary_site else None,
@@ -143,9 +168,21 @@ def summarize(case: Case, as_of: date) -> Summary:
         current_line_end=case.therapy_lines[current].end if current is not None else None,
         flag_codes=tuple(sorted(active | alerts)),
         active_progression=bool(active & PROGRESSION_FLAGS),
-        scan_due=_scan_due(case, as_of, overdue_now, last_scan),
+        scan_due=scan_due,
         adjuvant_end=_adjuvant_end(case.therapy_lines),
+        to_review=to_review,
+        next_scan_due=_next_scan_due(overdue_now, scan_due, last_scan, as_of),
     )
+
+
+def _next_scan_due(
+    overdue_now: bool, scan_due: date | None, last_scan: date | None, as_of: date
+) -> date | None:
+    if scan_due is None:
+        return None
+    if overdue_now:
+        return scan_due if last_scan is None else scan_due - timedelta(days=1)
+    return scan_due - timedelta(days=1)
 
 
 def _iso(day: date | None) -> str | None:
@@ -164,14 +201,23 @@ def summary_row(s: Summary) -> tuple[Any, ...]:
         int(s.active_progression),
         _iso(s.scan_due),
         _iso(s.adjuvant_end),
+        int(s.to_review),
+        _iso(s.next_scan_due),
     )
 
 
-def write_summary_row(conn: sqlite3.Connection, patient_id: int, row: tuple[Any, ...]) -> None:
+def write_summary_row(
+    conn: sqlite3.Connection,
+    patient_id: int,
+    row: tuple[Any, ...],
+    columns: tuple[str, ...] = COLUMNS,
+) -> None:
+    """Write one summary row; `columns` names the values of `row` (a shorter list for a
+    file at an older schema version, during the migration ladder)."""
+    names = ", ".join(("patient_id", *columns))
+    marks = ", ".join("?" for _ in range(len(columns) + 1))
     conn.execute(
-        "INSERT OR REPLACE INTO patient_summary (patient_id, computed_on, primary_site, "
-        "last_scan, current_line, current_line_end, flag_codes, active_progression, scan_due, "
-        "adjuvant_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        f"INSERT OR REPLACE INTO patient_summary ({names}) VALUES ({marks})",
         (patient_id, *row),
     )
 

@@ -1,7 +1,9 @@
 """Worklists and the patient list as SQL over patients + patient_summary (see summary.py).
 
-Every filter and sort is on an indexed column, so a page of 50 out of 100,000 patients is
-read without assessing or even loading any case. Two measured details keep it fast:
+A typed search sorted by relevance is ranked in search_sqlite.py; sorted by a column it is a
+filter here (search_sqlite.match_condition). Every filter and sort is on an indexed column,
+so a page of 50 out of 100,000 patients is read without assessing or even loading any case.
+Two measured details keep it fast:
 - a page is found first as 50 ids, reading only the table (index) the sort and filters
   need, then those 50 rows are fetched; skipping 90,000 rows of a covering index is cheap,
   skipping 90,000 joined rows is not;
@@ -15,8 +17,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from gistdesk.storage import search_sqlite
 from gistdesk.storage.api import SortKey, Worklist
-from gistdesk.storage.search import SearchQuery, prefix_upper_bound
+from gistdesk.storage.search import SearchQuery
 
 ADJUVANT_ENDING_DAYS = 60
 
@@ -29,6 +32,9 @@ _SORTS: dict[SortKey, tuple[str, bool]] = {
     SortKey.AGE: ("{t}.birth_date {r}, {id} {r}", True),
     SortKey.SITE: ("{t}.primary_site {d}, {id} {d}", False),
     SortKey.LAST_SCAN: ("{t}.last_scan {d}, {id} {d}", False),
+    SortKey.SCAN_DUE: ("{t}.next_scan_due {d}, {id} {d}", False),
+    # Only a typed search is ranked (search_sqlite); the plain list is by record number.
+    SortKey.RELEVANCE: ("{t}.record_key {d}, {id} {d}", True),
 }
 
 
@@ -39,26 +45,23 @@ class _Filters:
     params: dict[str, Any] = field(default_factory=dict)
 
 
+def summary_filters(worklist: Worklist, today: date) -> tuple[list[str], dict[str, Any]]:
+    """The worklist's conditions on `s` (patient_summary) and their parameters."""
+    f = _filters(None, worklist, today)
+    return f.on_summary, f.params
+
+
 def _filters(query: SearchQuery | None, worklist: Worklist, today: date) -> _Filters:
     f = _Filters()
-    if query is not None and (query.match is not None or query.record_prefix):
-        f.params.update(rk_low=query.record_prefix, rk_high=prefix_upper_bound(query.record_prefix))
-        by_record = "p.record_key >= :rk_low AND p.record_key < :rk_high"
-        if query.match is None or query.has_digits:
-            # Names hold no digits: `GD-0` is a record number prefix, nothing else.
-            f.on_patients.append(f"({by_record})")
-        else:
-            f.params["match"] = query.match
-            f.on_patients.append(
-                f"(({by_record}) OR p.id IN (SELECT rowid FROM patients_fts "
-                f"WHERE patients_fts MATCH :match))"
-            )
+    if query is not None and not query.empty:
+        # Sorted by a column: the search's matches as a filter (ranked: search_sqlite).
+        f.on_patients.append(f"({search_sqlite.match_condition(query, f.params)})")
     day = today.isoformat()
     if worklist is Worklist.SCAN_OVERDUE:
         f.on_summary.append("s.scan_due <= :today")
         f.params["today"] = day
-    elif worklist is Worklist.FLAGS:
-        f.on_summary.append("s.active_progression = 1")
+    elif worklist is Worklist.TO_REVIEW:
+        f.on_summary.append("s.to_review = 1")
     elif worklist is Worklist.ADJUVANT_ENDING:
         f.on_summary.append("s.adjuvant_end >= :today AND s.adjuvant_end <= :horizon")
         f.params.update(
@@ -91,7 +94,8 @@ def count_sql(
 
 LIST_COLUMNS = (
     "SELECT p.record_number, p.family_name, p.given_name, p.birth_date, s.primary_site, "
-    "s.current_line, s.current_line_end, s.last_scan, s.flag_codes, s.scan_due "
+    "s.current_line, s.current_line_end, s.last_scan, s.flag_codes, s.scan_due, "
+    "s.next_scan_due, s.to_review "
     "FROM patients p JOIN patient_summary s ON s.patient_id = p.id"
 )
 

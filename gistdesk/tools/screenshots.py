@@ -52,7 +52,7 @@ def save(widget: QWidget, path: Path) -> None:
 
 def pick_patient(repo: Repository) -> str:
     """A patient with an active progression flag and the most scans (a rich chart)."""
-    rows = repo.list_patients(worklist=Worklist.FLAGS, limit=60)
+    rows = repo.list_patients(worklist=Worklist.TO_REVIEW, limit=60)
     if not rows:
         rows = repo.list_patients(limit=60)
     best = max(

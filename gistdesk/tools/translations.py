@@ -69,7 +69,17 @@ class _Extractor(ast.NodeVisitor):
         self.found: list[tuple[str, str, int, bool]] = []
 
     def visit_ClassDef(self, node: ast.ClassDef) -> None:
-        self.classes.append(node.name)
+        # A mixin of another class says so: `TR_CONTEXT = "MainWindow"` (at run time
+        # self.tr() looks up the context of the instance's class).
+        context = node.name
+        for statement in node.body:
+            if (
+                isinstance(statement, ast.Assign)
+                and [t.id for t in statement.targets if isinstance(t, ast.Name)] == ["TR_CONTEXT"]
+                and (value := _string(statement.value)) is not None
+            ):
+                context = value
+        self.classes.append(context)
         self.generic_visit(node)
         self.classes.pop()
 

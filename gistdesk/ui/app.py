@@ -11,7 +11,6 @@ import getpass
 import logging
 import os
 import sys
-import threading
 import traceback
 from collections.abc import Callable
 from datetime import datetime
@@ -29,6 +28,7 @@ from gistdesk.storage.db import ENV_VAR
 from gistdesk.storage.db import default_db_path as storage_default_db_path
 from gistdesk.storage.factory import open_repository as open_target
 from gistdesk.ui import dialogs
+from gistdesk.ui.background import BackgroundOp, Progress
 from gistdesk.ui.i18n import chosen_language, install_language
 from gistdesk.ui.main_window import MainWindow
 
@@ -195,12 +195,12 @@ def search_opener(path: Path) -> Callable[[], Repository]:
 
 
 class IntegrityCheck(QObject):
-    """The full integrity check of the database, off the UI thread.
+    """The full integrity check of the database, off the UI thread (a BackgroundOp).
 
     A full check of a 100,000-patient file takes seconds; the window opens at once and the
-    check runs beside it on its own connection. A damaged file is reported and the window
-    stops accepting edits. A daemon thread, not a QThread: quitting during the check must not
-    wait for it (or abort on a QThread destroyed while running); the check only reads.
+    check runs beside it on its own connection, without a progress dialog. A damaged file is
+    reported and the window stops accepting edits. The worker is a daemon thread: quitting
+    during the check does not wait for it; the check only reads.
     """
 
     checked = Signal(str)  # "" when the file is sound, else what is wrong
@@ -208,24 +208,24 @@ class IntegrityCheck(QObject):
     def __init__(self, path: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.path = path
-        self._thread = threading.Thread(target=self._run, name="gistdesk-integrity", daemon=True)
+        self.op: BackgroundOp[None] = BackgroundOp(
+            None, self._work, show_progress=False, name="gistdesk-integrity"
+        )
 
     def start(self) -> None:
-        self._thread.start()
+        self.op.start(lambda _none: self.checked.emit(""), self._failed)
 
     def wait(self, timeout_ms: int = 30_000) -> bool:
         """Wait for the check to finish (tests); True when it has."""
-        self._thread.join(timeout_ms / 1000)
-        return not self._thread.is_alive()
+        return self.op.wait(timeout_ms)
 
-    def _run(self) -> None:
-        try:
-            open_target(self.path, integrity="full").close()
-        except Exception as exc:  # DatabaseCorruptError, or the file vanished / is locked
-            log.error("integrity check failed: %s", type(exc).__name__)
-            self.checked.emit(str(exc) or type(exc).__name__)  # queued to the UI thread
-            return
-        self.checked.emit("")
+    def _work(self, _progress: Progress) -> None:
+        open_target(self.path, integrity="full").close()
+
+    def _failed(self, exc: BaseException) -> None:
+        # DatabaseCorruptError, or the file vanished / is locked
+        log.error("integrity check failed: %s", type(exc).__name__)
+        self.checked.emit(str(exc) or type(exc).__name__)
 
 
 def check_integrity_in_background(window: MainWindow, path: Path) -> IntegrityCheck:
@@ -292,7 +292,9 @@ def choose_database(db: Path | None, demo_db: Path | None) -> Path | None:
     return None
 
 
-def sign_in_to(parent: QWidget | None, repository: Repository, label: str) -> bool:
+def sign_in_to(
+    parent: QWidget | None, repository: Repository, label: str, demo: bool = False
+) -> bool:
     """First run: create the administrator; then the sign-in dialog. False: cancelled."""
     secure = repository
     if not secure.has_users():
@@ -300,34 +302,34 @@ def sign_in_to(parent: QWidget | None, repository: Repository, label: str) -> bo
             return False
         if secure.current_user is not None:
             return True
-        return dialogs.ask_sign_in(parent, secure, label) is not None
-    return dialogs.ask_sign_in(parent, secure, label) is not None
+        return dialogs.ask_sign_in(parent, secure, label, demo=demo) is not None
+    return dialogs.ask_sign_in(parent, secure, label, demo=demo) is not None
 
 
 def backup_in_background(path: Path, timeout_s: float = 8.0) -> str:
     """The automatic backup on close, on its own connection and thread: "" when done, else
     what went wrong. Closing never waits longer than `timeout_s`; an
     unfinished copy is only a temporary file, the database itself is never touched."""
-    problem: list[str] = []
 
-    def work() -> None:
-        try:
-            with open_target(path, integrity="none") as repo:
-                # The app itself makes this copy (like the CLI's local operator): whoever
-                # runs gistdesk on this machine can read the file anyway.
-                repo.sign_in_local_operator("gistdesk-close-backup")
-                repo.backup("close")  # every close; rotation keeps 7 daily + 4 weekly
-        except Exception as exc:
-            log.error("backup on close failed: %s", type(exc).__name__)
-            problem.append(str(exc) or type(exc).__name__)
+    def work(_progress: Progress) -> None:
+        with open_target(path, integrity="none") as repo:
+            # The app itself makes this copy (like the CLI's local operator): whoever
+            # runs gistdesk on this machine can read the file anyway.
+            repo.sign_in_local_operator("gistdesk-close-backup")
+            repo.backup("close")  # every close; rotation keeps 7 daily + 4 weekly
 
-    thread = threading.Thread(target=work, name="gistdesk-close-backup", daemon=True)
-    thread.start()
-    thread.join(timeout_s)
-    if thread.is_alive():
+    op: BackgroundOp[None] = BackgroundOp(
+        None, work, show_progress=False, name="gistdesk-close-backup"
+    )
+    op.start(on_failure=lambda exc: None)
+    if not op.wait(int(timeout_s * 1000)):
         log.warning("backup on close still running after %s s: not waiting", timeout_s)
         return "the backup took too long and was left unfinished"
-    return problem[0] if problem else ""
+    error = op.worker_error
+    if error is not None:
+        log.error("backup on close failed: %s", type(error).__name__)
+        return str(error) or type(error).__name__
+    return ""
 
 
 DAILY_CHECK_MS = 60 * 60 * 1000  # look every hour whether the daily backup is due
@@ -337,16 +339,18 @@ def start_daily_backups(window: MainWindow, path: Path) -> QTimer:
     """The daily backup: at start and then hourly, a background thread takes a backup when
     the newest one is more than a day old (the repository decides); the window never waits."""
 
-    def check() -> None:
-        def work() -> None:
-            try:
-                with open_target(path, integrity="none") as repo:
-                    repo.sign_in_local_operator("gistdesk-daily-backup")
-                    repo.auto_backup()
-            except Exception as exc:  # the next hourly check tries again
-                log.error("daily backup failed: %s", type(exc).__name__)
+    def work(_progress: Progress) -> None:
+        with open_target(path, integrity="none") as repo:
+            repo.sign_in_local_operator("gistdesk-daily-backup")
+            repo.auto_backup()
 
-        threading.Thread(target=work, name="gistdesk-daily-backup", daemon=True).start()
+    def failed(exc: BaseException) -> None:  # the next hourly check tries again
+        log.error("daily backup failed: %s", type(exc).__name__)
+
+    def check() -> None:
+        BackgroundOp(None, work, show_progress=False, name="gistdesk-daily-backup").start(
+            on_failure=failed
+        )
 
     old = getattr(window, "daily_backup_timer", None)
     if isinstance(old, QTimer):
@@ -419,11 +423,12 @@ def start(
             f"{type(exc).__name__}: {exc}",
         )
         return None
-    if path in (demo_db, app_data_dir() / DEMO_FILE):
+    demo = path in (demo_db, app_data_dir() / DEMO_FILE)
+    if demo:
         from gistdesk.ui.demo_accounts import ensure_demo_accounts
 
         ensure_demo_accounts(repository)
-    if not sign_in_to(None, repository, str(path)):
+    if not sign_in_to(None, repository, str(path), demo=demo):
         repository.close()
         return None
     window = MainWindow(
@@ -471,7 +476,12 @@ def switch_database(window: MainWindow, kind: str) -> None:
         )
         return
     try:
-        repository = open_repository(path)
+        # the full integrity check of the chosen file, with a progress dialog when slow
+        repository = BackgroundOp(
+            window,
+            lambda _progress: open_repository(path),
+            title=tr("App", "Opening the database…"),
+        ).run()
     except Exception as exc:
         dialogs.show_error(
             window,

@@ -147,10 +147,15 @@ def ask_create_admin(parent: QWidget | None, repository: Repository) -> bool:
 
 
 def ask_sign_in(
-    parent: QWidget | None, repository: Repository, database_label: str = "", username: str = ""
+    parent: QWidget | None,
+    repository: Repository,
+    database_label: str = "",
+    username: str = "",
+    demo: bool = False,
 ) -> User | None:
-    """The sign-in dialog; the signed-in User, or None when cancelled."""
+    """The sign-in dialog; the signed-in User, or None when cancelled. On the demo clinic
+    it names the demo accounts and their password."""
     from gistdesk.ui.signin import SignInDialog
 
-    dialog = SignInDialog(repository, database_label, username, parent)
+    dialog = SignInDialog(repository, database_label, username, parent, demo=demo)
     return dialog.user if run_dialog(dialog) else None

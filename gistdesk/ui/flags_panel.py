@@ -6,6 +6,8 @@ options to discuss. Selecting a flag (click, or arrows + Enter) selects its scan
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from datetime import date, timedelta
 from html import escape
 from typing import Any
 
@@ -33,21 +35,64 @@ from PySide6.QtWidgets import (
 
 from gistdesk.clinical.types import Assessment, Flag, FlagCode
 from gistdesk.core.model import Case
+from gistdesk.core.vocab import Intent
+from gistdesk.storage.worklists import ADJUVANT_ENDING_DAYS
+from gistdesk.ui.i18n import QT_TRANSLATE_NOOP
 from gistdesk.ui.text import flag_color, flag_title, option_label, words
 
 Index = QModelIndex | QPersistentModelIndex
 FlagRole = Qt.ItemDataRole.UserRole + 1
 
 
-def _number_text(name: str, value: float | str | None) -> str:
-    if value is None:
-        shown = "—"
-    elif isinstance(value, float):
-        shown = f"{value:.1f}".rstrip("0").rstrip(".")
-    else:
-        shown = str(value)
-    label = name.replace("_pct", " %").replace("_mm", " mm").replace("_", " ")
-    return f"{escape(label)}: {escape(shown)}"
+# The numbers behind a flag, in words with their unit (anything else: its key in words).
+NUMBER_LABELS: dict[str, tuple[str, str]] = {
+    "sum_mm": (QT_TRANSLATE_NOOP("FlagsPanel", "Sum of target diameters"), "mm"),
+    "baseline_mm": (QT_TRANSLATE_NOOP("FlagsPanel", "Sum at baseline"), "mm"),
+    "nadir_mm": (QT_TRANSLATE_NOOP("FlagsPanel", "Smallest sum (nadir)"), "mm"),
+    "nadir_scan": (QT_TRANSLATE_NOOP("FlagsPanel", "Nadir scan"), ""),
+    "change_vs_baseline_pct": (QT_TRANSLATE_NOOP("FlagsPanel", "Change vs baseline"), "%"),
+    "change_vs_nadir_pct": (QT_TRANSLATE_NOOP("FlagsPanel", "Change vs nadir"), "%"),
+    "density_change_pct": (QT_TRANSLATE_NOOP("FlagsPanel", "Density change"), "%"),
+    "density_change_vs_nadir_pct": (
+        QT_TRANSLATE_NOOP("FlagsPanel", "Density change vs nadir"),
+        "%",
+    ),
+    "suv_change_pct": (QT_TRANSLATE_NOOP("FlagsPanel", "SUVmax change"), "%"),
+    "days": (QT_TRANSLATE_NOOP("FlagsPanel", "Days"), ""),
+    "days_on_line": (QT_TRANSLATE_NOOP("FlagsPanel", "Days on this line"), ""),
+    "days_since_scan": (QT_TRANSLATE_NOOP("FlagsPanel", "Days since the last scan"), ""),
+    "interval_days": (QT_TRANSLATE_NOOP("FlagsPanel", "Scan interval (days)"), ""),
+    "required_days": (QT_TRANSLATE_NOOP("FlagsPanel", "Advised duration (days)"), ""),
+    "mg_per_day": (QT_TRANSLATE_NOOP("FlagsPanel", "Dose"), "mg/day"),
+}
+
+
+def number_rows(numbers: Mapping[str, float | str | None]) -> list[tuple[str, str]]:
+    """(label, value with unit) for each known number, in a readable order."""
+    rows: list[tuple[str, str]] = []
+    for key, value in numbers.items():
+        if value is None:
+            continue
+        label, unit = NUMBER_LABELS.get(key, (key.replace("_", " "), ""))
+        if isinstance(value, float):
+            shown = f"{value:+.1f}" if unit == "%" else f"{value:.1f}".rstrip("0").rstrip(".")
+        else:
+            shown = str(value)
+        text = QCoreApplication.translate("FlagsPanel", label) if key in NUMBER_LABELS else label
+        rows.append((text, f"{shown} {unit}".strip() if unit != "%" else f"{shown}%"))
+    return rows
+
+
+def numbers_table(numbers: Mapping[str, float | str | None]) -> str:
+    rows = number_rows(numbers)
+    if not rows:
+        return ""
+    cells = "".join(
+        f"<tr><td style='color:#4b5563; padding-right:8px'>{escape(label)}</td>"
+        f"<td align='right'>{escape(value)}</td></tr>"
+        for label, value in rows
+    )
+    return f"<table cellspacing='0' cellpadding='1'>{cells}</table>"
 
 
 def flag_html(flag: Flag, case: Case | None) -> str:
@@ -94,11 +139,11 @@ def flag_html(flag: Flag, case: Case | None) -> str:
                     "early on the first TKI line (when false progression is most common)",
                 )
             )
-    numbers = [_number_text(k, v) for k, v in flag.numbers.items() if v is not None]
-    if numbers:
-        facts.append("<span style='color:#374151'>" + " · ".join(numbers) + "</span>")
     if facts:
         parts.append("<div style='margin-top:3px'>" + "<br>".join(facts) + "</div>")
+    table = numbers_table(flag.numbers)
+    if table:
+        parts.append(f"<div style='margin-top:3px'>{table}</div>")
     if flag.options:
         items = "".join(f"<li>{escape(option_label(o))}</li>" for o in flag.options)
         parts.append(
@@ -112,6 +157,16 @@ def flag_html(flag: Flag, case: Case | None) -> str:
             f"{tr('FlagsPanel', 'Source:')} {escape(flag.source)}</div>"
         )
     return "".join(parts)
+
+
+def adjuvant_ending(case: Case, today: date) -> date | None:
+    """The end of the last-ending adjuvant line when it falls within the Adjuvant ending
+    worklist's window (the same rule as the worklist: storage/worklists.py)."""
+    ends = [line.end for line in case.therapy_lines if line.intent is Intent.ADJUVANT and line.end]
+    end = max(ends) if ends else None
+    if end is None or not today <= end <= today + timedelta(days=ADJUVANT_ENDING_DAYS):
+        return None
+    return end
 
 
 class FlagsModel(QAbstractListModel):
@@ -231,6 +286,12 @@ class FlagsPanel(QWidget):
         self.view.selectionModel().currentChanged.connect(self._on_current)
         self.view.clicked.connect(self._on_clicked)
         layout.addWidget(self.view, 1)
+        # The worklists' notes (Adjuvant ending): the panel says why the patient is listed.
+        self.worklist_note = QLabel()
+        self.worklist_note.setObjectName("worklistNote")
+        self.worklist_note.setWordWrap(True)
+        self.worklist_note.hide()
+        layout.insertWidget(1, self.worklist_note)
         self.empty = QLabel(self.tr("No flags: nothing for the team to review."))
         self.empty.setObjectName("emptyNote")
         self.empty.setWordWrap(True)
@@ -245,6 +306,16 @@ class FlagsPanel(QWidget):
         count = self.model.rowCount()
         self.title.setText(self.tr("Flags ({0})").format(count) if count else self.tr("Flags"))
         self.empty.setVisible(count == 0)
+        ending = adjuvant_ending(case, assessment.as_of) if case and assessment else None
+        if ending is None:
+            self.worklist_note.hide()
+        else:
+            self.worklist_note.setText(
+                self.tr(
+                    "Adjuvant therapy ends on {0} (in {1} days): on the Adjuvant ending worklist."
+                ).format(ending.isoformat(), (ending - assessment.as_of).days)  # type: ignore[union-attr]
+            )
+            self.worklist_note.show()
 
     def flags(self) -> list[Flag]:
         return list(self.model.items)

@@ -104,6 +104,8 @@ class LiveRefresh(QObject):
         if window.locked:
             self._release()
             return
+        if window.controller.busy:
+            return  # the connection is in use by a save or an open on a worker thread
         self.ticks += 1
         try:
             changes = window.repository.changes_since(self.cursor)

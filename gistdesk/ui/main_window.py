@@ -1,5 +1,8 @@
-"""The main window: patient list with search and worklists on the left, the open patient
-(timeline, tables, flags) on the right; menus and toolbar carry every action."""
+"""The main window's logic: wiring, the open patient, locking, tools, the database.
+
+Layout is in main_window_view.py, every action in actions.py (menus, toolbar and enabling
+derive from that one table), the edit handlers in edits.py, long work in background.py.
+"""
 
 from __future__ import annotations
 
@@ -11,113 +14,69 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QByteArray,
-    QCoreApplication,
     QEvent,
     QItemSelection,
     QObject,
+    QRect,
     QSettings,
+    QSize,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontMetrics, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QApplication,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QMainWindow,
-    QSplitter,
-    QStackedWidget,
-    QTabBar,
-    QTableView,
-    QToolBar,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QKeySequence, QShowEvent
+from PySide6.QtWidgets import QApplication
 
-from gistdesk.core.problems import InvalidCaseError
+from gistdesk.core.model import Patient
 from gistdesk.storage.api import Worklist
 from gistdesk.storage.auth import Permission, PermissionDeniedError, User
-from gistdesk.storage.contract import Repository, Revision
-from gistdesk.storage.errors import ConflictError, StorageError
-from gistdesk.ui import conflict_dialog, dialogs, printing
-from gistdesk.ui.controller import CaseController, EntryChange
+from gistdesk.storage.contract import Repository
+from gistdesk.storage.errors import StorageError
+from gistdesk.ui import actions as action_table
+from gistdesk.ui import background, dialogs, printing
+from gistdesk.ui.controller import CaseController
+from gistdesk.ui.edits import EditHandlers
 from gistdesk.ui.forms.base import CaseForm
-from gistdesk.ui.i18n import QT_TRANSLATE_NOOP, add_language_menu
+from gistdesk.ui.i18n import add_language_menu
 from gistdesk.ui.live_refresh import LiveRefresh
-from gistdesk.ui.patient_list import COL_LINE, PatientListModel, header_text
-from gistdesk.ui.search_worker import SearchThread
+from gistdesk.ui.main_window_view import WORKLISTS
+from gistdesk.ui.patient_list import COL_LINE, PatientListModel
+from gistdesk.ui.search_worker import Searcher
 from gistdesk.ui.session import IdleWatcher, describe_user
 from gistdesk.ui.settings_dialog import AppSettings
 from gistdesk.ui.signin import LockScreen
 
-if TYPE_CHECKING:  # built on first use (see _build_patient_pane)
-    from gistdesk.core.model import Case
+if TYPE_CHECKING:
     from gistdesk.ui.flags_panel import FlagsPanel
     from gistdesk.ui.patient_view import PatientView
 
-WORKLISTS: tuple[tuple[Worklist, str], ...] = (
-    (Worklist.ALL, QT_TRANSLATE_NOOP("MainWindow", "All")),
-    (Worklist.SCAN_OVERDUE, QT_TRANSLATE_NOOP("MainWindow", "Scan overdue")),
-    (Worklist.FLAGS, QT_TRANSLATE_NOOP("MainWindow", "Flags")),
-    (Worklist.ADJUVANT_ENDING, QT_TRANSLATE_NOOP("MainWindow", "Adjuvant ending")),
-)
+__all__ = ["WORKLISTS", "MainWindow", "clamp_geometry", "window_title"]
 
-# What each action needs; the repository refuses the same operations for other roles.
-ACTION_PERMISSIONS: dict[str, tuple[Permission, ...]] = {
-    "new_patient": (Permission.EDIT_PATIENT,),
-    "edit_patient": (Permission.EDIT_PATIENT,),
-    "delete_patient": (Permission.DELETE_PATIENT,),
-    "add_line": (Permission.EDIT_TIMELINE,),
-    "edit_line": (Permission.EDIT_TIMELINE,),
-    "add_dose": (Permission.EDIT_TIMELINE,),
-    "add_scan": (Permission.EDIT_TIMELINE,),
-    "edit_scan": (Permission.EDIT_TIMELINE,),
-    "delete_scan": (Permission.EDIT_TIMELINE, Permission.DELETE_PATIENT),
-    "edit_dose": (Permission.EDIT_TIMELINE,),
-    "delete_dose": (Permission.EDIT_TIMELINE, Permission.DELETE_PATIENT),
-    "add_procedure": (Permission.EDIT_TIMELINE,),
-    "edit_procedure": (Permission.EDIT_TIMELINE,),
-    "delete_procedure": (Permission.EDIT_TIMELINE, Permission.DELETE_PATIENT),
-    "add_side_effect": (Permission.EDIT_TIMELINE,),
-    "edit_side_effect": (Permission.EDIT_TIMELINE,),
-    "delete_side_effect": (Permission.EDIT_TIMELINE, Permission.DELETE_PATIENT),
-    "print_summary": (Permission.PRINT,),
-    "print_handout": (Permission.PRINT,),
-    "audit_log": (Permission.VIEW_AUDIT,),
-    "audit_patient": (Permission.VIEW_AUDIT,),
-    "backups": (Permission.RESTORE_BACKUP,),
-    "users": (Permission.MANAGE_USERS,),
-    "settings": (Permission.SETTINGS,),
-    "new_db": (Permission.SETTINGS,),
-}
-EDIT_ACTIONS = (
-    "new_patient",
-    "edit_patient",
-    "delete_patient",
-    "add_line",
-    "edit_line",
-    "add_dose",
-    "edit_dose",
-    "delete_dose",
-    "add_scan",
-    "edit_scan",
-    "delete_scan",
-    "add_procedure",
-    "edit_procedure",
-    "delete_procedure",
-    "add_side_effect",
-    "edit_side_effect",
-    "delete_side_effect",
-)
-# Usable while locked (everything else is disabled: the data behind the lock stays hidden).
-LOCKED_ACTIONS = ("quit", "about")
 SELECT_SEARCH_ROWS = 2000  # how far down the list to page to show the open patient
+DEFAULT_SIZE = QSize(1760, 1000)
+MIN_USABLE = QSize(1000, 620)
+LIST_COLUMN_MAX = 260  # px: a longer name is elided, its tooltip shows it whole
 
 
-class MainWindow(QMainWindow):
+def clamp_geometry(rect: QRect, available: QRect, minimum: QSize = MIN_USABLE) -> QRect:
+    """A window rectangle that fits `available` (the screen without task bars): never larger
+    than it, never smaller than `minimum` (or the whole screen when that is smaller), and
+    moved inside it. A geometry saved on a bigger screen is made usable here."""
+    width = min(max(rect.width(), min(minimum.width(), available.width())), available.width())
+    height = min(max(rect.height(), min(minimum.height(), available.height())), available.height())
+    x = min(max(rect.x(), available.left()), available.left() + available.width() - width)
+    y = min(max(rect.y(), available.top()), available.top() + available.height() - height)
+    return QRect(x, y, width, height)
+
+
+def window_title(patient: Patient) -> str:
+    """'Family, Given [record] — gistdesk', leaving out what is not given."""
+    name = ", ".join(part for part in (patient.family_name, patient.given_name) if part)
+    record = f"[{patient.record_number}]"
+    return f"{name} {record} — gistdesk" if name else f"{record} — gistdesk"
+
+
+class MainWindow(EditHandlers):
     database_requested = Signal(str)  # "open" or "new": handled by the app
     restore_requested = Signal(object)  # Path of a backup: handled by the app
     locked_changed = Signal(bool)
@@ -133,7 +92,6 @@ class MainWindow(QMainWindow):
         idle_lock_ms: int | None = None,
     ) -> None:
         super().__init__()
-        self.setObjectName("mainWindow")
         self.settings = settings
         self.app_settings = AppSettings(repository)
         self.today = today
@@ -141,7 +99,6 @@ class MainWindow(QMainWindow):
         self.controller = CaseController(
             repository, self.user.username if self.user else user, today, self
         )
-        self.setWindowTitle("gistdesk")
         self.read_only = False
         self.locked = False
         self.locked_user: User | None = None
@@ -151,107 +108,41 @@ class MainWindow(QMainWindow):
         self.database_path: Path | None = None  # set by the app (restore reopens it)
         self.backup_on_close: Callable[[], None] | None = None  # set by the app
         self.integrity_check: QObject | None = None  # the background check, kept alive
-        self.actions_by_name: dict[str, QAction] = {}
-        self._make_actions()
+        self._patient_view: PatientView | None = None  # built when the first patient opens
+        self._flags_panel: FlagsPanel | None = None
 
-        # Left: search, worklists, patient list.
-        left = QWidget()
-        left.setObjectName("listPane")
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(8, 8, 4, 4)
-        self.search = QLineEdit()
-        self.search.setObjectName("searchBox")
-        self.search.setPlaceholderText(self.tr("Search record number or name  (Ctrl+F)"))
-        self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName(self.tr("Search patients"))
-        self.search.installEventFilter(self)
-        left_layout.addWidget(self.search)
-        self.worklist_tabs = QTabBar()
-        self.worklist_tabs.setObjectName("worklistTabs")
-        self.worklist_tabs.setExpanding(False)
-        for _, label in WORKLISTS:
-            self.worklist_tabs.addTab(self.tr(label))
-        left_layout.addWidget(self.worklist_tabs)
-        # Typed searches run on a worker thread when the app can open a second connection.
-        self.searcher = SearchThread(search_repository, self) if search_repository else None
+        self.actions_by_name = action_table.create_actions(self)
+        # Typed searches run in the background when the app can open a second connection.
+        self.searcher = Searcher(search_repository, self) if search_repository else None
         self.list_model = PatientListModel(repository, today, self, self.searcher)
+        self.build_layout(self.list_model, LockScreen(repository))
+        add_language_menu(
+            self,
+            self.menus["view"],
+            self.settings,
+            lambda text: self.statusBar().showMessage(text, 10000),
+        )
+        self._show_user(user)
+        self.set_database_label(database_label)
+
+        # Wiring.
+        self.search.installEventFilter(self)
         self.list_model.search_failed.connect(
             lambda text: self.statusBar().showMessage(
                 self.tr("Search failed: {0}").format(text), 8000
             )
         )
-        self.list_view = QTableView()
-        self.list_view.setObjectName("patientList")
-        self.list_view.setModel(self.list_model)
-        self.list_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.list_view.setSortingEnabled(True)
-        self.list_view.setAlternatingRowColors(True)
-        self.list_view.setWordWrap(False)
-        self.list_view.verticalHeader().setVisible(False)
-        self.list_view.verticalHeader().setDefaultSectionSize(24)
-        header = self.list_view.horizontalHeader()
-        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        bold = QFont(header.font())
-        bold.setBold(True)
-        metrics = QFontMetrics(bold)
-        for column, width in enumerate((100, 140, 44, 100, 120, 84, 50)):
-            # Never narrower than the bold header text plus padding (and the sort arrow).
-            needed = metrics.horizontalAdvance(header_text(column)) + (28 if column == 0 else 16)
-            self.list_view.setColumnWidth(column, max(width, needed))
-        header.setSectionResizeMode(COL_LINE, QHeaderView.ResizeMode.Stretch)
-        header.setStretchLastSection(False)
-        left_layout.addWidget(self.list_view, 1)
-        self.count_label = QLabel()
-        self.count_label.setObjectName("hint")
-        left_layout.addWidget(self.count_label)
-
-        # Right: placeholder until a patient is open, then patient view + flags.
-        self.stack = QStackedWidget()
-        self.placeholder = QLabel(
-            self.tr("Select a patient in the list, or create one with Ctrl+N.")
-        )
-        self.placeholder.setObjectName("emptyNote")
-        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.stack.addWidget(self.placeholder)
-        # The patient view is built when the first patient opens: start stays fast.
-        self._patient_view: PatientView | None = None
-        self._flags_panel: FlagsPanel | None = None
-
-        self.main_split = QSplitter(Qt.Orientation.Horizontal)
-        self.main_split.setObjectName("mainSplit")
-        self.main_split.addWidget(left)
-        self.main_split.addWidget(self.stack)
-        self.main_split.setStretchFactor(0, 0)
-        self.main_split.setStretchFactor(1, 1)
-        self.main_split.setSizes([690, 1070])
-        # The lock screen replaces all of it while locked (patient data hidden).
-        self.lock_screen = LockScreen(repository)
         self.lock_screen.unlocked.connect(self._on_unlocked)
-        self.central = QStackedWidget()
-        self.central.setObjectName("centralStack")
-        self.central.addWidget(self.main_split)
-        self.central.addWidget(self.lock_screen)
-        self.setCentralWidget(self.central)
-
-        self.db_label = QLabel()
-        self.user_label = QLabel()
-        self.user_label.setObjectName("userLabel")
-        self._show_user(user)
-        self.statusBar().addPermanentWidget(self.db_label)
-        self.statusBar().addPermanentWidget(self.user_label)
-        self.set_database_label(database_label)
-
-        # Wiring.
         self.search.textChanged.connect(self._on_search)
         self.worklist_tabs.currentChanged.connect(self._on_worklist)
         self.list_view.selectionModel().selectionChanged.connect(self._on_list_selection)
         self.list_model.modelReset.connect(self._update_count)
+        self.list_model.modelReset.connect(self._fit_list_columns)
+        self.list_model.rowsInserted.connect(self._update_count)
         self.controller.case_changed.connect(self._on_case_changed)
         self.controller.saved.connect(self._on_saved)
+        # Shortcuts that work while a form (a modal dialog) is open: Ctrl+L locks at once.
+        QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
 
         self.list_model.ensure_loaded()
         self._update_count()
@@ -263,10 +154,6 @@ class MainWindow(QMainWindow):
         self.live = LiveRefresh(self)  # colleagues' saves, and who has the patient open
 
     # -- who is signed in -----------------------------------------------------------------
-    @property
-    def repository(self) -> Repository:
-        return self.controller.repository
-
     def _show_user(self, fallback: str = "") -> None:
         text = describe_user(self.user) if self.user else (fallback or self.tr("nobody"))
         self.user_label.setText(self.tr("Signed in: {0}").format(text))
@@ -281,13 +168,6 @@ class MainWindow(QMainWindow):
             return self._idle_override
         return self.app_settings.idle_minutes() * 60_000
 
-    def permission_refused(self, exc: Exception) -> None:
-        dialogs.show_error(
-            self,
-            self.tr("Not allowed"),
-            str(exc) or self.tr("Your role does not allow this. Ask an administrator."),
-        )
-
     # -- the right pane -------------------------------------------------------------------
     def _build_patient_pane(self) -> tuple[PatientView, FlagsPanel]:
         from gistdesk.ui.flags_panel import FlagsPanel
@@ -295,14 +175,7 @@ class MainWindow(QMainWindow):
 
         view = PatientView(self.actions_by_name)
         flags = FlagsPanel()
-        flags.setMinimumWidth(260)
-        self.right_split = QSplitter(Qt.Orientation.Horizontal)
-        self.right_split.addWidget(view)
-        self.right_split.addWidget(flags)
-        self.right_split.setStretchFactor(0, 3)
-        self.right_split.setStretchFactor(1, 1)
-        self.right_split.setSizes([770, 300])
-        self.stack.addWidget(self.right_split)
+        self.build_patient_pane(view, flags)
         flags.scan_selected.connect(self._on_flag_scan)
         view.scan_selected.connect(self._on_scan_selected)
         view.entry_selected.connect(self._update_actions)
@@ -317,189 +190,28 @@ class MainWindow(QMainWindow):
     def flags_panel(self) -> FlagsPanel:
         return self._flags_panel or self._build_patient_pane()[1]
 
-    # -- actions --------------------------------------------------------------------------
-    def _action(
-        self,
-        name: str,
-        text: str,
-        slot: Callable[[], object],
-        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
-        tip: str = "",
-    ) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(name)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        shown = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-        action.setToolTip(
-            f"{tip or text.replace('&', '').rstrip('…')}" + (f" ({shown})" if shown else "")
+    # -- actions: one state, derived in one place -----------------------------------------
+    def action_state(self) -> action_table.ActionState:
+        case = self.controller.case
+        view = self._patient_view if case is not None else None
+        return action_table.ActionState(
+            signed_in=self.user is not None,
+            locked=self.locked,
+            read_only=self.read_only,
+            has_case=case is not None,
+            has_line=bool(case and case.therapy_lines),
+            line_selected=view is not None and view.selected_line() is not None,
+            scan_selected=view is not None and view.selected_scan_index() is not None,
+            dose_selected=view is not None and view.selected_dose() is not None,
+            procedure_selected=view is not None and view.selected_procedure_index() is not None,
+            side_effect_selected=(
+                view is not None and view.selected_side_effect_index() is not None
+            ),
+            permissions=action_table.permissions_of(self.can),
         )
-        action.triggered.connect(lambda _checked=False: slot())
-        self.actions_by_name[name] = action
-        return action
 
-    def _make_actions(self) -> None:
-        a = self._action
-        new_patient = a(
-            "new_patient", self.tr("&New patient…"), self.new_patient, QKeySequence.StandardKey.New
-        )
-        edit_patient = a(
-            "edit_patient", self.tr("&Edit patient and tumor…"), self.edit_patient, "Ctrl+E"
-        )
-        add_line = a("add_line", self.tr("Add therapy &line…"), self.add_line, "Ctrl+Shift+L")
-        edit_line = a("edit_line", self.tr("Edit therapy line…"), self.edit_line)
-        add_dose = a("add_dose", self.tr("Add &dose change…"), self.add_dose, "Ctrl+Shift+D")
-        add_scan = a("add_scan", self.tr("Add &scan…"), self.add_scan, "Ctrl+Shift+S")
-        edit_scan = a("edit_scan", self.tr("Edit scan…"), self.edit_scan)
-        delete_scan = a("delete_scan", self.tr("Delete scan…"), self.delete_scan)
-        edit_dose = a("edit_dose", self.tr("Edit dose change…"), self.edit_dose)
-        delete_dose = a("delete_dose", self.tr("Delete dose change…"), self.delete_dose)
-        add_procedure = a(
-            "add_procedure", self.tr("Add &procedure…"), self.add_procedure, "Ctrl+Shift+R"
-        )
-        edit_procedure = a("edit_procedure", self.tr("Edit procedure…"), self.edit_procedure)
-        delete_procedure = a(
-            "delete_procedure", self.tr("Delete procedure…"), self.delete_procedure
-        )
-        add_side_effect = a(
-            "add_side_effect", self.tr("Add side &effect…"), self.add_side_effect, "Ctrl+Shift+E"
-        )
-        edit_side_effect = a(
-            "edit_side_effect", self.tr("Edit side effect…"), self.edit_side_effect
-        )
-        delete_side_effect = a(
-            "delete_side_effect", self.tr("Delete side effect…"), self.delete_side_effect
-        )
-        find = a("find", self.tr("&Find patient"), self.focus_search, QKeySequence.StandardKey.Find)
-        print_summary = a(
-            "print_summary", self.tr("Print &summary…"), self.print_summary, "Ctrl+Shift+P"
-        )
-        print_handout = a(
-            "print_handout",
-            self.tr("Print &handout…"),
-            self.print_handout,
-            QKeySequence.StandardKey.Print,
-        )
-        open_db = a(
-            "open_db",
-            self.tr("&Open database…"),
-            lambda: self.database_requested.emit("open"),
-            QKeySequence.StandardKey.Open,
-        )
-        new_db = a(
-            "new_db",
-            self.tr("Create empty &clinic database…"),
-            lambda: self.database_requested.emit("new"),
-        )
-        refresh = a("refresh", self.tr("&Refresh"), self.refresh, QKeySequence.StandardKey.Refresh)
-        delete_patient = a("delete_patient", self.tr("&Delete patient…"), self.delete_patient)
-        lock = a(
-            "lock",
-            self.tr("&Lock now"),
-            self.lock,
-            "Ctrl+L",
-            tip=self.tr("Lock the window and hide patient data"),
-        )
-        switch_user = a("switch_user", self.tr("S&witch user…"), self.switch_user)
-        change_password = a(
-            "change_password", self.tr("Change my &password…"), self.change_password
-        )
-        audit_log = a("audit_log", self.tr("&Audit log…"), self.show_audit_log)
-        audit_patient = a(
-            "audit_patient",
-            self.tr("Audit log of this &patient…"),
-            lambda: self.show_audit_log(self.controller.record_number),
-        )
-        backups = a("backups", self.tr("&Backups…"), self.show_backups)
-        users = a("users", self.tr("&Users…"), self.show_users)
-        settings_action = a("settings", self.tr("&Settings…"), self.show_settings)
-        quit_action = a("quit", self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
-        about = a("about", self.tr("&About gistdesk"), self.about)
-
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        for action in (
-            new_patient,
-            None,
-            open_db,
-            new_db,
-            None,
-            print_summary,
-            print_handout,
-            None,
-            lock,
-            switch_user,
-            change_password,
-            None,
-            quit_action,
-        ):
-            file_menu.addSeparator() if action is None else file_menu.addAction(action)
-        patient_menu = self.menuBar().addMenu(self.tr("&Patient"))
-        for action in (
-            edit_patient,
-            None,
-            add_line,
-            edit_line,
-            add_dose,
-            edit_dose,
-            delete_dose,
-            None,
-            add_scan,
-            edit_scan,
-            delete_scan,
-            None,
-            add_procedure,
-            edit_procedure,
-            delete_procedure,
-            None,
-            add_side_effect,
-            edit_side_effect,
-            delete_side_effect,
-            None,
-            delete_patient,
-        ):
-            patient_menu.addSeparator() if action is None else patient_menu.addAction(action)
-        view_menu = self.menuBar().addMenu(self.tr("&View"))
-        view_menu.addAction(find)
-        view_menu.addAction(refresh)
-        view_menu.addSeparator()
-        for number, (worklist, label) in enumerate(WORKLISTS, start=1):
-            action = a(
-                f"worklist_{worklist.value}",
-                self.tr("Worklist: {0}").format(self.tr(label)),
-                partial(self.select_worklist, number - 1),
-                f"Ctrl+{number}",
-            )
-            view_menu.addAction(action)
-        view_menu.addSeparator()
-        add_language_menu(
-            self, view_menu, self.settings, lambda text: self.statusBar().showMessage(text, 10000)
-        )
-        tools_menu = self.menuBar().addMenu(self.tr("&Tools"))
-        for action in (audit_patient, audit_log, None, users, backups, settings_action):
-            tools_menu.addSeparator() if action is None else tools_menu.addAction(action)
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        help_menu.addAction(about)
-
-        toolbar = QToolBar(self.tr("Main toolbar"))
-        toolbar.setObjectName("mainToolbar")
-        toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for action in (
-            new_patient,
-            edit_patient,
-            None,
-            add_line,
-            add_dose,
-            add_scan,
-            add_procedure,
-            add_side_effect,
-            None,
-            print_summary,
-            print_handout,
-        ):
-            toolbar.addSeparator() if action is None else toolbar.addAction(action)
-        self.addToolBar(toolbar)
-        self.toolbar = toolbar
+    def _update_actions(self) -> None:
+        action_table.apply_state(self.actions_by_name, self.action_state())
 
     def set_read_only(self, read_only: bool, why: str = "") -> None:
         """Stop (or resume) accepting edits, e.g. when the database failed its check."""
@@ -507,69 +219,6 @@ class MainWindow(QMainWindow):
         if read_only:
             self.statusBar().showMessage(why)
         self._update_actions()
-
-    def _update_actions(self) -> None:
-        case = self.controller.case
-        has_case = case is not None
-        for name in (
-            "edit_patient",
-            "add_line",
-            "add_scan",
-            "add_procedure",
-            "add_side_effect",
-            "print_summary",
-            "print_handout",
-        ):
-            self.actions_by_name[name].setEnabled(has_case)
-        has_line = has_case and bool(case and case.therapy_lines)
-        self.actions_by_name["add_dose"].setEnabled(has_line)
-        view = self._patient_view
-        self.actions_by_name["edit_line"].setEnabled(
-            has_line and view is not None and view.selected_line() is not None
-        )
-        scan_selected = has_case and view is not None and view.selected_scan_index() is not None
-        self.actions_by_name["edit_scan"].setEnabled(scan_selected)
-        self.actions_by_name["delete_scan"].setEnabled(scan_selected)
-        dose = view.selected_dose() if has_case and view is not None else None
-        procedure = view.selected_procedure_index() if has_case and view is not None else None
-        effect = view.selected_side_effect_index() if has_case and view is not None else None
-        for name, selected in (
-            ("edit_dose", dose),
-            ("delete_dose", dose),
-            ("edit_procedure", procedure),
-            ("delete_procedure", procedure),
-            ("edit_side_effect", effect),
-            ("delete_side_effect", effect),
-        ):
-            self.actions_by_name[name].setEnabled(selected is not None)
-        self.actions_by_name["delete_patient"].setEnabled(has_case)
-        self.actions_by_name["audit_patient"].setEnabled(has_case)
-        self.actions_by_name["change_password"].setEnabled(self.user is not None)
-        for name in (
-            "lock",
-            "switch_user",
-            "audit_log",
-            "backups",
-            "users",
-            "settings",
-            "new_db",
-            "open_db",
-            "find",
-            "refresh",
-        ):
-            self.actions_by_name[name].setEnabled(True)
-        for name, needed in ACTION_PERMISSIONS.items():
-            allowed = all(self.can(p) for p in needed)
-            action = self.actions_by_name[name]
-            action.setVisible(allowed or name in EDIT_ACTIONS)  # edits stay, greyed out
-            if not allowed:
-                action.setEnabled(False)
-        if self.read_only:
-            for name in EDIT_ACTIONS:
-                self.actions_by_name[name].setEnabled(False)
-        if self.locked:
-            for name, action in self.actions_by_name.items():
-                action.setEnabled(name in LOCKED_ACTIONS)
 
     # -- list -----------------------------------------------------------------------------
     def _on_search(self, text: str) -> None:
@@ -584,6 +233,10 @@ class MainWindow(QMainWindow):
         except StorageError as exc:
             self.statusBar().showMessage(self.tr("Worklist failed: {0}").format(exc), 8000)
 
+    def request_database(self, kind: str) -> None:
+        """Open another database ("open") or create an empty one ("new"): the app does it."""
+        self.database_requested.emit(kind)
+
     def select_worklist(self, index: int) -> None:
         self.worklist_tabs.setCurrentIndex(index)
 
@@ -597,13 +250,34 @@ class MainWindow(QMainWindow):
             if empty_clinic
             else self.tr("Select a patient in the list, or create one with Ctrl+N.")
         )
-        more = "+" if self.list_model.canFetchMore() else ""
-        shown_text = f"{shown}{more}"
-        self.count_label.setText(
-            self.tr("{0} patient shown").format(shown_text)
-            if shown == 1
-            else self.tr("{0} patients shown").format(shown_text)
-        )
+        total = shown
+        if self.list_model.canFetchMore():
+            try:
+                total = self.list_model.total()  # the true count, not "64+"
+            except StorageError:
+                total = shown
+        if total > shown:
+            self.count_label.setText(self.tr("{0} of {1} patients shown").format(shown, total))
+        else:
+            self.count_label.setText(
+                self.tr("{0} patient shown").format(shown)
+                if shown == 1
+                else self.tr("{0} patients shown").format(shown)
+            )
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_list_columns()  # fonts are final once shown
+
+    def _fit_list_columns(self) -> None:
+        """Widen a list column to its longest text on the loaded page (no cut-off names);
+        the therapy line column takes the rest."""
+        for column in range(self.list_model.columnCount()):
+            if column == COL_LINE:
+                continue
+            wanted = min(self.list_view.sizeHintForColumn(column) + 8, LIST_COLUMN_MAX)
+            if wanted > self.list_view.columnWidth(column):
+                self.list_view.setColumnWidth(column, wanted)
 
     def _on_list_selection(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         rows = self.list_view.selectionModel().selectedRows()
@@ -614,26 +288,40 @@ class MainWindow(QMainWindow):
             self.open_patient(record_number)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and not self.locked
+            and watched is not self
+            and self._lock_pressed(event)
+            and isinstance(QApplication.activeModalWidget(), CaseForm)
+        ):
+            self.lock()  # a form is open: the window's own shortcut cannot fire
+            return True
         # Down or Enter in the search box moves to the list (and opens the first match).
-        if (
-            watched is self.search
-            and isinstance(event, QKeyEvent)
-            and event.type() == QEvent.Type.KeyPress
-            and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        ):
-            self.list_view.setFocus(Qt.FocusReason.OtherFocusReason)
-            if self.list_model.rowCount() and not self.list_view.selectionModel().hasSelection():
-                self.list_view.selectRow(0)
-            return True
-        if (
-            watched is self.search
-            and isinstance(event, QKeyEvent)
-            and event.type() == QEvent.Type.KeyPress
-            and event.key() == Qt.Key.Key_Escape
-        ):
-            self.search.clear()
-            return True
+        if watched is self.search and isinstance(event, QKeyEvent):
+            if event.type() == QEvent.Type.KeyPress and event.key() in (
+                Qt.Key.Key_Down,
+                Qt.Key.Key_Return,
+                Qt.Key.Key_Enter,
+            ):
+                self.list_view.setFocus(Qt.FocusReason.OtherFocusReason)
+                if (
+                    self.list_model.rowCount()
+                    and not self.list_view.selectionModel().hasSelection()
+                ):
+                    self.list_view.selectRow(0)
+                return True
+            if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape:
+                self.search.clear()
+                return True
         return super().eventFilter(watched, event)
+
+    def _lock_pressed(self, event: QKeyEvent) -> bool:
+        pressed = QKeySequence(event.keyCombination())
+        return pressed.matches(self.actions_by_name["lock"].shortcut()) == (
+            QKeySequence.SequenceMatch.ExactMatch
+        )
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -665,8 +353,7 @@ class MainWindow(QMainWindow):
     # -- patient --------------------------------------------------------------------------
     def open_patient(self, record_number: str) -> None:
         try:
-            self.controller.open(record_number)
-            self.repository.record_view(record_number)  # reads are audited by the app
+            self.controller.open(record_number, audit_view=True)
         except KeyError:
             self.statusBar().showMessage(
                 self.tr("Patient {0} is no longer in the database").format(record_number), 5000
@@ -693,11 +380,8 @@ class MainWindow(QMainWindow):
             self.patient_view.show_case(case, assessment, self.today())
             self.flags_panel.set_assessment(case, assessment)
             self.stack.setCurrentIndex(1)
-            p = case.patient
             if not self.locked:
-                self.setWindowTitle(
-                    f"{p.family_name}, {p.given_name} [{p.record_number}] — gistdesk"
-                )
+                self.setWindowTitle(window_title(case.patient))
         self._update_actions()
 
     def _on_saved(self, record_number: str) -> None:
@@ -713,318 +397,34 @@ class MainWindow(QMainWindow):
     def _on_scan_selected(self, _day: date | None) -> None:
         self._update_actions()
 
-    # -- forms (imported when first used: they are not needed to start) -------------------
-    def run_form(self, form: CaseForm) -> bool:
-        # The form carries the revision it was opened with; a conflict offers a reload.
-        conflict_dialog.prepare_form(form, self.controller)
-        try:
-            return dialogs.run_dialog(form) == CaseForm.DialogCode.Accepted.value
-        finally:
-            self.controller.form_revision = None
-
-    def new_patient(self) -> None:
-        from gistdesk.ui.forms.patient_form import PatientForm
-
-        self.run_form(PatientForm(None, self.controller.saver(None), self.today(), self))
-
-    def _case_form(self, build: Callable[..., CaseForm], *args: object) -> None:
-        case = self.controller.case
-        if case is None:
-            return
-        saver = self.controller.saver(case.patient.record_number)
-        self.run_form(build(case, saver, *args, today=self.today(), parent=self))
-
-    def edit_patient(self) -> None:
-        from gistdesk.ui.forms.patient_form import PatientForm
-
-        self._case_form(PatientForm)
-
-    def add_line(self) -> None:
-        from gistdesk.ui.forms.line_form import TherapyLineForm
-
-        self._case_form(TherapyLineForm)
-
-    def edit_line(self) -> None:
-        index = self.patient_view.selected_line()
-        if index is not None:
-            from gistdesk.ui.forms.line_form import TherapyLineForm
-
-            self._case_form(TherapyLineForm, index)
-
-    def add_dose(self) -> None:
-        case = self.controller.case
-        if case is None or not case.therapy_lines:
-            return
-        from gistdesk.ui.forms.dose_form import DoseChangeForm
-
-        index = self.patient_view.selected_line()
-        self._case_form(DoseChangeForm, len(case.therapy_lines) - 1 if index is None else index)
-
-    def add_scan(self) -> None:
-        from gistdesk.ui.forms.scan_form import ScanForm
-
-        self._case_form(ScanForm)
-
-    def edit_scan(self) -> None:
-        index = self.patient_view.selected_scan_index()
-        if index is not None:
-            from gistdesk.ui.forms.scan_form import ScanForm
-
-            self._case_form(ScanForm, index)
-
-    def delete_scan(self) -> None:
-        """Remove a scan entered by mistake (after confirming), then reassess."""
-        case = self.controller.case
-        index = self.patient_view.selected_scan_index()
-        if case is None or index is None:
-            return
-        scan = case.scans[index]
-        if not dialogs.ask_confirm(
-            self,
-            self.tr("Delete scan"),
-            self.tr(
-                "Delete the {0} scan of {1} with its {2} lesion measurement(s)? The "
-                "change is kept in the audit log."
-            ).format(scan.modality.value, scan.date.isoformat(), len(scan.lesions)),
-            yes=self.tr("Delete scan"),
-            no=self.tr("Keep it"),
-        ):
-            return
-        rn, user = case.patient.record_number, self.controller.user
-        try:
-            self.controller.apply(
-                rn,
-                lambda repo, rev: repo.delete_scan(rn, scan.date, user=user, expected_revision=rev),
-            )
-        except PermissionDeniedError as exc:
-            self.permission_refused(exc)
-        except ConflictError as exc:
-            conflict_dialog.show_refused(self, exc, self.controller)
-        except (InvalidCaseError, StorageError) as exc:
-            dialogs.show_error(self, self.tr("The scan was not deleted"), str(exc))
-
-    def delete_patient(self) -> None:
-        """Delete the open patient (after confirming; the audit log keeps the whole case)."""
-        case = self.controller.case
-        if case is None:
-            return
-        rn = case.patient.record_number
-        details = self.repository.deletion_summary(rn).describe()
-        if not dialogs.ask_confirm(
-            self,
-            self.tr("Delete patient"),
-            self.tr(
-                "Delete the patient {0} and everything recorded for them? {1} "
-                "The audit log keeps a copy."
-            ).format(rn, details),
-            yes=self.tr("Delete patient"),
-            no=self.tr("Keep"),
-        ):
-            return
-        try:
-            self.repository.delete_patient(
-                rn, user=self.controller.user, expected_revision=self.controller.revision
-            )
-        except PermissionDeniedError as exc:
-            self.permission_refused(exc)
-            return
-        except ConflictError as exc:
-            conflict_dialog.show_refused(self, exc, self.controller)
-            return
-        except StorageError as exc:
-            dialogs.show_error(self, self.tr("The patient was not deleted"), str(exc))
-            return
-        self.app_settings.set_last_patient(None)
-        self.controller.close_case()
-        self.list_model.refresh()
-        self.statusBar().showMessage(self.tr("Deleted {0}").format(rn), 4000)
-
-    def add_procedure(self) -> None:
-        from gistdesk.ui.forms.procedure_form import ProcedureForm
-
-        self._case_form(ProcedureForm)
-
-    def add_side_effect(self) -> None:
-        from gistdesk.ui.forms.side_effect_form import SideEffectForm
-
-        self._case_form(SideEffectForm)
-
-    # -- one entry: edit with its form, delete after confirming ---------------------------
-    # Both go through the repository's single-entry calls (save_procedure, delete_dose_change
-    # ...): one transaction that re-reads the case, checks the role and audits the change.
-    def _entry_form(
-        self, form: CaseForm, change: Callable[[Repository, Case, Revision | None], object]
-    ) -> None:
-        case = self.controller.case
-        if case is None:
-            return
-        rn = case.patient.record_number
-        form.saver = lambda new_case: self.controller.apply(
-            rn, lambda repository, revision: change(repository, new_case, revision)
-        )
-        self.run_form(form)
-
-    def _delete_entry(self, title: str, question: str, change: EntryChange) -> None:
-        case = self.controller.case
-        if case is None or not dialogs.ask_confirm(
-            self, title, question, yes=title, no=self.tr("Keep it")
-        ):
-            return
-        try:
-            self.controller.apply(case.patient.record_number, change)
-        except PermissionDeniedError as exc:
-            self.permission_refused(exc)
-        except ConflictError as exc:
-            conflict_dialog.show_refused(self, exc, self.controller)
-        except (InvalidCaseError, StorageError) as exc:
-            dialogs.show_error(self, self.tr("Nothing was deleted"), str(exc))
-
-    def edit_dose(self) -> None:
-        case, selected = self.controller.case, self.patient_view.selected_dose()
-        if case is None or selected is None:
-            return
-        from gistdesk.ui.forms.dose_form import DoseChangeForm
-
-        line, index = selected
-        user = self.controller.user
-        self._entry_form(
-            DoseChangeForm(
-                case, self.controller.saver(None), line, index, today=self.today(), parent=self
-            ),
-            lambda repo, new, rev: repo.save_dose_change(
-                case.patient.record_number,
-                line,
-                new.therapy_lines[line].doses[index],
-                index=index,
-                user=user,
-                expected_revision=rev,
-            ),
-        )
-
-    def delete_dose(self) -> None:
-        case, selected = self.controller.case, self.patient_view.selected_dose()
-        if case is None or selected is None:
-            return
-        line, index = selected
-        dose = case.therapy_lines[line].doses[index]
-        user = self.controller.user
-        self._delete_entry(
-            self.tr("Delete dose change"),
-            self.tr(
-                "Delete the dose change of {0} ({1} mg/day, {2})? The change is kept in "
-                "the audit log."
-            ).format(
-                dose.date.isoformat(), f"{dose.mg_per_day:g}", case.therapy_lines[line].drug.value
-            ),
-            lambda repo, rev: repo.delete_dose_change(
-                case.patient.record_number, line, index, user=user, expected_revision=rev
-            ),
-        )
-
-    def edit_procedure(self) -> None:
-        case, index = self.controller.case, self.patient_view.selected_procedure_index()
-        if case is None or index is None:
-            return
-        from gistdesk.ui.forms.procedure_form import ProcedureForm
-
-        user = self.controller.user
-        self._entry_form(
-            ProcedureForm(
-                case, self.controller.saver(None), index, today=self.today(), parent=self
-            ),
-            lambda repo, new, rev: repo.save_procedure(
-                case.patient.record_number,
-                new.procedures[index],
-                index=index,
-                user=user,
-                expected_revision=rev,
-            ),
-        )
-
-    def delete_procedure(self) -> None:
-        case, index = self.controller.case, self.patient_view.selected_procedure_index()
-        if case is None or index is None:
-            return
-        from gistdesk.ui.forms.procedure_form import KIND_LABELS
-
-        procedure = case.procedures[index]
-        kind = QCoreApplication.translate(
-            "Vocabulary", KIND_LABELS.get(procedure.kind, procedure.kind.value)
-        )
-        user = self.controller.user
-        self._delete_entry(
-            self.tr("Delete procedure"),
-            self.tr("Delete the procedure {0} of {1}? The change is kept in the audit log.").format(
-                kind, procedure.date.isoformat()
-            ),
-            lambda repo, rev: repo.delete_procedure(
-                case.patient.record_number, index, user=user, expected_revision=rev
-            ),
-        )
-
-    def edit_side_effect(self) -> None:
-        case, index = self.controller.case, self.patient_view.selected_side_effect_index()
-        if case is None or index is None:
-            return
-        from gistdesk.ui.forms.side_effect_form import SideEffectForm
-
-        user = self.controller.user
-        self._entry_form(
-            SideEffectForm(
-                case, self.controller.saver(None), index, today=self.today(), parent=self
-            ),
-            lambda repo, new, rev: repo.save_side_effect(
-                case.patient.record_number,
-                new.side_effects[index],
-                index=index,
-                user=user,
-                expected_revision=rev,
-            ),
-        )
-
-    def delete_side_effect(self) -> None:
-        case, index = self.controller.case, self.patient_view.selected_side_effect_index()
-        if case is None or index is None:
-            return
-        effect = case.side_effects[index]
-        user = self.controller.user
-        self._delete_entry(
-            self.tr("Delete side effect"),
-            self.tr(
-                "Delete the side effect {0} (grade {1}) of {2}? The change is kept in the "
-                "audit log."
-            ).format(effect.term, effect.grade, effect.date.isoformat()),
-            lambda repo, rev: repo.delete_side_effect(
-                case.patient.record_number, index, user=user, expected_revision=rev
-            ),
-        )
-
-    # -- print / about --------------------------------------------------------------------
+    # -- print / help ---------------------------------------------------------------------
     def print_summary(self) -> printing.ReportJob | None:
-        if self.controller.case and self.controller.assessment:
-            return printing.print_summary(
-                self,
-                self.controller.case,
-                self.controller.assessment,
-                self.clinic_name(),
-                audit=self._audit_print,
-            )
-        return None
+        return self._print("summary")
 
     def print_handout(self) -> printing.ReportJob | None:
-        if self.controller.case and self.controller.assessment:
-            return printing.print_handout(
-                self,
-                self.controller.case,
-                self.controller.assessment,
-                self.clinic_name(),
-                audit=self._audit_print,
-            )
-        return None
+        return self._print("handout")
+
+    def _print(self, kind: str) -> printing.ReportJob | None:
+        case, assessment = self.controller.case, self.controller.assessment
+        if case is None or assessment is None:
+            return None
+        return printing.print_report(
+            self,
+            kind,
+            case,
+            assessment,
+            self.clinic_name(),
+            self.today(),
+            self._audit_print,
+            self._audit_saved_pdf,
+        )
 
     def _audit_print(self, kind: str) -> None:
         if self.controller.record_number:
             self.repository.record_print(self.controller.record_number, kind)
+
+    def _audit_saved_pdf(self, path: Path) -> None:
+        self.repository.record_export(self.controller.record_number, "PDF", str(path))
 
     def clinic_name(self) -> str:
         """The clinic's name for report footers (settings key `clinic_name`)."""
@@ -1035,7 +435,17 @@ class MainWindow(QMainWindow):
 
         dialogs.show_info(self, self.tr("About gistdesk"), about_html())
 
-    # -- lock, switch user ---------------------------------------------------------------
+    def show_user_guide(self) -> None:
+        from gistdesk.ui.help import UserGuideDialog
+
+        dialogs.run_dialog(UserGuideDialog(self))
+
+    def show_shortcuts(self) -> None:
+        from gistdesk.ui.help import ShortcutsDialog
+
+        dialogs.run_dialog(ShortcutsDialog(self.actions_by_name, self))
+
+    # -- lock, switch user ----------------------------------------------------------------
     def set_user(self, user: User | None) -> None:
         """The signed-in user changed (sign-in, switch user, reopened database)."""
         self.user = user
@@ -1045,7 +455,11 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def lock(self, switching: bool = False) -> None:
-        """Hide every patient datum behind the lock screen; open forms are hidden, not lost."""
+        """Hide every patient datum behind the lock screen; open forms are hidden, not lost.
+        During a save or an open the lock waits for it (it signs out of the repository)."""
+        if background.waiting_for_work():
+            background.when_idle(partial(self.lock, switching))
+            return
         if self.locked:
             if switching:
                 self.lock_screen.prepare(self.locked_user, switching=True)
@@ -1171,7 +585,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         if self.searcher is not None:
             self.searcher.stop()
-        self.searcher = SearchThread(search_repository, self) if search_repository else None
+        self.searcher = Searcher(search_repository, self) if search_repository else None
         self.list_model.set_searcher(self.searcher)
         self.controller.set_repository(repository)
         try:
@@ -1192,13 +606,29 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
         else:
-            self.resize(1760, 1000)
+            self.resize(DEFAULT_SIZE)
+        self.fit_to_screen()
         state = self.settings.value("main_split")
         if isinstance(state, QByteArray):
             self.main_split.restoreState(state)
         last = self.app_settings.last_patient()
         if last:
             self.open_patient(last)
+
+    def fit_to_screen(self) -> None:
+        """Keep the window on, and usable on, the screen it is on (a geometry saved on a
+        bigger monitor can be larger than this one, or shrunk by Qt to a sliver)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        available = screen.availableGeometry()
+        current = QRect(self.pos(), self.size())
+        fitted = clamp_geometry(current, available)
+        if fitted != current:
+            if self.isMaximized() or self.isFullScreen():
+                return
+            self.resize(fitted.size())
+            self.move(fitted.topLeft())
 
     def save_settings(self) -> None:
         self.settings.setValue("geometry", self.saveGeometry())
@@ -1230,13 +660,16 @@ class MainWindow(QMainWindow):
         event.accept()
 
     def shutdown(self) -> None:
-        """Stop the search thread (a QThread must not outlive its window)."""
-        live = getattr(self, "live", None)
-        if live is not None:
-            live.stop()
+        """Stop the idle watcher, the search connection and the shortcut filter."""
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
         idle = getattr(self, "idle", None)
         if idle is not None:
             idle.stop()
+        live = getattr(self, "live", None)
+        if live is not None:
+            live.stop()  # also gives back the record-in-use mark
         if self.searcher is not None:
             self.searcher.stop()
             self.searcher = None

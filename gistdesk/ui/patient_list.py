@@ -24,7 +24,7 @@ from PySide6.QtGui import QColor, QPainter, QPixmap
 from gistdesk.storage.api import PatientRow, SortKey, Worklist
 from gistdesk.storage.contract import Repository
 from gistdesk.ui.i18n import QT_TRANSLATE_NOOP
-from gistdesk.ui.search_worker import SearchThread
+from gistdesk.ui.search_worker import Searcher
 from gistdesk.ui.text import (
     COLOR_ALERT,
     COLOR_FALSE_PROGRESSION,
@@ -41,20 +41,24 @@ PAGE = 200
 # The first page only needs to fill the visible list: fewer rows to convert per keystroke.
 FIRST_PAGE = 64
 
-COL_RECORD, COL_NAME, COL_AGE, COL_SITE, COL_LINE, COL_SCAN, COL_FLAGS = range(7)
+COL_RECORD, COL_NAME, COL_BORN, COL_AGE, COL_SITE, COL_LINE, COL_SCAN, COL_FLAGS = range(8)
 HEADERS = (
     QT_TRANSLATE_NOOP("PatientListModel", "Record no."),
     QT_TRANSLATE_NOOP("PatientListModel", "Name"),
+    QT_TRANSLATE_NOOP("PatientListModel", "Born"),
     QT_TRANSLATE_NOOP("PatientListModel", "Age"),
     QT_TRANSLATE_NOOP("PatientListModel", "Primary site"),
     QT_TRANSLATE_NOOP("PatientListModel", "Current therapy"),
     QT_TRANSLATE_NOOP("PatientListModel", "Last scan"),
     QT_TRANSLATE_NOOP("PatientListModel", "Flags"),
 )
+# Preferred widths in pixels (the view widens a column to fit its header text).
+COLUMN_WIDTHS = (100, 140, 84, 44, 100, 120, 84, 50)
 # Columns the repository can sort by; the others keep the current order.
 SORT_KEYS: dict[int, SortKey] = {
     COL_RECORD: SortKey.RECORD_NUMBER,
     COL_NAME: SortKey.NAME,
+    COL_BORN: SortKey.AGE,
     COL_AGE: SortKey.AGE,
     COL_SITE: SortKey.SITE,
     COL_SCAN: SortKey.LAST_SCAN,
@@ -81,12 +85,12 @@ class PatientListModel(QAbstractTableModel):
         repository: Repository,
         today: Callable[[], date] = date.today,
         parent: Any = None,
-        searcher: SearchThread | None = None,
+        searcher: Searcher | None = None,
     ) -> None:
         super().__init__(parent)
         self.repository = repository
         # With a searcher, typed queries run on its thread and the rows arrive later.
-        self.searcher: SearchThread | None = None
+        self.searcher: Searcher | None = None
         self._pending: int | None = None
         self.set_searcher(searcher)
         self.today = today
@@ -104,7 +108,7 @@ class PatientListModel(QAbstractTableModel):
         self.repository = repository
         self.refresh()
 
-    def set_searcher(self, searcher: SearchThread | None) -> None:
+    def set_searcher(self, searcher: Searcher | None) -> None:
         self.searcher = searcher
         self._pending = None
         if searcher is not None:
@@ -114,11 +118,17 @@ class PatientListModel(QAbstractTableModel):
     def searching(self) -> bool:
         return self._pending is not None
 
+    def effective_sort(self) -> SortKey:
+        """A typed search is ranked (exact record number, family name, given name, ...)
+        while the list is in its default order; a column the user sorts by wins."""
+        default = (self.sort_key, self.descending) == (SortKey.RECORD_NUMBER, False)
+        return SortKey.RELEVANCE if self.query and default else self.sort_key
+
     def set_query(self, query: str) -> None:
         if query != self.query and self.searcher is not None:
             self.query = query
             self._pending = self.searcher.ask(
-                query, self.worklist, self.sort_key, self.descending, FIRST_PAGE
+                query, self.worklist, self.effective_sort(), self.descending, FIRST_PAGE
             )
             return
         if query != self.query:
@@ -171,7 +181,7 @@ class PatientListModel(QAbstractTableModel):
 
     def _page(self, offset: int, limit: int = PAGE) -> list[PatientRow]:
         return self.repository.list_patients(
-            self.query, self.worklist, self.sort_key, self.descending, offset, limit
+            self.query, self.worklist, self.effective_sort(), self.descending, offset, limit
         )
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
@@ -228,6 +238,8 @@ class PatientListModel(QAbstractTableModel):
                 return row.record_number
             if column == COL_NAME:
                 return display_name(row)
+            if column == COL_BORN:  # tells namesakes apart
+                return row.birth_date.isoformat() if row.birth_date else ""
             if column == COL_AGE:
                 age = age_on(row.birth_date, self.today())
                 return "" if age is None else str(age)

@@ -23,16 +23,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gistdesk.clinical.types import Assessment, LineSummary
+from gistdesk.clinical.types import Assessment, FlagCode, LineSummary
+from gistdesk.core.labels import ADJUVANT_LABELS, NIH_LABELS, NOT_ALL_MEASURED
 from gistdesk.core.model import Case, DoseChange, Lesion, Procedure, SideEffect, TherapyLine
 from gistdesk.ui.table_model import Column, RowsModel, T
 from gistdesk.ui.text import (
-    ADJUVANT_LABELS,
-    NIH_LABELS,
+    COLOR_FALSE_PROGRESSION,
     RESPONSE_COLORS,
     age_on,
     flag_color,
     fmt_date,
+    fmt_dose,
     fmt_num,
     fmt_pct,
     mutation_label,
@@ -85,7 +86,7 @@ LINE_COLUMNS: list[Column[LineRow]] = [
     Column("End", lambda r: fmt_date(r.line.end) if r.line.end else "ongoing"),
     Column(
         "Dose now",
-        lambda r: fmt_num(d.mg_per_day, "mg/day") if (d := r.line.last_dose()) else "—",
+        lambda r: fmt_dose(d.mg_per_day) if (d := r.line.last_dose()) else "—",
         align_right=True,
     ),
     Column("Stop reason", lambda r: words(r.line.stop_reason.value) if r.line.stop_reason else ""),
@@ -103,24 +104,47 @@ LINE_COLUMNS: list[Column[LineRow]] = [
 ]
 DOSE_COLUMNS: list[Column[DoseChange]] = [
     Column("Date", lambda d: fmt_date(d.date)),
-    Column("Dose", lambda d: fmt_num(d.mg_per_day, "mg/day"), align_right=True),
+    Column("Dose", lambda d: fmt_dose(d.mg_per_day), align_right=True),
     Column("Schedule", lambda d: d.schedule),
 ]
 
 
+def _false_progression(p: ScanPoint) -> bool:
+    return any(f.code is FlagCode.FALSE_PROGRESSION for f in p.flags)
+
+
 def _recist(p: ScanPoint) -> str:
-    return p.assessed.recist.overall.value if p.assessed else "—"
+    text = p.assessed.recist.overall.value if p.assessed else "—"
+    # RECIST calls PD on size alone; a density response may make it a false progression
+    # (Choi 2007): say so in the cell itself, not only in the Flags column.
+    return f"{text} (false progression?)" if _false_progression(p) else text
 
 
 def _choi(p: ScanPoint) -> str:
-    return p.assessed.choi.response.value if p.assessed else "—"
+    text = p.assessed.choi.response.value if p.assessed else "—"
+    return f"{text} (false progression?)" if _false_progression(p) else text
+
+
+def _sum(p: ScanPoint) -> str:
+    if p.sod is None and p.unmeasured:
+        return NOT_ALL_MEASURED
+    return fmt_num(p.sod)
+
+
+def _color_recist(p: ScanPoint) -> str | None:
+    return COLOR_FALSE_PROGRESSION if _false_progression(p) else _response_color(p.response)
 
 
 SCAN_COLUMNS: list[Column[ScanPoint]] = [
     Column("Date", lambda p: fmt_date(p.scan.date)),
     Column("Modality", lambda p: p.scan.modality.value),
     Column("Role", lambda p: p.role),
-    Column("Sum (mm)", lambda p: fmt_num(p.sod), align_right=True),
+    Column(
+        "Sum (mm)",
+        _sum,
+        align_right=True,
+        tooltip=lambda p: ", ".join(p.unmeasured) + " not measured" if p.unmeasured else "",
+    ),
     Column(
         "vs baseline",
         lambda p: fmt_pct(p.assessed.recist.change_vs_baseline_pct) if p.assessed else "—",
@@ -131,11 +155,15 @@ SCAN_COLUMNS: list[Column[ScanPoint]] = [
         lambda p: fmt_pct(p.assessed.recist.change_vs_nadir_pct) if p.assessed else "—",
         align_right=True,
     ),
-    Column("RECIST", _recist, color=lambda p: _response_color(p.response)),
+    Column("RECIST", _recist, color=_color_recist),
     Column(
         "Choi",
         _choi,
-        color=lambda p: _response_color(p.assessed.choi.response.value if p.assessed else None),
+        color=lambda p: (
+            COLOR_FALSE_PROGRESSION
+            if _false_progression(p)
+            else _response_color(p.assessed.choi.response.value if p.assessed else None)
+        ),
     ),
     Column(
         "Density",
@@ -221,7 +249,8 @@ def make_table(model: QAbstractItemModel, name: str) -> QTableView:
     view.verticalHeader().setVisible(False)
     view.verticalHeader().setDefaultSectionSize(24)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
+    # Every column as wide as its text (no "false progres…"); a wide table scrolls.
+    view.horizontalHeader().setStretchLastSection(False)
     view.setWordWrap(False)
     return view
 
@@ -388,13 +417,16 @@ class PatientView(QWidget):
             lambda _i: actions["edit_scan"].trigger() if "edit_scan" in actions else None
         )
         self.lesions_caption = QLabel(self.tr("Lesions: select a scan"))
-        scans_tab, _ = _master_detail_tab(
+        scans_tab, scans_split = _master_detail_tab(
             [actions[k] for k in ("add_scan", "edit_scan", "delete_scan") if k in actions],
             Qt.Orientation.Vertical,
             self.scans_table,
             self.lesions_caption,
             self.lesions_table,
         )
+        scans_split.setStretchFactor(0, 3)  # the scans list gets most of the height
+        scans_split.setStretchFactor(1, 2)
+        scans_split.setSizes([300, 200])
         self.tabs.addTab(scans_tab, self.tr("&Scans"))
 
         self.procedures_model: RowsModel[Procedure] = RowsModel(PROCEDURE_COLUMNS, self)
@@ -441,8 +473,11 @@ class PatientView(QWidget):
         self.vsplit = QSplitter(Qt.Orientation.Vertical)
         self.vsplit.addWidget(self.chart)
         self.vsplit.addWidget(self.tabs)
-        self.vsplit.setStretchFactor(0, 3)
-        self.vsplit.setStretchFactor(1, 2)
+        # Chart and tables share the height evenly: at 1600x900 the scans table still
+        # shows six or more rows.
+        self.vsplit.setStretchFactor(0, 1)
+        self.vsplit.setStretchFactor(1, 1)
+        self.chart.setMinimumHeight(200)
         layout.addWidget(self.vsplit, 1)
 
     # -- data -----------------------------------------------------------------------------
@@ -465,7 +500,10 @@ class PatientView(QWidget):
         elif case.therapy_lines:
             self.lines_table.selectRow(len(case.therapy_lines) - 1)
         else:
+            # No line: no dose history, and no caption left from the previous patient.
+            self.lines_table.clearSelection()
             self.doses_model.set_rows([])
+            self.dose_caption.setText(self.tr("Dose history"))
         scan_days = [p.scan.date for p in points]
         if selected_scan in scan_days:
             self.select_scan(selected_scan)
@@ -559,8 +597,9 @@ class PatientView(QWidget):
 
     def _on_line_selected(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         index = self.selected_line()
-        if index is None or self.case is None:
+        if index is None or self.case is None or index >= len(self.case.therapy_lines):
             self.doses_model.set_rows([])
+            self.dose_caption.setText(self.tr("Dose history"))
             self.entry_selected.emit()
             return
         line = self.case.therapy_lines[index]

@@ -12,13 +12,15 @@ import importlib.util
 import logging
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from gistdesk.clinical.types import Assessment
 from gistdesk.core.model import Case
 from gistdesk.ui import dialogs
+from gistdesk.ui.background import BackgroundOp
 from gistdesk.ui.i18n import QT_TRANSLATE_NOOP, current_language
 
 log = logging.getLogger(__name__)
@@ -44,38 +46,32 @@ def reports_available() -> bool:
     return importlib.util.find_spec("gistdesk.reports") is not None
 
 
-def show_preview(parent: QWidget | None, pdf: bytes, title: str, suggested_name: str) -> QWidget:
-    """Open the preview window (non-modal) on the built PDF and return it."""
+def show_preview(
+    parent: QWidget | None,
+    pdf: bytes,
+    title: str,
+    suggested_name: str,
+    on_saved: Callable[[Path], None] | None = None,
+) -> QWidget:
+    """Open the preview window (non-modal) on the built PDF and return it; `on_saved(path)`
+    audits a Save as PDF."""
     from gistdesk.ui.pdf_preview import PdfPreview
 
-    preview = PdfPreview(pdf, title, suggested_name, parent)
+    preview = PdfPreview(pdf, title, suggested_name, parent, on_saved)
     preview.show()
     return preview
 
 
-class _Signals(QObject):
-    done = Signal(bytes)
-    failed = Signal(str)
+class ReportJob:
+    """A report being built in the background; `preview` is the window once it is built."""
 
+    def __init__(self, op: BackgroundOp[bytes]) -> None:
+        self.op = op
+        self.preview: QWidget | None = None
+        self.error: str = ""
 
-class ReportJob(QRunnable):
-    def __init__(self, build: Callable[[], bytes]) -> None:
-        super().__init__()
-        self.build = build
-        self.signals = _Signals()
-        self.preview: QWidget | None = None  # the preview window, once the PDF is built
-
-    def run(self) -> None:
-        try:
-            pdf = self.build()
-        except Exception as exc:  # reported to the user; logged without patient data
-            log.error("report failed: %s", type(exc).__name__)
-            self.signals.failed.emit(f"{type(exc).__name__}: {exc}")
-            return
-        self.signals.done.emit(pdf)
-
-
-_running: set[ReportJob] = set()  # keep jobs (and their signals) alive until they report
+    def wait(self, timeout_ms: int = 30_000) -> bool:
+        return self.op.wait(timeout_ms)
 
 
 def print_report(
@@ -86,11 +82,13 @@ def print_report(
     clinic_name: str = DEFAULT_CLINIC,
     today: date | None = None,
     audit: Callable[[str], None] | None = None,
+    audit_saved: Callable[[Path], None] | None = None,
 ) -> ReportJob | None:
     """Build the PDF off the UI thread and show it in a preview to print or save.
 
     `audit(title)` records the print in the audit log before anything is built; when it fails
-    (e.g. the role may not print) nothing is printed."""
+    (e.g. the role may not print) nothing is printed. `audit_saved(path)` records a copy
+    saved from the preview (an export)."""
     what = _tr(TITLES[kind])
     if not reports_available():
         dialogs.show_info(
@@ -122,28 +120,29 @@ def print_report(
         )
         return pdf
 
-    job = ReportJob(build)
-
     def done(pdf: bytes) -> None:
-        _running.discard(job)
-        job.preview = show_preview(parent, pdf, what[:1].upper() + what[1:], suggested)
+        job.preview = show_preview(parent, pdf, what[:1].upper() + what[1:], suggested, audit_saved)
 
-    def failed(message: str) -> None:
-        _running.discard(job)
+    def failed(exc: BaseException) -> None:
+        log.error("report failed: %s", type(exc).__name__)  # no patient data in the log
+        job.error = f"{type(exc).__name__}: {exc}"
         dialogs.show_error(
             parent,
             QCoreApplication.translate("Printing", "The PDF could not be made"),
             QCoreApplication.translate(
                 "Printing", "The {0} could not be built; nothing was saved."
             ).format(what),
-            message,
+            job.error,
         )
 
-    job.signals.done.connect(done)
-    job.signals.failed.connect(failed)
-    job.setAutoDelete(False)
-    _running.add(job)
-    QThreadPool.globalInstance().start(job)
+    op: BackgroundOp[bytes] = BackgroundOp(
+        parent,
+        lambda _progress: build(),
+        title=QCoreApplication.translate("Printing", "Building the PDF…"),
+        name="gistdesk-report",
+    )
+    job = ReportJob(op)
+    op.start(done, failed)
     return job
 
 

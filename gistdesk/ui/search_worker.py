@@ -1,90 +1,76 @@
-"""Search as you type without blocking typing: queries run on a worker thread.
+"""Search as you type without blocking typing, built on `gistdesk.ui.background`.
 
-The worker owns its own repository (SQLite connections belong to one thread). Each request
-carries a generation number; the worker skips requests that a newer keystroke superseded
-before it got to them, and the model ignores answers that are no longer the latest. So fast
-typing costs one query, not one per key, and a slow broad prefix never freezes the window.
+The searcher owns its own repository (a second, read-only connection), used by one search at
+a time. Each request carries a generation number; a search that a newer keystroke superseded
+before it started is skipped, and the model ignores answers that are no longer the latest. So
+fast typing costs one query, not one per key, and a slow broad prefix never freezes the window.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Signal
 
 from gistdesk.storage.api import PatientRow, SortKey, Worklist
 from gistdesk.storage.contract import Repository
+from gistdesk.ui.background import BackgroundOp, Progress
 
 
-@dataclass(frozen=True)
-class SearchRequest:
-    generation: int
-    query: str
-    worklist: Worklist
-    sort: SortKey
-    descending: bool
-    limit: int
+class _Superseded(Exception):
+    """A newer search was asked for before this one started."""
 
 
-class _Worker(QObject):
+class Searcher(QObject):
+    """`ask()` starts a search in the background; `answered` brings the rows back (or the
+    exception) on the UI thread."""
+
     answered = Signal(int, object)  # generation, list[PatientRow] or the exception
-
-    def __init__(self, factory: Callable[[], Repository]) -> None:
-        super().__init__()
-        self.factory = factory
-        self.repository: Repository | None = None
-        self.latest = 0  # written by the UI thread: the newest generation asked for
-
-    @Slot(object)
-    def run(self, request: SearchRequest) -> None:
-        if request.generation < self.latest:
-            return  # a newer keystroke is already queued
-        try:
-            if self.repository is None:
-                self.repository = self.factory()
-            rows: list[PatientRow] | Exception = self.repository.list_patients(
-                request.query, request.worklist, request.sort, request.descending, 0, request.limit
-            )
-        except Exception as exc:  # reported on the UI thread, never lost
-            rows = exc
-        self.answered.emit(request.generation, rows)
-
-    @Slot()
-    def close(self) -> None:
-        if self.repository is not None:
-            self.repository.close()
-        self.repository = None
-
-
-class SearchThread(QObject):
-    """Owns the worker thread; `ask()` queues a search, `answered` brings rows back."""
-
-    answered = Signal(int, object)
-    _request = Signal(object)
-    _close = Signal()
 
     def __init__(self, factory: Callable[[], Repository], parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._thread = QThread()
-        self._thread.setObjectName("gistdesk-search")
-        self.worker = _Worker(factory)
-        self.worker.moveToThread(self._thread)
-        self._request.connect(self.worker.run)
-        self._close.connect(self.worker.close)
-        self.worker.answered.connect(self.answered)
+        self.factory = factory
+        self.repository: Repository | None = None
         self.generation = 0
-        self._thread.start()
+        self._lock = threading.Lock()  # one search at a time on the connection
+        self._ops: list[BackgroundOp[list[PatientRow]]] = []
 
     def ask(
         self, query: str, worklist: Worklist, sort: SortKey, descending: bool, limit: int
     ) -> int:
         self.generation += 1
-        self.worker.latest = self.generation
-        self._request.emit(SearchRequest(self.generation, query, worklist, sort, descending, limit))
-        return self.generation
+        generation = self.generation
+
+        def work(_progress: Progress) -> list[PatientRow]:
+            with self._lock:
+                if generation < self.generation:
+                    raise _Superseded
+                if self.repository is None:
+                    self.repository = self.factory()
+                return self.repository.list_patients(query, worklist, sort, descending, 0, limit)
+
+        def failed(exc: BaseException) -> None:
+            if not isinstance(exc, _Superseded):
+                self.answered.emit(generation, exc)
+
+        op = BackgroundOp(None, work, show_progress=False, name="gistdesk-search")
+        self._ops = [o for o in self._ops if not o.done] + [op]
+        op.start(lambda rows: self.answered.emit(generation, rows), failed)
+        return generation
+
+    def wait(self, timeout_ms: int = 10_000) -> bool:
+        """Wait for the searches under way (tests, shutdown)."""
+        return all(op.wait(timeout_ms) for op in self._ops)
+
+    @property
+    def busy(self) -> bool:
+        return any(not op.wait(0) for op in self._ops)
 
     def stop(self) -> None:
-        self._close.emit()
-        self._thread.quit()
-        self._thread.wait(5000)
+        self.generation += 1  # anything still queued is skipped
+        self.wait(5000)
+        with self._lock:
+            if self.repository is not None:
+                self.repository.close()
+            self.repository = None

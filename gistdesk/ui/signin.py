@@ -137,6 +137,7 @@ class SignInDialog(QDialog):
         database_label: str = "",
         username: str = "",
         parent: QWidget | None = None,
+        demo: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("signInDialog")
@@ -150,6 +151,18 @@ class SignInDialog(QDialog):
         layout.addWidget(title)
         if database_label:
             layout.addWidget(_hint(self.tr("Clinic database: {0}").format(database_label)))
+        if demo:
+            from gistdesk.ui.demo_accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
+
+            names = ", ".join(name for name, _role, _display in DEMO_ACCOUNTS)
+            self.demo_note = _hint(
+                self.tr(
+                    "Demo clinic (invented patients only). Sign in as {0} with the password {1}."
+                ).format(names, DEMO_PASSWORD)
+            )
+            self.demo_note.setObjectName("demoNote")
+            self.demo_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            layout.addWidget(self.demo_note)
         form = QFormLayout()
         self.username = QLineEdit(username)
         self.username.setObjectName("signInUser")

@@ -10,6 +10,7 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication
 
 from gistdesk.clinical.types import Flag, FlagCode, Response
+from gistdesk.core.labels import dose_text
 from gistdesk.core.vocab import (
     MUTATION_LABELS,
     SITE_LABELS,
@@ -39,15 +40,6 @@ OPTION_LABELS: dict[str, str] = {
     "clinical_trial": "Clinical trial",
     "stay_on_tki": "Stay on the current TKI (clinical benefit may continue)",
     "restart_tki": "Restart the TKI that worked",
-}
-
-NIH_LABELS = {"very_low": "very low", "low": "low", "intermediate": "intermediate", "high": "high"}
-ADJUVANT_LABELS = {
-    "at_least_3_years": "adjuvant imatinib for at least 3 years",
-    "at_least_1_year": "adjuvant imatinib for at least 1 year (discuss)",
-    "not_usually": "adjuvant imatinib not usually given",
-    "not_recommended": "adjuvant imatinib not recommended for this mutation",
-    "not_applicable": "adjuvant guidance not applicable (metastatic or recurrent)",
 }
 
 FLAG_TITLES: dict[FlagCode, str] = {
@@ -127,6 +119,11 @@ def fmt_num(value: float | None, unit: str = "") -> str:
 
 def fmt_pct(value: float | None) -> str:
     return "—" if value is None else f"{value:+.1f}%"
+
+
+def fmt_dose(mg_per_day: float | None) -> str:
+    """A dose for the tables and the chart: '400 mg/day', or 'held' for 0."""
+    return dose_text(mg_per_day)
 
 
 def response_text(value: Response | None) -> str:

@@ -31,12 +31,14 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from gistdesk.clinical.types import Assessment, Flag, FlagCode, ScanAssessment
+from gistdesk.core.labels import HELD, NOT_ALL_MEASURED, dose_text, id_list
 from gistdesk.core.model import Case, Procedure, Scan, TherapyLine
 from gistdesk.core.vocab import Modality, ProcedureKind
 from gistdesk.ui.text import (
     LINE_COLORS,
     RESPONSE_COLORS,
     flag_color,
+    flag_title,
     fmt_num,
     fmt_pct,
     words,
@@ -86,6 +88,7 @@ class ScanPoint:
     density: float | None
     flags: tuple[Flag, ...]
     role: str = "follow-up"  # follow-up, baseline, off therapy
+    unmeasured: tuple[str, ...] = ()  # target lesions left unmeasured: no sum is plotted
 
     @property
     def response(self) -> str | None:
@@ -112,13 +115,24 @@ def scan_points(case: Case, assessment: Assessment | None) -> list[ScanPoint]:
         if assessed is not None:
             sod = assessed.recist.sum_mm
             density = assessed.choi.mean_density_hu
-        if sod is None and targets and all(t.longest_diameter_mm is not None for t in targets):
+        unmeasured = tuple(t.lesion_id for t in targets if t.longest_diameter_mm is None)
+        if unmeasured:
+            sod = None  # unmeasured is not 0 mm: an incomplete sum is no sum
+        elif sod is None and targets:
             sod = float(sum(t.longest_diameter_mm or 0 for t in targets))
         if density is None and scan.modality is Modality.CT:
             values = [t.density_hu for t in targets if t.density_hu is not None]
             density = sum(values) / len(values) if values else None
         points.append(
-            ScanPoint(scan, assessed, sod, density, tuple(flags_by_scan.get(scan.date, ())), role)
+            ScanPoint(
+                scan,
+                assessed,
+                sod,
+                density,
+                tuple(flags_by_scan.get(scan.date, ())),
+                role,
+                unmeasured,
+            )
         )
     return points
 
@@ -133,7 +147,7 @@ def line_tooltip(line: TherapyLine) -> str:
         rows.append(f"Stopped: {escape(words(line.stop_reason.value))}")
     for dose in sorted(line.doses, key=lambda d: d.date):
         schedule = f", {escape(dose.schedule)}" if dose.schedule else ""
-        rows.append(f"{dose.date.isoformat()}: {fmt_num(dose.mg_per_day, 'mg/day')}{schedule}")
+        rows.append(f"{dose.date.isoformat()}: {dose_text(dose.mg_per_day)}{schedule}")
     return "<br>".join(rows)
 
 
@@ -333,7 +347,9 @@ class TimelineChart(QWidget):
             p.setPen(QPen(QColor("#ffffff"), 2))
             changes = sorted(line.doses[1:], key=lambda d: d.date)
             ticks = [x_of(d.date) for d in changes]
-            texts = [f"→ {fmt_num(d.mg_per_day)}" for d in changes]
+            texts = [
+                f"→ {HELD}" if d.mg_per_day == 0 else f"→ {fmt_num(d.mg_per_day)}" for d in changes
+            ]
             shown = dose_labels_that_fit(
                 bar.left() + 5 + fm.horizontalAdvance(label),
                 ticks,
@@ -545,7 +561,11 @@ class TimelineChart(QWidget):
     def scan_tooltip(self, day: date) -> str:
         point = next(pt for pt in self.points if pt.scan.date == day)
         rows = [f"<b>{day.isoformat()}</b> — {point.scan.modality.value}"]
-        rows.append(f"Sum of target diameters: {fmt_num(point.sod, 'mm')}")
+        if point.unmeasured:
+            missing = escape(id_list(list(point.unmeasured)))  # ids are typed text
+            rows.append(f"Sum of target diameters: {NOT_ALL_MEASURED} ({missing} not measured)")
+        else:
+            rows.append(f"Sum of target diameters: {fmt_num(point.sod, 'mm')}")
         if point.density is not None:
             rows.append(f"Mean density: {fmt_num(round(point.density, 1), 'HU')}")
         assessed = point.assessed
@@ -573,7 +593,7 @@ class TimelineChart(QWidget):
         for flag in point.flags:
             rows.append(
                 f"<span style='color:{flag_color(flag.code.value)}'>⚑ "
-                f"{words(flag.code.value).capitalize()}</span>"
+                f"{escape(flag_title(flag))}</span>"
             )
         return "<br>".join(rows)
 

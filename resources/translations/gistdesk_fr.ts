@@ -57,29 +57,34 @@
       <translation>Une erreur inattendue s'est produite ({0} dans {1}). L'action qui a échoué n'a rien enregistré ; vos données sont en sécurité dans la base.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="417" />
-      <location filename="../../gistdesk/ui/app.py" line="478" />
+      <location filename="../../gistdesk/ui/app.py" line="421" />
+      <location filename="../../gistdesk/ui/app.py" line="488" />
       <source>Cannot open the database</source>
       <translation>Impossible d'ouvrir la base de données</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="459" />
+      <location filename="../../gistdesk/ui/app.py" line="464" />
       <source>Create an empty clinic database</source>
       <translation>Créer une base de données vide de la clinique</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="469" />
+      <location filename="../../gistdesk/ui/app.py" line="474" />
       <source>File exists</source>
       <translation>Le fichier existe déjà</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/app.py" line="290" />
-      <location filename="../../gistdesk/ui/app.py" line="462" />
+      <location filename="../../gistdesk/ui/app.py" line="467" />
       <source>Open a gistdesk database</source>
       <translation>Ouvrir une base gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="395" />
+      <location filename="../../gistdesk/ui/app.py" line="483" />
+      <source>Opening the database…</source>
+      <translation>Ouverture de la base de données…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/app.py" line="399" />
       <source>Restored {0}: sign in again</source>
       <translation>{0} restaurée : reconnectez-vous</translation>
     </message>
@@ -89,12 +94,12 @@
       <translation>Une erreur s'est produite</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="369" />
+      <location filename="../../gistdesk/ui/app.py" line="373" />
       <source>The automatic backup was not made</source>
       <translation>La sauvegarde automatique n'a pas été faite</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="389" />
+      <location filename="../../gistdesk/ui/app.py" line="393" />
       <source>The backup was not restored</source>
       <translation>La sauvegarde n'a pas été restaurée</translation>
     </message>
@@ -127,18 +132,18 @@ Heure : {3}</translation>
       <translation>base endommagée : lecture seule</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="370" />
+      <location filename="../../gistdesk/ui/app.py" line="374" />
       <source>gistdesk closes normally; your data is safe in the database. Make a backup with Tools &gt; Backups… next time.</source>
       <translation>gistdesk se ferme normalement ; vos données sont en sécurité dans la base. Faites une sauvegarde la prochaine fois avec Outils &gt; Sauvegardes….</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="470" />
+      <location filename="../../gistdesk/ui/app.py" line="475" />
       <source>{0} already exists; choose a new name.</source>
       <translation>{0} existe déjà ; choisissez un autre nom.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="418" />
-      <location filename="../../gistdesk/ui/app.py" line="479" />
+      <location filename="../../gistdesk/ui/app.py" line="422" />
+      <location filename="../../gistdesk/ui/app.py" line="489" />
       <source>{0} could not be opened.</source>
       <translation>{0} n'a pas pu être ouvert.</translation>
     </message>
@@ -267,6 +272,19 @@ Heure : {3}</translation>
     </message>
   </context>
   <context>
+    <name>BackgroundOp</name>
+    <message>
+      <location filename="../../gistdesk/ui/background.py" line="216" />
+      <source>Cancel</source>
+      <translation>Annuler</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/background.py" line="227" />
+      <source>Cancelling…</source>
+      <translation>Annulation…</translation>
+    </message>
+  </context>
+  <context>
     <name>BackupsDialog</name>
     <message>
       <location filename="../../gistdesk/ui/backups_dialog.py" line="144" />
@@ -356,52 +374,57 @@ Tout ce qui a été enregistré après ce moment est remplacé (la base actuelle
   <context>
     <name>CaseForm</name>
     <message>
-      <location filename="../../gistdesk/ui/forms/base.py" line="322" />
+      <location filename="../../gistdesk/ui/forms/base.py" line="420" />
       <source>Discard</source>
       <translation>Abandonner</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/base.py" line="323" />
+      <location filename="../../gistdesk/ui/forms/base.py" line="421" />
       <source>Keep editing</source>
       <translation>Continuer la saisie</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/base.py" line="279" />
+      <location filename="../../gistdesk/ui/forms/base.py" line="377" />
       <source>Not saved, and the patient could not be reloaded ({0}).</source>
       <translation>Non enregistré, et le patient n’a pas pu être rechargé ({0}).</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/base.py" line="201" />
+      <location filename="../../gistdesk/ui/forms/base.py" line="292" />
       <source>Not saved. Please correct:</source>
       <translation>Non enregistré. Veuillez corriger :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/base.py" line="300" />
+      <location filename="../../gistdesk/ui/forms/base.py" line="398" />
       <source>Not saved. Your entries are kept.</source>
       <translation>Non enregistré. Vos saisies sont conservées.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/base.py" line="250" />
+      <location filename="../../gistdesk/ui/forms/base.py" line="348" />
       <source>Not saved: the database refused the change ({0}). Your entries are kept.</source>
       <translation>Non enregistré : la base de données a refusé la modification ({0}). Vos saisies sont conservées.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/base.py" line="288" />
+      <location filename="../../gistdesk/ui/forms/base.py" line="386" />
       <source>Reloaded: your entries now apply to the patient as it is. Check them and press Save again.</source>
       <translation>Rechargé : vos saisies s’appliquent maintenant au dossier tel qu’il est. Vérifiez-les et enregistrez de nouveau.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/base.py" line="319" />
+      <location filename="../../gistdesk/ui/forms/base.py" line="108" />
+      <source>Save (Ctrl+Enter)</source>
+      <translation>Enregistrer (Ctrl+Entrée)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/base.py" line="417" />
       <source>This form has changes that are not saved. Discard them?</source>
       <translation>Ce formulaire contient des modifications non enregistrées. Les abandonner ?</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/base.py" line="318" />
+      <location filename="../../gistdesk/ui/forms/base.py" line="416" />
       <source>Unsaved changes</source>
       <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/base.py" line="239" />
+      <location filename="../../gistdesk/ui/forms/base.py" line="337" />
       <source>{0} is already another patient's record number</source>
       <translation>{0} est déjà le numéro de dossier d'un autre patient</translation>
     </message>
@@ -409,63 +432,63 @@ Tout ce qui a été enregistré après ce moment est remplacé (la base actuelle
   <context>
     <name>ChangePasswordDialog</name>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="256" />
+      <location filename="../../gistdesk/ui/signin.py" line="269" />
       <source>Change my password — gistdesk</source>
       <translation>Changer mon mot de passe — gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="280" />
+      <location filename="../../gistdesk/ui/signin.py" line="293" />
       <source>Change password</source>
       <translation>Changer le mot de passe</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="272" />
+      <location filename="../../gistdesk/ui/signin.py" line="285" />
       <source>Current password:</source>
       <translation>Mot de passe actuel :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="274" />
+      <location filename="../../gistdesk/ui/signin.py" line="287" />
       <source>New password again:</source>
       <translation>Nouveau mot de passe (répéter) :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="273" />
+      <location filename="../../gistdesk/ui/signin.py" line="286" />
       <source>New password:</source>
       <translation>Nouveau mot de passe :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="276" />
-      <location filename="../../gistdesk/ui/signin.py" line="295" />
+      <location filename="../../gistdesk/ui/signin.py" line="289" />
+      <location filename="../../gistdesk/ui/signin.py" line="308" />
       <source>New password: {0}</source>
       <translation>Nouveau mot de passe : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="263" />
+      <location filename="../../gistdesk/ui/signin.py" line="276" />
       <source>Signed in as {0}</source>
       <translation>Connecté en tant que {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="306" />
+      <location filename="../../gistdesk/ui/signin.py" line="319" />
       <source>The current password is not right; nothing was changed.</source>
       <translation>Le mot de passe actuel n'est pas correct ; rien n'a été modifié.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="309" />
+      <location filename="../../gistdesk/ui/signin.py" line="322" />
       <source>The password was not changed: {0}</source>
       <translation>Le mot de passe n'a pas été modifié : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="291" />
+      <location filename="../../gistdesk/ui/signin.py" line="304" />
       <source>The two new passwords are not the same.</source>
       <translation>Les deux nouveaux mots de passe ne sont pas identiques.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="298" />
+      <location filename="../../gistdesk/ui/signin.py" line="311" />
       <source>Too many wrong passwords: this account is locked until {0}. The window is locked.</source>
       <translation>Trop de mots de passe erronés : ce compte est bloqué jusqu’à {0}. La fenêtre est verrouillée.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="288" />
+      <location filename="../../gistdesk/ui/signin.py" line="301" />
       <source>Type your current password.</source>
       <translation>Saisissez votre mot de passe actuel.</translation>
     </message>
@@ -529,60 +552,79 @@ Tout ce qui a été enregistré après ce moment est remplacé (la base actuelle
     </message>
   </context>
   <context>
+    <name>Controller</name>
+    <message>
+      <location filename="../../gistdesk/ui/controller.py" line="159" />
+      <source>Deleting…</source>
+      <translation>Suppression…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/controller.py" line="95" />
+      <source>Opening…</source>
+      <translation>Ouverture…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/controller.py" line="133" />
+      <location filename="../../gistdesk/ui/controller.py" line="148" />
+      <source>Saving…</source>
+      <translation>Enregistrement…</translation>
+    </message>
+  </context>
+  <context>
     <name>CreateAdminDialog</name>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="220" />
+      <location filename="../../gistdesk/ui/signin.py" line="233" />
       <source>Create account</source>
       <translation>Créer le compte</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="191" />
+      <location filename="../../gistdesk/ui/signin.py" line="204" />
       <source>Create the administrator account — gistdesk</source>
       <translation>Créer le compte administrateur — gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="212" />
+      <location filename="../../gistdesk/ui/signin.py" line="225" />
       <source>Display name:</source>
       <translation>Nom affiché :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="214" />
+      <location filename="../../gistdesk/ui/signin.py" line="227" />
       <source>Password again:</source>
       <translation>Confirmer le mot de passe :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="213" />
+      <location filename="../../gistdesk/ui/signin.py" line="226" />
       <source>Password:</source>
       <translation>Mot de passe :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="216" />
-      <location filename="../../gistdesk/ui/signin.py" line="239" />
+      <location filename="../../gistdesk/ui/signin.py" line="229" />
+      <location filename="../../gistdesk/ui/signin.py" line="252" />
       <source>Password: {0}</source>
       <translation>Mot de passe : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="242" />
+      <location filename="../../gistdesk/ui/signin.py" line="255" />
       <source>The account was not created: {0}</source>
       <translation>Le compte n'a pas été créé : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="231" />
+      <location filename="../../gistdesk/ui/signin.py" line="244" />
       <source>The two passwords are not the same.</source>
       <translation>Les deux mots de passe ne sont pas identiques.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="196" />
+      <location filename="../../gistdesk/ui/signin.py" line="209" />
       <source>This clinic database has no users yet. Create the administrator account: the administrator adds the clinicians, nurses and other users, and restores backups.</source>
       <translation>Cette base de la clinique n'a pas encore d'utilisateurs. Créez le compte administrateur : l'administrateur ajoute les médecins, le personnel infirmier et les autres utilisateurs, et restaure les sauvegardes.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="211" />
+      <location filename="../../gistdesk/ui/signin.py" line="224" />
       <source>User name:</source>
       <translation>Nom d'utilisateur :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="228" />
+      <location filename="../../gistdesk/ui/signin.py" line="241" />
       <source>User name: type a user name.</source>
       <translation>Nom d'utilisateur : saisissez un nom d'utilisateur.</translation>
     </message>
@@ -597,14 +639,18 @@ Tout ce qui a été enregistré après ce moment est remplacé (la base actuelle
     <message>
       <location filename="../../gistdesk/ui/audit_view.py" line="155" />
       <location filename="../../gistdesk/ui/audit_view.py" line="158" />
-      <location filename="../../gistdesk/ui/forms/fields.py" line="65" />
       <source>YYYY-MM-DD</source>
       <translation>AAAA-MM-JJ</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/fields.py" line="78" />
-      <source>“{0}” is not a date (use YYYY-MM-DD)</source>
-      <translation>« {0} » n'est pas une date (utiliser AAAA-MM-JJ)</translation>
+      <location filename="../../gistdesk/ui/forms/fields.py" line="65" />
+      <source>e.g. 2024-03-05 or 5.3.2024</source>
+      <translation>p. ex. 2024-03-05 ou 5.3.2024</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/fields.py" line="80" />
+      <source>“{0}” is not a date (type e.g. 2024-03-05, 20240305, 5.3.2024 or t)</source>
+      <translation>« {0} » n’est pas une date (saisir p. ex. 2024-03-05, 20240305, 5.3.2024 ou t)</translation>
     </message>
   </context>
   <context>
@@ -696,53 +742,73 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
   <context>
     <name>DoseChangeForm</name>
     <message>
-      <location filename="../../gistdesk/ui/forms/dose_form.py" line="66" />
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="38" />
+      <source>0 = treatment held? A dose of 0 mg/day records a pause of the treatment; it is shown as “held” in the lists and the chart.</source>
+      <translation>0 = traitement suspendu ? Une dose de 0 mg/jour enregistre une pause du traitement ; les listes et le graphique l’affichent comme « held » (suspendu).</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="37" />
+      <source>0 mg/day</source>
+      <translation>0 mg/jour</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="88" />
       <source>Date</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/dose_form.py" line="69" />
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="91" />
       <source>Dose</source>
       <translation>Dose</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/dose_form.py" line="40" />
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="62" />
       <source>Edit dose change</source>
       <translation>Modifier le changement de dose</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/dose_form.py" line="40" />
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="44" />
+      <source>No, correct the dose</source>
+      <translation>Non, corriger la dose</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="62" />
       <source>Record a dose change</source>
       <translation>Saisir un changement de dose</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/dose_form.py" line="74" />
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="96" />
       <source>Schedule</source>
       <translation>Schéma</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/dose_form.py" line="60" />
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="82" />
       <source>Therapy line:</source>
       <translation>Ligne de traitement :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/dose_form.py" line="49" />
-      <location filename="../../gistdesk/ui/forms/dose_form.py" line="59" />
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="43" />
+      <source>Yes, treatment held</source>
+      <translation>Oui, traitement suspendu</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="71" />
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="81" />
       <source>daily</source>
       <translation>quotidien</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/dose_form.py" line="71" />
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="93" />
       <source>mg/day</source>
       <translation>mg/jour</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/dose_form.py" line="21" />
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="22" />
       <source>ongoing</source>
       <translation>en cours</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/dose_form.py" line="58" />
+      <location filename="../../gistdesk/ui/forms/dose_form.py" line="80" />
       <source>was {0}</source>
       <translation>avant {0}</translation>
     </message>
@@ -750,9 +816,10 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
   <context>
     <name>FieldError</name>
     <message>
-      <location filename="../../gistdesk/ui/forms/fields.py" line="81" />
-      <location filename="../../gistdesk/ui/forms/fields.py" line="103" />
-      <location filename="../../gistdesk/ui/forms/line_form.py" line="97" />
+      <location filename="../../gistdesk/ui/forms/base.py" line="242" />
+      <location filename="../../gistdesk/ui/forms/fields.py" line="85" />
+      <location filename="../../gistdesk/ui/forms/fields.py" line="107" />
+      <location filename="../../gistdesk/ui/forms/line_form.py" line="102" />
       <source>is required</source>
       <translation>est obligatoire</translation>
     </message>
@@ -760,42 +827,42 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
   <context>
     <name>Flags</name>
     <message>
-      <location filename="../../gistdesk/ui/text.py" line="62" />
+      <location filename="../../gistdesk/ui/text.py" line="54" />
       <source>Adjuvant imatinib shorter than advised</source>
       <translation>Imatinib adjuvant plus court que recommandé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/text.py" line="61" />
+      <location filename="../../gistdesk/ui/text.py" line="53" />
       <source>Imatinib in SDH/NF1/wild-type GIST</source>
       <translation>Imatinib dans un GIST SDH/NF1/sauvage</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/text.py" line="60" />
+      <location filename="../../gistdesk/ui/text.py" line="52" />
       <source>KIT exon 9 below 800 mg imatinib</source>
       <translation>KIT exon 9 sous 800 mg d'imatinib</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/text.py" line="57" />
+      <location filename="../../gistdesk/ui/text.py" line="49" />
       <source>PDGFRA D842V on a drug it resists</source>
       <translation>PDGFRA D842V sous un médicament inefficace</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/text.py" line="55" />
+      <location filename="../../gistdesk/ui/text.py" line="47" />
       <source>Possible false progression</source>
       <translation>Pseudo-progression possible</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/text.py" line="54" />
+      <location filename="../../gistdesk/ui/text.py" line="46" />
       <source>Possible progression</source>
       <translation>Progression possible</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/text.py" line="56" />
+      <location filename="../../gistdesk/ui/text.py" line="48" />
       <source>Possible recurrence</source>
       <translation>Récidive possible</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/text.py" line="63" />
+      <location filename="../../gistdesk/ui/text.py" line="55" />
       <source>Scan overdue</source>
       <translation>Examen en retard</translation>
     </message>
@@ -803,74 +870,154 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
   <context>
     <name>FlagsPanel</name>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="88" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="314" />
+      <source>Adjuvant therapy ends on {0} (in {1} days): on the Adjuvant ending worklist.</source>
+      <translation>Le traitement adjuvant se termine le {0} (dans {1} jours) : sur la liste de travail « Fin d'adjuvant ».</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="65" />
+      <source>Advised duration (days)</source>
+      <translation>Durée conseillée (jours)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="133" />
       <source>Basis:</source>
       <translation>Fondement :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="76" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="53" />
+      <source>Change vs baseline</source>
+      <translation>Variation par rapport à la référence</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="54" />
+      <source>Change vs nadir</source>
+      <translation>Variation par rapport au nadir</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="121" />
       <source>Criteria:</source>
       <translation>Critères :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="79" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="61" />
+      <source>Days</source>
+      <translation>Jours</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="62" />
+      <source>Days on this line</source>
+      <translation>Jours sur cette ligne</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="63" />
+      <source>Days since the last scan</source>
+      <translation>Jours depuis le dernier examen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="55" />
+      <source>Density change</source>
+      <translation>Variation de densité</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="57" />
+      <source>Density change vs nadir</source>
+      <translation>Variation de densité par rapport au nadir</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="66" />
+      <source>Dose</source>
+      <translation>Dose</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="124" />
       <source>Extent:</source>
       <translation>Étendue :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="215" />
-      <location filename="../../gistdesk/ui/flags_panel.py" line="230" />
-      <location filename="../../gistdesk/ui/flags_panel.py" line="246" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="270" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="285" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="307" />
       <source>Flags</source>
       <translation>Alertes</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="246" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="307" />
       <source>Flags ({0})</source>
       <translation>Alertes ({0})</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="238" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="299" />
       <source>Flags support the GIST team's review; they are not orders.</source>
       <translation>Les alertes aident l'équipe GIST à évaluer ; ce ne sont pas des prescriptions.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="234" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="52" />
+      <source>Nadir scan</source>
+      <translation>Examen du nadir</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="295" />
       <source>No flags: nothing for the team to review.</source>
       <translation>Aucune alerte : rien à revoir pour l'équipe.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="105" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="150" />
       <source>Options to discuss:</source>
       <translation>Options à discuter :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="80" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="125" />
       <source>Resistance:</source>
       <translation>Résistance :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="144" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="60" />
+      <source>SUVmax change</source>
+      <translation>Variation du SUVmax</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="64" />
+      <source>Scan interval (days)</source>
+      <translation>Intervalle entre examens (jours)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="199" />
       <source>Select to show its scan</source>
       <translation>Sélectionner pour afficher l'examen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="112" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="51" />
+      <source>Smallest sum (nadir)</source>
+      <translation>Plus petite somme (nadir)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="157" />
       <source>Source:</source>
       <translation>Source :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="92" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="50" />
+      <source>Sum at baseline</source>
+      <translation>Somme à l’examen de référence</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="49" />
+      <source>Sum of target diameters</source>
+      <translation>Somme des diamètres cibles</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="137" />
       <source>early on the first TKI line (when false progression is most common)</source>
       <translation>tôt dans la première ligne de TKI (quand la pseudo-progression est la plus fréquente)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="84" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="129" />
       <source>off therapy</source>
       <translation>sans traitement</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="62" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="107" />
       <source>scan {0}</source>
       <translation>examen {0}</translation>
     </message>
@@ -901,22 +1048,22 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Également ouvert en modification : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/live_refresh.py" line="147" />
+      <location filename="../../gistdesk/ui/live_refresh.py" line="149" />
       <source>Patient {0} was changed by {1}; showing the saved version.</source>
       <translation>Le patient {0} a été modifié par {1} ; la version enregistrée est affichée.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/live_refresh.py" line="144" />
+      <location filename="../../gistdesk/ui/live_refresh.py" line="146" />
       <source>Patient {0} was deleted by {1}.</source>
       <translation>Le patient {0} a été supprimé par {1}.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/live_refresh.py" line="161" />
+      <location filename="../../gistdesk/ui/live_refresh.py" line="163" />
       <source>Your form is kept as it is; when you save, you are asked how to go on if your entries meet the change.</source>
       <translation>Votre formulaire reste tel quel ; à l’enregistrement, on vous demandera comment continuer si vos saisies rencontrent la modification.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/live_refresh.py" line="142" />
+      <location filename="../../gistdesk/ui/live_refresh.py" line="144" />
       <source>someone else</source>
       <translation>quelqu’un d’autre</translation>
     </message>
@@ -929,52 +1076,52 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
   <context>
     <name>LockScreen</name>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="395" />
+      <location filename="../../gistdesk/ui/signin.py" line="408" />
       <source>Another user can sign in here. Unsaved work of {0} is kept until they decide.</source>
       <translation>Un autre utilisateur peut se connecter ici. Le travail non enregistré de {0} est conservé jusqu'à décision.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="388" />
+      <location filename="../../gistdesk/ui/signin.py" line="401" />
       <source>Locked at {0} for {1}. Patient data is hidden. Type your password to go on, or switch user.</source>
       <translation>Verrouillé à {0} pour {1}. Les données patient sont masquées. Saisissez votre mot de passe pour continuer, ou changez d'utilisateur.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="353" />
+      <location filename="../../gistdesk/ui/signin.py" line="366" />
       <source>Password</source>
       <translation>Mot de passe</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="356" />
+      <location filename="../../gistdesk/ui/signin.py" line="369" />
       <source>Password:</source>
       <translation>Mot de passe :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="400" />
+      <location filename="../../gistdesk/ui/signin.py" line="413" />
       <source>Sign in to go on.</source>
       <translation>Connectez-vous pour continuer.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="361" />
+      <location filename="../../gistdesk/ui/signin.py" line="374" />
       <source>Switch user…</source>
       <translation>Changer d'utilisateur…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="363" />
+      <location filename="../../gistdesk/ui/signin.py" line="376" />
       <source>Unlock</source>
       <translation>Déverrouiller</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="350" />
+      <location filename="../../gistdesk/ui/signin.py" line="363" />
       <source>User name</source>
       <translation>Nom d'utilisateur</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="355" />
+      <location filename="../../gistdesk/ui/signin.py" line="368" />
       <source>User name:</source>
       <translation>Nom d'utilisateur :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="340" />
+      <location filename="../../gistdesk/ui/signin.py" line="353" />
       <source>gistdesk is locked</source>
       <translation>gistdesk est verrouillé</translation>
     </message>
@@ -982,440 +1129,478 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="417" />
+      <location filename="../../gistdesk/ui/actions.py" line="383" />
       <source>&amp;About gistdesk</source>
       <translation>À &amp;propos de gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="407" />
+      <location filename="../../gistdesk/ui/actions.py" line="342" />
       <source>&amp;Audit log…</source>
       <translation>&amp;Journal d'audit…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="413" />
+      <location filename="../../gistdesk/ui/actions.py" line="356" />
       <source>&amp;Backups…</source>
       <translation>&amp;Sauvegardes…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="395" />
+      <location filename="../../gistdesk/ui/actions.py" line="291" />
       <source>&amp;Delete patient…</source>
       <translation>&amp;Supprimer le patient…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="347" />
+      <location filename="../../gistdesk/ui/actions.py" line="156" />
       <source>&amp;Edit patient and tumor…</source>
       <translation>&amp;Modifier patient et tumeur…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="419" />
+      <location filename="../../gistdesk/ui/actions.py" line="394" />
       <source>&amp;File</source>
       <translation>&amp;Fichier</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="373" />
+      <location filename="../../gistdesk/ui/actions.py" line="301" />
       <source>&amp;Find patient</source>
       <translation>&amp;Rechercher un patient</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="480" />
+      <location filename="../../gistdesk/ui/actions.py" line="454" />
       <source>&amp;Help</source>
       <translation>&amp;Aide</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="398" />
+      <location filename="../../gistdesk/ui/actions.py" line="377" />
+      <source>&amp;Keyboard shortcuts</source>
+      <translation>&amp;Raccourcis clavier</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/actions.py" line="132" />
       <source>&amp;Lock now</source>
       <translation>&amp;Verrouiller maintenant</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="344" />
+      <location filename="../../gistdesk/ui/actions.py" line="95" />
       <source>&amp;New patient…</source>
       <translation>&amp;Nouveau patient…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="385" />
+      <location filename="../../gistdesk/ui/actions.py" line="103" />
       <source>&amp;Open database…</source>
       <translation>&amp;Ouvrir une base…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="436" />
+      <location filename="../../gistdesk/ui/actions.py" line="412" />
       <source>&amp;Patient</source>
       <translation>&amp;Patient</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="416" />
+      <location filename="../../gistdesk/ui/actions.py" line="148" />
       <source>&amp;Quit</source>
       <translation>&amp;Quitter</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="394" />
+      <location filename="../../gistdesk/ui/actions.py" line="307" />
       <source>&amp;Refresh</source>
       <translation>&amp;Actualiser</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="415" />
+      <location filename="../../gistdesk/ui/actions.py" line="363" />
       <source>&amp;Settings…</source>
       <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="477" />
+      <location filename="../../gistdesk/ui/actions.py" line="451" />
       <source>&amp;Tools</source>
       <translation>&amp;Outils</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="414" />
+      <location filename="../../gistdesk/ui/actions.py" line="371" />
+      <source>&amp;User guide</source>
+      <translation>&amp;Guide d’utilisation</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/actions.py" line="349" />
       <source>&amp;Users…</source>
       <translation>&amp;Utilisateurs…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="461" />
+      <location filename="../../gistdesk/ui/actions.py" line="438" />
       <source>&amp;View</source>
       <translation>A&amp;ffichage</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="1216" />
+      <location filename="../../gistdesk/ui/main_window.py" line="646" />
       <source>A form with changes that are not saved is kept behind the lock. Quit and discard it?</source>
       <translation>Un formulaire avec des modifications non enregistrées est conservé derrière le verrouillage. Quitter et l'abandonner ?</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="1036" />
+      <location filename="../../gistdesk/ui/main_window.py" line="436" />
       <source>About gistdesk</source>
       <translation>À propos de gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="1157" />
+      <location filename="../../gistdesk/ui/main_window.py" line="571" />
       <source>Account locked</source>
       <translation>Compte bloqué</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="351" />
+      <location filename="../../gistdesk/ui/actions.py" line="183" />
       <source>Add &amp;dose change…</source>
       <translation>Nouvelle &amp;dose…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="358" />
+      <location filename="../../gistdesk/ui/actions.py" line="237" />
       <source>Add &amp;procedure…</source>
       <translation>Nouvelle &amp;intervention…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="352" />
+      <location filename="../../gistdesk/ui/actions.py" line="210" />
       <source>Add &amp;scan…</source>
       <translation>Nouvel &amp;examen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="365" />
+      <location filename="../../gistdesk/ui/actions.py" line="264" />
       <source>Add side &amp;effect…</source>
       <translation>Nouvel &amp;effet indésirable…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="349" />
+      <location filename="../../gistdesk/ui/actions.py" line="165" />
       <source>Add therapy &amp;line…</source>
       <translation>Nouvelle &amp;ligne de traitement…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="65" />
+      <location filename="../../gistdesk/ui/main_window_view.py" line="45" />
       <source>Adjuvant ending</source>
       <translation>Fin d'adjuvant</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="62" />
+      <location filename="../../gistdesk/ui/main_window_view.py" line="42" />
       <source>All</source>
       <translation>Tous</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="410" />
+      <location filename="../../gistdesk/ui/actions.py" line="333" />
       <source>Audit log of this &amp;patient…</source>
       <translation>Journal d'audit de ce &amp;patient…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="680" />
+      <location filename="../../gistdesk/ui/main_window.py" line="367" />
       <source>Cannot open the patient</source>
       <translation>Impossible d'ouvrir le patient</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="405" />
+      <location filename="../../gistdesk/ui/actions.py" line="142" />
       <source>Change my &amp;password…</source>
       <translation>Changer mon mot de &amp;passe…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="391" />
+      <location filename="../../gistdesk/ui/actions.py" line="109" />
       <source>Create empty &amp;clinic database…</source>
       <translation>Créer une base &amp;vide…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="1188" />
+      <location filename="../../gistdesk/ui/main_window.py" line="602" />
       <source>Database: {0}</source>
       <translation>Base : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="912" />
+      <location filename="../../gistdesk/ui/edits.py" line="206" />
       <source>Delete dose change</source>
       <translation>Supprimer le changement de dose</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="356" />
+      <location filename="../../gistdesk/ui/actions.py" line="201" />
       <source>Delete dose change…</source>
       <translation>Supprimer le changement de dose…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="815" />
-      <location filename="../../gistdesk/ui/main_window.py" line="820" />
+      <location filename="../../gistdesk/ui/edits.py" line="295" />
+      <location filename="../../gistdesk/ui/edits.py" line="300" />
       <source>Delete patient</source>
       <translation>Supprimer le patient</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="956" />
+      <location filename="../../gistdesk/ui/edits.py" line="247" />
       <source>Delete procedure</source>
       <translation>Supprimer l'intervention</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="362" />
+      <location filename="../../gistdesk/ui/actions.py" line="255" />
       <source>Delete procedure…</source>
       <translation>Supprimer l'intervention…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="784" />
-      <location filename="../../gistdesk/ui/main_window.py" line="789" />
+      <location filename="../../gistdesk/ui/edits.py" line="166" />
       <source>Delete scan</source>
       <translation>Supprimer l'examen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="354" />
+      <location filename="../../gistdesk/ui/actions.py" line="228" />
       <source>Delete scan…</source>
       <translation>Supprimer l'examen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="992" />
+      <location filename="../../gistdesk/ui/edits.py" line="278" />
       <source>Delete side effect</source>
       <translation>Supprimer l'effet indésirable</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="371" />
+      <location filename="../../gistdesk/ui/actions.py" line="282" />
       <source>Delete side effect…</source>
       <translation>Supprimer l'effet indésirable…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="913" />
+      <location filename="../../gistdesk/ui/edits.py" line="207" />
       <source>Delete the dose change of {0} ({1} mg/day, {2})? The change is kept in the audit log.</source>
       <translation>Supprimer le changement de dose du {0} ({1} mg/jour, {2}) ? La modification est conservée dans le journal d'audit.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="816" />
+      <location filename="../../gistdesk/ui/edits.py" line="296" />
       <source>Delete the patient {0} and everything recorded for them? {1} The audit log keeps a copy.</source>
       <translation>Supprimer le patient {0} et tout ce qui a été saisi pour lui ? {1} Le journal d'audit en garde une copie.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="957" />
+      <location filename="../../gistdesk/ui/edits.py" line="248" />
       <source>Delete the procedure {0} of {1}? The change is kept in the audit log.</source>
       <translation>Supprimer l'intervention « {0} » du {1} ? La modification est conservée dans le journal d'audit.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="993" />
+      <location filename="../../gistdesk/ui/edits.py" line="279" />
       <source>Delete the side effect {0} (grade {1}) of {2}? The change is kept in the audit log.</source>
       <translation>Supprimer l'effet indésirable « {0} » (grade {1}) du {2} ? La modification est conservée dans le journal d'audit.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="785" />
+      <location filename="../../gistdesk/ui/edits.py" line="167" />
       <source>Delete the {0} scan of {1} with its {2} lesion measurement(s)? The change is kept in the audit log.</source>
       <translation>Supprimer l'examen {0} du {1} avec ses {2} mesure(s) de lésion ? La modification est conservée dans le journal d'audit.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="840" />
+      <location filename="../../gistdesk/ui/edits.py" line="317" />
       <source>Deleted {0}</source>
       <translation>{0} supprimé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="355" />
+      <location filename="../../gistdesk/ui/actions.py" line="192" />
       <source>Edit dose change…</source>
       <translation>Modifier le changement de dose…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="360" />
+      <location filename="../../gistdesk/ui/actions.py" line="246" />
       <source>Edit procedure…</source>
       <translation>Modifier l'intervention…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="353" />
+      <location filename="../../gistdesk/ui/actions.py" line="219" />
       <source>Edit scan…</source>
       <translation>Modifier l'examen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="368" />
+      <location filename="../../gistdesk/ui/actions.py" line="273" />
       <source>Edit side effect…</source>
       <translation>Modifier l'effet indésirable…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="350" />
+      <location filename="../../gistdesk/ui/actions.py" line="174" />
       <source>Edit therapy line…</source>
       <translation>Modifier la ligne de traitement…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="64" />
-      <source>Flags</source>
-      <translation>Alertes</translation>
-    </message>
-    <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="821" />
+      <location filename="../../gistdesk/ui/edits.py" line="301" />
       <source>Keep</source>
       <translation>Garder</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="790" />
-      <location filename="../../gistdesk/ui/main_window.py" line="870" />
-      <location filename="../../gistdesk/ui/main_window.py" line="1221" />
+      <location filename="../../gistdesk/ui/edits.py" line="146" />
+      <location filename="../../gistdesk/ui/main_window.py" line="651" />
       <source>Keep it</source>
       <translation>Le garder</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="401" />
+      <location filename="../../gistdesk/ui/actions.py" line="135" />
       <source>Lock the window and hide patient data</source>
       <translation>Verrouiller la fenêtre et masquer les données patient</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="1070" />
+      <location filename="../../gistdesk/ui/main_window.py" line="484" />
       <source>Locked</source>
       <translation>Verrouillé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="483" />
+      <location filename="../../gistdesk/ui/main_window_view.py" line="115" />
       <source>Main toolbar</source>
       <translation>Barre d'outils principale</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="287" />
+      <location filename="../../gistdesk/ui/actions.py" line="499" />
+      <source>Needs the {0} role</source>
+      <translation>Nécessite le rôle {0}</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/edits.py" line="55" />
       <source>Not allowed</source>
       <translation>Non autorisé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="880" />
+      <location filename="../../gistdesk/ui/edits.py" line="156" />
       <source>Nothing was deleted</source>
       <translation>Rien n'a été supprimé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="672" />
+      <location filename="../../gistdesk/ui/main_window.py" line="359" />
       <source>Patient {0} is no longer in the database</source>
       <translation>Le patient {0} n'est plus dans la base</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="379" />
+      <location filename="../../gistdesk/ui/actions.py" line="124" />
       <source>Print &amp;handout…</source>
       <translation>Imprimer la &amp;fiche patient…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="375" />
+      <location filename="../../gistdesk/ui/actions.py" line="116" />
       <source>Print &amp;summary…</source>
       <translation>Imprimer la &amp;synthèse…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="1220" />
+      <location filename="../../gistdesk/ui/main_window.py" line="650" />
       <source>Quit and discard</source>
       <translation>Quitter et abandonner</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="403" />
+      <location filename="../../gistdesk/ui/actions.py" line="138" />
       <source>S&amp;witch user…</source>
       <translation>&amp;Changer d'utilisateur…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="707" />
+      <location filename="../../gistdesk/ui/main_window.py" line="391" />
       <source>Saved {0}</source>
       <translation>{0} enregistré</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="63" />
+      <location filename="../../gistdesk/ui/main_window_view.py" line="43" />
       <source>Scan overdue</source>
       <translation>Examen en retard</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="180" />
-      <location filename="../../gistdesk/ui/main_window.py" line="579" />
+      <location filename="../../gistdesk/ui/main_window.py" line="132" />
+      <location filename="../../gistdesk/ui/main_window.py" line="228" />
       <source>Search failed: {0}</source>
       <translation>La recherche a échoué : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="166" />
+      <location filename="../../gistdesk/ui/main_window_view.py" line="71" />
       <source>Search patients</source>
       <translation>Rechercher des patients</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="164" />
+      <location filename="../../gistdesk/ui/main_window_view.py" line="69" />
       <source>Search record number or name  (Ctrl+F)</source>
       <translation>Rechercher un numéro de dossier ou un nom  (Ctrl+F)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="215" />
-      <location filename="../../gistdesk/ui/main_window.py" line="598" />
+      <location filename="../../gistdesk/ui/main_window.py" line="251" />
+      <location filename="../../gistdesk/ui/main_window_view.py" line="87" />
       <source>Select a patient in the list, or create one with Ctrl+N.</source>
       <translation>Sélectionnez un patient dans la liste, ou créez-en un avec Ctrl+N.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="272" />
+      <location filename="../../gistdesk/ui/main_window.py" line="159" />
       <source>Signed in: {0}</source>
       <translation>Connecté : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="835" />
+      <location filename="../../gistdesk/ui/edits.py" line="313" />
       <source>The patient was not deleted</source>
       <translation>Le patient n'a pas été supprimé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="804" />
+      <location filename="../../gistdesk/ui/edits.py" line="172" />
       <source>The scan was not deleted</source>
       <translation>L'examen n'a pas été supprimé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="596" />
+      <location filename="../../gistdesk/ui/main_window.py" line="249" />
       <source>This clinic has no patients yet.
 Create the first with New patient (Ctrl+N).</source>
       <translation>Cette clinique n'a pas encore de patient.
 Créez le premier avec Nouveau patient (Ctrl+N).</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="1215" />
+      <location filename="../../gistdesk/ui/main_window_view.py" line="44" />
+      <source>To review</source>
+      <translation>À revoir</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="645" />
       <source>Unsaved form</source>
       <translation>Formulaire non enregistré</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="585" />
+      <location filename="../../gistdesk/ui/main_window.py" line="234" />
       <source>Worklist failed: {0}</source>
       <translation>La liste de travail a échoué : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="468" />
-      <source>Worklist: {0}</source>
-      <translation>Liste de travail : {0}</translation>
+      <location filename="../../gistdesk/ui/actions.py" line="325" />
+      <source>Worklist: Adjuvant ending</source>
+      <translation>Liste de travail : Fin d'adjuvant</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="1154" />
+      <location filename="../../gistdesk/ui/actions.py" line="320" />
+      <source>Worklist: All</source>
+      <translation>Liste de travail : Tous</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/actions.py" line="321" />
+      <source>Worklist: Scan overdue</source>
+      <translation>Liste de travail : Examen en retard</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/actions.py" line="322" />
+      <source>Worklist: To review</source>
+      <translation>Liste de travail : À revoir</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="568" />
       <source>Your password was changed.</source>
       <translation>Votre mot de passe a été modifié.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="1131" />
+      <location filename="../../gistdesk/ui/main_window.py" line="545" />
       <source>Your role cannot see the audit log.</source>
       <translation>Votre rôle ne permet pas de consulter le journal d'audit.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="288" />
+      <location filename="../../gistdesk/ui/edits.py" line="56" />
       <source>Your role does not allow this. Ask an administrator.</source>
       <translation>Votre rôle ne le permet pas. Demandez à un administrateur.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="1065" />
+      <location filename="../../gistdesk/ui/main_window.py" line="479" />
       <source>gistdesk — locked</source>
       <translation>gistdesk — verrouillé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="271" />
+      <location filename="../../gistdesk/ui/main_window.py" line="158" />
       <source>nobody</source>
       <translation>personne</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="603" />
+      <location filename="../../gistdesk/ui/main_window.py" line="260" />
+      <source>{0} of {1} patients shown</source>
+      <translation>{0} patients affichés sur {1}</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/actions.py" line="495" />
+      <source>{0} or {1}</source>
+      <translation>{0} ou {1}</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="263" />
       <source>{0} patient shown</source>
       <translation>{0} patient affiché</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="605" />
+      <location filename="../../gistdesk/ui/main_window.py" line="265" />
       <source>{0} patients shown</source>
       <translation>{0} patients affichés</translation>
     </message>
@@ -1423,7 +1608,7 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
   <context>
     <name>NumberField</name>
     <message>
-      <location filename="../../gistdesk/ui/forms/fields.py" line="100" />
+      <location filename="../../gistdesk/ui/forms/fields.py" line="104" />
       <source>“{0}” is not a number</source>
       <translation>« {0} » n'est pas un nombre</translation>
     </message>
@@ -1559,77 +1744,77 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
   <context>
     <name>PatientHeader</name>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="264" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="293" />
       <source>Diagnosed &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Diagnostic &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="249" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="278" />
       <source>Record &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Dossier &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="276" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="305" />
       <source>Recurrence risk: &lt;i&gt;not computable (size or mitoses missing)&lt;/i&gt;</source>
       <translation>Risque de récidive : &lt;i&gt;non calculable (taille ou mitoses manquantes)&lt;/i&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="286" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="315" />
       <source>Recurrence risk: modified NIH &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Risque de récidive : NIH modifié &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="255" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="284" />
       <source>born {0}</source>
       <translation>né(e) le {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="271" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="300" />
       <source>extent &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>extension &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="267" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="296" />
       <source>mitoses &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>mitoses &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="270" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="299" />
       <source>mutation &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>mutation &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="261" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="290" />
       <source>no</source>
       <translation>non</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="269" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="298" />
       <source>rupture &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>rupture &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="265" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="294" />
       <source>site &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>site &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="266" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="295" />
       <source>size &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>taille &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="257" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="286" />
       <source>unknown</source>
       <translation>inconnue</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="259" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="288" />
       <source>yes</source>
       <translation>oui</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="251" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="280" />
       <source>{0} years</source>
       <translation>{0} ans</translation>
     </message>
@@ -1637,22 +1822,27 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
   <context>
     <name>PatientListModel</name>
     <message>
-      <location filename="../../gistdesk/ui/patient_list.py" line="48" />
+      <location filename="../../gistdesk/ui/patient_list.py" line="49" />
       <source>Age</source>
       <translation>Âge</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_list.py" line="50" />
+      <location filename="../../gistdesk/ui/patient_list.py" line="48" />
+      <source>Born</source>
+      <translation>Naissance</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_list.py" line="51" />
       <source>Current therapy</source>
       <translation>Traitement</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_list.py" line="52" />
+      <location filename="../../gistdesk/ui/patient_list.py" line="53" />
       <source>Flags</source>
       <translation>Alertes</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_list.py" line="51" />
+      <location filename="../../gistdesk/ui/patient_list.py" line="52" />
       <source>Last scan</source>
       <translation>Dernier examen</translation>
     </message>
@@ -1662,7 +1852,7 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>Nom</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_list.py" line="49" />
+      <location filename="../../gistdesk/ui/patient_list.py" line="50" />
       <source>Primary site</source>
       <translation>Site primitif</translation>
     </message>
@@ -1675,12 +1865,12 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
   <context>
     <name>PatientView</name>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="414" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="446" />
       <source>&amp;Procedures</source>
       <translation>&amp;Interventions</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="398" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="430" />
       <source>&amp;Scans</source>
       <translation>&amp;Examens</translation>
     </message>
@@ -1690,61 +1880,61 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>Compte</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="209" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="237" />
       <source>Action</source>
       <translation>Mesure</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="92" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="93" />
       <source>Baseline scan</source>
       <translation>Examen de référence</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="98" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="99" />
       <source>Best Choi</source>
       <translation>Meilleur Choi</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="93" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="94" />
       <source>Best RECIST</source>
       <translation>Meilleur RECIST</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="202" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="230" />
       <source>CTCAE grade</source>
       <translation>Grade CTCAE</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="169" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="197" />
       <source>Change</source>
       <translation>Variation</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="135" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="159" />
       <source>Choi</source>
       <translation>Choi</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/backups_dialog.py" line="103" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="105" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="120" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="193" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="200" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="106" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="139" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="221" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="228" />
       <source>Date</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="140" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="168" />
       <source>Density</source>
       <translation>Densité</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="175" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="203" />
       <source>Density (HU)</source>
       <translation>Densité (UH)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="163" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="191" />
       <source>Diameter (mm)</source>
       <translation>Diamètre (mm)</translation>
     </message>
@@ -1754,33 +1944,35 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>Nom affiché</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="106" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="107" />
       <source>Dose</source>
       <translation>Dose</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="366" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="395" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="506" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="602" />
       <source>Dose history</source>
       <translation>Historique des doses</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="569" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="608" />
       <source>Dose history: {0}, from {1}</source>
       <translation>Historique des doses : {0}, depuis le {1}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="86" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="87" />
       <source>Dose now</source>
       <translation>Dose actuelle</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="81" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="208" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="82" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="236" />
       <source>Drug</source>
       <translation>Médicament</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="85" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="86" />
       <source>End</source>
       <translation>Fin</translation>
     </message>
@@ -1790,17 +1982,17 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>Fichier</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="152" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="180" />
       <source>Flags</source>
       <translation>Alertes</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="185" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="213" />
       <source>Hypodense</source>
       <translation>Hypodense</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="82" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="83" />
       <source>Intent</source>
       <translation>Objectif</translation>
     </message>
@@ -1810,110 +2002,110 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="159" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="187" />
       <source>Lesion</source>
       <translation>Lésion</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="554" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="592" />
       <source>Lesions on {0} ({1}), change vs the previous scan</source>
       <translation>Lésions le {0} ({1}), variation par rapport à l'examen précédent</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="390" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="546" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="419" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="584" />
       <source>Lesions: select a scan</source>
       <translation>Lésions : sélectionnez un examen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="83" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="84" />
       <source>Line</source>
       <translation>Ligne</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="196" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="224" />
       <source>Margin</source>
       <translation>Marge</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="121" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="140" />
       <source>Modality</source>
       <translation>Modalité</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="182" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="210" />
       <source>New</source>
       <translation>Nouvelle</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="162" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="190" />
       <source>Node</source>
       <translation>Ganglion</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="186" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="214" />
       <source>Nodule</source>
       <translation>Nodule</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="151" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="179" />
       <source>Non-target</source>
       <translation>Non cible</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="197" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="225" />
       <source>Note</source>
       <translation>Note</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="160" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="195" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="188" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="223" />
       <source>Organ</source>
       <translation>Organe</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="145" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="173" />
       <source>PET</source>
       <translation>TEP</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="176" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="204" />
       <source>Prev. HU</source>
       <translation>UH avant</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="164" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="192" />
       <source>Previous (mm)</source>
       <translation>Avant (mm)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="194" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="222" />
       <source>Procedure</source>
       <translation>Intervention</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="134" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="158" />
       <source>RECIST</source>
       <translation>RECIST</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="122" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="141" />
       <location filename="../../gistdesk/ui/users_dialog.py" line="35" />
       <source>Role</source>
       <translation>Rôle</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="181" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="209" />
       <source>SUVmax</source>
       <translation>SUVmax</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="107" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="108" />
       <source>Schedule</source>
       <translation>Schéma</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="430" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="462" />
       <source>Side &amp;effects</source>
       <translation>&amp;Effets indésirables</translation>
     </message>
@@ -1923,32 +2115,32 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>Taille</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="84" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="85" />
       <source>Start</source>
       <translation>Début</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="91" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="92" />
       <source>Stop reason</source>
       <translation>Motif d'arrêt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="123" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="142" />
       <source>Sum (mm)</source>
       <translation>Somme (mm)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="161" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="189" />
       <source>Target</source>
       <translation>Cible</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="201" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="229" />
       <source>Term</source>
       <translation>Terme</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="379" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="408" />
       <source>Therapy &amp;lines</source>
       <translation>&amp;Lignes de traitement</translation>
     </message>
@@ -1958,12 +2150,12 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>Nom d'utilisateur</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="124" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="148" />
       <source>vs baseline</source>
       <translation>vs référence</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="129" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="153" />
       <source>vs nadir</source>
       <translation>vs nadir</translation>
     </message>
@@ -1971,7 +2163,7 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
   <context>
     <name>PdfPreview</name>
     <message numerus="yes">
-      <location filename="../../gistdesk/ui/pdf_preview.py" line="74" />
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="109" />
       <source>%n page(s)</source>
       <translation>
         <numerusform>%n page</numerusform>
@@ -1979,72 +2171,113 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       </translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/pdf_preview.py" line="77" />
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="155" />
       <source>&amp;Close</source>
       <translation>&amp;Fermer</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/pdf_preview.py" line="75" />
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="153" />
       <source>&amp;Print…</source>
       <translation>&amp;Imprimer…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/pdf_preview.py" line="76" />
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="154" />
       <source>&amp;Save as PDF…</source>
       <translation>&amp;Enregistrer en PDF…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/pdf_preview.py" line="102" />
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="120" />
+      <source>Fit width</source>
+      <translation>Pleine largeur</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="114" />
+      <source>Next page ▶</source>
+      <translation>Page suivante ▶</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="218" />
       <source>Nothing was printed</source>
       <translation>Rien n'a été imprimé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/pdf_preview.py" line="108" />
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="185" />
+      <source>Page {0} of {1}</source>
+      <translation>Page {0} sur {1}</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="224" />
       <source>Save as PDF</source>
       <translation>Enregistrer en PDF</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/pdf_preview.py" line="116" />
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="232" />
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="239" />
       <source>The PDF was not saved</source>
       <translation>Le PDF n'a pas été enregistré</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="122" />
+      <source>Whole page</source>
+      <translation>Page entière</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="118" />
+      <source>Zoom in</source>
+      <translation>Zoom avant</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="116" />
+      <source>Zoom out</source>
+      <translation>Zoom arrière</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/pdf_preview.py" line="112" />
+      <source>◀ Previous page</source>
+      <translation>◀ Page précédente</translation>
     </message>
   </context>
   <context>
     <name>Printing</name>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="113" />
+      <location filename="../../gistdesk/ui/printing.py" line="141" />
+      <source>Building the PDF…</source>
+      <translation>Création du PDF…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/printing.py" line="111" />
       <source>Nothing was printed</source>
       <translation>Rien n'a été imprimé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="98" />
+      <location filename="../../gistdesk/ui/printing.py" line="96" />
       <source>Printing not available yet</source>
       <translation>Impression pas encore disponible</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="135" />
+      <location filename="../../gistdesk/ui/printing.py" line="131" />
       <source>The PDF could not be made</source>
       <translation>Le PDF n'a pas pu être créé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="99" />
+      <location filename="../../gistdesk/ui/printing.py" line="97" />
       <source>The {0} PDF is not available in this version of gistdesk yet.
 Nothing was printed.</source>
       <translation>Le PDF « {0} » n'est pas encore disponible dans cette version de gistdesk.
 Rien n'a été imprimé.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="136" />
+      <location filename="../../gistdesk/ui/printing.py" line="132" />
       <source>The {0} could not be built; nothing was saved.</source>
       <translation>« {0} » n'a pas pu être créé ; rien n'a été enregistré.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="27" />
+      <location filename="../../gistdesk/ui/printing.py" line="29" />
       <source>clinician summary</source>
       <translation>la synthèse médicale</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="28" />
+      <location filename="../../gistdesk/ui/printing.py" line="30" />
       <source>patient handout</source>
       <translation>la fiche patient</translation>
     </message>
@@ -2123,169 +2356,193 @@ Rien n'a été imprimé.</translation>
   <context>
     <name>ScanForm</name>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="204" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="248" />
       <source>&amp;Add lesion</source>
       <translation>&amp;Ajouter une lésion</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="206" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="250" />
       <source>&amp;Remove lesion</source>
       <translation>&amp;Retirer la lésion</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="142" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="185" />
       <source>Add scan</source>
       <translation>Nouvel examen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="40" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="42" />
       <source>Density
 (HU)</source>
       <translation>Densité
 (UH)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="38" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="40" />
       <source>Diameter
 (mm)</source>
       <translation>Diamètre
 (mm)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="211" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="255" />
       <source>Diameters: longest axis in mm (short axis for lymph nodes). Leave a diameter empty if the lesion was not measured.</source>
       <translation>Diamètres : grand axe en mm (petit axe pour les ganglions). Laisser vide si la lésion n'a pas été mesurée.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="142" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="185" />
       <source>Edit scan</source>
       <translation>Modifier l'examen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="43" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="316" />
+      <source>Go back and measure</source>
+      <translation>Revenir et mesurer</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="45" />
       <source>Hypo-
 dense</source>
       <translation>Hypo-
 dense</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="44" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="46" />
       <source>Intratumoral
 nodule</source>
       <translation>Nodule
 intratumoral</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="34" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="36" />
       <source>Lesion</source>
       <translation>Lésion</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="285" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="365" />
       <source>Lesion {0}, {1}</source>
       <translation>Lésion {0}, {1}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="175" />
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="197" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="218" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="241" />
       <source>Lesions</source>
       <translation>Lésions</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="193" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="237" />
       <source>Lesions of the previous scan ({0}) are listed: type the new measurements.</source>
       <translation>Les lésions de l'examen précédent ({0}) sont listées : saisissez les nouvelles mesures.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="155" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="198" />
       <source>Modality</source>
       <translation>Modalité</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="42" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="44" />
       <source>New</source>
       <translation>Nouvelle</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="37" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="39" />
       <source>Node</source>
       <translation>Ganglion</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="229" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="273" />
       <source>Non-target lesions</source>
       <translation>Lésions non cibles</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="221" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="265" />
       <source>Non-target lesions:</source>
       <translation>Lésions non cibles :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="35" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="309" />
+      <source>Not all target lesions measured</source>
+      <translation>Lésions cibles pas toutes mesurées</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="37" />
       <source>Organ</source>
       <translation>Organe</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="39" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="41" />
       <source>Previous
 (mm)</source>
       <translation>Avant
 (mm)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="231" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="275" />
       <source>Report</source>
       <translation>Compte rendu</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="41" />
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="52" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="43" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="54" />
       <source>SUVmax</source>
       <translation>SUVmax</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="154" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="315" />
+      <source>Save anyway</source>
+      <translation>Enregistrer quand même</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="197" />
       <source>Scan date</source>
       <translation>Date de l'examen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="36" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="38" />
       <source>Target</source>
       <translation>Cible</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="51" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="53" />
       <source>density (HU)</source>
       <translation>densité (UH)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="48" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="50" />
       <source>lesion id</source>
       <translation>identifiant de lésion</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="50" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="52" />
       <source>longest diameter (mm)</source>
       <translation>plus grand diamètre (mm)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="49" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="51" />
       <source>organ</source>
       <translation>organe</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="153" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="196" />
       <source>radiology report (optional)</source>
       <translation>compte rendu radiologique (facultatif)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="283" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="363" />
       <source>row {0}</source>
       <translation>ligne {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/scan_form.py" line="293" />
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="310" />
+      <source>{0} not measured on this scan — save anyway?
+
+An unmeasured lesion is not 0 mm: the scan's sum is left out of the chart and RECIST cannot assess the targets.</source>
+      <translation>{0} non mesurées sur cet examen — enregistrer quand même ?
+
+Une lésion non mesurée ne vaut pas 0 mm : la somme de cet examen est omise du graphique et RECIST ne peut pas évaluer les cibles.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/scan_form.py" line="373" />
       <source>“{0}” is not a number</source>
       <translation>« {0} » n'est pas un nombre</translation>
     </message>
@@ -2362,9 +2619,42 @@ intratumoral</translation>
     </message>
   </context>
   <context>
+    <name>ShortcutsDialog</name>
+    <message>
+      <location filename="../../gistdesk/ui/help.py" line="78" />
+      <source>Action</source>
+      <translation>Action</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/help.py" line="69" />
+      <source>Keyboard shortcuts — gistdesk</source>
+      <translation>Raccourcis clavier — gistdesk</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/help.py" line="78" />
+      <source>Keys</source>
+      <translation>Touches</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/help.py" line="74" />
+      <source>Next field</source>
+      <translation>Champ suivant</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/help.py" line="73" />
+      <source>Next lesion in the scan form (down the column)</source>
+      <translation>Lésion suivante dans le formulaire d’imagerie (vers le bas de la colonne)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/help.py" line="72" />
+      <source>Save the open form</source>
+      <translation>Enregistrer le formulaire ouvert</translation>
+    </message>
+  </context>
+  <context>
     <name>SideEffectForm</name>
     <message>
-      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="77" />
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="82" />
       <source>Action</source>
       <translation>Mesure</translation>
     </message>
@@ -2374,22 +2664,22 @@ intratumoral</translation>
       <translation>Nouvel effet indésirable</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="75" />
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="80" />
       <source>CTCAE grade</source>
       <translation>Grade CTCAE</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="59" />
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="64" />
       <source>CTCAE grade: 1 mild … 5 death related to the adverse event</source>
       <translation>Grade CTCAE : 1 léger … 5 décès lié à l'événement indésirable</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="73" />
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="78" />
       <source>Date</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="76" />
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="81" />
       <source>Drug</source>
       <translation>Médicament</translation>
     </message>
@@ -2399,7 +2689,7 @@ intratumoral</translation>
       <translation>Modifier l'effet indésirable</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="74" />
+      <location filename="../../gistdesk/ui/forms/side_effect_form.py" line="79" />
       <source>Term (CTCAE)</source>
       <translation>Terme (CTCAE)</translation>
     </message>
@@ -2435,42 +2725,47 @@ intratumoral</translation>
   <context>
     <name>SignInDialog</name>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="152" />
+      <location filename="../../gistdesk/ui/signin.py" line="153" />
       <source>Clinic database: {0}</source>
       <translation>Base de la clinique : {0}</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/signin.py" line="159" />
+      <source>Demo clinic (invented patients only). Sign in as {0} with the password {1}.</source>
+      <translation>Clinique de démonstration (patients fictifs uniquement). Se connecter comme {0} avec le mot de passe {1}.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/signin.py" line="172" />
       <source>Password</source>
       <translation>Mot de passe</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="162" />
+      <location filename="../../gistdesk/ui/signin.py" line="175" />
       <source>Password:</source>
       <translation>Mot de passe :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="167" />
+      <location filename="../../gistdesk/ui/signin.py" line="180" />
       <source>Sign in</source>
       <translation>Se connecter</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="148" />
+      <location filename="../../gistdesk/ui/signin.py" line="149" />
       <source>Sign in to gistdesk</source>
       <translation>Connexion à gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="143" />
+      <location filename="../../gistdesk/ui/signin.py" line="144" />
       <source>Sign in — gistdesk</source>
       <translation>Connexion — gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="156" />
+      <location filename="../../gistdesk/ui/signin.py" line="169" />
       <source>User name</source>
       <translation>Nom d'utilisateur</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="161" />
+      <location filename="../../gistdesk/ui/signin.py" line="174" />
       <source>User name:</source>
       <translation>Nom d'utilisateur :</translation>
     </message>
@@ -2541,9 +2836,22 @@ intratumoral</translation>
   <context>
     <name>TimelineChart</name>
     <message>
-      <location filename="../../gistdesk/ui/timeline_chart.py" line="196" />
+      <location filename="../../gistdesk/ui/timeline_chart.py" line="210" />
       <source>Timeline chart</source>
       <translation>Graphique d'évolution</translation>
+    </message>
+  </context>
+  <context>
+    <name>UserGuideDialog</name>
+    <message>
+      <location filename="../../gistdesk/ui/help.py" line="59" />
+      <source>The user guide is missing from this installation.</source>
+      <translation>Le guide d’utilisation manque dans cette installation.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/help.py" line="51" />
+      <source>User guide — gistdesk</source>
+      <translation>Guide d’utilisation — gistdesk</translation>
     </message>
   </context>
   <context>

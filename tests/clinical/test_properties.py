@@ -27,12 +27,25 @@ PROPERTY_SETTINGS = settings(
 
 
 def _scan_view(result: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    return {scan["date"]: scan for scan in result["scans"]}
+    """The scans by date, without `new_reference` (an extra key saying whether the scan is a
+    reference for LATER scans: a dose escalation answers the latest follow-up on or before
+    it, so a later scan may take that role; the scan's own reading never changes)."""
+    return {
+        scan["date"]: {k: v for k, v in scan.items() if k != "new_reference"}
+        for scan in result["scans"]
+    }
 
 
 def _scan_flags(result: dict[str, Any], day: str) -> list[dict[str, Any]]:
+    """The scan flags of one day. `reintroduce_tki:DRUG` is left out of the options: it looks
+    at an earlier line's best response, which a later scan of that line may still change."""
     codes = {code.value for code in SCAN_FLAG_CODES}
-    return [f for f in result["flags"] if f["scan"] == day and f["code"] in codes]
+    out = []
+    for flag in result["flags"]:
+        if flag["scan"] == day and flag["code"] in codes:
+            options = [o for o in flag.get("options", []) if not o.startswith("reintroduce_tki:")]
+            out.append({**flag, "options": options})
+    return out
 
 
 @PROPERTY_SETTINGS
@@ -47,11 +60,25 @@ def test_engine_never_raises_on_a_valid_case_and_output_is_json(case: Case) -> N
     dates = [scan["date"] for scan in result["scans"]]
     assert dates == sorted(set(dates)) and set(dates) <= scan_days
     for scan in result["scans"]:
-        assert 0 <= scan["line_index"] < len(case.therapy_lines)
+        if scan["line_index"] is None:
+            # Off therapy: listed only when read against a reference, after an advanced line.
+            assert scan["reference_scan"] is not None
+            assert 0 <= scan["off_therapy_after"] < len(case.therapy_lines)
+        else:
+            assert 0 <= scan["line_index"] < len(case.therapy_lines)
+        assert scan["reference_scan"] is None or scan["reference_scan"] < scan["date"]
+        assert scan["treated_lesions"] == sorted(set(scan["treated_lesions"]))
     assert len(result["lines"]) == len(case.therapy_lines)
     for flag in result["flags"]:
         assert flag["scan"] is None or flag["scan"] in scan_days
         assert flag["line_index"] is None or 0 <= flag["line_index"] < len(case.therapy_lines)
+        if flag["scan"] is not None:
+            assert "review" in flag  # every scan flag carries its review (or null)
+    keys = [
+        (f["date"], f["code"], -1 if f["line_index"] is None else f["line_index"])
+        for f in result["flags"]
+    ]
+    assert keys == sorted(keys)
 
 
 @PROPERTY_SETTINGS

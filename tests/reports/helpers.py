@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from gistdesk.clinical import assess
 from gistdesk.clinical.types import (
     AfipRisk,
     Assessment,
@@ -108,10 +109,11 @@ def assessment_from_dict(data: dict[str, Any]) -> Assessment:
 
 
 def example(name: str) -> tuple[Case, Assessment]:
-    """An example case with its expected assessment (copied from shared/cases)."""
+    """An example case (copied from shared/cases) and the engine's assessment of it on the
+    expected file's `as_of` (the engine runs here: no hand-built stand-in)."""
     case, _ = parse_case_text((CASES / f"{name}.json").read_text(encoding="utf-8"), None)
     expected = json.loads((CASES / f"{name}.expected.json").read_text(encoding="utf-8"))
-    return case, assessment_from_dict(expected)
+    return case, assess(case, date.fromisoformat(expected["as_of"]))
 
 
 def example_names() -> list[str]:

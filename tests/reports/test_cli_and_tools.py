@@ -222,3 +222,17 @@ def test_report_from_the_sqlite_database_matches_the_case_file(tmp_path: Path) -
             "handout (command line)",
         )
         assert newest.username.startswith("cli:")
+
+
+def test_report_prints_the_clinic_phone_and_nurse_line(tmp_path: Path) -> None:
+    out = tmp_path / "h.pdf"
+    args = ["report", "--case", CASE, "--kind", "handout", "-o", str(out)]
+    args += ["--printed-on", "2023-02-01", "--clinic", "GIST Unit"]
+    assert main([*args, "--clinic-phone", "+49 30 450 0", "--nurse-line", "+49 30 450 77"]) == 0
+    text = all_text(out.read_bytes())
+    contacts = text[text.index("Contacts") :]
+    assert "GIST Unit" in contacts
+    assert "+49 30 450 0" in contacts and "+49 30 450 77" in contacts
+    # Without them the contacts keep blank lines to write on (nothing invented).
+    assert main(args) == 0
+    assert "+49" not in all_text(out.read_bytes())

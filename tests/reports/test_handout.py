@@ -13,7 +13,7 @@ from gistdesk.clinical.types import Assessment
 from gistdesk.core.model import Case
 from gistdesk.reports import build_handout_pdf, build_summary_pdf
 from gistdesk.reports import text as t
-from gistdesk.reports.facts import next_scan
+from gistdesk.reports.sentences import SPECIALIST_QUESTION
 from tests.reports.helpers import example, example_names, long_case, with_patient
 from tests.reports.pdftext import all_text, flat, font_sizes, pages_text
 
@@ -82,49 +82,9 @@ def test_sections_are_there() -> None:
     ):
         assert heading in text
     assert flat(t.DISCLAIMER) in flat(text)
-    for question in t.QUESTIONS:
+    for question in (*t.QUESTIONS, SPECIALIST_QUESTION):
         assert flat(question) in flat(text)
     assert "Imatinib" in text and "1 March 2021" in text
-
-
-def test_latest_scan_phrases() -> None:
-    case, assessment = example("limited_progression_secondary")
-    text = flat(all_text(_handout(case, assessment)))
-    assert flat(t.RESPONSE_PLAIN["PD"]) in text  # the last scan was flagged progression
-    assert flat("Changing to another medicine (sunitinib).") in text
-    assert flat("Taking a higher dose of the same medicine.") in text
-
-    case, assessment = example("false_progression_density")
-    at_flag = replace(assessment, as_of=date(2022, 3, 25))
-    text = flat(all_text(_handout(case, at_flag, date(2022, 3, 25))))
-    assert flat(t.FALSE_PROGRESSION_PLAIN) in text
-    assert flat(t.RESPONSE_PLAIN["PD"]) not in text
-
-    case, assessment = example("responder")
-    text = flat(all_text(_handout(case, assess(case, date(2023, 1, 1)), date(2023, 1, 1))))
-    assert flat("The tumors have shrunk.") in text
-
-
-def test_options_from_an_old_flag_are_not_offered_after_a_new_scan() -> None:
-    case, assessment = example("limited_progression_secondary")
-    text = flat(all_text(_handout(case, assessment)))
-    assert flat("Changing to another medicine") in text
-    later = replace(case.scans[-1], date=date(2023, 5, 1), lesions=case.scans[-2].lesions)
-    case2 = replace(case, scans=(*case.scans, later))
-    on = date(2023, 5, 10)
-    text = flat(all_text(_handout(case2, assess(case2, on), on)))
-    assert flat("Changing to another medicine") not in text
-
-
-def test_next_scan_is_three_months_after_the_last_on_treatment() -> None:
-    case, assessment = example("responder")
-    plan = next_scan(case, assessment, date(2022, 11, 1))
-    assert plan.due == date(2023, 1, 1) and plan.months == 3
-    text = all_text(_handout(case, assessment, date(2022, 11, 1)))
-    assert "January 2023" in text and "your team will confirm" in text
-    overdue = next_scan(case, assessment, date(2023, 6, 1))
-    assert overdue.due is not None and overdue.due <= date(2023, 6, 1)
-    assert "due now" in all_text(_handout(case, assessment, date(2023, 6, 1)))
 
 
 def test_unicode_name_and_markup_print_as_typed() -> None:
@@ -204,32 +164,3 @@ def test_build_report_by_kind() -> None:
     ) == build_summary_pdf(case, assessment, clinic_name="C", printed_on=on)
     with pytest.raises(ValueError, match="unknown report kind"):
         build_report("letter", case, assessment, clinic_name="C", printed_on=on)  # type: ignore[arg-type]
-
-
-@pytest.mark.parametrize(
-    ("nih", "months"), [("very_low", None), ("low", 12), ("intermediate", 6), ("high", 6)]
-)
-def test_next_scan_after_surgery_alone_follows_the_risk(nih: str, months: int | None) -> None:
-    from gistdesk.clinical.types import AfipRisk, Risk
-
-    case, assessment = example("adjuvant_short_and_recurrence")
-    case = replace(case, therapy_lines=())
-    risk = Risk(nih, AfipRisk(None, "not_applicable"), "not_usually")
-    assessment = replace(assessment, risk=risk)
-    on = date(2023, 2, 1)
-    plan = next_scan(case, assessment, on)
-    if months is None:
-        assert plan.due is None
-        assert "No routine scan is planned" in all_text(_handout(case, assessment, on))
-    else:
-        assert plan.months == months and plan.due is not None
-        assert plan.due.year * 12 + plan.due.month == 2023 * 12 + 1 + months
-
-
-def test_adjuvant_and_break_intervals() -> None:
-    case, assessment = example("adjuvant_short_and_recurrence")
-    line = replace(case.therapy_lines[0], end=None, stop_reason=None)
-    on_adjuvant = replace(case, therapy_lines=(line,))
-    assert next_scan(on_adjuvant, assessment, date(2023, 2, 1)).months == 6
-    case, assessment = example("break_then_new_lesion")
-    assert next_scan(case, assessment, date(2021, 8, 1)).months == 3

@@ -8,6 +8,8 @@ from reportlab.platypus import Paragraph
 
 from gistdesk.reports import text as t
 from gistdesk.reports.fonts import FALLBACK, markup, needs_fallback
+from gistdesk.reports.phrases import Phrasebook
+from gistdesk.reports.story import option_words
 from gistdesk.reports.styles import make_styles
 
 
@@ -47,12 +49,41 @@ def test_dates_and_numbers() -> None:
     assert t.pct(12.0) == "+12.0%"
 
 
-def test_option_labels() -> None:
+V2_OPTIONS = (
+    "surgery_or_local_therapy",
+    "palliative_radiation",
+    "raise_dose",
+    "switch_to:sunitinib",
+    "clinical_trial",
+    "reintroduce_tki:imatinib",
+    "off_label",
+    "stay_on_tki",
+    "restart_tki",
+    "start_tki:avapritinib",
+)
+
+
+def test_option_labels_for_every_contract_option() -> None:
     assert t.option_label("switch_to:sunitinib") == "switch to sunitinib"
-    assert t.option_plain("switch_to:sunitinib") == "Changing to another medicine (sunitinib)."
-    assert "TKI" not in t.option_plain("stay_on_tki")
+    assert t.option_label("reintroduce_tki:imatinib") == "re-introduce imatinib"
+    assert t.option_label("start_tki:avapritinib") == "start avapritinib"
+    assert t.option_label("palliative_radiation") == "palliative radiation (bone)"
+    assert t.option_label("off_label") == "off-label TKI"
+    labels = [t.option_label(o) for o in V2_OPTIONS]
+    assert len(set(labels)) == len(labels)
 
 
-def test_response_plain_is_singular_for_one_tumor() -> None:
-    assert t.response_plain("PR", 1) == "The tumor has shrunk."
-    assert t.response_plain("PR", 3) == "The tumors have shrunk."
+def test_plain_option_words_with_brand_names_and_no_jargon() -> None:
+    en, de = Phrasebook("en"), Phrasebook("de")
+    assert option_words("switch_to:sunitinib", en) == (
+        "Changing to another medicine: sunitinib (Sutent)."
+    )
+    assert option_words("start_tki:avapritinib", de) == (
+        "Mit einem Medikament zu beginnen: Avapritinib (Ayvakyt)."
+    )
+    words = [option_words(o, en) for o in V2_OPTIONS]
+    assert "Another treatment your team will explain." not in words
+    assert all("TKI" not in w for w in words)
+    for option in V2_OPTIONS:
+        option_words(option, de)
+    assert de.missing == set()

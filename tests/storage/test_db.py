@@ -11,7 +11,7 @@ import pytest
 import sqlite_utils
 
 from gistdesk.core.casefile import dump_case
-from gistdesk.storage import backup, rows, schema, summary
+from gistdesk.storage import backup, rows, schema, search_sqlite, summary
 from gistdesk.storage.db import (
     APPLICATION_ID,
     ENV_VAR,
@@ -146,15 +146,37 @@ def _create_at_version(path: Path, version: int) -> None:
         # Data written the way that version wrote it (v1 has the case tables).
         db.conn.execute("BEGIN")
         for n, case in enumerate([full_case("M-1"), full_case("M-2", "Dvořák", "Jiří")]):
-            pid = rows.insert_patient(db.conn, case.patient, f"2024-01-0{n + 1}T00:00:00Z")
+            values = rows.patient_values(case.patient)
+            pid = db.conn.execute(
+                "INSERT INTO patients (record_number, record_key, family_name, given_name, "
+                "name_key, birth_date, sex, notes, created_utc, updated_utc) VALUES "
+                "(:record_number, :record_key, :family_name, :given_name, :name_key, "
+                ":birth_date, :sex, :notes, :now, :now)",
+                {**values, "now": f"2024-01-0{n + 1}T00:00:00Z"},
+            ).lastrowid
+            assert pid is not None
+            if version >= 7:  # from v7 on, every save writes the search terms too
+                search_sqlite.write_terms(
+                    db.conn,
+                    pid,
+                    values["record_number"],
+                    values["family_name"],
+                    values["given_name"],
+                    replace=False,
+                )
             rows.insert_children(db.conn, pid, case)
             if version >= 3:  # from v3 on, every save writes the summary row too
-                summary.write_summary(db.conn, pid, summary.summarize(case, TODAY))
+                columns = summary.COLUMNS if version >= 5 else summary.V3_COLUMNS
+                row = summary.summary_row(summary.summarize(case, TODAY))[: len(columns)]
+                summary.write_summary_row(db.conn, pid, row, columns)
         db.conn.execute("COMMIT")
     db.close()
 
 
-@pytest.mark.parametrize("version", range(schema.LATEST_VERSION))
+EARLIER_VERSIONS = [0, *(v for v, _name, _apply in schema.MIGRATIONS[:-1])]
+
+
+@pytest.mark.parametrize("version", EARLIER_VERSIONS)
 def test_migrates_from_every_earlier_version(tmp_path: Path, version: int) -> None:
     path = tmp_path / f"v{version}.sqlite"
     _create_at_version(path, version)

@@ -62,7 +62,7 @@ def test_generate_clinic_and_cli(tmp_path: Path) -> None:
     assert generate_clinic(db, 120, seed=5, today=TODAY) == 120
     with SqliteRepository(db) as repo:
         assert repo.count_patients() == 120
-        for worklist in (Worklist.SCAN_OVERDUE, Worklist.FLAGS):
+        for worklist in (Worklist.SCAN_OVERDUE, Worklist.TO_REVIEW):
             assert repo.count_patients(worklist=worklist, today=TODAY) > 0
         first = repo.load_case("GD-000001")
     assert dump_case(first) == dump_case(next(generate_cases(1, 5, TODAY)))

@@ -84,7 +84,7 @@ def test_progression_flags(repo: SqliteRepository) -> None:
     # Progressed, and the team switched to sunitinib after it: no longer an open question.
     repo.save_case(full_case("PR-2"), user="u", as_of=TODAY)
     repo.save_case(adjuvant_case("AD-0", date(2026, 12, 1)), user="u", as_of=TODAY)
-    assert numbers(repo, Worklist.FLAGS, TODAY) == ["PR-1"]
+    assert numbers(repo, Worklist.TO_REVIEW, TODAY) == ["PR-1"]
     flags = {r.record_number: r.flag_codes for r in repo.list_patients(today=TODAY)}
     assert "progression" in flags["PR-1"]
     assert "progression" not in flags["PR-2"]
@@ -155,12 +155,14 @@ def test_pages_tile_the_whole_sorted_list(tmp_path: Path) -> None:
                                 )
                             ]
                         assert pages == [r.record_number for r in full]
+                        if sort is SortKey.RELEVANCE and query:
+                            continue  # ranked: tests/storage/test_search.py
                         keys = [_key(r, sort) for r in full]
                         assert keys == sorted(keys, reverse=descending)
 
 
 def _key(row: PatientRow, sort: SortKey) -> str:
-    if sort is SortKey.RECORD_NUMBER:
+    if sort in (SortKey.RECORD_NUMBER, SortKey.RELEVANCE):
         return row.record_number.casefold()
     if sort is SortKey.NAME:
         return name_key(row.family_name, row.given_name)
@@ -172,10 +174,12 @@ def _key(row: PatientRow, sort: SortKey) -> str:
         )
     if sort is SortKey.SITE:
         return row.primary_site or ""
+    if sort is SortKey.SCAN_DUE:
+        return row.next_scan_due.isoformat() if row.next_scan_due else ""
     return row.last_scan.isoformat() if row.last_scan else ""
 
 
-def test_recurrence_is_shown_but_not_on_the_progression_worklist(
+def test_recurrence_is_shown_and_waits_on_the_to_review_worklist(
     repo: SqliteRepository,
 ) -> None:
     case = adjuvant_case("RC-1", date(2026, 12, 1))
@@ -188,4 +192,6 @@ def test_recurrence_is_shown_but_not_on_the_progression_worklist(
     repo.save_case(dataclasses.replace(case, scans=(*case.scans, relapse)), user="u", as_of=TODAY)
     [row] = repo.list_patients(today=TODAY)
     assert "recurrence" in row.flag_codes
-    assert numbers(repo, Worklist.FLAGS, TODAY) == []
+    # A recurrence is a scan flag the team reviews like a progression (DESIGN.md section 4).
+    assert numbers(repo, Worklist.TO_REVIEW, TODAY) == ["RC-1"]
+    assert row.to_review

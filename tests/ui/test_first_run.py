@@ -23,7 +23,7 @@ def isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
         repository.create_first_admin("dr.who", "Dr Who", PASSWORD)  # signs in
         return True
 
-    def sign_in(_parent: object, repository: Any, *_: object) -> Any:
+    def sign_in(_parent: object, repository: Any, *_: object, **_k: object) -> Any:
         from gistdesk.ui.demo_accounts import DEMO_PASSWORD
 
         if any(u.username == "admin" for u in [repository.current_user] if u):

@@ -78,12 +78,15 @@ def test_worklist_tabs_show_the_right_patients(
 ) -> None:
     assessments = {rn: assess(clinic.load_case(rn), TODAY) for rn in clinic.record_numbers()}
     last_scan = {rn: max(s.date for s in clinic.load_case(rn).scans) for rn in assessments}
-    # "Flags" lists patients whose latest scan carries a progression or false progression.
+    # "To review" lists patients whose latest scan carries a scan flag (progression, false
+    # progression, recurrence) that the team has not decided on (no review, or re-image).
     flagged = {
         rn
         for rn, a in assessments.items()
         if any(
-            f.code.value in ("progression", "false_progression") and f.scan == last_scan[rn]
+            f.code.value in ("progression", "false_progression", "recurrence")
+            and f.scan == last_scan[rn]
+            and (f.review is None or f.review.decision.value == "re_image")
             for f in a.flags
         )
     }
@@ -292,7 +295,7 @@ def test_search_runs_off_the_ui_thread(
         assert len(shown(win)) == len(NAMES)
     finally:
         win.close()
-    assert not win.searcher or not win.searcher._thread.isRunning()
+    assert win.searcher is None  # stopped with the window: its connection is closed
 
 
 def test_search_failure_on_the_worker_is_reported(
@@ -330,3 +333,28 @@ def test_the_reopened_patient_is_shown_in_the_list_beyond_the_first_page(
         selected = win.list_view.selectionModel().selectedRows()
         assert [win.list_model.rows[i.row()].record_number for i in selected] == [rn]
         win.close()
+
+
+def test_list_shows_birth_dates_and_ranks_a_typed_search(
+    window: MainWindow, clinic: SqliteRepository, qtbot: Any
+) -> None:
+    import dataclasses
+
+    from gistdesk.ui.patient_list import COL_BORN, header_text
+
+    case = load("responder")
+    # A given name starting with "hu" ranks after the family name Huber, though its record
+    # number comes first; the birth date tells the two apart.
+    namesake = dataclasses.replace(
+        case, patient=dataclasses.replace(case.patient, record_number="AA-1", given_name="Hugo")
+    )
+    clinic.save_case(namesake, user="clin")
+    window.list_model.refresh()
+    assert header_text(COL_BORN) == "Born"
+    window.focus_search()
+    qtbot.keyClicks(window.search, "hu")
+    rows = window.list_model.rows
+    assert [r.family_name for r in rows][:1] == ["Huber"]
+    assert rows[-1].record_number == "AA-1"
+    born = window.list_model.index(len(rows) - 1, COL_BORN).data()
+    assert born == namesake.patient.birth_date.isoformat()

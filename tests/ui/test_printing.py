@@ -139,3 +139,46 @@ def test_a_failed_report_says_so_and_saves_nothing(
     qtbot.waitUntil(lambda: bool(no_modal), timeout=5000)
     assert no_modal[0][0] == "The PDF could not be made"
     assert job is not None and job.preview is None  # nothing to print or save
+
+
+def test_save_as_pdf_from_the_preview_is_audited_or_not_kept(
+    app: object,
+    qtbot: Any,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    repo: Any,
+    no_modal: list[tuple[str, str]],
+) -> None:
+    """Issue 15 item 4: the preview's Save as PDF is an export in the audit log; a copy whose
+    row cannot be written is removed again."""
+    pytest.importorskip("gistdesk.reports")
+    case = load("responder")
+    repo.save_case(case, user="clin", as_of=TODAY)
+    rn = case.patient.record_number
+    job = printing.print_report(
+        None,
+        "summary",
+        case,
+        assess(case, TODAY),
+        audit_saved=lambda path: repo.record_export(rn, "PDF", str(path)),
+    )
+    assert job is not None
+    qtbot.waitUntil(lambda: job.preview is not None, timeout=20_000)
+    saved = tmp_path / "summary.pdf"
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *_a, **_k: str(saved))
+    assert job.preview.save_pdf() == saved
+    newest = repo.audit_entries(limit=1)[0]
+    assert (newest.action, newest.record_number, newest.field, newest.new_value) == (
+        "export",
+        rn,
+        "PDF",
+        str(saved),
+    )
+    refused = tmp_path / "refused.pdf"
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *_a, **_k: str(refused))
+    repo.conn.execute("PRAGMA query_only = 1")  # the audit row cannot be written now
+    assert job.preview.save_pdf() is None
+    assert not refused.exists()
+    assert no_modal and no_modal[-1][0] == "The PDF was not saved"
+    repo.conn.execute("PRAGMA query_only = 0")
+    job.preview.close()

@@ -7,12 +7,13 @@ words. Nothing reaches the repository until the whole candidate case is valid.
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QStandardItemModel
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
@@ -33,7 +34,7 @@ from gistdesk.core.problems import InvalidCaseError, Problem, errors
 from gistdesk.core.validation import validate_case
 from gistdesk.storage.errors import ConflictError, RecordExistsError, StorageError
 from gistdesk.ui import dialogs
-from gistdesk.ui.forms.fields import FieldError
+from gistdesk.ui.forms.fields import DateField, FieldError, NumberField
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +77,8 @@ class CaseForm(QDialog):
         self._paths: dict[str, QWidget] = {}
         self._labels: dict[str, str] = {}
         self._invalid: list[QWidget] = []
+        self.required: set[str] = set()  # paths that must be filled in this form
+        self._shown_once = False
 
         outer = QVBoxLayout(self)
         self.body = QVBoxLayout()
@@ -97,6 +100,16 @@ class CaseForm(QDialog):
         self.buttons.accepted.connect(self.try_save)
         self.buttons.rejected.connect(self.reject)
         outer.addWidget(self.buttons)
+        # Enter moves to the next field (never saves by surprise); Ctrl+Enter saves.
+        for button in self.buttons.buttons():
+            if isinstance(button, QPushButton):
+                button.setAutoDefault(False)
+                button.setDefault(False)
+        self.save_button.setToolTip(QCoreApplication.translate("CaseForm", "Save (Ctrl+Enter)"))
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(self.try_save)
 
     # -- building -------------------------------------------------------------------------
     @property
@@ -147,10 +160,88 @@ class CaseForm(QDialog):
     def dirty(self) -> bool:
         return self._dirty
 
+    # -- keyboard -----------------------------------------------------------------------
+    def field_widgets(self) -> list[QWidget]:
+        """The registered editors in the order they were added (the order on screen)."""
+        seen: list[QWidget] = []
+        for widget in self._paths.values():
+            if widget not in seen:
+                seen.append(widget)
+        return seen
+
+    def first_field(self) -> QWidget | None:
+        enabled = [w for w in self.field_widgets() if w.isEnabled()]
+        return enabled[0] if enabled else None
+
+    def apply_tab_order(self) -> None:
+        """Tab follows the fields as shown, in adding and in editing alike (widgets created
+        in another order, e.g. a row added only when adding, would otherwise jump)."""
+        chain = [w for w in self.field_widgets() if w.focusPolicy() != Qt.FocusPolicy.NoFocus]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+        if chain:
+            QWidget.setTabOrder(chain[-1], self.save_button)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            self.apply_tab_order()
+            first = self.first_field()
+            if first is not None:
+                first.setFocus(Qt.FocusReason.OtherFocusReason)  # not Save: typing starts here
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+                self.try_save()
+            else:
+                self.focusNextChild()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
     # -- to implement ---------------------------------------------------------------------
     def build_case(self) -> Case:
         """The whole case with this form's edits applied; raise FieldError for bad input."""
         raise NotImplementedError
+
+    def confirm_save(self, candidate: Case) -> bool:
+        """Hook: ask about a valid but unusual entry (unmeasured targets, a 0 dose) before
+        saving; False keeps the form open."""
+        return True
+
+    def finish_editing(self) -> None:
+        """Hook for grids: commit a cell still being edited before the form is read."""
+
+    def precheck(self) -> list[Problem]:
+        """Every typed date or number that is not one, and every required field left empty,
+        at once (build_case would stop at the first)."""
+        problems: list[Problem] = []
+        for path, widget in self._paths.items():
+            if not widget.isEnabled():
+                continue
+            try:
+                if isinstance(widget, DateField):
+                    value: object = widget.date_value(path)
+                elif isinstance(widget, NumberField):
+                    value = widget.number_value(path)
+                elif isinstance(widget, QLineEdit):
+                    value = widget.text().strip() or None
+                elif isinstance(widget, QComboBox):
+                    value = widget.currentText().strip() or None
+                    if value == "—":
+                        value = None
+                else:
+                    continue
+            except FieldError as exc:
+                problems.append(Problem(exc.path, exc.message))
+                continue
+            if value is None and path in self.required:
+                problems.append(
+                    Problem(path, QCoreApplication.translate("FieldError", "is required"))
+                )
+        return problems
 
     def replace_record(self) -> str | None:
         """The record number the case had when loaded (None: a new patient)."""
@@ -215,6 +306,11 @@ class CaseForm(QDialog):
     # -- saving ---------------------------------------------------------------------------
     def try_save(self) -> bool:
         """Validate and save; on any problem keep the dialog open and say what is wrong."""
+        self.finish_editing()
+        early = self.precheck()
+        if early:
+            self.show_problems(early)
+            return False
         try:
             candidate = self.build_case()
         except FieldError as exc:
@@ -223,6 +319,8 @@ class CaseForm(QDialog):
         problems = errors(validate_case(candidate, self.today))
         if problems:
             self.show_problems(problems)
+            return False
+        if not self.confirm_save(candidate):
             return False
         try:
             self.saver(candidate)

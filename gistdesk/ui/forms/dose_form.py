@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from gistdesk.core.model import Case, DoseChange
+from gistdesk.ui import dialogs
 from gistdesk.ui.forms.base import CaseForm, Saver
 from gistdesk.ui.forms.fields import DateField, NumberField, with_unit
 
@@ -21,6 +22,27 @@ def line_caption(case: Case, index: int) -> str:
         else QCoreApplication.translate("DoseChangeForm", "ongoing")
     )
     return f"{line.drug.value} ({line.intent.value}), {line.start.isoformat()} – {end}"
+
+
+def confirm_zero_dose(parent: QWidget, typed: str) -> bool:
+    """0 mg/day is a treatment held (a pause) — or a slip for 800: ask which."""
+    try:
+        value = float(typed.strip().replace(",", ".") or "nan")
+    except ValueError:
+        return True
+    if value != 0:
+        return True
+    return dialogs.ask_confirm(
+        parent,
+        QCoreApplication.translate("DoseChangeForm", "0 mg/day"),
+        QCoreApplication.translate(
+            "DoseChangeForm",
+            "0 = treatment held? A dose of 0 mg/day records a pause of the treatment; it is "
+            "shown as “held” in the lists and the chart.",
+        ),
+        yes=QCoreApplication.translate("DoseChangeForm", "Yes, treatment held"),
+        no=QCoreApplication.translate("DoseChangeForm", "No, correct the dose"),
+    )
 
 
 class DoseChangeForm(CaseForm):
@@ -73,6 +95,9 @@ class DoseChangeForm(CaseForm):
             )
             self.field(f"{prefix}.schedule", self.tr("Schedule"), self.schedule, add_row=index == 0)
         self.setMinimumWidth(420)
+
+    def confirm_save(self, candidate: Case) -> bool:
+        return confirm_zero_dose(self, self.mg.text())
 
     def build_case(self) -> Case:
         assert self.base_case is not None

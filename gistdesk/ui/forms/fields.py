@@ -62,9 +62,10 @@ class DateField(QLineEdit):
 
     def __init__(self, value: date | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setPlaceholderText(self.tr("YYYY-MM-DD"))
+        self.setPlaceholderText(self.tr("e.g. 2024-03-05 or 5.3.2024"))
         self.setToolTip(self.tr("Type a date: 2024-03-05, 20240305, 5.3.2024, or t for today"))
-        self.setMaximumWidth(130)
+        self.setMinimumWidth(180)
+        self.setMaximumWidth(200)
         self.set_date(value)
 
     def set_date(self, value: date | None) -> None:
@@ -75,7 +76,10 @@ class DateField(QLineEdit):
             value = parse_date(self.text())
         except ValueError:
             raise FieldError(
-                path, self.tr("“{0}” is not a date (use YYYY-MM-DD)").format(self.text().strip())
+                path,
+                self.tr(
+                    "“{0}” is not a date (type e.g. 2024-03-05, 20240305, 5.3.2024 or t)"
+                ).format(self.text().strip()),
             ) from None
         if value is None and required:
             raise FieldError(path, QCoreApplication.translate("FieldError", "is required"))

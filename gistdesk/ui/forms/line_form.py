@@ -77,6 +77,11 @@ class TherapyLineForm(CaseForm):
         standard = STANDARD_START_DOSE_MG.get(drug) if drug else None
         self.dose.set_number(standard)
 
+    def confirm_save(self, candidate: Case) -> bool:
+        from gistdesk.ui.forms.dose_form import confirm_zero_dose
+
+        return self.index is not None or confirm_zero_dose(self, self.dose.text())
+
     def build_case(self) -> Case:
         assert self.base_case is not None
         drug = self.drug.value()

@@ -90,7 +90,23 @@ class PatientForm(CaseForm):
         self.field("tumor.mutation", self.tr("Mutation"), self.mutation)
         self.field("tumor.extent", self.tr("Extent"), self.extent)
         self.field("tumor.metastatic_sites", self.tr("Metastatic sites"), self.metastatic_sites)
+        # Without these a patient cannot be told apart or assessed (risk needs the site,
+        # follow-up intervals the diagnosis date).
+        self.required = {
+            "patient.record_number",
+            "patient.family_name",
+            "patient.birth_date",
+            "tumor.diagnosis_date",
+            "tumor.primary_site",
+        }
+        for path in self.required:
+            label = self.form.labelForField(self._row_widget(path))
+            if isinstance(label, QLabel) and not label.text().endswith("*:"):
+                label.setText(label.text().removesuffix(":") + " *:")
         self.setMinimumWidth(460)
+
+    def _row_widget(self, path: str) -> QWidget:
+        return self._paths[path]
 
     def build_case(self) -> Case:
         base = self.base_case

@@ -11,8 +11,9 @@ import re
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QBrush, QColor, QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from gistdesk.core.model import Case, Lesion, Scan
 from gistdesk.core.vocab import Modality, NonTarget
+from gistdesk.ui import dialogs
 from gistdesk.ui.forms.base import CaseForm, Saver
 from gistdesk.ui.forms.fields import DateField, EnumCombo, FieldError, parse_number
 from gistdesk.ui.i18n import QT_TRANSLATE_NOOP
@@ -51,6 +53,9 @@ LABELS = {
     "density_hu": QT_TRANSLATE_NOOP("ScanForm", "density (HU)"),
     "suv_max": QT_TRANSLATE_NOOP("ScanForm", "SUVmax"),
 }
+# What a report says about this scan only: never carried over from the previous scan
+# (a nodule ticked last time would otherwise flag a progression on an unmeasured lesion).
+PER_SCAN_FINDINGS = ("new", "hypodense", "intratumoral_nodule")
 _LESION_PATH = re.compile(r"^scans\[\d+\]\.lesions\[(\d+)\](?:\.(\w+))?")
 INVALID_BRUSH = QBrush(QColor("#ffd6d6"))
 
@@ -85,7 +90,7 @@ class LesionGridModel(QStandardItemModel):
                 item.setCheckable(True)
                 item.setEditable(False)
                 value = bool(getattr(lesion, name))
-                if name == "new" and not keep_measurements:
+                if name in PER_SCAN_FINDINGS and not keep_measurements:
                     value = False
                 item.setCheckState(Qt.CheckState.Checked if value else Qt.CheckState.Unchecked)
             elif kind == "readonly":
@@ -127,6 +132,44 @@ class LesionGridModel(QStandardItemModel):
         return f"L{max(numbers, default=0) + 1}"
 
 
+class LesionGrid(QTableView):
+    """The lesion grid, keyboard first: Enter moves down the column (to the next lesion's
+    same measurement), typing starts editing the cell."""
+
+    def move_down(self) -> None:
+        current = self.currentIndex()
+        if not current.isValid():
+            return
+        below = current.sibling(current.row() + 1, current.column())
+        if below.isValid():
+            self.setCurrentIndex(below)
+
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:  # Enter in a cell
+            super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+            self.move_down()
+            return
+        super().closeEditor(editor, hint)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if (
+            event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers() & Qt.KeyboardModifier.ControlModifier
+            and self.state() != QAbstractItemView.State.EditingState
+        ):
+            self.move_down()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def commit_editor(self) -> None:
+        """Write a cell still being edited into the model (before saving)."""
+        editor = self.indexWidget(self.currentIndex())
+        if editor is not None and self.state() == QAbstractItemView.State.EditingState:
+            self.commitData(editor)
+            super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+
+
 class ScanForm(CaseForm):
     """Adds a scan (index None) or edits scan `index`."""
 
@@ -155,7 +198,7 @@ class ScanForm(CaseForm):
         self.field(f"{self.path}.modality", self.tr("Modality"), self.modality)
 
         self.grid_model = LesionGridModel()
-        self.grid = QTableView()
+        self.grid = LesionGrid()
         self.grid.setObjectName("lesionGrid")
         self.grid.setModel(self.grid_model)
         self.grid.setEditTriggers(
@@ -175,6 +218,7 @@ class ScanForm(CaseForm):
         self._labels[f"{self.path}.lesions"] = self.tr("Lesions")
 
         previous = previous_scan(case, scan.date if scan else None, skip=index)
+        self.previous = previous
         if scan is not None:
             self.modality.set_value(scan.modality)
             self.non_target.set_value(scan.non_target)
@@ -239,8 +283,44 @@ class ScanForm(CaseForm):
         if self.grid_model.rowCount():
             self.grid.setCurrentIndex(self.grid_model.index(0, COL["longest_diameter_mm"]))
 
+    def finish_editing(self) -> None:
+        self.grid.commit_editor()
+
+    def apply_tab_order(self) -> None:
+        """The scan form sets its own order (fields, grid, its buttons, non-target, report)."""
+
+    def unmeasured_targets(self, candidate: Case) -> list[str]:
+        scans = candidate.scans
+        scan = scans[len(scans) - 1 if self.index is None else self.index]
+        return [
+            lesion.lesion_id
+            for lesion in scan.lesions
+            if lesion.target and lesion.longest_diameter_mm is None
+        ]
+
+    def confirm_save(self, candidate: Case) -> bool:
+        """Unmeasured is not 0 mm: a target left empty makes the scan incomplete (its sum is
+        not plotted, RECIST cannot call a response); say so and let the user decide."""
+        missing = self.unmeasured_targets(candidate)
+        if not missing:
+            return True
+        return dialogs.ask_confirm(
+            self,
+            self.tr("Not all target lesions measured"),
+            self.tr(
+                "{0} not measured on this scan — save anyway?\n\nAn unmeasured lesion is "
+                "not 0 mm: the scan's sum is left out of the chart and RECIST cannot assess "
+                "the targets."
+            ).format(", ".join(missing)),
+            yes=self.tr("Save anyway"),
+            no=self.tr("Go back and measure"),
+        )
+
     def add_new_lesion(self) -> None:
-        lesion = Lesion(self.grid_model.next_id(), "", False, None, new=True)
+        # A lesion added on the first scan is part of the baseline, not new (RECIST 1.1:
+        # new lesions exist only against an earlier scan).
+        first = self.previous is None
+        lesion = Lesion(self.grid_model.next_id(), "", False, None, new=not first)
         row = self.grid_model.add_lesion(lesion, keep_measurements=True)
         self.grid.setCurrentIndex(self.grid_model.index(row, COL["organ"]))
         self.grid.setFocus()

@@ -54,6 +54,11 @@ class SideEffectForm(CaseForm):
         self.term.addItems(COMMON_TERMS)
         self.term.setCurrentIndex(-1)
         self.term.setEditText("")
+        # The longest CTCAE term offered fits without being cut.
+        self.term.setMinimumContentsLength(max(len(t) for t in COMMON_TERMS))
+        self.term.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.grade = QSpinBox()
         self.grade.setRange(1, 5)
         self.grade.setToolTip(self.tr("CTCAE grade: 1 mild … 5 death related to the adverse event"))
@@ -75,7 +80,7 @@ class SideEffectForm(CaseForm):
         self.field(f"{self.path}.grade", self.tr("CTCAE grade"), self.grade)
         self.field(f"{self.path}.drug", self.tr("Drug"), self.drug)
         self.field(f"{self.path}.action", self.tr("Action"), self.action)
-        self.setMinimumWidth(420)
+        self.setMinimumWidth(560)
 
     def build_case(self) -> Case:
         assert self.base_case is not None
