@@ -239,7 +239,9 @@ def save_team_loop(repo: Repository, out: Path, record_number: str) -> None:
         ablation = Procedure(day, ProcedureKind.MICROWAVE_ABLATION, "liver", lesions=(treated,))
         window.controller.apply(
             record_number,
-            lambda r: r.save_procedure(record_number, ablation, user="dr.lindqvist"),
+            lambda r, revision: r.save_procedure(
+                record_number, ablation, user="dr.lindqvist", expected_revision=revision
+            ),
         )
         window.patient_view.tabs.setCurrentIndex(1)
         save(window.patient_view.chart, out / "34-chart-reference-and-treated-lesion.png")

@@ -38,6 +38,7 @@ from gistdesk.ui.controller import CaseController
 from gistdesk.ui.edits import EditHandlers
 from gistdesk.ui.forms.base import CaseForm
 from gistdesk.ui.i18n import add_language_menu
+from gistdesk.ui.live_refresh import LiveRefresh
 from gistdesk.ui.main_window_view import WORKLISTS
 from gistdesk.ui.patient_list import COL_DUE, COL_LINE, PatientListModel
 from gistdesk.ui.search_worker import Searcher
@@ -150,6 +151,7 @@ class MainWindow(EditHandlers):
         self.idle = IdleWatcher(self.idle_interval_ms(), self)
         self.idle.idle.connect(self.lock)
         self.idle.start()
+        self.live = LiveRefresh(self)  # colleagues' saves, and who has the patient open
 
     # -- who is signed in -----------------------------------------------------------------
     def _show_user(self, fallback: str = "") -> None:
@@ -614,6 +616,7 @@ class MainWindow(EditHandlers):
         self.lock_screen.repository = repository
         self.set_database_label(database_label)
         self.set_user(repository.current_user)
+        self.live.reset()
 
     def set_database_label(self, label: str) -> None:
         self.db_label.setText(self.tr("Database: {0}").format(label))
@@ -684,6 +687,9 @@ class MainWindow(EditHandlers):
         idle = getattr(self, "idle", None)
         if idle is not None:
             idle.stop()
+        live = getattr(self, "live", None)
+        if live is not None:
+            live.stop()  # also gives back the record-in-use mark
         if self.searcher is not None:
             self.searcher.stop()
             self.searcher = None
