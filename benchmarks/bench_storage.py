@@ -2,6 +2,12 @@
 import timings. Writes benchmarks/RESULTS-storage.md.
 
     .venv/bin/python benchmarks/bench_storage.py [--patients N] [--keep DIR]
+    .venv/bin/python benchmarks/bench_storage.py --revisions [--writers 8 --saves 250]
+
+--revisions measures what the repository contract costs per save and load (the revision
+check, the conflict description) and counts lost updates of N writer processes saving one
+patient from stale forms, with and without the revision check; it writes
+benchmarks/RESULTS-storage-revisions.md.
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ from gistdesk.storage.demo import generate_cases, generate_clinic
 from gistdesk.storage.repository import SqliteRepository
 
 RESULTS = Path(__file__).with_name("RESULTS-storage.md")
+RESULTS_REVISIONS = Path(__file__).with_name("RESULTS-storage-revisions.md")
 TARGET_SEARCH_MS = 30.0
 TARGET_LOAD_ASSESS_MS = 20.0
 TARGET_GENERATION_S = 120.0
@@ -53,7 +60,12 @@ def main(argv: list[str] | None = None) -> int:
         "--keep", type=Path, default=None, help="keep the generated database in this folder"
     )
     parser.add_argument("--no-write", action="store_true", help="do not update the results")
+    parser.add_argument("--revisions", action="store_true", help="the revision benchmark only")
+    parser.add_argument("--writers", type=int, default=8)
+    parser.add_argument("--saves", type=int, default=250)
     args = parser.parse_args(argv)
+    if args.revisions:
+        return revisions_main(args.writers, args.saves, write=not args.no_write)
 
     work = Path(tempfile.mkdtemp(prefix="gistdesk-bench-"))
     db = (args.keep or work) / "bench.sqlite"
@@ -217,6 +229,176 @@ def main(argv: list[str] | None = None) -> int:
     if args.keep is None:
         shutil.rmtree(work, ignore_errors=True)
     return 0
+
+
+# -- revisions: save / load latency and lost updates ------------------------------------------
+
+
+def _counter_case(record_number: str) -> object:
+    import dataclasses
+    import random as _random
+
+    from gistdesk.storage.demo import generate_case
+
+    case = generate_case(_random.Random(7), record_number, date(2026, 11, 23))
+    return dataclasses.replace(case, patient=dataclasses.replace(case.patient, notes="0"))
+
+
+def _writer(path: str, worker: int, saves: int, checked: bool, start: object) -> None:
+    import dataclasses
+
+    from gistdesk.storage.errors import ConflictError, DatabaseLockedError
+    from gistdesk.storage.factory import open_repository
+
+    start.wait()  # type: ignore[attr-defined]
+    with open_repository(path, integrity="none") as repo:
+        done = 0
+        while done < saves:
+            loaded = repo.load_case_revision("COUNTER")
+            count = int(loaded.case.patient.notes or "0")
+            edited = dataclasses.replace(
+                loaded.case,
+                patient=dataclasses.replace(loaded.case.patient, notes=str(count + 1)),
+            )
+            try:
+                repo.save_case(
+                    edited,
+                    user=f"writer{worker}",
+                    replace="COUNTER",
+                    as_of=date(2026, 11, 23),
+                    expected_revision=loaded.revision if checked else None,
+                )
+            except (ConflictError, DatabaseLockedError):
+                continue  # not acknowledged: read again, apply again
+            done += 1
+
+
+def _lost_updates(work: Path, writers: int, saves: int, checked: bool) -> tuple[int, int, float]:
+    """(lost updates, conflicts retried, seconds) for writers x saves acknowledged saves."""
+    import multiprocessing
+
+    from gistdesk.storage.factory import open_repository
+
+    path = work / f"counter-{'checked' if checked else 'blind'}.sqlite"
+    with open_repository(path) as repo:
+        repo.save_case(_counter_case("COUNTER"), user="setup", as_of=date(2026, 11, 23))  # type: ignore[arg-type]
+    ctx = multiprocessing.get_context("spawn")
+    start = ctx.Event()
+    procs = [
+        ctx.Process(target=_writer, args=(str(path), w, saves, checked, start))
+        for w in range(writers)
+    ]
+    for process in procs:
+        process.start()
+    time.sleep(2.0)  # let every process import and open before the start
+    began = time.perf_counter()
+    start.set()
+    for process in procs:
+        process.join()
+    seconds = time.perf_counter() - began
+    with open_repository(path) as repo:
+        final = int(repo.load_case("COUNTER").patient.notes)
+        chain = repo.verify_audit_chain()
+    if chain:
+        raise SystemExit(f"audit chain broken: {chain[:3]}")
+    total = writers * saves
+    return total - final, 0, seconds
+
+
+def revisions_main(writers: int, saves: int, write: bool = True) -> int:
+    import dataclasses
+
+    from gistdesk.core.model import SideEffect
+    from gistdesk.storage.factory import open_repository
+
+    work = Path(tempfile.mkdtemp(prefix="gistdesk-bench-rev-"))
+    lines: list[str] = []
+    try:
+        path = work / "latency.sqlite"
+        case = _counter_case("LAT-1")
+        with open_repository(path) as repo:
+            repo.save_case(case, user="bench", as_of=date(2026, 11, 23))  # type: ignore[arg-type]
+            n = [0]
+
+            def save() -> None:
+                loaded = repo.load_case_revision("LAT-1")
+                n[0] += 1
+                edited = dataclasses.replace(
+                    loaded.case, patient=dataclasses.replace(loaded.case.patient, notes=str(n[0]))
+                )
+                repo.save_case(
+                    edited,
+                    user="bench",
+                    replace="LAT-1",
+                    as_of=date(2026, 11, 23),
+                    expected_revision=loaded.revision,
+                )
+
+            def load() -> None:
+                repo.load_case_revision("LAT-1")
+
+            def entry() -> None:
+                n[0] += 1
+                revision = repo.revision("LAT-1")
+                repo.save_side_effect(
+                    "LAT-1",
+                    SideEffect(date(2026, 1, 1), f"effect {n[0]}", 1),
+                    user="bench",
+                    expected_revision=revision,
+                )
+
+            def poll() -> None:
+                repo.changes_since(repo.change_cursor())
+
+            load_ms = timed(load, 300)
+            save_ms = timed(lambda: (load(), save()), 200)
+            entry_ms = timed(entry, 100)
+            poll_ms = timed(poll, 300)
+        lines.append(
+            f"- Load a case with its revision (`load_case_revision`): median **{load_ms[0]:.2f} "
+            f"ms**, p95 {load_ms[1]:.2f}, max {load_ms[2]:.2f}."
+        )
+        lines.append(
+            f"- Form save (load with revision + whole-case save checked against it, "
+            f"`synchronous=FULL`): median **{save_ms[0]:.2f} ms**, p95 {save_ms[1]:.2f}, "
+            f"max {save_ms[2]:.2f}."
+        )
+        lines.append(
+            f"- Single-entry edit against a revision (`save_side_effect`): median "
+            f"{entry_ms[0]:.2f} ms, p95 {entry_ms[1]:.2f}."
+        )
+        lines.append(
+            f"- Live-refresh poll when nothing changed (`changes_since`, PRAGMA "
+            f"data_version): median {poll_ms[0]:.3f} ms, p95 {poll_ms[1]:.3f}."
+        )
+        lost_checked, _, secs_checked = _lost_updates(work, writers, saves, checked=True)
+        lost_blind, _, secs_blind = _lost_updates(work, writers, saves, checked=False)
+        total = writers * saves
+        lines.append(
+            f"- {writers} writer processes x {saves} form saves of one patient "
+            f"(read-modify-write of a counter, retry on ConflictError): **{lost_checked} of "
+            f"{total} lost** with the revision check ({secs_checked:.1f} s, audit chain "
+            f"intact); {lost_blind} of {total} lost without it ({secs_blind:.1f} s)."
+        )
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    header = (
+        f"Machine: {platform.machine()}, {os.cpu_count()} CPUs, Python "
+        f"{platform.python_version()}, SQLite {sqlite3.sqlite_version}. "
+        f"Date: {date.today().isoformat()}."
+    )
+    text = "\n".join(lines)
+    print(header)
+    print(text)
+    if write:
+        RESULTS_REVISIONS.write_text(
+            "# Storage benchmark: revisions and lost updates\n\n"
+            "Run with `.venv/bin/python benchmarks/bench_storage.py --revisions` (about a "
+            "minute; a small case: demo generator seed 7).\n\n"
+            f"{header}\n\n{text}\n",
+            encoding="utf-8",
+        )
+    return 0 if lost_checked == 0 else 1
 
 
 if __name__ == "__main__":

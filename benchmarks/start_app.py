@@ -20,7 +20,7 @@ from gistdesk.ui.app import start
 # benchmark answers it (the sign-in's password hashing is deliberately slow and not a start
 # cost of the software).
 dialogs.ask_create_admin = lambda _parent, _repository: True  # type: ignore[assignment]
-dialogs.ask_sign_in = lambda *_args: object()  # type: ignore[assignment]
+dialogs.ask_sign_in = lambda *_args, **_kwargs: object()  # type: ignore[assignment]
 window = start(Path(sys.argv[1]), None, sys.argv[2], user="bench")
 assert window is not None
 QApplication.processEvents()

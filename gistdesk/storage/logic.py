@@ -46,6 +46,8 @@ __all__ = [
     "BACKUP_REASONS",
     "EDIT_ACTIONS",
     "EXPORT_KINDS",
+    "LOCKOUT",
+    "MAX_FAILED_ATTEMPTS",
     "PRINT_KINDS",
     "READ_ACTIONS",
     "USER_SETTING_KEYS",
@@ -70,10 +72,12 @@ __all__ = [
     "diff_cases",
     "fold",
     "name_key",
+    "parse_utc",
     "summarize",
     "summary_row",
     "unknown_name_key",
     "utc_now",
+    "utc_text",
 ]
 
 T = TypeVar("T")
@@ -429,7 +433,11 @@ def check_user_setting(key: str, value: str | None) -> None:
 
 # -- sign-in: the lockout rules live in lockout.py (auth.py needs them without this module)
 from gistdesk.storage.lockout import (  # noqa: E402
+    LOCKOUT,
+    MAX_FAILED_ATTEMPTS,
     SignInDecision,
     decide_sign_in,
+    parse_utc,
     unknown_name_key,
+    utc_text,
 )

@@ -740,6 +740,8 @@ class SqliteRepository:
         )
         day = as_of or date.today()
         _check(case, day)
+        # The assessment behind the summary row is computed before the write lock is taken.
+        row_summary = summary.summarize(case, day)
         with self._tx() as conn:
             if expected_revision is not None and replace is not None:
                 self._check_revision(conn, replace, expected_revision)
@@ -750,6 +752,7 @@ class SqliteRepository:
                 replace=replace,
                 as_of=day,
                 action="create" if replace is None else "update",
+                computed=row_summary,
             )
 
     def _write_case(
@@ -762,6 +765,7 @@ class SqliteRepository:
         as_of: date,
         action: str,
         old_case: Case | None = None,
+        computed: summary.Summary | None = None,
     ) -> Revision:
         new_number = case.patient.record_number
         now = audit.utc_now()
@@ -796,7 +800,7 @@ class SqliteRepository:
         rows.insert_children(
             conn, patient_id, case, reviews_from=len(old_case.reviews) if old_case else 0
         )
-        summary.write_summary(conn, patient_id, summary.summarize(case, as_of))
+        summary.write_summary(conn, patient_id, computed or summary.summarize(case, as_of))
         return self._audit_change(
             conn,
             patient_id,
@@ -1269,6 +1273,7 @@ class SqliteRepository:
     def changes_since(self, cursor: int) -> Changes:
         """Committed changes after `cursor` (an audit id). `PRAGMA data_version` changes
         only when another connection commits, so an idle poll costs one pragma."""
+        self.require(Permission.VIEW)
         with translated():
             version = int(self.conn.execute("PRAGMA data_version").fetchone()[0])
             if (

@@ -107,6 +107,83 @@ def save_german_main_window(repo: Repository, db: Path, out: Path, record_number
         install_language("en")
 
 
+def save_workstation_screens(repo: Repository, db: Path, out: Path) -> None:
+    """Issue 14: the window on a laptop and a desktop monitor, the incomplete-scan question,
+    a nurse's disabled actions (40-...)."""
+    from PySide6.QtCore import QPoint
+
+    from gistdesk.ui import dialogs
+
+    settings = QSettings(
+        str(Path(tempfile.mkdtemp()) / "screens-ws.ini"), QSettings.Format.IniFormat
+    )
+    repo.sign_out()
+    repo.sign_in("clinician", DEMO_PASSWORD)
+    window = MainWindow(repo, settings, str(db))
+    window.show()
+    record_number = pick_patient(repo)
+    window.open_patient(record_number)
+    window.patient_view.show_scans_tab()
+    for name, (width, height) in (
+        ("40-main-window-1366x768.png", (1366, 768)),
+        ("41-main-window-1920x1080.png", (1920, 1080)),
+        ("42-main-window-1600x900.png", (1600, 900)),
+    ):
+        window.resize(width, height)
+        settle()
+        save(window, out / name)
+
+    # A scan with three of four targets left empty: the question before saving.
+    case = window.controller.case
+    assert case is not None
+    form = ScanForm(case, lambda _c: None, today=date.today(), parent=window)
+    form.show()
+    if form.grid_model.rowCount():
+        form.grid_model.set_text(0, "longest_diameter_mm", "41")
+    asked: list[tuple[str, str, str, str]] = []
+    original = dialogs.ask_confirm
+
+    def capture(
+        _parent: object, title: str, text: str, yes: str | None = None, no: str | None = None
+    ) -> bool:
+        asked.append((title, text, yes or "", no or ""))
+        return False
+
+    dialogs.ask_confirm = capture  # type: ignore[assignment]
+    try:
+        form.try_save()
+    finally:
+        dialogs.ask_confirm = original
+    if asked:
+        title, text, yes, no = asked[-1]
+        box, _ = dialogs.confirm_box(form, title, text, yes, no)
+        box.show()
+        save(box, out / "43-incomplete-scan-question.png")
+        box.close()
+    save(form, out / "44-scan-form-keyboard.png")
+    form._dirty = False
+    form.reject()
+
+    # A nurse: edits of the timeline on, deletions and patient edits greyed out.
+    window.close()
+    repo.sign_out()
+    repo.sign_in("nurse", DEMO_PASSWORD)
+    nurse = MainWindow(repo, settings, str(db))
+    nurse.resize(1366, 768)
+    nurse.show()
+    nurse.open_patient(record_number)
+    nurse.patient_view.show_scans_tab()
+    settle()
+    save(nurse, out / "45-nurse-disabled-actions.png")
+    menu = nurse.menus["patient"]
+    menu.popup(nurse.mapToGlobal(QPoint(60, 30)))
+    settle()
+    save(menu, out / "46-nurse-patient-menu.png")
+    menu.close()
+    nurse.close()
+    repo.sign_out()
+
+
 def save_team_loop(repo: Repository, out: Path, record_number: str) -> None:
     """The team's loop on a copy of one demo patient (the demo database is not changed):
     the flags panel before and after a review, the review dialog, the procedure form with a
@@ -162,7 +239,9 @@ def save_team_loop(repo: Repository, out: Path, record_number: str) -> None:
         ablation = Procedure(day, ProcedureKind.MICROWAVE_ABLATION, "liver", lesions=(treated,))
         window.controller.apply(
             record_number,
-            lambda r: r.save_procedure(record_number, ablation, user="dr.lindqvist"),
+            lambda r, revision: r.save_procedure(
+                record_number, ablation, user="dr.lindqvist", expected_revision=revision
+            ),
         )
         window.patient_view.tabs.setCurrentIndex(1)
         save(window.patient_view.chart, out / "34-chart-reference-and-treated-lesion.png")
@@ -255,6 +334,7 @@ def main(argv: list[str]) -> int:
     window.close()
     save_german_main_window(repo, db, out, pick_patient(repo))
     save_team_loop(repo, out, pick_patient(repo))
+    save_workstation_screens(repo, db, out)
     repo.close()
     # and page 1 of each printed report (pdftoppm, from poppler-utils)
     paths = render_report_screenshots(out)
@@ -266,6 +346,13 @@ def main(argv: list[str]) -> int:
     preview.show()
     settle()
     save(preview, out / "13-print-preview.png")
+    from PySide6.QtCore import QSize
+
+    from gistdesk.ui.pdf_preview import preview_size
+
+    preview.resize(preview_size(QSize(1366, 728)))  # a 1366x768 laptop, less the task bar
+    settle()
+    save(preview, out / "47-print-preview-1366x768.png")
     preview.close()
     return 0
 

@@ -10,24 +10,24 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QSettings
 
 from gistdesk.core.model import Case
 from gistdesk.core.problems import InvalidCaseError
 from gistdesk.storage.auth import PermissionDeniedError
-from gistdesk.storage.contract import Repository
-from gistdesk.storage.errors import StorageError
-from gistdesk.ui import dialogs
-from gistdesk.ui.controller import CaseController
+from gistdesk.storage.contract import Repository, Revision
+from gistdesk.storage.errors import ConflictError, StorageError
+from gistdesk.ui import conflict_dialog, dialogs
+from gistdesk.ui.controller import CaseController, EntryChange
 from gistdesk.ui.forms.base import CaseForm
 from gistdesk.ui.main_window_view import MainWindowView
 from gistdesk.ui.patient_list import PatientListModel
 from gistdesk.ui.patient_view import PatientView
 from gistdesk.ui.settings_dialog import AppSettings
 
-Change = Callable[[Any], object]  # repository -> the edit (its single-entry call)
+# (repository, the revision to check against) -> the edit (its single-entry call)
+Change = EntryChange
 
 
 class EditHandlers(MainWindowView):
@@ -57,7 +57,12 @@ class EditHandlers(MainWindowView):
         )
 
     def run_form(self, form: CaseForm) -> bool:
-        return dialogs.run_dialog(form) == CaseForm.DialogCode.Accepted.value
+        # The form carries the revision it was opened with; a conflict offers a reload.
+        conflict_dialog.prepare_form(form, self.controller)
+        try:
+            return dialogs.run_dialog(form) == CaseForm.DialogCode.Accepted.value
+        finally:
+            self.controller.form_revision = None
 
     # -- forms over the whole case --------------------------------------------------------
     def new_patient(self) -> None:
@@ -121,13 +126,15 @@ class EditHandlers(MainWindowView):
         self._case_form(SideEffectForm)
 
     # -- one entry: edit with its form, delete after confirming ---------------------------
-    def _entry_form(self, form: CaseForm, change: Callable[[Any, Case], object]) -> None:
+    def _entry_form(
+        self, form: CaseForm, change: Callable[[Repository, Case, Revision | None], object]
+    ) -> None:
         case = self.controller.case
         if case is None:
             return
         rn = case.patient.record_number
         form.saver = lambda new_case: self.controller.apply(
-            rn, lambda repository: change(repository, new_case)
+            rn, lambda repository, revision: change(repository, new_case, revision)
         )
         self.run_form(form)
 
@@ -143,6 +150,8 @@ class EditHandlers(MainWindowView):
             self.controller.apply(case.patient.record_number, change)
         except PermissionDeniedError as exc:
             self.permission_refused(exc)
+        except ConflictError as exc:
+            conflict_dialog.show_refused(self, exc, self.controller)
         except (InvalidCaseError, StorageError) as exc:
             dialogs.show_error(self, failed or self.tr("Nothing was deleted"), str(exc))
 
@@ -159,7 +168,7 @@ class EditHandlers(MainWindowView):
                 "Delete the {0} scan of {1} with its {2} lesion measurement(s)? The "
                 "change is kept in the audit log."
             ).format(scan.modality.value, scan.date.isoformat(), len(scan.lesions)),
-            lambda repo: repo.delete_scan(rn, scan.date, user=user),
+            lambda repo, rev: repo.delete_scan(rn, scan.date, user=user, expected_revision=rev),
             self.tr("The scan was not deleted"),
         )
 
@@ -176,8 +185,13 @@ class EditHandlers(MainWindowView):
         )
         self._entry_form(
             form,
-            lambda repo, new: repo.save_dose_change(
-                rn, line, new.therapy_lines[line].doses[index], index=index, user=user
+            lambda repo, new, rev: repo.save_dose_change(
+                rn,
+                line,
+                new.therapy_lines[line].doses[index],
+                index=index,
+                user=user,
+                expected_revision=rev,
             ),
         )
 
@@ -196,7 +210,9 @@ class EditHandlers(MainWindowView):
             ).format(
                 dose.date.isoformat(), f"{dose.mg_per_day:g}", case.therapy_lines[line].drug.value
             ),
-            lambda repo: repo.delete_dose_change(rn, line, index, user=user),
+            lambda repo, rev: repo.delete_dose_change(
+                rn, line, index, user=user, expected_revision=rev
+            ),
         )
 
     def edit_procedure(self) -> None:
@@ -211,8 +227,8 @@ class EditHandlers(MainWindowView):
         )
         self._entry_form(
             form,
-            lambda repo, new: repo.save_procedure(
-                rn, new.procedures[index], index=index, user=user
+            lambda repo, new, rev: repo.save_procedure(
+                rn, new.procedures[index], index=index, user=user, expected_revision=rev
             ),
         )
 
@@ -232,7 +248,7 @@ class EditHandlers(MainWindowView):
             self.tr("Delete the procedure {0} of {1}? The change is kept in the audit log.").format(
                 kind, procedure.date.isoformat()
             ),
-            lambda repo: repo.delete_procedure(rn, index, user=user),
+            lambda repo, rev: repo.delete_procedure(rn, index, user=user, expected_revision=rev),
         )
 
     def edit_side_effect(self) -> None:
@@ -247,8 +263,8 @@ class EditHandlers(MainWindowView):
         )
         self._entry_form(
             form,
-            lambda repo, new: repo.save_side_effect(
-                rn, new.side_effects[index], index=index, user=user
+            lambda repo, new, rev: repo.save_side_effect(
+                rn, new.side_effects[index], index=index, user=user, expected_revision=rev
             ),
         )
 
@@ -264,7 +280,7 @@ class EditHandlers(MainWindowView):
                 "Delete the side effect {0} (grade {1}) of {2}? The change is kept in the "
                 "audit log."
             ).format(effect.term, effect.grade, effect.date.isoformat()),
-            lambda repo: repo.delete_side_effect(rn, index, user=user),
+            lambda repo, rev: repo.delete_side_effect(rn, index, user=user, expected_revision=rev),
         )
 
     def delete_patient(self) -> None:
@@ -289,6 +305,9 @@ class EditHandlers(MainWindowView):
             self.controller.delete_patient(rn)
         except PermissionDeniedError as exc:
             self.permission_refused(exc)
+            return
+        except ConflictError as exc:
+            conflict_dialog.show_refused(self, exc, self.controller)
             return
         except StorageError as exc:
             dialogs.show_error(self, self.tr("The patient was not deleted"), str(exc))

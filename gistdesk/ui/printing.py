@@ -96,8 +96,11 @@ def print_report(
     today: date | None = None,
     audit: Callable[[str], None] | None = None,
     audit_saved: Callable[[Path], None] | None = None,
+    phone: str = "",
+    nurse_line: str = "",
 ) -> ReportJob | None:
-    """Build the PDF off the UI thread and show it in a preview to print or save.
+    """Build the PDF off the UI thread and show it in a preview to print or save. `phone`
+    and `nurse_line` are the clinic's (its settings in the database), for the handout.
 
     `audit(title)` records the print in the audit log before anything is built; when it fails
     (e.g. the role may not print) nothing is printed. `audit_saved(path)` records a copy
@@ -128,8 +131,11 @@ def print_report(
     language = handout_language() if kind == "handout" else "en"
 
     def build() -> bytes:
+        from gistdesk.reports.clinic import ClinicInfo
+
+        clinic = ClinicInfo(clinic_name, phone, nurse_line)
         pdf: bytes = reports.build_report(
-            kind, case, assessment, clinic_name=clinic_name, printed_on=day, language=language
+            kind, case, assessment, clinic=clinic, printed_on=day, language=language
         )
         return pdf
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication
 
 from gistdesk.storage import factory
 from gistdesk.storage.contract import Repository
+from gistdesk.storage.pg.repository import redact_url
 from gistdesk.ui import dialogs
 from gistdesk.ui.app import (
     app_data_dir,
@@ -85,7 +86,7 @@ def start_team(
         dialogs.show_error(
             None,
             tr("App", "Cannot open the database"),
-            tr("App", "The team database could not be opened."),
+            tr("App", "{0} could not be opened.").format(redact_url(url)),
             f"{type(exc).__name__}: {exc}",
         )
         return None

@@ -9,10 +9,11 @@ the patient list show the review at once.
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from gistdesk.clinical.types import SCAN_FLAG_CODES, Flag
 from gistdesk.core.model import Review
+from gistdesk.storage.contract import Repository, Revision
 from gistdesk.ui import dialogs
 
 if TYPE_CHECKING:
@@ -51,8 +52,10 @@ def make_review_dialog(window: MainWindow) -> ReviewDialog | None:
     today = window.today()
 
     def save(review: Review) -> None:
-        def change(repository: Any) -> object:
-            return repository.add_review(record_number, review, user=user, as_of=today)
+        def change(repository: Repository, revision: Revision | None) -> object:
+            return repository.add_review(
+                record_number, review, user=user, as_of=today, expected_revision=revision
+            )
 
         window.controller.apply(record_number, change)
 

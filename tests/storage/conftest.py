@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -35,7 +35,9 @@ from gistdesk.core.vocab import (
     Site,
     StopReason,
 )
+from gistdesk.storage.contract import Repository
 from gistdesk.storage.demo import generate_case
+from gistdesk.storage.factory import open_repository
 from gistdesk.storage.repository import SqliteRepository
 
 TODAY = date(2026, 11, 23)
@@ -151,3 +153,25 @@ def db_path(tmp_path: Path) -> Path:
 def repo(db_path: Path) -> Iterator[SqliteRepository]:
     with SqliteRepository(db_path) as repository:
         yield repository
+
+
+RepoFactory = Callable[[], Repository]
+
+
+@pytest.fixture(params=["sqlite"])
+def repo_factory(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[RepoFactory]:
+    """Opens repositories on one shared clinic database of the backend named by the
+    parameter (each call: another window or workstation on the same database). The
+    PostgreSQL backend adds its parameter here; every test that takes this fixture runs
+    against each backend."""
+    opened: list[Repository] = []
+    target = tmp_path / "contract.sqlite"
+
+    def make() -> Repository:
+        repository = open_repository(target)
+        opened.append(repository)
+        return repository
+
+    yield make
+    for repository in opened:
+        repository.close()

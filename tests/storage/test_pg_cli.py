@@ -68,6 +68,7 @@ def test_cli_commands_take_a_postgres_url(
     assert main(["export", "T-001", "-o", str(out), "--db", pg_db.url]) == 0
     assert out.exists()
     assert main(["audit", "--verify", "--db", pg_db.url]) == 0
+    assert main(["doctor", "--db", pg_db.url]) == 0
     capsys.readouterr()
     assert main(["search", "nunez", "--db", pg_db.url]) == 0
     assert "T-001" in capsys.readouterr().out

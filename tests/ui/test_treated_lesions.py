@@ -31,6 +31,9 @@ def opened(window: MainWindow, repo: SqliteRepository) -> MainWindow:
 def _tick(qtbot: Any, form: ProcedureForm, lesion_id: str) -> None:
     for row in range(form.lesions.count()):
         if form.lesions.item(row).data(Qt.ItemDataRole.UserRole) == lesion_id:
+            if form.isVisible():  # as exec() does for a real user
+                form.activateWindow()
+                qtbot.waitUntil(form.isActiveWindow)
             form.lesions.setFocus()
             form.lesions.setCurrentRow(row)
             qtbot.keyClick(form.lesions.viewport(), Qt.Key.Key_Space)  # ticks the current row

@@ -62,85 +62,80 @@
   <context>
     <name>App</name>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="151" />
+      <location filename="../../gistdesk/ui/app.py" line="149" />
       <source>An unexpected error happened ({0} in {1}). Nothing was saved by the action that failed; your data is safe in the database.</source>
       <translation>Ein unerwarteter Fehler ist aufgetreten ({0} in {1}). Die fehlgeschlagene Aktion hat nichts gespeichert; Ihre Daten sind in der Datenbank sicher.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="478" />
-      <location filename="../../gistdesk/ui/app.py" line="550" />
-      <location filename="../../gistdesk/ui/team.py" line="87" />
+      <location filename="../../gistdesk/ui/app.py" line="476" />
+      <location filename="../../gistdesk/ui/app.py" line="548" />
+      <location filename="../../gistdesk/ui/team.py" line="88" />
       <source>Cannot open the database</source>
       <translation>Die Datenbank kann nicht geöffnet werden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="255" />
+      <location filename="../../gistdesk/ui/app.py" line="253" />
       <source>Checking the database after an unclean close: read only until done</source>
       <translation>Datenbank wird nach einem unsauberen Beenden geprüft: bis dahin nur lesen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="526" />
+      <location filename="../../gistdesk/ui/app.py" line="524" />
       <source>Create an empty clinic database</source>
       <translation>Leere Klinikdatenbank anlegen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="275" />
+      <location filename="../../gistdesk/ui/app.py" line="273" />
       <source>Database checked: no problem found</source>
       <translation>Datenbank geprüft: kein Problem gefunden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="536" />
+      <location filename="../../gistdesk/ui/app.py" line="534" />
       <source>File exists</source>
       <translation>Datei existiert bereits</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="342" />
-      <location filename="../../gistdesk/ui/app.py" line="529" />
+      <location filename="../../gistdesk/ui/app.py" line="340" />
+      <location filename="../../gistdesk/ui/app.py" line="527" />
       <source>Open a gistdesk database</source>
       <translation>gistdesk-Datenbank öffnen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="545" />
+      <location filename="../../gistdesk/ui/app.py" line="543" />
       <source>Opening the database…</source>
       <translation>Datenbank wird geöffnet…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="456" />
+      <location filename="../../gistdesk/ui/app.py" line="454" />
       <source>Restored {0}: sign in again</source>
       <translation>{0} wiederhergestellt: bitte erneut anmelden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="150" />
+      <location filename="../../gistdesk/ui/app.py" line="148" />
       <source>Something went wrong</source>
       <translation>Etwas ist schiefgelaufen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="430" />
+      <location filename="../../gistdesk/ui/app.py" line="428" />
       <source>The automatic backup was not made</source>
       <translation>Die automatische Sicherung wurde nicht erstellt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="450" />
+      <location filename="../../gistdesk/ui/app.py" line="448" />
       <source>The backup was not restored</source>
       <translation>Die Sicherung wurde nicht wiederhergestellt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="263" />
+      <location filename="../../gistdesk/ui/app.py" line="261" />
       <source>The database is damaged</source>
       <translation>Die Datenbank ist beschädigt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="264" />
+      <location filename="../../gistdesk/ui/app.py" line="262" />
       <source>The integrity check of the database failed. gistdesk shows what it can read but will not save changes. Restore a backup before going on.</source>
       <translation>Die Integritätsprüfung der Datenbank ist fehlgeschlagen. gistdesk zeigt an, was es lesen kann, speichert aber keine Änderungen. Stellen Sie eine Sicherung wieder her, bevor Sie weiterarbeiten.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/team.py" line="88" />
-      <source>The team database could not be opened.</source>
-      <translation>Die Teamdatenbank konnte nicht geöffnet werden.</translation>
-    </message>
-    <message>
-      <location filename="../../gistdesk/ui/app.py" line="156" />
+      <location filename="../../gistdesk/ui/app.py" line="154" />
       <source>What failed: {0} in {1}
 
 A technical log (without patient data) was written to:
@@ -153,23 +148,24 @@ Ein technisches Protokoll (ohne Patientendaten) wurde geschrieben nach:
 Zeit: {3}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="260" />
+      <location filename="../../gistdesk/ui/app.py" line="258" />
       <source>database damaged: read only</source>
       <translation>Datenbank beschädigt: nur Lesen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="431" />
+      <location filename="../../gistdesk/ui/app.py" line="429" />
       <source>gistdesk closes normally; your data is safe in the database. Make a backup with Tools &gt; Backups… next time.</source>
       <translation>gistdesk wird normal beendet; Ihre Daten sind in der Datenbank sicher. Erstellen Sie beim nächsten Mal eine Sicherung über Extras &gt; Sicherungen….</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="537" />
+      <location filename="../../gistdesk/ui/app.py" line="535" />
       <source>{0} already exists; choose a new name.</source>
       <translation>{0} existiert bereits; wählen Sie einen neuen Namen.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="479" />
-      <location filename="../../gistdesk/ui/app.py" line="551" />
+      <location filename="../../gistdesk/ui/app.py" line="477" />
+      <location filename="../../gistdesk/ui/app.py" line="549" />
+      <location filename="../../gistdesk/ui/team.py" line="89" />
       <source>{0} could not be opened.</source>
       <translation>{0} konnte nicht geöffnet werden.</translation>
     </message>
@@ -400,42 +396,57 @@ Alles, was danach gespeichert wurde, wird ersetzt (vorher wird die aktuelle Date
   <context>
     <name>CaseForm</name>
     <message>
-      <location filename="../../gistdesk/ui/forms/base.py" line="367" />
+      <location filename="../../gistdesk/ui/forms/base.py" line="420" />
       <source>Discard</source>
       <translation>Verwerfen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/base.py" line="368" />
+      <location filename="../../gistdesk/ui/forms/base.py" line="421" />
       <source>Keep editing</source>
       <translation>Weiter bearbeiten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/base.py" line="288" />
+      <location filename="../../gistdesk/ui/forms/base.py" line="377" />
+      <source>Not saved, and the patient could not be reloaded ({0}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/base.py" line="292" />
       <source>Not saved. Please correct:</source>
       <translation>Nicht gespeichert. Bitte korrigieren:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/base.py" line="342" />
+      <location filename="../../gistdesk/ui/forms/base.py" line="398" />
+      <source>Not saved. Your entries are kept.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/base.py" line="348" />
       <source>Not saved: the database refused the change ({0}). Your entries are kept.</source>
       <translation>Nicht gespeichert: Die Datenbank hat die Änderung abgelehnt ({0}). Ihre Eingaben bleiben erhalten.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/base.py" line="104" />
+      <location filename="../../gistdesk/ui/forms/base.py" line="386" />
+      <source>Reloaded: your entries now apply to the patient as it is. Check them and press Save again.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/base.py" line="108" />
       <source>Save (Ctrl+Enter)</source>
       <translation>Speichern (Strg+Eingabe)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/base.py" line="364" />
+      <location filename="../../gistdesk/ui/forms/base.py" line="417" />
       <source>This form has changes that are not saved. Discard them?</source>
       <translation>Dieses Formular hat ungespeicherte Änderungen. Verwerfen?</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/base.py" line="363" />
+      <location filename="../../gistdesk/ui/forms/base.py" line="416" />
       <source>Unsaved changes</source>
       <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/base.py" line="331" />
+      <location filename="../../gistdesk/ui/forms/base.py" line="337" />
       <source>{0} is already another patient's record number</source>
       <translation>{0} ist bereits die Aktennummer eines anderen Patienten</translation>
     </message>
@@ -505,20 +516,78 @@ Alles, was danach gespeichert wurde, wird ersetzt (vorher wird die aktuelle Date
     </message>
   </context>
   <context>
+    <name>ConflictDialog</name>
+    <message>
+      <location filename="../../gistdesk/ui/conflict_dialog.py" line="110" />
+      <source>Back to my form</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/conflict_dialog.py" line="148" />
+      <source>Not changed: the patient was changed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/conflict_dialog.py" line="71" />
+      <source>Not saved: the patient was changed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/conflict_dialog.py" line="87" />
+      <source>Nothing of yours was saved and your entries are kept. Reload the patient to apply your entries to it as it is now, check them, and save again.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/conflict_dialog.py" line="93" />
+      <source>Nothing of yours was saved and your entries are kept. The patient cannot be reloaded; copy what you need before closing the form.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/conflict_dialog.py" line="105" />
+      <source>Reload and re-apply my entries</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/conflict_dialog.py" line="84" />
+      <source>Their changes:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/conflict_dialog.py" line="52" />
+      <source>someone else</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/conflict_dialog.py" line="59" />
+      <source>{0} changed patient {1} ({2}) while your form was open.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/conflict_dialog.py" line="55" />
+      <source>{0} deleted patient {1} ({2}) while your form was open.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/conflict_dialog.py" line="57" />
+      <source>{0} deleted patient {1} and entered the number again ({2}).</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>Controller</name>
     <message>
-      <location filename="../../gistdesk/ui/controller.py" line="116" />
+      <location filename="../../gistdesk/ui/controller.py" line="159" />
       <source>Deleting…</source>
       <translation>Wird gelöscht…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/controller.py" line="78" />
+      <location filename="../../gistdesk/ui/controller.py" line="95" />
       <source>Opening…</source>
       <translation>Wird geöffnet…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/controller.py" line="98" />
-      <location filename="../../gistdesk/ui/controller.py" line="110" />
+      <location filename="../../gistdesk/ui/controller.py" line="133" />
+      <location filename="../../gistdesk/ui/controller.py" line="148" />
       <source>Saving…</source>
       <translation>Wird gespeichert…</translation>
     </message>
@@ -609,67 +678,67 @@ Alles, was danach gespeichert wurde, wird ersetzt (vorher wird die aktuelle Date
   <context>
     <name>Dialogs</name>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="98" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="106" />
       <source>Create empty clinic</source>
       <translation>Leere Klinikdatenbank anlegen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="33" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="34" />
       <source>Discard</source>
       <translation>Verwerfen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="135" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="143" />
       <source>Discard the changes</source>
       <translation>Änderungen verwerfen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="34" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="35" />
       <source>Keep editing</source>
       <translation>Weiter bearbeiten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="133" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="141" />
       <source>Keep the form</source>
       <translation>Formular behalten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="90" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="98" />
       <source>No clinic database was found.</source>
       <translation>Es wurde keine Klinikdatenbank gefunden.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="99" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="107" />
       <source>Open demo</source>
       <translation>Demo öffnen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="101" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="109" />
       <source>Open existing…</source>
       <translation>Vorhandene öffnen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="102" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="110" />
       <source>Quit</source>
       <translation>Beenden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="128" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="136" />
       <source>The previous user</source>
       <translation>Der vorherige Benutzer</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="122" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="130" />
       <source>Unsaved form of another user</source>
       <translation>Ungespeichertes Formular eines anderen Benutzers</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="89" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="97" />
       <source>Welcome to gistdesk</source>
       <translation>Willkommen bei gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="92" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="100" />
       <source>gistdesk can create an empty clinic database at
 {0}
 or open the demo database (invented patients, for trying the app out).</source>
@@ -678,12 +747,12 @@ or open the demo database (invented patients, for trying the app out).</source>
 oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="63" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="71" />
       <source>gistdesk database (*.sqlite *.db);;All files (*)</source>
       <translation>gistdesk-Datenbank (*.sqlite *.db);;Alle Dateien (*)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="123" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="131" />
       <source>{0} left a form with changes that are not saved.
 
 {1}, do you want to keep the form open (you then check and save it yourself, under your name) or discard those changes?</source>
@@ -769,7 +838,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
   <context>
     <name>FieldError</name>
     <message>
-      <location filename="../../gistdesk/ui/forms/base.py" line="238" />
+      <location filename="../../gistdesk/ui/forms/base.py" line="242" />
       <location filename="../../gistdesk/ui/forms/fields.py" line="85" />
       <location filename="../../gistdesk/ui/forms/fields.py" line="107" />
       <location filename="../../gistdesk/ui/forms/line_form.py" line="102" />
@@ -823,89 +892,104 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
   <context>
     <name>FlagsPanel</name>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="399" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="74" />
+      <source>Adjuvant therapy (days)</source>
+      <translation>Adjuvante Therapie (Tage)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="408" />
       <source>Adjuvant therapy ends on {0} (in {1} days): on the Adjuvant ending worklist.</source>
       <translation>Die adjuvante Therapie endet am {0} (in {1} Tagen): auf der Arbeitsliste „Adjuvant endet“.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="80" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="89" />
       <source>Advised duration (days)</source>
       <translation>Empfohlene Dauer (Tage)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="133" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="142" />
       <source>Awaiting the team’s review</source>
       <translation>Wartet auf die Beurteilung des Teams</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="183" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="192" />
       <source>Basis:</source>
       <translation>Grundlage:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="68" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="75" />
+      <source>Before surgery (days)</source>
+      <translation>Vor der Operation (Tage)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="77" />
       <source>Change vs baseline</source>
       <translation>Änderung zum Ausgangsbefund</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="69" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="78" />
       <source>Change vs nadir</source>
       <translation>Änderung zum Nadir</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="170" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="71" />
+      <source>Change vs reference</source>
+      <translation>Änderung zur Referenz</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="179" />
       <source>Criteria:</source>
       <translation>Kriterien:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="76" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="85" />
       <source>Days</source>
       <translation>Tage</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="77" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="86" />
       <source>Days on this line</source>
       <translation>Tage auf dieser Linie</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="78" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="87" />
       <source>Days since the last scan</source>
       <translation>Tage seit der letzten Bildgebung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="70" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="79" />
       <source>Density change</source>
       <translation>Dichteänderung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="72" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="81" />
       <source>Density change vs nadir</source>
       <translation>Dichteänderung zum Nadir</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="81" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="90" />
       <source>Dose</source>
       <translation>Dosis</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="173" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="182" />
       <source>Extent:</source>
       <translation>Ausmaß:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="341" />
-      <location filename="../../gistdesk/ui/flags_panel.py" line="356" />
-      <location filename="../../gistdesk/ui/flags_panel.py" line="420" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="350" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="365" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="429" />
       <source>Flags</source>
       <translation>Hinweise</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="420" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="429" />
       <source>Flags ({0} open)</source>
       <translation>Hinweise ({0} offen)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="385" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="394" />
       <source>Flags support the GIST team's review; they are not orders.</source>
       <translation>Hinweise unterstützen die Beurteilung durch das GIST-Team; sie sind keine Anordnungen.</translation>
     </message>
@@ -915,48 +999,58 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Nadir-Bildgebung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="381" />
-      <location filename="../../gistdesk/ui/flags_panel.py" line="424" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="76" />
+      <source>Next scan due</source>
+      <translation>Nächste Bildgebung fällig</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="390" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="433" />
       <source>No flags: nothing for the team to review.</source>
       <translation>Keine Hinweise: Für das Team gibt es nichts zu prüfen.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="200" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="209" />
       <source>Options to discuss:</source>
       <translation>Zu besprechende Optionen:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="137" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="146" />
       <source>Re-image requested</source>
       <translation>Erneute Bildgebung angefordert</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="174" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="69" />
+      <source>Reference scan</source>
+      <translation>Referenzbildgebung</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="183" />
       <source>Resistance:</source>
       <translation>Resistenz:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="137" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="146" />
       <source>Reviewed</source>
       <translation>Beurteilt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="427" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="436" />
       <source>Reviewed ({0})</source>
       <translation>Beurteilt ({0})</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="75" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="84" />
       <source>SUVmax change</source>
       <translation>SUVmax-Änderung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="79" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="88" />
       <source>Scan interval (days)</source>
       <translation>Bildgebungsintervall (Tage)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="268" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="277" />
       <source>Select to show its scan</source>
       <translation>Auswählen, um die Bildgebung zu zeigen</translation>
     </message>
@@ -966,7 +1060,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Kleinste Summe (Nadir)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="207" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="216" />
       <source>Source:</source>
       <translation>Quelle:</translation>
     </message>
@@ -976,22 +1070,27 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Summe bei Ausgangsbefund</translation>
     </message>
     <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="68" />
+      <source>Sum at the reference scan</source>
+      <translation>Summe bei der Referenzbildgebung</translation>
+    </message>
+    <message>
       <location filename="../../gistdesk/ui/flags_panel.py" line="64" />
       <source>Sum of target diameters</source>
       <translation>Summe der Zieldurchmesser</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="187" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="196" />
       <source>early on the first TKI line (when false progression is most common)</source>
       <translation>früh in der ersten TKI-Linie (wenn eine Pseudoprogression am häufigsten ist)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="180" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="189" />
       <source>off therapy</source>
       <translation>ohne Therapie</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="155" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="164" />
       <source>scan {0}</source>
       <translation>Bildgebung {0}</translation>
     </message>
@@ -1012,6 +1111,39 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <location filename="../../gistdesk/ui/i18n.py" line="129" />
       <source>Language set to {0}. It applies at the next start of gistdesk.</source>
       <translation>Sprache auf {0} gestellt. Sie gilt ab dem nächsten Start von gistdesk.</translation>
+    </message>
+  </context>
+  <context>
+    <name>LiveRefresh</name>
+    <message>
+      <location filename="../../gistdesk/ui/live_refresh.py" line="59" />
+      <source>Also open for editing: {0}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/live_refresh.py" line="149" />
+      <source>Patient {0} was changed by {1}; showing the saved version.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/live_refresh.py" line="146" />
+      <source>Patient {0} was deleted by {1}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/live_refresh.py" line="163" />
+      <source>Your form is kept as it is; when you save, you are asked how to go on if your entries meet the change.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/live_refresh.py" line="144" />
+      <source>someone else</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/live_refresh.py" line="52" />
+      <source>{0} on {1} since {2}</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -1180,17 +1312,17 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>&amp;Ansicht</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="660" />
+      <location filename="../../gistdesk/ui/main_window.py" line="666" />
       <source>A form with changes that are not saved is kept behind the lock. Quit and discard it?</source>
       <translation>Hinter der Sperre wartet ein Formular mit ungespeicherten Änderungen. Beenden und es verwerfen?</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="451" />
+      <location filename="../../gistdesk/ui/main_window.py" line="456" />
       <source>About gistdesk</source>
       <translation>Über gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="586" />
+      <location filename="../../gistdesk/ui/main_window.py" line="591" />
       <source>Account locked</source>
       <translation>Konto gesperrt</translation>
     </message>
@@ -1220,12 +1352,12 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Neue &amp;Therapielinie…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window_view.py" line="45" />
+      <location filename="../../gistdesk/ui/main_window_view.py" line="56" />
       <source>Adjuvant ending</source>
       <translation>Adjuvant endet</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window_view.py" line="42" />
+      <location filename="../../gistdesk/ui/main_window_view.py" line="53" />
       <source>All</source>
       <translation>Alle</translation>
     </message>
@@ -1235,7 +1367,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Prüfprotokoll dieses &amp;Patienten…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="372" />
+      <location filename="../../gistdesk/ui/main_window.py" line="374" />
       <source>Cannot open the patient</source>
       <translation>Der Patient kann nicht geöffnet werden</translation>
     </message>
@@ -1250,12 +1382,12 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Leere &amp;Klinikdatenbank anlegen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="616" />
+      <location filename="../../gistdesk/ui/main_window.py" line="622" />
       <source>Database: {0}</source>
       <translation>Datenbank: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="192" />
+      <location filename="../../gistdesk/ui/edits.py" line="206" />
       <source>Delete dose change</source>
       <translation>Dosisänderung löschen</translation>
     </message>
@@ -1265,13 +1397,13 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Dosisänderung löschen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="279" />
-      <location filename="../../gistdesk/ui/edits.py" line="284" />
+      <location filename="../../gistdesk/ui/edits.py" line="295" />
+      <location filename="../../gistdesk/ui/edits.py" line="300" />
       <source>Delete patient</source>
       <translation>Patient löschen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="231" />
+      <location filename="../../gistdesk/ui/edits.py" line="247" />
       <source>Delete procedure</source>
       <translation>Eingriff löschen</translation>
     </message>
@@ -1281,7 +1413,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Eingriff löschen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="157" />
+      <location filename="../../gistdesk/ui/edits.py" line="166" />
       <source>Delete scan</source>
       <translation>Bildgebung löschen</translation>
     </message>
@@ -1291,7 +1423,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Bildgebung löschen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="262" />
+      <location filename="../../gistdesk/ui/edits.py" line="278" />
       <source>Delete side effect</source>
       <translation>Nebenwirkung löschen</translation>
     </message>
@@ -1301,32 +1433,32 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Nebenwirkung löschen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="193" />
+      <location filename="../../gistdesk/ui/edits.py" line="207" />
       <source>Delete the dose change of {0} ({1} mg/day, {2})? The change is kept in the audit log.</source>
       <translation>Die Dosisänderung vom {0} ({1} mg/Tag, {2}) löschen? Die Änderung wird im Prüfprotokoll festgehalten.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="280" />
+      <location filename="../../gistdesk/ui/edits.py" line="296" />
       <source>Delete the patient {0} and everything recorded for them? {1} The audit log keeps a copy.</source>
       <translation>Den Patienten {0} und alles für ihn Erfasste löschen? {1} Das Prüfprotokoll behält eine Kopie.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="232" />
+      <location filename="../../gistdesk/ui/edits.py" line="248" />
       <source>Delete the procedure {0} of {1}? The change is kept in the audit log.</source>
       <translation>Den Eingriff „{0}“ vom {1} löschen? Die Änderung wird im Prüfprotokoll festgehalten.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="263" />
+      <location filename="../../gistdesk/ui/edits.py" line="279" />
       <source>Delete the side effect {0} (grade {1}) of {2}? The change is kept in the audit log.</source>
       <translation>Die Nebenwirkung „{0}“ (Grad {1}) vom {2} löschen? Die Änderung wird im Prüfprotokoll festgehalten.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="158" />
+      <location filename="../../gistdesk/ui/edits.py" line="167" />
       <source>Delete the {0} scan of {1} with its {2} lesion measurement(s)? The change is kept in the audit log.</source>
       <translation>Die {0}-Untersuchung vom {1} mit ihren {2} Läsionsmessungen löschen? Die Änderung wird im Prüfprotokoll festgehalten.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="298" />
+      <location filename="../../gistdesk/ui/edits.py" line="317" />
       <source>Deleted {0}</source>
       <translation>{0} gelöscht</translation>
     </message>
@@ -1356,13 +1488,13 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Therapielinie bearbeiten…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="285" />
+      <location filename="../../gistdesk/ui/edits.py" line="301" />
       <source>Keep</source>
       <translation>Behalten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="139" />
-      <location filename="../../gistdesk/ui/main_window.py" line="665" />
+      <location filename="../../gistdesk/ui/edits.py" line="146" />
+      <location filename="../../gistdesk/ui/main_window.py" line="671" />
       <source>Keep it</source>
       <translation>Behalten</translation>
     </message>
@@ -1372,12 +1504,12 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Fenster sperren und Patientendaten ausblenden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="499" />
+      <location filename="../../gistdesk/ui/main_window.py" line="504" />
       <source>Locked</source>
       <translation>Gesperrt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window_view.py" line="115" />
+      <location filename="../../gistdesk/ui/main_window_view.py" line="135" />
       <source>Main toolbar</source>
       <translation>Hauptwerkzeugleiste</translation>
     </message>
@@ -1392,12 +1524,12 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Nicht erlaubt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="147" />
+      <location filename="../../gistdesk/ui/edits.py" line="156" />
       <source>Nothing was deleted</source>
       <translation>Es wurde nichts gelöscht</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="364" />
+      <location filename="../../gistdesk/ui/main_window.py" line="366" />
       <source>Patient {0} is no longer in the database</source>
       <translation>Patient {0} ist nicht mehr in der Datenbank</translation>
     </message>
@@ -1417,7 +1549,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Das einseitige Tumorboard-Blatt des geöffneten Patienten drucken</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="664" />
+      <location filename="../../gistdesk/ui/main_window.py" line="670" />
       <source>Quit and discard</source>
       <translation>Beenden und verwerfen</translation>
     </message>
@@ -1432,71 +1564,71 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Benutzer &amp;wechseln…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="396" />
+      <location filename="../../gistdesk/ui/main_window.py" line="398" />
       <source>Saved {0}</source>
       <translation>{0} gespeichert</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window_view.py" line="43" />
+      <location filename="../../gistdesk/ui/main_window_view.py" line="54" />
       <source>Scan overdue</source>
       <translation>Bildgebung überfällig</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="131" />
-      <location filename="../../gistdesk/ui/main_window.py" line="231" />
+      <location filename="../../gistdesk/ui/main_window.py" line="132" />
+      <location filename="../../gistdesk/ui/main_window.py" line="233" />
       <source>Search failed: {0}</source>
       <translation>Suche fehlgeschlagen: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window_view.py" line="71" />
+      <location filename="../../gistdesk/ui/main_window_view.py" line="91" />
       <source>Search patients</source>
       <translation>Patienten suchen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window_view.py" line="69" />
+      <location filename="../../gistdesk/ui/main_window_view.py" line="89" />
       <source>Search record number or name  (Ctrl+F)</source>
       <translation>Aktennummer oder Name suchen  (Strg+F)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="256" />
-      <location filename="../../gistdesk/ui/main_window_view.py" line="87" />
+      <location filename="../../gistdesk/ui/main_window.py" line="258" />
+      <location filename="../../gistdesk/ui/main_window_view.py" line="107" />
       <source>Select a patient in the list, or create one with Ctrl+N.</source>
       <translation>Wählen Sie einen Patienten in der Liste oder legen Sie mit Strg+N einen neuen an.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="157" />
+      <location filename="../../gistdesk/ui/main_window.py" line="159" />
       <source>Signed in: {0}</source>
       <translation>Angemeldet: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="294" />
+      <location filename="../../gistdesk/ui/edits.py" line="313" />
       <source>The patient was not deleted</source>
       <translation>Der Patient wurde nicht gelöscht</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="163" />
+      <location filename="../../gistdesk/ui/edits.py" line="172" />
       <source>The scan was not deleted</source>
       <translation>Die Bildgebung wurde nicht gelöscht</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="254" />
+      <location filename="../../gistdesk/ui/main_window.py" line="256" />
       <source>This clinic has no patients yet.
 Create the first with New patient (Ctrl+N).</source>
       <translation>Diese Klinik hat noch keine Patienten.
 Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window_view.py" line="44" />
+      <location filename="../../gistdesk/ui/main_window_view.py" line="55" />
       <source>To review</source>
       <translation>Zu prüfen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="659" />
+      <location filename="../../gistdesk/ui/main_window.py" line="665" />
       <source>Unsaved form</source>
       <translation>Ungespeichertes Formular</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="239" />
+      <location filename="../../gistdesk/ui/main_window.py" line="241" />
       <source>Worklist failed: {0}</source>
       <translation>Arbeitsliste fehlgeschlagen: {0}</translation>
     </message>
@@ -1521,12 +1653,12 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Arbeitsliste: Zu prüfen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="583" />
+      <location filename="../../gistdesk/ui/main_window.py" line="588" />
       <source>Your password was changed.</source>
       <translation>Ihr Passwort wurde geändert.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="560" />
+      <location filename="../../gistdesk/ui/main_window.py" line="565" />
       <source>Your role cannot see the audit log.</source>
       <translation>Ihre Rolle darf das Prüfprotokoll nicht einsehen.</translation>
     </message>
@@ -1536,17 +1668,17 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Ihre Rolle erlaubt das nicht. Wenden Sie sich an einen Administrator.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="494" />
+      <location filename="../../gistdesk/ui/main_window.py" line="499" />
       <source>gistdesk — locked</source>
       <translation>gistdesk — gesperrt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="156" />
+      <location filename="../../gistdesk/ui/main_window.py" line="158" />
       <source>nobody</source>
       <translation>niemand</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="265" />
+      <location filename="../../gistdesk/ui/main_window.py" line="267" />
       <source>{0} of {1} patients shown</source>
       <translation>{0} von {1} Patienten angezeigt</translation>
     </message>
@@ -1556,12 +1688,12 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>{0} oder {1}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="268" />
+      <location filename="../../gistdesk/ui/main_window.py" line="270" />
       <source>{0} patient shown</source>
       <translation>{0} Patient angezeigt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="270" />
+      <location filename="../../gistdesk/ui/main_window.py" line="272" />
       <source>{0} patients shown</source>
       <translation>{0} Patienten angezeigt</translation>
     </message>
@@ -2237,34 +2369,34 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
   <context>
     <name>Printing</name>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="154" />
+      <location filename="../../gistdesk/ui/printing.py" line="160" />
       <source>Building the PDF…</source>
       <translation>PDF wird erstellt…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="124" />
+      <location filename="../../gistdesk/ui/printing.py" line="127" />
       <source>Nothing was printed</source>
       <translation>Es wurde nichts gedruckt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="109" />
+      <location filename="../../gistdesk/ui/printing.py" line="112" />
       <source>Printing not available yet</source>
       <translation>Drucken noch nicht verfügbar</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="144" />
+      <location filename="../../gistdesk/ui/printing.py" line="150" />
       <source>The PDF could not be made</source>
       <translation>Das PDF konnte nicht erstellt werden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="110" />
+      <location filename="../../gistdesk/ui/printing.py" line="113" />
       <source>The {0} PDF is not available in this version of gistdesk yet.
 Nothing was printed.</source>
       <translation>Das PDF „{0}“ ist in dieser Version von gistdesk noch nicht verfügbar.
 Es wurde nichts gedruckt.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="145" />
+      <location filename="../../gistdesk/ui/printing.py" line="151" />
       <source>The {0} could not be built; nothing was saved.</source>
       <translation>„{0}“ konnte nicht erstellt werden; es wurde nichts gespeichert.</translation>
     </message>

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from gistdesk.core.model import Case
 from gistdesk.core.problems import InvalidCaseError, Problem, errors
 from gistdesk.core.validation import validate_case
-from gistdesk.storage.errors import RecordExistsError
+from gistdesk.storage.errors import ConflictError, RecordExistsError, StorageError
 from gistdesk.ui import dialogs
 from gistdesk.ui.forms.fields import DateField, FieldError, NumberField
 
@@ -69,6 +69,10 @@ class CaseForm(QDialog):
         self.saver = saver
         self.today = today or date.today()
         self.saved_case: Case | None = None
+        # The revision of `base_case` (set when the form runs) and how to reload the patient
+        # when a save is refused because someone else changed it (conflict_dialog.py).
+        self.revision: int | None = None
+        self.reload_case: Callable[[], Case] | None = None
         self._dirty = False
         self._paths: dict[str, QWidget] = {}
         self._labels: dict[str, str] = {}
@@ -323,6 +327,8 @@ class CaseForm(QDialog):
         except InvalidCaseError as exc:
             self.show_problems(errors(exc.problems) or exc.problems)
             return False
+        except ConflictError as exc:
+            return self.handle_conflict(exc)
         except RecordExistsError as exc:
             self.show_problems(
                 [
@@ -350,6 +356,53 @@ class CaseForm(QDialog):
         self._dirty = False
         self.accept()
         return True
+
+    def handle_conflict(self, error: ConflictError) -> bool:
+        """Someone else changed the patient since this form was opened: nothing was saved.
+        Say who changed what and when; on "reload", apply these same entries to the case
+        as it is now and let the user check them and save again. Returns False (the form
+        stays open with every entry as typed)."""
+        from gistdesk.ui.conflict_dialog import ask_reload, headline
+
+        self.clear_problems()
+        can_reload = self.reload_case is not None and not (
+            error.deleted and error.current_revision is None
+        )
+        if can_reload and ask_reload(self, error, True):
+            assert self.reload_case is not None
+            try:
+                fresh = self.reload_case()
+            except (StorageError, KeyError) as exc:
+                self.show_notice(
+                    QCoreApplication.translate(
+                        "CaseForm", "Not saved, and the patient could not be reloaded ({0})."
+                    ).format(exc)
+                )
+                return False
+            self.base_case = fresh
+            self.show_notice(
+                headline(error)
+                + "\n"
+                + QCoreApplication.translate(
+                    "CaseForm",
+                    "Reloaded: your entries now apply to the patient as it is. Check them "
+                    "and press Save again.",
+                )
+            )
+            return False
+        if not can_reload:
+            ask_reload(self, error, False)
+        self.show_notice(
+            headline(error)
+            + "\n"
+            + QCoreApplication.translate("CaseForm", "Not saved. Your entries are kept.")
+        )
+        return False
+
+    def show_notice(self, text: str) -> None:
+        """A message above the buttons that is not a validation problem."""
+        self.message.setText(text)
+        self.message.show()
 
     def discard(self) -> None:
         """Close without saving and without asking (the user chose to drop the edits)."""
