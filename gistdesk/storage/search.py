@@ -206,7 +206,12 @@ def rank_of(
             if any(t == query.record and r == RANK_RECORD for t, r in terms):
                 return tier
         elif tier == RANK_RECORD:
-            if hits(query.record, RANK_RECORD):
+            # The words typed together as a record number, or the leading word as the start
+            # of one (with the other words found anywhere): which word leads must not change
+            # who is found.
+            if hits(query.record, RANK_RECORD) or (
+                query.tiers is NAME_TIERS and others_ok and hits(query.driver, RANK_RECORD)
+            ):
                 return tier
         elif query.tiers is RECORD_TIERS:
             if hits(query.record, tier):

@@ -138,6 +138,19 @@ def _tier_sql(query: SearchQuery, tier: int, joins: str, where: str) -> tuple[st
     if tier == search.RANK_RECORD_EXACT:
         match = "t.rank = :rank AND t.term = :term"
         values: dict[str, Any] = {"rank": search.RANK_RECORD, "term": query.record}
+    elif tier == search.RANK_RECORD and query.tiers is search.NAME_TIERS:
+        # As search.rank_of: the words as one record number, or the leading word's prefix.
+        match = (
+            "t.rank = :rank AND ((t.term >= :lo AND t.term < :hi) "
+            "OR (t.term >= :dlo AND t.term < :dhi))"
+        )
+        values = {
+            "rank": tier,
+            "lo": query.record,
+            "hi": prefix_upper_bound(query.record),
+            "dlo": query.driver,
+            "dhi": prefix_upper_bound(query.driver),
+        }
     else:
         term = (
             query.record
@@ -196,20 +209,24 @@ def match_condition(query: SearchQuery, params: dict[str, Any]) -> str:
     if query.tiers:
         params.update(m_rec_lo=query.record, m_rec_hi=prefix_upper_bound(query.record))
         by_record = "(t.rank >= 3 AND t.term >= :m_rec_lo AND t.term < :m_rec_hi)"
-        if query.tiers is search.RECORD_TIERS:
-            terms = by_record
-        else:
-            params.update(m_lo=query.driver, m_hi=prefix_upper_bound(query.driver))
-            terms = (
-                "(t.rank IN (1, 2, 4) AND t.term >= :m_lo AND t.term < :m_hi) OR "
-                "(t.rank = 3 AND t.term >= :m_rec_lo AND t.term < :m_rec_hi)"
-            )
         joins, where = _extra(
             dataclasses.replace(query, birth_from=None, birth_to=None), [], params
         )
-        parts.append(
-            f"p.id IN (SELECT t.patient_id FROM patient_search t{joins} WHERE ({terms}){where})"
-        )
+        if query.tiers is search.RECORD_TIERS:
+            parts.append(
+                f"p.id IN (SELECT t.patient_id FROM patient_search t{joins} "
+                f"WHERE {by_record}{where})"
+            )
+        else:
+            # As search.rank_of: the leading word in any term with the other words found
+            # too, or all the words typed together as the start of the record number.
+            params.update(m_lo=query.driver, m_hi=prefix_upper_bound(query.driver))
+            parts.append(
+                f"(p.id IN (SELECT t.patient_id FROM patient_search t{joins} WHERE "
+                f"t.term >= :m_lo AND t.term < :m_hi{where}) OR p.id IN (SELECT t.patient_id "
+                "FROM patient_search t WHERE t.rank = 3 AND t.term >= :m_rec_lo "
+                "AND t.term < :m_rec_hi))"
+            )
     if query.birth_from is not None:
         params.update(birth_from=query.birth_from, birth_to=query.birth_to)
         parts.append("p.birth_date BETWEEN :birth_from AND :birth_to")
