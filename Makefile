@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 DEMO_DB ?= build/demo/gistdesk-demo.sqlite
 
-.PHONY: run test test-slow lint typecheck bench screenshots bundle translations clean
+.PHONY: run team-demo test test-slow lint typecheck bench screenshots bundle translations clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -15,6 +15,12 @@ $(STAMP): pyproject.toml constraints.txt
 
 run: $(STAMP) $(DEMO_DB)
 	$(PY) -m gistdesk gui --demo-db $(DEMO_DB)
+
+# A throwaway PostgreSQL team database with the demo clinic and two windows on it (clinician
+# and nurse); needs the PostgreSQL server programs (apt-get install postgresql). All of it is
+# deleted when both windows are closed.
+team-demo: $(STAMP)
+	$(PY) -m gistdesk.tools.team_demo --patients 200 --seed 1
 
 # The first `make run` creates a 200-patient synthetic clinic; delete the file to renew it.
 $(DEMO_DB): | $(STAMP)

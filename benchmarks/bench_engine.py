@@ -39,6 +39,7 @@ from gistdesk.core.model import (
     Lesion,
     Patient,
     Procedure,
+    Review,
     Scan,
     TherapyLine,
     Tumor,
@@ -53,6 +54,7 @@ from gistdesk.core.vocab import (
     Mutation,
     NonTarget,
     ProcedureKind,
+    ReviewDecision,
     Site,
     StopReason,
 )
@@ -81,8 +83,10 @@ RESULTS = Path(__file__).resolve().parent / "RESULTS-engine.md"
 def generate_case(
     rng: random.Random, n_lines: int, n_scans: int, n_lesions: int, index: int = 0
 ) -> tuple[Case, date]:
-    """A realistic case: successive lines, a scan every ~3 months, lesions that shrink, hold
-    or grow, sometimes new lesions, PET-CT now and then. Returns the case and an as_of."""
+    """A realistic case: successive lines (some with a treatment break after them), a scan
+    every ~3 months, lesions that shrink, hold or grow, sometimes new lesions, PET-CT now and
+    then, local therapy of single lesions and the team's reviews (engine v2: references,
+    treated lesions, off-therapy readings). Returns the case and an as_of."""
     start = date(2012, 1, 1) + timedelta(days=rng.randrange(0, 2000))
     scan_days: list[date] = []
     day = start - timedelta(days=rng.randrange(5, 30))
@@ -117,17 +121,25 @@ def generate_case(
             if number or rng.random() < 0.8
             else rng.choice((Intent.NEOADJUVANT, Intent.ADJUVANT))
         )
+        on_break = end is not None and rng.random() < 0.3
         lines.append(
             TherapyLine(
                 drug=drug,
                 intent=intent,
                 start=line_start,
                 end=end,
-                stop_reason=StopReason.PROGRESSION if end is not None else None,
+                stop_reason=(
+                    None
+                    if end is None
+                    else StopReason.PATIENT_CHOICE
+                    if on_break
+                    else StopReason.PROGRESSION
+                ),
                 doses=tuple(doses),
             )
         )
-        line_start = (end or line_start) + timedelta(days=rng.randrange(3, 20))
+        gap = rng.randrange(60, 200) if on_break else rng.randrange(3, 20)
+        line_start = (end or line_start) + timedelta(days=gap)
     sizes = {f"L{i + 1}": rng.uniform(10, 90) for i in range(n_lesions)}
     densities = {key: rng.uniform(30, 90) for key in sizes}
     trend = {key: rng.uniform(0.8, 1.15) for key in sizes}
@@ -175,11 +187,33 @@ def generate_case(
         )
     dose_days = [dose.date for ln in lines for dose in ln.doses]
     as_of = max([*scan_days, *dose_days, start]) + timedelta(days=rng.randrange(1, 200))
-    procedures = (
+    procedures: tuple[Procedure, ...] = (
         (Procedure(start - timedelta(days=rng.randrange(100, 400)), ProcedureKind.SURGERY),)
         if rng.random() < 0.5
         else ()
     )
+    if scan_days and sizes:
+        local = tuple(
+            Procedure(
+                rng.choice(scan_days) + timedelta(days=rng.randrange(0, 30)),
+                rng.choice((ProcedureKind.RFA, ProcedureKind.TACE, ProcedureKind.SBRT)),
+                organ="liver",
+                lesions=(rng.choice(sorted(sizes)),),
+            )
+            for _ in range(rng.randrange(0, 3))
+        )
+        procedures += local
+    reviews = tuple(
+        Review(
+            scan=scan_day,
+            decision=rng.choice(list(ReviewDecision)),
+            date=scan_day + timedelta(days=rng.randrange(0, 14)),
+            by="dr.bench",
+        )
+        for scan_day in scan_days
+        if rng.random() < 0.1
+    )
+    as_of = max([as_of, *(p.date for p in procedures), *(r.date for r in reviews)])
     case = Case(
         patient=Patient(f"BENCH-{index:06d}", "Bench", "Case"),
         tumor=Tumor(
@@ -194,6 +228,7 @@ def generate_case(
         therapy_lines=tuple(lines),
         procedures=procedures,
         scans=tuple(scans),
+        reviews=reviews,
     )
     return case, as_of
 

@@ -1,21 +1,27 @@
-"""GUI benchmark on a 100,000-patient clinic. Writes benchmarks/RESULTS-gui.md.
+"""GUI benchmark at 1,000 and 100,000 patients (issue 16). Writes benchmarks/RESULTS-gui.md.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_gui.py [--patients N]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_gui.py
 
-Measured:
-- start: a fresh process from interpreter start to the main window shown with the first page
-  of the patient list painted (median of 5), against a bare PySide6 QMainWindow the same way;
-- search: one keystroke typed into the search box until the list holds the new result;
-- open: selecting a patient with 60 scans until the chart, tables and flags are painted;
-- memory: peak resident set size of the benchmark process holding the window.
+Measured, each next to the same run's baselines:
+- start: whole processes (benchmarks/start_app.py) from interpreter start to the main window
+  shown with the first page of the list painted, CPU time from os.wait4, median of 7, runs
+  alternating with the bare-window baseline (benchmarks/bare_window.py: PySide6, a main
+  window, a table of 64 rows) so a load change hits both; the ratio is the goal (<= 2.5x),
+  at 1,000 and at 100,000 patients;
+- search: one keystroke typed into the search box until the list holds the new answer and is
+  repainted, one-letter prefixes included, p95 (goal <= 16 ms, one 60 Hz frame), beside the
+  bare-SQL baseline (the cheapest indexed query for a page of 64 names);
+- scrolling the whole list (fetch-more pages of 200) to the bottom: the longest step;
+- opening a patient with 60 scans (load, assess, draw): goal < 100 ms.
+The 100,000-patient database is generated once into build/bench and reused.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import platform
 import resource
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -24,59 +30,58 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).parent))
+
+from machine import describe
+
 from gistdesk.core.model import Case, DoseChange, Lesion, Patient, Scan, TherapyLine, Tumor
 from gistdesk.core.vocab import Drug, Extent, Intent, Modality, Mutation, Site
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-RESULTS = Path(__file__).with_name("RESULTS-gui.md")
-DEFAULT_DB = Path("build/bench/gui-100k.sqlite")
-TARGET_START_S = 1.5
-TARGET_KEY_MS = 50.0
-TARGET_OPEN_MS = 200.0
-TARGET_MEMORY_MB = 300.0
+HERE = Path(__file__).parent
+RESULTS = HERE / "RESULTS-gui.md"
+DBS = {1_000: Path("build/bench/clinic-1k.sqlite"), 100_000: Path("build/bench/clinic-100k.sqlite")}
+TARGET_RATIO = 2.5
+TARGET_KEY_MS = 16.0
+TARGET_OPEN_MS = 100.0
+TARGET_SCROLL_MS = 16.0
 BIG_RECORD = "BENCH-60"
-
-CHILD_APP = """
-import os, sys, time
-t0 = time.perf_counter()
-from pathlib import Path
-from PySide6.QtWidgets import QApplication
-from gistdesk.ui.app import start
-window = start(Path(sys.argv[1]), None, sys.argv[2], user="bench")
-QApplication.processEvents()
-window.list_view.viewport().repaint()
-assert window.list_model.rowCount() > 0
-print(time.perf_counter() - t0, flush=True)
-os._exit(0)  # the background integrity check need not finish for this measure
-"""
-
-CHILD_BARE = """
-import sys, time
-t0 = time.perf_counter()
-from PySide6.QtWidgets import QApplication, QMainWindow
-app = QApplication(sys.argv[:1])
-window = QMainWindow()
-window.resize(1760, 1000)
-window.show()
-app.processEvents()
-window.repaint()
-print(time.perf_counter() - t0)
-"""
+RUNS = 7
 
 
-def child_seconds(code: str, *args: str) -> tuple[float, float]:
-    """(wall seconds of the whole process, seconds inside it from interpreter start)."""
+def child(script: str, *args: str) -> tuple[float, float]:
+    """(wall s, CPU s) of a whole child process."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     started = time.perf_counter()
-    out = subprocess.run(
-        [sys.executable, "-c", code, *args],
-        check=True,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    proc = subprocess.Popen(
+        [sys.executable, str(HERE / script), *args],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=env,
     )
+    _pid, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - started
-    return wall, float(out.stdout.strip().splitlines()[-1])
+    if status != 0:
+        err = proc.stderr.read().decode() if proc.stderr else ""
+        raise SystemExit(f"{script} failed: {err[-2000:]}")
+    return wall, usage.ru_utime + usage.ru_stime
+
+
+def start_figures(settings: str) -> dict[str, tuple[float, float]]:
+    """Median (wall, CPU) per kind, runs alternating: bare, 1k, 100k, bare, 1k, ..."""
+    for db in DBS.values():  # warm the file cache, and migrate once
+        child("start_app.py", str(db), settings)
+    child("bare_window.py")
+    runs: dict[str, list[tuple[float, float]]] = {"bare": [], **{str(n): [] for n in DBS}}
+    for _ in range(RUNS):
+        runs["bare"].append(child("bare_window.py"))
+        for n, db in DBS.items():
+            runs[str(n)].append(child("start_app.py", str(db), settings))
+    return {
+        kind: (statistics.median(w for w, _ in got), statistics.median(c for _, c in got))
+        for kind, got in runs.items()
+    }
 
 
 def ensure_db(db: Path, patients: int) -> None:
@@ -86,7 +91,7 @@ def ensure_db(db: Path, patients: int) -> None:
     if not db.exists():
         db.parent.mkdir(parents=True, exist_ok=True)
         generate_clinic(db, patients, seed=7)
-    with SqliteRepository(db) as repo:
+    with SqliteRepository(db, integrity="none") as repo:
         if not repo.exists(BIG_RECORD):
             repo.save_case(big_case(), user="bench")
 
@@ -141,6 +146,20 @@ def big_case() -> Case:
     )
 
 
+def loop_wait(window: object) -> None:
+    """Until the search thread's answer is in the list (the app's own event loop)."""
+    from PySide6.QtCore import QEventLoop
+
+    model = window.list_model  # type: ignore[attr-defined]
+    if model.searching:
+        loop = QEventLoop()
+        model.modelReset.connect(loop.quit)
+        model.search_failed.connect(loop.quit)
+        loop.exec()
+        model.modelReset.disconnect(loop.quit)
+        model.search_failed.disconnect(loop.quit)
+
+
 def in_process(db: Path, settings_path: str) -> dict[str, float]:
     from PySide6.QtCore import QEventLoop, QSettings, Qt
     from PySide6.QtTest import QTest
@@ -169,7 +188,10 @@ def in_process(db: Path, settings_path: str) -> dict[str, float]:
     block_ms: list[float] = []
     key_ms: list[float] = []
 
+    key_cpu: list[float] = []
+
     def press(key: str | Qt.Key) -> None:
+        c0 = time.process_time()
         t0 = time.perf_counter()
         QTest.keyClick(window.search, key)
         block_ms.append((time.perf_counter() - t0) * 1000)
@@ -184,44 +206,106 @@ def in_process(db: Path, settings_path: str) -> dict[str, float]:
             window.list_model.search_failed.disconnect(loop.quit)
         window.list_view.viewport().repaint()
         key_ms.append((time.perf_counter() - t0) * 1000)
+        key_cpu.append((time.process_time() - c0) * 1000)
 
     press("x")  # the first search opens the thread's connection: not a keystroke's cost
     press(Qt.Key.Key_Backspace)
     block_ms.clear()
     key_ms.clear()
-    for text in ("weis", "garcia", "GD-0012", "mor", "BENCH"):
+    key_cpu.clear()
+    one_letter_ms: list[float] = []
+    one_letter_cpu: list[float] = []
+    for letter in "abcdefghijklmnopqrstuvwxyz":  # every one-letter prefix, and back
+        press(letter)
+        one_letter_ms.append(key_ms[-1])
+        one_letter_cpu.append(key_cpu[-1])
+        press(Qt.Key.Key_Backspace)
+    for text in ("weiß", "müller", "garcia", "soren", "GD-0012", "001", "2.4.1961", "BENCH"):
         for char in text:
             press(char)
         for _ in text:
             press(Qt.Key.Key_Backspace)
 
-    # Where a slow keystroke's time goes: the repository's own query for that prefix.
+    # Where a keystroke's time goes: the repository's own query for that text (ranked).
     storage_ms: dict[str, float] = {}
-    for prefix in ("g", "G", "GD-", "GD-0", "w", "mor", "GD-0012"):
+    for prefix in ("m", "g", "w", "GD-", "GD-0", "mül", "garc jos", "001", "1961-04-02"):
         samples = []
-        for _ in range(5):
+        for _ in range(7):
             t0 = time.perf_counter()
-            repo.list_patients(prefix, limit=64)
+            repo.search(prefix, limit=64)
             samples.append((time.perf_counter() - t0) * 1000)
         storage_ms[prefix] = statistics.median(samples)
+    # The bare-SQL baseline: the cheapest indexed query for a page of 64 names.
+    raw = sqlite3.connect(str(db))
+    bare_sql: list[float] = []
+    for letter in "abcdefghijklmnopqrstuvwxyz":
+        t0 = time.perf_counter()
+        raw.execute(
+            "SELECT id, record_number, family_name, given_name, birth_date FROM patients "
+            "WHERE name_key >= ? AND name_key < ? ORDER BY name_key LIMIT 64",
+            (letter, chr(ord(letter) + 1)),
+        ).fetchall()
+        bare_sql.append((time.perf_counter() - t0) * 1000)
+    raw.close()
+
+    # Scrolling the unfiltered list to the very bottom, a page (fetchMore) at a time.
+    window.search.clear()
+    loop_wait(window)
+    scroll_ms: list[float] = []
+    scroll_cpu: list[float] = []
+    bar = window.list_view.verticalScrollBar()
+    while window.list_model.canFetchMore():
+        c0 = time.process_time()
+        t0 = time.perf_counter()
+        bar.setValue(bar.maximum())
+        app.processEvents()
+        window.list_view.viewport().repaint()
+        scroll_ms.append((time.perf_counter() - t0) * 1000)
+        scroll_cpu.append((time.process_time() - c0) * 1000)
+    scrolled_rows = window.list_model.rowCount()
 
     # Opening a patient with 60 scans: load, assess, fill every view, paint.
     open_ms: list[float] = []
+    open_cpu: list[float] = []
     other = repo.list_patients(limit=1)[0].record_number
     for _ in range(10):
         window.open_patient(other)
         app.processEvents()
+        c0 = time.process_time()
         t0 = time.perf_counter()
         window.open_patient(BIG_RECORD)
         window.repaint()
         open_ms.append((time.perf_counter() - t0) * 1000)
+        open_cpu.append((time.process_time() - c0) * 1000)
     case = window.controller.case
     assert case is not None and len(case.scans) == 60
     QApplication.processEvents()
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     key_ms.sort()
     block_ms.sort()
+    scroll_ms.sort()
+
+    def p95(values: list[float]) -> float:
+        ordered = sorted(values)
+        return ordered[max(0, int(len(ordered) * 0.95) - 1)] if ordered else 0.0
+
     return {
+        "key_cpu_p95": p95(key_cpu),
+        "key_cpu_max": max(key_cpu),
+        "one_letter_cpu_p95": p95(one_letter_cpu),
+        "scroll_cpu_p95": p95(scroll_cpu),
+        "scroll_cpu_max": max(scroll_cpu) if scroll_cpu else 0.0,
+        "open_cpu_median": statistics.median(open_cpu),
+        "open_cpu_max": max(open_cpu),
+        "load_end": os.getloadavg()[0],
+        "one_letter_p95": sorted(one_letter_ms)[int(len(one_letter_ms) * 0.95) - 1],
+        "one_letter_max": max(one_letter_ms),
+        "bare_sql_median": statistics.median(bare_sql),
+        "bare_sql_max": max(bare_sql),
+        "scroll_steps": float(len(scroll_ms)),
+        "scroll_p95": scroll_ms[int(len(scroll_ms) * 0.95) - 1] if scroll_ms else 0.0,
+        "scroll_max": scroll_ms[-1] if scroll_ms else 0.0,
+        "scroll_rows": float(scrolled_rows),
         "block_median": statistics.median(block_ms),
         "block_max": block_ms[-1],
         "key_median": statistics.median(key_ms),
@@ -238,109 +322,122 @@ def in_process(db: Path, settings_path: str) -> dict[str, float]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--patients", type=int, default=100_000)
-    parser.add_argument("--db", type=Path, default=DEFAULT_DB)
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args(argv)
-    ensure_db(args.db, args.patients)
+    for n, db in DBS.items():
+        ensure_db(db, n)
     settings = str(Path(tempfile.mkdtemp()) / "bench.ini")
-
-    child_seconds(CHILD_APP, str(args.db), settings)  # warm the file cache once
-    app_runs = [child_seconds(CHILD_APP, str(args.db), settings) for _ in range(5)]
-    bare_runs = [child_seconds(CHILD_BARE) for _ in range(5)]
-    app_wall = statistics.median(r[0] for r in app_runs)
-    app_inner = statistics.median(r[1] for r in app_runs)
-    bare_wall = statistics.median(r[0] for r in bare_runs)
-    measured = in_process(args.db, settings)
-
-    import PySide6
-
-    qt_version = PySide6.__version__
+    machine = describe()
+    starts = start_figures(settings)
+    measured = in_process(DBS[100_000], settings)
+    bare_wall, bare_cpu = starts["bare"]
 
     def mark(ok: bool) -> str:
         return "yes" if ok else "**no**"
 
     rows = [
         (
-            "Start to usable main window (process wall time, median of 5)",
-            f"{app_wall:.2f} s",
-            f"< {TARGET_START_S} s",
-            mark(app_wall < TARGET_START_S),
-        ),
-        ("  same, from interpreter start (imports + window)", f"{app_inner:.2f} s", "", ""),
-        ("  bare PySide6 QMainWindow, process wall time", f"{bare_wall:.2f} s", "", ""),
-        ("  ratio gistdesk / bare PySide6 (wall)", f"{app_wall / bare_wall:.2f}×", "", ""),
-        (
-            "Search keystroke to list updated (median)",
-            f"{measured['key_median']:.1f} ms",
-            f"< {TARGET_KEY_MS:.0f} ms",
-            mark(measured["key_p95"] < TARGET_KEY_MS),
-        ),
-        (
-            f"  95th percentile / max of {int(measured['key_n'])} keystrokes",
-            f"{measured['key_p95']:.1f} / {measured['key_max']:.1f} ms",
+            "Start, bare PySide6 window with a table (baseline; CPU / wall)",
+            f"{bare_cpu:.2f} / {bare_wall:.2f} s",
             "",
             "",
         ),
+    ]
+    for n in DBS:
+        wall, cpu = starts[str(n)]
+        rows.append(
+            (
+                f"Start to a usable window, {n:,} patients (CPU / wall; CPU ratio to the baseline)",
+                f"{cpu:.2f} / {wall:.2f} s; **{cpu / bare_cpu:.2f}x**",
+                f"<= {TARGET_RATIO}x",
+                mark(cpu / bare_cpu <= TARGET_RATIO),
+            )
+        )
+    rows += [
         (
-            "  window busy per keystroke (query on the search thread), median / max",
+            f"Search keystroke to list updated, 100,000 patients, p95 of "
+            f"{int(measured['key_n'])} keys: CPU (wall p95 / median)",
+            f"{measured['key_cpu_p95']:.1f} ms ({measured['key_p95']:.1f} / "
+            f"{measured['key_median']:.1f} ms)",
+            f"<= {TARGET_KEY_MS:.0f} ms",
+            mark(measured["key_cpu_p95"] <= TARGET_KEY_MS),
+        ),
+        (
+            "  one-letter prefixes a-z, p95: CPU (wall p95 / max)",
+            f"{measured['one_letter_cpu_p95']:.1f} ms ({measured['one_letter_p95']:.1f} / "
+            f"{measured['one_letter_max']:.1f} ms)",
+            f"<= {TARGET_KEY_MS:.0f} ms",
+            mark(measured["one_letter_cpu_p95"] <= TARGET_KEY_MS),
+        ),
+        (
+            "  window busy per keystroke (the query runs on the search thread), median / max",
             f"{measured['block_median']:.1f} / {measured['block_max']:.1f} ms",
             "",
             "",
         ),
         (
-            "Open a patient with 60 scans (median of 10)",
-            f"{measured['open_median']:.1f} ms",
-            f"< {TARGET_OPEN_MS:.0f} ms",
-            mark(measured["open_max"] < TARGET_OPEN_MS),
+            "  bare-SQL baseline: a page of 64 names by an indexed prefix, median / max",
+            f"{measured['bare_sql_median']:.2f} / {measured['bare_sql_max']:.2f} ms",
+            "",
+            "",
         ),
-        ("  max of 10", f"{measured['open_max']:.1f} ms", "", ""),
+        (
+            f"Scroll the whole list to the bottom ({int(measured['scroll_rows']):,} rows, "
+            f"{int(measured['scroll_steps'])} pages): longest step / p95, CPU (wall)",
+            f"{measured['scroll_cpu_max']:.1f} / {measured['scroll_cpu_p95']:.1f} ms "
+            f"({measured['scroll_max']:.1f} / {measured['scroll_p95']:.1f} ms)",
+            f"<= {TARGET_SCROLL_MS:.0f} ms",
+            mark(measured["scroll_cpu_max"] <= TARGET_SCROLL_MS),
+        ),
+        (
+            "Open a patient with 60 scans (load, assess, draw), median / max of 10, CPU (wall)",
+            f"{measured['open_cpu_median']:.1f} / {measured['open_cpu_max']:.1f} ms "
+            f"({measured['open_median']:.1f} / {measured['open_max']:.1f} ms)",
+            f"< {TARGET_OPEN_MS:.0f} ms",
+            mark(measured["open_cpu_max"] < TARGET_OPEN_MS),
+        ),
         (
             "Peak memory (RSS) of the process holding the window",
             f"{measured['rss_mb']:.0f} MB",
-            f"< {TARGET_MEMORY_MB:.0f} MB",
-            mark(measured["rss_mb"] < TARGET_MEMORY_MB),
+            "",
+            "",
         ),
     ]
     table = "\n".join(f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows)
-    text = f"""# GUI benchmark
-
-`QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_gui.py` on
-{int(measured["patients"]):,} patients (storage demo generator, seed 7, plus one patient with
-60 scans). {platform.platform()}, Python {platform.python_version()}, PySide6 {qt_version},
-{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at the end (the machine is shared
-with other benchmarks: timings vary between runs), run {date.today().isoformat()}.
-
-| measure | result | target | met |
-| --- | --- | --- | --- |
-{table}
-
-How: start is a fresh `python -c` process running `gistdesk.ui.app.start()` on the file
-until the main window is shown and the first page of the patient list painted. The list loads
-64 rows, then 200 at a time as you scroll (fetchMore), so 100,000 patients cost what 64 do;
-the full integrity check of the file runs on a background thread after the window is up (it
-takes seconds on 100,000 patients). The bare window is the same process with only PySide6 and
-an empty QMainWindow. A keystroke is QTest.keyClick into the search box, then waiting in an
-event loop until the search thread's rows are in the list, then a repaint of the list (no
-debounce: every key is a query). Opening covers loading the case, assessing it, filling the
-header, chart, five tables and the flags panel, and repainting the window. Offscreen
-rendering: on a real display painting costs a little more.
-"""
     storage = ", ".join(
-        f"`{k.split(':', 1)[1]}` {v:.0f} ms"
+        f"`{k.split(':', 1)[1]}` {v:.1f} ms"
         for k, v in measured.items()
         if k.startswith("storage:")
     )
-    text += f"""
-The repository's own query per prefix (`list_patients(prefix, limit=64)`, median of 5):
-{storage}. The rest of a keystroke is the list model reset and repaint. The query runs on
-the search thread, so the window stays responsive whatever the query costs, and a newer
-keystroke supersedes an older one: fast typing only waits for the last query.
-"""
-    if measured["key_p95"] >= TARGET_KEY_MS:
-        text += """
-Slow keystrokes: a one-letter prefix, or a record-number prefix every record shares, makes
-the storage query gather and sort the whole match set before LIMIT.
+    text = f"""# GUI benchmark
+
+`QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_gui.py` (`make bench`) on
+{machine}; run {date.today().isoformat()}. Clinics: the storage demo generator, seed 7, plus
+one patient with 60 scans; 1,000 and {int(measured["patients"]):,} patients.
+
+| measure | result | goal | met |
+| --- | --- | --- | --- |
+{table}
+
+Load average at the end: {measured["load_end"]:.1f}. On a machine this busy (2 cores shared
+by several developers' builds) a wall time includes waiting for a core, so each in-process
+figure is given as the CPU time the app spent (user + system, every thread:
+`time.process_time`), which is what it takes on an idle machine, with the wall time beside
+it; the goals are judged on the CPU time.
+
+How: a start is a whole process (`benchmarks/start_app.py`: `gistdesk.ui.app.start()` until
+the window is shown and the first page of the list painted), its CPU time (user + system)
+from `os.wait4`, median of {RUNS}, runs alternating with the baseline process
+(`benchmarks/bare_window.py`). No whole-file check runs before the window is usable: the
+integrity and foreign-key checks start a few seconds later on their own connection (at once,
+with the window read-only until they pass, only after an unclean close), and the daily backup
+a minute later. A keystroke is `QTest.keyClick` into the search box, then waiting in an event
+loop until the search thread's rows are in the list, then a repaint (no debounce: every key is
+a query). Scrolling sets the scroll bar to its end until every page is loaded (each step
+fetches 200 rows and repaints). Opening covers loading the case, assessing it, filling the
+header, chart, tables and flags panel, and repainting the window. Offscreen rendering.
+
+The repository's ranked search per text (`search(text, limit=64)`, median of 7): {storage}.
 """
     print(text)
     if not args.no_write:

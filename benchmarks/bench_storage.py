@@ -93,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
 
     def search(text: str) -> Callable[[], object]:
         def run() -> object:
-            return (repo.list_patients(text, limit=50), repo.count_patients(text))
+            return (repo.search(text, limit=50), repo.count_patients(text))
 
         return run
 

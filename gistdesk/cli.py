@@ -30,6 +30,7 @@ COMMAND_MODULES = (
     "gistdesk.commands.restore",
     "gistdesk.commands.audit",
     "gistdesk.commands.users",
+    "gistdesk.commands.db",
 )
 
 

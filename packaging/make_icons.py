@@ -1,4 +1,4 @@
-"""Render resources/icons/gistdesk.svg to PNG in the usual sizes (run on demand).
+"""Render gistdesk/_resources/icons/gistdesk.svg to PNG in the usual sizes (run on demand).
 
     QT_QPA_PLATFORM=offscreen python packaging/make_icons.py
 """
@@ -13,7 +13,7 @@ from PySide6.QtGui import QGuiApplication, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
 SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
-ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"
+ICONS = Path(__file__).resolve().parent.parent / "gistdesk" / "_resources" / "icons"
 
 
 def main() -> int:

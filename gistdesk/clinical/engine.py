@@ -28,7 +28,7 @@ from gistdesk.clinical.lines import (
     line_contexts,
     order_by_start,
 )
-from gistdesk.clinical.reading import Reading, ScanEvaluation, treated_lesions
+from gistdesk.clinical.reading import LesionIndex, Reading, ScanEvaluation, treated_lesions
 from gistdesk.clinical.reviews import is_not_progression, makes_reference, reviews_in_force
 from gistdesk.clinical.risk import recurrence_risk
 from gistdesk.clinical.types import (
@@ -113,6 +113,7 @@ class _Engine:
         self.procedures: tuple[Procedure, ...] = tuple(p for p in case.procedures if p.lesions)
         self.best_recist: dict[int, Response | None] = {}
         self.final_readings: dict[int, Reading] = {}
+        self.index = LesionIndex()
 
     def _step(self, reading: Reading, scan: Scan) -> tuple[ScanEvaluation, ReviewState | None]:
         treated = treated_lesions(self.procedures, reading.reference, scan)
@@ -120,7 +121,7 @@ class _Engine:
 
     def read_line(self, context: LineContext) -> tuple[LineSummary, list[_Read]]:
         answered = escalation_scans(context)
-        reading = Reading(context.baseline)
+        reading = Reading(context.baseline, self.index)
         references = [context.baseline.date] if context.baseline is not None else []
         reads: list[_Read] = []
         for scan in context.follow_ups:
@@ -142,7 +143,12 @@ class _Engine:
             )
             reads.append(_Read(_row(ev, context.index, review, None, becomes), flag, not excused))
             if becomes:
-                reading = Reading(scan)
+                why = (
+                    f"the team's review ({review.decision.value.replace('_', ' ')})"
+                    if review is not None and makes_reference(review)
+                    else "the dose escalation answering its progression (Zalcberg 2005)"
+                )
+                reading = Reading(scan, self.index, why)
                 references.append(scan.date)
         self.final_readings[context.index] = reading
         counted = [r.row for r in reads if r.counts_for_best]
@@ -171,10 +177,17 @@ class _Engine:
             # The reading of A goes on through the break: regrowth is measured from the best
             # state on therapy (nadir, held response and smallest diameters carry over).
             reading = self.final_readings[last_advanced]
+            reading.why = (
+                f"the last reference of {line.drug.value}, whose reading goes on through the break"
+            )
         else:
             end = line.end
             before = [s for s in self.case.scans if end is not None and s.date <= end]
-            reading = Reading(max(before, key=lambda s: s.date) if before else None)
+            reading = Reading(
+                max(before, key=lambda s: s.date) if before else None,
+                self.index,
+                f"the last scan before {line.drug.value} was stopped for progression",
+            )
         reads: list[_Read] = []
         for scan in scans:
             ev, review = self._step(reading, scan)
@@ -187,7 +200,9 @@ class _Engine:
             row = _row(ev, None, review, last_advanced, becomes)
             reads.append(_Read(row, flag, False, listed=ev.reference is not None))
             if becomes:
-                reading = Reading(scan)
+                assert review is not None
+                why = f"the team's review ({review.decision.value.replace('_', ' ')})"
+                reading = Reading(scan, self.index, why)
         return reads
 
 

@@ -142,7 +142,10 @@ def _reference_words(ev: ScanEvaluation) -> str:
     if ev.reference is None:
         text = "Read without a reference scan (no baseline or reference to compare with)"
     else:
-        text = f"Read against the reference scan of {ev.reference.date.isoformat()}"
+        text = (
+            f"Read against the reference scan of {ev.reference.date.isoformat()} "
+            f"({ev.reference_why})"
+        )
     if ev.treated:
         word = "lesion" if len(ev.treated) == 1 else "lesions"
         text += (
@@ -198,7 +201,7 @@ def _choi_reasons(ev: ScanEvaluation) -> list[str]:
     nodules = [lesion.lesion_id for lesion in scan.lesions if lesion.intratumoral_nodule]
     if nodules:
         treated = [n for n in nodules if n in ev.treated]
-        local = f" (local recurrence in treated {ids(treated)})" if treated else ""
+        local = f", local recurrence in treated {ids(treated)}" if treated else ""
         parts.append(f"intratumoral nodule in {ids(nodules)}{local}")
     if ev.unequivocal:
         parts.append("unequivocal progression of non-target disease")
@@ -369,7 +372,7 @@ def _progression(
     resistance_text = (
         f"{resistance} resistance, "
         if resistance
-        else "(resistance is named on the first TKI line only), "
+        else "not the first TKI line (no resistance type named), "
     )
     late = _density_fall_note(ev) if days >= FALSE_PROGRESSION_DAYS else ""
     reason = (

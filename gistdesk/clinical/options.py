@@ -12,6 +12,7 @@ avapritinib for PDGFRA D842V (NAVIGATOR, Heinrich 2020), re-introducing a TKI th
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 
 from gistdesk.clinical.compare import less_than
 from gistdesk.clinical.lines import lines_started_before
@@ -91,7 +92,10 @@ def organ_words(organ: str) -> list[str]:
     return words
 
 
+@lru_cache(maxsize=512)
 def in_bone(organ: str) -> bool:
+    """A word of the organ text is in the bone word list (memoised: a pure function of the
+    text, so the cache never changes a result)."""
     return any(word in BONE_WORDS for word in organ_words(organ))
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date
 
 from gistdesk.clinical.compare import (
     at_least,
@@ -58,6 +59,7 @@ class ScanEvaluation:
 
     scan: Scan
     reference: Scan | None
+    reference_why: str  # why that scan is the reference, for the flag sentences
     treated: tuple[str, ...]  # sorted ids
     targets: tuple[Lesion, ...]  # T, as on the reference
     unmeasured: tuple[str, ...]  # ids of T not measured on the scan
@@ -70,19 +72,43 @@ class ScanEvaluation:
     nadir_mm: float | None  # the nadir before this scan (reference included)
     nadir_scan: Scan | None
     measured_mm: float | None  # sum over the measured targets when some were not measured
-    smallest: Mapping[str, float]  # each lesion's smallest diameter in the reading before it
+    # Each lesion's smallest diameter in the reading before this scan. The Reading's own
+    # mapping, valid until the scan is recorded (the flags read it right after evaluate()).
+    smallest: Mapping[str, float]
 
     @property
     def unequivocal(self) -> bool:
         return self.scan.non_target is NonTarget.UNEQUIVOCAL_PROGRESSION
 
 
+LesionMap = Mapping[str, Lesion]
+
+
+class LesionIndex:
+    """Each scan's lesions by id, built once per assessment (Scan.lesion() is a linear
+    search; the engine looks lesions up many times). Scan dates are unique in a case."""
+
+    __slots__ = ("_maps",)
+
+    def __init__(self) -> None:
+        self._maps: dict[date, dict[str, Lesion]] = {}
+
+    def of(self, scan: Scan) -> LesionMap:
+        found = self._maps.get(scan.date)
+        if found is None:
+            found = {}
+            for lesion in scan.lesions:
+                found.setdefault(lesion.lesion_id, lesion)  # the first, as Scan.lesion()
+            self._maps[scan.date] = found
+        return found
+
+
 def _mean(values: list[float]) -> float | None:
     return sum(values) / len(values) if values else None
 
 
-def _diameters(scan: Scan) -> dict[str, float | None]:
-    return {lesion.lesion_id: lesion.longest_diameter_mm for lesion in scan.lesions}
+def _diameters(lesions: LesionMap) -> dict[str, float | None]:
+    return {key: lesion.longest_diameter_mm for key, lesion in lesions.items()}
 
 
 def is_recist_pd(total: float, nadir: float) -> bool:
@@ -110,52 +136,61 @@ def _is_cr(targets: tuple[Lesion, ...], sizes: Mapping[str, float | None]) -> bo
     return True
 
 
-def density_change(targets: tuple[Lesion, ...], before: Scan | None, after: Scan) -> float | None:
+def density_change(
+    targets: tuple[Lesion, ...],
+    before: Scan | None,
+    after: Scan,
+    index: LesionIndex,
+) -> float | None:
     """Choi density: mean HU over the targets with HU on both scans, CT against CT only
     (Choi measured contrast CT); None when no lesion qualifies or the earlier mean is <= 0."""
     if before is None or before.modality is not Modality.CT or after.modality is not Modality.CT:
         return None
-    old: list[float] = []
-    new: list[float] = []
+    first_map, second_map = index.of(before), index.of(after)
+    count = 0
+    old_total = new_total = 0.0
     for target in targets:
-        first, second = before.lesion(target.lesion_id), after.lesion(target.lesion_id)
+        first, second = first_map.get(target.lesion_id), second_map.get(target.lesion_id)
         if first is None or second is None:
             continue
         if first.density_hu is not None and second.density_hu is not None:
-            old.append(first.density_hu)
-            new.append(second.density_hu)
-    ref_mean, cur_mean = _mean(old), _mean(new)
-    if ref_mean is None or cur_mean is None or at_most(ref_mean, 0):
+            old_total += first.density_hu
+            new_total += second.density_hu
+            count += 1
+    if count == 0:
+        return None
+    ref_mean, cur_mean = old_total / count, new_total / count
+    if at_most(ref_mean, 0):
         return None
     return percent_change(cur_mean, ref_mean)
 
 
-def _scan_mean_density(targets: tuple[Lesion, ...], scan: Scan) -> float | None:
+def _scan_mean_density(targets: tuple[Lesion, ...], lesions: LesionMap) -> float | None:
     """Mean HU of the targets on one scan (display only, for charts)."""
     values: list[float] = []
     for target in targets:
-        lesion = scan.lesion(target.lesion_id)
+        lesion = lesions.get(target.lesion_id)
         if lesion is not None and lesion.density_hu is not None:
             values.append(lesion.density_hu)
     return _mean(values)
 
 
-def _highest_suv(targets: tuple[Lesion, ...], scan: Scan) -> float | None:
+def _highest_suv(targets: tuple[Lesion, ...], lesions: LesionMap) -> float | None:
     """PET: the highest SUVmax among the targets at this time point (any of them)."""
     values: list[float] = []
     for target in targets:
-        lesion = scan.lesion(target.lesion_id)
+        lesion = lesions.get(target.lesion_id)
         if lesion is not None and lesion.suv_max is not None:
             values.append(lesion.suv_max)
     return max(values) if values else None
 
 
-def _pet(
-    targets: tuple[Lesion, ...], reference: Scan | None, scan: Scan, new: tuple[Lesion, ...]
-) -> PetResult:
+def _pet(targets: tuple[Lesion, ...], scan: LesionMap, new: tuple[Lesion, ...]) -> PetResult:
     """EORTC 1999 simplified: > +25% (or a new lesion with an SUVmax) metabolic progression,
-    < -25% metabolic response, else stable; None where not measurable."""
-    base = _highest_suv(targets, reference) if reference is not None else None
+    < -25% metabolic response, else stable; None where not measurable. The targets are the
+    reference's own lesions, so their SUVmax is the reference's."""
+    base_values = [t.suv_max for t in targets if t.suv_max is not None]
+    base = max(base_values) if base_values else None
     current = _highest_suv(targets, scan)
     change = (
         percent_change(current, base)
@@ -205,10 +240,23 @@ def _choi(
 class Reading:
     """The reference and the scans compared with it so far (mutable, used in date order)."""
 
-    __slots__ = ("_history", "_nadirs", "cr_reached", "hold", "reference", "smallest")
+    __slots__ = (
+        "_history",
+        "_index",
+        "_nadirs",
+        "cr_reached",
+        "hold",
+        "reference",
+        "smallest",
+        "why",
+    )
 
-    def __init__(self, reference: Scan | None) -> None:
+    def __init__(
+        self, reference: Scan | None, index: LesionIndex | None = None, why: str = "the baseline"
+    ) -> None:
         self.reference = reference
+        self.why = why
+        self._index = index if index is not None else LesionIndex()
         # Scans of the reading after the reference, with their diameters by lesion id.
         self._history: list[tuple[Scan, dict[str, float | None]]] = []
         # Nadir cache by target set: (history entries seen, nadir, nadir scan).
@@ -262,7 +310,8 @@ class Reading:
                 for lesion in reference.lesions
                 if lesion.target and lesion.lesion_id not in treated
             )
-        sizes = _diameters(scan)
+        lesions = self._index.of(scan)
+        sizes = {key: lesion.longest_diameter_mm for key, lesion in lesions.items()}
         unmeasured = tuple(t.lesion_id for t in targets if sizes.get(t.lesion_id) is None)
         total: float | None = None
         vs_reference: float | None = None
@@ -311,13 +360,18 @@ class Reading:
             overall = Response.PR
         else:
             overall = target
-        density = density_change(targets, reference, scan)
-        density_vs_nadir = (
-            density_change(targets, nadir_scan, scan) if reference_mm is not None else None
-        )
+        index = self._index
+        density = density_change(targets, reference, scan, index)
+        if reference_mm is None:
+            density_vs_nadir = None
+        elif nadir_scan is reference:
+            density_vs_nadir = density
+        else:
+            density_vs_nadir = density_change(targets, nadir_scan, scan, index)
         return ScanEvaluation(
             scan=scan,
             reference=reference,
+            reference_why=self.why,
             treated=tuple(sorted(treated)),
             targets=targets,
             unmeasured=unmeasured,
@@ -329,14 +383,14 @@ class Reading:
                 density_change_pct=density,
                 density_change_vs_nadir_pct=density_vs_nadir,
                 response=_choi(scan, target, vs_reference, density, new, nodule),
-                mean_density_hu=_scan_mean_density(targets, scan),
+                mean_density_hu=_scan_mean_density(targets, lesions),
             ),
-            pet=_pet(targets, reference, scan, new),
+            pet=_pet(targets, lesions, new),
             reference_mm=reference_mm,
             nadir_mm=nadir,
             nadir_scan=nadir_scan,
             measured_mm=measured,
-            smallest=dict(self.smallest),
+            smallest=self.smallest,  # live: read it before the next record()
         )
 
     def record(self, evaluation: ScanEvaluation, counts_as_pd: bool) -> None:
@@ -344,7 +398,7 @@ class Reading:
         overall response is not PD, and for one the team judged not_progression or that
         carries a false_progression flag (they never count as overall PD later)."""
         scan = evaluation.scan
-        self._history.append((scan, _diameters(scan)))
+        self._history.append((scan, _diameters(self._index.of(scan))))
         self._note_sizes(scan)
         if counts_as_pd:
             self.hold = False

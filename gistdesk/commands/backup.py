@@ -3,9 +3,20 @@
 from __future__ import annotations
 
 import argparse
+import os
+from pathlib import Path
 from typing import Any
 
-from gistdesk.commands.common import EXIT_FAILED, EXIT_OK, add_db_option, fail, open_repository
+from gistdesk.commands.common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    CliProgress,
+    add_db_option,
+    db_target,
+    fail,
+    open_repository,
+)
+from gistdesk.core.progress import Cancelled
 from gistdesk.storage.errors import StorageError
 
 
@@ -19,11 +30,39 @@ def add_parser(subparsers: Any) -> None:
     )
     parser.add_argument("--list", action="store_true", help="list the backups instead")
     parser.add_argument("--reason", default="manual", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--out",
+        metavar="DIR",
+        type=Path,
+        default=None,
+        help="team database (postgresql:// URL) only: folder for the pg_dump archives "
+        "(default: $GISTDESK_BACKUP_DIR, else ./gistdesk-backups)",
+    )
     add_db_option(parser)
     parser.set_defaults(handler=run)
 
 
+def run_postgres(args: argparse.Namespace, url: str) -> int:
+    """pg_dump -Fc with a restore test (pg_restore --list), on the administrator's login."""
+    from gistdesk.storage.pg import backup
+
+    folder = args.out or Path(os.environ.get("GISTDESK_BACKUP_DIR") or "gistdesk-backups")
+    if args.list:
+        for path in sorted(folder.glob("gistdesk-*.dump")):
+            print(f"{path.stat().st_size:>14,} bytes  {path}")
+        return EXIT_OK
+    try:
+        path = backup.dump(url, folder)
+    except StorageError as exc:
+        return fail(exc)
+    print(f"backup written to {path} (restore test passed: pg_restore --list)")
+    return EXIT_OK
+
+
 def run(args: argparse.Namespace) -> int:
+    url = db_target(args)
+    if isinstance(url, str):
+        return run_postgres(args, url)
     repo = open_repository(args)
     if repo is None:
         return EXIT_FAILED
@@ -36,8 +75,9 @@ def run(args: argparse.Namespace) -> int:
                         f"{info.size:>12,} bytes  {info.path}"
                     )
                 return EXIT_OK
-            path = repo.backup(args.reason)
-    except (StorageError, OSError) as exc:
+            with CliProgress("backing up", unit="bytes") as (progress, cancel):
+                path = repo.backup(args.reason, progress=progress, cancel=cancel)
+    except (StorageError, OSError, Cancelled) as exc:
         return fail(exc)
     print(f"backup written to {path}")
     return EXIT_OK

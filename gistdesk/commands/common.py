@@ -10,10 +10,14 @@ from __future__ import annotations
 import argparse
 import getpass
 import os
+import signal
 import sys
+import threading
+import time
 from pathlib import Path
 from typing import Any
 
+from gistdesk.core.progress import CancelToken
 from gistdesk.storage.contract import Repository
 from gistdesk.storage.db import ENV_VAR, resolve_db_path
 from gistdesk.storage.errors import StorageError
@@ -81,3 +85,71 @@ def fail(exc: BaseException) -> int:
     """One line on stderr, exit code 1 (StorageError texts are written for users)."""
     print(f"gistdesk: {exc}", file=sys.stderr)
     return EXIT_FAILED
+
+
+class CliProgress:
+    """Progress on stderr for long commands, and Ctrl+C as a clean cancel.
+
+    Used as `with CliProgress("importing") as (progress, cancel): ...`: the first Ctrl+C
+    sets the token (the work stops at its next safe point and undoes or keeps only whole
+    steps); a second one interrupts at once. On a terminal the line updates in place, else a
+    line is printed every 10 %.
+    """
+
+    def __init__(self, label: str, *, unit: str = "") -> None:
+        self.label = label
+        self.unit = unit
+        self.cancel = CancelToken()
+        self._last = 0.0
+        self._last_tenth = -1
+        self._tty = sys.stderr.isatty()
+        self._previous: Any = None
+
+    def __call__(self, done: int, total: int | None) -> None:
+        now = time.monotonic()
+        finished = total is not None and done >= total
+        if total:
+            tenth = done * 10 // total
+            if not self._tty and tenth == self._last_tenth and not finished:
+                return
+            self._last_tenth = tenth
+        if self._tty and now - self._last < 0.2 and not finished:
+            return
+        self._last = now
+        shown = _amount(done, self.unit)
+        text = (
+            f"{self.label}: {shown} of {_amount(total, self.unit)} ({done * 100 // total}%)"
+            if total
+            else f"{self.label}: {shown}"
+        )
+        print(
+            ("\r" + text) if self._tty else text,
+            end="" if self._tty else "\n",
+            file=sys.stderr,
+            flush=True,
+        )
+        if self._tty and finished:
+            print(file=sys.stderr)
+
+    def _interrupt(self, signum: int, frame: Any) -> None:
+        if self.cancel.cancelled:
+            raise KeyboardInterrupt
+        self.cancel.cancel()
+        print(f"\n{self.label}: cancelling (Ctrl+C again to stop at once)", file=sys.stderr)
+
+    def __enter__(self) -> tuple[CliProgress, CancelToken]:
+        if threading.current_thread() is threading.main_thread():
+            self._previous = signal.signal(signal.SIGINT, self._interrupt)
+        return self, self.cancel
+
+    def __exit__(self, *exc: object) -> None:
+        if self._previous is not None:
+            signal.signal(signal.SIGINT, self._previous)
+
+
+def _amount(value: int | None, unit: str) -> str:
+    if value is None:
+        return "?"
+    if unit == "bytes":
+        return f"{value / 1_048_576:,.1f} MB"
+    return f"{value:,}"

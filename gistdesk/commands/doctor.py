@@ -21,7 +21,7 @@ from gistdesk import __version__
 from gistdesk.commands.common import EXIT_FAILED, EXIT_OK, add_db_option
 from gistdesk.storage import backup, schema
 from gistdesk.storage.db import ENV_VAR, read_only_checks, resolve_db_path
-from gistdesk.storage.factory import open_repository
+from gistdesk.storage.factory import is_postgres_url, open_repository
 
 
 def add_parser(subparsers: Any) -> None:
@@ -55,8 +55,37 @@ def _audit_chain(path: Path) -> tuple[bool, str]:
     return False, f"BROKEN ({len(problems)} problem(s)): {shown}"
 
 
+def run_postgres(url: str) -> int:
+    """The team database: reachable, schema version, gistdesk's integrity checks, the
+    audit chain (checked on the server with its key)."""
+    from gistdesk.storage.pg import schema as pg_schema
+
+    print(f"gistdesk {__version__} doctor (team database)")
+    try:
+        repo = open_repository(url)
+    except Exception as exc:  # report, never crash: this is the support tool
+        _line("database", f"cannot open: {exc}")
+        return EXIT_FAILED
+    problems = 0
+    with repo:
+        _line("database", repo.location)
+        version = repo.schema_version()
+        _line("schema version", f"{version} (this gistdesk knows up to {pg_schema.LATEST_VERSION})")
+        found = repo.check_integrity()
+        _line("integrity", "ok" if not found else "; ".join(found[:3]))
+        chain = repo.verify_audit_chain()
+        _line("audit chain", "intact" if not chain else f"BROKEN: {'; '.join(chain[:3])}")
+        _line("backups", "on the server (pg_dump, WAL archiving): docs/team-database.md")
+        problems = len(found) + (1 if chain else 0)
+    print("no problems found" if problems == 0 else f"{problems} problem(s) found")
+    return EXIT_OK if problems == 0 else EXIT_FAILED
+
+
 def run(args: argparse.Namespace) -> int:
-    path = resolve_db_path(getattr(args, "db", None) or os.environ.get(ENV_VAR) or None)
+    given = getattr(args, "db", None) or os.environ.get(ENV_VAR) or None
+    if isinstance(given, str) and is_postgres_url(given):
+        return run_postgres(given)
+    path = resolve_db_path(given)
     problems = 0
     print(f"gistdesk {__version__} doctor (SQLite {sqlite3.sqlite_version})")
     _line("database", str(path))

@@ -12,7 +12,14 @@ from pathlib import Path
 from typing import Any
 
 from gistdesk.commands.casearg import as_of_date
-from gistdesk.commands.common import EXIT_FAILED, EXIT_OK, add_db_option, open_repository
+from gistdesk.commands.common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    CliProgress,
+    add_db_option,
+    open_repository,
+)
+from gistdesk.core.progress import Cancelled
 from gistdesk.interop.fhir import export_case_fhir
 from gistdesk.storage.auth import Permission
 from gistdesk.storage.casefiles import export_all, export_case
@@ -47,6 +54,11 @@ def add_parser(subparsers: Any) -> None:
         metavar="YYYY-MM-DD",
         help="with --fhir: assessment date for the responses (default: today)",
     )
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="replace an existing file (never a link, pipe or device: those are refused)",
+    )
     add_db_option(parser)
     parser.set_defaults(handler=run)
 
@@ -64,12 +76,15 @@ def run(args: argparse.Namespace) -> int:
     try:
         with repo:
             if args.all:
-                written = export_all(repo, args.output)
+                with CliProgress("exporting", unit="patients") as (progress, cancel):
+                    written = export_all(
+                        repo, args.output, overwrite=args.force, progress=progress, cancel=cancel
+                    )
                 print(f"exported {len(written)} case file(s) to {args.output}")
             elif args.fhir:
                 repo.require(Permission.IMPORT_EXPORT)
                 case = repo.load_case(args.record_number)
-                export_case_fhir(case, args.output, as_of=args.as_of)
+                export_case_fhir(case, args.output, as_of=args.as_of, overwrite=args.force)
                 try:  # every export is audited; a file without its row is not kept
                     repo.record_export(args.record_number, "FHIR bundle", str(args.output))
                 except StorageError:
@@ -77,9 +92,9 @@ def run(args: argparse.Namespace) -> int:
                     raise
                 print(f"exported {args.record_number} as a FHIR bundle to {args.output}")
             else:
-                path = export_case(repo, args.record_number, args.output)
+                path = export_case(repo, args.record_number, args.output, overwrite=args.force)
                 print(f"exported {args.record_number} to {path}")
-    except (StorageError, OSError) as exc:
+    except (StorageError, OSError, Cancelled) as exc:
         print(f"gistdesk export: {exc}", file=sys.stderr)
         return EXIT_FAILED
     return EXIT_OK

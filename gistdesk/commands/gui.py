@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 from typing import Any
 
@@ -15,11 +16,17 @@ def add_parser(subparsers: Any) -> None:
     )
     parser.add_argument(
         "--db",
-        type=Path,
         default=None,
-        help="clinic database file (default: $GISTDESK_DB or the app-data "
-        "folder); offers to create it when missing",
+        help="clinic database file, or postgresql:// URL of the team database (default: "
+        "$GISTDESK_DB, else the team database remembered with --remember, else the "
+        "app-data folder); offers to create a missing file",
     )
+    parser.add_argument(
+        "--remember",
+        action="store_true",
+        help="team database: open this URL from now on when no --db is given",
+    )
+    parser.add_argument("--sign-in-as", default=None, help=argparse.SUPPRESS)
     parser.add_argument(
         "--demo-db",
         type=Path,
@@ -32,6 +39,19 @@ def add_parser(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     # Qt is imported only here so headless sub-commands start without it.
+    from gistdesk.storage.db import ENV_VAR
+    from gistdesk.storage.factory import is_postgres_url
+
+    target = args.db or os.environ.get(ENV_VAR) or None
+    if target is None and args.demo_db is None:
+        from gistdesk.ui.app import settings_for
+        from gistdesk.ui.team import remembered_url
+
+        target = remembered_url(settings_for(args.settings))
+    if target is not None and is_postgres_url(target):
+        from gistdesk.ui.team import run_team
+
+        return run_team(target, args.settings, sign_in_as=args.sign_in_as, remember=args.remember)
     from gistdesk.ui.app import run as run_app
 
-    return run_app(args.db, args.demo_db, args.settings)
+    return run_app(Path(args.db) if args.db else None, args.demo_db, args.settings)

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from gistdesk.commands.casearg import as_of_date
+from gistdesk.commands.common import CliProgress
 from gistdesk.interop.csv_import import (
     COLUMNS,
     OPTIONAL_COLUMNS,
@@ -93,11 +94,18 @@ def run(args: argparse.Namespace) -> int:
     if repository is None:
         return EXIT_NO_DATABASE
     try:
-        report = import_rows(
-            repository, result, user=audit_user(args), replace=args.replace, as_of=as_of
-        )
+        with CliProgress("importing", unit="rows") as (progress, cancel):
+            report = import_rows(
+                repository,
+                result,
+                user=audit_user(args),
+                replace=args.replace,
+                as_of=as_of,
+                progress=progress,
+                cancel=cancel,
+            )
     finally:
         repository.close()
     for line in report.lines():
         print(line)
-    return EXIT_ROWS_REFUSED if report.refused else EXIT_OK
+    return EXIT_ROWS_REFUSED if report.refused or report.cancelled else EXIT_OK

@@ -10,12 +10,13 @@ from gistdesk.commands.common import (
     EXIT_FAILED,
     EXIT_INVALID,
     EXIT_OK,
+    CliProgress,
     add_db_option,
     add_user_option,
     audit_user,
     open_repository,
 )
-from gistdesk.storage.casefiles import import_files
+from gistdesk.storage.casefiles import ImportCancelled, import_files
 
 
 def add_parser(subparsers: Any) -> None:
@@ -38,8 +39,19 @@ def run(args: argparse.Namespace) -> int:
     repo = open_repository(args)
     if repo is None:
         return EXIT_FAILED
-    with repo:
-        report = import_files(repo, args.files, user=audit_user(args), replace=args.replace)
+    cancelled = False
+    with repo, CliProgress("importing", unit="files") as (progress, cancel):
+        try:
+            report = import_files(
+                repo,
+                args.files,
+                user=audit_user(args),
+                replace=args.replace,
+                progress=progress,
+                cancel=cancel,
+            )
+        except ImportCancelled as stopped:
+            report, cancelled = stopped.report, True
     invalid = False
     for result in report.results:
         if result.ok:
@@ -55,6 +67,12 @@ def run(args: argparse.Namespace) -> int:
         else:
             print(f"{result.path}: not imported: {result.message}", file=sys.stderr)
     print(f"imported {report.imported} of {len(report.results)} file(s)")
+    if cancelled:
+        print(
+            f"cancelled: {len(args.files) - len(report.results)} file(s) not imported",
+            file=sys.stderr,
+        )
+        return EXIT_FAILED
     if report.failed:
         return EXIT_INVALID if invalid else EXIT_FAILED
     return EXIT_OK

@@ -15,6 +15,7 @@ from gistdesk.commands.casearg import as_of_date, read_case_argument
 from gistdesk.core.files import write_atomically
 from gistdesk.core.model import Case
 from gistdesk.reports import REPORT_KINDS, ClinicInfo, build_report
+from gistdesk.storage.contract import ClinicSettings
 from gistdesk.storage.errors import StorageError
 
 EXIT_OK = 0
@@ -57,19 +58,22 @@ def add_parser(subparsers: Any) -> None:
         "--clinic",
         default=None,
         metavar="NAME",
-        help=f"clinic name for the footer (default: ${CLINIC_ENV}, else {DEFAULT_CLINIC!r})",
+        help=f"clinic name for the footer (default: ${CLINIC_ENV}, else the clinic settings "
+        f"of the database, else {DEFAULT_CLINIC!r})",
     )
     parser.add_argument(
         "--clinic-phone",
         default="",
         metavar="PHONE",
-        help="the clinic's phone number for the handout's contacts (default: a blank line)",
+        help="the clinic's phone number for the handout's contacts (default: the clinic "
+        "settings of the database, else a blank line)",
     )
     parser.add_argument(
         "--nurse-line",
         default="",
         metavar="PHONE",
-        help="the nurse line for the handout's contacts (default: a blank line)",
+        help="the nurse line for the handout's contacts (default: the clinic settings of "
+        "the database, else a blank line)",
     )
     parser.add_argument(
         "--printed-on",
@@ -100,8 +104,9 @@ def add_parser(subparsers: Any) -> None:
     parser.set_defaults(handler=run)
 
 
-def _load_from_database(args: argparse.Namespace) -> Case | None:
-    """Load through the storage repository; None (after a message) when that fails."""
+def _load_from_database(args: argparse.Namespace) -> tuple[Case, ClinicSettings] | None:
+    """Load the case and the clinic settings (name, phone, nurse line for the reports)
+    through the storage repository; None (after a message) when that fails."""
     try:
         common = importlib.import_module("gistdesk.commands.common")
     except ImportError:
@@ -116,7 +121,8 @@ def _load_from_database(args: argparse.Namespace) -> Case | None:
     try:
         with repo:
             case: Case = repo.load_case(args.record_number)
-            return case
+            settings: ClinicSettings = repo.clinic_settings()
+            return case, settings
     except Exception as exc:  # storage errors carry a message meant for the user
         print(f"gistdesk report: {exc}", file=sys.stderr)
         return None
@@ -133,15 +139,18 @@ def run(args: argparse.Namespace) -> int:
         if from_file is None:
             return EXIT_INVALID
         case = from_file[0]
+        settings = ClinicSettings()
     else:
         loaded = _load_from_database(args)
         if loaded is None:
             return EXIT_FAILED
-        case = loaded
+        case, settings = loaded
+    # The command line wins, then $GISTDESK_CLINIC_NAME for the name, then the clinic
+    # settings of the database, then the defaults.
     clinic = ClinicInfo(
-        args.clinic or os.environ.get(CLINIC_ENV) or DEFAULT_CLINIC,
-        phone=args.clinic_phone.strip(),
-        nurse_line=args.nurse_line.strip(),
+        args.clinic or os.environ.get(CLINIC_ENV) or settings.clinic_name or DEFAULT_CLINIC,
+        phone=(args.clinic_phone or settings.phone).strip(),
+        nurse_line=(args.nurse_line or settings.nurse_line).strip(),
     )
     assessment = assess(case, as_of)
     pdf = build_report(

@@ -13,12 +13,15 @@ from typing import Any
 from gistdesk.commands.common import (
     EXIT_FAILED,
     EXIT_OK,
+    CliProgress,
     add_db_option,
     add_user_option,
     audit_user,
     db_path,
+    db_target,
     fail,
 )
+from gistdesk.core.progress import Cancelled
 from gistdesk.storage.errors import StorageError
 from gistdesk.storage.restore import check_backup_file, restore_database
 
@@ -39,6 +42,13 @@ def add_parser(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if isinstance(db_target(args), str):
+        return fail(
+            StorageError(
+                "The team database is restored by its administrator with "
+                "`gistdesk db restore URL FILE`; nothing was restored."
+            )
+        )
     target = db_path(args)
     try:
         version = check_backup_file(args.file)
@@ -59,8 +69,11 @@ def run(args: argparse.Namespace) -> int:
             print("nothing was restored")
             return EXIT_FAILED
     try:
-        safety = restore_database(target, args.file, by=audit_user(args))
-    except (StorageError, OSError) as exc:
+        with CliProgress("restoring", unit="steps") as (progress, cancel):
+            safety = restore_database(
+                target, args.file, by=audit_user(args), progress=progress, cancel=cancel
+            )
+    except (StorageError, OSError, Cancelled) as exc:
         return fail(exc)
     print(f"restored {target} from {args.file}")
     if safety is not None:

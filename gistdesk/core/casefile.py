@@ -811,6 +811,7 @@ def dump_case(case: Case) -> str:
     return json.dumps(case_to_dict(case), indent=2, ensure_ascii=False) + "\n"
 
 
-def write_case_file(path: str | os.PathLike[str], case: Case) -> None:
-    """Write atomically (temp file, fsync, rename) so a crash never leaves half a file."""
-    write_atomically(path, dump_case(case))
+def write_case_file(path: str | os.PathLike[str], case: Case, *, overwrite: bool = True) -> None:
+    """Write atomically (temp file, fsync, rename) so a crash never leaves half a file; only
+    to a new or regular file, and to an existing one only with `overwrite`."""
+    write_atomically(path, dump_case(case), overwrite=overwrite)

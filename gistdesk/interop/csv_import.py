@@ -33,6 +33,8 @@ from typing import Any, Protocol, TypeVar
 from gistdesk.core.casefile import parse_date_text
 from gistdesk.core.model import Case, Patient, Tumor
 from gistdesk.core.problems import InvalidCaseError, Severity
+from gistdesk.core.progress import CancelToken, Progress
+from gistdesk.core.progress import report as report_progress
 from gistdesk.core.validation import validate_case
 from gistdesk.core.vocab import MUTATION_LABELS, SITE_LABELS, Extent, Mutation, Sex, Site
 
@@ -511,6 +513,7 @@ class RowOutcome:
 class ImportReport:
     outcomes: list[RowOutcome] = field(default_factory=list)
     file_problems: tuple[RowProblem, ...] = ()
+    cancelled: bool = False  # stopped on request after the rows listed
 
     def count(self, outcome: Outcome) -> int:
         return sum(1 for o in self.outcomes if o.outcome is outcome)
@@ -530,6 +533,8 @@ class ImportReport:
             f"{len(self.outcomes)} row(s): {self.count(Outcome.CREATED)} created, "
             f"{self.count(Outcome.UPDATED)} updated, {self.refused} refused"
         )
+        if self.cancelled:
+            out.append("cancelled: the rows after these were not imported")
         return out
 
 
@@ -582,8 +587,12 @@ def import_rows(
     user: str,
     replace: bool = False,
     as_of: date | None = None,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
 ) -> ImportReport:
     """Save the valid rows through the repository, one patient (one transaction) per row.
+    Cancelled, it stops between two rows: `report.cancelled` is set and the rows not reached
+    are not listed (each saved row is whole and audited).
 
     A record number that already exists is refused for that row unless `replace`; with
     `replace`, the existing case keeps its lines, scans, procedures and side effects and
@@ -595,7 +604,12 @@ def import_rows(
     report = ImportReport(file_problems=result.file_problems)
     if not result.usable:
         return report
-    for row in result.rows:
+    for done, row in enumerate(result.rows):
+        if done % 100 == 0:
+            report_progress(progress, done, len(result.rows))
+        if cancel is not None and cancel.cancelled:
+            report.cancelled = True
+            break
         if row.case is None:
             messages = tuple(_problem_text(p) for p in row.problems)
             report.outcomes.append(
@@ -641,4 +655,6 @@ def import_rows(
             report.outcomes.append(
                 RowOutcome(row.row, number, Outcome.FAILED, (_exception_text(exc),))
             )
+    if not report.cancelled:
+        report_progress(progress, len(result.rows), len(result.rows))
     return report

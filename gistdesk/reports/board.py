@@ -27,9 +27,10 @@ from gistdesk.reports.clinic import ClinicInfo
 from gistdesk.reports.facts import LineFacts, latest_scan, line_facts
 from gistdesk.reports.fonts import SANS, SANS_BOLD
 from gistdesk.reports.layout import Margins, PageDecor, content_width, render_pdf
+from gistdesk.reports.story import still_applies
 from gistdesk.reports.styles import HEAD_BG, LINE, Styles, fit_columns, make_styles
 
-BODY_PT = 9.0
+BODY_PT = 9.5
 MARGINS = Margins(top=24 * mm, bottom=18 * mm)
 RED = colors.HexColor("#b3261e")
 # The four decisions, in the order of the review dialog (DESIGN.md section 4, "Reviews").
@@ -74,7 +75,7 @@ def build_board_sheet(
     story: list[Flowable] = []
     story += _tumor(case, assessment, styles, width)
     story += _lines(case, assessment, lines, styles, width, printed_on)
-    story += _flag(focus, others, lines, styles, width)
+    story += _flag(case, printed_on, focus, others, lines, styles, width)
     story += _scans_to_show(case, assessment, focus, styles, width)
     story += _decision(focus, styles, width)
     p = case.patient
@@ -251,6 +252,8 @@ def _line_label(lines: list[LineFacts], index: int | None) -> str:
 
 
 def _flag(
+    case: Case,
+    on: date,
     focus: Flag | None,
     others: list[Flag],
     lines: list[LineFacts],
@@ -295,7 +298,17 @@ def _flag(
         if details:
             parts.append(Paragraph(t.para("; ".join(details)), styles.cell))
         if focus.options:
-            options = "".join(f"<br/>☐ {t.para(t.option_label(o))}" for o in focus.options)
+            # An option the treatment since the scan has answered (a new line, a raised or
+            # top dose, a stopped line) is marked, not hidden: the board sees what was done.
+            options = "".join(
+                f"<br/>☐ {t.para(t.option_label(o))}"
+                + (
+                    ""
+                    if still_applies(o, focus, case, on)
+                    else f" <i>(no longer applies on {on.isoformat()})</i>"
+                )
+                for o in focus.options
+            )
             parts.append(Paragraph(f"<b>Options to discuss:</b>{options}", styles.cell))
         box = Table([[p] for p in parts], colWidths=[width - 4])
         box.setStyle(

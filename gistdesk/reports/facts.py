@@ -78,8 +78,13 @@ def scan_facts(case: Case, assessment: Assessment, lines: list[LineFacts]) -> li
         if facts.baseline is not None:
             baselines.setdefault(facts.baseline, []).append(facts.index)
     out: list[ScanFacts] = []
+    # One lookup table, not assessment.scan() per scan (a linear search: quadratic at
+    # 1,000 scans).
+    by_date: dict[date, ScanAssessment] = {}
+    for item in assessment.scans:
+        by_date.setdefault(item.date, item)
     for scan in case.scans_by_date():
-        assessed = assessment.scan(scan.date)
+        assessed = by_date.get(scan.date)
         line_index = (
             assessed.line_index if assessed else line_index_for_date(case.therapy_lines, scan.date)
         )

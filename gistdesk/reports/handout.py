@@ -11,6 +11,7 @@ from datetime import date
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     CondPageBreak,
@@ -318,13 +319,16 @@ def _latest_scan(scan_story: ScanStory, styles: Styles, tr: Phrasebook) -> list[
             ]
         )
     )
-    team = Paragraph(scan_story.team, styles.body)
+    # What the team does: in bold while the flag waits for them (it is the news that counts).
+    team_text = f"<b>{scan_story.team}</b>" if scan_story.awaiting else scan_story.team
+    team = Paragraph(team_text, styles.body)
+    # Heading, findings and what the team does stay on one page: a finding read alone on
+    # the next page (without the team's sentence) could alarm or reassure wrongly.
     return [
-        *out,
-        Paragraph(scan_story.intro, styles.body),
-        box,
-        Spacer(1, BODY_PT * 0.5),
-        team,
+        out[0],
+        KeepTogether(
+            [out[1], Paragraph(scan_story.intro, styles.body), box, Spacer(1, BODY_PT * 0.5), team]
+        ),
     ]
 
 
@@ -343,7 +347,6 @@ def _next(
     out.append(Paragraph(next_scan_words(case, assessment, on, tr), styles.body))
     alerts = [t.para(tr(t.ALERT_PLAIN[code])) for code in alerts_for_patient(case, assessment, on)]
     if scan_story.awaiting:
-        out.append(Paragraph(tr(s.NEXT_MAY_CHANGE), styles.body))
         review = scan_story.review
         waiting = s.WAIT_RE_IMAGE if review is not None else s.DEPENDS
         out.append(Paragraph(tr(waiting), styles.body))
@@ -364,6 +367,32 @@ def _next(
 # ---- your medicine ------------------------------------------------------------------------
 
 
+def _two_columns(items: tuple[str, ...], styles: Styles, tr: Phrasebook) -> Table:
+    """Short items as bullets in two columns, down the first column then the second."""
+    half = (len(items) + 1) // 2
+    left, right = items[:half], items[half:]
+    hanging = ParagraphStyle(
+        "hanging", parent=styles.item, leftIndent=BODY_PT * 1.1, bulletIndent=0
+    )
+
+    def cell(text: str) -> Paragraph:
+        return Paragraph(tr(text), hanging, bulletText="•")
+
+    rows = [[cell(a), cell(right[i]) if i < len(right) else ""] for i, a in enumerate(left)]
+    table = Table(rows, colWidths=["50%", "50%"], hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), BODY_PT * 0.3),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+            ]
+        )
+    )
+    return table
+
+
 def _medicine(case: Case, styles: Styles, on: date, tr: Phrasebook) -> list[Flowable]:
     """The medicines taken on `on`: brand name, common side effects, what to report at once
     (drugs.DRUG_INFO, from the labels)."""
@@ -381,11 +410,16 @@ def _medicine(case: Case, styles: Styles, on: date, tr: Phrasebook) -> list[Flow
         info = DRUG_INFO[line.drug]
         out += [
             Paragraph(tr(s.YOU_TAKE, drug=drug_name(line.drug, tr.language)), styles.body),
-            Paragraph(tr(s.COMMON), styles.body),
-            _bullets([tr(x) for x in info.common], styles),
+            KeepTogether(
+                [Paragraph(tr(s.COMMON), styles.body), _two_columns(info.common, styles, tr)]
+            ),
             Spacer(1, BODY_PT * 0.3),
-            Paragraph(f"<b>{tr(s.URGENT)}</b>", styles.body),
-            _bullets([tr(x) for x in info.urgent], styles),
+            KeepTogether(
+                [
+                    Paragraph(f"<b>{tr(s.URGENT)}</b>", styles.body),
+                    _bullets([tr(x) for x in info.urgent], styles),
+                ]
+            ),
             Spacer(1, BODY_PT * 0.3),
         ]
     if not out:

@@ -124,7 +124,6 @@ NEXT_PLANNED = (
     "will confirm the date."
 )
 NEXT_DUE_NOW = "Your next scan is due now ({every}). Please check with your team that it is booked."
-NEXT_MAY_CHANGE = "Your team may change this plan when they discuss your latest scan with you."
 NO_ROUTINE = (
     "No routine scan is planned: for a tumor with a very low chance of coming back, routine "
     "scans are often not needed. Your team will tell you if you need one."
@@ -141,7 +140,10 @@ WHY = {
     "long_break": "after a long break from medicine",
     "after_surgery": "after your operation",
 }
-DEPENDS = "What happens next depends on your talk with your team about your latest scan."
+DEPENDS = (
+    "What happens next, including the date of your next scan, depends on your talk with your "
+    "team about your latest scan."
+)
 WAIT_RE_IMAGE = "Your team would like another scan before deciding what to do next."
 MAY_TALK = "Your team may talk with you about:"
 ALSO_TALK = "Your team may also talk with you about:"

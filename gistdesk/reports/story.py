@@ -293,7 +293,7 @@ def _open_lines(case: Case, on: date) -> list[TherapyLine]:
     return [x for x in case.therapy_lines if x.start <= on and (x.end is None or x.end > on)]
 
 
-def _still_applies(option: str, flag: Flag, case: Case, on: date) -> bool:
+def still_applies(option: str, flag: Flag, case: Case, on: date) -> bool:
     """False for an option the patient's treatment on `on` has already answered."""
     assert flag.scan is not None
     since = [x for x in case.therapy_lines if flag.scan < x.start <= on]
@@ -347,7 +347,7 @@ def options_for_patient(case: Case, story: ScanStory, on: date, tr: Phrasebook) 
         return []
     if review.decision not in (ReviewDecision.PROGRESSION_CONFIRMED, ReviewDecision.NEW_REFERENCE):
         return []
-    return [option_words(o, tr) for o in flag.options if _still_applies(o, flag, case, on)]
+    return [option_words(o, tr) for o in flag.options if still_applies(o, flag, case, on)]
 
 
 def alerts_for_patient(case: Case, assessment: Assessment, on: date) -> list[str]:

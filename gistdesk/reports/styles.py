@@ -92,20 +92,25 @@ def fit_columns(
     size: float,
     *,
     padding: float = 6.0,
+    nowrap: frozenset[int] = frozenset(),
 ) -> list[float]:
     """Column widths for a table of markup cells: every column at least as wide as its
     longest unbreakable word (header row in bold), so no word or date is split mid-way
     (`2022-01-\\n05`, `RECIS T`); what is left goes to the `flex` columns by their weights.
-    When even the words do not fit, every column shrinks in proportion."""
+    When even the words do not fit, every column shrinks in proportion. Cells of `nowrap`
+    columns are plain strings drawn as they are: each of their lines counts as one word."""
     register_fonts()
     count = max(len(row) for row in rows)
     need = [0.0] * count
     for r, row in enumerate(rows):
         for c, cell in enumerate(row):
             font = SANS_BOLD if r == 0 or "<b>" in cell else SANS
-            text = html.unescape(re.sub(r"<br/>", " ", cell))
-            text = re.sub(r"<[^>]+>", "", text)
-            for word in text.split():
+            if c in nowrap and r > 0:  # the header row is Paragraphs: it wraps
+                words = cell.split("\n")
+            else:
+                text = html.unescape(re.sub(r"<br/>", " ", cell))
+                words = re.sub(r"<[^>]+>", "", text).split()
+            for word in words:
                 need[c] = max(need[c], stringWidth(word, font, size) + padding + 0.5)
     spare = width - sum(need)
     if spare < 0:

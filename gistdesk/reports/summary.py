@@ -533,14 +533,15 @@ def _role(facts: ScanFacts, lines: list[LineFacts]) -> str:
 
 
 def _reference_cell(facts: ScanFacts) -> str:
-    """The scan's reference (the scan it was read against) and the treated lesions left out."""
+    """The scan's reference (the scan it was read against) and the treated lesions left out,
+    as a plain string (lesion ids are user text: printed as typed, never parsed)."""
     a = facts.assessed
     if a is None:
         return "—"
     parts = [a.reference_scan.isoformat() if a.reference_scan else "none"]
     if a.treated_lesions:
-        parts.append("treated: " + t.para(", ".join(a.treated_lesions)))
-    return "<br/>".join(parts)
+        parts.append("treated: " + ", ".join(a.treated_lesions))
+    return "\n".join(parts)
 
 
 def _flag_cell(facts: ScanFacts, assessment: Assessment) -> str:
@@ -585,8 +586,6 @@ def _scans(
     out = _section("Scans", styles)
     if not scans:
         return [*out, Paragraph("No scans recorded.", styles.body)]
-    right = ParagraphStyle("cellr", parent=styles.cell, alignment=2)
-    center = ParagraphStyle("cellc", parent=styles.cell, alignment=1)
     rows: list[list[str]] = [[h for h, _ in SCAN_COLUMNS]]
     for facts in scans:
         a = facts.assessed
@@ -604,7 +603,7 @@ def _scans(
                 facts.scan.modality.value,
                 role,
                 _reference_cell(facts),
-                t.num(facts.sod_mm) + (f"<br/>+{new} new" if new else ""),
+                t.num(facts.sod_mm) + (f"\n+{new} new" if new else ""),
                 t.pct(a.recist.change_vs_baseline_pct) if a else "—",
                 t.pct(a.recist.change_vs_nadir_pct) if a else "—",
                 recist,
@@ -614,13 +613,25 @@ def _scans(
                 _flag_cell(facts, assessment),
             ]
         )
-    aligns = [styles.cell] * 4 + [right] * 3 + [center] * 2 + [right, center, styles.cell]
-    data = [_cells(rows[0], styles.cell_bold)]
-    data += [[Paragraph(v, aligns[i]) for i, v in enumerate(row)] for row in rows[1:]]
+    # Paragraphs only where text wraps (they are slow for a 100-scan table); the other
+    # columns are plain strings, each fitted to its longest line.
+    wrapping = (2, 11)
+    data: list[list[object]] = [_cells(rows[0], styles.cell_bold)]
+    data += [
+        [Paragraph(v, styles.cell) if i in wrapping and v else v for i, v in enumerate(row)]
+        for row in rows[1:]
+    ]
     flex = {i: f for i, (_, f) in enumerate(SCAN_COLUMNS) if f}
-    widths = fit_columns(rows, width, flex, styles.cell.fontSize)
+    plain = frozenset(range(len(SCAN_COLUMNS))) - set(wrapping)
+    body = [rows[0], *rows[1:]]
+    widths = fit_columns(body, width, flex, styles.cell.fontSize, nowrap=plain)
     table = LongTable(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
-    table.setStyle(_table_style(zebra_rows=len(data) - 1))
+    style = _table_style(zebra_rows=len(data) - 1)
+    style.add("ALIGN", (4, 1), (6, -1), "RIGHT")
+    style.add("ALIGN", (9, 1), (9, -1), "RIGHT")
+    style.add("ALIGN", (7, 1), (8, -1), "CENTER")
+    style.add("ALIGN", (10, 1), (10, -1), "CENTER")
+    table.setStyle(style)
     legend = Paragraph(
         "SOD: sum of target diameters (short axis for nodes). Reference: the scan each scan is "
         "read against (the line's baseline until a review or a dose escalation makes a later "

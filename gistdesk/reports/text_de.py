@@ -355,10 +355,6 @@ DE.update(
             "Ihre nächste Bildgebung ist jetzt fällig ({every}). Bitte klären Sie mit Ihrem "
             "Team, ob ein Termin vereinbart ist."
         ),
-        s.NEXT_MAY_CHANGE: (
-            "Ihr Team ändert diesen Plan vielleicht, wenn es Ihre letzte Aufnahme mit Ihnen "
-            "bespricht."
-        ),
         s.NO_ROUTINE: (
             "Es ist keine Routineuntersuchung geplant: Bei einem Tumor, der sehr "
             "wahrscheinlich nicht wiederkommt, sind Routineuntersuchungen oft nicht nötig. "
@@ -374,7 +370,8 @@ DE.update(
         s.WHY["long_break"]: "nach einer langen Medikamentenpause",
         s.WHY["after_surgery"]: "nach Ihrer Operation",
         s.DEPENDS: (
-            "Wie es weitergeht, hängt vom Gespräch mit Ihrem Team über Ihre letzte Aufnahme ab."
+            "Wie es weitergeht, auch der Termin Ihrer nächsten Bildgebung, hängt vom Gespräch "
+            "mit Ihrem Team über Ihre letzte Aufnahme ab."
         ),
         s.WAIT_RE_IMAGE: (
             "Ihr Team möchte eine weitere Aufnahme, bevor es über die nächsten Schritte "

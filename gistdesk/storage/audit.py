@@ -43,6 +43,7 @@ class AuditEntry:
     field: str
     old_value: str | None
     new_value: str | None
+    db_login: str | None = None  # the database login that wrote the row (team database)
 
 
 def utc_now() -> str:

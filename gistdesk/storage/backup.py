@@ -16,11 +16,13 @@ import re
 import sqlite3
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from gistdesk.core.progress import CancelToken, Progress
+from gistdesk.core.progress import check as check_cancel
 from gistdesk.storage.errors import StorageError
 
 KEEP_DAILY = 7
@@ -167,17 +169,58 @@ def remove_leftovers(folder: Path, locked: bool) -> list[Path]:
     return removed
 
 
-def backup_database(conn: sqlite3.Connection, db_path: Path, reason: str) -> Path:
-    """Write a checked copy of the open database next to it and return its path."""
+def backup_database(
+    conn: sqlite3.Connection,
+    db_path: Path,
+    reason: str,
+    *,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
+) -> Path:
+    """Write a checked copy of the open database next to it and return its path.
+    `progress(bytes written, bytes expected)`; cancelled, only a temporary file was written
+    and it is removed (Cancelled)."""
     folder = backup_folder(db_path)
     with _folder_lock(folder) as locked:
         remove_leftovers(folder, locked)
-        final = _copy(conn, db_path, folder, reason)
+        final = _copy(conn, db_path, folder, reason, progress, cancel)
         rotate(db_path)
     return final
 
 
-def _copy(conn: sqlite3.Connection, db_path: Path, folder: Path, reason: str) -> Path:
+PROGRESS_EVERY = 500_000  # SQLite VM steps between two progress reports during a copy
+
+
+def _watch(
+    conn: sqlite3.Connection, tmp: Path, progress: Progress | None, cancel: CancelToken | None
+) -> None:
+    """Report VACUUM INTO's progress from the copy's size; abort it when cancelled."""
+    if progress is None and cancel is None:
+        return
+    pages, size = (
+        int(conn.execute(f"PRAGMA {p}").fetchone()[0]) for p in ("page_count", "page_size")
+    )
+    expected = pages * size
+
+    def handler() -> int:
+        if cancel is not None and cancel.cancelled:
+            return 1  # SQLite stops the statement ("interrupted")
+        if progress is not None:
+            with suppress(OSError):
+                progress(min(tmp.stat().st_size, expected), expected)
+        return 0
+
+    conn.set_progress_handler(handler, PROGRESS_EVERY)
+
+
+def _copy(
+    conn: sqlite3.Connection,
+    db_path: Path,
+    folder: Path,
+    reason: str,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
+) -> Path:
     stamp = datetime.now(UTC).strftime(_STAMP)
     version = int(conn.execute("PRAGMA user_version").fetchone()[0])
     safe_reason = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in reason)[:40]
@@ -188,7 +231,16 @@ def _copy(conn: sqlite3.Connection, db_path: Path, folder: Path, reason: str) ->
     # for the moment between VACUUM INTO and a chmod.
     os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     try:
-        conn.execute("VACUUM INTO ?", (str(tmp),))
+        check_cancel(cancel)
+        _watch(conn, tmp, progress, cancel)
+        try:
+            conn.execute("VACUUM INTO ?", (str(tmp),))
+        except sqlite3.OperationalError:
+            check_cancel(cancel)  # interrupted on request: Cancelled, not an error
+            raise
+        finally:
+            conn.set_progress_handler(None, 0)
+        check_cancel(cancel)
         os.chmod(tmp, 0o600)
         _fsync(tmp)
         check = sqlite3.connect(str(tmp))

@@ -14,7 +14,9 @@ from datetime import date
 from pathlib import Path
 
 from gistdesk.core.casefile import read_case_file, write_case_file
+from gistdesk.core.files import OutputPathError, check_output_path
 from gistdesk.core.problems import InvalidCaseError, Problem
+from gistdesk.core.progress import Cancelled, CancelToken, Progress, check, report
 from gistdesk.storage.auth import Permission
 from gistdesk.storage.contract import Repository
 from gistdesk.storage.errors import RecordExistsError, StorageError
@@ -53,12 +55,20 @@ def safe_filename(record_number: str) -> str:
     return f"{cleaned}.json"
 
 
-def export_case(repo: Repository, record_number: str, path: str | os.PathLike[str]) -> Path:
-    """One patient as a case file; audited once the file is written (a file whose audit row
-    cannot be written is removed again)."""
+def export_case(
+    repo: Repository,
+    record_number: str,
+    path: str | os.PathLike[str],
+    *,
+    overwrite: bool = True,
+) -> Path:
+    """One patient as a case file; only to a new or regular file, and to an existing one only
+    with `overwrite` (OutputPathError, an OSError, otherwise). Audited once the file is
+    written (a file whose audit row cannot be written is removed again)."""
     repo.require(Permission.IMPORT_EXPORT)
     target = Path(path)
-    write_case_file(target, repo.load_case(record_number))
+    check_output_path(target, overwrite=overwrite)  # before loading: refuse early
+    write_case_file(target, repo.load_case(record_number), overwrite=overwrite)
     _audited(repo, [target], record_number, "case file", str(target))
     return target
 
@@ -74,24 +84,48 @@ def _audited(
         raise
 
 
-def export_all(repo: Repository, folder: str | os.PathLike[str]) -> list[Path]:
+def export_all(
+    repo: Repository,
+    folder: str | os.PathLike[str],
+    *,
+    overwrite: bool = True,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
+) -> list[Path]:
     """Every patient as FOLDER/<record number>.json; distinct names even if two record
-    numbers clean to the same file name. One audit row for the whole export."""
+    numbers clean to the same file name. Every target is checked before the first is
+    written, so a refused one (existing without `overwrite`, a link, a FIFO) writes nothing.
+    One audit row for the whole export. Cancelled (or failed), it removes the files it
+    wrote: no half export is left behind."""
     repo.require(Permission.IMPORT_EXPORT)
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
+    planned: list[tuple[str, Path]] = []
     used: set[str] = set()
+    for record_number in repo.record_numbers():
+        name = safe_filename(record_number)
+        stem, n = name[:-5], 2
+        while name.casefold() in used:
+            name, n = f"{stem}~{n}.json", n + 1
+        used.add(name.casefold())
+        planned.append((record_number, out / name))
+    refused: list[str] = []
+    for _number, target in planned:
+        try:
+            check_output_path(target, overwrite=overwrite)
+        except OutputPathError as exc:
+            refused.append(str(exc))
+    if refused:
+        more = f" (and {len(refused) - 3} more)" if len(refused) > 3 else ""
+        raise OutputPathError(f"{len(refused)} file(s) refused: " + "; ".join(refused[:3]) + more)
+    written: list[Path] = []
     try:
-        for record_number in repo.record_numbers():
-            name = safe_filename(record_number)
-            stem, n = name[:-5], 2
-            while name.casefold() in used:
-                name, n = f"{stem}~{n}.json", n + 1
-            used.add(name.casefold())
-            target = out / name
-            write_case_file(target, repo.load_case(record_number))
+        for done, (record_number, target) in enumerate(planned):
+            report(progress, done, len(planned))
+            check(cancel)
+            write_case_file(target, repo.load_case(record_number), overwrite=overwrite)
             written.append(target)
+        report(progress, len(planned), len(planned))
     except BaseException:
         for file in written:  # no half export left behind unaudited
             file.unlink(missing_ok=True)
@@ -137,6 +171,14 @@ def import_file(
         return ImportResult(source, number, "error", message=str(exc))
 
 
+class ImportCancelled(Cancelled):
+    """Stopped between two files: `report` holds the files done, each whole and audited."""
+
+    def __init__(self, done: ImportReport, total: int) -> None:
+        super().__init__(f"cancelled after {len(done.results)} of {total} file(s)")
+        self.report = done
+
+
 def import_files(
     repo: Repository,
     paths: Iterable[str | os.PathLike[str]],
@@ -144,8 +186,17 @@ def import_files(
     user: str | None = None,
     replace: bool = False,
     as_of: date | None = None,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
 ) -> ImportReport:
-    report = ImportReport()
-    for path in paths:
-        report.results.append(import_file(repo, path, user=user, replace=replace, as_of=as_of))
-    return report
+    """Import each file in its own transaction. Cancelled, it stops between two files and
+    raises Cancelled with `.report` holding the files done (each whole and audited)."""
+    result = ImportReport()
+    files = list(paths)
+    for done, path in enumerate(files):
+        report(progress, done, len(files))
+        if cancel is not None and cancel.cancelled:
+            raise ImportCancelled(result, len(files))
+        result.results.append(import_file(repo, path, user=user, replace=replace, as_of=as_of))
+    report(progress, len(files), len(files))
+    return result

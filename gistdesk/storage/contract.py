@@ -41,6 +41,7 @@ from gistdesk.core.model import (
     SideEffect,
     TherapyLine,
 )
+from gistdesk.core.progress import CancelToken, Progress
 from gistdesk.storage.api import PatientRow, SortKey, Worklist
 from gistdesk.storage.audit import AuditEntry
 from gistdesk.storage.auth import Permission
@@ -398,8 +399,11 @@ class Repository(Protocol):
         as_of: date | None = None,
         expected_revision: Revision | None = None,
     ) -> Case:
-        """Add the team's review of one scan (clinicians and administrators); reviews are
-        only ever added, a later one supersedes (DESIGN.md section 3)."""
+        """Add the team's review of one scan (REVIEW: clinicians and administrators; the
+        reviewer is the acting user). Reviews are only ever added, a later one supersedes;
+        a save that would change or drop one raises ReviewsAreKeptError. With
+        `expected_revision`, refused when the patient changed since (the decision was made
+        on what the reviewer saw)."""
         ...
 
     def refresh_summaries(self, as_of: date | None = None) -> int: ...
@@ -474,13 +478,27 @@ class Repository(Protocol):
         ...
 
     # -- backups ----------------------------------------------------------------------------
-    def backup(self, reason: str = "manual") -> Path: ...
+    def backup(
+        self,
+        reason: str = "manual",
+        *,
+        progress: Progress | None = None,
+        cancel: CancelToken | None = None,
+    ) -> Path:
+        """`progress(done, total)` while copying; `cancel` stops it with nothing written."""
+        ...
 
     def auto_backup(self, min_interval: timedelta = timedelta(hours=24)) -> Path | None: ...
 
     def list_backups(self) -> list[BackupInfo]: ...
 
-    def restore(self, path: str | os.PathLike[str]) -> Path: ...
+    def restore(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        progress: Progress | None = None,
+        cancel: CancelToken | None = None,
+    ) -> Path: ...
 
     # -- health -----------------------------------------------------------------------------
     def schema_version(self) -> int: ...

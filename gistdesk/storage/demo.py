@@ -47,6 +47,7 @@ from gistdesk.core.vocab import (
     Site,
     StopReason,
 )
+from gistdesk.storage.demo_mark import mark_demo_clinic
 from gistdesk.storage.repository import PreparedCase, SqliteRepository, prepare_case
 
 DEMO_USER = "demo-generator"
@@ -759,6 +760,10 @@ def generate_clinic(
     # Worker processes only pay off with spare cores (measured: none gained on 2 CPUs).
     procs = workers if workers is not None else (min(4, cpus - 1) if cpus > 2 else 1)
     with SqliteRepository(Path(db_path)) as repo:
+        if not repo.record_numbers() and not repo.has_users():
+            mark_demo_clinic(
+                repo.conn
+            )  # only a clinic this generator starts from nothing is a demo
         taken = [int(n[3:]) for n in repo.record_numbers() if _DEMO_NUMBER.fullmatch(n)]
         first = 1 + max(taken, default=0)
         jobs = [

@@ -258,5 +258,22 @@ class BackupInvalidError(StorageError):
     """A file offered for restore is not a sound gistdesk database; nothing was changed."""
 
 
+class ConnectionLostError(StorageError):
+    """The connection to the database server broke during a call (a server restart, a
+    network cut). The call's transaction did not commit; the next call reconnects."""
+
+    def __init__(self, writing: bool = True) -> None:
+        super().__init__(
+            "The connection to the database server was lost; nothing was saved. Your "
+            "entries are still in the form: try again in a moment."
+            if writing
+            else "The connection to the database server was lost; try again in a moment."
+        )
+
+
+class DatabaseUnavailableError(StorageError):
+    """The database server cannot be reached (or refuses this login)."""
+
+
 class ReviewsAreKeptError(StorageError):
     """A save would drop, alter or orphan one of the team's reviews (they are only added)."""

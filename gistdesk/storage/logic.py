@@ -149,6 +149,9 @@ PRINT_KINDS = frozenset(
         "handout (command line)",
         "clinician summary PDF",
         "patient handout PDF",
+        "tumor board sheet",
+        "tumor board sheet PDF",
+        "board (command line)",
     }
 )
 

@@ -29,8 +29,6 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-import sqlite_utils
-
 from gistdesk.core.model import (
     Case,
     DoseChange,
@@ -40,6 +38,7 @@ from gistdesk.core.model import (
     SideEffect,
     TherapyLine,
 )
+from gistdesk.core.progress import CancelToken, Progress
 from gistdesk.storage import (
     audit,
     auth,
@@ -68,7 +67,7 @@ from gistdesk.storage.contract import (
     Repository,
     Revision,
 )
-from gistdesk.storage.db import open_database, write_transaction
+from gistdesk.storage.db import Database, open_database, write_transaction
 from gistdesk.storage.errors import (
     AccountLockedError,
     EntityNotFoundError,
@@ -129,7 +128,7 @@ class SqliteRepository:
         self, path: str | os.PathLike[str], *, integrity: str = "full", read_only: bool = False
     ) -> None:
         self.path = Path(path)
-        self.db: sqlite_utils.Database = open_database(self.path, integrity=integrity)
+        self.db: Database = open_database(self.path, integrity=integrity)
         self.conn: sqlite3.Connection = self.db.conn
         if read_only:
             self.conn.execute("PRAGMA query_only = ON")
@@ -462,7 +461,13 @@ class SqliteRepository:
     ) -> None:
         self.close()
 
-    def backup(self, reason: str = "manual") -> Path:
+    def backup(
+        self,
+        reason: str = "manual",
+        *,
+        progress: Progress | None = None,
+        cancel: CancelToken | None = None,
+    ) -> Path:
         """A checked copy of the database in `<name>-backups/` beside it, then rotation
         (7 daily, 4 weekly; see backup.py). Call with "close" when the app closes. Needs no
         sign-in (the app may be locked when it closes): it only copies the file beside
@@ -480,7 +485,9 @@ class SqliteRepository:
                     action="backup",
                     changes=[audit.Change("database", "backup", None, reason)],
                 )
-            return backup.backup_database(self.conn, self.path, reason)
+            return backup.backup_database(
+                self.conn, self.path, reason, progress=progress, cancel=cancel
+            )
 
     def auto_backup(self, min_interval: timedelta = timedelta(hours=24)) -> Path | None:
         """The daily backup: taken when the newest ordinary backup is older than
@@ -496,7 +503,13 @@ class SqliteRepository:
         """The backups of this database, newest first."""
         return sorted(backup.backup_infos(self.path), key=lambda i: i.created_utc, reverse=True)
 
-    def restore(self, path: str | os.PathLike[str]) -> Path:
+    def restore(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        progress: Progress | None = None,
+        cancel: CancelToken | None = None,
+    ) -> Path:
         """Replace the database by the backup at `path` (administrators). The file is
         checked first (integrity, application id, schema version; BackupInvalidError and
         nothing changed otherwise) and the current database is backed up first; returns
@@ -506,7 +519,9 @@ class SqliteRepository:
         restore.check_backup_file(path)
         self.conn.close()
         try:
-            safety = restore.restore_database(self.path, path, by=actor)
+            safety = restore.restore_database(
+                self.path, path, by=actor, progress=progress, cancel=cancel
+            )
             if safety is None:  # pragma: no cover - the open database's file exists
                 raise StorageError("The database file disappeared during the restore.")
             return safety
@@ -1013,6 +1028,7 @@ class SqliteRepository:
                 raise PatientNotFoundError(record_number)
             old_case = rows.read_case(conn, patient_id)
             new_case = entry.apply(old_case)
+            self._check_reviews(old_case, new_case)  # before validation: the clearer message
             _check(new_case, day)
             self._write_case(
                 conn,

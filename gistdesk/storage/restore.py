@@ -24,6 +24,7 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+from gistdesk.core.progress import CancelToken, Progress, check, report
 from gistdesk.storage import backup, schema
 from gistdesk.storage.audit import Change, write
 from gistdesk.storage.db import APPLICATION_ID, BUSY_TIMEOUT_MS, open_database
@@ -81,12 +82,12 @@ def check_backup_file(path: str | os.PathLike[str]) -> int:
         conn.close()
 
 
-def _safety_copy(db_path: Path) -> Path:
+def _safety_copy(db_path: Path, cancel: CancelToken | None = None) -> Path:
     """A backup of the current database before it is overwritten."""
     try:
         conn = sqlite3.connect(str(db_path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
         try:
-            return backup.backup_database(conn, db_path, "before-restore")
+            return backup.backup_database(conn, db_path, "before-restore", cancel=cancel)
         finally:
             conn.close()
     except sqlite3.DatabaseError:
@@ -110,20 +111,34 @@ def _safety_copy(db_path: Path) -> Path:
 
 
 def restore_database(
-    db_path: str | os.PathLike[str], source: str | os.PathLike[str], *, by: str
+    db_path: str | os.PathLike[str],
+    source: str | os.PathLike[str],
+    *,
+    by: str,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
 ) -> Path | None:
     """Replace the database at `db_path` by the backup `source` (see the module docstring);
     returns the path of the backup taken of the current database first (None when there was
-    no database file yet)."""
+    no database file yet). `progress(step, 4)`: checked, safety copy, staged, replaced.
+    Cancelled before the last step (the one-step copy into the live file), the database is
+    untouched and the staging copy removed (Cancelled)."""
     # Through a symbolic link the real file is restored and the link stays a link.
     live, src = Path(db_path).resolve(), Path(source)
     check_backup_file(src)
     if live.exists() and live == src.resolve():
         raise BackupInvalidError("That file is the database itself; nothing was restored.")
-    safety = _safety_copy(live) if live.exists() else None
+    report(progress, 1, 4)
+    check(cancel)
+    safety = _safety_copy(live, cancel) if live.exists() else None
+    report(progress, 2, 4)
+    check(cancel)
     staging = _staged_with_audit_row(src, live, by)
     try:
+        report(progress, 3, 4)
+        check(cancel)  # the last moment to stop: the copy below is one step
         _copy_into(staging, live)
+        report(progress, 4, 4)
     except sqlite3.Error as exc:
         raise translate(exc) from exc
     finally:

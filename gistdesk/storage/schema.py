@@ -14,10 +14,12 @@ import sqlite3
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from gistdesk.storage import backup
+
+if TYPE_CHECKING:
+    from gistdesk.storage.db import Database
 
 V1_TABLES = """
 CREATE TABLE patients (
@@ -417,7 +419,7 @@ def current_version(conn: sqlite3.Connection) -> int:
     return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
 
-def migrate(db: sqlite_utils.Database, db_path: Path, target: int | None = None) -> list[Path]:
+def migrate(db: Database, db_path: Path, target: int | None = None) -> list[Path]:
     """Apply pending migrations up to `target` (default: latest); returns the backups made."""
     conn = db.conn
     goal = LATEST_VERSION if target is None else target

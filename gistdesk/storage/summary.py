@@ -17,9 +17,9 @@ passes "today"; the row was computed on `computed_on`):
   compares it with today, so this one is exact.
 - to review (schema v5): an active scan flag as above whose review in force (the case's
   reviews, DESIGN.md section 4) is missing or `re_image`. It changes only on a save.
-- next scan due (schema v5): the day the next scan is due, for the list's column and the
-  scan-overdue worklist's order: the day before `scan_due` (the last day a scan is not yet
-  overdue), or, once overdue, the engine's `follow_up.next_scan_due` as of the save date.
+- next scan due (schema v5): the engine's `follow_up.next_scan_due` as of the save date, for
+  the list's column and the scan-overdue worklist's order (the patient header assesses as of
+  today; they differ only when the interval itself changed since the save).
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from typing import Any
 from gistdesk.clinical import assess
 from gistdesk.clinical.alerts import scan_overdue
 from gistdesk.clinical.risk import recurrence_risk
-from gistdesk.clinical.types import FlagCode, Risk
+from gistdesk.clinical.types import FlagCode, FollowUp, Risk
 from gistdesk.core.model import Case, TherapyLine
 from gistdesk.core.reviews import awaits_decision, review_in_force
 from gistdesk.core.vocab import Intent
@@ -171,18 +171,16 @@ def summarize(case: Case, as_of: date) -> Summary:
         scan_due=scan_due,
         adjuvant_end=_adjuvant_end(case.therapy_lines),
         to_review=to_review,
-        next_scan_due=_next_scan_due(overdue_now, scan_due, last_scan, as_of),
+        next_scan_due=_next_scan_due(assessment.follow_up, scan_due),
     )
 
 
-def _next_scan_due(
-    overdue_now: bool, scan_due: date | None, last_scan: date | None, as_of: date
-) -> date | None:
-    if scan_due is None:
-        return None
-    if overdue_now:
-        return scan_due if last_scan is None else scan_due - timedelta(days=1)
-    return scan_due - timedelta(days=1)
+def _next_scan_due(follow_up: FollowUp | None, scan_due: date | None) -> date | None:
+    # The engine's due date (DESIGN.md section 4, "Follow-up interval") as of the save; the
+    # day before the first overdue day when the engine gives none.
+    if follow_up is not None:
+        return follow_up.next_scan_due
+    return scan_due - timedelta(days=1) if scan_due is not None else None
 
 
 def _iso(day: date | None) -> str | None:

@@ -1,7 +1,7 @@
 """`python -m gistdesk.tools.translations [--check]`: update the Qt translation files.
 
 Extracts every translatable GUI string from `gistdesk/ui` into
-`resources/translations/gistdesk_XX.ts` (keeping the translations already there, marking
+`gistdesk/_resources/translations/gistdesk_XX.ts` (keeping the translations already there, marking
 removed texts obsolete) and compiles each .ts into the .qm the app loads, with
 `pyside6-lrelease` from the PySide6 wheel. `--check` only reports strings without a
 translation and exits 1 if a .ts file is out of date (for CI).
@@ -31,7 +31,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = ROOT / "gistdesk" / "ui"
-OUT = ROOT / "resources" / "translations"
+OUT = ROOT / "gistdesk" / "_resources" / "translations"
 LANGUAGES = ("de", "fr")
 NUMERUS_SEPARATOR = "\x1e"  # between the plural forms of one translation
 

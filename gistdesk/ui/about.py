@@ -21,13 +21,20 @@ SIMPLIFICATIONS: tuple[str, ...] = (
         "About", "no RECIST confirmation scans and no minimum duration for stable disease"
     ),
     QT_TRANSLATE_NOOP(
+        "About", "the team's review of a scan takes the place of a confirmation scan"
+    ),
+    QT_TRANSLATE_NOOP(
         "About", "one PET threshold (25%) instead of EORTC's cycle-dependent thresholds"
     ),
-    QT_TRANSLATE_NOOP("About", "scans outside a therapy line are only checked for new lesions"),
     QT_TRANSLATE_NOOP(
-        "About", "only surgery (not ablation, embolization or radiation) resets a baseline"
+        "About", "a locally treated lesion leaves the reading only when the procedure lists it"
     ),
     QT_TRANSLATE_NOOP("About", "no automatic Choi density for MRI or the low-dose CT of a PET-CT"),
+    QT_TRANSLATE_NOOP(
+        "About",
+        "a rise in PET SUV alone raises no flag (the PET response is shown beside RECIST and Choi)",
+    ),
+    QT_TRANSLATE_NOOP("About", "an unknown rupture is computed as no rupture"),
 )
 
 

@@ -40,6 +40,7 @@ class ActionState:
     has_line: bool = False
     line_selected: bool = False
     scan_selected: bool = False
+    has_scan: bool = False
     dose_selected: bool = False
     procedure_selected: bool = False
     side_effect_selected: bool = False
@@ -73,6 +74,9 @@ class ActionSpec:
     when_locked: bool = False  # usable on the lock screen
     hidden_without_permission: bool = False  # admin tools: hidden, not greyed
     tip: str = ""  # marked with QT_TRANSLATE_NOOP(CONTEXT, ...); default: the text
+    # A bare-letter shortcut: only while the focus is in a widget the action was added to
+    # (the flags panel, the scans table), never while typing in the search box.
+    local_shortcut: bool = False
 
     def allowed(self, state: ActionState) -> bool:
         return all(p in state.permissions for p in self.permissions)
@@ -126,6 +130,17 @@ ACTIONS: tuple[ActionSpec, ...] = (
         QKeySequence.StandardKey.Print,
         (Permission.PRINT,),
         _case,
+    ),
+    ActionSpec(
+        "board_sheet",
+        QT_TRANSLATE_NOOP("MainWindow", "&Tumor board sheet…"),
+        lambda w: w.print_board_sheet(),
+        "Ctrl+Shift+B",
+        (Permission.PRINT,),
+        _case,
+        tip=QT_TRANSLATE_NOOP(
+            "MainWindow", "Print the one-page tumor board sheet of the open patient"
+        ),
     ),
     ActionSpec(
         "lock",
@@ -231,6 +246,17 @@ ACTIONS: tuple[ActionSpec, ...] = (
         DELETE_ENTRY,
         lambda s: s.scan_selected,
         edits=True,
+    ),
+    ActionSpec(
+        "review_flag",
+        QT_TRANSLATE_NOOP("MainWindow", "&Review flag…"),
+        lambda w: w.review_flag(),
+        "R",
+        (Permission.REVIEW,),
+        lambda s: s.has_case and s.has_scan,
+        edits=True,
+        tip=QT_TRANSLATE_NOOP("MainWindow", "Record the team's decision on the flagged scan"),
+        local_shortcut=True,
     ),
     ActionSpec(
         "add_procedure",
@@ -400,6 +426,7 @@ MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
             None,
             "print_summary",
             "print_handout",
+            "board_sheet",
             None,
             "lock",
             "switch_user",
@@ -422,6 +449,7 @@ MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
             "add_scan",
             "edit_scan",
             "delete_scan",
+            "review_flag",
             None,
             "add_procedure",
             "edit_procedure",
@@ -469,7 +497,7 @@ TOOLBAR: tuple[str | None, ...] = (
 # The tool buttons above each table of the patient view.
 TAB_BUTTONS: dict[str, tuple[str, ...]] = {
     "lines": ("add_line", "edit_line", "add_dose", "edit_dose", "delete_dose"),
-    "scans": ("add_scan", "edit_scan", "delete_scan"),
+    "scans": ("add_scan", "edit_scan", "delete_scan", "review_flag"),
     "procedures": ("add_procedure", "edit_procedure", "delete_procedure"),
     "side_effects": ("add_side_effect", "edit_side_effect", "delete_side_effect"),
 }
@@ -513,6 +541,8 @@ def create_actions(window: MainWindow) -> dict[str, QAction]:
         action.setObjectName(spec.name)
         if spec.shortcut is not None:
             action.setShortcut(QKeySequence(spec.shortcut))
+            if spec.local_shortcut:
+                action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             # Ctrl+L and the rest also work while a form (a modal dialog) is open only when
             # the window handles them itself: see MainWindow's application shortcut filter.
         action.setToolTip(base_tooltip(spec, action))

@@ -23,9 +23,12 @@ from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
+from gistdesk.resources import resources_dir
+from gistdesk.storage import sessions
 from gistdesk.storage.contract import Repository
 from gistdesk.storage.db import ENV_VAR
 from gistdesk.storage.db import default_db_path as storage_default_db_path
+from gistdesk.storage.demo_mark import is_demo_clinic
 from gistdesk.storage.factory import open_repository as open_target
 from gistdesk.ui import dialogs
 from gistdesk.ui.background import BackgroundOp, Progress
@@ -81,19 +84,16 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 
 def app_icon() -> QIcon:
-    """The app icon from resources/icons (next to the package, or inside a bundle)."""
-    roots = [
-        Path(getattr(sys, "_MEIPASS", "")) / "resources",
-        Path(__file__).resolve().parents[2] / "resources",
-    ]
+    """The app icon from the package's resources (gistdesk.resources: source, wheel, bundle)."""
     icon = QIcon()
-    for root in roots:
-        for size in (16, 24, 32, 48, 128, 256):
-            file = root / "icons" / f"gistdesk-{size}.png"
-            if file.is_file():
-                icon.addFile(str(file))
-        if not icon.isNull():
-            break
+    try:
+        root = resources_dir()
+    except FileNotFoundError:
+        return icon
+    for size in (16, 24, 32, 48, 128, 256):
+        file = root / "icons" / f"gistdesk-{size}.png"
+        if file.is_file():
+            icon.addFile(str(file))
     return icon
 
 
@@ -211,12 +211,18 @@ class IntegrityCheck(QObject):
         self.op: BackgroundOp[None] = BackgroundOp(
             None, self._work, show_progress=False, name="gistdesk-integrity"
         )
+        self._started = False
 
     def start(self) -> None:
+        if self._started:
+            return  # already running (or done)
+        self._started = True
         self.op.start(lambda _none: self.checked.emit(""), self._failed)
 
     def wait(self, timeout_ms: int = 30_000) -> bool:
-        """Wait for the check to finish (tests); True when it has."""
+        """Wait for the check to finish (tests; it starts now if it was still waiting for
+        its turn); True when it has."""
+        self.start()
         return self.op.wait(timeout_ms)
 
     def _work(self, _progress: Progress) -> None:
@@ -228,8 +234,24 @@ class IntegrityCheck(QObject):
         self.checked.emit(str(exc) or type(exc).__name__)
 
 
-def check_integrity_in_background(window: MainWindow, path: Path) -> IntegrityCheck:
+# After a clean close the checks wait until the window has settled: the first seconds of
+# a start are the user's (and the check's reading of the whole file would compete with them).
+CHECK_DELAY_MS = 3_000
+
+
+def check_integrity_in_background(
+    window: MainWindow, path: Path, mark: sessions.OpenMark | None = None
+) -> IntegrityCheck:
+    """The integrity and foreign-key checks beside the open window. After a clean close the
+    window is usable at once; after one that was not (a crash, a kill, a power cut: see
+    storage/sessions.py) it stays read-only until the checks pass."""
     worker = IntegrityCheck(path, window)
+    unclean = mark is not None and not mark.last_close_clean
+    if unclean:
+        window.set_read_only(
+            True,
+            tr("App", "Checking the database after an unclean close: read only until done"),
+        )
 
     def report(problem: str) -> None:
         if problem:
@@ -245,9 +267,16 @@ def check_integrity_in_background(window: MainWindow, path: Path) -> IntegrityCh
                 ),
                 problem,
             )
+        elif unclean:
+            sessions.clear_stale(path)
+            window.set_read_only(False)
+            window.statusBar().showMessage(tr("App", "Database checked: no problem found"), 8000)
 
     worker.checked.connect(report)
-    worker.start()
+    if unclean:
+        worker.start()  # the window waits for it: at once
+    else:
+        QTimer.singleShot(CHECK_DELAY_MS, worker.start)
     return worker
 
 
@@ -265,9 +294,30 @@ def default_db_path() -> Path:
 
 
 def settings_for(path: str | None = None) -> QSettings:
+    """The app's own settings file (window layout, language; no patient data: what a user
+    last opened is kept per user in the database). Owner-only (0600) on POSIX."""
     if path:
-        return QSettings(path, QSettings.Format.IniFormat)
-    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_NAME, APP_NAME)
+        settings = QSettings(path, QSettings.Format.IniFormat)
+    else:
+        settings = QSettings(
+            QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_NAME, APP_NAME
+        )
+    owner_only_file(Path(settings.fileName()))
+    return settings
+
+
+def owner_only_file(path: Path) -> None:
+    """Create `path` empty with mode 0600 if missing, or tighten it to 0600 (QSettings writes
+    through a temporary file that keeps the mode of the file it replaces)."""
+    if os.name != "posix":
+        return  # Windows: the per-user profile folder is private already
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        fd = os.open(path, os.O_CREAT | os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0), 0o600)
+        os.close(fd)
+        os.chmod(path, 0o600)
+    except OSError:
+        pass  # a settings file that cannot be secured is still better than no app
 
 
 def choose_database(db: Path | None, demo_db: Path | None) -> Path | None:
@@ -333,11 +383,13 @@ def backup_in_background(path: Path, timeout_s: float = 8.0) -> str:
 
 
 DAILY_CHECK_MS = 60 * 60 * 1000  # look every hour whether the daily backup is due
+DAILY_FIRST_MS = 60 * 1000  # the first look, a minute after the start
 
 
-def start_daily_backups(window: MainWindow, path: Path) -> QTimer:
-    """The daily backup: at start and then hourly, a background thread takes a backup when
-    the newest one is more than a day old (the repository decides); the window never waits."""
+def start_daily_backups(window: MainWindow, path: Path, first_after_ms: int = 0) -> QTimer:
+    """The daily backup: `first_after_ms` after start and then hourly, a background thread
+    takes a backup when the newest one is more than a day old (the repository decides); the
+    window never waits."""
 
     def work(_progress: Progress) -> None:
         with open_target(path, integrity="none") as repo:
@@ -359,7 +411,10 @@ def start_daily_backups(window: MainWindow, path: Path) -> QTimer:
     timer.setInterval(DAILY_CHECK_MS)
     timer.timeout.connect(check)
     timer.start()
-    check()
+    if first_after_ms > 0:
+        QTimer.singleShot(first_after_ms, window, check)
+    else:
+        check()
     window.daily_backup_timer = timer  # type: ignore[attr-defined]
     return timer
 
@@ -423,7 +478,9 @@ def start(
             f"{type(exc).__name__}: {exc}",
         )
         return None
-    demo = path in (demo_db, app_data_dir() / DEMO_FILE)
+    # Demo accounts only on a database the demo generator made (never a real clinic, even
+    # when --demo-db names one): storage.demo.is_demo_clinic.
+    demo = path in (demo_db, app_data_dir() / DEMO_FILE) and is_demo_clinic(path)
     if demo:
         from gistdesk.ui.demo_accounts import ensure_demo_accounts
 
@@ -440,9 +497,12 @@ def start(
     )
     window.database_path = path
     window.backup_on_close = close_backup_hook(window, path)
-    start_daily_backups(window, path)
+    # Copying the whole file must not compete with the start (issue 16): a minute later.
+    start_daily_backups(window, path, first_after_ms=DAILY_FIRST_MS)
     holder.append(window)
-    window.integrity_check = check_integrity_in_background(window, path)
+    mark = sessions.mark_open(path)
+    window.integrity_check = check_integrity_in_background(window, path, mark)
+    app.aboutToQuit.connect(lambda: sessions.mark_closed(mark))  # a clean close
     app.aboutToQuit.connect(window.shutdown)  # however the app ends, stop the search thread
     window.database_requested.connect(lambda kind: switch_database(window, kind))
     window.restore_requested.connect(lambda backup: restore_backup(window, Path(backup)))

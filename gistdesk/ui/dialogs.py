@@ -10,7 +10,7 @@ from enum import StrEnum
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QDialog, QFileDialog, QMessageBox, QWidget
 
 from gistdesk.storage.contract import Repository, User
 
@@ -27,9 +27,10 @@ def run_dialog(dialog: QDialog) -> int:
     return dialog.exec()
 
 
-def ask_confirm(
+def confirm_box(
     parent: QWidget | None, title: str, text: str, yes: str | None = None, no: str | None = None
-) -> bool:
+) -> tuple[QMessageBox, QAbstractButton]:
+    """The confirmation box ask_confirm shows (also built for the screenshots)."""
     yes = yes or QCoreApplication.translate("Dialogs", "Discard")
     no = no or QCoreApplication.translate("Dialogs", "Keep editing")
     box = QMessageBox(
@@ -39,6 +40,13 @@ def ask_confirm(
     yes_button = box.addButton(yes, QMessageBox.ButtonRole.DestructiveRole)
     no_button = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(no_button)
+    return box, yes_button
+
+
+def ask_confirm(
+    parent: QWidget | None, title: str, text: str, yes: str | None = None, no: str | None = None
+) -> bool:
+    box, yes_button = confirm_box(parent, title, text, yes, no)
     box.exec()
     return box.clickedButton() is yes_button
 

@@ -1,7 +1,11 @@
-"""The flags panel: every flag of the assessment, newest first, coloured by kind.
+"""The flags panel: every flag of the assessment, coloured by kind.
 
-Each card shows the reason in words, the criteria and numbers, and for a progression the
-options to discuss. Selecting a flag (click, or arrows + Enter) selects its scan.
+Flags still waiting for the team (a scan flag without a review, or with `re_image`) and the
+case alerts come first, newest first; flags the team has dealt with fold away under
+"Reviewed" (shown on request). Each card shows the reason in words, the criteria and
+numbers, for a progression the options to discuss, and the review in force (decision, who,
+when, note). Selecting a flag (click, or arrows) selects its scan; R reviews it (the
+"Review flag…" action, added by the main window).
 """
 
 from __future__ import annotations
@@ -21,23 +25,34 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPainter, QPalette, QTextDocument
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QAction,
+    QColor,
+    QPainter,
+    QPalette,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QLabel,
     QListView,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from gistdesk.clinical.types import Assessment, Flag, FlagCode
-from gistdesk.core.model import Case
-from gistdesk.core.vocab import Intent
+from gistdesk.clinical.types import SCAN_FLAG_CODES, Assessment, Flag, FlagCode
+from gistdesk.core.model import Case, Review
+from gistdesk.core.reviews import awaits_decision, review_in_force
+from gistdesk.core.vocab import Intent, ReviewDecision
 from gistdesk.storage.worklists import ADJUVANT_ENDING_DAYS
 from gistdesk.ui.i18n import QT_TRANSLATE_NOOP
+from gistdesk.ui.review_dialog import decision_words
 from gistdesk.ui.text import flag_color, flag_title, option_label, words
 
 Index = QModelIndex | QPersistentModelIndex
@@ -50,6 +65,15 @@ NUMBER_LABELS: dict[str, tuple[str, str]] = {
     "baseline_mm": (QT_TRANSLATE_NOOP("FlagsPanel", "Sum at baseline"), "mm"),
     "nadir_mm": (QT_TRANSLATE_NOOP("FlagsPanel", "Smallest sum (nadir)"), "mm"),
     "nadir_scan": (QT_TRANSLATE_NOOP("FlagsPanel", "Nadir scan"), ""),
+    "reference_mm": (QT_TRANSLATE_NOOP("FlagsPanel", "Sum at the reference scan"), "mm"),
+    "reference_scan": (QT_TRANSLATE_NOOP("FlagsPanel", "Reference scan"), ""),
+    "change_vs_reference_pct": (
+        QT_TRANSLATE_NOOP("FlagsPanel", "Change vs reference"),
+        "%",
+    ),
+    "adjuvant_days": (QT_TRANSLATE_NOOP("FlagsPanel", "Adjuvant therapy (days)"), ""),
+    "preoperative_days": (QT_TRANSLATE_NOOP("FlagsPanel", "Before surgery (days)"), ""),
+    "next_scan_due": (QT_TRANSLATE_NOOP("FlagsPanel", "Next scan due"), ""),
     "change_vs_baseline_pct": (QT_TRANSLATE_NOOP("FlagsPanel", "Change vs baseline"), "%"),
     "change_vs_nadir_pct": (QT_TRANSLATE_NOOP("FlagsPanel", "Change vs nadir"), "%"),
     "density_change_pct": (QT_TRANSLATE_NOOP("FlagsPanel", "Density change"), "%"),
@@ -95,6 +119,39 @@ def numbers_table(numbers: Mapping[str, float | str | None]) -> str:
     return f"<table cellspacing='0' cellpadding='1'>{cells}</table>"
 
 
+def flag_review(flag: Flag, case: Case | None) -> Review | None:
+    """The review in force for the flag's scan (with its note), from the case."""
+    if case is None or flag.code not in SCAN_FLAG_CODES:
+        return None
+    return review_in_force(case.reviews, flag.scan)
+
+
+def is_reviewed(flag: Flag, case: Case | None) -> bool:
+    """A scan flag the team has dealt with (DESIGN.md section 4, "Review state on flags")."""
+    return flag.code in SCAN_FLAG_CODES and not awaits_decision(flag_review(flag, case))
+
+
+def review_html(flag: Flag, case: Case | None) -> str:
+    tr = QCoreApplication.translate
+    if flag.code not in SCAN_FLAG_CODES:
+        return ""
+    review = flag_review(flag, case)
+    if review is None:
+        return (
+            "<div style='margin-top:3px; color:#b45309; font-weight:600'>"
+            f"{tr('FlagsPanel', 'Awaiting the team’s review')}</div>"
+        )
+    waiting = review.decision is ReviewDecision.RE_IMAGE
+    color = "#b45309" if waiting else "#166534"
+    label = tr("FlagsPanel", "Re-image requested") if waiting else tr("FlagsPanel", "Reviewed")
+    note = f": {escape(review.note)}" if review.note else ""
+    return (
+        f"<div style='margin-top:3px; color:{color}'><b>{label}</b> — "
+        f"{escape(decision_words(review.decision))}, {escape(review.by)}, "
+        f"{review.date.isoformat()}{note}</div>"
+    )
+
+
 def flag_html(flag: Flag, case: Case | None) -> str:
     """The card text of one flag."""
     tr = QCoreApplication.translate
@@ -112,6 +169,7 @@ def flag_html(flag: Flag, case: Case | None) -> str:
         f"<div style='color:{color}; font-weight:600; font-size:11pt'>"
         f"{escape(flag_title(flag))}</div>",
         f"<div style='color:#4b5563'>{escape(when)}{where}</div>",
+        review_html(flag, case),
         f"<div style='margin-top:3px'>{escape(flag.reason)}</div>",
     ]
     facts: list[str] = []
@@ -123,11 +181,12 @@ def flag_html(flag: Flag, case: Case | None) -> str:
         lesions = f" ({escape(', '.join(flag.lesions))})" if flag.lesions else ""
         facts.append(f"<b>{tr('FlagsPanel', 'Extent:')}</b> {escape(words(flag.extent))}{lesions}")
         resistance = tr("FlagsPanel", "Resistance:")
-        facts.append(
-            f"<b>{resistance}</b> {escape(words(flag.resistance))}"
-            if flag.resistance
-            else f"<b>{resistance}</b> {tr('FlagsPanel', 'off therapy')}"
-        )
+        # Resistance is named on the first TKI line only (DESIGN.md section 4); null on a
+        # later line is not "off therapy".
+        if flag.resistance:
+            facts.append(f"<b>{resistance}</b> {escape(words(flag.resistance))}")
+        elif flag.line_index is None:
+            facts.append(f"<b>{resistance}</b> {tr('FlagsPanel', 'off therapy')}")
     if flag.code is FlagCode.FALSE_PROGRESSION:
         facts.append(
             f"<b>{tr('FlagsPanel', 'Basis:')}</b> {escape(', '.join(words(b) for b in flag.basis))}"
@@ -173,6 +232,9 @@ class FlagsModel(QAbstractListModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.items: list[Flag] = []
+        self.reviewed: list[Flag] = []  # dealt with by the team, shown when unfolded
+        self.show_reviewed = False
+        self.open_count = 0
         self.case: Case | None = None
 
     def set_assessment(self, case: Case | None, assessment: Assessment | None) -> None:
@@ -180,7 +242,23 @@ class FlagsModel(QAbstractListModel):
         self.case = case
         flags = list(assessment.flags) if assessment else []
         # Newest first; within a day the engine's order (code, line) is kept.
-        self.items = sorted(flags, key=lambda f: f.date, reverse=True)
+        ordered = sorted(flags, key=lambda f: f.date, reverse=True)
+        self.reviewed = [f for f in ordered if is_reviewed(f, case)]
+        waiting = [f for f in ordered if not is_reviewed(f, case)]
+        # Scan flags awaiting a decision first, then the case alerts.
+        waiting.sort(key=lambda f: f.code not in SCAN_FLAG_CODES)
+        self.open_count = len(waiting)
+        self.items = waiting + (self.reviewed if self.show_reviewed else [])
+        self.endResetModel()
+
+    def set_show_reviewed(self, show: bool) -> None:
+        self.show_reviewed = show
+        self.set_assessment_items()
+
+    def set_assessment_items(self) -> None:
+        self.beginResetModel()
+        waiting = self.items[: self.open_count]
+        self.items = waiting + (self.reviewed if self.show_reviewed else [])
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -238,7 +316,9 @@ class FlagDelegate(QStyledItemDelegate):
         flag = model.items[index.row()]
         rect = QRectF(option.rect).adjusted(2, 3, -2, -3)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        color = QColor(flag_color(flag.code.value))
+        # Reviewed flags (below the open ones) are drawn in grey: the team has dealt with them.
+        reviewed = index.row() >= model.open_count
+        color = QColor("#9ca3af" if reviewed else flag_color(flag.code.value))
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         tint = QColor(color)
@@ -286,6 +366,21 @@ class FlagsPanel(QWidget):
         self.view.selectionModel().currentChanged.connect(self._on_current)
         self.view.clicked.connect(self._on_clicked)
         layout.addWidget(self.view, 1)
+        self.review_row = QHBoxLayout()
+        self.review_button = QToolButton()
+        self.review_button.setObjectName("reviewFlagButton")
+        self.review_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.review_button.hide()  # until the main window gives it its action
+        self.review_row.addWidget(self.review_button)
+        self.review_row.addStretch(1)
+        self.reviewed_toggle = QToolButton()
+        self.reviewed_toggle.setObjectName("reviewedToggle")
+        self.reviewed_toggle.setCheckable(True)
+        self.reviewed_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.reviewed_toggle.setArrowType(Qt.ArrowType.RightArrow)
+        self.reviewed_toggle.toggled.connect(self._on_reviewed_toggled)
+        self.review_row.addWidget(self.reviewed_toggle)
+        layout.addLayout(self.review_row)
         # The worklists' notes (Adjuvant ending): the panel says why the patient is listed.
         self.worklist_note = QLabel()
         self.worklist_note.setObjectName("worklistNote")
@@ -302,10 +397,9 @@ class FlagsPanel(QWidget):
         layout.addWidget(note)
 
     def set_assessment(self, case: Case | None, assessment: Assessment | None) -> None:
+        current = self.current_flag()
         self.model.set_assessment(case, assessment)
-        count = self.model.rowCount()
-        self.title.setText(self.tr("Flags ({0})").format(count) if count else self.tr("Flags"))
-        self.empty.setVisible(count == 0)
+        self._update_counts()
         ending = adjuvant_ending(case, assessment.as_of) if case and assessment else None
         if ending is None:
             self.worklist_note.hide()
@@ -316,9 +410,46 @@ class FlagsPanel(QWidget):
                 ).format(ending.isoformat(), (ending - assessment.as_of).days)  # type: ignore[union-attr]
             )
             self.worklist_note.show()
+        if current is not None:  # keep the same flag selected after a save
+            for row, flag in enumerate(self.model.items):
+                if (flag.code, flag.scan, flag.date) == (current.code, current.scan, current.date):
+                    self.view.setCurrentIndex(self.model.index(row, 0))
+                    break
+
+    def set_review_action(self, action: QAction) -> None:
+        """The main window's "Review flag…" action: a button under the cards, and its
+        shortcut (R) while the focus is in this panel."""
+        self.review_button.setDefaultAction(action)
+        self.review_button.show()
+        self.addAction(action)
+
+    def _update_counts(self) -> None:
+        waiting, reviewed = self.model.open_count, len(self.model.reviewed)
+        self.title.setText(
+            self.tr("Flags ({0} open)").format(waiting) if waiting or reviewed else self.tr("Flags")
+        )
+        self.empty.setVisible(waiting + reviewed == 0)
+        self.empty.setText(
+            self.tr("No flags: nothing for the team to review.") if waiting + reviewed == 0 else ""
+        )
+        self.reviewed_toggle.setVisible(reviewed > 0)
+        self.reviewed_toggle.setText(self.tr("Reviewed ({0})").format(reviewed))
+
+    def _on_reviewed_toggled(self, shown: bool) -> None:
+        self.reviewed_toggle.setArrowType(
+            Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow
+        )
+        self.model.set_show_reviewed(shown)
 
     def flags(self) -> list[Flag]:
+        """The flags shown, in order (reviewed ones only while unfolded)."""
         return list(self.model.items)
+
+    def current_flag(self) -> Flag | None:
+        index = self.view.currentIndex()
+        if not index.isValid() or index.row() >= len(self.model.items):
+            return None
+        return self.model.items[index.row()]
 
     def select_flag(self, row: int) -> None:
         self.view.setCurrentIndex(self.model.index(row, 0))

@@ -4,7 +4,7 @@ Every user-visible string goes through Qt: `self.tr("...")` inside a QObject sub
 not itself subclassed, `QCoreApplication.translate("Context", "...")` elsewhere (base classes:
 PySide's `self.tr` looks the text up under the *runtime* class name), and
 `QT_TRANSLATE_NOOP("Context", "...")` for module-level tables translated when shown.
-`python -m gistdesk.tools.translations` extracts them into resources/translations/*.ts and
+`python -m gistdesk.tools.translations` extracts them into gistdesk/_resources/translations/*.ts and
 compiles the .qm files the app loads here.
 
 The language is read from QSettings (`language`: "en", "de", "fr"; empty = the system's) and

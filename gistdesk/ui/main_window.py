@@ -40,7 +40,7 @@ from gistdesk.ui.forms.base import CaseForm
 from gistdesk.ui.i18n import add_language_menu
 from gistdesk.ui.live_refresh import LiveRefresh
 from gistdesk.ui.main_window_view import WORKLISTS
-from gistdesk.ui.patient_list import COL_LINE, PatientListModel
+from gistdesk.ui.patient_list import COL_DUE, COL_LINE, PatientListModel
 from gistdesk.ui.search_worker import Searcher
 from gistdesk.ui.session import IdleWatcher, describe_user
 from gistdesk.ui.settings_dialog import AppSettings
@@ -177,6 +177,10 @@ class MainWindow(EditHandlers):
         flags = FlagsPanel()
         self.build_patient_pane(view, flags)
         flags.scan_selected.connect(self._on_flag_scan)
+        # R reviews the flag (or scan) in focus: in the flags panel and in the scans table.
+        review = self.actions_by_name["review_flag"]
+        flags.set_review_action(review)
+        view.scans_table.addAction(review)
         view.scan_selected.connect(self._on_scan_selected)
         view.entry_selected.connect(self._update_actions)
         self._patient_view, self._flags_panel = view, flags
@@ -202,6 +206,7 @@ class MainWindow(EditHandlers):
             has_line=bool(case and case.therapy_lines),
             line_selected=view is not None and view.selected_line() is not None,
             scan_selected=view is not None and view.selected_scan_index() is not None,
+            has_scan=bool(case and case.scans),
             dose_selected=view is not None and view.selected_dose() is not None,
             procedure_selected=view is not None and view.selected_procedure_index() is not None,
             side_effect_selected=(
@@ -230,6 +235,8 @@ class MainWindow(EditHandlers):
     def _on_worklist(self, index: int) -> None:
         try:
             self.list_model.set_worklist(WORKLISTS[index][0])
+            if WORKLISTS[index][0] is Worklist.SCAN_OVERDUE:  # the longest overdue first
+                self.list_view.sortByColumn(COL_DUE, Qt.SortOrder.AscendingOrder)
         except StorageError as exc:
             self.statusBar().showMessage(self.tr("Worklist failed: {0}").format(exc), 8000)
 
@@ -272,6 +279,9 @@ class MainWindow(EditHandlers):
     def _fit_list_columns(self) -> None:
         """Widen a list column to its longest text on the loaded page (no cut-off names);
         the therapy line column takes the rest."""
+        # Measure the visible rows only: at the default (1,000 rows) every keystroke and every
+        # page scrolled in asked the model for ~50,000 cells (issue 16: 60-80 ms a step).
+        self.list_view.horizontalHeader().setResizeContentsPrecision(0)
         for column in range(self.list_model.columnCount()):
             if column == COL_LINE:
                 continue
@@ -404,10 +414,21 @@ class MainWindow(EditHandlers):
     def print_handout(self) -> printing.ReportJob | None:
         return self._print("handout")
 
+    def print_board_sheet(self) -> printing.ReportJob | None:
+        """The open patient's one-page tumor board sheet (gistdesk.reports.board)."""
+        return self._print("board")
+
+    def review_flag(self) -> bool:
+        """Record the team's decision on the flag (or scan) in focus (team_actions.py)."""
+        from gistdesk.ui import team_actions
+
+        return team_actions.review_flag(self)
+
     def _print(self, kind: str) -> printing.ReportJob | None:
         case, assessment = self.controller.case, self.controller.assessment
         if case is None or assessment is None:
             return None
+        clinic = self.app_settings.clinic()
         return printing.print_report(
             self,
             kind,
@@ -417,6 +438,8 @@ class MainWindow(EditHandlers):
             self.today(),
             self._audit_print,
             self._audit_saved_pdf,
+            phone=clinic.phone.strip(),
+            nurse_line=clinic.nurse_line.strip(),
         )
 
     def _audit_print(self, kind: str) -> None:

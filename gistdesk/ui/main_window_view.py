@@ -31,7 +31,18 @@ from PySide6.QtWidgets import (
 from gistdesk.storage.api import Worklist
 from gistdesk.ui import actions as action_table
 from gistdesk.ui.i18n import QT_TRANSLATE_NOOP
-from gistdesk.ui.patient_list import COL_LINE, PatientListModel, header_text
+from gistdesk.ui.patient_list import (
+    COL_AGE,
+    COL_BORN,
+    COL_FLAGS,
+    COL_LINE,
+    COL_NAME,
+    COL_RECORD,
+    COL_SCAN,
+    COL_SITE,
+    PatientListModel,
+    header_text,
+)
 from gistdesk.ui.signin import LockScreen
 
 if TYPE_CHECKING:
@@ -44,8 +55,17 @@ WORKLISTS: tuple[tuple[Worklist, str], ...] = (
     (Worklist.TO_REVIEW, QT_TRANSLATE_NOOP("MainWindow", "To review")),
     (Worklist.ADJUVANT_ENDING, QT_TRANSLATE_NOOP("MainWindow", "Adjuvant ending")),
 )
-# Patient list column widths at 100 %: record, name, age, birth date, diagnosis, ... (px)
-LIST_WIDTHS = (100, 150, 44, 100, 120, 84, 50)
+# Patient list column widths at 100 % (px); a column is widened to its text when loaded.
+LIST_WIDTHS = {
+    COL_RECORD: 100,
+    COL_NAME: 150,
+    COL_BORN: 86,
+    COL_AGE: 40,
+    COL_SITE: 110,
+    COL_LINE: 120,
+    COL_SCAN: 84,
+    COL_FLAGS: 50,
+}
 ROW_HEIGHT = 24
 
 
@@ -97,7 +117,7 @@ class MainWindowView(QMainWindow):
         self.main_split.addWidget(self.stack)
         self.main_split.setStretchFactor(0, 0)
         self.main_split.setStretchFactor(1, 1)
-        self.main_split.setSizes([690, 1070])
+        self.main_split.setSizes([560, 1200])  # kept in proportion as the window resizes
         self.lock_screen = lock_screen
         self.central = QStackedWidget()
         self.central.setObjectName("centralStack")
@@ -139,7 +159,7 @@ class MainWindowView(QMainWindow):
         bold.setBold(True)
         metrics = QFontMetrics(bold)
         for column in range(model.columnCount()):
-            width = LIST_WIDTHS[column] if column < len(LIST_WIDTHS) else 90
+            width = LIST_WIDTHS.get(column, 90)
             # Never narrower than the bold header text plus padding (and the sort arrow).
             needed = metrics.horizontalAdvance(header_text(column)) + (28 if column == 0 else 18)
             view.setColumnWidth(column, max(width, needed))

@@ -41,7 +41,7 @@ PAGE = 200
 # The first page only needs to fill the visible list: fewer rows to convert per keystroke.
 FIRST_PAGE = 64
 
-COL_RECORD, COL_NAME, COL_BORN, COL_AGE, COL_SITE, COL_LINE, COL_SCAN, COL_FLAGS = range(8)
+COL_RECORD, COL_NAME, COL_BORN, COL_AGE, COL_SITE, COL_LINE, COL_SCAN, COL_DUE, COL_FLAGS = range(9)
 HEADERS = (
     QT_TRANSLATE_NOOP("PatientListModel", "Record no."),
     QT_TRANSLATE_NOOP("PatientListModel", "Name"),
@@ -50,10 +50,11 @@ HEADERS = (
     QT_TRANSLATE_NOOP("PatientListModel", "Primary site"),
     QT_TRANSLATE_NOOP("PatientListModel", "Current therapy"),
     QT_TRANSLATE_NOOP("PatientListModel", "Last scan"),
+    QT_TRANSLATE_NOOP("PatientListModel", "Scan due"),
     QT_TRANSLATE_NOOP("PatientListModel", "Flags"),
 )
 # Preferred widths in pixels (the view widens a column to fit its header text).
-COLUMN_WIDTHS = (100, 140, 84, 44, 100, 120, 84, 50)
+COLUMN_WIDTHS = (100, 140, 84, 44, 100, 120, 84, 84, 50)
 # Columns the repository can sort by; the others keep the current order.
 SORT_KEYS: dict[int, SortKey] = {
     COL_RECORD: SortKey.RECORD_NUMBER,
@@ -62,6 +63,7 @@ SORT_KEYS: dict[int, SortKey] = {
     COL_AGE: SortKey.AGE,
     COL_SITE: SortKey.SITE,
     COL_SCAN: SortKey.LAST_SCAN,
+    COL_DUE: SortKey.SCAN_DUE,
 }
 KIND_ORDER = (COLOR_PROGRESSION, COLOR_FALSE_PROGRESSION, COLOR_ALERT)
 
@@ -249,7 +251,24 @@ class PatientListModel(QAbstractTableModel):
                 return row.current_line or ""
             if column == COL_SCAN:
                 return fmt_date(row.last_scan) if row.last_scan else ""
+            if column == COL_DUE:
+                return fmt_date(row.next_scan_due) if row.next_scan_due else ""
             return ""
+        if (
+            role == Qt.ItemDataRole.ForegroundRole
+            and column == COL_DUE
+            and row.next_scan_due is not None
+            and row.next_scan_due < self.today()
+        ):
+            return QColor(COLOR_PROGRESSION)  # overdue
+        if role == Qt.ItemDataRole.ToolTipRole and column == COL_DUE:
+            return (
+                QCoreApplication.translate("PatientListModel", "No routine scan due")
+                if row.next_scan_due is None
+                else QCoreApplication.translate(
+                    "PatientListModel", "Next scan due by the follow-up interval"
+                )
+            )
         if role == Qt.ItemDataRole.DecorationRole and column == COL_FLAGS and row.flag_codes:
             return self._flag_icon(row.flag_codes)
         if role == Qt.ItemDataRole.ToolTipRole and column in (COL_NAME, COL_LINE):

@@ -23,9 +23,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gistdesk.clinical.types import Assessment, FlagCode, LineSummary
+from gistdesk.clinical.types import (
+    SCAN_FLAG_CODES,
+    Assessment,
+    FlagCode,
+    FollowUp,
+    FollowUpBasis,
+    LineSummary,
+)
 from gistdesk.core.labels import ADJUVANT_LABELS, NIH_LABELS, NOT_ALL_MEASURED
 from gistdesk.core.model import Case, DoseChange, Lesion, Procedure, SideEffect, TherapyLine
+from gistdesk.core.vocab import Intent
+from gistdesk.ui.review_dialog import decision_words
 from gistdesk.ui.table_model import Column, RowsModel, T
 from gistdesk.ui.text import (
     COLOR_FALSE_PROGRESSION,
@@ -54,6 +63,7 @@ class LineRow:
 class LesionRow:
     lesion: Lesion
     previous: Lesion | None
+    treated: bool = False  # left out of this scan's reading (a procedure treated it)
 
     @property
     def change_pct(self) -> float | None:
@@ -135,10 +145,19 @@ def _color_recist(p: ScanPoint) -> str | None:
     return COLOR_FALSE_PROGRESSION if _false_progression(p) else _response_color(p.response)
 
 
+def _role(p: ScanPoint) -> str:
+    return f"{p.role}, reference" if p.reference and p.role != "baseline" else p.role
+
+
 SCAN_COLUMNS: list[Column[ScanPoint]] = [
     Column("Date", lambda p: fmt_date(p.scan.date)),
     Column("Modality", lambda p: p.scan.modality.value),
-    Column("Role", lambda p: p.role),
+    Column("Role", _role, color=lambda p: "#1565c0" if p.reference else None),
+    Column(
+        "Reference",
+        lambda p: fmt_date(p.assessed.reference_scan) if p.assessed else "—",
+    ),
+    Column("Treated", lambda p: ", ".join(p.treated), color=lambda p: "#546e7a"),
     Column(
         "Sum (mm)",
         _sum,
@@ -182,9 +201,20 @@ SCAN_COLUMNS: list[Column[ScanPoint]] = [
         lambda p: ", ".join(words(f.code.value) for f in p.flags),
         color=lambda p: flag_color(p.flags[0].code.value) if p.flags else None,
     ),
+    Column("Review", lambda p: _review_text(p)),
 ]
+
+
+def _review_text(p: ScanPoint) -> str:
+    review = p.review
+    if review is None:
+        return "to review" if any(f.code in SCAN_FLAG_CODES for f in p.flags) else ""
+    return f"{decision_words(review.decision)} ({review.by}, {review.date.isoformat()})"
+
+
 LESION_COLUMNS: list[Column[LesionRow]] = [
     Column("Lesion", lambda r: r.lesion.lesion_id),
+    Column("Treated", lambda r: _yes(r.treated), color=lambda r: "#546e7a" if r.treated else None),
     Column("Organ", lambda r: r.lesion.organ),
     Column("Target", lambda r: _yes(r.lesion.target)),
     Column("Node", lambda r: _yes(r.lesion.lymph_node)),
@@ -222,6 +252,7 @@ PROCEDURE_COLUMNS: list[Column[Procedure]] = [
     Column("Procedure", lambda p: words(p.kind.value)),
     Column("Organ", lambda p: p.organ or ""),
     Column("Margin", lambda p: p.margin.value if p.margin else ""),
+    Column("Treated lesions", lambda p: ", ".join(p.lesions)),
     Column("Note", lambda p: p.note.replace("\n", " ")),
 ]
 SIDE_EFFECT_COLUMNS: list[Column[SideEffect]] = [
@@ -261,6 +292,55 @@ def previous_lesions(case: Case, day: date) -> dict[str, Lesion]:
         return {}
     previous = max(earlier, key=lambda scan: scan.date)
     return {lesion.lesion_id: lesion for lesion in previous.lesions}
+
+
+def fmt_long_date(day: date) -> str:
+    """'12 May 2024' (English month names, as the clinic's letters)."""
+    return f"{day.day} {day.strftime('%B')} {day.year}"
+
+
+def interval_words(days: int) -> str:
+    """The follow-up interval as a clinician says it: 120 days is 'every 4 months'."""
+    if days == 365:
+        return "every year"
+    months = round(days / 30.44)
+    return f"every {months} months" if months > 1 else f"every {days} days"
+
+
+def follow_up_text(case: Case, follow_up: FollowUp | None, today: date) -> str:
+    """'next scan due 12 May 2024 (every 4 months after adjuvant imatinib)' (plain text),
+    or 'no routine scan' when the guidelines set no interval (DESIGN.md section 4)."""
+    if follow_up is None:
+        return "no routine scan due"
+    line = (
+        case.therapy_lines[follow_up.line_index]
+        if follow_up.line_index is not None and follow_up.line_index < len(case.therapy_lines)
+        else None
+    )
+    drug = line.drug.value if line is not None else ""
+    basis = follow_up.basis
+    if basis is FollowUpBasis.ON_TREATMENT:
+        why = f"on {drug}" if drug else "on treatment"
+    elif basis is FollowUpBasis.LONG_TERM_STABLE:
+        why = f"after 3 years on {drug}" if drug else "after 3 years on treatment"
+    elif basis is FollowUpBasis.ADJUVANT:
+        why = f"on adjuvant {drug}" if drug else "on adjuvant therapy"
+    elif basis is FollowUpBasis.TREATMENT_BREAK:
+        why = "during a treatment break"
+    elif basis is FollowUpBasis.LONG_BREAK:
+        why = "5 years or more after stopping treatment"
+    else:
+        adjuvant = [
+            ln
+            for ln in case.therapy_lines
+            if ln.intent is Intent.ADJUVANT and ln.end is not None and ln.end <= today
+        ]
+        last = max(adjuvant, key=lambda ln: ln.end or ln.start) if adjuvant else None
+        why = f"after adjuvant {last.drug.value}" if last is not None else "after surgery"
+    when = fmt_long_date(follow_up.next_scan_due)
+    if follow_up.next_scan_due < today:
+        return f"next scan overdue since {when} ({interval_words(follow_up.interval_days)} {why})"
+    return f"next scan due {when} ({interval_words(follow_up.interval_days)} {why})"
 
 
 class PatientHeader(QLabel):
@@ -316,6 +396,15 @@ class PatientHeader(QLabel):
                 f"AFIP <b>{escape(afip_text)}</b> · "
                 f"{escape(ADJUVANT_LABELS.get(risk.adjuvant, words(risk.adjuvant)))}"
             )
+        follow_up = assessment.follow_up if assessment else None
+        due = follow_up_text(case, follow_up, today)
+        overdue = follow_up is not None and follow_up.next_scan_due < today
+        due_html = (
+            f"<span style='color:#c62828; font-weight:600'>{escape(due)}</span>"
+            if overdue
+            else escape(due)
+        )
+        bits.append(due_html)
         self.setText(
             f"<div style='font-size:15pt; font-weight:600'>{name}</div>"
             f"<div style='color:#374151'>{' · '.join(bits)}</div>"
@@ -418,7 +507,11 @@ class PatientView(QWidget):
         )
         self.lesions_caption = QLabel(self.tr("Lesions: select a scan"))
         scans_tab, scans_split = _master_detail_tab(
-            [actions[k] for k in ("add_scan", "edit_scan", "delete_scan") if k in actions],
+            [
+                actions[k]
+                for k in ("add_scan", "edit_scan", "delete_scan", "review_flag")
+                if k in actions
+            ],
             Qt.Orientation.Vertical,
             self.scans_table,
             self.lesions_caption,
@@ -586,7 +679,12 @@ class PatientView(QWidget):
             point = next(p for p in self.scans_model.rows if p.scan.date == day)
             before = previous_lesions(self.case, day)
             self.lesions_model.set_rows(
-                [LesionRow(lesion, before.get(lesion.lesion_id)) for lesion in point.scan.lesions]
+                [
+                    LesionRow(
+                        lesion, before.get(lesion.lesion_id), lesion.lesion_id in point.treated
+                    )
+                    for lesion in point.scan.lesions
+                ]
             )
             self.lesions_caption.setText(
                 self.tr("Lesions on {0} ({1}), change vs the previous scan").format(

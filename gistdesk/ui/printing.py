@@ -28,7 +28,10 @@ DEFAULT_CLINIC = "GIST clinic"
 TITLES = {
     "summary": QT_TRANSLATE_NOOP("Printing", "clinician summary"),
     "handout": QT_TRANSLATE_NOOP("Printing", "patient handout"),
+    "board": QT_TRANSLATE_NOOP("Printing", "tumor board sheet"),
 }
+# Kinds whose builder came after gistdesk.reports itself (build_report dispatches to it).
+BUILDERS = {"board": "gistdesk.reports.board"}  # build_board_sheet
 HANDOUT_LANGUAGES = ("en", "de")
 
 
@@ -44,6 +47,16 @@ def handout_language() -> str:
 
 def reports_available() -> bool:
     return importlib.util.find_spec("gistdesk.reports") is not None
+
+
+def builder_available(kind: str) -> bool:
+    """Whether this version has the builder of `kind` (the board sheet came later)."""
+    if kind not in BUILDERS:
+        return True
+    try:
+        return importlib.util.find_spec(BUILDERS[kind]) is not None
+    except (ModuleNotFoundError, ValueError):
+        return False
 
 
 def show_preview(
@@ -83,14 +96,17 @@ def print_report(
     today: date | None = None,
     audit: Callable[[str], None] | None = None,
     audit_saved: Callable[[Path], None] | None = None,
+    phone: str = "",
+    nurse_line: str = "",
 ) -> ReportJob | None:
-    """Build the PDF off the UI thread and show it in a preview to print or save.
+    """Build the PDF off the UI thread and show it in a preview to print or save. `phone`
+    and `nurse_line` are the clinic's (its settings in the database), for the handout.
 
     `audit(title)` records the print in the audit log before anything is built; when it fails
     (e.g. the role may not print) nothing is printed. `audit_saved(path)` records a copy
     saved from the preview (an export)."""
     what = _tr(TITLES[kind])
-    if not reports_available():
+    if not reports_available() or not builder_available(kind):
         dialogs.show_info(
             parent,
             QCoreApplication.translate("Printing", "Printing not available yet"),
@@ -115,8 +131,11 @@ def print_report(
     language = handout_language() if kind == "handout" else "en"
 
     def build() -> bytes:
+        from gistdesk.reports.clinic import ClinicInfo
+
+        clinic = ClinicInfo(clinic_name, phone, nurse_line)
         pdf: bytes = reports.build_report(
-            kind, case, assessment, clinic_name=clinic_name, printed_on=day, language=language
+            kind, case, assessment, clinic=clinic, printed_on=day, language=language
         )
         return pdf
 
@@ -166,3 +185,14 @@ def print_handout(
 ) -> ReportJob | None:
     """The plain-language patient handout PDF (DESIGN.md section 5)."""
     return print_report(parent, "handout", case, assessment, clinic_name, audit=audit)
+
+
+def print_board_sheet(
+    parent: QWidget | None,
+    case: Case,
+    assessment: Assessment,
+    clinic_name: str = DEFAULT_CLINIC,
+    audit: Callable[[str], None] | None = None,
+) -> ReportJob | None:
+    """The one-page tumor board sheet of the patient (gistdesk.reports.board)."""
+    return print_report(parent, "board", case, assessment, clinic_name, audit=audit)

@@ -32,7 +32,8 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from gistdesk.clinical.types import Assessment, Flag, FlagCode, ScanAssessment
 from gistdesk.core.labels import HELD, NOT_ALL_MEASURED, dose_text, id_list
-from gistdesk.core.model import Case, Procedure, Scan, TherapyLine
+from gistdesk.core.model import Case, Procedure, Review, Scan, TherapyLine
+from gistdesk.core.reviews import review_in_force
 from gistdesk.core.vocab import Modality, ProcedureKind
 from gistdesk.ui.text import (
     LINE_COLORS,
@@ -47,6 +48,8 @@ from gistdesk.ui.text import (
 SOD_COLOR = QColor("#263238")
 DENSITY_COLOR = QColor("#8e24aa")
 GRID_COLOR = QColor("#e3e7ec")
+REFERENCE_COLOR = QColor("#1565c0")
+TREATED_COLOR = QColor("#78909c")
 AXIS_TEXT = QColor("#4b5563")
 LANE_H = 22
 PROCEDURE_SHORT = {
@@ -89,6 +92,9 @@ class ScanPoint:
     flags: tuple[Flag, ...]
     role: str = "follow-up"  # follow-up, baseline, off therapy
     unmeasured: tuple[str, ...] = ()  # target lesions left unmeasured: no sum is plotted
+    reference: bool = False  # later scans are compared with this one (DESIGN.md section 4)
+    treated: tuple[str, ...] = ()  # lesions left out of this scan's reading (local therapy)
+    review: Review | None = None  # the team's review in force for this scan
 
     @property
     def response(self) -> str | None:
@@ -106,6 +112,7 @@ def scan_points(case: Case, assessment: Assessment | None) -> list[ScanPoint]:
             if flag.scan is not None:
                 flags_by_scan.setdefault(flag.scan, []).append(flag)
     baselines = {line.baseline_scan for line in assessment.lines} if assessment else set()
+    references = reference_scans(assessment)
     for scan in case.scans_by_date():
         assessed = assessment.scan(scan.date) if assessment else None
         role = "follow-up" if assessed else "baseline" if scan.date in baselines else "off therapy"
@@ -132,9 +139,49 @@ def scan_points(case: Case, assessment: Assessment | None) -> list[ScanPoint]:
                 tuple(flags_by_scan.get(scan.date, ())),
                 role,
                 unmeasured,
+                reference=scan.date in references,
+                treated=assessed.treated_lesions if assessed else (),
+                review=review_in_force(case.reviews, scan.date),
             )
         )
     return points
+
+
+def reference_scans(assessment: Assessment | None) -> set[date]:
+    """Every scan some reading compares with: the lines' baselines and later references,
+    and each assessed scan's reference (e.g. one carried over a treatment break)."""
+    if assessment is None:
+        return set()
+    days: set[date] = set()
+    for line in assessment.lines:
+        days.update(line.references)
+        if line.baseline_scan is not None:
+            days.add(line.baseline_scan)
+    days.update(s.reference_scan for s in assessment.scans if s.reference_scan is not None)
+    return days
+
+
+def treated_series(case: Case) -> list[tuple[str, date, list[tuple[date, float]]]]:
+    """For each lesion a procedure treated: its id, the first such procedure's date, and its
+    diameters from that date on (drawn apart from the sum: it has left the reading)."""
+    first: dict[str, date] = {}
+    for procedure in case.procedures:
+        for lesion_id in procedure.lesions:
+            if lesion_id not in first or procedure.date < first[lesion_id]:
+                first[lesion_id] = procedure.date
+    series: list[tuple[str, date, list[tuple[date, float]]]] = []
+    for lesion_id in sorted(first):
+        values: list[tuple[date, float]] = []
+        for scan in case.scans_by_date():
+            lesion = scan.lesion(lesion_id)
+            if (
+                scan.date >= first[lesion_id]
+                and lesion is not None
+                and lesion.longest_diameter_mm is not None
+            ):
+                values.append((scan.date, float(lesion.longest_diameter_mm)))
+        series.append((lesion_id, first[lesion_id], values))
+    return series
 
 
 def line_tooltip(line: TherapyLine) -> str:
@@ -300,7 +347,9 @@ class TimelineChart(QWidget):
         def x_of(day: date) -> float:
             return plot.left() + (day - first).days / span * plot.width()
 
+        treated = treated_series(self.case)
         sods = [pt.sod for pt in self.points if pt.sod is not None]
+        sods += [v for _, _, values in treated for _, v in values]
         dens = [pt.density for pt in self.points if pt.density is not None]
         sod_ticks = nice_ticks(0, max(sods, default=50) * 1.1)
         den_ticks = nice_ticks(min(0.0, *dens) if dens else 0, max(dens, default=100) * 1.1)
@@ -458,6 +507,34 @@ class TimelineChart(QWidget):
         for _, xy in den_points:
             p.drawRect(QRectF(xy.x() - 3, xy.y() - 3, 6, 6))
 
+        # Treated lesions, apart from the sum (they left the reading): grey, dotted, crosses.
+        for lesion_id, _since, values in treated:
+            pts = [QPointF(x_of(day), y_sod(v)) for day, v in values]
+            p.setPen(QPen(TREATED_COLOR, 1.4, Qt.PenStyle.DotLine))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            if len(pts) > 1:
+                p.drawPath(self._path(pts))
+            p.setPen(QPen(TREATED_COLOR, 1.6))
+            for point in pts:
+                p.drawLine(point + QPointF(-4, -4), point + QPointF(4, 4))
+                p.drawLine(point + QPointF(-4, 4), point + QPointF(4, -4))
+            if pts:
+                label = f"{lesion_id} treated"
+                p.setPen(TREATED_COLOR)
+                p.drawText(
+                    QRectF(pts[-1].x() + 6, pts[-1].y() - 8, fm.horizontalAdvance(label) + 4, 16),
+                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                    label,
+                )
+                for (day, _), point in zip(values, pts, strict=True):
+                    self._areas.append(
+                        (
+                            QRectF(point.x() - 5, point.y() - 5, 10, 10),
+                            f"{escape(lesion_id)} (treated) on {day.isoformat()}: "
+                            f"{fmt_num(dict(values)[day], 'mm')}; left out of the sum",
+                        )
+                    )
+
         p.setPen(QPen(SOD_COLOR, 2))
         p.setBrush(Qt.BrushStyle.NoBrush)
         for run in self._runs("sod"):
@@ -474,6 +551,8 @@ class TimelineChart(QWidget):
                 p.setPen(QPen(QColor("#1565c0"), 2.5))
                 p.setBrush(Qt.BrushStyle.NoBrush)
                 p.drawEllipse(QPointF(x, y), radius + 4, radius + 4)
+            if pt.reference:
+                self._paint_reference(p, QPointF(x, y), radius, fm)
             p.setPen(QPen(SOD_COLOR, 1.5))
             p.setBrush(fill)
             p.drawEllipse(QPointF(x, y), radius, radius)
@@ -499,6 +578,29 @@ class TimelineChart(QWidget):
         for point in xy[1:]:
             path.lineTo(point)
         return path
+
+    @staticmethod
+    def _paint_reference(p: QPainter, at: QPointF, radius: float, fm: QFontMetrics) -> None:
+        """A reference scan: a diamond around its point and "ref" below it."""
+        d = radius + 5
+        p.setPen(QPen(REFERENCE_COLOR, 1.6))
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.drawPolygon(
+            QPolygonF(
+                [
+                    QPointF(at.x(), at.y() - d),
+                    QPointF(at.x() + d, at.y()),
+                    QPointF(at.x(), at.y() + d),
+                    QPointF(at.x() - d, at.y()),
+                ]
+            )
+        )
+        p.setPen(REFERENCE_COLOR)
+        p.drawText(
+            QRectF(at.x() - 20, at.y() + d + 1, 40, fm.height()),
+            Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+            "ref",
+        )
 
     def _paint_flag(self, p: QPainter, foot: QPointF, flag: Flag) -> None:
         """A small pennant on a pole above the scan point."""
@@ -526,6 +628,13 @@ class TimelineChart(QWidget):
             )
             x += fm.horizontalAdvance(label) + 14
 
+        def room(icon: float, label: str) -> None:
+            """Start a second legend line when the next item would run off the widget."""
+            nonlocal x, y
+            if x + icon + fm.horizontalAdvance(label) > self.width() - 6:
+                x = plot.left()
+                y += h + 3
+
         p.setPen(QPen(SOD_COLOR, 2))
         p.drawLine(QPointF(x, y + h / 2), QPointF(x + 18, y + h / 2))
         x += 22
@@ -540,14 +649,39 @@ class TimelineChart(QWidget):
             p.drawEllipse(QPointF(x + 5, y + h / 2), 5, 5)
             x += 13
             text(code)
+        room(13, "baseline / off therapy")
         p.setPen(QPen(SOD_COLOR, 1))
         p.setBrush(QColor("#ffffff"))
         p.drawEllipse(QPointF(x + 5, y + h / 2), 5, 5)
         x += 13
         text("baseline / off therapy")
+        room(16, "flag")
         self._paint_flag(p, QPointF(x + 2, y + h + 3), _LEGEND_FLAG)
         x += 16
         text("flag")
+        room(16, "reference")
+        p.setPen(QPen(REFERENCE_COLOR, 1.4))
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        c = QPointF(x + 6, y + h / 2)
+        p.drawPolygon(
+            QPolygonF(
+                [
+                    QPointF(c.x(), c.y() - 6),
+                    QPointF(c.x() + 6, c.y()),
+                    QPointF(c.x(), c.y() + 6),
+                    QPointF(c.x() - 6, c.y()),
+                ]
+            )
+        )
+        x += 16
+        text("reference", REFERENCE_COLOR)
+        room(14, "treated lesion")
+        p.setPen(QPen(TREATED_COLOR, 1.6))
+        c = QPointF(x + 5, y + h / 2)
+        p.drawLine(c + QPointF(-4, -4), c + QPointF(4, 4))
+        p.drawLine(c + QPointF(-4, 4), c + QPointF(4, -4))
+        x += 14
+        text("treated lesion", TREATED_COLOR)
 
     # -- interaction ----------------------------------------------------------------------
     def _point_at(self, pos: QPointF) -> date | None:
@@ -587,6 +721,12 @@ class TimelineChart(QWidget):
                     f"PET: {words(assessed.pet.response.value)} "
                     f"({fmt_pct(assessed.pet.suv_change_pct)} SUVmax)"
                 )
+        if assessed is not None and assessed.reference_scan is not None:
+            rows.append(f"Compared with the reference scan of {assessed.reference_scan}")
+        if point.reference:
+            rows.append("<b>Reference</b>: later scans are compared with this one")
+        if point.treated:
+            rows.append(f"Treated lesions left out: {escape(', '.join(point.treated))}")
         new = [lesion.lesion_id for lesion in point.scan.new_lesions]
         if new:
             rows.append(f"New lesions: {escape(', '.join(new))}")  # ids are typed text

@@ -14,9 +14,9 @@ from gistdesk.clinical.options import in_bone
 from gistdesk.clinical.risk import recurrence_risk
 from gistdesk.clinical.types import Flag, FlagCode, FollowUpBasis
 from gistdesk.core.model import Case
-from gistdesk.core.vocab import Drug, Intent, Mutation, StopReason
+from gistdesk.core.vocab import Drug, Intent, Mutation, ReviewDecision, StopReason
 
-from .builders import case, day, lesion, line, scan, surgery, tumor
+from .builders import case, day, lesion, line, review, scan, surgery, tumor
 
 AS_OF = day(2000)
 BASE = scan(day(-5), lesion("L1", 40, hu=60), lesion("L2", 30, hu=60, organ="lung"))
@@ -402,3 +402,32 @@ def test_adjuvant_short_counts_ended_neoadjuvant_imatinib(adjuvant_days: int, sh
     )
     codes = [f.code for f in assess(c, day(adjuvant_days) + timedelta(days=10)).flags]
     assert (FlagCode.ADJUVANT_SHORT in codes) is short
+
+
+@pytest.mark.parametrize(
+    ("days", "code"), [(364, FlagCode.FALSE_PROGRESSION), (365, FlagCode.PROGRESSION)]
+)
+def test_false_progression_only_in_the_first_365_days_of_the_line(
+    days: int, code: FlagCode
+) -> None:
+    """Counted from the line's start, not from a later reference; later the same findings
+    are a progression whose sentence names the density fall."""
+    grown = scan(day(days), lesion("L1", 50, hu=30), lesion("L2", 36, hu=30, organ="lung"))
+    (flag,) = flags(case([line()], [BASE, grown]))
+    assert flag.code is code
+    if code is FlagCode.PROGRESSION:
+        assert "density fell 50.0% from the nadir scan" in flag.reason
+
+
+def test_false_progression_window_is_from_the_line_start_after_a_new_reference() -> None:
+    shrunk = scan(day(100), lesion("L1", 30, hu=60), lesion("L2", 20, hu=60, organ="lung"))
+    grown = scan(day(400), lesion("L1", 40, hu=30), lesion("L2", 26, hu=30, organ="lung"))
+    c = case(
+        [line()],
+        [BASE, shrunk, grown],
+        reviews=[review(day(100), ReviewDecision.NEW_REFERENCE, day(101))],
+    )
+    (flag,) = flags(c)
+    # +32% vs the new reference with density -50%: within a year of the reference, but 400
+    # days after the line's start -> progression, not false progression.
+    assert flag.code is FlagCode.PROGRESSION and flag.reference_scan == day(100)

@@ -68,6 +68,16 @@ def test_engine_never_raises_on_a_valid_case_and_output_is_json(case: Case) -> N
             assert 0 <= scan["line_index"] < len(case.therapy_lines)
         assert scan["reference_scan"] is None or scan["reference_scan"] < scan["date"]
         assert scan["treated_lesions"] == sorted(set(scan["treated_lesions"]))
+        # Treated: listed by a procedure dated after the reference and on or before the scan.
+        listed = {
+            lesion_id
+            for procedure in case.procedures
+            if scan["reference_scan"] is not None
+            and scan["reference_scan"] < procedure.date.isoformat() <= scan["date"]
+            for lesion_id in procedure.lesions
+        }
+        assert set(scan["treated_lesions"]) == listed
+        assert not set(scan["targets"]) & listed
     assert len(result["lines"]) == len(case.therapy_lines)
     for flag in result["flags"]:
         assert flag["scan"] is None or flag["scan"] in scan_days

@@ -6,7 +6,8 @@ from __future__ import annotations
 import csv
 import importlib.util
 import io
-from collections.abc import Callable
+import tempfile
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -18,7 +19,7 @@ from hypothesis import strategies as st
 from gistdesk.cli import main
 from gistdesk.core.casefile import read_case_file
 from gistdesk.core.model import Case
-from gistdesk.core.problems import InvalidCaseError, Severity, errors
+from gistdesk.core.problems import Severity, errors
 from gistdesk.core.validation import validate_case
 from gistdesk.core.vocab import MUTATION_LABELS, SITE_LABELS, Extent, Mutation, Sex, Site
 from gistdesk.interop.csv_import import (
@@ -28,61 +29,42 @@ from gistdesk.interop.csv_import import (
     import_rows,
     parse_patient_csv,
 )
+from gistdesk.storage.repository import SqliteRepository
 
 AS_OF = date(2024, 6, 1)
 HEADER = ",".join(COLUMNS)
 CASES = Path(__file__).resolve().parents[1] / "cases"
 
 
-class PatientNotFound(KeyError):
-    """Like the storage layer's PatientNotFoundError (a KeyError)."""
+@pytest.fixture
+def repository(tmp_path: Path) -> Iterator[SqliteRepository]:
+    """A real clinic database file (no accounts: the CSV import names its user)."""
+    with SqliteRepository(tmp_path / "clinic.sqlite") as repo:
+        yield repo
 
 
-class MemoryRepository:
-    """The Repository protocol's load/save contract, in memory, for import tests."""
+def with_patient(repo: SqliteRepository, case: Case) -> Case:
+    repo.save_case(case, user="setup", as_of=AS_OF)
+    return repo.load_case(case.patient.record_number)
 
-    def __init__(self, cases: list[Case] | None = None, fail_on: str | None = None) -> None:
-        self.cases = {c.patient.record_number: c for c in cases or []}
-        self.saves: list[tuple[str, str, str | None]] = []
-        self.fail_on = fail_on
 
-    def load_case(self, record_number: str) -> Case:
-        if record_number not in self.cases:
-            raise PatientNotFound(record_number)
-        return self.cases[record_number]
+def saves(repo: SqliteRepository) -> list[tuple[str | None, str, str]]:
+    """The import's saves, oldest first, from the audit log: (record number, user, action)."""
+    entries = repo.audit_entries(limit=1000)
+    return [
+        (e.record_number, e.username, e.action)
+        for e in reversed(entries)
+        if e.username != "setup" and e.action not in ("view", "print")
+    ]
 
-    def exists(self, record_number: str) -> bool:
-        return record_number in self.cases
 
-    def edit_case(
-        self,
-        record_number: str,
-        edit: Callable[[Case], Case],
-        *,
-        user: str | None = None,
-        action: str = "update",
-    ) -> Case:
-        """Read, edit, save as one step (the real repository: one transaction)."""
-        new = edit(self.load_case(record_number))
-        self.save_case(new, user=user or "", replace=record_number)
-        return new
-
-    def save_case(self, case: Case, *, user: str | None = None, replace: str | None = None) -> int:
-        number = case.patient.record_number
-        if number == self.fail_on:
-            raise RuntimeError("The database is busy; nothing was saved.")
-        problems = errors(validate_case(case, AS_OF))
-        if problems:
-            raise InvalidCaseError(problems)
-        if replace is None and number in self.cases:
-            raise RuntimeError(f"a patient with record number {number!r} already exists")
-        if replace is not None and replace not in self.cases:
-            raise PatientNotFound(replace)
-        if replace is not None:
-            del self.cases[replace]
-        self.cases[number] = case
-        self.saves.append((number, user or "", replace))
-        return len(self.saves)
+def refuse_saving(repo: SqliteRepository, record_number: str) -> None:
+    """A real storage fault for one record number: the database refuses that insert."""
+    repo.conn.execute(
+        "CREATE TRIGGER refuse_one BEFORE INSERT ON patients "
+        f"WHEN NEW.record_number = '{record_number}' "
+        "BEGIN SELECT RAISE(ABORT, 'the disk refused this write'); END"
+    )
 
 
 def parse(text: str) -> list[Case]:
@@ -221,14 +203,13 @@ def test_mixed_file_reports_each_bad_row_with_its_column() -> None:
         ("record_number,\x00size\nGD-1,3\n", "contains NUL characters"),
     ],
 )
-def test_bad_files_import_nothing(text: str, message: str) -> None:
+def test_bad_files_import_nothing(text: str, message: str, repository: SqliteRepository) -> None:
     result = parse_patient_csv(text, AS_OF)
     assert not result.usable
     assert result.good_rows == ()
     assert any(message in str(p) for p in result.file_problems), result.file_problems
-    repository = MemoryRepository()
     report = import_rows(repository, result, user="nurse")
-    assert repository.saves == [] and report.saved == 0
+    assert repository.record_numbers() == [] and report.saved == 0
 
 
 def test_non_utf8_bytes_are_a_file_problem() -> None:
@@ -238,10 +219,9 @@ def test_non_utf8_bytes_are_a_file_problem() -> None:
     assert text == "record_number\nGD-1\n" and problem is None
 
 
-def test_import_rows_saves_good_rows_and_refuses_existing() -> None:
-    existing = read_case_file(CASES / "responder.json", AS_OF)[0]
+def test_import_rows_saves_good_rows_and_refuses_existing(repository: SqliteRepository) -> None:
+    existing = with_patient(repository, read_case_file(CASES / "responder.json", AS_OF)[0])
     number = existing.patient.record_number
-    repository = MemoryRepository([existing])
     text = (
         f"{HEADER}\n"
         "GD-1,Doe,Jane,1961-04-02,female,2022-03-01,stomach,7.5,8,KIT_exon_11\n"
@@ -254,25 +234,24 @@ def test_import_rows_saves_good_rows_and_refuses_existing() -> None:
         (3, Outcome.EXISTS),
         (4, Outcome.INVALID),
     ]
-    assert repository.saves == [("GD-1", "nurse", None)]
-    assert repository.cases[number] is existing  # untouched
+    assert [(n, u) for n, u, _action in saves(repository)] == [("GD-1", "nurse")]
+    assert repository.load_case(number) == existing  # untouched
     assert "birth_date: must be a date" in report.outcomes[2].messages[0]
     assert "already exists" in report.outcomes[1].messages[0]
     assert report.lines()[-1] == "3 row(s): 1 created, 0 updated, 2 refused"
 
 
-def test_replace_updates_identity_and_tumor_only() -> None:
-    existing = read_case_file(CASES / "responder.json", AS_OF)[0]
+def test_replace_updates_identity_and_tumor_only(repository: SqliteRepository) -> None:
+    existing = with_patient(repository, read_case_file(CASES / "responder.json", AS_OF)[0])
     number = existing.patient.record_number
-    repository = MemoryRepository([existing])
     text = (
         "record_number,family_name,given_name,size_cm,mutation,birth_date\n"
         f"{number},Newname,,9,KIT exon 9,\n"
     )
     report = import_rows(repository, parse_patient_csv(text, AS_OF), user="dr", replace=True)
     assert [o.outcome for o in report.outcomes] == [Outcome.UPDATED]
-    assert repository.saves == [(number, "dr", number)]
-    saved = repository.cases[number]
+    assert {(n, u) for n, u, _action in saves(repository)} == {(number, "dr")}
+    saved = repository.load_case(number)
     assert saved.patient.family_name == "Newname"
     assert saved.tumor.size_cm == 9 and saved.tumor.mutation is Mutation.KIT_EXON_9
     # Empty cells and absent columns keep what was stored; the clinical record is intact.
@@ -288,20 +267,22 @@ def test_replace_updates_identity_and_tumor_only() -> None:
     )
 
 
-def test_replace_refuses_a_merge_that_breaks_the_record() -> None:
-    existing = read_case_file(CASES / "responder.json", AS_OF)[0]
+def test_replace_refuses_a_merge_that_breaks_the_record(repository: SqliteRepository) -> None:
+    existing = with_patient(repository, read_case_file(CASES / "responder.json", AS_OF)[0])
     number = existing.patient.record_number
-    repository = MemoryRepository([existing])
     # The stored diagnosis date is 2021-01-10: a birth date after it is refused, not saved.
     text = f"record_number,birth_date\n{number},2022-01-01\n"
     report = import_rows(repository, parse_patient_csv(text, AS_OF), user="dr", replace=True)
     assert [o.outcome for o in report.outcomes] == [Outcome.INVALID]
     assert "diagnosis_date: is before the birth date" in report.outcomes[0].messages[0]
-    assert repository.cases[number] is existing
+    assert repository.load_case(number) == existing
+    assert saves(repository) == []
 
 
-def test_a_failing_save_is_reported_and_the_other_rows_go_on() -> None:
-    repository = MemoryRepository(fail_on="GD-2")
+def test_a_failing_save_is_reported_and_the_other_rows_go_on(
+    repository: SqliteRepository,
+) -> None:
+    refuse_saving(repository, "GD-2")
     text = "record_number,family_name\nGD-1,A\nGD-2,B\nGD-3,C\n"
     report = import_rows(repository, parse_patient_csv(text, AS_OF), user="u")
     assert [o.outcome for o in report.outcomes] == [
@@ -309,8 +290,8 @@ def test_a_failing_save_is_reported_and_the_other_rows_go_on() -> None:
         Outcome.FAILED,
         Outcome.CREATED,
     ]
-    assert report.outcomes[1].messages == ("The database is busy; nothing was saved.",)
-    assert sorted(repository.cases) == ["GD-1", "GD-3"]
+    assert "the disk refused this write" in report.outcomes[1].messages[0]
+    assert repository.record_numbers() == ["GD-1", "GD-3"]
 
 
 # --- the command ---------------------------------------------------------------------------
@@ -384,9 +365,21 @@ def test_arbitrary_text_never_raises_and_always_reports(text: str) -> None:
     for row in result.good_rows:
         assert row.case is not None
         assert not errors(validate_case(row.case, AS_OF))
-    report = import_rows(MemoryRepository(), result, user="fuzz")
-    assert report.saved == len(result.good_rows)
-    assert report.lines()
+    assert result.lines()
+
+
+@settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(st.text(max_size=400))
+def test_arbitrary_text_saves_exactly_the_good_rows(text: str) -> None:
+    result = parse_patient_csv(text, AS_OF)
+    with (
+        tempfile.TemporaryDirectory() as folder,
+        SqliteRepository(Path(folder) / "fuzz.sqlite") as repository,
+    ):
+        report = import_rows(repository, result, user="fuzz")
+        assert report.saved == len(result.good_rows)
+        assert len(repository.record_numbers()) == report.saved
+        assert report.lines()
 
 
 @settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow], deadline=None)

@@ -574,7 +574,10 @@ def test_record_number_system_can_be_the_clinics() -> None:
     assert identifier["system"] == "urn:oid:1.2.3.4" and identifier["value"] == "GD-77"
 
 
-TEXT = st.text(max_size=30)
+# any text validation accepts (control and invisible characters are refused: security.md)
+TEXT = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Cf", "Zl", "Zp")), max_size=30
+)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -73,9 +73,9 @@ def _clean_env(tmp: Path) -> dict[str, str]:
 def test_bundle_layout(bundle: Path) -> None:
     assert _exe(bundle).is_file()
     internal = bundle / "_internal"
-    assert (internal / "resources" / "fonts" / "DejaVuSans.ttf").is_file()
-    assert (internal / "resources" / "examples" / "report-demo.json").is_file()
-    assert list((internal / "resources" / "translations").glob("gistdesk_de.qm"))
+    assert (internal / "gistdesk" / "_resources" / "fonts" / "DejaVuSans.ttf").is_file()
+    assert (internal / "gistdesk" / "_resources" / "examples" / "report-demo.json").is_file()
+    assert list((internal / "gistdesk" / "_resources" / "translations").glob("gistdesk_de.qm"))
 
 
 def test_bundle_version(bundle: Path, tmp_path: Path) -> None:

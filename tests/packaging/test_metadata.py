@@ -29,7 +29,7 @@ def test_desktop_entry_icon_and_command() -> None:
     assert entries["Exec"].split()[0] == "gistdesk"
     assert entries["Icon"] == "org.gistdesk.GistDesk"
     for size in (16, 32, 48, 64, 128, 256, 512):
-        assert (ROOT / "resources" / "icons" / f"gistdesk-{size}.png").is_file()
+        assert (ROOT / "gistdesk" / "_resources" / "icons" / f"gistdesk-{size}.png").is_file()
 
 
 @pytest.mark.skipif(

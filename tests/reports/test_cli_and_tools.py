@@ -96,9 +96,11 @@ def test_unwritable_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
 def test_screenshots(tmp_path: Path) -> None:
     from gistdesk.tools.report_screenshots import render_report_screenshots
 
-    written = render_report_screenshots(tmp_path, dpi=40)
+    written = render_report_screenshots(tmp_path, dpi=40, cases_dir=None)
     names = sorted(p.name for p in written)
     assert names == [
+        "report-board-page1.png",
+        "report-board.pdf",
         "report-handout-page1.png",
         "report-handout.pdf",
         "report-summary-page1.png",
@@ -108,6 +110,22 @@ def test_screenshots(tmp_path: Path) -> None:
         assert path.stat().st_size > 1000
         if path.suffix == ".png":
             assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils not installed")
+def test_screenshots_of_every_example_case(tmp_path: Path) -> None:
+    from gistdesk.tools.report_screenshots import render_example_cases
+
+    written = render_example_cases(CASES, tmp_path)
+    names = {p.name for p in written}
+    for case in CASES.glob("*.expected.json"):
+        name = case.name.removesuffix(".expected.json")
+        assert f"board-{name}.png" in names  # the board sheet: always one page
+        assert f"handout-{name}-page1.png" in names
+    assert not list(tmp_path.glob("*.pdf"))  # only the pictures are kept
+    for path in written:
+        assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
 def test_resources_are_found() -> None:
@@ -196,7 +214,9 @@ def test_report_from_the_database(tmp_path: Path, capsys: pytest.CaptureFixture[
     importlib.util.find_spec("gistdesk.storage.repository") is None,
     reason="the SQLite repository is not in this build",
 )
-def test_report_from_the_sqlite_database_matches_the_case_file(tmp_path: Path) -> None:
+def test_report_from_the_sqlite_database_matches_the_case_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """The database route prints the same bytes as the case-file route for the same case."""
     repository = importlib.import_module("gistdesk.storage.repository")
     from gistdesk.core.casefile import read_case_file
@@ -222,6 +242,11 @@ def test_report_from_the_sqlite_database_matches_the_case_file(tmp_path: Path) -
             "handout (command line)",
         )
         assert newest.username.startswith("cli:")
+    # An unknown record number: exit 1, a message, no file left behind.
+    missing = tmp_path / "n.pdf"
+    assert main(["report", "NOPE-9", "--db", str(db), "-o", str(missing), *common]) == 1
+    assert not missing.exists()
+    assert "NOPE-9" in capsys.readouterr().err
 
 
 def test_report_prints_the_clinic_phone_and_nurse_line(tmp_path: Path) -> None:
@@ -236,3 +261,32 @@ def test_report_prints_the_clinic_phone_and_nurse_line(tmp_path: Path) -> None:
     # Without them the contacts keep blank lines to write on (nothing invented).
     assert main(args) == 0
     assert "+49" not in all_text(out.read_bytes())
+
+
+def test_report_from_the_database_uses_the_clinic_settings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from gistdesk.storage.contract import ClinicSettings
+    from gistdesk.storage.factory import open_repository
+    from tests.reports.helpers import example
+
+    monkeypatch.delenv("GISTDESK_CLINIC_NAME", raising=False)
+    case, _ = example("responder")
+    db = tmp_path / "x.sqlite"
+    with open_repository(db) as repo:
+        repo.save_case(case, user="setup", as_of=date(2023, 1, 15))
+        repo.sign_in_local_operator("setup")
+        repo.set_clinic_settings(
+            ClinicSettings(clinic_name="Klinik Nord", phone="+49 40 111", nurse_line="+49 40 222")
+        )
+    out = tmp_path / "h.pdf"
+    args = ["report", case.patient.record_number, "--kind", "handout", "-o", str(out)]
+    args += ["--db", str(db), "--printed-on", "2023-01-15"]
+    assert main(args) == 0
+    contacts = all_text(out.read_bytes()).split("Contacts", 1)[1]
+    assert "Klinik Nord" in contacts and "+49 40 111" in contacts and "+49 40 222" in contacts
+    # The command line overrides the settings.
+    assert main([*args, "--nurse-line", "+49 40 999", "--clinic", "Station 3"]) == 0
+    contacts = all_text(out.read_bytes()).split("Contacts", 1)[1]
+    assert "+49 40 999" in contacts and "+49 40 222" not in contacts
+    assert "Station 3" in contacts and "+49 40 111" in contacts

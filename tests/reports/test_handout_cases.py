@@ -374,3 +374,16 @@ def test_progression_confirmed_in_german() -> None:
     has(text, DE[s.CONFIRMED].format(day="20. Januar 2023"), DE[s.OPTIONS["raise_dose"]])
     has(text, "Einen Wechsel zu einem anderen Medikament: Sunitinib (Sutent).")
     assert Drug.SUNITINIB in DRUG_INFO
+
+
+def test_recurrence_risk_in_words_only_after_complete_resection() -> None:
+    said = "After your operation, your team estimated the chance of the tumor coming back"
+    _, _, resected = case_text("adjuvant_short_and_recurrence")
+    has(resected, said)
+    _, _, metastatic = case_text("responder")
+    lacks(metastatic, said)
+    case, assessment = example("adjuvant_short_and_recurrence")
+    from gistdesk.core.vocab import Margin
+
+    r2 = replace(case, procedures=(replace(case.procedures[0], margin=Margin.R2),))
+    lacks(handout(r2, assessment.as_of), said)

@@ -12,12 +12,15 @@ from tests.storage.conftest import TODAY, full_case
 
 def main(path: str, start: int) -> None:
     with SqliteRepository(path, integrity="quick") as repo:
+        print("ready", flush=True)  # the harness times its kill from here, not from start-up
         n = start
         while True:
             repo.save_case(full_case(f"K-{n:05d}"), user="writer", as_of=TODAY)
             repo.save_side_effect(
                 "SHARED",
-                SideEffect(date(2020, 1, 1) + timedelta(days=n), f"effect {n}", 1),
+                # Dated within the past, however many iterations ran (dates after today are
+                # refused); the term keeps each entry distinct.
+                SideEffect(date(2020, 1, 1) + timedelta(days=n % 1500), f"effect {n}", 1),
                 user="writer",
             )
             print(n, flush=True)  # only after both transactions committed

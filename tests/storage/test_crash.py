@@ -45,6 +45,9 @@ def test_sigkill_loses_no_committed_change(tmp_path: Path, kills: int) -> None:
             text=True,
             env={**os.environ, "PYTHONPATH": str(ROOT)},
         )
+        assert child.stdout is not None
+        # A loaded machine may take over a second to start Python: kill during the writes.
+        assert child.stdout.readline().strip() == "ready"
         time.sleep(rng.uniform(0.5, 1.5))
         child.send_signal(signal.SIGKILL)
         out, _ = child.communicate()

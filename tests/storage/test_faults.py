@@ -5,7 +5,6 @@ database still opens (CONVENTIONS.md, "Fault injection")."""
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import resource
 import sqlite3
@@ -316,13 +315,15 @@ def test_a_full_disk_still_reads_and_says_the_disk_is_full_on_a_save(tmp_path: P
             while True:
                 out.write(b"\0" * 65536)
                 out.flush()
+        # An export needs its audit row, which a full disk cannot take: refused, no file left.
         exported = tmp_path / "r1.json"
         result = run_cli("export", "R-1", "-o", str(exported), "--db", str(path))
-        assert result.returncode == 0, result.stderr
-        assert json.loads(exported.read_text())["patient"]["record_number"] == "R-1"
+        assert result.returncode == 1 and "disk" in result.stderr and "full" in result.stderr
+        assert not exported.exists()
         doctor = run_cli("doctor", "--db", str(path))
         assert "integrity:        ok" in doctor.stdout
         with SqliteRepository(path) as repo:  # reads work; a save names the full disk
             assert repo.record_numbers() == ["R-1"]
+            assert repo.load_case("R-1").patient.record_number == "R-1"
             with pytest.raises(DiskFullError):
                 repo.save_case(full_case("R-2"), user="u", as_of=TODAY)

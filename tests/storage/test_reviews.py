@@ -15,7 +15,7 @@ import pytest
 from gistdesk.core.casefile import dump_case, read_case_file
 from gistdesk.core.model import Case, Procedure, Review
 from gistdesk.core.vocab import ProcedureKind, ReviewDecision
-from gistdesk.storage import backup, schema
+from gistdesk.storage import backup, casefiles, schema
 from gistdesk.storage.api import Worklist
 from gistdesk.storage.db import APPLICATION_ID
 from gistdesk.storage.errors import (
@@ -266,3 +266,36 @@ def test_a_v4_database_migrates_to_v5_after_a_backup(tmp_path: Path) -> None:
         repo.add_review(rn, review(ReviewDecision.NOT_PROGRESSION, "a"), user="a")
         assert repo.list_patients(worklist=Worklist.TO_REVIEW) == []
         assert repo.verify_audit_chain() == []
+
+
+# -- case files (v2) in and out ----------------------------------------------------------
+CORE_DATA = Path(__file__).resolve().parents[1] / "core" / "data"
+
+
+@pytest.mark.parametrize("name", ["team_review_not_progression", "local_therapy_treated_lesion"])
+def test_import_and_export_round_trip_reviews_and_treated_lesions(
+    tmp_path: Path, name: str
+) -> None:
+    source = CORE_DATA / f"{name}.json"
+    original, _ = read_case_file(source)
+    assert original.reviews or any(p.lesions for p in original.procedures)
+    with SqliteRepository(tmp_path / "db.sqlite") as repo:
+        assert casefiles.import_file(repo, source, user="u").ok
+        rn = original.patient.record_number
+        assert repo.load_case(rn) == original
+        out = casefiles.export_case(repo, rn, tmp_path / "out.json")
+        assert dump_case(read_case_file(out)[0]) == dump_case(original)
+
+
+def test_replacing_from_an_older_file_cannot_drop_a_later_review(tmp_path: Path) -> None:
+    source = CORE_DATA / "team_review_not_progression.json"
+    original, _ = read_case_file(source)
+    rn = original.patient.record_number
+    with SqliteRepository(tmp_path / "db.sqlite") as repo:
+        assert casefiles.import_file(repo, source, user="u").ok
+        last = original.reviews[-1]
+        later = Review(last.scan, ReviewDecision.PROGRESSION_CONFIRMED, date.today(), "u")
+        repo.add_review(rn, later, user="u")
+        result = casefiles.import_file(repo, source, user="u", replace=True)
+        assert result.status == "error" and "reviews are kept" in result.message
+        assert repo.load_case(rn).reviews[-1] == later

@@ -137,3 +137,132 @@ def test_a_damaged_database_makes_the_window_read_only(
     window.set_read_only(True, "database damaged: read only")
     assert not window.actions_by_name["new_patient"].isEnabled()
     assert window.actions_by_name["find"].isEnabled()
+
+
+def test_demo_db_on_a_real_clinic_without_accounts_installs_no_demo_accounts(
+    app: object, qtbot: Any, isolated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--demo-db naming a real clinic: the first administrator is asked for, as for any
+    clinic without accounts; the published demo passwords never open it."""
+    from gistdesk.storage.repository import SqliteRepository
+    from tests.storage.conftest import TODAY, full_case
+
+    real = isolated / "real.sqlite"
+    with SqliteRepository(real) as repo:
+        repo.save_case(full_case(), user="u", as_of=TODAY)
+    choose(monkeypatch, dialogs.FirstRunChoice.QUIT)
+    window = app_module.start(None, real, str(isolated / "s.ini"))
+    assert window is not None
+    qtbot.addWidget(window)
+    assert _usernames(real) == ["dr.who"]  # asked for the first administrator instead
+
+
+def test_demo_db_built_by_the_generator_gets_the_demo_accounts(
+    app: object, qtbot: Any, isolated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    choose(monkeypatch, dialogs.FirstRunChoice.QUIT)
+    demo = isolated / "demo.sqlite"
+    window = app_module.start(None, demo, str(isolated / "s.ini"))
+    assert window is not None
+    qtbot.addWidget(window)
+    assert _usernames(demo) == ["admin", "clinician", "nurse", "viewer"]
+
+
+def _usernames(db: Path) -> list[str]:
+    from gistdesk.storage import auth
+    from gistdesk.storage.db import open_database
+
+    conn = open_database(db, integrity="none").conn
+    try:
+        return sorted(u.username for u in auth.list_users(conn))
+    finally:
+        conn.close()
+
+
+def test_the_settings_file_is_owner_only_and_holds_no_record_number(
+    app: object, qtbot: Any, isolated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+    import stat
+
+    choose(monkeypatch, dialogs.FirstRunChoice.QUIT)
+    ini = isolated / "s.ini"
+    old = os.umask(0o022)  # the usual umask made it 0644 before
+    try:
+        window = app_module.start(None, isolated / "demo.sqlite", str(ini))
+        assert window is not None
+        qtbot.addWidget(window)
+        numbers = window.repository.record_numbers()
+        window.close()
+        qtbot.wait(50)
+    finally:
+        os.umask(old)
+    assert ini.exists()
+    if os.name == "posix":
+        assert stat.S_IMODE(ini.stat().st_mode) == 0o600
+    text = ini.read_text(encoding="utf-8", errors="replace")
+    assert numbers and not any(number in text for number in numbers)
+
+
+def test_after_an_unclean_close_the_window_is_read_only_until_the_check_passes(
+    app: object, qtbot: Any, isolated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import subprocess
+
+    from gistdesk.storage import sessions
+
+    choose(monkeypatch, dialogs.FirstRunChoice.CREATE_EMPTY)
+    db = isolated / "u.sqlite"
+    first = app_module.start(db, None, str(isolated / "s.ini"))
+    assert first is not None
+    qtbot.addWidget(first)
+    first.integrity_check.wait(10_000)  # type: ignore[union-attr]
+    # A session of another process that never closed (killed, crashed).
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    stale = sessions.marker_folder(db) / f"{sessions._host()}-{child.pid}"
+    stale.touch()
+    checked: list[str] = []
+    release = __import__("threading").Event()
+    real_work = app_module.IntegrityCheck._work
+
+    def held_run(self: app_module.IntegrityCheck, progress: Any) -> None:
+        checked.append("started")
+        release.wait(10)  # the check is still running while we look
+        real_work(self, progress)
+
+    monkeypatch.setattr(app_module.IntegrityCheck, "_work", held_run)
+    window = app_module.start(db, None, str(isolated / "s2.ini"))
+    assert window is not None
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: checked == ["started"], timeout=5000)  # at once, not delayed
+    assert window.read_only
+    assert not window.actions_by_name["new_patient"].isEnabled()
+    release.set()
+    window.integrity_check.wait(10_000)  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: not window.read_only, timeout=5000)
+    assert window.actions_by_name["new_patient"].isEnabled()
+    assert not stale.exists()  # forgotten once the file was found sound
+
+
+def test_after_a_clean_close_the_window_accepts_edits_at_once(
+    app: object, qtbot: Any, isolated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    choose(monkeypatch, dialogs.FirstRunChoice.CREATE_EMPTY)
+    blocked = __import__("threading").Event()
+    real_work = app_module.IntegrityCheck._work
+
+    def held_run(self: app_module.IntegrityCheck, progress: Any) -> None:
+        blocked.wait(10)  # the check has not finished while we look
+        real_work(self, progress)
+
+    monkeypatch.setattr(app_module.IntegrityCheck, "_work", held_run)
+    window = app_module.start(isolated / "clean.sqlite", None, str(isolated / "s.ini"))
+    assert window is not None
+    qtbot.addWidget(window)
+    try:
+        assert not window.read_only
+        assert window.actions_by_name["new_patient"].isEnabled()
+    finally:
+        blocked.set()
+        window.integrity_check.wait(10_000)  # type: ignore[union-attr]

@@ -116,8 +116,13 @@ def test_flags_panel_orders_newest_first_and_selects_scans(app: object, qtbot: A
     panel.resize(320, 600)
     panel.set_assessment(case, assessment)
     flags = panel.flags()
-    assert len(flags) == len(assessment.flags)
-    assert [f.date for f in flags] == sorted((f.date for f in flags), reverse=True)
+    assert len(flags) == len(assessment.flags)  # no reviews: nothing folded away
+    # Scan flags awaiting the team's decision first, then the case alerts; newest first in each.
+    scan_flags = [f for f in flags if f.scan is not None]
+    alerts = [f for f in flags if f.scan is None]
+    assert flags == scan_flags + alerts
+    for group in (scan_flags, alerts):
+        assert [f.date for f in group] == sorted((f.date for f in group), reverse=True)
     progression = next(f for f in flags if f.code is FlagCode.PROGRESSION)
     assert progression.extent == "generalized"
     with qtbot.waitSignal(panel.scan_selected) as blocker:

@@ -182,3 +182,34 @@ def test_save_as_pdf_from_the_preview_is_audited_or_not_kept(
     assert no_modal and no_modal[-1][0] == "The PDF was not saved"
     repo.conn.execute("PRAGMA query_only = 0")
     job.preview.close()
+
+
+def test_the_handout_from_the_window_prints_the_clinics_phone_and_nurse_line(
+    app: object, qtbot: Any, window: Any, repo: Any
+) -> None:
+    """Issue 12 item 6: the contacts come from the clinic settings in the database."""
+    pytest.importorskip("gistdesk.reports")
+    import io
+
+    from pypdf import PdfReader
+
+    from gistdesk.storage.contract import ClinicSettings
+    from tests.ui.conftest import PASSWORD
+
+    repo.sign_out()
+    repo.sign_in("admin", PASSWORD)
+    repo.set_clinic_settings(
+        ClinicSettings(clinic_name="Klinik Nord", phone="+49 40 1234-0", nurse_line="-5678")
+    )
+    repo.sign_out()
+    repo.sign_in("clin", PASSWORD)
+    case = load("responder")
+    repo.save_case(case, user="clin", as_of=TODAY)
+    window.open_patient(case.patient.record_number)
+    job = window.print_handout()
+    assert job is not None
+    qtbot.waitUntil(lambda: job.preview is not None, timeout=20_000)
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(job.preview.pdf)).pages)
+    flat = " ".join(text.split())
+    assert "+49 40 1234-0" in flat and "-5678" in flat and "Klinik Nord" in flat
+    job.preview.close()

@@ -386,6 +386,9 @@ def test_unlock_by_the_same_user_restores_the_open_form(
     assert not form.isVisible()
     leaked = [t for t in visible_texts() if family in t]
     assert not leaked, leaked
+    # Unlocked, the idle lock must not strike again before the form is checked (60 ms is
+    # shorter than a loaded machine takes to show it).
+    monkeypatch.setattr(win, "idle_interval_ms", lambda: 60_000)
     win.lock_screen.password.setText(PASSWORD)
     assert win.lock_screen.try_unlock()
     qtbot.waitUntil(form.isVisible, timeout=2000)
@@ -708,7 +711,12 @@ def test_role_names_cover_every_role() -> None:
 
 
 def test_lock_during_a_modal_form_and_unlock_shows_it_again(
-    app: object, qtbot: Any, clinic: SqliteRepository, patient: tuple[str, str], settings: QSettings
+    app: object,
+    qtbot: Any,
+    clinic: SqliteRepository,
+    patient: tuple[str, str],
+    settings: QSettings,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """The app's real path: the form runs in exec(); the idle timer fires inside its event
     loop, the lock hides it (exec returns) and unlocking runs exec() again on the same form."""
@@ -746,6 +754,7 @@ def test_lock_during_a_modal_form_and_unlock_shows_it_again(
         form.discard()
 
     QTimer.singleShot(100, check_again)
+    monkeypatch.setattr(win, "idle_interval_ms", lambda: 60_000)  # no second lock meanwhile
     win.lock_screen.password.setText(PASSWORD)
     assert win.lock_screen.try_unlock()
     qtbot.waitUntil(lambda: "again" in seen, timeout=5000)

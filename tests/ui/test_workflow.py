@@ -197,5 +197,9 @@ def test_false_progression_shows_amber_flag(window: MainWindow, repo: SqliteRepo
     html = flag_html(false_flag, case)
     assert COLOR_FALSE_PROGRESSION in html and COLOR_PROGRESSION not in html
     assert "Possible false progression" in html and "Basis" in html
-    # Newest first.
-    assert [f.date for f in flags] == sorted((f.date for f in flags), reverse=True)
+    # Scan flags awaiting the team first, then the case alerts; newest first in each.
+    scan_flags = [f for f in flags if f.scan is not None]
+    alerts = [f for f in flags if f.scan is None]
+    assert flags == scan_flags + alerts
+    for group in (scan_flags, alerts):
+        assert [f.date for f in group] == sorted((f.date for f in group), reverse=True)

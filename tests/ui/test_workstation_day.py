@@ -30,6 +30,7 @@ from gistdesk.ui.forms.patient_form import PatientForm
 from gistdesk.ui.forms.scan_form import COL, ScanForm
 from gistdesk.ui.forms.side_effect_form import COMMON_TERMS, SideEffectForm
 from gistdesk.ui.main_window import MainWindow, clamp_geometry, window_title
+from gistdesk.ui.patient_list import COL_LINE
 from gistdesk.ui.pdf_preview import PdfPreview, preview_size
 from gistdesk.ui.timeline_chart import scan_points
 from tests.ui.conftest import PASSWORD, TODAY, load
@@ -535,7 +536,7 @@ def test_no_cut_off_text_in_the_scan_table_and_the_patient_list(
         assert table.columnWidth(column) >= table.sizeHintForColumn(column), column
     listing = win.list_view
     for column in range(listing.model().columnCount()):
-        if column != 4:  # the therapy line stretches; its tooltip has it whole
+        if column != COL_LINE:  # the therapy line stretches; its tooltip has it whole
             assert listing.columnWidth(column) >= min(listing.sizeHintForColumn(column), 260)
 
 

@@ -4,24 +4,39 @@
   <context>
     <name>About</name>
     <message>
-      <location filename="../../gistdesk/ui/about.py" line="50" />
+      <location filename="../../gistdesk/ui/about.py" line="57" />
       <source>Case records, response assessment (RECIST 1.1, Choi, PET) and decision-support flags for gastrointestinal stromal tumor clinics.</source>
       <translation>Falldokumentation, Beurteilung des Ansprechens (RECIST 1.1, Choi, PET) und Hinweise zur Entscheidungsunterstützung für Sprechstunden für gastrointestinale Stromatumoren.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/about.py" line="55" />
+      <location filename="../../gistdesk/ui/about.py" line="62" />
       <source>Flags are decision support for the GIST team, not orders.</source>
       <translation>Hinweise dienen der Entscheidungsunterstützung des GIST-Teams, sie sind keine Anordnungen.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/about.py" line="56" />
+      <location filename="../../gistdesk/ui/about.py" line="63" />
       <source>Known simplifications</source>
       <translation>Bekannte Vereinfachungen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/about.py" line="57" />
+      <location filename="../../gistdesk/ui/about.py" line="64" />
       <source>Versions</source>
       <translation>Versionen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/about.py" line="29" />
+      <source>a locally treated lesion leaves the reading only when the procedure lists it</source>
+      <translation>eine lokal behandelte Läsion fällt nur dann aus der Auswertung, wenn der Eingriff sie aufführt</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/about.py" line="33" />
+      <source>a rise in PET SUV alone raises no flag (the PET response is shown beside RECIST and Choi)</source>
+      <translation>ein Anstieg des PET-SUV allein löst keinen Hinweis aus (das PET-Ansprechen wird neben RECIST und Choi gezeigt)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/about.py" line="37" />
+      <source>an unknown rupture is computed as no rupture</source>
+      <translation>eine unbekannte Ruptur wird als keine Ruptur gerechnet</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/about.py" line="20" />
@@ -29,24 +44,19 @@
       <translation>keine RECIST-Bestätigungsuntersuchungen und keine Mindestdauer für eine stabile Erkrankung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/about.py" line="30" />
+      <location filename="../../gistdesk/ui/about.py" line="32" />
       <source>no automatic Choi density for MRI or the low-dose CT of a PET-CT</source>
       <translation>keine automatische Choi-Dichte für MRT oder das Niedrigdosis-CT eines PET-CT</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/about.py" line="23" />
+      <location filename="../../gistdesk/ui/about.py" line="26" />
       <source>one PET threshold (25%) instead of EORTC's cycle-dependent thresholds</source>
       <translation>eine PET-Schwelle (25 %) statt der zyklusabhängigen Schwellen der EORTC</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/about.py" line="27" />
-      <source>only surgery (not ablation, embolization or radiation) resets a baseline</source>
-      <translation>nur eine Operation (nicht Ablation, Embolisation oder Bestrahlung) setzt eine neue Ausgangsuntersuchung</translation>
-    </message>
-    <message>
-      <location filename="../../gistdesk/ui/about.py" line="26" />
-      <source>scans outside a therapy line are only checked for new lesions</source>
-      <translation>Untersuchungen außerhalb einer Therapielinie werden nur auf neue Läsionen geprüft</translation>
+      <location filename="../../gistdesk/ui/about.py" line="23" />
+      <source>the team's review of a scan takes the place of a confirmation scan</source>
+      <translation>die Beurteilung eines Scans durch das Team ersetzt einen Bestätigungsscan</translation>
     </message>
   </context>
   <context>
@@ -57,34 +67,45 @@
       <translation>Ein unerwarteter Fehler ist aufgetreten ({0} in {1}). Die fehlgeschlagene Aktion hat nichts gespeichert; Ihre Daten sind in der Datenbank sicher.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="421" />
-      <location filename="../../gistdesk/ui/app.py" line="488" />
+      <location filename="../../gistdesk/ui/app.py" line="476" />
+      <location filename="../../gistdesk/ui/app.py" line="548" />
+      <location filename="../../gistdesk/ui/team.py" line="88" />
       <source>Cannot open the database</source>
       <translation>Die Datenbank kann nicht geöffnet werden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="464" />
+      <location filename="../../gistdesk/ui/app.py" line="253" />
+      <source>Checking the database after an unclean close: read only until done</source>
+      <translation>Datenbank wird nach einem unsauberen Beenden geprüft: bis dahin nur lesen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/app.py" line="524" />
       <source>Create an empty clinic database</source>
       <translation>Leere Klinikdatenbank anlegen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="474" />
+      <location filename="../../gistdesk/ui/app.py" line="273" />
+      <source>Database checked: no problem found</source>
+      <translation>Datenbank geprüft: kein Problem gefunden</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/app.py" line="534" />
       <source>File exists</source>
       <translation>Datei existiert bereits</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="290" />
-      <location filename="../../gistdesk/ui/app.py" line="467" />
+      <location filename="../../gistdesk/ui/app.py" line="340" />
+      <location filename="../../gistdesk/ui/app.py" line="527" />
       <source>Open a gistdesk database</source>
       <translation>gistdesk-Datenbank öffnen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="483" />
+      <location filename="../../gistdesk/ui/app.py" line="543" />
       <source>Opening the database…</source>
       <translation>Datenbank wird geöffnet…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="399" />
+      <location filename="../../gistdesk/ui/app.py" line="454" />
       <source>Restored {0}: sign in again</source>
       <translation>{0} wiederhergestellt: bitte erneut anmelden</translation>
     </message>
@@ -94,22 +115,22 @@
       <translation>Etwas ist schiefgelaufen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="373" />
+      <location filename="../../gistdesk/ui/app.py" line="428" />
       <source>The automatic backup was not made</source>
       <translation>Die automatische Sicherung wurde nicht erstellt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="393" />
+      <location filename="../../gistdesk/ui/app.py" line="448" />
       <source>The backup was not restored</source>
       <translation>Die Sicherung wurde nicht wiederhergestellt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="239" />
+      <location filename="../../gistdesk/ui/app.py" line="261" />
       <source>The database is damaged</source>
       <translation>Die Datenbank ist beschädigt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="240" />
+      <location filename="../../gistdesk/ui/app.py" line="262" />
       <source>The integrity check of the database failed. gistdesk shows what it can read but will not save changes. Restore a backup before going on.</source>
       <translation>Die Integritätsprüfung der Datenbank ist fehlgeschlagen. gistdesk zeigt an, was es lesen kann, speichert aber keine Änderungen. Stellen Sie eine Sicherung wieder her, bevor Sie weiterarbeiten.</translation>
     </message>
@@ -127,23 +148,24 @@ Ein technisches Protokoll (ohne Patientendaten) wurde geschrieben nach:
 Zeit: {3}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="236" />
+      <location filename="../../gistdesk/ui/app.py" line="258" />
       <source>database damaged: read only</source>
       <translation>Datenbank beschädigt: nur Lesen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="374" />
+      <location filename="../../gistdesk/ui/app.py" line="429" />
       <source>gistdesk closes normally; your data is safe in the database. Make a backup with Tools &gt; Backups… next time.</source>
       <translation>gistdesk wird normal beendet; Ihre Daten sind in der Datenbank sicher. Erstellen Sie beim nächsten Mal eine Sicherung über Extras &gt; Sicherungen….</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="475" />
+      <location filename="../../gistdesk/ui/app.py" line="535" />
       <source>{0} already exists; choose a new name.</source>
       <translation>{0} existiert bereits; wählen Sie einen neuen Namen.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="422" />
-      <location filename="../../gistdesk/ui/app.py" line="489" />
+      <location filename="../../gistdesk/ui/app.py" line="477" />
+      <location filename="../../gistdesk/ui/app.py" line="549" />
+      <location filename="../../gistdesk/ui/team.py" line="89" />
       <source>{0} could not be opened.</source>
       <translation>{0} konnte nicht geöffnet werden.</translation>
     </message>
@@ -386,7 +408,7 @@ Alles, was danach gespeichert wurde, wird ersetzt (vorher wird die aktuelle Date
     <message>
       <location filename="../../gistdesk/ui/forms/base.py" line="377" />
       <source>Not saved, and the patient could not be reloaded ({0}).</source>
-      <translation>Nicht gespeichert, und der Patient konnte nicht neu geladen werden ({0}).</translation>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../gistdesk/ui/forms/base.py" line="292" />
@@ -396,7 +418,7 @@ Alles, was danach gespeichert wurde, wird ersetzt (vorher wird die aktuelle Date
     <message>
       <location filename="../../gistdesk/ui/forms/base.py" line="398" />
       <source>Not saved. Your entries are kept.</source>
-      <translation>Nicht gespeichert. Ihre Eingaben bleiben erhalten.</translation>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../gistdesk/ui/forms/base.py" line="348" />
@@ -406,7 +428,7 @@ Alles, was danach gespeichert wurde, wird ersetzt (vorher wird die aktuelle Date
     <message>
       <location filename="../../gistdesk/ui/forms/base.py" line="386" />
       <source>Reloaded: your entries now apply to the patient as it is. Check them and press Save again.</source>
-      <translation>Neu geladen: Ihre Eingaben gelten jetzt für den aktuellen Stand des Patienten. Prüfen Sie sie und speichern Sie erneut.</translation>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../gistdesk/ui/forms/base.py" line="108" />
@@ -498,57 +520,57 @@ Alles, was danach gespeichert wurde, wird ersetzt (vorher wird die aktuelle Date
     <message>
       <location filename="../../gistdesk/ui/conflict_dialog.py" line="110" />
       <source>Back to my form</source>
-      <translation>Zurück zu meinem Formular</translation>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../gistdesk/ui/conflict_dialog.py" line="148" />
       <source>Not changed: the patient was changed</source>
-      <translation>Nicht geändert: der Patient wurde inzwischen geändert</translation>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../gistdesk/ui/conflict_dialog.py" line="71" />
       <source>Not saved: the patient was changed</source>
-      <translation>Nicht gespeichert: der Patient wurde inzwischen geändert</translation>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../gistdesk/ui/conflict_dialog.py" line="87" />
       <source>Nothing of yours was saved and your entries are kept. Reload the patient to apply your entries to it as it is now, check them, and save again.</source>
-      <translation>Von Ihren Eingaben wurde nichts gespeichert, sie bleiben erhalten. Laden Sie den Patienten neu, um Ihre Eingaben auf den aktuellen Stand anzuwenden, prüfen Sie sie und speichern Sie erneut.</translation>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../gistdesk/ui/conflict_dialog.py" line="93" />
       <source>Nothing of yours was saved and your entries are kept. The patient cannot be reloaded; copy what you need before closing the form.</source>
-      <translation>Von Ihren Eingaben wurde nichts gespeichert, sie bleiben erhalten. Der Patient kann nicht neu geladen werden; übernehmen Sie, was Sie brauchen, bevor Sie das Formular schließen.</translation>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../gistdesk/ui/conflict_dialog.py" line="105" />
       <source>Reload and re-apply my entries</source>
-      <translation>Neu laden und meine Eingaben erneut anwenden</translation>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../gistdesk/ui/conflict_dialog.py" line="84" />
       <source>Their changes:</source>
-      <translation>Deren Änderungen:</translation>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../gistdesk/ui/conflict_dialog.py" line="52" />
       <source>someone else</source>
-      <translation>jemand anderes</translation>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../gistdesk/ui/conflict_dialog.py" line="59" />
       <source>{0} changed patient {1} ({2}) while your form was open.</source>
-      <translation>{0} hat den Patienten {1} geändert ({2}), während Ihr Formular offen war.</translation>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../gistdesk/ui/conflict_dialog.py" line="55" />
       <source>{0} deleted patient {1} ({2}) while your form was open.</source>
-      <translation>{0} hat den Patienten {1} gelöscht ({2}), während Ihr Formular offen war.</translation>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../gistdesk/ui/conflict_dialog.py" line="57" />
       <source>{0} deleted patient {1} and entered the number again ({2}).</source>
-      <translation>{0} hat den Patienten {1} gelöscht und die Nummer neu vergeben ({2}).</translation>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -656,67 +678,67 @@ Alles, was danach gespeichert wurde, wird ersetzt (vorher wird die aktuelle Date
   <context>
     <name>Dialogs</name>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="98" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="106" />
       <source>Create empty clinic</source>
       <translation>Leere Klinikdatenbank anlegen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="33" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="34" />
       <source>Discard</source>
       <translation>Verwerfen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="135" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="143" />
       <source>Discard the changes</source>
       <translation>Änderungen verwerfen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="34" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="35" />
       <source>Keep editing</source>
       <translation>Weiter bearbeiten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="133" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="141" />
       <source>Keep the form</source>
       <translation>Formular behalten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="90" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="98" />
       <source>No clinic database was found.</source>
       <translation>Es wurde keine Klinikdatenbank gefunden.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="99" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="107" />
       <source>Open demo</source>
       <translation>Demo öffnen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="101" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="109" />
       <source>Open existing…</source>
       <translation>Vorhandene öffnen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="102" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="110" />
       <source>Quit</source>
       <translation>Beenden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="128" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="136" />
       <source>The previous user</source>
       <translation>Der vorherige Benutzer</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="122" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="130" />
       <source>Unsaved form of another user</source>
       <translation>Ungespeichertes Formular eines anderen Benutzers</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="89" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="97" />
       <source>Welcome to gistdesk</source>
       <translation>Willkommen bei gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="92" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="100" />
       <source>gistdesk can create an empty clinic database at
 {0}
 or open the demo database (invented patients, for trying the app out).</source>
@@ -725,12 +747,12 @@ or open the demo database (invented patients, for trying the app out).</source>
 oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="63" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="71" />
       <source>gistdesk database (*.sqlite *.db);;All files (*)</source>
       <translation>gistdesk-Datenbank (*.sqlite *.db);;Alle Dateien (*)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="123" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="131" />
       <source>{0} left a form with changes that are not saved.
 
 {1}, do you want to keep the form open (you then check and save it yourself, under your name) or discard those changes?</source>
@@ -870,154 +892,205 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
   <context>
     <name>FlagsPanel</name>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="314" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="74" />
+      <source>Adjuvant therapy (days)</source>
+      <translation>Adjuvante Therapie (Tage)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="408" />
       <source>Adjuvant therapy ends on {0} (in {1} days): on the Adjuvant ending worklist.</source>
       <translation>Die adjuvante Therapie endet am {0} (in {1} Tagen): auf der Arbeitsliste „Adjuvant endet“.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="65" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="89" />
       <source>Advised duration (days)</source>
       <translation>Empfohlene Dauer (Tage)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="133" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="142" />
+      <source>Awaiting the team’s review</source>
+      <translation>Wartet auf die Beurteilung des Teams</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="192" />
       <source>Basis:</source>
       <translation>Grundlage:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="53" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="75" />
+      <source>Before surgery (days)</source>
+      <translation>Vor der Operation (Tage)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="77" />
       <source>Change vs baseline</source>
       <translation>Änderung zum Ausgangsbefund</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="54" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="78" />
       <source>Change vs nadir</source>
       <translation>Änderung zum Nadir</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="121" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="71" />
+      <source>Change vs reference</source>
+      <translation>Änderung zur Referenz</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="179" />
       <source>Criteria:</source>
       <translation>Kriterien:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="61" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="85" />
       <source>Days</source>
       <translation>Tage</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="62" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="86" />
       <source>Days on this line</source>
       <translation>Tage auf dieser Linie</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="63" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="87" />
       <source>Days since the last scan</source>
       <translation>Tage seit der letzten Bildgebung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="55" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="79" />
       <source>Density change</source>
       <translation>Dichteänderung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="57" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="81" />
       <source>Density change vs nadir</source>
       <translation>Dichteänderung zum Nadir</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="66" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="90" />
       <source>Dose</source>
       <translation>Dosis</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="124" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="182" />
       <source>Extent:</source>
       <translation>Ausmaß:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="270" />
-      <location filename="../../gistdesk/ui/flags_panel.py" line="285" />
-      <location filename="../../gistdesk/ui/flags_panel.py" line="307" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="350" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="365" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="429" />
       <source>Flags</source>
       <translation>Hinweise</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="307" />
-      <source>Flags ({0})</source>
-      <translation>Hinweise ({0})</translation>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="429" />
+      <source>Flags ({0} open)</source>
+      <translation>Hinweise ({0} offen)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="299" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="394" />
       <source>Flags support the GIST team's review; they are not orders.</source>
       <translation>Hinweise unterstützen die Beurteilung durch das GIST-Team; sie sind keine Anordnungen.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="52" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="67" />
       <source>Nadir scan</source>
       <translation>Nadir-Bildgebung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="295" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="76" />
+      <source>Next scan due</source>
+      <translation>Nächste Bildgebung fällig</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="390" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="433" />
       <source>No flags: nothing for the team to review.</source>
       <translation>Keine Hinweise: Für das Team gibt es nichts zu prüfen.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="150" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="209" />
       <source>Options to discuss:</source>
       <translation>Zu besprechende Optionen:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="125" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="146" />
+      <source>Re-image requested</source>
+      <translation>Erneute Bildgebung angefordert</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="69" />
+      <source>Reference scan</source>
+      <translation>Referenzbildgebung</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="183" />
       <source>Resistance:</source>
       <translation>Resistenz:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="60" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="146" />
+      <source>Reviewed</source>
+      <translation>Beurteilt</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="436" />
+      <source>Reviewed ({0})</source>
+      <translation>Beurteilt ({0})</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="84" />
       <source>SUVmax change</source>
       <translation>SUVmax-Änderung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="64" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="88" />
       <source>Scan interval (days)</source>
       <translation>Bildgebungsintervall (Tage)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="199" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="277" />
       <source>Select to show its scan</source>
       <translation>Auswählen, um die Bildgebung zu zeigen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="51" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="66" />
       <source>Smallest sum (nadir)</source>
       <translation>Kleinste Summe (Nadir)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="157" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="216" />
       <source>Source:</source>
       <translation>Quelle:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="50" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="65" />
       <source>Sum at baseline</source>
       <translation>Summe bei Ausgangsbefund</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="49" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="68" />
+      <source>Sum at the reference scan</source>
+      <translation>Summe bei der Referenzbildgebung</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="64" />
       <source>Sum of target diameters</source>
       <translation>Summe der Zieldurchmesser</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="137" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="196" />
       <source>early on the first TKI line (when false progression is most common)</source>
       <translation>früh in der ersten TKI-Linie (wenn eine Pseudoprogression am häufigsten ist)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="129" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="189" />
       <source>off therapy</source>
       <translation>ohne Therapie</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="107" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="164" />
       <source>scan {0}</source>
       <translation>Bildgebung {0}</translation>
     </message>
@@ -1045,32 +1118,32 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
     <message>
       <location filename="../../gistdesk/ui/live_refresh.py" line="59" />
       <source>Also open for editing: {0}</source>
-      <translation>Ebenfalls zur Bearbeitung geöffnet: {0}</translation>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../gistdesk/ui/live_refresh.py" line="149" />
       <source>Patient {0} was changed by {1}; showing the saved version.</source>
-      <translation>Patient {0} wurde von {1} geändert; angezeigt wird der gespeicherte Stand.</translation>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../gistdesk/ui/live_refresh.py" line="146" />
       <source>Patient {0} was deleted by {1}.</source>
-      <translation>Patient {0} wurde von {1} gelöscht.</translation>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../gistdesk/ui/live_refresh.py" line="163" />
       <source>Your form is kept as it is; when you save, you are asked how to go on if your entries meet the change.</source>
-      <translation>Ihr Formular bleibt, wie es ist; beim Speichern werden Sie gefragt, wie es weitergeht, falls Ihre Eingaben die Änderung berühren.</translation>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../gistdesk/ui/live_refresh.py" line="144" />
       <source>someone else</source>
-      <translation>jemand anderes</translation>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../gistdesk/ui/live_refresh.py" line="52" />
       <source>{0} on {1} since {2}</source>
-      <translation>{0} an {1} seit {2}</translation>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -1129,177 +1202,187 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="383" />
+      <location filename="../../gistdesk/ui/actions.py" line="409" />
       <source>&amp;About gistdesk</source>
       <translation>&amp;Über gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="342" />
+      <location filename="../../gistdesk/ui/actions.py" line="368" />
       <source>&amp;Audit log…</source>
       <translation>&amp;Prüfprotokoll…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="356" />
+      <location filename="../../gistdesk/ui/actions.py" line="382" />
       <source>&amp;Backups…</source>
       <translation>&amp;Sicherungen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="291" />
+      <location filename="../../gistdesk/ui/actions.py" line="317" />
       <source>&amp;Delete patient…</source>
       <translation>Patient &amp;löschen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="156" />
+      <location filename="../../gistdesk/ui/actions.py" line="171" />
       <source>&amp;Edit patient and tumor…</source>
       <translation>Patient und Tumor &amp;bearbeiten…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="394" />
+      <location filename="../../gistdesk/ui/actions.py" line="420" />
       <source>&amp;File</source>
       <translation>&amp;Datei</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="301" />
+      <location filename="../../gistdesk/ui/actions.py" line="327" />
       <source>&amp;Find patient</source>
       <translation>Patient &amp;suchen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="454" />
+      <location filename="../../gistdesk/ui/actions.py" line="482" />
       <source>&amp;Help</source>
       <translation>&amp;Hilfe</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="377" />
+      <location filename="../../gistdesk/ui/actions.py" line="403" />
       <source>&amp;Keyboard shortcuts</source>
       <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="132" />
+      <location filename="../../gistdesk/ui/actions.py" line="147" />
       <source>&amp;Lock now</source>
       <translation>&amp;Jetzt sperren</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="95" />
+      <location filename="../../gistdesk/ui/actions.py" line="99" />
       <source>&amp;New patient…</source>
       <translation>&amp;Neuer Patient…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="103" />
+      <location filename="../../gistdesk/ui/actions.py" line="107" />
       <source>&amp;Open database…</source>
       <translation>Datenbank ö&amp;ffnen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="412" />
+      <location filename="../../gistdesk/ui/actions.py" line="439" />
       <source>&amp;Patient</source>
       <translation>&amp;Patient</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="148" />
+      <location filename="../../gistdesk/ui/actions.py" line="163" />
       <source>&amp;Quit</source>
       <translation>&amp;Beenden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="307" />
+      <location filename="../../gistdesk/ui/actions.py" line="333" />
       <source>&amp;Refresh</source>
       <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="363" />
+      <location filename="../../gistdesk/ui/actions.py" line="252" />
+      <source>&amp;Review flag…</source>
+      <translation>Hinweis &amp;beurteilen…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/actions.py" line="389" />
       <source>&amp;Settings…</source>
       <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="451" />
+      <location filename="../../gistdesk/ui/actions.py" line="479" />
       <source>&amp;Tools</source>
       <translation>&amp;Extras</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="371" />
+      <location filename="../../gistdesk/ui/actions.py" line="136" />
+      <source>&amp;Tumor board sheet…</source>
+      <translation>Tumor&amp;board-Blatt…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/actions.py" line="397" />
       <source>&amp;User guide</source>
       <translation>&amp;Benutzerhandbuch</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="349" />
+      <location filename="../../gistdesk/ui/actions.py" line="375" />
       <source>&amp;Users…</source>
       <translation>&amp;Benutzer…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="438" />
+      <location filename="../../gistdesk/ui/actions.py" line="466" />
       <source>&amp;View</source>
       <translation>&amp;Ansicht</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="646" />
+      <location filename="../../gistdesk/ui/main_window.py" line="666" />
       <source>A form with changes that are not saved is kept behind the lock. Quit and discard it?</source>
       <translation>Hinter der Sperre wartet ein Formular mit ungespeicherten Änderungen. Beenden und es verwerfen?</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="436" />
+      <location filename="../../gistdesk/ui/main_window.py" line="456" />
       <source>About gistdesk</source>
       <translation>Über gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="571" />
+      <location filename="../../gistdesk/ui/main_window.py" line="591" />
       <source>Account locked</source>
       <translation>Konto gesperrt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="183" />
+      <location filename="../../gistdesk/ui/actions.py" line="198" />
       <source>Add &amp;dose change…</source>
       <translation>Neue &amp;Dosisänderung…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="237" />
+      <location filename="../../gistdesk/ui/actions.py" line="263" />
       <source>Add &amp;procedure…</source>
       <translation>Neuer &amp;Eingriff…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="210" />
+      <location filename="../../gistdesk/ui/actions.py" line="225" />
       <source>Add &amp;scan…</source>
       <translation>Neue &amp;Bildgebung…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="264" />
+      <location filename="../../gistdesk/ui/actions.py" line="290" />
       <source>Add side &amp;effect…</source>
       <translation>Neue &amp;Nebenwirkung…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="165" />
+      <location filename="../../gistdesk/ui/actions.py" line="180" />
       <source>Add therapy &amp;line…</source>
       <translation>Neue &amp;Therapielinie…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window_view.py" line="45" />
+      <location filename="../../gistdesk/ui/main_window_view.py" line="56" />
       <source>Adjuvant ending</source>
       <translation>Adjuvant endet</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window_view.py" line="42" />
+      <location filename="../../gistdesk/ui/main_window_view.py" line="53" />
       <source>All</source>
       <translation>Alle</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="333" />
+      <location filename="../../gistdesk/ui/actions.py" line="359" />
       <source>Audit log of this &amp;patient…</source>
       <translation>Prüfprotokoll dieses &amp;Patienten…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="367" />
+      <location filename="../../gistdesk/ui/main_window.py" line="374" />
       <source>Cannot open the patient</source>
       <translation>Der Patient kann nicht geöffnet werden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="142" />
+      <location filename="../../gistdesk/ui/actions.py" line="157" />
       <source>Change my &amp;password…</source>
       <translation>Mein Passwort än&amp;dern…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="109" />
+      <location filename="../../gistdesk/ui/actions.py" line="113" />
       <source>Create empty &amp;clinic database…</source>
       <translation>Leere &amp;Klinikdatenbank anlegen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="602" />
+      <location filename="../../gistdesk/ui/main_window.py" line="622" />
       <source>Database: {0}</source>
       <translation>Datenbank: {0}</translation>
     </message>
@@ -1309,7 +1392,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Dosisänderung löschen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="201" />
+      <location filename="../../gistdesk/ui/actions.py" line="216" />
       <source>Delete dose change…</source>
       <translation>Dosisänderung löschen…</translation>
     </message>
@@ -1325,7 +1408,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Eingriff löschen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="255" />
+      <location filename="../../gistdesk/ui/actions.py" line="281" />
       <source>Delete procedure…</source>
       <translation>Eingriff löschen…</translation>
     </message>
@@ -1335,7 +1418,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Bildgebung löschen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="228" />
+      <location filename="../../gistdesk/ui/actions.py" line="243" />
       <source>Delete scan…</source>
       <translation>Bildgebung löschen…</translation>
     </message>
@@ -1345,7 +1428,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Nebenwirkung löschen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="282" />
+      <location filename="../../gistdesk/ui/actions.py" line="308" />
       <source>Delete side effect…</source>
       <translation>Nebenwirkung löschen…</translation>
     </message>
@@ -1380,27 +1463,27 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>{0} gelöscht</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="192" />
+      <location filename="../../gistdesk/ui/actions.py" line="207" />
       <source>Edit dose change…</source>
       <translation>Dosisänderung bearbeiten…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="246" />
+      <location filename="../../gistdesk/ui/actions.py" line="272" />
       <source>Edit procedure…</source>
       <translation>Eingriff bearbeiten…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="219" />
+      <location filename="../../gistdesk/ui/actions.py" line="234" />
       <source>Edit scan…</source>
       <translation>Bildgebung bearbeiten…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="273" />
+      <location filename="../../gistdesk/ui/actions.py" line="299" />
       <source>Edit side effect…</source>
       <translation>Nebenwirkung bearbeiten…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="174" />
+      <location filename="../../gistdesk/ui/actions.py" line="189" />
       <source>Edit therapy line…</source>
       <translation>Therapielinie bearbeiten…</translation>
     </message>
@@ -1411,27 +1494,27 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
     </message>
     <message>
       <location filename="../../gistdesk/ui/edits.py" line="146" />
-      <location filename="../../gistdesk/ui/main_window.py" line="651" />
+      <location filename="../../gistdesk/ui/main_window.py" line="671" />
       <source>Keep it</source>
       <translation>Behalten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="135" />
+      <location filename="../../gistdesk/ui/actions.py" line="150" />
       <source>Lock the window and hide patient data</source>
       <translation>Fenster sperren und Patientendaten ausblenden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="484" />
+      <location filename="../../gistdesk/ui/main_window.py" line="504" />
       <source>Locked</source>
       <translation>Gesperrt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window_view.py" line="115" />
+      <location filename="../../gistdesk/ui/main_window_view.py" line="135" />
       <source>Main toolbar</source>
       <translation>Hauptwerkzeugleiste</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="499" />
+      <location filename="../../gistdesk/ui/actions.py" line="527" />
       <source>Needs the {0} role</source>
       <translation>Erfordert die Rolle {0}</translation>
     </message>
@@ -1446,59 +1529,69 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Es wurde nichts gelöscht</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="359" />
+      <location filename="../../gistdesk/ui/main_window.py" line="366" />
       <source>Patient {0} is no longer in the database</source>
       <translation>Patient {0} ist nicht mehr in der Datenbank</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="124" />
+      <location filename="../../gistdesk/ui/actions.py" line="128" />
       <source>Print &amp;handout…</source>
       <translation>&amp;Patienteninformation drucken…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="116" />
+      <location filename="../../gistdesk/ui/actions.py" line="120" />
       <source>Print &amp;summary…</source>
       <translation>&amp;Zusammenfassung drucken…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="650" />
+      <location filename="../../gistdesk/ui/actions.py" line="141" />
+      <source>Print the one-page tumor board sheet of the open patient</source>
+      <translation>Das einseitige Tumorboard-Blatt des geöffneten Patienten drucken</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="670" />
       <source>Quit and discard</source>
       <translation>Beenden und verwerfen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="138" />
+      <location filename="../../gistdesk/ui/actions.py" line="258" />
+      <source>Record the team's decision on the flagged scan</source>
+      <translation>Die Entscheidung des Teams zur markierten Bildgebung erfassen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/actions.py" line="153" />
       <source>S&amp;witch user…</source>
       <translation>Benutzer &amp;wechseln…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="391" />
+      <location filename="../../gistdesk/ui/main_window.py" line="398" />
       <source>Saved {0}</source>
       <translation>{0} gespeichert</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window_view.py" line="43" />
+      <location filename="../../gistdesk/ui/main_window_view.py" line="54" />
       <source>Scan overdue</source>
       <translation>Bildgebung überfällig</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/main_window.py" line="132" />
-      <location filename="../../gistdesk/ui/main_window.py" line="228" />
+      <location filename="../../gistdesk/ui/main_window.py" line="233" />
       <source>Search failed: {0}</source>
       <translation>Suche fehlgeschlagen: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window_view.py" line="71" />
+      <location filename="../../gistdesk/ui/main_window_view.py" line="91" />
       <source>Search patients</source>
       <translation>Patienten suchen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window_view.py" line="69" />
+      <location filename="../../gistdesk/ui/main_window_view.py" line="89" />
       <source>Search record number or name  (Ctrl+F)</source>
       <translation>Aktennummer oder Name suchen  (Strg+F)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="251" />
-      <location filename="../../gistdesk/ui/main_window_view.py" line="87" />
+      <location filename="../../gistdesk/ui/main_window.py" line="258" />
+      <location filename="../../gistdesk/ui/main_window_view.py" line="107" />
       <source>Select a patient in the list, or create one with Ctrl+N.</source>
       <translation>Wählen Sie einen Patienten in der Liste oder legen Sie mit Strg+N einen neuen an.</translation>
     </message>
@@ -1518,54 +1611,54 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Die Bildgebung wurde nicht gelöscht</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="249" />
+      <location filename="../../gistdesk/ui/main_window.py" line="256" />
       <source>This clinic has no patients yet.
 Create the first with New patient (Ctrl+N).</source>
       <translation>Diese Klinik hat noch keine Patienten.
 Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window_view.py" line="44" />
+      <location filename="../../gistdesk/ui/main_window_view.py" line="55" />
       <source>To review</source>
       <translation>Zu prüfen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="645" />
+      <location filename="../../gistdesk/ui/main_window.py" line="665" />
       <source>Unsaved form</source>
       <translation>Ungespeichertes Formular</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="234" />
+      <location filename="../../gistdesk/ui/main_window.py" line="241" />
       <source>Worklist failed: {0}</source>
       <translation>Arbeitsliste fehlgeschlagen: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="325" />
+      <location filename="../../gistdesk/ui/actions.py" line="351" />
       <source>Worklist: Adjuvant ending</source>
       <translation>Arbeitsliste: Adjuvant endet</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="320" />
+      <location filename="../../gistdesk/ui/actions.py" line="346" />
       <source>Worklist: All</source>
       <translation>Arbeitsliste: Alle</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="321" />
+      <location filename="../../gistdesk/ui/actions.py" line="347" />
       <source>Worklist: Scan overdue</source>
       <translation>Arbeitsliste: Bildgebung überfällig</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="322" />
+      <location filename="../../gistdesk/ui/actions.py" line="348" />
       <source>Worklist: To review</source>
       <translation>Arbeitsliste: Zu prüfen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="568" />
+      <location filename="../../gistdesk/ui/main_window.py" line="588" />
       <source>Your password was changed.</source>
       <translation>Ihr Passwort wurde geändert.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="545" />
+      <location filename="../../gistdesk/ui/main_window.py" line="565" />
       <source>Your role cannot see the audit log.</source>
       <translation>Ihre Rolle darf das Prüfprotokoll nicht einsehen.</translation>
     </message>
@@ -1575,7 +1668,7 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Ihre Rolle erlaubt das nicht. Wenden Sie sich an einen Administrator.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="479" />
+      <location filename="../../gistdesk/ui/main_window.py" line="499" />
       <source>gistdesk — locked</source>
       <translation>gistdesk — gesperrt</translation>
     </message>
@@ -1585,22 +1678,22 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>niemand</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="260" />
+      <location filename="../../gistdesk/ui/main_window.py" line="267" />
       <source>{0} of {1} patients shown</source>
       <translation>{0} von {1} Patienten angezeigt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="495" />
+      <location filename="../../gistdesk/ui/actions.py" line="523" />
       <source>{0} or {1}</source>
       <translation>{0} oder {1}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="263" />
+      <location filename="../../gistdesk/ui/main_window.py" line="270" />
       <source>{0} patient shown</source>
       <translation>{0} Patient angezeigt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="265" />
+      <location filename="../../gistdesk/ui/main_window.py" line="272" />
       <source>{0} patients shown</source>
       <translation>{0} Patienten angezeigt</translation>
     </message>
@@ -1744,77 +1837,77 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
   <context>
     <name>PatientHeader</name>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="293" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="373" />
       <source>Diagnosed &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Diagnose &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="278" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="358" />
       <source>Record &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Akte &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="305" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="385" />
       <source>Recurrence risk: &lt;i&gt;not computable (size or mitoses missing)&lt;/i&gt;</source>
       <translation>Rückfallrisiko: &lt;i&gt;nicht berechenbar (Größe oder Mitosen fehlen)&lt;/i&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="315" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="395" />
       <source>Recurrence risk: modified NIH &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Rückfallrisiko: modifiziertes NIH &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="284" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="364" />
       <source>born {0}</source>
       <translation>geboren {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="300" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="380" />
       <source>extent &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Ausbreitung &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="296" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="376" />
       <source>mitoses &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Mitosen &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="299" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="379" />
       <source>mutation &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Mutation &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="290" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="370" />
       <source>no</source>
       <translation>nein</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="298" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="378" />
       <source>rupture &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Ruptur &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="294" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="374" />
       <source>site &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Lokalisation &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="295" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="375" />
       <source>size &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Größe &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="286" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="366" />
       <source>unknown</source>
       <translation>unbekannt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="288" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="368" />
       <source>yes</source>
       <translation>ja</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="280" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="360" />
       <source>{0} years</source>
       <translation>{0} Jahre</translation>
     </message>
@@ -1837,7 +1930,7 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Therapie</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_list.py" line="53" />
+      <location filename="../../gistdesk/ui/patient_list.py" line="54" />
       <source>Flags</source>
       <translation>Hinweise</translation>
     </message>
@@ -1852,6 +1945,16 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Name</translation>
     </message>
     <message>
+      <location filename="../../gistdesk/ui/patient_list.py" line="268" />
+      <source>Next scan due by the follow-up interval</source>
+      <translation>Nächste Bildgebung nach dem Nachsorgeintervall fällig</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_list.py" line="266" />
+      <source>No routine scan due</source>
+      <translation>Keine Routine-Bildgebung fällig</translation>
+    </message>
+    <message>
       <location filename="../../gistdesk/ui/patient_list.py" line="50" />
       <source>Primary site</source>
       <translation>Lokalisation</translation>
@@ -1861,16 +1964,21 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <source>Record no.</source>
       <translation>Akten-Nr.</translation>
     </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_list.py" line="53" />
+      <source>Scan due</source>
+      <translation>Bildgebung fällig</translation>
+    </message>
   </context>
   <context>
     <name>PatientView</name>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="446" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="539" />
       <source>&amp;Procedures</source>
       <translation>&amp;Eingriffe</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="430" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="523" />
       <source>&amp;Scans</source>
       <translation>&amp;Bildgebung</translation>
     </message>
@@ -1880,61 +1988,61 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Konto</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="237" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="268" />
       <source>Action</source>
       <translation>Maßnahme</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="93" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="103" />
       <source>Baseline scan</source>
       <translation>Ausgangsbefund</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="99" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="109" />
       <source>Best Choi</source>
       <translation>Bestes Choi</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="94" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="104" />
       <source>Best RECIST</source>
       <translation>Bestes RECIST</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="230" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="261" />
       <source>CTCAE grade</source>
       <translation>CTCAE-Grad</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="197" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="227" />
       <source>Change</source>
       <translation>Änderung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="159" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="178" />
       <source>Choi</source>
       <translation>Choi</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/backups_dialog.py" line="103" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="106" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="139" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="221" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="228" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="116" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="153" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="251" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="259" />
       <source>Date</source>
       <translation>Datum</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="168" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="187" />
       <source>Density</source>
       <translation>Dichte</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="203" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="233" />
       <source>Density (HU)</source>
       <translation>Dichte (HU)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="191" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="221" />
       <source>Diameter (mm)</source>
       <translation>Durchmesser (mm)</translation>
     </message>
@@ -1944,35 +2052,35 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Anzeigename</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="107" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="117" />
       <source>Dose</source>
       <translation>Dosis</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="395" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="506" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="602" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="484" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="599" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="700" />
       <source>Dose history</source>
       <translation>Dosisverlauf</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="608" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="706" />
       <source>Dose history: {0}, from {1}</source>
       <translation>Dosisverlauf: {0}, ab {1}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="87" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="97" />
       <source>Dose now</source>
       <translation>Aktuelle Dosis</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="82" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="236" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="92" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="267" />
       <source>Drug</source>
       <translation>Medikament</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="86" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="96" />
       <source>End</source>
       <translation>Ende</translation>
     </message>
@@ -1982,17 +2090,17 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Datei</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="180" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="199" />
       <source>Flags</source>
       <translation>Hinweise</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="213" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="243" />
       <source>Hypodense</source>
       <translation>Hypodens</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="83" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="93" />
       <source>Intent</source>
       <translation>Therapieziel</translation>
     </message>
@@ -2002,110 +2110,120 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Art</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="187" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="216" />
       <source>Lesion</source>
       <translation>Läsion</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="592" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="690" />
       <source>Lesions on {0} ({1}), change vs the previous scan</source>
       <translation>Läsionen am {0} ({1}), Änderung gegenüber der vorigen Bildgebung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="419" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="584" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="508" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="677" />
       <source>Lesions: select a scan</source>
       <translation>Läsionen: Bildgebung auswählen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="84" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="94" />
       <source>Line</source>
       <translation>Linie</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="224" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="254" />
       <source>Margin</source>
       <translation>Resektionsrand</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="140" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="154" />
       <source>Modality</source>
       <translation>Modalität</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="210" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="240" />
       <source>New</source>
       <translation>Neu</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="190" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="220" />
       <source>Node</source>
       <translation>Lymphknoten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="214" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="244" />
       <source>Nodule</source>
       <translation>Knoten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="179" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="198" />
       <source>Non-target</source>
       <translation>Nicht-Ziel</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="225" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="256" />
       <source>Note</source>
       <translation>Notiz</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="188" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="223" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="218" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="253" />
       <source>Organ</source>
       <translation>Organ</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="173" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="192" />
       <source>PET</source>
       <translation>PET</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="204" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="234" />
       <source>Prev. HU</source>
       <translation>Vorher HU</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="192" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="222" />
       <source>Previous (mm)</source>
       <translation>Vorher (mm)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="222" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="252" />
       <source>Procedure</source>
       <translation>Eingriff</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="158" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="177" />
       <source>RECIST</source>
       <translation>RECIST</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="141" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="156" />
+      <source>Reference</source>
+      <translation>Referenz</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="204" />
+      <source>Review</source>
+      <translation>Beurteilung</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="155" />
       <location filename="../../gistdesk/ui/users_dialog.py" line="35" />
       <source>Role</source>
       <translation>Rolle</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="209" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="239" />
       <source>SUVmax</source>
       <translation>SUVmax</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="108" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="118" />
       <source>Schedule</source>
       <translation>Schema</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="462" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="555" />
       <source>Side &amp;effects</source>
       <translation>&amp;Nebenwirkungen</translation>
     </message>
@@ -2115,34 +2233,45 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Größe</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="85" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="95" />
       <source>Start</source>
       <translation>Beginn</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="92" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="102" />
       <source>Stop reason</source>
       <translation>Abbruchgrund</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="142" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="161" />
       <source>Sum (mm)</source>
       <translation>Summe (mm)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="189" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="219" />
       <source>Target</source>
       <translation>Ziel</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="229" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="260" />
       <source>Term</source>
       <translation>Begriff</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="408" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="497" />
       <source>Therapy &amp;lines</source>
       <translation>&amp;Therapielinien</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="160" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="217" />
+      <source>Treated</source>
+      <translation>Behandelt</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="255" />
+      <source>Treated lesions</source>
+      <translation>Behandelte Läsionen</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/users_dialog.py" line="33" />
@@ -2150,12 +2279,12 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Benutzername</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="148" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="167" />
       <source>vs baseline</source>
       <translation>ggü. Ausgang</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="153" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="172" />
       <source>vs nadir</source>
       <translation>ggü. Nadir</translation>
     </message>
@@ -2240,34 +2369,34 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
   <context>
     <name>Printing</name>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="141" />
+      <location filename="../../gistdesk/ui/printing.py" line="160" />
       <source>Building the PDF…</source>
       <translation>PDF wird erstellt…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="111" />
+      <location filename="../../gistdesk/ui/printing.py" line="127" />
       <source>Nothing was printed</source>
       <translation>Es wurde nichts gedruckt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="96" />
+      <location filename="../../gistdesk/ui/printing.py" line="112" />
       <source>Printing not available yet</source>
       <translation>Drucken noch nicht verfügbar</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="131" />
+      <location filename="../../gistdesk/ui/printing.py" line="150" />
       <source>The PDF could not be made</source>
       <translation>Das PDF konnte nicht erstellt werden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="97" />
+      <location filename="../../gistdesk/ui/printing.py" line="113" />
       <source>The {0} PDF is not available in this version of gistdesk yet.
 Nothing was printed.</source>
       <translation>Das PDF „{0}“ ist in dieser Version von gistdesk noch nicht verfügbar.
 Es wurde nichts gedruckt.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="132" />
+      <location filename="../../gistdesk/ui/printing.py" line="151" />
       <source>The {0} could not be built; nothing was saved.</source>
       <translation>„{0}“ konnte nicht erstellt werden; es wurde nichts gespeichert.</translation>
     </message>
@@ -2281,48 +2410,215 @@ Es wurde nichts gedruckt.</translation>
       <source>patient handout</source>
       <translation>Patienteninformation</translation>
     </message>
+    <message>
+      <location filename="../../gistdesk/ui/printing.py" line="31" />
+      <source>tumor board sheet</source>
+      <translation>Tumorboard-Blatt</translation>
+    </message>
   </context>
   <context>
     <name>ProcedureForm</name>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="43" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="71" />
       <source>Add procedure</source>
       <translation>Eingriff hinzufügen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="58" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="86" />
       <source>Date</source>
       <translation>Datum</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="43" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="71" />
       <source>Edit procedure</source>
       <translation>Eingriff bearbeiten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="61" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="89" />
       <source>Margin</source>
       <translation>Resektionsrand</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="62" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="121" />
+      <source>No lesion measured on any scan yet.</source>
+      <translation>Noch keine Läsion in einer Bildgebung gemessen.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="90" />
       <source>Note</source>
       <translation>Notiz</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="60" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="88" />
       <source>Organ</source>
       <translation>Organ</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="59" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="87" />
       <source>Procedure</source>
       <translation>Eingriff</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="51" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="116" />
+      <source>Tick the lesions this procedure ablated, embolized, irradiated or removed: later scans leave them out of RECIST and Choi.</source>
+      <translation>Die Läsionen ankreuzen, die dieser Eingriff abladiert, embolisiert, bestrahlt oder entfernt hat: spätere Bildgebungen lassen sie bei RECIST und Choi außen vor.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="95" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="125" />
+      <source>Treated lesions</source>
+      <translation>Behandelte Läsionen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="107" />
+      <source>{0} (on no scan)</source>
+      <translation>{0} (in keiner Bildgebung)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="79" />
       <source>— (not surgery)</source>
       <translation>— (keine Operation)</translation>
+    </message>
+  </context>
+  <context>
+    <name>Review</name>
+    <message>
+      <location filename="../../gistdesk/ui/review_dialog.py" line="79" />
+      <source>new reference</source>
+      <translation>neue Referenz</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/review_dialog.py" line="77" />
+      <source>not progression</source>
+      <translation>keine Progression</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/review_dialog.py" line="76" />
+      <source>progression confirmed</source>
+      <translation>Progression bestätigt</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/review_dialog.py" line="78" />
+      <source>re-image before deciding</source>
+      <translation>vor der Entscheidung erneut bildgeben</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReviewDialog</name>
+    <message>
+      <location filename="../../gistdesk/ui/review_dialog.py" line="44" />
+      <source>&amp;1  Progression confirmed</source>
+      <translation>&amp;1  Progression bestätigt</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/review_dialog.py" line="52" />
+      <source>&amp;2  Not progression</source>
+      <translation>&amp;2  Keine Progression</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/review_dialog.py" line="60" />
+      <source>&amp;3  Re-image before deciding</source>
+      <translation>&amp;3  Vor der Entscheidung erneut bildgeben</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/review_dialog.py" line="67" />
+      <source>&amp;4  New reference from this scan</source>
+      <translation>&amp;4  Neue Referenz ab dieser Bildgebung</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/review_dialog.py" line="61" />
+      <source>Another scan first; the flag stays open on the To review list.</source>
+      <translation>Zuerst eine weitere Bildgebung; der Hinweis bleibt auf der Liste „Zu beurteilen“.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/review_dialog.py" line="158" />
+      <source>By:</source>
+      <translation>Von:</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/review_dialog.py" line="226" />
+      <source>Choose a decision (1-4).</source>
+      <translation>Eine Entscheidung wählen (1–4).</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/review_dialog.py" line="155" />
+      <source>Decided on:</source>
+      <translation>Entschieden am:</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/review_dialog.py" line="205" />
+      <source>Earlier reviews of this scan</source>
+      <translation>Frühere Beurteilungen dieser Bildgebung</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/review_dialog.py" line="68" />
+      <source>Later scans are compared with this one (e.g. after local therapy or a break).</source>
+      <translation>Spätere Bildgebungen werden mit dieser verglichen (z. B. nach lokaler Therapie oder einer Pause).</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/review_dialog.py" line="209" />
+      <source>No flag on this scan.</source>
+      <translation>Kein Hinweis zu dieser Bildgebung.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/review_dialog.py" line="154" />
+      <source>Note:</source>
+      <translation>Notiz:</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/review_dialog.py" line="198" />
+      <source>Options to discuss:</source>
+      <translation>Zu besprechende Optionen:</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/review_dialog.py" line="117" />
+      <source>Review the scan of {0}</source>
+      <translation>Bildgebung vom {0} beurteilen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/review_dialog.py" line="171" />
+      <source>Save review</source>
+      <translation>Beurteilung speichern</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/review_dialog.py" line="172" />
+      <source>Save the review (Ctrl+Enter)</source>
+      <translation>Die Beurteilung speichern (Strg+Eingabe)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/review_dialog.py" line="235" />
+      <source>The review cannot be dated after today.</source>
+      <translation>Die Beurteilung kann nicht nach heute datiert sein.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/review_dialog.py" line="233" />
+      <source>The review cannot be dated before the scan.</source>
+      <translation>Die Beurteilung kann nicht vor der Bildgebung datiert sein.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/review_dialog.py" line="253" />
+      <source>The review was not saved: {0}</source>
+      <translation>Die Beurteilung wurde nicht gespeichert: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/review_dialog.py" line="45" />
+      <source>The team accepts progression on this scan; it becomes the new reference.</source>
+      <translation>Das Team bestätigt die Progression in dieser Bildgebung; sie wird die neue Referenz.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/review_dialog.py" line="53" />
+      <source>This scan does not show progression (e.g. pseudoprogression, biopsy).</source>
+      <translation>Diese Bildgebung zeigt keine Progression (z. B. Pseudoprogression, Biopsie).</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/review_dialog.py" line="151" />
+      <source>e.g. tumor board 12 March: continue 800 mg</source>
+      <translation>z. B. Tumorboard 12. März: 800 mg weiter</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/review_dialog.py" line="206" />
+      <source>the new one supersedes them</source>
+      <translation>die neue ersetzt sie</translation>
     </message>
   </context>
   <context>
@@ -2836,7 +3132,7 @@ Eine nicht gemessene Läsion ist nicht 0 mm: Die Summe dieser Bildgebung fehlt i
   <context>
     <name>TimelineChart</name>
     <message>
-      <location filename="../../gistdesk/ui/timeline_chart.py" line="210" />
+      <location filename="../../gistdesk/ui/timeline_chart.py" line="257" />
       <source>Timeline chart</source>
       <translation>Verlaufsdiagramm</translation>
     </message>
@@ -2976,7 +3272,7 @@ Eine nicht gemessene Läsion ist nicht 0 mm: Die Summe dieser Bildgebung fehlt i
   <context>
     <name>Vocabulary</name>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="23" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="31" />
       <source>Chemoembolization (TACE)</source>
       <translation>Chemoembolisation (TACE)</translation>
     </message>
@@ -2986,7 +3282,7 @@ Eine nicht gemessene Läsion ist nicht 0 mm: Die Summe dieser Bildgebung fehlt i
       <translation>Kolon</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="21" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="29" />
       <source>Cryoablation</source>
       <translation>Kryoablation</translation>
     </message>
@@ -2996,7 +3292,7 @@ Eine nicht gemessene Läsion ist nicht 0 mm: Die Summe dieser Bildgebung fehlt i
       <translation>Duodenum</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="22" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="30" />
       <source>Embolization (TAE)</source>
       <translation>Embolisation (TAE)</translation>
     </message>
@@ -3006,7 +3302,7 @@ Eine nicht gemessene Läsion ist nicht 0 mm: Die Summe dieser Bildgebung fehlt i
       <translation>Ösophagus</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="20" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="28" />
       <source>Ethanol ablation</source>
       <translation>Ethanolablation</translation>
     </message>
@@ -3026,7 +3322,7 @@ Eine nicht gemessene Läsion ist nicht 0 mm: Die Summe dieser Bildgebung fehlt i
       <translation>KIT, andere</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="19" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="27" />
       <source>Microwave ablation</source>
       <translation>Mikrowellenablation</translation>
     </message>
@@ -3046,17 +3342,17 @@ Eine nicht gemessene Läsion ist nicht 0 mm: Die Summe dieser Bildgebung fehlt i
       <translation>PDGFRA, andere</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="26" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="34" />
       <source>Radiation</source>
       <translation>Bestrahlung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="24" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="32" />
       <source>Radioembolization</source>
       <translation>Radioembolisation</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="18" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="26" />
       <source>Radiofrequency ablation (RFA)</source>
       <translation>Radiofrequenzablation (RFA)</translation>
     </message>
@@ -3066,7 +3362,7 @@ Eine nicht gemessene Läsion ist nicht 0 mm: Die Summe dieser Bildgebung fehlt i
       <translation>Rektum</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="25" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="33" />
       <source>SBRT</source>
       <translation>SBRT</translation>
     </message>
@@ -3081,7 +3377,7 @@ Eine nicht gemessene Läsion ist nicht 0 mm: Die Summe dieser Bildgebung fehlt i
       <translation>Magen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="17" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="25" />
       <source>Surgery</source>
       <translation>Operation</translation>
     </message>

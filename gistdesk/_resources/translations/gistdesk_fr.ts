@@ -4,24 +4,39 @@
   <context>
     <name>About</name>
     <message>
-      <location filename="../../gistdesk/ui/about.py" line="50" />
+      <location filename="../../gistdesk/ui/about.py" line="57" />
       <source>Case records, response assessment (RECIST 1.1, Choi, PET) and decision-support flags for gastrointestinal stromal tumor clinics.</source>
       <translation>Dossiers de patients, évaluation de la réponse (RECIST 1.1, Choi, TEP) et alertes d'aide à la décision pour les consultations de tumeurs stromales gastro-intestinales.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/about.py" line="55" />
+      <location filename="../../gistdesk/ui/about.py" line="62" />
       <source>Flags are decision support for the GIST team, not orders.</source>
       <translation>Les alertes sont une aide à la décision pour l'équipe GIST, pas des prescriptions.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/about.py" line="56" />
+      <location filename="../../gistdesk/ui/about.py" line="63" />
       <source>Known simplifications</source>
       <translation>Simplifications connues</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/about.py" line="57" />
+      <location filename="../../gistdesk/ui/about.py" line="64" />
       <source>Versions</source>
       <translation>Versions</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/about.py" line="29" />
+      <source>a locally treated lesion leaves the reading only when the procedure lists it</source>
+      <translation>une lésion traitée localement ne sort de la lecture que si l'intervention la mentionne</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/about.py" line="33" />
+      <source>a rise in PET SUV alone raises no flag (the PET response is shown beside RECIST and Choi)</source>
+      <translation>une hausse du SUV en TEP seule ne déclenche aucune alerte (la réponse TEP est affichée à côté de RECIST et Choi)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/about.py" line="37" />
+      <source>an unknown rupture is computed as no rupture</source>
+      <translation>une rupture inconnue est comptée comme absence de rupture</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/about.py" line="20" />
@@ -29,24 +44,19 @@
       <translation>pas d'examen de confirmation RECIST ni de durée minimale de maladie stable</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/about.py" line="30" />
+      <location filename="../../gistdesk/ui/about.py" line="32" />
       <source>no automatic Choi density for MRI or the low-dose CT of a PET-CT</source>
       <translation>pas de densité de Choi automatique pour l'IRM ni pour le scanner basse dose d'une TEP-TDM</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/about.py" line="23" />
+      <location filename="../../gistdesk/ui/about.py" line="26" />
       <source>one PET threshold (25%) instead of EORTC's cycle-dependent thresholds</source>
       <translation>un seul seuil TEP (25 %) au lieu des seuils de l'EORTC selon le cycle</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/about.py" line="27" />
-      <source>only surgery (not ablation, embolization or radiation) resets a baseline</source>
-      <translation>seule la chirurgie (pas l'ablation, l'embolisation ni la radiothérapie) redéfinit l'examen de référence</translation>
-    </message>
-    <message>
-      <location filename="../../gistdesk/ui/about.py" line="26" />
-      <source>scans outside a therapy line are only checked for new lesions</source>
-      <translation>les examens hors ligne de traitement ne sont vérifiés que pour de nouvelles lésions</translation>
+      <location filename="../../gistdesk/ui/about.py" line="23" />
+      <source>the team's review of a scan takes the place of a confirmation scan</source>
+      <translation>la revue d'un examen par l'équipe remplace un examen de confirmation</translation>
     </message>
   </context>
   <context>
@@ -57,34 +67,45 @@
       <translation>Une erreur inattendue s'est produite ({0} dans {1}). L'action qui a échoué n'a rien enregistré ; vos données sont en sécurité dans la base.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="421" />
-      <location filename="../../gistdesk/ui/app.py" line="488" />
+      <location filename="../../gistdesk/ui/app.py" line="476" />
+      <location filename="../../gistdesk/ui/app.py" line="548" />
+      <location filename="../../gistdesk/ui/team.py" line="88" />
       <source>Cannot open the database</source>
       <translation>Impossible d'ouvrir la base de données</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="464" />
+      <location filename="../../gistdesk/ui/app.py" line="253" />
+      <source>Checking the database after an unclean close: read only until done</source>
+      <translation>Vérification de la base après une fermeture incorrecte : lecture seule jusqu'à la fin</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/app.py" line="524" />
       <source>Create an empty clinic database</source>
       <translation>Créer une base de données vide de la clinique</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="474" />
+      <location filename="../../gistdesk/ui/app.py" line="273" />
+      <source>Database checked: no problem found</source>
+      <translation>Base vérifiée : aucun problème trouvé</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/app.py" line="534" />
       <source>File exists</source>
       <translation>Le fichier existe déjà</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="290" />
-      <location filename="../../gistdesk/ui/app.py" line="467" />
+      <location filename="../../gistdesk/ui/app.py" line="340" />
+      <location filename="../../gistdesk/ui/app.py" line="527" />
       <source>Open a gistdesk database</source>
       <translation>Ouvrir une base gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="483" />
+      <location filename="../../gistdesk/ui/app.py" line="543" />
       <source>Opening the database…</source>
       <translation>Ouverture de la base de données…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="399" />
+      <location filename="../../gistdesk/ui/app.py" line="454" />
       <source>Restored {0}: sign in again</source>
       <translation>{0} restaurée : reconnectez-vous</translation>
     </message>
@@ -94,22 +115,22 @@
       <translation>Une erreur s'est produite</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="373" />
+      <location filename="../../gistdesk/ui/app.py" line="428" />
       <source>The automatic backup was not made</source>
       <translation>La sauvegarde automatique n'a pas été faite</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="393" />
+      <location filename="../../gistdesk/ui/app.py" line="448" />
       <source>The backup was not restored</source>
       <translation>La sauvegarde n'a pas été restaurée</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="239" />
+      <location filename="../../gistdesk/ui/app.py" line="261" />
       <source>The database is damaged</source>
       <translation>La base de données est endommagée</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="240" />
+      <location filename="../../gistdesk/ui/app.py" line="262" />
       <source>The integrity check of the database failed. gistdesk shows what it can read but will not save changes. Restore a backup before going on.</source>
       <translation>La vérification d'intégrité de la base a échoué. gistdesk affiche ce qu'il peut lire mais n'enregistre aucune modification. Restaurez une sauvegarde avant de continuer.</translation>
     </message>
@@ -127,23 +148,24 @@ Un journal technique (sans données patient) a été écrit dans :
 Heure : {3}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="236" />
+      <location filename="../../gistdesk/ui/app.py" line="258" />
       <source>database damaged: read only</source>
       <translation>base endommagée : lecture seule</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="374" />
+      <location filename="../../gistdesk/ui/app.py" line="429" />
       <source>gistdesk closes normally; your data is safe in the database. Make a backup with Tools &gt; Backups… next time.</source>
       <translation>gistdesk se ferme normalement ; vos données sont en sécurité dans la base. Faites une sauvegarde la prochaine fois avec Outils &gt; Sauvegardes….</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="475" />
+      <location filename="../../gistdesk/ui/app.py" line="535" />
       <source>{0} already exists; choose a new name.</source>
       <translation>{0} existe déjà ; choisissez un autre nom.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="422" />
-      <location filename="../../gistdesk/ui/app.py" line="489" />
+      <location filename="../../gistdesk/ui/app.py" line="477" />
+      <location filename="../../gistdesk/ui/app.py" line="549" />
+      <location filename="../../gistdesk/ui/team.py" line="89" />
       <source>{0} could not be opened.</source>
       <translation>{0} n'a pas pu être ouvert.</translation>
     </message>
@@ -386,7 +408,7 @@ Tout ce qui a été enregistré après ce moment est remplacé (la base actuelle
     <message>
       <location filename="../../gistdesk/ui/forms/base.py" line="377" />
       <source>Not saved, and the patient could not be reloaded ({0}).</source>
-      <translation>Non enregistré, et le patient n’a pas pu être rechargé ({0}).</translation>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../gistdesk/ui/forms/base.py" line="292" />
@@ -396,7 +418,7 @@ Tout ce qui a été enregistré après ce moment est remplacé (la base actuelle
     <message>
       <location filename="../../gistdesk/ui/forms/base.py" line="398" />
       <source>Not saved. Your entries are kept.</source>
-      <translation>Non enregistré. Vos saisies sont conservées.</translation>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../gistdesk/ui/forms/base.py" line="348" />
@@ -406,7 +428,7 @@ Tout ce qui a été enregistré après ce moment est remplacé (la base actuelle
     <message>
       <location filename="../../gistdesk/ui/forms/base.py" line="386" />
       <source>Reloaded: your entries now apply to the patient as it is. Check them and press Save again.</source>
-      <translation>Rechargé : vos saisies s’appliquent maintenant au dossier tel qu’il est. Vérifiez-les et enregistrez de nouveau.</translation>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../gistdesk/ui/forms/base.py" line="108" />
@@ -498,57 +520,57 @@ Tout ce qui a été enregistré après ce moment est remplacé (la base actuelle
     <message>
       <location filename="../../gistdesk/ui/conflict_dialog.py" line="110" />
       <source>Back to my form</source>
-      <translation>Retour à mon formulaire</translation>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../gistdesk/ui/conflict_dialog.py" line="148" />
       <source>Not changed: the patient was changed</source>
-      <translation>Non modifié : le dossier a changé entre-temps</translation>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../gistdesk/ui/conflict_dialog.py" line="71" />
       <source>Not saved: the patient was changed</source>
-      <translation>Non enregistré : le dossier a changé entre-temps</translation>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../gistdesk/ui/conflict_dialog.py" line="87" />
       <source>Nothing of yours was saved and your entries are kept. Reload the patient to apply your entries to it as it is now, check them, and save again.</source>
-      <translation>Rien de vos saisies n’a été enregistré et elles sont conservées. Rechargez le patient pour appliquer vos saisies au dossier tel qu’il est, vérifiez-les et enregistrez de nouveau.</translation>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../gistdesk/ui/conflict_dialog.py" line="93" />
       <source>Nothing of yours was saved and your entries are kept. The patient cannot be reloaded; copy what you need before closing the form.</source>
-      <translation>Rien de vos saisies n’a été enregistré et elles sont conservées. Le patient ne peut pas être rechargé ; reprenez ce dont vous avez besoin avant de fermer le formulaire.</translation>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../gistdesk/ui/conflict_dialog.py" line="105" />
       <source>Reload and re-apply my entries</source>
-      <translation>Recharger et réappliquer mes saisies</translation>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../gistdesk/ui/conflict_dialog.py" line="84" />
       <source>Their changes:</source>
-      <translation>Leurs modifications :</translation>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../gistdesk/ui/conflict_dialog.py" line="52" />
       <source>someone else</source>
-      <translation>quelqu’un d’autre</translation>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../gistdesk/ui/conflict_dialog.py" line="59" />
       <source>{0} changed patient {1} ({2}) while your form was open.</source>
-      <translation>{0} a modifié le patient {1} ({2}) pendant que votre formulaire était ouvert.</translation>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../gistdesk/ui/conflict_dialog.py" line="55" />
       <source>{0} deleted patient {1} ({2}) while your form was open.</source>
-      <translation>{0} a supprimé le patient {1} ({2}) pendant que votre formulaire était ouvert.</translation>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../gistdesk/ui/conflict_dialog.py" line="57" />
       <source>{0} deleted patient {1} and entered the number again ({2}).</source>
-      <translation>{0} a supprimé le patient {1} puis saisi ce numéro à nouveau ({2}).</translation>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -656,67 +678,67 @@ Tout ce qui a été enregistré après ce moment est remplacé (la base actuelle
   <context>
     <name>Dialogs</name>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="98" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="106" />
       <source>Create empty clinic</source>
       <translation>Créer une base vide</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="33" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="34" />
       <source>Discard</source>
       <translation>Abandonner</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="135" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="143" />
       <source>Discard the changes</source>
       <translation>Abandonner les modifications</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="34" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="35" />
       <source>Keep editing</source>
       <translation>Continuer la saisie</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="133" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="141" />
       <source>Keep the form</source>
       <translation>Garder le formulaire</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="90" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="98" />
       <source>No clinic database was found.</source>
       <translation>Aucune base de données de la clinique n'a été trouvée.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="99" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="107" />
       <source>Open demo</source>
       <translation>Ouvrir la démo</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="101" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="109" />
       <source>Open existing…</source>
       <translation>Ouvrir une base existante…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="102" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="110" />
       <source>Quit</source>
       <translation>Quitter</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="128" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="136" />
       <source>The previous user</source>
       <translation>L'utilisateur précédent</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="122" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="130" />
       <source>Unsaved form of another user</source>
       <translation>Formulaire non enregistré d'un autre utilisateur</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="89" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="97" />
       <source>Welcome to gistdesk</source>
       <translation>Bienvenue dans gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="92" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="100" />
       <source>gistdesk can create an empty clinic database at
 {0}
 or open the demo database (invented patients, for trying the app out).</source>
@@ -725,12 +747,12 @@ or open the demo database (invented patients, for trying the app out).</source>
 ou ouvrir la base de démonstration (patients fictifs, pour essayer l'application).</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="63" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="71" />
       <source>gistdesk database (*.sqlite *.db);;All files (*)</source>
       <translation>Base gistdesk (*.sqlite *.db);;Tous les fichiers (*)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="123" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="131" />
       <source>{0} left a form with changes that are not saved.
 
 {1}, do you want to keep the form open (you then check and save it yourself, under your name) or discard those changes?</source>
@@ -870,154 +892,205 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
   <context>
     <name>FlagsPanel</name>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="314" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="74" />
+      <source>Adjuvant therapy (days)</source>
+      <translation>Traitement adjuvant (jours)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="408" />
       <source>Adjuvant therapy ends on {0} (in {1} days): on the Adjuvant ending worklist.</source>
       <translation>Le traitement adjuvant se termine le {0} (dans {1} jours) : sur la liste de travail « Fin d'adjuvant ».</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="65" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="89" />
       <source>Advised duration (days)</source>
       <translation>Durée conseillée (jours)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="133" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="142" />
+      <source>Awaiting the team’s review</source>
+      <translation>En attente de l’évaluation de l’équipe</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="192" />
       <source>Basis:</source>
       <translation>Fondement :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="53" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="75" />
+      <source>Before surgery (days)</source>
+      <translation>Avant la chirurgie (jours)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="77" />
       <source>Change vs baseline</source>
       <translation>Variation par rapport à la référence</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="54" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="78" />
       <source>Change vs nadir</source>
       <translation>Variation par rapport au nadir</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="121" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="71" />
+      <source>Change vs reference</source>
+      <translation>Variation par rapport à la référence</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="179" />
       <source>Criteria:</source>
       <translation>Critères :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="61" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="85" />
       <source>Days</source>
       <translation>Jours</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="62" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="86" />
       <source>Days on this line</source>
       <translation>Jours sur cette ligne</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="63" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="87" />
       <source>Days since the last scan</source>
       <translation>Jours depuis le dernier examen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="55" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="79" />
       <source>Density change</source>
       <translation>Variation de densité</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="57" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="81" />
       <source>Density change vs nadir</source>
       <translation>Variation de densité par rapport au nadir</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="66" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="90" />
       <source>Dose</source>
       <translation>Dose</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="124" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="182" />
       <source>Extent:</source>
       <translation>Étendue :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="270" />
-      <location filename="../../gistdesk/ui/flags_panel.py" line="285" />
-      <location filename="../../gistdesk/ui/flags_panel.py" line="307" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="350" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="365" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="429" />
       <source>Flags</source>
       <translation>Alertes</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="307" />
-      <source>Flags ({0})</source>
-      <translation>Alertes ({0})</translation>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="429" />
+      <source>Flags ({0} open)</source>
+      <translation>Alertes ({0} ouvertes)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="299" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="394" />
       <source>Flags support the GIST team's review; they are not orders.</source>
       <translation>Les alertes aident l'équipe GIST à évaluer ; ce ne sont pas des prescriptions.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="52" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="67" />
       <source>Nadir scan</source>
       <translation>Examen du nadir</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="295" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="76" />
+      <source>Next scan due</source>
+      <translation>Prochain examen prévu</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="390" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="433" />
       <source>No flags: nothing for the team to review.</source>
       <translation>Aucune alerte : rien à revoir pour l'équipe.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="150" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="209" />
       <source>Options to discuss:</source>
       <translation>Options à discuter :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="125" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="146" />
+      <source>Re-image requested</source>
+      <translation>Nouvel examen demandé</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="69" />
+      <source>Reference scan</source>
+      <translation>Examen de référence</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="183" />
       <source>Resistance:</source>
       <translation>Résistance :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="60" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="146" />
+      <source>Reviewed</source>
+      <translation>Évalué</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="436" />
+      <source>Reviewed ({0})</source>
+      <translation>Évaluées ({0})</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="84" />
       <source>SUVmax change</source>
       <translation>Variation du SUVmax</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="64" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="88" />
       <source>Scan interval (days)</source>
       <translation>Intervalle entre examens (jours)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="199" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="277" />
       <source>Select to show its scan</source>
       <translation>Sélectionner pour afficher l'examen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="51" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="66" />
       <source>Smallest sum (nadir)</source>
       <translation>Plus petite somme (nadir)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="157" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="216" />
       <source>Source:</source>
       <translation>Source :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="50" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="65" />
       <source>Sum at baseline</source>
+      <translation>Somme initiale</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/flags_panel.py" line="68" />
+      <source>Sum at the reference scan</source>
       <translation>Somme à l’examen de référence</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="49" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="64" />
       <source>Sum of target diameters</source>
       <translation>Somme des diamètres cibles</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="137" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="196" />
       <source>early on the first TKI line (when false progression is most common)</source>
       <translation>tôt dans la première ligne de TKI (quand la pseudo-progression est la plus fréquente)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="129" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="189" />
       <source>off therapy</source>
       <translation>sans traitement</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="107" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="164" />
       <source>scan {0}</source>
       <translation>examen {0}</translation>
     </message>
@@ -1045,32 +1118,32 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
     <message>
       <location filename="../../gistdesk/ui/live_refresh.py" line="59" />
       <source>Also open for editing: {0}</source>
-      <translation>Également ouvert en modification : {0}</translation>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../gistdesk/ui/live_refresh.py" line="149" />
       <source>Patient {0} was changed by {1}; showing the saved version.</source>
-      <translation>Le patient {0} a été modifié par {1} ; la version enregistrée est affichée.</translation>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../gistdesk/ui/live_refresh.py" line="146" />
       <source>Patient {0} was deleted by {1}.</source>
-      <translation>Le patient {0} a été supprimé par {1}.</translation>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../gistdesk/ui/live_refresh.py" line="163" />
       <source>Your form is kept as it is; when you save, you are asked how to go on if your entries meet the change.</source>
-      <translation>Votre formulaire reste tel quel ; à l’enregistrement, on vous demandera comment continuer si vos saisies rencontrent la modification.</translation>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../gistdesk/ui/live_refresh.py" line="144" />
       <source>someone else</source>
-      <translation>quelqu’un d’autre</translation>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../gistdesk/ui/live_refresh.py" line="52" />
       <source>{0} on {1} since {2}</source>
-      <translation>{0} sur {1} depuis {2}</translation>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -1129,177 +1202,187 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="383" />
+      <location filename="../../gistdesk/ui/actions.py" line="409" />
       <source>&amp;About gistdesk</source>
       <translation>À &amp;propos de gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="342" />
+      <location filename="../../gistdesk/ui/actions.py" line="368" />
       <source>&amp;Audit log…</source>
       <translation>&amp;Journal d'audit…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="356" />
+      <location filename="../../gistdesk/ui/actions.py" line="382" />
       <source>&amp;Backups…</source>
       <translation>&amp;Sauvegardes…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="291" />
+      <location filename="../../gistdesk/ui/actions.py" line="317" />
       <source>&amp;Delete patient…</source>
       <translation>&amp;Supprimer le patient…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="156" />
+      <location filename="../../gistdesk/ui/actions.py" line="171" />
       <source>&amp;Edit patient and tumor…</source>
       <translation>&amp;Modifier patient et tumeur…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="394" />
+      <location filename="../../gistdesk/ui/actions.py" line="420" />
       <source>&amp;File</source>
       <translation>&amp;Fichier</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="301" />
+      <location filename="../../gistdesk/ui/actions.py" line="327" />
       <source>&amp;Find patient</source>
       <translation>&amp;Rechercher un patient</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="454" />
+      <location filename="../../gistdesk/ui/actions.py" line="482" />
       <source>&amp;Help</source>
       <translation>&amp;Aide</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="377" />
+      <location filename="../../gistdesk/ui/actions.py" line="403" />
       <source>&amp;Keyboard shortcuts</source>
       <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="132" />
+      <location filename="../../gistdesk/ui/actions.py" line="147" />
       <source>&amp;Lock now</source>
       <translation>&amp;Verrouiller maintenant</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="95" />
+      <location filename="../../gistdesk/ui/actions.py" line="99" />
       <source>&amp;New patient…</source>
       <translation>&amp;Nouveau patient…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="103" />
+      <location filename="../../gistdesk/ui/actions.py" line="107" />
       <source>&amp;Open database…</source>
       <translation>&amp;Ouvrir une base…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="412" />
+      <location filename="../../gistdesk/ui/actions.py" line="439" />
       <source>&amp;Patient</source>
       <translation>&amp;Patient</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="148" />
+      <location filename="../../gistdesk/ui/actions.py" line="163" />
       <source>&amp;Quit</source>
       <translation>&amp;Quitter</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="307" />
+      <location filename="../../gistdesk/ui/actions.py" line="333" />
       <source>&amp;Refresh</source>
       <translation>&amp;Actualiser</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="363" />
+      <location filename="../../gistdesk/ui/actions.py" line="252" />
+      <source>&amp;Review flag…</source>
+      <translation>&amp;Évaluer l’alerte…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/actions.py" line="389" />
       <source>&amp;Settings…</source>
       <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="451" />
+      <location filename="../../gistdesk/ui/actions.py" line="479" />
       <source>&amp;Tools</source>
       <translation>&amp;Outils</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="371" />
+      <location filename="../../gistdesk/ui/actions.py" line="136" />
+      <source>&amp;Tumor board sheet…</source>
+      <translation>Fiche de &amp;RCP…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/actions.py" line="397" />
       <source>&amp;User guide</source>
       <translation>&amp;Guide d’utilisation</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="349" />
+      <location filename="../../gistdesk/ui/actions.py" line="375" />
       <source>&amp;Users…</source>
       <translation>&amp;Utilisateurs…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="438" />
+      <location filename="../../gistdesk/ui/actions.py" line="466" />
       <source>&amp;View</source>
       <translation>A&amp;ffichage</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="646" />
+      <location filename="../../gistdesk/ui/main_window.py" line="666" />
       <source>A form with changes that are not saved is kept behind the lock. Quit and discard it?</source>
       <translation>Un formulaire avec des modifications non enregistrées est conservé derrière le verrouillage. Quitter et l'abandonner ?</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="436" />
+      <location filename="../../gistdesk/ui/main_window.py" line="456" />
       <source>About gistdesk</source>
       <translation>À propos de gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="571" />
+      <location filename="../../gistdesk/ui/main_window.py" line="591" />
       <source>Account locked</source>
       <translation>Compte bloqué</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="183" />
+      <location filename="../../gistdesk/ui/actions.py" line="198" />
       <source>Add &amp;dose change…</source>
       <translation>Nouvelle &amp;dose…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="237" />
+      <location filename="../../gistdesk/ui/actions.py" line="263" />
       <source>Add &amp;procedure…</source>
       <translation>Nouvelle &amp;intervention…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="210" />
+      <location filename="../../gistdesk/ui/actions.py" line="225" />
       <source>Add &amp;scan…</source>
       <translation>Nouvel &amp;examen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="264" />
+      <location filename="../../gistdesk/ui/actions.py" line="290" />
       <source>Add side &amp;effect…</source>
       <translation>Nouvel &amp;effet indésirable…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="165" />
+      <location filename="../../gistdesk/ui/actions.py" line="180" />
       <source>Add therapy &amp;line…</source>
       <translation>Nouvelle &amp;ligne de traitement…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window_view.py" line="45" />
+      <location filename="../../gistdesk/ui/main_window_view.py" line="56" />
       <source>Adjuvant ending</source>
       <translation>Fin d'adjuvant</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window_view.py" line="42" />
+      <location filename="../../gistdesk/ui/main_window_view.py" line="53" />
       <source>All</source>
       <translation>Tous</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="333" />
+      <location filename="../../gistdesk/ui/actions.py" line="359" />
       <source>Audit log of this &amp;patient…</source>
       <translation>Journal d'audit de ce &amp;patient…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="367" />
+      <location filename="../../gistdesk/ui/main_window.py" line="374" />
       <source>Cannot open the patient</source>
       <translation>Impossible d'ouvrir le patient</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="142" />
+      <location filename="../../gistdesk/ui/actions.py" line="157" />
       <source>Change my &amp;password…</source>
       <translation>Changer mon mot de &amp;passe…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="109" />
+      <location filename="../../gistdesk/ui/actions.py" line="113" />
       <source>Create empty &amp;clinic database…</source>
       <translation>Créer une base &amp;vide…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="602" />
+      <location filename="../../gistdesk/ui/main_window.py" line="622" />
       <source>Database: {0}</source>
       <translation>Base : {0}</translation>
     </message>
@@ -1309,7 +1392,7 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Supprimer le changement de dose</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="201" />
+      <location filename="../../gistdesk/ui/actions.py" line="216" />
       <source>Delete dose change…</source>
       <translation>Supprimer le changement de dose…</translation>
     </message>
@@ -1325,7 +1408,7 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Supprimer l'intervention</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="255" />
+      <location filename="../../gistdesk/ui/actions.py" line="281" />
       <source>Delete procedure…</source>
       <translation>Supprimer l'intervention…</translation>
     </message>
@@ -1335,7 +1418,7 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Supprimer l'examen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="228" />
+      <location filename="../../gistdesk/ui/actions.py" line="243" />
       <source>Delete scan…</source>
       <translation>Supprimer l'examen…</translation>
     </message>
@@ -1345,7 +1428,7 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Supprimer l'effet indésirable</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="282" />
+      <location filename="../../gistdesk/ui/actions.py" line="308" />
       <source>Delete side effect…</source>
       <translation>Supprimer l'effet indésirable…</translation>
     </message>
@@ -1380,27 +1463,27 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>{0} supprimé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="192" />
+      <location filename="../../gistdesk/ui/actions.py" line="207" />
       <source>Edit dose change…</source>
       <translation>Modifier le changement de dose…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="246" />
+      <location filename="../../gistdesk/ui/actions.py" line="272" />
       <source>Edit procedure…</source>
       <translation>Modifier l'intervention…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="219" />
+      <location filename="../../gistdesk/ui/actions.py" line="234" />
       <source>Edit scan…</source>
       <translation>Modifier l'examen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="273" />
+      <location filename="../../gistdesk/ui/actions.py" line="299" />
       <source>Edit side effect…</source>
       <translation>Modifier l'effet indésirable…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="174" />
+      <location filename="../../gistdesk/ui/actions.py" line="189" />
       <source>Edit therapy line…</source>
       <translation>Modifier la ligne de traitement…</translation>
     </message>
@@ -1411,27 +1494,27 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
     </message>
     <message>
       <location filename="../../gistdesk/ui/edits.py" line="146" />
-      <location filename="../../gistdesk/ui/main_window.py" line="651" />
+      <location filename="../../gistdesk/ui/main_window.py" line="671" />
       <source>Keep it</source>
       <translation>Le garder</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="135" />
+      <location filename="../../gistdesk/ui/actions.py" line="150" />
       <source>Lock the window and hide patient data</source>
       <translation>Verrouiller la fenêtre et masquer les données patient</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="484" />
+      <location filename="../../gistdesk/ui/main_window.py" line="504" />
       <source>Locked</source>
       <translation>Verrouillé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window_view.py" line="115" />
+      <location filename="../../gistdesk/ui/main_window_view.py" line="135" />
       <source>Main toolbar</source>
       <translation>Barre d'outils principale</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="499" />
+      <location filename="../../gistdesk/ui/actions.py" line="527" />
       <source>Needs the {0} role</source>
       <translation>Nécessite le rôle {0}</translation>
     </message>
@@ -1446,59 +1529,69 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Rien n'a été supprimé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="359" />
+      <location filename="../../gistdesk/ui/main_window.py" line="366" />
       <source>Patient {0} is no longer in the database</source>
       <translation>Le patient {0} n'est plus dans la base</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="124" />
+      <location filename="../../gistdesk/ui/actions.py" line="128" />
       <source>Print &amp;handout…</source>
       <translation>Imprimer la &amp;fiche patient…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="116" />
+      <location filename="../../gistdesk/ui/actions.py" line="120" />
       <source>Print &amp;summary…</source>
       <translation>Imprimer la &amp;synthèse…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="650" />
+      <location filename="../../gistdesk/ui/actions.py" line="141" />
+      <source>Print the one-page tumor board sheet of the open patient</source>
+      <translation>Imprimer la fiche de RCP d’une page du patient ouvert</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="670" />
       <source>Quit and discard</source>
       <translation>Quitter et abandonner</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="138" />
+      <location filename="../../gistdesk/ui/actions.py" line="258" />
+      <source>Record the team's decision on the flagged scan</source>
+      <translation>Enregistrer la décision de l’équipe sur l’examen signalé</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/actions.py" line="153" />
       <source>S&amp;witch user…</source>
       <translation>&amp;Changer d'utilisateur…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="391" />
+      <location filename="../../gistdesk/ui/main_window.py" line="398" />
       <source>Saved {0}</source>
       <translation>{0} enregistré</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window_view.py" line="43" />
+      <location filename="../../gistdesk/ui/main_window_view.py" line="54" />
       <source>Scan overdue</source>
       <translation>Examen en retard</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/main_window.py" line="132" />
-      <location filename="../../gistdesk/ui/main_window.py" line="228" />
+      <location filename="../../gistdesk/ui/main_window.py" line="233" />
       <source>Search failed: {0}</source>
       <translation>La recherche a échoué : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window_view.py" line="71" />
+      <location filename="../../gistdesk/ui/main_window_view.py" line="91" />
       <source>Search patients</source>
       <translation>Rechercher des patients</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window_view.py" line="69" />
+      <location filename="../../gistdesk/ui/main_window_view.py" line="89" />
       <source>Search record number or name  (Ctrl+F)</source>
       <translation>Rechercher un numéro de dossier ou un nom  (Ctrl+F)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="251" />
-      <location filename="../../gistdesk/ui/main_window_view.py" line="87" />
+      <location filename="../../gistdesk/ui/main_window.py" line="258" />
+      <location filename="../../gistdesk/ui/main_window_view.py" line="107" />
       <source>Select a patient in the list, or create one with Ctrl+N.</source>
       <translation>Sélectionnez un patient dans la liste, ou créez-en un avec Ctrl+N.</translation>
     </message>
@@ -1518,54 +1611,54 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>L'examen n'a pas été supprimé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="249" />
+      <location filename="../../gistdesk/ui/main_window.py" line="256" />
       <source>This clinic has no patients yet.
 Create the first with New patient (Ctrl+N).</source>
       <translation>Cette clinique n'a pas encore de patient.
 Créez le premier avec Nouveau patient (Ctrl+N).</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window_view.py" line="44" />
+      <location filename="../../gistdesk/ui/main_window_view.py" line="55" />
       <source>To review</source>
       <translation>À revoir</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="645" />
+      <location filename="../../gistdesk/ui/main_window.py" line="665" />
       <source>Unsaved form</source>
       <translation>Formulaire non enregistré</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="234" />
+      <location filename="../../gistdesk/ui/main_window.py" line="241" />
       <source>Worklist failed: {0}</source>
       <translation>La liste de travail a échoué : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="325" />
+      <location filename="../../gistdesk/ui/actions.py" line="351" />
       <source>Worklist: Adjuvant ending</source>
       <translation>Liste de travail : Fin d'adjuvant</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="320" />
+      <location filename="../../gistdesk/ui/actions.py" line="346" />
       <source>Worklist: All</source>
       <translation>Liste de travail : Tous</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="321" />
+      <location filename="../../gistdesk/ui/actions.py" line="347" />
       <source>Worklist: Scan overdue</source>
       <translation>Liste de travail : Examen en retard</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="322" />
+      <location filename="../../gistdesk/ui/actions.py" line="348" />
       <source>Worklist: To review</source>
       <translation>Liste de travail : À revoir</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="568" />
+      <location filename="../../gistdesk/ui/main_window.py" line="588" />
       <source>Your password was changed.</source>
       <translation>Votre mot de passe a été modifié.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="545" />
+      <location filename="../../gistdesk/ui/main_window.py" line="565" />
       <source>Your role cannot see the audit log.</source>
       <translation>Votre rôle ne permet pas de consulter le journal d'audit.</translation>
     </message>
@@ -1575,7 +1668,7 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>Votre rôle ne le permet pas. Demandez à un administrateur.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="479" />
+      <location filename="../../gistdesk/ui/main_window.py" line="499" />
       <source>gistdesk — locked</source>
       <translation>gistdesk — verrouillé</translation>
     </message>
@@ -1585,22 +1678,22 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>personne</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="260" />
+      <location filename="../../gistdesk/ui/main_window.py" line="267" />
       <source>{0} of {1} patients shown</source>
       <translation>{0} patients affichés sur {1}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="495" />
+      <location filename="../../gistdesk/ui/actions.py" line="523" />
       <source>{0} or {1}</source>
       <translation>{0} ou {1}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="263" />
+      <location filename="../../gistdesk/ui/main_window.py" line="270" />
       <source>{0} patient shown</source>
       <translation>{0} patient affiché</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="265" />
+      <location filename="../../gistdesk/ui/main_window.py" line="272" />
       <source>{0} patients shown</source>
       <translation>{0} patients affichés</translation>
     </message>
@@ -1744,77 +1837,77 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
   <context>
     <name>PatientHeader</name>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="293" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="373" />
       <source>Diagnosed &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Diagnostic &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="278" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="358" />
       <source>Record &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Dossier &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="305" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="385" />
       <source>Recurrence risk: &lt;i&gt;not computable (size or mitoses missing)&lt;/i&gt;</source>
       <translation>Risque de récidive : &lt;i&gt;non calculable (taille ou mitoses manquantes)&lt;/i&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="315" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="395" />
       <source>Recurrence risk: modified NIH &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Risque de récidive : NIH modifié &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="284" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="364" />
       <source>born {0}</source>
       <translation>né(e) le {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="300" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="380" />
       <source>extent &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>extension &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="296" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="376" />
       <source>mitoses &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>mitoses &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="299" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="379" />
       <source>mutation &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>mutation &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="290" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="370" />
       <source>no</source>
       <translation>non</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="298" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="378" />
       <source>rupture &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>rupture &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="294" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="374" />
       <source>site &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>site &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="295" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="375" />
       <source>size &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>taille &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="286" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="366" />
       <source>unknown</source>
       <translation>inconnue</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="288" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="368" />
       <source>yes</source>
       <translation>oui</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="280" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="360" />
       <source>{0} years</source>
       <translation>{0} ans</translation>
     </message>
@@ -1837,7 +1930,7 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>Traitement</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_list.py" line="53" />
+      <location filename="../../gistdesk/ui/patient_list.py" line="54" />
       <source>Flags</source>
       <translation>Alertes</translation>
     </message>
@@ -1852,6 +1945,16 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>Nom</translation>
     </message>
     <message>
+      <location filename="../../gistdesk/ui/patient_list.py" line="268" />
+      <source>Next scan due by the follow-up interval</source>
+      <translation>Prochain examen prévu selon l’intervalle de suivi</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_list.py" line="266" />
+      <source>No routine scan due</source>
+      <translation>Aucun examen de routine prévu</translation>
+    </message>
+    <message>
       <location filename="../../gistdesk/ui/patient_list.py" line="50" />
       <source>Primary site</source>
       <translation>Site primitif</translation>
@@ -1861,16 +1964,21 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <source>Record no.</source>
       <translation>N° dossier</translation>
     </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_list.py" line="53" />
+      <source>Scan due</source>
+      <translation>Examen prévu</translation>
+    </message>
   </context>
   <context>
     <name>PatientView</name>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="446" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="539" />
       <source>&amp;Procedures</source>
       <translation>&amp;Interventions</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="430" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="523" />
       <source>&amp;Scans</source>
       <translation>&amp;Examens</translation>
     </message>
@@ -1880,61 +1988,61 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>Compte</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="237" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="268" />
       <source>Action</source>
       <translation>Mesure</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="93" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="103" />
       <source>Baseline scan</source>
       <translation>Examen de référence</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="99" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="109" />
       <source>Best Choi</source>
       <translation>Meilleur Choi</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="94" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="104" />
       <source>Best RECIST</source>
       <translation>Meilleur RECIST</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="230" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="261" />
       <source>CTCAE grade</source>
       <translation>Grade CTCAE</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="197" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="227" />
       <source>Change</source>
       <translation>Variation</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="159" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="178" />
       <source>Choi</source>
       <translation>Choi</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/backups_dialog.py" line="103" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="106" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="139" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="221" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="228" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="116" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="153" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="251" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="259" />
       <source>Date</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="168" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="187" />
       <source>Density</source>
       <translation>Densité</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="203" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="233" />
       <source>Density (HU)</source>
       <translation>Densité (UH)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="191" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="221" />
       <source>Diameter (mm)</source>
       <translation>Diamètre (mm)</translation>
     </message>
@@ -1944,35 +2052,35 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>Nom affiché</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="107" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="117" />
       <source>Dose</source>
       <translation>Dose</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="395" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="506" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="602" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="484" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="599" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="700" />
       <source>Dose history</source>
       <translation>Historique des doses</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="608" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="706" />
       <source>Dose history: {0}, from {1}</source>
       <translation>Historique des doses : {0}, depuis le {1}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="87" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="97" />
       <source>Dose now</source>
       <translation>Dose actuelle</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="82" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="236" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="92" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="267" />
       <source>Drug</source>
       <translation>Médicament</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="86" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="96" />
       <source>End</source>
       <translation>Fin</translation>
     </message>
@@ -1982,17 +2090,17 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>Fichier</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="180" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="199" />
       <source>Flags</source>
       <translation>Alertes</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="213" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="243" />
       <source>Hypodense</source>
       <translation>Hypodense</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="83" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="93" />
       <source>Intent</source>
       <translation>Objectif</translation>
     </message>
@@ -2002,110 +2110,120 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="187" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="216" />
       <source>Lesion</source>
       <translation>Lésion</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="592" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="690" />
       <source>Lesions on {0} ({1}), change vs the previous scan</source>
       <translation>Lésions le {0} ({1}), variation par rapport à l'examen précédent</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="419" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="584" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="508" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="677" />
       <source>Lesions: select a scan</source>
       <translation>Lésions : sélectionnez un examen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="84" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="94" />
       <source>Line</source>
       <translation>Ligne</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="224" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="254" />
       <source>Margin</source>
       <translation>Marge</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="140" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="154" />
       <source>Modality</source>
       <translation>Modalité</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="210" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="240" />
       <source>New</source>
       <translation>Nouvelle</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="190" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="220" />
       <source>Node</source>
       <translation>Ganglion</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="214" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="244" />
       <source>Nodule</source>
       <translation>Nodule</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="179" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="198" />
       <source>Non-target</source>
       <translation>Non cible</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="225" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="256" />
       <source>Note</source>
       <translation>Note</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="188" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="223" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="218" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="253" />
       <source>Organ</source>
       <translation>Organe</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="173" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="192" />
       <source>PET</source>
       <translation>TEP</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="204" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="234" />
       <source>Prev. HU</source>
       <translation>UH avant</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="192" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="222" />
       <source>Previous (mm)</source>
       <translation>Avant (mm)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="222" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="252" />
       <source>Procedure</source>
       <translation>Intervention</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="158" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="177" />
       <source>RECIST</source>
       <translation>RECIST</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="141" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="156" />
+      <source>Reference</source>
+      <translation>Référence</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="204" />
+      <source>Review</source>
+      <translation>Évaluation</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="155" />
       <location filename="../../gistdesk/ui/users_dialog.py" line="35" />
       <source>Role</source>
       <translation>Rôle</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="209" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="239" />
       <source>SUVmax</source>
       <translation>SUVmax</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="108" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="118" />
       <source>Schedule</source>
       <translation>Schéma</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="462" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="555" />
       <source>Side &amp;effects</source>
       <translation>&amp;Effets indésirables</translation>
     </message>
@@ -2115,34 +2233,45 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>Taille</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="85" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="95" />
       <source>Start</source>
       <translation>Début</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="92" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="102" />
       <source>Stop reason</source>
       <translation>Motif d'arrêt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="142" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="161" />
       <source>Sum (mm)</source>
       <translation>Somme (mm)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="189" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="219" />
       <source>Target</source>
       <translation>Cible</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="229" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="260" />
       <source>Term</source>
       <translation>Terme</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="408" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="497" />
       <source>Therapy &amp;lines</source>
       <translation>&amp;Lignes de traitement</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="160" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="217" />
+      <source>Treated</source>
+      <translation>Traitée</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="255" />
+      <source>Treated lesions</source>
+      <translation>Lésions traitées</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/users_dialog.py" line="33" />
@@ -2150,12 +2279,12 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>Nom d'utilisateur</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="148" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="167" />
       <source>vs baseline</source>
       <translation>vs référence</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="153" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="172" />
       <source>vs nadir</source>
       <translation>vs nadir</translation>
     </message>
@@ -2240,34 +2369,34 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
   <context>
     <name>Printing</name>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="141" />
+      <location filename="../../gistdesk/ui/printing.py" line="160" />
       <source>Building the PDF…</source>
       <translation>Création du PDF…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="111" />
+      <location filename="../../gistdesk/ui/printing.py" line="127" />
       <source>Nothing was printed</source>
       <translation>Rien n'a été imprimé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="96" />
+      <location filename="../../gistdesk/ui/printing.py" line="112" />
       <source>Printing not available yet</source>
       <translation>Impression pas encore disponible</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="131" />
+      <location filename="../../gistdesk/ui/printing.py" line="150" />
       <source>The PDF could not be made</source>
       <translation>Le PDF n'a pas pu être créé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="97" />
+      <location filename="../../gistdesk/ui/printing.py" line="113" />
       <source>The {0} PDF is not available in this version of gistdesk yet.
 Nothing was printed.</source>
       <translation>Le PDF « {0} » n'est pas encore disponible dans cette version de gistdesk.
 Rien n'a été imprimé.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="132" />
+      <location filename="../../gistdesk/ui/printing.py" line="151" />
       <source>The {0} could not be built; nothing was saved.</source>
       <translation>« {0} » n'a pas pu être créé ; rien n'a été enregistré.</translation>
     </message>
@@ -2281,48 +2410,215 @@ Rien n'a été imprimé.</translation>
       <source>patient handout</source>
       <translation>la fiche patient</translation>
     </message>
+    <message>
+      <location filename="../../gistdesk/ui/printing.py" line="31" />
+      <source>tumor board sheet</source>
+      <translation>fiche de RCP</translation>
+    </message>
   </context>
   <context>
     <name>ProcedureForm</name>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="43" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="71" />
       <source>Add procedure</source>
       <translation>Nouvelle intervention</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="58" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="86" />
       <source>Date</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="43" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="71" />
       <source>Edit procedure</source>
       <translation>Modifier l'intervention</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="61" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="89" />
       <source>Margin</source>
       <translation>Marge</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="62" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="121" />
+      <source>No lesion measured on any scan yet.</source>
+      <translation>Aucune lésion mesurée sur un examen pour l’instant.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="90" />
       <source>Note</source>
       <translation>Note</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="60" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="88" />
       <source>Organ</source>
       <translation>Organe</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="59" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="87" />
       <source>Procedure</source>
       <translation>Intervention</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="51" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="116" />
+      <source>Tick the lesions this procedure ablated, embolized, irradiated or removed: later scans leave them out of RECIST and Choi.</source>
+      <translation>Cocher les lésions que cette intervention a détruites, embolisées, irradiées ou retirées : les examens suivants les excluent de RECIST et de Choi.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="95" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="125" />
+      <source>Treated lesions</source>
+      <translation>Lésions traitées</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="107" />
+      <source>{0} (on no scan)</source>
+      <translation>{0} (sur aucun examen)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="79" />
       <source>— (not surgery)</source>
       <translation>— (pas une chirurgie)</translation>
+    </message>
+  </context>
+  <context>
+    <name>Review</name>
+    <message>
+      <location filename="../../gistdesk/ui/review_dialog.py" line="79" />
+      <source>new reference</source>
+      <translation>nouvelle référence</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/review_dialog.py" line="77" />
+      <source>not progression</source>
+      <translation>pas de progression</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/review_dialog.py" line="76" />
+      <source>progression confirmed</source>
+      <translation>progression confirmée</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/review_dialog.py" line="78" />
+      <source>re-image before deciding</source>
+      <translation>nouvel examen avant de décider</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReviewDialog</name>
+    <message>
+      <location filename="../../gistdesk/ui/review_dialog.py" line="44" />
+      <source>&amp;1  Progression confirmed</source>
+      <translation>&amp;1  Progression confirmée</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/review_dialog.py" line="52" />
+      <source>&amp;2  Not progression</source>
+      <translation>&amp;2  Pas de progression</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/review_dialog.py" line="60" />
+      <source>&amp;3  Re-image before deciding</source>
+      <translation>&amp;3  Nouvel examen avant de décider</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/review_dialog.py" line="67" />
+      <source>&amp;4  New reference from this scan</source>
+      <translation>&amp;4  Nouvelle référence à partir de cet examen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/review_dialog.py" line="61" />
+      <source>Another scan first; the flag stays open on the To review list.</source>
+      <translation>D’abord un autre examen ; l’alerte reste sur la liste « À évaluer ».</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/review_dialog.py" line="158" />
+      <source>By:</source>
+      <translation>Par :</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/review_dialog.py" line="226" />
+      <source>Choose a decision (1-4).</source>
+      <translation>Choisir une décision (1-4).</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/review_dialog.py" line="155" />
+      <source>Decided on:</source>
+      <translation>Décidé le :</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/review_dialog.py" line="205" />
+      <source>Earlier reviews of this scan</source>
+      <translation>Évaluations antérieures de cet examen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/review_dialog.py" line="68" />
+      <source>Later scans are compared with this one (e.g. after local therapy or a break).</source>
+      <translation>Les examens suivants sont comparés à celui-ci (p. ex. après un traitement local ou une pause).</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/review_dialog.py" line="209" />
+      <source>No flag on this scan.</source>
+      <translation>Aucune alerte sur cet examen.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/review_dialog.py" line="154" />
+      <source>Note:</source>
+      <translation>Note :</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/review_dialog.py" line="198" />
+      <source>Options to discuss:</source>
+      <translation>Options à discuter :</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/review_dialog.py" line="117" />
+      <source>Review the scan of {0}</source>
+      <translation>Évaluer l’examen du {0}</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/review_dialog.py" line="171" />
+      <source>Save review</source>
+      <translation>Enregistrer l’évaluation</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/review_dialog.py" line="172" />
+      <source>Save the review (Ctrl+Enter)</source>
+      <translation>Enregistrer l’évaluation (Ctrl+Entrée)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/review_dialog.py" line="235" />
+      <source>The review cannot be dated after today.</source>
+      <translation>L’évaluation ne peut pas être datée d’après aujourd’hui.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/review_dialog.py" line="233" />
+      <source>The review cannot be dated before the scan.</source>
+      <translation>L’évaluation ne peut pas être datée d’avant l’examen.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/review_dialog.py" line="253" />
+      <source>The review was not saved: {0}</source>
+      <translation>L’évaluation n’a pas été enregistrée : {0}</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/review_dialog.py" line="45" />
+      <source>The team accepts progression on this scan; it becomes the new reference.</source>
+      <translation>L’équipe retient la progression sur cet examen ; il devient la nouvelle référence.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/review_dialog.py" line="53" />
+      <source>This scan does not show progression (e.g. pseudoprogression, biopsy).</source>
+      <translation>Cet examen ne montre pas de progression (p. ex. pseudoprogression, biopsie).</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/review_dialog.py" line="151" />
+      <source>e.g. tumor board 12 March: continue 800 mg</source>
+      <translation>p. ex. RCP du 12 mars : poursuivre 800 mg</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/review_dialog.py" line="206" />
+      <source>the new one supersedes them</source>
+      <translation>la nouvelle les remplace</translation>
     </message>
   </context>
   <context>
@@ -2592,7 +2888,7 @@ Une lésion non mesurée ne vaut pas 0 mm : la somme de cet examen est omise du 
     <message>
       <location filename="../../gistdesk/ui/settings_dialog.py" line="78" />
       <source>These settings belong to the clinic database {0}.</source>
-      <translation>Ces réglages appartiennent à la base de la clinique {0}.</translation>
+      <translation>Ces réglages appartiennent à la base de données de la clinique {0}.</translation>
     </message>
   </context>
   <context>
@@ -2836,7 +3132,7 @@ Une lésion non mesurée ne vaut pas 0 mm : la somme de cet examen est omise du 
   <context>
     <name>TimelineChart</name>
     <message>
-      <location filename="../../gistdesk/ui/timeline_chart.py" line="210" />
+      <location filename="../../gistdesk/ui/timeline_chart.py" line="257" />
       <source>Timeline chart</source>
       <translation>Graphique d'évolution</translation>
     </message>
@@ -2976,7 +3272,7 @@ Une lésion non mesurée ne vaut pas 0 mm : la somme de cet examen est omise du 
   <context>
     <name>Vocabulary</name>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="23" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="31" />
       <source>Chemoembolization (TACE)</source>
       <translation>Chimioembolisation (TACE)</translation>
     </message>
@@ -2986,7 +3282,7 @@ Une lésion non mesurée ne vaut pas 0 mm : la somme de cet examen est omise du 
       <translation>Côlon</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="21" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="29" />
       <source>Cryoablation</source>
       <translation>Cryoablation</translation>
     </message>
@@ -2996,7 +3292,7 @@ Une lésion non mesurée ne vaut pas 0 mm : la somme de cet examen est omise du 
       <translation>Duodénum</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="22" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="30" />
       <source>Embolization (TAE)</source>
       <translation>Embolisation (TAE)</translation>
     </message>
@@ -3006,7 +3302,7 @@ Une lésion non mesurée ne vaut pas 0 mm : la somme de cet examen est omise du 
       <translation>Œsophage</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="20" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="28" />
       <source>Ethanol ablation</source>
       <translation>Alcoolisation</translation>
     </message>
@@ -3026,7 +3322,7 @@ Une lésion non mesurée ne vaut pas 0 mm : la somme de cet examen est omise du 
       <translation>KIT, autre</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="19" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="27" />
       <source>Microwave ablation</source>
       <translation>Ablation par micro-ondes</translation>
     </message>
@@ -3046,17 +3342,17 @@ Une lésion non mesurée ne vaut pas 0 mm : la somme de cet examen est omise du 
       <translation>PDGFRA, autre</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="26" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="34" />
       <source>Radiation</source>
       <translation>Radiothérapie</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="24" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="32" />
       <source>Radioembolization</source>
       <translation>Radioembolisation</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="18" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="26" />
       <source>Radiofrequency ablation (RFA)</source>
       <translation>Radiofréquence (RF)</translation>
     </message>
@@ -3066,7 +3362,7 @@ Une lésion non mesurée ne vaut pas 0 mm : la somme de cet examen est omise du 
       <translation>Rectum</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="25" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="33" />
       <source>SBRT</source>
       <translation>SBRT</translation>
     </message>
@@ -3081,7 +3377,7 @@ Une lésion non mesurée ne vaut pas 0 mm : la somme de cet examen est omise du 
       <translation>Estomac</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="17" />
+      <location filename="../../gistdesk/ui/forms/procedure_form.py" line="25" />
       <source>Surgery</source>
       <translation>Chirurgie</translation>
     </message>

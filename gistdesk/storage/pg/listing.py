@@ -1,0 +1,99 @@
+"""The patient list on PostgreSQL: the same worklists, sorts and search as SQLite.
+
+Ranked search is `search.pg_search_sql` (the shared ranking, tsvector + GIN); a list sorted
+by a column with a typed search uses the same match as a filter; worklist conditions and the
+sort columns are `worklists`' own. One query per page (the rows come with their ranks).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from gistdesk.storage import search, worklists
+from gistdesk.storage.api import SortKey, Worklist
+from gistdesk.storage.search import SearchQuery
+
+COLUMNS = (
+    "p.record_number, p.family_name, p.given_name, p.birth_date, s.primary_site, "
+    "s.current_line, s.current_line_end, s.last_scan, s.flag_codes, s.scan_due, "
+    "s.next_scan_due, s.to_review"
+)
+_PARAM = re.compile(r"(?<![:\w]):([a-z_]+)")
+
+
+def _pg(sql: str) -> str:
+    """`:name` (SQLite) to `%(name)s` (psycopg)."""
+    return _PARAM.sub(r"%(\1)s", sql)
+
+
+def _worklist(worklist: Worklist, today: date) -> tuple[str, dict[str, Any]]:
+    conditions, params = worklists.summary_filters(worklist, today)
+    return " AND ".join(_pg(c) for c in conditions), params
+
+
+def match_condition(query: SearchQuery, params: dict[str, Any]) -> str:
+    """A condition on `p` true for the patients the ranked search finds."""
+    parts: list[str] = []
+    if query.tiers:
+        params.update(search.pg_tsqueries(query))
+        parts.append("p.search_vector @@ %(q_any)s::tsquery")
+    if query.birth_from is not None:
+        params.update(birth_from=query.birth_from, birth_to=query.birth_to)
+        parts.append("p.birth_date BETWEEN %(birth_from)s::date AND %(birth_to)s::date")
+    return " AND ".join(parts) if parts else "false"
+
+
+def list_sql(
+    query: SearchQuery,
+    worklist: Worklist,
+    sort: SortKey,
+    descending: bool,
+    offset: int,
+    limit: int,
+    today: date,
+) -> tuple[str, dict[str, Any]]:
+    summary_where, params = _worklist(worklist, today)
+    if not query.empty and sort is SortKey.RELEVANCE:
+        extra = (
+            f"p.id IN (SELECT s.patient_id FROM patient_summary s WHERE {summary_where})"
+            if summary_where
+            else ""
+        )
+        ranked, ranked_params = search.pg_search_sql(
+            query, extra_where=extra, limit=limit, offset=offset
+        )
+        params.update(ranked_params)
+        return (
+            f"SELECT {COLUMNS} FROM ({ranked}) r JOIN patients p ON p.id = r.id "
+            "JOIN patient_summary s ON s.patient_id = p.id ORDER BY r.rank, p.name_key, p.id"
+        ), params
+    where = [summary_where] if summary_where else []
+    if not query.empty:
+        where.append(match_condition(query, params))
+    template, sort_on_p = worklists._SORTS[sort]
+    d, r = ("DESC", "ASC") if descending else ("ASC", "DESC")
+    # SQLite sorts NULL first ascending and last descending; PostgreSQL is told the same.
+    d, r = (f"{x} NULLS {'LAST' if x == 'DESC' else 'FIRST'}" for x in (d, r))
+    order = template.format(t="p" if sort_on_p else "s", id="p.id", d=d, r=r)
+    params.update(limit=max(0, int(limit)), offset=max(0, int(offset)))
+    clause = (" WHERE " + " AND ".join(where)) if where else ""
+    return (
+        f"SELECT {COLUMNS} FROM patients p JOIN patient_summary s ON s.patient_id = p.id"
+        f"{clause} ORDER BY {order} LIMIT %(limit)s OFFSET %(offset)s"
+    ), params
+
+
+def count_sql(query: SearchQuery, worklist: Worklist, today: date) -> tuple[str, dict[str, Any]]:
+    summary_where, params = _worklist(worklist, today)
+    where = [summary_where] if summary_where else []
+    if not query.empty:
+        where.append(match_condition(query, params))
+    clause = (" WHERE " + " AND ".join(where)) if where else ""
+    tables = (
+        "patients p JOIN patient_summary s ON s.patient_id = p.id"
+        if summary_where
+        else ("patients p")
+    )
+    return f"SELECT count(*) FROM {tables}{clause}", params

@@ -1,0 +1,122 @@
+"""Long work reports progress and can be cancelled without leaving anything half-written:
+export --all, imports of case files and CSV rows, backups, restores."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from gistdesk.commands.common import CliProgress
+from gistdesk.core.casefile import write_case_file
+from gistdesk.core.progress import Cancelled, CancelToken
+from gistdesk.interop.csv_import import import_rows, parse_patient_csv
+from gistdesk.storage import backup
+from gistdesk.storage.casefiles import ImportCancelled, export_all, import_files
+from gistdesk.storage.repository import SqliteRepository
+from tests.storage.conftest import TODAY, demo_case, dump_db
+
+
+def fill(repo: SqliteRepository, n: int) -> None:
+    repo.insert_new_cases([demo_case(i, f"P-{i:03d}") for i in range(n)], user="u", as_of=TODAY)
+
+
+def cancel_at(step: int, token: CancelToken, seen: list[tuple[int, int | None]]):  # type: ignore[no-untyped-def]
+    def progress(done: int, total: int | None) -> None:
+        seen.append((done, total))
+        if done >= step:
+            token.cancel()
+
+    return progress
+
+
+def test_export_all_reports_each_patient_and_a_cancel_leaves_no_file(
+    repo: SqliteRepository, tmp_path: Path
+) -> None:
+    fill(repo, 6)
+    seen: list[tuple[int, int | None]] = []
+    written = export_all(repo, tmp_path / "all", progress=lambda d, t: seen.append((d, t)))
+    assert len(written) == 6 and seen[0] == (0, 6) and seen[-1] == (6, 6)
+    audit_rows = len(repo.audit_entries(limit=10_000))
+    token, seen = CancelToken(), []
+    with pytest.raises(Cancelled):
+        export_all(repo, tmp_path / "half", progress=cancel_at(3, token, seen), cancel=token)
+    assert list((tmp_path / "half").iterdir()) == []  # the 3 files written are removed
+    assert len(repo.audit_entries(limit=10_000)) == audit_rows  # and no export is audited
+
+
+def test_import_files_stops_between_two_files_keeping_whole_ones(
+    repo: SqliteRepository, tmp_path: Path
+) -> None:
+    files = []
+    for i in range(5):
+        path = tmp_path / f"c{i}.json"
+        write_case_file(path, demo_case(100 + i, f"F-{i}"))
+        files.append(path)
+    token, seen = CancelToken(), []
+    with pytest.raises(ImportCancelled) as stopped:
+        import_files(repo, files, user="u", progress=cancel_at(2, token, seen), cancel=token)
+    assert [r.record_number for r in stopped.value.report.results] == ["F-0", "F-1"]
+    assert repo.record_numbers() == ["F-0", "F-1"]
+    assert seen == [(0, 5), (1, 5), (2, 5)]
+
+
+def test_csv_import_cancelled_between_rows(repo: SqliteRepository) -> None:
+    text = "record_number,family_name,given_name\n" + "".join(
+        f"C-{i},Name{i},Given\n" for i in range(250)
+    )
+    result = parse_patient_csv(text, TODAY)
+    token = CancelToken()
+    seen: list[tuple[int, int | None]] = []
+    report = import_rows(
+        repo, result, user="u", as_of=TODAY, progress=cancel_at(100, token, seen), cancel=token
+    )
+    assert report.cancelled and report.saved == 100
+    assert len(repo.record_numbers()) == 100
+    assert "cancelled" in report.lines()[-1]
+    assert seen == [(0, 250), (100, 250)]
+
+
+def test_backup_reports_bytes_and_a_cancel_leaves_no_copy(
+    repo: SqliteRepository, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fill(repo, 40)
+    monkeypatch.setattr(backup, "PROGRESS_EVERY", 2_000)
+    seen: list[tuple[int, int | None]] = []
+    made = repo.backup("manual", progress=lambda d, t: seen.append((d, t)))
+    assert made.exists() and seen
+    assert all(total is not None and 0 <= done <= total for done, total in seen)
+    before = sorted(p.name for p in backup.backup_folder(repo.path).iterdir())
+    token = CancelToken()
+    with pytest.raises(Cancelled):
+        repo.backup("manual", progress=cancel_at(0, token, []), cancel=token)
+    after = sorted(p.name for p in backup.backup_folder(repo.path).iterdir())
+    assert after == before  # neither a new backup nor a temporary file
+
+
+def test_a_cancelled_restore_leaves_the_database_untouched(repo: SqliteRepository) -> None:
+    fill(repo, 3)
+    saved = repo.backup("manual")
+    repo.delete_patient("P-000", user="u")
+    before = dump_db(repo.path)
+    token = CancelToken()
+    with pytest.raises(Cancelled):
+        repo.restore(saved, progress=cancel_at(2, token, []), cancel=token)
+    assert dump_db(repo.path) == before
+    assert not list(repo.path.parent.glob(".*restore-staging*"))
+    steps: list[tuple[int, int | None]] = []
+    repo.restore(saved, progress=lambda d, t: steps.append((d, t)))
+    assert steps == [(1, 4), (2, 4), (3, 4), (4, 4)]
+
+
+def test_cli_progress_prints_every_tenth_off_a_terminal(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with CliProgress("importing", unit="rows") as (progress, cancel):
+        for done in range(0, 1001):
+            progress(done, 1000)
+        assert not cancel.cancelled
+    lines = capsys.readouterr().err.splitlines()
+    assert lines[0] == "importing: 0 of 1,000 (0%)"
+    assert lines[-1] == "importing: 1,000 of 1,000 (100%)"
+    assert len(lines) == 11
