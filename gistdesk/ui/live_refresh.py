@@ -201,5 +201,7 @@ class LiveRefresh(QObject):
             text = in_use_text(self.window.repository.in_use_by_others(rn))
         except StorageError:
             return
+        if text == self.in_use.text() and self.in_use.isVisibleTo(self.window) == bool(text):
+            return  # unchanged: touching the label re-lays out the view (and counts as input)
         self.in_use.setText(text)
         self.in_use.setVisible(bool(text))

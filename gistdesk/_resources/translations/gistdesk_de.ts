@@ -408,7 +408,7 @@ Alles, was danach gespeichert wurde, wird ersetzt (vorher wird die aktuelle Date
     <message>
       <location filename="../../gistdesk/ui/forms/base.py" line="377" />
       <source>Not saved, and the patient could not be reloaded ({0}).</source>
-      <translation type="unfinished" />
+      <translation>Nicht gespeichert, und der Patient konnte nicht neu geladen werden ({0}).</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/forms/base.py" line="292" />
@@ -418,7 +418,7 @@ Alles, was danach gespeichert wurde, wird ersetzt (vorher wird die aktuelle Date
     <message>
       <location filename="../../gistdesk/ui/forms/base.py" line="398" />
       <source>Not saved. Your entries are kept.</source>
-      <translation type="unfinished" />
+      <translation>Nicht gespeichert. Ihre Eingaben bleiben erhalten.</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/forms/base.py" line="348" />
@@ -428,7 +428,7 @@ Alles, was danach gespeichert wurde, wird ersetzt (vorher wird die aktuelle Date
     <message>
       <location filename="../../gistdesk/ui/forms/base.py" line="386" />
       <source>Reloaded: your entries now apply to the patient as it is. Check them and press Save again.</source>
-      <translation type="unfinished" />
+      <translation>Neu geladen: Ihre Eingaben gelten jetzt für den aktuellen Stand des Patienten. Prüfen Sie sie und speichern Sie erneut.</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/forms/base.py" line="108" />
@@ -520,57 +520,57 @@ Alles, was danach gespeichert wurde, wird ersetzt (vorher wird die aktuelle Date
     <message>
       <location filename="../../gistdesk/ui/conflict_dialog.py" line="110" />
       <source>Back to my form</source>
-      <translation type="unfinished" />
+      <translation>Zurück zu meinem Formular</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/conflict_dialog.py" line="148" />
       <source>Not changed: the patient was changed</source>
-      <translation type="unfinished" />
+      <translation>Nicht geändert: der Patient wurde inzwischen geändert</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/conflict_dialog.py" line="71" />
       <source>Not saved: the patient was changed</source>
-      <translation type="unfinished" />
+      <translation>Nicht gespeichert: der Patient wurde inzwischen geändert</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/conflict_dialog.py" line="87" />
       <source>Nothing of yours was saved and your entries are kept. Reload the patient to apply your entries to it as it is now, check them, and save again.</source>
-      <translation type="unfinished" />
+      <translation>Von Ihren Eingaben wurde nichts gespeichert, sie bleiben erhalten. Laden Sie den Patienten neu, um Ihre Eingaben auf den aktuellen Stand anzuwenden, prüfen Sie sie und speichern Sie erneut.</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/conflict_dialog.py" line="93" />
       <source>Nothing of yours was saved and your entries are kept. The patient cannot be reloaded; copy what you need before closing the form.</source>
-      <translation type="unfinished" />
+      <translation>Von Ihren Eingaben wurde nichts gespeichert, sie bleiben erhalten. Der Patient kann nicht neu geladen werden; übernehmen Sie, was Sie brauchen, bevor Sie das Formular schließen.</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/conflict_dialog.py" line="105" />
       <source>Reload and re-apply my entries</source>
-      <translation type="unfinished" />
+      <translation>Neu laden und meine Eingaben erneut anwenden</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/conflict_dialog.py" line="84" />
       <source>Their changes:</source>
-      <translation type="unfinished" />
+      <translation>Deren Änderungen:</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/conflict_dialog.py" line="52" />
       <source>someone else</source>
-      <translation type="unfinished" />
+      <translation>jemand anderes</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/conflict_dialog.py" line="59" />
       <source>{0} changed patient {1} ({2}) while your form was open.</source>
-      <translation type="unfinished" />
+      <translation>{0} hat den Patienten {1} geändert ({2}), während Ihr Formular offen war.</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/conflict_dialog.py" line="55" />
       <source>{0} deleted patient {1} ({2}) while your form was open.</source>
-      <translation type="unfinished" />
+      <translation>{0} hat den Patienten {1} gelöscht ({2}), während Ihr Formular offen war.</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/conflict_dialog.py" line="57" />
       <source>{0} deleted patient {1} and entered the number again ({2}).</source>
-      <translation type="unfinished" />
+      <translation>{0} hat den Patienten {1} gelöscht und die Nummer neu vergeben ({2}).</translation>
     </message>
   </context>
   <context>
@@ -1118,32 +1118,32 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
     <message>
       <location filename="../../gistdesk/ui/live_refresh.py" line="59" />
       <source>Also open for editing: {0}</source>
-      <translation type="unfinished" />
+      <translation>Ebenfalls zur Bearbeitung geöffnet: {0}</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/live_refresh.py" line="149" />
       <source>Patient {0} was changed by {1}; showing the saved version.</source>
-      <translation type="unfinished" />
+      <translation>Patient {0} wurde von {1} geändert; angezeigt wird der gespeicherte Stand.</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/live_refresh.py" line="146" />
       <source>Patient {0} was deleted by {1}.</source>
-      <translation type="unfinished" />
+      <translation>Patient {0} wurde von {1} gelöscht.</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/live_refresh.py" line="163" />
       <source>Your form is kept as it is; when you save, you are asked how to go on if your entries meet the change.</source>
-      <translation type="unfinished" />
+      <translation>Ihr Formular bleibt, wie es ist; beim Speichern werden Sie gefragt, wie es weitergeht, falls Ihre Eingaben die Änderung berühren.</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/live_refresh.py" line="144" />
       <source>someone else</source>
-      <translation type="unfinished" />
+      <translation>jemand anderes</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/live_refresh.py" line="52" />
       <source>{0} on {1} since {2}</source>
-      <translation type="unfinished" />
+      <translation>{0} an {1} seit {2}</translation>
     </message>
   </context>
   <context>
@@ -1312,17 +1312,17 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>&amp;Ansicht</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="666" />
+      <location filename="../../gistdesk/ui/main_window.py" line="669" />
       <source>A form with changes that are not saved is kept behind the lock. Quit and discard it?</source>
       <translation>Hinter der Sperre wartet ein Formular mit ungespeicherten Änderungen. Beenden und es verwerfen?</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="456" />
+      <location filename="../../gistdesk/ui/main_window.py" line="459" />
       <source>About gistdesk</source>
       <translation>Über gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="591" />
+      <location filename="../../gistdesk/ui/main_window.py" line="594" />
       <source>Account locked</source>
       <translation>Konto gesperrt</translation>
     </message>
@@ -1367,7 +1367,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Prüfprotokoll dieses &amp;Patienten…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="374" />
+      <location filename="../../gistdesk/ui/main_window.py" line="377" />
       <source>Cannot open the patient</source>
       <translation>Der Patient kann nicht geöffnet werden</translation>
     </message>
@@ -1382,7 +1382,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Leere &amp;Klinikdatenbank anlegen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="622" />
+      <location filename="../../gistdesk/ui/main_window.py" line="625" />
       <source>Database: {0}</source>
       <translation>Datenbank: {0}</translation>
     </message>
@@ -1494,7 +1494,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
     </message>
     <message>
       <location filename="../../gistdesk/ui/edits.py" line="146" />
-      <location filename="../../gistdesk/ui/main_window.py" line="671" />
+      <location filename="../../gistdesk/ui/main_window.py" line="674" />
       <source>Keep it</source>
       <translation>Behalten</translation>
     </message>
@@ -1504,7 +1504,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Fenster sperren und Patientendaten ausblenden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="504" />
+      <location filename="../../gistdesk/ui/main_window.py" line="507" />
       <source>Locked</source>
       <translation>Gesperrt</translation>
     </message>
@@ -1529,7 +1529,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Es wurde nichts gelöscht</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="366" />
+      <location filename="../../gistdesk/ui/main_window.py" line="369" />
       <source>Patient {0} is no longer in the database</source>
       <translation>Patient {0} ist nicht mehr in der Datenbank</translation>
     </message>
@@ -1549,7 +1549,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Das einseitige Tumorboard-Blatt des geöffneten Patienten drucken</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="670" />
+      <location filename="../../gistdesk/ui/main_window.py" line="673" />
       <source>Quit and discard</source>
       <translation>Beenden und verwerfen</translation>
     </message>
@@ -1564,7 +1564,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Benutzer &amp;wechseln…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="398" />
+      <location filename="../../gistdesk/ui/main_window.py" line="401" />
       <source>Saved {0}</source>
       <translation>{0} gespeichert</translation>
     </message>
@@ -1623,7 +1623,7 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Zu prüfen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="665" />
+      <location filename="../../gistdesk/ui/main_window.py" line="668" />
       <source>Unsaved form</source>
       <translation>Ungespeichertes Formular</translation>
     </message>
@@ -1653,12 +1653,12 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Arbeitsliste: Zu prüfen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="588" />
+      <location filename="../../gistdesk/ui/main_window.py" line="591" />
       <source>Your password was changed.</source>
       <translation>Ihr Passwort wurde geändert.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="565" />
+      <location filename="../../gistdesk/ui/main_window.py" line="568" />
       <source>Your role cannot see the audit log.</source>
       <translation>Ihre Rolle darf das Prüfprotokoll nicht einsehen.</translation>
     </message>
@@ -1668,7 +1668,7 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Ihre Rolle erlaubt das nicht. Wenden Sie sich an einen Administrator.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="499" />
+      <location filename="../../gistdesk/ui/main_window.py" line="502" />
       <source>gistdesk — locked</source>
       <translation>gistdesk — gesperrt</translation>
     </message>

@@ -408,7 +408,7 @@ Tout ce qui a été enregistré après ce moment est remplacé (la base actuelle
     <message>
       <location filename="../../gistdesk/ui/forms/base.py" line="377" />
       <source>Not saved, and the patient could not be reloaded ({0}).</source>
-      <translation type="unfinished" />
+      <translation>Non enregistré, et le patient n’a pas pu être rechargé ({0}).</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/forms/base.py" line="292" />
@@ -418,7 +418,7 @@ Tout ce qui a été enregistré après ce moment est remplacé (la base actuelle
     <message>
       <location filename="../../gistdesk/ui/forms/base.py" line="398" />
       <source>Not saved. Your entries are kept.</source>
-      <translation type="unfinished" />
+      <translation>Non enregistré. Vos saisies sont conservées.</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/forms/base.py" line="348" />
@@ -428,7 +428,7 @@ Tout ce qui a été enregistré après ce moment est remplacé (la base actuelle
     <message>
       <location filename="../../gistdesk/ui/forms/base.py" line="386" />
       <source>Reloaded: your entries now apply to the patient as it is. Check them and press Save again.</source>
-      <translation type="unfinished" />
+      <translation>Rechargé : vos saisies s’appliquent maintenant au dossier tel qu’il est. Vérifiez-les et enregistrez de nouveau.</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/forms/base.py" line="108" />
@@ -520,57 +520,57 @@ Tout ce qui a été enregistré après ce moment est remplacé (la base actuelle
     <message>
       <location filename="../../gistdesk/ui/conflict_dialog.py" line="110" />
       <source>Back to my form</source>
-      <translation type="unfinished" />
+      <translation>Retour à mon formulaire</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/conflict_dialog.py" line="148" />
       <source>Not changed: the patient was changed</source>
-      <translation type="unfinished" />
+      <translation>Non modifié : le dossier a changé entre-temps</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/conflict_dialog.py" line="71" />
       <source>Not saved: the patient was changed</source>
-      <translation type="unfinished" />
+      <translation>Non enregistré : le dossier a changé entre-temps</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/conflict_dialog.py" line="87" />
       <source>Nothing of yours was saved and your entries are kept. Reload the patient to apply your entries to it as it is now, check them, and save again.</source>
-      <translation type="unfinished" />
+      <translation>Rien de vos saisies n’a été enregistré et elles sont conservées. Rechargez le patient pour appliquer vos saisies au dossier tel qu’il est, vérifiez-les et enregistrez de nouveau.</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/conflict_dialog.py" line="93" />
       <source>Nothing of yours was saved and your entries are kept. The patient cannot be reloaded; copy what you need before closing the form.</source>
-      <translation type="unfinished" />
+      <translation>Rien de vos saisies n’a été enregistré et elles sont conservées. Le patient ne peut pas être rechargé ; reprenez ce dont vous avez besoin avant de fermer le formulaire.</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/conflict_dialog.py" line="105" />
       <source>Reload and re-apply my entries</source>
-      <translation type="unfinished" />
+      <translation>Recharger et réappliquer mes saisies</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/conflict_dialog.py" line="84" />
       <source>Their changes:</source>
-      <translation type="unfinished" />
+      <translation>Leurs modifications :</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/conflict_dialog.py" line="52" />
       <source>someone else</source>
-      <translation type="unfinished" />
+      <translation>quelqu’un d’autre</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/conflict_dialog.py" line="59" />
       <source>{0} changed patient {1} ({2}) while your form was open.</source>
-      <translation type="unfinished" />
+      <translation>{0} a modifié le patient {1} ({2}) pendant que votre formulaire était ouvert.</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/conflict_dialog.py" line="55" />
       <source>{0} deleted patient {1} ({2}) while your form was open.</source>
-      <translation type="unfinished" />
+      <translation>{0} a supprimé le patient {1} ({2}) pendant que votre formulaire était ouvert.</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/conflict_dialog.py" line="57" />
       <source>{0} deleted patient {1} and entered the number again ({2}).</source>
-      <translation type="unfinished" />
+      <translation>{0} a supprimé le patient {1} puis saisi ce numéro à nouveau ({2}).</translation>
     </message>
   </context>
   <context>
@@ -1118,32 +1118,32 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
     <message>
       <location filename="../../gistdesk/ui/live_refresh.py" line="59" />
       <source>Also open for editing: {0}</source>
-      <translation type="unfinished" />
+      <translation>Également ouvert en modification : {0}</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/live_refresh.py" line="149" />
       <source>Patient {0} was changed by {1}; showing the saved version.</source>
-      <translation type="unfinished" />
+      <translation>Le patient {0} a été modifié par {1} ; la version enregistrée est affichée.</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/live_refresh.py" line="146" />
       <source>Patient {0} was deleted by {1}.</source>
-      <translation type="unfinished" />
+      <translation>Le patient {0} a été supprimé par {1}.</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/live_refresh.py" line="163" />
       <source>Your form is kept as it is; when you save, you are asked how to go on if your entries meet the change.</source>
-      <translation type="unfinished" />
+      <translation>Votre formulaire reste tel quel ; à l’enregistrement, on vous demandera comment continuer si vos saisies rencontrent la modification.</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/live_refresh.py" line="144" />
       <source>someone else</source>
-      <translation type="unfinished" />
+      <translation>quelqu’un d’autre</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/live_refresh.py" line="52" />
       <source>{0} on {1} since {2}</source>
-      <translation type="unfinished" />
+      <translation>{0} sur {1} depuis {2}</translation>
     </message>
   </context>
   <context>
@@ -1312,17 +1312,17 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>A&amp;ffichage</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="666" />
+      <location filename="../../gistdesk/ui/main_window.py" line="669" />
       <source>A form with changes that are not saved is kept behind the lock. Quit and discard it?</source>
       <translation>Un formulaire avec des modifications non enregistrées est conservé derrière le verrouillage. Quitter et l'abandonner ?</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="456" />
+      <location filename="../../gistdesk/ui/main_window.py" line="459" />
       <source>About gistdesk</source>
       <translation>À propos de gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="591" />
+      <location filename="../../gistdesk/ui/main_window.py" line="594" />
       <source>Account locked</source>
       <translation>Compte bloqué</translation>
     </message>
@@ -1367,7 +1367,7 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Journal d'audit de ce &amp;patient…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="374" />
+      <location filename="../../gistdesk/ui/main_window.py" line="377" />
       <source>Cannot open the patient</source>
       <translation>Impossible d'ouvrir le patient</translation>
     </message>
@@ -1382,7 +1382,7 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Créer une base &amp;vide…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="622" />
+      <location filename="../../gistdesk/ui/main_window.py" line="625" />
       <source>Database: {0}</source>
       <translation>Base : {0}</translation>
     </message>
@@ -1494,7 +1494,7 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
     </message>
     <message>
       <location filename="../../gistdesk/ui/edits.py" line="146" />
-      <location filename="../../gistdesk/ui/main_window.py" line="671" />
+      <location filename="../../gistdesk/ui/main_window.py" line="674" />
       <source>Keep it</source>
       <translation>Le garder</translation>
     </message>
@@ -1504,7 +1504,7 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Verrouiller la fenêtre et masquer les données patient</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="504" />
+      <location filename="../../gistdesk/ui/main_window.py" line="507" />
       <source>Locked</source>
       <translation>Verrouillé</translation>
     </message>
@@ -1529,7 +1529,7 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Rien n'a été supprimé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="366" />
+      <location filename="../../gistdesk/ui/main_window.py" line="369" />
       <source>Patient {0} is no longer in the database</source>
       <translation>Le patient {0} n'est plus dans la base</translation>
     </message>
@@ -1549,7 +1549,7 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Imprimer la fiche de RCP d’une page du patient ouvert</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="670" />
+      <location filename="../../gistdesk/ui/main_window.py" line="673" />
       <source>Quit and discard</source>
       <translation>Quitter et abandonner</translation>
     </message>
@@ -1564,7 +1564,7 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>&amp;Changer d'utilisateur…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="398" />
+      <location filename="../../gistdesk/ui/main_window.py" line="401" />
       <source>Saved {0}</source>
       <translation>{0} enregistré</translation>
     </message>
@@ -1623,7 +1623,7 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>À revoir</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="665" />
+      <location filename="../../gistdesk/ui/main_window.py" line="668" />
       <source>Unsaved form</source>
       <translation>Formulaire non enregistré</translation>
     </message>
@@ -1653,12 +1653,12 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>Liste de travail : À revoir</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="588" />
+      <location filename="../../gistdesk/ui/main_window.py" line="591" />
       <source>Your password was changed.</source>
       <translation>Votre mot de passe a été modifié.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="565" />
+      <location filename="../../gistdesk/ui/main_window.py" line="568" />
       <source>Your role cannot see the audit log.</source>
       <translation>Votre rôle ne permet pas de consulter le journal d'audit.</translation>
     </message>
@@ -1668,7 +1668,7 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>Votre rôle ne le permet pas. Demandez à un administrateur.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="499" />
+      <location filename="../../gistdesk/ui/main_window.py" line="502" />
       <source>gistdesk — locked</source>
       <translation>gistdesk — verrouillé</translation>
     </message>
@@ -2888,7 +2888,7 @@ Une lésion non mesurée ne vaut pas 0 mm : la somme de cet examen est omise du 
     <message>
       <location filename="../../gistdesk/ui/settings_dialog.py" line="78" />
       <source>These settings belong to the clinic database {0}.</source>
-      <translation>Ces réglages appartiennent à la base de données de la clinique {0}.</translation>
+      <translation>Ces réglages appartiennent à la base de la clinique {0}.</translation>
     </message>
   </context>
   <context>
