@@ -9,6 +9,7 @@ in between, which would lose a change.
 from __future__ import annotations
 
 import os
+import secrets
 import shutil
 import sqlite3
 from collections.abc import Iterator
@@ -190,8 +191,33 @@ def has_content(path: Path) -> bool:
         return False
 
 
+def _create_new(db_path: Path) -> None:
+    """A new database is built beside its path and linked into place whole: another process
+    opening the same new path meanwhile never finds an empty file there (which is refused:
+    `_check_file_header`), and a crash during creation leaves no half-made database."""
+    tmp = db_path.with_name(f".{db_path.name}.new-{os.getpid()}-{secrets.token_hex(4)}")
+    try:
+        open_database(tmp, integrity="none", _building=True).conn.close()  # checkpoints -wal
+        try:
+            os.link(tmp, db_path)  # fails when another process was first: use its file
+        except FileExistsError:
+            pass
+        except OSError:  # no hard links here (some file systems): never replace a file
+            if not db_path.exists():
+                os.rename(tmp, db_path)
+    except OSError as exc:
+        raise StorageError(f"The database {db_path} cannot be created ({exc.strerror}).") from exc
+    finally:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{tmp}{suffix}").unlink(missing_ok=True)
+
+
 def open_database(
-    path: str | os.PathLike[str], *, integrity: str = "full", migrate: bool = True
+    path: str | os.PathLike[str],
+    *,
+    integrity: str = "full",
+    migrate: bool = True,
+    _building: bool = False,  # _create_new's own call: build the file at this path itself
 ) -> Database:
     """Open (creating if needed) and migrate the database at `path`.
 
@@ -210,6 +236,8 @@ def open_database(
     share = network_share(db_path)
     if share is not None:
         raise NetworkShareError(db_path, share)
+    if not db_path.exists() and migrate and not _building:
+        _create_new(db_path)
     _check_file_header(db_path)
     try:
         if not db_path.exists():
