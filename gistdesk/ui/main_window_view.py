@@ -14,13 +14,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFrame,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
     QMenu,
-    QScrollArea,
     QSplitter,
     QStackedWidget,
     QTabBar,
@@ -116,15 +114,7 @@ class MainWindowView(QMainWindow):
         self.main_split = QSplitter(Qt.Orientation.Horizontal)
         self.main_split.setObjectName("mainSplit")
         self.main_split.addWidget(left)
-        # On a small screen the patient pane scrolls sideways rather than forcing the window
-        # wider than the screen (a window restored from a bigger screen is clamped to it).
-        self.right_scroll = QScrollArea()
-        self.right_scroll.setObjectName("patientPaneScroll")
-        self.right_scroll.setWidgetResizable(True)
-        self.right_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.right_scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.right_scroll.setWidget(self.stack)
-        self.main_split.addWidget(self.right_scroll)
+        self.main_split.addWidget(self.stack)
         self.main_split.setStretchFactor(0, 0)
         self.main_split.setStretchFactor(1, 1)
         self.main_split.setSizes([560, 1200])  # kept in proportion as the window resizes
