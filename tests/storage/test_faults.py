@@ -119,10 +119,20 @@ def test_a_really_full_file_system_during_a_save(tmp_path: Path) -> None:
                 str(path),
                 stdin="a long password\n",
             )
-            assert result.returncode == 1 and "Traceback" not in result.stderr
+            # A small write may still fit in the -wal file's existing pages (then it is
+            # saved whole); otherwise one line and nothing written. Never a traceback.
+            assert "Traceback" not in result.stderr
+            assert result.returncode == 0 or (result.returncode == 1 and "full" in result.stderr), (
+                result.stderr
+            )
+            assert again.check_integrity() == []
         filler.unlink()
         with SqliteRepository(path) as again:
-            again.save_case(big_case("A-2"), user="u", as_of=TODAY)  # type: ignore[arg-type]
+            user: str | None = "u"
+            if again.has_users():  # bob's account was saved: act as the local operator
+                again.sign_in_local_operator("test")
+                user = None
+            again.save_case(big_case("A-2"), user=user, as_of=TODAY)  # type: ignore[arg-type]
             assert again.record_numbers() == ["A-1", "A-2"]
 
 
