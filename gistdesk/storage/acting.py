@@ -4,6 +4,8 @@ the rules are those of SqliteRepository (docs/security.md)."""
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
+
 from gistdesk.core.model import Case
 from gistdesk.storage import auth
 from gistdesk.storage.auth import Permission
@@ -14,7 +16,7 @@ from gistdesk.storage.users import Role, User
 LOCAL_OPERATOR_PREFIX = "cli:"
 
 
-class Acting:
+class Acting(ABC):
     """The acting user and the permission checks (see docs/security.md)."""
 
     _user: User | None = None
@@ -22,11 +24,11 @@ class Acting:
     _users_exist: bool = False  # once True it stays True (accounts are disabled, not deleted)
 
     # -- what a backend supplies -------------------------------------------------------------
-    def _db_has_users(self) -> bool:
-        raise NotImplementedError
+    @abstractmethod
+    def _db_has_users(self) -> bool: ...
 
-    def _db_get_user(self, username: str) -> User | None:
-        raise NotImplementedError
+    @abstractmethod
+    def _db_get_user(self, username: str) -> User | None: ...
 
     def _fresh_user_needed(self) -> bool:
         """Whether `require` reads the signed-in account again now (always, by default)."""

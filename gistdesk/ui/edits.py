@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings
 
@@ -25,6 +26,9 @@ from gistdesk.ui.main_window_view import MainWindowView
 from gistdesk.ui.patient_list import PatientListModel
 from gistdesk.ui.patient_view import PatientView
 from gistdesk.ui.settings_dialog import AppSettings
+
+if TYPE_CHECKING:  # built lazily with the patient pane
+    from gistdesk.ui.flags_panel import FlagsPanel
 
 # (repository, the revision to check against) -> the edit (its single-entry call)
 Change = EntryChange
@@ -45,9 +49,13 @@ class EditHandlers(MainWindowView):
     def repository(self) -> Repository:
         return self.controller.repository
 
+    # MainWindow builds the patient pane when the first patient opens.
+    _patient_view: PatientView | None
+    _build_patient_pane: Callable[[], tuple[PatientView, FlagsPanel]]
+
     @property
     def patient_view(self) -> PatientView:
-        raise NotImplementedError
+        return self._patient_view or self._build_patient_pane()[0]
 
     def permission_refused(self, exc: Exception) -> None:
         dialogs.show_error(

@@ -187,10 +187,6 @@ class MainWindow(EditHandlers):
         return view, flags
 
     @property
-    def patient_view(self) -> PatientView:
-        return self._patient_view or self._build_patient_pane()[0]
-
-    @property
     def flags_panel(self) -> FlagsPanel:
         return self._flags_panel or self._build_patient_pane()[1]
 

@@ -272,11 +272,7 @@ class ChangePasswordDialog(QDialog):
         self.locked_out = ""
         layout = QVBoxLayout(self)
         layout.addWidget(
-            _hint(
-                self.tr("Signed in as {0}").format(
-                    describe_user(getattr(repository, "current_user", None))
-                )
-            )
+            _hint(self.tr("Signed in as {0}").format(describe_user(repository.current_user)))
         )
         form = QFormLayout()
         self.current = _password_field("currentPassword")
