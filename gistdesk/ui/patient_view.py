@@ -165,7 +165,7 @@ SCAN_COLUMNS: list[Column[ScanPoint]] = [
         tooltip=lambda p: ", ".join(p.unmeasured) + " not measured" if p.unmeasured else "",
     ),
     Column(
-        "vs baseline",
+        "vs reference",  # the change against the scan's reference (DESIGN.md section 4)
         lambda p: fmt_pct(p.assessed.recist.change_vs_baseline_pct) if p.assessed else "—",
         align_right=True,
     ),

@@ -459,58 +459,58 @@ Alles, was danach gespeichert wurde, wird ersetzt (vorher wird die aktuelle Date
       <translation>Mein Passwort ändern — gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="293" />
+      <location filename="../../gistdesk/ui/signin.py" line="289" />
       <source>Change password</source>
       <translation>Passwort ändern</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="285" />
+      <location filename="../../gistdesk/ui/signin.py" line="281" />
       <source>Current password:</source>
       <translation>Aktuelles Passwort:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="287" />
+      <location filename="../../gistdesk/ui/signin.py" line="283" />
       <source>New password again:</source>
       <translation>Neues Passwort wiederholen:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="286" />
+      <location filename="../../gistdesk/ui/signin.py" line="282" />
       <source>New password:</source>
       <translation>Neues Passwort:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="289" />
-      <location filename="../../gistdesk/ui/signin.py" line="308" />
+      <location filename="../../gistdesk/ui/signin.py" line="285" />
+      <location filename="../../gistdesk/ui/signin.py" line="304" />
       <source>New password: {0}</source>
       <translation>Neues Passwort: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="276" />
+      <location filename="../../gistdesk/ui/signin.py" line="275" />
       <source>Signed in as {0}</source>
       <translation>Angemeldet als {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="319" />
+      <location filename="../../gistdesk/ui/signin.py" line="315" />
       <source>The current password is not right; nothing was changed.</source>
       <translation>Das aktuelle Passwort stimmt nicht; nichts wurde geändert.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="322" />
+      <location filename="../../gistdesk/ui/signin.py" line="318" />
       <source>The password was not changed: {0}</source>
       <translation>Das Passwort wurde nicht geändert: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="304" />
+      <location filename="../../gistdesk/ui/signin.py" line="300" />
       <source>The two new passwords are not the same.</source>
       <translation>Die beiden neuen Passwörter sind nicht gleich.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="311" />
+      <location filename="../../gistdesk/ui/signin.py" line="307" />
       <source>Too many wrong passwords: this account is locked until {0}. The window is locked.</source>
       <translation>Zu viele falsche Passwörter: Dieses Konto ist bis {0} gesperrt. Das Fenster ist gesperrt.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="301" />
+      <location filename="../../gistdesk/ui/signin.py" line="297" />
       <source>Type your current password.</source>
       <translation>Geben Sie Ihr aktuelles Passwort ein.</translation>
     </message>
@@ -1149,52 +1149,52 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
   <context>
     <name>LockScreen</name>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="408" />
+      <location filename="../../gistdesk/ui/signin.py" line="404" />
       <source>Another user can sign in here. Unsaved work of {0} is kept until they decide.</source>
       <translation>Ein anderer Benutzer kann sich hier anmelden. Ungespeicherte Arbeit von {0} bleibt erhalten, bis entschieden ist, was damit geschieht.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="401" />
+      <location filename="../../gistdesk/ui/signin.py" line="397" />
       <source>Locked at {0} for {1}. Patient data is hidden. Type your password to go on, or switch user.</source>
       <translation>Gesperrt um {0} für {1}. Patientendaten sind ausgeblendet. Geben Sie Ihr Passwort ein, um fortzufahren, oder wechseln Sie den Benutzer.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="366" />
+      <location filename="../../gistdesk/ui/signin.py" line="362" />
       <source>Password</source>
       <translation>Passwort</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="369" />
+      <location filename="../../gistdesk/ui/signin.py" line="365" />
       <source>Password:</source>
       <translation>Passwort:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="413" />
+      <location filename="../../gistdesk/ui/signin.py" line="409" />
       <source>Sign in to go on.</source>
       <translation>Melden Sie sich an, um fortzufahren.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="374" />
+      <location filename="../../gistdesk/ui/signin.py" line="370" />
       <source>Switch user…</source>
       <translation>Benutzer wechseln…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="376" />
+      <location filename="../../gistdesk/ui/signin.py" line="372" />
       <source>Unlock</source>
       <translation>Entsperren</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="363" />
+      <location filename="../../gistdesk/ui/signin.py" line="359" />
       <source>User name</source>
       <translation>Benutzername</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="368" />
+      <location filename="../../gistdesk/ui/signin.py" line="364" />
       <source>User name:</source>
       <translation>Benutzername:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="353" />
+      <location filename="../../gistdesk/ui/signin.py" line="349" />
       <source>gistdesk is locked</source>
       <translation>gistdesk ist gesperrt</translation>
     </message>
@@ -1312,17 +1312,17 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>&amp;Ansicht</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="669" />
+      <location filename="../../gistdesk/ui/main_window.py" line="665" />
       <source>A form with changes that are not saved is kept behind the lock. Quit and discard it?</source>
       <translation>Hinter der Sperre wartet ein Formular mit ungespeicherten Änderungen. Beenden und es verwerfen?</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="459" />
+      <location filename="../../gistdesk/ui/main_window.py" line="455" />
       <source>About gistdesk</source>
       <translation>Über gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="594" />
+      <location filename="../../gistdesk/ui/main_window.py" line="590" />
       <source>Account locked</source>
       <translation>Konto gesperrt</translation>
     </message>
@@ -1367,7 +1367,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Prüfprotokoll dieses &amp;Patienten…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="377" />
+      <location filename="../../gistdesk/ui/main_window.py" line="373" />
       <source>Cannot open the patient</source>
       <translation>Der Patient kann nicht geöffnet werden</translation>
     </message>
@@ -1382,12 +1382,12 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Leere &amp;Klinikdatenbank anlegen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="625" />
+      <location filename="../../gistdesk/ui/main_window.py" line="621" />
       <source>Database: {0}</source>
       <translation>Datenbank: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="206" />
+      <location filename="../../gistdesk/ui/edits.py" line="214" />
       <source>Delete dose change</source>
       <translation>Dosisänderung löschen</translation>
     </message>
@@ -1397,13 +1397,13 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Dosisänderung löschen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="295" />
-      <location filename="../../gistdesk/ui/edits.py" line="300" />
+      <location filename="../../gistdesk/ui/edits.py" line="303" />
+      <location filename="../../gistdesk/ui/edits.py" line="308" />
       <source>Delete patient</source>
       <translation>Patient löschen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="247" />
+      <location filename="../../gistdesk/ui/edits.py" line="255" />
       <source>Delete procedure</source>
       <translation>Eingriff löschen</translation>
     </message>
@@ -1413,7 +1413,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Eingriff löschen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="166" />
+      <location filename="../../gistdesk/ui/edits.py" line="174" />
       <source>Delete scan</source>
       <translation>Bildgebung löschen</translation>
     </message>
@@ -1423,7 +1423,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Bildgebung löschen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="278" />
+      <location filename="../../gistdesk/ui/edits.py" line="286" />
       <source>Delete side effect</source>
       <translation>Nebenwirkung löschen</translation>
     </message>
@@ -1433,32 +1433,32 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Nebenwirkung löschen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="207" />
+      <location filename="../../gistdesk/ui/edits.py" line="215" />
       <source>Delete the dose change of {0} ({1} mg/day, {2})? The change is kept in the audit log.</source>
       <translation>Die Dosisänderung vom {0} ({1} mg/Tag, {2}) löschen? Die Änderung wird im Prüfprotokoll festgehalten.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="296" />
+      <location filename="../../gistdesk/ui/edits.py" line="304" />
       <source>Delete the patient {0} and everything recorded for them? {1} The audit log keeps a copy.</source>
       <translation>Den Patienten {0} und alles für ihn Erfasste löschen? {1} Das Prüfprotokoll behält eine Kopie.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="248" />
+      <location filename="../../gistdesk/ui/edits.py" line="256" />
       <source>Delete the procedure {0} of {1}? The change is kept in the audit log.</source>
       <translation>Den Eingriff „{0}“ vom {1} löschen? Die Änderung wird im Prüfprotokoll festgehalten.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="279" />
+      <location filename="../../gistdesk/ui/edits.py" line="287" />
       <source>Delete the side effect {0} (grade {1}) of {2}? The change is kept in the audit log.</source>
       <translation>Die Nebenwirkung „{0}“ (Grad {1}) vom {2} löschen? Die Änderung wird im Prüfprotokoll festgehalten.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="167" />
+      <location filename="../../gistdesk/ui/edits.py" line="175" />
       <source>Delete the {0} scan of {1} with its {2} lesion measurement(s)? The change is kept in the audit log.</source>
       <translation>Die {0}-Untersuchung vom {1} mit ihren {2} Läsionsmessungen löschen? Die Änderung wird im Prüfprotokoll festgehalten.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="317" />
+      <location filename="../../gistdesk/ui/edits.py" line="325" />
       <source>Deleted {0}</source>
       <translation>{0} gelöscht</translation>
     </message>
@@ -1488,13 +1488,13 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Therapielinie bearbeiten…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="301" />
+      <location filename="../../gistdesk/ui/edits.py" line="309" />
       <source>Keep</source>
       <translation>Behalten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="146" />
-      <location filename="../../gistdesk/ui/main_window.py" line="674" />
+      <location filename="../../gistdesk/ui/edits.py" line="154" />
+      <location filename="../../gistdesk/ui/main_window.py" line="670" />
       <source>Keep it</source>
       <translation>Behalten</translation>
     </message>
@@ -1504,7 +1504,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Fenster sperren und Patientendaten ausblenden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="507" />
+      <location filename="../../gistdesk/ui/main_window.py" line="503" />
       <source>Locked</source>
       <translation>Gesperrt</translation>
     </message>
@@ -1519,17 +1519,17 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Erfordert die Rolle {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="55" />
+      <location filename="../../gistdesk/ui/edits.py" line="63" />
       <source>Not allowed</source>
       <translation>Nicht erlaubt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="156" />
+      <location filename="../../gistdesk/ui/edits.py" line="164" />
       <source>Nothing was deleted</source>
       <translation>Es wurde nichts gelöscht</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="369" />
+      <location filename="../../gistdesk/ui/main_window.py" line="365" />
       <source>Patient {0} is no longer in the database</source>
       <translation>Patient {0} ist nicht mehr in der Datenbank</translation>
     </message>
@@ -1549,7 +1549,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Das einseitige Tumorboard-Blatt des geöffneten Patienten drucken</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="673" />
+      <location filename="../../gistdesk/ui/main_window.py" line="669" />
       <source>Quit and discard</source>
       <translation>Beenden und verwerfen</translation>
     </message>
@@ -1564,7 +1564,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Benutzer &amp;wechseln…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="401" />
+      <location filename="../../gistdesk/ui/main_window.py" line="397" />
       <source>Saved {0}</source>
       <translation>{0} gespeichert</translation>
     </message>
@@ -1575,7 +1575,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
     </message>
     <message>
       <location filename="../../gistdesk/ui/main_window.py" line="132" />
-      <location filename="../../gistdesk/ui/main_window.py" line="233" />
+      <location filename="../../gistdesk/ui/main_window.py" line="229" />
       <source>Search failed: {0}</source>
       <translation>Suche fehlgeschlagen: {0}</translation>
     </message>
@@ -1590,7 +1590,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Aktennummer oder Name suchen  (Strg+F)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="258" />
+      <location filename="../../gistdesk/ui/main_window.py" line="254" />
       <location filename="../../gistdesk/ui/main_window_view.py" line="107" />
       <source>Select a patient in the list, or create one with Ctrl+N.</source>
       <translation>Wählen Sie einen Patienten in der Liste oder legen Sie mit Strg+N einen neuen an.</translation>
@@ -1601,17 +1601,17 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Angemeldet: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="313" />
+      <location filename="../../gistdesk/ui/edits.py" line="321" />
       <source>The patient was not deleted</source>
       <translation>Der Patient wurde nicht gelöscht</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="172" />
+      <location filename="../../gistdesk/ui/edits.py" line="180" />
       <source>The scan was not deleted</source>
       <translation>Die Bildgebung wurde nicht gelöscht</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="256" />
+      <location filename="../../gistdesk/ui/main_window.py" line="252" />
       <source>This clinic has no patients yet.
 Create the first with New patient (Ctrl+N).</source>
       <translation>Diese Klinik hat noch keine Patienten.
@@ -1623,12 +1623,12 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Zu prüfen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="668" />
+      <location filename="../../gistdesk/ui/main_window.py" line="664" />
       <source>Unsaved form</source>
       <translation>Ungespeichertes Formular</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="241" />
+      <location filename="../../gistdesk/ui/main_window.py" line="237" />
       <source>Worklist failed: {0}</source>
       <translation>Arbeitsliste fehlgeschlagen: {0}</translation>
     </message>
@@ -1653,22 +1653,22 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Arbeitsliste: Zu prüfen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="591" />
+      <location filename="../../gistdesk/ui/main_window.py" line="587" />
       <source>Your password was changed.</source>
       <translation>Ihr Passwort wurde geändert.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="568" />
+      <location filename="../../gistdesk/ui/main_window.py" line="564" />
       <source>Your role cannot see the audit log.</source>
       <translation>Ihre Rolle darf das Prüfprotokoll nicht einsehen.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="56" />
+      <location filename="../../gistdesk/ui/edits.py" line="64" />
       <source>Your role does not allow this. Ask an administrator.</source>
       <translation>Ihre Rolle erlaubt das nicht. Wenden Sie sich an einen Administrator.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="502" />
+      <location filename="../../gistdesk/ui/main_window.py" line="498" />
       <source>gistdesk — locked</source>
       <translation>gistdesk — gesperrt</translation>
     </message>
@@ -1678,7 +1678,7 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>niemand</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="267" />
+      <location filename="../../gistdesk/ui/main_window.py" line="263" />
       <source>{0} of {1} patients shown</source>
       <translation>{0} von {1} Patienten angezeigt</translation>
     </message>
@@ -1688,12 +1688,12 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>{0} oder {1}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="270" />
+      <location filename="../../gistdesk/ui/main_window.py" line="266" />
       <source>{0} patient shown</source>
       <translation>{0} Patient angezeigt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="272" />
+      <location filename="../../gistdesk/ui/main_window.py" line="268" />
       <source>{0} patients shown</source>
       <translation>{0} Patienten angezeigt</translation>
     </message>
@@ -2279,14 +2279,14 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Benutzername</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="167" />
-      <source>vs baseline</source>
-      <translation>ggü. Ausgang</translation>
-    </message>
-    <message>
       <location filename="../../gistdesk/ui/patient_view.py" line="172" />
       <source>vs nadir</source>
       <translation>ggü. Nadir</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="167" />
+      <source>vs reference</source>
+      <translation>ggü. Referenz</translation>
     </message>
   </context>
   <context>

@@ -459,58 +459,58 @@ Tout ce qui a été enregistré après ce moment est remplacé (la base actuelle
       <translation>Changer mon mot de passe — gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="293" />
+      <location filename="../../gistdesk/ui/signin.py" line="289" />
       <source>Change password</source>
       <translation>Changer le mot de passe</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="285" />
+      <location filename="../../gistdesk/ui/signin.py" line="281" />
       <source>Current password:</source>
       <translation>Mot de passe actuel :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="287" />
+      <location filename="../../gistdesk/ui/signin.py" line="283" />
       <source>New password again:</source>
       <translation>Nouveau mot de passe (répéter) :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="286" />
+      <location filename="../../gistdesk/ui/signin.py" line="282" />
       <source>New password:</source>
       <translation>Nouveau mot de passe :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="289" />
-      <location filename="../../gistdesk/ui/signin.py" line="308" />
+      <location filename="../../gistdesk/ui/signin.py" line="285" />
+      <location filename="../../gistdesk/ui/signin.py" line="304" />
       <source>New password: {0}</source>
       <translation>Nouveau mot de passe : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="276" />
+      <location filename="../../gistdesk/ui/signin.py" line="275" />
       <source>Signed in as {0}</source>
       <translation>Connecté en tant que {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="319" />
+      <location filename="../../gistdesk/ui/signin.py" line="315" />
       <source>The current password is not right; nothing was changed.</source>
       <translation>Le mot de passe actuel n'est pas correct ; rien n'a été modifié.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="322" />
+      <location filename="../../gistdesk/ui/signin.py" line="318" />
       <source>The password was not changed: {0}</source>
       <translation>Le mot de passe n'a pas été modifié : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="304" />
+      <location filename="../../gistdesk/ui/signin.py" line="300" />
       <source>The two new passwords are not the same.</source>
       <translation>Les deux nouveaux mots de passe ne sont pas identiques.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="311" />
+      <location filename="../../gistdesk/ui/signin.py" line="307" />
       <source>Too many wrong passwords: this account is locked until {0}. The window is locked.</source>
       <translation>Trop de mots de passe erronés : ce compte est bloqué jusqu’à {0}. La fenêtre est verrouillée.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="301" />
+      <location filename="../../gistdesk/ui/signin.py" line="297" />
       <source>Type your current password.</source>
       <translation>Saisissez votre mot de passe actuel.</translation>
     </message>
@@ -1149,52 +1149,52 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
   <context>
     <name>LockScreen</name>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="408" />
+      <location filename="../../gistdesk/ui/signin.py" line="404" />
       <source>Another user can sign in here. Unsaved work of {0} is kept until they decide.</source>
       <translation>Un autre utilisateur peut se connecter ici. Le travail non enregistré de {0} est conservé jusqu'à décision.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="401" />
+      <location filename="../../gistdesk/ui/signin.py" line="397" />
       <source>Locked at {0} for {1}. Patient data is hidden. Type your password to go on, or switch user.</source>
       <translation>Verrouillé à {0} pour {1}. Les données patient sont masquées. Saisissez votre mot de passe pour continuer, ou changez d'utilisateur.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="366" />
+      <location filename="../../gistdesk/ui/signin.py" line="362" />
       <source>Password</source>
       <translation>Mot de passe</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="369" />
+      <location filename="../../gistdesk/ui/signin.py" line="365" />
       <source>Password:</source>
       <translation>Mot de passe :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="413" />
+      <location filename="../../gistdesk/ui/signin.py" line="409" />
       <source>Sign in to go on.</source>
       <translation>Connectez-vous pour continuer.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="374" />
+      <location filename="../../gistdesk/ui/signin.py" line="370" />
       <source>Switch user…</source>
       <translation>Changer d'utilisateur…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="376" />
+      <location filename="../../gistdesk/ui/signin.py" line="372" />
       <source>Unlock</source>
       <translation>Déverrouiller</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="363" />
+      <location filename="../../gistdesk/ui/signin.py" line="359" />
       <source>User name</source>
       <translation>Nom d'utilisateur</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="368" />
+      <location filename="../../gistdesk/ui/signin.py" line="364" />
       <source>User name:</source>
       <translation>Nom d'utilisateur :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/signin.py" line="353" />
+      <location filename="../../gistdesk/ui/signin.py" line="349" />
       <source>gistdesk is locked</source>
       <translation>gistdesk est verrouillé</translation>
     </message>
@@ -1312,17 +1312,17 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>A&amp;ffichage</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="669" />
+      <location filename="../../gistdesk/ui/main_window.py" line="665" />
       <source>A form with changes that are not saved is kept behind the lock. Quit and discard it?</source>
       <translation>Un formulaire avec des modifications non enregistrées est conservé derrière le verrouillage. Quitter et l'abandonner ?</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="459" />
+      <location filename="../../gistdesk/ui/main_window.py" line="455" />
       <source>About gistdesk</source>
       <translation>À propos de gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="594" />
+      <location filename="../../gistdesk/ui/main_window.py" line="590" />
       <source>Account locked</source>
       <translation>Compte bloqué</translation>
     </message>
@@ -1367,7 +1367,7 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Journal d'audit de ce &amp;patient…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="377" />
+      <location filename="../../gistdesk/ui/main_window.py" line="373" />
       <source>Cannot open the patient</source>
       <translation>Impossible d'ouvrir le patient</translation>
     </message>
@@ -1382,12 +1382,12 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Créer une base &amp;vide…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="625" />
+      <location filename="../../gistdesk/ui/main_window.py" line="621" />
       <source>Database: {0}</source>
       <translation>Base : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="206" />
+      <location filename="../../gistdesk/ui/edits.py" line="214" />
       <source>Delete dose change</source>
       <translation>Supprimer le changement de dose</translation>
     </message>
@@ -1397,13 +1397,13 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Supprimer le changement de dose…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="295" />
-      <location filename="../../gistdesk/ui/edits.py" line="300" />
+      <location filename="../../gistdesk/ui/edits.py" line="303" />
+      <location filename="../../gistdesk/ui/edits.py" line="308" />
       <source>Delete patient</source>
       <translation>Supprimer le patient</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="247" />
+      <location filename="../../gistdesk/ui/edits.py" line="255" />
       <source>Delete procedure</source>
       <translation>Supprimer l'intervention</translation>
     </message>
@@ -1413,7 +1413,7 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Supprimer l'intervention…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="166" />
+      <location filename="../../gistdesk/ui/edits.py" line="174" />
       <source>Delete scan</source>
       <translation>Supprimer l'examen</translation>
     </message>
@@ -1423,7 +1423,7 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Supprimer l'examen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="278" />
+      <location filename="../../gistdesk/ui/edits.py" line="286" />
       <source>Delete side effect</source>
       <translation>Supprimer l'effet indésirable</translation>
     </message>
@@ -1433,32 +1433,32 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Supprimer l'effet indésirable…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="207" />
+      <location filename="../../gistdesk/ui/edits.py" line="215" />
       <source>Delete the dose change of {0} ({1} mg/day, {2})? The change is kept in the audit log.</source>
       <translation>Supprimer le changement de dose du {0} ({1} mg/jour, {2}) ? La modification est conservée dans le journal d'audit.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="296" />
+      <location filename="../../gistdesk/ui/edits.py" line="304" />
       <source>Delete the patient {0} and everything recorded for them? {1} The audit log keeps a copy.</source>
       <translation>Supprimer le patient {0} et tout ce qui a été saisi pour lui ? {1} Le journal d'audit en garde une copie.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="248" />
+      <location filename="../../gistdesk/ui/edits.py" line="256" />
       <source>Delete the procedure {0} of {1}? The change is kept in the audit log.</source>
       <translation>Supprimer l'intervention « {0} » du {1} ? La modification est conservée dans le journal d'audit.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="279" />
+      <location filename="../../gistdesk/ui/edits.py" line="287" />
       <source>Delete the side effect {0} (grade {1}) of {2}? The change is kept in the audit log.</source>
       <translation>Supprimer l'effet indésirable « {0} » (grade {1}) du {2} ? La modification est conservée dans le journal d'audit.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="167" />
+      <location filename="../../gistdesk/ui/edits.py" line="175" />
       <source>Delete the {0} scan of {1} with its {2} lesion measurement(s)? The change is kept in the audit log.</source>
       <translation>Supprimer l'examen {0} du {1} avec ses {2} mesure(s) de lésion ? La modification est conservée dans le journal d'audit.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="317" />
+      <location filename="../../gistdesk/ui/edits.py" line="325" />
       <source>Deleted {0}</source>
       <translation>{0} supprimé</translation>
     </message>
@@ -1488,13 +1488,13 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Modifier la ligne de traitement…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="301" />
+      <location filename="../../gistdesk/ui/edits.py" line="309" />
       <source>Keep</source>
       <translation>Garder</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="146" />
-      <location filename="../../gistdesk/ui/main_window.py" line="674" />
+      <location filename="../../gistdesk/ui/edits.py" line="154" />
+      <location filename="../../gistdesk/ui/main_window.py" line="670" />
       <source>Keep it</source>
       <translation>Le garder</translation>
     </message>
@@ -1504,7 +1504,7 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Verrouiller la fenêtre et masquer les données patient</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="507" />
+      <location filename="../../gistdesk/ui/main_window.py" line="503" />
       <source>Locked</source>
       <translation>Verrouillé</translation>
     </message>
@@ -1519,17 +1519,17 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Nécessite le rôle {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="55" />
+      <location filename="../../gistdesk/ui/edits.py" line="63" />
       <source>Not allowed</source>
       <translation>Non autorisé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="156" />
+      <location filename="../../gistdesk/ui/edits.py" line="164" />
       <source>Nothing was deleted</source>
       <translation>Rien n'a été supprimé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="369" />
+      <location filename="../../gistdesk/ui/main_window.py" line="365" />
       <source>Patient {0} is no longer in the database</source>
       <translation>Le patient {0} n'est plus dans la base</translation>
     </message>
@@ -1549,7 +1549,7 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Imprimer la fiche de RCP d’une page du patient ouvert</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="673" />
+      <location filename="../../gistdesk/ui/main_window.py" line="669" />
       <source>Quit and discard</source>
       <translation>Quitter et abandonner</translation>
     </message>
@@ -1564,7 +1564,7 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>&amp;Changer d'utilisateur…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="401" />
+      <location filename="../../gistdesk/ui/main_window.py" line="397" />
       <source>Saved {0}</source>
       <translation>{0} enregistré</translation>
     </message>
@@ -1575,7 +1575,7 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
     </message>
     <message>
       <location filename="../../gistdesk/ui/main_window.py" line="132" />
-      <location filename="../../gistdesk/ui/main_window.py" line="233" />
+      <location filename="../../gistdesk/ui/main_window.py" line="229" />
       <source>Search failed: {0}</source>
       <translation>La recherche a échoué : {0}</translation>
     </message>
@@ -1590,7 +1590,7 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Rechercher un numéro de dossier ou un nom  (Ctrl+F)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="258" />
+      <location filename="../../gistdesk/ui/main_window.py" line="254" />
       <location filename="../../gistdesk/ui/main_window_view.py" line="107" />
       <source>Select a patient in the list, or create one with Ctrl+N.</source>
       <translation>Sélectionnez un patient dans la liste, ou créez-en un avec Ctrl+N.</translation>
@@ -1601,17 +1601,17 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Connecté : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="313" />
+      <location filename="../../gistdesk/ui/edits.py" line="321" />
       <source>The patient was not deleted</source>
       <translation>Le patient n'a pas été supprimé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="172" />
+      <location filename="../../gistdesk/ui/edits.py" line="180" />
       <source>The scan was not deleted</source>
       <translation>L'examen n'a pas été supprimé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="256" />
+      <location filename="../../gistdesk/ui/main_window.py" line="252" />
       <source>This clinic has no patients yet.
 Create the first with New patient (Ctrl+N).</source>
       <translation>Cette clinique n'a pas encore de patient.
@@ -1623,12 +1623,12 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>À revoir</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="668" />
+      <location filename="../../gistdesk/ui/main_window.py" line="664" />
       <source>Unsaved form</source>
       <translation>Formulaire non enregistré</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="241" />
+      <location filename="../../gistdesk/ui/main_window.py" line="237" />
       <source>Worklist failed: {0}</source>
       <translation>La liste de travail a échoué : {0}</translation>
     </message>
@@ -1653,22 +1653,22 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>Liste de travail : À revoir</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="591" />
+      <location filename="../../gistdesk/ui/main_window.py" line="587" />
       <source>Your password was changed.</source>
       <translation>Votre mot de passe a été modifié.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="568" />
+      <location filename="../../gistdesk/ui/main_window.py" line="564" />
       <source>Your role cannot see the audit log.</source>
       <translation>Votre rôle ne permet pas de consulter le journal d'audit.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="56" />
+      <location filename="../../gistdesk/ui/edits.py" line="64" />
       <source>Your role does not allow this. Ask an administrator.</source>
       <translation>Votre rôle ne le permet pas. Demandez à un administrateur.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="502" />
+      <location filename="../../gistdesk/ui/main_window.py" line="498" />
       <source>gistdesk — locked</source>
       <translation>gistdesk — verrouillé</translation>
     </message>
@@ -1678,7 +1678,7 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>personne</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="267" />
+      <location filename="../../gistdesk/ui/main_window.py" line="263" />
       <source>{0} of {1} patients shown</source>
       <translation>{0} patients affichés sur {1}</translation>
     </message>
@@ -1688,12 +1688,12 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>{0} ou {1}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="270" />
+      <location filename="../../gistdesk/ui/main_window.py" line="266" />
       <source>{0} patient shown</source>
       <translation>{0} patient affiché</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="272" />
+      <location filename="../../gistdesk/ui/main_window.py" line="268" />
       <source>{0} patients shown</source>
       <translation>{0} patients affichés</translation>
     </message>
@@ -2279,14 +2279,14 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>Nom d'utilisateur</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="167" />
-      <source>vs baseline</source>
-      <translation>vs référence</translation>
-    </message>
-    <message>
       <location filename="../../gistdesk/ui/patient_view.py" line="172" />
       <source>vs nadir</source>
       <translation>vs nadir</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/patient_view.py" line="167" />
+      <source>vs reference</source>
+      <translation>vs référence</translation>
     </message>
   </context>
   <context>
