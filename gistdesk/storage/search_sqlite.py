@@ -134,10 +134,29 @@ def plan(conn: sqlite3.Connection, query: SearchQuery) -> tuple[SearchQuery, dic
     return chosen, sets
 
 
+def _wider_prefix(a: str, b: str) -> str:
+    """The shorter of two prefixes when every term starting with one starts with the other
+    too (its range holds both); "" when the two ranges are apart."""
+    if a.startswith(b):
+        return b
+    if b.startswith(a):
+        return a
+    return ""
+
+
 def _tier_sql(query: SearchQuery, tier: int, joins: str, where: str) -> tuple[str, dict[str, Any]]:
     if tier == search.RANK_RECORD_EXACT:
         match = "t.rank = :rank AND t.term = :term"
         values: dict[str, Any] = {"rank": search.RANK_RECORD, "term": query.record}
+    elif (
+        tier == search.RANK_RECORD
+        and query.tiers is search.NAME_TIERS
+        and (nested := _wider_prefix(query.record, query.driver))
+    ):
+        # One range holds the other (always for one word): the OR of the two would scan
+        # every record number (12-17 ms at 100,000 patients for a letter none starts with).
+        match = "t.rank = :rank AND t.term >= :lo AND t.term < :hi"
+        values = {"rank": tier, "lo": nested, "hi": prefix_upper_bound(nested)}
     elif tier == search.RANK_RECORD and query.tiers is search.NAME_TIERS:
         # As search.rank_of: the words as one record number, or the leading word's prefix.
         match = (
@@ -252,6 +271,24 @@ def page_ids(
         if position + 1 >= stop:
             break
     return ids
+
+
+def count_matches(
+    conn: sqlite3.Connection, query: SearchQuery, worklist: Worklist, today: date, at_most: int
+) -> int:
+    """How many patients `query` finds, counting no further than `at_most`: the same walk
+    as a page (so the count agrees with the list), stopped early. A prefix's first 1,000
+    matches are a millisecond or two of index; a COUNT over `match_condition` would build
+    the whole match set first (100-160 ms for one letter at 100,000 patients)."""
+    filters, params = _summary_filters(worklist, today)
+    counted = 0
+    if at_most <= 0:
+        return counted
+    for _pid in ranked_ids(conn, query, filters, params):
+        counted += 1
+        if counted >= at_most:
+            break
+    return counted
 
 
 def page_rows(

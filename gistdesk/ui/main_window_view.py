@@ -40,6 +40,7 @@ from gistdesk.ui.patient_list import (
     COL_RECORD,
     COL_SCAN,
     COL_SITE,
+    PatientListDelegate,
     PatientListModel,
     header_text,
 )
@@ -143,6 +144,8 @@ class MainWindowView(QMainWindow):
         view = QTableView()
         view.setObjectName("patientList")
         view.setModel(model)
+        self.list_delegate = PatientListDelegate(model, view)  # paints from cached texts
+        view.setItemDelegate(self.list_delegate)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -152,6 +155,8 @@ class MainWindowView(QMainWindow):
         view.setTextElideMode(Qt.TextElideMode.ElideRight)
         view.verticalHeader().setVisible(False)
         view.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
+        # Uniform row heights: no row is ever measured, however many are loaded.
+        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = view.horizontalHeader()
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
