@@ -44,7 +44,6 @@ from gistdesk.ui.patient_list import (
     COL_DUE,
     COL_FLAGS,
     COL_LINE,
-    COUNT_AT_MOST,
     FIRST_PAGE,
     PatientListModel,
 )
@@ -251,8 +250,9 @@ class MainWindow(EditHandlers):
 
     def _update_count(self) -> None:
         """The count label, from what the model already knows: the rows loaded, whether
-        there are more, and the matches counted up to COUNT_AT_MOST (on the search thread
+        there are more, and the matches counted up to the model's cap (on the search thread
         for a typed search). Nothing is counted here."""
+        cap = self.list_model.count_at_most
         model = self.list_model
         shown = model.rowCount()
         empty_clinic = shown == 0 and not model.query and model.worklist is Worklist.ALL
@@ -267,14 +267,14 @@ class MainWindow(EditHandlers):
                 if shown == 1
                 else self.tr("{0} patients shown").format(shown)
             )
-        elif shown < model.total <= COUNT_AT_MOST:
+        elif shown < model.total <= cap:
             self.count_label.setText(
                 self.tr("{0} of {1} patients shown").format(shown, model.total)
             )
         else:
             # Beyond the bounded count, or further down than it went: a lower bound only
             # (there is at least one row past those loaded).
-            bound = max(COUNT_AT_MOST, shown) if model.total > COUNT_AT_MOST else shown
+            bound = max(cap, shown) if model.total > cap else shown
             self.count_label.setText(
                 self.tr("{0} of more than {1} patients shown").format(shown, bound)
             )
@@ -289,17 +289,20 @@ class MainWindow(EditHandlers):
         column takes the rest. Never the delegate's size hints over the rows: that cost
         10-55 ms a keystroke at 100,000 patients (issue 16)."""
         view, model = self.list_view, self.list_model
-        metrics = view.fontMetrics()
         padding = 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1) + 8
         for column in range(model.columnCount()):
             if column == COL_LINE:
                 continue
             if column == COL_FLAGS:
                 widest = model.column_icon_width(FIRST_PAGE)
-            else:
-                # The longest few by length; a proportional font can reorder near ties.
-                texts = sorted(set(model.column_texts(column, FIRST_PAGE)), key=len)[-4:]
-                widest = max((metrics.horizontalAdvance(t) for t in texts), default=0)
+            else:  # an upper bound per text, from its characters' widths (measured once)
+                widest = max(
+                    (
+                        view.text_width_at_most(text)
+                        for text in model.column_texts(column, FIRST_PAGE)
+                    ),
+                    default=0,
+                )
             wanted = min(widest + padding, LIST_COLUMN_MAX)
             if wanted > view.columnWidth(column):
                 view.setColumnWidth(column, wanted)

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTabBar,
-    QTableView,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -40,8 +39,8 @@ from gistdesk.ui.patient_list import (
     COL_RECORD,
     COL_SCAN,
     COL_SITE,
-    PatientListDelegate,
     PatientListModel,
+    PatientTable,
     header_text,
 )
 from gistdesk.ui.signin import LockScreen
@@ -140,12 +139,10 @@ class MainWindowView(QMainWindow):
         action_table.build_toolbar(self.toolbar, self.actions_by_name)
         self.addToolBar(self.toolbar)
 
-    def _patient_table(self, model: PatientListModel) -> QTableView:
-        view = QTableView()
+    def _patient_table(self, model: PatientListModel) -> PatientTable:
+        view = PatientTable()  # paints the visible rows in one pass (patient_list.py)
         view.setObjectName("patientList")
         view.setModel(model)
-        self.list_delegate = PatientListDelegate(model, view)  # paints from cached texts
-        view.setItemDelegate(self.list_delegate)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

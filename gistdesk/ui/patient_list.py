@@ -26,8 +26,8 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QPixmap
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPalette, QPixmap
+from PySide6.QtWidgets import QStyle, QStyleOptionViewItem, QTableView, QWidget
 
 from gistdesk.storage.api import PatientRow, SortKey, Worklist
 from gistdesk.storage.contract import Repository
@@ -120,6 +120,7 @@ def display_name(row: PatientRow) -> str:
 class PatientListModel(QAbstractTableModel):
     search_failed = Signal(str)
     counted = Signal()  # rows, `more` or `total` changed: the count label follows
+    count_at_most = COUNT_AT_MOST  # matches are counted no further
 
     def __init__(
         self,
@@ -141,7 +142,7 @@ class PatientListModel(QAbstractTableModel):
         self.descending = False
         self.rows: list[PatientRow] = []
         self.more = False  # rows beyond the loaded ones exist
-        self.total = 0  # matches, counted up to COUNT_AT_MOST + 1 (search_worker.Page)
+        self.total = 0  # matches, counted up to count_at_most + 1 (search_worker.Page)
         self._loaded = False
         self._icons: dict[tuple[str, ...], QPixmap] = {}
         self._cells: dict[int, _Cells] = {}
@@ -177,7 +178,12 @@ class PatientListModel(QAbstractTableModel):
         if query != self.query and self.searcher is not None:
             self.query = query
             self._pending = self.searcher.ask(
-                query, self.worklist, self.effective_sort(), self.descending, FIRST_PAGE
+                query,
+                self.worklist,
+                self.effective_sort(),
+                self.descending,
+                FIRST_PAGE,
+                self.count_at_most,
             )
             return
         if query != self.query:
@@ -206,6 +212,7 @@ class PatientListModel(QAbstractTableModel):
             self.effective_sort(),
             self.descending,
             FIRST_PAGE,
+            self.count_at_most,
         )
         self._pending = None  # a direct refresh supersedes any search still running
         self._show(page)
@@ -407,80 +414,154 @@ class PatientListModel(QAbstractTableModel):
         return pixmap
 
 
-_SELECTED = QStyle.StateFlag.State_Selected.value
-_ENABLED = QStyle.StateFlag.State_Enabled.value
+_BASE = QPalette.ColorRole.Base
+_ALTERNATE = QPalette.ColorRole.AlternateBase
 _TEXT = QPalette.ColorRole.Text
 _HIGHLIGHTED_TEXT = QPalette.ColorRole.HighlightedText
 _HIGHLIGHT = QPalette.ColorRole.Highlight
-_DISABLED = QPalette.ColorGroup.Disabled
-_NORMAL = QPalette.ColorGroup.Normal
 _ELIDE = Qt.TextElideMode.ElideRight
-CELL_MARGIN = 4  # px left and right of a cell's text
+CELL_MARGIN = 3  # px left and right of a cell's text, as the standard delegate
 
 
-class PatientListDelegate(QStyledItemDelegate):
-    """Paints the list's cells straight from the model's formatted rows: a selection fill,
-    one line of text (elided when it does not fit), or the flag icon. The standard delegate
-    asked the model for seven roles per cell and laid each text out in a QTextLayout: about
-    half a frame at 100,000 patients. A text is measured only when it might not fit, once
-    per cell (kept for the rows painted lately). Size hints stay the standard ones."""
+class _FontData:
+    """What painting needs of the view's font, measured once per character."""
 
-    KEEP_ROWS = 2000  # measured widths kept for this many rows, then dropped and redone
+    def __init__(self, metrics: QFontMetrics) -> None:
+        self.metrics = metrics
+        self.height, self.ascent = metrics.height(), metrics.ascent()
+        self.advances: dict[str, int] = {}
 
-    def __init__(self, model: PatientListModel, parent: QWidget | None = None) -> None:
+    def at_most(self, text: str) -> int:
+        """An upper bound of the text's width: its characters' advances plus a margin for
+        kerning (a real layout is never wider), without laying the text out."""
+        advances, total = self.advances, 0
+        for char in text:
+            width = advances.get(char)
+            if width is None:
+                width = advances[char] = self.metrics.horizontalAdvance(char)
+            total += width
+        return total + total // 16 + 2
+
+
+class PatientTable(QTableView):
+    """The patient list's view. It paints the visible rows in one pass straight from the
+    model's formatted rows (background, selection, one line of text per cell, elided when
+    it does not fit, the flag icons, the grid), instead of one delegate call per cell that
+    asks the model for seven roles and lays the text out anew: that was most of a frame at
+    100,000 patients. Everything else (header, sorting, selection, scrolling, fetchMore,
+    size hints, accessibility) is the standard QTableView."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.model = model
-        self._widths: dict[tuple[int, int], int] = {}  # (row, column) -> px in the view's font
-        self._rows_measured: set[int] = set()
-        model.modelReset.connect(self.forget)
+        self._font: QFont | None = None
+        self._font_data: _FontData | None = None
+        # (row, column) -> the width bound of its text, for the rows painted since a reset.
+        self._bounds: dict[tuple[int, int], int] = {}
 
-    def forget(self) -> None:
-        self._widths.clear()
-        self._rows_measured.clear()
+    def setModel(self, model: Any) -> None:
+        super().setModel(model)
+        if isinstance(model, PatientListModel):
+            model.modelReset.connect(self._bounds.clear)
 
-    def _width(self, number: int, column: int, text: str, metrics: QFontMetrics) -> int:
-        key = (number, column)
-        width = self._widths.get(key)
-        if width is None:
-            if number not in self._rows_measured:
-                if len(self._rows_measured) >= self.KEEP_ROWS:
-                    self.forget()
-                self._rows_measured.add(number)
-            width = self._widths[key] = metrics.horizontalAdvance(text)
-        return width
+    def font_data(self) -> _FontData:
+        font = self.font()
+        if self._font_data is None or font != self._font:
+            self._font, self._bounds = QFont(font), {}
+            self._font_data = _FontData(QFontMetrics(font))
+        return self._font_data
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        number, column = index.row(), index.column()
-        cells = self.model.cells(number)
-        if cells is None:
+    def text_width_at_most(self, text: str) -> int:
+        """An upper bound of `text`'s width in the list's font (to fit the columns)."""
+        return self.font_data().at_most(text)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        model = self.model()
+        if not isinstance(model, PatientListModel):
+            super().paintEvent(event)
             return
-        rect, state, palette = option.rect, option.state.value, option.palette
-        selected = state & _SELECTED
-        group = _NORMAL if state & _ENABLED else _DISABLED
-        if selected:
-            painter.fillRect(rect, palette.color(group, _HIGHLIGHT))
-        if column == COL_FLAGS:
-            if cells.icon is not None:
-                top = rect.y() + (rect.height() - cells.icon.height()) // 2
-                painter.drawPixmap(rect.x() + CELL_MARGIN, top, cells.icon)
-            return
-        text = cells.texts[column]
-        if not text:
-            return
-        metrics = option.fontMetrics
-        room = rect.width() - 2 * CELL_MARGIN
-        # No glyph is wider than maxWidth(): a short text fits without being measured.
-        width = -1
-        if len(text) * metrics.maxWidth() > room or column == COL_AGE:
-            width = self._width(number, column, text, metrics)
-            if width > room:
-                text = metrics.elidedText(text, _ELIDE, room)
-        if column == COL_DUE and cells.overdue:
-            painter.setPen(self.model.overdue_color)
-        else:
-            painter.setPen(palette.color(group, _HIGHLIGHTED_TEXT if selected else _TEXT))
-        x = rect.x() + CELL_MARGIN
-        if column == COL_AGE:  # right-aligned
-            x = rect.x() + rect.width() - CELL_MARGIN - min(width, room)
-        baseline = rect.y() + (rect.height() + metrics.ascent() - metrics.descent()) // 2
-        painter.drawText(x, baseline, text)
+        viewport = self.viewport()
+        area = event.rect()
+        painter = QPainter(viewport)
+        palette = self.palette()
+        group = QPalette.ColorGroup.Normal if self.isEnabled() else QPalette.ColorGroup.Disabled
+        painter.fillRect(area, palette.color(group, _BASE))
+        rows, header = self.verticalHeader(), self.horizontalHeader()
+        count = model.rowCount()
+        first = rows.visualIndexAt(area.top())
+        last = rows.visualIndexAt(area.bottom())
+        if first < 0:
+            first = 0 if count and rows.sectionViewportPosition(0) > area.top() else count
+        if last < 0:
+            last = count - 1
+        columns = []
+        for visual in range(header.count()):
+            column = header.logicalIndex(visual)
+            if header.isSectionHidden(column):
+                continue
+            x, width = header.sectionViewportPosition(column), header.sectionSize(column)
+            if x + width > area.left() and x <= area.right():
+                columns.append((column, x, width))
+        font = self.font_data()
+        metrics, bounds = font.metrics, self._bounds
+        text_color = palette.color(group, _TEXT)
+        selected_color = palette.color(group, _HIGHLIGHTED_TEXT)
+        alternate = palette.color(group, _ALTERNATE) if self.alternatingRowColors() else None
+        highlight = palette.color(group, _HIGHLIGHT)
+        selection = self.selectionModel()
+        selected_rows = {index.row() for index in selection.selectedRows()} if selection else set()
+        left, full = area.left(), area.width()
+        for number in range(first, last + 1):
+            cells = model.cells(number)
+            if cells is None:
+                break
+            y, height = rows.sectionViewportPosition(number), rows.sectionSize(number)
+            selected = number in selected_rows
+            if selected:
+                painter.fillRect(left, y, full, height, highlight)
+            elif alternate is not None and number % 2:
+                painter.fillRect(left, y, full, height, alternate)
+            painter.setPen(selected_color if selected else text_color)
+            # Vertically centred in the cell above its grid line, as the standard delegate.
+            baseline = y + (height - 1 - font.height) // 2 + font.ascent
+            texts = cells.texts
+            for column, x, width in columns:
+                if column == COL_FLAGS:
+                    if cells.icon is not None:
+                        top = y + (height - cells.icon.height()) // 2
+                        painter.drawPixmap(x + CELL_MARGIN, top, cells.icon)
+                    continue
+                text = texts[column]
+                if not text:
+                    continue
+                room = width - 2 * CELL_MARGIN
+                key = (number, column)
+                bound = bounds.get(key)
+                if bound is None:
+                    bound = bounds[key] = font.at_most(text)
+                # Might not fit: measure it for real, elide if so.
+                if bound > room and metrics.horizontalAdvance(text) > room:
+                    text = metrics.elidedText(text, _ELIDE, room)
+                at = x + CELL_MARGIN
+                if column == COL_AGE:  # right-aligned
+                    at = x + width - CELL_MARGIN - metrics.horizontalAdvance(text)
+                if column == COL_DUE and cells.overdue:
+                    painter.setPen(model.overdue_color)
+                    painter.drawText(at, baseline, text)
+                    painter.setPen(selected_color if selected else text_color)
+                else:
+                    painter.drawText(at, baseline, text)
+        if self.showGrid():
+            painter.setPen(self._grid_color())
+            bottom = min(area.bottom(), rows.sectionViewportPosition(last) + rows.sectionSize(last))
+            for _column, x, width in columns:
+                painter.drawLine(x + width - 1, area.top(), x + width - 1, bottom)
+            for number in range(first, last + 1):
+                y = rows.sectionViewportPosition(number) + rows.sectionSize(number) - 1
+                painter.drawLine(left, y, area.right(), y)
+        painter.end()
+
+    def _grid_color(self) -> QColor:
+        option = QStyleOptionViewItem()
+        option.initFrom(self)
+        hint = self.style().styleHint(QStyle.StyleHint.SH_Table_GridLineColor, option, self)
+        return QColor.fromRgba(hint & 0xFFFFFFFF)

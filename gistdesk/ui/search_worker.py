@@ -29,7 +29,7 @@ class Page:
 
     rows: list[PatientRow]
     more: bool  # rows beyond this page exist (one row past the page was read to know)
-    total: int  # matches, counted up to COUNT_AT_MOST + 1 (exact up to COUNT_AT_MOST)
+    total: int  # matches, counted up to count_at_most + 1 (exact up to count_at_most)
 
 
 def first_page(
@@ -39,13 +39,14 @@ def first_page(
     sort: SortKey,
     descending: bool,
     limit: int,
+    count_at_most: int = COUNT_AT_MOST,
 ) -> Page:
     """One row past `limit` tells whether there are more; only then are the matches
-    counted, and at most COUNT_AT_MOST + 1 of them (bounded work at any clinic size)."""
+    counted, and at most `count_at_most` + 1 of them (bounded work at any clinic size)."""
     rows = repository.list_patients(query, worklist, sort, descending, 0, limit + 1)
     if len(rows) <= limit:
         return Page(rows, False, len(rows))
-    total = repository.count_patients(query, worklist, at_most=COUNT_AT_MOST + 1)
+    total = repository.count_patients(query, worklist, at_most=count_at_most + 1)
     return Page(rows[:limit], True, max(total, limit + 1))
 
 
@@ -68,7 +69,13 @@ class Searcher(QObject):
         self._ops: list[BackgroundOp[Page]] = []
 
     def ask(
-        self, query: str, worklist: Worklist, sort: SortKey, descending: bool, limit: int
+        self,
+        query: str,
+        worklist: Worklist,
+        sort: SortKey,
+        descending: bool,
+        limit: int,
+        count_at_most: int = COUNT_AT_MOST,
     ) -> int:
         self.generation += 1
         generation = self.generation
@@ -79,7 +86,9 @@ class Searcher(QObject):
                     raise _Superseded
                 if self.repository is None:
                     self.repository = self.factory()
-                return first_page(self.repository, query, worklist, sort, descending, limit)
+                return first_page(
+                    self.repository, query, worklist, sort, descending, limit, count_at_most
+                )
 
         def failed(exc: BaseException) -> None:
             if not isinstance(exc, _Superseded):
