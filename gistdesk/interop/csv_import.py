@@ -181,16 +181,25 @@ class CsvImportResult:
         """The per-row report, one line each (problems indented under their row)."""
         out = [str(p) for p in self.file_problems]
         for row in self.rows:
-            label = row.record_number or "(no record number)"
-            status = "ok" if row.ok else "refused"
-            out.append(f"row {row.row} {label}: {status}")
-            out.extend(f"  {_problem_text(p)}" for p in row.problems)
-        good = len(self.good_rows)
-        out.append(
-            f"{len(self.rows)} row(s): {good} valid, {len(self.bad_rows)} refused"
-            + ("" if self.usable else "; the file cannot be imported")
-        )
+            out.extend(row_lines(row))
+        ok = sum(1 for row in self.rows if row.ok)
+        out.append(check_summary(len(self.rows), ok, self.usable))
         return out
+
+
+def row_lines(row: RowResult) -> list[str]:
+    """A checked row: its line, then each problem indented under it."""
+    label = row.record_number or "(no record number)"
+    status = "ok" if row.ok else "refused"
+    return [f"row {row.row} {label}: {status}", *(f"  {_problem_text(p)}" for p in row.problems)]
+
+
+def check_summary(rows: int, ok: int, usable: bool) -> str:
+    """The last line of a check: rows, valid (none when the file cannot be used), refused
+    (the rows with an error)."""
+    return f"{rows} row(s): {ok if usable else 0} valid, {rows - ok} refused" + (
+        "" if usable else "; the file cannot be imported"
+    )
 
 
 def _problem_text(problem: RowProblem) -> str:
@@ -219,6 +228,23 @@ def _detect_delimiter(header_line: str) -> str:
 def _show(text: str) -> str:
     shown = repr(text)
     return shown if len(shown) <= 40 else shown[:37] + "..."
+
+
+_LOOKUPS: dict[tuple[type[StrEnum], bool], dict[str, Any]] = {}
+
+
+def _lookup(enum: type[E], labels: dict[E, str] | None) -> dict[str, E]:
+    """Key (`_key`) -> member, by value and by label; the first member in order wins."""
+    cache_key = (enum, labels is not None)
+    table = _LOOKUPS.get(cache_key)
+    if table is None:
+        table = {}
+        for member in enum:
+            table.setdefault(_key(member.value), member)
+            if labels:
+                table.setdefault(_key(labels[member]), member)
+        _LOOKUPS[cache_key] = table
+    return table
 
 
 class _RowParser:
@@ -263,10 +289,9 @@ class _RowParser:
         """A vocabulary value by value or label (any case, spacing, punctuation)."""
         if not text:
             return None
-        key = _key(text)
-        for member in enum:
-            if key == _key(member.value) or (labels and key == _key(labels[member])):
-                return member
+        found = _lookup(enum, labels).get(_key(text))
+        if found is not None:
+            return found
         folded = text.casefold()
         if extra and folded in extra:
             return extra[folded]
@@ -552,6 +577,7 @@ def check_csv_file(
                 elif rows % 2_000 == 0:
                     check(cancel)
                     report_progress(progress, min(handle.tell(), size), size)
+            check(cancel)
             report_progress(progress, size, size)
     except OSError as exc:
         message = f"{path}: cannot read: {exc.strerror or exc}"
@@ -1014,19 +1040,19 @@ def import_csv_file(
     as_of: date | None = None,
     progress: Progress | None = None,
     cancel: CancelToken | None = None,
-    on_check: Callable[[CsvCheck], None] | None = None,
+    checked: CsvCheck | None = None,
     on_outcome: Callable[[RowOutcome], None] | None = None,
     batch_size: int = BATCH,
     keep: int = KEEP,
 ) -> ImportReport:
     """Import a file in bounded memory: a first pass (`check_csv_file`) refuses a file that
     cannot be used before anything is written, then the rows are read, checked and saved
-    a batch at a time (`import_row_stream`). `progress(rows done, rows in the file)`;
+    a batch at a time (`import_row_stream`); `checked`: the first pass already made.
+    `progress(rows done, rows in the file)`;
     Cancelled is raised when the first pass is cancelled (nothing written), a cancel while
     saving returns the report with `cancelled` set."""
-    checked = check_csv_file(path, cancel=cancel)
-    if on_check is not None:
-        on_check(checked)
+    if checked is None:
+        checked = check_csv_file(path, cancel=cancel)
     if not checked.usable:
         problems = checked.file_problems
         if checked.unreadable is not None and not problems:
