@@ -436,6 +436,7 @@ class MainWindow(EditHandlers):
             self._audit_saved_pdf,
             phone=clinic.phone.strip(),
             nurse_line=clinic.nurse_line.strip(),
+            footer=clinic.report_footer,
         )
 
     def _audit_print(self, kind: str) -> None:
