@@ -27,6 +27,7 @@ from gistdesk.clinical.lines import (
     last_advanced_before,
     line_contexts,
     order_by_start,
+    scan_owners,
 )
 from gistdesk.clinical.reading import LesionIndex, Reading, ScanEvaluation, treated_lesions
 from gistdesk.clinical.reviews import is_not_progression, makes_reference, reviews_in_force
@@ -42,7 +43,6 @@ from gistdesk.clinical.types import (
     ScanAssessment,
 )
 from gistdesk.core.model import Case, Procedure, Scan
-from gistdesk.core.timeline import line_index_for_date
 from gistdesk.core.vocab import StopReason
 
 
@@ -95,7 +95,7 @@ def _row(
         pet=ev.pet,
         reference_scan=ev.reference.date if ev.reference else None,
         treated_lesions=ev.treated,
-        targets=tuple(sorted(t.lesion_id for t in ev.targets)),
+        targets=ev.target_ids,
         reference_sum_mm=ev.reference_mm,
         nadir_mm=ev.nadir_mm,
         nadir_scan=ev.nadir_scan.date if ev.nadir_scan else None,
@@ -209,7 +209,8 @@ class _Engine:
 def assess(case: Case, as_of: date) -> Assessment:
     risk = recurrence_risk(case.tumor)
     engine = _Engine(case)
-    contexts = line_contexts(case)
+    owners = scan_owners(case)
+    contexts = line_contexts(case, owners)
     summaries: dict[int, LineSummary] = {}
     reads: list[_Read] = []
     for index in order_by_start(case.therapy_lines):
@@ -218,8 +219,8 @@ def assess(case: Case, as_of: date) -> Assessment:
         reads.extend(line_reads)
     flags: list[Flag] = []
     off_groups: dict[int, list[Scan]] = {}
-    for scan in case.scans_by_date():
-        if line_index_for_date(case.therapy_lines, scan.date) is not None:
+    for scan, owner in owners:
+        if owner is not None:
             continue
         last_advanced = last_advanced_before(case, scan)
         if last_advanced is not None:

@@ -54,25 +54,28 @@ def progressing_lesions(ev: ScanEvaluation) -> list[str]:
     """New lesions; lesions with an intratumoral nodule (treated ones too); lesions measured
     earlier in the reading now >= +20% and >= 5 mm over their own smallest diameter (or back
     above 0 mm from 0). Failing all of those: lesions >= 5 mm over their own smallest."""
-    treated = set(ev.treated)
+    treated = ev.treated
+    smallest_of = ev.smallest
     chosen = {lesion.lesion_id for lesion in ev.new_lesions}
-    chosen.update(lesion.lesion_id for lesion in ev.scan.lesions if lesion.intratumoral_nodule)
     grown_mm: list[str] = []
     for lesion in ev.scan.lesions:
-        if lesion.lesion_id in treated:
+        lesion_id = lesion.lesion_id
+        if lesion.intratumoral_nodule:
+            chosen.add(lesion_id)
+        size, smallest = lesion.longest_diameter_mm, smallest_of.get(lesion_id)
+        if size is None or smallest is None or size <= smallest:
+            continue  # not measured, nothing to compare with, or no larger than its smallest
+        if lesion_id in treated:
             continue  # a treated lesion progresses only by a nodule (RECIST 1.1; Shankar 2005)
-        size, smallest = lesion.longest_diameter_mm, ev.smallest.get(lesion.lesion_id)
-        if size is None or smallest is None:
-            continue
+        grown = size - smallest
+        enough_mm = at_least(grown, RECIST_PD_MM)
         if equal(smallest, 0):
             if more_than(size, 0):
-                chosen.add(lesion.lesion_id)
-        elif at_least((size - smallest) / smallest * 100, RECIST_PD_PCT) and at_least(
-            size - smallest, RECIST_PD_MM
-        ):
-            chosen.add(lesion.lesion_id)
-        if at_least(size - smallest, RECIST_PD_MM):
-            grown_mm.append(lesion.lesion_id)
+                chosen.add(lesion_id)
+        elif enough_mm and at_least(grown / smallest * 100, RECIST_PD_PCT):
+            chosen.add(lesion_id)
+        if enough_mm:
+            grown_mm.append(lesion_id)
     if not chosen:
         chosen.update(grown_mm)
     return sorted(chosen)

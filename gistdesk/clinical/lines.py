@@ -37,15 +37,25 @@ def first_tki_line_index(case: Case) -> int | None:
     return None
 
 
-def line_contexts(case: Case) -> list[LineContext]:
+def scan_owners(case: Case) -> list[tuple[Scan, int | None]]:
+    """The scans by date, each with the index of the line it belongs to (None: outside any
+    line)."""
+    lines = case.therapy_lines
+    return [(scan, line_index_for_date(lines, scan.date)) for scan in case.scans_by_date()]
+
+
+def line_contexts(
+    case: Case, owners: list[tuple[Scan, int | None]] | None = None
+) -> list[LineContext]:
+    """Each line with its baseline and follow-ups; `owners` is scan_owners(case) when the
+    caller has it already."""
     lines = case.therapy_lines
     numbers: dict[int, int] = {}
     for index in order_by_start(lines):
         if lines[index].intent is Intent.ADVANCED:
             numbers[index] = len(numbers) + 1
     members: dict[int, list[Scan]] = {i: [] for i in range(len(lines))}
-    for scan in case.scans_by_date():
-        owner = line_index_for_date(lines, scan.date)
+    for scan, owner in scan_owners(case) if owners is None else owners:
         if owner is not None:
             members[owner].append(scan)
     first_tki = first_tki_line_index(case)
