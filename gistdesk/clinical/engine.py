@@ -29,6 +29,7 @@ from gistdesk.clinical.lines import (
     order_by_start,
     scan_owners,
 )
+from gistdesk.clinical.members import FALSE_PROGRESSION_FLAG, PD, PROGRESSION_FLAG
 from gistdesk.clinical.reading import LesionIndex, Reading, ScanEvaluation, treated_lesions
 from gistdesk.clinical.reviews import is_not_progression, makes_reference, reviews_in_force
 from gistdesk.clinical.risk import recurrence_risk
@@ -36,7 +37,6 @@ from gistdesk.clinical.types import (
     RESPONSE_RANK,
     Assessment,
     Flag,
-    FlagCode,
     LineSummary,
     Response,
     ReviewState,
@@ -130,15 +130,15 @@ class _Engine:
             # A scan the team judged not_progression, or a possible false progression, never
             # counts as overall PD later and is not a best response (DESIGN.md §4, RECIST 1.1).
             excused = is_not_progression(review) or (
-                flag is not None and flag.code is FlagCode.FALSE_PROGRESSION
+                flag is not None and flag.code is FALSE_PROGRESSION_FLAG
             )
-            reading.record(ev, ev.recist.overall is Response.PD and not excused)
+            reading.record(ev, ev.recist.overall is PD and not excused)
             # New reference: a review (progression_confirmed / new_reference), or a dose
             # escalation answering this scan's progression (Zalcberg 2005).
             becomes = makes_reference(review) or (
                 scan.date in answered
                 and flag is not None
-                and flag.code is FlagCode.PROGRESSION
+                and flag.code is PROGRESSION_FLAG
                 and not is_not_progression(review)
             )
             reads.append(_Read(_row(ev, context.index, review, None, becomes), flag, not excused))
@@ -193,7 +193,7 @@ class _Engine:
             ev, review = self._step(reading, scan)
             flag = off_therapy_flag(self.case, last_advanced, ev, review, self.best_recist)
             excused = is_not_progression(review)
-            reading.record(ev, ev.recist.overall is Response.PD and not excused)
+            reading.record(ev, ev.recist.overall is PD and not excused)
             becomes = makes_reference(review)
             # Listed only when read against an off-therapy reference (case-format.md "scans");
             # without one the scan can still carry a progression flag (a new lesion).

@@ -24,8 +24,10 @@ class LineContext:
 
 
 def order_by_start(lines: tuple[TherapyLine, ...]) -> list[int]:
-    # Ties between lines are broken by their order in the file.
-    return sorted(range(len(lines)), key=lambda i: (lines[i].start, i))
+    """Line indexes by start; ties between lines are broken by their order in the file (the
+    sort is stable)."""
+    starts = [line.start for line in lines]
+    return sorted(range(len(lines)), key=starts.__getitem__)
 
 
 def first_tki_line_index(case: Case) -> int | None:

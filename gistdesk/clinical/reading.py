@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from gistdesk.clinical.compare import (
     at_least,
@@ -25,9 +26,22 @@ from gistdesk.clinical.compare import (
     more_than,
     percent_change,
 )
+from gistdesk.clinical.members import (
+    CR,
+    CT,
+    METABOLIC_PROGRESSION,
+    METABOLIC_RESPONSE,
+    METABOLIC_STABLE,
+    NE,
+    NON_TARGET_ABSENT,
+    NON_TARGET_PRESENT,
+    NON_TARGET_UNEQUIVOCAL,
+    PD,
+    PR,
+    SD,
+)
 from gistdesk.clinical.types import ChoiResult, PetResponse, PetResult, RecistResult, Response
 from gistdesk.core.model import Lesion, Procedure, Scan
-from gistdesk.core.vocab import Modality, NonTarget
 
 RECIST_PD_PCT = 20.0  # RECIST 1.1: +20% vs nadir ...
 RECIST_PD_MM = 5.0  # ... and at least 5 mm absolute
@@ -81,7 +95,7 @@ class ScanEvaluation:
 
     @property
     def unequivocal(self) -> bool:
-        return self.scan.non_target is NonTarget.UNEQUIVOCAL_PROGRESSION
+        return self.scan.non_target is NON_TARGET_UNEQUIVOCAL
 
 
 class ScanFacts:
@@ -89,12 +103,11 @@ class ScanFacts:
     many times: with later scans, as a reference and as a nadir scan). Lesions by id keep the
     first entry of an id, as Scan.lesion() does; the maps hold only known values."""
 
-    __slots__ = ("densities", "diameters", "known_sizes", "new", "nodule", "scan", "suvs")
+    __slots__ = ("diameters", "known_sizes", "lesions", "new", "nodule", "scan")
 
     def __init__(self, scan: Scan) -> None:
+        lesions: dict[str, Lesion] = {}
         diameters: dict[str, float | None] = {}
-        densities: dict[str, float] = {}
-        suvs: dict[str, float] = {}
         known_sizes: list[tuple[str, float]] = []
         new: list[Lesion] = []
         nodule = False
@@ -106,18 +119,13 @@ class ScanFacts:
                 new.append(lesion)
             if lesion.intratumoral_nodule:
                 nodule = True
-            if key in diameters:
-                continue  # a repeated id: the first entry counts, as Scan.lesion()
-            diameters[key] = size
-            if lesion.density_hu is not None:
-                densities[key] = lesion.density_hu
-            if lesion.suv_max is not None:
-                suvs[key] = lesion.suv_max
+            if key not in lesions:  # a repeated id: the first entry counts, as Scan.lesion()
+                lesions[key] = lesion
+                diameters[key] = size
         self.scan = scan
+        self.lesions: Mapping[str, Lesion] = lesions
         # Diameter by id (None: listed without one); the reading keeps it in its history.
         self.diameters: Mapping[str, float | None] = diameters
-        self.densities: Mapping[str, float] = densities
-        self.suvs: Mapping[str, float] = suvs
         self.known_sizes = tuple(known_sizes)
         self.new = tuple(new)
         # The one sign a treated lesion keeps: an enhancing nodule inside it (Shankar 2005).
@@ -145,14 +153,14 @@ class TargetSet:
     (DESIGN.md §4, "Treated lesions", "RECIST 1.1", "PET"): computed once per reading and
     treated set, not once per scan."""
 
-    __slots__ = ("base_suv", "ids", "reference_mm", "sorted_ids", "targets")
+    __slots__ = ("base_suv", "ids", "reference_hu", "reference_mm", "sorted_ids", "targets")
 
-    def __init__(self, reference: Scan | None, treated: frozenset[str]) -> None:
+    def __init__(self, reference: ScanFacts | None, treated: frozenset[str]) -> None:
         targets: tuple[Lesion, ...] = ()
         if reference is not None:
             targets = tuple(
                 lesion
-                for lesion in reference.lesions
+                for lesion in reference.scan.lesions
                 if lesion.target and lesion.lesion_id not in treated
             )
         self.targets = targets
@@ -166,6 +174,14 @@ class TargetSet:
         # PET: the targets are the reference's own lesions, so their SUVmax is the reference's.
         base_values = [t.suv_max for t in targets if t.suv_max is not None]
         self.base_suv = max(base_values) if base_values else None
+        # Choi density: the HU of T on the reference (its first entry of each id), for CT.
+        self.reference_hu: dict[str, float] | None = None
+        if reference is not None and reference.scan.modality is CT:
+            self.reference_hu = {}
+            for key in self.ids:
+                lesion = reference.lesions[key]
+                if lesion.density_hu is not None:
+                    self.reference_hu[key] = lesion.density_hu
 
 
 def _mean(values: list[float]) -> float | None:
@@ -197,27 +213,9 @@ def _is_cr(targets: tuple[Lesion, ...], sizes: Mapping[str, float | None]) -> bo
     return True
 
 
-def density_change(
-    ids: tuple[str, ...], before: ScanFacts | None, after: ScanFacts
-) -> float | None:
-    """Choi density: mean HU over the targets (ids of T) with HU on both scans, CT against CT
-    only (Choi measured contrast CT); None when no lesion qualifies or the earlier mean is
-    <= 0."""
-    if (
-        before is None
-        or before.scan.modality is not Modality.CT
-        or after.scan.modality is not Modality.CT
-    ):
-        return None
-    old, new = before.densities, after.densities
-    count = 0
-    old_total = new_total = 0.0
-    for lesion_id in ids:
-        first, second = old.get(lesion_id), new.get(lesion_id)
-        if first is not None and second is not None:
-            old_total += first
-            new_total += second
-            count += 1
+def _mean_density_change(old_total: float, new_total: float, count: int) -> float | None:
+    """Choi density change from the HU sums of the lesions with HU on both scans; None when
+    no lesion qualifies or the earlier mean is <= 0."""
     if count == 0:
         return None
     ref_mean, cur_mean = old_total / count, new_total / count
@@ -226,24 +224,78 @@ def density_change(
     return percent_change(cur_mean, ref_mean)
 
 
-def _scan_mean_density(ids: tuple[str, ...], scan: ScanFacts) -> float | None:
-    """Mean HU of the targets on one scan (display only, for charts)."""
-    densities = scan.densities
-    return _mean([densities[key] for key in ids if key in densities])
+def density_change(ids: tuple[str, ...], before: ScanFacts, after: ScanFacts) -> float | None:
+    """Choi density: mean HU over the targets (ids of T) with HU on both scans, CT against CT
+    only (Choi measured contrast CT); None when no lesion qualifies or the earlier mean is
+    <= 0."""
+    if before.scan.modality is not CT or after.scan.modality is not CT:
+        return None
+    first_map, second_map = before.lesions, after.lesions
+    count = 0
+    old_total = new_total = 0.0
+    for lesion_id in ids:
+        first, second = first_map.get(lesion_id), second_map.get(lesion_id)
+        if first is None or second is None:
+            continue
+        if first.density_hu is not None and second.density_hu is not None:
+            old_total += first.density_hu
+            new_total += second.density_hu
+            count += 1
+    return _mean_density_change(old_total, new_total, count)
 
 
-def _highest_suv(ids: tuple[str, ...], scan: ScanFacts) -> float | None:
-    """PET: the highest SUVmax among the targets at this time point (any of them)."""
-    suvs = scan.suvs
-    values = [suvs[key] for key in ids if key in suvs]
-    return max(values) if values else None
+class TargetValues(NamedTuple):
+    """What one pass over T gathers on a scan."""
+
+    diameters: list[float]  # in T's order, as the sums read them: a missing one adds 0.0
+    unmeasured: tuple[str, ...]  # ids of T not measured on the scan
+    density: float | None  # Choi density change vs the reference (CT against CT)
+    mean_density_hu: float | None  # mean HU of T on the scan (display only, for charts)
+    suv_max: float | None  # PET: the highest SUVmax among T on the scan (any of them)
 
 
-def _pet(targets: TargetSet, scan: ScanFacts, new: tuple[Lesion, ...]) -> PetResult:
+def target_values(targets: TargetSet, scan: ScanFacts) -> TargetValues:
+    """One pass over T on the scan: diameters (RECIST 1.1), HU (Choi 2007) and SUVmax (PET),
+    each in T's order. Density is compared with the reference only between two CT scans."""
+    lesions = scan.lesions
+    reference_hu = targets.reference_hu if scan.scan.modality is CT else None
+    diameters: list[float] = []
+    unmeasured: list[str] = []
+    hu_values: list[float] = []
+    suv_values: list[float] = []
+    count = 0
+    old_total = new_total = 0.0
+    for key in targets.ids:
+        lesion = lesions.get(key)
+        size = lesion.longest_diameter_mm if lesion is not None else None
+        diameters.append(size or 0.0)
+        if size is None:
+            unmeasured.append(key)
+        if lesion is None:
+            continue
+        hu = lesion.density_hu
+        if hu is not None:
+            hu_values.append(hu)
+            if reference_hu is not None and key in reference_hu:
+                old_total += reference_hu[key]
+                new_total += hu
+                count += 1
+        if lesion.suv_max is not None:
+            suv_values.append(lesion.suv_max)
+    return TargetValues(
+        diameters=diameters,
+        unmeasured=tuple(unmeasured),
+        density=(
+            _mean_density_change(old_total, new_total, count) if reference_hu is not None else None
+        ),
+        mean_density_hu=_mean(hu_values),
+        suv_max=max(suv_values) if suv_values else None,
+    )
+
+
+def _pet(base: float | None, current: float | None, new: tuple[Lesion, ...]) -> PetResult:
     """EORTC 1999 simplified: > +25% (or a new lesion with an SUVmax) metabolic progression,
     < -25% metabolic response, else stable; None where not measurable."""
-    base = targets.base_suv
-    current = _highest_suv(targets.ids, scan)
     change = (
         percent_change(current, base)
         if base is not None and current is not None and more_than(base, 0)
@@ -252,13 +304,13 @@ def _pet(targets: TargetSet, scan: ScanFacts, new: tuple[Lesion, ...]) -> PetRes
     if any(lesion.suv_max is not None for lesion in new) or (
         change is not None and more_than(change, PET_CHANGE_PCT)
     ):
-        response: PetResponse | None = PetResponse.METABOLIC_PROGRESSION
+        response: PetResponse | None = METABOLIC_PROGRESSION
     elif change is None:
         response = None
     elif less_than(change, -PET_CHANGE_PCT):
-        response = PetResponse.METABOLIC_RESPONSE
+        response = METABOLIC_RESPONSE
     else:
-        response = PetResponse.STABLE
+        response = METABOLIC_STABLE
     return PetResult(suv_change_pct=change, response=response, suv_max=current)
 
 
@@ -276,17 +328,17 @@ def _choi(
         and at_least(size, CHOI_SIZE_PD_PCT)
         and not (density is not None and at_most(density, CHOI_DENSITY_PR_PCT))
     )
-    if new or nodule or scan.non_target is NonTarget.UNEQUIVOCAL_PROGRESSION or grew:
-        return Response.PD
-    if target is Response.CR and scan.non_target is NonTarget.ABSENT:
-        return Response.CR
+    if new or nodule or scan.non_target is NON_TARGET_UNEQUIVOCAL or grew:
+        return PD
+    if target is CR and scan.non_target is NON_TARGET_ABSENT:
+        return CR
     if (size is not None and at_most(size, CHOI_SIZE_PR_PCT)) or (
         density is not None and at_most(density, CHOI_DENSITY_PR_PCT)
     ):
-        return Response.PR
+        return PR
     if size is None and density is None:
-        return Response.NE
-    return Response.SD
+        return NE
+    return SD
 
 
 class Reading:
@@ -334,7 +386,7 @@ class Reading:
     def _targets(self, treated: tuple[str, ...]) -> TargetSet:
         found = self._target_sets.get(treated)
         if found is None:
-            found = TargetSet(self.reference, frozenset(treated))
+            found = TargetSet(self._reference_facts, frozenset(treated))
             self._target_sets[treated] = found
         return found
 
@@ -370,7 +422,8 @@ class Reading:
         target_set = self._targets(treated_ids)
         targets, ids = target_set.targets, target_set.ids
         sizes = facts.diameters
-        unmeasured = tuple([key for key in ids if sizes.get(key) is None])
+        values = target_values(target_set, facts)
+        unmeasured = values.unmeasured
         total: float | None = None
         vs_reference: float | None = None
         vs_nadir: float | None = None
@@ -379,45 +432,40 @@ class Reading:
         nadir_scan: Scan | None = None
         measured: float | None = None
         if reference_mm is None:
-            target = Response.NE  # RECIST 1.1: nothing measurable to compare with
+            target = NE  # RECIST 1.1: nothing measurable to compare with
         else:
             nadir, nadir_scan = self._nadir(ids, reference_mm)
             if unmeasured:
                 # The missing targets can only add: PD if the measured ones already reach it.
-                measured = sum([sizes.get(key) or 0.0 for key in ids])
-                target = Response.PD if is_recist_pd(measured, nadir) else Response.NE
+                measured = sum(values.diameters)
+                target = PD if is_recist_pd(measured, nadir) else NE
             else:
-                total = sum([sizes[key] or 0.0 for key in ids])
+                total = sum(values.diameters)
                 vs_reference = percent_change(total, reference_mm)
                 vs_nadir = percent_change(total, nadir)
                 if _is_cr(targets, sizes):
-                    target = Response.CR
+                    target = CR
                 elif is_recist_pd(total, nadir):
-                    target = Response.PD
+                    target = PD
                 elif (
                     vs_reference is not None and at_most(vs_reference, RECIST_PR_PCT)
                 ) or self.hold:
-                    target = Response.PR  # EORTC FAQ: a response holds until progression
+                    target = PR  # EORTC FAQ: a response holds until progression
                 else:
-                    target = Response.SD
+                    target = SD
         # After an overall CR a non-nodal target back above 0 mm is progression; a node back
         # to >= 10 mm only ends the CR (progression by the sum rule alone: EORTC FAQ on nodes).
         back = self.cr_reached and any(
             not t.lymph_node and (size := sizes.get(t.lesion_id)) is not None and more_than(size, 0)
             for t in targets
         )
-        if (
-            target is Response.PD
-            or new
-            or scan.non_target is NonTarget.UNEQUIVOCAL_PROGRESSION
-            or back
-        ):
-            overall = Response.PD
-        elif target is Response.CR and scan.non_target is NonTarget.PRESENT:
-            overall = Response.PR
+        if target is PD or new or scan.non_target is NON_TARGET_UNEQUIVOCAL or back:
+            overall = PD
+        elif target is CR and scan.non_target is NON_TARGET_PRESENT:
+            overall = PR
         else:
             overall = target
-        density = density_change(ids, self._reference_facts, facts)
+        density = values.density
         if reference_mm is None:
             density_vs_nadir = None
         elif nadir_scan is reference:
@@ -441,9 +489,9 @@ class Reading:
                 density_change_pct=density,
                 density_change_vs_nadir_pct=density_vs_nadir,
                 response=_choi(scan, target, vs_reference, density, new, nodule),
-                mean_density_hu=_scan_mean_density(ids, facts),
+                mean_density_hu=values.mean_density_hu,
             ),
-            pet=_pet(target_set, facts, new),
+            pet=_pet(target_set.base_suv, values.suv_max, new),
             reference_mm=reference_mm,
             nadir_mm=nadir,
             nadir_scan=nadir_scan,
@@ -463,7 +511,7 @@ class Reading:
             self.hold = False
             self.cr_reached = False
         else:
-            if evaluation.recist.target in (Response.PR, Response.CR):
+            if evaluation.recist.target in (PR, CR):
                 self.hold = True
-            if evaluation.recist.overall is Response.CR:
+            if evaluation.recist.overall is CR:
                 self.cr_reached = True
