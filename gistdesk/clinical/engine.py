@@ -43,6 +43,7 @@ from gistdesk.clinical.types import (
     ScanAssessment,
 )
 from gistdesk.core.model import Case, Procedure, Scan
+from gistdesk.core.timeline import ScansByDate
 from gistdesk.core.vocab import StopReason
 
 
@@ -209,8 +210,9 @@ class _Engine:
 def assess(case: Case, as_of: date) -> Assessment:
     risk = recurrence_risk(case.tumor)
     engine = _Engine(case)
-    owners = scan_owners(case)
-    contexts = line_contexts(case, owners)
+    by_date = ScansByDate(case)
+    owners = scan_owners(case, by_date)
+    contexts = line_contexts(case, owners, by_date)
     summaries: dict[int, LineSummary] = {}
     reads: list[_Read] = []
     for index in order_by_start(case.therapy_lines):
