@@ -262,7 +262,7 @@ def target_values(targets: TargetSet, scan: ScanFacts) -> TargetValues:
     diameters: list[float] = []
     unmeasured: list[str] = []
     hu_values: list[float] = []
-    suv_values: list[float] = []
+    suv_max: float | None = None  # max() kept as it goes: the first of equal values stays
     count = 0
     old_total = new_total = 0.0
     for key in targets.ids:
@@ -280,17 +280,14 @@ def target_values(targets: TargetSet, scan: ScanFacts) -> TargetValues:
                 old_total += reference_hu[key]
                 new_total += hu
                 count += 1
-        if lesion.suv_max is not None:
-            suv_values.append(lesion.suv_max)
-    return TargetValues(
-        diameters=diameters,
-        unmeasured=tuple(unmeasured),
-        density=(
-            _mean_density_change(old_total, new_total, count) if reference_hu is not None else None
-        ),
-        mean_density_hu=_mean(hu_values),
-        suv_max=max(suv_values) if suv_values else None,
+        suv = lesion.suv_max
+        if suv is not None and (suv_max is None or suv > suv_max):
+            suv_max = suv
+    density = (
+        _mean_density_change(old_total, new_total, count) if reference_hu is not None else None
     )
+    # Positional: a NamedTuple (like any class) is slower to build from keywords.
+    return TargetValues(diameters, tuple(unmeasured), density, _mean(hu_values), suv_max)
 
 
 def _pet(base: float | None, current: float | None, new: tuple[Lesion, ...]) -> PetResult:
@@ -311,7 +308,7 @@ def _pet(base: float | None, current: float | None, new: tuple[Lesion, ...]) -> 
         response = METABOLIC_RESPONSE
     else:
         response = METABOLIC_STABLE
-    return PetResult(suv_change_pct=change, response=response, suv_max=current)
+    return PetResult(change, response, current)  # suv_change_pct, response, suv_max
 
 
 def _choi(
@@ -485,11 +482,11 @@ class Reading:
             nodule=nodule,
             recist=RecistResult(total, vs_reference, vs_nadir, target, overall),
             choi=ChoiResult(
-                size_change_pct=vs_reference,
-                density_change_pct=density,
-                density_change_vs_nadir_pct=density_vs_nadir,
-                response=_choi(scan, target, vs_reference, density, new, nodule),
-                mean_density_hu=values.mean_density_hu,
+                vs_reference,  # size_change_pct: the same SOD, vs the reference
+                density,
+                density_vs_nadir,
+                _choi(scan, target, vs_reference, density, new, nodule),
+                values.mean_density_hu,
             ),
             pet=_pet(target_set.base_suv, values.suv_max, new),
             reference_mm=reference_mm,
