@@ -377,6 +377,7 @@ def _progression(
         dose,
         any_in_bone(_organs(scan, lesions)),
         best_recist,
+        context.earlier,
     )
     which = describe_line(context.line, context.line_number, scan.date)
     resistance_text = (

@@ -22,6 +22,8 @@ class LineContext:
     baseline: Scan | None
     follow_ups: tuple[Scan, ...]  # scans that belong to this line, by date
     first_tki_line: bool  # the neoadjuvant/advanced line with the earliest start
+    # The lines that started before this one (same start: earlier in the file), by start.
+    earlier: tuple[int, ...] = ()
 
 
 def order_by_start(lines: tuple[TherapyLine, ...]) -> list[int]:
@@ -68,8 +70,9 @@ def line_contexts(
     `by_date` when the caller has them already."""
     lines = case.therapy_lines
     by_date = by_date if by_date is not None else ScansByDate(case)
+    order = order_by_start(lines)
     numbers: dict[int, int] = {}
-    for index in order_by_start(lines):
+    for index in order:
         if lines[index].intent is Intent.ADVANCED:
             numbers[index] = len(numbers) + 1
     members: dict[int, list[Scan]] = {i: [] for i in range(len(lines))}
@@ -85,6 +88,7 @@ def line_contexts(
             baseline=baseline_scan(case, line, by_date),
             follow_ups=tuple(members[index]),
             first_tki_line=index == first_tki,
+            earlier=tuple(order[: order.index(index)]),
         )
         for index, line in enumerate(lines)
     ]

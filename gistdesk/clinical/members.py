@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Final
 
 from gistdesk.clinical.types import FlagCode, PetResponse, Response
-from gistdesk.core.vocab import Intent, Modality, NonTarget
+from gistdesk.core.vocab import Drug, Intent, Modality, Mutation, NonTarget, StopReason
 
 CR: Final = Response.CR
 PR: Final = Response.PR
@@ -30,6 +30,18 @@ NON_TARGET_PRESENT: Final = NonTarget.PRESENT
 NON_TARGET_UNEQUIVOCAL: Final = NonTarget.UNEQUIVOCAL_PROGRESSION
 
 ADJUVANT: Final = Intent.ADJUVANT
+NEOADJUVANT: Final = Intent.NEOADJUVANT
+ADVANCED: Final = Intent.ADVANCED
+
+IMATINIB: Final = Drug.IMATINIB
+RIPRETINIB: Final = Drug.RIPRETINIB
+AVAPRITINIB: Final = Drug.AVAPRITINIB
+NO_SPECIFIC_TKI: Final = frozenset({Drug.TRIAL, Drug.OTHER})  # a trial drug or another drug
+
+PDGFRA_D842V: Final = Mutation.PDGFRA_D842V
+
+STOPPED_FOR_INTOLERANCE: Final = StopReason.INTOLERANCE
+STOPPED_FOR_PROGRESSION: Final = StopReason.PROGRESSION
 
 PROGRESSION_FLAG: Final = FlagCode.PROGRESSION
 FALSE_PROGRESSION_FLAG: Final = FlagCode.FALSE_PROGRESSION
