@@ -4,12 +4,15 @@
 as the patient) holds every (rank, term) of `search.index_terms` per patient, keyed
 (rank, term, name_key, patient_id) in byte order. A query walks the tiers of `search.py` in
 order with the SQL shared with SQLite (`search.tier_sql`); within one tier the prefix range
-of the key is already in list order, so each tier is one indexed range read that stops
-after the rows the page still needs (LIMIT), joined to the list's columns in the same
-statement. A patient found twice (Müller as "mueller" and "muller", or in two tiers) is
+of the key is already in list order, so each tier is one indexed range read (ids only,
+a prepared statement) that stops after the rows the page still needs (LIMIT); the page's
+columns are then read for those ids in one statement. A patient found twice (Müller as
+"mueller" and "muller", or in two tiers) is
 listed once, at its best rank; when that leaves the page short the tier is read on from
 where it stopped. The leading word of several is chosen by the same bounded counts as on
-SQLite (`search.choose_lead`), so both backends rank every query alike.
+SQLite (`search.choose_lead`), so both backends rank every query alike; the other words
+with few entries are checked against their set (hashed once per statement), the others
+by an index probe per row (SQLite's `in_python` sets, in SQL).
 
 Why not the tsvector: ranking all GIN matches before the sort read every matching row
 (a one-letter prefix or "GD-0" matches most patients): 274 ms and 1,149 ms p95 at 100,000
@@ -56,11 +59,45 @@ def _bounded_counts(conn: Conn, tokens: tuple[str, ...]) -> list[int]:
     return [int(v) for v in row] if row else [0] * len(tokens)
 
 
-def plan(conn: Conn, query: SearchQuery) -> SearchQuery:
-    """The query with its leading word chosen as on SQLite (search.choose_lead)."""
+def plan(conn: Conn, query: SearchQuery) -> tuple[SearchQuery, frozenset[int]]:
+    """The query with its leading word chosen as on SQLite (search.choose_lead), and the
+    positions in `others` of the words with fewer than SMALL_SET entries (checked against
+    their set of patients, hashed once per statement, instead of one probe per row)."""
     if len(query.tokens) < 2 or query.tiers is search.RECORD_TIERS:
-        return query
-    return search.choose_lead(query, _bounded_counts(conn, query.tokens))
+        return query, frozenset()
+    counts = _bounded_counts(conn, query.tokens)
+    chosen = search.choose_lead(query, counts)
+    others = [c for i, c in enumerate(counts) if i != chosen.lead]
+    return chosen, frozenset(i for i, c in enumerate(others) if c < search.SMALL_SET)
+
+
+def _as_sets(query: SearchQuery, small: frozenset[int], params: dict[str, Any]) -> str:
+    """Conditions for the selective other words: membership in their (hashed) set. OFFSET 0
+    keeps each set a subquery evaluated once, not a join planned per row."""
+    conditions = []
+    for i in sorted(small):
+        token = query.others[i]
+        params[f"s{i}_lo"], params[f"s{i}_hi"] = token, prefix_upper_bound(token)
+        conditions.append(
+            f" AND t.patient_id IN (SELECT y.patient_id FROM patient_search y WHERE "
+            f"y.rank IN (1, 2, 3, 4) AND y.term >= %(s{i}_lo)s AND y.term < %(s{i}_hi)s "
+            "OFFSET 0)"
+        )
+    return "".join(conditions)
+
+
+def _fetch(conn: Conn, ids: list[int]) -> list[tuple[Any, ...]]:
+    """The list's columns of `ids`, in that order (one statement)."""
+    if not ids:
+        return []
+    rows = conn.execute(
+        f"SELECT p.id, {COLUMNS} FROM patients p JOIN patient_summary s "
+        "ON s.patient_id = p.id WHERE p.id = ANY(%(ids)s)",
+        {"ids": ids},
+        prepare=True,
+    ).fetchall()
+    found = {int(r[0]): r[1:] for r in rows}
+    return [found[pid] for pid in ids if pid in found]
 
 
 def page_rows(
@@ -93,36 +130,32 @@ def page_rows(
                 "limit": stop - start,
                 "offset": start,
             },
+            prepare=True,
         ).fetchall()
-    query = plan(conn, query)
+    query, small = plan(conn, query)
     shared: dict[str, Any] = dict(params)
-    joins, where = search.walk_extra(query, filters, shared)
-    found: list[tuple[Any, ...]] = []
+    joins, where = search.walk_extra(query, filters, shared, small)
+    where += _as_sets(query, small, shared)
+    ids: list[int] = []
     seen: set[int] = set()
     for tier in query.tiers:
-        inner, values = search.tier_sql(
-            query, tier, joins, where, columns="t.patient_id, t.term, t.name_key"
-        )
-        statement = (
-            f"SELECT r.patient_id, {COLUMNS} FROM ({pg_sql(inner)} "
-            "LIMIT %(n)s OFFSET %(skip)s) r JOIN patients p ON p.id = r.patient_id "
-            "JOIN patient_summary s ON s.patient_id = r.patient_id "
-            "ORDER BY r.term, r.name_key, r.patient_id"
-        )
+        inner, values = search.tier_sql(query, tier, joins, where)
+        statement = f"{pg_sql(inner)} LIMIT %(n)s OFFSET %(skip)s"
         skip = 0
         while True:
             # What the page still needs, and a little more for patients found twice.
-            wanted = stop - len(found)
+            wanted = stop - len(ids)
             n = wanted + wanted // 4 + 8
-            rows = conn.execute(statement, {**shared, **values, "n": n, "skip": skip}).fetchall()
-            for row in rows:
-                pid = int(row[0])
+            rows = conn.execute(
+                statement, {**shared, **values, "n": n, "skip": skip}, prepare=True
+            ).fetchall()
+            for (pid,) in rows:
                 if pid not in seen:
                     seen.add(pid)
-                    found.append(row[1:])
-            if len(found) >= stop or len(rows) < n:
+                    ids.append(int(pid))
+            if len(ids) >= stop or len(rows) < n:
                 break
             skip += len(rows)
-        if len(found) >= stop:
+        if len(ids) >= stop:
             break
-    return found[start:stop]
+    return _fetch(conn, ids[start:stop])
