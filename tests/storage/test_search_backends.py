@@ -303,3 +303,28 @@ def test_migration_to_v2_backfills_the_terms_of_existing_patients(
                 assert ranked(pg, text, limit=100) == ranked(lite, text, limit=100), text
     finally:
         lite.close()
+
+
+def test_a_tier_cut_short_is_read_on_and_gives_the_same_pages(
+    pg_db: PgDatabase, tmp_path: Path
+) -> None:
+    # Every Müller is indexed twice in the family tier ("mueller", "muller"), so the first
+    # read of a page of 30 (about 45 index rows) holds only about 22 patients: the tier is
+    # read on from where it stopped, then the given-name tier (Mu...) follows.
+    people = [(f"M-{i:03d}", "Müller", f"Given{i:03d}", None) for i in range(70)]
+    people += [(f"G-{i:03d}", "Zorn", f"Muriel{i:03d}", None) for i in range(30)]
+    with (
+        open_repository(str(tmp_path / "many.sqlite")) as lite,
+        open_repository(pg_db.url) as pg,
+    ):
+        for repo in (lite, pg):
+            repo.insert_new_cases(
+                (person(n, f, g, b) for n, f, g, b in people), user="u", as_of=TODAY
+            )
+        for text in ("mu", "m", "mül", "müller giv"):
+            everyone = ranked(lite, text, limit=200)
+            assert ranked(pg, text, limit=200) == everyone, text
+            for offset, size in ((0, 30), (30, 30), (60, 30), (10, 55), (95, 10)):
+                page = ranked(pg, text, offset=offset, limit=size)
+                assert page == everyone[offset : offset + size], (text, offset, size)
+        assert ranked(pg, "mu", limit=100)[69:71] == ["M-069", "G-000"]

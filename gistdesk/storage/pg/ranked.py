@@ -136,26 +136,85 @@ def page_rows(
     shared: dict[str, Any] = dict(params)
     joins, where = search.walk_extra(query, filters, shared, small)
     where += _as_sets(query, small, shared)
-    ids: list[int] = []
-    seen: set[int] = set()
-    for tier in query.tiers:
-        inner, values = search.tier_sql(query, tier, joins, where)
-        statement = f"{pg_sql(inner)} LIMIT %(n)s OFFSET %(skip)s"
-        skip = 0
-        while True:
-            # What the page still needs, and a little more for patients found twice.
-            wanted = stop - len(ids)
-            n = wanted + wanted // 4 + 8
-            rows = conn.execute(
-                statement, {**shared, **values, "n": n, "skip": skip}, prepare=True
-            ).fetchall()
-            for (pid,) in rows:
-                if pid not in seen:
-                    seen.add(pid)
-                    ids.append(int(pid))
-            if len(ids) >= stop or len(rows) < n:
-                break
-            skip += len(rows)
-        if len(ids) >= stop:
-            break
-    return _fetch(conn, ids[start:stop])
+    walk = _Walk(conn, query, joins, where, shared, stop)
+    walk.all_tiers()
+    return _fetch(conn, walk.ids[start:stop])
+
+
+_TIER_PARAM = re.compile(r":(rank|term|lo|hi|dlo|dhi)\b")
+
+
+class _Walk:
+    """The tiers in order, each patient once. First all tiers in one statement (each read
+    up to what the page needs, so a broad prefix reads a few index pages per tier); when a
+    tier was cut before the page was full, that tier is read on and the next ones after it,
+    one statement each."""
+
+    def __init__(
+        self,
+        conn: Conn,
+        query: SearchQuery,
+        joins: str,
+        where: str,
+        shared: dict[str, Any],
+        stop: int,
+    ) -> None:
+        self.conn, self.query, self.joins, self.where = conn, query, joins, where
+        self.shared, self.stop = shared, stop
+        self.ids: list[int] = []
+        self.seen: set[int] = set()
+
+    def _take(self, pids: list[int]) -> None:
+        for pid in pids:
+            if pid not in self.seen:
+                self.seen.add(pid)
+                self.ids.append(pid)
+
+    def _want(self) -> int:
+        # What the page still needs, and a little more for patients found twice.
+        wanted = self.stop - len(self.ids)
+        return wanted + wanted // 4 + 8
+
+    def all_tiers(self) -> None:
+        n = self._want()
+        branches, params = [], {**self.shared, "n": n}
+        for k, tier in enumerate(self.query.tiers):
+            inner, values = search.tier_sql(
+                self.query,
+                tier,
+                self.joins,
+                self.where,
+                f"{k} AS k, t.term, t.name_key, t.patient_id",
+            )
+            renamed = _TIER_PARAM.sub(rf":\1_{k}", inner)
+            branches.append(f"({pg_sql(renamed)} LIMIT %(n)s)")
+            params.update({f"{name}_{k}": value for name, value in values.items()})
+        rows = self.conn.execute(" UNION ALL ".join(branches), params, prepare=True).fetchall()
+        by_tier: list[list[tuple[str, str, int]]] = [[] for _ in self.query.tiers]
+        for k, term, key, pid in rows:
+            by_tier[int(k)].append((str(term), str(key), int(pid)))
+        for k, found in enumerate(by_tier):
+            found.sort()  # the index order (byte order = code point order)
+            self._take([pid for _term, _key, pid in found])
+            if len(self.ids) >= self.stop:
+                return
+            if len(found) == n:  # cut short: read this tier on, then the later ones
+                self.each_tier(k, skip=n)
+                return
+
+    def each_tier(self, first: int, skip: int) -> None:
+        for k in range(first, len(self.query.tiers)):
+            inner, values = search.tier_sql(self.query, self.query.tiers[k], self.joins, self.where)
+            statement = f"{pg_sql(inner)} LIMIT %(n)s OFFSET %(skip)s"
+            while True:
+                n = self._want()
+                rows = self.conn.execute(
+                    statement, {**self.shared, **values, "n": n, "skip": skip}, prepare=True
+                ).fetchall()
+                self._take([int(r[0]) for r in rows])
+                if len(self.ids) >= self.stop:
+                    return
+                if len(rows) < n:
+                    break
+                skip += len(rows)
+            skip = 0
