@@ -31,12 +31,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from gistdesk.core.model import (
     Case,
-    DoseChange,
-    Procedure,
     Review,
-    Scan,
-    SideEffect,
-    TherapyLine,
 )
 from gistdesk.core.progress import CancelToken, Progress
 from gistdesk.storage import (
@@ -74,7 +69,6 @@ from gistdesk.storage.errors import (
     PatientNotFoundError,
     PermissionDeniedError,
     RecordExistsError,
-    ReviewsAreKeptError,
     SignInError,
     StorageError,
     translated,
@@ -121,7 +115,7 @@ _check = logic.check_case
 LOCAL_OPERATOR_PREFIX = "cli:"
 
 
-class SqliteRepository:
+class SqliteRepository(logic.EntryEdits):
     """Implements api.Repository over one SQLite file."""
 
     def __init__(
@@ -847,27 +841,6 @@ class SqliteRepository:
         if old.patient != new.patient:
             raise auth.denied(role, Permission.EDIT_PATIENT, "edit the patient's details")
 
-    def _check_reviews(self, old: Case | None, new: Case) -> None:
-        """Reviews are added, never edited or deleted (a later review supersedes): refuse,
-        before any write, a save that changes a stored one, drops one or the scan it is
-        about; adding one needs REVIEW (clinicians and administrators)."""
-        kept = old.reviews if old is not None else ()
-        if new.reviews[: len(kept)] != kept:
-            raise ReviewsAreKeptError(
-                "The team's reviews are kept as recorded: this save would change or remove "
-                "one, so nothing was saved. Add a later review instead."
-            )
-        scans = {scan.date for scan in new.scans}
-        orphaned = sorted({r.scan for r in kept if r.scan not in scans})
-        if orphaned:
-            raise ReviewsAreKeptError(
-                f"The scan of {orphaned[0].isoformat()} has been reviewed by the team: it "
-                "cannot be deleted or re-dated; nothing was saved."
-            )
-        if len(new.reviews) > len(kept) and not self.can(Permission.REVIEW):
-            role = self._user.role if self._user is not None else Role.VIEWER
-            raise auth.denied(role, Permission.REVIEW)
-
     def add_review(
         self,
         record_number: str,
@@ -1041,165 +1014,15 @@ class SqliteRepository:
             )
         return new_case
 
-    # -- one entry at a time (pure edits from logic.py, each in one transaction) --------------
-    def save_scan(
+    # -- one entry at a time: logic.EntryEdits, each in one transaction ---------------------
+    def _apply_entry(
         self,
         record_number: str,
-        scan: Scan,
-        *,
-        user: str | None = None,
-        replace_date: date | None = None,
-        expected_revision: Revision | None = None,
+        entry: logic.EntryEdit,
+        user: str | None,
+        expected_revision: Revision | None,
     ) -> Case:
-        """Add a scan, or replace the one dated `replace_date` (its date may change)."""
-        return self._edit(
-            record_number,
-            logic.scan_edit(scan, replace_date),
-            user=user,
-            expected_revision=expected_revision,
-        )
-
-    def delete_scan(
-        self,
-        record_number: str,
-        scan_date: date,
-        *,
-        user: str | None = None,
-        expected_revision: Revision | None = None,
-    ) -> Case:
-        return self._edit(
-            record_number,
-            logic.delete_scan_edit(scan_date),
-            user=user,
-            expected_revision=expected_revision,
-        )
-
-    def save_line(
-        self,
-        record_number: str,
-        line: TherapyLine,
-        *,
-        user: str | None = None,
-        index: int | None = None,
-        expected_revision: Revision | None = None,
-    ) -> Case:
-        """Add a therapy line, or replace the one at `index` (position in the case)."""
-        return self._edit(
-            record_number,
-            logic.line_edit(line, index),
-            user=user,
-            expected_revision=expected_revision,
-        )
-
-    def delete_line(
-        self,
-        record_number: str,
-        index: int,
-        *,
-        user: str | None = None,
-        expected_revision: Revision | None = None,
-    ) -> Case:
-        return self._edit(
-            record_number,
-            logic.delete_line_edit(index),
-            user=user,
-            expected_revision=expected_revision,
-        )
-
-    def save_dose_change(
-        self,
-        record_number: str,
-        line_index: int,
-        dose: DoseChange,
-        *,
-        user: str | None = None,
-        index: int | None = None,
-        expected_revision: Revision | None = None,
-    ) -> Case:
-        return self._edit(
-            record_number,
-            logic.dose_edit(line_index, dose, index),
-            user=user,
-            expected_revision=expected_revision,
-        )
-
-    def delete_dose_change(
-        self,
-        record_number: str,
-        line_index: int,
-        index: int,
-        *,
-        user: str | None = None,
-        expected_revision: Revision | None = None,
-    ) -> Case:
-        return self._edit(
-            record_number,
-            logic.delete_dose_edit(line_index, index),
-            user=user,
-            expected_revision=expected_revision,
-        )
-
-    def save_procedure(
-        self,
-        record_number: str,
-        procedure: Procedure,
-        *,
-        user: str | None = None,
-        index: int | None = None,
-        expected_revision: Revision | None = None,
-    ) -> Case:
-        return self._edit(
-            record_number,
-            logic.procedure_edit(procedure, index),
-            user=user,
-            expected_revision=expected_revision,
-        )
-
-    def delete_procedure(
-        self,
-        record_number: str,
-        index: int,
-        *,
-        user: str | None = None,
-        expected_revision: Revision | None = None,
-    ) -> Case:
-        return self._edit(
-            record_number,
-            logic.delete_procedure_edit(index),
-            user=user,
-            expected_revision=expected_revision,
-        )
-
-    def save_side_effect(
-        self,
-        record_number: str,
-        effect: SideEffect,
-        *,
-        user: str | None = None,
-        index: int | None = None,
-        expected_revision: Revision | None = None,
-    ) -> Case:
-        return self._edit(
-            record_number,
-            logic.side_effect_edit(effect, index),
-            user=user,
-            expected_revision=expected_revision,
-        )
-
-    def delete_side_effect(
-        self,
-        record_number: str,
-        index: int,
-        *,
-        user: str | None = None,
-        expected_revision: Revision | None = None,
-    ) -> Case:
-        return self._edit(
-            record_number,
-            logic.delete_side_effect_edit(index),
-            user=user,
-            expected_revision=expected_revision,
-        )
+        return self._edit(record_number, entry, user=user, expected_revision=expected_revision)
 
     # -- settings ----------------------------------------------------------------------------
     def clinic_settings(self) -> ClinicSettings:

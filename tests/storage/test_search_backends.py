@@ -5,6 +5,7 @@ rename, delete, import and the PostgreSQL migration that added them."""
 from __future__ import annotations
 
 import dataclasses
+import uuid
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -216,24 +217,25 @@ def test_a_save_that_keeps_the_names_keeps_the_terms(pg_db: PgDatabase) -> None:
         assert _terms(pg_db) == _expected_terms(repo)
 
 
-def _terms(db: PgDatabase) -> set[tuple[int, str, str, str]]:
+def _terms(db: PgDatabase) -> set[tuple[int, str, str, str, str]]:
     with psycopg.connect(db.admin_url) as conn:
         rows = conn.execute(
-            "SELECT t.rank, t.term, t.name_key, p.record_number FROM gistdesk.patient_search t "
-            "JOIN gistdesk.patients p ON p.id = t.patient_id"
+            "SELECT t.rank, t.term, t.name_key, p.record_number, t.words "
+            "FROM gistdesk.patient_search t JOIN gistdesk.patients p ON p.id = t.patient_id"
         ).fetchall()
-    return {(int(r[0]), str(r[1]), str(r[2]), str(r[3])) for r in rows}
+    return {(int(r[0]), str(r[1]), str(r[2]), str(r[3]), str(r[4])) for r in rows}
 
 
-def _expected_terms(repo: Repository) -> set[tuple[int, str, str, str]]:
+def _expected_terms(repo: Repository) -> set[tuple[int, str, str, str, str]]:
     from gistdesk.storage.text import name_key
 
     expected = set()
     for number in repo.record_numbers():
         p = repo.load_case(number).patient
         key = name_key(p.family_name, p.given_name)
-        for term, rank in search.index_terms(p.record_number, p.family_name, p.given_name):
-            expected.add((rank, term, key, p.record_number))
+        terms = search.index_terms(p.record_number, p.family_name, p.given_name)
+        for term, rank in terms:
+            expected.add((rank, term, key, p.record_number, search.term_words(terms)))
     return expected
 
 
@@ -267,7 +269,7 @@ def test_import_csv_replace_keeps_the_index_right_on_both(
 @pytest.fixture
 def v1_db(pg_server: ThrowawayServer) -> Iterator[str]:
     """A database migrated only to version 1, for the step that adds the terms table."""
-    name = f"v1_{id(object())}"
+    name = f"v1_{uuid.uuid4().hex}"
     with psycopg.connect(pg_server.url(), autocommit=True) as conn:
         conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
     with psycopg.connect(pg_server.url(name), autocommit=True) as conn:
@@ -299,6 +301,7 @@ def test_migration_to_v2_backfills_the_terms_of_existing_patients(
         _save_everyone(lite, EVERYONE)
         with open_repository(pg_server.url(v1_db, WORKSTATION_LOGIN)) as pg:
             assert pg.schema_version() == 2
+            assert _terms(PgDatabase(pg_server, v1_db)) == _expected_terms(pg)
             for text in QUERIES:
                 assert ranked(pg, text, limit=100) == ranked(lite, text, limit=100), text
     finally:
@@ -328,3 +331,12 @@ def test_a_tier_cut_short_is_read_on_and_gives_the_same_pages(
                 page = ranked(pg, text, offset=offset, limit=size)
                 assert page == everyone[offset : offset + size], (text, offset, size)
         assert ranked(pg, "mu", limit=100)[69:71] == ["M-069", "G-000"]
+
+
+def test_term_words_find_a_word_at_the_start_of_any_term_only() -> None:
+    words = search.term_words(search.index_terms("GD-0012", "Dąbrowska-Nowak", "Ewa"))
+    assert words.startswith("|") and "||" not in words
+    for typed in ("dab", "dabrowskanowak", "nowak", "ewa", "gd0012", "0012", "12"):
+        assert f"|{typed}" in words, typed
+    for typed in ("rowska", "owak", "wa", "gd12"):
+        assert f"|{typed}" not in words, typed
