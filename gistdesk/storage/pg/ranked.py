@@ -34,10 +34,13 @@ from gistdesk.storage.search import SearchQuery, prefix_upper_bound
 
 Conn = psycopg.Connection[tuple[Any, ...]]
 
+# The list's columns (worklists.LIST_COLUMNS), dates as ISO text as SQLite gives them
+# (to_char: whatever DateStyle the server has), so a row needs no conversion per value.
 COLUMNS = (
-    "p.record_number, p.family_name, p.given_name, p.birth_date, s.primary_site, "
-    "s.current_line, s.current_line_end, s.last_scan, s.flag_codes, s.scan_due, "
-    "s.next_scan_due, s.to_review"
+    "p.record_number, p.family_name, p.given_name, to_char(p.birth_date, 'YYYY-MM-DD'), "
+    "s.primary_site, s.current_line, to_char(s.current_line_end, 'YYYY-MM-DD'), "
+    "to_char(s.last_scan, 'YYYY-MM-DD'), s.flag_codes, to_char(s.scan_due, 'YYYY-MM-DD'), "
+    "to_char(s.next_scan_due, 'YYYY-MM-DD'), s.to_review"
 )
 _PARAM = re.compile(r"(?<![:\w]):([a-z_][a-z0-9_]*)")
 

@@ -265,10 +265,6 @@ def case_params(
     return params
 
 
-def _iso(value: object) -> object:
-    return value.isoformat() if isinstance(value, date) else value
-
-
 class PostgresRepository(Acting, logic.EntryEdits):
     """Implements the repository contract over a PostgreSQL database (the team database)."""
 
@@ -912,7 +908,7 @@ class PostgresRepository(Acting, logic.EntryEdits):
         else:
             sql, params = listing.list_sql(parsed, worklist, sort, descending, offset, limit, day)
             result = self._read(lambda c: c.execute(sql, params).fetchall())
-        return [SqliteRepository._row(tuple(_iso(v) for v in r), day) for r in result]
+        return [SqliteRepository._row(r, day) for r in result]
 
     def search(self, query: str, limit: int = 50) -> list[PatientRow]:
         """What the search box lists for `query`: ranked (search.py)."""
