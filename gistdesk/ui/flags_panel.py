@@ -10,6 +10,7 @@ when, note). Selecting a flag (click, or arrows) selects its scan; R reviews it 
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Mapping
 from datetime import date, timedelta
 from html import escape
@@ -29,6 +30,7 @@ from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QAction,
     QColor,
+    QFont,
     QPainter,
     QPalette,
     QTextDocument,
@@ -236,9 +238,19 @@ class FlagsModel(QAbstractListModel):
         self.show_reviewed = False
         self.open_count = 0
         self.case: Case | None = None
+        self._html: dict[int, str] = {}  # id(flag) -> its card's text, while shown
+
+    def card_html(self, row: int) -> str:
+        """The card text of the flag on `row` (worked out once per fill)."""
+        flag = self.items[row]
+        html = self._html.get(id(flag))
+        if html is None:
+            html = self._html[id(flag)] = flag_html(flag, self.case)
+        return html
 
     def set_assessment(self, case: Case | None, assessment: Assessment | None) -> None:
         self.beginResetModel()
+        self._html = {}
         self.case = case
         flags = list(assessment.flags) if assessment else []
         # Newest first; within a day the engine's order (code, line) is kept.
@@ -283,6 +295,35 @@ class FlagsModel(QAbstractListModel):
         return None
 
 
+class CardDocuments:
+    """Laid-out card texts, by (text, width, font): a card is parsed and laid out once,
+    then measured and painted from the same document, also when the patient is opened
+    again with the same flags. Bounded: the least recently used go first."""
+
+    def __init__(self, size: int = 256) -> None:
+        self.size = size
+        self._docs: OrderedDict[tuple[str, float, str], QTextDocument] = OrderedDict()
+
+    def get(self, html: str, width: float, font: QFont) -> QTextDocument:
+        key = (html, width, font.key())
+        doc = self._docs.get(key)
+        if doc is not None:
+            self._docs.move_to_end(key)
+            return doc
+        doc = QTextDocument()
+        doc.setDefaultFont(font)
+        doc.setDocumentMargin(0)
+        doc.setHtml(html)
+        doc.setTextWidth(width)
+        self._docs[key] = doc
+        while len(self._docs) > self.size:
+            self._docs.popitem(last=False)
+        return doc
+
+    def __len__(self) -> int:
+        return len(self._docs)
+
+
 class FlagDelegate(QStyledItemDelegate):
     """Paints a flag as a card: a coloured bar on the left and its text as rich text."""
 
@@ -292,17 +333,16 @@ class FlagDelegate(QStyledItemDelegate):
     def __init__(self, view: QListView) -> None:
         super().__init__(view)
         self.view = view
+        self.documents = CardDocuments()
 
     def _document(self, index: Index, width: float) -> QTextDocument:
         model = index.model()
         assert isinstance(model, FlagsModel)
-        flag = model.items[index.row()]
-        doc = QTextDocument()
-        doc.setDefaultFont(self.view.font())
-        doc.setDocumentMargin(0)
-        doc.setHtml(flag_html(flag, model.case))
-        doc.setTextWidth(max(80.0, width - 2 * self.PAD - self.BAR - 4))
-        return doc
+        return self.documents.get(
+            model.card_html(index.row()),
+            max(80.0, width - 2 * self.PAD - self.BAR - 4),
+            self.view.font(),
+        )
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         width = self.view.viewport().width() - 4

@@ -266,10 +266,18 @@ class TimelineChart(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(760, 320)
 
-    def set_data(self, case: Case | None, assessment: Assessment | None) -> None:
+    def set_data(
+        self,
+        case: Case | None,
+        assessment: Assessment | None,
+        points: list[ScanPoint] | None = None,
+    ) -> None:
+        """`points`: scan_points(case, assessment) when the caller has them already."""
         self.case = case
         self.assessment = assessment
-        self.points = scan_points(case, assessment) if case else []
+        if points is None:
+            points = scan_points(case, assessment) if case else []
+        self.points = points
         if self.selected not in {p.scan.date for p in self.points}:
             self.selected = None
         self.update()
