@@ -67,8 +67,8 @@
       <translation>Ein unerwarteter Fehler ist aufgetreten ({0} in {1}). Die fehlgeschlagene Aktion hat nichts gespeichert; Ihre Daten sind in der Datenbank sicher.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="476" />
-      <location filename="../../gistdesk/ui/app.py" line="548" />
+      <location filename="../../gistdesk/ui/app.py" line="505" />
+      <location filename="../../gistdesk/ui/app.py" line="577" />
       <location filename="../../gistdesk/ui/team.py" line="88" />
       <source>Cannot open the database</source>
       <translation>Die Datenbank kann nicht geöffnet werden</translation>
@@ -79,7 +79,7 @@
       <translation>Datenbank wird nach einem unsauberen Beenden geprüft: bis dahin nur lesen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="524" />
+      <location filename="../../gistdesk/ui/app.py" line="553" />
       <source>Create an empty clinic database</source>
       <translation>Leere Klinikdatenbank anlegen</translation>
     </message>
@@ -89,25 +89,35 @@
       <translation>Datenbank geprüft: kein Problem gefunden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="534" />
+      <location filename="../../gistdesk/ui/app.py" line="563" />
       <source>File exists</source>
       <translation>Datei existiert bereits</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/app.py" line="340" />
-      <location filename="../../gistdesk/ui/app.py" line="527" />
+      <location filename="../../gistdesk/ui/app.py" line="556" />
       <source>Open a gistdesk database</source>
       <translation>gistdesk-Datenbank öffnen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="543" />
+      <location filename="../../gistdesk/ui/app.py" line="572" />
       <source>Opening the database…</source>
       <translation>Datenbank wird geöffnet…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="454" />
+      <location filename="../../gistdesk/ui/app.py" line="460" />
+      <source>Restore cancelled</source>
+      <translation>Wiederherstellung abgebrochen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/app.py" line="475" />
       <source>Restored {0}: sign in again</source>
       <translation>{0} wiederhergestellt: bitte erneut anmelden</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/app.py" line="455" />
+      <source>Restoring the backup…</source>
+      <translation>Sicherung wird wiederhergestellt…</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/app.py" line="148" />
@@ -120,9 +130,14 @@
       <translation>Die automatische Sicherung wurde nicht erstellt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="448" />
+      <location filename="../../gistdesk/ui/app.py" line="469" />
       <source>The backup was not restored</source>
       <translation>Die Sicherung wurde nicht wiederhergestellt</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/app.py" line="461" />
+      <source>The backup was not restored; the database is unchanged. Sign in again to go on.</source>
+      <translation>Die Sicherung wurde nicht wiederhergestellt; die Datenbank ist unverändert. Melden Sie sich erneut an, um weiterzuarbeiten.</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/app.py" line="261" />
@@ -158,13 +173,13 @@ Zeit: {3}</translation>
       <translation>gistdesk wird normal beendet; Ihre Daten sind in der Datenbank sicher. Erstellen Sie beim nächsten Mal eine Sicherung über Extras &gt; Sicherungen….</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="535" />
+      <location filename="../../gistdesk/ui/app.py" line="564" />
       <source>{0} already exists; choose a new name.</source>
       <translation>{0} existiert bereits; wählen Sie einen neuen Namen.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="477" />
-      <location filename="../../gistdesk/ui/app.py" line="549" />
+      <location filename="../../gistdesk/ui/app.py" line="506" />
+      <location filename="../../gistdesk/ui/app.py" line="578" />
       <location filename="../../gistdesk/ui/team.py" line="89" />
       <source>{0} could not be opened.</source>
       <translation>{0} konnte nicht geöffnet werden.</translation>
@@ -296,12 +311,12 @@ Zeit: {3}</translation>
   <context>
     <name>BackgroundOp</name>
     <message>
-      <location filename="../../gistdesk/ui/background.py" line="216" />
+      <location filename="../../gistdesk/ui/background.py" line="247" />
       <source>Cancel</source>
       <translation>Abbrechen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/background.py" line="227" />
+      <location filename="../../gistdesk/ui/background.py" line="258" />
       <source>Cancelling…</source>
       <translation>Wird abgebrochen…</translation>
     </message>
@@ -309,32 +324,37 @@ Zeit: {3}</translation>
   <context>
     <name>BackupsDialog</name>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="144" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="145" />
       <source>Back up now</source>
       <translation>Jetzt sichern</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="186" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="200" />
       <source>Backup written: {0}</source>
       <translation>Sicherung geschrieben: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="116" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="117" />
       <source>Backups — gistdesk</source>
       <translation>Sicherungen — gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="203" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="217" />
       <source>Cancel</source>
       <translation>Abbrechen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="120" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="121" />
       <source>Copies of the clinic database, newest first. A backup is made when gistdesk closes and before every restore.</source>
       <translation>Kopien der Klinikdatenbank, neueste zuerst. Eine Sicherung wird beim Beenden von gistdesk und vor jeder Wiederherstellung erstellt.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="196" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="190" />
+      <source>Making a backup…</source>
+      <translation>Sicherung wird erstellt…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="210" />
       <source>Replace the clinic database with the backup {0} of {1} ({2})?
 
 Everything saved after that time is replaced (a backup of the current database is made first). gistdesk reopens the database and everyone signs in again.</source>
@@ -343,52 +363,57 @@ Everything saved after that time is replaced (a backup of the current database i
 Alles, was danach gespeichert wurde, wird ersetzt (vorher wird die aktuelle Datenbank gesichert). gistdesk öffnet die Datenbank neu und alle melden sich erneut an.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="195" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="209" />
       <source>Restore a backup</source>
       <translation>Sicherung wiederherstellen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="202" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="216" />
       <source>Restore this backup</source>
       <translation>Diese Sicherung wiederherstellen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="146" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="147" />
       <source>Restore…</source>
       <translation>Wiederherstellen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="184" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="195" />
+      <source>The backup was cancelled; nothing was written.</source>
+      <translation>Die Sicherung wurde abgebrochen; nichts wurde geschrieben.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="198" />
       <source>The backup was not made</source>
       <translation>Die Sicherung wurde nicht erstellt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="165" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="166" />
       <source>The backups could not be listed: {0}</source>
       <translation>Die Sicherungen konnten nicht aufgelistet werden: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="46" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="47" />
       <source>automatic</source>
       <translation>automatisch</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="47" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="48" />
       <source>backup</source>
       <translation>Sicherung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="48" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="49" />
       <source>before a restore</source>
       <translation>vor Wiederherstellung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="44" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="45" />
       <source>manual</source>
       <translation>manuell</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="45" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="46" />
       <source>on close</source>
       <translation>beim Beenden</translation>
     </message>
@@ -678,7 +703,7 @@ Alles, was danach gespeichert wurde, wird ersetzt (vorher wird die aktuelle Date
   <context>
     <name>Dialogs</name>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="106" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="117" />
       <source>Create empty clinic</source>
       <translation>Leere Klinikdatenbank anlegen</translation>
     </message>
@@ -688,7 +713,7 @@ Alles, was danach gespeichert wurde, wird ersetzt (vorher wird die aktuelle Date
       <translation>Verwerfen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="143" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="154" />
       <source>Discard the changes</source>
       <translation>Änderungen verwerfen</translation>
     </message>
@@ -698,47 +723,47 @@ Alles, was danach gespeichert wurde, wird ersetzt (vorher wird die aktuelle Date
       <translation>Weiter bearbeiten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="141" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="152" />
       <source>Keep the form</source>
       <translation>Formular behalten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="98" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="109" />
       <source>No clinic database was found.</source>
       <translation>Es wurde keine Klinikdatenbank gefunden.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="107" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="118" />
       <source>Open demo</source>
       <translation>Demo öffnen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="109" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="120" />
       <source>Open existing…</source>
       <translation>Vorhandene öffnen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="110" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="121" />
       <source>Quit</source>
       <translation>Beenden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="136" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="147" />
       <source>The previous user</source>
       <translation>Der vorherige Benutzer</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="130" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="141" />
       <source>Unsaved form of another user</source>
       <translation>Ungespeichertes Formular eines anderen Benutzers</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="97" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="108" />
       <source>Welcome to gistdesk</source>
       <translation>Willkommen bei gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="100" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="111" />
       <source>gistdesk can create an empty clinic database at
 {0}
 or open the demo database (invented patients, for trying the app out).</source>
@@ -752,7 +777,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>gistdesk-Datenbank (*.sqlite *.db);;Alle Dateien (*)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="131" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="142" />
       <source>{0} left a form with changes that are not saved.
 
 {1}, do you want to keep the form open (you then check and save it yourself, under your name) or discard those changes?</source>
@@ -1200,154 +1225,273 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
     </message>
   </context>
   <context>
+    <name>LongWork</name>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="59" />
+      <source>Case files (*.json);;All files (*)</source>
+      <translation>Falldateien (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="88" />
+      <source>Case files imported</source>
+      <translation>Falldateien importiert</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="148" />
+      <source>Export all patients to a folder</source>
+      <translation>Alle Patienten in einen Ordner exportieren</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="165" />
+      <source>Export cancelled</source>
+      <translation>Export abgebrochen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="161" />
+      <source>Exporting all patients…</source>
+      <translation>Alle Patienten werden exportiert…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="99" />
+      <source>Import a patient list</source>
+      <translation>Patientenliste importieren</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="75" />
+      <location filename="../../gistdesk/ui/long_work.py" line="131" />
+      <source>Import cancelled</source>
+      <translation>Import abgebrochen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="58" />
+      <source>Import case files</source>
+      <translation>Falldateien importieren</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="70" />
+      <source>Importing case files…</source>
+      <translation>Falldateien werden importiert…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="128" />
+      <source>Importing the patient list…</source>
+      <translation>Patientenliste wird importiert…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="166" />
+      <source>No file was left behind in {0}.</source>
+      <translation>In {0} wurde keine Datei zurückgelassen.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="131" />
+      <source>Nothing was imported.</source>
+      <translation>Es wurde nichts importiert.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="138" />
+      <source>Patient list imported</source>
+      <translation>Patientenliste importiert</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="100" />
+      <source>Patient lists (*.csv *.txt);;All files (*)</source>
+      <translation>Patientenlisten (*.csv *.txt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="174" />
+      <source>Patients exported</source>
+      <translation>Patienten exportiert</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="83" />
+      <source>The case files were not imported</source>
+      <translation>Die Falldateien wurden nicht importiert</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="135" />
+      <source>The patient list was not imported</source>
+      <translation>Die Patientenliste wurde nicht importiert</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="170" />
+      <source>The patients were not exported</source>
+      <translation>Die Patienten wurden nicht exportiert</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="175" />
+      <source>{0} case file(s) written to {1}.</source>
+      <translation>{0} Falldatei(en) nach {1} geschrieben.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="89" />
+      <source>{0} file(s) imported, {1} refused.</source>
+      <translation>{0} Datei(en) importiert, {1} abgelehnt.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="76" />
+      <source>{0} of {1} file(s) were imported, each whole; the others were not read.</source>
+      <translation>{0} von {1} Datei(en) wurden vollständig importiert; die übrigen wurden nicht gelesen.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="124" />
+      <source>… and {0} more refused row(s)</source>
+      <translation>… und {0} weitere abgelehnte Zeile(n)</translation>
+    </message>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="409" />
+      <location filename="../../gistdesk/ui/actions.py" line="449" />
       <source>&amp;About gistdesk</source>
       <translation>&amp;Über gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="368" />
+      <location filename="../../gistdesk/ui/actions.py" line="408" />
       <source>&amp;Audit log…</source>
       <translation>&amp;Prüfprotokoll…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="382" />
+      <location filename="../../gistdesk/ui/actions.py" line="422" />
       <source>&amp;Backups…</source>
       <translation>&amp;Sicherungen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="317" />
+      <location filename="../../gistdesk/ui/actions.py" line="357" />
       <source>&amp;Delete patient…</source>
       <translation>Patient &amp;löschen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="171" />
+      <location filename="../../gistdesk/ui/actions.py" line="211" />
       <source>&amp;Edit patient and tumor…</source>
       <translation>Patient und Tumor &amp;bearbeiten…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="420" />
+      <location filename="../../gistdesk/ui/actions.py" line="460" />
       <source>&amp;File</source>
       <translation>&amp;Datei</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="327" />
+      <location filename="../../gistdesk/ui/actions.py" line="367" />
       <source>&amp;Find patient</source>
       <translation>Patient &amp;suchen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="482" />
+      <location filename="../../gistdesk/ui/actions.py" line="526" />
       <source>&amp;Help</source>
       <translation>&amp;Hilfe</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="403" />
+      <location filename="../../gistdesk/ui/actions.py" line="167" />
+      <source>&amp;Import case files…</source>
+      <translation>Fall&amp;dateien importieren…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/actions.py" line="443" />
       <source>&amp;Keyboard shortcuts</source>
       <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="147" />
+      <location filename="../../gistdesk/ui/actions.py" line="187" />
       <source>&amp;Lock now</source>
       <translation>&amp;Jetzt sperren</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="99" />
+      <location filename="../../gistdesk/ui/actions.py" line="118" />
       <source>&amp;New patient…</source>
       <translation>&amp;Neuer Patient…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="107" />
+      <location filename="../../gistdesk/ui/actions.py" line="126" />
       <source>&amp;Open database…</source>
       <translation>Datenbank ö&amp;ffnen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="439" />
+      <location filename="../../gistdesk/ui/actions.py" line="483" />
       <source>&amp;Patient</source>
       <translation>&amp;Patient</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="163" />
+      <location filename="../../gistdesk/ui/actions.py" line="203" />
       <source>&amp;Quit</source>
       <translation>&amp;Beenden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="333" />
+      <location filename="../../gistdesk/ui/actions.py" line="373" />
       <source>&amp;Refresh</source>
       <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="252" />
+      <location filename="../../gistdesk/ui/actions.py" line="292" />
       <source>&amp;Review flag…</source>
       <translation>Hinweis &amp;beurteilen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="389" />
+      <location filename="../../gistdesk/ui/actions.py" line="429" />
       <source>&amp;Settings…</source>
       <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="479" />
+      <location filename="../../gistdesk/ui/actions.py" line="523" />
       <source>&amp;Tools</source>
       <translation>&amp;Extras</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="136" />
+      <location filename="../../gistdesk/ui/actions.py" line="155" />
       <source>&amp;Tumor board sheet…</source>
       <translation>Tumor&amp;board-Blatt…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="397" />
+      <location filename="../../gistdesk/ui/actions.py" line="437" />
       <source>&amp;User guide</source>
       <translation>&amp;Benutzerhandbuch</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="375" />
+      <location filename="../../gistdesk/ui/actions.py" line="415" />
       <source>&amp;Users…</source>
       <translation>&amp;Benutzer…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="466" />
+      <location filename="../../gistdesk/ui/actions.py" line="510" />
       <source>&amp;View</source>
       <translation>&amp;Ansicht</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="665" />
+      <location filename="../../gistdesk/ui/main_window.py" line="666" />
       <source>A form with changes that are not saved is kept behind the lock. Quit and discard it?</source>
       <translation>Hinter der Sperre wartet ein Formular mit ungespeicherten Änderungen. Beenden und es verwerfen?</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="455" />
+      <location filename="../../gistdesk/ui/main_window.py" line="456" />
       <source>About gistdesk</source>
       <translation>Über gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="590" />
+      <location filename="../../gistdesk/ui/main_window.py" line="591" />
       <source>Account locked</source>
       <translation>Konto gesperrt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="198" />
+      <location filename="../../gistdesk/ui/actions.py" line="238" />
       <source>Add &amp;dose change…</source>
       <translation>Neue &amp;Dosisänderung…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="263" />
+      <location filename="../../gistdesk/ui/actions.py" line="303" />
       <source>Add &amp;procedure…</source>
       <translation>Neuer &amp;Eingriff…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="225" />
+      <location filename="../../gistdesk/ui/actions.py" line="265" />
       <source>Add &amp;scan…</source>
       <translation>Neue &amp;Bildgebung…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="290" />
+      <location filename="../../gistdesk/ui/actions.py" line="330" />
       <source>Add side &amp;effect…</source>
       <translation>Neue &amp;Nebenwirkung…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="180" />
+      <location filename="../../gistdesk/ui/actions.py" line="220" />
       <source>Add therapy &amp;line…</source>
       <translation>Neue &amp;Therapielinie…</translation>
     </message>
@@ -1362,7 +1506,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Alle</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="359" />
+      <location filename="../../gistdesk/ui/actions.py" line="399" />
       <source>Audit log of this &amp;patient…</source>
       <translation>Prüfprotokoll dieses &amp;Patienten…</translation>
     </message>
@@ -1372,17 +1516,17 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Der Patient kann nicht geöffnet werden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="157" />
+      <location filename="../../gistdesk/ui/actions.py" line="197" />
       <source>Change my &amp;password…</source>
       <translation>Mein Passwort än&amp;dern…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="113" />
+      <location filename="../../gistdesk/ui/actions.py" line="132" />
       <source>Create empty &amp;clinic database…</source>
       <translation>Leere &amp;Klinikdatenbank anlegen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="621" />
+      <location filename="../../gistdesk/ui/main_window.py" line="622" />
       <source>Database: {0}</source>
       <translation>Datenbank: {0}</translation>
     </message>
@@ -1392,7 +1536,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Dosisänderung löschen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="216" />
+      <location filename="../../gistdesk/ui/actions.py" line="256" />
       <source>Delete dose change…</source>
       <translation>Dosisänderung löschen…</translation>
     </message>
@@ -1408,7 +1552,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Eingriff löschen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="281" />
+      <location filename="../../gistdesk/ui/actions.py" line="321" />
       <source>Delete procedure…</source>
       <translation>Eingriff löschen…</translation>
     </message>
@@ -1418,7 +1562,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Bildgebung löschen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="243" />
+      <location filename="../../gistdesk/ui/actions.py" line="283" />
       <source>Delete scan…</source>
       <translation>Bildgebung löschen…</translation>
     </message>
@@ -1428,7 +1572,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Nebenwirkung löschen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="308" />
+      <location filename="../../gistdesk/ui/actions.py" line="348" />
       <source>Delete side effect…</source>
       <translation>Nebenwirkung löschen…</translation>
     </message>
@@ -1463,29 +1607,39 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>{0} gelöscht</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="207" />
+      <location filename="../../gistdesk/ui/actions.py" line="181" />
+      <source>E&amp;xport all patients…</source>
+      <translation>Alle Patienten e&amp;xportieren…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/actions.py" line="247" />
       <source>Edit dose change…</source>
       <translation>Dosisänderung bearbeiten…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="272" />
+      <location filename="../../gistdesk/ui/actions.py" line="312" />
       <source>Edit procedure…</source>
       <translation>Eingriff bearbeiten…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="234" />
+      <location filename="../../gistdesk/ui/actions.py" line="274" />
       <source>Edit scan…</source>
       <translation>Bildgebung bearbeiten…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="299" />
+      <location filename="../../gistdesk/ui/actions.py" line="339" />
       <source>Edit side effect…</source>
       <translation>Nebenwirkung bearbeiten…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="189" />
+      <location filename="../../gistdesk/ui/actions.py" line="229" />
       <source>Edit therapy line…</source>
       <translation>Therapielinie bearbeiten…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/actions.py" line="174" />
+      <source>Import patient &amp;list (CSV)…</source>
+      <translation>Patienten&amp;liste importieren (CSV)…</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/edits.py" line="309" />
@@ -1494,17 +1648,17 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
     </message>
     <message>
       <location filename="../../gistdesk/ui/edits.py" line="154" />
-      <location filename="../../gistdesk/ui/main_window.py" line="670" />
+      <location filename="../../gistdesk/ui/main_window.py" line="671" />
       <source>Keep it</source>
       <translation>Behalten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="150" />
+      <location filename="../../gistdesk/ui/actions.py" line="190" />
       <source>Lock the window and hide patient data</source>
       <translation>Fenster sperren und Patientendaten ausblenden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="503" />
+      <location filename="../../gistdesk/ui/main_window.py" line="504" />
       <source>Locked</source>
       <translation>Gesperrt</translation>
     </message>
@@ -1514,7 +1668,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Hauptwerkzeugleiste</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="527" />
+      <location filename="../../gistdesk/ui/actions.py" line="571" />
       <source>Needs the {0} role</source>
       <translation>Erfordert die Rolle {0}</translation>
     </message>
@@ -1534,32 +1688,32 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Patient {0} ist nicht mehr in der Datenbank</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="128" />
+      <location filename="../../gistdesk/ui/actions.py" line="147" />
       <source>Print &amp;handout…</source>
       <translation>&amp;Patienteninformation drucken…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="120" />
+      <location filename="../../gistdesk/ui/actions.py" line="139" />
       <source>Print &amp;summary…</source>
       <translation>&amp;Zusammenfassung drucken…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="141" />
+      <location filename="../../gistdesk/ui/actions.py" line="160" />
       <source>Print the one-page tumor board sheet of the open patient</source>
       <translation>Das einseitige Tumorboard-Blatt des geöffneten Patienten drucken</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="669" />
+      <location filename="../../gistdesk/ui/main_window.py" line="670" />
       <source>Quit and discard</source>
       <translation>Beenden und verwerfen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="258" />
+      <location filename="../../gistdesk/ui/actions.py" line="298" />
       <source>Record the team's decision on the flagged scan</source>
       <translation>Die Entscheidung des Teams zur markierten Bildgebung erfassen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="153" />
+      <location filename="../../gistdesk/ui/actions.py" line="193" />
       <source>S&amp;witch user…</source>
       <translation>Benutzer &amp;wechseln…</translation>
     </message>
@@ -1623,7 +1777,7 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Zu prüfen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="664" />
+      <location filename="../../gistdesk/ui/main_window.py" line="665" />
       <source>Unsaved form</source>
       <translation>Ungespeichertes Formular</translation>
     </message>
@@ -1633,32 +1787,32 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Arbeitsliste fehlgeschlagen: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="351" />
+      <location filename="../../gistdesk/ui/actions.py" line="391" />
       <source>Worklist: Adjuvant ending</source>
       <translation>Arbeitsliste: Adjuvant endet</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="346" />
+      <location filename="../../gistdesk/ui/actions.py" line="386" />
       <source>Worklist: All</source>
       <translation>Arbeitsliste: Alle</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="347" />
+      <location filename="../../gistdesk/ui/actions.py" line="387" />
       <source>Worklist: Scan overdue</source>
       <translation>Arbeitsliste: Bildgebung überfällig</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="348" />
+      <location filename="../../gistdesk/ui/actions.py" line="388" />
       <source>Worklist: To review</source>
       <translation>Arbeitsliste: Zu prüfen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="587" />
+      <location filename="../../gistdesk/ui/main_window.py" line="588" />
       <source>Your password was changed.</source>
       <translation>Ihr Passwort wurde geändert.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="564" />
+      <location filename="../../gistdesk/ui/main_window.py" line="565" />
       <source>Your role cannot see the audit log.</source>
       <translation>Ihre Rolle darf das Prüfprotokoll nicht einsehen.</translation>
     </message>
@@ -1668,7 +1822,7 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Ihre Rolle erlaubt das nicht. Wenden Sie sich an einen Administrator.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="498" />
+      <location filename="../../gistdesk/ui/main_window.py" line="499" />
       <source>gistdesk — locked</source>
       <translation>gistdesk — gesperrt</translation>
     </message>
@@ -1683,7 +1837,7 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>{0} von {1} Patienten angezeigt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="523" />
+      <location filename="../../gistdesk/ui/actions.py" line="567" />
       <source>{0} or {1}</source>
       <translation>{0} oder {1}</translation>
     </message>
@@ -2023,7 +2177,7 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Choi</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="103" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="104" />
       <location filename="../../gistdesk/ui/patient_view.py" line="116" />
       <location filename="../../gistdesk/ui/patient_view.py" line="153" />
       <location filename="../../gistdesk/ui/patient_view.py" line="251" />
@@ -2085,7 +2239,7 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Ende</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="106" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="107" />
       <source>File</source>
       <translation>Datei</translation>
     </message>
@@ -2105,7 +2259,7 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Therapieziel</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="104" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="105" />
       <source>Kind</source>
       <translation>Art</translation>
     </message>
@@ -2228,7 +2382,7 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>&amp;Nebenwirkungen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="105" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="106" />
       <source>Size</source>
       <translation>Größe</translation>
     </message>
@@ -2369,34 +2523,34 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
   <context>
     <name>Printing</name>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="160" />
+      <location filename="../../gistdesk/ui/printing.py" line="161" />
       <source>Building the PDF…</source>
       <translation>PDF wird erstellt…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="127" />
+      <location filename="../../gistdesk/ui/printing.py" line="128" />
       <source>Nothing was printed</source>
       <translation>Es wurde nichts gedruckt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="112" />
+      <location filename="../../gistdesk/ui/printing.py" line="113" />
       <source>Printing not available yet</source>
       <translation>Drucken noch nicht verfügbar</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="150" />
+      <location filename="../../gistdesk/ui/printing.py" line="151" />
       <source>The PDF could not be made</source>
       <translation>Das PDF konnte nicht erstellt werden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="113" />
+      <location filename="../../gistdesk/ui/printing.py" line="114" />
       <source>The {0} PDF is not available in this version of gistdesk yet.
 Nothing was printed.</source>
       <translation>Das PDF „{0}“ ist in dieser Version von gistdesk noch nicht verfügbar.
 Es wurde nichts gedruckt.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="151" />
+      <location filename="../../gistdesk/ui/printing.py" line="152" />
       <source>The {0} could not be built; nothing was saved.</source>
       <translation>„{0}“ konnte nicht erstellt werden; es wurde nichts gespeichert.</translation>
     </message>

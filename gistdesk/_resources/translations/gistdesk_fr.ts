@@ -67,8 +67,8 @@
       <translation>Une erreur inattendue s'est produite ({0} dans {1}). L'action qui a échoué n'a rien enregistré ; vos données sont en sécurité dans la base.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="476" />
-      <location filename="../../gistdesk/ui/app.py" line="548" />
+      <location filename="../../gistdesk/ui/app.py" line="505" />
+      <location filename="../../gistdesk/ui/app.py" line="577" />
       <location filename="../../gistdesk/ui/team.py" line="88" />
       <source>Cannot open the database</source>
       <translation>Impossible d'ouvrir la base de données</translation>
@@ -79,7 +79,7 @@
       <translation>Vérification de la base après une fermeture incorrecte : lecture seule jusqu'à la fin</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="524" />
+      <location filename="../../gistdesk/ui/app.py" line="553" />
       <source>Create an empty clinic database</source>
       <translation>Créer une base de données vide de la clinique</translation>
     </message>
@@ -89,25 +89,35 @@
       <translation>Base vérifiée : aucun problème trouvé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="534" />
+      <location filename="../../gistdesk/ui/app.py" line="563" />
       <source>File exists</source>
       <translation>Le fichier existe déjà</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/app.py" line="340" />
-      <location filename="../../gistdesk/ui/app.py" line="527" />
+      <location filename="../../gistdesk/ui/app.py" line="556" />
       <source>Open a gistdesk database</source>
       <translation>Ouvrir une base gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="543" />
+      <location filename="../../gistdesk/ui/app.py" line="572" />
       <source>Opening the database…</source>
       <translation>Ouverture de la base de données…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="454" />
+      <location filename="../../gistdesk/ui/app.py" line="460" />
+      <source>Restore cancelled</source>
+      <translation>Restauration annulée</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/app.py" line="475" />
       <source>Restored {0}: sign in again</source>
       <translation>{0} restaurée : reconnectez-vous</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/app.py" line="455" />
+      <source>Restoring the backup…</source>
+      <translation>Restauration de la sauvegarde…</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/app.py" line="148" />
@@ -120,9 +130,14 @@
       <translation>La sauvegarde automatique n'a pas été faite</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="448" />
+      <location filename="../../gistdesk/ui/app.py" line="469" />
       <source>The backup was not restored</source>
       <translation>La sauvegarde n'a pas été restaurée</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/app.py" line="461" />
+      <source>The backup was not restored; the database is unchanged. Sign in again to go on.</source>
+      <translation>La sauvegarde n’a pas été restaurée ; la base de données est inchangée. Reconnectez-vous pour continuer.</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/app.py" line="261" />
@@ -158,13 +173,13 @@ Heure : {3}</translation>
       <translation>gistdesk se ferme normalement ; vos données sont en sécurité dans la base. Faites une sauvegarde la prochaine fois avec Outils &gt; Sauvegardes….</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="535" />
+      <location filename="../../gistdesk/ui/app.py" line="564" />
       <source>{0} already exists; choose a new name.</source>
       <translation>{0} existe déjà ; choisissez un autre nom.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="477" />
-      <location filename="../../gistdesk/ui/app.py" line="549" />
+      <location filename="../../gistdesk/ui/app.py" line="506" />
+      <location filename="../../gistdesk/ui/app.py" line="578" />
       <location filename="../../gistdesk/ui/team.py" line="89" />
       <source>{0} could not be opened.</source>
       <translation>{0} n'a pas pu être ouvert.</translation>
@@ -296,12 +311,12 @@ Heure : {3}</translation>
   <context>
     <name>BackgroundOp</name>
     <message>
-      <location filename="../../gistdesk/ui/background.py" line="216" />
+      <location filename="../../gistdesk/ui/background.py" line="247" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/background.py" line="227" />
+      <location filename="../../gistdesk/ui/background.py" line="258" />
       <source>Cancelling…</source>
       <translation>Annulation…</translation>
     </message>
@@ -309,32 +324,37 @@ Heure : {3}</translation>
   <context>
     <name>BackupsDialog</name>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="144" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="145" />
       <source>Back up now</source>
       <translation>Sauvegarder maintenant</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="186" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="200" />
       <source>Backup written: {0}</source>
       <translation>Sauvegarde écrite : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="116" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="117" />
       <source>Backups — gistdesk</source>
       <translation>Sauvegardes — gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="203" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="217" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="120" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="121" />
       <source>Copies of the clinic database, newest first. A backup is made when gistdesk closes and before every restore.</source>
       <translation>Copies de la base de la clinique, les plus récentes d'abord. Une sauvegarde est faite à la fermeture de gistdesk et avant chaque restauration.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="196" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="190" />
+      <source>Making a backup…</source>
+      <translation>Sauvegarde en cours…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="210" />
       <source>Replace the clinic database with the backup {0} of {1} ({2})?
 
 Everything saved after that time is replaced (a backup of the current database is made first). gistdesk reopens the database and everyone signs in again.</source>
@@ -343,52 +363,57 @@ Everything saved after that time is replaced (a backup of the current database i
 Tout ce qui a été enregistré après ce moment est remplacé (la base actuelle est d'abord sauvegardée). gistdesk rouvre la base et chacun se reconnecte.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="195" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="209" />
       <source>Restore a backup</source>
       <translation>Restaurer une sauvegarde</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="202" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="216" />
       <source>Restore this backup</source>
       <translation>Restaurer cette sauvegarde</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="146" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="147" />
       <source>Restore…</source>
       <translation>Restaurer…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="184" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="195" />
+      <source>The backup was cancelled; nothing was written.</source>
+      <translation>La sauvegarde a été annulée ; rien n’a été écrit.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="198" />
       <source>The backup was not made</source>
       <translation>La sauvegarde n'a pas été faite</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="165" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="166" />
       <source>The backups could not be listed: {0}</source>
       <translation>Les sauvegardes n'ont pas pu être listées : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="46" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="47" />
       <source>automatic</source>
       <translation>automatique</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="47" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="48" />
       <source>backup</source>
       <translation>sauvegarde</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="48" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="49" />
       <source>before a restore</source>
       <translation>avant restauration</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="44" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="45" />
       <source>manual</source>
       <translation>manuelle</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="45" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="46" />
       <source>on close</source>
       <translation>à la fermeture</translation>
     </message>
@@ -678,7 +703,7 @@ Tout ce qui a été enregistré après ce moment est remplacé (la base actuelle
   <context>
     <name>Dialogs</name>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="106" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="117" />
       <source>Create empty clinic</source>
       <translation>Créer une base vide</translation>
     </message>
@@ -688,7 +713,7 @@ Tout ce qui a été enregistré après ce moment est remplacé (la base actuelle
       <translation>Abandonner</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="143" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="154" />
       <source>Discard the changes</source>
       <translation>Abandonner les modifications</translation>
     </message>
@@ -698,47 +723,47 @@ Tout ce qui a été enregistré après ce moment est remplacé (la base actuelle
       <translation>Continuer la saisie</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="141" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="152" />
       <source>Keep the form</source>
       <translation>Garder le formulaire</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="98" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="109" />
       <source>No clinic database was found.</source>
       <translation>Aucune base de données de la clinique n'a été trouvée.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="107" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="118" />
       <source>Open demo</source>
       <translation>Ouvrir la démo</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="109" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="120" />
       <source>Open existing…</source>
       <translation>Ouvrir une base existante…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="110" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="121" />
       <source>Quit</source>
       <translation>Quitter</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="136" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="147" />
       <source>The previous user</source>
       <translation>L'utilisateur précédent</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="130" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="141" />
       <source>Unsaved form of another user</source>
       <translation>Formulaire non enregistré d'un autre utilisateur</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="97" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="108" />
       <source>Welcome to gistdesk</source>
       <translation>Bienvenue dans gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="100" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="111" />
       <source>gistdesk can create an empty clinic database at
 {0}
 or open the demo database (invented patients, for trying the app out).</source>
@@ -752,7 +777,7 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Base gistdesk (*.sqlite *.db);;Tous les fichiers (*)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="131" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="142" />
       <source>{0} left a form with changes that are not saved.
 
 {1}, do you want to keep the form open (you then check and save it yourself, under your name) or discard those changes?</source>
@@ -1200,154 +1225,273 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
     </message>
   </context>
   <context>
+    <name>LongWork</name>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="59" />
+      <source>Case files (*.json);;All files (*)</source>
+      <translation>Fichiers de cas (*.json);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="88" />
+      <source>Case files imported</source>
+      <translation>Fichiers de cas importés</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="148" />
+      <source>Export all patients to a folder</source>
+      <translation>Exporter tous les patients dans un dossier</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="165" />
+      <source>Export cancelled</source>
+      <translation>Export annulé</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="161" />
+      <source>Exporting all patients…</source>
+      <translation>Export de tous les patients…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="99" />
+      <source>Import a patient list</source>
+      <translation>Importer une liste de patients</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="75" />
+      <location filename="../../gistdesk/ui/long_work.py" line="131" />
+      <source>Import cancelled</source>
+      <translation>Import annulé</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="58" />
+      <source>Import case files</source>
+      <translation>Importer des fichiers de cas</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="70" />
+      <source>Importing case files…</source>
+      <translation>Import des fichiers de cas…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="128" />
+      <source>Importing the patient list…</source>
+      <translation>Import de la liste de patients…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="166" />
+      <source>No file was left behind in {0}.</source>
+      <translation>Aucun fichier n’a été laissé dans {0}.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="131" />
+      <source>Nothing was imported.</source>
+      <translation>Rien n’a été importé.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="138" />
+      <source>Patient list imported</source>
+      <translation>Liste de patients importée</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="100" />
+      <source>Patient lists (*.csv *.txt);;All files (*)</source>
+      <translation>Listes de patients (*.csv *.txt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="174" />
+      <source>Patients exported</source>
+      <translation>Patients exportés</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="83" />
+      <source>The case files were not imported</source>
+      <translation>Les fichiers de cas n’ont pas été importés</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="135" />
+      <source>The patient list was not imported</source>
+      <translation>La liste de patients n’a pas été importée</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="170" />
+      <source>The patients were not exported</source>
+      <translation>Les patients n’ont pas été exportés</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="175" />
+      <source>{0} case file(s) written to {1}.</source>
+      <translation>{0} fichier(s) de cas écrit(s) dans {1}.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="89" />
+      <source>{0} file(s) imported, {1} refused.</source>
+      <translation>{0} fichier(s) importé(s), {1} refusé(s).</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="76" />
+      <source>{0} of {1} file(s) were imported, each whole; the others were not read.</source>
+      <translation>{0} fichier(s) sur {1} ont été importés, chacun en entier ; les autres n’ont pas été lus.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="124" />
+      <source>… and {0} more refused row(s)</source>
+      <translation>… et {0} autre(s) ligne(s) refusée(s)</translation>
+    </message>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="409" />
+      <location filename="../../gistdesk/ui/actions.py" line="449" />
       <source>&amp;About gistdesk</source>
       <translation>À &amp;propos de gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="368" />
+      <location filename="../../gistdesk/ui/actions.py" line="408" />
       <source>&amp;Audit log…</source>
       <translation>&amp;Journal d'audit…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="382" />
+      <location filename="../../gistdesk/ui/actions.py" line="422" />
       <source>&amp;Backups…</source>
       <translation>&amp;Sauvegardes…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="317" />
+      <location filename="../../gistdesk/ui/actions.py" line="357" />
       <source>&amp;Delete patient…</source>
       <translation>&amp;Supprimer le patient…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="171" />
+      <location filename="../../gistdesk/ui/actions.py" line="211" />
       <source>&amp;Edit patient and tumor…</source>
       <translation>&amp;Modifier patient et tumeur…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="420" />
+      <location filename="../../gistdesk/ui/actions.py" line="460" />
       <source>&amp;File</source>
       <translation>&amp;Fichier</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="327" />
+      <location filename="../../gistdesk/ui/actions.py" line="367" />
       <source>&amp;Find patient</source>
       <translation>&amp;Rechercher un patient</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="482" />
+      <location filename="../../gistdesk/ui/actions.py" line="526" />
       <source>&amp;Help</source>
       <translation>&amp;Aide</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="403" />
+      <location filename="../../gistdesk/ui/actions.py" line="167" />
+      <source>&amp;Import case files…</source>
+      <translation>&amp;Importer des fichiers de cas…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/actions.py" line="443" />
       <source>&amp;Keyboard shortcuts</source>
       <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="147" />
+      <location filename="../../gistdesk/ui/actions.py" line="187" />
       <source>&amp;Lock now</source>
       <translation>&amp;Verrouiller maintenant</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="99" />
+      <location filename="../../gistdesk/ui/actions.py" line="118" />
       <source>&amp;New patient…</source>
       <translation>&amp;Nouveau patient…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="107" />
+      <location filename="../../gistdesk/ui/actions.py" line="126" />
       <source>&amp;Open database…</source>
       <translation>&amp;Ouvrir une base…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="439" />
+      <location filename="../../gistdesk/ui/actions.py" line="483" />
       <source>&amp;Patient</source>
       <translation>&amp;Patient</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="163" />
+      <location filename="../../gistdesk/ui/actions.py" line="203" />
       <source>&amp;Quit</source>
       <translation>&amp;Quitter</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="333" />
+      <location filename="../../gistdesk/ui/actions.py" line="373" />
       <source>&amp;Refresh</source>
       <translation>&amp;Actualiser</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="252" />
+      <location filename="../../gistdesk/ui/actions.py" line="292" />
       <source>&amp;Review flag…</source>
       <translation>&amp;Évaluer l’alerte…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="389" />
+      <location filename="../../gistdesk/ui/actions.py" line="429" />
       <source>&amp;Settings…</source>
       <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="479" />
+      <location filename="../../gistdesk/ui/actions.py" line="523" />
       <source>&amp;Tools</source>
       <translation>&amp;Outils</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="136" />
+      <location filename="../../gistdesk/ui/actions.py" line="155" />
       <source>&amp;Tumor board sheet…</source>
       <translation>Fiche de &amp;RCP…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="397" />
+      <location filename="../../gistdesk/ui/actions.py" line="437" />
       <source>&amp;User guide</source>
       <translation>&amp;Guide d’utilisation</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="375" />
+      <location filename="../../gistdesk/ui/actions.py" line="415" />
       <source>&amp;Users…</source>
       <translation>&amp;Utilisateurs…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="466" />
+      <location filename="../../gistdesk/ui/actions.py" line="510" />
       <source>&amp;View</source>
       <translation>A&amp;ffichage</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="665" />
+      <location filename="../../gistdesk/ui/main_window.py" line="666" />
       <source>A form with changes that are not saved is kept behind the lock. Quit and discard it?</source>
       <translation>Un formulaire avec des modifications non enregistrées est conservé derrière le verrouillage. Quitter et l'abandonner ?</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="455" />
+      <location filename="../../gistdesk/ui/main_window.py" line="456" />
       <source>About gistdesk</source>
       <translation>À propos de gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="590" />
+      <location filename="../../gistdesk/ui/main_window.py" line="591" />
       <source>Account locked</source>
       <translation>Compte bloqué</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="198" />
+      <location filename="../../gistdesk/ui/actions.py" line="238" />
       <source>Add &amp;dose change…</source>
       <translation>Nouvelle &amp;dose…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="263" />
+      <location filename="../../gistdesk/ui/actions.py" line="303" />
       <source>Add &amp;procedure…</source>
       <translation>Nouvelle &amp;intervention…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="225" />
+      <location filename="../../gistdesk/ui/actions.py" line="265" />
       <source>Add &amp;scan…</source>
       <translation>Nouvel &amp;examen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="290" />
+      <location filename="../../gistdesk/ui/actions.py" line="330" />
       <source>Add side &amp;effect…</source>
       <translation>Nouvel &amp;effet indésirable…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="180" />
+      <location filename="../../gistdesk/ui/actions.py" line="220" />
       <source>Add therapy &amp;line…</source>
       <translation>Nouvelle &amp;ligne de traitement…</translation>
     </message>
@@ -1362,7 +1506,7 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Tous</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="359" />
+      <location filename="../../gistdesk/ui/actions.py" line="399" />
       <source>Audit log of this &amp;patient…</source>
       <translation>Journal d'audit de ce &amp;patient…</translation>
     </message>
@@ -1372,17 +1516,17 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Impossible d'ouvrir le patient</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="157" />
+      <location filename="../../gistdesk/ui/actions.py" line="197" />
       <source>Change my &amp;password…</source>
       <translation>Changer mon mot de &amp;passe…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="113" />
+      <location filename="../../gistdesk/ui/actions.py" line="132" />
       <source>Create empty &amp;clinic database…</source>
       <translation>Créer une base &amp;vide…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="621" />
+      <location filename="../../gistdesk/ui/main_window.py" line="622" />
       <source>Database: {0}</source>
       <translation>Base : {0}</translation>
     </message>
@@ -1392,7 +1536,7 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Supprimer le changement de dose</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="216" />
+      <location filename="../../gistdesk/ui/actions.py" line="256" />
       <source>Delete dose change…</source>
       <translation>Supprimer le changement de dose…</translation>
     </message>
@@ -1408,7 +1552,7 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Supprimer l'intervention</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="281" />
+      <location filename="../../gistdesk/ui/actions.py" line="321" />
       <source>Delete procedure…</source>
       <translation>Supprimer l'intervention…</translation>
     </message>
@@ -1418,7 +1562,7 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Supprimer l'examen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="243" />
+      <location filename="../../gistdesk/ui/actions.py" line="283" />
       <source>Delete scan…</source>
       <translation>Supprimer l'examen…</translation>
     </message>
@@ -1428,7 +1572,7 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Supprimer l'effet indésirable</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="308" />
+      <location filename="../../gistdesk/ui/actions.py" line="348" />
       <source>Delete side effect…</source>
       <translation>Supprimer l'effet indésirable…</translation>
     </message>
@@ -1463,29 +1607,39 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>{0} supprimé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="207" />
+      <location filename="../../gistdesk/ui/actions.py" line="181" />
+      <source>E&amp;xport all patients…</source>
+      <translation>E&amp;xporter tous les patients…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/actions.py" line="247" />
       <source>Edit dose change…</source>
       <translation>Modifier le changement de dose…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="272" />
+      <location filename="../../gistdesk/ui/actions.py" line="312" />
       <source>Edit procedure…</source>
       <translation>Modifier l'intervention…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="234" />
+      <location filename="../../gistdesk/ui/actions.py" line="274" />
       <source>Edit scan…</source>
       <translation>Modifier l'examen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="299" />
+      <location filename="../../gistdesk/ui/actions.py" line="339" />
       <source>Edit side effect…</source>
       <translation>Modifier l'effet indésirable…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="189" />
+      <location filename="../../gistdesk/ui/actions.py" line="229" />
       <source>Edit therapy line…</source>
       <translation>Modifier la ligne de traitement…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/actions.py" line="174" />
+      <source>Import patient &amp;list (CSV)…</source>
+      <translation>Importer une &amp;liste de patients (CSV)…</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/edits.py" line="309" />
@@ -1494,17 +1648,17 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
     </message>
     <message>
       <location filename="../../gistdesk/ui/edits.py" line="154" />
-      <location filename="../../gistdesk/ui/main_window.py" line="670" />
+      <location filename="../../gistdesk/ui/main_window.py" line="671" />
       <source>Keep it</source>
       <translation>Le garder</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="150" />
+      <location filename="../../gistdesk/ui/actions.py" line="190" />
       <source>Lock the window and hide patient data</source>
       <translation>Verrouiller la fenêtre et masquer les données patient</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="503" />
+      <location filename="../../gistdesk/ui/main_window.py" line="504" />
       <source>Locked</source>
       <translation>Verrouillé</translation>
     </message>
@@ -1514,7 +1668,7 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Barre d'outils principale</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="527" />
+      <location filename="../../gistdesk/ui/actions.py" line="571" />
       <source>Needs the {0} role</source>
       <translation>Nécessite le rôle {0}</translation>
     </message>
@@ -1534,32 +1688,32 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Le patient {0} n'est plus dans la base</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="128" />
+      <location filename="../../gistdesk/ui/actions.py" line="147" />
       <source>Print &amp;handout…</source>
       <translation>Imprimer la &amp;fiche patient…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="120" />
+      <location filename="../../gistdesk/ui/actions.py" line="139" />
       <source>Print &amp;summary…</source>
       <translation>Imprimer la &amp;synthèse…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="141" />
+      <location filename="../../gistdesk/ui/actions.py" line="160" />
       <source>Print the one-page tumor board sheet of the open patient</source>
       <translation>Imprimer la fiche de RCP d’une page du patient ouvert</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="669" />
+      <location filename="../../gistdesk/ui/main_window.py" line="670" />
       <source>Quit and discard</source>
       <translation>Quitter et abandonner</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="258" />
+      <location filename="../../gistdesk/ui/actions.py" line="298" />
       <source>Record the team's decision on the flagged scan</source>
       <translation>Enregistrer la décision de l’équipe sur l’examen signalé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="153" />
+      <location filename="../../gistdesk/ui/actions.py" line="193" />
       <source>S&amp;witch user…</source>
       <translation>&amp;Changer d'utilisateur…</translation>
     </message>
@@ -1623,7 +1777,7 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>À revoir</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="664" />
+      <location filename="../../gistdesk/ui/main_window.py" line="665" />
       <source>Unsaved form</source>
       <translation>Formulaire non enregistré</translation>
     </message>
@@ -1633,32 +1787,32 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>La liste de travail a échoué : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="351" />
+      <location filename="../../gistdesk/ui/actions.py" line="391" />
       <source>Worklist: Adjuvant ending</source>
       <translation>Liste de travail : Fin d'adjuvant</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="346" />
+      <location filename="../../gistdesk/ui/actions.py" line="386" />
       <source>Worklist: All</source>
       <translation>Liste de travail : Tous</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="347" />
+      <location filename="../../gistdesk/ui/actions.py" line="387" />
       <source>Worklist: Scan overdue</source>
       <translation>Liste de travail : Examen en retard</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="348" />
+      <location filename="../../gistdesk/ui/actions.py" line="388" />
       <source>Worklist: To review</source>
       <translation>Liste de travail : À revoir</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="587" />
+      <location filename="../../gistdesk/ui/main_window.py" line="588" />
       <source>Your password was changed.</source>
       <translation>Votre mot de passe a été modifié.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="564" />
+      <location filename="../../gistdesk/ui/main_window.py" line="565" />
       <source>Your role cannot see the audit log.</source>
       <translation>Votre rôle ne permet pas de consulter le journal d'audit.</translation>
     </message>
@@ -1668,7 +1822,7 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>Votre rôle ne le permet pas. Demandez à un administrateur.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="498" />
+      <location filename="../../gistdesk/ui/main_window.py" line="499" />
       <source>gistdesk — locked</source>
       <translation>gistdesk — verrouillé</translation>
     </message>
@@ -1683,7 +1837,7 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>{0} patients affichés sur {1}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="523" />
+      <location filename="../../gistdesk/ui/actions.py" line="567" />
       <source>{0} or {1}</source>
       <translation>{0} ou {1}</translation>
     </message>
@@ -2023,7 +2177,7 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>Choi</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="103" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="104" />
       <location filename="../../gistdesk/ui/patient_view.py" line="116" />
       <location filename="../../gistdesk/ui/patient_view.py" line="153" />
       <location filename="../../gistdesk/ui/patient_view.py" line="251" />
@@ -2085,7 +2239,7 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>Fin</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="106" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="107" />
       <source>File</source>
       <translation>Fichier</translation>
     </message>
@@ -2105,7 +2259,7 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>Objectif</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="104" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="105" />
       <source>Kind</source>
       <translation>Type</translation>
     </message>
@@ -2228,7 +2382,7 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>&amp;Effets indésirables</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="105" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="106" />
       <source>Size</source>
       <translation>Taille</translation>
     </message>
@@ -2369,34 +2523,34 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
   <context>
     <name>Printing</name>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="160" />
+      <location filename="../../gistdesk/ui/printing.py" line="161" />
       <source>Building the PDF…</source>
       <translation>Création du PDF…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="127" />
+      <location filename="../../gistdesk/ui/printing.py" line="128" />
       <source>Nothing was printed</source>
       <translation>Rien n'a été imprimé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="112" />
+      <location filename="../../gistdesk/ui/printing.py" line="113" />
       <source>Printing not available yet</source>
       <translation>Impression pas encore disponible</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="150" />
+      <location filename="../../gistdesk/ui/printing.py" line="151" />
       <source>The PDF could not be made</source>
       <translation>Le PDF n'a pas pu être créé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="113" />
+      <location filename="../../gistdesk/ui/printing.py" line="114" />
       <source>The {0} PDF is not available in this version of gistdesk yet.
 Nothing was printed.</source>
       <translation>Le PDF « {0} » n'est pas encore disponible dans cette version de gistdesk.
 Rien n'a été imprimé.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="151" />
+      <location filename="../../gistdesk/ui/printing.py" line="152" />
       <source>The {0} could not be built; nothing was saved.</source>
       <translation>« {0} » n'a pas pu être créé ; rien n'a été enregistré.</translation>
     </message>
