@@ -29,9 +29,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from gistdesk.clinical import assess
-from gistdesk.clinical.alerts import scan_overdue
-from gistdesk.clinical.risk import recurrence_risk
 from gistdesk.clinical.types import FlagCode, FollowUp, Risk
 from gistdesk.core.model import Case, TherapyLine
 from gistdesk.core.reviews import awaits_decision, review_in_force
@@ -110,7 +107,10 @@ def _current_line(case: Case, as_of: date) -> int | None:
 
 def _scan_due(case: Case, as_of: date, overdue_now: bool, last_scan: date | None) -> date | None:
     # Probing calls the engine's own scan_overdue rule (not the whole assess: it is cheaper
-    # and the answer is the same).
+    # and the answer is the same). The rules load with the first save, not at the app's start.
+    from gistdesk.clinical.alerts import scan_overdue
+    from gistdesk.clinical.risk import recurrence_risk
+
     risk: Risk | None = recurrence_risk(case.tumor)
     if overdue_now:
         # Overdue already: the due date is at the latest today; a scan before it is shown.
@@ -148,6 +148,8 @@ def _adjuvant_end(lines: tuple[TherapyLine, ...]) -> date | None:
 
 
 def summarize(case: Case, as_of: date) -> Summary:
+    from gistdesk.clinical import assess  # the engine loads with the first save (issue 16)
+
     assessment = assess(case, as_of)
     scans = [scan.date for scan in case.scans if scan.date <= as_of]
     last_scan = max(scans) if scans else None

@@ -11,17 +11,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from gistdesk.clinical import assess
-from gistdesk.clinical.types import Assessment
 from gistdesk.core.model import Case
 from gistdesk.storage.contract import LoadedCase, Repository, Revision
 from gistdesk.storage.errors import PatientNotFoundError
 from gistdesk.ui.background import BackgroundOp, Progress
+
+if TYPE_CHECKING:  # the engine loads when the first patient opens (issue 16)
+    from gistdesk.clinical.types import Assessment
 
 T = TypeVar("T")
 # One single-entry edit: called with the repository and the revision to check against.
@@ -75,6 +76,8 @@ class CaseController(QObject):
 
     def _load(self, record_number: str) -> tuple[LoadedCase, Assessment]:
         loaded = self.repository.load_case_revision(record_number)
+        from gistdesk.clinical import assess
+
         return loaded, assess(loaded.case, self.today())
 
     def _show_loaded(self, loaded: LoadedCase, assessment: Assessment) -> None:

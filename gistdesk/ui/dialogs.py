@@ -7,12 +7,15 @@ one function instead of fighting a nested event loop.
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QAbstractButton, QDialog, QFileDialog, QMessageBox, QWidget
 
-from gistdesk.storage.contract import Repository, User
+if TYPE_CHECKING:  # Qt's print support loads with the first print (issue 16)
+    from PySide6.QtPrintSupport import QPrinter
+
+    from gistdesk.storage.contract import Repository, User
 
 
 class FirstRunChoice(StrEnum):
@@ -85,6 +88,8 @@ def ask_save_path(
 
 def ask_printer(parent: QWidget | None) -> QPrinter | None:
     """The system print dialog; the chosen printer, or None when cancelled."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     dialog = QPrintDialog(printer, parent)
     return printer if dialog.exec() == QDialog.DialogCode.Accepted else None

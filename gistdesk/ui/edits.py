@@ -19,16 +19,16 @@ from gistdesk.core.problems import InvalidCaseError
 from gistdesk.storage.auth import PermissionDeniedError
 from gistdesk.storage.contract import Repository, Revision
 from gistdesk.storage.errors import ConflictError, StorageError
-from gistdesk.ui import conflict_dialog, dialogs
+from gistdesk.ui import dialogs
 from gistdesk.ui.controller import CaseController, EntryChange
 from gistdesk.ui.forms.base import CaseForm
 from gistdesk.ui.main_window_view import MainWindowView
 from gistdesk.ui.patient_list import PatientListModel
-from gistdesk.ui.patient_view import PatientView
 from gistdesk.ui.settings_dialog import AppSettings
 
 if TYPE_CHECKING:  # built lazily with the patient pane
     from gistdesk.ui.flags_panel import FlagsPanel
+    from gistdesk.ui.patient_view import PatientView
 
 # (repository, the revision to check against) -> the edit (its single-entry call)
 Change = EntryChange
@@ -66,6 +66,8 @@ class EditHandlers(MainWindowView):
 
     def run_form(self, form: CaseForm) -> bool:
         # The form carries the revision it was opened with; a conflict offers a reload.
+        from gistdesk.ui import conflict_dialog  # with the first form (issue 16)
+
         conflict_dialog.prepare_form(form, self.controller)
         try:
             return dialogs.run_dialog(form) == CaseForm.DialogCode.Accepted.value
@@ -159,6 +161,8 @@ class EditHandlers(MainWindowView):
         except PermissionDeniedError as exc:
             self.permission_refused(exc)
         except ConflictError as exc:
+            from gistdesk.ui import conflict_dialog
+
             conflict_dialog.show_refused(self, exc, self.controller)
         except (InvalidCaseError, StorageError) as exc:
             dialogs.show_error(self, failed or self.tr("Nothing was deleted"), str(exc))
@@ -315,6 +319,8 @@ class EditHandlers(MainWindowView):
             self.permission_refused(exc)
             return
         except ConflictError as exc:
+            from gistdesk.ui import conflict_dialog
+
             conflict_dialog.show_refused(self, exc, self.controller)
             return
         except StorageError as exc:

@@ -72,10 +72,9 @@ class LiveRefresh(QObject):
         self.in_use.setTextFormat(Qt.TextFormat.PlainText)
         self.in_use.setWordWrap(True)
         self.in_use.hide()
-        view = window.patient_view
-        layout = view.layout()
-        if isinstance(layout, QBoxLayout):
-            layout.insertWidget(layout.indexOf(view.header) + 1, self.in_use)
+        self._placed = False  # the label goes under the patient header once a patient is open
+        if window.controller.record_number is not None:
+            self._place_label()
         window.controller.case_changed.connect(self._on_case_changed)
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
@@ -168,6 +167,17 @@ class LiveRefresh(QObject):
             )
 
     # -- record in use ----------------------------------------------------------------------
+    def _place_label(self) -> None:
+        """Put the label under the patient header. Only once a patient is open: the patient
+        view is built then, never for the start (issue 16)."""
+        if self._placed:
+            return
+        self._placed = True
+        view = self.window.patient_view
+        layout = view.layout()
+        if isinstance(layout, QBoxLayout):
+            layout.insertWidget(layout.indexOf(view.header) + 1, self.in_use)
+
     def _on_case_changed(self) -> None:
         rn = self.window.controller.record_number
         if rn == self.marked:
@@ -201,6 +211,7 @@ class LiveRefresh(QObject):
             text = in_use_text(self.window.repository.in_use_by_others(rn))
         except StorageError:
             return
+        self._place_label()
         if text == self.in_use.text() and self.in_use.isVisibleTo(self.window) == bool(text):
             return  # unchanged: touching the label re-lays out the view (and counts as input)
         self.in_use.setText(text)

@@ -33,7 +33,7 @@ from gistdesk.storage.auth import Permission, PermissionDeniedError, User
 from gistdesk.storage.contract import Repository
 from gistdesk.storage.errors import StorageError
 from gistdesk.ui import actions as action_table
-from gistdesk.ui import background, dialogs, printing
+from gistdesk.ui import background, dialogs
 from gistdesk.ui.controller import CaseController
 from gistdesk.ui.edits import EditHandlers
 from gistdesk.ui.forms.base import CaseForm
@@ -47,6 +47,7 @@ from gistdesk.ui.settings_dialog import AppSettings
 from gistdesk.ui.signin import LockScreen
 
 if TYPE_CHECKING:
+    from gistdesk.ui import printing
     from gistdesk.ui.flags_panel import FlagsPanel
     from gistdesk.ui.patient_view import PatientView
 
@@ -421,6 +422,8 @@ class MainWindow(EditHandlers):
         return team_actions.review_flag(self)
 
     def _print(self, kind: str) -> printing.ReportJob | None:
+        from gistdesk.ui import printing  # reports load with the first print (issue 16)
+
         case, assessment = self.controller.case, self.controller.assessment
         if case is None or assessment is None:
             return None
@@ -436,6 +439,7 @@ class MainWindow(EditHandlers):
             self._audit_saved_pdf,
             phone=clinic.phone.strip(),
             nurse_line=clinic.nurse_line.strip(),
+            footer=clinic.report_footer,
         )
 
     def _audit_print(self, kind: str) -> None:
@@ -447,7 +451,9 @@ class MainWindow(EditHandlers):
 
     def clinic_name(self) -> str:
         """The clinic's name for report footers (settings key `clinic_name`)."""
-        return self.app_settings.clinic_name() or printing.DEFAULT_CLINIC
+        from gistdesk.ui.printing import DEFAULT_CLINIC
+
+        return self.app_settings.clinic_name() or DEFAULT_CLINIC
 
     def about(self) -> None:
         from gistdesk.ui.about import about_html

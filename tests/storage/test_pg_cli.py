@@ -10,6 +10,7 @@ import pytest
 from psycopg import sql
 
 from gistdesk.cli import main
+from gistdesk.storage.pg import schema
 from gistdesk.storage.pg.backup import check_dump
 from gistdesk.storage.pg.repository import PostgresRepository
 from gistdesk.storage.pg.server import ThrowawayServer
@@ -42,7 +43,7 @@ def test_db_init_creates_schema_and_first_administrator(
     assert main(["db", "init", pg_server.url(empty_db), "--admin", "other"]) == 1
     with PostgresRepository(pg_server.url(empty_db, WORKSTATION_LOGIN)) as repo:
         assert repo.sign_in("chief", PASSWORD).role.value == "admin"
-        assert repo.schema_version() == 1
+        assert repo.schema_version() == schema.LATEST_VERSION
 
 
 def test_db_init_refuses_a_weak_password(

@@ -61,7 +61,9 @@ def test_import_files_stops_between_two_files_keeping_whole_ones(
     assert seen == [(0, 5), (1, 5), (2, 5)]
 
 
-def test_csv_import_cancelled_between_rows(repo: SqliteRepository) -> None:
+def test_csv_import_cancelled_between_batches_keeps_whole_batches(
+    repo: SqliteRepository,
+) -> None:
     text = "record_number,family_name,given_name\n" + "".join(
         f"C-{i},Name{i},Given\n" for i in range(250)
     )
@@ -69,11 +71,18 @@ def test_csv_import_cancelled_between_rows(repo: SqliteRepository) -> None:
     token = CancelToken()
     seen: list[tuple[int, int | None]] = []
     report = import_rows(
-        repo, result, user="u", as_of=TODAY, progress=cancel_at(100, token, seen), cancel=token
+        repo,
+        result,
+        user="u",
+        as_of=TODAY,
+        progress=cancel_at(100, token, seen),
+        cancel=token,
+        batch_size=100,
     )
+    # The first batch of 100 was written; the cancel stopped the second before its write.
     assert report.cancelled and report.saved == 100
-    assert len(repo.record_numbers()) == 100
-    assert "cancelled" in report.lines()[-1]
+    assert repo.record_numbers() == sorted(f"C-{i}" for i in range(100))
+    assert report.lines()[-1] == "cancelled: nothing after row 101 was imported"
     assert seen == [(0, 250), (100, 250)]
 
 

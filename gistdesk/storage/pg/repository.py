@@ -84,7 +84,7 @@ from gistdesk.storage.errors import (
     SignInError,
     StorageError,
 )
-from gistdesk.storage.pg import listing, schema
+from gistdesk.storage.pg import listing, ranked, schema
 from gistdesk.storage.repository import SqliteRepository, _utc_text
 from gistdesk.storage.text import fold, name_key
 from gistdesk.storage.users import Role, User
@@ -311,7 +311,7 @@ class PostgresRepository(Acting):
                 "autocommit": True,
                 "connect_timeout": int(connect_timeout),
                 "application_name": "gistdesk",
-                # Unqualified names are gistdesk's (search.pg_search_sql); a read-only
+                # Unqualified names are gistdesk's (the shared search SQL); a read-only
                 # repository (the GUI's search thread) cannot change anything.
                 "options": "-c search_path=gistdesk,pg_catalog"
                 + (" -c default_transaction_read_only=on" if read_only else ""),
@@ -910,10 +910,13 @@ class PostgresRepository(Acting):
         """One page of the patient list, in one query (see pg/listing.py)."""
         self.require(Permission.VIEW)
         day = today or date.today()
-        sql, params = listing.list_sql(
-            search.parse(query), worklist, sort, descending, offset, limit, day
-        )
-        result = self._read(lambda c: c.execute(sql, params).fetchall())
+        parsed = search.parse(query)
+        if not parsed.empty and sort is SortKey.RELEVANCE:
+            # Ranked as a receptionist expects, walking the terms table (pg/ranked.py).
+            result = self._read(lambda c: ranked.page_rows(c, parsed, worklist, offset, limit, day))
+        else:
+            sql, params = listing.list_sql(parsed, worklist, sort, descending, offset, limit, day)
+            result = self._read(lambda c: c.execute(sql, params).fetchall())
         return [SqliteRepository._row(tuple(_iso(v) for v in r), day) for r in result]
 
     def search(self, query: str, limit: int = 50) -> list[PatientRow]:
