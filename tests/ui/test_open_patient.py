@@ -208,3 +208,23 @@ def test_laid_out_cards_are_reused_and_bounded(app: object) -> None:
     layouts.get(other, 300, font)
     assert len(layouts) == 2
     assert layouts.get(card, 300, font) is not first  # the oldest went first
+
+
+def test_dashes_run_on_across_corners_as_qpainter_draws_them() -> None:
+    from PySide6.QtCore import QPointF
+
+    from gistdesk.ui.timeline_chart import dash_segments
+
+    # 10 px right, then 10 px down; dashes of 4 with gaps of 2.
+    corner = [QPointF(0, 0), QPointF(10, 0), QPointF(10, 10)]
+    dashes = [
+        ((round(d.x1(), 6), round(d.y1(), 6)), (round(d.x2(), 6), round(d.y2(), 6)))
+        for d in dash_segments(corner, (4.0, 2.0))
+    ]
+    assert dashes == [
+        ((0, 0), (4, 0)),
+        ((6, 0), (10, 0)),  # ends exactly at the corner: the gap starts after it
+        ((10, 2), (10, 6)),
+        ((10, 8), (10, 10)),  # cut by the end of the line
+    ]
+    assert dash_segments([QPointF(0, 0)], (4.0, 2.0)) == []
