@@ -161,9 +161,12 @@ def loop_wait(window: object) -> None:
         model.search_failed.disconnect(loop.quit)
 
 
-def measure_open(window: Any, repo: Any) -> tuple[list[float], list[float]]:
+def measure_open(
+    window: Any, repo: Any, fresh_cards: bool = False
+) -> tuple[list[float], list[float]]:
     """Opening a patient with 60 scans: load, assess, fill every view, paint; (wall ms,
-    CPU ms) of 10 opens, each after opening another patient."""
+    CPU ms) of 10 opens, each after opening another patient. `fresh_cards`: the flags
+    panel keeps no laid-out card from before (as the first time a patient is opened)."""
     from PySide6.QtWidgets import QApplication
 
     open_ms: list[float] = []
@@ -172,6 +175,8 @@ def measure_open(window: Any, repo: Any) -> tuple[list[float], list[float]]:
     for _ in range(10):
         window.open_patient(other)
         QApplication.processEvents()
+        if fresh_cards:
+            window.flags_panel.view.itemDelegate().layouts.clear()
         c0 = time.process_time()
         t0 = time.perf_counter()
         window.open_patient(BIG_RECORD)
@@ -210,17 +215,30 @@ def open_only(db: Path, settings_path: str) -> str:
         bar.setValue(bar.maximum())
         app.processEvents()
     QApplication.processEvents()
+    return open_row(open_figures(window, repo))
+
+
+def open_figures(window: Any, repo: Any) -> dict[str, float]:
     open_ms, open_cpu = measure_open(window, repo)
-    return open_row(
-        statistics.median(open_cpu), max(open_cpu), statistics.median(open_ms), max(open_ms)
-    )
+    _, cold_cpu = measure_open(window, repo, fresh_cards=True)
+    return {
+        "open_cpu_median": statistics.median(open_cpu),
+        "open_cpu_max": max(open_cpu),
+        "open_median": statistics.median(open_ms),
+        "open_max": max(open_ms),
+        "open_cold_cpu_median": statistics.median(cold_cpu),
+        "open_cold_cpu_max": max(cold_cpu),
+    }
 
 
-def open_row(cpu_median: float, cpu_max: float, wall_median: float, wall_max: float) -> str:
-    ok = "yes" if cpu_max < TARGET_OPEN_MS else "**no**"
+def open_row(m: dict[str, float]) -> str:
+    ok = "yes" if max(m["open_cpu_max"], m["open_cold_cpu_max"]) < TARGET_OPEN_MS else "**no**"
     return (
-        "| Open a patient with 60 scans (load, assess, draw), median / max of 10, CPU (wall) | "
-        f"{cpu_median:.1f} / {cpu_max:.1f} ms ({wall_median:.1f} / {wall_max:.1f} ms) | "
+        "| Open a patient with 60 scans (load, assess, draw), median / max of 10, CPU (wall); "
+        "the flag cards laid out afresh (a first open) | "
+        f"{m['open_cpu_median']:.1f} / {m['open_cpu_max']:.1f} ms "
+        f"({m['open_median']:.1f} / {m['open_max']:.1f} ms); "
+        f"{m['open_cold_cpu_median']:.1f} / {m['open_cold_cpu_max']:.1f} ms | "
         f"< {TARGET_OPEN_MS:.0f} ms | {ok} |"
     )
 
@@ -329,7 +347,7 @@ def in_process(db: Path, settings_path: str) -> dict[str, float]:
         scroll_cpu.append((time.process_time() - c0) * 1000)
     scrolled_rows = window.list_model.rowCount()
 
-    open_ms, open_cpu = measure_open(window, repo)
+    opened = open_figures(window, repo)
     QApplication.processEvents()
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     key_ms.sort()
@@ -346,8 +364,7 @@ def in_process(db: Path, settings_path: str) -> dict[str, float]:
         "one_letter_cpu_p95": p95(one_letter_cpu),
         "scroll_cpu_p95": p95(scroll_cpu),
         "scroll_cpu_max": max(scroll_cpu) if scroll_cpu else 0.0,
-        "open_cpu_median": statistics.median(open_cpu),
-        "open_cpu_max": max(open_cpu),
+        **opened,
         "load_end": os.getloadavg()[0],
         "one_letter_p95": sorted(one_letter_ms)[int(len(one_letter_ms) * 0.95) - 1],
         "one_letter_max": max(one_letter_ms),
@@ -363,8 +380,6 @@ def in_process(db: Path, settings_path: str) -> dict[str, float]:
         "key_p95": key_ms[int(len(key_ms) * 0.95) - 1],
         "key_max": key_ms[-1],
         "key_n": float(len(key_ms)),
-        "open_median": statistics.median(open_ms),
-        "open_max": max(open_ms),
         "rss_mb": rss_mb,
         "patients": float(repo.count_patients()),
         **{f"storage:{k}": v for k, v in storage_ms.items()},
@@ -461,20 +476,15 @@ def main(argv: list[str] | None = None) -> int:
             mark(measured["scroll_cpu_max"] <= TARGET_SCROLL_MS),
         ),
         (
-            "Open a patient with 60 scans (load, assess, draw), median / max of 10, CPU (wall)",
-            f"{measured['open_cpu_median']:.1f} / {measured['open_cpu_max']:.1f} ms "
-            f"({measured['open_median']:.1f} / {measured['open_max']:.1f} ms)",
-            f"< {TARGET_OPEN_MS:.0f} ms",
-            mark(measured["open_cpu_max"] < TARGET_OPEN_MS),
-        ),
-        (
             "Peak memory (RSS) of the process holding the window",
             f"{measured['rss_mb']:.0f} MB",
             "",
             "",
         ),
     ]
-    table = "\n".join(f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows)
+    lines = [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows]
+    lines.insert(len(lines) - 1, open_row(measured))  # before the memory row
+    table = "\n".join(lines)
     storage = ", ".join(
         f"`{k.split(':', 1)[1]}` {v:.1f} ms"
         for k, v in measured.items()

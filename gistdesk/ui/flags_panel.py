@@ -350,9 +350,12 @@ class CardLayout:
             label_w = max(40.0, min(label_w, width - value_w - self.GAP - 3 * self.CELL))
             value_x = self.CELL + label_w + self.GAP + self.CELL
             wrap = Qt.TextFlag.TextWordWrap
+            line_h = metrics.height()
             for label, value in card.numbers:
-                label_h = metrics.boundingRect(QRectF(0, 0, label_w, 1e6), wrap, label).height()
-                h = max(label_h, metrics.height())
+                h = line_h
+                if metrics.horizontalAdvance(label) > label_w:  # wraps: measure the lines
+                    box = metrics.boundingRect(QRectF(0, 0, label_w, 1e6), wrap, label)
+                    h = max(box.height(), line_h)
                 self.rows.append(
                     (
                         QRectF(self.CELL, y + self.CELL, label_w, h),
@@ -445,10 +448,11 @@ class FlagDelegate(QStyledItemDelegate):
         )
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        width = self.view.viewport().width() - 4
-        # The same text width as paint() uses (the card is inset 2 px on each side).
+        # A card spans the viewport's width (the rect paint() gets), inset 2 px on each
+        # side: measured at the very width it is painted at, so one layout serves both.
+        width = self.view.viewport().width()
         layout = self._layout(index, width - 4)
-        return QSize(int(width), int(layout.height) + 2 * self.PAD + 8)
+        return QSize(width - 4, int(layout.height) + 2 * self.PAD + 8)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         model = index.model()
