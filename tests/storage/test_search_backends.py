@@ -5,6 +5,7 @@ rename, delete, import and the PostgreSQL migration that added them."""
 from __future__ import annotations
 
 import dataclasses
+import uuid
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -267,7 +268,7 @@ def test_import_csv_replace_keeps_the_index_right_on_both(
 @pytest.fixture
 def v1_db(pg_server: ThrowawayServer) -> Iterator[str]:
     """A database migrated only to version 1, for the step that adds the terms table."""
-    name = f"v1_{id(object())}"
+    name = f"v1_{uuid.uuid4().hex}"
     with psycopg.connect(pg_server.url(), autocommit=True) as conn:
         conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
     with psycopg.connect(pg_server.url(name), autocommit=True) as conn:
