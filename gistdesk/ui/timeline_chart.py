@@ -92,14 +92,16 @@ def dash_segments(points: list[QPointF], pattern: tuple[float, ...]) -> list[QLi
     running on across the corners as QPainter's dasher does."""
     dashes: list[QLineF] = []
     index, left, on = 0, pattern[0], True
-    for a, b in pairwise(points):
-        length = hypot(b.x() - a.x(), b.y() - a.y())
+    xy = [(point.x(), point.y()) for point in points]
+    for (ax, ay), (bx, by) in pairwise(xy):
+        dx, dy = bx - ax, by - ay
+        length = hypot(dx, dy)
         done = 0.0
         while length - done > 1e-9:
             step = min(left, length - done)
             if on:
                 t0, t1 = done / length, (done + step) / length
-                dashes.append(QLineF(a + (b - a) * t0, a + (b - a) * t1))
+                dashes.append(QLineF(ax + dx * t0, ay + dy * t0, ax + dx * t1, ay + dy * t1))
             done += step
             left -= step
             if left <= 1e-9:
@@ -111,25 +113,19 @@ def dash_segments(points: list[QPointF], pattern: tuple[float, ...]) -> list[QLi
 def draw_polyline(p: QPainter, points: list[QPointF]) -> None:
     """A polyline in the painter's pen, drawn as separate segments: for a pen wider than
     a pixel, QPainter strokes a whole path (or polyline) through its outline, several
-    times slower than drawing its segments. Solid: segments with round caps (smooth
-    corners); dashed or dotted: the dashes, the pattern running across the corners."""
+    times slower than drawing its segments (whose square caps close the corners).
+    Dashed or dotted: the dashes, the pattern running on across the corners."""
     pen = p.pen()
     pattern = _DASHES.get(pen.style())
-    width = max(1.0, pen.widthF())
-    if pattern is not None:
-        solid = QPen(pen)
-        solid.setStyle(Qt.PenStyle.SolidLine)
-        p.save()
-        p.setPen(solid)
-        p.drawLines(dash_segments(points, tuple(v * width for v in pattern)))
-        p.restore()
+    if pattern is None:
+        p.drawLines([QLineF(a, b) for a, b in pairwise(points)])
         return
-    round_pen = QPen(pen)
-    round_pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-    p.save()
-    p.setPen(round_pen)
-    p.drawLines([QLineF(a, b) for a, b in pairwise(points)])
-    p.restore()
+    width = max(1.0, pen.widthF())
+    solid = QPen(pen)
+    solid.setStyle(Qt.PenStyle.SolidLine)
+    p.setPen(solid)
+    p.drawLines(dash_segments(points, tuple(v * width for v in pattern)))
+    p.setPen(pen)
 
 
 @dataclass(frozen=True)
