@@ -188,6 +188,12 @@ def index_terms(record_number: str, family_name: str, given_name: str) -> list[t
     return sorted(kept)
 
 
+def term_words(terms: list[tuple[str, int]]) -> str:
+    """All of a patient's terms in one text, each after a '|' (terms are letters and digits
+    only): a word of a query is the start of one of them exactly when '|' + word is in it."""
+    return "".join(f"|{term}" for term in sorted({t for t, _rank in terms}))
+
+
 def rank_of(
     query: SearchQuery, record_number: str, family_name: str, given_name: str
 ) -> int | None:

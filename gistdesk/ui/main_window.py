@@ -614,8 +614,13 @@ class MainWindow(EditHandlers):
     def show_settings(self) -> None:
         from gistdesk.ui.settings_dialog import SettingsDialog
 
-        if dialogs.run_dialog(SettingsDialog(self.app_settings, self)):
+        dialog = SettingsDialog(self.app_settings, self, self.settings)
+        if dialogs.run_dialog(dialog):
             self.idle.set_interval(self.idle_interval_ms())
+            if dialog.database_changed:
+                self.statusBar().showMessage(
+                    self.tr("The database choice takes effect at the next start."), 10000
+                )
 
     # -- database / settings --------------------------------------------------------------
     def set_repository(
