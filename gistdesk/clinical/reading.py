@@ -470,30 +470,32 @@ class Reading:
         else:
             assert nadir_scan is not None
             density_vs_nadir = density_change(ids, self._index.of(nadir_scan), facts)
+        # Positional, in the field order above: one per scan, and a class call with
+        # keywords costs more than the whole object on Python 3.11.
         return ScanEvaluation(
-            scan=scan,
-            reference=reference,
-            reference_why=self.why,
-            treated=treated_ids,
-            targets=targets,
-            target_ids=target_set.sorted_ids,
-            unmeasured=unmeasured,
-            new_lesions=new,
-            nodule=nodule,
-            recist=RecistResult(total, vs_reference, vs_nadir, target, overall),
-            choi=ChoiResult(
+            scan,
+            reference,
+            self.why,  # reference_why
+            treated_ids,  # treated
+            targets,
+            target_set.sorted_ids,  # target_ids
+            unmeasured,
+            new,  # new_lesions
+            nodule,
+            RecistResult(total, vs_reference, vs_nadir, target, overall),
+            ChoiResult(
                 vs_reference,  # size_change_pct: the same SOD, vs the reference
                 density,
                 density_vs_nadir,
                 _choi(scan, target, vs_reference, density, new, nodule),
                 values.mean_density_hu,
             ),
-            pet=_pet(target_set.base_suv, values.suv_max, new),
-            reference_mm=reference_mm,
-            nadir_mm=nadir,
-            nadir_scan=nadir_scan,
-            measured_mm=measured,
-            smallest=self.smallest,  # live: read it before the next record()
+            _pet(target_set.base_suv, values.suv_max, new),
+            reference_mm,
+            nadir,  # nadir_mm
+            nadir_scan,
+            measured,  # measured_mm
+            self.smallest,  # smallest: live, read it before the next record()
         )
 
     def record(self, evaluation: ScanEvaluation, counts_as_pd: bool) -> None:
