@@ -119,7 +119,10 @@ class _Engine:
         self.index = LesionIndex()
 
     def _step(self, reading: Reading, scan: Scan) -> tuple[ScanEvaluation, ReviewState | None]:
-        treated = treated_lesions(self.procedures, reading.reference, scan)
+        # (Most cases have no procedure that lists lesions: nothing is treated.)
+        treated = (
+            treated_lesions(self.procedures, reading.reference, scan) if self.procedures else set()
+        )
         return reading.evaluate(scan, treated), self.reviews.get(scan.date)
 
     def read_line(self, context: LineContext) -> tuple[LineSummary, list[_Read]]:

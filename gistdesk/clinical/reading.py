@@ -102,19 +102,16 @@ class ScanEvaluation:
 class ScanFacts:
     """What the rules read from one scan, gathered once per assessment (a scan is compared
     many times: with later scans, as a reference and as a nadir scan). Lesions by id keep the
-    first entry of an id, as Scan.lesion() does; the maps hold only known values."""
+    first entry of an id, as Scan.lesion() does."""
 
-    __slots__ = ("known_sizes", "lesions", "new", "nodule", "scan")
+    __slots__ = ("lesions", "new", "nodule", "scan")
 
     def __init__(self, scan: Scan) -> None:
         lesions: dict[str, Lesion] = {}
-        known_sizes: list[tuple[str, float]] = []
         new: list[Lesion] = []
         nodule = False
         for lesion in scan.lesions:  # one pass: this runs for every scan of every case
-            key, size = lesion.lesion_id, lesion.longest_diameter_mm
-            if size is not None:
-                known_sizes.append((key, size))  # every entry, for the smallest diameters
+            key = lesion.lesion_id
             if lesion.new:
                 new.append(lesion)
             if lesion.intratumoral_nodule:
@@ -123,7 +120,6 @@ class ScanFacts:
                 lesions[key] = lesion
         self.scan = scan
         self.lesions: Mapping[str, Lesion] = lesions
-        self.known_sizes = tuple(known_sizes)
         self.new = tuple(new)
         # The one sign a treated lesion keeps: an enhancing nodule inside it (Shankar 2005).
         self.nodule = nodule
@@ -393,10 +389,12 @@ class Reading:
 
     def _note_sizes(self, facts: ScanFacts) -> None:
         smallest = self.smallest
-        for lesion_id, size in facts.known_sizes:
-            known = smallest.get(lesion_id)
-            if known is None or size < known:
-                smallest[lesion_id] = size
+        for lesion in facts.scan.lesions:  # every entry of an id
+            size = lesion.longest_diameter_mm
+            if size is not None:
+                known = smallest.get(lesion.lesion_id)
+                if known is None or size < known:
+                    smallest[lesion.lesion_id] = size
 
     def _targets(self, treated: tuple[str, ...]) -> TargetSet:
         found = self._target_sets.get(treated)
@@ -424,7 +422,7 @@ class Reading:
     def evaluate(self, scan: Scan, treated: set[str]) -> ScanEvaluation:
         reference = self.reference
         facts = self._index.of(scan)
-        treated_ids = tuple(sorted(treated))
+        treated_ids = tuple(sorted(treated)) if treated else ()
         new = facts.new
         if treated:
             new = tuple(lesion for lesion in new if lesion.lesion_id not in treated)
