@@ -155,7 +155,7 @@ def test_cancelled_csv_import_keeps_only_whole_batches(
         "cancelled: nothing after row 501 was imported"
     )
     assert "gistdesk-op" in gate.threads and "MainThread" not in gate.threads
-    assert window.list_model.total() == 500  # the list was refreshed
+    assert window.list_model.total == 500  # the list was refreshed
 
 
 def test_csv_import_to_the_end_reports_every_row(
