@@ -69,7 +69,7 @@
     <message>
       <location filename="../../gistdesk/ui/app.py" line="476" />
       <location filename="../../gistdesk/ui/app.py" line="548" />
-      <location filename="../../gistdesk/ui/team.py" line="88" />
+      <location filename="../../gistdesk/ui/team.py" line="83" />
       <source>Cannot open the database</source>
       <translation>Die Datenbank kann nicht geöffnet werden</translation>
     </message>
@@ -165,7 +165,7 @@ Zeit: {3}</translation>
     <message>
       <location filename="../../gistdesk/ui/app.py" line="477" />
       <location filename="../../gistdesk/ui/app.py" line="549" />
-      <location filename="../../gistdesk/ui/team.py" line="89" />
+      <location filename="../../gistdesk/ui/team.py" line="84" />
       <source>{0} could not be opened.</source>
       <translation>{0} konnte nicht geöffnet werden.</translation>
     </message>
@@ -576,18 +576,18 @@ Alles, was danach gespeichert wurde, wird ersetzt (vorher wird die aktuelle Date
   <context>
     <name>Controller</name>
     <message>
-      <location filename="../../gistdesk/ui/controller.py" line="159" />
+      <location filename="../../gistdesk/ui/controller.py" line="162" />
       <source>Deleting…</source>
       <translation>Wird gelöscht…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/controller.py" line="95" />
+      <location filename="../../gistdesk/ui/controller.py" line="98" />
       <source>Opening…</source>
       <translation>Wird geöffnet…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/controller.py" line="133" />
-      <location filename="../../gistdesk/ui/controller.py" line="148" />
+      <location filename="../../gistdesk/ui/controller.py" line="136" />
+      <location filename="../../gistdesk/ui/controller.py" line="151" />
       <source>Saving…</source>
       <translation>Wird gespeichert…</translation>
     </message>
@@ -652,6 +652,49 @@ Alles, was danach gespeichert wurde, wird ersetzt (vorher wird die aktuelle Date
     </message>
   </context>
   <context>
+    <name>DatabaseChoice</name>
+    <message>
+      <location filename="../../gistdesk/ui/database_choice.py" line="74" />
+      <source>Give the database file's full path (or use Browse…).</source>
+      <translation>Geben Sie den vollständigen Pfad der Datenbankdatei an (oder nutzen Sie „Durchsuchen…“).</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/database_choice.py" line="67" />
+      <source>Only postgresql:// addresses can be opened (or a database file).</source>
+      <translation>Nur postgresql://-Adressen können geöffnet werden (oder eine Datenbankdatei).</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/database_choice.py" line="57" />
+      <source>The address holds a password; it is never stored. Remove it: the password is asked at sign-in, or comes from GISTDESK_PASSWORD or ~/.pgpass.</source>
+      <translation>Die Adresse enthält ein Passwort; Passwörter werden nie gespeichert. Entfernen Sie es: Das Passwort wird bei der Anmeldung abgefragt oder kommt aus GISTDESK_PASSWORD oder ~/.pgpass.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/database_choice.py" line="86" />
+      <source>The folder {0} does not exist.</source>
+      <translation>Der Ordner {0} existiert nicht.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/database_choice.py" line="51" />
+      <source>The team database address cannot be read: {0}</source>
+      <translation>Die Adresse der Teamdatenbank ist nicht lesbar: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/database_choice.py" line="41" />
+      <source>The team database is not available in this build of gistdesk.</source>
+      <translation>Die Teamdatenbank ist in dieser gistdesk-Version nicht verfügbar.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/database_choice.py" line="33" />
+      <source>This is not a database file or address.</source>
+      <translation>Das ist weder eine Datenbankdatei noch eine Datenbankadresse.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/database_choice.py" line="80" />
+      <source>{0} is a folder, not a database file.</source>
+      <translation>{0} ist ein Ordner, keine Datenbankdatei.</translation>
+    </message>
+  </context>
+  <context>
     <name>DateField</name>
     <message>
       <location filename="../../gistdesk/ui/forms/fields.py" line="66" />
@@ -678,67 +721,67 @@ Alles, was danach gespeichert wurde, wird ersetzt (vorher wird die aktuelle Date
   <context>
     <name>Dialogs</name>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="106" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="111" />
       <source>Create empty clinic</source>
       <translation>Leere Klinikdatenbank anlegen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="34" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="37" />
       <source>Discard</source>
       <translation>Verwerfen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="143" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="148" />
       <source>Discard the changes</source>
       <translation>Änderungen verwerfen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="35" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="38" />
       <source>Keep editing</source>
       <translation>Weiter bearbeiten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="141" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="146" />
       <source>Keep the form</source>
       <translation>Formular behalten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="98" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="103" />
       <source>No clinic database was found.</source>
       <translation>Es wurde keine Klinikdatenbank gefunden.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="107" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="112" />
       <source>Open demo</source>
       <translation>Demo öffnen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="109" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="114" />
       <source>Open existing…</source>
       <translation>Vorhandene öffnen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="110" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="115" />
       <source>Quit</source>
       <translation>Beenden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="136" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="141" />
       <source>The previous user</source>
       <translation>Der vorherige Benutzer</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="130" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="135" />
       <source>Unsaved form of another user</source>
       <translation>Ungespeichertes Formular eines anderen Benutzers</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="97" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="102" />
       <source>Welcome to gistdesk</source>
       <translation>Willkommen bei gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="100" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="105" />
       <source>gistdesk can create an empty clinic database at
 {0}
 or open the demo database (invented patients, for trying the app out).</source>
@@ -747,12 +790,12 @@ or open the demo database (invented patients, for trying the app out).</source>
 oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="71" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="74" />
       <source>gistdesk database (*.sqlite *.db);;All files (*)</source>
       <translation>gistdesk-Datenbank (*.sqlite *.db);;Alle Dateien (*)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="131" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="136" />
       <source>{0} left a form with changes that are not saved.
 
 {1}, do you want to keep the form open (you then check and save it yourself, under your name) or discard those changes?</source>
@@ -892,205 +935,205 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
   <context>
     <name>FlagsPanel</name>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="74" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="76" />
       <source>Adjuvant therapy (days)</source>
       <translation>Adjuvante Therapie (Tage)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="408" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="448" />
       <source>Adjuvant therapy ends on {0} (in {1} days): on the Adjuvant ending worklist.</source>
       <translation>Die adjuvante Therapie endet am {0} (in {1} Tagen): auf der Arbeitsliste „Adjuvant endet“.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="89" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="91" />
       <source>Advised duration (days)</source>
       <translation>Empfohlene Dauer (Tage)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="142" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="144" />
       <source>Awaiting the team’s review</source>
       <translation>Wartet auf die Beurteilung des Teams</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="192" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="194" />
       <source>Basis:</source>
       <translation>Grundlage:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="75" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="77" />
       <source>Before surgery (days)</source>
       <translation>Vor der Operation (Tage)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="77" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="79" />
       <source>Change vs baseline</source>
       <translation>Änderung zum Ausgangsbefund</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="78" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="80" />
       <source>Change vs nadir</source>
       <translation>Änderung zum Nadir</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="71" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="73" />
       <source>Change vs reference</source>
       <translation>Änderung zur Referenz</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="179" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="181" />
       <source>Criteria:</source>
       <translation>Kriterien:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="85" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="87" />
       <source>Days</source>
       <translation>Tage</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="86" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="88" />
       <source>Days on this line</source>
       <translation>Tage auf dieser Linie</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="87" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="89" />
       <source>Days since the last scan</source>
       <translation>Tage seit der letzten Bildgebung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="79" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="81" />
       <source>Density change</source>
       <translation>Dichteänderung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="81" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="83" />
       <source>Density change vs nadir</source>
       <translation>Dichteänderung zum Nadir</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="90" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="92" />
       <source>Dose</source>
       <translation>Dosis</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="182" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="184" />
       <source>Extent:</source>
       <translation>Ausmaß:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="350" />
-      <location filename="../../gistdesk/ui/flags_panel.py" line="365" />
-      <location filename="../../gistdesk/ui/flags_panel.py" line="429" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="390" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="405" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="469" />
       <source>Flags</source>
       <translation>Hinweise</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="429" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="469" />
       <source>Flags ({0} open)</source>
       <translation>Hinweise ({0} offen)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="394" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="434" />
       <source>Flags support the GIST team's review; they are not orders.</source>
       <translation>Hinweise unterstützen die Beurteilung durch das GIST-Team; sie sind keine Anordnungen.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="67" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="69" />
       <source>Nadir scan</source>
       <translation>Nadir-Bildgebung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="76" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="78" />
       <source>Next scan due</source>
       <translation>Nächste Bildgebung fällig</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="390" />
-      <location filename="../../gistdesk/ui/flags_panel.py" line="433" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="430" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="473" />
       <source>No flags: nothing for the team to review.</source>
       <translation>Keine Hinweise: Für das Team gibt es nichts zu prüfen.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="209" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="211" />
       <source>Options to discuss:</source>
       <translation>Zu besprechende Optionen:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="146" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="148" />
       <source>Re-image requested</source>
       <translation>Erneute Bildgebung angefordert</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="69" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="71" />
       <source>Reference scan</source>
       <translation>Referenzbildgebung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="183" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="185" />
       <source>Resistance:</source>
       <translation>Resistenz:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="146" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="148" />
       <source>Reviewed</source>
       <translation>Beurteilt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="436" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="476" />
       <source>Reviewed ({0})</source>
       <translation>Beurteilt ({0})</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="84" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="86" />
       <source>SUVmax change</source>
       <translation>SUVmax-Änderung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="88" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="90" />
       <source>Scan interval (days)</source>
       <translation>Bildgebungsintervall (Tage)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="277" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="289" />
       <source>Select to show its scan</source>
       <translation>Auswählen, um die Bildgebung zu zeigen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="66" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="68" />
       <source>Smallest sum (nadir)</source>
       <translation>Kleinste Summe (Nadir)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="216" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="218" />
       <source>Source:</source>
       <translation>Quelle:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="65" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="67" />
       <source>Sum at baseline</source>
       <translation>Summe bei Ausgangsbefund</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="68" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="70" />
       <source>Sum at the reference scan</source>
       <translation>Summe bei der Referenzbildgebung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="64" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="66" />
       <source>Sum of target diameters</source>
       <translation>Summe der Zieldurchmesser</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="196" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="198" />
       <source>early on the first TKI line (when false progression is most common)</source>
       <translation>früh in der ersten TKI-Linie (wenn eine Pseudoprogression am häufigsten ist)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="189" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="191" />
       <source>off therapy</source>
       <translation>ohne Therapie</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="164" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="166" />
       <source>scan {0}</source>
       <translation>Bildgebung {0}</translation>
     </message>
@@ -1121,22 +1164,22 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Ebenfalls zur Bearbeitung geöffnet: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/live_refresh.py" line="149" />
+      <location filename="../../gistdesk/ui/live_refresh.py" line="148" />
       <source>Patient {0} was changed by {1}; showing the saved version.</source>
       <translation>Patient {0} wurde von {1} geändert; angezeigt wird der gespeicherte Stand.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/live_refresh.py" line="146" />
+      <location filename="../../gistdesk/ui/live_refresh.py" line="145" />
       <source>Patient {0} was deleted by {1}.</source>
       <translation>Patient {0} wurde von {1} gelöscht.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/live_refresh.py" line="163" />
+      <location filename="../../gistdesk/ui/live_refresh.py" line="162" />
       <source>Your form is kept as it is; when you save, you are asked how to go on if your entries meet the change.</source>
       <translation>Ihr Formular bleibt, wie es ist; beim Speichern werden Sie gefragt, wie es weitergeht, falls Ihre Eingaben die Änderung berühren.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/live_refresh.py" line="144" />
+      <location filename="../../gistdesk/ui/live_refresh.py" line="143" />
       <source>someone else</source>
       <translation>jemand anderes</translation>
     </message>
@@ -1312,17 +1355,17 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>&amp;Ansicht</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="665" />
+      <location filename="../../gistdesk/ui/main_window.py" line="676" />
       <source>A form with changes that are not saved is kept behind the lock. Quit and discard it?</source>
       <translation>Hinter der Sperre wartet ein Formular mit ungespeicherten Änderungen. Beenden und es verwerfen?</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="455" />
+      <location filename="../../gistdesk/ui/main_window.py" line="461" />
       <source>About gistdesk</source>
       <translation>Über gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="590" />
+      <location filename="../../gistdesk/ui/main_window.py" line="596" />
       <source>Account locked</source>
       <translation>Konto gesperrt</translation>
     </message>
@@ -1367,7 +1410,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Prüfprotokoll dieses &amp;Patienten…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="373" />
+      <location filename="../../gistdesk/ui/main_window.py" line="374" />
       <source>Cannot open the patient</source>
       <translation>Der Patient kann nicht geöffnet werden</translation>
     </message>
@@ -1382,12 +1425,12 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Leere &amp;Klinikdatenbank anlegen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="621" />
+      <location filename="../../gistdesk/ui/main_window.py" line="632" />
       <source>Database: {0}</source>
       <translation>Datenbank: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="214" />
+      <location filename="../../gistdesk/ui/edits.py" line="218" />
       <source>Delete dose change</source>
       <translation>Dosisänderung löschen</translation>
     </message>
@@ -1397,13 +1440,13 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Dosisänderung löschen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="303" />
-      <location filename="../../gistdesk/ui/edits.py" line="308" />
+      <location filename="../../gistdesk/ui/edits.py" line="307" />
+      <location filename="../../gistdesk/ui/edits.py" line="312" />
       <source>Delete patient</source>
       <translation>Patient löschen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="255" />
+      <location filename="../../gistdesk/ui/edits.py" line="259" />
       <source>Delete procedure</source>
       <translation>Eingriff löschen</translation>
     </message>
@@ -1413,7 +1456,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Eingriff löschen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="174" />
+      <location filename="../../gistdesk/ui/edits.py" line="178" />
       <source>Delete scan</source>
       <translation>Bildgebung löschen</translation>
     </message>
@@ -1423,7 +1466,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Bildgebung löschen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="286" />
+      <location filename="../../gistdesk/ui/edits.py" line="290" />
       <source>Delete side effect</source>
       <translation>Nebenwirkung löschen</translation>
     </message>
@@ -1433,32 +1476,32 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Nebenwirkung löschen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="215" />
+      <location filename="../../gistdesk/ui/edits.py" line="219" />
       <source>Delete the dose change of {0} ({1} mg/day, {2})? The change is kept in the audit log.</source>
       <translation>Die Dosisänderung vom {0} ({1} mg/Tag, {2}) löschen? Die Änderung wird im Prüfprotokoll festgehalten.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="304" />
+      <location filename="../../gistdesk/ui/edits.py" line="308" />
       <source>Delete the patient {0} and everything recorded for them? {1} The audit log keeps a copy.</source>
       <translation>Den Patienten {0} und alles für ihn Erfasste löschen? {1} Das Prüfprotokoll behält eine Kopie.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="256" />
+      <location filename="../../gistdesk/ui/edits.py" line="260" />
       <source>Delete the procedure {0} of {1}? The change is kept in the audit log.</source>
       <translation>Den Eingriff „{0}“ vom {1} löschen? Die Änderung wird im Prüfprotokoll festgehalten.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="287" />
+      <location filename="../../gistdesk/ui/edits.py" line="291" />
       <source>Delete the side effect {0} (grade {1}) of {2}? The change is kept in the audit log.</source>
       <translation>Die Nebenwirkung „{0}“ (Grad {1}) vom {2} löschen? Die Änderung wird im Prüfprotokoll festgehalten.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="175" />
+      <location filename="../../gistdesk/ui/edits.py" line="179" />
       <source>Delete the {0} scan of {1} with its {2} lesion measurement(s)? The change is kept in the audit log.</source>
       <translation>Die {0}-Untersuchung vom {1} mit ihren {2} Läsionsmessungen löschen? Die Änderung wird im Prüfprotokoll festgehalten.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="325" />
+      <location filename="../../gistdesk/ui/edits.py" line="331" />
       <source>Deleted {0}</source>
       <translation>{0} gelöscht</translation>
     </message>
@@ -1488,13 +1531,13 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Therapielinie bearbeiten…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="309" />
+      <location filename="../../gistdesk/ui/edits.py" line="313" />
       <source>Keep</source>
       <translation>Behalten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="154" />
-      <location filename="../../gistdesk/ui/main_window.py" line="670" />
+      <location filename="../../gistdesk/ui/edits.py" line="156" />
+      <location filename="../../gistdesk/ui/main_window.py" line="681" />
       <source>Keep it</source>
       <translation>Behalten</translation>
     </message>
@@ -1504,7 +1547,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Fenster sperren und Patientendaten ausblenden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="503" />
+      <location filename="../../gistdesk/ui/main_window.py" line="509" />
       <source>Locked</source>
       <translation>Gesperrt</translation>
     </message>
@@ -1524,12 +1567,12 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Nicht erlaubt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="164" />
+      <location filename="../../gistdesk/ui/edits.py" line="168" />
       <source>Nothing was deleted</source>
       <translation>Es wurde nichts gelöscht</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="365" />
+      <location filename="../../gistdesk/ui/main_window.py" line="366" />
       <source>Patient {0} is no longer in the database</source>
       <translation>Patient {0} ist nicht mehr in der Datenbank</translation>
     </message>
@@ -1549,7 +1592,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Das einseitige Tumorboard-Blatt des geöffneten Patienten drucken</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="669" />
+      <location filename="../../gistdesk/ui/main_window.py" line="680" />
       <source>Quit and discard</source>
       <translation>Beenden und verwerfen</translation>
     </message>
@@ -1564,7 +1607,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Benutzer &amp;wechseln…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="397" />
+      <location filename="../../gistdesk/ui/main_window.py" line="398" />
       <source>Saved {0}</source>
       <translation>{0} gespeichert</translation>
     </message>
@@ -1574,8 +1617,8 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Bildgebung überfällig</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="132" />
-      <location filename="../../gistdesk/ui/main_window.py" line="229" />
+      <location filename="../../gistdesk/ui/main_window.py" line="133" />
+      <location filename="../../gistdesk/ui/main_window.py" line="230" />
       <source>Search failed: {0}</source>
       <translation>Suche fehlgeschlagen: {0}</translation>
     </message>
@@ -1590,28 +1633,33 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Aktennummer oder Name suchen  (Strg+F)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="254" />
+      <location filename="../../gistdesk/ui/main_window.py" line="255" />
       <location filename="../../gistdesk/ui/main_window_view.py" line="107" />
       <source>Select a patient in the list, or create one with Ctrl+N.</source>
       <translation>Wählen Sie einen Patienten in der Liste oder legen Sie mit Strg+N einen neuen an.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="159" />
+      <location filename="../../gistdesk/ui/main_window.py" line="160" />
       <source>Signed in: {0}</source>
       <translation>Angemeldet: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="321" />
+      <location filename="../../gistdesk/ui/main_window.py" line="606" />
+      <source>The database choice takes effect at the next start.</source>
+      <translation>Die gewählte Datenbank gilt ab dem nächsten Start.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/edits.py" line="327" />
       <source>The patient was not deleted</source>
       <translation>Der Patient wurde nicht gelöscht</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="180" />
+      <location filename="../../gistdesk/ui/edits.py" line="184" />
       <source>The scan was not deleted</source>
       <translation>Die Bildgebung wurde nicht gelöscht</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="252" />
+      <location filename="../../gistdesk/ui/main_window.py" line="253" />
       <source>This clinic has no patients yet.
 Create the first with New patient (Ctrl+N).</source>
       <translation>Diese Klinik hat noch keine Patienten.
@@ -1623,12 +1671,12 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Zu prüfen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="664" />
+      <location filename="../../gistdesk/ui/main_window.py" line="675" />
       <source>Unsaved form</source>
       <translation>Ungespeichertes Formular</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="237" />
+      <location filename="../../gistdesk/ui/main_window.py" line="238" />
       <source>Worklist failed: {0}</source>
       <translation>Arbeitsliste fehlgeschlagen: {0}</translation>
     </message>
@@ -1653,12 +1701,12 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Arbeitsliste: Zu prüfen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="587" />
+      <location filename="../../gistdesk/ui/main_window.py" line="593" />
       <source>Your password was changed.</source>
       <translation>Ihr Passwort wurde geändert.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="564" />
+      <location filename="../../gistdesk/ui/main_window.py" line="570" />
       <source>Your role cannot see the audit log.</source>
       <translation>Ihre Rolle darf das Prüfprotokoll nicht einsehen.</translation>
     </message>
@@ -1668,17 +1716,17 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Ihre Rolle erlaubt das nicht. Wenden Sie sich an einen Administrator.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="498" />
+      <location filename="../../gistdesk/ui/main_window.py" line="504" />
       <source>gistdesk — locked</source>
       <translation>gistdesk — gesperrt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="158" />
+      <location filename="../../gistdesk/ui/main_window.py" line="159" />
       <source>nobody</source>
       <translation>niemand</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="263" />
+      <location filename="../../gistdesk/ui/main_window.py" line="264" />
       <source>{0} of {1} patients shown</source>
       <translation>{0} von {1} Patienten angezeigt</translation>
     </message>
@@ -1688,12 +1736,12 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>{0} oder {1}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="266" />
+      <location filename="../../gistdesk/ui/main_window.py" line="267" />
       <source>{0} patient shown</source>
       <translation>{0} Patient angezeigt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="268" />
+      <location filename="../../gistdesk/ui/main_window.py" line="269" />
       <source>{0} patients shown</source>
       <translation>{0} Patienten angezeigt</translation>
     </message>
@@ -1837,77 +1885,77 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
   <context>
     <name>PatientHeader</name>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="373" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="377" />
       <source>Diagnosed &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Diagnose &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="358" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="362" />
       <source>Record &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Akte &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="385" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="389" />
       <source>Recurrence risk: &lt;i&gt;not computable (size or mitoses missing)&lt;/i&gt;</source>
       <translation>Rückfallrisiko: &lt;i&gt;nicht berechenbar (Größe oder Mitosen fehlen)&lt;/i&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="395" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="399" />
       <source>Recurrence risk: modified NIH &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Rückfallrisiko: modifiziertes NIH &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="364" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="368" />
       <source>born {0}</source>
       <translation>geboren {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="380" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="384" />
       <source>extent &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Ausbreitung &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="376" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="380" />
       <source>mitoses &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Mitosen &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="379" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="383" />
       <source>mutation &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Mutation &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="370" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="374" />
       <source>no</source>
       <translation>nein</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="378" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="382" />
       <source>rupture &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Ruptur &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="374" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="378" />
       <source>site &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Lokalisation &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="375" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="379" />
       <source>size &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Größe &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="366" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="370" />
       <source>unknown</source>
       <translation>unbekannt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="368" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="372" />
       <source>yes</source>
       <translation>ja</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="360" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="364" />
       <source>{0} years</source>
       <translation>{0} Jahre</translation>
     </message>
@@ -1973,12 +2021,12 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
   <context>
     <name>PatientView</name>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="539" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="543" />
       <source>&amp;Procedures</source>
       <translation>&amp;Eingriffe</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="523" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="527" />
       <source>&amp;Scans</source>
       <translation>&amp;Bildgebung</translation>
     </message>
@@ -2057,14 +2105,14 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Dosis</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="484" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="599" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="700" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="488" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="612" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="713" />
       <source>Dose history</source>
       <translation>Dosisverlauf</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="706" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="719" />
       <source>Dose history: {0}, from {1}</source>
       <translation>Dosisverlauf: {0}, ab {1}</translation>
     </message>
@@ -2115,13 +2163,13 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Läsion</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="690" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="703" />
       <source>Lesions on {0} ({1}), change vs the previous scan</source>
       <translation>Läsionen am {0} ({1}), Änderung gegenüber der vorigen Bildgebung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="508" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="677" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="512" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="690" />
       <source>Lesions: select a scan</source>
       <translation>Läsionen: Bildgebung auswählen</translation>
     </message>
@@ -2223,7 +2271,7 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Schema</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="555" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="559" />
       <source>Side &amp;effects</source>
       <translation>&amp;Nebenwirkungen</translation>
     </message>
@@ -2258,7 +2306,7 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Begriff</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="497" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="501" />
       <source>Therapy &amp;lines</source>
       <translation>&amp;Therapielinien</translation>
     </message>
@@ -2369,34 +2417,34 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
   <context>
     <name>Printing</name>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="160" />
+      <location filename="../../gistdesk/ui/printing.py" line="161" />
       <source>Building the PDF…</source>
       <translation>PDF wird erstellt…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="127" />
+      <location filename="../../gistdesk/ui/printing.py" line="128" />
       <source>Nothing was printed</source>
       <translation>Es wurde nichts gedruckt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="112" />
+      <location filename="../../gistdesk/ui/printing.py" line="113" />
       <source>Printing not available yet</source>
       <translation>Drucken noch nicht verfügbar</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="150" />
+      <location filename="../../gistdesk/ui/printing.py" line="151" />
       <source>The PDF could not be made</source>
       <translation>Das PDF konnte nicht erstellt werden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="113" />
+      <location filename="../../gistdesk/ui/printing.py" line="114" />
       <source>The {0} PDF is not available in this version of gistdesk yet.
 Nothing was printed.</source>
       <translation>Das PDF „{0}“ ist in dieser Version von gistdesk noch nicht verfügbar.
 Es wurde nichts gedruckt.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="151" />
+      <location filename="../../gistdesk/ui/printing.py" line="152" />
       <source>The {0} could not be built; nothing was saved.</source>
       <translation>„{0}“ konnte nicht erstellt werden; es wurde nichts gespeichert.</translation>
     </message>
@@ -2846,49 +2894,80 @@ Eine nicht gemessene Läsion ist nicht 0 mm: Die Summe dieser Bildgebung fehlt i
   <context>
     <name>SettingsDialog</name>
     <message>
-      <location filename="../../gistdesk/ui/settings_dialog.py" line="88" />
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="102" />
       <source> min</source>
       <translation> Min.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/settings_dialog.py" line="103" />
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="156" />
+      <source>A clinic database file, or the team database as postgresql://login@server/database (never with a password: it is asked at sign-in, or comes from GISTDESK_PASSWORD or ~/.pgpass). Takes effect at the next start; empty: the default database.</source>
+      <translation>Eine Klinikdatenbank-Datei oder die Teamdatenbank als postgresql://anmeldung@server/datenbank (nie mit Passwort: Es wird bei der Anmeldung abgefragt oder kommt aus GISTDESK_PASSWORD oder ~/.pgpass). Gilt ab dem nächsten Start; leer: die Standarddatenbank.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="147" />
+      <source>Browse…</source>
+      <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="117" />
       <source>Clinic name (report footers):</source>
       <translation>Klinikname (Fußzeile der Berichte):</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/settings_dialog.py" line="104" />
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="118" />
       <source>Clinic phone:</source>
       <translation>Telefon der Klinik:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/settings_dialog.py" line="107" />
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="170" />
+      <source>Database at start</source>
+      <translation>Datenbank beim Start</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="151" />
+      <source>Database at start:</source>
+      <translation>Datenbank beim Start:</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="121" />
       <source>Lock after idle:</source>
       <translation>Sperren nach Inaktivität:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/settings_dialog.py" line="135" />
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="182" />
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="197" />
       <source>Not saved: {0}</source>
       <translation>Nicht gespeichert: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/settings_dialog.py" line="105" />
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="119" />
       <source>Nurse line:</source>
       <translation>Pflegetelefon:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/settings_dialog.py" line="106" />
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="120" />
       <source>Report footer:</source>
       <translation>Fußzeile der Berichte:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/settings_dialog.py" line="73" />
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="87" />
       <source>Settings — gistdesk</source>
       <translation>Einstellungen — gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/settings_dialog.py" line="78" />
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="92" />
       <source>These settings belong to the clinic database {0}.</source>
       <translation>Diese Einstellungen gehören zur Klinikdatenbank {0}.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="142" />
+      <source>This workstation</source>
+      <translation>Dieser Arbeitsplatz</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="145" />
+      <source>the default database</source>
+      <translation>die Standarddatenbank</translation>
     </message>
   </context>
   <context>

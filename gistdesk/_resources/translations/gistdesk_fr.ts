@@ -69,7 +69,7 @@
     <message>
       <location filename="../../gistdesk/ui/app.py" line="476" />
       <location filename="../../gistdesk/ui/app.py" line="548" />
-      <location filename="../../gistdesk/ui/team.py" line="88" />
+      <location filename="../../gistdesk/ui/team.py" line="83" />
       <source>Cannot open the database</source>
       <translation>Impossible d'ouvrir la base de données</translation>
     </message>
@@ -165,7 +165,7 @@ Heure : {3}</translation>
     <message>
       <location filename="../../gistdesk/ui/app.py" line="477" />
       <location filename="../../gistdesk/ui/app.py" line="549" />
-      <location filename="../../gistdesk/ui/team.py" line="89" />
+      <location filename="../../gistdesk/ui/team.py" line="84" />
       <source>{0} could not be opened.</source>
       <translation>{0} n'a pas pu être ouvert.</translation>
     </message>
@@ -576,18 +576,18 @@ Tout ce qui a été enregistré après ce moment est remplacé (la base actuelle
   <context>
     <name>Controller</name>
     <message>
-      <location filename="../../gistdesk/ui/controller.py" line="159" />
+      <location filename="../../gistdesk/ui/controller.py" line="162" />
       <source>Deleting…</source>
       <translation>Suppression…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/controller.py" line="95" />
+      <location filename="../../gistdesk/ui/controller.py" line="98" />
       <source>Opening…</source>
       <translation>Ouverture…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/controller.py" line="133" />
-      <location filename="../../gistdesk/ui/controller.py" line="148" />
+      <location filename="../../gistdesk/ui/controller.py" line="136" />
+      <location filename="../../gistdesk/ui/controller.py" line="151" />
       <source>Saving…</source>
       <translation>Enregistrement…</translation>
     </message>
@@ -652,6 +652,49 @@ Tout ce qui a été enregistré après ce moment est remplacé (la base actuelle
     </message>
   </context>
   <context>
+    <name>DatabaseChoice</name>
+    <message>
+      <location filename="../../gistdesk/ui/database_choice.py" line="74" />
+      <source>Give the database file's full path (or use Browse…).</source>
+      <translation>Indiquez le chemin complet du fichier de base de données (ou utilisez « Parcourir… »).</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/database_choice.py" line="67" />
+      <source>Only postgresql:// addresses can be opened (or a database file).</source>
+      <translation>Seules les adresses postgresql:// peuvent être ouvertes (ou un fichier de base de données).</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/database_choice.py" line="57" />
+      <source>The address holds a password; it is never stored. Remove it: the password is asked at sign-in, or comes from GISTDESK_PASSWORD or ~/.pgpass.</source>
+      <translation>L’adresse contient un mot de passe ; un mot de passe n’est jamais enregistré. Retirez-le : il est demandé à la connexion, ou vient de GISTDESK_PASSWORD ou de ~/.pgpass.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/database_choice.py" line="86" />
+      <source>The folder {0} does not exist.</source>
+      <translation>Le dossier {0} n’existe pas.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/database_choice.py" line="51" />
+      <source>The team database address cannot be read: {0}</source>
+      <translation>L’adresse de la base de données d’équipe est illisible : {0}</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/database_choice.py" line="41" />
+      <source>The team database is not available in this build of gistdesk.</source>
+      <translation>La base de données d’équipe n’est pas disponible dans cette version de gistdesk.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/database_choice.py" line="33" />
+      <source>This is not a database file or address.</source>
+      <translation>Ce n’est ni un fichier de base de données ni une adresse de base de données.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/database_choice.py" line="80" />
+      <source>{0} is a folder, not a database file.</source>
+      <translation>{0} est un dossier, pas un fichier de base de données.</translation>
+    </message>
+  </context>
+  <context>
     <name>DateField</name>
     <message>
       <location filename="../../gistdesk/ui/forms/fields.py" line="66" />
@@ -678,67 +721,67 @@ Tout ce qui a été enregistré après ce moment est remplacé (la base actuelle
   <context>
     <name>Dialogs</name>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="106" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="111" />
       <source>Create empty clinic</source>
       <translation>Créer une base vide</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="34" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="37" />
       <source>Discard</source>
       <translation>Abandonner</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="143" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="148" />
       <source>Discard the changes</source>
       <translation>Abandonner les modifications</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="35" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="38" />
       <source>Keep editing</source>
       <translation>Continuer la saisie</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="141" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="146" />
       <source>Keep the form</source>
       <translation>Garder le formulaire</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="98" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="103" />
       <source>No clinic database was found.</source>
       <translation>Aucune base de données de la clinique n'a été trouvée.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="107" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="112" />
       <source>Open demo</source>
       <translation>Ouvrir la démo</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="109" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="114" />
       <source>Open existing…</source>
       <translation>Ouvrir une base existante…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="110" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="115" />
       <source>Quit</source>
       <translation>Quitter</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="136" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="141" />
       <source>The previous user</source>
       <translation>L'utilisateur précédent</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="130" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="135" />
       <source>Unsaved form of another user</source>
       <translation>Formulaire non enregistré d'un autre utilisateur</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="97" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="102" />
       <source>Welcome to gistdesk</source>
       <translation>Bienvenue dans gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="100" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="105" />
       <source>gistdesk can create an empty clinic database at
 {0}
 or open the demo database (invented patients, for trying the app out).</source>
@@ -747,12 +790,12 @@ or open the demo database (invented patients, for trying the app out).</source>
 ou ouvrir la base de démonstration (patients fictifs, pour essayer l'application).</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="71" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="74" />
       <source>gistdesk database (*.sqlite *.db);;All files (*)</source>
       <translation>Base gistdesk (*.sqlite *.db);;Tous les fichiers (*)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="131" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="136" />
       <source>{0} left a form with changes that are not saved.
 
 {1}, do you want to keep the form open (you then check and save it yourself, under your name) or discard those changes?</source>
@@ -892,205 +935,205 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
   <context>
     <name>FlagsPanel</name>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="74" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="76" />
       <source>Adjuvant therapy (days)</source>
       <translation>Traitement adjuvant (jours)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="408" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="448" />
       <source>Adjuvant therapy ends on {0} (in {1} days): on the Adjuvant ending worklist.</source>
       <translation>Le traitement adjuvant se termine le {0} (dans {1} jours) : sur la liste de travail « Fin d'adjuvant ».</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="89" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="91" />
       <source>Advised duration (days)</source>
       <translation>Durée conseillée (jours)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="142" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="144" />
       <source>Awaiting the team’s review</source>
       <translation>En attente de l’évaluation de l’équipe</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="192" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="194" />
       <source>Basis:</source>
       <translation>Fondement :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="75" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="77" />
       <source>Before surgery (days)</source>
       <translation>Avant la chirurgie (jours)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="77" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="79" />
       <source>Change vs baseline</source>
       <translation>Variation par rapport à la référence</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="78" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="80" />
       <source>Change vs nadir</source>
       <translation>Variation par rapport au nadir</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="71" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="73" />
       <source>Change vs reference</source>
       <translation>Variation par rapport à la référence</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="179" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="181" />
       <source>Criteria:</source>
       <translation>Critères :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="85" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="87" />
       <source>Days</source>
       <translation>Jours</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="86" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="88" />
       <source>Days on this line</source>
       <translation>Jours sur cette ligne</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="87" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="89" />
       <source>Days since the last scan</source>
       <translation>Jours depuis le dernier examen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="79" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="81" />
       <source>Density change</source>
       <translation>Variation de densité</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="81" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="83" />
       <source>Density change vs nadir</source>
       <translation>Variation de densité par rapport au nadir</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="90" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="92" />
       <source>Dose</source>
       <translation>Dose</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="182" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="184" />
       <source>Extent:</source>
       <translation>Étendue :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="350" />
-      <location filename="../../gistdesk/ui/flags_panel.py" line="365" />
-      <location filename="../../gistdesk/ui/flags_panel.py" line="429" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="390" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="405" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="469" />
       <source>Flags</source>
       <translation>Alertes</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="429" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="469" />
       <source>Flags ({0} open)</source>
       <translation>Alertes ({0} ouvertes)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="394" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="434" />
       <source>Flags support the GIST team's review; they are not orders.</source>
       <translation>Les alertes aident l'équipe GIST à évaluer ; ce ne sont pas des prescriptions.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="67" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="69" />
       <source>Nadir scan</source>
       <translation>Examen du nadir</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="76" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="78" />
       <source>Next scan due</source>
       <translation>Prochain examen prévu</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="390" />
-      <location filename="../../gistdesk/ui/flags_panel.py" line="433" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="430" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="473" />
       <source>No flags: nothing for the team to review.</source>
       <translation>Aucune alerte : rien à revoir pour l'équipe.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="209" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="211" />
       <source>Options to discuss:</source>
       <translation>Options à discuter :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="146" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="148" />
       <source>Re-image requested</source>
       <translation>Nouvel examen demandé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="69" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="71" />
       <source>Reference scan</source>
       <translation>Examen de référence</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="183" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="185" />
       <source>Resistance:</source>
       <translation>Résistance :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="146" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="148" />
       <source>Reviewed</source>
       <translation>Évalué</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="436" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="476" />
       <source>Reviewed ({0})</source>
       <translation>Évaluées ({0})</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="84" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="86" />
       <source>SUVmax change</source>
       <translation>Variation du SUVmax</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="88" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="90" />
       <source>Scan interval (days)</source>
       <translation>Intervalle entre examens (jours)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="277" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="289" />
       <source>Select to show its scan</source>
       <translation>Sélectionner pour afficher l'examen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="66" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="68" />
       <source>Smallest sum (nadir)</source>
       <translation>Plus petite somme (nadir)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="216" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="218" />
       <source>Source:</source>
       <translation>Source :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="65" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="67" />
       <source>Sum at baseline</source>
       <translation>Somme initiale</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="68" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="70" />
       <source>Sum at the reference scan</source>
       <translation>Somme à l’examen de référence</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="64" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="66" />
       <source>Sum of target diameters</source>
       <translation>Somme des diamètres cibles</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="196" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="198" />
       <source>early on the first TKI line (when false progression is most common)</source>
       <translation>tôt dans la première ligne de TKI (quand la pseudo-progression est la plus fréquente)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="189" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="191" />
       <source>off therapy</source>
       <translation>sans traitement</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="164" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="166" />
       <source>scan {0}</source>
       <translation>examen {0}</translation>
     </message>
@@ -1121,22 +1164,22 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Également ouvert en modification : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/live_refresh.py" line="149" />
+      <location filename="../../gistdesk/ui/live_refresh.py" line="148" />
       <source>Patient {0} was changed by {1}; showing the saved version.</source>
       <translation>Le patient {0} a été modifié par {1} ; la version enregistrée est affichée.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/live_refresh.py" line="146" />
+      <location filename="../../gistdesk/ui/live_refresh.py" line="145" />
       <source>Patient {0} was deleted by {1}.</source>
       <translation>Le patient {0} a été supprimé par {1}.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/live_refresh.py" line="163" />
+      <location filename="../../gistdesk/ui/live_refresh.py" line="162" />
       <source>Your form is kept as it is; when you save, you are asked how to go on if your entries meet the change.</source>
       <translation>Votre formulaire reste tel quel ; à l’enregistrement, on vous demandera comment continuer si vos saisies rencontrent la modification.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/live_refresh.py" line="144" />
+      <location filename="../../gistdesk/ui/live_refresh.py" line="143" />
       <source>someone else</source>
       <translation>quelqu’un d’autre</translation>
     </message>
@@ -1312,17 +1355,17 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>A&amp;ffichage</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="665" />
+      <location filename="../../gistdesk/ui/main_window.py" line="676" />
       <source>A form with changes that are not saved is kept behind the lock. Quit and discard it?</source>
       <translation>Un formulaire avec des modifications non enregistrées est conservé derrière le verrouillage. Quitter et l'abandonner ?</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="455" />
+      <location filename="../../gistdesk/ui/main_window.py" line="461" />
       <source>About gistdesk</source>
       <translation>À propos de gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="590" />
+      <location filename="../../gistdesk/ui/main_window.py" line="596" />
       <source>Account locked</source>
       <translation>Compte bloqué</translation>
     </message>
@@ -1367,7 +1410,7 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Journal d'audit de ce &amp;patient…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="373" />
+      <location filename="../../gistdesk/ui/main_window.py" line="374" />
       <source>Cannot open the patient</source>
       <translation>Impossible d'ouvrir le patient</translation>
     </message>
@@ -1382,12 +1425,12 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Créer une base &amp;vide…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="621" />
+      <location filename="../../gistdesk/ui/main_window.py" line="632" />
       <source>Database: {0}</source>
       <translation>Base : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="214" />
+      <location filename="../../gistdesk/ui/edits.py" line="218" />
       <source>Delete dose change</source>
       <translation>Supprimer le changement de dose</translation>
     </message>
@@ -1397,13 +1440,13 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Supprimer le changement de dose…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="303" />
-      <location filename="../../gistdesk/ui/edits.py" line="308" />
+      <location filename="../../gistdesk/ui/edits.py" line="307" />
+      <location filename="../../gistdesk/ui/edits.py" line="312" />
       <source>Delete patient</source>
       <translation>Supprimer le patient</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="255" />
+      <location filename="../../gistdesk/ui/edits.py" line="259" />
       <source>Delete procedure</source>
       <translation>Supprimer l'intervention</translation>
     </message>
@@ -1413,7 +1456,7 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Supprimer l'intervention…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="174" />
+      <location filename="../../gistdesk/ui/edits.py" line="178" />
       <source>Delete scan</source>
       <translation>Supprimer l'examen</translation>
     </message>
@@ -1423,7 +1466,7 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Supprimer l'examen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="286" />
+      <location filename="../../gistdesk/ui/edits.py" line="290" />
       <source>Delete side effect</source>
       <translation>Supprimer l'effet indésirable</translation>
     </message>
@@ -1433,32 +1476,32 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Supprimer l'effet indésirable…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="215" />
+      <location filename="../../gistdesk/ui/edits.py" line="219" />
       <source>Delete the dose change of {0} ({1} mg/day, {2})? The change is kept in the audit log.</source>
       <translation>Supprimer le changement de dose du {0} ({1} mg/jour, {2}) ? La modification est conservée dans le journal d'audit.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="304" />
+      <location filename="../../gistdesk/ui/edits.py" line="308" />
       <source>Delete the patient {0} and everything recorded for them? {1} The audit log keeps a copy.</source>
       <translation>Supprimer le patient {0} et tout ce qui a été saisi pour lui ? {1} Le journal d'audit en garde une copie.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="256" />
+      <location filename="../../gistdesk/ui/edits.py" line="260" />
       <source>Delete the procedure {0} of {1}? The change is kept in the audit log.</source>
       <translation>Supprimer l'intervention « {0} » du {1} ? La modification est conservée dans le journal d'audit.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="287" />
+      <location filename="../../gistdesk/ui/edits.py" line="291" />
       <source>Delete the side effect {0} (grade {1}) of {2}? The change is kept in the audit log.</source>
       <translation>Supprimer l'effet indésirable « {0} » (grade {1}) du {2} ? La modification est conservée dans le journal d'audit.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="175" />
+      <location filename="../../gistdesk/ui/edits.py" line="179" />
       <source>Delete the {0} scan of {1} with its {2} lesion measurement(s)? The change is kept in the audit log.</source>
       <translation>Supprimer l'examen {0} du {1} avec ses {2} mesure(s) de lésion ? La modification est conservée dans le journal d'audit.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="325" />
+      <location filename="../../gistdesk/ui/edits.py" line="331" />
       <source>Deleted {0}</source>
       <translation>{0} supprimé</translation>
     </message>
@@ -1488,13 +1531,13 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Modifier la ligne de traitement…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="309" />
+      <location filename="../../gistdesk/ui/edits.py" line="313" />
       <source>Keep</source>
       <translation>Garder</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="154" />
-      <location filename="../../gistdesk/ui/main_window.py" line="670" />
+      <location filename="../../gistdesk/ui/edits.py" line="156" />
+      <location filename="../../gistdesk/ui/main_window.py" line="681" />
       <source>Keep it</source>
       <translation>Le garder</translation>
     </message>
@@ -1504,7 +1547,7 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Verrouiller la fenêtre et masquer les données patient</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="503" />
+      <location filename="../../gistdesk/ui/main_window.py" line="509" />
       <source>Locked</source>
       <translation>Verrouillé</translation>
     </message>
@@ -1524,12 +1567,12 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Non autorisé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="164" />
+      <location filename="../../gistdesk/ui/edits.py" line="168" />
       <source>Nothing was deleted</source>
       <translation>Rien n'a été supprimé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="365" />
+      <location filename="../../gistdesk/ui/main_window.py" line="366" />
       <source>Patient {0} is no longer in the database</source>
       <translation>Le patient {0} n'est plus dans la base</translation>
     </message>
@@ -1549,7 +1592,7 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Imprimer la fiche de RCP d’une page du patient ouvert</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="669" />
+      <location filename="../../gistdesk/ui/main_window.py" line="680" />
       <source>Quit and discard</source>
       <translation>Quitter et abandonner</translation>
     </message>
@@ -1564,7 +1607,7 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>&amp;Changer d'utilisateur…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="397" />
+      <location filename="../../gistdesk/ui/main_window.py" line="398" />
       <source>Saved {0}</source>
       <translation>{0} enregistré</translation>
     </message>
@@ -1574,8 +1617,8 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Examen en retard</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="132" />
-      <location filename="../../gistdesk/ui/main_window.py" line="229" />
+      <location filename="../../gistdesk/ui/main_window.py" line="133" />
+      <location filename="../../gistdesk/ui/main_window.py" line="230" />
       <source>Search failed: {0}</source>
       <translation>La recherche a échoué : {0}</translation>
     </message>
@@ -1590,28 +1633,33 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Rechercher un numéro de dossier ou un nom  (Ctrl+F)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="254" />
+      <location filename="../../gistdesk/ui/main_window.py" line="255" />
       <location filename="../../gistdesk/ui/main_window_view.py" line="107" />
       <source>Select a patient in the list, or create one with Ctrl+N.</source>
       <translation>Sélectionnez un patient dans la liste, ou créez-en un avec Ctrl+N.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="159" />
+      <location filename="../../gistdesk/ui/main_window.py" line="160" />
       <source>Signed in: {0}</source>
       <translation>Connecté : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="321" />
+      <location filename="../../gistdesk/ui/main_window.py" line="606" />
+      <source>The database choice takes effect at the next start.</source>
+      <translation>La base de données choisie sera ouverte au prochain démarrage.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/edits.py" line="327" />
       <source>The patient was not deleted</source>
       <translation>Le patient n'a pas été supprimé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="180" />
+      <location filename="../../gistdesk/ui/edits.py" line="184" />
       <source>The scan was not deleted</source>
       <translation>L'examen n'a pas été supprimé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="252" />
+      <location filename="../../gistdesk/ui/main_window.py" line="253" />
       <source>This clinic has no patients yet.
 Create the first with New patient (Ctrl+N).</source>
       <translation>Cette clinique n'a pas encore de patient.
@@ -1623,12 +1671,12 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>À revoir</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="664" />
+      <location filename="../../gistdesk/ui/main_window.py" line="675" />
       <source>Unsaved form</source>
       <translation>Formulaire non enregistré</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="237" />
+      <location filename="../../gistdesk/ui/main_window.py" line="238" />
       <source>Worklist failed: {0}</source>
       <translation>La liste de travail a échoué : {0}</translation>
     </message>
@@ -1653,12 +1701,12 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>Liste de travail : À revoir</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="587" />
+      <location filename="../../gistdesk/ui/main_window.py" line="593" />
       <source>Your password was changed.</source>
       <translation>Votre mot de passe a été modifié.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="564" />
+      <location filename="../../gistdesk/ui/main_window.py" line="570" />
       <source>Your role cannot see the audit log.</source>
       <translation>Votre rôle ne permet pas de consulter le journal d'audit.</translation>
     </message>
@@ -1668,17 +1716,17 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>Votre rôle ne le permet pas. Demandez à un administrateur.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="498" />
+      <location filename="../../gistdesk/ui/main_window.py" line="504" />
       <source>gistdesk — locked</source>
       <translation>gistdesk — verrouillé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="158" />
+      <location filename="../../gistdesk/ui/main_window.py" line="159" />
       <source>nobody</source>
       <translation>personne</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="263" />
+      <location filename="../../gistdesk/ui/main_window.py" line="264" />
       <source>{0} of {1} patients shown</source>
       <translation>{0} patients affichés sur {1}</translation>
     </message>
@@ -1688,12 +1736,12 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>{0} ou {1}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="266" />
+      <location filename="../../gistdesk/ui/main_window.py" line="267" />
       <source>{0} patient shown</source>
       <translation>{0} patient affiché</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="268" />
+      <location filename="../../gistdesk/ui/main_window.py" line="269" />
       <source>{0} patients shown</source>
       <translation>{0} patients affichés</translation>
     </message>
@@ -1837,77 +1885,77 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
   <context>
     <name>PatientHeader</name>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="373" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="377" />
       <source>Diagnosed &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Diagnostic &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="358" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="362" />
       <source>Record &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Dossier &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="385" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="389" />
       <source>Recurrence risk: &lt;i&gt;not computable (size or mitoses missing)&lt;/i&gt;</source>
       <translation>Risque de récidive : &lt;i&gt;non calculable (taille ou mitoses manquantes)&lt;/i&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="395" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="399" />
       <source>Recurrence risk: modified NIH &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Risque de récidive : NIH modifié &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="364" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="368" />
       <source>born {0}</source>
       <translation>né(e) le {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="380" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="384" />
       <source>extent &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>extension &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="376" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="380" />
       <source>mitoses &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>mitoses &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="379" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="383" />
       <source>mutation &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>mutation &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="370" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="374" />
       <source>no</source>
       <translation>non</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="378" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="382" />
       <source>rupture &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>rupture &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="374" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="378" />
       <source>site &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>site &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="375" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="379" />
       <source>size &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>taille &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="366" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="370" />
       <source>unknown</source>
       <translation>inconnue</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="368" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="372" />
       <source>yes</source>
       <translation>oui</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="360" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="364" />
       <source>{0} years</source>
       <translation>{0} ans</translation>
     </message>
@@ -1973,12 +2021,12 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
   <context>
     <name>PatientView</name>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="539" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="543" />
       <source>&amp;Procedures</source>
       <translation>&amp;Interventions</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="523" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="527" />
       <source>&amp;Scans</source>
       <translation>&amp;Examens</translation>
     </message>
@@ -2057,14 +2105,14 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>Dose</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="484" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="599" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="700" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="488" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="612" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="713" />
       <source>Dose history</source>
       <translation>Historique des doses</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="706" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="719" />
       <source>Dose history: {0}, from {1}</source>
       <translation>Historique des doses : {0}, depuis le {1}</translation>
     </message>
@@ -2115,13 +2163,13 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>Lésion</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="690" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="703" />
       <source>Lesions on {0} ({1}), change vs the previous scan</source>
       <translation>Lésions le {0} ({1}), variation par rapport à l'examen précédent</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="508" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="677" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="512" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="690" />
       <source>Lesions: select a scan</source>
       <translation>Lésions : sélectionnez un examen</translation>
     </message>
@@ -2223,7 +2271,7 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>Schéma</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="555" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="559" />
       <source>Side &amp;effects</source>
       <translation>&amp;Effets indésirables</translation>
     </message>
@@ -2258,7 +2306,7 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>Terme</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="497" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="501" />
       <source>Therapy &amp;lines</source>
       <translation>&amp;Lignes de traitement</translation>
     </message>
@@ -2369,34 +2417,34 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
   <context>
     <name>Printing</name>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="160" />
+      <location filename="../../gistdesk/ui/printing.py" line="161" />
       <source>Building the PDF…</source>
       <translation>Création du PDF…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="127" />
+      <location filename="../../gistdesk/ui/printing.py" line="128" />
       <source>Nothing was printed</source>
       <translation>Rien n'a été imprimé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="112" />
+      <location filename="../../gistdesk/ui/printing.py" line="113" />
       <source>Printing not available yet</source>
       <translation>Impression pas encore disponible</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="150" />
+      <location filename="../../gistdesk/ui/printing.py" line="151" />
       <source>The PDF could not be made</source>
       <translation>Le PDF n'a pas pu être créé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="113" />
+      <location filename="../../gistdesk/ui/printing.py" line="114" />
       <source>The {0} PDF is not available in this version of gistdesk yet.
 Nothing was printed.</source>
       <translation>Le PDF « {0} » n'est pas encore disponible dans cette version de gistdesk.
 Rien n'a été imprimé.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="151" />
+      <location filename="../../gistdesk/ui/printing.py" line="152" />
       <source>The {0} could not be built; nothing was saved.</source>
       <translation>« {0} » n'a pas pu être créé ; rien n'a été enregistré.</translation>
     </message>
@@ -2846,49 +2894,80 @@ Une lésion non mesurée ne vaut pas 0 mm : la somme de cet examen est omise du 
   <context>
     <name>SettingsDialog</name>
     <message>
-      <location filename="../../gistdesk/ui/settings_dialog.py" line="88" />
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="102" />
       <source> min</source>
       <translation> min</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/settings_dialog.py" line="103" />
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="156" />
+      <source>A clinic database file, or the team database as postgresql://login@server/database (never with a password: it is asked at sign-in, or comes from GISTDESK_PASSWORD or ~/.pgpass). Takes effect at the next start; empty: the default database.</source>
+      <translation>Un fichier de base de données de la clinique, ou la base de données d’équipe sous la forme postgresql://identifiant@serveur/base (jamais avec un mot de passe : il est demandé à la connexion, ou vient de GISTDESK_PASSWORD ou de ~/.pgpass). Pris en compte au prochain démarrage ; vide : la base de données par défaut.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="147" />
+      <source>Browse…</source>
+      <translation>Parcourir…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="117" />
       <source>Clinic name (report footers):</source>
       <translation>Nom de la clinique (pied des rapports) :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/settings_dialog.py" line="104" />
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="118" />
       <source>Clinic phone:</source>
       <translation>Téléphone de la clinique :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/settings_dialog.py" line="107" />
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="170" />
+      <source>Database at start</source>
+      <translation>Base de données au démarrage</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="151" />
+      <source>Database at start:</source>
+      <translation>Base de données au démarrage :</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="121" />
       <source>Lock after idle:</source>
       <translation>Verrouiller après inactivité :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/settings_dialog.py" line="135" />
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="182" />
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="197" />
       <source>Not saved: {0}</source>
       <translation>Non enregistré : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/settings_dialog.py" line="105" />
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="119" />
       <source>Nurse line:</source>
       <translation>Ligne infirmière :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/settings_dialog.py" line="106" />
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="120" />
       <source>Report footer:</source>
       <translation>Pied de page des rapports :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/settings_dialog.py" line="73" />
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="87" />
       <source>Settings — gistdesk</source>
       <translation>Paramètres — gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/settings_dialog.py" line="78" />
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="92" />
       <source>These settings belong to the clinic database {0}.</source>
       <translation>Ces réglages appartiennent à la base de la clinique {0}.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="142" />
+      <source>This workstation</source>
+      <translation>Ce poste de travail</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="145" />
+      <source>the default database</source>
+      <translation>la base de données par défaut</translation>
     </message>
   </context>
   <context>
