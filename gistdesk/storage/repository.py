@@ -564,12 +564,24 @@ class SqliteRepository(Acting, logic.EntryEdits):
 
     # -- the patient list --------------------------------------------------------------------
     def count_patients(
-        self, query: str = "", worklist: Worklist = Worklist.ALL, today: date | None = None
+        self,
+        query: str = "",
+        worklist: Worklist = Worklist.ALL,
+        today: date | None = None,
+        *,
+        at_most: int | None = None,
     ) -> int:
         self.require(Permission.VIEW)
         parsed, day = search.parse(query), today or date.today()
         with translated():
-            sql, params = worklists.count_sql(parsed, worklist, day)
+            if at_most is not None and not parsed.empty:
+                # The ranked walk, stopped at `at_most` (search_sqlite.count_matches).
+                self.conn.execute("BEGIN")
+                try:
+                    return search_sqlite.count_matches(self.conn, parsed, worklist, day, at_most)
+                finally:
+                    self.conn.execute("COMMIT")
+            sql, params = worklists.count_sql(parsed, worklist, day, at_most)
             return int(self.conn.execute(sql, params).fetchone()[0])
 
     def list_patients(

@@ -882,10 +882,17 @@ class PostgresRepository(Acting, logic.EntryEdits):
         )
 
     def count_patients(
-        self, query: str = "", worklist: Worklist = Worklist.ALL, today: date | None = None
+        self,
+        query: str = "",
+        worklist: Worklist = Worklist.ALL,
+        today: date | None = None,
+        *,
+        at_most: int | None = None,
     ) -> int:
         self.require(Permission.VIEW)
-        sql, params = listing.count_sql(search.parse(query), worklist, today or date.today())
+        sql, params = listing.count_sql(
+            search.parse(query), worklist, today or date.today(), at_most
+        )
         return int(self._read(lambda c: _one(c, sql, params)[0]))
 
     def list_patients(
