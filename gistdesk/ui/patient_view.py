@@ -13,7 +13,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QSplitter,
     QTableView,
@@ -35,7 +34,7 @@ from gistdesk.core.labels import ADJUVANT_LABELS, NIH_LABELS, NOT_ALL_MEASURED
 from gistdesk.core.model import Case, DoseChange, Lesion, Procedure, SideEffect, TherapyLine
 from gistdesk.core.vocab import Intent
 from gistdesk.ui.review_dialog import decision_words
-from gistdesk.ui.table_model import Column, RowsModel, T, fit_columns
+from gistdesk.ui.table_model import Column, ColumnFitter, RowsModel, T
 from gistdesk.ui.text import (
     COLOR_FALSE_PROGRESSION,
     RESPONSE_COLORS,
@@ -282,11 +281,9 @@ def make_table(model: RowsModel[T], name: str) -> QTableView:
     # Every column as wide as its text (no "false progres…"); a wide table scrolls. The
     # widths are measured once per fill from the model's texts (fit_columns): the header's
     # ResizeToContents asked every cell of every column for its size at each layout.
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     view.horizontalHeader().setStretchLastSection(False)
     view.setWordWrap(False)
-    model.modelReset.connect(lambda: fit_columns(view, model))
-    fit_columns(view, model)
+    ColumnFitter(view, model)  # a child of the view: refits after every fill
     return view
 
 

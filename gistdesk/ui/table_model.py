@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
 )
@@ -105,22 +106,46 @@ class RowsModel(QAbstractTableModel, Generic[T]):
         return None
 
 
-def fit_columns(view: QTableView, model: RowsModel[Any]) -> None:
-    """Every column as wide as its header and its widest text (as ResizeToContents would,
-    but measured once from the model's texts rather than by asking each cell for its size
-    hint whenever the view lays itself out). The user may still widen a column."""
-    header = view.horizontalHeader()
-    metrics = QFontMetricsF(view.font())
-    # The item delegate's text margins (QCommonStyle: PM_FocusFrameHMargin + 1 each side)
-    # and the grid line.
-    margin = 2 * (
-        view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
-    ) + (1 if view.showGrid() else 0)
-    advance = metrics.horizontalAdvance
-    for column in range(model.columnCount()):
-        texts = set(model.column_texts(column))
-        widest = ceil(max((advance(text) for text in texts), default=0.0))
-        width = max(header.sectionSizeHint(column), widest + margin if texts else 0)
-        if header.sectionResizeMode(column) is not QHeaderView.ResizeMode.Interactive:
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(column, width)
+class ColumnFitter(QObject):
+    """Keeps every column of a view as wide as its header and its widest text (as the
+    header's ResizeToContents would, but measured once per fill from the model's texts
+    rather than by asking each cell for its size hint whenever the view lays itself out).
+    The user may still widen a column; the next fill fits them again."""
+
+    def __init__(self, view: QTableView, model: RowsModel[Any]) -> None:
+        super().__init__(view)
+        self.view = view
+        self.model = model
+        # The headers' own widths, by (header texts, font): they do not change per fill.
+        self._header_widths: dict[tuple[tuple[str, ...], str], list[int]] = {}
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        model.modelReset.connect(self.fit)
+        self.fit()
+
+    def header_widths(self) -> list[int]:
+        header = self.view.horizontalHeader()
+        count = self.model.columnCount()
+        texts = tuple(
+            str(self.model.headerData(c, Qt.Orientation.Horizontal)) for c in range(count)
+        )
+        key = (texts, header.font().key())
+        widths = self._header_widths.get(key)
+        if widths is None:
+            widths = self._header_widths[key] = [header.sectionSizeHint(c) for c in range(count)]
+        return widths
+
+    def fit(self) -> None:
+        view, model = self.view, self.model
+        header = view.horizontalHeader()
+        advance = QFontMetricsF(view.font()).horizontalAdvance
+        # The item delegate's text margins (QCommonStyle: PM_FocusFrameHMargin + 1 on each
+        # side) and the grid line.
+        margin = 2 * (
+            view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+        ) + (1 if view.showGrid() else 0)
+        for column, header_width in enumerate(self.header_widths()):
+            texts = set(model.column_texts(column))
+            widest = ceil(max((advance(text) for text in texts), default=0.0)) + margin
+            width = max(header_width, widest if texts else 0)
+            if header.sectionSize(column) != width:
+                header.resizeSection(column, width)

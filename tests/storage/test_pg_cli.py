@@ -3,6 +3,7 @@ restore test, the administrator's restore, and the refusals."""
 
 from __future__ import annotations
 
+import uuid
 from pathlib import Path
 
 import psycopg
@@ -24,7 +25,7 @@ PASSWORD = "a long admin password"
 @pytest.fixture
 def empty_db(pg_server: ThrowawayServer) -> str:
     """A database without the gistdesk schema (what IT creates before `db init`)."""
-    name = f"empty_{id(object())}"
+    name = f"empty_{uuid.uuid4().hex}"
     with psycopg.connect(pg_server.url(), autocommit=True) as conn:
         conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
     return name
