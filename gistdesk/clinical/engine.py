@@ -27,7 +27,9 @@ from gistdesk.clinical.lines import (
     last_advanced_before,
     line_contexts,
     order_by_start,
+    scan_owners,
 )
+from gistdesk.clinical.members import FALSE_PROGRESSION_FLAG, PD, PROGRESSION_FLAG
 from gistdesk.clinical.reading import LesionIndex, Reading, ScanEvaluation, treated_lesions
 from gistdesk.clinical.reviews import is_not_progression, makes_reference, reviews_in_force
 from gistdesk.clinical.risk import recurrence_risk
@@ -35,14 +37,13 @@ from gistdesk.clinical.types import (
     RESPONSE_RANK,
     Assessment,
     Flag,
-    FlagCode,
     LineSummary,
     Response,
     ReviewState,
     ScanAssessment,
 )
 from gistdesk.core.model import Case, Procedure, Scan
-from gistdesk.core.timeline import line_index_for_date
+from gistdesk.core.timeline import ScansByDate
 from gistdesk.core.vocab import StopReason
 
 
@@ -95,7 +96,7 @@ def _row(
         pet=ev.pet,
         reference_scan=ev.reference.date if ev.reference else None,
         treated_lesions=ev.treated,
-        targets=tuple(sorted(t.lesion_id for t in ev.targets)),
+        targets=ev.target_ids,
         reference_sum_mm=ev.reference_mm,
         nadir_mm=ev.nadir_mm,
         nadir_scan=ev.nadir_scan.date if ev.nadir_scan else None,
@@ -130,15 +131,15 @@ class _Engine:
             # A scan the team judged not_progression, or a possible false progression, never
             # counts as overall PD later and is not a best response (DESIGN.md §4, RECIST 1.1).
             excused = is_not_progression(review) or (
-                flag is not None and flag.code is FlagCode.FALSE_PROGRESSION
+                flag is not None and flag.code is FALSE_PROGRESSION_FLAG
             )
-            reading.record(ev, ev.recist.overall is Response.PD and not excused)
+            reading.record(ev, ev.recist.overall is PD and not excused)
             # New reference: a review (progression_confirmed / new_reference), or a dose
             # escalation answering this scan's progression (Zalcberg 2005).
             becomes = makes_reference(review) or (
                 scan.date in answered
                 and flag is not None
-                and flag.code is FlagCode.PROGRESSION
+                and flag.code is PROGRESSION_FLAG
                 and not is_not_progression(review)
             )
             reads.append(_Read(_row(ev, context.index, review, None, becomes), flag, not excused))
@@ -193,7 +194,7 @@ class _Engine:
             ev, review = self._step(reading, scan)
             flag = off_therapy_flag(self.case, last_advanced, ev, review, self.best_recist)
             excused = is_not_progression(review)
-            reading.record(ev, ev.recist.overall is Response.PD and not excused)
+            reading.record(ev, ev.recist.overall is PD and not excused)
             becomes = makes_reference(review)
             # Listed only when read against an off-therapy reference (case-format.md "scans");
             # without one the scan can still carry a progression flag (a new lesion).
@@ -209,7 +210,9 @@ class _Engine:
 def assess(case: Case, as_of: date) -> Assessment:
     risk = recurrence_risk(case.tumor)
     engine = _Engine(case)
-    contexts = line_contexts(case)
+    by_date = ScansByDate(case)
+    owners = scan_owners(case, by_date)
+    contexts = line_contexts(case, owners, by_date)
     summaries: dict[int, LineSummary] = {}
     reads: list[_Read] = []
     for index in order_by_start(case.therapy_lines):
@@ -218,8 +221,8 @@ def assess(case: Case, as_of: date) -> Assessment:
         reads.extend(line_reads)
     flags: list[Flag] = []
     off_groups: dict[int, list[Scan]] = {}
-    for scan in case.scans_by_date():
-        if line_index_for_date(case.therapy_lines, scan.date) is not None:
+    for scan, owner in owners:
+        if owner is not None:
             continue
         last_advanced = last_advanced_before(case, scan)
         if last_advanced is not None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from gistdesk.clinical.compare import (
     at_least,
@@ -25,9 +26,22 @@ from gistdesk.clinical.compare import (
     more_than,
     percent_change,
 )
+from gistdesk.clinical.members import (
+    CR,
+    CT,
+    METABOLIC_PROGRESSION,
+    METABOLIC_RESPONSE,
+    METABOLIC_STABLE,
+    NE,
+    NON_TARGET_ABSENT,
+    NON_TARGET_PRESENT,
+    NON_TARGET_UNEQUIVOCAL,
+    PD,
+    PR,
+    SD,
+)
 from gistdesk.clinical.types import ChoiResult, PetResponse, PetResult, RecistResult, Response
 from gistdesk.core.model import Lesion, Procedure, Scan
-from gistdesk.core.vocab import Modality, NonTarget
 
 RECIST_PD_PCT = 20.0  # RECIST 1.1: +20% vs nadir ...
 RECIST_PD_MM = 5.0  # ... and at least 5 mm absolute
@@ -53,15 +67,18 @@ def treated_lesions(
     return treated
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class ScanEvaluation:
-    """One scan's results plus what the flags need (all unrounded)."""
+    """One scan's results plus what the flags need (all unrounded). Internal to the engine
+    and never changed after evaluate(); not frozen, as a frozen dataclass is slower to build
+    (one per scan)."""
 
     scan: Scan
     reference: Scan | None
     reference_why: str  # why that scan is the reference, for the flag sentences
     treated: tuple[str, ...]  # sorted ids
     targets: tuple[Lesion, ...]  # T, as on the reference
+    target_ids: tuple[str, ...]  # their ids, sorted
     unmeasured: tuple[str, ...]  # ids of T not measured on the scan
     new_lesions: tuple[Lesion, ...]  # new and not treated
     nodule: bool  # any lesion (treated or not) has an intratumoral nodule
@@ -78,37 +95,97 @@ class ScanEvaluation:
 
     @property
     def unequivocal(self) -> bool:
-        return self.scan.non_target is NonTarget.UNEQUIVOCAL_PROGRESSION
+        return self.scan.non_target is NON_TARGET_UNEQUIVOCAL
 
 
-LesionMap = Mapping[str, Lesion]
+class ScanFacts:
+    """What the rules read from one scan, gathered once per assessment (a scan is compared
+    many times: with later scans, as a reference and as a nadir scan). Lesions by id keep the
+    first entry of an id, as Scan.lesion() does; the maps hold only known values."""
+
+    __slots__ = ("diameters", "known_sizes", "lesions", "new", "nodule", "scan")
+
+    def __init__(self, scan: Scan) -> None:
+        lesions: dict[str, Lesion] = {}
+        diameters: dict[str, float | None] = {}
+        known_sizes: list[tuple[str, float]] = []
+        new: list[Lesion] = []
+        nodule = False
+        for lesion in scan.lesions:  # one pass: this runs for every scan of every case
+            key, size = lesion.lesion_id, lesion.longest_diameter_mm
+            if size is not None:
+                known_sizes.append((key, size))  # every entry, for the smallest diameters
+            if lesion.new:
+                new.append(lesion)
+            if lesion.intratumoral_nodule:
+                nodule = True
+            if key not in lesions:  # a repeated id: the first entry counts, as Scan.lesion()
+                lesions[key] = lesion
+                diameters[key] = size
+        self.scan = scan
+        self.lesions: Mapping[str, Lesion] = lesions
+        # Diameter by id (None: listed without one); the reading keeps it in its history.
+        self.diameters: Mapping[str, float | None] = diameters
+        self.known_sizes = tuple(known_sizes)
+        self.new = tuple(new)
+        # The one sign a treated lesion keeps: an enhancing nodule inside it (Shankar 2005).
+        self.nodule = nodule
 
 
 class LesionIndex:
-    """Each scan's lesions by id, built once per assessment (Scan.lesion() is a linear
-    search; the engine looks lesions up many times). Scan dates are unique in a case."""
+    """Each scan's facts, built once per assessment and looked up by date (scan dates are
+    unique in a case)."""
 
-    __slots__ = ("_maps",)
+    __slots__ = ("_facts",)
 
     def __init__(self) -> None:
-        self._maps: dict[date, dict[str, Lesion]] = {}
+        self._facts: dict[date, ScanFacts] = {}
 
-    def of(self, scan: Scan) -> LesionMap:
-        found = self._maps.get(scan.date)
+    def of(self, scan: Scan) -> ScanFacts:
+        found = self._facts.get(scan.date)
         if found is None:
-            found = {}
-            for lesion in scan.lesions:
-                found.setdefault(lesion.lesion_id, lesion)  # the first, as Scan.lesion()
-            self._maps[scan.date] = found
+            found = self._facts[scan.date] = ScanFacts(scan)
         return found
+
+
+class TargetSet:
+    """T on one reference for one set of treated lesions, with what depends on them alone
+    (DESIGN.md §4, "Treated lesions", "RECIST 1.1", "PET"): computed once per reading and
+    treated set, not once per scan."""
+
+    __slots__ = ("base_suv", "ids", "reference_hu", "reference_mm", "sorted_ids", "targets")
+
+    def __init__(self, reference: ScanFacts | None, treated: frozenset[str]) -> None:
+        targets: tuple[Lesion, ...] = ()
+        if reference is not None:
+            targets = tuple(
+                lesion
+                for lesion in reference.scan.lesions
+                if lesion.target and lesion.lesion_id not in treated
+            )
+        self.targets = targets
+        self.ids = tuple(t.lesion_id for t in targets)
+        self.sorted_ids = tuple(sorted(self.ids))
+        # The reference sum; None when RECIST has nothing measurable to compare with (no
+        # reference, T empty, or a lesion of T without a diameter on R): target NE.
+        self.reference_mm: float | None = None
+        if targets and all(t.longest_diameter_mm is not None for t in targets):
+            self.reference_mm = sum(t.longest_diameter_mm or 0.0 for t in targets)
+        # PET: the targets are the reference's own lesions, so their SUVmax is the reference's.
+        base_values = [t.suv_max for t in targets if t.suv_max is not None]
+        self.base_suv = max(base_values) if base_values else None
+        # Choi density: the HU of T on the reference (its first entry of each id), for CT.
+        self.reference_hu: dict[str, float] | None = None
+        if reference is not None and reference.scan.modality is CT:
+            self.reference_hu = {}
+            for key in self.ids:
+                lesion = reference.lesions[key]
+                if lesion.density_hu is not None:
+                    self.reference_hu[key] = lesion.density_hu
 
 
 def _mean(values: list[float]) -> float | None:
     return sum(values) / len(values) if values else None
-
-
-def _diameters(lesions: LesionMap) -> dict[str, float | None]:
-    return {key: lesion.longest_diameter_mm for key, lesion in lesions.items()}
 
 
 def is_recist_pd(total: float, nadir: float) -> bool:
@@ -136,27 +213,9 @@ def _is_cr(targets: tuple[Lesion, ...], sizes: Mapping[str, float | None]) -> bo
     return True
 
 
-def density_change(
-    targets: tuple[Lesion, ...],
-    before: Scan | None,
-    after: Scan,
-    index: LesionIndex,
-) -> float | None:
-    """Choi density: mean HU over the targets with HU on both scans, CT against CT only
-    (Choi measured contrast CT); None when no lesion qualifies or the earlier mean is <= 0."""
-    if before is None or before.modality is not Modality.CT or after.modality is not Modality.CT:
-        return None
-    first_map, second_map = index.of(before), index.of(after)
-    count = 0
-    old_total = new_total = 0.0
-    for target in targets:
-        first, second = first_map.get(target.lesion_id), second_map.get(target.lesion_id)
-        if first is None or second is None:
-            continue
-        if first.density_hu is not None and second.density_hu is not None:
-            old_total += first.density_hu
-            new_total += second.density_hu
-            count += 1
+def _mean_density_change(old_total: float, new_total: float, count: int) -> float | None:
+    """Choi density change from the HU sums of the lesions with HU on both scans; None when
+    no lesion qualifies or the earlier mean is <= 0."""
     if count == 0:
         return None
     ref_mean, cur_mean = old_total / count, new_total / count
@@ -165,33 +224,75 @@ def density_change(
     return percent_change(cur_mean, ref_mean)
 
 
-def _scan_mean_density(targets: tuple[Lesion, ...], lesions: LesionMap) -> float | None:
-    """Mean HU of the targets on one scan (display only, for charts)."""
-    values: list[float] = []
-    for target in targets:
-        lesion = lesions.get(target.lesion_id)
-        if lesion is not None and lesion.density_hu is not None:
-            values.append(lesion.density_hu)
-    return _mean(values)
+def density_change(ids: tuple[str, ...], before: ScanFacts, after: ScanFacts) -> float | None:
+    """Choi density: mean HU over the targets (ids of T) with HU on both scans, CT against CT
+    only (Choi measured contrast CT); None when no lesion qualifies or the earlier mean is
+    <= 0."""
+    if before.scan.modality is not CT or after.scan.modality is not CT:
+        return None
+    first_map, second_map = before.lesions, after.lesions
+    count = 0
+    old_total = new_total = 0.0
+    for lesion_id in ids:
+        first, second = first_map.get(lesion_id), second_map.get(lesion_id)
+        if first is None or second is None:
+            continue
+        if first.density_hu is not None and second.density_hu is not None:
+            old_total += first.density_hu
+            new_total += second.density_hu
+            count += 1
+    return _mean_density_change(old_total, new_total, count)
 
 
-def _highest_suv(targets: tuple[Lesion, ...], lesions: LesionMap) -> float | None:
-    """PET: the highest SUVmax among the targets at this time point (any of them)."""
-    values: list[float] = []
-    for target in targets:
-        lesion = lesions.get(target.lesion_id)
-        if lesion is not None and lesion.suv_max is not None:
-            values.append(lesion.suv_max)
-    return max(values) if values else None
+class TargetValues(NamedTuple):
+    """What one pass over T gathers on a scan."""
+
+    diameters: list[float]  # in T's order, as the sums read them: a missing one adds 0.0
+    unmeasured: tuple[str, ...]  # ids of T not measured on the scan
+    density: float | None  # Choi density change vs the reference (CT against CT)
+    mean_density_hu: float | None  # mean HU of T on the scan (display only, for charts)
+    suv_max: float | None  # PET: the highest SUVmax among T on the scan (any of them)
 
 
-def _pet(targets: tuple[Lesion, ...], scan: LesionMap, new: tuple[Lesion, ...]) -> PetResult:
+def target_values(targets: TargetSet, scan: ScanFacts) -> TargetValues:
+    """One pass over T on the scan: diameters (RECIST 1.1), HU (Choi 2007) and SUVmax (PET),
+    each in T's order. Density is compared with the reference only between two CT scans."""
+    lesions = scan.lesions
+    reference_hu = targets.reference_hu if scan.scan.modality is CT else None
+    diameters: list[float] = []
+    unmeasured: list[str] = []
+    hu_values: list[float] = []
+    suv_max: float | None = None  # max() kept as it goes: the first of equal values stays
+    count = 0
+    old_total = new_total = 0.0
+    for key in targets.ids:
+        lesion = lesions.get(key)
+        size = lesion.longest_diameter_mm if lesion is not None else None
+        diameters.append(size or 0.0)
+        if size is None:
+            unmeasured.append(key)
+        if lesion is None:
+            continue
+        hu = lesion.density_hu
+        if hu is not None:
+            hu_values.append(hu)
+            if reference_hu is not None and key in reference_hu:
+                old_total += reference_hu[key]
+                new_total += hu
+                count += 1
+        suv = lesion.suv_max
+        if suv is not None and (suv_max is None or suv > suv_max):
+            suv_max = suv
+    density = (
+        _mean_density_change(old_total, new_total, count) if reference_hu is not None else None
+    )
+    # Positional: a NamedTuple (like any class) is slower to build from keywords.
+    return TargetValues(diameters, tuple(unmeasured), density, _mean(hu_values), suv_max)
+
+
+def _pet(base: float | None, current: float | None, new: tuple[Lesion, ...]) -> PetResult:
     """EORTC 1999 simplified: > +25% (or a new lesion with an SUVmax) metabolic progression,
-    < -25% metabolic response, else stable; None where not measurable. The targets are the
-    reference's own lesions, so their SUVmax is the reference's."""
-    base_values = [t.suv_max for t in targets if t.suv_max is not None]
-    base = max(base_values) if base_values else None
-    current = _highest_suv(targets, scan)
+    < -25% metabolic response, else stable; None where not measurable."""
     change = (
         percent_change(current, base)
         if base is not None and current is not None and more_than(base, 0)
@@ -200,14 +301,14 @@ def _pet(targets: tuple[Lesion, ...], scan: LesionMap, new: tuple[Lesion, ...]) 
     if any(lesion.suv_max is not None for lesion in new) or (
         change is not None and more_than(change, PET_CHANGE_PCT)
     ):
-        response: PetResponse | None = PetResponse.METABOLIC_PROGRESSION
+        response: PetResponse | None = METABOLIC_PROGRESSION
     elif change is None:
         response = None
     elif less_than(change, -PET_CHANGE_PCT):
-        response = PetResponse.METABOLIC_RESPONSE
+        response = METABOLIC_RESPONSE
     else:
-        response = PetResponse.STABLE
-    return PetResult(suv_change_pct=change, response=response, suv_max=current)
+        response = METABOLIC_STABLE
+    return PetResult(change, response, current)  # suv_change_pct, response, suv_max
 
 
 def _choi(
@@ -224,17 +325,17 @@ def _choi(
         and at_least(size, CHOI_SIZE_PD_PCT)
         and not (density is not None and at_most(density, CHOI_DENSITY_PR_PCT))
     )
-    if new or nodule or scan.non_target is NonTarget.UNEQUIVOCAL_PROGRESSION or grew:
-        return Response.PD
-    if target is Response.CR and scan.non_target is NonTarget.ABSENT:
-        return Response.CR
+    if new or nodule or scan.non_target is NON_TARGET_UNEQUIVOCAL or grew:
+        return PD
+    if target is CR and scan.non_target is NON_TARGET_ABSENT:
+        return CR
     if (size is not None and at_most(size, CHOI_SIZE_PR_PCT)) or (
         density is not None and at_most(density, CHOI_DENSITY_PR_PCT)
     ):
-        return Response.PR
+        return PR
     if size is None and density is None:
-        return Response.NE
-    return Response.SD
+        return NE
+    return SD
 
 
 class Reading:
@@ -244,6 +345,8 @@ class Reading:
         "_history",
         "_index",
         "_nadirs",
+        "_reference_facts",
+        "_target_sets",
         "cr_reached",
         "hold",
         "reference",
@@ -257,29 +360,38 @@ class Reading:
         self.reference = reference
         self.why = why
         self._index = index if index is not None else LesionIndex()
+        self._reference_facts = self._index.of(reference) if reference is not None else None
         # Scans of the reading after the reference, with their diameters by lesion id.
-        self._history: list[tuple[Scan, dict[str, float | None]]] = []
+        self._history: list[tuple[Scan, Mapping[str, float | None]]] = []
         # Nadir cache by target set: (history entries seen, nadir, nadir scan).
         self._nadirs: dict[tuple[str, ...], tuple[int, float, Scan]] = {}
+        # T by the (sorted) treated lesions: the same on most scans of a reading.
+        self._target_sets: dict[tuple[str, ...], TargetSet] = {}
         self.hold = False  # a target PR/CR held until overall PD (EORTC RECIST FAQ)
         self.cr_reached = False  # an overall CR reached with no overall PD since
         self.smallest: dict[str, float] = {}
-        if reference is not None:
-            self._note_sizes(reference)
+        if self._reference_facts is not None:
+            self._note_sizes(self._reference_facts)
 
-    def _note_sizes(self, scan: Scan) -> None:
-        for lesion in scan.lesions:
-            size = lesion.longest_diameter_mm
-            if size is not None:
-                known = self.smallest.get(lesion.lesion_id)
-                if known is None or size < known:
-                    self.smallest[lesion.lesion_id] = size
+    def _note_sizes(self, facts: ScanFacts) -> None:
+        smallest = self.smallest
+        for lesion_id, size in facts.known_sizes:
+            known = smallest.get(lesion_id)
+            if known is None or size < known:
+                smallest[lesion_id] = size
 
-    def _nadir(self, targets: tuple[Lesion, ...], reference_mm: float) -> tuple[float, Scan]:
-        """The smallest SOD of T on the reference or on an earlier scan of the reading on which
-        every lesion of T was measured; the nadir scan is the earliest with that SOD."""
+    def _targets(self, treated: tuple[str, ...]) -> TargetSet:
+        found = self._target_sets.get(treated)
+        if found is None:
+            found = TargetSet(self._reference_facts, frozenset(treated))
+            self._target_sets[treated] = found
+        return found
+
+    def _nadir(self, key: tuple[str, ...], reference_mm: float) -> tuple[float, Scan]:
+        """The smallest SOD of T (ids `key`) on the reference or on an earlier scan of the
+        reading on which every lesion of T was measured; the nadir scan is the earliest with
+        that SOD."""
         assert self.reference is not None
-        key = tuple(t.lesion_id for t in targets)
         seen, nadir, nadir_scan = self._nadirs.get(key, (0, reference_mm, self.reference))
         for scan, sizes in self._history[seen:]:
             total = 0.0
@@ -298,94 +410,85 @@ class Reading:
 
     def evaluate(self, scan: Scan, treated: set[str]) -> ScanEvaluation:
         reference = self.reference
-        new = tuple(
-            lesion for lesion in scan.lesions if lesion.new and lesion.lesion_id not in treated
-        )
-        # The one sign a treated lesion keeps: an enhancing nodule inside it (Shankar 2005).
-        nodule = any(lesion.intratumoral_nodule for lesion in scan.lesions)
-        targets: tuple[Lesion, ...] = ()
-        if reference is not None:
-            targets = tuple(
-                lesion
-                for lesion in reference.lesions
-                if lesion.target and lesion.lesion_id not in treated
-            )
-        lesions = self._index.of(scan)
-        sizes = {key: lesion.longest_diameter_mm for key, lesion in lesions.items()}
-        unmeasured = tuple(t.lesion_id for t in targets if sizes.get(t.lesion_id) is None)
+        facts = self._index.of(scan)
+        treated_ids = tuple(sorted(treated))
+        new = facts.new
+        if treated:
+            new = tuple(lesion for lesion in new if lesion.lesion_id not in treated)
+        nodule = facts.nodule  # treated lesions too (Shankar 2005)
+        target_set = self._targets(treated_ids)
+        targets, ids = target_set.targets, target_set.ids
+        sizes = facts.diameters
+        values = target_values(target_set, facts)
+        unmeasured = values.unmeasured
         total: float | None = None
         vs_reference: float | None = None
         vs_nadir: float | None = None
-        reference_mm: float | None = None
+        reference_mm = target_set.reference_mm
         nadir: float | None = None
         nadir_scan: Scan | None = None
         measured: float | None = None
-        if reference is None or not targets or any(t.longest_diameter_mm is None for t in targets):
-            target = Response.NE  # RECIST 1.1: nothing measurable to compare with
+        if reference_mm is None:
+            target = NE  # RECIST 1.1: nothing measurable to compare with
         else:
-            reference_mm = sum(t.longest_diameter_mm or 0.0 for t in targets)
-            nadir, nadir_scan = self._nadir(targets, reference_mm)
+            nadir, nadir_scan = self._nadir(ids, reference_mm)
             if unmeasured:
                 # The missing targets can only add: PD if the measured ones already reach it.
-                measured = sum(sizes.get(t.lesion_id) or 0.0 for t in targets)
-                target = Response.PD if is_recist_pd(measured, nadir) else Response.NE
+                measured = sum(values.diameters)
+                target = PD if is_recist_pd(measured, nadir) else NE
             else:
-                total = sum(sizes[t.lesion_id] or 0.0 for t in targets)
+                total = sum(values.diameters)
                 vs_reference = percent_change(total, reference_mm)
                 vs_nadir = percent_change(total, nadir)
                 if _is_cr(targets, sizes):
-                    target = Response.CR
+                    target = CR
                 elif is_recist_pd(total, nadir):
-                    target = Response.PD
+                    target = PD
                 elif (
                     vs_reference is not None and at_most(vs_reference, RECIST_PR_PCT)
                 ) or self.hold:
-                    target = Response.PR  # EORTC FAQ: a response holds until progression
+                    target = PR  # EORTC FAQ: a response holds until progression
                 else:
-                    target = Response.SD
+                    target = SD
         # After an overall CR a non-nodal target back above 0 mm is progression; a node back
         # to >= 10 mm only ends the CR (progression by the sum rule alone: EORTC FAQ on nodes).
         back = self.cr_reached and any(
             not t.lymph_node and (size := sizes.get(t.lesion_id)) is not None and more_than(size, 0)
             for t in targets
         )
-        if (
-            target is Response.PD
-            or new
-            or scan.non_target is NonTarget.UNEQUIVOCAL_PROGRESSION
-            or back
-        ):
-            overall = Response.PD
-        elif target is Response.CR and scan.non_target is NonTarget.PRESENT:
-            overall = Response.PR
+        if target is PD or new or scan.non_target is NON_TARGET_UNEQUIVOCAL or back:
+            overall = PD
+        elif target is CR and scan.non_target is NON_TARGET_PRESENT:
+            overall = PR
         else:
             overall = target
-        index = self._index
-        density = density_change(targets, reference, scan, index)
+        density = values.density
         if reference_mm is None:
             density_vs_nadir = None
         elif nadir_scan is reference:
             density_vs_nadir = density
         else:
-            density_vs_nadir = density_change(targets, nadir_scan, scan, index)
+            assert nadir_scan is not None
+            density_vs_nadir = density_change(ids, self._index.of(nadir_scan), facts)
         return ScanEvaluation(
             scan=scan,
             reference=reference,
             reference_why=self.why,
-            treated=tuple(sorted(treated)),
+            treated=treated_ids,
             targets=targets,
+            target_ids=target_set.sorted_ids,
             unmeasured=unmeasured,
             new_lesions=new,
             nodule=nodule,
             recist=RecistResult(total, vs_reference, vs_nadir, target, overall),
             choi=ChoiResult(
-                size_change_pct=vs_reference,
-                density_change_pct=density,
-                density_change_vs_nadir_pct=density_vs_nadir,
-                response=_choi(scan, target, vs_reference, density, new, nodule),
-                mean_density_hu=_scan_mean_density(targets, lesions),
+                vs_reference,  # size_change_pct: the same SOD, vs the reference
+                density,
+                density_vs_nadir,
+                _choi(scan, target, vs_reference, density, new, nodule),
+                values.mean_density_hu,
             ),
-            pet=_pet(targets, lesions, new),
+            pet=_pet(target_set.base_suv, values.suv_max, new),
             reference_mm=reference_mm,
             nadir_mm=nadir,
             nadir_scan=nadir_scan,
@@ -398,13 +501,14 @@ class Reading:
         overall response is not PD, and for one the team judged not_progression or that
         carries a false_progression flag (they never count as overall PD later)."""
         scan = evaluation.scan
-        self._history.append((scan, _diameters(self._index.of(scan))))
-        self._note_sizes(scan)
+        facts = self._index.of(scan)
+        self._history.append((scan, facts.diameters))
+        self._note_sizes(facts)
         if counts_as_pd:
             self.hold = False
             self.cr_reached = False
         else:
-            if evaluation.recist.target in (Response.PR, Response.CR):
+            if evaluation.recist.target in (PR, CR):
                 self.hold = True
-            if evaluation.recist.overall is Response.CR:
+            if evaluation.recist.overall is CR:
                 self.cr_reached = True

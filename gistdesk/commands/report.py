@@ -151,6 +151,7 @@ def run(args: argparse.Namespace) -> int:
         args.clinic or os.environ.get(CLINIC_ENV) or settings.clinic_name or DEFAULT_CLINIC,
         phone=(args.clinic_phone or settings.phone).strip(),
         nurse_line=(args.nurse_line or settings.nurse_line).strip(),
+        footer=settings.report_footer,
     )
     assessment = assess(case, as_of)
     pdf = build_report(

@@ -22,21 +22,24 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import math
+import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
-from typing import Any, Protocol, TypeVar
+from typing import Any, BinaryIO, Protocol, TextIO, TypeVar
 
 from gistdesk.core.casefile import parse_date_text
 from gistdesk.core.model import Case, Patient, Tumor
 from gistdesk.core.problems import InvalidCaseError, Severity
-from gistdesk.core.progress import CancelToken, Progress
+from gistdesk.core.progress import CancelToken, Progress, check
 from gistdesk.core.progress import report as report_progress
 from gistdesk.core.validation import validate_case
 from gistdesk.core.vocab import MUTATION_LABELS, SITE_LABELS, Extent, Mutation, Sex, Site
+from gistdesk.storage.scratch import SeenNumbers
 
 COLUMNS = (
     "record_number",
@@ -53,6 +56,9 @@ COLUMNS = (
 OPTIONAL_COLUMNS = ("extent", "rupture")
 REQUIRED_COLUMNS = ("record_number",)
 TEMPLATE_HEADER = ",".join(COLUMNS)
+MAX_LINE = 1_000_000  # characters in one line of the file; a longer line refuses the file
+KEEP = 1_000  # outcomes of each kind (saved, refused) an import report keeps; the rest counted
+BATCH = 500  # new patients written per transaction
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -175,16 +181,25 @@ class CsvImportResult:
         """The per-row report, one line each (problems indented under their row)."""
         out = [str(p) for p in self.file_problems]
         for row in self.rows:
-            label = row.record_number or "(no record number)"
-            status = "ok" if row.ok else "refused"
-            out.append(f"row {row.row} {label}: {status}")
-            out.extend(f"  {_problem_text(p)}" for p in row.problems)
-        good = len(self.good_rows)
-        out.append(
-            f"{len(self.rows)} row(s): {good} valid, {len(self.bad_rows)} refused"
-            + ("" if self.usable else "; the file cannot be imported")
-        )
+            out.extend(row_lines(row))
+        ok = sum(1 for row in self.rows if row.ok)
+        out.append(check_summary(len(self.rows), ok, self.usable))
         return out
+
+
+def row_lines(row: RowResult) -> list[str]:
+    """A checked row: its line, then each problem indented under it."""
+    label = row.record_number or "(no record number)"
+    status = "ok" if row.ok else "refused"
+    return [f"row {row.row} {label}: {status}", *(f"  {_problem_text(p)}" for p in row.problems)]
+
+
+def check_summary(rows: int, ok: int, usable: bool) -> str:
+    """The last line of a check: rows, valid (none when the file cannot be used), refused
+    (the rows with an error)."""
+    return f"{rows} row(s): {ok if usable else 0} valid, {rows - ok} refused" + (
+        "" if usable else "; the file cannot be imported"
+    )
 
 
 def _problem_text(problem: RowProblem) -> str:
@@ -213,6 +228,23 @@ def _detect_delimiter(header_line: str) -> str:
 def _show(text: str) -> str:
     shown = repr(text)
     return shown if len(shown) <= 40 else shown[:37] + "..."
+
+
+_LOOKUPS: dict[tuple[type[StrEnum], bool], dict[str, Any]] = {}
+
+
+def _lookup(enum: type[E], labels: dict[E, str] | None) -> dict[str, E]:
+    """Key (`_key`) -> member, by value and by label; the first member in order wins."""
+    cache_key = (enum, labels is not None)
+    table = _LOOKUPS.get(cache_key)
+    if table is None:
+        table = {}
+        for member in enum:
+            table.setdefault(_key(member.value), member)
+            if labels:
+                table.setdefault(_key(labels[member]), member)
+        _LOOKUPS[cache_key] = table
+    return table
 
 
 class _RowParser:
@@ -257,10 +289,9 @@ class _RowParser:
         """A vocabulary value by value or label (any case, spacing, punctuation)."""
         if not text:
             return None
-        key = _key(text)
-        for member in enum:
-            if key == _key(member.value) or (labels and key == _key(labels[member])):
-                return member
+        found = _lookup(enum, labels).get(_key(text))
+        if found is not None:
+            return found
         folded = text.casefold()
         if extra and folded in extra:
             return extra[folded]
@@ -320,69 +351,238 @@ def _row_case(row: int, values: dict[str, str], as_of: date | None) -> RowResult
     return RowResult(row, number, None if errors else case, tuple(problems), provided)
 
 
-def parse_patient_csv(text: str, as_of: date | None = None) -> CsvImportResult:
-    """Read a patient list; every row is checked with `validate_case(case, as_of)`.
+class _LineTooLong(Exception):
+    def __init__(self, line: int) -> None:
+        super().__init__(line)
+        self.line = line
 
-    Never raises: a file that cannot be read as a patient list comes back with
-    `file_problems` and `usable` False.
+
+_NUL_PROBLEM = "contains NUL characters; this is not a text CSV file"
+
+
+class CsvReader:
+    """A patient list read one row at a time from a text stream (opened with `newline=""`).
+
+    Iterating yields a RowResult per data row, in file order, without keeping them: memory
+    stays the same for ten rows or ten million (record numbers seen are kept in a
+    `SeenNumbers`, which spills to a temporary file). `file_problems`, `delimiter` and
+    `columns` fill in as the file is read; a file problem found late (a NUL character, a
+    line longer than MAX_LINE, a csv error) comes after rows already yielded, so a caller
+    that writes rows checks the file first (`check_csv_file`).
     """
-    text = text.removeprefix("\ufeff")
-    lines = text.splitlines()
-    first = next((line for line in lines if line.strip()), None)
-    if first is None:
-        return CsvImportResult(
-            (),
-            (
+
+    def __init__(
+        self,
+        stream: TextIO,
+        as_of: date | None = None,
+        seen: SeenNumbers | None = None,
+    ) -> None:
+        self.stream = stream
+        self.as_of = as_of
+        self.file_problems: list[RowProblem] = []
+        self.delimiter = ","
+        self.columns: tuple[str, ...] = ()
+        self.data_rows = 0  # data rows read so far (after the header; blank lines not counted)
+        self._seen = seen
+        self._line = 0
+
+    @property
+    def usable(self) -> bool:
+        return not any(p.severity is Severity.ERROR for p in self.file_problems)
+
+    def _lines(self) -> Iterator[str]:
+        readline = self.stream.readline
+        while True:
+            line = readline(MAX_LINE + 1)
+            if not line:
+                return
+            self._line += 1
+            if len(line) > MAX_LINE:
+                raise _LineTooLong(self._line)
+            yield line
+
+    def _without_nul(self, lines: Iterable[str]) -> Iterator[str]:
+        for line in lines:
+            if "\x00" in line:
+                if not any(p.message == _NUL_PROBLEM for p in self.file_problems):
+                    # First, as when the whole text was checked before parsing.
+                    self.file_problems.insert(0, RowProblem(None, None, _NUL_PROBLEM))
+                line = line.replace("\x00", "")
+            yield line
+
+    def records(self) -> Iterator[tuple[int, list[str]]]:
+        """(line where the record starts, its cells stripped) for each non-blank record, the
+        header first; csv structure only (no validation). Never raises for bad content."""
+        try:
+            yield from self._records()
+        except UnicodeDecodeError:
+            self.file_problems.append(
+                RowProblem(None, None, "not UTF-8 text; save the file as 'CSV UTF-8' and try again")
+            )
+        except _LineTooLong as exc:
+            self.file_problems.append(
+                RowProblem(
+                    None,
+                    None,
+                    f"line {exc.line} is longer than {MAX_LINE:,} characters; this is not a "
+                    "patient list",
+                )
+            )
+
+    def _records(self) -> Iterator[tuple[int, list[str]]]:
+        lines = self._lines()
+        blank = 0
+        first_line: str | None = None
+        for line in lines:
+            if line.strip():
+                first_line = line
+                break
+            blank += 1  # whitespace only: a blank record (counted for the line numbers)
+        if first_line is None:
+            self.file_problems.append(
                 RowProblem(
                     None,
                     None,
                     f"the file is empty; the first line must be a header like {TEMPLATE_HEADER}",
-                ),
-            ),
+                )
+            )
+            return
+        first = next(piece for piece in first_line.splitlines() if piece.strip())
+        delimiter = _detect_delimiter(first)
+        sep_line = re.fullmatch(r"\s*sep=(.)\s*", first)
+        if sep_line and sep_line.group(1) in ",;\t|":
+            # Excel's "sep=;" first line names the delimiter; the header follows it.
+            delimiter = sep_line.group(1)
+            first_line = first_line.replace(first, "", 1)
+        self.delimiter = delimiter
+        source = self._without_nul(
+            itertools.chain(itertools.repeat("\n", blank), (first_line,), lines)
         )
-    delimiter = _detect_delimiter(first)
-    sep_line = re.fullmatch(r"\s*sep=(.)\s*", first)
-    if sep_line and sep_line.group(1) in ",;\t|":
-        # Excel's "sep=;" first line names the delimiter; the header follows it.
-        delimiter = sep_line.group(1)
-        text = text.replace(first, "", 1)
-    file_problems: list[RowProblem] = []
-    results: list[RowResult] = []
-    columns: list[str | None] = []
-    seen: dict[str, int] = {}
-    try:
-        reader = csv.reader(
-            io.StringIO(_without_nul(text, file_problems), newline=""),
-            delimiter=delimiter,
-            strict=False,
-        )
-        header: list[str] | None = None
+        reader = csv.reader(source, delimiter=delimiter, strict=False)
         start = 1
-        for cells in reader:
-            this_start = start
-            start = reader.line_num + 1
-            stripped = [cell.strip() for cell in cells]
-            if not any(stripped):
-                continue
-            if header is None:
-                header = stripped
-                columns = _read_header(this_start, header, file_problems)
-                continue
-            results.append(_read_row(this_start, stripped, columns, seen, as_of))
-    except csv.Error as exc:
-        file_problems.append(RowProblem(None, None, f"not a readable CSV file: {exc}"))
-    known = tuple(c for c in columns if c is not None)
-    return CsvImportResult(tuple(results), tuple(file_problems), delimiter, known)
+        try:
+            for cells in reader:
+                this_start = start
+                start = reader.line_num + 1
+                stripped = [cell.strip() for cell in cells]
+                if any(stripped):
+                    yield this_start, stripped
+        except csv.Error as exc:
+            self.file_problems.append(RowProblem(None, None, f"not a readable CSV file: {exc}"))
+
+    def __iter__(self) -> Iterator[RowResult]:
+        seen = self._seen if self._seen is not None else SeenNumbers()
+        columns: list[str | None] | None = None
+        try:
+            for line, cells in self.records():
+                if columns is None:
+                    columns = _read_header(line, cells, self.file_problems)
+                    self.columns = tuple(c for c in columns if c is not None)
+                    continue
+                self.data_rows += 1
+                yield _read_row(line, cells, columns, seen, self.as_of)
+        finally:
+            if self._seen is None:
+                seen.close()
 
 
-def _without_nul(text: str, problems: list[RowProblem]) -> str:
-    """The text for csv.reader; a NUL character is a file problem (csv refuses it)."""
-    if "\x00" in text:
-        problems.append(
-            RowProblem(None, None, "contains NUL characters; this is not a text CSV file")
+def parse_patient_csv(text: str, as_of: date | None = None) -> CsvImportResult:
+    """Read a whole patient list given as text; every row is checked with
+    `validate_case(case, as_of)`. For small texts: the result keeps every row (a file is
+    read with `CsvReader` or imported with `import_csv_file`, in bounded memory).
+
+    Never raises: a file that cannot be read as a patient list comes back with
+    `file_problems` and `usable` False.
+    """
+    reader = CsvReader(io.StringIO(text.removeprefix("\ufeff"), newline=""), as_of)
+    rows = tuple(reader)
+    return CsvImportResult(rows, tuple(reader.file_problems), reader.delimiter, reader.columns)
+
+
+@dataclass(frozen=True, slots=True)
+class CsvCheck:
+    """What a first pass over a file found: whether it can be imported, and how big it is."""
+
+    file_problems: tuple[RowProblem, ...]
+    rows: int  # data rows (the header and blank lines not counted)
+    size: int  # bytes
+    unreadable: str | None = None  # the file cannot be read, or is not UTF-8: the message
+
+    @property
+    def usable(self) -> bool:
+        return self.unreadable is None and not any(
+            p.severity is Severity.ERROR for p in self.file_problems
         )
-        return text.replace("\x00", "")
-    return text
+
+
+_CHUNK = 1 << 20
+
+
+def _utf8_problem(handle: BinaryIO) -> RowProblem | None:
+    """The first byte that is not UTF-8, read in chunks (an incomplete sequence at a chunk's
+    end is carried into the next)."""
+    offset = 0  # file position of data[0]
+    carry = b""
+    while True:
+        chunk = handle.read(_CHUNK)
+        data = carry + chunk
+        if not data:
+            return None
+        try:
+            data.decode("utf-8")
+            carry = b""
+        except UnicodeDecodeError as exc:
+            if chunk and exc.end == len(data) and len(data) - exc.start < 4:
+                # Perhaps a character cut by the chunk's end: decide with the next chunk.
+                carry = data[exc.start :]
+                offset += exc.start
+                continue
+            return RowProblem(
+                None,
+                None,
+                f"not UTF-8 text (byte {offset + exc.start + 1}); save the file as "
+                "'CSV UTF-8' and try again",
+            )
+        offset += len(data)
+        if not chunk:
+            return None
+
+
+def open_csv_text(path: str | os.PathLike[str]) -> TextIO:
+    """The file as text for `CsvReader`: UTF-8 (a BOM is dropped), newlines kept."""
+    return open(path, encoding="utf-8-sig", newline="")
+
+
+def check_csv_file(
+    path: str | os.PathLike[str],
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
+) -> CsvCheck:
+    """First pass over a file before anything is written: UTF-8, the csv structure, the
+    header, NUL characters, line lengths; counts the rows. Rows are not validated here.
+    `progress(bytes read, size)`; `cancel` raises Cancelled between two lines."""
+    try:
+        with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            problem = _utf8_problem(handle)
+            if problem is not None:
+                return CsvCheck((problem,), 0, size, f"{path}: {problem}")
+            handle.seek(0)
+            text = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")
+            reader = CsvReader(text, None)
+            rows = -1  # the header is the first record
+            for rows, (line, cells) in enumerate(reader.records()):
+                if rows == 0:
+                    _read_header(line, cells, reader.file_problems)
+                elif rows % 2_000 == 0:
+                    check(cancel)
+                    report_progress(progress, min(handle.tell(), size), size)
+            check(cancel)
+            report_progress(progress, size, size)
+    except OSError as exc:
+        message = f"{path}: cannot read: {exc.strerror or exc}"
+        return CsvCheck((), 0, 0, message)
+    return CsvCheck(tuple(reader.file_problems), max(rows, 0), size)
 
 
 def _read_header(row: int, header: list[str], problems: list[RowProblem]) -> list[str | None]:
@@ -421,7 +621,11 @@ def _read_header(row: int, header: list[str], problems: list[RowProblem]) -> lis
 
 
 def _read_row(
-    row: int, cells: list[str], columns: list[str | None], seen: dict[str, int], as_of: date | None
+    row: int,
+    cells: list[str],
+    columns: list[str | None],
+    seen: SeenNumbers,
+    as_of: date | None,
 ) -> RowResult:
     values: dict[str, str] = {}
     extra = cells[len(columns) :]
@@ -456,13 +660,14 @@ def _read_row(
         )
     result = _row_case(row, values, as_of)
     number = result.record_number
-    if number and number in seen:
+    first = seen.first_row(number) if number else None
+    if first is not None:
         duplicate = RowProblem(
-            row, "record_number", f"{number!r} already appears on row {seen[number]} of this file"
+            row, "record_number", f"{number!r} already appears on row {first} of this file"
         )
         return replace(result, case=None, problems=(*result.problems, duplicate))
     if number:
-        seen[number] = row
+        seen.add(number, row)
     return result
 
 
@@ -477,6 +682,8 @@ class CaseStore(Protocol):
     def save_case(
         self, case: Case, *, user: str | None = None, replace: str | None = None
     ) -> int: ...
+
+    def insert_new_cases(self, cases: Iterable[Case], *, user: str | None = None) -> int: ...
 
     def edit_case(
         self,
@@ -496,6 +703,9 @@ class Outcome(StrEnum):
     FAILED = "failed"  # the repository refused or failed
 
 
+_SAVED = (Outcome.CREATED, Outcome.UPDATED)
+
+
 @dataclass(frozen=True, slots=True)
 class RowOutcome:
     row: int
@@ -511,12 +721,40 @@ class RowOutcome:
 
 @dataclass(slots=True)
 class ImportReport:
+    """What an import did. Every row is counted; `outcomes` keeps the first `keep` saved and
+    the first `keep` refused rows (in file order), so a file of millions of rows, or a
+    hostile one where every row is wrong, cannot fill the memory; `omitted` counts the rest."""
+
     outcomes: list[RowOutcome] = field(default_factory=list)
     file_problems: tuple[RowProblem, ...] = ()
-    cancelled: bool = False  # stopped on request after the rows listed
+    cancelled: bool = False  # stopped on request after the rows counted
+    keep: int = KEEP
+    counts: dict[Outcome, int] = field(default_factory=dict)
+    omitted: int = 0
+    last_row: int = 0  # the line of the last row the import got through (0: none)
+    _kept_saved: int = 0
+    _kept_refused: int = 0
+
+    def add(self, outcome: RowOutcome) -> None:
+        self.counts[outcome.outcome] = self.counts.get(outcome.outcome, 0) + 1
+        self.last_row = max(self.last_row, outcome.row)
+        if outcome.outcome in _SAVED:
+            if self._kept_saved < self.keep:
+                self._kept_saved += 1
+                self.outcomes.append(outcome)
+                return
+        elif self._kept_refused < self.keep:
+            self._kept_refused += 1
+            self.outcomes.append(outcome)
+            return
+        self.omitted += 1
 
     def count(self, outcome: Outcome) -> int:
-        return sum(1 for o in self.outcomes if o.outcome is outcome)
+        return self.counts.get(outcome, 0)
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
 
     @property
     def saved(self) -> int:
@@ -524,17 +762,32 @@ class ImportReport:
 
     @property
     def refused(self) -> int:
-        return len(self.outcomes) - self.saved
+        return self.total - self.saved
+
+    def summary(self) -> list[str]:
+        """The closing lines: counts, what was left unlisted, a cancel."""
+        out = []
+        if self.omitted:
+            out.append(
+                f"{self.omitted:,} more row(s) not listed here (the report keeps the first "
+                f"{self.keep:,} saved and the first {self.keep:,} refused)"
+            )
+        out.append(
+            f"{self.total} row(s): {self.count(Outcome.CREATED)} created, "
+            f"{self.count(Outcome.UPDATED)} updated, {self.refused} refused"
+        )
+        if self.cancelled:
+            out.append(
+                f"cancelled: nothing after row {self.last_row} was imported"
+                if self.last_row
+                else "cancelled: nothing was imported"
+            )
+        return out
 
     def lines(self) -> list[str]:
         out = [str(p) for p in self.file_problems]
         out.extend(o.line() for o in self.outcomes)
-        out.append(
-            f"{len(self.outcomes)} row(s): {self.count(Outcome.CREATED)} created, "
-            f"{self.count(Outcome.UPDATED)} updated, {self.refused} refused"
-        )
-        if self.cancelled:
-            out.append("cancelled: the rows after these were not imported")
+        out.extend(self.summary())
         return out
 
 
@@ -581,6 +834,174 @@ def _exception_text(exc: BaseException) -> str:
     return text or type(exc).__name__
 
 
+class _Writer:
+    """Saves rows in batches: the new patients of a batch in one transaction
+    (`insert_new_cases`), each merge in its own (`edit_case`: read and write together).
+    Outcomes are reported in file order once their batch is written."""
+
+    def __init__(
+        self,
+        repository: CaseStore,
+        report: ImportReport,
+        *,
+        user: str,
+        replace: bool,
+        as_of: date | None,
+        on_outcome: Callable[[RowOutcome], None] | None,
+    ) -> None:
+        self.repository = repository
+        self.report = report
+        self.user = user
+        self.replace = replace
+        self.as_of = as_of
+        self.on_outcome = on_outcome
+        self.pending: list[RowResult] = []
+
+    def write(self) -> None:
+        """Write the pending rows and report them (a batch is whole: it commits or not)."""
+        rows, self.pending = self.pending, []
+        decided: dict[int, RowOutcome] = {}
+        creates: list[RowResult] = []
+        for index, row in enumerate(rows):
+            if row.case is None:
+                messages = tuple(_problem_text(p) for p in row.problems)
+                decided[index] = RowOutcome(row.row, row.record_number, Outcome.INVALID, messages)
+                continue
+            try:
+                taken = self.repository.exists(row.record_number)
+            except Exception as exc:  # one row's storage failure must not lose the report
+                decided[index] = RowOutcome(
+                    row.row, row.record_number, Outcome.FAILED, (_exception_text(exc),)
+                )
+                continue
+            if not taken:
+                creates.append(row)
+            elif not self.replace:
+                number = row.record_number
+                decided[index] = RowOutcome(
+                    row.row,
+                    number,
+                    Outcome.EXISTS,
+                    (
+                        f"record number {number!r} already exists; nothing changed "
+                        "(import with replace to update it)",
+                    ),
+                )
+        created = self._create(creates)
+        for index, row in enumerate(rows):
+            outcome = decided.get(index) or created.get(row.row) or self._merge_row(row)
+            self.report.add(outcome)
+            if self.on_outcome is not None:
+                self.on_outcome(outcome)
+
+    def _create(self, rows: Sequence[RowResult]) -> dict[int, RowOutcome]:
+        """The new patients in one transaction; when the batch is refused (a colleague took a
+        number meanwhile, a storage fault), row by row so only the failing rows fail."""
+
+        def created(row: RowResult) -> RowOutcome:
+            warnings = tuple(_problem_text(p) for p in row.problems)
+            return RowOutcome(row.row, row.record_number, Outcome.CREATED, warnings)
+
+        if not rows:
+            return {}
+        try:
+            self.repository.insert_new_cases(
+                [row.case for row in rows if row.case is not None], user=self.user
+            )
+            return {row.row: created(row) for row in rows}
+        except Exception:  # the batch wrote nothing: find the row (or rows) at fault
+            pass
+        outcomes: dict[int, RowOutcome] = {}
+        for row in rows:
+            assert row.case is not None
+            try:
+                self.repository.save_case(row.case, user=self.user, replace=None)
+                outcomes[row.row] = created(row)
+            except InvalidCaseError as exc:
+                outcomes[row.row] = RowOutcome(
+                    row.row, row.record_number, Outcome.INVALID, (_exception_text(exc),)
+                )
+            except Exception as exc:
+                outcomes[row.row] = RowOutcome(
+                    row.row, row.record_number, Outcome.FAILED, (_exception_text(exc),)
+                )
+        return outcomes
+
+    def _merge_row(self, row: RowResult) -> RowOutcome:
+        number = row.record_number
+        as_of = self.as_of
+
+        def merge(existing: Case) -> Case:
+            merged = _merge(existing, row)
+            problems = [p for p in validate_case(merged, as_of) if p.severity is Severity.ERROR]
+            if problems:
+                raise InvalidCaseError(problems)
+            return merged
+
+        try:
+            self.repository.edit_case(number, merge, user=self.user, action="import csv")
+        except InvalidCaseError as exc:
+            return RowOutcome(row.row, number, Outcome.INVALID, (_exception_text(exc),))
+        except Exception as exc:  # one row's storage failure must not lose the report
+            return RowOutcome(row.row, number, Outcome.FAILED, (_exception_text(exc),))
+        warnings = tuple(_problem_text(p) for p in row.problems)
+        return RowOutcome(row.row, number, Outcome.UPDATED, warnings)
+
+
+def import_row_stream(
+    repository: CaseStore,
+    rows: Iterable[RowResult],
+    user: str,
+    *,
+    replace: bool = False,
+    as_of: date | None = None,
+    total: int | None = None,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
+    batch_size: int = BATCH,
+    keep: int = KEEP,
+    on_outcome: Callable[[RowOutcome], None] | None = None,
+    report: ImportReport | None = None,
+) -> ImportReport:
+    """Save rows as they come (`CsvReader`, or a parsed result's rows), `batch_size` at a
+    time: the new patients of a batch in one transaction, each merge in its own.
+    `progress(rows done, total)` after each batch. Cancelled, it stops before writing the
+    batch being gathered: the report counts exactly the rows written (whole batches, whole
+    merges, each audited) and `report.cancelled` is set.
+
+    A record number that already exists is refused for that row unless `replace`; with
+    `replace`, the existing case keeps its lines, scans, procedures and side effects and
+    takes the row's patient and tumor values (see `_merge`): the stored case is read and the
+    merged one written in one transaction (`edit_case`), so a colleague's save in between is
+    never lost. Rows with errors are reported and not saved. `on_outcome` sees every row's
+    outcome as it is decided (the command line prints them); the report keeps a bounded
+    number.
+    """
+    report = report if report is not None else ImportReport(keep=keep)
+    writer = _Writer(
+        repository, report, user=user, replace=replace, as_of=as_of, on_outcome=on_outcome
+    )
+    done = 0
+    report_progress(progress, 0, total)
+    for row in rows:
+        if cancel is not None and cancel.cancelled:
+            report.cancelled = True
+            break
+        writer.pending.append(row)
+        if len(writer.pending) >= batch_size:
+            writer.write()
+            done += batch_size
+            report_progress(progress, done, total)
+    else:
+        if cancel is not None and cancel.cancelled:
+            report.cancelled = True
+        else:
+            done += len(writer.pending)
+            writer.write()
+            report_progress(progress, done, total if total is not None else done)
+    return report
+
+
 def import_rows(
     repository: CaseStore,
     result: CsvImportResult,
@@ -589,72 +1010,69 @@ def import_rows(
     as_of: date | None = None,
     progress: Progress | None = None,
     cancel: CancelToken | None = None,
+    batch_size: int = BATCH,
 ) -> ImportReport:
-    """Save the valid rows through the repository, one patient (one transaction) per row.
-    Cancelled, it stops between two rows: `report.cancelled` is set and the rows not reached
-    are not listed (each saved row is whole and audited).
-
-    A record number that already exists is refused for that row unless `replace`; with
-    `replace`, the existing case keeps its lines, scans, procedures and side effects and
-    takes the row's patient and tumor values (see `_merge`). Rows with errors are reported and
-    not saved. A file that is not usable saves nothing. Whether a record number is taken is
-    asked with `exists`. A merge reads the stored case and writes the merged one in one
-    transaction (`edit_case`), so a colleague's save in between is never lost.
-    """
+    """Save the valid rows of a parsed text (`parse_patient_csv`); see `import_row_stream`.
+    A file that is not usable saves nothing."""
     report = ImportReport(file_problems=result.file_problems)
     if not result.usable:
         return report
-    for done, row in enumerate(result.rows):
-        if done % 100 == 0:
-            report_progress(progress, done, len(result.rows))
-        if cancel is not None and cancel.cancelled:
-            report.cancelled = True
-            break
-        if row.case is None:
-            messages = tuple(_problem_text(p) for p in row.problems)
-            report.outcomes.append(
-                RowOutcome(row.row, row.record_number, Outcome.INVALID, messages)
-            )
-            continue
-        number = row.record_number
-        warnings = tuple(_problem_text(p) for p in row.problems)
-        try:
-            if not repository.exists(number):
-                repository.save_case(row.case, user=user, replace=None)
-                report.outcomes.append(RowOutcome(row.row, number, Outcome.CREATED, warnings))
-            elif not replace:
-                report.outcomes.append(
-                    RowOutcome(
-                        row.row,
-                        number,
-                        Outcome.EXISTS,
-                        (
-                            f"record number {number!r} already exists; nothing changed "
-                            "(import with replace to update it)",
-                        ),
-                    )
-                )
-            else:
+    return import_row_stream(
+        repository,
+        result.rows,
+        user,
+        replace=replace,
+        as_of=as_of,
+        total=len(result.rows),
+        progress=progress,
+        cancel=cancel,
+        batch_size=batch_size,
+        report=report,
+    )
 
-                def merge(existing: Case, row: RowResult = row) -> Case:
-                    merged = _merge(existing, row)
-                    problems = [
-                        p for p in validate_case(merged, as_of) if p.severity is Severity.ERROR
-                    ]
-                    if problems:
-                        raise InvalidCaseError(problems)
-                    return merged
 
-                repository.edit_case(number, merge, user=user, action="import csv")
-                report.outcomes.append(RowOutcome(row.row, number, Outcome.UPDATED, warnings))
-        except InvalidCaseError as exc:
-            report.outcomes.append(
-                RowOutcome(row.row, number, Outcome.INVALID, (_exception_text(exc),))
-            )
-        except Exception as exc:  # one row's storage failure must not lose the report
-            report.outcomes.append(
-                RowOutcome(row.row, number, Outcome.FAILED, (_exception_text(exc),))
-            )
-    if not report.cancelled:
-        report_progress(progress, len(result.rows), len(result.rows))
+def import_csv_file(
+    repository: CaseStore,
+    path: str | os.PathLike[str],
+    user: str,
+    *,
+    replace: bool = False,
+    as_of: date | None = None,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
+    checked: CsvCheck | None = None,
+    on_outcome: Callable[[RowOutcome], None] | None = None,
+    batch_size: int = BATCH,
+    keep: int = KEEP,
+) -> ImportReport:
+    """Import a file in bounded memory: a first pass (`check_csv_file`) refuses a file that
+    cannot be used before anything is written, then the rows are read, checked and saved
+    a batch at a time (`import_row_stream`); `checked`: the first pass already made.
+    `progress(rows done, rows in the file)`;
+    Cancelled is raised when the first pass is cancelled (nothing written), a cancel while
+    saving returns the report with `cancelled` set."""
+    if checked is None:
+        checked = check_csv_file(path, cancel=cancel)
+    if not checked.usable:
+        problems = checked.file_problems
+        if checked.unreadable is not None and not problems:
+            problems = (RowProblem(None, None, checked.unreadable),)
+        return ImportReport(file_problems=problems, keep=keep)
+    report = ImportReport(keep=keep)
+    with open_csv_text(path) as text, SeenNumbers() as seen:
+        reader = CsvReader(text, as_of, seen)
+        import_row_stream(
+            repository,
+            reader,
+            user,
+            replace=replace,
+            as_of=as_of,
+            total=checked.rows,
+            progress=progress,
+            cancel=cancel,
+            batch_size=batch_size,
+            on_outcome=on_outcome,
+            report=report,
+        )
+        report.file_problems = tuple(reader.file_problems)  # the file changed meanwhile
     return report

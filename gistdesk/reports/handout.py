@@ -34,7 +34,13 @@ from gistdesk.reports.chart import Marker, TimelineRow, treatment_timeline
 from gistdesk.reports.clinic import ClinicInfo
 from gistdesk.reports.drugs import DRUG_INFO, drug_name
 from gistdesk.reports.facts import completely_resected
-from gistdesk.reports.layout import Margins, PageDecor, content_width, render_pdf
+from gistdesk.reports.layout import (
+    Margins,
+    PageDecor,
+    clinic_footer,
+    content_width,
+    render_pdf,
+)
 from gistdesk.reports.phrases import Phrasebook
 from gistdesk.reports.story import (
     ScanStory,
@@ -91,6 +97,7 @@ def build_handout_pdf(
     story += _medicine(case, styles, printed_on, tr)
     story += _questions(styles, tr)
     story += _contacts(clinic, styles, width, tr)
+    story += clinic_footer(clinic.footer, styles.body)
     story += [Spacer(1, BODY_PT), _disclaimer(styles, width, tr)]
     story += _notes(styles, tr)
     birth = tr("Born {day}", day=tr.long_date(p.birth_date)) if p.birth_date else ""

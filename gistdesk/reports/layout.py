@@ -19,7 +19,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer
 
 from gistdesk.reports.fonts import SANS, SANS_BOLD, markup, register_fonts
 
@@ -193,6 +193,15 @@ def render_pdf(
     )
     doc.build(list(story), canvasmaker=_canvas_class(decor, margins))
     return buffer.getvalue()
+
+
+def clinic_footer(text: str, style: ParagraphStyle) -> list[Flowable]:
+    """The clinic's footer text as the closing block of a report (nothing when unset); line
+    breaks are kept, the text is escaped like every user text."""
+    text = text.strip()
+    if not text:
+        return []
+    return [Spacer(1, 3 * mm), KeepTogether([Paragraph(markup(text), style)])]
 
 
 def content_width(pagesize: tuple[float, float] = A4, margins: Margins | None = None) -> float:

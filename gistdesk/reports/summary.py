@@ -35,7 +35,7 @@ from gistdesk.reports.facts import (
     scan_facts,
 )
 from gistdesk.reports.fonts import SANS, SANS_BOLD
-from gistdesk.reports.layout import Margins, PageDecor, content_width, render_pdf
+from gistdesk.reports.layout import Margins, PageDecor, clinic_footer, content_width, render_pdf
 from gistdesk.reports.styles import HEAD_BG, LINE, ZEBRA, Styles, fit_columns, make_styles
 
 BODY_PT = 8.5
@@ -96,6 +96,7 @@ def build_summary_pdf(
     story += _side_effects(case, styles, width)
     story += _flag_history(case, assessment, lines, styles, width)
     story += [Spacer(1, 4 * mm), Paragraph(t.para(SIMPLIFICATIONS), styles.muted)]
+    story += clinic_footer(clinic.footer, styles.muted)
     p = case.patient
     decor = PageDecor(
         title="Clinician summary",

@@ -1,6 +1,6 @@
 """Patient search shared by every backend: what is indexed, how a query is read, how results
-are ranked. Pure Python (no connection): SQLite runs it in `search_sqlite.py`, PostgreSQL
-through `pg_vector_sql` / `pg_search_sql` below.
+are ranked, and the SQL that walks the terms table by rank on both backends. Pure Python (no
+connection): SQLite runs it in `search_sqlite.py`, PostgreSQL in `pg/ranked.py`.
 
 Ranking, as a receptionist expects (`RANK_*`, then alphabetically by the matching name):
 0. the record number typed exactly ("t001" or "T-001" for T-001);
@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from gistdesk.storage.text import compact, fold, fold_variants, words
@@ -188,6 +188,12 @@ def index_terms(record_number: str, family_name: str, given_name: str) -> list[t
     return sorted(kept)
 
 
+def term_words(terms: list[tuple[str, int]]) -> str:
+    """All of a patient's terms in one text, each after a '|' (terms are letters and digits
+    only): a word of a query is the start of one of them exactly when '|' + word is in it."""
+    return "".join(f"|{term}" for term in sorted({t for t, _rank in terms}))
+
+
 def rank_of(
     query: SearchQuery, record_number: str, family_name: str, given_name: str
 ) -> int | None:
@@ -221,28 +227,114 @@ def rank_of(
     return None
 
 
-# -- PostgreSQL: tsvector + GIN over the same terms (for the postgres backend) -------------
+# -- the terms table, walked by rank (SQLite: search_sqlite.py, PostgreSQL: pg/ranked.py) ----
+# Both backends keep a table `patient_search (rank, term, name_key, patient_id)` of every
+# index_terms() row, keyed in that order (binary collation). The SQL below is shared: named
+# `:name` parameters (PostgreSQL turns them into `%(name)s`), tables unqualified, the text
+# built from constants only.
+SMALL_SET = 3000  # counts stop here: a word with fewer entries is "selective"
+ANY_RANK = "rank IN (1, 2, 3, 4) AND term >= :lo AND term < :hi"
+BOUNDED_COUNT_SQL = (
+    f"SELECT count(*) FROM (SELECT 1 FROM patient_search WHERE {ANY_RANK} LIMIT :cap) AS c"
+)
+
+
+def choose_lead(query: SearchQuery, counts: list[int]) -> SearchQuery:
+    """The query with its leading word chosen: the one with the fewest index entries
+    (`counts`, one per token, capped at SMALL_SET), the longest among equals. Both backends
+    count the same table, so they pick the same word and rank alike."""
+    if len(query.tokens) < 2 or query.tiers is RECORD_TIERS or len(counts) != len(query.tokens):
+        return query
+    lead = min(range(len(counts)), key=lambda i: (counts[i], -len(query.tokens[i])))
+    return replace(query, lead=lead)
+
+
+def walk_extra(
+    query: SearchQuery,
+    summary_filters: list[str],
+    params: dict[str, object],
+    in_python: frozenset[int] = frozenset(),
+) -> tuple[str, str]:
+    """(joins, conditions) shared by every tier: the other words (but those `in_python`,
+    which the caller checks itself), birth date, worklist conditions on `s`."""
+    joins, conditions = "", []
+    for i, token in enumerate(query.others):
+        if i in in_python:
+            continue
+        params[f"o{i}_lo"], params[f"o{i}_hi"] = token, prefix_upper_bound(token)
+        conditions.append(
+            f"EXISTS (SELECT 1 FROM patient_search x{i} WHERE x{i}.patient_id = t.patient_id "
+            f"AND x{i}.term >= :o{i}_lo AND x{i}.term < :o{i}_hi)"
+        )
+    if query.birth_from is not None:
+        joins += " JOIN patients p ON p.id = t.patient_id"
+        conditions.append("p.birth_date BETWEEN :birth_from AND :birth_to")
+        params.update(birth_from=query.birth_from, birth_to=query.birth_to)
+    if summary_filters:
+        joins += " JOIN patient_summary s ON s.patient_id = t.patient_id"
+        conditions.extend(summary_filters)
+    return joins, "".join(f" AND {c}" for c in conditions)
+
+
+def _wider_prefix(a: str, b: str) -> str:
+    """The shorter of two prefixes when every term starting with one starts with the other
+    too (its range holds both); "" when the two ranges are apart."""
+    if a.startswith(b):
+        return b
+    if b.startswith(a):
+        return a
+    return ""
+
+
+def tier_sql(
+    query: SearchQuery, tier: int, joins: str, where: str, columns: str = "t.patient_id"
+) -> tuple[str, dict[str, object]]:
+    """One tier of the walk: `columns` of the matching terms in index order (term, name_key,
+    patient_id), so the first rows are the first page. A patient may come more than once."""
+    if tier == RANK_RECORD_EXACT:
+        match = "t.rank = :rank AND t.term = :term"
+        values: dict[str, object] = {"rank": RANK_RECORD, "term": query.record}
+    elif (
+        tier == RANK_RECORD
+        and query.tiers is NAME_TIERS
+        and (nested := _wider_prefix(query.record, query.driver))
+    ):
+        # One range holds the other (always for one word): the OR of the two would scan
+        # every record number (12-17 ms at 100,000 patients for a letter none starts with).
+        match = "t.rank = :rank AND t.term >= :lo AND t.term < :hi"
+        values = {"rank": tier, "lo": nested, "hi": prefix_upper_bound(nested)}
+    elif tier == RANK_RECORD and query.tiers is NAME_TIERS:
+        # As rank_of: the words as one record number, or the leading word's prefix.
+        match = (
+            "t.rank = :rank AND ((t.term >= :lo AND t.term < :hi) "
+            "OR (t.term >= :dlo AND t.term < :dhi))"
+        )
+        values = {
+            "rank": tier,
+            "lo": query.record,
+            "hi": prefix_upper_bound(query.record),
+            "dlo": query.driver,
+            "dhi": prefix_upper_bound(query.driver),
+        }
+    else:
+        term = query.record if tier == RANK_RECORD or query.tiers is RECORD_TIERS else query.driver
+        match = "t.rank = :rank AND t.term >= :lo AND t.term < :hi"
+        values = {"rank": tier, "lo": term, "hi": prefix_upper_bound(term)}
+    sql = (
+        f"SELECT {columns} FROM patient_search t{joins} WHERE {match}{where} "
+        "ORDER BY t.term, t.name_key, t.patient_id"
+    )
+    return sql, values
+
+
+# -- PostgreSQL: tsvector + GIN over the same terms (the match as a filter: counts and lists
+# sorted by a column; the ranked page walks the terms table instead, pg/ranked.py) ---------
 PG_WEIGHTS = {RANK_FAMILY: "A", RANK_GIVEN: "B", RANK_RECORD: "C", RANK_OTHER: "D"}
-
-PG_SCHEMA = (
-    "ALTER TABLE patients ADD COLUMN IF NOT EXISTS search_vector tsvector "
-    "NOT NULL DEFAULT ''::tsvector",
-    "CREATE INDEX IF NOT EXISTS patients_search_vector ON patients USING GIN (search_vector)",
-    "CREATE INDEX IF NOT EXISTS patients_birth_date ON patients (birth_date)",
-)
-
-# The value for `search_vector` in an INSERT or UPDATE, with `pg_vector_params(...)`:
-#   UPDATE patients SET search_vector = {PG_VECTOR_SQL} WHERE id = %(id)s
-PG_VECTOR_SQL = (
-    "(setweight(array_to_tsvector(%(search_a)s::text[]), 'A') || "
-    "setweight(array_to_tsvector(%(search_b)s::text[]), 'B') || "
-    "setweight(array_to_tsvector(%(search_c)s::text[]), 'C') || "
-    "setweight(array_to_tsvector(%(search_d)s::text[]), 'D'))"
-)
 
 
 def pg_vector_params(record_number: str, family_name: str, given_name: str) -> dict[str, object]:
-    """Parameters for PG_VECTOR_SQL: the patient's terms, by weight (= rank)."""
+    """The patient's terms by weight (= rank) for `gistdesk.write_case` (pg/schema.py),
+    which builds the tsvector and the patient_search rows from them."""
     by_weight: dict[str, list[str]] = {w: [] for w in "abcd"}
     for term, rank in index_terms(record_number, family_name, given_name):
         by_weight[PG_WEIGHTS[rank].lower()].append(term)
@@ -256,7 +348,7 @@ def _lexeme(token: str, prefix: bool = True, weight: str = "") -> str:
 
 
 def pg_tsqueries(query: SearchQuery) -> dict[str, str]:
-    """The tsquery texts (bound as parameters, cast with ::tsquery) for pg_search_sql."""
+    """The tsquery texts (bound as parameters, cast with ::tsquery) for pg/listing.py."""
     if query.tiers is RECORD_TIERS:
         rec = query.record
         return {
@@ -275,38 +367,3 @@ def pg_tsqueries(query: SearchQuery) -> dict[str, str]:
         "q_given": f"{_lexeme(drv, True, 'B')}{rest}",
         "q_record": _lexeme(query.record, True, "C"),
     }
-
-
-def pg_search_sql(
-    query: SearchQuery, *, extra_where: str = "", limit: int = 50, offset: int = 0
-) -> tuple[str, dict[str, object]]:
-    """SQL (psycopg, named parameters) giving `id, rank` of the matching patients, ranked
-    like SQLite: rank, then name_key, then id. `extra_where` is a trusted SQL condition on
-    `p` (a worklist filter) whose parameters the caller adds. Empty query: no rows.
-
-    Uses the GIN index for the match; the rank is computed for the matching rows only.
-    """
-    params: dict[str, object] = {"limit": max(0, int(limit)), "offset": max(0, int(offset))}
-    conditions: list[str] = []
-    rank_sql = "0"
-    if query.tiers:
-        params.update(pg_tsqueries(query))
-        conditions.append("p.search_vector @@ %(q_any)s::tsquery")
-        rank_sql = (
-            "CASE WHEN p.search_vector @@ %(q_exact)s::tsquery THEN 0 "
-            "WHEN p.search_vector @@ %(q_family)s::tsquery THEN 1 "
-            "WHEN p.search_vector @@ %(q_given)s::tsquery THEN 2 "
-            "WHEN p.search_vector @@ %(q_record)s::tsquery THEN 3 ELSE 4 END"
-        )
-    if query.birth_from is not None:
-        conditions.append("p.birth_date BETWEEN %(birth_from)s AND %(birth_to)s")
-        params.update(birth_from=query.birth_from, birth_to=query.birth_to)
-    if not conditions:
-        conditions.append("false")
-    if extra_where:
-        conditions.append(f"({extra_where})")
-    sql = (
-        f"SELECT p.id, {rank_sql} AS rank FROM patients p WHERE {' AND '.join(conditions)} "
-        "ORDER BY rank, p.name_key, p.id LIMIT %(limit)s OFFSET %(offset)s"
-    )
-    return sql, params

@@ -24,7 +24,10 @@ DEMO_CASE = ("examples", "report-demo.json")
 # overdue, so page 1 shows an active flag as well as the earlier-flag history.
 DEMO_DATE = date(2024, 1, 20)
 DEMO_CLINIC = ClinicInfo(
-    "Centre Hospitalier — Unité GIST", "+33 1 23 45 67 00", "+33 1 23 45 67 12"
+    "Centre Hospitalier — Unité GIST",
+    "+33 1 23 45 67 00",
+    "+33 1 23 45 67 12",
+    footer="Bâtiment C, 2e étage · Consultations du lundi au vendredi, 8 h – 17 h",
 )
 # The example cases of the source tree (not installed with the app: then none are drawn).
 EXAMPLE_CASES = Path(__file__).resolve().parents[2] / "tests" / "cases"

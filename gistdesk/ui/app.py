@@ -30,7 +30,7 @@ from gistdesk.storage.db import default_db_path as storage_default_db_path
 from gistdesk.storage.demo_mark import is_demo_clinic
 from gistdesk.storage.factory import open_repository as open_target
 from gistdesk.ui import dialogs
-from gistdesk.ui.background import BackgroundOp, Progress
+from gistdesk.ui.background import BackgroundOp, Cancelled, Progress
 from gistdesk.ui.i18n import chosen_language, install_language
 from gistdesk.ui.main_window import MainWindow
 
@@ -467,13 +467,34 @@ def close_backup_hook(window: MainWindow, path: Path) -> Callable[[], None]:
 
 
 def restore_backup(window: MainWindow, backup: Path) -> bool:
-    """Replace the open database with `backup`; the repository reopens the file and signs
-    out, the window reloads from it and asks for sign-in again."""
+    """Replace the open database with `backup`, off the UI thread behind a progress dialog
+    with Cancel (long_work.run_cancellable: input goes only to the dialog, the live refresh
+    waits, and nothing else uses the window's connection meanwhile); the repository reopens
+    the file and signs out, the window reloads from it and asks for sign-in again. A
+    cancelled restore leaves the database as it was."""
+    from gistdesk.ui.long_work import run_cancellable
+
     path = window.database_path
     repository = window.repository
+
+    def work(progress: Progress) -> Path:
+        return repository.restore(backup, progress=progress.report, cancel=progress.token)
+
     try:
-        repository.restore(backup)
+        run_cancellable(window, tr("App", "Restoring the backup…"), work)
+    except Cancelled:
+        _lock_if_signed_out(window)
+        dialogs.show_info(
+            window,
+            tr("App", "Restore cancelled"),
+            tr(
+                "App",
+                "The backup was not restored; the database is unchanged. Sign in again to go on.",
+            ),
+        )
+        return False
     except Exception as exc:  # PermissionDeniedError, a damaged backup, disk full
+        _lock_if_signed_out(window)
         dialogs.show_error(window, tr("App", "The backup was not restored"), str(exc))
         return False
     label = str(path) if path is not None else repository.location
@@ -483,6 +504,14 @@ def restore_backup(window: MainWindow, backup: Path) -> bool:
         tr("App", "Restored {0}: sign in again").format(backup.name), 10_000
     )
     return True
+
+
+def _lock_if_signed_out(window: MainWindow) -> None:
+    """A restore that began closed and reopened the database and signed out, even when it
+    then stopped: the window locks so that nobody keeps working as a user the repository no
+    longer has."""
+    if window.repository.current_user is None and window.user is not None:
+        window.lock()
 
 
 def start(

@@ -10,7 +10,9 @@ when, note). Selecting a flag (click, or arrows) selects its scan; R reviews it 
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date, timedelta
 from html import escape
 from typing import Any
@@ -29,6 +31,8 @@ from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QAction,
     QColor,
+    QFont,
+    QFontMetricsF,
     QPainter,
     QPalette,
     QTextDocument,
@@ -108,7 +112,10 @@ def number_rows(numbers: Mapping[str, float | str | None]) -> list[tuple[str, st
 
 
 def numbers_table(numbers: Mapping[str, float | str | None]) -> str:
-    rows = number_rows(numbers)
+    return numbers_html(number_rows(numbers))
+
+
+def numbers_html(rows: list[tuple[str, str]]) -> str:
     if not rows:
         return ""
     cells = "".join(
@@ -152,8 +159,28 @@ def review_html(flag: Flag, case: Case | None) -> str:
     )
 
 
+@dataclass(frozen=True)
+class CardText:
+    """A flag's card: rich text above its numbers, the numbers (label, value with unit),
+    rich text below them (the options, the source). The numbers are drawn as a grid by the
+    delegate: a rich-text table cost most of a card's layout time."""
+
+    top: str
+    numbers: tuple[tuple[str, str], ...]
+    bottom: str
+    bottom_gap: float = 0.0  # the bottom's top margin (a document drops its first one)
+
+
 def flag_html(flag: Flag, case: Case | None) -> str:
-    """The card text of one flag."""
+    """The card text of one flag, whole (the numbers as a table)."""
+    card = flag_card(flag, case)
+    table = numbers_html(list(card.numbers))
+    middle = f"<div style='margin-top:3px'>{table}</div>" if table else ""
+    return card.top + middle + card.bottom
+
+
+def flag_card(flag: Flag, case: Case | None) -> CardText:
+    """The card of one flag, in its three parts."""
     tr = QCoreApplication.translate
     color = flag_color(flag.code.value)
     where = ""
@@ -200,22 +227,25 @@ def flag_html(flag: Flag, case: Case | None) -> str:
             )
     if facts:
         parts.append("<div style='margin-top:3px'>" + "<br>".join(facts) + "</div>")
-    table = numbers_table(flag.numbers)
-    if table:
-        parts.append(f"<div style='margin-top:3px'>{table}</div>")
+    below: list[str] = []
     if flag.options:
         items = "".join(f"<li>{escape(option_label(o))}</li>" for o in flag.options)
-        parts.append(
+        below.append(
             f"<div style='margin-top:3px'><b>{tr('FlagsPanel', 'Options to discuss:')}"
             "</b></div>"
             f"<ul style='margin:0; -qt-list-indent:1'>{items}</ul>"
         )
     if flag.source:
-        parts.append(
+        below.append(
             f"<div style='color:#6b7280; font-size:8pt'>"
             f"{tr('FlagsPanel', 'Source:')} {escape(flag.source)}</div>"
         )
-    return "".join(parts)
+    return CardText(
+        "".join(parts),
+        tuple(number_rows(flag.numbers)),
+        "".join(below),
+        3.0 if flag.options else 0.0,
+    )
 
 
 def adjuvant_ending(case: Case, today: date) -> date | None:
@@ -236,9 +266,19 @@ class FlagsModel(QAbstractListModel):
         self.show_reviewed = False
         self.open_count = 0
         self.case: Case | None = None
+        self._cards: dict[int, CardText] = {}  # id(flag) -> its card, while shown
+
+    def card(self, row: int) -> CardText:
+        """The card of the flag on `row` (worked out once per fill)."""
+        flag = self.items[row]
+        card = self._cards.get(id(flag))
+        if card is None:
+            card = self._cards[id(flag)] = flag_card(flag, self.case)
+        return card
 
     def set_assessment(self, case: Case | None, assessment: Assessment | None) -> None:
         self.beginResetModel()
+        self._cards = {}
         self.case = case
         flags = list(assessment.flags) if assessment else []
         # Newest first; within a day the engine's order (code, line) is kept.
@@ -283,8 +323,112 @@ class FlagsModel(QAbstractListModel):
         return None
 
 
+NUMBER_LABEL_COLOR = QColor("#4b5563")
+TEXT_COLOR = QColor("#1f2933")
+
+
+class CardLayout:
+    """One card laid out at one text width: its rich text above and below (documents) and
+    its numbers as a grid drawn directly: labels (wrapped when narrow) in a column,
+    values right-aligned in the next, as the table of flag_html looked."""
+
+    CELL = 1  # padding around each cell
+    GAP = 8  # between a label and its value
+    MARGIN = 3  # above the numbers
+
+    def __init__(self, card: CardText, width: float, font: QFont) -> None:
+        self.top = self._document(card.top, width, font)
+        self.bottom = self._document(card.bottom, width, font) if card.bottom else None
+        self.font = font
+        metrics = QFontMetricsF(font)
+        self.rows: list[tuple[QRectF, str, QRectF, str]] = []  # label rect, label, value...
+        y = self.top.size().height()
+        if card.numbers:
+            y += self.MARGIN
+            value_w = max(metrics.horizontalAdvance(v) for _, v in card.numbers)
+            label_w = max(metrics.horizontalAdvance(label) for label, _ in card.numbers)
+            label_w = max(40.0, min(label_w, width - value_w - self.GAP - 3 * self.CELL))
+            value_x = self.CELL + label_w + self.GAP + self.CELL
+            wrap = Qt.TextFlag.TextWordWrap
+            line_h = metrics.height()
+            for label, value in card.numbers:
+                h = line_h
+                if metrics.horizontalAdvance(label) > label_w:  # wraps: measure the lines
+                    box = metrics.boundingRect(QRectF(0, 0, label_w, 1e6), wrap, label)
+                    h = max(box.height(), line_h)
+                self.rows.append(
+                    (
+                        QRectF(self.CELL, y + self.CELL, label_w, h),
+                        label,
+                        QRectF(value_x, y + self.CELL, value_w, metrics.height()),
+                        value,
+                    )
+                )
+                y += h + 2 * self.CELL
+        if self.bottom is not None:
+            y += card.bottom_gap
+        self.bottom_y = y
+        self.height = y + (self.bottom.size().height() if self.bottom else 0.0)
+
+    @staticmethod
+    def _document(html: str, width: float, font: QFont) -> QTextDocument:
+        doc = QTextDocument()
+        doc.setDefaultFont(font)
+        doc.setDocumentMargin(0)
+        doc.setHtml(html)
+        doc.setTextWidth(width)
+        return doc
+
+    def paint(self, painter: QPainter) -> None:
+        """At the painter's origin (the card's text corner)."""
+        context = QAbstractTextDocumentLayout.PaintContext()
+        context.palette.setColor(QPalette.ColorRole.Text, TEXT_COLOR)
+        self.top.documentLayout().draw(painter, context)
+        if self.rows:
+            painter.setFont(self.font)
+            label_flags = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft
+            value_flags = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
+            painter.setPen(NUMBER_LABEL_COLOR)
+            for label_rect, label, _, _ in self.rows:
+                painter.drawText(label_rect, label_flags, label)
+            painter.setPen(TEXT_COLOR)
+            for _, _, value_rect, value in self.rows:
+                painter.drawText(value_rect, value_flags, value)
+        if self.bottom is not None:
+            painter.translate(0, self.bottom_y)
+            self.bottom.documentLayout().draw(painter, context)
+            painter.translate(0, -self.bottom_y)
+
+
+class CardLayouts:
+    """Laid-out cards by (card, width, font): a card is laid out once, then measured and
+    painted from the same layout, also when the patient is opened again with the same
+    flags. Bounded: the least recently used go first."""
+
+    def __init__(self, size: int = 256) -> None:
+        self.size = size
+        self._layouts: OrderedDict[tuple[CardText, float, str], CardLayout] = OrderedDict()
+
+    def get(self, card: CardText, width: float, font: QFont) -> CardLayout:
+        key = (card, width, font.key())
+        layout = self._layouts.get(key)
+        if layout is not None:
+            self._layouts.move_to_end(key)
+            return layout
+        layout = self._layouts[key] = CardLayout(card, width, font)
+        while len(self._layouts) > self.size:
+            self._layouts.popitem(last=False)
+        return layout
+
+    def clear(self) -> None:
+        self._layouts.clear()
+
+    def __len__(self) -> int:
+        return len(self._layouts)
+
+
 class FlagDelegate(QStyledItemDelegate):
-    """Paints a flag as a card: a coloured bar on the left and its text as rich text."""
+    """Paints a flag as a card: a coloured bar on the left and its text (CardLayout)."""
 
     PAD = 8
     BAR = 5
@@ -292,23 +436,23 @@ class FlagDelegate(QStyledItemDelegate):
     def __init__(self, view: QListView) -> None:
         super().__init__(view)
         self.view = view
+        self.layouts = CardLayouts()
 
-    def _document(self, index: Index, width: float) -> QTextDocument:
+    def _layout(self, index: Index, width: float) -> CardLayout:
         model = index.model()
         assert isinstance(model, FlagsModel)
-        flag = model.items[index.row()]
-        doc = QTextDocument()
-        doc.setDefaultFont(self.view.font())
-        doc.setDocumentMargin(0)
-        doc.setHtml(flag_html(flag, model.case))
-        doc.setTextWidth(max(80.0, width - 2 * self.PAD - self.BAR - 4))
-        return doc
+        return self.layouts.get(
+            model.card(index.row()),
+            max(80.0, width - 2 * self.PAD - self.BAR - 4),
+            self.view.font(),
+        )
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        width = self.view.viewport().width() - 4
-        # The same text width as paint() uses (the card is inset 2 px on each side).
-        doc = self._document(index, width - 4)
-        return QSize(int(width), int(doc.size().height()) + 2 * self.PAD + 8)
+        # A card spans the viewport's width (the rect paint() gets), inset 2 px on each
+        # side: measured at the very width it is painted at, so one layout serves both.
+        width = self.view.viewport().width()
+        layout = self._layout(index, width - 4)
+        return QSize(width - 4, int(layout.height) + 2 * self.PAD + 8)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         model = index.model()
@@ -329,12 +473,10 @@ class FlagDelegate(QStyledItemDelegate):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(color)
         painter.drawRoundedRect(QRectF(rect.left(), rect.top(), self.BAR, rect.height()), 2, 2)
-        doc = self._document(index, rect.width())
+        layout = self._layout(index, rect.width())
         painter.setClipRect(rect)
         painter.translate(rect.left() + self.BAR + self.PAD, rect.top() + self.PAD)
-        context = QAbstractTextDocumentLayout.PaintContext()
-        context.palette.setColor(QPalette.ColorRole.Text, QColor("#1f2933"))
-        doc.documentLayout().draw(painter, context)
+        layout.paint(painter)
         painter.restore()
 
 

@@ -25,7 +25,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QKeySequence, QShowEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QStyle
 
 from gistdesk.core.model import Patient
 from gistdesk.storage.api import Worklist
@@ -40,7 +40,13 @@ from gistdesk.ui.forms import is_case_form
 from gistdesk.ui.i18n import add_language_menu
 from gistdesk.ui.live_refresh import LiveRefresh
 from gistdesk.ui.main_window_view import WORKLISTS
-from gistdesk.ui.patient_list import COL_DUE, COL_LINE, PatientListModel
+from gistdesk.ui.patient_list import (
+    COL_DUE,
+    COL_FLAGS,
+    COL_LINE,
+    FIRST_PAGE,
+    PatientListModel,
+)
 from gistdesk.ui.search_worker import Searcher
 from gistdesk.ui.session import IdleWatcher, describe_user
 from gistdesk.ui.settings_dialog import AppSettings
@@ -138,9 +144,8 @@ class MainWindow(EditHandlers):
         self.search.textChanged.connect(self._on_search)
         self.worklist_tabs.currentChanged.connect(self._on_worklist)
         self.list_view.selectionModel().selectionChanged.connect(self._on_list_selection)
-        self.list_model.modelReset.connect(self._update_count)
+        self.list_model.counted.connect(self._update_count)
         self.list_model.modelReset.connect(self._fit_list_columns)
-        self.list_model.rowsInserted.connect(self._update_count)
         self.controller.case_changed.connect(self._on_case_changed)
         self.controller.saved.connect(self._on_saved)
         # Shortcuts that work while a form (a modal dialog) is open: Ctrl+L locks at once.
@@ -246,28 +251,34 @@ class MainWindow(EditHandlers):
         self.worklist_tabs.setCurrentIndex(index)
 
     def _update_count(self) -> None:
-        shown = self.list_model.rowCount()
-        empty_clinic = (
-            shown == 0 and not self.list_model.query and self.list_model.worklist is Worklist.ALL
-        )
+        """The count label, from what the model already knows: the rows loaded, whether
+        there are more, and the matches counted up to the model's cap (on the search thread
+        for a typed search). Nothing is counted here."""
+        cap = self.list_model.count_at_most
+        model = self.list_model
+        shown = model.rowCount()
+        empty_clinic = shown == 0 and not model.query and model.worklist is Worklist.ALL
         self.placeholder.setText(
             self.tr("This clinic has no patients yet.\nCreate the first with New patient (Ctrl+N).")
             if empty_clinic
             else self.tr("Select a patient in the list, or create one with Ctrl+N.")
         )
-        total = shown
-        if self.list_model.canFetchMore():
-            try:
-                total = self.list_model.total()  # the true count, not "64+"
-            except StorageError:
-                total = shown
-        if total > shown:
-            self.count_label.setText(self.tr("{0} of {1} patients shown").format(shown, total))
-        else:
+        if not model.more:
             self.count_label.setText(
                 self.tr("{0} patient shown").format(shown)
                 if shown == 1
                 else self.tr("{0} patients shown").format(shown)
+            )
+        elif shown < model.total <= cap:
+            self.count_label.setText(
+                self.tr("{0} of {1} patients shown").format(shown, model.total)
+            )
+        else:
+            # Beyond the bounded count, or further down than it went: a lower bound only
+            # (there is at least one row past those loaded).
+            bound = max(cap, shown) if model.total > cap else shown
+            self.count_label.setText(
+                self.tr("{0} of more than {1} patients shown").format(shown, bound)
             )
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -275,17 +286,28 @@ class MainWindow(EditHandlers):
         self._fit_list_columns()  # fonts are final once shown
 
     def _fit_list_columns(self) -> None:
-        """Widen a list column to its longest text on the loaded page (no cut-off names);
-        the therapy line column takes the rest."""
-        # Measure the visible rows only: at the default (1,000 rows) every keystroke and every
-        # page scrolled in asked the model for ~50,000 cells (issue 16: 60-80 ms a step).
-        self.list_view.horizontalHeader().setResizeContentsPrecision(0)
-        for column in range(self.list_model.columnCount()):
+        """Widen a list column to its longest text on the first page (no cut-off names),
+        measured with the view's font from the model's cached texts; the therapy line
+        column takes the rest. Never the delegate's size hints over the rows: that cost
+        10-55 ms a keystroke at 100,000 patients (issue 16)."""
+        view, model = self.list_view, self.list_model
+        padding = 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1) + 8
+        for column in range(model.columnCount()):
             if column == COL_LINE:
                 continue
-            wanted = min(self.list_view.sizeHintForColumn(column) + 8, LIST_COLUMN_MAX)
-            if wanted > self.list_view.columnWidth(column):
-                self.list_view.setColumnWidth(column, wanted)
+            if column == COL_FLAGS:
+                widest = model.column_icon_width(FIRST_PAGE)
+            else:  # an upper bound per text, from its characters' widths (measured once)
+                widest = max(
+                    (
+                        view.text_width_at_most(text)
+                        for text in model.column_texts(column, FIRST_PAGE)
+                    ),
+                    default=0,
+                )
+            wanted = min(widest + padding, LIST_COLUMN_MAX)
+            if wanted > view.columnWidth(column):
+                view.setColumnWidth(column, wanted)
 
     def _on_list_selection(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         rows = self.list_view.selectionModel().selectedRows()
@@ -440,6 +462,7 @@ class MainWindow(EditHandlers):
             self._audit_saved_pdf,
             phone=clinic.phone.strip(),
             nurse_line=clinic.nurse_line.strip(),
+            footer=clinic.report_footer,
         )
 
     def _audit_print(self, kind: str) -> None:
@@ -611,8 +634,13 @@ class MainWindow(EditHandlers):
     def show_settings(self) -> None:
         from gistdesk.ui.settings_dialog import SettingsDialog
 
-        if dialogs.run_dialog(SettingsDialog(self.app_settings, self)):
+        dialog = SettingsDialog(self.app_settings, self, self.settings)
+        if dialogs.run_dialog(dialog):
             self.idle.set_interval(self.idle_interval_ms())
+            if dialog.database_changed:
+                self.statusBar().showMessage(
+                    self.tr("The database choice takes effect at the next start."), 10000
+                )
 
     # -- database / settings --------------------------------------------------------------
     def set_repository(

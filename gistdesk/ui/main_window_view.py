@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTabBar,
-    QTableView,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -41,6 +40,7 @@ from gistdesk.ui.patient_list import (
     COL_SCAN,
     COL_SITE,
     PatientListModel,
+    PatientTable,
     header_text,
 )
 
@@ -136,8 +136,8 @@ class MainWindowView(QMainWindow):
         action_table.build_toolbar(self.toolbar, self.actions_by_name)
         self.addToolBar(self.toolbar)
 
-    def _patient_table(self, model: PatientListModel) -> QTableView:
-        view = QTableView()
+    def _patient_table(self, model: PatientListModel) -> PatientTable:
+        view = PatientTable()  # paints the visible rows in one pass (patient_list.py)
         view.setObjectName("patientList")
         view.setModel(model)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -149,6 +149,8 @@ class MainWindowView(QMainWindow):
         view.setTextElideMode(Qt.TextElideMode.ElideRight)
         view.verticalHeader().setVisible(False)
         view.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
+        # Uniform row heights: no row is ever measured, however many are loaded.
+        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = view.horizontalHeader()
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)

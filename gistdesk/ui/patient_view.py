@@ -8,12 +8,11 @@ from dataclasses import dataclass
 from datetime import date
 from html import escape
 
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QItemSelection, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelection, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QSplitter,
     QTableView,
@@ -35,7 +34,7 @@ from gistdesk.core.labels import ADJUVANT_LABELS, NIH_LABELS, NOT_ALL_MEASURED
 from gistdesk.core.model import Case, DoseChange, Lesion, Procedure, SideEffect, TherapyLine
 from gistdesk.core.vocab import Intent
 from gistdesk.ui.review_dialog import decision_words
-from gistdesk.ui.table_model import Column, RowsModel, T
+from gistdesk.ui.table_model import Column, ColumnFitter, RowsModel, T
 from gistdesk.ui.text import (
     COLOR_FALSE_PROGRESSION,
     RESPONSE_COLORS,
@@ -269,7 +268,7 @@ SIDE_EFFECT_COLUMNS: list[Column[SideEffect]] = [
 ]
 
 
-def make_table(model: QAbstractItemModel, name: str) -> QTableView:
+def make_table(model: RowsModel[T], name: str) -> QTableView:
     view = QTableView()
     view.setObjectName(name)
     view.setModel(model)
@@ -279,10 +278,12 @@ def make_table(model: QAbstractItemModel, name: str) -> QTableView:
     view.setAlternatingRowColors(True)
     view.verticalHeader().setVisible(False)
     view.verticalHeader().setDefaultSectionSize(24)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    # Every column as wide as its text (no "false progres…"); a wide table scrolls.
+    # Every column as wide as its text (no "false progres…"); a wide table scrolls. The
+    # widths are measured once per fill from the model's texts (fit_columns): the header's
+    # ResizeToContents asked every cell of every column for its size at each layout.
     view.horizontalHeader().setStretchLastSection(False)
     view.setWordWrap(False)
+    ColumnFitter(view, model)  # a child of the view: refits after every fill
     return view
 
 
@@ -575,16 +576,25 @@ class PatientView(QWidget):
 
     # -- data -----------------------------------------------------------------------------
     def show_case(self, case: Case, assessment: Assessment | None, today: date) -> None:
+        """Fill every part from (case, assessment). The selection it restores (or makes)
+        is not signalled: the caller updates its actions from the new case once."""
+        blocked = self.blockSignals(True)
+        try:
+            self._fill(case, assessment, today)
+        finally:
+            self.blockSignals(blocked)
+
+    def _fill(self, case: Case, assessment: Assessment | None, today: date) -> None:
         selected_scan = self.selected_scan()
         selected_line = self.selected_line()
         self.case, self.assessment, self.today = case, assessment, today
         self.header.show_case(case, assessment, today)
-        self.chart.set_data(case, assessment)
+        points = scan_points(case, assessment)  # once, for the chart and the scans table
+        self.chart.set_data(case, assessment, points)
         summaries = {s.index: s for s in assessment.lines} if assessment else {}
         self.lines_model.set_rows(
             [LineRow(i, line, summaries.get(i)) for i, line in enumerate(case.therapy_lines)]
         )
-        points = scan_points(case, assessment)
         self.scans_model.set_rows(points)
         self.procedures_model.set_rows(sorted(case.procedures, key=lambda p: p.date))
         self.side_effects_model.set_rows(sorted(case.side_effects, key=lambda s: s.date))

@@ -98,9 +98,10 @@ def print_report(
     audit_saved: Callable[[Path], None] | None = None,
     phone: str = "",
     nurse_line: str = "",
+    footer: str = "",
 ) -> ReportJob | None:
-    """Build the PDF off the UI thread and show it in a preview to print or save. `phone`
-    and `nurse_line` are the clinic's (its settings in the database), for the handout.
+    """Build the PDF off the UI thread and show it in a preview to print or save. `phone`,
+    `nurse_line` and `footer` are the clinic's (its settings in the database).
 
     `audit(title)` records the print in the audit log before anything is built; when it fails
     (e.g. the role may not print) nothing is printed. `audit_saved(path)` records a copy
@@ -133,7 +134,7 @@ def print_report(
     def build() -> bytes:
         from gistdesk.reports.clinic import ClinicInfo
 
-        clinic = ClinicInfo(clinic_name, phone, nurse_line)
+        clinic = ClinicInfo(clinic_name, phone, nurse_line, footer)
         pdf: bytes = reports.build_report(
             kind, case, assessment, clinic=clinic, printed_on=day, language=language
         )

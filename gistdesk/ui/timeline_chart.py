@@ -13,9 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 from html import escape
-from math import ceil, floor, log10
+from itertools import pairwise
+from math import ceil, floor, hypot, log10
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QLineF, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -23,7 +24,6 @@ from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
     QPainter,
-    QPainterPath,
     QPaintEvent,
     QPen,
     QPolygonF,
@@ -81,6 +81,51 @@ def dose_labels_that_fit(
         if fits:
             free_x = tick + 4 + width + gap
     return shown
+
+
+# Qt's dash patterns, in pen widths (QPen::dashPattern()).
+_DASHES = {Qt.PenStyle.DashLine: (4.0, 2.0), Qt.PenStyle.DotLine: (1.0, 2.0)}
+
+
+def dash_segments(points: list[QPointF], pattern: tuple[float, ...]) -> list[QLineF]:
+    """The dashes ("on" pieces) of a polyline for a dash pattern in pixels, the pattern
+    running on across the corners as QPainter's dasher does."""
+    dashes: list[QLineF] = []
+    index, left, on = 0, pattern[0], True
+    xy = [(point.x(), point.y()) for point in points]
+    for (ax, ay), (bx, by) in pairwise(xy):
+        dx, dy = bx - ax, by - ay
+        length = hypot(dx, dy)
+        done = 0.0
+        while length - done > 1e-9:
+            step = min(left, length - done)
+            if on:
+                t0, t1 = done / length, (done + step) / length
+                dashes.append(QLineF(ax + dx * t0, ay + dy * t0, ax + dx * t1, ay + dy * t1))
+            done += step
+            left -= step
+            if left <= 1e-9:
+                index = (index + 1) % len(pattern)
+                left, on = pattern[index], not on
+    return dashes
+
+
+def draw_polyline(p: QPainter, points: list[QPointF]) -> None:
+    """A polyline in the painter's pen, drawn as separate segments: for a pen wider than
+    a pixel, QPainter strokes a whole path (or polyline) through its outline, several
+    times slower than drawing its segments (whose square caps close the corners).
+    Dashed or dotted: the dashes, the pattern running on across the corners."""
+    pen = p.pen()
+    pattern = _DASHES.get(pen.style())
+    if pattern is None:
+        p.drawLines([QLineF(a, b) for a, b in pairwise(points)])
+        return
+    width = max(1.0, pen.widthF())
+    solid = QPen(pen)
+    solid.setStyle(Qt.PenStyle.SolidLine)
+    p.setPen(solid)
+    p.drawLines(dash_segments(points, tuple(v * width for v in pattern)))
+    p.setPen(pen)
 
 
 @dataclass(frozen=True)
@@ -266,10 +311,18 @@ class TimelineChart(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(760, 320)
 
-    def set_data(self, case: Case | None, assessment: Assessment | None) -> None:
+    def set_data(
+        self,
+        case: Case | None,
+        assessment: Assessment | None,
+        points: list[ScanPoint] | None = None,
+    ) -> None:
+        """`points`: scan_points(case, assessment) when the caller has them already."""
         self.case = case
         self.assessment = assessment
-        self.points = scan_points(case, assessment) if case else []
+        if points is None:
+            points = scan_points(case, assessment) if case else []
+        self.points = points
         if self.selected not in {p.scan.date for p in self.points}:
             self.selected = None
         self.update()
@@ -501,7 +554,7 @@ class TimelineChart(QWidget):
         p.setPen(QPen(DENSITY_COLOR, 1.6, Qt.PenStyle.DashLine))
         p.setBrush(Qt.BrushStyle.NoBrush)
         for run in self._runs("density"):
-            p.drawPath(self._path([QPointF(x_of(pt.scan.date), y_den(v)) for pt, v in run]))
+            draw_polyline(p, [QPointF(x_of(pt.scan.date), y_den(v)) for pt, v in run])
         p.setPen(QPen(DENSITY_COLOR, 1.2))
         p.setBrush(QColor("#ffffff"))
         for _, xy in den_points:
@@ -513,7 +566,7 @@ class TimelineChart(QWidget):
             p.setPen(QPen(TREATED_COLOR, 1.4, Qt.PenStyle.DotLine))
             p.setBrush(Qt.BrushStyle.NoBrush)
             if len(pts) > 1:
-                p.drawPath(self._path(pts))
+                draw_polyline(p, pts)
             p.setPen(QPen(TREATED_COLOR, 1.6))
             for point in pts:
                 p.drawLine(point + QPointF(-4, -4), point + QPointF(4, 4))
@@ -538,7 +591,7 @@ class TimelineChart(QWidget):
         p.setPen(QPen(SOD_COLOR, 2))
         p.setBrush(Qt.BrushStyle.NoBrush)
         for run in self._runs("sod"):
-            p.drawPath(self._path([QPointF(x_of(pt.scan.date), y_sod(v)) for pt, v in run]))
+            draw_polyline(p, [QPointF(x_of(pt.scan.date), y_sod(v)) for pt, v in run])
         self._xy = {}
         for pt in self.points:
             x = x_of(pt.scan.date)
@@ -571,13 +624,6 @@ class TimelineChart(QWidget):
             else:
                 runs[-1].append((pt, value))
         return [run for run in runs if len(run) > 1]
-
-    @staticmethod
-    def _path(xy: list[QPointF]) -> QPainterPath:
-        path = QPainterPath(xy[0])
-        for point in xy[1:]:
-            path.lineTo(point)
-        return path
 
     @staticmethod
     def _paint_reference(p: QPainter, at: QPointF, radius: float, fm: QFontMetrics) -> None:

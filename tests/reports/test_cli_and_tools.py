@@ -23,7 +23,7 @@ from gistdesk.reports.chart import (
 )
 from gistdesk.resources import resource_path
 from tests.reports.helpers import CASES
-from tests.reports.pdftext import all_text
+from tests.reports.pdftext import all_text, pages_text
 
 CASE = str(CASES / "limited_progression_secondary.json")
 
@@ -290,3 +290,42 @@ def test_report_from_the_database_uses_the_clinic_settings(
     contacts = all_text(out.read_bytes()).split("Contacts", 1)[1]
     assert "+49 40 999" in contacts and "+49 40 222" not in contacts
     assert "Station 3" in contacts and "+49 40 111" in contacts
+
+
+def test_the_clinic_footer_closes_the_summary_and_the_handout_not_the_board(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from gistdesk.storage.contract import ClinicSettings
+    from gistdesk.storage.factory import open_repository
+    from tests.reports.helpers import example
+
+    monkeypatch.delenv("GISTDESK_CLINIC_NAME", raising=False)
+    case, _ = example("responder")
+    db = tmp_path / "x.sqlite"
+    footer = "Klinik Nord · Haus 4 <b>Ebene 2</b>\nSprechzeiten Mo-Fr 8-16"
+    with open_repository(db) as repo:
+        repo.save_case(case, user="setup", as_of=date(2023, 1, 15))
+        repo.sign_in_local_operator("setup")
+        repo.set_clinic_settings(ClinicSettings(clinic_name="Klinik Nord", report_footer=footer))
+    out = tmp_path / "r.pdf"
+    common = [case.patient.record_number, "--db", str(db), "--printed-on", "2023-01-15"]
+    for kind in ("summary", "handout"):
+        assert main(["report", *common, "--kind", kind, "-o", str(out)]) == 0
+        text = all_text(out.read_bytes())
+        # Markup the clinic typed prints as typed; its line break is kept.
+        assert "Haus 4 <b>Ebene 2</b>" in text, kind
+        assert "Sprechzeiten Mo-Fr 8-16" in text, kind
+    # The handout prints it with the contacts; the summary closes with it, on its last page.
+    assert main(["report", *common, "--kind", "handout", "-o", str(out)]) == 0
+    assert "Haus 4" in all_text(out.read_bytes()).split("Contacts", 1)[1]
+    assert main(["report", *common, "--kind", "summary", "-o", str(out)]) == 0
+    assert "Haus 4" in pages_text(out.read_bytes())[-1]
+    # The one-page board sheet is the team's working sheet: no clinic footer there.
+    assert main(["report", *common, "--kind", "board", "-o", str(out)]) == 0
+    assert "Sprechzeiten" not in all_text(out.read_bytes())
+    # No footer set: nothing extra is printed.
+    with open_repository(db) as repo:
+        repo.sign_in_local_operator("setup")
+        repo.set_clinic_settings(ClinicSettings(clinic_name="Klinik Nord"))
+    assert main(["report", *common, "--kind", "summary", "-o", str(out)]) == 0
+    assert "Sprechzeiten" not in all_text(out.read_bytes())

@@ -149,7 +149,9 @@ def test_search_prefix_accent_and_case_insensitive(pg: PostgresRepository) -> No
     assert [r.record_number for r in pg.search("garc jos")] == ["A-1", "A-2"]
     assert [r.record_number for r in pg.search("MUL")] == ["A-3"]
     assert [r.record_number for r in pg.search("brien sean")] == ["B-7"]
-    assert [r.record_number for r in pg.search("a-")] == ["A-1", "A-2", "A-3"]
+    # Anna's given name starts with "a": before the record numbers starting with it (as on
+    # SQLite; the tsvector ranking listed the record numbers first).
+    assert [r.record_number for r in pg.search("a-")] == ["A-3", "A-1", "A-2"]
     assert pg.count_patients("josefa") == 1
 
 

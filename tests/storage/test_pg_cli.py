@@ -3,6 +3,7 @@ restore test, the administrator's restore, and the refusals."""
 
 from __future__ import annotations
 
+import uuid
 from pathlib import Path
 
 import psycopg
@@ -10,6 +11,7 @@ import pytest
 from psycopg import sql
 
 from gistdesk.cli import main
+from gistdesk.storage.pg import schema
 from gistdesk.storage.pg.backup import check_dump
 from gistdesk.storage.pg.repository import PostgresRepository
 from gistdesk.storage.pg.server import ThrowawayServer
@@ -23,7 +25,7 @@ PASSWORD = "a long admin password"
 @pytest.fixture
 def empty_db(pg_server: ThrowawayServer) -> str:
     """A database without the gistdesk schema (what IT creates before `db init`)."""
-    name = f"empty_{id(object())}"
+    name = f"empty_{uuid.uuid4().hex}"
     with psycopg.connect(pg_server.url(), autocommit=True) as conn:
         conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
     return name
@@ -42,7 +44,7 @@ def test_db_init_creates_schema_and_first_administrator(
     assert main(["db", "init", pg_server.url(empty_db), "--admin", "other"]) == 1
     with PostgresRepository(pg_server.url(empty_db, WORKSTATION_LOGIN)) as repo:
         assert repo.sign_in("chief", PASSWORD).role.value == "admin"
-        assert repo.schema_version() == 1
+        assert repo.schema_version() == schema.LATEST_VERSION
 
 
 def test_db_init_refuses_a_weak_password(

@@ -723,20 +723,24 @@ def test_lock_during_a_modal_form_and_unlock_shows_it_again(
     from PySide6.QtCore import QTimer
 
     rn, family = patient
-    win = make_window(qtbot, clinic, settings, idle_ms=600)
+    # No lock until the form is up and typed into (a loaded machine, or the form's first
+    # import, may take longer than any short idle time); then a short idle time.
+    win = make_window(qtbot, clinic, settings, idle_ms=60_000)
     win.open_patient(rn)
     seen: dict[str, Any] = {}
 
     def type_into_form() -> None:
         form = QApplication.activeModalWidget()
-        if form is None:  # a loaded machine may take longer to show the form: look again
-            QTimer.singleShot(10, type_into_form)
+        if form is None:
+            if not win.locked and not win.isHidden():  # not shown yet: look again
+                QTimer.singleShot(10, type_into_form)
             return
         assert isinstance(form, ScanForm)
         seen["form"] = form
         form.date.setText("2030-01-02")
         form.grid_model.set_text(0, "longest_diameter_mm", "66")
         form.mark_dirty()
+        win.idle.set_interval(300)  # the idle timer now fires inside the form's exec()
 
     QTimer.singleShot(30, type_into_form)
     QTimer.singleShot(0, win.add_scan)  # exec() runs inside this wait

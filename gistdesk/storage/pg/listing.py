@@ -1,31 +1,22 @@
 """The patient list on PostgreSQL: the same worklists, sorts and search as SQLite.
 
-Ranked search is `search.pg_search_sql` (the shared ranking, tsvector + GIN); a list sorted
-by a column with a typed search uses the same match as a filter; worklist conditions and the
-sort columns are `worklists`' own. One query per page (the rows come with their ranks).
+A ranked search page walks the terms table (pg/ranked.py); a list sorted by a column with a
+typed search, and every count, use the same match as a filter (the tsvector + GIN index over
+the same terms); worklist conditions and the sort columns are `worklists`' own. One query
+per page.
 """
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import Any
 
 from gistdesk.storage import search, worklists
 from gistdesk.storage.api import SortKey, Worklist
+from gistdesk.storage.pg.ranked import COLUMNS, pg_sql
 from gistdesk.storage.search import SearchQuery
 
-COLUMNS = (
-    "p.record_number, p.family_name, p.given_name, p.birth_date, s.primary_site, "
-    "s.current_line, s.current_line_end, s.last_scan, s.flag_codes, s.scan_due, "
-    "s.next_scan_due, s.to_review"
-)
-_PARAM = re.compile(r"(?<![:\w]):([a-z_]+)")
-
-
-def _pg(sql: str) -> str:
-    """`:name` (SQLite) to `%(name)s` (psycopg)."""
-    return _PARAM.sub(r"%(\1)s", sql)
+_pg = pg_sql  # the shared SQL is written with :name parameters
 
 
 def _worklist(worklist: Worklist, today: date) -> tuple[str, dict[str, Any]]:
@@ -54,21 +45,8 @@ def list_sql(
     limit: int,
     today: date,
 ) -> tuple[str, dict[str, Any]]:
+    """A page sorted by a column (a ranked search page is pg/ranked.py's)."""
     summary_where, params = _worklist(worklist, today)
-    if not query.empty and sort is SortKey.RELEVANCE:
-        extra = (
-            f"p.id IN (SELECT s.patient_id FROM patient_summary s WHERE {summary_where})"
-            if summary_where
-            else ""
-        )
-        ranked, ranked_params = search.pg_search_sql(
-            query, extra_where=extra, limit=limit, offset=offset
-        )
-        params.update(ranked_params)
-        return (
-            f"SELECT {COLUMNS} FROM ({ranked}) r JOIN patients p ON p.id = r.id "
-            "JOIN patient_summary s ON s.patient_id = p.id ORDER BY r.rank, p.name_key, p.id"
-        ), params
     where = [summary_where] if summary_where else []
     if not query.empty:
         where.append(match_condition(query, params))
@@ -85,7 +63,10 @@ def list_sql(
     ), params
 
 
-def count_sql(query: SearchQuery, worklist: Worklist, today: date) -> tuple[str, dict[str, Any]]:
+def count_sql(
+    query: SearchQuery, worklist: Worklist, today: date, at_most: int | None = None
+) -> tuple[str, dict[str, Any]]:
+    """The count of the list's rows; with `at_most`, stopped there (a LIMIT subquery)."""
     summary_where, params = _worklist(worklist, today)
     where = [summary_where] if summary_where else []
     if not query.empty:
@@ -96,4 +77,10 @@ def count_sql(query: SearchQuery, worklist: Worklist, today: date) -> tuple[str,
         if summary_where
         else ("patients p")
     )
+    if at_most is not None:
+        params["at_most"] = max(0, int(at_most))
+        return (
+            f"SELECT count(*) FROM (SELECT 1 FROM {tables}{clause} LIMIT %(at_most)s) AS capped",
+            params,
+        )
     return f"SELECT count(*) FROM {tables}{clause}", params

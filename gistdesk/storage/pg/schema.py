@@ -27,6 +27,8 @@ from collections.abc import Callable
 import psycopg
 from psycopg import sql
 
+from gistdesk.storage import search
+
 OWNER_ROLE = "gistdesk_owner"
 WORKSTATION_ROLE = "gistdesk_workstation"
 SCHEMA = "gistdesk"
@@ -352,6 +354,108 @@ GRANT EXECUTE ON FUNCTION gistdesk.append_audit(text, text, text, text[], text[]
 GRANT EXECUTE ON FUNCTION gistdesk.verify_audit_chain(integer) TO gistdesk_workstation;
 """
 
+# Version 2: the search terms as a table walked by rank, as on SQLite (search_sqlite.py):
+# keyed (rank, term, name_key, patient_id) in byte order (COLLATE "C"), so the prefix range
+# of one rank is read in list order and a page stops after its rows; the tsvector stays for
+# the match as a filter (counts, lists sorted by a column). write_case keeps both in step.
+V2_TABLE = r"""
+CREATE TABLE gistdesk.patient_search (
+    rank smallint NOT NULL CHECK (rank BETWEEN 1 AND 4),
+    term text COLLATE "C" NOT NULL CHECK (length(term) BETWEEN 1 AND 64),
+    name_key text COLLATE "C" NOT NULL CHECK (length(name_key) <= 1000),
+    patient_id bigint NOT NULL REFERENCES gistdesk.patients (id) ON DELETE CASCADE,
+    -- every term of the patient, each after a '|' (search.term_words): the other words of
+    -- a query are checked in the row the walk reads, not by one index probe per row
+    words text COLLATE "C" NOT NULL CHECK (length(words) <= 2000)
+);
+"""
+V2_INDEXES = r"""
+ALTER TABLE gistdesk.patient_search ADD PRIMARY KEY (rank, term, name_key, patient_id)
+    INCLUDE (words);
+CREATE INDEX patient_search_patient ON gistdesk.patient_search (patient_id);
+ANALYZE gistdesk.patient_search;
+GRANT SELECT, INSERT, DELETE ON gistdesk.patient_search TO gistdesk_workstation;
+
+CREATE OR REPLACE FUNCTION gistdesk.write_case(p_old_rn text, p_expected bigint, p_rn text,
+    p_rk text, p_fam text, p_giv text, p_nk text, p_bd date, p_search_a text[], p_search_b text[],
+    p_search_c text[], p_search_d text[], p_content json,
+    p_computed_on date, p_site text, p_last_scan date, p_line text, p_line_end date,
+    p_flags text, p_progression smallint, p_scan_due date, p_adjuvant_end date,
+    p_to_review smallint, p_next_due date,
+    p_user text, p_action text, p_ents text[], p_flds text[], p_olds text[], p_news text[],
+    p_account text, p_roles text[])
+RETURNS bigint
+LANGUAGE plpgsql SECURITY INVOKER SET search_path = pg_catalog, gistdesk, pg_temp AS $$
+DECLARE
+    pid bigint;
+    rev bigint;
+    old_rn text;
+    old_fam text;
+    old_giv text;
+    vector tsvector := setweight(array_to_tsvector(p_search_a), 'A')
+        || setweight(array_to_tsvector(p_search_b), 'B')
+        || setweight(array_to_tsvector(p_search_c), 'C')
+        || setweight(array_to_tsvector(p_search_d), 'D');
+BEGIN
+    -- The signed-in account, checked in the same round trip as the write: disabled or
+    -- moved to a role without this permission by an administrator a moment ago is refused.
+    IF p_account IS NOT NULL AND NOT EXISTS (SELECT 1 FROM gistdesk.users
+            WHERE username = p_account AND NOT disabled AND role = ANY (p_roles)) THEN
+        RAISE EXCEPTION 'the account % may not make this change now', p_account
+            USING ERRCODE = 'GD001';
+    END IF;
+    IF p_old_rn IS NULL THEN
+        INSERT INTO gistdesk.patients (record_number, record_key, family_name, given_name,
+            name_key, birth_date, search_vector, content, revision)
+        VALUES (p_rn, p_rk, p_fam, p_giv, p_nk, p_bd, vector, p_content, 0)
+        RETURNING id INTO pid;
+    ELSE
+        SELECT id, revision, record_number, family_name, given_name
+            INTO pid, rev, old_rn, old_fam, old_giv FROM gistdesk.patients
+        WHERE record_number = p_old_rn AND (p_expected IS NULL OR revision = p_expected)
+        FOR UPDATE;
+        IF NOT FOUND THEN
+            RETURN NULL;
+        END IF;
+        UPDATE gistdesk.patients SET record_number = p_rn, record_key = p_rk,
+            family_name = p_fam, given_name = p_giv, name_key = p_nk, birth_date = p_bd,
+            search_vector = vector, content = p_content, updated_utc = now()
+        WHERE id = pid;
+    END IF;
+    -- The search terms (search.index_terms, by rank) follow the names in the same
+    -- transaction; they depend on nothing else, so a save that keeps the names keeps them.
+    IF old_rn IS DISTINCT FROM p_rn OR old_fam IS DISTINCT FROM p_fam
+            OR old_giv IS DISTINCT FROM p_giv THEN
+        DELETE FROM gistdesk.patient_search WHERE patient_id = pid;
+        INSERT INTO gistdesk.patient_search (rank, term, name_key, patient_id, words)
+        SELECT DISTINCT w.rank, w.term, p_nk, pid, '|' || array_to_string(ARRAY(
+                SELECT DISTINCT x COLLATE "C" FROM unnest(p_search_a || p_search_b
+                    || p_search_c || p_search_d) AS x ORDER BY 1), '|')
+        FROM (
+            SELECT 1, unnest(p_search_a) UNION ALL SELECT 2, unnest(p_search_b)
+            UNION ALL SELECT 3, unnest(p_search_c) UNION ALL SELECT 4, unnest(p_search_d)
+        ) AS w(rank, term);
+    END IF;
+    INSERT INTO gistdesk.patient_summary AS s (patient_id, computed_on, primary_site,
+        last_scan, current_line, current_line_end, flag_codes, active_progression, scan_due,
+        adjuvant_end, to_review, next_scan_due)
+    VALUES (pid, p_computed_on, p_site, p_last_scan, p_line, p_line_end, p_flags,
+        p_progression, p_scan_due, p_adjuvant_end, p_to_review, p_next_due)
+    ON CONFLICT (patient_id) DO UPDATE SET computed_on = excluded.computed_on,
+        primary_site = excluded.primary_site, last_scan = excluded.last_scan,
+        current_line = excluded.current_line, current_line_end = excluded.current_line_end,
+        flag_codes = excluded.flag_codes, active_progression = excluded.active_progression,
+        scan_due = excluded.scan_due, adjuvant_end = excluded.adjuvant_end,
+        to_review = excluded.to_review, next_scan_due = excluded.next_scan_due;
+    rev := coalesce(gistdesk.append_audit(p_user, p_rn, p_action, p_ents, p_flds, p_olds,
+        p_news), rev);
+    UPDATE gistdesk.patients SET revision = rev WHERE id = pid;
+    RETURN rev;
+END
+$$;
+"""
+
+
 Step = Callable[[psycopg.Connection[tuple[object, ...]]], None]
 
 
@@ -362,8 +466,35 @@ def _script(text: str) -> Step:
     return run
 
 
+def _v2(conn: psycopg.Connection[tuple[object, ...]]) -> None:
+    conn.execute(V2_TABLE.encode("utf-8"))
+    backfill_search_terms(conn)  # before the indexes: one sort each instead of 1M inserts
+    conn.execute(V2_INDEXES.encode("utf-8"))
+
+
+def backfill_search_terms(conn: psycopg.Connection[tuple[object, ...]]) -> int:
+    """Write every patient's search terms (search.index_terms, the one folding) into the
+    empty patient_search table, with COPY; returns the number of patients."""
+    rows = conn.execute(
+        "SELECT id, record_number, family_name, given_name, name_key FROM gistdesk.patients"
+    ).fetchall()
+    with (
+        conn.cursor() as cur,
+        cur.copy(
+            "COPY gistdesk.patient_search (rank, term, name_key, patient_id, words) FROM STDIN"
+        ) as copy,
+    ):
+        for pid, number, family, given, key in rows:
+            terms = search.index_terms(str(number), str(family), str(given))
+            words = search.term_words(terms)
+            for term, rank in terms:
+                copy.write_row((rank, term, key, pid, words))
+    return len(rows)
+
+
 MIGRATIONS: tuple[tuple[int, str, Step], ...] = (
     (1, "tables, roles and the audit chain", _script(V1)),
+    (2, "search terms walked by rank (patient_search)", _v2),
 )
 LATEST_VERSION = MIGRATIONS[-1][0]
 
