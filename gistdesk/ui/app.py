@@ -15,7 +15,6 @@ import traceback
 from collections.abc import Callable
 from datetime import datetime
 from importlib import resources
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
@@ -98,18 +97,48 @@ def app_icon() -> QIcon:
 
 
 # -- errors -------------------------------------------------------------------------------
+class LogFile(logging.Handler):
+    """The app's log file, rotated at 1 MB (3 old files kept). The rotating file handler (and
+    logging.handlers with its imports) is made with the first record: a start that logs
+    nothing does not load it (issue 16)."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path.resolve()
+        self._file: logging.Handler | None = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self._file is None:
+            from logging.handlers import RotatingFileHandler
+
+            self._file = RotatingFileHandler(
+                self.path, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+            )
+            self._file.setFormatter(self.formatter)
+        self._file.handle(record)
+
+    def flush(self) -> None:
+        if self._file is not None:
+            self._file.flush()
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+        super().close()
+
+
 def setup_logging(log_dir: Path) -> Path:
     log_dir.mkdir(parents=True, exist_ok=True)
     path = log_dir / "gistdesk.log"
-    for old in [h for h in log.handlers if isinstance(h, RotatingFileHandler)]:
-        if Path(old.baseFilename) != path.resolve():
+    for old in [h for h in log.handlers if isinstance(h, LogFile)]:
+        if old.path != path.resolve():
             log.removeHandler(old)
             old.close()
-    if not any(isinstance(h, RotatingFileHandler) for h in log.handlers):
+    if not any(isinstance(h, LogFile) for h in log.handlers):
         # created owner-only: the log holds no patient data, but it is nobody else's business
         path.touch(mode=0o600, exist_ok=True)
         path.chmod(0o600)
-        handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+        handler = LogFile(path)
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
         log.addHandler(handler)
         log.setLevel(logging.INFO)

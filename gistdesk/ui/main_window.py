@@ -36,7 +36,7 @@ from gistdesk.ui import actions as action_table
 from gistdesk.ui import background, dialogs
 from gistdesk.ui.controller import CaseController
 from gistdesk.ui.edits import EditHandlers
-from gistdesk.ui.forms.base import CaseForm
+from gistdesk.ui.forms import is_case_form
 from gistdesk.ui.i18n import add_language_menu
 from gistdesk.ui.live_refresh import LiveRefresh
 from gistdesk.ui.main_window_view import WORKLISTS
@@ -50,12 +50,13 @@ from gistdesk.ui.patient_list import (
 from gistdesk.ui.search_worker import Searcher
 from gistdesk.ui.session import IdleWatcher, describe_user
 from gistdesk.ui.settings_dialog import AppSettings
-from gistdesk.ui.signin import LockScreen
 
 if TYPE_CHECKING:
     from gistdesk.ui import printing
     from gistdesk.ui.flags_panel import FlagsPanel
+    from gistdesk.ui.forms.base import CaseForm
     from gistdesk.ui.patient_view import PatientView
+    from gistdesk.ui.signin import LockScreen
 
 __all__ = ["WORKLISTS", "MainWindow", "clamp_geometry", "window_title"]
 
@@ -117,12 +118,13 @@ class MainWindow(EditHandlers):
         self.integrity_check: QObject | None = None  # the background check, kept alive
         self._patient_view: PatientView | None = None  # built when the first patient opens
         self._flags_panel: FlagsPanel | None = None
+        self._lock_screen: LockScreen | None = None  # built at the first lock
 
         self.actions_by_name = action_table.create_actions(self)
         # Typed searches run in the background when the app can open a second connection.
         self.searcher = Searcher(search_repository, self) if search_repository else None
         self.list_model = PatientListModel(repository, today, self, self.searcher)
-        self.build_layout(self.list_model, LockScreen(repository))
+        self.build_layout(self.list_model)
         add_language_menu(
             self,
             self.menus["view"],
@@ -139,7 +141,6 @@ class MainWindow(EditHandlers):
                 self.tr("Search failed: {0}").format(text), 8000
             )
         )
-        self.lock_screen.unlocked.connect(self._on_unlocked)
         self.search.textChanged.connect(self._on_search)
         self.worklist_tabs.currentChanged.connect(self._on_worklist)
         self.list_view.selectionModel().selectionChanged.connect(self._on_list_selection)
@@ -317,7 +318,7 @@ class MainWindow(EditHandlers):
             and not self.locked
             and watched is not self
             and self._lock_pressed(event)
-            and isinstance(QApplication.activeModalWidget(), CaseForm)
+            and is_case_form(QApplication.activeModalWidget())
         ):
             self.lock()  # a form is open: the window's own shortcut cannot fire
             return True
@@ -487,6 +488,19 @@ class MainWindow(EditHandlers):
         dialogs.run_dialog(ShortcutsDialog(self.actions_by_name, self))
 
     # -- lock, switch user ----------------------------------------------------------------
+    @property
+    def lock_screen(self) -> LockScreen:
+        """The lock screen in place of the list and the patient; built at the first lock,
+        not for the start (issue 16)."""
+        if self._lock_screen is None:
+            from gistdesk.ui.signin import LockScreen
+
+            screen = LockScreen(self.repository)
+            screen.unlocked.connect(self._on_unlocked)
+            self.central.addWidget(screen)
+            self._lock_screen = screen
+        return self._lock_screen
+
     def set_user(self, user: User | None) -> None:
         """The signed-in user changed (sign-in, switch user, reopened database)."""
         self.user = user
@@ -511,7 +525,7 @@ class MainWindow(EditHandlers):
         for widget in QApplication.topLevelWidgets():
             if widget is self or not widget.isVisible():
                 continue
-            if isinstance(widget, CaseForm) and widget.parent() is self:
+            if is_case_form(widget) and widget.parent() is self:
                 self.parked_forms.append(widget)
             widget.hide()  # a modal exec() returns; message boxes answer "no"
         self.central.setCurrentWidget(self.lock_screen)
@@ -639,7 +653,8 @@ class MainWindow(EditHandlers):
         except StorageError:  # e.g. reopened after a restore: nobody signed in yet
             self._list_stale = True
         self.app_settings.repository = repository
-        self.lock_screen.repository = repository
+        if self._lock_screen is not None:
+            self._lock_screen.repository = repository
         self.set_database_label(database_label)
         self.set_user(repository.current_user)
         self.live.reset()

@@ -43,7 +43,6 @@ from gistdesk.ui.patient_list import (
     PatientTable,
     header_text,
 )
-from gistdesk.ui.signin import LockScreen
 
 if TYPE_CHECKING:
     from gistdesk.ui.flags_panel import FlagsPanel
@@ -77,7 +76,7 @@ class MainWindowView(QMainWindow):
     actions_by_name: dict[str, QAction]
     menus: dict[str, QMenu]
 
-    def build_layout(self, list_model: PatientListModel, lock_screen: LockScreen) -> None:
+    def build_layout(self, list_model: PatientListModel) -> None:
         self.setObjectName("mainWindow")
         self.setWindowTitle("gistdesk")
         left = QWidget()
@@ -118,11 +117,9 @@ class MainWindowView(QMainWindow):
         self.main_split.setStretchFactor(0, 0)
         self.main_split.setStretchFactor(1, 1)
         self.main_split.setSizes([560, 1200])  # kept in proportion as the window resizes
-        self.lock_screen = lock_screen
-        self.central = QStackedWidget()
+        self.central = QStackedWidget()  # the lock screen joins it at the first lock
         self.central.setObjectName("centralStack")
         self.central.addWidget(self.main_split)
-        self.central.addWidget(self.lock_screen)
         self.setCentralWidget(self.central)
 
         self.db_label = QLabel()
