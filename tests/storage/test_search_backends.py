@@ -88,6 +88,27 @@ QUERIES = [
     "anna 1961-04-02",
     "nobody",
     "zz top",
+    # Several words: the record-number tier's two ranges (the words as one record number,
+    # the leading word's prefix) apart or nested, the other words checked per patient.
+    "xu li",
+    "li xu",
+    "ma xu",
+    "xu ma",
+    "anna mahler",
+    "mahler anna",
+    "zoe martin",
+    "m z",
+    "z m",
+    "a m",
+    "an ma li",
+    "li an ma",
+    "m a b",
+    "garc mar",
+    "mar garc",
+    "jo mü",
+    "mü jo",
+    "karl weiß",
+    "thi lan nguyen",
 ]
 
 

@@ -3,8 +3,8 @@
 `patient_search` (schema version 2, written by `gistdesk.write_case` in the same transaction
 as the patient) holds every (rank, term) of `search.index_terms` per patient, keyed
 (rank, term, name_key, patient_id) in byte order. A query walks the tiers of `search.py` in
-order with the SQL shared with SQLite (`search.tier_sql`); within one tier the prefix range
-of the key is already in list order, so each tier is one indexed range read (ids only,
+order with the SQL shared with SQLite (`search.walk_steps`); within one tier the prefix range
+of the key is already in list order, so each step is one indexed range read (ids only,
 a prepared statement) that stops after the rows the page still needs (LIMIT); the page's
 columns are then read for those ids in one statement. A patient found twice (Müller as
 "mueller" and "muller", or in two tiers) is
@@ -136,14 +136,14 @@ def page_rows(
     return _fetch(conn, walk.ids[start:stop])
 
 
-_TIER_PARAM = re.compile(r":(rank|term|lo|hi|dlo|dhi)\b")
+_TIER_PARAM = re.compile(r":(rank|term|lo|hi)\b")
 
 
 class _Walk:
-    """The tiers in order, each patient once. First all tiers in one statement (each read
-    up to what the page needs, so a broad prefix reads a few index pages per tier); when a
-    tier was cut before the page was full, that tier is read on and the next ones after it,
-    one statement each."""
+    """The walk's steps (search.walk_steps: the tiers' index ranges) in order, each patient
+    once. First all steps in one statement (each read up to what the page needs, so a broad
+    prefix reads a few index pages per step); when a step was cut before the page was full,
+    that step is read on and the next ones after it, one statement each."""
 
     def __init__(
         self,
@@ -172,39 +172,37 @@ class _Walk:
 
     def all_tiers(self) -> None:
         n = self._want()
+        steps = search.walk_steps(
+            self.query, self.joins, self.where, "t.term, t.name_key, t.patient_id"
+        )
         branches, params = [], {**self.shared, "n": n}
-        for k, tier in enumerate(self.query.tiers):
-            inner, values = search.tier_sql(
-                self.query,
-                tier,
-                self.joins,
-                self.where,
-                f"{k} AS k, t.term, t.name_key, t.patient_id",
+        for k, step in enumerate(steps):
+            renamed = _TIER_PARAM.sub(
+                rf":\1_{k}", step.sql.replace("SELECT ", f"SELECT {k} AS k, ", 1)
             )
-            renamed = _TIER_PARAM.sub(rf":\1_{k}", inner)
             branches.append(f"({pg_sql(renamed)} LIMIT %(n)s)")
-            params.update({f"{name}_{k}": value for name, value in values.items()})
+            params.update({f"{name}_{k}": value for name, value in step.values.items()})
         rows = self.conn.execute(" UNION ALL ".join(branches), params, prepare=True).fetchall()
-        by_tier: list[list[tuple[str, str, int]]] = [[] for _ in self.query.tiers]
+        by_step: list[list[tuple[str, str, int]]] = [[] for _ in steps]
         for k, term, key, pid in rows:
-            by_tier[int(k)].append((str(term), str(key), int(pid)))
-        for k, found in enumerate(by_tier):
+            by_step[int(k)].append((str(term), str(key), int(pid)))
+        for k, found in enumerate(by_step):
             found.sort()  # the index order (byte order = code point order)
             self._take([pid for _term, _key, pid in found])
             if len(self.ids) >= self.stop:
                 return
-            if len(found) == n:  # cut short: read this tier on, then the later ones
-                self.each_tier(k, skip=n)
+            if len(found) == n:  # cut short: read this step on, then the later ones
+                self.each_step(k, skip=n)
                 return
 
-    def each_tier(self, first: int, skip: int) -> None:
-        for k in range(first, len(self.query.tiers)):
-            inner, values = search.tier_sql(self.query, self.query.tiers[k], self.joins, self.where)
-            statement = f"{pg_sql(inner)} LIMIT %(n)s OFFSET %(skip)s"
+    def each_step(self, first: int, skip: int) -> None:
+        steps = search.walk_steps(self.query, self.joins, self.where)  # ids only
+        for step in steps[first:]:
+            statement = f"{pg_sql(step.sql)} LIMIT %(n)s OFFSET %(skip)s"
             while True:
                 n = self._want()
                 rows = self.conn.execute(
-                    statement, {**self.shared, **values, "n": n, "skip": skip}, prepare=True
+                    statement, {**self.shared, **step.values, "n": n, "skip": skip}, prepare=True
                 ).fetchall()
                 self._take([int(r[0]) for r in rows])
                 if len(self.ids) >= self.stop:

@@ -1,0 +1,136 @@
+"""The ranked walk (search_sqlite.ranked_ids: the tiers' index ranges read one after the
+other, each patient at its first row) against a brute-force reference on a generated clinic:
+every patient's rank by search.rank_of, sorted as the index is (rank, then the first matching
+term, name key, patient id). Random 1-3 word queries, the whole ranking compared."""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from gistdesk.storage import search, search_sqlite
+from gistdesk.storage.demo import generate_clinic
+from gistdesk.storage.factory import open_repository
+from gistdesk.storage.text import fold, name_key, words
+from tests.storage.conftest import TODAY
+
+Patient = tuple[int, str, str, str, list[tuple[str, int]], str]
+
+
+@pytest.fixture(scope="module")
+def clinic(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, list[Patient]]]:
+    db = tmp_path_factory.mktemp("reference") / "clinic.sqlite"
+    generate_clinic(db, 2500, seed=11, today=TODAY, workers=1)
+    conn = sqlite3.connect(db)
+    patients = [
+        (
+            int(pid),
+            number,
+            family,
+            given,
+            search.index_terms(number, family, given),
+            name_key(family, given),
+        )
+        for pid, number, family, given in conn.execute(
+            "SELECT id, record_number, family_name, given_name FROM patients"
+        )
+    ]
+    conn.close()
+    yield db, patients
+
+
+def _reference(query: search.SearchQuery, patients: list[Patient]) -> list[int]:
+    """Every patient found, in the walk's order, computed without any index."""
+    counts = [
+        min(
+            search.SMALL_SET,
+            sum(t.startswith(tok) for p in patients for t, _r in p[4]),
+        )
+        for tok in query.tokens
+    ]
+    query = search.choose_lead(query, counts)
+    keyed = []
+    for pid, number, family, given, terms, key in patients:
+        rank = search.rank_of(query, number, family, given)
+        if rank is None:
+            continue
+        # The first of the patient's rows in its tier's ranges (index order).
+        ranges = search.tier_ranges(query, rank)
+        stored = search.RANK_RECORD if rank == search.RANK_RECORD_EXACT else rank
+        first = min(
+            t
+            for t, r in terms
+            if r == stored and any(t == lo if lo == hi else lo <= t < hi for lo, hi in ranges)
+        )
+        keyed.append(((rank, first, key, pid), pid))
+    return [pid for _key, pid in sorted(keyed)]
+
+
+def _random_queries(patients: list[Patient], n: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+
+    def fragment() -> str:
+        _pid, number, family, given, _terms, _key = rng.choice(patients)
+        kind = rng.random()
+        if kind < 0.1:
+            return rng.choice("abcdefghijklmnopqrstuvwxyz")
+        if kind < 0.2:
+            return number[: rng.randint(1, len(number))]
+        source = words(fold(rng.choice((family, given))))
+        word = rng.choice(source) if source else "x"
+        return word[: rng.randint(1, min(6, len(word)))]
+
+    queries = [" ".join(fragment() for _ in range(rng.choice((1, 2, 2, 3)))) for _ in range(n)]
+    return [*queries, "garc jos", "hernandez mar", "m j", "jos garc", "mar hernandez", "a m j"]
+
+
+@pytest.mark.slow
+def test_the_walk_gives_exactly_the_brute_force_ranking_for_random_queries(
+    clinic: tuple[Path, list[Patient]],
+) -> None:
+    db, patients = clinic
+    conn = sqlite3.connect(db)
+    try:
+        multi = 0
+        for text in _random_queries(patients, 150, seed=7):
+            query = search.parse(text)
+            multi += len(query.tokens) > 1
+            walked = list(search_sqlite.ranked_ids(conn, query, [], {}))
+            assert walked == _reference(query, patients), text
+        assert multi > 80  # most of them several words
+    finally:
+        conn.close()
+
+
+@pytest.mark.slow
+def test_the_first_page_of_the_repository_is_the_start_of_the_reference(
+    clinic: tuple[Path, list[Patient]],
+) -> None:
+    db, patients = clinic
+    by_id = {p[0]: p[1] for p in patients}
+    repo = open_repository(db)
+    try:
+        for text in ("garc jos", "hernandez mar", "m j", "ma", "a m j", "jo mü"):
+            page = [row.record_number for row in repo.search(text, 64)]
+            expected = [by_id[pid] for pid in _reference(search.parse(text), patients)][:64]
+            assert page == expected, text
+    finally:
+        repo.close()
+
+
+def test_two_ranges_apart_are_walked_in_index_order() -> None:
+    # "xu ma": the words as one record number ("xuma...") and the leading word's prefix
+    # ("ma...", chosen as driver) are apart: the lower one first, each its own range.
+    query = search.choose_lead(search.parse("xu ma"), [5, 1])
+    assert query.driver == "ma"
+    ranges = search.tier_ranges(query, search.RANK_RECORD)
+    assert [lo for lo, _hi in ranges] == ["ma", "xuma"]
+    # Nested ranges ("ma li" → "mali" inside "ma") stay one range.
+    nested = search.choose_lead(search.parse("ma li"), [1, 5])
+    assert search.tier_ranges(nested, search.RANK_RECORD) == [
+        ("ma", search.prefix_upper_bound("ma"))
+    ]
