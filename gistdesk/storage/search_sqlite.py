@@ -71,6 +71,15 @@ def rebuild(conn: sqlite3.Connection) -> int:
     return count
 
 
+def _bounded_count(conn: sqlite3.Connection, token: str) -> int:
+    return int(
+        conn.execute(
+            search.BOUNDED_COUNT_SQL,
+            {"lo": token, "hi": prefix_upper_bound(token), "cap": SMALL_SET},
+        ).fetchone()[0]
+    )
+
+
 def plan(conn: sqlite3.Connection, query: SearchQuery) -> tuple[SearchQuery, dict[int, set[int]]]:
     """For several words: the most selective one drives (search.choose_lead, by counting at
     most SMALL_SET index entries each), and the other words with few matches are checked in
@@ -78,23 +87,20 @@ def plan(conn: sqlite3.Connection, query: SearchQuery) -> tuple[SearchQuery, dic
     with its `lead` chosen and those sets by position in `query.others`."""
     if len(query.tokens) < 2 or query.tiers is search.RECORD_TIERS:
         return query, {}
-    # One read per word gives both its bounded count and, when it is small, its patients
-    # (counting first and reading the set again cost a second pass over the same range).
-    found = [
-        [
-            r[0]
-            for r in conn.execute(
-                f"SELECT patient_id FROM patient_search WHERE {search.ANY_RANK} LIMIT :cap",
-                {"lo": tok, "hi": prefix_upper_bound(tok), "cap": SMALL_SET},
-            )
-        ]
-        for tok in query.tokens
-    ]
-    counts = [len(ids) for ids in found]
+    counts = [_bounded_count(conn, tok) for tok in query.tokens]
     chosen = search.choose_lead(query, counts)
     lead = chosen.lead
-    rest = [i for i in range(len(found)) if i != lead]
-    sets = {k: set(found[i]) for k, i in enumerate(rest) if counts[i] < SMALL_SET}
+    sets: dict[int, set[int]] = {}
+    small = [counts[i] < SMALL_SET for i in range(len(counts)) if i != lead]
+    for i, token in enumerate(chosen.others):
+        if small[i]:
+            sets[i] = {
+                r[0]
+                for r in conn.execute(
+                    f"SELECT patient_id FROM patient_search WHERE {search.ANY_RANK}",
+                    {"lo": token, "hi": prefix_upper_bound(token)},
+                )
+            }
     return chosen, sets
 
 
