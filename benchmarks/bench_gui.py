@@ -242,7 +242,10 @@ def in_process(db: Path, settings_path: str, parts: frozenset[str]) -> dict[str,
                 press(Qt.Key.Key_Backspace)
 
         # Where a keystroke's time goes: the repository's own query for that text (ranked).
-        for prefix in ("m", "g", "w", "GD-", "GD-0", "mül", "garc jos", "001", "1961-04-02"):
+        for prefix in (
+            *("m", "g", "w", "GD-", "GD-0", "mül", "001", "1961-04-02"),
+            *("garc jos", "hernandez mar", "m j"),  # several words
+        ):
             samples = []
             for _ in range(7):
                 t0 = time.perf_counter()
