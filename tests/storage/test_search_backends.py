@@ -361,3 +361,28 @@ def test_term_words_find_a_word_at_the_start_of_any_term_only() -> None:
         assert f"|{typed}" in words, typed
     for typed in ("rowska", "owak", "wa", "gd12"):
         assert f"|{typed}" not in words, typed
+
+
+def test_two_record_ranges_apart_are_read_in_index_order_on_both(
+    pg_db: PgDatabase, tmp_path: Path
+) -> None:
+    # "xu ma": "ma" has fewer entries, so it leads; the record-number tier then holds two
+    # ranges apart: the leading word's ("ma1" of MA-1, Xu found too) and the words as one
+    # number ("xuma2" of XUMA-2). The lower range comes first, on both backends.
+    people = [
+        ("MA-1", "Xu", "Li", None),
+        ("XUMA-2", "Zed", "Bo", None),
+        ("Q-7", "Xuereb", "Anna", None),
+    ]
+    with (
+        open_repository(str(tmp_path / "ranges.sqlite")) as lite,
+        open_repository(pg_db.url) as pg,
+    ):
+        for repo in (lite, pg):
+            _save_everyone(repo, people)
+            assert ranked(repo, "xu ma") == ["MA-1", "XUMA-2"]
+            assert ranked(repo, "xu ma", offset=1, limit=1) == ["XUMA-2"]
+            query = search.choose_lead(search.parse("xu ma"), [2, 1])  # xu: Xu, XUMA-2
+            assert query.driver == "ma"
+            ranks = [search.rank_of(query, n, f, g) for n, f, g, _b in people[:2]]
+            assert ranks == [search.RANK_RECORD, search.RANK_RECORD]
