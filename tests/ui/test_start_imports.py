@@ -2,10 +2,11 @@
 
 A fresh interpreter starts the app on a small clinic, signs in, shows the window and paints
 the first page of the list; then none of the heavy parts may have been imported: reports
-(reportlab), the clinical engine, the patient view and its chart, PDF preview and printing,
-FHIR/CSV interop, PostgreSQL, the case forms, the lock screen. Opening a patient afterwards
-loads the engine and the patient view, so the list below names modules that do exist and
-load on use. The background checks and the daily backup are still scheduled.
+(reportlab), the clinical engine and its result types, the patient view and its chart, PDF
+preview and printing, FHIR/CSV interop, PostgreSQL, the case forms and the other dialogs.
+Opening a patient afterwards loads the engine and the patient view, so the list below names
+modules that do exist and load on use. The background checks and the daily backup are still
+scheduled.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ NOT_AT_START = (
     "gistdesk.reports",
     "gistdesk.interop",
     "gistdesk.clinical.engine",
+    "gistdesk.clinical.types",
     "gistdesk.clinical.flags",
     "gistdesk.storage.pg",
     "gistdesk.storage.demo",
