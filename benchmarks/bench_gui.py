@@ -516,7 +516,9 @@ it; the goals are judged on the CPU time.
 How: a start is a whole process (`benchmarks/start_app.py`: `gistdesk.ui.app.start()` until
 the window is shown and the first page of the list painted), its CPU time (user + system)
 from `os.wait4`, median of {args.runs}, runs alternating with the baseline process
-(`benchmarks/bare_window.py`). No whole-file check runs before the window is usable: the
+(`benchmarks/bare_window.py`); both with compiled bytecode, as installed (the warm-up
+run writes it), and after a clean close (stale markers of killed runs are cleared first).
+No whole-file check runs before the window is usable: the
 integrity and foreign-key checks start a few seconds later on their own connection (at once,
 with the window read-only until they pass, only after an unclean close), and the daily backup
 a minute later. A keystroke is `QTest.keyClick` into the search box, then waiting in an event
