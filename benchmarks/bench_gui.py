@@ -372,9 +372,13 @@ def partial_update(
             if line.startswith("| ") and _label_key(cells[0][2:]) == key:
                 lines[i] = f"| {a} | {b} | {c} | {d} |"
                 break
-    lines = [line for line in lines if not line.startswith("Partial re-run (")]
+    same_parts = note.split(")", 1)[0]  # "Partial re-run (`--only start`": its own note only
+    lines = [line for line in lines if not line.startswith(same_parts)]
     end = max(i for i, line in enumerate(lines) if line.startswith("| "))
     lines[end + 1 : end + 1] = ["", note]
+    lines = [
+        line for i, line in enumerate(lines) if line or i == 0 or lines[i - 1]
+    ]  # one blank line between paragraphs
     if storage:
         lines = [
             f"The repository's ranked search per text (`search(text, limit=64)`, median of 7): "
@@ -523,7 +527,8 @@ integrity and foreign-key checks start a few seconds later on their own connecti
 with the window read-only until they pass, only after an unclean close), and the daily backup
 a minute later. A keystroke is `QTest.keyClick` into the search box, then waiting in an event
 loop until the search thread's rows are in the list, then a repaint (no debounce: every key is
-a query). Scrolling sets the scroll bar to its end until every page is loaded (each step
+a query; the count label counts at most 1,000 matches, with the first page, on the search
+thread). Scrolling sets the scroll bar to its end until every page is loaded (each step
 fetches 200 rows and repaints). Opening covers loading the case, assessing it, filling the
 header, chart, tables and flags panel, and repainting the window. Offscreen rendering.
 

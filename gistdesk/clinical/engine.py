@@ -87,23 +87,25 @@ def _row(
     off_after: int | None,
     new_reference: bool,
 ) -> ScanAssessment:
+    # Positional, in ScanAssessment's field order: one per scan, and a class call with
+    # keywords costs more than the whole object on Python 3.11.
     return ScanAssessment(
-        date=ev.scan.date,
-        line_index=line_index,
-        modality=ev.scan.modality.value,
-        recist=ev.recist,
-        choi=ev.choi,
-        pet=ev.pet,
-        reference_scan=ev.reference.date if ev.reference else None,
-        treated_lesions=ev.treated,
-        targets=ev.target_ids,
-        reference_sum_mm=ev.reference_mm,
-        nadir_mm=ev.nadir_mm,
-        nadir_scan=ev.nadir_scan.date if ev.nadir_scan else None,
-        measured_sum_mm=ev.measured_mm,
-        review=review,
-        off_therapy_after=off_after,
-        new_reference=new_reference,
+        ev.scan.date,  # date
+        line_index,
+        ev.scan.modality.value,  # modality
+        ev.recist,
+        ev.choi,
+        ev.pet,
+        ev.reference.date if ev.reference else None,  # reference_scan
+        ev.treated,  # treated_lesions
+        ev.target_ids,  # targets
+        ev.reference_mm,  # reference_sum_mm
+        ev.nadir_mm,
+        ev.nadir_scan.date if ev.nadir_scan else None,  # nadir_scan
+        ev.measured_mm,  # measured_sum_mm
+        review,
+        off_after,  # off_therapy_after
+        new_reference,
     )
 
 
@@ -117,7 +119,10 @@ class _Engine:
         self.index = LesionIndex()
 
     def _step(self, reading: Reading, scan: Scan) -> tuple[ScanEvaluation, ReviewState | None]:
-        treated = treated_lesions(self.procedures, reading.reference, scan)
+        # (Most cases have no procedure that lists lesions: nothing is treated.)
+        treated = (
+            treated_lesions(self.procedures, reading.reference, scan) if self.procedures else set()
+        )
         return reading.evaluate(scan, treated), self.reviews.get(scan.date)
 
     def read_line(self, context: LineContext) -> tuple[LineSummary, list[_Read]]:

@@ -16,7 +16,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import NamedTuple
 
 from gistdesk.clinical.compare import (
     at_least,
@@ -92,6 +91,8 @@ class ScanEvaluation:
     # Each lesion's smallest diameter in the reading before this scan. The Reading's own
     # mapping, valid until the scan is recorded (the flags read it right after evaluate()).
     smallest: Mapping[str, float]
+    target_key: tuple[str, ...]  # the ids of T in T's order (the nadir's key)
+    sod: float | None  # SOD of T as the nadir reads it (None: a target not measured)
 
     @property
     def unequivocal(self) -> bool:
@@ -101,32 +102,24 @@ class ScanEvaluation:
 class ScanFacts:
     """What the rules read from one scan, gathered once per assessment (a scan is compared
     many times: with later scans, as a reference and as a nadir scan). Lesions by id keep the
-    first entry of an id, as Scan.lesion() does; the maps hold only known values."""
+    first entry of an id, as Scan.lesion() does."""
 
-    __slots__ = ("diameters", "known_sizes", "lesions", "new", "nodule", "scan")
+    __slots__ = ("lesions", "new", "nodule", "scan")
 
     def __init__(self, scan: Scan) -> None:
         lesions: dict[str, Lesion] = {}
-        diameters: dict[str, float | None] = {}
-        known_sizes: list[tuple[str, float]] = []
         new: list[Lesion] = []
         nodule = False
         for lesion in scan.lesions:  # one pass: this runs for every scan of every case
-            key, size = lesion.lesion_id, lesion.longest_diameter_mm
-            if size is not None:
-                known_sizes.append((key, size))  # every entry, for the smallest diameters
+            key = lesion.lesion_id
             if lesion.new:
                 new.append(lesion)
             if lesion.intratumoral_nodule:
                 nodule = True
             if key not in lesions:  # a repeated id: the first entry counts, as Scan.lesion()
                 lesions[key] = lesion
-                diameters[key] = size
         self.scan = scan
         self.lesions: Mapping[str, Lesion] = lesions
-        # Diameter by id (None: listed without one); the reading keeps it in its history.
-        self.diameters: Mapping[str, float | None] = diameters
-        self.known_sizes = tuple(known_sizes)
         self.new = tuple(new)
         # The one sign a treated lesion keeps: an enhancing nodule inside it (Shankar 2005).
         self.nodule = nodule
@@ -200,11 +193,10 @@ def is_recist_pd(total: float, nadir: float) -> bool:
     )
 
 
-def _is_cr(targets: tuple[Lesion, ...], sizes: Mapping[str, float | None]) -> bool:
-    """RECIST 1.1 CR: non-nodal targets 0 mm, nodal targets < 10 mm short axis."""
-    for target in targets:
-        size = sizes[target.lesion_id]
-        assert size is not None
+def _is_cr(targets: tuple[Lesion, ...], diameters: list[float]) -> bool:
+    """RECIST 1.1 CR: non-nodal targets 0 mm, nodal targets < 10 mm short axis (every target
+    measured; `diameters` in T's order)."""
+    for target, size in zip(targets, diameters, strict=True):
         if target.lymph_node:
             if not less_than(size, NODE_NORMAL_MM):
                 return False
@@ -244,14 +236,14 @@ def density_change(ids: tuple[str, ...], before: ScanFacts, after: ScanFacts) ->
     return _mean_density_change(old_total, new_total, count)
 
 
-class TargetValues(NamedTuple):
-    """What one pass over T gathers on a scan."""
-
-    diameters: list[float]  # in T's order, as the sums read them: a missing one adds 0.0
-    unmeasured: tuple[str, ...]  # ids of T not measured on the scan
-    density: float | None  # Choi density change vs the reference (CT against CT)
-    mean_density_hu: float | None  # mean HU of T on the scan (display only, for charts)
-    suv_max: float | None  # PET: the highest SUVmax among T on the scan (any of them)
+# What one pass over T gathers on a scan, in this order: the diameters in T's order as the
+# sums read them (a missing one adds 0.0); the ids of T not measured; the SOD as the nadir
+# reads it (0.0 plus each diameter in turn; None when a target was not measured); the Choi
+# density change vs the reference (CT against CT); the mean HU of T (display only); the
+# highest SUVmax among T (PET, any of them).
+TargetValues = tuple[
+    list[float], tuple[str, ...], float | None, float | None, float | None, float | None
+]
 
 
 def target_values(targets: TargetSet, scan: ScanFacts) -> TargetValues:
@@ -261,6 +253,7 @@ def target_values(targets: TargetSet, scan: ScanFacts) -> TargetValues:
     reference_hu = targets.reference_hu if scan.scan.modality is CT else None
     diameters: list[float] = []
     unmeasured: list[str] = []
+    sod = 0.0
     hu_values: list[float] = []
     suv_max: float | None = None  # max() kept as it goes: the first of equal values stays
     count = 0
@@ -271,6 +264,8 @@ def target_values(targets: TargetSet, scan: ScanFacts) -> TargetValues:
         diameters.append(size or 0.0)
         if size is None:
             unmeasured.append(key)
+        else:
+            sod += size
         if lesion is None:
             continue
         hu = lesion.density_hu
@@ -286,8 +281,14 @@ def target_values(targets: TargetSet, scan: ScanFacts) -> TargetValues:
     density = (
         _mean_density_change(old_total, new_total, count) if reference_hu is not None else None
     )
-    # Positional: a NamedTuple (like any class) is slower to build from keywords.
-    return TargetValues(diameters, tuple(unmeasured), density, _mean(hu_values), suv_max)
+    return (
+        diameters,
+        tuple(unmeasured),
+        None if unmeasured else sod,
+        density,
+        _mean(hu_values),
+        suv_max,
+    )
 
 
 def _pet(base: float | None, current: float | None, new: tuple[Lesion, ...]) -> PetResult:
@@ -338,6 +339,18 @@ def _choi(
     return SD
 
 
+def _sum_if_measured(ids: tuple[str, ...], lesions: Mapping[str, Lesion]) -> float | None:
+    """The SOD of T (ids) on a scan as the nadir reads it, None when one is not measured."""
+    total = 0.0
+    for lesion_id in ids:
+        lesion = lesions.get(lesion_id)
+        size = lesion.longest_diameter_mm if lesion is not None else None
+        if size is None:
+            return None
+        total += size
+    return total
+
+
 class Reading:
     """The reference and the scans compared with it so far (mutable, used in date order)."""
 
@@ -361,8 +374,9 @@ class Reading:
         self.why = why
         self._index = index if index is not None else LesionIndex()
         self._reference_facts = self._index.of(reference) if reference is not None else None
-        # Scans of the reading after the reference, with their diameters by lesion id.
-        self._history: list[tuple[Scan, Mapping[str, float | None]]] = []
+        # Scans of the reading after the reference: the scan, its lesions by id, the ids of T
+        # it was read with and its SOD of T (None: a target not measured).
+        self._history: list[tuple[Scan, Mapping[str, Lesion], tuple[str, ...], float | None]] = []
         # Nadir cache by target set: (history entries seen, nadir, nadir scan).
         self._nadirs: dict[tuple[str, ...], tuple[int, float, Scan]] = {}
         # T by the (sorted) treated lesions: the same on most scans of a reading.
@@ -375,10 +389,12 @@ class Reading:
 
     def _note_sizes(self, facts: ScanFacts) -> None:
         smallest = self.smallest
-        for lesion_id, size in facts.known_sizes:
-            known = smallest.get(lesion_id)
-            if known is None or size < known:
-                smallest[lesion_id] = size
+        for lesion in facts.scan.lesions:  # every entry of an id
+            size = lesion.longest_diameter_mm
+            if size is not None:
+                known = smallest.get(lesion.lesion_id)
+                if known is None or size < known:
+                    smallest[lesion.lesion_id] = size
 
     def _targets(self, treated: tuple[str, ...]) -> TargetSet:
         found = self._target_sets.get(treated)
@@ -393,34 +409,27 @@ class Reading:
         that SOD."""
         assert self.reference is not None
         seen, nadir, nadir_scan = self._nadirs.get(key, (0, reference_mm, self.reference))
-        for scan, sizes in self._history[seen:]:
-            total = 0.0
-            for lesion_id in key:
-                size = sizes.get(lesion_id)
-                if size is None:
-                    break
-                total += size
-            else:
-                if total < nadir:
-                    if not equal(total, nadir):
-                        nadir_scan = scan  # within 1e-6 the earlier scan stays the nadir scan
-                    nadir = total
+        for scan, lesions, ids, total in self._history[seen:]:
+            if ids != key:  # read with another T (other lesions treated then): sum this T
+                total = _sum_if_measured(key, lesions)
+            if total is not None and total < nadir:
+                if not equal(total, nadir):
+                    nadir_scan = scan  # within 1e-6 the earlier scan stays the nadir scan
+                nadir = total
         self._nadirs[key] = (len(self._history), nadir, nadir_scan)
         return nadir, nadir_scan
 
     def evaluate(self, scan: Scan, treated: set[str]) -> ScanEvaluation:
         reference = self.reference
         facts = self._index.of(scan)
-        treated_ids = tuple(sorted(treated))
+        treated_ids = tuple(sorted(treated)) if treated else ()
         new = facts.new
         if treated:
             new = tuple(lesion for lesion in new if lesion.lesion_id not in treated)
         nodule = facts.nodule  # treated lesions too (Shankar 2005)
         target_set = self._targets(treated_ids)
         targets, ids = target_set.targets, target_set.ids
-        sizes = facts.diameters
-        values = target_values(target_set, facts)
-        unmeasured = values.unmeasured
+        diameters, unmeasured, sod, density, mean_hu, suv_max = target_values(target_set, facts)
         total: float | None = None
         vs_reference: float | None = None
         vs_nadir: float | None = None
@@ -434,13 +443,13 @@ class Reading:
             nadir, nadir_scan = self._nadir(ids, reference_mm)
             if unmeasured:
                 # The missing targets can only add: PD if the measured ones already reach it.
-                measured = sum(values.diameters)
+                measured = sum(diameters)
                 target = PD if is_recist_pd(measured, nadir) else NE
             else:
-                total = sum(values.diameters)
+                total = sum(diameters)
                 vs_reference = percent_change(total, reference_mm)
                 vs_nadir = percent_change(total, nadir)
-                if _is_cr(targets, sizes):
+                if _is_cr(targets, diameters):
                     target = CR
                 elif is_recist_pd(total, nadir):
                     target = PD
@@ -452,9 +461,10 @@ class Reading:
                     target = SD
         # After an overall CR a non-nodal target back above 0 mm is progression; a node back
         # to >= 10 mm only ends the CR (progression by the sum rule alone: EORTC FAQ on nodes).
+        # (A target not measured reads 0.0 in `diameters`: it is not back.)
         back = self.cr_reached and any(
-            not t.lymph_node and (size := sizes.get(t.lesion_id)) is not None and more_than(size, 0)
-            for t in targets
+            not t.lymph_node and more_than(size, 0)
+            for t, size in zip(targets, diameters, strict=True)
         )
         if target is PD or new or scan.non_target is NON_TARGET_UNEQUIVOCAL or back:
             overall = PD
@@ -462,7 +472,6 @@ class Reading:
             overall = PR
         else:
             overall = target
-        density = values.density
         if reference_mm is None:
             density_vs_nadir = None
         elif nadir_scan is reference:
@@ -470,30 +479,34 @@ class Reading:
         else:
             assert nadir_scan is not None
             density_vs_nadir = density_change(ids, self._index.of(nadir_scan), facts)
+        # Positional, in the field order above: one per scan, and a class call with
+        # keywords costs more than the whole object on Python 3.11.
         return ScanEvaluation(
-            scan=scan,
-            reference=reference,
-            reference_why=self.why,
-            treated=treated_ids,
-            targets=targets,
-            target_ids=target_set.sorted_ids,
-            unmeasured=unmeasured,
-            new_lesions=new,
-            nodule=nodule,
-            recist=RecistResult(total, vs_reference, vs_nadir, target, overall),
-            choi=ChoiResult(
+            scan,
+            reference,
+            self.why,  # reference_why
+            treated_ids,  # treated
+            targets,
+            target_set.sorted_ids,  # target_ids
+            unmeasured,
+            new,  # new_lesions
+            nodule,
+            RecistResult(total, vs_reference, vs_nadir, target, overall),
+            ChoiResult(
                 vs_reference,  # size_change_pct: the same SOD, vs the reference
                 density,
                 density_vs_nadir,
                 _choi(scan, target, vs_reference, density, new, nodule),
-                values.mean_density_hu,
+                mean_hu,  # mean_density_hu
             ),
-            pet=_pet(target_set.base_suv, values.suv_max, new),
-            reference_mm=reference_mm,
-            nadir_mm=nadir,
-            nadir_scan=nadir_scan,
-            measured_mm=measured,
-            smallest=self.smallest,  # live: read it before the next record()
+            _pet(target_set.base_suv, suv_max, new),
+            reference_mm,
+            nadir,  # nadir_mm
+            nadir_scan,
+            measured,  # measured_mm
+            self.smallest,  # smallest: live, read it before the next record()
+            ids,  # target_key
+            sod,
         )
 
     def record(self, evaluation: ScanEvaluation, counts_as_pd: bool) -> None:
@@ -502,7 +515,7 @@ class Reading:
         carries a false_progression flag (they never count as overall PD later)."""
         scan = evaluation.scan
         facts = self._index.of(scan)
-        self._history.append((scan, facts.diameters))
+        self._history.append((scan, facts.lesions, evaluation.target_key, evaluation.sod))
         self._note_sizes(facts)
         if counts_as_pd:
             self.hold = False

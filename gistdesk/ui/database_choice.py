@@ -19,10 +19,6 @@ URL_KEY = "database/team_url"  # the team database (also written by `gistdesk gu
 FILE_KEY = "database/file"  # a clinic database file
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DatabaseChoice", text)
-
-
 class ChoiceError(ValueError):
     """What is wrong with a typed database choice (a sentence for the user)."""
 
@@ -33,40 +29,64 @@ def check_choice(text: str) -> str | None:
     if not value:
         return None
     if "\x00" in value or len(value) > 2000:
-        raise ChoiceError(_tr("This is not a database file or address."))
+        raise ChoiceError(
+            QCoreApplication.translate("DatabaseChoice", "This is not a database file or address.")
+        )
     if factory.is_postgres_url(value):
         try:
             from psycopg import ProgrammingError
             from psycopg.conninfo import conninfo_to_dict
         except ImportError as exc:
             raise ChoiceError(
-                _tr("The team database is not available in this build of gistdesk.")
+                QCoreApplication.translate(
+                    "DatabaseChoice",
+                    "The team database is not available in this build of gistdesk.",
+                )
             ) from exc
 
         try:
             parts = conninfo_to_dict(value)
         except ProgrammingError as exc:
             raise ChoiceError(
-                _tr("The team database address cannot be read: {0}").format(exc)
+                QCoreApplication.translate(
+                    "DatabaseChoice", "The team database address cannot be read: {0}"
+                ).format(exc)
             ) from exc
         if "password" in parts:
             raise ChoiceError(
-                _tr(
+                QCoreApplication.translate(
+                    "DatabaseChoice",
                     "The address holds a password; it is never stored. Remove it: the "
                     "password is asked at sign-in, or comes from GISTDESK_PASSWORD or "
-                    "~/.pgpass."
+                    "~/.pgpass.",
                 )
             )
         return value
     if "://" in value:
-        raise ChoiceError(_tr("Only postgresql:// addresses can be opened (or a database file)."))
+        raise ChoiceError(
+            QCoreApplication.translate(
+                "DatabaseChoice", "Only postgresql:// addresses can be opened (or a database file)."
+            )
+        )
     path = Path(value).expanduser()
     if not path.is_absolute():
-        raise ChoiceError(_tr("Give the database file's full path (or use Browse…)."))
+        raise ChoiceError(
+            QCoreApplication.translate(
+                "DatabaseChoice", "Give the database file's full path (or use Browse…)."
+            )
+        )
     if path.is_dir():
-        raise ChoiceError(_tr("{0} is a folder, not a database file.").format(path))
+        raise ChoiceError(
+            QCoreApplication.translate(
+                "DatabaseChoice", "{0} is a folder, not a database file."
+            ).format(path)
+        )
     if not path.parent.is_dir():
-        raise ChoiceError(_tr("The folder {0} does not exist.").format(path.parent))
+        raise ChoiceError(
+            QCoreApplication.translate("DatabaseChoice", "The folder {0} does not exist.").format(
+                path.parent
+            )
+        )
     return str(path)
 
 

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, TypeVar
 from PySide6.QtCore import QCoreApplication
 
 from gistdesk.core.progress import Cancelled
-from gistdesk.interop.csv_import import Outcome, import_csv_file
+from gistdesk.interop.csv_import import Outcome, check_csv_file, import_csv_file
 from gistdesk.storage.casefiles import ImportCancelled, export_all, import_files
 from gistdesk.ui import dialogs
 from gistdesk.ui.background import BackgroundOp, Progress
@@ -108,6 +108,8 @@ def import_patient_csv(window: MainWindow, path: str | None = None) -> None:
     csv_path = path
 
     def work(progress: Progress) -> list[str]:
+        # The bar runs twice: over the file's bytes (the first pass), then over its rows.
+        checked = check_csv_file(csv_path, progress=progress.report, cancel=progress.token)
         report = import_csv_file(
             repository,
             csv_path,
@@ -115,6 +117,7 @@ def import_patient_csv(window: MainWindow, path: str | None = None) -> None:
             as_of=today,
             progress=progress.report,
             cancel=progress.token,
+            checked=checked,
         )
         refused = [o.line() for o in report.outcomes if o.outcome not in _SAVED]
         shown = refused[:SHOWN_PROBLEMS]

@@ -297,14 +297,8 @@ class MainWindow(EditHandlers):
                 continue
             if column == COL_FLAGS:
                 widest = model.column_icon_width(FIRST_PAGE)
-            else:  # an upper bound per text, from its characters' widths (measured once)
-                widest = max(
-                    (
-                        view.text_width_at_most(text)
-                        for text in model.column_texts(column, FIRST_PAGE)
-                    ),
-                    default=0,
-                )
+            else:  # an upper bound, from the characters' widths (each measured once)
+                widest = view.widest_at_most(model.column_texts(column, FIRST_PAGE))
             wanted = min(widest + padding, LIST_COLUMN_MAX)
             if wanted > view.columnWidth(column):
                 view.setColumnWidth(column, wanted)

@@ -12,9 +12,10 @@ so a row's texts, overdue colour and flag icon are formatted once, on first pain
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import heapq
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
-from typing import Any, NamedTuple
+from typing import Any, Final, overload
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -98,12 +99,65 @@ _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _DAY_CHECK_MS = 60_000  # ages and "overdue" follow the date: re-checked every minute
 
 
-class _Cells(NamedTuple):
-    """A row as painted: formatted once, then looked up."""
+KEEP_CELLS = 4000  # formatted rows kept (a screen shows ~40); beyond, they are redone
 
-    texts: tuple[str, ...]
-    overdue: bool
-    icon: QPixmap | None
+
+def _fields(row: PatientRow) -> tuple[Any, ...]:
+    return (
+        row.record_number,
+        row.family_name,
+        row.given_name,
+        row.birth_date,
+        row.primary_site,
+        row.current_line,
+        row.last_scan,
+        row.flag_codes,
+        row.next_scan_due,
+        row.to_review,
+    )
+
+
+class LoadedRows(Sequence[PatientRow]):
+    """The rows loaded so far, kept as plain tuples of their fields and handed out as
+    PatientRow. The garbage collector stops tracking a tuple of strings, dates and None,
+    so 100,000 loaded rows cost no collector time: kept as PatientRow objects, each full
+    collection walked them all, 30-80 ms, the longest step of scrolling to the bottom."""
+
+    __slots__ = ("_items",)
+
+    def __init__(self, rows: Iterable[PatientRow] = ()) -> None:
+        self._items: list[tuple[Any, ...]] = [_fields(r) for r in rows]
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    @overload
+    def __getitem__(self, index: int) -> PatientRow: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[PatientRow]: ...
+
+    def __getitem__(self, index: int | slice) -> PatientRow | list[PatientRow]:
+        if isinstance(index, slice):
+            return [PatientRow(*t) for t in self._items[index]]
+        return PatientRow(*self._items[index])
+
+    def extend(self, rows: Iterable[PatientRow]) -> None:
+        self._items.extend(_fields(r) for r in rows)
+
+    def find(self, record_number: str) -> int | None:
+        for index, fields in enumerate(self._items):
+            if fields[0] == record_number:
+                return index
+        return None
+
+
+# A row as painted, formatted once: (texts per column, overdue?, flag icon number or -1).
+# A plain tuple of strings, bools and ints: the garbage collector stops tracking it.
+_Cells = tuple[tuple[str, ...], bool, int]
+TEXTS: Final = 0
+OVERDUE: Final = 1
+ICON: Final = 2
 
 
 def header_text(column: int) -> str:
@@ -140,11 +194,12 @@ class PatientListModel(QAbstractTableModel):
         self.worklist = Worklist.ALL
         self.sort_key = SortKey.RECORD_NUMBER
         self.descending = False
-        self.rows: list[PatientRow] = []
+        self.rows = LoadedRows()
         self.more = False  # rows beyond the loaded ones exist
         self.total = 0  # matches, counted up to count_at_most + 1 (search_worker.Page)
         self._loaded = False
-        self._icons: dict[tuple[str, ...], QPixmap] = {}
+        self._icons: dict[tuple[str, ...], int] = {}  # kinds of flag -> icon number
+        self._icon_list: list[QPixmap] = []
         self._cells: dict[int, _Cells] = {}
         self._day = today()
         self.overdue_color = QColor(COLOR_PROGRESSION)
@@ -219,7 +274,7 @@ class PatientListModel(QAbstractTableModel):
 
     def _show(self, page: Page) -> None:
         self.beginResetModel()
-        self.rows = list(page.rows)
+        self.rows = LoadedRows(page.rows)
         self.more = page.more
         self.total = page.total
         self._cells.clear()
@@ -277,10 +332,7 @@ class PatientListModel(QAbstractTableModel):
         self.refresh()
 
     def row_of(self, record_number: str) -> int | None:
-        for index, row in enumerate(self.rows):
-            if row.record_number == record_number:
-                return index
-        return None
+        return self.rows.find(record_number)
 
     # -- table ------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -300,19 +352,19 @@ class PatientListModel(QAbstractTableModel):
         # The roles a paint asks of every visible cell come first, each a lookup.
         if role == _DISPLAY:
             cells = self._cells.get(index.row()) or self._format(index.row())
-            return None if cells is None else cells.texts[index.column()]
+            return None if cells is None else cells[TEXTS][index.column()]
         if role in _UNUSED:
             return None
         if role == _FOREGROUND:
             if index.column() != COL_DUE:
                 return None
             cells = self._cells.get(index.row()) or self._format(index.row())
-            return self.overdue_color if cells is not None and cells.overdue else None
+            return self.overdue_color if cells is not None and cells[OVERDUE] else None
         if role == _DECORATION:
             if index.column() != COL_FLAGS:
                 return None
             cells = self._cells.get(index.row()) or self._format(index.row())
-            return None if cells is None else cells.icon
+            return None if cells is None else self.icon(cells[ICON])
         if role == _ALIGNMENT:
             return _RIGHT if index.column() == COL_AGE else None
         return self._other_data(index, role)
@@ -338,11 +390,13 @@ class PatientListModel(QAbstractTableModel):
             fmt_date(row.next_scan_due) if row.next_scan_due else "",
             "",
         )
-        cells = _Cells(
+        cells = (
             texts,
             row.next_scan_due is not None and row.next_scan_due < today,
-            self._flag_icon(row.flag_codes) if row.flag_codes else None,
+            self._flag_icon(row.flag_codes) if row.flag_codes else -1,
         )
+        if len(self._cells) >= KEEP_CELLS:
+            self._cells.clear()
         self._cells[number] = cells
         return cells
 
@@ -359,16 +413,20 @@ class PatientListModel(QAbstractTableModel):
     def column_texts(self, column: int, rows: int) -> list[str]:
         """The texts of `column` in the first `rows` rows (to fit its width)."""
         cells = (self._cells.get(n) or self._format(n) for n in range(min(rows, len(self.rows))))
-        return [c.texts[column] for c in cells if c is not None]
+        return [c[TEXTS][column] for c in cells if c is not None]
 
     def column_icon_width(self, rows: int) -> int:
         """The widest flag icon in the first `rows` rows (0: none)."""
         widths = [
-            c.icon.width()
+            self._icon_list[c[ICON]].width()
             for n in range(min(rows, len(self.rows)))
-            if (c := self._cells.get(n) or self._format(n)) is not None and c.icon is not None
+            if (c := self._cells.get(n) or self._format(n)) is not None and c[ICON] >= 0
         ]
         return max(widths, default=0)
+
+    def icon(self, number: int) -> QPixmap | None:
+        """Flag icon `number` of a row's cells (None for -1: no flags)."""
+        return self._icon_list[number] if number >= 0 else None
 
     def _other_data(self, index: Index, role: int) -> Any:
         """Tooltips, accessibility and the record number: asked for one cell at a time."""
@@ -394,8 +452,9 @@ class PatientListModel(QAbstractTableModel):
             return row.record_number
         return None
 
-    def _flag_icon(self, codes: tuple[str, ...]) -> QPixmap:
-        """One coloured dot per kind of flag (red, amber, blue), cached per combination."""
+    def _flag_icon(self, codes: tuple[str, ...]) -> int:
+        """One coloured dot per kind of flag (red, amber, blue), drawn once per combination;
+        its number in the model's icons."""
         present = {flag_color(code) for code in codes}
         kinds = tuple(color for color in KIND_ORDER if color in present)
         cached = self._icons.get(kinds)
@@ -410,8 +469,9 @@ class PatientListModel(QAbstractTableModel):
             painter.setPen(QColor(color).darker(130))
             painter.drawEllipse(QRect(1 + 14 * i, 1, 11, 11))
         painter.end()
-        self._icons[kinds] = pixmap
-        return pixmap
+        self._icons[kinds] = len(self._icon_list)
+        self._icon_list.append(pixmap)
+        return self._icons[kinds]
 
 
 _BASE = QPalette.ColorRole.Base
@@ -470,9 +530,11 @@ class PatientTable(QTableView):
             self._font_data = _FontData(QFontMetrics(font))
         return self._font_data
 
-    def text_width_at_most(self, text: str) -> int:
-        """An upper bound of `text`'s width in the list's font (to fit the columns)."""
-        return self.font_data().at_most(text)
+    def widest_at_most(self, texts: list[str]) -> int:
+        """An upper bound of the widest of `texts` in the list's font (to fit a column):
+        the longest few by length are measured, a proportional font can reorder near ties."""
+        font = self.font_data()
+        return max((font.at_most(t) for t in heapq.nlargest(4, set(texts), key=len)), default=0)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         model = self.model()
@@ -523,12 +585,13 @@ class PatientTable(QTableView):
             painter.setPen(selected_color if selected else text_color)
             # Vertically centred in the cell above its grid line, as the standard delegate.
             baseline = y + (height - 1 - font.height) // 2 + font.ascent
-            texts = cells.texts
+            texts = cells[TEXTS]
             for column, x, width in columns:
                 if column == COL_FLAGS:
-                    if cells.icon is not None:
-                        top = y + (height - cells.icon.height()) // 2
-                        painter.drawPixmap(x + CELL_MARGIN, top, cells.icon)
+                    icon = model.icon(cells[ICON])
+                    if icon is not None:
+                        top = y + (height - icon.height()) // 2
+                        painter.drawPixmap(x + CELL_MARGIN, top, icon)
                     continue
                 text = texts[column]
                 if not text:
@@ -537,6 +600,8 @@ class PatientTable(QTableView):
                 key = (number, column)
                 bound = bounds.get(key)
                 if bound is None:
+                    if len(bounds) >= 8 * KEEP_CELLS:
+                        bounds.clear()
                     bound = bounds[key] = font.at_most(text)
                 # Might not fit: measure it for real, elide if so.
                 if bound > room and metrics.horizontalAdvance(text) > room:
@@ -544,7 +609,7 @@ class PatientTable(QTableView):
                 at = x + CELL_MARGIN
                 if column == COL_AGE:  # right-aligned
                     at = x + width - CELL_MARGIN - metrics.horizontalAdvance(text)
-                if column == COL_DUE and cells.overdue:
+                if column == COL_DUE and cells[OVERDUE]:
                     painter.setPen(model.overdue_color)
                     painter.drawText(at, baseline, text)
                     painter.setPen(selected_color if selected else text_color)

@@ -28,14 +28,16 @@ from tests.ui.conftest import PASSWORD
 
 @dataclass
 class Gate:
-    """Holds the worker at its first progress report with done >= `after` until Cancel is
-    pressed (so the test clicks a dialog that is really showing progress); records every
-    report and the thread it came from."""
+    """Holds the worker at a progress report with done >= `after` (after letting `skip` such
+    reports pass) until Cancel is pressed, so the test clicks a dialog that is really showing
+    that report; records every report and the thread it came from."""
 
     after: int | None = None
+    skip: int = 0
     reports: list[tuple[int, int | None]] = field(default_factory=list)
     threads: set[str] = field(default_factory=set)
-    held: bool = False
+    held_at: tuple[int, int] | None = None
+    holding: threading.Event = field(default_factory=threading.Event)
 
 
 @pytest.fixture
@@ -47,11 +49,16 @@ def gate(monkeypatch: pytest.MonkeyPatch) -> Gate:
         holder.reports.append((done, total))
         holder.threads.add(threading.current_thread().name)
         report(self, done, total)
-        if holder.after is not None and done >= holder.after and not holder.held:
-            holder.held = True
-            deadline = time.monotonic() + 20
-            while not self.token.cancelled and time.monotonic() < deadline:
-                time.sleep(0.005)
+        if holder.after is None or done < holder.after or holder.held_at is not None:
+            return
+        if holder.skip > 0:
+            holder.skip -= 1
+            return
+        holder.held_at = (done, total or 0)
+        holder.holding.set()
+        deadline = time.monotonic() + 20
+        while not self.token.cancelled and time.monotonic() < deadline:
+            time.sleep(0.005)
 
     monkeypatch.setattr(background.Progress, "report", gated)
     return holder
@@ -63,20 +70,24 @@ class Clicked:
     label_after: str = ""
 
 
-def cancel_when_progressing(past: int = 0) -> Clicked:
-    """Poll for the progress dialog; once it shows a determinate bar past `past`, press
-    Cancel."""
+def cancel_when_held(gate: Gate) -> Clicked:
+    """Poll for the progress dialog; once the gate holds the work and the dialog's bar shows
+    the report it holds at, press Cancel."""
     clicked = Clicked()
     timer = QTimer()
 
     def poll() -> None:
+        if not gate.holding.is_set() or gate.held_at is None:
+            return
+        done, total = gate.held_at
+        expected = done * background.BAR_STEPS // total if total else 0
         for widget in QApplication.topLevelWidgets():
             if (
                 isinstance(widget, QProgressDialog)
                 and widget.objectName() == "backgroundProgress"
                 and widget.isVisible()
-                and widget.maximum() > 0
-                and widget.value() > past
+                and widget.maximum() == background.BAR_STEPS
+                and widget.value() == expected
             ):
                 clicked.bar = (widget.value(), widget.maximum())
                 button = widget.findChild(QPushButton)
@@ -121,7 +132,7 @@ def test_background_op_shows_a_determinate_bar_and_cancel_sets_the_token(
         progress.token.check()  # raises: Cancel was pressed while the gate held the work
         return "finished"
 
-    clicked = cancel_when_progressing()
+    clicked = cancel_when_held(gate)
     op: background.BackgroundOp[str] = background.BackgroundOp(
         None, work, title="Test", cancellable=True
     )
@@ -143,8 +154,8 @@ def test_cancelled_csv_import_keeps_only_whole_batches(
 ) -> None:
     path = patient_list(tmp_path / "list.csv", 1_300)
     monkeypatch.setattr(dialogs, "ask_open_files", lambda *_a: [str(path)])
-    gate.after = 1  # held after the first batch of 500 was written
-    clicked = cancel_when_progressing()
+    gate.after, gate.skip = 1, 1  # past the first pass's end, after the first batch of 500
+    clicked = cancel_when_held(gate)
     window.actions_by_name["import_csv"].trigger()
     assert clicked.bar == (500 * 1000 // 1_300, 1000)
     assert repo.record_numbers() == [f"L-{i:05d}" for i in range(500)]
@@ -191,7 +202,7 @@ def test_cancelled_case_file_import_keeps_whole_files(
         files.append(str(path))
     monkeypatch.setattr(dialogs, "ask_open_files", lambda *_a: files)
     gate.after = 2
-    clicked = cancel_when_progressing()
+    clicked = cancel_when_held(gate)
     window.actions_by_name["import_cases"].trigger()
     assert clicked.bar == (400, 1000)
     assert repo.record_numbers() == ["F-0", "F-1"]  # whole files; the third was not read
@@ -215,7 +226,7 @@ def test_cancelled_export_all_leaves_no_file(
     monkeypatch.setattr(dialogs, "ask_folder", lambda *_a: str(folder))
     exports_before = [e for e in repo.audit_entries(limit=1_000) if e.action.startswith("export")]
     gate.after = 3
-    clicked = cancel_when_progressing()
+    clicked = cancel_when_held(gate)
     window.actions_by_name["export_all"].trigger()
     assert clicked.bar == (500, 1000)
     assert list(folder.iterdir()) == []  # the three files written were removed
@@ -223,7 +234,7 @@ def test_cancelled_export_all_leaves_no_file(
     assert exports == exports_before  # and no export was audited
     assert no_modal[-1][0] == "Export cancelled"
     # Not cancelled: every patient written, audited once.
-    gate.after = None
+    gate.after, gate.held_at = None, None
     window.actions_by_name["export_all"].trigger()
     assert sorted(p.name for p in folder.iterdir()) == [f"P-{i:03d}.json" for i in range(6)]
     assert no_modal[-1][0] == "Patients exported"
@@ -252,12 +263,12 @@ def test_cancelled_backup_leaves_no_copy_and_no_temporary_file(
     # A small file's copy stays empty until SQLite writes it at the end: the reports say 0
     # bytes of the expected size until then (the bar is determinate at 0).
     gate.after = 0
-    clicked = cancel_when_progressing(past=-1)
+    clicked = cancel_when_held(gate)
     dialog.back_up_now()
     assert clicked.bar is not None and clicked.bar[1] == 1000 and clicked.bar[0] < 1000
     assert copies() == before  # neither a backup nor a hidden temporary copy
     assert dialog.status.text() == "The backup was cancelled; nothing was written."
-    gate.after = None
+    gate.after, gate.held_at = None, None
     dialog.back_up_now()
     assert len(copies()) == len(before) + 1
     assert dialog.status.text().startswith("Backup written:")
@@ -279,7 +290,7 @@ def test_restore_runs_off_the_ui_thread_and_a_cancel_changes_nothing(
     repo.delete_patient("P-000")
     before = dump_db(repo.path)
     gate.after = 1
-    clicked = cancel_when_progressing()
+    clicked = cancel_when_held(gate)
     assert run_restore(window, saved) is False
     assert clicked.bar == (250, 1000)  # step 1 of 4
     assert dump_db(repo.path) == before
@@ -292,7 +303,7 @@ def test_restore_runs_off_the_ui_thread_and_a_cancel_changes_nothing(
     assert window.user is None and repo.current_user is None
     as_admin(repo)
     # To the end: on the worker thread, the patient is back, everyone signs in again.
-    gate.after, gate.threads = None, set()
+    gate.after, gate.threads, gate.held_at = None, set(), None
     assert run_restore(window, saved) is True
     assert gate.threads == {"gistdesk-op"}
     assert window.user is None  # locked: sign in again on the restored accounts

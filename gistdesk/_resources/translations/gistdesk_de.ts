@@ -677,6 +677,49 @@ Alles, was danach gespeichert wurde, wird ersetzt (vorher wird die aktuelle Date
     </message>
   </context>
   <context>
+    <name>DatabaseChoice</name>
+    <message>
+      <location filename="../../gistdesk/ui/database_choice.py" line="74" />
+      <source>Give the database file's full path (or use Browse…).</source>
+      <translation>Geben Sie den vollständigen Pfad der Datenbankdatei an (oder nutzen Sie „Durchsuchen…“).</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/database_choice.py" line="67" />
+      <source>Only postgresql:// addresses can be opened (or a database file).</source>
+      <translation>Nur postgresql://-Adressen können geöffnet werden (oder eine Datenbankdatei).</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/database_choice.py" line="57" />
+      <source>The address holds a password; it is never stored. Remove it: the password is asked at sign-in, or comes from GISTDESK_PASSWORD or ~/.pgpass.</source>
+      <translation>Die Adresse enthält ein Passwort; Passwörter werden nie gespeichert. Entfernen Sie es: Das Passwort wird bei der Anmeldung abgefragt oder kommt aus GISTDESK_PASSWORD oder ~/.pgpass.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/database_choice.py" line="86" />
+      <source>The folder {0} does not exist.</source>
+      <translation>Der Ordner {0} existiert nicht.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/database_choice.py" line="51" />
+      <source>The team database address cannot be read: {0}</source>
+      <translation>Die Adresse der Teamdatenbank ist nicht lesbar: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/database_choice.py" line="41" />
+      <source>The team database is not available in this build of gistdesk.</source>
+      <translation>Die Teamdatenbank ist in dieser gistdesk-Version nicht verfügbar.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/database_choice.py" line="33" />
+      <source>This is not a database file or address.</source>
+      <translation>Das ist weder eine Datenbankdatei noch eine Datenbankadresse.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/database_choice.py" line="80" />
+      <source>{0} is a folder, not a database file.</source>
+      <translation>{0} ist ein Ordner, keine Datenbankdatei.</translation>
+    </message>
+  </context>
+  <context>
     <name>DateField</name>
     <message>
       <location filename="../../gistdesk/ui/forms/fields.py" line="66" />
@@ -917,205 +960,205 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
   <context>
     <name>FlagsPanel</name>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="76" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="78" />
       <source>Adjuvant therapy (days)</source>
       <translation>Adjuvante Therapie (Tage)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="448" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="550" />
       <source>Adjuvant therapy ends on {0} (in {1} days): on the Adjuvant ending worklist.</source>
       <translation>Die adjuvante Therapie endet am {0} (in {1} Tagen): auf der Arbeitsliste „Adjuvant endet“.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="91" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="93" />
       <source>Advised duration (days)</source>
       <translation>Empfohlene Dauer (Tage)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="144" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="149" />
       <source>Awaiting the team’s review</source>
       <translation>Wartet auf die Beurteilung des Teams</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="194" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="219" />
       <source>Basis:</source>
       <translation>Grundlage:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="77" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="79" />
       <source>Before surgery (days)</source>
       <translation>Vor der Operation (Tage)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="79" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="81" />
       <source>Change vs baseline</source>
       <translation>Änderung zum Ausgangsbefund</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="80" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="82" />
       <source>Change vs nadir</source>
       <translation>Änderung zum Nadir</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="73" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="75" />
       <source>Change vs reference</source>
       <translation>Änderung zur Referenz</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="181" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="206" />
       <source>Criteria:</source>
       <translation>Kriterien:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="87" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="89" />
       <source>Days</source>
       <translation>Tage</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="88" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="90" />
       <source>Days on this line</source>
       <translation>Tage auf dieser Linie</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="89" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="91" />
       <source>Days since the last scan</source>
       <translation>Tage seit der letzten Bildgebung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="81" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="83" />
       <source>Density change</source>
       <translation>Dichteänderung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="83" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="85" />
       <source>Density change vs nadir</source>
       <translation>Dichteänderung zum Nadir</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="92" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="94" />
       <source>Dose</source>
       <translation>Dosis</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="184" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="209" />
       <source>Extent:</source>
       <translation>Ausmaß:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="390" />
-      <location filename="../../gistdesk/ui/flags_panel.py" line="405" />
-      <location filename="../../gistdesk/ui/flags_panel.py" line="469" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="492" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="507" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="571" />
       <source>Flags</source>
       <translation>Hinweise</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="469" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="571" />
       <source>Flags ({0} open)</source>
       <translation>Hinweise ({0} offen)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="434" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="536" />
       <source>Flags support the GIST team's review; they are not orders.</source>
       <translation>Hinweise unterstützen die Beurteilung durch das GIST-Team; sie sind keine Anordnungen.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="69" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="71" />
       <source>Nadir scan</source>
       <translation>Nadir-Bildgebung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="78" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="80" />
       <source>Next scan due</source>
       <translation>Nächste Bildgebung fällig</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="430" />
-      <location filename="../../gistdesk/ui/flags_panel.py" line="473" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="532" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="575" />
       <source>No flags: nothing for the team to review.</source>
       <translation>Keine Hinweise: Für das Team gibt es nichts zu prüfen.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="211" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="234" />
       <source>Options to discuss:</source>
       <translation>Zu besprechende Optionen:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="148" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="153" />
       <source>Re-image requested</source>
       <translation>Erneute Bildgebung angefordert</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="71" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="73" />
       <source>Reference scan</source>
       <translation>Referenzbildgebung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="185" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="210" />
       <source>Resistance:</source>
       <translation>Resistenz:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="148" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="153" />
       <source>Reviewed</source>
       <translation>Beurteilt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="476" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="578" />
       <source>Reviewed ({0})</source>
       <translation>Beurteilt ({0})</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="86" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="88" />
       <source>SUVmax change</source>
       <translation>SUVmax-Änderung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="90" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="92" />
       <source>Scan interval (days)</source>
       <translation>Bildgebungsintervall (Tage)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="289" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="317" />
       <source>Select to show its scan</source>
       <translation>Auswählen, um die Bildgebung zu zeigen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="68" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="70" />
       <source>Smallest sum (nadir)</source>
       <translation>Kleinste Summe (Nadir)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="218" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="241" />
       <source>Source:</source>
       <translation>Quelle:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="67" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="69" />
       <source>Sum at baseline</source>
       <translation>Summe bei Ausgangsbefund</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="70" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="72" />
       <source>Sum at the reference scan</source>
       <translation>Summe bei der Referenzbildgebung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="66" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="68" />
       <source>Sum of target diameters</source>
       <translation>Summe der Zieldurchmesser</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="198" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="223" />
       <source>early on the first TKI line (when false progression is most common)</source>
       <translation>früh in der ersten TKI-Linie (wenn eine Pseudoprogression am häufigsten ist)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="191" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="216" />
       <source>off therapy</source>
       <translation>ohne Therapie</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="166" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="191" />
       <source>scan {0}</source>
       <translation>Bildgebung {0}</translation>
     </message>
@@ -2001,77 +2044,77 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
   <context>
     <name>PatientHeader</name>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="377" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="374" />
       <source>Diagnosed &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Diagnose &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="362" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="359" />
       <source>Record &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Akte &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="389" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="386" />
       <source>Recurrence risk: &lt;i&gt;not computable (size or mitoses missing)&lt;/i&gt;</source>
       <translation>Rückfallrisiko: &lt;i&gt;nicht berechenbar (Größe oder Mitosen fehlen)&lt;/i&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="399" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="396" />
       <source>Recurrence risk: modified NIH &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Rückfallrisiko: modifiziertes NIH &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="368" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="365" />
       <source>born {0}</source>
       <translation>geboren {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="384" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="381" />
       <source>extent &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Ausbreitung &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="380" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="377" />
       <source>mitoses &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Mitosen &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="383" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="380" />
       <source>mutation &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Mutation &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="374" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="371" />
       <source>no</source>
       <translation>nein</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="382" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="379" />
       <source>rupture &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Ruptur &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="378" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="375" />
       <source>site &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Lokalisation &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="379" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="376" />
       <source>size &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Größe &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="370" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="367" />
       <source>unknown</source>
       <translation>unbekannt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="372" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="369" />
       <source>yes</source>
       <translation>ja</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="364" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="361" />
       <source>{0} years</source>
       <translation>{0} Jahre</translation>
     </message>
@@ -2137,12 +2180,12 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
   <context>
     <name>PatientView</name>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="543" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="540" />
       <source>&amp;Procedures</source>
       <translation>&amp;Eingriffe</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="527" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="524" />
       <source>&amp;Scans</source>
       <translation>&amp;Bildgebung</translation>
     </message>
@@ -2152,61 +2195,61 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Konto</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="268" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="267" />
       <source>Action</source>
       <translation>Maßnahme</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="103" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="102" />
       <source>Baseline scan</source>
       <translation>Ausgangsbefund</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="109" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="108" />
       <source>Best Choi</source>
       <translation>Bestes Choi</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="104" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="103" />
       <source>Best RECIST</source>
       <translation>Bestes RECIST</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="261" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="260" />
       <source>CTCAE grade</source>
       <translation>CTCAE-Grad</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="227" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="226" />
       <source>Change</source>
       <translation>Änderung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="178" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="177" />
       <source>Choi</source>
       <translation>Choi</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/backups_dialog.py" line="104" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="116" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="153" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="251" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="259" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="115" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="152" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="250" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="258" />
       <source>Date</source>
       <translation>Datum</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="187" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="186" />
       <source>Density</source>
       <translation>Dichte</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="233" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="232" />
       <source>Density (HU)</source>
       <translation>Dichte (HU)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="221" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="220" />
       <source>Diameter (mm)</source>
       <translation>Durchmesser (mm)</translation>
     </message>
@@ -2216,35 +2259,35 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Anzeigename</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="117" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="116" />
       <source>Dose</source>
       <translation>Dosis</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="488" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="612" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="713" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="485" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="609" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="710" />
       <source>Dose history</source>
       <translation>Dosisverlauf</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="719" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="716" />
       <source>Dose history: {0}, from {1}</source>
       <translation>Dosisverlauf: {0}, ab {1}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="97" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="96" />
       <source>Dose now</source>
       <translation>Aktuelle Dosis</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="92" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="267" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="91" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="266" />
       <source>Drug</source>
       <translation>Medikament</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="96" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="95" />
       <source>End</source>
       <translation>Ende</translation>
     </message>
@@ -2254,17 +2297,17 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Datei</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="199" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="198" />
       <source>Flags</source>
       <translation>Hinweise</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="243" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="242" />
       <source>Hypodense</source>
       <translation>Hypodens</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="93" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="92" />
       <source>Intent</source>
       <translation>Therapieziel</translation>
     </message>
@@ -2274,120 +2317,120 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Art</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="216" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="215" />
       <source>Lesion</source>
       <translation>Läsion</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="703" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="700" />
       <source>Lesions on {0} ({1}), change vs the previous scan</source>
       <translation>Läsionen am {0} ({1}), Änderung gegenüber der vorigen Bildgebung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="512" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="690" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="509" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="687" />
       <source>Lesions: select a scan</source>
       <translation>Läsionen: Bildgebung auswählen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="94" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="93" />
       <source>Line</source>
       <translation>Linie</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="254" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="253" />
       <source>Margin</source>
       <translation>Resektionsrand</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="154" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="153" />
       <source>Modality</source>
       <translation>Modalität</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="240" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="239" />
       <source>New</source>
       <translation>Neu</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="220" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="219" />
       <source>Node</source>
       <translation>Lymphknoten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="244" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="243" />
       <source>Nodule</source>
       <translation>Knoten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="198" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="197" />
       <source>Non-target</source>
       <translation>Nicht-Ziel</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="256" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="255" />
       <source>Note</source>
       <translation>Notiz</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="218" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="253" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="217" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="252" />
       <source>Organ</source>
       <translation>Organ</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="192" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="191" />
       <source>PET</source>
       <translation>PET</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="234" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="233" />
       <source>Prev. HU</source>
       <translation>Vorher HU</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="222" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="221" />
       <source>Previous (mm)</source>
       <translation>Vorher (mm)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="252" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="251" />
       <source>Procedure</source>
       <translation>Eingriff</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="177" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="176" />
       <source>RECIST</source>
       <translation>RECIST</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="156" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="155" />
       <source>Reference</source>
       <translation>Referenz</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="204" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="203" />
       <source>Review</source>
       <translation>Beurteilung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="155" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="154" />
       <location filename="../../gistdesk/ui/users_dialog.py" line="35" />
       <source>Role</source>
       <translation>Rolle</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="239" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="238" />
       <source>SUVmax</source>
       <translation>SUVmax</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="118" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="117" />
       <source>Schedule</source>
       <translation>Schema</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="559" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="556" />
       <source>Side &amp;effects</source>
       <translation>&amp;Nebenwirkungen</translation>
     </message>
@@ -2397,43 +2440,43 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Größe</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="95" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="94" />
       <source>Start</source>
       <translation>Beginn</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="102" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="101" />
       <source>Stop reason</source>
       <translation>Abbruchgrund</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="161" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="160" />
       <source>Sum (mm)</source>
       <translation>Summe (mm)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="219" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="218" />
       <source>Target</source>
       <translation>Ziel</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="260" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="259" />
       <source>Term</source>
       <translation>Begriff</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="501" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="498" />
       <source>Therapy &amp;lines</source>
       <translation>&amp;Therapielinien</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="160" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="217" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="159" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="216" />
       <source>Treated</source>
       <translation>Behandelt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="255" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="254" />
       <source>Treated lesions</source>
       <translation>Behandelte Läsionen</translation>
     </message>
@@ -2443,12 +2486,12 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Benutzername</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="172" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="171" />
       <source>vs nadir</source>
       <translation>ggü. Nadir</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="167" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="166" />
       <source>vs reference</source>
       <translation>ggü. Referenz</translation>
     </message>
@@ -3327,7 +3370,7 @@ Eine nicht gemessene Läsion ist nicht 0 mm: Die Summe dieser Bildgebung fehlt i
   <context>
     <name>TimelineChart</name>
     <message>
-      <location filename="../../gistdesk/ui/timeline_chart.py" line="257" />
+      <location filename="../../gistdesk/ui/timeline_chart.py" line="302" />
       <source>Timeline chart</source>
       <translation>Verlaufsdiagramm</translation>
     </message>

@@ -677,6 +677,49 @@ Tout ce qui a été enregistré après ce moment est remplacé (la base actuelle
     </message>
   </context>
   <context>
+    <name>DatabaseChoice</name>
+    <message>
+      <location filename="../../gistdesk/ui/database_choice.py" line="74" />
+      <source>Give the database file's full path (or use Browse…).</source>
+      <translation>Indiquez le chemin complet du fichier de base de données (ou utilisez « Parcourir… »).</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/database_choice.py" line="67" />
+      <source>Only postgresql:// addresses can be opened (or a database file).</source>
+      <translation>Seules les adresses postgresql:// peuvent être ouvertes (ou un fichier de base de données).</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/database_choice.py" line="57" />
+      <source>The address holds a password; it is never stored. Remove it: the password is asked at sign-in, or comes from GISTDESK_PASSWORD or ~/.pgpass.</source>
+      <translation>L’adresse contient un mot de passe ; un mot de passe n’est jamais enregistré. Retirez-le : il est demandé à la connexion, ou vient de GISTDESK_PASSWORD ou de ~/.pgpass.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/database_choice.py" line="86" />
+      <source>The folder {0} does not exist.</source>
+      <translation>Le dossier {0} n’existe pas.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/database_choice.py" line="51" />
+      <source>The team database address cannot be read: {0}</source>
+      <translation>L’adresse de la base de données d’équipe est illisible : {0}</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/database_choice.py" line="41" />
+      <source>The team database is not available in this build of gistdesk.</source>
+      <translation>La base de données d’équipe n’est pas disponible dans cette version de gistdesk.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/database_choice.py" line="33" />
+      <source>This is not a database file or address.</source>
+      <translation>Ce n’est ni un fichier de base de données ni une adresse de base de données.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/database_choice.py" line="80" />
+      <source>{0} is a folder, not a database file.</source>
+      <translation>{0} est un dossier, pas un fichier de base de données.</translation>
+    </message>
+  </context>
+  <context>
     <name>DateField</name>
     <message>
       <location filename="../../gistdesk/ui/forms/fields.py" line="66" />
@@ -917,205 +960,205 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
   <context>
     <name>FlagsPanel</name>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="76" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="78" />
       <source>Adjuvant therapy (days)</source>
       <translation>Traitement adjuvant (jours)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="448" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="550" />
       <source>Adjuvant therapy ends on {0} (in {1} days): on the Adjuvant ending worklist.</source>
       <translation>Le traitement adjuvant se termine le {0} (dans {1} jours) : sur la liste de travail « Fin d'adjuvant ».</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="91" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="93" />
       <source>Advised duration (days)</source>
       <translation>Durée conseillée (jours)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="144" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="149" />
       <source>Awaiting the team’s review</source>
       <translation>En attente de l’évaluation de l’équipe</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="194" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="219" />
       <source>Basis:</source>
       <translation>Fondement :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="77" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="79" />
       <source>Before surgery (days)</source>
       <translation>Avant la chirurgie (jours)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="79" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="81" />
       <source>Change vs baseline</source>
       <translation>Variation par rapport à la référence</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="80" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="82" />
       <source>Change vs nadir</source>
       <translation>Variation par rapport au nadir</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="73" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="75" />
       <source>Change vs reference</source>
       <translation>Variation par rapport à la référence</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="181" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="206" />
       <source>Criteria:</source>
       <translation>Critères :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="87" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="89" />
       <source>Days</source>
       <translation>Jours</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="88" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="90" />
       <source>Days on this line</source>
       <translation>Jours sur cette ligne</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="89" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="91" />
       <source>Days since the last scan</source>
       <translation>Jours depuis le dernier examen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="81" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="83" />
       <source>Density change</source>
       <translation>Variation de densité</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="83" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="85" />
       <source>Density change vs nadir</source>
       <translation>Variation de densité par rapport au nadir</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="92" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="94" />
       <source>Dose</source>
       <translation>Dose</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="184" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="209" />
       <source>Extent:</source>
       <translation>Étendue :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="390" />
-      <location filename="../../gistdesk/ui/flags_panel.py" line="405" />
-      <location filename="../../gistdesk/ui/flags_panel.py" line="469" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="492" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="507" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="571" />
       <source>Flags</source>
       <translation>Alertes</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="469" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="571" />
       <source>Flags ({0} open)</source>
       <translation>Alertes ({0} ouvertes)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="434" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="536" />
       <source>Flags support the GIST team's review; they are not orders.</source>
       <translation>Les alertes aident l'équipe GIST à évaluer ; ce ne sont pas des prescriptions.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="69" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="71" />
       <source>Nadir scan</source>
       <translation>Examen du nadir</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="78" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="80" />
       <source>Next scan due</source>
       <translation>Prochain examen prévu</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="430" />
-      <location filename="../../gistdesk/ui/flags_panel.py" line="473" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="532" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="575" />
       <source>No flags: nothing for the team to review.</source>
       <translation>Aucune alerte : rien à revoir pour l'équipe.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="211" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="234" />
       <source>Options to discuss:</source>
       <translation>Options à discuter :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="148" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="153" />
       <source>Re-image requested</source>
       <translation>Nouvel examen demandé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="71" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="73" />
       <source>Reference scan</source>
       <translation>Examen de référence</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="185" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="210" />
       <source>Resistance:</source>
       <translation>Résistance :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="148" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="153" />
       <source>Reviewed</source>
       <translation>Évalué</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="476" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="578" />
       <source>Reviewed ({0})</source>
       <translation>Évaluées ({0})</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="86" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="88" />
       <source>SUVmax change</source>
       <translation>Variation du SUVmax</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="90" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="92" />
       <source>Scan interval (days)</source>
       <translation>Intervalle entre examens (jours)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="289" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="317" />
       <source>Select to show its scan</source>
       <translation>Sélectionner pour afficher l'examen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="68" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="70" />
       <source>Smallest sum (nadir)</source>
       <translation>Plus petite somme (nadir)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="218" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="241" />
       <source>Source:</source>
       <translation>Source :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="67" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="69" />
       <source>Sum at baseline</source>
       <translation>Somme initiale</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="70" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="72" />
       <source>Sum at the reference scan</source>
       <translation>Somme à l’examen de référence</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="66" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="68" />
       <source>Sum of target diameters</source>
       <translation>Somme des diamètres cibles</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="198" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="223" />
       <source>early on the first TKI line (when false progression is most common)</source>
       <translation>tôt dans la première ligne de TKI (quand la pseudo-progression est la plus fréquente)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="191" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="216" />
       <source>off therapy</source>
       <translation>sans traitement</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="166" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="191" />
       <source>scan {0}</source>
       <translation>examen {0}</translation>
     </message>
@@ -2001,77 +2044,77 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
   <context>
     <name>PatientHeader</name>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="377" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="374" />
       <source>Diagnosed &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Diagnostic &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="362" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="359" />
       <source>Record &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Dossier &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="389" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="386" />
       <source>Recurrence risk: &lt;i&gt;not computable (size or mitoses missing)&lt;/i&gt;</source>
       <translation>Risque de récidive : &lt;i&gt;non calculable (taille ou mitoses manquantes)&lt;/i&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="399" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="396" />
       <source>Recurrence risk: modified NIH &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Risque de récidive : NIH modifié &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="368" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="365" />
       <source>born {0}</source>
       <translation>né(e) le {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="384" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="381" />
       <source>extent &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>extension &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="380" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="377" />
       <source>mitoses &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>mitoses &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="383" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="380" />
       <source>mutation &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>mutation &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="374" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="371" />
       <source>no</source>
       <translation>non</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="382" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="379" />
       <source>rupture &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>rupture &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="378" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="375" />
       <source>site &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>site &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="379" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="376" />
       <source>size &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>taille &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="370" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="367" />
       <source>unknown</source>
       <translation>inconnue</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="372" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="369" />
       <source>yes</source>
       <translation>oui</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="364" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="361" />
       <source>{0} years</source>
       <translation>{0} ans</translation>
     </message>
@@ -2137,12 +2180,12 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
   <context>
     <name>PatientView</name>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="543" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="540" />
       <source>&amp;Procedures</source>
       <translation>&amp;Interventions</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="527" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="524" />
       <source>&amp;Scans</source>
       <translation>&amp;Examens</translation>
     </message>
@@ -2152,61 +2195,61 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>Compte</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="268" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="267" />
       <source>Action</source>
       <translation>Mesure</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="103" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="102" />
       <source>Baseline scan</source>
       <translation>Examen de référence</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="109" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="108" />
       <source>Best Choi</source>
       <translation>Meilleur Choi</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="104" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="103" />
       <source>Best RECIST</source>
       <translation>Meilleur RECIST</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="261" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="260" />
       <source>CTCAE grade</source>
       <translation>Grade CTCAE</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="227" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="226" />
       <source>Change</source>
       <translation>Variation</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="178" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="177" />
       <source>Choi</source>
       <translation>Choi</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/backups_dialog.py" line="104" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="116" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="153" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="251" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="259" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="115" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="152" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="250" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="258" />
       <source>Date</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="187" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="186" />
       <source>Density</source>
       <translation>Densité</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="233" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="232" />
       <source>Density (HU)</source>
       <translation>Densité (UH)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="221" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="220" />
       <source>Diameter (mm)</source>
       <translation>Diamètre (mm)</translation>
     </message>
@@ -2216,35 +2259,35 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>Nom affiché</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="117" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="116" />
       <source>Dose</source>
       <translation>Dose</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="488" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="612" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="713" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="485" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="609" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="710" />
       <source>Dose history</source>
       <translation>Historique des doses</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="719" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="716" />
       <source>Dose history: {0}, from {1}</source>
       <translation>Historique des doses : {0}, depuis le {1}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="97" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="96" />
       <source>Dose now</source>
       <translation>Dose actuelle</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="92" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="267" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="91" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="266" />
       <source>Drug</source>
       <translation>Médicament</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="96" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="95" />
       <source>End</source>
       <translation>Fin</translation>
     </message>
@@ -2254,17 +2297,17 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>Fichier</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="199" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="198" />
       <source>Flags</source>
       <translation>Alertes</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="243" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="242" />
       <source>Hypodense</source>
       <translation>Hypodense</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="93" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="92" />
       <source>Intent</source>
       <translation>Objectif</translation>
     </message>
@@ -2274,120 +2317,120 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="216" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="215" />
       <source>Lesion</source>
       <translation>Lésion</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="703" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="700" />
       <source>Lesions on {0} ({1}), change vs the previous scan</source>
       <translation>Lésions le {0} ({1}), variation par rapport à l'examen précédent</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="512" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="690" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="509" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="687" />
       <source>Lesions: select a scan</source>
       <translation>Lésions : sélectionnez un examen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="94" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="93" />
       <source>Line</source>
       <translation>Ligne</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="254" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="253" />
       <source>Margin</source>
       <translation>Marge</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="154" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="153" />
       <source>Modality</source>
       <translation>Modalité</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="240" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="239" />
       <source>New</source>
       <translation>Nouvelle</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="220" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="219" />
       <source>Node</source>
       <translation>Ganglion</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="244" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="243" />
       <source>Nodule</source>
       <translation>Nodule</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="198" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="197" />
       <source>Non-target</source>
       <translation>Non cible</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="256" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="255" />
       <source>Note</source>
       <translation>Note</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="218" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="253" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="217" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="252" />
       <source>Organ</source>
       <translation>Organe</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="192" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="191" />
       <source>PET</source>
       <translation>TEP</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="234" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="233" />
       <source>Prev. HU</source>
       <translation>UH avant</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="222" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="221" />
       <source>Previous (mm)</source>
       <translation>Avant (mm)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="252" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="251" />
       <source>Procedure</source>
       <translation>Intervention</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="177" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="176" />
       <source>RECIST</source>
       <translation>RECIST</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="156" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="155" />
       <source>Reference</source>
       <translation>Référence</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="204" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="203" />
       <source>Review</source>
       <translation>Évaluation</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="155" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="154" />
       <location filename="../../gistdesk/ui/users_dialog.py" line="35" />
       <source>Role</source>
       <translation>Rôle</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="239" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="238" />
       <source>SUVmax</source>
       <translation>SUVmax</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="118" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="117" />
       <source>Schedule</source>
       <translation>Schéma</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="559" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="556" />
       <source>Side &amp;effects</source>
       <translation>&amp;Effets indésirables</translation>
     </message>
@@ -2397,43 +2440,43 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>Taille</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="95" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="94" />
       <source>Start</source>
       <translation>Début</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="102" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="101" />
       <source>Stop reason</source>
       <translation>Motif d'arrêt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="161" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="160" />
       <source>Sum (mm)</source>
       <translation>Somme (mm)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="219" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="218" />
       <source>Target</source>
       <translation>Cible</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="260" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="259" />
       <source>Term</source>
       <translation>Terme</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="501" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="498" />
       <source>Therapy &amp;lines</source>
       <translation>&amp;Lignes de traitement</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="160" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="217" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="159" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="216" />
       <source>Treated</source>
       <translation>Traitée</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="255" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="254" />
       <source>Treated lesions</source>
       <translation>Lésions traitées</translation>
     </message>
@@ -2443,12 +2486,12 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>Nom d'utilisateur</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="172" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="171" />
       <source>vs nadir</source>
       <translation>vs nadir</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="167" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="166" />
       <source>vs reference</source>
       <translation>vs référence</translation>
     </message>
@@ -3327,7 +3370,7 @@ Une lésion non mesurée ne vaut pas 0 mm : la somme de cet examen est omise du 
   <context>
     <name>TimelineChart</name>
     <message>
-      <location filename="../../gistdesk/ui/timeline_chart.py" line="257" />
+      <location filename="../../gistdesk/ui/timeline_chart.py" line="302" />
       <source>Timeline chart</source>
       <translation>Graphique d'évolution</translation>
     </message>
