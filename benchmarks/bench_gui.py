@@ -183,7 +183,7 @@ def in_process(db: Path, settings_path: str, parts: frozenset[str]) -> dict[str,
     from PySide6.QtWidgets import QApplication
 
     from gistdesk.storage.repository import SqliteRepository
-    from gistdesk.ui.app import create_application, search_opener
+    from gistdesk.ui.app import create_application, freeze_startup_objects, search_opener
     from gistdesk.ui.main_window import MainWindow
 
     app = create_application()
@@ -197,6 +197,7 @@ def in_process(db: Path, settings_path: str, parts: frozenset[str]) -> dict[str,
     )
     window.resize(1760, 1000)
     window.show()
+    freeze_startup_objects()  # as app.start does once the window is up
     app.processEvents()
 
     # Search: type names and record numbers key by key, as a user does. The query runs on

@@ -7,6 +7,7 @@ dialog saying what failed.
 
 from __future__ import annotations
 
+import gc
 import getpass
 import logging
 import os
@@ -565,7 +566,15 @@ def start(
     window.database_requested.connect(lambda kind: switch_database(window, kind))
     window.restore_requested.connect(lambda backup: restore_backup(window, Path(backup)))
     window.show()
+    freeze_startup_objects()
     return window
+
+
+def freeze_startup_objects() -> None:
+    """Move what the start built (modules, widgets, the first page) out of the garbage
+    collector's sight: they live as long as the app, and a full collection otherwise walks
+    them all again every time, a pause of 30-80 ms in the middle of scrolling (issue 16)."""
+    gc.freeze()  # cheap: the tracked objects change lists, nothing is walked
 
 
 def run(db: Path | None, demo_db: Path | None, settings_path: str | None = None) -> int:
