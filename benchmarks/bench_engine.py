@@ -257,6 +257,21 @@ def timed(func: Callable[[], object]) -> float:
     return time.perf_counter() - begin
 
 
+def timed_both(func: Callable[[], object]) -> tuple[float, float]:
+    """(wall, CPU) seconds. On a shared machine the wall time also counts the other
+    processes' turns; the CPU time of this process is the engine's own work."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    func()
+    return time.perf_counter() - wall, time.process_time() - cpu
+
+
+def load_average() -> str:
+    try:
+        return ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    except OSError:
+        return "unknown"
+
+
 @dataclass
 class Results:
     python: str
@@ -264,14 +279,18 @@ class Results:
     generate_s: float
     invalid: int
     batch_runs: list[float]
+    batch_cpu: list[float]
     validate_s: float
     roundtrip_s: float
     flags: int
     followups: int
     large_runs_ms: list[float]
+    large_cpu_ms: list[float]
     large_followups: int
     large_flags: int
     large_lesions: int
+    load_before: str = "unknown"
+    load_after: str = "unknown"
     profile: str | None = None
 
     @property
@@ -283,12 +302,21 @@ class Results:
         return statistics.median(self.large_runs_ms)
 
     @property
+    def batch_cpu_median(self) -> float:
+        return statistics.median(self.batch_cpu)
+
+    @property
+    def large_cpu_median_ms(self) -> float:
+        return statistics.median(self.large_cpu_ms)
+
+    @property
     def large_p90_ms(self) -> float:
         return sorted(self.large_runs_ms)[int(len(self.large_runs_ms) * 0.9)]
 
 
 def run(profile: bool) -> Results:
     gc.collect()
+    load_before = load_average()
     t0 = time.perf_counter()
     batch = ordinary_cases(ORDINARY_CASES)
     generate_s = time.perf_counter() - t0
@@ -296,7 +324,7 @@ def run(profile: bool) -> Results:
     # Warm up once (imports, caches), then time whole passes over all 10,000 cases.
     for case, as_of in batch[:200]:
         assess(case, as_of)
-    batch_runs = [timed(lambda: [assess(c, d) for c, d in batch]) for _ in range(3)]
+    batch_both = [timed_both(lambda: [assess(c, d) for c, d in batch]) for _ in range(3)]
     validate_s = timed(lambda: [validate_case(c, d) for c, d in batch])
     roundtrip_s = timed(lambda: [case_from_dict(json.loads(dump_case(c))) for c, _ in batch])
     assessments = [assess(c, d) for c, d in batch]
@@ -305,7 +333,7 @@ def run(profile: bool) -> Results:
     assert not errors(validate_case(big, big_as_of)), "the large case must be valid"
     for _ in range(20):
         assess(big, big_as_of)
-    large_runs = [timed(lambda: assess(big, big_as_of)) * 1000 for _ in range(LARGE_RUNS)]
+    large_both = [timed_both(lambda: assess(big, big_as_of)) for _ in range(LARGE_RUNS)]
     result = assess(big, big_as_of)
     results = Results(
         python=platform.python_version(),
@@ -313,15 +341,19 @@ def run(profile: bool) -> Results:
         f"{os.cpu_count()} logical CPUs (the benchmark uses one)",
         generate_s=generate_s,
         invalid=invalid,
-        batch_runs=batch_runs,
+        batch_runs=[wall for wall, _ in batch_both],
+        batch_cpu=[cpu for _, cpu in batch_both],
         validate_s=validate_s,
         roundtrip_s=roundtrip_s,
         flags=sum(len(a.flags) for a in assessments),
         followups=sum(len(a.scans) for a in assessments),
-        large_runs_ms=large_runs,
+        large_runs_ms=[wall * 1000 for wall, _ in large_both],
+        large_cpu_ms=[cpu * 1000 for _, cpu in large_both],
         large_followups=len(result.scans),
         large_flags=len(result.flags),
         large_lesions=sum(len(s.lesions) for s in big.scans),
+        load_before=load_before,
+        load_after=load_average(),
     )
     if profile:
         profiler = cProfile.Profile()
@@ -336,23 +368,31 @@ def run(profile: bool) -> Results:
 
 
 def report(r: Results) -> str:
-    batch_ok = r.batch_median < ORDINARY_TARGET_S
-    large_ok = r.large_median_ms < LARGE_TARGET_MS
-    runs = ", ".join(f"{t:.2f}" for t in r.batch_runs)
+    # The targets are judged on CPU time (the engine's own work on one core); on an idle
+    # machine wall and CPU time agree, on a shared one the wall time also counts the others.
+    batch_ok = r.batch_cpu_median < ORDINARY_TARGET_S
+    large_ok = r.large_cpu_median_ms < LARGE_TARGET_MS
+    runs = ", ".join(f"{t:.2f}" for t in r.batch_cpu)
+    walls = ", ".join(f"{t:.2f}" for t in r.batch_runs)
+    cpu_p90 = sorted(r.large_cpu_ms)[int(len(r.large_cpu_ms) * 0.9)]
     lines = [
         "# Engine benchmark",
         "",
         "`python benchmarks/bench_engine.py --write [--profile]` (seeded generator: every run",
-        "assesses the same cases). Wall-clock times on one core, `assess()` only unless stated.",
+        "assesses the same cases). `assess()` only unless stated, on one core: CPU time of the",
+        "process (time.process_time, what the targets are judged on) and wall-clock time.",
         "",
         f"- Python {r.python}; {r.machine}",
+        f"- Load average (1, 5, 15 min) before the run: {r.load_before}; after: {r.load_after}",
         "",
-        "| measurement | result | target | |",
-        "| --- | --- | --- | --- |",
+        "| measurement | CPU time | wall time | target | |",
+        "| --- | --- | --- | --- | --- |",
         f"| 10,000 ordinary cases (1-4 lines, 0-12 scans, 1-5 lesions), median of 3 passes "
-        f"| {r.batch_median:.2f} s (passes: {runs}) | < {ORDINARY_TARGET_S:g} s "
+        f"| {r.batch_cpu_median:.2f} s (passes: {runs}) "
+        f"| {r.batch_median:.2f} s (passes: {walls}) | < {ORDINARY_TARGET_S:g} s "
         f"| {'met' if batch_ok else 'MISSED'} |",
         f"| large case (10 lines, 100 scans x 10 lesions), median of {LARGE_RUNS} runs "
+        f"| {r.large_cpu_median_ms:.2f} ms (min {min(r.large_cpu_ms):.2f}, p90 {cpu_p90:.2f}) "
         f"| {r.large_median_ms:.2f} ms (min {min(r.large_runs_ms):.2f}, "
         f"p90 {r.large_p90_ms:.2f}) | < {LARGE_TARGET_MS:g} ms "
         f"| {'met' if large_ok else 'MISSED'} |",

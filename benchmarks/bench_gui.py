@@ -14,6 +14,11 @@ Measured, each next to the same run's baselines:
 - scrolling the whole list (fetch-more pages of 200) to the bottom: the longest step;
 - opening a patient with 60 scans (load, assess, draw): goal < 100 ms.
 The 100,000-patient database is generated once into build/bench and reused.
+
+Every child runs with compiled bytecode, as an installed app has it: the warm-up run writes
+it to build/bench/pycache (a PYTHONDONTWRITEBYTECODE in the developer's environment would
+otherwise make every start compile each gistdesk module from source, which no installed
+wheel or bundle does).
 """
 
 from __future__ import annotations
@@ -48,11 +53,13 @@ TARGET_OPEN_MS = 100.0
 TARGET_SCROLL_MS = 16.0
 BIG_RECORD = "BENCH-60"
 RUNS = 7
+PYCACHE = Path("build/bench/pycache")
 
 
 def child(script: str, *args: str) -> tuple[float, float]:
     """(wall s, CPU s) of a whole child process."""
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPYCACHEPREFIX": str(PYCACHE)}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     started = time.perf_counter()
     proc = subprocess.Popen(
         [sys.executable, str(HERE / script), *args],
@@ -68,13 +75,13 @@ def child(script: str, *args: str) -> tuple[float, float]:
     return wall, usage.ru_utime + usage.ru_stime
 
 
-def start_figures(settings: str) -> dict[str, tuple[float, float]]:
+def start_figures(settings: str, runs_each: int = RUNS) -> dict[str, tuple[float, float]]:
     """Median (wall, CPU) per kind, runs alternating: bare, 1k, 100k, bare, 1k, ..."""
     for db in DBS.values():  # warm the file cache, and migrate once
         child("start_app.py", str(db), settings)
     child("bare_window.py")
     runs: dict[str, list[tuple[float, float]]] = {"bare": [], **{str(n): [] for n in DBS}}
-    for _ in range(RUNS):
+    for _ in range(runs_each):
         runs["bare"].append(child("bare_window.py"))
         for n, db in DBS.items():
             runs[str(n)].append(child("start_app.py", str(db), settings))
@@ -160,13 +167,17 @@ def loop_wait(window: object) -> None:
         model.search_failed.disconnect(loop.quit)
 
 
-def in_process(db: Path, settings_path: str) -> dict[str, float]:
+PARTS = ("start", "search", "scroll", "open")
+ALL = frozenset(PARTS)
+
+
+def in_process(db: Path, settings_path: str, parts: frozenset[str]) -> dict[str, float]:
     from PySide6.QtCore import QEventLoop, QSettings, Qt
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
     from gistdesk.storage.repository import SqliteRepository
-    from gistdesk.ui.app import create_application, search_opener
+    from gistdesk.ui.app import create_application, freeze_startup_objects, search_opener
     from gistdesk.ui.main_window import MainWindow
 
     app = create_application()
@@ -180,6 +191,7 @@ def in_process(db: Path, settings_path: str) -> dict[str, float]:
     )
     window.resize(1760, 1000)
     window.show()
+    freeze_startup_objects()  # as app.start does once the window is up
     app.processEvents()
 
     # Search: type names and record numbers key by key, as a user does. The query runs on
@@ -208,77 +220,81 @@ def in_process(db: Path, settings_path: str) -> dict[str, float]:
         key_ms.append((time.perf_counter() - t0) * 1000)
         key_cpu.append((time.process_time() - c0) * 1000)
 
-    press("x")  # the first search opens the thread's connection: not a keystroke's cost
-    press(Qt.Key.Key_Backspace)
-    block_ms.clear()
-    key_ms.clear()
-    key_cpu.clear()
     one_letter_ms: list[float] = []
     one_letter_cpu: list[float] = []
-    for letter in "abcdefghijklmnopqrstuvwxyz":  # every one-letter prefix, and back
-        press(letter)
-        one_letter_ms.append(key_ms[-1])
-        one_letter_cpu.append(key_cpu[-1])
-        press(Qt.Key.Key_Backspace)
-    for text in ("weiß", "müller", "garcia", "soren", "GD-0012", "001", "2.4.1961", "BENCH"):
-        for char in text:
-            press(char)
-        for _ in text:
-            press(Qt.Key.Key_Backspace)
-
-    # Where a keystroke's time goes: the repository's own query for that text (ranked).
     storage_ms: dict[str, float] = {}
-    for prefix in ("m", "g", "w", "GD-", "GD-0", "mül", "garc jos", "001", "1961-04-02"):
-        samples = []
-        for _ in range(7):
-            t0 = time.perf_counter()
-            repo.search(prefix, limit=64)
-            samples.append((time.perf_counter() - t0) * 1000)
-        storage_ms[prefix] = statistics.median(samples)
-    # The bare-SQL baseline: the cheapest indexed query for a page of 64 names.
-    raw = sqlite3.connect(str(db))
     bare_sql: list[float] = []
-    for letter in "abcdefghijklmnopqrstuvwxyz":
-        t0 = time.perf_counter()
-        raw.execute(
-            "SELECT id, record_number, family_name, given_name, birth_date FROM patients "
-            "WHERE name_key >= ? AND name_key < ? ORDER BY name_key LIMIT 64",
-            (letter, chr(ord(letter) + 1)),
-        ).fetchall()
-        bare_sql.append((time.perf_counter() - t0) * 1000)
-    raw.close()
+    if "search" in parts:
+        press("x")  # the first search opens the thread's connection: not a keystroke's cost
+        press(Qt.Key.Key_Backspace)
+        block_ms.clear()
+        key_ms.clear()
+        key_cpu.clear()
+        for letter in "abcdefghijklmnopqrstuvwxyz":  # every one-letter prefix, and back
+            press(letter)
+            one_letter_ms.append(key_ms[-1])
+            one_letter_cpu.append(key_cpu[-1])
+            press(Qt.Key.Key_Backspace)
+        for text in ("weiß", "müller", "garcia", "soren", "GD-0012", "001", "2.4.1961", "BENCH"):
+            for char in text:
+                press(char)
+            for _ in text:
+                press(Qt.Key.Key_Backspace)
+
+        # Where a keystroke's time goes: the repository's own query for that text (ranked).
+        for prefix in ("m", "g", "w", "GD-", "GD-0", "mül", "garc jos", "001", "1961-04-02"):
+            samples = []
+            for _ in range(7):
+                t0 = time.perf_counter()
+                repo.search(prefix, limit=64)
+                samples.append((time.perf_counter() - t0) * 1000)
+            storage_ms[prefix] = statistics.median(samples)
+        # The bare-SQL baseline: the cheapest indexed query for a page of 64 names.
+        raw = sqlite3.connect(str(db))
+        for letter in "abcdefghijklmnopqrstuvwxyz":
+            t0 = time.perf_counter()
+            raw.execute(
+                "SELECT id, record_number, family_name, given_name, birth_date FROM patients "
+                "WHERE name_key >= ? AND name_key < ? ORDER BY name_key LIMIT 64",
+                (letter, chr(ord(letter) + 1)),
+            ).fetchall()
+            bare_sql.append((time.perf_counter() - t0) * 1000)
+        raw.close()
 
     # Scrolling the unfiltered list to the very bottom, a page (fetchMore) at a time.
-    window.search.clear()
-    loop_wait(window)
     scroll_ms: list[float] = []
     scroll_cpu: list[float] = []
-    bar = window.list_view.verticalScrollBar()
-    while window.list_model.canFetchMore():
-        c0 = time.process_time()
-        t0 = time.perf_counter()
-        bar.setValue(bar.maximum())
-        app.processEvents()
-        window.list_view.viewport().repaint()
-        scroll_ms.append((time.perf_counter() - t0) * 1000)
-        scroll_cpu.append((time.process_time() - c0) * 1000)
-    scrolled_rows = window.list_model.rowCount()
+    scrolled_rows = 0
+    if "scroll" in parts:
+        window.search.clear()
+        loop_wait(window)
+        bar = window.list_view.verticalScrollBar()
+        while window.list_model.canFetchMore():
+            c0 = time.process_time()
+            t0 = time.perf_counter()
+            bar.setValue(bar.maximum())
+            app.processEvents()
+            window.list_view.viewport().repaint()
+            scroll_ms.append((time.perf_counter() - t0) * 1000)
+            scroll_cpu.append((time.process_time() - c0) * 1000)
+        scrolled_rows = window.list_model.rowCount()
 
     # Opening a patient with 60 scans: load, assess, fill every view, paint.
     open_ms: list[float] = []
     open_cpu: list[float] = []
-    other = repo.list_patients(limit=1)[0].record_number
-    for _ in range(10):
-        window.open_patient(other)
-        app.processEvents()
-        c0 = time.process_time()
-        t0 = time.perf_counter()
-        window.open_patient(BIG_RECORD)
-        window.repaint()
-        open_ms.append((time.perf_counter() - t0) * 1000)
-        open_cpu.append((time.process_time() - c0) * 1000)
-    case = window.controller.case
-    assert case is not None and len(case.scans) == 60
+    if "open" in parts:
+        other = repo.list_patients(limit=1)[0].record_number
+        for _ in range(10):
+            window.open_patient(other)
+            app.processEvents()
+            c0 = time.process_time()
+            t0 = time.perf_counter()
+            window.open_patient(BIG_RECORD)
+            window.repaint()
+            open_ms.append((time.perf_counter() - t0) * 1000)
+            open_cpu.append((time.process_time() - c0) * 1000)
+        case = window.controller.case
+        assert case is not None and len(case.scans) == 60
     QApplication.processEvents()
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     key_ms.sort()
@@ -289,64 +305,118 @@ def in_process(db: Path, settings_path: str) -> dict[str, float]:
         ordered = sorted(values)
         return ordered[max(0, int(len(ordered) * 0.95) - 1)] if ordered else 0.0
 
+    def median(values: list[float]) -> float:
+        return statistics.median(values) if values else 0.0
+
+    def top(values: list[float]) -> float:
+        return max(values) if values else 0.0
+
     return {
         "key_cpu_p95": p95(key_cpu),
-        "key_cpu_max": max(key_cpu),
+        "key_cpu_max": top(key_cpu),
         "one_letter_cpu_p95": p95(one_letter_cpu),
         "scroll_cpu_p95": p95(scroll_cpu),
-        "scroll_cpu_max": max(scroll_cpu) if scroll_cpu else 0.0,
-        "open_cpu_median": statistics.median(open_cpu),
-        "open_cpu_max": max(open_cpu),
+        "scroll_cpu_max": top(scroll_cpu),
+        "open_cpu_median": median(open_cpu),
+        "open_cpu_max": top(open_cpu),
         "load_end": os.getloadavg()[0],
-        "one_letter_p95": sorted(one_letter_ms)[int(len(one_letter_ms) * 0.95) - 1],
-        "one_letter_max": max(one_letter_ms),
-        "bare_sql_median": statistics.median(bare_sql),
-        "bare_sql_max": max(bare_sql),
+        "one_letter_p95": p95(one_letter_ms),
+        "one_letter_max": top(one_letter_ms),
+        "bare_sql_median": median(bare_sql),
+        "bare_sql_max": top(bare_sql),
         "scroll_steps": float(len(scroll_ms)),
-        "scroll_p95": scroll_ms[int(len(scroll_ms) * 0.95) - 1] if scroll_ms else 0.0,
-        "scroll_max": scroll_ms[-1] if scroll_ms else 0.0,
+        "scroll_p95": p95(scroll_ms),
+        "scroll_max": top(scroll_ms),
         "scroll_rows": float(scrolled_rows),
-        "block_median": statistics.median(block_ms),
-        "block_max": block_ms[-1],
-        "key_median": statistics.median(key_ms),
-        "key_p95": key_ms[int(len(key_ms) * 0.95) - 1],
-        "key_max": key_ms[-1],
+        "block_median": median(block_ms),
+        "block_max": top(block_ms),
+        "key_median": median(key_ms),
+        "key_p95": p95(key_ms),
+        "key_max": top(key_ms),
         "key_n": float(len(key_ms)),
-        "open_median": statistics.median(open_ms),
-        "open_max": max(open_ms),
+        "open_median": median(open_ms),
+        "open_max": top(open_ms),
         "rss_mb": rss_mb,
         "patients": float(repo.count_patients()),
         **{f"storage:{k}": v for k, v in storage_ms.items()},
     }
 
 
+def _label_key(label: str) -> str:
+    """A row's label without its varying numbers (key counts, rows, pages)."""
+    return " ".join(w for w in label.split()[:3] if not any(c.isdigit() for c in w))
+
+
+def partial_update(
+    previous: str, rows: list[tuple[str, str, str, str, str]], storage: str, note: str
+) -> str:
+    """The previous RESULTS text with the rows of a partial run (and its note) in place."""
+    lines = previous.splitlines()
+    for _part, a, b, c, d in rows:
+        key = _label_key(a)
+        for i, line in enumerate(lines):
+            cells = line.split(" | ")
+            if line.startswith("| ") and _label_key(cells[0][2:]) == key:
+                lines[i] = f"| {a} | {b} | {c} | {d} |"
+                break
+    lines = [line for line in lines if not line.startswith("Partial re-run (")]
+    end = max(i for i, line in enumerate(lines) if line.startswith("| "))
+    lines[end + 1 : end + 1] = ["", note]
+    lines = [
+        line for i, line in enumerate(lines) if line or i == 0 or lines[i - 1]
+    ]  # one blank line between paragraphs
+    if storage:
+        lines = [
+            f"The repository's ranked search per text (`search(text, limit=64)`, median of 7): "
+            f"{storage}."
+            if line.startswith("The repository's ranked search")
+            else line
+            for line in lines
+        ]
+    return "\n".join(lines) + "\n"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--no-write", action="store_true")
+    parser.add_argument(
+        "--only",
+        default=",".join(PARTS),
+        help=f"comma-separated parts to measure, of {','.join(PARTS)}; a partial run "
+        "replaces only its own rows in RESULTS-gui.md",
+    )
+    parser.add_argument("--runs", type=int, default=RUNS, help="start runs of each kind")
     args = parser.parse_args(argv)
+    parts = frozenset(p.strip() for p in args.only.split(",") if p.strip())
+    if not parts or not parts <= set(PARTS):
+        parser.error(f"--only takes some of {','.join(PARTS)}")
     for n, db in DBS.items():
         ensure_db(db, n)
     settings = str(Path(tempfile.mkdtemp()) / "bench.ini")
     machine = describe()
-    starts = start_figures(settings)
-    measured = in_process(DBS[100_000], settings)
-    bare_wall, bare_cpu = starts["bare"]
+    starts = start_figures(settings, args.runs) if "start" in parts else {}
+    measured = in_process(DBS[100_000], settings, parts)
+    bare_wall, bare_cpu = starts.get("bare", (0.0, 0.0))
 
     def mark(ok: bool) -> str:
         return "yes" if ok else "**no**"
 
-    rows = [
-        (
-            "Start, bare PySide6 window with a table (baseline; CPU / wall)",
-            f"{bare_cpu:.2f} / {bare_wall:.2f} s",
-            "",
-            "",
-        ),
-    ]
-    for n in DBS:
+    rows: list[tuple[str, str, str, str, str]] = []
+    if "start" in parts:
+        rows.append(
+            (
+                "start",
+                "Start, bare PySide6 window with a table (baseline; CPU / wall)",
+                f"{bare_cpu:.2f} / {bare_wall:.2f} s",
+                "",
+                "",
+            )
+        )
+    for n in DBS if "start" in parts else ():
         wall, cpu = starts[str(n)]
         rows.append(
             (
+                "start",
                 f"Start to a usable window, {n:,} patients (CPU / wall; CPU ratio to the baseline)",
                 f"{cpu:.2f} / {wall:.2f} s; **{cpu / bare_cpu:.2f}x**",
                 f"<= {TARGET_RATIO}x",
@@ -355,6 +425,7 @@ def main(argv: list[str] | None = None) -> int:
         )
     rows += [
         (
+            "search",
             f"Search keystroke to list updated, 100,000 patients, p95 of "
             f"{int(measured['key_n'])} keys: CPU (wall p95 / median)",
             f"{measured['key_cpu_p95']:.1f} ms ({measured['key_p95']:.1f} / "
@@ -363,6 +434,7 @@ def main(argv: list[str] | None = None) -> int:
             mark(measured["key_cpu_p95"] <= TARGET_KEY_MS),
         ),
         (
+            "search",
             "  one-letter prefixes a-z, p95: CPU (wall p95 / max)",
             f"{measured['one_letter_cpu_p95']:.1f} ms ({measured['one_letter_p95']:.1f} / "
             f"{measured['one_letter_max']:.1f} ms)",
@@ -370,18 +442,21 @@ def main(argv: list[str] | None = None) -> int:
             mark(measured["one_letter_cpu_p95"] <= TARGET_KEY_MS),
         ),
         (
+            "search",
             "  window busy per keystroke (the query runs on the search thread), median / max",
             f"{measured['block_median']:.1f} / {measured['block_max']:.1f} ms",
             "",
             "",
         ),
         (
+            "search",
             "  bare-SQL baseline: a page of 64 names by an indexed prefix, median / max",
             f"{measured['bare_sql_median']:.2f} / {measured['bare_sql_max']:.2f} ms",
             "",
             "",
         ),
         (
+            "scroll",
             f"Scroll the whole list to the bottom ({int(measured['scroll_rows']):,} rows, "
             f"{int(measured['scroll_steps'])} pages): longest step / p95, CPU (wall)",
             f"{measured['scroll_cpu_max']:.1f} / {measured['scroll_cpu_p95']:.1f} ms "
@@ -390,6 +465,7 @@ def main(argv: list[str] | None = None) -> int:
             mark(measured["scroll_cpu_max"] <= TARGET_SCROLL_MS),
         ),
         (
+            "open",
             "Open a patient with 60 scans (load, assess, draw), median / max of 10, CPU (wall)",
             f"{measured['open_cpu_median']:.1f} / {measured['open_cpu_max']:.1f} ms "
             f"({measured['open_median']:.1f} / {measured['open_max']:.1f} ms)",
@@ -397,13 +473,15 @@ def main(argv: list[str] | None = None) -> int:
             mark(measured["open_cpu_max"] < TARGET_OPEN_MS),
         ),
         (
+            "memory",
             "Peak memory (RSS) of the process holding the window",
             f"{measured['rss_mb']:.0f} MB",
             "",
             "",
         ),
     ]
-    table = "\n".join(f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows)
+    rows = [row for row in rows if row[0] in parts or (row[0] == "memory" and parts == ALL)]
+    table = "\n".join(f"| {a} | {b} | {c} | {d} |" for _part, a, b, c, d in rows)
     storage = ", ".join(
         f"`{k.split(':', 1)[1]}` {v:.1f} ms"
         for k, v in measured.items()
@@ -427,18 +505,28 @@ it; the goals are judged on the CPU time.
 
 How: a start is a whole process (`benchmarks/start_app.py`: `gistdesk.ui.app.start()` until
 the window is shown and the first page of the list painted), its CPU time (user + system)
-from `os.wait4`, median of {RUNS}, runs alternating with the baseline process
+from `os.wait4`, median of {args.runs}, runs alternating with the baseline process
 (`benchmarks/bare_window.py`). No whole-file check runs before the window is usable: the
 integrity and foreign-key checks start a few seconds later on their own connection (at once,
 with the window read-only until they pass, only after an unclean close), and the daily backup
 a minute later. A keystroke is `QTest.keyClick` into the search box, then waiting in an event
 loop until the search thread's rows are in the list, then a repaint (no debounce: every key is
-a query). Scrolling sets the scroll bar to its end until every page is loaded (each step
+a query; the count label counts at most 1,000 matches, with the first page, on the search
+thread). Scrolling sets the scroll bar to its end until every page is loaded (each step
 fetches 200 rows and repaints). Opening covers loading the case, assessing it, filling the
 header, chart, tables and flags panel, and repainting the window. Offscreen rendering.
 
 The repository's ranked search per text (`search(text, limit=64)`, median of 7): {storage}.
 """
+    if parts != ALL:
+        text = partial_update(
+            RESULTS.read_text(encoding="utf-8"),
+            rows,
+            storage if "search" in parts else "",
+            f"Partial re-run (`--only {','.join(p for p in PARTS if p in parts)}`) on "
+            f"{machine}; {date.today().isoformat()}; load average at the end "
+            f"{measured['load_end']:.1f}: its rows above replace those of the full run.",
+        )
     print(text)
     if not args.no_write:
         RESULTS.write_text(text, encoding="utf-8")

@@ -2,6 +2,7 @@
 Writes benchmarks/RESULTS-import-csv.md.
 
     .venv/bin/python benchmarks/bench_import_csv.py [--rows 100000 1000000] [--dry-run-only]
+        [--before DIR]   # also run the gistdesk in DIR (a checkout of an older commit)
 
 Each import runs as its own process into a new database file (os.wait4 gives its CPU time
 and peak memory); its per-row report goes to /dev/null. The file is read a row at a time, so
@@ -58,10 +59,16 @@ def write_csv(path: Path, rows: int) -> None:
             )
 
 
-def run(argv: list[str]) -> tuple[float, float, float, int]:
-    """(wall s, CPU s, peak RSS MB, exit status) of one child process."""
+def run(argv: list[str], tree: str | None = None) -> tuple[float, float, float, int]:
+    """(wall s, CPU s, peak RSS MB, exit status) of one child process; `tree`: run the
+    gistdesk found there instead (PYTHONPATH comes before the editable install)."""
+    env = dict(os.environ)
+    if tree is not None:
+        env["PYTHONPATH"] = tree
     started = time.perf_counter()
-    child = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    child = subprocess.Popen(
+        argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=tree or None
+    )
     _pid, status, usage = os.wait4(child.pid, 0)
     wall = time.perf_counter() - started
     return (
@@ -72,7 +79,9 @@ def run(argv: list[str]) -> tuple[float, float, float, int]:
     )
 
 
-def measure(sizes: list[int], dry_run_only: bool) -> list[tuple[str, int, float, float, float]]:
+def measure(
+    sizes: list[int], dry_run_only: bool, before: str | None = None
+) -> list[tuple[str, int, float, float, float]]:
     BUILD.mkdir(parents=True, exist_ok=True)
     out = []
     for rows in sizes:
@@ -82,16 +91,28 @@ def measure(sizes: list[int], dry_run_only: bool) -> list[tuple[str, int, float,
         db = BUILD / f"import-{rows}.sqlite"
         for suffix in ("", "-wal", "-shm"):
             Path(f"{db}{suffix}").unlink(missing_ok=True)
+        path, db = path.resolve(), db.resolve()
         base = [sys.executable, "-m", "gistdesk", "import-csv", str(path), "--as-of", "2025-01-01"]
-        modes = [("dry run", [*base, "--dry-run"])]
+        modes: list[tuple[str, list[str], str | None]] = [("dry run", [*base, "--dry-run"], None)]
         if not dry_run_only:
-            modes.append(("import", [*base, "--db", str(db), "--user", "bench"]))
-        for mode, argv in modes:
-            wall, cpu, peak, status = run(argv)
+            modes.append(("import", [*base, "--db", str(db), "--user", "bench"], None))
+        if before is not None:
+            modes.append(("dry run, before", [*base, "--dry-run"], before))
+            if not dry_run_only:
+                old_db = db.with_name(f"before-{rows}.sqlite")
+                for suffix in ("", "-wal", "-shm"):
+                    Path(f"{old_db}{suffix}").unlink(missing_ok=True)
+                modes.append(
+                    ("import, before", [*base, "--db", str(old_db), "--user", "bench"], before)
+                )
+        for mode, argv, tree in modes:
+            wall, cpu, peak, status = run(argv, tree)
             if status not in (0, 1):
                 raise SystemExit(f"{mode} of {rows} rows failed with status {status}")
             out.append((mode, rows, wall, cpu, peak))
-            print(f"{mode:8} {rows:>9,} rows: {wall:7.1f} s wall, {cpu:7.1f} s CPU, {peak:6.0f} MB")
+            print(
+                f"{mode:16} {rows:>9,} rows: {wall:7.1f} s wall, {cpu:7.1f} s CPU, {peak:6.0f} MB"
+            )
     return out
 
 
@@ -99,8 +120,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, nargs="+", default=[100_000, 1_000_000])
     parser.add_argument("--dry-run-only", action="store_true")
+    parser.add_argument("--before", metavar="DIR", help="a checkout of an older gistdesk")
+    parser.add_argument("--output", type=Path, default=RESULTS)
     args = parser.parse_args()
-    results = measure(args.rows, args.dry_run_only)
+    results = measure(args.rows, args.dry_run_only, args.before)
     lines = [
         "# import-csv: time and peak memory",
         "",
@@ -117,8 +140,10 @@ def main() -> None:
         lines.append(
             f"| {mode} | {rows:,} | {wall:.1f} | {cpu:.1f} | {peak:.0f} | {cpu / rows * 1e6:.0f} |"
         )
-    RESULTS.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"wrote {RESULTS}")
+    if args.before:
+        lines += ["", f"`before`: the gistdesk in {args.before} (the same command, same file)."]
+    args.output.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"wrote {args.output}")
 
 
 if __name__ == "__main__":

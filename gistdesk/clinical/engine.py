@@ -27,7 +27,9 @@ from gistdesk.clinical.lines import (
     last_advanced_before,
     line_contexts,
     order_by_start,
+    scan_owners,
 )
+from gistdesk.clinical.members import FALSE_PROGRESSION_FLAG, PD, PROGRESSION_FLAG
 from gistdesk.clinical.reading import LesionIndex, Reading, ScanEvaluation, treated_lesions
 from gistdesk.clinical.reviews import is_not_progression, makes_reference, reviews_in_force
 from gistdesk.clinical.risk import recurrence_risk
@@ -35,14 +37,13 @@ from gistdesk.clinical.types import (
     RESPONSE_RANK,
     Assessment,
     Flag,
-    FlagCode,
     LineSummary,
     Response,
     ReviewState,
     ScanAssessment,
 )
 from gistdesk.core.model import Case, Procedure, Scan
-from gistdesk.core.timeline import line_index_for_date
+from gistdesk.core.timeline import ScansByDate
 from gistdesk.core.vocab import StopReason
 
 
@@ -86,23 +87,25 @@ def _row(
     off_after: int | None,
     new_reference: bool,
 ) -> ScanAssessment:
+    # Positional, in ScanAssessment's field order: one per scan, and a class call with
+    # keywords costs more than the whole object on Python 3.11.
     return ScanAssessment(
-        date=ev.scan.date,
-        line_index=line_index,
-        modality=ev.scan.modality.value,
-        recist=ev.recist,
-        choi=ev.choi,
-        pet=ev.pet,
-        reference_scan=ev.reference.date if ev.reference else None,
-        treated_lesions=ev.treated,
-        targets=tuple(sorted(t.lesion_id for t in ev.targets)),
-        reference_sum_mm=ev.reference_mm,
-        nadir_mm=ev.nadir_mm,
-        nadir_scan=ev.nadir_scan.date if ev.nadir_scan else None,
-        measured_sum_mm=ev.measured_mm,
-        review=review,
-        off_therapy_after=off_after,
-        new_reference=new_reference,
+        ev.scan.date,  # date
+        line_index,
+        ev.scan.modality.value,  # modality
+        ev.recist,
+        ev.choi,
+        ev.pet,
+        ev.reference.date if ev.reference else None,  # reference_scan
+        ev.treated,  # treated_lesions
+        ev.target_ids,  # targets
+        ev.reference_mm,  # reference_sum_mm
+        ev.nadir_mm,
+        ev.nadir_scan.date if ev.nadir_scan else None,  # nadir_scan
+        ev.measured_mm,  # measured_sum_mm
+        review,
+        off_after,  # off_therapy_after
+        new_reference,
     )
 
 
@@ -116,7 +119,10 @@ class _Engine:
         self.index = LesionIndex()
 
     def _step(self, reading: Reading, scan: Scan) -> tuple[ScanEvaluation, ReviewState | None]:
-        treated = treated_lesions(self.procedures, reading.reference, scan)
+        # (Most cases have no procedure that lists lesions: nothing is treated.)
+        treated = (
+            treated_lesions(self.procedures, reading.reference, scan) if self.procedures else set()
+        )
         return reading.evaluate(scan, treated), self.reviews.get(scan.date)
 
     def read_line(self, context: LineContext) -> tuple[LineSummary, list[_Read]]:
@@ -130,15 +136,15 @@ class _Engine:
             # A scan the team judged not_progression, or a possible false progression, never
             # counts as overall PD later and is not a best response (DESIGN.md §4, RECIST 1.1).
             excused = is_not_progression(review) or (
-                flag is not None and flag.code is FlagCode.FALSE_PROGRESSION
+                flag is not None and flag.code is FALSE_PROGRESSION_FLAG
             )
-            reading.record(ev, ev.recist.overall is Response.PD and not excused)
+            reading.record(ev, ev.recist.overall is PD and not excused)
             # New reference: a review (progression_confirmed / new_reference), or a dose
             # escalation answering this scan's progression (Zalcberg 2005).
             becomes = makes_reference(review) or (
                 scan.date in answered
                 and flag is not None
-                and flag.code is FlagCode.PROGRESSION
+                and flag.code is PROGRESSION_FLAG
                 and not is_not_progression(review)
             )
             reads.append(_Read(_row(ev, context.index, review, None, becomes), flag, not excused))
@@ -193,7 +199,7 @@ class _Engine:
             ev, review = self._step(reading, scan)
             flag = off_therapy_flag(self.case, last_advanced, ev, review, self.best_recist)
             excused = is_not_progression(review)
-            reading.record(ev, ev.recist.overall is Response.PD and not excused)
+            reading.record(ev, ev.recist.overall is PD and not excused)
             becomes = makes_reference(review)
             # Listed only when read against an off-therapy reference (case-format.md "scans");
             # without one the scan can still carry a progression flag (a new lesion).
@@ -209,7 +215,9 @@ class _Engine:
 def assess(case: Case, as_of: date) -> Assessment:
     risk = recurrence_risk(case.tumor)
     engine = _Engine(case)
-    contexts = line_contexts(case)
+    by_date = ScansByDate(case)
+    owners = scan_owners(case, by_date)
+    contexts = line_contexts(case, owners, by_date)
     summaries: dict[int, LineSummary] = {}
     reads: list[_Read] = []
     for index in order_by_start(case.therapy_lines):
@@ -218,8 +226,8 @@ def assess(case: Case, as_of: date) -> Assessment:
         reads.extend(line_reads)
     flags: list[Flag] = []
     off_groups: dict[int, list[Scan]] = {}
-    for scan in case.scans_by_date():
-        if line_index_for_date(case.therapy_lines, scan.date) is not None:
+    for scan, owner in owners:
+        if owner is not None:
             continue
         last_advanced = last_advanced_before(case, scan)
         if last_advanced is not None:

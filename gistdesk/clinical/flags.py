@@ -13,6 +13,14 @@ from collections.abc import Mapping
 
 from gistdesk.clinical.compare import at_least, at_most, equal, less_than, more_than
 from gistdesk.clinical.lines import LineContext
+from gistdesk.clinical.members import (
+    ADJUVANT,
+    FALSE_PROGRESSION_FLAG,
+    NON_TARGET_UNEQUIVOCAL,
+    PD,
+    PROGRESSION_FLAG,
+    RECURRENCE_FLAG,
+)
 from gistdesk.clinical.options import (
     any_in_bone,
     off_therapy_options,
@@ -29,10 +37,9 @@ from gistdesk.clinical.reading import (
     RECIST_PD_PCT,
     ScanEvaluation,
 )
-from gistdesk.clinical.types import Flag, FlagCode, FlagNumbers, Response, ReviewState
+from gistdesk.clinical.types import Flag, FlagNumbers, Response, ReviewState
 from gistdesk.clinical.wording import describe_line, ids, mm, pct, plural
 from gistdesk.core.model import Case, Scan
-from gistdesk.core.vocab import Intent, NonTarget
 
 PRIMARY_RESISTANCE_DAYS = 183  # progression within ~6 months of starting = primary resistance
 EARLY_DAYS = 183  # false progression is most common in the first months of the first TKI
@@ -54,25 +61,28 @@ def progressing_lesions(ev: ScanEvaluation) -> list[str]:
     """New lesions; lesions with an intratumoral nodule (treated ones too); lesions measured
     earlier in the reading now >= +20% and >= 5 mm over their own smallest diameter (or back
     above 0 mm from 0). Failing all of those: lesions >= 5 mm over their own smallest."""
-    treated = set(ev.treated)
+    treated = ev.treated
+    smallest_of = ev.smallest
     chosen = {lesion.lesion_id for lesion in ev.new_lesions}
-    chosen.update(lesion.lesion_id for lesion in ev.scan.lesions if lesion.intratumoral_nodule)
     grown_mm: list[str] = []
     for lesion in ev.scan.lesions:
-        if lesion.lesion_id in treated:
+        lesion_id = lesion.lesion_id
+        if lesion.intratumoral_nodule:
+            chosen.add(lesion_id)
+        size, smallest = lesion.longest_diameter_mm, smallest_of.get(lesion_id)
+        if size is None or smallest is None or size <= smallest:
+            continue  # not measured, nothing to compare with, or no larger than its smallest
+        if lesion_id in treated:
             continue  # a treated lesion progresses only by a nodule (RECIST 1.1; Shankar 2005)
-        size, smallest = lesion.longest_diameter_mm, ev.smallest.get(lesion.lesion_id)
-        if size is None or smallest is None:
-            continue
+        grown = size - smallest
+        enough_mm = at_least(grown, RECIST_PD_MM)
         if equal(smallest, 0):
             if more_than(size, 0):
-                chosen.add(lesion.lesion_id)
-        elif at_least((size - smallest) / smallest * 100, RECIST_PD_PCT) and at_least(
-            size - smallest, RECIST_PD_MM
-        ):
-            chosen.add(lesion.lesion_id)
-        if at_least(size - smallest, RECIST_PD_MM):
-            grown_mm.append(lesion.lesion_id)
+                chosen.add(lesion_id)
+        elif enough_mm and at_least(grown / smallest * 100, RECIST_PD_PCT):
+            chosen.add(lesion_id)
+        if enough_mm:
+            grown_mm.append(lesion_id)
     if not chosen:
         chosen.update(grown_mm)
     return sorted(chosen)
@@ -103,21 +113,22 @@ def _organs(scan: Scan, lesion_ids: list[str]) -> list[str]:
 
 
 def measures(ev: ScanEvaluation, days: int | None, dose: float | None) -> FlagNumbers:
+    # Positional, in FlagNumbers' field order (a class call with keywords is slow on 3.11).
     return FlagNumbers(
-        reference_scan=ev.reference.date if ev.reference else None,
-        nadir_scan=ev.nadir_scan.date if ev.nadir_scan else None,
-        sum_mm=ev.recist.sum_mm,
-        measured_sum_mm=ev.measured_mm,
-        reference_sum_mm=ev.reference_mm,
-        nadir_mm=ev.nadir_mm,
-        change_vs_reference_pct=ev.recist.change_vs_baseline_pct,
-        change_vs_nadir_pct=ev.recist.change_vs_nadir_pct,
-        density_change_pct=ev.choi.density_change_pct,
-        density_change_vs_nadir_pct=ev.choi.density_change_vs_nadir_pct,
-        suv_change_pct=ev.pet.suv_change_pct,
-        days_on_line=days,
-        dose_mg_per_day=dose,
-        treated_lesions=ev.treated,
+        ev.reference.date if ev.reference else None,  # reference_scan
+        ev.nadir_scan.date if ev.nadir_scan else None,  # nadir_scan
+        ev.recist.sum_mm,  # sum_mm
+        ev.measured_mm,  # measured_sum_mm
+        ev.reference_mm,  # reference_sum_mm
+        ev.nadir_mm,  # nadir_mm
+        ev.recist.change_vs_baseline_pct,  # change_vs_reference_pct
+        ev.recist.change_vs_nadir_pct,  # change_vs_nadir_pct
+        ev.choi.density_change_pct,  # density_change_pct
+        ev.choi.density_change_vs_nadir_pct,  # density_change_vs_nadir_pct
+        ev.pet.suv_change_pct,  # suv_change_pct
+        days,  # days_on_line
+        dose,  # dose_mg_per_day
+        ev.treated,  # treated_lesions
     )
 
 
@@ -168,7 +179,7 @@ def _new_words(new: list[str]) -> str:
 def _recist_reasons(ev: ScanEvaluation) -> list[str]:
     r = ev.recist
     parts: list[str] = []
-    if r.target is Response.PD and ev.nadir_mm is not None:
+    if r.target is PD and ev.nadir_mm is not None:
         if r.sum_mm is not None:
             growth = r.sum_mm - ev.nadir_mm
             rel = f"{pct(r.change_vs_nadir_pct)}, " if r.change_vs_nadir_pct is not None else ""
@@ -187,7 +198,7 @@ def _recist_reasons(ev: ScanEvaluation) -> list[str]:
         parts.append(_new_words(new))
     if ev.unequivocal:
         parts.append("unequivocal progression of non-target disease")
-    if r.overall is Response.PD and not parts:
+    if r.overall is PD and not parts:
         parts.append("a target lesion is back above 0 mm after a complete response")
     return parts
 
@@ -219,10 +230,10 @@ def _choi_reasons(ev: ScanEvaluation) -> list[str]:
 def _criteria(ev: ScanEvaluation) -> tuple[list[str], list[str]]:
     criteria: list[str] = []
     explained: list[str] = []
-    if ev.recist.overall is Response.PD:
+    if ev.recist.overall is PD:
         criteria.append("RECIST 1.1")
         explained.append("RECIST 1.1 PD (" + "; ".join(_recist_reasons(ev)) + ")")
-    if ev.choi.response is Response.PD:
+    if ev.choi.response is PD:
         criteria.append("Choi")
         explained.append("Choi PD (" + "; ".join(_choi_reasons(ev)) + ")")
     return criteria, explained
@@ -257,7 +268,7 @@ def false_progression_basis(ev: ScanEvaluation, days: int) -> list[str]:
         return []  # a solid new lesion is true progression
     r, c = ev.recist, ev.choi
     basis: list[str] = []
-    grew = r.target is Response.PD or (
+    grew = r.target is PD or (
         c.size_change_pct is not None and at_least(c.size_change_pct, CHOI_SIZE_PD_PCT)
     )
     if grew:
@@ -284,7 +295,7 @@ def _false_progression(
     which = describe_line(context.line, context.line_number, scan.date)
     said: list[str] = []
     if "density" in basis or "suv" in basis:
-        size = r.change_vs_nadir_pct if r.target is Response.PD else c.size_change_pct
+        size = r.change_vs_nadir_pct if r.target is PD else c.size_change_pct
         grown = f"the targets grew ({pct(size)})" if size is not None else "the targets grew"
         if "density" in basis and c.density_change_vs_nadir_pct is not None:
             nadir_day = ev.nadir_scan.date.isoformat() if ev.nadir_scan else "?"
@@ -324,7 +335,7 @@ def _false_progression(
     dose = context.line.dose_on(scan.date)
     values = measures(ev, days, dose.mg_per_day if dose else None)
     return Flag(
-        code=FlagCode.FALSE_PROGRESSION,
+        code=FALSE_PROGRESSION_FLAG,
         date=scan.date,
         scan=scan.date,
         line_index=context.index,
@@ -367,6 +378,7 @@ def _progression(
         dose,
         any_in_bone(_organs(scan, lesions)),
         best_recist,
+        context.earlier,
     )
     which = describe_line(context.line, context.line_number, scan.date)
     resistance_text = (
@@ -386,7 +398,7 @@ def _progression(
     )
     values = measures(ev, days, dose)
     return Flag(
-        code=FlagCode.PROGRESSION,
+        code=PROGRESSION_FLAG,
         date=scan.date,
         scan=scan.date,
         line_index=context.index,
@@ -426,7 +438,7 @@ def _recurrence_on_line(
     )
     values = measures(ev, days, dose)
     return Flag(
-        code=FlagCode.RECURRENCE,
+        code=RECURRENCE_FLAG,
         date=scan.date,
         scan=scan.date,
         line_index=context.index,
@@ -451,10 +463,10 @@ def line_scan_flag(
     best_recist: Mapping[int, Response | None],
 ) -> Flag | None:
     """The one flag (or none) of a follow-up scan of a line."""
-    if context.line.intent is Intent.ADJUVANT:
+    if context.line.intent is ADJUVANT:
         # Adjuvant lines get only a recurrence flag, on a new lesion.
         return _recurrence_on_line(case, context, ev, review) if ev.new_lesions else None
-    if ev.recist.overall is not Response.PD and ev.choi.response is not Response.PD:
+    if ev.recist.overall is not PD and ev.choi.response is not PD:
         return None
     days = (ev.scan.date - context.line.start).days
     basis = false_progression_basis(ev, days)
@@ -475,7 +487,7 @@ def off_therapy_flag(
 ) -> Flag | None:
     """Regrowth or a new lesion during a break after the advanced line A is progression
     (untreated GIST tends to progress fast); no false progression off therapy."""
-    if ev.recist.overall is not Response.PD and ev.choi.response is not Response.PD:
+    if ev.recist.overall is not PD and ev.choi.response is not PD:
         return None
     scan = ev.scan
     criteria, explained = _criteria(ev)
@@ -498,7 +510,7 @@ def off_therapy_flag(
     )
     values = measures(ev, None, None)
     return Flag(
-        code=FlagCode.PROGRESSION,
+        code=PROGRESSION_FLAG,
         date=scan.date,
         scan=scan.date,
         line_index=None,
@@ -525,7 +537,7 @@ def recurrence_off_therapy(case: Case, scan: Scan, review: ReviewState | None) -
     new = sorted(lesion.lesion_id for lesion in scan.new_lesions)
     if not new or not any(p.date < scan.date for p in case.surgeries()):
         return None
-    unequivocal = scan.non_target is NonTarget.UNEQUIVOCAL_PROGRESSION
+    unequivocal = scan.non_target is NON_TARGET_UNEQUIVOCAL
     extent = recurrence_extent(unequivocal, new)
     options = recurrence_options_off_therapy(case, extent, any_in_bone(_organs(scan, new)))
     surgery = max(p.date for p in case.surgeries() if p.date < scan.date)
@@ -535,7 +547,7 @@ def recurrence_off_therapy(case: Case, scan: Scan, review: ReviewState | None) -
         f"({plural(len(new), 'new lesion')})." + _review_words(review)
     )
     return Flag(
-        code=FlagCode.RECURRENCE,
+        code=RECURRENCE_FLAG,
         date=scan.date,
         scan=scan.date,
         line_index=None,

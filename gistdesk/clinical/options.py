@@ -11,14 +11,25 @@ avapritinib for PDGFRA D842V (NAVIGATOR, Heinrich 2020), re-introducing a TKI th
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
 from gistdesk.clinical.compare import less_than
 from gistdesk.clinical.lines import lines_started_before
+from gistdesk.clinical.members import (
+    ADVANCED,
+    AVAPRITINIB,
+    IMATINIB,
+    NEOADJUVANT,
+    NO_SPECIFIC_TKI,
+    PDGFRA_D842V,
+    RIPRETINIB,
+    STOPPED_FOR_INTOLERANCE,
+    STOPPED_FOR_PROGRESSION,
+)
 from gistdesk.clinical.types import Response
 from gistdesk.core.model import Case
-from gistdesk.core.vocab import Drug, Intent, Mutation, StopReason
+from gistdesk.core.vocab import Drug, Mutation
 
 # The usual sequence of approved lines in advanced GIST.
 DRUG_SEQUENCE = (Drug.IMATINIB, Drug.SUNITINIB, Drug.REGORAFENIB, Drug.RIPRETINIB)
@@ -105,17 +116,20 @@ def any_in_bone(organs: Iterable[str]) -> bool:
 
 def d842v_resists(case: Case, drug: Drug) -> bool:
     """D842V-resistant: PDGFRA D842V on imatinib, sunitinib or regorafenib."""
-    return case.tumor.mutation is Mutation.PDGFRA_D842V and drug in D842V_RESISTANT
+    return case.tumor.mutation is PDGFRA_D842V and drug in D842V_RESISTANT
 
 
-def next_drug(case: Case, line_index: int) -> Drug | None:
+def next_drug(case: Case, line_index: int, earlier: Sequence[int] | None = None) -> Drug | None:
     """NEXT: the first drug after the line's drug in imatinib -> sunitinib -> regorafenib ->
     ripretinib that no earlier line used; when D842V-resistant, avapritinib unless an earlier
-    line used it. None for drugs outside the sequence or when none is left."""
+    line used it. None for drugs outside the sequence or when none is left. `earlier`:
+    lines_started_before(case, line_index) when the caller has it."""
     line = case.therapy_lines[line_index]
-    used = {case.therapy_lines[i].drug for i in lines_started_before(case, line_index)}
+    if earlier is None:
+        earlier = lines_started_before(case, line_index)
+    used = {case.therapy_lines[i].drug for i in earlier}
     if d842v_resists(case, line.drug):
-        return None if Drug.AVAPRITINIB in used else Drug.AVAPRITINIB
+        return None if AVAPRITINIB in used else AVAPRITINIB
     if line.drug not in DRUG_SEQUENCE:
         return None
     for drug in DRUG_SEQUENCE[DRUG_SEQUENCE.index(line.drug) + 1 :]:
@@ -133,32 +147,34 @@ def can_raise_dose(
     line = case.therapy_lines[line_index]
     if dose is None or case.tumor.mutation in NO_DOSE_BENEFIT:
         return False
-    if line.drug is Drug.IMATINIB:
-        first_choice = line.intent is Intent.NEOADJUVANT or (
-            line.intent is Intent.ADVANCED and line_number == 1
-        )
+    if line.drug is IMATINIB:
+        first_choice = line.intent is NEOADJUVANT or (line.intent is ADVANCED and line_number == 1)
         return first_choice and less_than(dose, IMATINIB_ESCALATED_MG)
-    if line.drug is Drug.RIPRETINIB:
+    if line.drug is RIPRETINIB:
         return less_than(dose, RIPRETINIB_ESCALATED_MG)
     return False
 
 
 def reintroduce_drug(
-    case: Case, line_index: int, best_recist: Mapping[int, Response | None]
+    case: Case,
+    line_index: int,
+    best_recist: Mapping[int, Response | None],
+    earlier: Sequence[int] | None = None,
 ) -> Drug | None:
     """The earliest earlier line's drug (an approved GIST TKI, not this line's drug) that did
-    not stop for intolerance and whose best RECIST response was CR, PR or SD (RIGHT trial)."""
+    not stop for intolerance and whose best RECIST response was CR, PR or SD (RIGHT trial).
+    `earlier`: lines_started_before(case, line_index) when the caller has it."""
     lines = case.therapy_lines
     own = lines[line_index].drug
-    for index in lines_started_before(case, line_index):
-        earlier = lines[index]
+    for index in lines_started_before(case, line_index) if earlier is None else earlier:
+        before = lines[index]
         if (
-            earlier.drug in REINTRODUCIBLE
-            and earlier.drug is not own
-            and earlier.stop_reason is not StopReason.INTOLERANCE
+            before.drug in REINTRODUCIBLE
+            and before.drug is not own
+            and before.stop_reason is not STOPPED_FOR_INTOLERANCE
             and best_recist.get(index) in WORKED
         ):
-            return earlier.drug
+            return before.drug
     return None
 
 
@@ -167,10 +183,13 @@ def _after_switch(
     line_index: int,
     generalized: bool,
     best_recist: Mapping[int, Response | None],
+    earlier: Sequence[int] | None = None,
 ) -> list[str]:
     """Items 4-7: switch_to:NEXT, clinical_trial, reintroduce_tki:DRUG, off_label."""
+    if earlier is None:
+        earlier = lines_started_before(case, line_index)
     options: list[str] = []
-    following = next_drug(case, line_index)
+    following = next_drug(case, line_index, earlier)
     if following is not None:
         options.append(f"switch_to:{following.value}")
     if not generalized:
@@ -179,7 +198,7 @@ def _after_switch(
     if drug in TRIAL_DRUGS or following is None:
         options.append(CLINICAL_TRIAL)
     if following is None:
-        again = reintroduce_drug(case, line_index, best_recist)
+        again = reintroduce_drug(case, line_index, best_recist, earlier)
         if again is not None:
             options.append(f"reintroduce_tki:{again.value}")
         options.append(OFF_LABEL)
@@ -195,21 +214,23 @@ def progression_options(
     dose: float | None,
     bone: bool,
     best_recist: Mapping[int, Response | None],
+    earlier: Sequence[int] | None = None,
 ) -> tuple[str, ...]:
-    """Options for a `progression` on a line, in the contract's order (items 1-8)."""
+    """Options for a `progression` on a line, in the contract's order (items 1-8).
+    `earlier`: lines_started_before(case, line_index) when the caller has it."""
     line = case.therapy_lines[line_index]
     generalized = extent != "limited"  # "generalized" includes "uncertain" here
     options: list[str] = []
-    if (extent == "limited" and resistance != "primary") or line.intent is Intent.NEOADJUVANT:
+    if (extent == "limited" and resistance != "primary") or line.intent is NEOADJUVANT:
         options.append(SURGERY_OR_LOCAL)
     if bone:
         options.append(PALLIATIVE_RADIATION)
     if can_raise_dose(case, line_index, line_number, dose):
         options.append(RAISE_DOSE)
-    options.extend(_after_switch(case, line_index, generalized, best_recist))
+    options.extend(_after_switch(case, line_index, generalized, best_recist, earlier))
     # A drug that never worked (primary resistance) gives no benefit to stay on.
     if (
-        line.drug not in (Drug.TRIAL, Drug.OTHER)
+        line.drug not in NO_SPECIFIC_TKI
         and not d842v_resists(case, line.drug)
         and resistance != "primary"
     ):
@@ -218,7 +239,7 @@ def progression_options(
 
 
 def could_still_work(case: Case, drug: Drug) -> bool:
-    return drug not in (Drug.TRIAL, Drug.OTHER) and not d842v_resists(case, drug)
+    return drug not in NO_SPECIFIC_TKI and not d842v_resists(case, drug)
 
 
 def off_therapy_options(
@@ -232,7 +253,7 @@ def off_therapy_options(
     progress fast: restarting a TKI that did not fail is first (BFR14, Le Cesne 2010)."""
     line = case.therapy_lines[last_advanced]
     options: list[str] = []
-    restart = line.stop_reason is not StopReason.PROGRESSION and could_still_work(case, line.drug)
+    restart = line.stop_reason is not STOPPED_FOR_PROGRESSION and could_still_work(case, line.drug)
     if restart:
         options.append(RESTART_TKI)
     if extent == "limited":
@@ -255,7 +276,7 @@ def recurrence_options_on_line(
     if bone:
         options.append(PALLIATIVE_RADIATION)
     if (
-        line.drug is Drug.IMATINIB
+        line.drug is IMATINIB
         and dose is not None
         and case.tumor.mutation not in NO_DOSE_BENEFIT
         and less_than(dose, IMATINIB_ESCALATED_MG)

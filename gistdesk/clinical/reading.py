@@ -25,9 +25,22 @@ from gistdesk.clinical.compare import (
     more_than,
     percent_change,
 )
+from gistdesk.clinical.members import (
+    CR,
+    CT,
+    METABOLIC_PROGRESSION,
+    METABOLIC_RESPONSE,
+    METABOLIC_STABLE,
+    NE,
+    NON_TARGET_ABSENT,
+    NON_TARGET_PRESENT,
+    NON_TARGET_UNEQUIVOCAL,
+    PD,
+    PR,
+    SD,
+)
 from gistdesk.clinical.types import ChoiResult, PetResponse, PetResult, RecistResult, Response
 from gistdesk.core.model import Lesion, Procedure, Scan
-from gistdesk.core.vocab import Modality, NonTarget
 
 RECIST_PD_PCT = 20.0  # RECIST 1.1: +20% vs nadir ...
 RECIST_PD_MM = 5.0  # ... and at least 5 mm absolute
@@ -53,15 +66,18 @@ def treated_lesions(
     return treated
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class ScanEvaluation:
-    """One scan's results plus what the flags need (all unrounded)."""
+    """One scan's results plus what the flags need (all unrounded). Internal to the engine
+    and never changed after evaluate(); not frozen, as a frozen dataclass is slower to build
+    (one per scan)."""
 
     scan: Scan
     reference: Scan | None
     reference_why: str  # why that scan is the reference, for the flag sentences
     treated: tuple[str, ...]  # sorted ids
     targets: tuple[Lesion, ...]  # T, as on the reference
+    target_ids: tuple[str, ...]  # their ids, sorted
     unmeasured: tuple[str, ...]  # ids of T not measured on the scan
     new_lesions: tuple[Lesion, ...]  # new and not treated
     nodule: bool  # any lesion (treated or not) has an intratumoral nodule
@@ -75,40 +91,94 @@ class ScanEvaluation:
     # Each lesion's smallest diameter in the reading before this scan. The Reading's own
     # mapping, valid until the scan is recorded (the flags read it right after evaluate()).
     smallest: Mapping[str, float]
+    target_key: tuple[str, ...]  # the ids of T in T's order (the nadir's key)
+    sod: float | None  # SOD of T as the nadir reads it (None: a target not measured)
 
     @property
     def unequivocal(self) -> bool:
-        return self.scan.non_target is NonTarget.UNEQUIVOCAL_PROGRESSION
+        return self.scan.non_target is NON_TARGET_UNEQUIVOCAL
 
 
-LesionMap = Mapping[str, Lesion]
+class ScanFacts:
+    """What the rules read from one scan, gathered once per assessment (a scan is compared
+    many times: with later scans, as a reference and as a nadir scan). Lesions by id keep the
+    first entry of an id, as Scan.lesion() does."""
+
+    __slots__ = ("lesions", "new", "nodule", "scan")
+
+    def __init__(self, scan: Scan) -> None:
+        lesions: dict[str, Lesion] = {}
+        new: list[Lesion] = []
+        nodule = False
+        for lesion in scan.lesions:  # one pass: this runs for every scan of every case
+            key = lesion.lesion_id
+            if lesion.new:
+                new.append(lesion)
+            if lesion.intratumoral_nodule:
+                nodule = True
+            if key not in lesions:  # a repeated id: the first entry counts, as Scan.lesion()
+                lesions[key] = lesion
+        self.scan = scan
+        self.lesions: Mapping[str, Lesion] = lesions
+        self.new = tuple(new)
+        # The one sign a treated lesion keeps: an enhancing nodule inside it (Shankar 2005).
+        self.nodule = nodule
 
 
 class LesionIndex:
-    """Each scan's lesions by id, built once per assessment (Scan.lesion() is a linear
-    search; the engine looks lesions up many times). Scan dates are unique in a case."""
+    """Each scan's facts, built once per assessment and looked up by date (scan dates are
+    unique in a case)."""
 
-    __slots__ = ("_maps",)
+    __slots__ = ("_facts",)
 
     def __init__(self) -> None:
-        self._maps: dict[date, dict[str, Lesion]] = {}
+        self._facts: dict[date, ScanFacts] = {}
 
-    def of(self, scan: Scan) -> LesionMap:
-        found = self._maps.get(scan.date)
+    def of(self, scan: Scan) -> ScanFacts:
+        found = self._facts.get(scan.date)
         if found is None:
-            found = {}
-            for lesion in scan.lesions:
-                found.setdefault(lesion.lesion_id, lesion)  # the first, as Scan.lesion()
-            self._maps[scan.date] = found
+            found = self._facts[scan.date] = ScanFacts(scan)
         return found
+
+
+class TargetSet:
+    """T on one reference for one set of treated lesions, with what depends on them alone
+    (DESIGN.md §4, "Treated lesions", "RECIST 1.1", "PET"): computed once per reading and
+    treated set, not once per scan."""
+
+    __slots__ = ("base_suv", "ids", "reference_hu", "reference_mm", "sorted_ids", "targets")
+
+    def __init__(self, reference: ScanFacts | None, treated: frozenset[str]) -> None:
+        targets: tuple[Lesion, ...] = ()
+        if reference is not None:
+            targets = tuple(
+                lesion
+                for lesion in reference.scan.lesions
+                if lesion.target and lesion.lesion_id not in treated
+            )
+        self.targets = targets
+        self.ids = tuple(t.lesion_id for t in targets)
+        self.sorted_ids = tuple(sorted(self.ids))
+        # The reference sum; None when RECIST has nothing measurable to compare with (no
+        # reference, T empty, or a lesion of T without a diameter on R): target NE.
+        self.reference_mm: float | None = None
+        if targets and all(t.longest_diameter_mm is not None for t in targets):
+            self.reference_mm = sum(t.longest_diameter_mm or 0.0 for t in targets)
+        # PET: the targets are the reference's own lesions, so their SUVmax is the reference's.
+        base_values = [t.suv_max for t in targets if t.suv_max is not None]
+        self.base_suv = max(base_values) if base_values else None
+        # Choi density: the HU of T on the reference (its first entry of each id), for CT.
+        self.reference_hu: dict[str, float] | None = None
+        if reference is not None and reference.scan.modality is CT:
+            self.reference_hu = {}
+            for key in self.ids:
+                lesion = reference.lesions[key]
+                if lesion.density_hu is not None:
+                    self.reference_hu[key] = lesion.density_hu
 
 
 def _mean(values: list[float]) -> float | None:
     return sum(values) / len(values) if values else None
-
-
-def _diameters(lesions: LesionMap) -> dict[str, float | None]:
-    return {key: lesion.longest_diameter_mm for key, lesion in lesions.items()}
 
 
 def is_recist_pd(total: float, nadir: float) -> bool:
@@ -123,11 +193,10 @@ def is_recist_pd(total: float, nadir: float) -> bool:
     )
 
 
-def _is_cr(targets: tuple[Lesion, ...], sizes: Mapping[str, float | None]) -> bool:
-    """RECIST 1.1 CR: non-nodal targets 0 mm, nodal targets < 10 mm short axis."""
-    for target in targets:
-        size = sizes[target.lesion_id]
-        assert size is not None
+def _is_cr(targets: tuple[Lesion, ...], diameters: list[float]) -> bool:
+    """RECIST 1.1 CR: non-nodal targets 0 mm, nodal targets < 10 mm short axis (every target
+    measured; `diameters` in T's order)."""
+    for target, size in zip(targets, diameters, strict=True):
         if target.lymph_node:
             if not less_than(size, NODE_NORMAL_MM):
                 return False
@@ -136,27 +205,9 @@ def _is_cr(targets: tuple[Lesion, ...], sizes: Mapping[str, float | None]) -> bo
     return True
 
 
-def density_change(
-    targets: tuple[Lesion, ...],
-    before: Scan | None,
-    after: Scan,
-    index: LesionIndex,
-) -> float | None:
-    """Choi density: mean HU over the targets with HU on both scans, CT against CT only
-    (Choi measured contrast CT); None when no lesion qualifies or the earlier mean is <= 0."""
-    if before is None or before.modality is not Modality.CT or after.modality is not Modality.CT:
-        return None
-    first_map, second_map = index.of(before), index.of(after)
-    count = 0
-    old_total = new_total = 0.0
-    for target in targets:
-        first, second = first_map.get(target.lesion_id), second_map.get(target.lesion_id)
-        if first is None or second is None:
-            continue
-        if first.density_hu is not None and second.density_hu is not None:
-            old_total += first.density_hu
-            new_total += second.density_hu
-            count += 1
+def _mean_density_change(old_total: float, new_total: float, count: int) -> float | None:
+    """Choi density change from the HU sums of the lesions with HU on both scans; None when
+    no lesion qualifies or the earlier mean is <= 0."""
     if count == 0:
         return None
     ref_mean, cur_mean = old_total / count, new_total / count
@@ -165,33 +216,84 @@ def density_change(
     return percent_change(cur_mean, ref_mean)
 
 
-def _scan_mean_density(targets: tuple[Lesion, ...], lesions: LesionMap) -> float | None:
-    """Mean HU of the targets on one scan (display only, for charts)."""
-    values: list[float] = []
-    for target in targets:
-        lesion = lesions.get(target.lesion_id)
-        if lesion is not None and lesion.density_hu is not None:
-            values.append(lesion.density_hu)
-    return _mean(values)
+def density_change(ids: tuple[str, ...], before: ScanFacts, after: ScanFacts) -> float | None:
+    """Choi density: mean HU over the targets (ids of T) with HU on both scans, CT against CT
+    only (Choi measured contrast CT); None when no lesion qualifies or the earlier mean is
+    <= 0."""
+    if before.scan.modality is not CT or after.scan.modality is not CT:
+        return None
+    first_map, second_map = before.lesions, after.lesions
+    count = 0
+    old_total = new_total = 0.0
+    for lesion_id in ids:
+        first, second = first_map.get(lesion_id), second_map.get(lesion_id)
+        if first is None or second is None:
+            continue
+        if first.density_hu is not None and second.density_hu is not None:
+            old_total += first.density_hu
+            new_total += second.density_hu
+            count += 1
+    return _mean_density_change(old_total, new_total, count)
 
 
-def _highest_suv(targets: tuple[Lesion, ...], lesions: LesionMap) -> float | None:
-    """PET: the highest SUVmax among the targets at this time point (any of them)."""
-    values: list[float] = []
-    for target in targets:
-        lesion = lesions.get(target.lesion_id)
-        if lesion is not None and lesion.suv_max is not None:
-            values.append(lesion.suv_max)
-    return max(values) if values else None
+# What one pass over T gathers on a scan, in this order: the diameters in T's order as the
+# sums read them (a missing one adds 0.0); the ids of T not measured; the SOD as the nadir
+# reads it (0.0 plus each diameter in turn; None when a target was not measured); the Choi
+# density change vs the reference (CT against CT); the mean HU of T (display only); the
+# highest SUVmax among T (PET, any of them).
+TargetValues = tuple[
+    list[float], tuple[str, ...], float | None, float | None, float | None, float | None
+]
 
 
-def _pet(targets: tuple[Lesion, ...], scan: LesionMap, new: tuple[Lesion, ...]) -> PetResult:
+def target_values(targets: TargetSet, scan: ScanFacts) -> TargetValues:
+    """One pass over T on the scan: diameters (RECIST 1.1), HU (Choi 2007) and SUVmax (PET),
+    each in T's order. Density is compared with the reference only between two CT scans."""
+    lesions = scan.lesions
+    reference_hu = targets.reference_hu if scan.scan.modality is CT else None
+    diameters: list[float] = []
+    unmeasured: list[str] = []
+    sod = 0.0
+    hu_values: list[float] = []
+    suv_max: float | None = None  # max() kept as it goes: the first of equal values stays
+    count = 0
+    old_total = new_total = 0.0
+    for key in targets.ids:
+        lesion = lesions.get(key)
+        size = lesion.longest_diameter_mm if lesion is not None else None
+        diameters.append(size or 0.0)
+        if size is None:
+            unmeasured.append(key)
+        else:
+            sod += size
+        if lesion is None:
+            continue
+        hu = lesion.density_hu
+        if hu is not None:
+            hu_values.append(hu)
+            if reference_hu is not None and key in reference_hu:
+                old_total += reference_hu[key]
+                new_total += hu
+                count += 1
+        suv = lesion.suv_max
+        if suv is not None and (suv_max is None or suv > suv_max):
+            suv_max = suv
+    density = (
+        _mean_density_change(old_total, new_total, count) if reference_hu is not None else None
+    )
+    return (
+        diameters,
+        tuple(unmeasured),
+        None if unmeasured else sod,
+        density,
+        _mean(hu_values),
+        suv_max,
+    )
+
+
+def _pet(base: float | None, current: float | None, new: tuple[Lesion, ...]) -> PetResult:
     """EORTC 1999 simplified: > +25% (or a new lesion with an SUVmax) metabolic progression,
-    < -25% metabolic response, else stable; None where not measurable. The targets are the
-    reference's own lesions, so their SUVmax is the reference's."""
-    base_values = [t.suv_max for t in targets if t.suv_max is not None]
-    base = max(base_values) if base_values else None
-    current = _highest_suv(targets, scan)
+    < -25% metabolic response, else stable; None where not measurable."""
     change = (
         percent_change(current, base)
         if base is not None and current is not None and more_than(base, 0)
@@ -200,14 +302,14 @@ def _pet(targets: tuple[Lesion, ...], scan: LesionMap, new: tuple[Lesion, ...]) 
     if any(lesion.suv_max is not None for lesion in new) or (
         change is not None and more_than(change, PET_CHANGE_PCT)
     ):
-        response: PetResponse | None = PetResponse.METABOLIC_PROGRESSION
+        response: PetResponse | None = METABOLIC_PROGRESSION
     elif change is None:
         response = None
     elif less_than(change, -PET_CHANGE_PCT):
-        response = PetResponse.METABOLIC_RESPONSE
+        response = METABOLIC_RESPONSE
     else:
-        response = PetResponse.STABLE
-    return PetResult(suv_change_pct=change, response=response, suv_max=current)
+        response = METABOLIC_STABLE
+    return PetResult(change, response, current)  # suv_change_pct, response, suv_max
 
 
 def _choi(
@@ -224,17 +326,29 @@ def _choi(
         and at_least(size, CHOI_SIZE_PD_PCT)
         and not (density is not None and at_most(density, CHOI_DENSITY_PR_PCT))
     )
-    if new or nodule or scan.non_target is NonTarget.UNEQUIVOCAL_PROGRESSION or grew:
-        return Response.PD
-    if target is Response.CR and scan.non_target is NonTarget.ABSENT:
-        return Response.CR
+    if new or nodule or scan.non_target is NON_TARGET_UNEQUIVOCAL or grew:
+        return PD
+    if target is CR and scan.non_target is NON_TARGET_ABSENT:
+        return CR
     if (size is not None and at_most(size, CHOI_SIZE_PR_PCT)) or (
         density is not None and at_most(density, CHOI_DENSITY_PR_PCT)
     ):
-        return Response.PR
+        return PR
     if size is None and density is None:
-        return Response.NE
-    return Response.SD
+        return NE
+    return SD
+
+
+def _sum_if_measured(ids: tuple[str, ...], lesions: Mapping[str, Lesion]) -> float | None:
+    """The SOD of T (ids) on a scan as the nadir reads it, None when one is not measured."""
+    total = 0.0
+    for lesion_id in ids:
+        lesion = lesions.get(lesion_id)
+        size = lesion.longest_diameter_mm if lesion is not None else None
+        if size is None:
+            return None
+        total += size
+    return total
 
 
 class Reading:
@@ -244,6 +358,8 @@ class Reading:
         "_history",
         "_index",
         "_nadirs",
+        "_reference_facts",
+        "_target_sets",
         "cr_reached",
         "hold",
         "reference",
@@ -257,140 +373,140 @@ class Reading:
         self.reference = reference
         self.why = why
         self._index = index if index is not None else LesionIndex()
-        # Scans of the reading after the reference, with their diameters by lesion id.
-        self._history: list[tuple[Scan, dict[str, float | None]]] = []
+        self._reference_facts = self._index.of(reference) if reference is not None else None
+        # Scans of the reading after the reference: the scan, its lesions by id, the ids of T
+        # it was read with and its SOD of T (None: a target not measured).
+        self._history: list[tuple[Scan, Mapping[str, Lesion], tuple[str, ...], float | None]] = []
         # Nadir cache by target set: (history entries seen, nadir, nadir scan).
         self._nadirs: dict[tuple[str, ...], tuple[int, float, Scan]] = {}
+        # T by the (sorted) treated lesions: the same on most scans of a reading.
+        self._target_sets: dict[tuple[str, ...], TargetSet] = {}
         self.hold = False  # a target PR/CR held until overall PD (EORTC RECIST FAQ)
         self.cr_reached = False  # an overall CR reached with no overall PD since
         self.smallest: dict[str, float] = {}
-        if reference is not None:
-            self._note_sizes(reference)
+        if self._reference_facts is not None:
+            self._note_sizes(self._reference_facts)
 
-    def _note_sizes(self, scan: Scan) -> None:
-        for lesion in scan.lesions:
+    def _note_sizes(self, facts: ScanFacts) -> None:
+        smallest = self.smallest
+        for lesion in facts.scan.lesions:  # every entry of an id
             size = lesion.longest_diameter_mm
             if size is not None:
-                known = self.smallest.get(lesion.lesion_id)
+                known = smallest.get(lesion.lesion_id)
                 if known is None or size < known:
-                    self.smallest[lesion.lesion_id] = size
+                    smallest[lesion.lesion_id] = size
 
-    def _nadir(self, targets: tuple[Lesion, ...], reference_mm: float) -> tuple[float, Scan]:
-        """The smallest SOD of T on the reference or on an earlier scan of the reading on which
-        every lesion of T was measured; the nadir scan is the earliest with that SOD."""
+    def _targets(self, treated: tuple[str, ...]) -> TargetSet:
+        found = self._target_sets.get(treated)
+        if found is None:
+            found = TargetSet(self._reference_facts, frozenset(treated))
+            self._target_sets[treated] = found
+        return found
+
+    def _nadir(self, key: tuple[str, ...], reference_mm: float) -> tuple[float, Scan]:
+        """The smallest SOD of T (ids `key`) on the reference or on an earlier scan of the
+        reading on which every lesion of T was measured; the nadir scan is the earliest with
+        that SOD."""
         assert self.reference is not None
-        key = tuple(t.lesion_id for t in targets)
         seen, nadir, nadir_scan = self._nadirs.get(key, (0, reference_mm, self.reference))
-        for scan, sizes in self._history[seen:]:
-            total = 0.0
-            for lesion_id in key:
-                size = sizes.get(lesion_id)
-                if size is None:
-                    break
-                total += size
-            else:
-                if total < nadir:
-                    if not equal(total, nadir):
-                        nadir_scan = scan  # within 1e-6 the earlier scan stays the nadir scan
-                    nadir = total
+        for scan, lesions, ids, total in self._history[seen:]:
+            if ids != key:  # read with another T (other lesions treated then): sum this T
+                total = _sum_if_measured(key, lesions)
+            if total is not None and total < nadir:
+                if not equal(total, nadir):
+                    nadir_scan = scan  # within 1e-6 the earlier scan stays the nadir scan
+                nadir = total
         self._nadirs[key] = (len(self._history), nadir, nadir_scan)
         return nadir, nadir_scan
 
     def evaluate(self, scan: Scan, treated: set[str]) -> ScanEvaluation:
         reference = self.reference
-        new = tuple(
-            lesion for lesion in scan.lesions if lesion.new and lesion.lesion_id not in treated
-        )
-        # The one sign a treated lesion keeps: an enhancing nodule inside it (Shankar 2005).
-        nodule = any(lesion.intratumoral_nodule for lesion in scan.lesions)
-        targets: tuple[Lesion, ...] = ()
-        if reference is not None:
-            targets = tuple(
-                lesion
-                for lesion in reference.lesions
-                if lesion.target and lesion.lesion_id not in treated
-            )
-        lesions = self._index.of(scan)
-        sizes = {key: lesion.longest_diameter_mm for key, lesion in lesions.items()}
-        unmeasured = tuple(t.lesion_id for t in targets if sizes.get(t.lesion_id) is None)
+        facts = self._index.of(scan)
+        treated_ids = tuple(sorted(treated)) if treated else ()
+        new = facts.new
+        if treated:
+            new = tuple(lesion for lesion in new if lesion.lesion_id not in treated)
+        nodule = facts.nodule  # treated lesions too (Shankar 2005)
+        target_set = self._targets(treated_ids)
+        targets, ids = target_set.targets, target_set.ids
+        diameters, unmeasured, sod, density, mean_hu, suv_max = target_values(target_set, facts)
         total: float | None = None
         vs_reference: float | None = None
         vs_nadir: float | None = None
-        reference_mm: float | None = None
+        reference_mm = target_set.reference_mm
         nadir: float | None = None
         nadir_scan: Scan | None = None
         measured: float | None = None
-        if reference is None or not targets or any(t.longest_diameter_mm is None for t in targets):
-            target = Response.NE  # RECIST 1.1: nothing measurable to compare with
+        if reference_mm is None:
+            target = NE  # RECIST 1.1: nothing measurable to compare with
         else:
-            reference_mm = sum(t.longest_diameter_mm or 0.0 for t in targets)
-            nadir, nadir_scan = self._nadir(targets, reference_mm)
+            nadir, nadir_scan = self._nadir(ids, reference_mm)
             if unmeasured:
                 # The missing targets can only add: PD if the measured ones already reach it.
-                measured = sum(sizes.get(t.lesion_id) or 0.0 for t in targets)
-                target = Response.PD if is_recist_pd(measured, nadir) else Response.NE
+                measured = sum(diameters)
+                target = PD if is_recist_pd(measured, nadir) else NE
             else:
-                total = sum(sizes[t.lesion_id] or 0.0 for t in targets)
+                total = sum(diameters)
                 vs_reference = percent_change(total, reference_mm)
                 vs_nadir = percent_change(total, nadir)
-                if _is_cr(targets, sizes):
-                    target = Response.CR
+                if _is_cr(targets, diameters):
+                    target = CR
                 elif is_recist_pd(total, nadir):
-                    target = Response.PD
+                    target = PD
                 elif (
                     vs_reference is not None and at_most(vs_reference, RECIST_PR_PCT)
                 ) or self.hold:
-                    target = Response.PR  # EORTC FAQ: a response holds until progression
+                    target = PR  # EORTC FAQ: a response holds until progression
                 else:
-                    target = Response.SD
+                    target = SD
         # After an overall CR a non-nodal target back above 0 mm is progression; a node back
         # to >= 10 mm only ends the CR (progression by the sum rule alone: EORTC FAQ on nodes).
+        # (A target not measured reads 0.0 in `diameters`: it is not back.)
         back = self.cr_reached and any(
-            not t.lymph_node and (size := sizes.get(t.lesion_id)) is not None and more_than(size, 0)
-            for t in targets
+            not t.lymph_node and more_than(size, 0)
+            for t, size in zip(targets, diameters, strict=True)
         )
-        if (
-            target is Response.PD
-            or new
-            or scan.non_target is NonTarget.UNEQUIVOCAL_PROGRESSION
-            or back
-        ):
-            overall = Response.PD
-        elif target is Response.CR and scan.non_target is NonTarget.PRESENT:
-            overall = Response.PR
+        if target is PD or new or scan.non_target is NON_TARGET_UNEQUIVOCAL or back:
+            overall = PD
+        elif target is CR and scan.non_target is NON_TARGET_PRESENT:
+            overall = PR
         else:
             overall = target
-        index = self._index
-        density = density_change(targets, reference, scan, index)
         if reference_mm is None:
             density_vs_nadir = None
         elif nadir_scan is reference:
             density_vs_nadir = density
         else:
-            density_vs_nadir = density_change(targets, nadir_scan, scan, index)
+            assert nadir_scan is not None
+            density_vs_nadir = density_change(ids, self._index.of(nadir_scan), facts)
+        # Positional, in the field order above: one per scan, and a class call with
+        # keywords costs more than the whole object on Python 3.11.
         return ScanEvaluation(
-            scan=scan,
-            reference=reference,
-            reference_why=self.why,
-            treated=tuple(sorted(treated)),
-            targets=targets,
-            unmeasured=unmeasured,
-            new_lesions=new,
-            nodule=nodule,
-            recist=RecistResult(total, vs_reference, vs_nadir, target, overall),
-            choi=ChoiResult(
-                size_change_pct=vs_reference,
-                density_change_pct=density,
-                density_change_vs_nadir_pct=density_vs_nadir,
-                response=_choi(scan, target, vs_reference, density, new, nodule),
-                mean_density_hu=_scan_mean_density(targets, lesions),
+            scan,
+            reference,
+            self.why,  # reference_why
+            treated_ids,  # treated
+            targets,
+            target_set.sorted_ids,  # target_ids
+            unmeasured,
+            new,  # new_lesions
+            nodule,
+            RecistResult(total, vs_reference, vs_nadir, target, overall),
+            ChoiResult(
+                vs_reference,  # size_change_pct: the same SOD, vs the reference
+                density,
+                density_vs_nadir,
+                _choi(scan, target, vs_reference, density, new, nodule),
+                mean_hu,  # mean_density_hu
             ),
-            pet=_pet(targets, lesions, new),
-            reference_mm=reference_mm,
-            nadir_mm=nadir,
-            nadir_scan=nadir_scan,
-            measured_mm=measured,
-            smallest=self.smallest,  # live: read it before the next record()
+            _pet(target_set.base_suv, suv_max, new),
+            reference_mm,
+            nadir,  # nadir_mm
+            nadir_scan,
+            measured,  # measured_mm
+            self.smallest,  # smallest: live, read it before the next record()
+            ids,  # target_key
+            sod,
         )
 
     def record(self, evaluation: ScanEvaluation, counts_as_pd: bool) -> None:
@@ -398,13 +514,14 @@ class Reading:
         overall response is not PD, and for one the team judged not_progression or that
         carries a false_progression flag (they never count as overall PD later)."""
         scan = evaluation.scan
-        self._history.append((scan, _diameters(self._index.of(scan))))
-        self._note_sizes(scan)
+        facts = self._index.of(scan)
+        self._history.append((scan, facts.lesions, evaluation.target_key, evaluation.sod))
+        self._note_sizes(facts)
         if counts_as_pd:
             self.hold = False
             self.cr_reached = False
         else:
-            if evaluation.recist.target in (Response.PR, Response.CR):
+            if evaluation.recist.target in (PR, CR):
                 self.hold = True
-            if evaluation.recist.overall is Response.CR:
+            if evaluation.recist.overall is CR:
                 self.cr_reached = True

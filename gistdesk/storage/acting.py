@@ -1,6 +1,6 @@
 """Who is acting: the signed-in user and the permission checks, without SQL (a backend
-supplies how to read an account and whether any exists). Used by the PostgreSQL backend;
-the rules are those of SqliteRepository (docs/security.md)."""
+supplies how to read an account and whether any exists). Both backends use it
+(docs/security.md)."""
 
 from __future__ import annotations
 

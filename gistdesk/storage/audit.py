@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from gistdesk.core.casefile import case_to_dict
 from gistdesk.core.model import Case
 
 CREATED = "(created)"
@@ -69,6 +68,14 @@ def _flat_fields(data: dict[str, Any], list_key: str, id_key: str) -> dict[str, 
             if key != id_key:
                 out[f"{list_key}[{ident}].{key}"] = value
     return out
+
+
+def case_to_dict(case: Case) -> dict[str, Any]:
+    """The case file form of `case` (gistdesk.core.casefile, loaded with the first save or
+    history view rather than at the app's start: issue 16)."""
+    from gistdesk.core.casefile import case_to_dict as to_dict
+
+    return to_dict(case)
 
 
 def entities(case: Case) -> dict[str, dict[str, Any]]:

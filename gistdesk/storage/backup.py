@@ -193,14 +193,17 @@ PROGRESS_EVERY = 500_000  # SQLite VM steps between two progress reports during 
 
 def _watch(
     conn: sqlite3.Connection, tmp: Path, progress: Progress | None, cancel: CancelToken | None
-) -> None:
-    """Report VACUUM INTO's progress from the copy's size; abort it when cancelled."""
+) -> int:
+    """Report VACUUM INTO's progress from the copy's size (from 0; the caller reports the
+    end); abort it when cancelled. Returns the expected size."""
     if progress is None and cancel is None:
-        return
+        return 0
     pages, size = (
         int(conn.execute(f"PRAGMA {p}").fetchone()[0]) for p in ("page_count", "page_size")
     )
     expected = pages * size
+    if progress is not None:
+        progress(0, expected)
 
     def handler() -> int:
         if cancel is not None and cancel.cancelled:
@@ -211,6 +214,7 @@ def _watch(
         return 0
 
     conn.set_progress_handler(handler, PROGRESS_EVERY)
+    return expected
 
 
 def _copy(
@@ -232,7 +236,7 @@ def _copy(
     os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     try:
         check_cancel(cancel)
-        _watch(conn, tmp, progress, cancel)
+        expected = _watch(conn, tmp, progress, cancel)
         try:
             conn.execute("VACUUM INTO ?", (str(tmp),))
         except sqlite3.OperationalError:
@@ -252,6 +256,8 @@ def _copy(
             raise sqlite3.DatabaseError(f"backup copy failed its integrity check: {result}")
         os.replace(tmp, final)
         _fsync(folder)
+        if progress is not None:
+            progress(expected, expected)
     finally:
         tmp.unlink(missing_ok=True)
     return final

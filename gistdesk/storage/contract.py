@@ -230,8 +230,16 @@ class Repository(Protocol):
     def deletion_summary(self, record_number: str) -> DeletionSummary: ...
 
     def count_patients(
-        self, query: str = "", worklist: Worklist = Worklist.ALL, today: date | None = None
-    ) -> int: ...
+        self,
+        query: str = "",
+        worklist: Worklist = Worklist.ALL,
+        today: date | None = None,
+        *,
+        at_most: int | None = None,
+    ) -> int:
+        """How many patients match. `at_most`: stop counting there (the answer is then
+        min(matches, at_most)), so a count for the window stays bounded at any clinic size."""
+        ...
 
     def list_patients(
         self,

@@ -4,7 +4,8 @@ call these and differ only in SQL.
 - validation of a case before any write (`check_case`), of the audit action of an edit
   (`check_action`), of print kinds, backup reasons, settings;
 - the single-entry edits as pure functions of the case (`scan_edit`, `line_edit`, ...),
-  each saying whether it only appends (then a stale revision cannot lose anything);
+  each saying whether it only appends (then a stale revision cannot lose anything), and
+  the repository methods made of them with the review rule (`EntryEdits`);
 - the conflict description from the audit rows written after a revision (`conflict`);
 - the sign-in lockout rules (`decide_sign_in`), applied by the backend inside its write
   transaction after the password was hashed outside it;
@@ -14,6 +15,7 @@ call these and differ only in SQL.
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, fields, replace
 from datetime import date
@@ -31,7 +33,8 @@ from gistdesk.storage.audit import (
     diff_cases,
     utc_now,
 )
-from gistdesk.storage.contract import ClinicSettings
+from gistdesk.storage.auth import Permission, denied
+from gistdesk.storage.contract import ClinicSettings, Revision
 from gistdesk.storage.errors import (
     ConflictError,
     ConflictingChange,
@@ -41,6 +44,7 @@ from gistdesk.storage.errors import (
 )
 from gistdesk.storage.summary import Summary, summarize, summary_row
 from gistdesk.storage.text import fold, name_key
+from gistdesk.storage.users import Role, User
 
 __all__ = [
     "BACKUP_REASONS",
@@ -316,6 +320,174 @@ def delete_side_effect_edit(index: int) -> EntryEdit:
 
 
 # -- conflicts -------------------------------------------------------------------------------
+
+
+# -- the single-entry edit methods and the review rule, shared by both repositories --------
+class EntryEdits(ABC):
+    """The contract's single-entry edits (`save_scan` ... `delete_side_effect`) and the rule
+    that reviews are kept, for both repositories. Each edit is one of the pure edits above;
+    the backend's `_apply_entry` applies it in one transaction to the case as stored now (a
+    stale `expected_revision` is a ConflictError unless the edit only appends)."""
+
+    _user: User | None
+
+    @abstractmethod
+    def can(self, permission: Permission) -> bool: ...
+
+    @abstractmethod
+    def _apply_entry(
+        self,
+        record_number: str,
+        entry: EntryEdit,
+        user: str | None,
+        expected_revision: Revision | None,
+    ) -> Case: ...
+
+    def _check_reviews(self, old: Case | None, new: Case) -> None:
+        """Reviews are added, never edited or deleted (a later review supersedes): refuse,
+        before any write, a save that changes a stored one, drops one or the scan it is
+        about; adding one needs REVIEW (clinicians and administrators)."""
+        kept = old.reviews if old is not None else ()
+        if new.reviews[: len(kept)] != kept:
+            raise ReviewsAreKeptError(
+                "The team's reviews are kept as recorded: this save would change or remove "
+                "one, so nothing was saved. Add a later review instead."
+            )
+        scans = {scan.date for scan in new.scans}
+        orphaned = sorted({r.scan for r in kept if r.scan not in scans})
+        if orphaned:
+            raise ReviewsAreKeptError(
+                f"The scan of {orphaned[0].isoformat()} has been reviewed by the team: it "
+                "cannot be deleted or re-dated; nothing was saved."
+            )
+        if len(new.reviews) > len(kept) and not self.can(Permission.REVIEW):
+            role = self._user.role if self._user is not None else Role.VIEWER
+            raise denied(role, Permission.REVIEW)
+
+    def save_scan(
+        self,
+        record_number: str,
+        scan: Scan,
+        *,
+        user: str | None = None,
+        replace_date: date | None = None,
+        expected_revision: Revision | None = None,
+    ) -> Case:
+        """Add a scan, or replace the one dated `replace_date` (its date may change)."""
+        return self._apply_entry(
+            record_number, scan_edit(scan, replace_date), user, expected_revision
+        )
+
+    def delete_scan(
+        self,
+        record_number: str,
+        scan_date: date,
+        *,
+        user: str | None = None,
+        expected_revision: Revision | None = None,
+    ) -> Case:
+        return self._apply_entry(
+            record_number, delete_scan_edit(scan_date), user, expected_revision
+        )
+
+    def save_line(
+        self,
+        record_number: str,
+        line: TherapyLine,
+        *,
+        user: str | None = None,
+        index: int | None = None,
+        expected_revision: Revision | None = None,
+    ) -> Case:
+        """Add a therapy line, or replace the one at `index` (position in the case)."""
+        return self._apply_entry(record_number, line_edit(line, index), user, expected_revision)
+
+    def delete_line(
+        self,
+        record_number: str,
+        index: int,
+        *,
+        user: str | None = None,
+        expected_revision: Revision | None = None,
+    ) -> Case:
+        return self._apply_entry(record_number, delete_line_edit(index), user, expected_revision)
+
+    def save_dose_change(
+        self,
+        record_number: str,
+        line_index: int,
+        dose: DoseChange,
+        *,
+        user: str | None = None,
+        index: int | None = None,
+        expected_revision: Revision | None = None,
+    ) -> Case:
+        return self._apply_entry(
+            record_number, dose_edit(line_index, dose, index), user, expected_revision
+        )
+
+    def delete_dose_change(
+        self,
+        record_number: str,
+        line_index: int,
+        index: int,
+        *,
+        user: str | None = None,
+        expected_revision: Revision | None = None,
+    ) -> Case:
+        return self._apply_entry(
+            record_number, delete_dose_edit(line_index, index), user, expected_revision
+        )
+
+    def save_procedure(
+        self,
+        record_number: str,
+        procedure: Procedure,
+        *,
+        user: str | None = None,
+        index: int | None = None,
+        expected_revision: Revision | None = None,
+    ) -> Case:
+        return self._apply_entry(
+            record_number, procedure_edit(procedure, index), user, expected_revision
+        )
+
+    def delete_procedure(
+        self,
+        record_number: str,
+        index: int,
+        *,
+        user: str | None = None,
+        expected_revision: Revision | None = None,
+    ) -> Case:
+        return self._apply_entry(
+            record_number, delete_procedure_edit(index), user, expected_revision
+        )
+
+    def save_side_effect(
+        self,
+        record_number: str,
+        effect: SideEffect,
+        *,
+        user: str | None = None,
+        index: int | None = None,
+        expected_revision: Revision | None = None,
+    ) -> Case:
+        return self._apply_entry(
+            record_number, side_effect_edit(effect, index), user, expected_revision
+        )
+
+    def delete_side_effect(
+        self,
+        record_number: str,
+        index: int,
+        *,
+        user: str | None = None,
+        expected_revision: Revision | None = None,
+    ) -> Case:
+        return self._apply_entry(
+            record_number, delete_side_effect_edit(index), user, expected_revision
+        )
 
 
 def conflict(

@@ -31,12 +31,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from gistdesk.core.model import (
     Case,
-    DoseChange,
-    Procedure,
     Review,
-    Scan,
-    SideEffect,
-    TherapyLine,
 )
 from gistdesk.core.progress import CancelToken, Progress
 from gistdesk.storage import (
@@ -53,6 +48,7 @@ from gistdesk.storage import (
     users,
     worklists,
 )
+from gistdesk.storage.acting import LOCAL_OPERATOR_PREFIX, Acting
 from gistdesk.storage.api import PatientRow, SortKey, Worklist
 from gistdesk.storage.auth import Permission
 from gistdesk.storage.backup import BackupInfo
@@ -74,7 +70,6 @@ from gistdesk.storage.errors import (
     PatientNotFoundError,
     PermissionDeniedError,
     RecordExistsError,
-    ReviewsAreKeptError,
     SignInError,
     StorageError,
     translated,
@@ -115,13 +110,10 @@ def prepare_case(case: Case, as_of: date, log_content: bool = True) -> PreparedC
     )
 
 
-_require_user = logic.require_user_name
 _check = logic.check_case
 
-LOCAL_OPERATOR_PREFIX = "cli:"
 
-
-class SqliteRepository:
+class SqliteRepository(Acting, logic.EntryEdits):
     """Implements api.Repository over one SQLite file."""
 
     def __init__(
@@ -163,73 +155,20 @@ class SqliteRepository:
             yield conn
         self._own_writes += 1
 
-    # -- who is acting -----------------------------------------------------------------------
-    @property
-    def current_user(self) -> User | None:
-        return self._user
+    # -- who is acting: acting.Acting, over the accounts of this file -----------------------
+    def _db_has_users(self) -> bool:
+        with translated():
+            return auth.has_users(self.conn)
 
-    def has_users(self) -> bool:
-        """Whether any account exists (False: first run, the GUI asks for an administrator)."""
-        if not self._users_exist:
-            with translated():
-                self._users_exist = auth.has_users(self.conn)
-        return self._users_exist
-
-    def can(self, permission: Permission) -> bool:
-        """Whether the acting user may do this now (for enabling menus and buttons)."""
-        if self._user is None:
-            return not self.has_users()
-        return auth.role_can(self._user.role, permission)
-
-    def require(self, permission: Permission, what: str | None = None) -> None:
-        """Raise PermissionDeniedError unless the acting user may do this. The signed-in
-        user's role and state are read again, so a change by an administrator on another
-        workstation applies at once."""
-        if self._user is None:
-            if self.has_users():
-                raise PermissionDeniedError("Sign in first.")
-            return
-        if not self._operator:
-            with translated():
-                fresh = auth.get_user(self.conn, self._user.username)
-            if fresh is None or fresh.disabled:
-                self._user = None
-                raise PermissionDeniedError("Your account has been disabled; ask an administrator.")
-            self._user = fresh
-        if not auth.role_can(self._user.role, permission):
-            raise auth.denied(self._user.role, permission, what)
-
-    def _actor(
-        self,
-        user: str | None,
-        permission: Permission,
-        what: str | None = None,
-        *,
-        anonymous: bool = False,
-    ) -> str:
-        """The user name for the audit log, after checking the permission."""
-        self.require(permission, what)
-        if self._user is not None:
-            if user is not None and user != self._user.username:
-                raise PermissionDeniedError(
-                    f"{self._user.username} is signed in; a change cannot be recorded in "
-                    f"the name of {user}."
-                )
-            return self._user.username
-        if anonymous and user is None:
-            return self._reader()
-        return _require_user(user)
+    def _db_get_user(self, username: str) -> User | None:
+        with translated():
+            return auth.get_user(self.conn, username)
 
     def _system_actor(self) -> str:
         """Who to name for what the app does by itself (backups on close, while locked)."""
         if self._user is None and self.has_users():
             return "(not signed in)"
         return self._reader()
-
-    def _reader(self) -> str:
-        if self._user is not None:
-            return self._user.username
-        return "(no user accounts)"
 
     def create_first_admin(self, username: str, display_name: str, password: str) -> User:
         """The first account, an administrator (only when there is none yet); signs it in."""
@@ -264,24 +203,6 @@ class SqliteRepository:
             raise failure
         self._user, self._operator = user, False
         return user
-
-    def sign_in_local_operator(self, name: str) -> User:
-        """Act as the local operator (the command line, the app's own background copies):
-        an administrator named `cli:...` in the audit log. Whoever can run the CLI on this
-        machine can read the file anyway. Refused while a person is signed in here: a
-        signed-in nurse cannot raise herself to administrator through it."""
-        if self._user is not None and not self._operator:
-            raise PermissionDeniedError(
-                f"{self._user.username} is signed in; sign out before acting as the local operator."
-            )
-        if not isinstance(name, str) or not name.strip():
-            raise StorageError("The local operator needs a name for the audit log.")
-        if not name.startswith(LOCAL_OPERATOR_PREFIX):
-            name = LOCAL_OPERATOR_PREFIX + name
-        auth.check_username(name)
-        self._user = User(name, "local operator (command line)", Role.ADMIN, False)
-        self._operator = True
-        return self._user
 
     def sign_out(self) -> None:
         user, self._user, self._operator = self._user, None, False
@@ -643,12 +564,24 @@ class SqliteRepository:
 
     # -- the patient list --------------------------------------------------------------------
     def count_patients(
-        self, query: str = "", worklist: Worklist = Worklist.ALL, today: date | None = None
+        self,
+        query: str = "",
+        worklist: Worklist = Worklist.ALL,
+        today: date | None = None,
+        *,
+        at_most: int | None = None,
     ) -> int:
         self.require(Permission.VIEW)
         parsed, day = search.parse(query), today or date.today()
         with translated():
-            sql, params = worklists.count_sql(parsed, worklist, day)
+            if at_most is not None and not parsed.empty:
+                # The ranked walk, stopped at `at_most` (search_sqlite.count_matches).
+                self.conn.execute("BEGIN")
+                try:
+                    return search_sqlite.count_matches(self.conn, parsed, worklist, day, at_most)
+                finally:
+                    self.conn.execute("COMMIT")
+            sql, params = worklists.count_sql(parsed, worklist, day, at_most)
             return int(self.conn.execute(sql, params).fetchone()[0])
 
     def list_patients(
@@ -837,37 +770,6 @@ class SqliteRepository:
         conn.execute("UPDATE patients SET revision = ? WHERE id = ?", (revision, patient_id))
         return revision
 
-    def _check_patient_part(self, old: Case, new: Case) -> None:
-        """Refuse (before any write) a change of identity or tumor without EDIT_PATIENT."""
-        if self.can(Permission.EDIT_PATIENT):
-            return
-        role = self._user.role if self._user is not None else Role.VIEWER
-        if old.tumor != new.tumor:
-            raise auth.denied(role, Permission.EDIT_PATIENT, "edit the primary tumor")
-        if old.patient != new.patient:
-            raise auth.denied(role, Permission.EDIT_PATIENT, "edit the patient's details")
-
-    def _check_reviews(self, old: Case | None, new: Case) -> None:
-        """Reviews are added, never edited or deleted (a later review supersedes): refuse,
-        before any write, a save that changes a stored one, drops one or the scan it is
-        about; adding one needs REVIEW (clinicians and administrators)."""
-        kept = old.reviews if old is not None else ()
-        if new.reviews[: len(kept)] != kept:
-            raise ReviewsAreKeptError(
-                "The team's reviews are kept as recorded: this save would change or remove "
-                "one, so nothing was saved. Add a later review instead."
-            )
-        scans = {scan.date for scan in new.scans}
-        orphaned = sorted({r.scan for r in kept if r.scan not in scans})
-        if orphaned:
-            raise ReviewsAreKeptError(
-                f"The scan of {orphaned[0].isoformat()} has been reviewed by the team: it "
-                "cannot be deleted or re-dated; nothing was saved."
-            )
-        if len(new.reviews) > len(kept) and not self.can(Permission.REVIEW):
-            role = self._user.role if self._user is not None else Role.VIEWER
-            raise auth.denied(role, Permission.REVIEW)
-
     def add_review(
         self,
         record_number: str,
@@ -1041,165 +943,15 @@ class SqliteRepository:
             )
         return new_case
 
-    # -- one entry at a time (pure edits from logic.py, each in one transaction) --------------
-    def save_scan(
+    # -- one entry at a time: logic.EntryEdits, each in one transaction ---------------------
+    def _apply_entry(
         self,
         record_number: str,
-        scan: Scan,
-        *,
-        user: str | None = None,
-        replace_date: date | None = None,
-        expected_revision: Revision | None = None,
+        entry: logic.EntryEdit,
+        user: str | None,
+        expected_revision: Revision | None,
     ) -> Case:
-        """Add a scan, or replace the one dated `replace_date` (its date may change)."""
-        return self._edit(
-            record_number,
-            logic.scan_edit(scan, replace_date),
-            user=user,
-            expected_revision=expected_revision,
-        )
-
-    def delete_scan(
-        self,
-        record_number: str,
-        scan_date: date,
-        *,
-        user: str | None = None,
-        expected_revision: Revision | None = None,
-    ) -> Case:
-        return self._edit(
-            record_number,
-            logic.delete_scan_edit(scan_date),
-            user=user,
-            expected_revision=expected_revision,
-        )
-
-    def save_line(
-        self,
-        record_number: str,
-        line: TherapyLine,
-        *,
-        user: str | None = None,
-        index: int | None = None,
-        expected_revision: Revision | None = None,
-    ) -> Case:
-        """Add a therapy line, or replace the one at `index` (position in the case)."""
-        return self._edit(
-            record_number,
-            logic.line_edit(line, index),
-            user=user,
-            expected_revision=expected_revision,
-        )
-
-    def delete_line(
-        self,
-        record_number: str,
-        index: int,
-        *,
-        user: str | None = None,
-        expected_revision: Revision | None = None,
-    ) -> Case:
-        return self._edit(
-            record_number,
-            logic.delete_line_edit(index),
-            user=user,
-            expected_revision=expected_revision,
-        )
-
-    def save_dose_change(
-        self,
-        record_number: str,
-        line_index: int,
-        dose: DoseChange,
-        *,
-        user: str | None = None,
-        index: int | None = None,
-        expected_revision: Revision | None = None,
-    ) -> Case:
-        return self._edit(
-            record_number,
-            logic.dose_edit(line_index, dose, index),
-            user=user,
-            expected_revision=expected_revision,
-        )
-
-    def delete_dose_change(
-        self,
-        record_number: str,
-        line_index: int,
-        index: int,
-        *,
-        user: str | None = None,
-        expected_revision: Revision | None = None,
-    ) -> Case:
-        return self._edit(
-            record_number,
-            logic.delete_dose_edit(line_index, index),
-            user=user,
-            expected_revision=expected_revision,
-        )
-
-    def save_procedure(
-        self,
-        record_number: str,
-        procedure: Procedure,
-        *,
-        user: str | None = None,
-        index: int | None = None,
-        expected_revision: Revision | None = None,
-    ) -> Case:
-        return self._edit(
-            record_number,
-            logic.procedure_edit(procedure, index),
-            user=user,
-            expected_revision=expected_revision,
-        )
-
-    def delete_procedure(
-        self,
-        record_number: str,
-        index: int,
-        *,
-        user: str | None = None,
-        expected_revision: Revision | None = None,
-    ) -> Case:
-        return self._edit(
-            record_number,
-            logic.delete_procedure_edit(index),
-            user=user,
-            expected_revision=expected_revision,
-        )
-
-    def save_side_effect(
-        self,
-        record_number: str,
-        effect: SideEffect,
-        *,
-        user: str | None = None,
-        index: int | None = None,
-        expected_revision: Revision | None = None,
-    ) -> Case:
-        return self._edit(
-            record_number,
-            logic.side_effect_edit(effect, index),
-            user=user,
-            expected_revision=expected_revision,
-        )
-
-    def delete_side_effect(
-        self,
-        record_number: str,
-        index: int,
-        *,
-        user: str | None = None,
-        expected_revision: Revision | None = None,
-    ) -> Case:
-        return self._edit(
-            record_number,
-            logic.delete_side_effect_edit(index),
-            user=user,
-            expected_revision=expected_revision,
-        )
+        return self._edit(record_number, entry, user=user, expected_revision=expected_revision)
 
     # -- settings ----------------------------------------------------------------------------
     def clinic_settings(self) -> ClinicSettings:

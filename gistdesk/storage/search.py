@@ -188,6 +188,12 @@ def index_terms(record_number: str, family_name: str, given_name: str) -> list[t
     return sorted(kept)
 
 
+def term_words(terms: list[tuple[str, int]]) -> str:
+    """All of a patient's terms in one text, each after a '|' (terms are letters and digits
+    only): a word of a query is the start of one of them exactly when '|' + word is in it."""
+    return "".join(f"|{term}" for term in sorted({t for t, _rank in terms}))
+
+
 def rank_of(
     query: SearchQuery, record_number: str, family_name: str, given_name: str
 ) -> int | None:
@@ -270,6 +276,16 @@ def walk_extra(
     return joins, "".join(f" AND {c}" for c in conditions)
 
 
+def _wider_prefix(a: str, b: str) -> str:
+    """The shorter of two prefixes when every term starting with one starts with the other
+    too (its range holds both); "" when the two ranges are apart."""
+    if a.startswith(b):
+        return b
+    if b.startswith(a):
+        return a
+    return ""
+
+
 def tier_sql(
     query: SearchQuery, tier: int, joins: str, where: str, columns: str = "t.patient_id"
 ) -> tuple[str, dict[str, object]]:
@@ -278,6 +294,15 @@ def tier_sql(
     if tier == RANK_RECORD_EXACT:
         match = "t.rank = :rank AND t.term = :term"
         values: dict[str, object] = {"rank": RANK_RECORD, "term": query.record}
+    elif (
+        tier == RANK_RECORD
+        and query.tiers is NAME_TIERS
+        and (nested := _wider_prefix(query.record, query.driver))
+    ):
+        # One range holds the other (always for one word): the OR of the two would scan
+        # every record number (12-17 ms at 100,000 patients for a letter none starts with).
+        match = "t.rank = :rank AND t.term >= :lo AND t.term < :hi"
+        values = {"rank": tier, "lo": nested, "hi": prefix_upper_bound(nested)}
     elif tier == RANK_RECORD and query.tiers is NAME_TIERS:
         # As rank_of: the words as one record number, or the leading word's prefix.
         match = (

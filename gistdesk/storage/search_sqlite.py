@@ -192,6 +192,24 @@ def page_ids(
     return ids
 
 
+def count_matches(
+    conn: sqlite3.Connection, query: SearchQuery, worklist: Worklist, today: date, at_most: int
+) -> int:
+    """How many patients `query` finds, counting no further than `at_most`: the same walk
+    as a page (so the count agrees with the list), stopped early. A prefix's first 1,000
+    matches are a millisecond or two of index; a COUNT over `match_condition` would build
+    the whole match set first (100-160 ms for one letter at 100,000 patients)."""
+    filters, params = _summary_filters(worklist, today)
+    counted = 0
+    if at_most <= 0:
+        return counted
+    for _pid in ranked_ids(conn, query, filters, params):
+        counted += 1
+        if counted >= at_most:
+            break
+    return counted
+
+
 def page_rows(
     conn: sqlite3.Connection,
     query: SearchQuery,

@@ -85,11 +85,19 @@ def _where(f: _Filters) -> str:
 
 
 def count_sql(
-    query: SearchQuery | None, worklist: Worklist, today: date
+    query: SearchQuery | None, worklist: Worklist, today: date, at_most: int | None = None
 ) -> tuple[str, dict[str, Any]]:
+    """The count of the list's rows; with `at_most`, a count that stops there (over a
+    LIMIT subquery: bounded work whatever the clinic's size)."""
     f = _filters(query, worklist, today)
     from_clause, _ = _from(bool(f.on_patients) or not f.on_summary, bool(f.on_summary))
-    return f"SELECT count(*) FROM {from_clause}{_where(f)}", f.params
+    if at_most is None:
+        return f"SELECT count(*) FROM {from_clause}{_where(f)}", f.params
+    params = {**f.params, "at_most": max(0, int(at_most))}
+    return (
+        f"SELECT count(*) FROM (SELECT 1 FROM {from_clause}{_where(f)} LIMIT :at_most)",
+        params,
+    )
 
 
 LIST_COLUMNS = (

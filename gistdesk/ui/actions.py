@@ -58,6 +58,25 @@ def _case(s: ActionState) -> bool:
     return s.has_case
 
 
+# Long work (long_work.py), imported when first used rather than at start-up.
+def _import_case_files(window: MainWindow) -> None:
+    from gistdesk.ui import long_work
+
+    long_work.import_case_files(window)
+
+
+def _import_patient_csv(window: MainWindow) -> None:
+    from gistdesk.ui import long_work
+
+    long_work.import_patient_csv(window)
+
+
+def _export_all_patients(window: MainWindow) -> None:
+    from gistdesk.ui import long_work
+
+    long_work.export_all_patients(window)
+
+
 def _select_worklist(index: int) -> Callable[[MainWindow], object]:
     return lambda w: w.select_worklist(index)
 
@@ -141,6 +160,27 @@ ACTIONS: tuple[ActionSpec, ...] = (
         tip=QT_TRANSLATE_NOOP(
             "MainWindow", "Print the one-page tumor board sheet of the open patient"
         ),
+    ),
+    # Long work (long_work.py): a progress dialog with Cancel, nothing left half-written.
+    ActionSpec(
+        "import_cases",
+        QT_TRANSLATE_NOOP("MainWindow", "&Import case files…"),
+        _import_case_files,
+        permissions=(Permission.IMPORT_EXPORT, Permission.EDIT_PATIENT),
+        edits=True,
+    ),
+    ActionSpec(
+        "import_csv",
+        QT_TRANSLATE_NOOP("MainWindow", "Import patient &list (CSV)…"),
+        _import_patient_csv,
+        permissions=(Permission.IMPORT_EXPORT, Permission.EDIT_PATIENT),
+        edits=True,
+    ),
+    ActionSpec(
+        "export_all",
+        QT_TRANSLATE_NOOP("MainWindow", "E&xport all patients…"),
+        _export_all_patients,
+        permissions=(Permission.IMPORT_EXPORT,),
     ),
     ActionSpec(
         "lock",
@@ -427,6 +467,10 @@ MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
             "print_summary",
             "print_handout",
             "board_sheet",
+            None,
+            "import_cases",
+            "import_csv",
+            "export_all",
             None,
             "lock",
             "switch_user",

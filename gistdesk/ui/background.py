@@ -11,6 +11,12 @@ comes back on the UI thread:
   or raises the work's exception (saving a form, opening a patient, switching databases):
   the caller's code stays straight-line and keeps its error handling.
 
+Long work in the storage and interop layers (imports, export of all, backups, restores)
+takes the pure `gistdesk.core.progress` pair: pass `progress=progress.report` and
+`cancel=progress.token`. Its reports reach the dialog through a queued signal (thread-safe,
+coalesced while the UI thread is busy), which then shows a determinate bar; Cancel sets the token,
+and the work stops at its next safe point by raising `Cancelled`.
+
 Workers are daemon threads: quitting never waits for a read-only check, and a save has
 committed or rolled back in its own transaction whatever happens to the window.
 """
@@ -25,43 +31,65 @@ from typing import Generic, TypeVar
 from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from gistdesk.core.progress import Cancelled, CancelToken
+
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 PROGRESS_AFTER_MS = 300  # a quicker op never shows a dialog
+BAR_STEPS = 1000  # the dialog's range (byte counts do not fit Qt's int)
 
-
-class Cancelled(Exception):
-    """Raised by work that saw `progress.cancelled` and stopped."""
+__all__ = ["BackgroundOp", "Cancelled", "Progress", "run_in_background"]
 
 
 class Progress:
-    """Handed to the work function: report how far it got, see whether Cancel was pressed."""
+    """Handed to the work function: report how far it got, see whether Cancel was pressed.
+    `token` is the core CancelToken Cancel sets; `report` the core progress callback."""
 
     def __init__(self, report: Callable[[int, int, str], None]) -> None:
-        self._cancel = threading.Event()
+        self.token = CancelToken()
         self._report = report
+        self._lock = threading.Lock()
+        self._latest: tuple[int, int] | None = None  # not yet shown
+        self._queued = False  # a signal is on its way to the UI thread
 
     @property
     def cancelled(self) -> bool:
-        return self._cancel.is_set()
+        return self.token.cancelled
 
     def cancel(self) -> None:
-        self._cancel.set()
+        self.token.cancel()
 
     def check(self) -> None:
         """Raise Cancelled when Cancel was pressed (call between steps)."""
-        if self._cancel.is_set():
-            raise Cancelled
+        self.token.check()
 
     def update(self, done: int, total: int, label: str = "") -> None:
         self._report(done, total, label)
+
+    def report(self, done: int, total: int | None) -> None:
+        """A `gistdesk.core.progress.Progress` callback (any thread). Reports coalesce: while
+        one signal waits for the UI thread no other is queued, and the UI shows the newest
+        report when it gets to it (a fast loop cannot flood the event queue, and the last
+        report is never dropped)."""
+        with self._lock:
+            self._latest = (done, total if total is not None else 0)
+            if self._queued:
+                return
+            self._queued = True
+        self._report(done, total if total is not None else 0, "")
+
+    def take_latest(self) -> tuple[int, int] | None:
+        """The newest report not yet shown (UI thread), and let the next one signal."""
+        with self._lock:
+            latest, self._latest, self._queued = self._latest, None, False
+        return latest
 
 
 class _Bridge(QObject):
     """Lives on the UI thread; signals emitted from the worker are queued to it."""
 
     finished = Signal(bool, object)  # ok, result or exception
-    progressed = Signal(int, int, str)
+    progressed = Signal(object, object, str)  # done, total: byte counts exceed a C int
 
 
 _running: set[BackgroundOp[object]] = set()  # keep ops alive until they report
@@ -127,6 +155,7 @@ class BackgroundOp(QObject, Generic[T]):
         self._bridge.progressed.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
         self.progress = Progress(self._bridge.progressed.emit)
         self._finished_event = threading.Event()
+        self._latest: tuple[int, int] | None = None  # the last (done, total) reported
         self._callbacks: list[Callable[[BackgroundOp[T]], None]] = []
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -206,6 +235,8 @@ class BackgroundOp(QObject, Generic[T]):
         if self.done:
             return
         dialog = QProgressDialog(self.label, "", 0, 0, self.parent_widget)
+        if self._latest is not None:
+            self._set_bar(dialog, *self._latest)
         dialog.setObjectName("backgroundProgress")
         dialog.setWindowTitle(self.title or "gistdesk")
         dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
@@ -226,10 +257,24 @@ class BackgroundOp(QObject, Generic[T]):
         if self.dialog is not None:
             self.dialog.setLabelText(self.tr("Cancelling…"))
 
+    @staticmethod
+    def _set_bar(dialog: QProgressDialog, done: int, total: int) -> None:
+        """Determinate once a total is known (scaled to BAR_STEPS), else a busy bar."""
+        if total > 0:
+            dialog.setMaximum(BAR_STEPS)
+            dialog.setValue(min(max(done, 0), total) * BAR_STEPS // total)
+        else:
+            dialog.setMaximum(0)
+            dialog.setValue(0)
+
     def _on_progress(self, done: int, total: int, label: str) -> None:
-        if self.dialog is not None:
-            self.dialog.setMaximum(max(total, 0))
-            self.dialog.setValue(min(done, total) if total else 0)
+        newest = self.progress.take_latest()
+        if newest is not None and not label:
+            done, total = newest
+        self._latest = (done, total)
+        # Once cancelled, "Cancelling…" stays until the work stops.
+        if self.dialog is not None and not self.progress.cancelled:
+            self._set_bar(self.dialog, done, total)
             if label:
                 self.dialog.setLabelText(label)
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from gistdesk.storage.contract import Repository
 from gistdesk.ui import dialogs
+from gistdesk.ui.background import BackgroundOp, Cancelled, Progress
 from gistdesk.ui.i18n import QT_TRANSLATE_NOOP
 from gistdesk.ui.table_model import Column, RowsModel
 
@@ -178,8 +179,21 @@ class BackupsDialog(QDialog):
         return self.model.row_value(rows[0].row()) if rows else None
 
     def back_up_now(self) -> None:
+        """A backup now, off the UI thread, with progress and Cancel (a cancelled backup
+        leaves no copy and no temporary file)."""
+        repository = self.repository
+
+        def work(progress: Progress) -> Path:
+            return repository.backup("manual", progress=progress.report, cancel=progress.token)
+
+        op: BackgroundOp[Path] = BackgroundOp(
+            self, work, title=self.tr("Making a backup…"), cancellable=True
+        )
         try:
-            path = self.repository.backup("manual")
+            path = op.run()
+        except Cancelled:
+            self.status.setText(self.tr("The backup was cancelled; nothing was written."))
+            return
         except Exception as exc:
             dialogs.show_error(self, self.tr("The backup was not made"), str(exc))
             return

@@ -76,6 +76,17 @@ def ask_open_path(parent: QWidget | None, title: str, start: str = "") -> str | 
     return path or None
 
 
+def ask_open_files(parent: QWidget | None, title: str, filter_text: str) -> list[str]:
+    """Files to read (imports); an empty list when cancelled."""
+    paths, _ = QFileDialog.getOpenFileNames(parent, title, "", filter_text)
+    return list(paths)
+
+
+def ask_folder(parent: QWidget | None, title: str) -> str | None:
+    """A folder to write into (export of all patients), or None when cancelled."""
+    return QFileDialog.getExistingDirectory(parent, title) or None
+
+
 def ask_save_path(
     parent: QWidget | None,
     title: str,

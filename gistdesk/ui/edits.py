@@ -13,6 +13,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import QDialog
 
 from gistdesk.core.model import Case
 from gistdesk.core.problems import InvalidCaseError
@@ -21,13 +22,13 @@ from gistdesk.storage.contract import Repository, Revision
 from gistdesk.storage.errors import ConflictError, StorageError
 from gistdesk.ui import dialogs
 from gistdesk.ui.controller import CaseController, EntryChange
-from gistdesk.ui.forms.base import CaseForm
 from gistdesk.ui.main_window_view import MainWindowView
 from gistdesk.ui.patient_list import PatientListModel
 from gistdesk.ui.settings_dialog import AppSettings
 
 if TYPE_CHECKING:  # built lazily with the patient pane
     from gistdesk.ui.flags_panel import FlagsPanel
+    from gistdesk.ui.forms.base import CaseForm
     from gistdesk.ui.patient_view import PatientView
 
 # (repository, the revision to check against) -> the edit (its single-entry call)
@@ -70,7 +71,7 @@ class EditHandlers(MainWindowView):
 
         conflict_dialog.prepare_form(form, self.controller)
         try:
-            return dialogs.run_dialog(form) == CaseForm.DialogCode.Accepted.value
+            return dialogs.run_dialog(form) == QDialog.DialogCode.Accepted.value
         finally:
             self.controller.form_revision = None
 

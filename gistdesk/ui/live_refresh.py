@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication, QBoxLayout, QLabel
 
 from gistdesk.storage.contract import Changes, RecordInUse
 from gistdesk.storage.errors import StorageError
-from gistdesk.ui.forms.base import CaseForm
+from gistdesk.ui.forms import is_case_form
 
 if TYPE_CHECKING:
     from gistdesk.ui.main_window import MainWindow
@@ -155,7 +155,7 @@ class LiveRefresh(QObject):
             window.select_in_list(rn)
         window.statusBar().showMessage(notice, 10_000)
         form = QApplication.activeModalWidget()
-        if isinstance(form, CaseForm) and form.isVisible():
+        if is_case_form(form) and form.isVisible():
             form.show_notice(
                 notice
                 + "\n"

@@ -25,7 +25,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QKeySequence, QShowEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QStyle
 
 from gistdesk.core.model import Patient
 from gistdesk.storage.api import Worklist
@@ -36,20 +36,27 @@ from gistdesk.ui import actions as action_table
 from gistdesk.ui import background, dialogs
 from gistdesk.ui.controller import CaseController
 from gistdesk.ui.edits import EditHandlers
-from gistdesk.ui.forms.base import CaseForm
+from gistdesk.ui.forms import is_case_form
 from gistdesk.ui.i18n import add_language_menu
 from gistdesk.ui.live_refresh import LiveRefresh
 from gistdesk.ui.main_window_view import WORKLISTS
-from gistdesk.ui.patient_list import COL_DUE, COL_LINE, PatientListModel
+from gistdesk.ui.patient_list import (
+    COL_DUE,
+    COL_FLAGS,
+    COL_LINE,
+    FIRST_PAGE,
+    PatientListModel,
+)
 from gistdesk.ui.search_worker import Searcher
 from gistdesk.ui.session import IdleWatcher, describe_user
 from gistdesk.ui.settings_dialog import AppSettings
-from gistdesk.ui.signin import LockScreen
 
 if TYPE_CHECKING:
     from gistdesk.ui import printing
     from gistdesk.ui.flags_panel import FlagsPanel
+    from gistdesk.ui.forms.base import CaseForm
     from gistdesk.ui.patient_view import PatientView
+    from gistdesk.ui.signin import LockScreen
 
 __all__ = ["WORKLISTS", "MainWindow", "clamp_geometry", "window_title"]
 
@@ -111,12 +118,13 @@ class MainWindow(EditHandlers):
         self.integrity_check: QObject | None = None  # the background check, kept alive
         self._patient_view: PatientView | None = None  # built when the first patient opens
         self._flags_panel: FlagsPanel | None = None
+        self._lock_screen: LockScreen | None = None  # built at the first lock
 
         self.actions_by_name = action_table.create_actions(self)
         # Typed searches run in the background when the app can open a second connection.
         self.searcher = Searcher(search_repository, self) if search_repository else None
         self.list_model = PatientListModel(repository, today, self, self.searcher)
-        self.build_layout(self.list_model, LockScreen(repository))
+        self.build_layout(self.list_model)
         add_language_menu(
             self,
             self.menus["view"],
@@ -133,13 +141,11 @@ class MainWindow(EditHandlers):
                 self.tr("Search failed: {0}").format(text), 8000
             )
         )
-        self.lock_screen.unlocked.connect(self._on_unlocked)
         self.search.textChanged.connect(self._on_search)
         self.worklist_tabs.currentChanged.connect(self._on_worklist)
         self.list_view.selectionModel().selectionChanged.connect(self._on_list_selection)
-        self.list_model.modelReset.connect(self._update_count)
+        self.list_model.counted.connect(self._update_count)
         self.list_model.modelReset.connect(self._fit_list_columns)
-        self.list_model.rowsInserted.connect(self._update_count)
         self.controller.case_changed.connect(self._on_case_changed)
         self.controller.saved.connect(self._on_saved)
         # Shortcuts that work while a form (a modal dialog) is open: Ctrl+L locks at once.
@@ -245,28 +251,34 @@ class MainWindow(EditHandlers):
         self.worklist_tabs.setCurrentIndex(index)
 
     def _update_count(self) -> None:
-        shown = self.list_model.rowCount()
-        empty_clinic = (
-            shown == 0 and not self.list_model.query and self.list_model.worklist is Worklist.ALL
-        )
+        """The count label, from what the model already knows: the rows loaded, whether
+        there are more, and the matches counted up to the model's cap (on the search thread
+        for a typed search). Nothing is counted here."""
+        cap = self.list_model.count_at_most
+        model = self.list_model
+        shown = model.rowCount()
+        empty_clinic = shown == 0 and not model.query and model.worklist is Worklist.ALL
         self.placeholder.setText(
             self.tr("This clinic has no patients yet.\nCreate the first with New patient (Ctrl+N).")
             if empty_clinic
             else self.tr("Select a patient in the list, or create one with Ctrl+N.")
         )
-        total = shown
-        if self.list_model.canFetchMore():
-            try:
-                total = self.list_model.total()  # the true count, not "64+"
-            except StorageError:
-                total = shown
-        if total > shown:
-            self.count_label.setText(self.tr("{0} of {1} patients shown").format(shown, total))
-        else:
+        if not model.more:
             self.count_label.setText(
                 self.tr("{0} patient shown").format(shown)
                 if shown == 1
                 else self.tr("{0} patients shown").format(shown)
+            )
+        elif shown < model.total <= cap:
+            self.count_label.setText(
+                self.tr("{0} of {1} patients shown").format(shown, model.total)
+            )
+        else:
+            # Beyond the bounded count, or further down than it went: a lower bound only
+            # (there is at least one row past those loaded).
+            bound = max(cap, shown) if model.total > cap else shown
+            self.count_label.setText(
+                self.tr("{0} of more than {1} patients shown").format(shown, bound)
             )
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -274,17 +286,22 @@ class MainWindow(EditHandlers):
         self._fit_list_columns()  # fonts are final once shown
 
     def _fit_list_columns(self) -> None:
-        """Widen a list column to its longest text on the loaded page (no cut-off names);
-        the therapy line column takes the rest."""
-        # Measure the visible rows only: at the default (1,000 rows) every keystroke and every
-        # page scrolled in asked the model for ~50,000 cells (issue 16: 60-80 ms a step).
-        self.list_view.horizontalHeader().setResizeContentsPrecision(0)
-        for column in range(self.list_model.columnCount()):
+        """Widen a list column to its longest text on the first page (no cut-off names),
+        measured with the view's font from the model's cached texts; the therapy line
+        column takes the rest. Never the delegate's size hints over the rows: that cost
+        10-55 ms a keystroke at 100,000 patients (issue 16)."""
+        view, model = self.list_view, self.list_model
+        padding = 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1) + 8
+        for column in range(model.columnCount()):
             if column == COL_LINE:
                 continue
-            wanted = min(self.list_view.sizeHintForColumn(column) + 8, LIST_COLUMN_MAX)
-            if wanted > self.list_view.columnWidth(column):
-                self.list_view.setColumnWidth(column, wanted)
+            if column == COL_FLAGS:
+                widest = model.column_icon_width(FIRST_PAGE)
+            else:  # an upper bound, from the characters' widths (each measured once)
+                widest = view.widest_at_most(model.column_texts(column, FIRST_PAGE))
+            wanted = min(widest + padding, LIST_COLUMN_MAX)
+            if wanted > view.columnWidth(column):
+                view.setColumnWidth(column, wanted)
 
     def _on_list_selection(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         rows = self.list_view.selectionModel().selectedRows()
@@ -301,7 +318,7 @@ class MainWindow(EditHandlers):
             and not self.locked
             and watched is not self
             and self._lock_pressed(event)
-            and isinstance(QApplication.activeModalWidget(), CaseForm)
+            and is_case_form(QApplication.activeModalWidget())
         ):
             self.lock()  # a form is open: the window's own shortcut cannot fire
             return True
@@ -471,6 +488,19 @@ class MainWindow(EditHandlers):
         dialogs.run_dialog(ShortcutsDialog(self.actions_by_name, self))
 
     # -- lock, switch user ----------------------------------------------------------------
+    @property
+    def lock_screen(self) -> LockScreen:
+        """The lock screen in place of the list and the patient; built at the first lock,
+        not for the start (issue 16)."""
+        if self._lock_screen is None:
+            from gistdesk.ui.signin import LockScreen
+
+            screen = LockScreen(self.repository)
+            screen.unlocked.connect(self._on_unlocked)
+            self.central.addWidget(screen)
+            self._lock_screen = screen
+        return self._lock_screen
+
     def set_user(self, user: User | None) -> None:
         """The signed-in user changed (sign-in, switch user, reopened database)."""
         self.user = user
@@ -495,7 +525,7 @@ class MainWindow(EditHandlers):
         for widget in QApplication.topLevelWidgets():
             if widget is self or not widget.isVisible():
                 continue
-            if isinstance(widget, CaseForm) and widget.parent() is self:
+            if is_case_form(widget) and widget.parent() is self:
                 self.parked_forms.append(widget)
             widget.hide()  # a modal exec() returns; message boxes answer "no"
         self.central.setCurrentWidget(self.lock_screen)
@@ -598,8 +628,13 @@ class MainWindow(EditHandlers):
     def show_settings(self) -> None:
         from gistdesk.ui.settings_dialog import SettingsDialog
 
-        if dialogs.run_dialog(SettingsDialog(self.app_settings, self)):
+        dialog = SettingsDialog(self.app_settings, self, self.settings)
+        if dialogs.run_dialog(dialog):
             self.idle.set_interval(self.idle_interval_ms())
+            if dialog.database_changed:
+                self.statusBar().showMessage(
+                    self.tr("The database choice takes effect at the next start."), 10000
+                )
 
     # -- database / settings --------------------------------------------------------------
     def set_repository(
@@ -618,7 +653,8 @@ class MainWindow(EditHandlers):
         except StorageError:  # e.g. reopened after a restore: nobody signed in yet
             self._list_stale = True
         self.app_settings.repository = repository
-        self.lock_screen.repository = repository
+        if self._lock_screen is not None:
+            self._lock_screen.repository = repository
         self.set_database_label(database_label)
         self.set_user(repository.current_user)
         self.live.reset()

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTabBar,
-    QTableView,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -41,9 +40,9 @@ from gistdesk.ui.patient_list import (
     COL_SCAN,
     COL_SITE,
     PatientListModel,
+    PatientTable,
     header_text,
 )
-from gistdesk.ui.signin import LockScreen
 
 if TYPE_CHECKING:
     from gistdesk.ui.flags_panel import FlagsPanel
@@ -77,7 +76,7 @@ class MainWindowView(QMainWindow):
     actions_by_name: dict[str, QAction]
     menus: dict[str, QMenu]
 
-    def build_layout(self, list_model: PatientListModel, lock_screen: LockScreen) -> None:
+    def build_layout(self, list_model: PatientListModel) -> None:
         self.setObjectName("mainWindow")
         self.setWindowTitle("gistdesk")
         left = QWidget()
@@ -118,11 +117,9 @@ class MainWindowView(QMainWindow):
         self.main_split.setStretchFactor(0, 0)
         self.main_split.setStretchFactor(1, 1)
         self.main_split.setSizes([560, 1200])  # kept in proportion as the window resizes
-        self.lock_screen = lock_screen
-        self.central = QStackedWidget()
+        self.central = QStackedWidget()  # the lock screen joins it at the first lock
         self.central.setObjectName("centralStack")
         self.central.addWidget(self.main_split)
-        self.central.addWidget(self.lock_screen)
         self.setCentralWidget(self.central)
 
         self.db_label = QLabel()
@@ -139,8 +136,8 @@ class MainWindowView(QMainWindow):
         action_table.build_toolbar(self.toolbar, self.actions_by_name)
         self.addToolBar(self.toolbar)
 
-    def _patient_table(self, model: PatientListModel) -> QTableView:
-        view = QTableView()
+    def _patient_table(self, model: PatientListModel) -> PatientTable:
+        view = PatientTable()  # paints the visible rows in one pass (patient_list.py)
         view.setObjectName("patientList")
         view.setModel(model)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -152,6 +149,8 @@ class MainWindowView(QMainWindow):
         view.setTextElideMode(Qt.TextElideMode.ElideRight)
         view.verticalHeader().setVisible(False)
         view.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
+        # Uniform row heights: no row is ever measured, however many are loaded.
+        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = view.horizontalHeader()
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)

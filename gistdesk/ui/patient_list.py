@@ -1,14 +1,21 @@
 """The patient list: a paged table model over Repository.list_patients.
 
-Rows arrive a page at a time (fetchMore) so 100,000 patients open as fast as 50; searching
-and switching worklists reset the model and fetch the first page only.
+Rows arrive a page at a time (fetchMore, inserted with beginInsertRows) so 100,000 patients
+open as fast as 50; searching and switching worklists reset the model and fetch the first
+page only, with a bounded count of the matches (search_worker.first_page). Each page reads
+one row past its end, so "more rows" is known exactly, never guessed from a full page.
+
+Painting asks `data()` for seven roles of every visible cell (a few thousand calls a frame),
+so a row's texts, overdue colour and flag icon are formatted once, on first paint, and
+`data()` only looks them up.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import heapq
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
-from typing import Any
+from typing import Any, Final, overload
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -17,14 +24,16 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QRect,
     Qt,
+    QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QPainter, QPixmap
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPalette, QPixmap
+from PySide6.QtWidgets import QStyle, QStyleOptionViewItem, QTableView, QWidget
 
 from gistdesk.storage.api import PatientRow, SortKey, Worklist
 from gistdesk.storage.contract import Repository
 from gistdesk.ui.i18n import QT_TRANSLATE_NOOP
-from gistdesk.ui.search_worker import Searcher
+from gistdesk.ui.search_worker import COUNT_AT_MOST, Page, Searcher, first_page
 from gistdesk.ui.text import (
     COLOR_ALERT,
     COLOR_FALSE_PROGRESSION,
@@ -66,6 +75,89 @@ SORT_KEYS: dict[int, SortKey] = {
     COL_DUE: SortKey.SCAN_DUE,
 }
 KIND_ORDER = (COLOR_PROGRESSION, COLOR_FALSE_PROGRESSION, COLOR_ALERT)
+__all__ = ["COUNT_AT_MOST", "FIRST_PAGE", "PAGE", "PatientListModel"]
+
+# Roles as plain ints: `data()` compares them thousands of times a frame.
+_DISPLAY = Qt.ItemDataRole.DisplayRole.value
+_DECORATION = Qt.ItemDataRole.DecorationRole.value
+_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole.value
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole.value
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
+_ACCESSIBLE = Qt.ItemDataRole.AccessibleTextRole.value
+_USER = Qt.ItemDataRole.UserRole.value
+# Asked for every painted cell, never set here.
+_UNUSED = frozenset(
+    role.value
+    for role in (
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.CheckStateRole,
+        Qt.ItemDataRole.SizeHintRole,
+    )
+)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_DAY_CHECK_MS = 60_000  # ages and "overdue" follow the date: re-checked every minute
+
+
+KEEP_CELLS = 4000  # formatted rows kept (a screen shows ~40); beyond, they are redone
+
+
+def _fields(row: PatientRow) -> tuple[Any, ...]:
+    return (
+        row.record_number,
+        row.family_name,
+        row.given_name,
+        row.birth_date,
+        row.primary_site,
+        row.current_line,
+        row.last_scan,
+        row.flag_codes,
+        row.next_scan_due,
+        row.to_review,
+    )
+
+
+class LoadedRows(Sequence[PatientRow]):
+    """The rows loaded so far, kept as plain tuples of their fields and handed out as
+    PatientRow. The garbage collector stops tracking a tuple of strings, dates and None,
+    so 100,000 loaded rows cost no collector time: kept as PatientRow objects, each full
+    collection walked them all, 30-80 ms, the longest step of scrolling to the bottom."""
+
+    __slots__ = ("_items",)
+
+    def __init__(self, rows: Iterable[PatientRow] = ()) -> None:
+        self._items: list[tuple[Any, ...]] = [_fields(r) for r in rows]
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    @overload
+    def __getitem__(self, index: int) -> PatientRow: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[PatientRow]: ...
+
+    def __getitem__(self, index: int | slice) -> PatientRow | list[PatientRow]:
+        if isinstance(index, slice):
+            return [PatientRow(*t) for t in self._items[index]]
+        return PatientRow(*self._items[index])
+
+    def extend(self, rows: Iterable[PatientRow]) -> None:
+        self._items.extend(_fields(r) for r in rows)
+
+    def find(self, record_number: str) -> int | None:
+        for index, fields in enumerate(self._items):
+            if fields[0] == record_number:
+                return index
+        return None
+
+
+# A row as painted, formatted once: (texts per column, overdue?, flag icon number or -1).
+# A plain tuple of strings, bools and ints: the garbage collector stops tracking it.
+_Cells = tuple[tuple[str, ...], bool, int]
+TEXTS: Final = 0
+OVERDUE: Final = 1
+ICON: Final = 2
 
 
 def header_text(column: int) -> str:
@@ -81,6 +173,8 @@ def display_name(row: PatientRow) -> str:
 
 class PatientListModel(QAbstractTableModel):
     search_failed = Signal(str)
+    counted = Signal()  # rows, `more` or `total` changed: the count label follows
+    count_at_most = COUNT_AT_MOST  # matches are counted no further
 
     def __init__(
         self,
@@ -100,10 +194,19 @@ class PatientListModel(QAbstractTableModel):
         self.worklist = Worklist.ALL
         self.sort_key = SortKey.RECORD_NUMBER
         self.descending = False
-        self.rows: list[PatientRow] = []
-        self._exhausted = False
+        self.rows = LoadedRows()
+        self.more = False  # rows beyond the loaded ones exist
+        self.total = 0  # matches, counted up to count_at_most + 1 (search_worker.Page)
         self._loaded = False
-        self._icons: dict[tuple[str, ...], QPixmap] = {}
+        self._icons: dict[tuple[str, ...], int] = {}  # kinds of flag -> icon number
+        self._icon_list: list[QPixmap] = []
+        self._cells: dict[int, _Cells] = {}
+        self._day = today()
+        self.overdue_color = QColor(COLOR_PROGRESSION)
+        self._day_timer = QTimer(self)
+        self._day_timer.setInterval(_DAY_CHECK_MS)
+        self._day_timer.timeout.connect(self._check_day)
+        self._day_timer.start()
 
     # -- queries ----------------------------------------------------------------------
     def set_repository(self, repository: Repository) -> None:
@@ -130,7 +233,12 @@ class PatientListModel(QAbstractTableModel):
         if query != self.query and self.searcher is not None:
             self.query = query
             self._pending = self.searcher.ask(
-                query, self.worklist, self.effective_sort(), self.descending, FIRST_PAGE
+                query,
+                self.worklist,
+                self.effective_sort(),
+                self.descending,
+                FIRST_PAGE,
+                self.count_at_most,
             )
             return
         if query != self.query:
@@ -152,52 +260,65 @@ class PatientListModel(QAbstractTableModel):
 
     def refresh(self) -> None:
         # Query first: if the database fails, the model keeps its rows and stays consistent.
-        rows = self._page(0, FIRST_PAGE)
+        page = first_page(
+            self.repository,
+            self.query,
+            self.worklist,
+            self.effective_sort(),
+            self.descending,
+            FIRST_PAGE,
+            self.count_at_most,
+        )
         self._pending = None  # a direct refresh supersedes any search still running
-        self.beginResetModel()
-        self.rows = rows
-        self._loaded = True
-        self._exhausted = len(rows) < FIRST_PAGE
-        self.endResetModel()
+        self._show(page)
 
-    def _on_answer(self, generation: int, rows: object) -> None:
+    def _show(self, page: Page) -> None:
+        self.beginResetModel()
+        self.rows = LoadedRows(page.rows)
+        self.more = page.more
+        self.total = page.total
+        self._cells.clear()
+        self._day = self.today()
+        self._loaded = True
+        self.endResetModel()
+        self.counted.emit()
+
+    def _on_answer(self, generation: int, page: object) -> None:
         if generation != self._pending:
             return  # superseded by a newer keystroke or a direct refresh
         self._pending = None
-        if isinstance(rows, Exception):
-            self.search_failed.emit(str(rows) or type(rows).__name__)
+        if isinstance(page, Exception):
+            self.search_failed.emit(str(page) or type(page).__name__)
             return
-        assert isinstance(rows, list)
-        self.beginResetModel()
-        self.rows = rows
-        self._loaded = True
-        self._exhausted = len(rows) < FIRST_PAGE
-        self.endResetModel()
+        assert isinstance(page, Page)
+        self._show(page)
 
     def ensure_loaded(self) -> None:
         if not self._loaded:
             self.refresh()
 
-    def total(self) -> int:
-        return self.repository.count_patients(self.query, self.worklist)
-
-    def _page(self, offset: int, limit: int = PAGE) -> list[PatientRow]:
-        return self.repository.list_patients(
-            self.query, self.worklist, self.effective_sort(), self.descending, offset, limit
-        )
-
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and not self._exhausted and self._pending is None
+        return not parent.isValid() and self.more and self._pending is None
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or self._exhausted or self._pending is not None:
+        if parent.isValid() or not self.more or self._pending is not None:
             return
-        more = self._page(len(self.rows))
-        self._exhausted = len(more) < PAGE
-        if more:
-            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
-            self.rows.extend(more)
+        got = self.repository.list_patients(
+            self.query,
+            self.worklist,
+            self.effective_sort(),
+            self.descending,
+            len(self.rows),
+            PAGE + 1,  # one past the page: whether there is a next one
+        )
+        self.more = len(got) > PAGE
+        if len(got) > PAGE:
+            del got[PAGE:]
+        if got:
+            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(got) - 1)
+            self.rows.extend(got)
             self.endInsertRows()
+        self.counted.emit()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = SORT_KEYS.get(column)
@@ -211,10 +332,7 @@ class PatientListModel(QAbstractTableModel):
         self.refresh()
 
     def row_of(self, record_number: str) -> int | None:
-        for index, row in enumerate(self.rows):
-            if row.record_number == record_number:
-                return index
-        return None
+        return self.rows.find(record_number)
 
     # -- table ------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -230,38 +348,93 @@ class PatientListModel(QAbstractTableModel):
             return header_text(section)
         return None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        # The roles a paint asks of every visible cell come first, each a lookup.
+        if role == _DISPLAY:
+            cells = self._cells.get(index.row()) or self._format(index.row())
+            return None if cells is None else cells[TEXTS][index.column()]
+        if role in _UNUSED:
+            return None
+        if role == _FOREGROUND:
+            if index.column() != COL_DUE:
+                return None
+            cells = self._cells.get(index.row()) or self._format(index.row())
+            return self.overdue_color if cells is not None and cells[OVERDUE] else None
+        if role == _DECORATION:
+            if index.column() != COL_FLAGS:
+                return None
+            cells = self._cells.get(index.row()) or self._format(index.row())
+            return None if cells is None else self.icon(cells[ICON])
+        if role == _ALIGNMENT:
+            return _RIGHT if index.column() == COL_AGE else None
+        return self._other_data(index, role)
+
+    def cells(self, number: int) -> _Cells | None:
+        """Row `number` as painted (None past the end)."""
+        return self._cells.get(number) or self._format(number)
+
+    def _format(self, number: int) -> _Cells | None:
+        """Format row `number` for painting and keep it (until the rows or the day change)."""
+        if not 0 <= number < len(self.rows):
+            return None
+        row, today = self.rows[number], self._day
+        age = age_on(row.birth_date, today)
+        texts = (
+            row.record_number,
+            display_name(row),
+            row.birth_date.isoformat() if row.birth_date else "",  # tells namesakes apart
+            "" if age is None else str(age),
+            site_label(row.primary_site) if row.primary_site else "",
+            row.current_line or "",
+            fmt_date(row.last_scan) if row.last_scan else "",
+            fmt_date(row.next_scan_due) if row.next_scan_due else "",
+            "",
+        )
+        cells = (
+            texts,
+            row.next_scan_due is not None and row.next_scan_due < today,
+            self._flag_icon(row.flag_codes) if row.flag_codes else -1,
+        )
+        if len(self._cells) >= KEEP_CELLS:
+            self._cells.clear()
+        self._cells[number] = cells
+        return cells
+
+    def _check_day(self) -> None:
+        """After midnight, ages and "overdue" are recomputed (the cached cells dropped)."""
+        today = self.today()
+        if today != self._day:
+            self._day = today
+            self._cells.clear()
+            if self.rows:
+                last = self.index(len(self.rows) - 1, len(HEADERS) - 1)
+                self.dataChanged.emit(self.index(0, 0), last)
+
+    def column_texts(self, column: int, rows: int) -> list[str]:
+        """The texts of `column` in the first `rows` rows (to fit its width)."""
+        cells = (self._cells.get(n) or self._format(n) for n in range(min(rows, len(self.rows))))
+        return [c[TEXTS][column] for c in cells if c is not None]
+
+    def column_icon_width(self, rows: int) -> int:
+        """The widest flag icon in the first `rows` rows (0: none)."""
+        widths = [
+            self._icon_list[c[ICON]].width()
+            for n in range(min(rows, len(self.rows)))
+            if (c := self._cells.get(n) or self._format(n)) is not None and c[ICON] >= 0
+        ]
+        return max(widths, default=0)
+
+    def icon(self, number: int) -> QPixmap | None:
+        """Flag icon `number` of a row's cells (None for -1: no flags)."""
+        return self._icon_list[number] if number >= 0 else None
+
+    def _other_data(self, index: Index, role: int) -> Any:
+        """Tooltips, accessibility and the record number: asked for one cell at a time."""
         if not index.isValid() or index.row() >= len(self.rows):
             return None
         row = self.rows[index.row()]
         column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == COL_RECORD:
-                return row.record_number
-            if column == COL_NAME:
-                return display_name(row)
-            if column == COL_BORN:  # tells namesakes apart
-                return row.birth_date.isoformat() if row.birth_date else ""
-            if column == COL_AGE:
-                age = age_on(row.birth_date, self.today())
-                return "" if age is None else str(age)
-            if column == COL_SITE:
-                return site_label(row.primary_site) if row.primary_site else ""
-            if column == COL_LINE:
-                return row.current_line or ""
-            if column == COL_SCAN:
-                return fmt_date(row.last_scan) if row.last_scan else ""
-            if column == COL_DUE:
-                return fmt_date(row.next_scan_due) if row.next_scan_due else ""
-            return ""
-        if (
-            role == Qt.ItemDataRole.ForegroundRole
-            and column == COL_DUE
-            and row.next_scan_due is not None
-            and row.next_scan_due < self.today()
-        ):
-            return QColor(COLOR_PROGRESSION)  # overdue
-        if role == Qt.ItemDataRole.ToolTipRole and column == COL_DUE:
+        if role == _TOOLTIP and column == COL_DUE:
             return (
                 QCoreApplication.translate("PatientListModel", "No routine scan due")
                 if row.next_scan_due is None
@@ -269,22 +442,19 @@ class PatientListModel(QAbstractTableModel):
                     "PatientListModel", "Next scan due by the follow-up interval"
                 )
             )
-        if role == Qt.ItemDataRole.DecorationRole and column == COL_FLAGS and row.flag_codes:
-            return self._flag_icon(row.flag_codes)
-        if role == Qt.ItemDataRole.ToolTipRole and column in (COL_NAME, COL_LINE):
+        if role == _TOOLTIP and column in (COL_NAME, COL_LINE):
             return display_name(row) if column == COL_NAME else row.current_line
-        if role == Qt.ItemDataRole.ToolTipRole and column == COL_FLAGS and row.flag_codes:
+        if role == _TOOLTIP and column == COL_FLAGS and row.flag_codes:
             return "\n".join(FLAG_SHORT.get(code, code) for code in row.flag_codes)
-        if role == Qt.ItemDataRole.AccessibleTextRole and column == COL_FLAGS:
+        if role == _ACCESSIBLE and column == COL_FLAGS:
             return ", ".join(FLAG_SHORT.get(code, code) for code in row.flag_codes)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_AGE:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.UserRole:
+        if role == _USER:
             return row.record_number
         return None
 
-    def _flag_icon(self, codes: tuple[str, ...]) -> QPixmap:
-        """One coloured dot per kind of flag (red, amber, blue), cached per combination."""
+    def _flag_icon(self, codes: tuple[str, ...]) -> int:
+        """One coloured dot per kind of flag (red, amber, blue), drawn once per combination;
+        its number in the model's icons."""
         present = {flag_color(code) for code in codes}
         kinds = tuple(color for color in KIND_ORDER if color in present)
         cached = self._icons.get(kinds)
@@ -299,5 +469,164 @@ class PatientListModel(QAbstractTableModel):
             painter.setPen(QColor(color).darker(130))
             painter.drawEllipse(QRect(1 + 14 * i, 1, 11, 11))
         painter.end()
-        self._icons[kinds] = pixmap
-        return pixmap
+        self._icons[kinds] = len(self._icon_list)
+        self._icon_list.append(pixmap)
+        return self._icons[kinds]
+
+
+_BASE = QPalette.ColorRole.Base
+_ALTERNATE = QPalette.ColorRole.AlternateBase
+_TEXT = QPalette.ColorRole.Text
+_HIGHLIGHTED_TEXT = QPalette.ColorRole.HighlightedText
+_HIGHLIGHT = QPalette.ColorRole.Highlight
+_ELIDE = Qt.TextElideMode.ElideRight
+CELL_MARGIN = 3  # px left and right of a cell's text, as the standard delegate
+
+
+class _FontData:
+    """What painting needs of the view's font, measured once per character."""
+
+    def __init__(self, metrics: QFontMetrics) -> None:
+        self.metrics = metrics
+        self.height, self.ascent = metrics.height(), metrics.ascent()
+        self.advances: dict[str, int] = {}
+
+    def at_most(self, text: str) -> int:
+        """An upper bound of the text's width: its characters' advances plus a margin for
+        kerning (a real layout is never wider), without laying the text out."""
+        advances, total = self.advances, 0
+        for char in text:
+            width = advances.get(char)
+            if width is None:
+                width = advances[char] = self.metrics.horizontalAdvance(char)
+            total += width
+        return total + total // 16 + 2
+
+
+class PatientTable(QTableView):
+    """The patient list's view. It paints the visible rows in one pass straight from the
+    model's formatted rows (background, selection, one line of text per cell, elided when
+    it does not fit, the flag icons, the grid), instead of one delegate call per cell that
+    asks the model for seven roles and lays the text out anew: that was most of a frame at
+    100,000 patients. Everything else (header, sorting, selection, scrolling, fetchMore,
+    size hints, accessibility) is the standard QTableView."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._font: QFont | None = None
+        self._font_data: _FontData | None = None
+        # (row, column) -> the width bound of its text, for the rows painted since a reset.
+        self._bounds: dict[tuple[int, int], int] = {}
+
+    def setModel(self, model: Any) -> None:
+        super().setModel(model)
+        if isinstance(model, PatientListModel):
+            model.modelReset.connect(self._bounds.clear)
+
+    def font_data(self) -> _FontData:
+        font = self.font()
+        if self._font_data is None or font != self._font:
+            self._font, self._bounds = QFont(font), {}
+            self._font_data = _FontData(QFontMetrics(font))
+        return self._font_data
+
+    def widest_at_most(self, texts: list[str]) -> int:
+        """An upper bound of the widest of `texts` in the list's font (to fit a column):
+        the longest few by length are measured, a proportional font can reorder near ties."""
+        font = self.font_data()
+        return max((font.at_most(t) for t in heapq.nlargest(4, set(texts), key=len)), default=0)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        model = self.model()
+        if not isinstance(model, PatientListModel):
+            super().paintEvent(event)
+            return
+        viewport = self.viewport()
+        area = event.rect()
+        painter = QPainter(viewport)
+        palette = self.palette()
+        group = QPalette.ColorGroup.Normal if self.isEnabled() else QPalette.ColorGroup.Disabled
+        painter.fillRect(area, palette.color(group, _BASE))
+        rows, header = self.verticalHeader(), self.horizontalHeader()
+        count = model.rowCount()
+        first = rows.visualIndexAt(area.top())
+        last = rows.visualIndexAt(area.bottom())
+        if first < 0:
+            first = 0 if count and rows.sectionViewportPosition(0) > area.top() else count
+        if last < 0:
+            last = count - 1
+        columns = []
+        for visual in range(header.count()):
+            column = header.logicalIndex(visual)
+            if header.isSectionHidden(column):
+                continue
+            x, width = header.sectionViewportPosition(column), header.sectionSize(column)
+            if x + width > area.left() and x <= area.right():
+                columns.append((column, x, width))
+        font = self.font_data()
+        metrics, bounds = font.metrics, self._bounds
+        text_color = palette.color(group, _TEXT)
+        selected_color = palette.color(group, _HIGHLIGHTED_TEXT)
+        alternate = palette.color(group, _ALTERNATE) if self.alternatingRowColors() else None
+        highlight = palette.color(group, _HIGHLIGHT)
+        selection = self.selectionModel()
+        selected_rows = {index.row() for index in selection.selectedRows()} if selection else set()
+        left, full = area.left(), area.width()
+        for number in range(first, last + 1):
+            cells = model.cells(number)
+            if cells is None:
+                break
+            y, height = rows.sectionViewportPosition(number), rows.sectionSize(number)
+            selected = number in selected_rows
+            if selected:
+                painter.fillRect(left, y, full, height, highlight)
+            elif alternate is not None and number % 2:
+                painter.fillRect(left, y, full, height, alternate)
+            painter.setPen(selected_color if selected else text_color)
+            # Vertically centred in the cell above its grid line, as the standard delegate.
+            baseline = y + (height - 1 - font.height) // 2 + font.ascent
+            texts = cells[TEXTS]
+            for column, x, width in columns:
+                if column == COL_FLAGS:
+                    icon = model.icon(cells[ICON])
+                    if icon is not None:
+                        top = y + (height - icon.height()) // 2
+                        painter.drawPixmap(x + CELL_MARGIN, top, icon)
+                    continue
+                text = texts[column]
+                if not text:
+                    continue
+                room = width - 2 * CELL_MARGIN
+                key = (number, column)
+                bound = bounds.get(key)
+                if bound is None:
+                    if len(bounds) >= 8 * KEEP_CELLS:
+                        bounds.clear()
+                    bound = bounds[key] = font.at_most(text)
+                # Might not fit: measure it for real, elide if so.
+                if bound > room and metrics.horizontalAdvance(text) > room:
+                    text = metrics.elidedText(text, _ELIDE, room)
+                at = x + CELL_MARGIN
+                if column == COL_AGE:  # right-aligned
+                    at = x + width - CELL_MARGIN - metrics.horizontalAdvance(text)
+                if column == COL_DUE and cells[OVERDUE]:
+                    painter.setPen(model.overdue_color)
+                    painter.drawText(at, baseline, text)
+                    painter.setPen(selected_color if selected else text_color)
+                else:
+                    painter.drawText(at, baseline, text)
+        if self.showGrid():
+            painter.setPen(self._grid_color())
+            bottom = min(area.bottom(), rows.sectionViewportPosition(last) + rows.sectionSize(last))
+            for _column, x, width in columns:
+                painter.drawLine(x + width - 1, area.top(), x + width - 1, bottom)
+            for number in range(first, last + 1):
+                y = rows.sectionViewportPosition(number) + rows.sectionSize(number) - 1
+                painter.drawLine(left, y, area.right(), y)
+        painter.end()
+
+    def _grid_color(self) -> QColor:
+        option = QStyleOptionViewItem()
+        option.initFrom(self)
+        hint = self.style().styleHint(QStyle.StyleHint.SH_Table_GridLineColor, option, self)
+        return QColor.fromRgba(hint & 0xFFFFFFFF)

@@ -5,7 +5,8 @@ database (`Repository.clinic_settings`), so every workstation of that clinic sho
 and only that database's administrators change them; signing in to the demo as its public
 `admin` changes the demo, never the real clinic. Each user's view settings (the last opened
 patient) are kept per database and user (`Repository.user_setting`), never in the
-workstation's settings file.
+workstation's settings file. The one workstation setting here is which database this
+workstation opens at start (`database_choice`): a file or the team database's address.
 """
 
 from __future__ import annotations
@@ -13,13 +14,17 @@ from __future__ import annotations
 from contextlib import suppress
 from dataclasses import replace
 
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -27,6 +32,8 @@ from PySide6.QtWidgets import (
 
 from gistdesk.storage.contract import ClinicSettings, Repository
 from gistdesk.storage.errors import StorageError
+from gistdesk.storage.factory import is_postgres_url
+from gistdesk.ui import database_choice, dialogs
 
 LAST_PATIENT = "last_patient"
 
@@ -67,8 +74,15 @@ class AppSettings:
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, app_settings: AppSettings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        app_settings: AppSettings,
+        parent: QWidget | None = None,
+        workstation: QSettings | None = None,
+    ) -> None:
         super().__init__(parent)
+        self.workstation = workstation
+        self.database_changed = False
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings — gistdesk"))
         self.app_settings = app_settings
@@ -106,6 +120,10 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Report footer:"), self.footer)
         form.addRow(self.tr("Lock after idle:"), self.idle)
         layout.addLayout(form)
+        self.database = QLineEdit()
+        self.database.setObjectName("databaseChoice")
+        if workstation is not None:
+            layout.addWidget(self._database_group(workstation))
         self.error = QLabel()
         self.error.setObjectName("formErrors")
         self.error.setWordWrap(True)
@@ -120,7 +138,51 @@ class SettingsDialog(QDialog):
         self.setMinimumWidth(460)
         self.clinic.setFocus()
 
+    def _database_group(self, workstation: QSettings) -> QGroupBox:
+        group = QGroupBox(self.tr("This workstation"))
+        box = QVBoxLayout(group)
+        self.database.setText(database_choice.stored_choice(workstation) or "")
+        self.database.setPlaceholderText(self.tr("the default database"))
+        self.database.setMaxLength(2000)
+        browse = QPushButton(self.tr("Browse…"))
+        browse.setObjectName("browseDatabase")
+        browse.clicked.connect(self.browse_database)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Database at start:")))
+        row.addWidget(self.database, 1)
+        row.addWidget(browse)
+        box.addLayout(row)
+        hint = QLabel(
+            self.tr(
+                "A clinic database file, or the team database as "
+                "postgresql://login@server/database (never with a password: it is asked "
+                "at sign-in, or comes from GISTDESK_PASSWORD or ~/.pgpass). Takes effect "
+                "at the next start; empty: the default database."
+            )
+        )
+        hint.setWordWrap(True)
+        box.addWidget(hint)
+        return group
+
+    def browse_database(self) -> None:
+        current = self.database.text().strip()
+        start = "" if is_postgres_url(current) else current
+        chosen = dialogs.ask_open_path(self, self.tr("Database at start"), start)
+        if chosen:
+            self.database.setText(chosen)
+
     def try_save(self) -> bool:
+        """Check everything first and list every problem; then save the clinic's settings
+        and this workstation's database choice."""
+        choice: str | None = None
+        if self.workstation is not None:
+            try:
+                choice = database_choice.check_choice(self.database.text())
+            except database_choice.ChoiceError as exc:
+                self.error.setText(self.tr("Not saved: {0}").format(exc))
+                self.error.show()
+                self.database.setFocus()
+                return False
         settings = replace(
             self.app_settings.clinic(),
             clinic_name=self.clinic.text().strip(),
@@ -135,5 +197,9 @@ class SettingsDialog(QDialog):
             self.error.setText(self.tr("Not saved: {0}").format(exc))
             self.error.show()
             return False
+        if self.workstation is not None:
+            self.database_changed = choice != database_choice.stored_choice(self.workstation)
+            if self.database_changed:
+                database_choice.store_choice(self.workstation, choice)
         self.accept()
         return True

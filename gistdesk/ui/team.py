@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication
 from gistdesk.storage import factory
 from gistdesk.storage.contract import Repository
 from gistdesk.storage.pg.repository import redact_url
-from gistdesk.ui import dialogs
+from gistdesk.ui import database_choice, dialogs
 from gistdesk.ui.app import (
     app_data_dir,
     create_application,
@@ -33,27 +33,22 @@ from gistdesk.ui.i18n import chosen_language, install_language
 from gistdesk.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
-URL_KEY = "database/team_url"
 PASSWORD_VAR = "GISTDESK_PASSWORD"
 
 
 def remembered_url(settings: QSettings) -> str | None:
-    value = settings.value(URL_KEY)
-    return str(value) if isinstance(value, str) and factory.is_postgres_url(value) else None
+    """The remembered team database address (None: none, or a database file is chosen)."""
+    value = database_choice.stored_choice(settings)
+    return value if value is not None and factory.is_postgres_url(value) else None
 
 
 def remember_url(settings: QSettings, url: str | None) -> None:
     """Store the team database's address for this workstation (None: forget it). A URL
     holding a password is refused: passwords go in ~/.pgpass, never in the settings."""
-    if url is None:
-        settings.remove(URL_KEY)
-    else:
-        from psycopg.conninfo import conninfo_to_dict
-
-        if "password" in conninfo_to_dict(url):
-            raise ValueError("a team database address must not hold a password (use ~/.pgpass)")
-        settings.setValue(URL_KEY, url)
-    settings.sync()
+    try:
+        database_choice.store_choice(settings, url)
+    except database_choice.ChoiceError as exc:
+        raise ValueError(f"{exc} (use ~/.pgpass)") from exc
 
 
 def search_opener(url: str) -> Callable[[], Repository]:

@@ -244,6 +244,13 @@ def test_list_sort_and_search(open_backend: Opener) -> None:
     assert [r.record_number for r in repo.search("EMI")] == ["C-3"]
     assert repo.count_patients("c-") == 1
     assert [r.record_number for r in repo.list_patients(limit=1, offset=1)] == ["B-2"]
+    # The window's bounded count stops exactly at `at_most` (below, at and above 3).
+    assert [repo.count_patients(at_most=n) for n in (0, 2, 3, 4)] == [0, 2, 3, 3]
+    assert [repo.count_patients("a", at_most=n) for n in (1, 2, 3)] == [
+        1,
+        min(2, repo.count_patients("a")),
+        min(3, repo.count_patients("a")),
+    ]
 
 
 @settings(

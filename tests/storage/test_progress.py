@@ -129,3 +129,41 @@ def test_cli_progress_prints_every_tenth_off_a_terminal(
     assert lines[0] == "importing: 0 of 1,000 (0%)"
     assert lines[-1] == "importing: 1,000 of 1,000 (100%)"
     assert len(lines) == 11
+
+
+def test_every_long_command_prints_its_progress_on_stderr(
+    repo: SqliteRepository, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """issue 16 item 4 on the command line: import, import-csv, export --all, backup and
+    restore each print a first and a last progress line on stderr (off a terminal)."""
+    from gistdesk.cli import main
+
+    fill(repo, 4)
+    db = str(repo.path)
+    repo.close()
+    files = []
+    for i in range(3):
+        path = tmp_path / f"in{i}.json"
+        write_case_file(path, demo_case(200 + i, f"IN-{i}"))
+        files.append(str(path))
+    csv_file = tmp_path / "list.csv"
+    csv_file.write_text("record_number\nCSV-1\nCSV-2\n", encoding="utf-8")
+    runs: list[tuple[list[str], str, str]] = [
+        (["import", *files], "importing: 0 of 3 (0%)", "importing: 3 of 3 (100%)"),
+        (["import-csv", str(csv_file)], "importing: 0 of 2 (0%)", "importing: 2 of 2 (100%)"),
+        (
+            ["export", "--all", "-o", str(tmp_path / "all")],
+            "exporting: 0 of 9 (0%)",
+            "exporting: 9 of 9 (100%)",
+        ),
+        (["backup"], "backing up: ", "(100%)"),
+    ]
+    for argv, first, last in runs:
+        assert main([*argv, "--db", db]) == 0, argv
+        lines = capsys.readouterr().err.splitlines()
+        assert lines and lines[0].startswith(first) and lines[-1].endswith(last), (argv, lines)
+    newest = sorted(backup.backup_folder(Path(db)).glob("*-manual.sqlite"))[-1]
+    assert main(["restore", str(newest), "--yes", "--db", db]) == 0
+    lines = capsys.readouterr().err.splitlines()
+    progress = [line for line in lines if line.startswith("restoring: ")]
+    assert progress[0] == "restoring: 1 of 4 (25%)" and progress[-1] == "restoring: 4 of 4 (100%)"

@@ -130,6 +130,16 @@ def test_search_finds(search_repo: SqliteRepository, text: str, expected: list[s
     assert search_repo.count_patients(text) == len(expected)
 
 
+@pytest.mark.parametrize("text", ["m", "mül", "GD-", "gd 0001", "1961-04-02", "w", "", "nobody"])
+def test_a_count_at_most_n_stops_exactly_at_n(search_repo: SqliteRepository, text: str) -> None:
+    """The window's bounded count: min(matches, at_most), at the boundary on either side."""
+    full = search_repo.count_patients(text)
+    for at_most in (0, 1, full - 1, full, full + 1):
+        if at_most >= 0:
+            got = search_repo.count_patients(text, at_most=at_most)
+            assert got == min(full, at_most), (text, at_most)
+
+
 def test_an_impossible_date_is_not_a_birth_date(search_repo: SqliteRepository) -> None:
     # 31.02. does not exist: read as digits of a record number, which none has.
     assert numbers(search_repo, "31.02.1961") == []

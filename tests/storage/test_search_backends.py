@@ -217,24 +217,25 @@ def test_a_save_that_keeps_the_names_keeps_the_terms(pg_db: PgDatabase) -> None:
         assert _terms(pg_db) == _expected_terms(repo)
 
 
-def _terms(db: PgDatabase) -> set[tuple[int, str, str, str]]:
+def _terms(db: PgDatabase) -> set[tuple[int, str, str, str, str]]:
     with psycopg.connect(db.admin_url) as conn:
         rows = conn.execute(
-            "SELECT t.rank, t.term, t.name_key, p.record_number FROM gistdesk.patient_search t "
-            "JOIN gistdesk.patients p ON p.id = t.patient_id"
+            "SELECT t.rank, t.term, t.name_key, p.record_number, t.words "
+            "FROM gistdesk.patient_search t JOIN gistdesk.patients p ON p.id = t.patient_id"
         ).fetchall()
-    return {(int(r[0]), str(r[1]), str(r[2]), str(r[3])) for r in rows}
+    return {(int(r[0]), str(r[1]), str(r[2]), str(r[3]), str(r[4])) for r in rows}
 
 
-def _expected_terms(repo: Repository) -> set[tuple[int, str, str, str]]:
+def _expected_terms(repo: Repository) -> set[tuple[int, str, str, str, str]]:
     from gistdesk.storage.text import name_key
 
     expected = set()
     for number in repo.record_numbers():
         p = repo.load_case(number).patient
         key = name_key(p.family_name, p.given_name)
-        for term, rank in search.index_terms(p.record_number, p.family_name, p.given_name):
-            expected.add((rank, term, key, p.record_number))
+        terms = search.index_terms(p.record_number, p.family_name, p.given_name)
+        for term, rank in terms:
+            expected.add((rank, term, key, p.record_number, search.term_words(terms)))
     return expected
 
 
@@ -300,7 +301,42 @@ def test_migration_to_v2_backfills_the_terms_of_existing_patients(
         _save_everyone(lite, EVERYONE)
         with open_repository(pg_server.url(v1_db, WORKSTATION_LOGIN)) as pg:
             assert pg.schema_version() == 2
+            assert _terms(PgDatabase(pg_server, v1_db)) == _expected_terms(pg)
             for text in QUERIES:
                 assert ranked(pg, text, limit=100) == ranked(lite, text, limit=100), text
     finally:
         lite.close()
+
+
+def test_a_tier_cut_short_is_read_on_and_gives_the_same_pages(
+    pg_db: PgDatabase, tmp_path: Path
+) -> None:
+    # Every Müller is indexed twice in the family tier ("mueller", "muller"), so the first
+    # read of a page of 30 (about 45 index rows) holds only about 22 patients: the tier is
+    # read on from where it stopped, then the given-name tier (Mu...) follows.
+    people = [(f"M-{i:03d}", "Müller", f"Given{i:03d}", None) for i in range(70)]
+    people += [(f"G-{i:03d}", "Zorn", f"Muriel{i:03d}", None) for i in range(30)]
+    with (
+        open_repository(str(tmp_path / "many.sqlite")) as lite,
+        open_repository(pg_db.url) as pg,
+    ):
+        for repo in (lite, pg):
+            repo.insert_new_cases(
+                (person(n, f, g, b) for n, f, g, b in people), user="u", as_of=TODAY
+            )
+        for text in ("mu", "m", "mül", "müller giv"):
+            everyone = ranked(lite, text, limit=200)
+            assert ranked(pg, text, limit=200) == everyone, text
+            for offset, size in ((0, 30), (30, 30), (60, 30), (10, 55), (95, 10)):
+                page = ranked(pg, text, offset=offset, limit=size)
+                assert page == everyone[offset : offset + size], (text, offset, size)
+        assert ranked(pg, "mu", limit=100)[69:71] == ["M-069", "G-000"]
+
+
+def test_term_words_find_a_word_at_the_start_of_any_term_only() -> None:
+    words = search.term_words(search.index_terms("GD-0012", "Dąbrowska-Nowak", "Ewa"))
+    assert words.startswith("|") and "||" not in words
+    for typed in ("dab", "dabrowskanowak", "nowak", "ewa", "gd0012", "0012", "12"):
+        assert f"|{typed}" in words, typed
+    for typed in ("rowska", "owak", "wa", "gd12"):
+        assert f"|{typed}" not in words, typed

@@ -140,6 +140,11 @@ def test_pages_tile_the_whole_sorted_list(tmp_path: Path) -> None:
         for worklist in Worklist:
             for query in ("", "m", "GD-0001", "jo"):
                 total = repo.count_patients(query, worklist, today=TODAY)
+                for cap in (total - 1, total, total + 1):  # the bounded count, both sides
+                    if cap >= 0:
+                        assert repo.count_patients(
+                            query, worklist, today=TODAY, at_most=cap
+                        ) == min(total, cap)
                 for sort in SortKey:
                     for descending in (False, True):
                         full = repo.list_patients(

@@ -67,9 +67,9 @@
       <translation>Ein unerwarteter Fehler ist aufgetreten ({0} in {1}). Die fehlgeschlagene Aktion hat nichts gespeichert; Ihre Daten sind in der Datenbank sicher.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="476" />
-      <location filename="../../gistdesk/ui/app.py" line="548" />
-      <location filename="../../gistdesk/ui/team.py" line="88" />
+      <location filename="../../gistdesk/ui/app.py" line="505" />
+      <location filename="../../gistdesk/ui/app.py" line="577" />
+      <location filename="../../gistdesk/ui/team.py" line="83" />
       <source>Cannot open the database</source>
       <translation>Die Datenbank kann nicht geöffnet werden</translation>
     </message>
@@ -79,7 +79,7 @@
       <translation>Datenbank wird nach einem unsauberen Beenden geprüft: bis dahin nur lesen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="524" />
+      <location filename="../../gistdesk/ui/app.py" line="553" />
       <source>Create an empty clinic database</source>
       <translation>Leere Klinikdatenbank anlegen</translation>
     </message>
@@ -89,25 +89,35 @@
       <translation>Datenbank geprüft: kein Problem gefunden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="534" />
+      <location filename="../../gistdesk/ui/app.py" line="563" />
       <source>File exists</source>
       <translation>Datei existiert bereits</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/app.py" line="340" />
-      <location filename="../../gistdesk/ui/app.py" line="527" />
+      <location filename="../../gistdesk/ui/app.py" line="556" />
       <source>Open a gistdesk database</source>
       <translation>gistdesk-Datenbank öffnen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="543" />
+      <location filename="../../gistdesk/ui/app.py" line="572" />
       <source>Opening the database…</source>
       <translation>Datenbank wird geöffnet…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="454" />
+      <location filename="../../gistdesk/ui/app.py" line="460" />
+      <source>Restore cancelled</source>
+      <translation>Wiederherstellung abgebrochen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/app.py" line="475" />
       <source>Restored {0}: sign in again</source>
       <translation>{0} wiederhergestellt: bitte erneut anmelden</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/app.py" line="455" />
+      <source>Restoring the backup…</source>
+      <translation>Sicherung wird wiederhergestellt…</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/app.py" line="148" />
@@ -120,9 +130,14 @@
       <translation>Die automatische Sicherung wurde nicht erstellt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="448" />
+      <location filename="../../gistdesk/ui/app.py" line="469" />
       <source>The backup was not restored</source>
       <translation>Die Sicherung wurde nicht wiederhergestellt</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/app.py" line="461" />
+      <source>The backup was not restored; the database is unchanged. Sign in again to go on.</source>
+      <translation>Die Sicherung wurde nicht wiederhergestellt; die Datenbank ist unverändert. Melden Sie sich erneut an, um weiterzuarbeiten.</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/app.py" line="261" />
@@ -158,14 +173,14 @@ Zeit: {3}</translation>
       <translation>gistdesk wird normal beendet; Ihre Daten sind in der Datenbank sicher. Erstellen Sie beim nächsten Mal eine Sicherung über Extras &gt; Sicherungen….</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="535" />
+      <location filename="../../gistdesk/ui/app.py" line="564" />
       <source>{0} already exists; choose a new name.</source>
       <translation>{0} existiert bereits; wählen Sie einen neuen Namen.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="477" />
-      <location filename="../../gistdesk/ui/app.py" line="549" />
-      <location filename="../../gistdesk/ui/team.py" line="89" />
+      <location filename="../../gistdesk/ui/app.py" line="506" />
+      <location filename="../../gistdesk/ui/app.py" line="578" />
+      <location filename="../../gistdesk/ui/team.py" line="84" />
       <source>{0} could not be opened.</source>
       <translation>{0} konnte nicht geöffnet werden.</translation>
     </message>
@@ -296,12 +311,12 @@ Zeit: {3}</translation>
   <context>
     <name>BackgroundOp</name>
     <message>
-      <location filename="../../gistdesk/ui/background.py" line="216" />
+      <location filename="../../gistdesk/ui/background.py" line="247" />
       <source>Cancel</source>
       <translation>Abbrechen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/background.py" line="227" />
+      <location filename="../../gistdesk/ui/background.py" line="258" />
       <source>Cancelling…</source>
       <translation>Wird abgebrochen…</translation>
     </message>
@@ -309,32 +324,37 @@ Zeit: {3}</translation>
   <context>
     <name>BackupsDialog</name>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="144" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="145" />
       <source>Back up now</source>
       <translation>Jetzt sichern</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="186" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="200" />
       <source>Backup written: {0}</source>
       <translation>Sicherung geschrieben: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="116" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="117" />
       <source>Backups — gistdesk</source>
       <translation>Sicherungen — gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="203" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="217" />
       <source>Cancel</source>
       <translation>Abbrechen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="120" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="121" />
       <source>Copies of the clinic database, newest first. A backup is made when gistdesk closes and before every restore.</source>
       <translation>Kopien der Klinikdatenbank, neueste zuerst. Eine Sicherung wird beim Beenden von gistdesk und vor jeder Wiederherstellung erstellt.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="196" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="190" />
+      <source>Making a backup…</source>
+      <translation>Sicherung wird erstellt…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="210" />
       <source>Replace the clinic database with the backup {0} of {1} ({2})?
 
 Everything saved after that time is replaced (a backup of the current database is made first). gistdesk reopens the database and everyone signs in again.</source>
@@ -343,52 +363,57 @@ Everything saved after that time is replaced (a backup of the current database i
 Alles, was danach gespeichert wurde, wird ersetzt (vorher wird die aktuelle Datenbank gesichert). gistdesk öffnet die Datenbank neu und alle melden sich erneut an.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="195" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="209" />
       <source>Restore a backup</source>
       <translation>Sicherung wiederherstellen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="202" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="216" />
       <source>Restore this backup</source>
       <translation>Diese Sicherung wiederherstellen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="146" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="147" />
       <source>Restore…</source>
       <translation>Wiederherstellen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="184" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="195" />
+      <source>The backup was cancelled; nothing was written.</source>
+      <translation>Die Sicherung wurde abgebrochen; nichts wurde geschrieben.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="198" />
       <source>The backup was not made</source>
       <translation>Die Sicherung wurde nicht erstellt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="165" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="166" />
       <source>The backups could not be listed: {0}</source>
       <translation>Die Sicherungen konnten nicht aufgelistet werden: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="46" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="47" />
       <source>automatic</source>
       <translation>automatisch</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="47" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="48" />
       <source>backup</source>
       <translation>Sicherung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="48" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="49" />
       <source>before a restore</source>
       <translation>vor Wiederherstellung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="44" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="45" />
       <source>manual</source>
       <translation>manuell</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="45" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="46" />
       <source>on close</source>
       <translation>beim Beenden</translation>
     </message>
@@ -576,18 +601,18 @@ Alles, was danach gespeichert wurde, wird ersetzt (vorher wird die aktuelle Date
   <context>
     <name>Controller</name>
     <message>
-      <location filename="../../gistdesk/ui/controller.py" line="159" />
+      <location filename="../../gistdesk/ui/controller.py" line="162" />
       <source>Deleting…</source>
       <translation>Wird gelöscht…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/controller.py" line="95" />
+      <location filename="../../gistdesk/ui/controller.py" line="98" />
       <source>Opening…</source>
       <translation>Wird geöffnet…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/controller.py" line="133" />
-      <location filename="../../gistdesk/ui/controller.py" line="148" />
+      <location filename="../../gistdesk/ui/controller.py" line="136" />
+      <location filename="../../gistdesk/ui/controller.py" line="151" />
       <source>Saving…</source>
       <translation>Wird gespeichert…</translation>
     </message>
@@ -652,6 +677,49 @@ Alles, was danach gespeichert wurde, wird ersetzt (vorher wird die aktuelle Date
     </message>
   </context>
   <context>
+    <name>DatabaseChoice</name>
+    <message>
+      <location filename="../../gistdesk/ui/database_choice.py" line="74" />
+      <source>Give the database file's full path (or use Browse…).</source>
+      <translation>Geben Sie den vollständigen Pfad der Datenbankdatei an (oder nutzen Sie „Durchsuchen…“).</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/database_choice.py" line="67" />
+      <source>Only postgresql:// addresses can be opened (or a database file).</source>
+      <translation>Nur postgresql://-Adressen können geöffnet werden (oder eine Datenbankdatei).</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/database_choice.py" line="57" />
+      <source>The address holds a password; it is never stored. Remove it: the password is asked at sign-in, or comes from GISTDESK_PASSWORD or ~/.pgpass.</source>
+      <translation>Die Adresse enthält ein Passwort; Passwörter werden nie gespeichert. Entfernen Sie es: Das Passwort wird bei der Anmeldung abgefragt oder kommt aus GISTDESK_PASSWORD oder ~/.pgpass.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/database_choice.py" line="86" />
+      <source>The folder {0} does not exist.</source>
+      <translation>Der Ordner {0} existiert nicht.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/database_choice.py" line="51" />
+      <source>The team database address cannot be read: {0}</source>
+      <translation>Die Adresse der Teamdatenbank ist nicht lesbar: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/database_choice.py" line="41" />
+      <source>The team database is not available in this build of gistdesk.</source>
+      <translation>Die Teamdatenbank ist in dieser gistdesk-Version nicht verfügbar.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/database_choice.py" line="33" />
+      <source>This is not a database file or address.</source>
+      <translation>Das ist weder eine Datenbankdatei noch eine Datenbankadresse.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/database_choice.py" line="80" />
+      <source>{0} is a folder, not a database file.</source>
+      <translation>{0} ist ein Ordner, keine Datenbankdatei.</translation>
+    </message>
+  </context>
+  <context>
     <name>DateField</name>
     <message>
       <location filename="../../gistdesk/ui/forms/fields.py" line="66" />
@@ -678,67 +746,67 @@ Alles, was danach gespeichert wurde, wird ersetzt (vorher wird die aktuelle Date
   <context>
     <name>Dialogs</name>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="106" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="122" />
       <source>Create empty clinic</source>
       <translation>Leere Klinikdatenbank anlegen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="34" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="37" />
       <source>Discard</source>
       <translation>Verwerfen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="143" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="159" />
       <source>Discard the changes</source>
       <translation>Änderungen verwerfen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="35" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="38" />
       <source>Keep editing</source>
       <translation>Weiter bearbeiten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="141" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="157" />
       <source>Keep the form</source>
       <translation>Formular behalten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="98" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="114" />
       <source>No clinic database was found.</source>
       <translation>Es wurde keine Klinikdatenbank gefunden.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="107" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="123" />
       <source>Open demo</source>
       <translation>Demo öffnen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="109" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="125" />
       <source>Open existing…</source>
       <translation>Vorhandene öffnen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="110" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="126" />
       <source>Quit</source>
       <translation>Beenden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="136" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="152" />
       <source>The previous user</source>
       <translation>Der vorherige Benutzer</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="130" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="146" />
       <source>Unsaved form of another user</source>
       <translation>Ungespeichertes Formular eines anderen Benutzers</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="97" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="113" />
       <source>Welcome to gistdesk</source>
       <translation>Willkommen bei gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="100" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="116" />
       <source>gistdesk can create an empty clinic database at
 {0}
 or open the demo database (invented patients, for trying the app out).</source>
@@ -747,12 +815,12 @@ or open the demo database (invented patients, for trying the app out).</source>
 oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="71" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="74" />
       <source>gistdesk database (*.sqlite *.db);;All files (*)</source>
       <translation>gistdesk-Datenbank (*.sqlite *.db);;Alle Dateien (*)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="131" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="147" />
       <source>{0} left a form with changes that are not saved.
 
 {1}, do you want to keep the form open (you then check and save it yourself, under your name) or discard those changes?</source>
@@ -892,205 +960,205 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
   <context>
     <name>FlagsPanel</name>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="74" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="78" />
       <source>Adjuvant therapy (days)</source>
       <translation>Adjuvante Therapie (Tage)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="408" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="550" />
       <source>Adjuvant therapy ends on {0} (in {1} days): on the Adjuvant ending worklist.</source>
       <translation>Die adjuvante Therapie endet am {0} (in {1} Tagen): auf der Arbeitsliste „Adjuvant endet“.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="89" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="93" />
       <source>Advised duration (days)</source>
       <translation>Empfohlene Dauer (Tage)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="142" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="149" />
       <source>Awaiting the team’s review</source>
       <translation>Wartet auf die Beurteilung des Teams</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="192" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="219" />
       <source>Basis:</source>
       <translation>Grundlage:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="75" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="79" />
       <source>Before surgery (days)</source>
       <translation>Vor der Operation (Tage)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="77" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="81" />
       <source>Change vs baseline</source>
       <translation>Änderung zum Ausgangsbefund</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="78" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="82" />
       <source>Change vs nadir</source>
       <translation>Änderung zum Nadir</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="71" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="75" />
       <source>Change vs reference</source>
       <translation>Änderung zur Referenz</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="179" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="206" />
       <source>Criteria:</source>
       <translation>Kriterien:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="85" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="89" />
       <source>Days</source>
       <translation>Tage</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="86" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="90" />
       <source>Days on this line</source>
       <translation>Tage auf dieser Linie</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="87" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="91" />
       <source>Days since the last scan</source>
       <translation>Tage seit der letzten Bildgebung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="79" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="83" />
       <source>Density change</source>
       <translation>Dichteänderung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="81" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="85" />
       <source>Density change vs nadir</source>
       <translation>Dichteänderung zum Nadir</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="90" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="94" />
       <source>Dose</source>
       <translation>Dosis</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="182" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="209" />
       <source>Extent:</source>
       <translation>Ausmaß:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="350" />
-      <location filename="../../gistdesk/ui/flags_panel.py" line="365" />
-      <location filename="../../gistdesk/ui/flags_panel.py" line="429" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="492" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="507" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="571" />
       <source>Flags</source>
       <translation>Hinweise</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="429" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="571" />
       <source>Flags ({0} open)</source>
       <translation>Hinweise ({0} offen)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="394" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="536" />
       <source>Flags support the GIST team's review; they are not orders.</source>
       <translation>Hinweise unterstützen die Beurteilung durch das GIST-Team; sie sind keine Anordnungen.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="67" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="71" />
       <source>Nadir scan</source>
       <translation>Nadir-Bildgebung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="76" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="80" />
       <source>Next scan due</source>
       <translation>Nächste Bildgebung fällig</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="390" />
-      <location filename="../../gistdesk/ui/flags_panel.py" line="433" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="532" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="575" />
       <source>No flags: nothing for the team to review.</source>
       <translation>Keine Hinweise: Für das Team gibt es nichts zu prüfen.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="209" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="234" />
       <source>Options to discuss:</source>
       <translation>Zu besprechende Optionen:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="146" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="153" />
       <source>Re-image requested</source>
       <translation>Erneute Bildgebung angefordert</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="69" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="73" />
       <source>Reference scan</source>
       <translation>Referenzbildgebung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="183" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="210" />
       <source>Resistance:</source>
       <translation>Resistenz:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="146" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="153" />
       <source>Reviewed</source>
       <translation>Beurteilt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="436" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="578" />
       <source>Reviewed ({0})</source>
       <translation>Beurteilt ({0})</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="84" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="88" />
       <source>SUVmax change</source>
       <translation>SUVmax-Änderung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="88" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="92" />
       <source>Scan interval (days)</source>
       <translation>Bildgebungsintervall (Tage)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="277" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="317" />
       <source>Select to show its scan</source>
       <translation>Auswählen, um die Bildgebung zu zeigen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="66" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="70" />
       <source>Smallest sum (nadir)</source>
       <translation>Kleinste Summe (Nadir)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="216" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="241" />
       <source>Source:</source>
       <translation>Quelle:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="65" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="69" />
       <source>Sum at baseline</source>
       <translation>Summe bei Ausgangsbefund</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="68" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="72" />
       <source>Sum at the reference scan</source>
       <translation>Summe bei der Referenzbildgebung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="64" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="68" />
       <source>Sum of target diameters</source>
       <translation>Summe der Zieldurchmesser</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="196" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="223" />
       <source>early on the first TKI line (when false progression is most common)</source>
       <translation>früh in der ersten TKI-Linie (wenn eine Pseudoprogression am häufigsten ist)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="189" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="216" />
       <source>off therapy</source>
       <translation>ohne Therapie</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="164" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="191" />
       <source>scan {0}</source>
       <translation>Bildgebung {0}</translation>
     </message>
@@ -1121,22 +1189,22 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Ebenfalls zur Bearbeitung geöffnet: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/live_refresh.py" line="149" />
+      <location filename="../../gistdesk/ui/live_refresh.py" line="148" />
       <source>Patient {0} was changed by {1}; showing the saved version.</source>
       <translation>Patient {0} wurde von {1} geändert; angezeigt wird der gespeicherte Stand.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/live_refresh.py" line="146" />
+      <location filename="../../gistdesk/ui/live_refresh.py" line="145" />
       <source>Patient {0} was deleted by {1}.</source>
       <translation>Patient {0} wurde von {1} gelöscht.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/live_refresh.py" line="163" />
+      <location filename="../../gistdesk/ui/live_refresh.py" line="162" />
       <source>Your form is kept as it is; when you save, you are asked how to go on if your entries meet the change.</source>
       <translation>Ihr Formular bleibt, wie es ist; beim Speichern werden Sie gefragt, wie es weitergeht, falls Ihre Eingaben die Änderung berühren.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/live_refresh.py" line="144" />
+      <location filename="../../gistdesk/ui/live_refresh.py" line="143" />
       <source>someone else</source>
       <translation>jemand anderes</translation>
     </message>
@@ -1200,154 +1268,273 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
     </message>
   </context>
   <context>
+    <name>LongWork</name>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="59" />
+      <source>Case files (*.json);;All files (*)</source>
+      <translation>Falldateien (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="88" />
+      <source>Case files imported</source>
+      <translation>Falldateien importiert</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="148" />
+      <source>Export all patients to a folder</source>
+      <translation>Alle Patienten in einen Ordner exportieren</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="165" />
+      <source>Export cancelled</source>
+      <translation>Export abgebrochen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="161" />
+      <source>Exporting all patients…</source>
+      <translation>Alle Patienten werden exportiert…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="99" />
+      <source>Import a patient list</source>
+      <translation>Patientenliste importieren</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="75" />
+      <location filename="../../gistdesk/ui/long_work.py" line="131" />
+      <source>Import cancelled</source>
+      <translation>Import abgebrochen</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="58" />
+      <source>Import case files</source>
+      <translation>Falldateien importieren</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="70" />
+      <source>Importing case files…</source>
+      <translation>Falldateien werden importiert…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="128" />
+      <source>Importing the patient list…</source>
+      <translation>Patientenliste wird importiert…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="166" />
+      <source>No file was left behind in {0}.</source>
+      <translation>In {0} wurde keine Datei zurückgelassen.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="131" />
+      <source>Nothing was imported.</source>
+      <translation>Es wurde nichts importiert.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="138" />
+      <source>Patient list imported</source>
+      <translation>Patientenliste importiert</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="100" />
+      <source>Patient lists (*.csv *.txt);;All files (*)</source>
+      <translation>Patientenlisten (*.csv *.txt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="174" />
+      <source>Patients exported</source>
+      <translation>Patienten exportiert</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="83" />
+      <source>The case files were not imported</source>
+      <translation>Die Falldateien wurden nicht importiert</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="135" />
+      <source>The patient list was not imported</source>
+      <translation>Die Patientenliste wurde nicht importiert</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="170" />
+      <source>The patients were not exported</source>
+      <translation>Die Patienten wurden nicht exportiert</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="175" />
+      <source>{0} case file(s) written to {1}.</source>
+      <translation>{0} Falldatei(en) nach {1} geschrieben.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="89" />
+      <source>{0} file(s) imported, {1} refused.</source>
+      <translation>{0} Datei(en) importiert, {1} abgelehnt.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="76" />
+      <source>{0} of {1} file(s) were imported, each whole; the others were not read.</source>
+      <translation>{0} von {1} Datei(en) wurden vollständig importiert; die übrigen wurden nicht gelesen.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="124" />
+      <source>… and {0} more refused row(s)</source>
+      <translation>… und {0} weitere abgelehnte Zeile(n)</translation>
+    </message>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="409" />
+      <location filename="../../gistdesk/ui/actions.py" line="449" />
       <source>&amp;About gistdesk</source>
       <translation>&amp;Über gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="368" />
+      <location filename="../../gistdesk/ui/actions.py" line="408" />
       <source>&amp;Audit log…</source>
       <translation>&amp;Prüfprotokoll…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="382" />
+      <location filename="../../gistdesk/ui/actions.py" line="422" />
       <source>&amp;Backups…</source>
       <translation>&amp;Sicherungen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="317" />
+      <location filename="../../gistdesk/ui/actions.py" line="357" />
       <source>&amp;Delete patient…</source>
       <translation>Patient &amp;löschen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="171" />
+      <location filename="../../gistdesk/ui/actions.py" line="211" />
       <source>&amp;Edit patient and tumor…</source>
       <translation>Patient und Tumor &amp;bearbeiten…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="420" />
+      <location filename="../../gistdesk/ui/actions.py" line="460" />
       <source>&amp;File</source>
       <translation>&amp;Datei</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="327" />
+      <location filename="../../gistdesk/ui/actions.py" line="367" />
       <source>&amp;Find patient</source>
       <translation>Patient &amp;suchen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="482" />
+      <location filename="../../gistdesk/ui/actions.py" line="526" />
       <source>&amp;Help</source>
       <translation>&amp;Hilfe</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="403" />
+      <location filename="../../gistdesk/ui/actions.py" line="167" />
+      <source>&amp;Import case files…</source>
+      <translation>Fall&amp;dateien importieren…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/actions.py" line="443" />
       <source>&amp;Keyboard shortcuts</source>
       <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="147" />
+      <location filename="../../gistdesk/ui/actions.py" line="187" />
       <source>&amp;Lock now</source>
       <translation>&amp;Jetzt sperren</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="99" />
+      <location filename="../../gistdesk/ui/actions.py" line="118" />
       <source>&amp;New patient…</source>
       <translation>&amp;Neuer Patient…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="107" />
+      <location filename="../../gistdesk/ui/actions.py" line="126" />
       <source>&amp;Open database…</source>
       <translation>Datenbank ö&amp;ffnen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="439" />
+      <location filename="../../gistdesk/ui/actions.py" line="483" />
       <source>&amp;Patient</source>
       <translation>&amp;Patient</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="163" />
+      <location filename="../../gistdesk/ui/actions.py" line="203" />
       <source>&amp;Quit</source>
       <translation>&amp;Beenden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="333" />
+      <location filename="../../gistdesk/ui/actions.py" line="373" />
       <source>&amp;Refresh</source>
       <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="252" />
+      <location filename="../../gistdesk/ui/actions.py" line="292" />
       <source>&amp;Review flag…</source>
       <translation>Hinweis &amp;beurteilen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="389" />
+      <location filename="../../gistdesk/ui/actions.py" line="429" />
       <source>&amp;Settings…</source>
       <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="479" />
+      <location filename="../../gistdesk/ui/actions.py" line="523" />
       <source>&amp;Tools</source>
       <translation>&amp;Extras</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="136" />
+      <location filename="../../gistdesk/ui/actions.py" line="155" />
       <source>&amp;Tumor board sheet…</source>
       <translation>Tumor&amp;board-Blatt…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="397" />
+      <location filename="../../gistdesk/ui/actions.py" line="437" />
       <source>&amp;User guide</source>
       <translation>&amp;Benutzerhandbuch</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="375" />
+      <location filename="../../gistdesk/ui/actions.py" line="415" />
       <source>&amp;Users…</source>
       <translation>&amp;Benutzer…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="466" />
+      <location filename="../../gistdesk/ui/actions.py" line="510" />
       <source>&amp;View</source>
       <translation>&amp;Ansicht</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="665" />
+      <location filename="../../gistdesk/ui/main_window.py" line="698" />
       <source>A form with changes that are not saved is kept behind the lock. Quit and discard it?</source>
       <translation>Hinter der Sperre wartet ein Formular mit ungespeicherten Änderungen. Beenden und es verwerfen?</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="455" />
+      <location filename="../../gistdesk/ui/main_window.py" line="483" />
       <source>About gistdesk</source>
       <translation>Über gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="590" />
+      <location filename="../../gistdesk/ui/main_window.py" line="618" />
       <source>Account locked</source>
       <translation>Konto gesperrt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="198" />
+      <location filename="../../gistdesk/ui/actions.py" line="238" />
       <source>Add &amp;dose change…</source>
       <translation>Neue &amp;Dosisänderung…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="263" />
+      <location filename="../../gistdesk/ui/actions.py" line="303" />
       <source>Add &amp;procedure…</source>
       <translation>Neuer &amp;Eingriff…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="225" />
+      <location filename="../../gistdesk/ui/actions.py" line="265" />
       <source>Add &amp;scan…</source>
       <translation>Neue &amp;Bildgebung…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="290" />
+      <location filename="../../gistdesk/ui/actions.py" line="330" />
       <source>Add side &amp;effect…</source>
       <translation>Neue &amp;Nebenwirkung…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="180" />
+      <location filename="../../gistdesk/ui/actions.py" line="220" />
       <source>Add therapy &amp;line…</source>
       <translation>Neue &amp;Therapielinie…</translation>
     </message>
@@ -1362,149 +1549,159 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Alle</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="359" />
+      <location filename="../../gistdesk/ui/actions.py" line="399" />
       <source>Audit log of this &amp;patient…</source>
       <translation>Prüfprotokoll dieses &amp;Patienten…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="373" />
+      <location filename="../../gistdesk/ui/main_window.py" line="396" />
       <source>Cannot open the patient</source>
       <translation>Der Patient kann nicht geöffnet werden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="157" />
+      <location filename="../../gistdesk/ui/actions.py" line="197" />
       <source>Change my &amp;password…</source>
       <translation>Mein Passwort än&amp;dern…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="113" />
+      <location filename="../../gistdesk/ui/actions.py" line="132" />
       <source>Create empty &amp;clinic database…</source>
       <translation>Leere &amp;Klinikdatenbank anlegen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="621" />
+      <location filename="../../gistdesk/ui/main_window.py" line="654" />
       <source>Database: {0}</source>
       <translation>Datenbank: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="214" />
+      <location filename="../../gistdesk/ui/edits.py" line="218" />
       <source>Delete dose change</source>
       <translation>Dosisänderung löschen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="216" />
+      <location filename="../../gistdesk/ui/actions.py" line="256" />
       <source>Delete dose change…</source>
       <translation>Dosisänderung löschen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="303" />
-      <location filename="../../gistdesk/ui/edits.py" line="308" />
+      <location filename="../../gistdesk/ui/edits.py" line="307" />
+      <location filename="../../gistdesk/ui/edits.py" line="312" />
       <source>Delete patient</source>
       <translation>Patient löschen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="255" />
+      <location filename="../../gistdesk/ui/edits.py" line="259" />
       <source>Delete procedure</source>
       <translation>Eingriff löschen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="281" />
+      <location filename="../../gistdesk/ui/actions.py" line="321" />
       <source>Delete procedure…</source>
       <translation>Eingriff löschen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="174" />
+      <location filename="../../gistdesk/ui/edits.py" line="178" />
       <source>Delete scan</source>
       <translation>Bildgebung löschen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="243" />
+      <location filename="../../gistdesk/ui/actions.py" line="283" />
       <source>Delete scan…</source>
       <translation>Bildgebung löschen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="286" />
+      <location filename="../../gistdesk/ui/edits.py" line="290" />
       <source>Delete side effect</source>
       <translation>Nebenwirkung löschen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="308" />
+      <location filename="../../gistdesk/ui/actions.py" line="348" />
       <source>Delete side effect…</source>
       <translation>Nebenwirkung löschen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="215" />
+      <location filename="../../gistdesk/ui/edits.py" line="219" />
       <source>Delete the dose change of {0} ({1} mg/day, {2})? The change is kept in the audit log.</source>
       <translation>Die Dosisänderung vom {0} ({1} mg/Tag, {2}) löschen? Die Änderung wird im Prüfprotokoll festgehalten.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="304" />
+      <location filename="../../gistdesk/ui/edits.py" line="308" />
       <source>Delete the patient {0} and everything recorded for them? {1} The audit log keeps a copy.</source>
       <translation>Den Patienten {0} und alles für ihn Erfasste löschen? {1} Das Prüfprotokoll behält eine Kopie.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="256" />
+      <location filename="../../gistdesk/ui/edits.py" line="260" />
       <source>Delete the procedure {0} of {1}? The change is kept in the audit log.</source>
       <translation>Den Eingriff „{0}“ vom {1} löschen? Die Änderung wird im Prüfprotokoll festgehalten.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="287" />
+      <location filename="../../gistdesk/ui/edits.py" line="291" />
       <source>Delete the side effect {0} (grade {1}) of {2}? The change is kept in the audit log.</source>
       <translation>Die Nebenwirkung „{0}“ (Grad {1}) vom {2} löschen? Die Änderung wird im Prüfprotokoll festgehalten.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="175" />
+      <location filename="../../gistdesk/ui/edits.py" line="179" />
       <source>Delete the {0} scan of {1} with its {2} lesion measurement(s)? The change is kept in the audit log.</source>
       <translation>Die {0}-Untersuchung vom {1} mit ihren {2} Läsionsmessungen löschen? Die Änderung wird im Prüfprotokoll festgehalten.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="325" />
+      <location filename="../../gistdesk/ui/edits.py" line="331" />
       <source>Deleted {0}</source>
       <translation>{0} gelöscht</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="207" />
+      <location filename="../../gistdesk/ui/actions.py" line="181" />
+      <source>E&amp;xport all patients…</source>
+      <translation>Alle Patienten e&amp;xportieren…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/actions.py" line="247" />
       <source>Edit dose change…</source>
       <translation>Dosisänderung bearbeiten…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="272" />
+      <location filename="../../gistdesk/ui/actions.py" line="312" />
       <source>Edit procedure…</source>
       <translation>Eingriff bearbeiten…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="234" />
+      <location filename="../../gistdesk/ui/actions.py" line="274" />
       <source>Edit scan…</source>
       <translation>Bildgebung bearbeiten…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="299" />
+      <location filename="../../gistdesk/ui/actions.py" line="339" />
       <source>Edit side effect…</source>
       <translation>Nebenwirkung bearbeiten…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="189" />
+      <location filename="../../gistdesk/ui/actions.py" line="229" />
       <source>Edit therapy line…</source>
       <translation>Therapielinie bearbeiten…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="309" />
+      <location filename="../../gistdesk/ui/actions.py" line="174" />
+      <source>Import patient &amp;list (CSV)…</source>
+      <translation>Patienten&amp;liste importieren (CSV)…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/edits.py" line="313" />
       <source>Keep</source>
       <translation>Behalten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="154" />
-      <location filename="../../gistdesk/ui/main_window.py" line="670" />
+      <location filename="../../gistdesk/ui/edits.py" line="156" />
+      <location filename="../../gistdesk/ui/main_window.py" line="703" />
       <source>Keep it</source>
       <translation>Behalten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="150" />
+      <location filename="../../gistdesk/ui/actions.py" line="190" />
       <source>Lock the window and hide patient data</source>
       <translation>Fenster sperren und Patientendaten ausblenden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="503" />
+      <location filename="../../gistdesk/ui/main_window.py" line="531" />
       <source>Locked</source>
       <translation>Gesperrt</translation>
     </message>
@@ -1514,7 +1711,7 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Hauptwerkzeugleiste</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="527" />
+      <location filename="../../gistdesk/ui/actions.py" line="571" />
       <source>Needs the {0} role</source>
       <translation>Erfordert die Rolle {0}</translation>
     </message>
@@ -1524,47 +1721,47 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Nicht erlaubt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="164" />
+      <location filename="../../gistdesk/ui/edits.py" line="168" />
       <source>Nothing was deleted</source>
       <translation>Es wurde nichts gelöscht</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="365" />
+      <location filename="../../gistdesk/ui/main_window.py" line="388" />
       <source>Patient {0} is no longer in the database</source>
       <translation>Patient {0} ist nicht mehr in der Datenbank</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="128" />
+      <location filename="../../gistdesk/ui/actions.py" line="147" />
       <source>Print &amp;handout…</source>
       <translation>&amp;Patienteninformation drucken…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="120" />
+      <location filename="../../gistdesk/ui/actions.py" line="139" />
       <source>Print &amp;summary…</source>
       <translation>&amp;Zusammenfassung drucken…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="141" />
+      <location filename="../../gistdesk/ui/actions.py" line="160" />
       <source>Print the one-page tumor board sheet of the open patient</source>
       <translation>Das einseitige Tumorboard-Blatt des geöffneten Patienten drucken</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="669" />
+      <location filename="../../gistdesk/ui/main_window.py" line="702" />
       <source>Quit and discard</source>
       <translation>Beenden und verwerfen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="258" />
+      <location filename="../../gistdesk/ui/actions.py" line="298" />
       <source>Record the team's decision on the flagged scan</source>
       <translation>Die Entscheidung des Teams zur markierten Bildgebung erfassen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="153" />
+      <location filename="../../gistdesk/ui/actions.py" line="193" />
       <source>S&amp;witch user…</source>
       <translation>Benutzer &amp;wechseln…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="397" />
+      <location filename="../../gistdesk/ui/main_window.py" line="420" />
       <source>Saved {0}</source>
       <translation>{0} gespeichert</translation>
     </message>
@@ -1574,8 +1771,8 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Bildgebung überfällig</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="132" />
-      <location filename="../../gistdesk/ui/main_window.py" line="229" />
+      <location filename="../../gistdesk/ui/main_window.py" line="139" />
+      <location filename="../../gistdesk/ui/main_window.py" line="235" />
       <source>Search failed: {0}</source>
       <translation>Suche fehlgeschlagen: {0}</translation>
     </message>
@@ -1590,28 +1787,33 @@ oder die Demo-Datenbank öffnen (erfundene Patienten, zum Ausprobieren).</transl
       <translation>Aktennummer oder Name suchen  (Strg+F)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="254" />
+      <location filename="../../gistdesk/ui/main_window.py" line="263" />
       <location filename="../../gistdesk/ui/main_window_view.py" line="107" />
       <source>Select a patient in the list, or create one with Ctrl+N.</source>
       <translation>Wählen Sie einen Patienten in der Liste oder legen Sie mit Strg+N einen neuen an.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="159" />
+      <location filename="../../gistdesk/ui/main_window.py" line="165" />
       <source>Signed in: {0}</source>
       <translation>Angemeldet: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="321" />
+      <location filename="../../gistdesk/ui/main_window.py" line="628" />
+      <source>The database choice takes effect at the next start.</source>
+      <translation>Die gewählte Datenbank gilt ab dem nächsten Start.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/edits.py" line="327" />
       <source>The patient was not deleted</source>
       <translation>Der Patient wurde nicht gelöscht</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="180" />
+      <location filename="../../gistdesk/ui/edits.py" line="184" />
       <source>The scan was not deleted</source>
       <translation>Die Bildgebung wurde nicht gelöscht</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="252" />
+      <location filename="../../gistdesk/ui/main_window.py" line="261" />
       <source>This clinic has no patients yet.
 Create the first with New patient (Ctrl+N).</source>
       <translation>Diese Klinik hat noch keine Patienten.
@@ -1623,42 +1825,42 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Zu prüfen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="664" />
+      <location filename="../../gistdesk/ui/main_window.py" line="697" />
       <source>Unsaved form</source>
       <translation>Ungespeichertes Formular</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="237" />
+      <location filename="../../gistdesk/ui/main_window.py" line="243" />
       <source>Worklist failed: {0}</source>
       <translation>Arbeitsliste fehlgeschlagen: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="351" />
+      <location filename="../../gistdesk/ui/actions.py" line="391" />
       <source>Worklist: Adjuvant ending</source>
       <translation>Arbeitsliste: Adjuvant endet</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="346" />
+      <location filename="../../gistdesk/ui/actions.py" line="386" />
       <source>Worklist: All</source>
       <translation>Arbeitsliste: Alle</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="347" />
+      <location filename="../../gistdesk/ui/actions.py" line="387" />
       <source>Worklist: Scan overdue</source>
       <translation>Arbeitsliste: Bildgebung überfällig</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="348" />
+      <location filename="../../gistdesk/ui/actions.py" line="388" />
       <source>Worklist: To review</source>
       <translation>Arbeitsliste: Zu prüfen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="587" />
+      <location filename="../../gistdesk/ui/main_window.py" line="615" />
       <source>Your password was changed.</source>
       <translation>Ihr Passwort wurde geändert.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="564" />
+      <location filename="../../gistdesk/ui/main_window.py" line="592" />
       <source>Your role cannot see the audit log.</source>
       <translation>Ihre Rolle darf das Prüfprotokoll nicht einsehen.</translation>
     </message>
@@ -1668,32 +1870,37 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Ihre Rolle erlaubt das nicht. Wenden Sie sich an einen Administrator.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="498" />
+      <location filename="../../gistdesk/ui/main_window.py" line="526" />
       <source>gistdesk — locked</source>
       <translation>gistdesk — gesperrt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="158" />
+      <location filename="../../gistdesk/ui/main_window.py" line="164" />
       <source>nobody</source>
       <translation>niemand</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="263" />
+      <location filename="../../gistdesk/ui/main_window.py" line="280" />
+      <source>{0} of more than {1} patients shown</source>
+      <translation>{0} von mehr als {1} Patienten angezeigt</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="273" />
       <source>{0} of {1} patients shown</source>
       <translation>{0} von {1} Patienten angezeigt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="523" />
+      <location filename="../../gistdesk/ui/actions.py" line="567" />
       <source>{0} or {1}</source>
       <translation>{0} oder {1}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="266" />
+      <location filename="../../gistdesk/ui/main_window.py" line="267" />
       <source>{0} patient shown</source>
       <translation>{0} Patient angezeigt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="268" />
+      <location filename="../../gistdesk/ui/main_window.py" line="269" />
       <source>{0} patients shown</source>
       <translation>{0} Patienten angezeigt</translation>
     </message>
@@ -1837,77 +2044,77 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
   <context>
     <name>PatientHeader</name>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="373" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="374" />
       <source>Diagnosed &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Diagnose &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="358" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="359" />
       <source>Record &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Akte &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="385" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="386" />
       <source>Recurrence risk: &lt;i&gt;not computable (size or mitoses missing)&lt;/i&gt;</source>
       <translation>Rückfallrisiko: &lt;i&gt;nicht berechenbar (Größe oder Mitosen fehlen)&lt;/i&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="395" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="396" />
       <source>Recurrence risk: modified NIH &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Rückfallrisiko: modifiziertes NIH &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="364" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="365" />
       <source>born {0}</source>
       <translation>geboren {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="380" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="381" />
       <source>extent &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Ausbreitung &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="376" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="377" />
       <source>mitoses &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Mitosen &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="379" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="380" />
       <source>mutation &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Mutation &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="370" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="371" />
       <source>no</source>
       <translation>nein</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="378" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="379" />
       <source>rupture &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Ruptur &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="374" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="375" />
       <source>site &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Lokalisation &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="375" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="376" />
       <source>size &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Größe &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="366" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="367" />
       <source>unknown</source>
       <translation>unbekannt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="368" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="369" />
       <source>yes</source>
       <translation>ja</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="360" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="361" />
       <source>{0} years</source>
       <translation>{0} Jahre</translation>
     </message>
@@ -1915,57 +2122,57 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
   <context>
     <name>PatientListModel</name>
     <message>
-      <location filename="../../gistdesk/ui/patient_list.py" line="49" />
+      <location filename="../../gistdesk/ui/patient_list.py" line="57" />
       <source>Age</source>
       <translation>Alter</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_list.py" line="48" />
+      <location filename="../../gistdesk/ui/patient_list.py" line="56" />
       <source>Born</source>
       <translation>Geboren</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_list.py" line="51" />
+      <location filename="../../gistdesk/ui/patient_list.py" line="59" />
       <source>Current therapy</source>
       <translation>Therapie</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_list.py" line="54" />
+      <location filename="../../gistdesk/ui/patient_list.py" line="62" />
       <source>Flags</source>
       <translation>Hinweise</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_list.py" line="52" />
+      <location filename="../../gistdesk/ui/patient_list.py" line="60" />
       <source>Last scan</source>
       <translation>Letzter Scan</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_list.py" line="47" />
+      <location filename="../../gistdesk/ui/patient_list.py" line="55" />
       <source>Name</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_list.py" line="268" />
+      <location filename="../../gistdesk/ui/patient_list.py" line="383" />
       <source>Next scan due by the follow-up interval</source>
       <translation>Nächste Bildgebung nach dem Nachsorgeintervall fällig</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_list.py" line="266" />
+      <location filename="../../gistdesk/ui/patient_list.py" line="381" />
       <source>No routine scan due</source>
       <translation>Keine Routine-Bildgebung fällig</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_list.py" line="50" />
+      <location filename="../../gistdesk/ui/patient_list.py" line="58" />
       <source>Primary site</source>
       <translation>Lokalisation</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_list.py" line="46" />
+      <location filename="../../gistdesk/ui/patient_list.py" line="54" />
       <source>Record no.</source>
       <translation>Akten-Nr.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_list.py" line="53" />
+      <location filename="../../gistdesk/ui/patient_list.py" line="61" />
       <source>Scan due</source>
       <translation>Bildgebung fällig</translation>
     </message>
@@ -1973,12 +2180,12 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
   <context>
     <name>PatientView</name>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="539" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="540" />
       <source>&amp;Procedures</source>
       <translation>&amp;Eingriffe</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="523" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="524" />
       <source>&amp;Scans</source>
       <translation>&amp;Bildgebung</translation>
     </message>
@@ -1988,61 +2195,61 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Konto</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="268" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="267" />
       <source>Action</source>
       <translation>Maßnahme</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="103" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="102" />
       <source>Baseline scan</source>
       <translation>Ausgangsbefund</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="109" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="108" />
       <source>Best Choi</source>
       <translation>Bestes Choi</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="104" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="103" />
       <source>Best RECIST</source>
       <translation>Bestes RECIST</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="261" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="260" />
       <source>CTCAE grade</source>
       <translation>CTCAE-Grad</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="227" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="226" />
       <source>Change</source>
       <translation>Änderung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="178" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="177" />
       <source>Choi</source>
       <translation>Choi</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="103" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="116" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="153" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="251" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="259" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="104" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="115" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="152" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="250" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="258" />
       <source>Date</source>
       <translation>Datum</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="187" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="186" />
       <source>Density</source>
       <translation>Dichte</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="233" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="232" />
       <source>Density (HU)</source>
       <translation>Dichte (HU)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="221" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="220" />
       <source>Diameter (mm)</source>
       <translation>Durchmesser (mm)</translation>
     </message>
@@ -2052,224 +2259,224 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Anzeigename</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="117" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="116" />
       <source>Dose</source>
       <translation>Dosis</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="484" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="599" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="700" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="485" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="609" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="710" />
       <source>Dose history</source>
       <translation>Dosisverlauf</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="706" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="716" />
       <source>Dose history: {0}, from {1}</source>
       <translation>Dosisverlauf: {0}, ab {1}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="97" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="96" />
       <source>Dose now</source>
       <translation>Aktuelle Dosis</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="92" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="267" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="91" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="266" />
       <source>Drug</source>
       <translation>Medikament</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="96" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="95" />
       <source>End</source>
       <translation>Ende</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="106" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="107" />
       <source>File</source>
       <translation>Datei</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="199" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="198" />
       <source>Flags</source>
       <translation>Hinweise</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="243" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="242" />
       <source>Hypodense</source>
       <translation>Hypodens</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="93" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="92" />
       <source>Intent</source>
       <translation>Therapieziel</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="104" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="105" />
       <source>Kind</source>
       <translation>Art</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="216" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="215" />
       <source>Lesion</source>
       <translation>Läsion</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="690" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="700" />
       <source>Lesions on {0} ({1}), change vs the previous scan</source>
       <translation>Läsionen am {0} ({1}), Änderung gegenüber der vorigen Bildgebung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="508" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="677" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="509" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="687" />
       <source>Lesions: select a scan</source>
       <translation>Läsionen: Bildgebung auswählen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="94" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="93" />
       <source>Line</source>
       <translation>Linie</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="254" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="253" />
       <source>Margin</source>
       <translation>Resektionsrand</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="154" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="153" />
       <source>Modality</source>
       <translation>Modalität</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="240" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="239" />
       <source>New</source>
       <translation>Neu</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="220" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="219" />
       <source>Node</source>
       <translation>Lymphknoten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="244" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="243" />
       <source>Nodule</source>
       <translation>Knoten</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="198" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="197" />
       <source>Non-target</source>
       <translation>Nicht-Ziel</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="256" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="255" />
       <source>Note</source>
       <translation>Notiz</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="218" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="253" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="217" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="252" />
       <source>Organ</source>
       <translation>Organ</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="192" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="191" />
       <source>PET</source>
       <translation>PET</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="234" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="233" />
       <source>Prev. HU</source>
       <translation>Vorher HU</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="222" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="221" />
       <source>Previous (mm)</source>
       <translation>Vorher (mm)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="252" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="251" />
       <source>Procedure</source>
       <translation>Eingriff</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="177" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="176" />
       <source>RECIST</source>
       <translation>RECIST</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="156" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="155" />
       <source>Reference</source>
       <translation>Referenz</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="204" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="203" />
       <source>Review</source>
       <translation>Beurteilung</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="155" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="154" />
       <location filename="../../gistdesk/ui/users_dialog.py" line="35" />
       <source>Role</source>
       <translation>Rolle</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="239" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="238" />
       <source>SUVmax</source>
       <translation>SUVmax</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="118" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="117" />
       <source>Schedule</source>
       <translation>Schema</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="555" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="556" />
       <source>Side &amp;effects</source>
       <translation>&amp;Nebenwirkungen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="105" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="106" />
       <source>Size</source>
       <translation>Größe</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="95" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="94" />
       <source>Start</source>
       <translation>Beginn</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="102" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="101" />
       <source>Stop reason</source>
       <translation>Abbruchgrund</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="161" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="160" />
       <source>Sum (mm)</source>
       <translation>Summe (mm)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="219" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="218" />
       <source>Target</source>
       <translation>Ziel</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="260" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="259" />
       <source>Term</source>
       <translation>Begriff</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="497" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="498" />
       <source>Therapy &amp;lines</source>
       <translation>&amp;Therapielinien</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="160" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="217" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="159" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="216" />
       <source>Treated</source>
       <translation>Behandelt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="255" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="254" />
       <source>Treated lesions</source>
       <translation>Behandelte Läsionen</translation>
     </message>
@@ -2279,12 +2486,12 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
       <translation>Benutzername</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="172" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="171" />
       <source>vs nadir</source>
       <translation>ggü. Nadir</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="167" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="166" />
       <source>vs reference</source>
       <translation>ggü. Referenz</translation>
     </message>
@@ -2369,34 +2576,34 @@ Legen Sie den ersten mit „Neuer Patient“ (Strg+N) an.</translation>
   <context>
     <name>Printing</name>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="160" />
+      <location filename="../../gistdesk/ui/printing.py" line="161" />
       <source>Building the PDF…</source>
       <translation>PDF wird erstellt…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="127" />
+      <location filename="../../gistdesk/ui/printing.py" line="128" />
       <source>Nothing was printed</source>
       <translation>Es wurde nichts gedruckt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="112" />
+      <location filename="../../gistdesk/ui/printing.py" line="113" />
       <source>Printing not available yet</source>
       <translation>Drucken noch nicht verfügbar</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="150" />
+      <location filename="../../gistdesk/ui/printing.py" line="151" />
       <source>The PDF could not be made</source>
       <translation>Das PDF konnte nicht erstellt werden</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="113" />
+      <location filename="../../gistdesk/ui/printing.py" line="114" />
       <source>The {0} PDF is not available in this version of gistdesk yet.
 Nothing was printed.</source>
       <translation>Das PDF „{0}“ ist in dieser Version von gistdesk noch nicht verfügbar.
 Es wurde nichts gedruckt.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="151" />
+      <location filename="../../gistdesk/ui/printing.py" line="152" />
       <source>The {0} could not be built; nothing was saved.</source>
       <translation>„{0}“ konnte nicht erstellt werden; es wurde nichts gespeichert.</translation>
     </message>
@@ -2846,49 +3053,80 @@ Eine nicht gemessene Läsion ist nicht 0 mm: Die Summe dieser Bildgebung fehlt i
   <context>
     <name>SettingsDialog</name>
     <message>
-      <location filename="../../gistdesk/ui/settings_dialog.py" line="88" />
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="102" />
       <source> min</source>
       <translation> Min.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/settings_dialog.py" line="103" />
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="156" />
+      <source>A clinic database file, or the team database as postgresql://login@server/database (never with a password: it is asked at sign-in, or comes from GISTDESK_PASSWORD or ~/.pgpass). Takes effect at the next start; empty: the default database.</source>
+      <translation>Eine Klinik-Datenbankdatei oder die Team-Datenbank als postgresql://login@server/datenbank (nie mit Passwort: es wird bei der Anmeldung abgefragt oder kommt aus GISTDESK_PASSWORD oder ~/.pgpass). Gilt ab dem nächsten Start; leer: die Standard-Datenbank.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="147" />
+      <source>Browse…</source>
+      <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="117" />
       <source>Clinic name (report footers):</source>
       <translation>Klinikname (Fußzeile der Berichte):</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/settings_dialog.py" line="104" />
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="118" />
       <source>Clinic phone:</source>
       <translation>Telefon der Klinik:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/settings_dialog.py" line="107" />
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="170" />
+      <source>Database at start</source>
+      <translation>Datenbank beim Start</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="151" />
+      <source>Database at start:</source>
+      <translation>Datenbank beim Start:</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="121" />
       <source>Lock after idle:</source>
       <translation>Sperren nach Inaktivität:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/settings_dialog.py" line="135" />
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="182" />
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="197" />
       <source>Not saved: {0}</source>
       <translation>Nicht gespeichert: {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/settings_dialog.py" line="105" />
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="119" />
       <source>Nurse line:</source>
       <translation>Pflegetelefon:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/settings_dialog.py" line="106" />
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="120" />
       <source>Report footer:</source>
       <translation>Fußzeile der Berichte:</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/settings_dialog.py" line="73" />
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="87" />
       <source>Settings — gistdesk</source>
       <translation>Einstellungen — gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/settings_dialog.py" line="78" />
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="92" />
       <source>These settings belong to the clinic database {0}.</source>
       <translation>Diese Einstellungen gehören zur Klinikdatenbank {0}.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="142" />
+      <source>This workstation</source>
+      <translation>Dieser Arbeitsplatz</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="145" />
+      <source>the default database</source>
+      <translation>die Standard-Datenbank</translation>
     </message>
   </context>
   <context>
@@ -3132,7 +3370,7 @@ Eine nicht gemessene Läsion ist nicht 0 mm: Die Summe dieser Bildgebung fehlt i
   <context>
     <name>TimelineChart</name>
     <message>
-      <location filename="../../gistdesk/ui/timeline_chart.py" line="257" />
+      <location filename="../../gistdesk/ui/timeline_chart.py" line="302" />
       <source>Timeline chart</source>
       <translation>Verlaufsdiagramm</translation>
     </message>

@@ -67,9 +67,9 @@
       <translation>Une erreur inattendue s'est produite ({0} dans {1}). L'action qui a échoué n'a rien enregistré ; vos données sont en sécurité dans la base.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="476" />
-      <location filename="../../gistdesk/ui/app.py" line="548" />
-      <location filename="../../gistdesk/ui/team.py" line="88" />
+      <location filename="../../gistdesk/ui/app.py" line="505" />
+      <location filename="../../gistdesk/ui/app.py" line="577" />
+      <location filename="../../gistdesk/ui/team.py" line="83" />
       <source>Cannot open the database</source>
       <translation>Impossible d'ouvrir la base de données</translation>
     </message>
@@ -79,7 +79,7 @@
       <translation>Vérification de la base après une fermeture incorrecte : lecture seule jusqu'à la fin</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="524" />
+      <location filename="../../gistdesk/ui/app.py" line="553" />
       <source>Create an empty clinic database</source>
       <translation>Créer une base de données vide de la clinique</translation>
     </message>
@@ -89,25 +89,35 @@
       <translation>Base vérifiée : aucun problème trouvé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="534" />
+      <location filename="../../gistdesk/ui/app.py" line="563" />
       <source>File exists</source>
       <translation>Le fichier existe déjà</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/app.py" line="340" />
-      <location filename="../../gistdesk/ui/app.py" line="527" />
+      <location filename="../../gistdesk/ui/app.py" line="556" />
       <source>Open a gistdesk database</source>
       <translation>Ouvrir une base gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="543" />
+      <location filename="../../gistdesk/ui/app.py" line="572" />
       <source>Opening the database…</source>
       <translation>Ouverture de la base de données…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="454" />
+      <location filename="../../gistdesk/ui/app.py" line="460" />
+      <source>Restore cancelled</source>
+      <translation>Restauration annulée</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/app.py" line="475" />
       <source>Restored {0}: sign in again</source>
       <translation>{0} restaurée : reconnectez-vous</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/app.py" line="455" />
+      <source>Restoring the backup…</source>
+      <translation>Restauration de la sauvegarde…</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/app.py" line="148" />
@@ -120,9 +130,14 @@
       <translation>La sauvegarde automatique n'a pas été faite</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="448" />
+      <location filename="../../gistdesk/ui/app.py" line="469" />
       <source>The backup was not restored</source>
       <translation>La sauvegarde n'a pas été restaurée</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/app.py" line="461" />
+      <source>The backup was not restored; the database is unchanged. Sign in again to go on.</source>
+      <translation>La sauvegarde n’a pas été restaurée ; la base de données est inchangée. Reconnectez-vous pour continuer.</translation>
     </message>
     <message>
       <location filename="../../gistdesk/ui/app.py" line="261" />
@@ -158,14 +173,14 @@ Heure : {3}</translation>
       <translation>gistdesk se ferme normalement ; vos données sont en sécurité dans la base. Faites une sauvegarde la prochaine fois avec Outils &gt; Sauvegardes….</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="535" />
+      <location filename="../../gistdesk/ui/app.py" line="564" />
       <source>{0} already exists; choose a new name.</source>
       <translation>{0} existe déjà ; choisissez un autre nom.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/app.py" line="477" />
-      <location filename="../../gistdesk/ui/app.py" line="549" />
-      <location filename="../../gistdesk/ui/team.py" line="89" />
+      <location filename="../../gistdesk/ui/app.py" line="506" />
+      <location filename="../../gistdesk/ui/app.py" line="578" />
+      <location filename="../../gistdesk/ui/team.py" line="84" />
       <source>{0} could not be opened.</source>
       <translation>{0} n'a pas pu être ouvert.</translation>
     </message>
@@ -296,12 +311,12 @@ Heure : {3}</translation>
   <context>
     <name>BackgroundOp</name>
     <message>
-      <location filename="../../gistdesk/ui/background.py" line="216" />
+      <location filename="../../gistdesk/ui/background.py" line="247" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/background.py" line="227" />
+      <location filename="../../gistdesk/ui/background.py" line="258" />
       <source>Cancelling…</source>
       <translation>Annulation…</translation>
     </message>
@@ -309,32 +324,37 @@ Heure : {3}</translation>
   <context>
     <name>BackupsDialog</name>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="144" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="145" />
       <source>Back up now</source>
       <translation>Sauvegarder maintenant</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="186" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="200" />
       <source>Backup written: {0}</source>
       <translation>Sauvegarde écrite : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="116" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="117" />
       <source>Backups — gistdesk</source>
       <translation>Sauvegardes — gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="203" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="217" />
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="120" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="121" />
       <source>Copies of the clinic database, newest first. A backup is made when gistdesk closes and before every restore.</source>
       <translation>Copies de la base de la clinique, les plus récentes d'abord. Une sauvegarde est faite à la fermeture de gistdesk et avant chaque restauration.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="196" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="190" />
+      <source>Making a backup…</source>
+      <translation>Sauvegarde en cours…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="210" />
       <source>Replace the clinic database with the backup {0} of {1} ({2})?
 
 Everything saved after that time is replaced (a backup of the current database is made first). gistdesk reopens the database and everyone signs in again.</source>
@@ -343,52 +363,57 @@ Everything saved after that time is replaced (a backup of the current database i
 Tout ce qui a été enregistré après ce moment est remplacé (la base actuelle est d'abord sauvegardée). gistdesk rouvre la base et chacun se reconnecte.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="195" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="209" />
       <source>Restore a backup</source>
       <translation>Restaurer une sauvegarde</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="202" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="216" />
       <source>Restore this backup</source>
       <translation>Restaurer cette sauvegarde</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="146" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="147" />
       <source>Restore…</source>
       <translation>Restaurer…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="184" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="195" />
+      <source>The backup was cancelled; nothing was written.</source>
+      <translation>La sauvegarde a été annulée ; rien n’a été écrit.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="198" />
       <source>The backup was not made</source>
       <translation>La sauvegarde n'a pas été faite</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="165" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="166" />
       <source>The backups could not be listed: {0}</source>
       <translation>Les sauvegardes n'ont pas pu être listées : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="46" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="47" />
       <source>automatic</source>
       <translation>automatique</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="47" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="48" />
       <source>backup</source>
       <translation>sauvegarde</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="48" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="49" />
       <source>before a restore</source>
       <translation>avant restauration</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="44" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="45" />
       <source>manual</source>
       <translation>manuelle</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="45" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="46" />
       <source>on close</source>
       <translation>à la fermeture</translation>
     </message>
@@ -576,18 +601,18 @@ Tout ce qui a été enregistré après ce moment est remplacé (la base actuelle
   <context>
     <name>Controller</name>
     <message>
-      <location filename="../../gistdesk/ui/controller.py" line="159" />
+      <location filename="../../gistdesk/ui/controller.py" line="162" />
       <source>Deleting…</source>
       <translation>Suppression…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/controller.py" line="95" />
+      <location filename="../../gistdesk/ui/controller.py" line="98" />
       <source>Opening…</source>
       <translation>Ouverture…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/controller.py" line="133" />
-      <location filename="../../gistdesk/ui/controller.py" line="148" />
+      <location filename="../../gistdesk/ui/controller.py" line="136" />
+      <location filename="../../gistdesk/ui/controller.py" line="151" />
       <source>Saving…</source>
       <translation>Enregistrement…</translation>
     </message>
@@ -652,6 +677,49 @@ Tout ce qui a été enregistré après ce moment est remplacé (la base actuelle
     </message>
   </context>
   <context>
+    <name>DatabaseChoice</name>
+    <message>
+      <location filename="../../gistdesk/ui/database_choice.py" line="74" />
+      <source>Give the database file's full path (or use Browse…).</source>
+      <translation>Indiquez le chemin complet du fichier de base de données (ou utilisez « Parcourir… »).</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/database_choice.py" line="67" />
+      <source>Only postgresql:// addresses can be opened (or a database file).</source>
+      <translation>Seules les adresses postgresql:// peuvent être ouvertes (ou un fichier de base de données).</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/database_choice.py" line="57" />
+      <source>The address holds a password; it is never stored. Remove it: the password is asked at sign-in, or comes from GISTDESK_PASSWORD or ~/.pgpass.</source>
+      <translation>L’adresse contient un mot de passe ; un mot de passe n’est jamais enregistré. Retirez-le : il est demandé à la connexion, ou vient de GISTDESK_PASSWORD ou de ~/.pgpass.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/database_choice.py" line="86" />
+      <source>The folder {0} does not exist.</source>
+      <translation>Le dossier {0} n’existe pas.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/database_choice.py" line="51" />
+      <source>The team database address cannot be read: {0}</source>
+      <translation>L’adresse de la base de données d’équipe est illisible : {0}</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/database_choice.py" line="41" />
+      <source>The team database is not available in this build of gistdesk.</source>
+      <translation>La base de données d’équipe n’est pas disponible dans cette version de gistdesk.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/database_choice.py" line="33" />
+      <source>This is not a database file or address.</source>
+      <translation>Ce n’est ni un fichier de base de données ni une adresse de base de données.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/database_choice.py" line="80" />
+      <source>{0} is a folder, not a database file.</source>
+      <translation>{0} est un dossier, pas un fichier de base de données.</translation>
+    </message>
+  </context>
+  <context>
     <name>DateField</name>
     <message>
       <location filename="../../gistdesk/ui/forms/fields.py" line="66" />
@@ -678,67 +746,67 @@ Tout ce qui a été enregistré après ce moment est remplacé (la base actuelle
   <context>
     <name>Dialogs</name>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="106" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="122" />
       <source>Create empty clinic</source>
       <translation>Créer une base vide</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="34" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="37" />
       <source>Discard</source>
       <translation>Abandonner</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="143" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="159" />
       <source>Discard the changes</source>
       <translation>Abandonner les modifications</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="35" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="38" />
       <source>Keep editing</source>
       <translation>Continuer la saisie</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="141" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="157" />
       <source>Keep the form</source>
       <translation>Garder le formulaire</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="98" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="114" />
       <source>No clinic database was found.</source>
       <translation>Aucune base de données de la clinique n'a été trouvée.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="107" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="123" />
       <source>Open demo</source>
       <translation>Ouvrir la démo</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="109" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="125" />
       <source>Open existing…</source>
       <translation>Ouvrir une base existante…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="110" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="126" />
       <source>Quit</source>
       <translation>Quitter</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="136" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="152" />
       <source>The previous user</source>
       <translation>L'utilisateur précédent</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="130" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="146" />
       <source>Unsaved form of another user</source>
       <translation>Formulaire non enregistré d'un autre utilisateur</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="97" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="113" />
       <source>Welcome to gistdesk</source>
       <translation>Bienvenue dans gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="100" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="116" />
       <source>gistdesk can create an empty clinic database at
 {0}
 or open the demo database (invented patients, for trying the app out).</source>
@@ -747,12 +815,12 @@ or open the demo database (invented patients, for trying the app out).</source>
 ou ouvrir la base de démonstration (patients fictifs, pour essayer l'application).</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="71" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="74" />
       <source>gistdesk database (*.sqlite *.db);;All files (*)</source>
       <translation>Base gistdesk (*.sqlite *.db);;Tous les fichiers (*)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/dialogs.py" line="131" />
+      <location filename="../../gistdesk/ui/dialogs.py" line="147" />
       <source>{0} left a form with changes that are not saved.
 
 {1}, do you want to keep the form open (you then check and save it yourself, under your name) or discard those changes?</source>
@@ -892,205 +960,205 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
   <context>
     <name>FlagsPanel</name>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="74" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="78" />
       <source>Adjuvant therapy (days)</source>
       <translation>Traitement adjuvant (jours)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="408" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="550" />
       <source>Adjuvant therapy ends on {0} (in {1} days): on the Adjuvant ending worklist.</source>
       <translation>Le traitement adjuvant se termine le {0} (dans {1} jours) : sur la liste de travail « Fin d'adjuvant ».</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="89" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="93" />
       <source>Advised duration (days)</source>
       <translation>Durée conseillée (jours)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="142" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="149" />
       <source>Awaiting the team’s review</source>
       <translation>En attente de l’évaluation de l’équipe</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="192" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="219" />
       <source>Basis:</source>
       <translation>Fondement :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="75" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="79" />
       <source>Before surgery (days)</source>
       <translation>Avant la chirurgie (jours)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="77" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="81" />
       <source>Change vs baseline</source>
       <translation>Variation par rapport à la référence</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="78" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="82" />
       <source>Change vs nadir</source>
       <translation>Variation par rapport au nadir</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="71" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="75" />
       <source>Change vs reference</source>
       <translation>Variation par rapport à la référence</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="179" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="206" />
       <source>Criteria:</source>
       <translation>Critères :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="85" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="89" />
       <source>Days</source>
       <translation>Jours</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="86" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="90" />
       <source>Days on this line</source>
       <translation>Jours sur cette ligne</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="87" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="91" />
       <source>Days since the last scan</source>
       <translation>Jours depuis le dernier examen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="79" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="83" />
       <source>Density change</source>
       <translation>Variation de densité</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="81" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="85" />
       <source>Density change vs nadir</source>
       <translation>Variation de densité par rapport au nadir</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="90" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="94" />
       <source>Dose</source>
       <translation>Dose</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="182" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="209" />
       <source>Extent:</source>
       <translation>Étendue :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="350" />
-      <location filename="../../gistdesk/ui/flags_panel.py" line="365" />
-      <location filename="../../gistdesk/ui/flags_panel.py" line="429" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="492" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="507" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="571" />
       <source>Flags</source>
       <translation>Alertes</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="429" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="571" />
       <source>Flags ({0} open)</source>
       <translation>Alertes ({0} ouvertes)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="394" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="536" />
       <source>Flags support the GIST team's review; they are not orders.</source>
       <translation>Les alertes aident l'équipe GIST à évaluer ; ce ne sont pas des prescriptions.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="67" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="71" />
       <source>Nadir scan</source>
       <translation>Examen du nadir</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="76" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="80" />
       <source>Next scan due</source>
       <translation>Prochain examen prévu</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="390" />
-      <location filename="../../gistdesk/ui/flags_panel.py" line="433" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="532" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="575" />
       <source>No flags: nothing for the team to review.</source>
       <translation>Aucune alerte : rien à revoir pour l'équipe.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="209" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="234" />
       <source>Options to discuss:</source>
       <translation>Options à discuter :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="146" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="153" />
       <source>Re-image requested</source>
       <translation>Nouvel examen demandé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="69" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="73" />
       <source>Reference scan</source>
       <translation>Examen de référence</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="183" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="210" />
       <source>Resistance:</source>
       <translation>Résistance :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="146" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="153" />
       <source>Reviewed</source>
       <translation>Évalué</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="436" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="578" />
       <source>Reviewed ({0})</source>
       <translation>Évaluées ({0})</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="84" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="88" />
       <source>SUVmax change</source>
       <translation>Variation du SUVmax</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="88" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="92" />
       <source>Scan interval (days)</source>
       <translation>Intervalle entre examens (jours)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="277" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="317" />
       <source>Select to show its scan</source>
       <translation>Sélectionner pour afficher l'examen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="66" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="70" />
       <source>Smallest sum (nadir)</source>
       <translation>Plus petite somme (nadir)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="216" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="241" />
       <source>Source:</source>
       <translation>Source :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="65" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="69" />
       <source>Sum at baseline</source>
       <translation>Somme initiale</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="68" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="72" />
       <source>Sum at the reference scan</source>
       <translation>Somme à l’examen de référence</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="64" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="68" />
       <source>Sum of target diameters</source>
       <translation>Somme des diamètres cibles</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="196" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="223" />
       <source>early on the first TKI line (when false progression is most common)</source>
       <translation>tôt dans la première ligne de TKI (quand la pseudo-progression est la plus fréquente)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="189" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="216" />
       <source>off therapy</source>
       <translation>sans traitement</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/flags_panel.py" line="164" />
+      <location filename="../../gistdesk/ui/flags_panel.py" line="191" />
       <source>scan {0}</source>
       <translation>examen {0}</translation>
     </message>
@@ -1121,22 +1189,22 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Également ouvert en modification : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/live_refresh.py" line="149" />
+      <location filename="../../gistdesk/ui/live_refresh.py" line="148" />
       <source>Patient {0} was changed by {1}; showing the saved version.</source>
       <translation>Le patient {0} a été modifié par {1} ; la version enregistrée est affichée.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/live_refresh.py" line="146" />
+      <location filename="../../gistdesk/ui/live_refresh.py" line="145" />
       <source>Patient {0} was deleted by {1}.</source>
       <translation>Le patient {0} a été supprimé par {1}.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/live_refresh.py" line="163" />
+      <location filename="../../gistdesk/ui/live_refresh.py" line="162" />
       <source>Your form is kept as it is; when you save, you are asked how to go on if your entries meet the change.</source>
       <translation>Votre formulaire reste tel quel ; à l’enregistrement, on vous demandera comment continuer si vos saisies rencontrent la modification.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/live_refresh.py" line="144" />
+      <location filename="../../gistdesk/ui/live_refresh.py" line="143" />
       <source>someone else</source>
       <translation>quelqu’un d’autre</translation>
     </message>
@@ -1200,154 +1268,273 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
     </message>
   </context>
   <context>
+    <name>LongWork</name>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="59" />
+      <source>Case files (*.json);;All files (*)</source>
+      <translation>Fichiers de cas (*.json);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="88" />
+      <source>Case files imported</source>
+      <translation>Fichiers de cas importés</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="148" />
+      <source>Export all patients to a folder</source>
+      <translation>Exporter tous les patients dans un dossier</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="165" />
+      <source>Export cancelled</source>
+      <translation>Export annulé</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="161" />
+      <source>Exporting all patients…</source>
+      <translation>Export de tous les patients…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="99" />
+      <source>Import a patient list</source>
+      <translation>Importer une liste de patients</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="75" />
+      <location filename="../../gistdesk/ui/long_work.py" line="131" />
+      <source>Import cancelled</source>
+      <translation>Import annulé</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="58" />
+      <source>Import case files</source>
+      <translation>Importer des fichiers de cas</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="70" />
+      <source>Importing case files…</source>
+      <translation>Import des fichiers de cas…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="128" />
+      <source>Importing the patient list…</source>
+      <translation>Import de la liste de patients…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="166" />
+      <source>No file was left behind in {0}.</source>
+      <translation>Aucun fichier n’a été laissé dans {0}.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="131" />
+      <source>Nothing was imported.</source>
+      <translation>Rien n’a été importé.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="138" />
+      <source>Patient list imported</source>
+      <translation>Liste de patients importée</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="100" />
+      <source>Patient lists (*.csv *.txt);;All files (*)</source>
+      <translation>Listes de patients (*.csv *.txt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="174" />
+      <source>Patients exported</source>
+      <translation>Patients exportés</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="83" />
+      <source>The case files were not imported</source>
+      <translation>Les fichiers de cas n’ont pas été importés</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="135" />
+      <source>The patient list was not imported</source>
+      <translation>La liste de patients n’a pas été importée</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="170" />
+      <source>The patients were not exported</source>
+      <translation>Les patients n’ont pas été exportés</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="175" />
+      <source>{0} case file(s) written to {1}.</source>
+      <translation>{0} fichier(s) de cas écrit(s) dans {1}.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="89" />
+      <source>{0} file(s) imported, {1} refused.</source>
+      <translation>{0} fichier(s) importé(s), {1} refusé(s).</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="76" />
+      <source>{0} of {1} file(s) were imported, each whole; the others were not read.</source>
+      <translation>{0} fichier(s) sur {1} ont été importés, chacun en entier ; les autres n’ont pas été lus.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/long_work.py" line="124" />
+      <source>… and {0} more refused row(s)</source>
+      <translation>… et {0} autre(s) ligne(s) refusée(s)</translation>
+    </message>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="409" />
+      <location filename="../../gistdesk/ui/actions.py" line="449" />
       <source>&amp;About gistdesk</source>
       <translation>À &amp;propos de gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="368" />
+      <location filename="../../gistdesk/ui/actions.py" line="408" />
       <source>&amp;Audit log…</source>
       <translation>&amp;Journal d'audit…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="382" />
+      <location filename="../../gistdesk/ui/actions.py" line="422" />
       <source>&amp;Backups…</source>
       <translation>&amp;Sauvegardes…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="317" />
+      <location filename="../../gistdesk/ui/actions.py" line="357" />
       <source>&amp;Delete patient…</source>
       <translation>&amp;Supprimer le patient…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="171" />
+      <location filename="../../gistdesk/ui/actions.py" line="211" />
       <source>&amp;Edit patient and tumor…</source>
       <translation>&amp;Modifier patient et tumeur…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="420" />
+      <location filename="../../gistdesk/ui/actions.py" line="460" />
       <source>&amp;File</source>
       <translation>&amp;Fichier</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="327" />
+      <location filename="../../gistdesk/ui/actions.py" line="367" />
       <source>&amp;Find patient</source>
       <translation>&amp;Rechercher un patient</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="482" />
+      <location filename="../../gistdesk/ui/actions.py" line="526" />
       <source>&amp;Help</source>
       <translation>&amp;Aide</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="403" />
+      <location filename="../../gistdesk/ui/actions.py" line="167" />
+      <source>&amp;Import case files…</source>
+      <translation>&amp;Importer des fichiers de cas…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/actions.py" line="443" />
       <source>&amp;Keyboard shortcuts</source>
       <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="147" />
+      <location filename="../../gistdesk/ui/actions.py" line="187" />
       <source>&amp;Lock now</source>
       <translation>&amp;Verrouiller maintenant</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="99" />
+      <location filename="../../gistdesk/ui/actions.py" line="118" />
       <source>&amp;New patient…</source>
       <translation>&amp;Nouveau patient…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="107" />
+      <location filename="../../gistdesk/ui/actions.py" line="126" />
       <source>&amp;Open database…</source>
       <translation>&amp;Ouvrir une base…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="439" />
+      <location filename="../../gistdesk/ui/actions.py" line="483" />
       <source>&amp;Patient</source>
       <translation>&amp;Patient</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="163" />
+      <location filename="../../gistdesk/ui/actions.py" line="203" />
       <source>&amp;Quit</source>
       <translation>&amp;Quitter</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="333" />
+      <location filename="../../gistdesk/ui/actions.py" line="373" />
       <source>&amp;Refresh</source>
       <translation>&amp;Actualiser</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="252" />
+      <location filename="../../gistdesk/ui/actions.py" line="292" />
       <source>&amp;Review flag…</source>
       <translation>&amp;Évaluer l’alerte…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="389" />
+      <location filename="../../gistdesk/ui/actions.py" line="429" />
       <source>&amp;Settings…</source>
       <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="479" />
+      <location filename="../../gistdesk/ui/actions.py" line="523" />
       <source>&amp;Tools</source>
       <translation>&amp;Outils</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="136" />
+      <location filename="../../gistdesk/ui/actions.py" line="155" />
       <source>&amp;Tumor board sheet…</source>
       <translation>Fiche de &amp;RCP…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="397" />
+      <location filename="../../gistdesk/ui/actions.py" line="437" />
       <source>&amp;User guide</source>
       <translation>&amp;Guide d’utilisation</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="375" />
+      <location filename="../../gistdesk/ui/actions.py" line="415" />
       <source>&amp;Users…</source>
       <translation>&amp;Utilisateurs…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="466" />
+      <location filename="../../gistdesk/ui/actions.py" line="510" />
       <source>&amp;View</source>
       <translation>A&amp;ffichage</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="665" />
+      <location filename="../../gistdesk/ui/main_window.py" line="698" />
       <source>A form with changes that are not saved is kept behind the lock. Quit and discard it?</source>
       <translation>Un formulaire avec des modifications non enregistrées est conservé derrière le verrouillage. Quitter et l'abandonner ?</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="455" />
+      <location filename="../../gistdesk/ui/main_window.py" line="483" />
       <source>About gistdesk</source>
       <translation>À propos de gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="590" />
+      <location filename="../../gistdesk/ui/main_window.py" line="618" />
       <source>Account locked</source>
       <translation>Compte bloqué</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="198" />
+      <location filename="../../gistdesk/ui/actions.py" line="238" />
       <source>Add &amp;dose change…</source>
       <translation>Nouvelle &amp;dose…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="263" />
+      <location filename="../../gistdesk/ui/actions.py" line="303" />
       <source>Add &amp;procedure…</source>
       <translation>Nouvelle &amp;intervention…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="225" />
+      <location filename="../../gistdesk/ui/actions.py" line="265" />
       <source>Add &amp;scan…</source>
       <translation>Nouvel &amp;examen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="290" />
+      <location filename="../../gistdesk/ui/actions.py" line="330" />
       <source>Add side &amp;effect…</source>
       <translation>Nouvel &amp;effet indésirable…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="180" />
+      <location filename="../../gistdesk/ui/actions.py" line="220" />
       <source>Add therapy &amp;line…</source>
       <translation>Nouvelle &amp;ligne de traitement…</translation>
     </message>
@@ -1362,149 +1549,159 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Tous</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="359" />
+      <location filename="../../gistdesk/ui/actions.py" line="399" />
       <source>Audit log of this &amp;patient…</source>
       <translation>Journal d'audit de ce &amp;patient…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="373" />
+      <location filename="../../gistdesk/ui/main_window.py" line="396" />
       <source>Cannot open the patient</source>
       <translation>Impossible d'ouvrir le patient</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="157" />
+      <location filename="../../gistdesk/ui/actions.py" line="197" />
       <source>Change my &amp;password…</source>
       <translation>Changer mon mot de &amp;passe…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="113" />
+      <location filename="../../gistdesk/ui/actions.py" line="132" />
       <source>Create empty &amp;clinic database…</source>
       <translation>Créer une base &amp;vide…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="621" />
+      <location filename="../../gistdesk/ui/main_window.py" line="654" />
       <source>Database: {0}</source>
       <translation>Base : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="214" />
+      <location filename="../../gistdesk/ui/edits.py" line="218" />
       <source>Delete dose change</source>
       <translation>Supprimer le changement de dose</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="216" />
+      <location filename="../../gistdesk/ui/actions.py" line="256" />
       <source>Delete dose change…</source>
       <translation>Supprimer le changement de dose…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="303" />
-      <location filename="../../gistdesk/ui/edits.py" line="308" />
+      <location filename="../../gistdesk/ui/edits.py" line="307" />
+      <location filename="../../gistdesk/ui/edits.py" line="312" />
       <source>Delete patient</source>
       <translation>Supprimer le patient</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="255" />
+      <location filename="../../gistdesk/ui/edits.py" line="259" />
       <source>Delete procedure</source>
       <translation>Supprimer l'intervention</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="281" />
+      <location filename="../../gistdesk/ui/actions.py" line="321" />
       <source>Delete procedure…</source>
       <translation>Supprimer l'intervention…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="174" />
+      <location filename="../../gistdesk/ui/edits.py" line="178" />
       <source>Delete scan</source>
       <translation>Supprimer l'examen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="243" />
+      <location filename="../../gistdesk/ui/actions.py" line="283" />
       <source>Delete scan…</source>
       <translation>Supprimer l'examen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="286" />
+      <location filename="../../gistdesk/ui/edits.py" line="290" />
       <source>Delete side effect</source>
       <translation>Supprimer l'effet indésirable</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="308" />
+      <location filename="../../gistdesk/ui/actions.py" line="348" />
       <source>Delete side effect…</source>
       <translation>Supprimer l'effet indésirable…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="215" />
+      <location filename="../../gistdesk/ui/edits.py" line="219" />
       <source>Delete the dose change of {0} ({1} mg/day, {2})? The change is kept in the audit log.</source>
       <translation>Supprimer le changement de dose du {0} ({1} mg/jour, {2}) ? La modification est conservée dans le journal d'audit.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="304" />
+      <location filename="../../gistdesk/ui/edits.py" line="308" />
       <source>Delete the patient {0} and everything recorded for them? {1} The audit log keeps a copy.</source>
       <translation>Supprimer le patient {0} et tout ce qui a été saisi pour lui ? {1} Le journal d'audit en garde une copie.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="256" />
+      <location filename="../../gistdesk/ui/edits.py" line="260" />
       <source>Delete the procedure {0} of {1}? The change is kept in the audit log.</source>
       <translation>Supprimer l'intervention « {0} » du {1} ? La modification est conservée dans le journal d'audit.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="287" />
+      <location filename="../../gistdesk/ui/edits.py" line="291" />
       <source>Delete the side effect {0} (grade {1}) of {2}? The change is kept in the audit log.</source>
       <translation>Supprimer l'effet indésirable « {0} » (grade {1}) du {2} ? La modification est conservée dans le journal d'audit.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="175" />
+      <location filename="../../gistdesk/ui/edits.py" line="179" />
       <source>Delete the {0} scan of {1} with its {2} lesion measurement(s)? The change is kept in the audit log.</source>
       <translation>Supprimer l'examen {0} du {1} avec ses {2} mesure(s) de lésion ? La modification est conservée dans le journal d'audit.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="325" />
+      <location filename="../../gistdesk/ui/edits.py" line="331" />
       <source>Deleted {0}</source>
       <translation>{0} supprimé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="207" />
+      <location filename="../../gistdesk/ui/actions.py" line="181" />
+      <source>E&amp;xport all patients…</source>
+      <translation>E&amp;xporter tous les patients…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/actions.py" line="247" />
       <source>Edit dose change…</source>
       <translation>Modifier le changement de dose…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="272" />
+      <location filename="../../gistdesk/ui/actions.py" line="312" />
       <source>Edit procedure…</source>
       <translation>Modifier l'intervention…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="234" />
+      <location filename="../../gistdesk/ui/actions.py" line="274" />
       <source>Edit scan…</source>
       <translation>Modifier l'examen…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="299" />
+      <location filename="../../gistdesk/ui/actions.py" line="339" />
       <source>Edit side effect…</source>
       <translation>Modifier l'effet indésirable…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="189" />
+      <location filename="../../gistdesk/ui/actions.py" line="229" />
       <source>Edit therapy line…</source>
       <translation>Modifier la ligne de traitement…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="309" />
+      <location filename="../../gistdesk/ui/actions.py" line="174" />
+      <source>Import patient &amp;list (CSV)…</source>
+      <translation>Importer une &amp;liste de patients (CSV)…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/edits.py" line="313" />
       <source>Keep</source>
       <translation>Garder</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="154" />
-      <location filename="../../gistdesk/ui/main_window.py" line="670" />
+      <location filename="../../gistdesk/ui/edits.py" line="156" />
+      <location filename="../../gistdesk/ui/main_window.py" line="703" />
       <source>Keep it</source>
       <translation>Le garder</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="150" />
+      <location filename="../../gistdesk/ui/actions.py" line="190" />
       <source>Lock the window and hide patient data</source>
       <translation>Verrouiller la fenêtre et masquer les données patient</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="503" />
+      <location filename="../../gistdesk/ui/main_window.py" line="531" />
       <source>Locked</source>
       <translation>Verrouillé</translation>
     </message>
@@ -1514,7 +1711,7 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Barre d'outils principale</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="527" />
+      <location filename="../../gistdesk/ui/actions.py" line="571" />
       <source>Needs the {0} role</source>
       <translation>Nécessite le rôle {0}</translation>
     </message>
@@ -1524,47 +1721,47 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Non autorisé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="164" />
+      <location filename="../../gistdesk/ui/edits.py" line="168" />
       <source>Nothing was deleted</source>
       <translation>Rien n'a été supprimé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="365" />
+      <location filename="../../gistdesk/ui/main_window.py" line="388" />
       <source>Patient {0} is no longer in the database</source>
       <translation>Le patient {0} n'est plus dans la base</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="128" />
+      <location filename="../../gistdesk/ui/actions.py" line="147" />
       <source>Print &amp;handout…</source>
       <translation>Imprimer la &amp;fiche patient…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="120" />
+      <location filename="../../gistdesk/ui/actions.py" line="139" />
       <source>Print &amp;summary…</source>
       <translation>Imprimer la &amp;synthèse…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="141" />
+      <location filename="../../gistdesk/ui/actions.py" line="160" />
       <source>Print the one-page tumor board sheet of the open patient</source>
       <translation>Imprimer la fiche de RCP d’une page du patient ouvert</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="669" />
+      <location filename="../../gistdesk/ui/main_window.py" line="702" />
       <source>Quit and discard</source>
       <translation>Quitter et abandonner</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="258" />
+      <location filename="../../gistdesk/ui/actions.py" line="298" />
       <source>Record the team's decision on the flagged scan</source>
       <translation>Enregistrer la décision de l’équipe sur l’examen signalé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="153" />
+      <location filename="../../gistdesk/ui/actions.py" line="193" />
       <source>S&amp;witch user…</source>
       <translation>&amp;Changer d'utilisateur…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="397" />
+      <location filename="../../gistdesk/ui/main_window.py" line="420" />
       <source>Saved {0}</source>
       <translation>{0} enregistré</translation>
     </message>
@@ -1574,8 +1771,8 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Examen en retard</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="132" />
-      <location filename="../../gistdesk/ui/main_window.py" line="229" />
+      <location filename="../../gistdesk/ui/main_window.py" line="139" />
+      <location filename="../../gistdesk/ui/main_window.py" line="235" />
       <source>Search failed: {0}</source>
       <translation>La recherche a échoué : {0}</translation>
     </message>
@@ -1590,28 +1787,33 @@ ou ouvrir la base de démonstration (patients fictifs, pour essayer l'applicatio
       <translation>Rechercher un numéro de dossier ou un nom  (Ctrl+F)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="254" />
+      <location filename="../../gistdesk/ui/main_window.py" line="263" />
       <location filename="../../gistdesk/ui/main_window_view.py" line="107" />
       <source>Select a patient in the list, or create one with Ctrl+N.</source>
       <translation>Sélectionnez un patient dans la liste, ou créez-en un avec Ctrl+N.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="159" />
+      <location filename="../../gistdesk/ui/main_window.py" line="165" />
       <source>Signed in: {0}</source>
       <translation>Connecté : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="321" />
+      <location filename="../../gistdesk/ui/main_window.py" line="628" />
+      <source>The database choice takes effect at the next start.</source>
+      <translation>Le choix de la base de données prend effet au prochain démarrage.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/edits.py" line="327" />
       <source>The patient was not deleted</source>
       <translation>Le patient n'a pas été supprimé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/edits.py" line="180" />
+      <location filename="../../gistdesk/ui/edits.py" line="184" />
       <source>The scan was not deleted</source>
       <translation>L'examen n'a pas été supprimé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="252" />
+      <location filename="../../gistdesk/ui/main_window.py" line="261" />
       <source>This clinic has no patients yet.
 Create the first with New patient (Ctrl+N).</source>
       <translation>Cette clinique n'a pas encore de patient.
@@ -1623,42 +1825,42 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>À revoir</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="664" />
+      <location filename="../../gistdesk/ui/main_window.py" line="697" />
       <source>Unsaved form</source>
       <translation>Formulaire non enregistré</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="237" />
+      <location filename="../../gistdesk/ui/main_window.py" line="243" />
       <source>Worklist failed: {0}</source>
       <translation>La liste de travail a échoué : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="351" />
+      <location filename="../../gistdesk/ui/actions.py" line="391" />
       <source>Worklist: Adjuvant ending</source>
       <translation>Liste de travail : Fin d'adjuvant</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="346" />
+      <location filename="../../gistdesk/ui/actions.py" line="386" />
       <source>Worklist: All</source>
       <translation>Liste de travail : Tous</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="347" />
+      <location filename="../../gistdesk/ui/actions.py" line="387" />
       <source>Worklist: Scan overdue</source>
       <translation>Liste de travail : Examen en retard</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="348" />
+      <location filename="../../gistdesk/ui/actions.py" line="388" />
       <source>Worklist: To review</source>
       <translation>Liste de travail : À revoir</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="587" />
+      <location filename="../../gistdesk/ui/main_window.py" line="615" />
       <source>Your password was changed.</source>
       <translation>Votre mot de passe a été modifié.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="564" />
+      <location filename="../../gistdesk/ui/main_window.py" line="592" />
       <source>Your role cannot see the audit log.</source>
       <translation>Votre rôle ne permet pas de consulter le journal d'audit.</translation>
     </message>
@@ -1668,32 +1870,37 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>Votre rôle ne le permet pas. Demandez à un administrateur.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="498" />
+      <location filename="../../gistdesk/ui/main_window.py" line="526" />
       <source>gistdesk — locked</source>
       <translation>gistdesk — verrouillé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="158" />
+      <location filename="../../gistdesk/ui/main_window.py" line="164" />
       <source>nobody</source>
       <translation>personne</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="263" />
+      <location filename="../../gistdesk/ui/main_window.py" line="280" />
+      <source>{0} of more than {1} patients shown</source>
+      <translation>{0} patients affichés sur plus de {1}</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/main_window.py" line="273" />
       <source>{0} of {1} patients shown</source>
       <translation>{0} patients affichés sur {1}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/actions.py" line="523" />
+      <location filename="../../gistdesk/ui/actions.py" line="567" />
       <source>{0} or {1}</source>
       <translation>{0} ou {1}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="266" />
+      <location filename="../../gistdesk/ui/main_window.py" line="267" />
       <source>{0} patient shown</source>
       <translation>{0} patient affiché</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/main_window.py" line="268" />
+      <location filename="../../gistdesk/ui/main_window.py" line="269" />
       <source>{0} patients shown</source>
       <translation>{0} patients affichés</translation>
     </message>
@@ -1837,77 +2044,77 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
   <context>
     <name>PatientHeader</name>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="373" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="374" />
       <source>Diagnosed &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Diagnostic &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="358" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="359" />
       <source>Record &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Dossier &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="385" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="386" />
       <source>Recurrence risk: &lt;i&gt;not computable (size or mitoses missing)&lt;/i&gt;</source>
       <translation>Risque de récidive : &lt;i&gt;non calculable (taille ou mitoses manquantes)&lt;/i&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="395" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="396" />
       <source>Recurrence risk: modified NIH &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>Risque de récidive : NIH modifié &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="364" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="365" />
       <source>born {0}</source>
       <translation>né(e) le {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="380" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="381" />
       <source>extent &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>extension &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="376" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="377" />
       <source>mitoses &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>mitoses &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="379" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="380" />
       <source>mutation &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>mutation &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="370" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="371" />
       <source>no</source>
       <translation>non</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="378" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="379" />
       <source>rupture &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>rupture &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="374" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="375" />
       <source>site &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>site &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="375" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="376" />
       <source>size &lt;b&gt;{0}&lt;/b&gt;</source>
       <translation>taille &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="366" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="367" />
       <source>unknown</source>
       <translation>inconnue</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="368" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="369" />
       <source>yes</source>
       <translation>oui</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="360" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="361" />
       <source>{0} years</source>
       <translation>{0} ans</translation>
     </message>
@@ -1915,57 +2122,57 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
   <context>
     <name>PatientListModel</name>
     <message>
-      <location filename="../../gistdesk/ui/patient_list.py" line="49" />
+      <location filename="../../gistdesk/ui/patient_list.py" line="57" />
       <source>Age</source>
       <translation>Âge</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_list.py" line="48" />
+      <location filename="../../gistdesk/ui/patient_list.py" line="56" />
       <source>Born</source>
       <translation>Naissance</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_list.py" line="51" />
+      <location filename="../../gistdesk/ui/patient_list.py" line="59" />
       <source>Current therapy</source>
       <translation>Traitement</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_list.py" line="54" />
+      <location filename="../../gistdesk/ui/patient_list.py" line="62" />
       <source>Flags</source>
       <translation>Alertes</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_list.py" line="52" />
+      <location filename="../../gistdesk/ui/patient_list.py" line="60" />
       <source>Last scan</source>
       <translation>Dernier examen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_list.py" line="47" />
+      <location filename="../../gistdesk/ui/patient_list.py" line="55" />
       <source>Name</source>
       <translation>Nom</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_list.py" line="268" />
+      <location filename="../../gistdesk/ui/patient_list.py" line="383" />
       <source>Next scan due by the follow-up interval</source>
       <translation>Prochain examen prévu selon l’intervalle de suivi</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_list.py" line="266" />
+      <location filename="../../gistdesk/ui/patient_list.py" line="381" />
       <source>No routine scan due</source>
       <translation>Aucun examen de routine prévu</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_list.py" line="50" />
+      <location filename="../../gistdesk/ui/patient_list.py" line="58" />
       <source>Primary site</source>
       <translation>Site primitif</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_list.py" line="46" />
+      <location filename="../../gistdesk/ui/patient_list.py" line="54" />
       <source>Record no.</source>
       <translation>N° dossier</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_list.py" line="53" />
+      <location filename="../../gistdesk/ui/patient_list.py" line="61" />
       <source>Scan due</source>
       <translation>Examen prévu</translation>
     </message>
@@ -1973,12 +2180,12 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
   <context>
     <name>PatientView</name>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="539" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="540" />
       <source>&amp;Procedures</source>
       <translation>&amp;Interventions</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="523" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="524" />
       <source>&amp;Scans</source>
       <translation>&amp;Examens</translation>
     </message>
@@ -1988,61 +2195,61 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>Compte</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="268" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="267" />
       <source>Action</source>
       <translation>Mesure</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="103" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="102" />
       <source>Baseline scan</source>
       <translation>Examen de référence</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="109" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="108" />
       <source>Best Choi</source>
       <translation>Meilleur Choi</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="104" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="103" />
       <source>Best RECIST</source>
       <translation>Meilleur RECIST</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="261" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="260" />
       <source>CTCAE grade</source>
       <translation>Grade CTCAE</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="227" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="226" />
       <source>Change</source>
       <translation>Variation</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="178" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="177" />
       <source>Choi</source>
       <translation>Choi</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="103" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="116" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="153" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="251" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="259" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="104" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="115" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="152" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="250" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="258" />
       <source>Date</source>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="187" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="186" />
       <source>Density</source>
       <translation>Densité</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="233" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="232" />
       <source>Density (HU)</source>
       <translation>Densité (UH)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="221" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="220" />
       <source>Diameter (mm)</source>
       <translation>Diamètre (mm)</translation>
     </message>
@@ -2052,224 +2259,224 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>Nom affiché</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="117" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="116" />
       <source>Dose</source>
       <translation>Dose</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="484" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="599" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="700" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="485" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="609" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="710" />
       <source>Dose history</source>
       <translation>Historique des doses</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="706" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="716" />
       <source>Dose history: {0}, from {1}</source>
       <translation>Historique des doses : {0}, depuis le {1}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="97" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="96" />
       <source>Dose now</source>
       <translation>Dose actuelle</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="92" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="267" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="91" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="266" />
       <source>Drug</source>
       <translation>Médicament</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="96" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="95" />
       <source>End</source>
       <translation>Fin</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="106" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="107" />
       <source>File</source>
       <translation>Fichier</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="199" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="198" />
       <source>Flags</source>
       <translation>Alertes</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="243" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="242" />
       <source>Hypodense</source>
       <translation>Hypodense</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="93" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="92" />
       <source>Intent</source>
       <translation>Objectif</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="104" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="105" />
       <source>Kind</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="216" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="215" />
       <source>Lesion</source>
       <translation>Lésion</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="690" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="700" />
       <source>Lesions on {0} ({1}), change vs the previous scan</source>
       <translation>Lésions le {0} ({1}), variation par rapport à l'examen précédent</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="508" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="677" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="509" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="687" />
       <source>Lesions: select a scan</source>
       <translation>Lésions : sélectionnez un examen</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="94" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="93" />
       <source>Line</source>
       <translation>Ligne</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="254" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="253" />
       <source>Margin</source>
       <translation>Marge</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="154" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="153" />
       <source>Modality</source>
       <translation>Modalité</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="240" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="239" />
       <source>New</source>
       <translation>Nouvelle</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="220" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="219" />
       <source>Node</source>
       <translation>Ganglion</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="244" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="243" />
       <source>Nodule</source>
       <translation>Nodule</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="198" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="197" />
       <source>Non-target</source>
       <translation>Non cible</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="256" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="255" />
       <source>Note</source>
       <translation>Note</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="218" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="253" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="217" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="252" />
       <source>Organ</source>
       <translation>Organe</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="192" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="191" />
       <source>PET</source>
       <translation>TEP</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="234" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="233" />
       <source>Prev. HU</source>
       <translation>UH avant</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="222" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="221" />
       <source>Previous (mm)</source>
       <translation>Avant (mm)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="252" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="251" />
       <source>Procedure</source>
       <translation>Intervention</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="177" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="176" />
       <source>RECIST</source>
       <translation>RECIST</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="156" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="155" />
       <source>Reference</source>
       <translation>Référence</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="204" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="203" />
       <source>Review</source>
       <translation>Évaluation</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="155" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="154" />
       <location filename="../../gistdesk/ui/users_dialog.py" line="35" />
       <source>Role</source>
       <translation>Rôle</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="239" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="238" />
       <source>SUVmax</source>
       <translation>SUVmax</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="118" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="117" />
       <source>Schedule</source>
       <translation>Schéma</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="555" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="556" />
       <source>Side &amp;effects</source>
       <translation>&amp;Effets indésirables</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/backups_dialog.py" line="105" />
+      <location filename="../../gistdesk/ui/backups_dialog.py" line="106" />
       <source>Size</source>
       <translation>Taille</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="95" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="94" />
       <source>Start</source>
       <translation>Début</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="102" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="101" />
       <source>Stop reason</source>
       <translation>Motif d'arrêt</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="161" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="160" />
       <source>Sum (mm)</source>
       <translation>Somme (mm)</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="219" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="218" />
       <source>Target</source>
       <translation>Cible</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="260" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="259" />
       <source>Term</source>
       <translation>Terme</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="497" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="498" />
       <source>Therapy &amp;lines</source>
       <translation>&amp;Lignes de traitement</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="160" />
-      <location filename="../../gistdesk/ui/patient_view.py" line="217" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="159" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="216" />
       <source>Treated</source>
       <translation>Traitée</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="255" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="254" />
       <source>Treated lesions</source>
       <translation>Lésions traitées</translation>
     </message>
@@ -2279,12 +2486,12 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
       <translation>Nom d'utilisateur</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="172" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="171" />
       <source>vs nadir</source>
       <translation>vs nadir</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/patient_view.py" line="167" />
+      <location filename="../../gistdesk/ui/patient_view.py" line="166" />
       <source>vs reference</source>
       <translation>vs référence</translation>
     </message>
@@ -2369,34 +2576,34 @@ Créez le premier avec Nouveau patient (Ctrl+N).</translation>
   <context>
     <name>Printing</name>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="160" />
+      <location filename="../../gistdesk/ui/printing.py" line="161" />
       <source>Building the PDF…</source>
       <translation>Création du PDF…</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="127" />
+      <location filename="../../gistdesk/ui/printing.py" line="128" />
       <source>Nothing was printed</source>
       <translation>Rien n'a été imprimé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="112" />
+      <location filename="../../gistdesk/ui/printing.py" line="113" />
       <source>Printing not available yet</source>
       <translation>Impression pas encore disponible</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="150" />
+      <location filename="../../gistdesk/ui/printing.py" line="151" />
       <source>The PDF could not be made</source>
       <translation>Le PDF n'a pas pu être créé</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="113" />
+      <location filename="../../gistdesk/ui/printing.py" line="114" />
       <source>The {0} PDF is not available in this version of gistdesk yet.
 Nothing was printed.</source>
       <translation>Le PDF « {0} » n'est pas encore disponible dans cette version de gistdesk.
 Rien n'a été imprimé.</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/printing.py" line="151" />
+      <location filename="../../gistdesk/ui/printing.py" line="152" />
       <source>The {0} could not be built; nothing was saved.</source>
       <translation>« {0} » n'a pas pu être créé ; rien n'a été enregistré.</translation>
     </message>
@@ -2846,49 +3053,80 @@ Une lésion non mesurée ne vaut pas 0 mm : la somme de cet examen est omise du 
   <context>
     <name>SettingsDialog</name>
     <message>
-      <location filename="../../gistdesk/ui/settings_dialog.py" line="88" />
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="102" />
       <source> min</source>
       <translation> min</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/settings_dialog.py" line="103" />
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="156" />
+      <source>A clinic database file, or the team database as postgresql://login@server/database (never with a password: it is asked at sign-in, or comes from GISTDESK_PASSWORD or ~/.pgpass). Takes effect at the next start; empty: the default database.</source>
+      <translation>Un fichier de base de données de la clinique, ou la base de l’équipe sous la forme postgresql://identifiant@serveur/base (jamais avec un mot de passe : il est demandé à la connexion, ou vient de GISTDESK_PASSWORD ou de ~/.pgpass). Prend effet au prochain démarrage ; vide : la base par défaut.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="147" />
+      <source>Browse…</source>
+      <translation>Parcourir…</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="117" />
       <source>Clinic name (report footers):</source>
       <translation>Nom de la clinique (pied des rapports) :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/settings_dialog.py" line="104" />
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="118" />
       <source>Clinic phone:</source>
       <translation>Téléphone de la clinique :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/settings_dialog.py" line="107" />
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="170" />
+      <source>Database at start</source>
+      <translation>Base de données au démarrage</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="151" />
+      <source>Database at start:</source>
+      <translation>Base de données au démarrage :</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="121" />
       <source>Lock after idle:</source>
       <translation>Verrouiller après inactivité :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/settings_dialog.py" line="135" />
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="182" />
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="197" />
       <source>Not saved: {0}</source>
       <translation>Non enregistré : {0}</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/settings_dialog.py" line="105" />
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="119" />
       <source>Nurse line:</source>
       <translation>Ligne infirmière :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/settings_dialog.py" line="106" />
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="120" />
       <source>Report footer:</source>
       <translation>Pied de page des rapports :</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/settings_dialog.py" line="73" />
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="87" />
       <source>Settings — gistdesk</source>
       <translation>Paramètres — gistdesk</translation>
     </message>
     <message>
-      <location filename="../../gistdesk/ui/settings_dialog.py" line="78" />
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="92" />
       <source>These settings belong to the clinic database {0}.</source>
       <translation>Ces réglages appartiennent à la base de la clinique {0}.</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="142" />
+      <source>This workstation</source>
+      <translation>Ce poste de travail</translation>
+    </message>
+    <message>
+      <location filename="../../gistdesk/ui/settings_dialog.py" line="145" />
+      <source>the default database</source>
+      <translation>la base par défaut</translation>
     </message>
   </context>
   <context>
@@ -3132,7 +3370,7 @@ Une lésion non mesurée ne vaut pas 0 mm : la somme de cet examen est omise du 
   <context>
     <name>TimelineChart</name>
     <message>
-      <location filename="../../gistdesk/ui/timeline_chart.py" line="257" />
+      <location filename="../../gistdesk/ui/timeline_chart.py" line="302" />
       <source>Timeline chart</source>
       <translation>Graphique d'évolution</translation>
     </message>

@@ -63,7 +63,10 @@ def list_sql(
     ), params
 
 
-def count_sql(query: SearchQuery, worklist: Worklist, today: date) -> tuple[str, dict[str, Any]]:
+def count_sql(
+    query: SearchQuery, worklist: Worklist, today: date, at_most: int | None = None
+) -> tuple[str, dict[str, Any]]:
+    """The count of the list's rows; with `at_most`, stopped there (a LIMIT subquery)."""
     summary_where, params = _worklist(worklist, today)
     where = [summary_where] if summary_where else []
     if not query.empty:
@@ -74,4 +77,10 @@ def count_sql(query: SearchQuery, worklist: Worklist, today: date) -> tuple[str,
         if summary_where
         else ("patients p")
     )
+    if at_most is not None:
+        params["at_most"] = max(0, int(at_most))
+        return (
+            f"SELECT count(*) FROM (SELECT 1 FROM {tables}{clause} LIMIT %(at_most)s) AS capped",
+            params,
+        )
     return f"SELECT count(*) FROM {tables}{clause}", params

@@ -47,12 +47,7 @@ from psycopg_pool import ConnectionPool, PoolTimeout
 from gistdesk.core.casefile import case_from_dict, case_to_dict
 from gistdesk.core.model import (
     Case,
-    DoseChange,
-    Procedure,
     Review,
-    Scan,
-    SideEffect,
-    TherapyLine,
 )
 from gistdesk.core.progress import CancelToken, Progress
 from gistdesk.storage import audit, auth, lockout, logic, search, summary, users
@@ -270,11 +265,7 @@ def case_params(
     return params
 
 
-def _iso(value: object) -> object:
-    return value.isoformat() if isinstance(value, date) else value
-
-
-class PostgresRepository(Acting):
+class PostgresRepository(Acting, logic.EntryEdits):
     """Implements the repository contract over a PostgreSQL database (the team database)."""
 
     def __init__(
@@ -891,10 +882,17 @@ class PostgresRepository(Acting):
         )
 
     def count_patients(
-        self, query: str = "", worklist: Worklist = Worklist.ALL, today: date | None = None
+        self,
+        query: str = "",
+        worklist: Worklist = Worklist.ALL,
+        today: date | None = None,
+        *,
+        at_most: int | None = None,
     ) -> int:
         self.require(Permission.VIEW)
-        sql, params = listing.count_sql(search.parse(query), worklist, today or date.today())
+        sql, params = listing.count_sql(
+            search.parse(query), worklist, today or date.today(), at_most
+        )
         return int(self._read(lambda c: _one(c, sql, params)[0]))
 
     def list_patients(
@@ -917,7 +915,7 @@ class PostgresRepository(Acting):
         else:
             sql, params = listing.list_sql(parsed, worklist, sort, descending, offset, limit, day)
             result = self._read(lambda c: c.execute(sql, params).fetchall())
-        return [SqliteRepository._row(tuple(_iso(v) for v in r), day) for r in result]
+        return [SqliteRepository._row(r, day) for r in result]
 
     def search(self, query: str, limit: int = 50) -> list[PatientRow]:
         """What the search box lists for `query`: ranked (search.py)."""
@@ -986,10 +984,6 @@ class PostgresRepository(Acting):
             params["account"] = self._user.username
             params["roles"] = [r.value for r, p in auth.ROLE_PERMISSIONS.items() if permission in p]
         return params
-
-    def _check_reviews(self, old: Case | None, new: Case) -> None:
-        """Reviews are added, never changed or dropped (the rule is SqliteRepository's)."""
-        SqliteRepository._check_reviews(self, old, new)  # type: ignore[arg-type]
 
     def _write(self, conn: Conn, params: dict[str, Any]) -> int | None:
         if params["account"] is None and self._user is not None and not self._operator:
@@ -1100,130 +1094,24 @@ class PostgresRepository(Acting):
             0
         ]
 
-    def _entry(
-        self, record_number: str, entry: logic.EntryEdit, user: str | None, expected: int | None
+    def _apply_entry(
+        self,
+        record_number: str,
+        entry: logic.EntryEdit,
+        user: str | None,
+        expected_revision: Revision | None,
     ) -> Case:
+        """One entry edit (logic.EntryEdits): the stored row locked, edited, written."""
         actor = self._actor(user, Permission.EDIT_TIMELINE)
         return self._locked_edit(
-            record_number, entry.apply, actor, entry.action, date.today(), expected, entry.appends
+            record_number,
+            entry.apply,
+            actor,
+            entry.action,
+            date.today(),
+            expected_revision,
+            entry.appends,
         )[0]
-
-    def save_scan(
-        self,
-        record_number: str,
-        scan: Scan,
-        *,
-        user: str | None = None,
-        replace_date: date | None = None,
-        expected_revision: Revision | None = None,
-    ) -> Case:
-        edit = logic.scan_edit(scan, replace_date)
-        return self._entry(record_number, edit, user, expected_revision)
-
-    def delete_scan(
-        self,
-        record_number: str,
-        scan_date: date,
-        *,
-        user: str | None = None,
-        expected_revision: Revision | None = None,
-    ) -> Case:
-        edit = logic.delete_scan_edit(scan_date)
-        return self._entry(record_number, edit, user, expected_revision)
-
-    def save_line(
-        self,
-        record_number: str,
-        line: TherapyLine,
-        *,
-        user: str | None = None,
-        index: int | None = None,
-        expected_revision: Revision | None = None,
-    ) -> Case:
-        edit = logic.line_edit(line, index)
-        return self._entry(record_number, edit, user, expected_revision)
-
-    def delete_line(
-        self,
-        record_number: str,
-        index: int,
-        *,
-        user: str | None = None,
-        expected_revision: Revision | None = None,
-    ) -> Case:
-        edit = logic.delete_line_edit(index)
-        return self._entry(record_number, edit, user, expected_revision)
-
-    def save_dose_change(
-        self,
-        record_number: str,
-        line_index: int,
-        dose: DoseChange,
-        *,
-        user: str | None = None,
-        index: int | None = None,
-        expected_revision: Revision | None = None,
-    ) -> Case:
-        edit = logic.dose_edit(line_index, dose, index)
-        return self._entry(record_number, edit, user, expected_revision)
-
-    def delete_dose_change(
-        self,
-        record_number: str,
-        line_index: int,
-        index: int,
-        *,
-        user: str | None = None,
-        expected_revision: Revision | None = None,
-    ) -> Case:
-        edit = logic.delete_dose_edit(line_index, index)
-        return self._entry(record_number, edit, user, expected_revision)
-
-    def save_procedure(
-        self,
-        record_number: str,
-        procedure: Procedure,
-        *,
-        user: str | None = None,
-        index: int | None = None,
-        expected_revision: Revision | None = None,
-    ) -> Case:
-        edit = logic.procedure_edit(procedure, index)
-        return self._entry(record_number, edit, user, expected_revision)
-
-    def delete_procedure(
-        self,
-        record_number: str,
-        index: int,
-        *,
-        user: str | None = None,
-        expected_revision: Revision | None = None,
-    ) -> Case:
-        edit = logic.delete_procedure_edit(index)
-        return self._entry(record_number, edit, user, expected_revision)
-
-    def save_side_effect(
-        self,
-        record_number: str,
-        effect: SideEffect,
-        *,
-        user: str | None = None,
-        index: int | None = None,
-        expected_revision: Revision | None = None,
-    ) -> Case:
-        edit = logic.side_effect_edit(effect, index)
-        return self._entry(record_number, edit, user, expected_revision)
-
-    def delete_side_effect(
-        self,
-        record_number: str,
-        index: int,
-        *,
-        user: str | None = None,
-        expected_revision: Revision | None = None,
-    ) -> Case:
-        edit = logic.delete_side_effect_edit(index)
-        return self._entry(record_number, edit, user, expected_revision)
 
     def add_review(
         self,

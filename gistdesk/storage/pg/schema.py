@@ -363,12 +363,16 @@ CREATE TABLE gistdesk.patient_search (
     rank smallint NOT NULL CHECK (rank BETWEEN 1 AND 4),
     term text COLLATE "C" NOT NULL CHECK (length(term) BETWEEN 1 AND 64),
     name_key text COLLATE "C" NOT NULL CHECK (length(name_key) <= 1000),
-    patient_id bigint NOT NULL REFERENCES gistdesk.patients (id) ON DELETE CASCADE
+    patient_id bigint NOT NULL REFERENCES gistdesk.patients (id) ON DELETE CASCADE,
+    -- every term of the patient, each after a '|' (search.term_words): the other words of
+    -- a query are checked in the row the walk reads, not by one index probe per row
+    words text COLLATE "C" NOT NULL CHECK (length(words) <= 2000)
 );
 """
 V2_INDEXES = r"""
-ALTER TABLE gistdesk.patient_search ADD PRIMARY KEY (rank, term, name_key, patient_id);
-CREATE INDEX patient_search_patient ON gistdesk.patient_search (patient_id, term);
+ALTER TABLE gistdesk.patient_search ADD PRIMARY KEY (rank, term, name_key, patient_id)
+    INCLUDE (words);
+CREATE INDEX patient_search_patient ON gistdesk.patient_search (patient_id);
 ANALYZE gistdesk.patient_search;
 GRANT SELECT, INSERT, DELETE ON gistdesk.patient_search TO gistdesk_workstation;
 
@@ -423,8 +427,11 @@ BEGIN
     IF old_rn IS DISTINCT FROM p_rn OR old_fam IS DISTINCT FROM p_fam
             OR old_giv IS DISTINCT FROM p_giv THEN
         DELETE FROM gistdesk.patient_search WHERE patient_id = pid;
-        INSERT INTO gistdesk.patient_search (rank, term, name_key, patient_id)
-        SELECT DISTINCT w.rank, w.term, p_nk, pid FROM (
+        INSERT INTO gistdesk.patient_search (rank, term, name_key, patient_id, words)
+        SELECT DISTINCT w.rank, w.term, p_nk, pid, '|' || array_to_string(ARRAY(
+                SELECT DISTINCT x COLLATE "C" FROM unnest(p_search_a || p_search_b
+                    || p_search_c || p_search_d) AS x ORDER BY 1), '|')
+        FROM (
             SELECT 1, unnest(p_search_a) UNION ALL SELECT 2, unnest(p_search_b)
             UNION ALL SELECT 3, unnest(p_search_c) UNION ALL SELECT 4, unnest(p_search_d)
         ) AS w(rank, term);
@@ -474,12 +481,14 @@ def backfill_search_terms(conn: psycopg.Connection[tuple[object, ...]]) -> int:
     with (
         conn.cursor() as cur,
         cur.copy(
-            "COPY gistdesk.patient_search (rank, term, name_key, patient_id) FROM STDIN"
+            "COPY gistdesk.patient_search (rank, term, name_key, patient_id, words) FROM STDIN"
         ) as copy,
     ):
         for pid, number, family, given, key in rows:
-            for term, rank in search.index_terms(str(number), str(family), str(given)):
-                copy.write_row((rank, term, key, pid))
+            terms = search.index_terms(str(number), str(family), str(given))
+            words = search.term_words(terms)
+            for term, rank in terms:
+                copy.write_row((rank, term, key, pid, words))
     return len(rows)
 
 

@@ -1,0 +1,228 @@
+"""The patient list at clinic scale (issue 16): the count label never counts every match,
+pages arrive by fetchMore as inserted rows, the list updates after a keystroke, and the
+list view paints each row from the model's formatted cells."""
+
+from __future__ import annotations
+
+import dataclasses
+import threading
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QPalette
+
+from gistdesk.core.model import Case, Patient
+from gistdesk.storage.demo import generate_cases
+from gistdesk.storage.repository import SqliteRepository
+from gistdesk.ui.main_window import MainWindow
+from gistdesk.ui.patient_list import (
+    COL_AGE,
+    COUNT_AT_MOST,
+    FIRST_PAGE,
+    PAGE,
+    PatientListModel,
+)
+from tests.ui.conftest import TODAY
+
+CAP = 100  # the count's cap in these tests (the app's is COUNT_AT_MOST)
+
+
+def add_patients(repo: SqliteRepository, n: int, family: str = "") -> None:
+    cases = list(generate_cases(n, 5, TODAY))
+    if family:
+        cases = [
+            dataclasses.replace(c, patient=dataclasses.replace(c.patient, family_name=family))
+            for c in cases
+        ]
+    repo.insert_new_cases(cases, user="clin")
+
+
+def window_with(
+    qtbot: Any,
+    repo: SqliteRepository,
+    settings: QSettings,
+    cap: int = CAP,
+    search: Callable[[], SqliteRepository] | None = None,
+) -> MainWindow:
+    previous = PatientListModel.count_at_most
+    PatientListModel.count_at_most = cap  # read when the first page is fetched
+    try:
+        win = MainWindow(
+            repo, settings, "test.sqlite", "clin", today=lambda: TODAY, search_repository=search
+        )
+    finally:
+        PatientListModel.count_at_most = previous
+    win.list_model.count_at_most = cap
+    qtbot.addWidget(win)
+    return win
+
+
+def test_the_app_counts_at_most_a_thousand() -> None:
+    assert COUNT_AT_MOST == 1000 and PatientListModel.count_at_most == COUNT_AT_MOST
+
+
+@pytest.mark.parametrize(
+    ("patients", "label"),
+    [
+        (FIRST_PAGE, f"{FIRST_PAGE} patients shown"),  # exactly one page: nothing more
+        (FIRST_PAGE + 1, f"{FIRST_PAGE} of {FIRST_PAGE + 1} patients shown"),
+        (CAP, f"{FIRST_PAGE} of {CAP} patients shown"),  # at the cap: still exact
+        (CAP + 1, f"{FIRST_PAGE} of more than {CAP} patients shown"),  # past it: a bound
+    ],
+)
+def test_count_label_wording_at_the_page_and_the_cap(
+    app: object, qtbot: Any, repo: SqliteRepository, settings: QSettings, patients: int, label: str
+) -> None:
+    add_patients(repo, patients)
+    win = window_with(qtbot, repo, settings)
+    assert win.count_label.text() == label
+
+
+def test_scrolling_past_the_cap_keeps_an_honest_bound(
+    app: object, qtbot: Any, repo: SqliteRepository, settings: QSettings
+) -> None:
+    add_patients(repo, FIRST_PAGE + PAGE + 1)
+    win = window_with(qtbot, repo, settings)
+    win.list_model.fetchMore()
+    shown = FIRST_PAGE + PAGE
+    # More than the cap loaded, one row still below: "more than" what is shown.
+    assert win.count_label.text() == f"{shown} of more than {shown} patients shown"
+    win.list_model.fetchMore()
+    assert win.count_label.text() == f"{shown + 1} patients shown"
+    assert not win.list_model.canFetchMore()
+
+
+def test_the_window_never_counts_on_the_ui_thread(
+    app: object, qtbot: Any, repo: SqliteRepository, settings: QSettings, tmp_path: Path
+) -> None:
+    """A typed search is counted with its first page on the search thread, bounded."""
+    add_patients(repo, CAP + 20, family="Moreau")
+    counted_on: list[tuple[str, int | None]] = []
+
+    def open_for_search() -> SqliteRepository:
+        from gistdesk.ui.app import search_opener
+
+        searching = search_opener(repo.path)()
+        assert isinstance(searching, SqliteRepository)
+        count = searching.count_patients
+
+        def spy(*args: Any, **kwargs: Any) -> int:
+            counted_on.append((threading.current_thread().name, kwargs.get("at_most")))
+            return count(*args, **kwargs)
+
+        searching.count_patients = spy  # type: ignore[method-assign]
+        return searching
+
+    ui_count = repo.count_patients
+    ui_counts: list[object] = []
+
+    def ui_spy(*args: Any, **kwargs: Any) -> int:
+        ui_counts.append(kwargs.get("at_most"))
+        return ui_count(*args, **kwargs)
+
+    win = window_with(qtbot, repo, settings, search=open_for_search)
+    repo.count_patients = ui_spy  # type: ignore[method-assign]
+    try:
+        qtbot.keyClicks(win.search, "mor")
+        qtbot.waitUntil(lambda: not win.list_model.searching, timeout=5000)
+        assert win.count_label.text() == f"{FIRST_PAGE} of more than {CAP} patients shown"
+        assert counted_on and all(
+            name == "gistdesk-search" and at_most == CAP + 1 for name, at_most in counted_on
+        )
+        assert ui_counts == []  # nothing counted on the UI thread's connection
+    finally:
+        win.close()
+
+
+def test_the_list_updates_after_a_keystroke(
+    app: object, qtbot: Any, repo: SqliteRepository, settings: QSettings
+) -> None:
+    add_patients(repo, 30)
+    one = Case(Patient("Z-1", "Zelenko", "Ira", date(1970, 2, 3)))
+    repo.save_case(one, user="clin")
+    from gistdesk.ui.app import search_opener
+
+    win = window_with(qtbot, repo, settings, search=search_opener(repo.path))
+    try:
+        with qtbot.waitSignal(win.list_model.modelReset, timeout=5000):
+            qtbot.keyClick(win.search, "z")
+        assert win.list_model.rows[0].record_number == "Z-1"
+        qtbot.keyClicks(win.search, "el")
+        qtbot.waitUntil(lambda: not win.list_model.searching, timeout=5000)
+        assert [r.record_number for r in win.list_model.rows] == ["Z-1"]
+        assert win.count_label.text() == "1 patient shown"
+        qtbot.keyClick(win.search, Qt.Key.Key_Backspace)
+        qtbot.keyClick(win.search, Qt.Key.Key_Backspace)
+        qtbot.keyClick(win.search, Qt.Key.Key_Backspace)
+        qtbot.waitUntil(lambda: not win.list_model.searching, timeout=5000)
+        assert win.list_model.rowCount() == 31
+    finally:
+        win.close()
+
+
+def test_scrolling_to_the_end_loads_pages_as_inserted_rows(
+    app: object, qtbot: Any, repo: SqliteRepository, settings: QSettings
+) -> None:
+    add_patients(repo, FIRST_PAGE + 2 * PAGE + 5)
+    win = window_with(qtbot, repo, settings)
+    win.resize(1200, 700)
+    win.show()
+    qtbot.waitExposed(win)
+    model, bar = win.list_model, win.list_view.verticalScrollBar()
+    resets: list[int] = []
+    inserted: list[tuple[int, int]] = []
+    model.modelReset.connect(lambda: resets.append(1))
+    model.rowsInserted.connect(lambda _p, first, last: inserted.append((first, last)))
+    while model.canFetchMore():
+        bar.setValue(bar.maximum())  # the view asks the model for more at the bottom
+        app.processEvents()  # type: ignore[attr-defined]
+    assert model.rowCount() == FIRST_PAGE + 2 * PAGE + 5
+    assert inserted == [
+        (FIRST_PAGE, FIRST_PAGE + PAGE - 1),
+        (FIRST_PAGE + PAGE, FIRST_PAGE + 2 * PAGE - 1),
+        (FIRST_PAGE + 2 * PAGE, FIRST_PAGE + 2 * PAGE + 4),
+    ]
+    assert resets == []  # pages are inserted, the list is never reset while scrolling
+    assert win.count_label.text() == f"{model.rowCount()} patients shown"
+
+
+def test_the_list_paints_selection_and_alternate_rows(
+    app: object, qtbot: Any, repo: SqliteRepository, settings: QSettings
+) -> None:
+    add_patients(repo, 10)
+    win = window_with(qtbot, repo, settings)
+    win.resize(1200, 700)
+    win.show()
+    qtbot.waitExposed(win)
+    view = win.list_view
+    blocked = view.selectionModel().blockSignals(True)
+    view.selectRow(2)
+    view.selectionModel().blockSignals(blocked)
+    image = view.viewport().grab().toImage()
+    height = view.verticalHeader().sectionSize(0)
+    x = view.columnViewportPosition(0) + 1  # left of the record number's text
+    palette = view.palette()
+    assert image.pixelColor(x, 2 * height + 3) == palette.color(QPalette.ColorRole.Highlight)
+    assert image.pixelColor(x, 1 * height + 3) == palette.color(QPalette.ColorRole.AlternateBase)
+    assert image.pixelColor(x, 0 * height + 3) == palette.color(QPalette.ColorRole.Base)
+
+
+def test_ages_follow_the_date_at_midnight(app: object, repo: SqliteRepository) -> None:
+    """Formatted cells are kept, but not past the day: the birthday's morning adds a year."""
+    repo.save_case(
+        Case(Patient("B-1", "Birthday", "Bo", date(1970, 6, 2))),
+        user="clin",
+    )
+    today = [date(2026, 6, 1)]
+    model = PatientListModel(repo, lambda: today[0])
+    model.refresh()
+    age = model.index(0, COL_AGE)
+    assert model.data(age) == "55"  # the day before the birthday
+    today[0] = date(2026, 6, 2)
+    assert model.data(age) == "55"  # kept until the day is checked (every minute)
+    model._check_day()
+    assert model.data(age) == "56"  # on the birthday
