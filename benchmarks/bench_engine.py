@@ -378,7 +378,7 @@ def report(r: Results) -> str:
     lines = [
         "# Engine benchmark",
         "",
-        "`python benchmarks/bench_engine.py --write [--profile]` (seeded generator: every run",
+        "`python benchmarks/bench_engine.py [--profile] [--no-write]` (seeded generator: every run",
         "assesses the same cases). `assess()` only unless stated, on one core: CPU time of the",
         "process (time.process_time, what the targets are judged on) and wall-clock time.",
         "",
@@ -421,12 +421,14 @@ def report(r: Results) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--write", action="store_true", help=f"write {RESULTS.name}")
+    # Writes its results by default, as every benchmark does under `make bench`.
+    parser.add_argument("--no-write", action="store_true", help=f"do not write {RESULTS.name}")
+    parser.add_argument("--write", action="store_true", help=argparse.SUPPRESS)  # the default
     parser.add_argument("--profile", action="store_true", help="cProfile the large case")
     args = parser.parse_args()
     text = report(run(args.profile))
     print(text)
-    if args.write:
+    if not args.no_write:
         RESULTS.write_text(text, encoding="utf-8")
     return 0
 

@@ -34,7 +34,23 @@ COMMAND_MODULES = (
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
+GUI_MODULE = "gistdesk.commands.gui"
+
+
+def command_modules(argv: Sequence[str]) -> tuple[str, ...]:
+    """The sub-command modules `argv` needs. The app's start (no command, or `gui`) loads the
+    gui command only: the others import the engine, the reports (reportlab), FHIR and
+    PostgreSQL, which the window loads when they are used (issue 16). Help and every other
+    command load them all."""
+    if "-h" in argv or "--help" in argv:
+        return COMMAND_MODULES
+    command = next((arg for arg in argv if not arg.startswith("-")), None)
+    if command in (None, "gui") and GUI_MODULE in COMMAND_MODULES:
+        return (GUI_MODULE,)
+    return COMMAND_MODULES
+
+
+def build_parser(modules: Sequence[str] = COMMAND_MODULES) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="gistdesk",
         description="gistdesk: GIST case records, response assessment and summaries.",
@@ -47,20 +63,21 @@ def build_parser() -> argparse.ArgumentParser:
         "PDF and FHIR output; no window) and exit",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    for name in modules:
         importlib.import_module(name).add_parser(subparsers)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(command_modules(arguments))
+    args = parser.parse_args(arguments)
     if args.self_test:
         from gistdesk.selftest import run_self_test
 
         return run_self_test()
     if getattr(args, "handler", None) is None:
-        if "gistdesk.commands.gui" in COMMAND_MODULES:
+        if GUI_MODULE in COMMAND_MODULES:
             args = parser.parse_args(["gui", *(argv or [])])
         else:
             parser.print_help()

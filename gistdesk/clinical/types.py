@@ -11,49 +11,18 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from datetime import date
-from enum import StrEnum
 from typing import Any
 
+from gistdesk.clinical.codes import RESPONSE_RANK as RESPONSE_RANK
+from gistdesk.clinical.codes import SCAN_FLAG_CODES as SCAN_FLAG_CODES
+from gistdesk.clinical.codes import FlagCode as FlagCode
+from gistdesk.clinical.codes import FollowUpBasis as FollowUpBasis
+from gistdesk.clinical.codes import PetResponse as PetResponse
+from gistdesk.clinical.codes import Response as Response
 from gistdesk.core.vocab import ReviewDecision
 
 ASSESSMENT_FORMAT = "gistdesk-assessment/2"
 
-
-class Response(StrEnum):
-    CR = "CR"
-    PR = "PR"
-    SD = "SD"
-    PD = "PD"
-    NE = "NE"
-
-
-# Ranking used for "best response" (CR > PR > SD > PD; NE is ignored).
-RESPONSE_RANK: dict[Response, int] = {
-    Response.CR: 4,
-    Response.PR: 3,
-    Response.SD: 2,
-    Response.PD: 1,
-}
-
-
-class PetResponse(StrEnum):
-    METABOLIC_RESPONSE = "metabolic_response"
-    METABOLIC_PROGRESSION = "metabolic_progression"
-    STABLE = "stable"
-
-
-class FlagCode(StrEnum):
-    PROGRESSION = "progression"
-    FALSE_PROGRESSION = "false_progression"
-    RECURRENCE = "recurrence"
-    MUTATION_D842V_IMATINIB = "mutation_d842v_imatinib"
-    MUTATION_EXON9_DOSE = "mutation_exon9_dose"
-    MUTATION_WILD_TYPE = "mutation_wild_type"
-    ADJUVANT_SHORT = "adjuvant_short"
-    SCAN_OVERDUE = "scan_overdue"
-
-
-SCAN_FLAG_CODES = frozenset({FlagCode.PROGRESSION, FlagCode.FALSE_PROGRESSION, FlagCode.RECURRENCE})
 
 # Decisions after which a flag has been dealt with by the team (DESIGN.md §4, "Review state").
 HANDLED_DECISIONS = frozenset(
@@ -63,17 +32,6 @@ HANDLED_DECISIONS = frozenset(
         ReviewDecision.NOT_PROGRESSION,
     }
 )
-
-
-class FollowUpBasis(StrEnum):
-    """Which rule of DESIGN.md §4 "Follow-up interval" set the interval."""
-
-    ON_TREATMENT = "on_treatment"  # advanced/neoadjuvant line open: 120
-    LONG_TERM_STABLE = "long_term_stable"  # ... begun more than 1096 days ago: 183
-    ADJUVANT = "adjuvant"  # adjuvant line open: 210
-    TREATMENT_BREAK = "treatment_break"  # advanced line ended < 1826 days ago: 120
-    LONG_BREAK = "long_break"  # advanced line ended >= 1826 days ago: 183
-    AFTER_SURGERY = "after_surgery"  # surveillance after resection, by risk
 
 
 def round1(value: float | None) -> float | None:

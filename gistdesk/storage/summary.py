@@ -27,12 +27,15 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from gistdesk.clinical.types import FlagCode, FollowUp, Risk
+from gistdesk.clinical.codes import FlagCode
 from gistdesk.core.model import Case, TherapyLine
 from gistdesk.core.reviews import awaits_decision, review_in_force
 from gistdesk.core.vocab import Intent
+
+if TYPE_CHECKING:  # the result types load with the engine, at the first save
+    from gistdesk.clinical.types import FollowUp, Risk
 
 # Scan flags shown in the list while current; the first two make the "flags" worklist.
 PROGRESSION_FLAGS = frozenset({FlagCode.PROGRESSION.value, FlagCode.FALSE_PROGRESSION.value})

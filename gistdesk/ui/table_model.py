@@ -55,8 +55,15 @@ class RowsModel(QAbstractTableModel, Generic[T]):
     def set_rows(self, rows: Sequence[T]) -> None:
         self.beginResetModel()
         self.rows = list(rows)
-        self._texts = [[column.text(row) for column in self.columns] for row in self.rows]
-        self._colors = [[self._color(column, row) for column in self.columns] for row in self.rows]
+        texts = [column.text for column in self.columns]
+        self._texts = [[text(row) for text in texts] for row in self.rows]
+        colored = [(i, c) for i, c in enumerate(self.columns) if c.color is not None]
+        self._colors = []
+        for row in self.rows:
+            colors: list[QColor | None] = [None] * len(self.columns)
+            for i, column in colored:
+                colors[i] = self._color(column, row)
+            self._colors.append(colors)
         self.endResetModel()
 
     def _color(self, column: Column[T], row: T) -> QColor | None:

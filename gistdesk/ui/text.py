@@ -6,10 +6,11 @@ Kept in one place so the list, the patient view, the chart and the flags panel a
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
-from gistdesk.clinical.types import Flag, FlagCode, Response
+from gistdesk.clinical.codes import FlagCode, Response
 from gistdesk.core.labels import dose_text
 from gistdesk.core.vocab import (
     MUTATION_LABELS,
@@ -18,6 +19,9 @@ from gistdesk.core.vocab import (
     Site,
 )
 from gistdesk.ui.i18n import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from gistdesk.clinical.types import Flag
 
 # Flag kinds: progression red, false progression amber, everything else an alert in blue.
 COLOR_PROGRESSION = "#c62828"
