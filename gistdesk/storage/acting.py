@@ -5,9 +5,10 @@ supplies how to read an account and whether any exists). Both backends use it
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from typing import ClassVar
 
 from gistdesk.core.model import Case
-from gistdesk.storage import auth
+from gistdesk.storage import auth, users
 from gistdesk.storage.auth import Permission
 from gistdesk.storage.errors import PermissionDeniedError, StorageError
 from gistdesk.storage.logic import require_user_name
@@ -29,6 +30,30 @@ class Acting(ABC):
 
     @abstractmethod
     def _db_get_user(self, username: str) -> User | None: ...
+
+    @abstractmethod
+    def _account(self, username: str) -> User | None:
+        """Any account as stored now (for the old value an account change records)."""
+
+    @abstractmethod
+    def _change_user(
+        self,
+        username: str,
+        field: str,
+        old: str | None,
+        new: str | None,
+        sql: str,
+        params: tuple[object, ...],
+        *,
+        admin_check: bool,
+    ) -> None:
+        """Run `sql` on the account in one transaction with its audit row (and, with
+        `admin_check`, refuse to leave the clinic without an active administrator)."""
+
+    # The backend's users table and parameter marker: the account statements are otherwise
+    # the same SQL on both.
+    _USERS_TABLE: ClassVar[str]
+    _PARAM: ClassVar[str]
 
     def _fresh_user_needed(self) -> bool:
         """Whether `require` reads the signed-in account again now (always, by default)."""
@@ -93,6 +118,64 @@ class Acting(ABC):
         if self._user is not None:
             return self._user.username
         return "(no user accounts)"
+
+    # -- account changes (administrators; docs/security.md) -------------------------------
+    def _set_users(self, assignments: str) -> str:
+        sql = f"UPDATE {self._USERS_TABLE} SET {assignments} WHERE username = ?"
+        return sql.replace("?", self._PARAM)
+
+    def set_role(self, username: str, role: Role) -> None:
+        role = Role(role)
+        self.require(Permission.MANAGE_USERS)
+        old = self._account(username)
+        self._change_user(
+            username,
+            "role",
+            old.role.value if old else None,
+            role.value,
+            self._set_users("role = ?"),
+            (role.value, username),
+            admin_check=True,
+        )
+
+    def set_password(self, username: str, password: str) -> None:
+        """An administrator sets anyone's password (which also lifts a lockout)."""
+        auth.check_password_policy(username, password)
+        digest, salt, kdf = users.hash_password(password)
+        self._change_user(
+            username,
+            "password",
+            None,
+            "(changed)",
+            self._set_users(
+                "password_hash = ?, password_salt = ?, password_kdf = ?, "
+                "failed_attempts = 0, locked_until_utc = NULL"
+            ),
+            (digest, salt, kdf, username),
+            admin_check=False,
+        )
+
+    def disable_user(self, username: str) -> None:
+        self._change_user(
+            username,
+            "disabled",
+            "false",
+            "true",
+            self._set_users("disabled = TRUE"),
+            (username,),
+            admin_check=True,
+        )
+
+    def enable_user(self, username: str) -> None:
+        self._change_user(
+            username,
+            "disabled",
+            "true",
+            "false",
+            self._set_users("disabled = FALSE, failed_attempts = 0, locked_until_utc = NULL"),
+            (username,),
+            admin_check=False,
+        )
 
     def sign_in_local_operator(self, name: str) -> User:
         """Act as the local operator (the command line): an administrator named `cli:...`

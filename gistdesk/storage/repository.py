@@ -164,6 +164,10 @@ class SqliteRepository(Acting, logic.EntryEdits):
         with translated():
             return auth.get_user(self.conn, username)
 
+    _account = _db_get_user
+    _USERS_TABLE = "users"
+    _PARAM = "?"
+
     def _system_actor(self) -> str:
         """Who to name for what the app does by itself (backups on close, while locked)."""
         if self._user is None and self.has_users():
@@ -274,60 +278,6 @@ class SqliteRepository(Acting, logic.EntryEdits):
                 action="change user",
                 changes=[audit.Change(f"user {username}", field, old, new)],
             )
-
-    def set_role(self, username: str, role: Role) -> None:
-        role = Role(role)
-        self.require(Permission.MANAGE_USERS)
-        with translated():
-            old = auth.get_user(self.conn, username)
-        self._change_user(
-            username,
-            "role",
-            old.role.value if old else None,
-            role.value,
-            "UPDATE users SET role = ? WHERE username = ?",
-            (role.value, username),
-            admin_check=True,
-        )
-
-    def set_password(self, username: str, password: str) -> None:
-        """An administrator sets anyone's password (which also lifts a lockout)."""
-        auth.check_password_policy(username, password)
-        digest, salt, kdf = users.hash_password(password)
-        self._change_user(
-            username,
-            "password",
-            None,
-            "(changed)",
-            "UPDATE users SET password_hash = ?, password_salt = ?, "
-            "password_kdf = ?, failed_attempts = 0, locked_until_utc = NULL "
-            "WHERE username = ?",
-            (digest, salt, kdf, username),
-            admin_check=False,
-        )
-
-    def disable_user(self, username: str) -> None:
-        self._change_user(
-            username,
-            "disabled",
-            "false",
-            "true",
-            "UPDATE users SET disabled = 1 WHERE username = ?",
-            (username,),
-            admin_check=True,
-        )
-
-    def enable_user(self, username: str) -> None:
-        self._change_user(
-            username,
-            "disabled",
-            "true",
-            "false",
-            "UPDATE users SET disabled = 0, failed_attempts = 0, "
-            "locked_until_utc = NULL WHERE username = ?",
-            (username,),
-            admin_check=False,
-        )
 
     def change_own_password(self, old_password: str, new_password: str) -> None:
         """The signed-in user changes their own password. The current one is asked again

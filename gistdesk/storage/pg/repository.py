@@ -425,7 +425,13 @@ class PostgresRepository(Acting, logic.EntryEdits):
 
     def _db_get_user(self, username: str) -> User | None:
         self._user_checked = time.monotonic()
+        return self._account(username)
+
+    def _account(self, username: str) -> User | None:
         return self._read(lambda c: _get_user(c, username))
+
+    _USERS_TABLE = "gistdesk.users"
+    _PARAM = "%s"
 
     def _fresh_user_needed(self) -> bool:
         return time.monotonic() - self._user_checked > USER_RECHECK_S
@@ -683,58 +689,6 @@ class PostgresRepository(Acting, logic.EntryEdits):
                 "change user",
                 [audit.Change(f"user {username}", field, old, new)],
             )
-
-    def set_role(self, username: str, role: Role) -> None:
-        role = Role(role)
-        self.require(Permission.MANAGE_USERS)
-        old = self._read(lambda c: _get_user(c, username))
-        self._change_user(
-            username,
-            "role",
-            old.role.value if old else None,
-            role.value,
-            "UPDATE gistdesk.users SET role = %s WHERE username = %s",
-            (role.value, username),
-            admin_check=True,
-        )
-
-    def set_password(self, username: str, password: str) -> None:
-        auth.check_password_policy(username, password)
-        digest, salt, kdf = users.hash_password(password)
-        self._change_user(
-            username,
-            "password",
-            None,
-            "(changed)",
-            "UPDATE gistdesk.users SET password_hash = %s, password_salt = %s, "
-            "password_kdf = %s, failed_attempts = 0, locked_until_utc = NULL "
-            "WHERE username = %s",
-            (digest, salt, kdf, username),
-            admin_check=False,
-        )
-
-    def disable_user(self, username: str) -> None:
-        self._change_user(
-            username,
-            "disabled",
-            "false",
-            "true",
-            "UPDATE gistdesk.users SET disabled = true WHERE username = %s",
-            (username,),
-            admin_check=True,
-        )
-
-    def enable_user(self, username: str) -> None:
-        self._change_user(
-            username,
-            "disabled",
-            "true",
-            "false",
-            "UPDATE gistdesk.users SET disabled = false, failed_attempts = 0, "
-            "locked_until_utc = NULL WHERE username = %s",
-            (username,),
-            admin_check=False,
-        )
 
     def change_own_password(self, old_password: str, new_password: str) -> None:
         if self._user is None or self._operator:
