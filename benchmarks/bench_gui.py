@@ -173,12 +173,68 @@ def loop_wait(window: object) -> None:
         model.search_failed.disconnect(loop.quit)
 
 
+def wait_for(signals: list[object]) -> None:
+    """Run the app's event loop until one of `signals` is emitted."""
+    from PySide6.QtCore import QEventLoop
+
+    loop = QEventLoop()
+    for signal in signals:
+        signal.connect(loop.quit)  # type: ignore[attr-defined]
+    loop.exec()
+    for signal in signals:
+        signal.disconnect(loop.quit)  # type: ignore[attr-defined]
+
+
+def paint_watch(widget: object) -> object:
+    """Counts a widget's paints; `wait_since(n)` runs the event loop until its paint number
+    n + 1 is done (at once if it is). So a step ends with the list painted, exactly the
+    paints the app itself makes, never one forced on top of them."""
+    from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
+
+    class PaintWatch(QObject):
+        def __init__(self) -> None:
+            super().__init__()
+            self.count = 0
+            self.loop: QEventLoop | None = None
+            widget.installEventFilter(self)  # type: ignore[attr-defined]
+
+        def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                self.count += 1
+                if self.loop is not None:
+                    self.loop.quit()  # takes effect once this paint is done
+            return False
+
+        def wait_since(self, count: int) -> None:
+            if self.count > count:
+                return
+            self.loop = QEventLoop()
+            QTimer.singleShot(2000, self.loop.quit)  # a paint that never comes: a 2 s step
+            self.loop.exec()
+            self.loop = None
+
+    return PaintWatch()
+
+
+def idle_until(deadline: float) -> None:
+    """Let the event loop run (the app idle) until `deadline` (time.perf_counter)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    left_ms = int((deadline - time.perf_counter()) * 1000)
+    if left_ms > 0:
+        loop = QEventLoop()
+        QTimer.singleShot(left_ms, loop.quit)
+        loop.exec()
+
+
+FRAME_S = 1 / 60
+
 PARTS = ("start", "search", "scroll", "open")
 ALL = frozenset(PARTS)
 
 
 def in_process(db: Path, settings_path: str, parts: frozenset[str]) -> dict[str, float]:
-    from PySide6.QtCore import QEventLoop, QSettings, Qt
+    from PySide6.QtCore import QSettings, Qt
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
@@ -208,21 +264,22 @@ def in_process(db: Path, settings_path: str, parts: frozenset[str]) -> dict[str,
 
     key_cpu: list[float] = []
 
+    model = window.list_model
+    watch = paint_watch(window.list_view.viewport())
+    reset_paints = [0]
+    model.modelReset.connect(lambda: reset_paints.__setitem__(0, watch.count))  # type: ignore[attr-defined]
+
     def press(key: str | Qt.Key) -> None:
+        reset_paints[0] = watch.count  # type: ignore[attr-defined]
         c0 = time.process_time()
         t0 = time.perf_counter()
         QTest.keyClick(window.search, key)
         block_ms.append((time.perf_counter() - t0) * 1000)
-        if window.list_model.searching:
+        if model.searching:
             # Wait the way the app does, in an event loop (which lets the search thread
             # run; a processEvents() polling loop would hold the interpreter lock).
-            loop = QEventLoop()
-            window.list_model.modelReset.connect(loop.quit)
-            window.list_model.search_failed.connect(loop.quit)
-            loop.exec()
-            window.list_model.modelReset.disconnect(loop.quit)
-            window.list_model.search_failed.disconnect(loop.quit)
-        window.list_view.viewport().repaint()
+            wait_for([model.modelReset, model.search_failed])
+        watch.wait_since(reset_paints[0])  # type: ignore[attr-defined]
         key_ms.append((time.perf_counter() - t0) * 1000)
         key_cpu.append((time.process_time() - c0) * 1000)
 
@@ -270,23 +327,38 @@ def in_process(db: Path, settings_path: str, parts: frozenset[str]) -> dict[str,
             bare_sql.append((time.perf_counter() - t0) * 1000)
         raw.close()
 
-    # Scrolling the unfiltered list to the very bottom, a page (fetchMore) at a time.
+    # Scrolling the unfiltered list to the very bottom, a page at a time, a step a frame
+    # (60 Hz, as a user flinging the list down): each step sets the scroll bar to its end,
+    # which inserts the page read ahead on the search thread (or asks for it and waits),
+    # and ends when the list has painted. `scroll_ui` is the UI thread's own CPU time in a
+    # step: how long the window is blocked; `scroll_cpu` adds the search thread's.
     scroll_ms: list[float] = []
     scroll_cpu: list[float] = []
+    scroll_ui: list[float] = []
+    scroll_waited = 0
     scrolled_rows = 0
     if "scroll" in parts:
         window.search.clear()
         loop_wait(window)
+        model = window.list_model
+        watch = paint_watch(window.list_view.viewport())
         bar = window.list_view.verticalScrollBar()
-        while window.list_model.canFetchMore():
-            c0 = time.process_time()
-            t0 = time.perf_counter()
+        frame = time.perf_counter()
+        while model.canFetchMore():
+            idle_until(frame)
+            frame = max(frame + FRAME_S, time.perf_counter())
+            painted = watch.count  # type: ignore[attr-defined]
+            c0, u0, t0 = time.process_time(), time.thread_time(), time.perf_counter()
             bar.setValue(bar.maximum())
-            app.processEvents()
-            window.list_view.viewport().repaint()
+            if model.fetching:
+                scroll_waited += 1
+                wait_for([model.rowsInserted, model.search_failed])
+            app.processEvents()  # the updates the new rows posted
+            watch.wait_since(painted)  # type: ignore[attr-defined]
             scroll_ms.append((time.perf_counter() - t0) * 1000)
             scroll_cpu.append((time.process_time() - c0) * 1000)
-        scrolled_rows = window.list_model.rowCount()
+            scroll_ui.append((time.thread_time() - u0) * 1000)
+        scrolled_rows = model.rowCount()
 
     # Opening a patient with 60 scans: load, assess, fill every view, paint.
     open_ms: list[float] = []
@@ -326,6 +398,9 @@ def in_process(db: Path, settings_path: str, parts: frozenset[str]) -> dict[str,
         "one_letter_cpu_p95": p95(one_letter_cpu),
         "scroll_cpu_p95": p95(scroll_cpu),
         "scroll_cpu_max": top(scroll_cpu),
+        "scroll_ui_p95": p95(scroll_ui),
+        "scroll_ui_max": top(scroll_ui),
+        "scroll_waited": float(scroll_waited),
         "open_cpu_median": median(open_cpu),
         "open_cpu_max": top(open_cpu),
         "load_end": os.getloadavg()[0],
@@ -476,11 +551,21 @@ def main(argv: list[str] | None = None) -> int:
         (
             "scroll",
             f"Scroll the whole list to the bottom ({int(measured['scroll_rows']):,} rows, "
-            f"{int(measured['scroll_steps'])} pages): longest step / p95, CPU (wall)",
-            f"{measured['scroll_cpu_max']:.1f} / {measured['scroll_cpu_p95']:.1f} ms "
-            f"({measured['scroll_max']:.1f} / {measured['scroll_p95']:.1f} ms)",
+            f"{int(measured['scroll_steps'])} pages, a step a frame): the window blocked "
+            "(UI thread CPU), longest step / p95",
+            f"{measured['scroll_ui_max']:.1f} / {measured['scroll_ui_p95']:.1f} ms",
             f"<= {TARGET_SCROLL_MS:.0f} ms",
-            mark(measured["scroll_cpu_max"] <= TARGET_SCROLL_MS),
+            mark(measured["scroll_ui_max"] <= TARGET_SCROLL_MS),
+        ),
+        (
+            "scroll",
+            "  each step with the search thread's page read: CPU, longest / p95 (wall); "
+            "steps that waited for their page",
+            f"{measured['scroll_cpu_max']:.1f} / {measured['scroll_cpu_p95']:.1f} ms "
+            f"({measured['scroll_max']:.1f} / {measured['scroll_p95']:.1f} ms); "
+            f"{int(measured['scroll_waited'])} of {int(measured['scroll_steps'])}",
+            "",
+            "",
         ),
         (
             "open",

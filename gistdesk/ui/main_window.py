@@ -25,7 +25,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QKeySequence, QShowEvent
-from PySide6.QtWidgets import QApplication, QStyle
+from PySide6.QtWidgets import QApplication
 
 from gistdesk.core.model import Patient
 from gistdesk.storage.api import Worklist
@@ -42,9 +42,6 @@ from gistdesk.ui.live_refresh import LiveRefresh
 from gistdesk.ui.main_window_view import WORKLISTS
 from gistdesk.ui.patient_list import (
     COL_DUE,
-    COL_FLAGS,
-    COL_LINE,
-    FIRST_PAGE,
     PatientListModel,
 )
 from gistdesk.ui.search_worker import Searcher
@@ -63,7 +60,6 @@ __all__ = ["WORKLISTS", "MainWindow", "clamp_geometry", "window_title"]
 SELECT_SEARCH_ROWS = 2000  # how far down the list to page to show the open patient
 DEFAULT_SIZE = QSize(1760, 1000)
 MIN_USABLE = QSize(1000, 620)
-LIST_COLUMN_MAX = 260  # px: a longer name is elided, its tooltip shows it whole
 
 
 def clamp_geometry(rect: QRect, available: QRect, minimum: QSize = MIN_USABLE) -> QRect:
@@ -145,7 +141,6 @@ class MainWindow(EditHandlers):
         self.worklist_tabs.currentChanged.connect(self._on_worklist)
         self.list_view.selectionModel().selectionChanged.connect(self._on_list_selection)
         self.list_model.counted.connect(self._update_count)
-        self.list_model.modelReset.connect(self._fit_list_columns)
         self.controller.case_changed.connect(self._on_case_changed)
         self.controller.saved.connect(self._on_saved)
         # Shortcuts that work while a form (a modal dialog) is open: Ctrl+L locks at once.
@@ -283,25 +278,7 @@ class MainWindow(EditHandlers):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        self._fit_list_columns()  # fonts are final once shown
-
-    def _fit_list_columns(self) -> None:
-        """Widen a list column to its longest text on the first page (no cut-off names),
-        measured with the view's font from the model's cached texts; the therapy line
-        column takes the rest. Never the delegate's size hints over the rows: that cost
-        10-55 ms a keystroke at 100,000 patients (issue 16)."""
-        view, model = self.list_view, self.list_model
-        padding = 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1) + 8
-        for column in range(model.columnCount()):
-            if column == COL_LINE:
-                continue
-            if column == COL_FLAGS:
-                widest = model.column_icon_width(FIRST_PAGE)
-            else:  # an upper bound, from the characters' widths (each measured once)
-                widest = view.widest_at_most(model.column_texts(column, FIRST_PAGE))
-            wanted = min(widest + padding, LIST_COLUMN_MAX)
-            if wanted > view.columnWidth(column):
-                view.setColumnWidth(column, wanted)
+        self.list_view.fit_columns()  # fonts are final once shown
 
     def _on_list_selection(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         rows = self.list_view.selectionModel().selectedRows()
@@ -366,7 +343,7 @@ class MainWindow(EditHandlers):
             and self.list_model.canFetchMore()
             and self.list_model.rowCount() < SELECT_SEARCH_ROWS
         ):
-            self.list_model.fetchMore()
+            self.list_model.load_more_now()
             row = self.list_model.row_of(record_number)
         if row is not None:
             blocked = self.list_view.selectionModel().blockSignals(True)

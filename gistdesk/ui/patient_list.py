@@ -5,6 +5,10 @@ open as fast as 50; searching and switching worklists reset the model and fetch 
 page only, with a bounded count of the matches (search_worker.first_page). Each page reads
 one row past its end, so "more rows" is known exactly, never guessed from a full page.
 
+With a searcher, the pages below are read on its thread: the first when the view reaches the
+bottom (the rows are inserted when they arrive), and then each next one as soon as the last
+is inserted, so scrolling on finds it ready and the window never waits for a page query.
+
 Painting asks `data()` for seven roles of every visible cell (a few thousand calls a frame),
 so a row's texts, overdue colour and flag icon are formatted once, on first paint, and
 `data()` only looks them up.
@@ -20,6 +24,7 @@ from typing import Any, Final, overload
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
+    QLine,
     QModelIndex,
     QPersistentModelIndex,
     QRect,
@@ -27,13 +32,21 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPalette, QPixmap
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPixmap,
+)
 from PySide6.QtWidgets import QStyle, QStyleOptionViewItem, QTableView, QWidget
 
 from gistdesk.storage.api import PatientRow, SortKey, Worklist
 from gistdesk.storage.contract import Repository
 from gistdesk.ui.i18n import QT_TRANSLATE_NOOP
-from gistdesk.ui.search_worker import COUNT_AT_MOST, Page, Searcher, first_page
+from gistdesk.ui.search_worker import COUNT_AT_MOST, Page, Searcher, Superseded, first_page
 from gistdesk.ui.text import (
     COLOR_ALERT,
     COLOR_FALSE_PROGRESSION,
@@ -198,6 +211,12 @@ class PatientListModel(QAbstractTableModel):
         self.more = False  # rows beyond the loaded ones exist
         self.total = 0  # matches, counted up to count_at_most + 1 (search_worker.Page)
         self._loaded = False
+        # Paging on the searcher's thread: which list a page extends (a new one at every
+        # reset), the offset being read, the page read ahead, and whether the view waits.
+        self._list_id = 0
+        self._page_asked: int | None = None
+        self._page_ready: list[PatientRow] | None = None
+        self._insert_when_read = False
         self._icons: dict[tuple[str, ...], int] = {}  # kinds of flag -> icon number
         self._icon_list: list[QPixmap] = []
         self._cells: dict[int, _Cells] = {}
@@ -216,8 +235,10 @@ class PatientListModel(QAbstractTableModel):
     def set_searcher(self, searcher: Searcher | None) -> None:
         self.searcher = searcher
         self._pending = None
+        self._forget_pages()
         if searcher is not None:
             searcher.answered.connect(self._on_answer)
+            searcher.paged.connect(self._on_page)
 
     @property
     def searching(self) -> bool:
@@ -280,6 +301,8 @@ class PatientListModel(QAbstractTableModel):
         self._cells.clear()
         self._day = self.today()
         self._loaded = True
+        self._list_id += 1  # pages still being read for the old list are dropped
+        self._forget_pages()
         self.endResetModel()
         self.counted.emit()
 
@@ -300,25 +323,88 @@ class PatientListModel(QAbstractTableModel):
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and self.more and self._pending is None
 
+    @property
+    def fetching(self) -> bool:
+        """The view asked for more rows and they are being read on the searcher's thread."""
+        return self._insert_when_read
+
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or not self.more or self._pending is not None:
+        if not self.canFetchMore(parent):
             return
-        got = self.repository.list_patients(
+        if self.searcher is None:
+            self.load_more_now()
+        elif self._page_ready is not None:
+            self._append(self._page_ready)
+        else:
+            self._insert_when_read = True
+            self._read_ahead()
+
+    def load_more_now(self) -> None:
+        """The next page at once, read on this thread (to find a row to select)."""
+        if not self.more or self._pending is not None:
+            return
+        rows = self._page_ready
+        self._forget_pages()  # a page still being read would repeat these rows
+        if rows is None:
+            rows = self.repository.list_patients(
+                self.query,
+                self.worklist,
+                self.effective_sort(),
+                self.descending,
+                len(self.rows),
+                PAGE + 1,  # one past the page: whether there is a next one
+            )
+        self._append(rows)
+
+    def _forget_pages(self) -> None:
+        self._page_asked = None
+        self._page_ready = None
+        self._insert_when_read = False
+
+    def _read_ahead(self) -> None:
+        """Ask the searcher for the page after the loaded rows, unless it is read already."""
+        offset = len(self.rows)
+        if self.searcher is None or not self.more or self._page_ready is not None:
+            return
+        if self._page_asked == offset:
+            return
+        self._page_asked = offset
+        self.searcher.page(
+            self._list_id,
             self.query,
             self.worklist,
             self.effective_sort(),
             self.descending,
-            len(self.rows),
-            PAGE + 1,  # one past the page: whether there is a next one
+            offset,
+            PAGE + 1,
         )
+
+    def _on_page(self, list_id: int, offset: int, rows: object) -> None:
+        if list_id != self._list_id or offset != self._page_asked or offset != len(self.rows):
+            return  # for a list or a place that is gone
+        self._page_asked = None
+        if isinstance(rows, BaseException):
+            waiting, self._insert_when_read = self._insert_when_read, False
+            if waiting and not isinstance(rows, Superseded):
+                self.search_failed.emit(str(rows) or type(rows).__name__)
+            return
+        assert isinstance(rows, list)
+        if self._insert_when_read:
+            self._append(rows)
+        else:
+            self._page_ready = rows
+
+    def _append(self, got: list[PatientRow]) -> None:
+        """Insert a page read one row past its end, then read the next one ahead."""
+        self._forget_pages()
         self.more = len(got) > PAGE
-        if len(got) > PAGE:
-            del got[PAGE:]
         if got:
+            got = got[:PAGE]
             self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(got) - 1)
             self.rows.extend(got)
             self.endInsertRows()
         self.counted.emit()
+        self._read_ahead()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = SORT_KEYS.get(column)
@@ -415,15 +501,6 @@ class PatientListModel(QAbstractTableModel):
         cells = (self._cells.get(n) or self._format(n) for n in range(min(rows, len(self.rows))))
         return [c[TEXTS][column] for c in cells if c is not None]
 
-    def column_icon_width(self, rows: int) -> int:
-        """The widest flag icon in the first `rows` rows (0: none)."""
-        widths = [
-            self._icon_list[c[ICON]].width()
-            for n in range(min(rows, len(self.rows)))
-            if (c := self._cells.get(n) or self._format(n)) is not None and c[ICON] >= 0
-        ]
-        return max(widths, default=0)
-
     def icon(self, number: int) -> QPixmap | None:
         """Flag icon `number` of a row's cells (None for -1: no flags)."""
         return self._icon_list[number] if number >= 0 else None
@@ -483,6 +560,25 @@ _ELIDE = Qt.TextElideMode.ElideRight
 CELL_MARGIN = 3  # px left and right of a cell's text, as the standard delegate
 
 
+# Columns fitted per list from the rows shown; the others have texts of a known shape (ISO
+# dates, ages, the flag dots) and are fitted once per font from their widest possible text.
+FITTED_PER_LIST = (COL_RECORD, COL_NAME, COL_SITE)
+LIST_COLUMN_MAX = 260  # px: a longer name is elided, its tooltip shows it whole
+_DIGITS = "0123456789"
+
+
+def widest_texts(column: int) -> list[str]:
+    """Texts at least as wide as any the column can show (a column of a known shape)."""
+    if column in (COL_BORN, COL_SCAN, COL_DUE):  # ISO dates: the widest digit repeated
+        return [f"{d * 4}-{d * 2}-{d * 2}" for d in _DIGITS]
+    if column == COL_AGE:
+        return [d * 3 for d in _DIGITS]
+    return []
+
+
+FLAG_ICON_MAX = 14 * len(KIND_ORDER) + 2  # px: every kind of flag's dot (_flag_icon)
+
+
 class _FontData:
     """What painting needs of the view's font, measured once per character."""
 
@@ -493,7 +589,8 @@ class _FontData:
 
     def at_most(self, text: str) -> int:
         """An upper bound of the text's width: its characters' advances plus a margin for
-        kerning (a real layout is never wider), without laying the text out."""
+        kerning (a real layout is never wider), without laying the text out (cheaper than
+        QFontMetrics.horizontalAdvance, which shapes the text, for a text seen once)."""
         advances, total = self.advances, 0
         for char in text:
             width = advances.get(char)
@@ -517,11 +614,19 @@ class PatientTable(QTableView):
         self._font_data: _FontData | None = None
         # (row, column) -> the width bound of its text, for the rows painted since a reset.
         self._bounds: dict[tuple[int, int], int] = {}
+        self._fixed_fitted_for: str | None = None  # the font the fixed columns fit
 
     def setModel(self, model: Any) -> None:
         super().setModel(model)
         if isinstance(model, PatientListModel):
             model.modelReset.connect(self._bounds.clear)
+            model.modelReset.connect(self.fit_columns)
+
+    def reset(self) -> None:
+        super().reset()
+        # Lay the new rows out now rather than on a zero timer: the paint that follows is
+        # then the only one (the timer's layout repainted the whole list a second time).
+        self.executeDelayedItemsLayout()
 
     def font_data(self) -> _FontData:
         font = self.font()
@@ -536,6 +641,35 @@ class PatientTable(QTableView):
         font = self.font_data()
         return max((font.at_most(t) for t in heapq.nlargest(4, set(texts), key=len)), default=0)
 
+    # -- column widths -------------------------------------------------------------------
+    def fit_columns(self) -> None:
+        """Widen a column to its widest text (no cut-off names; never narrower, so the
+        columns do not jump while typing). The record number, name and site columns fit the
+        rows on screen, measured from the model's formatted rows; dates, ages and flags fit
+        their widest possible text once per font. The therapy line column takes the rest.
+        Never the delegate's size hints over the rows: that cost 10-55 ms a keystroke at
+        100,000 patients (issue 16)."""
+        model = self.model()
+        if not isinstance(model, PatientListModel):
+            return
+        padding = 2 * (self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1) + 8
+        font_key = self.font().key()
+        if self._fixed_fitted_for != font_key:
+            self._fixed_fitted_for = font_key
+            for column in (COL_BORN, COL_AGE, COL_SCAN, COL_DUE):
+                self._widen(column, self.widest_at_most(widest_texts(column)) + padding)
+            self._widen(COL_FLAGS, FLAG_ICON_MAX + padding)
+        shown = self.viewport().height() // max(1, self.verticalHeader().defaultSectionSize())
+        for column in FITTED_PER_LIST:
+            texts = model.column_texts(column, shown + 1)
+            self._widen(column, self.widest_at_most(texts) + padding)
+
+    def _widen(self, column: int, wanted: int) -> None:
+        wanted = min(wanted, LIST_COLUMN_MAX)
+        if wanted > self.columnWidth(column):
+            self.setColumnWidth(column, wanted)
+
+    # -- painting ------------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:
         model = self.model()
         if not isinstance(model, PatientListModel):
@@ -555,16 +689,20 @@ class PatientTable(QTableView):
             first = 0 if count and rows.sectionViewportPosition(0) > area.top() else count
         if last < 0:
             last = count - 1
-        columns = []
+        font = self.font_data()
+        metrics, bounds = font.metrics, self._bounds
+        # (column, x, width, room for its text, whether every text it can show fits)
+        columns: list[tuple[int, int, int, int, bool]] = []
         for visual in range(header.count()):
             column = header.logicalIndex(visual)
             if header.isSectionHidden(column):
                 continue
             x, width = header.sectionViewportPosition(column), header.sectionSize(column)
             if x + width > area.left() and x <= area.right():
-                columns.append((column, x, width))
-        font = self.font_data()
-        metrics, bounds = font.metrics, self._bounds
+                room = width - 2 * CELL_MARGIN
+                widest = widest_texts(column)
+                fits = bool(widest) and self.widest_at_most(widest) <= room
+                columns.append((column, x, width, room, fits))
         text_color = palette.color(group, _TEXT)
         selected_color = palette.color(group, _HIGHLIGHTED_TEXT)
         alternate = palette.color(group, _ALTERNATE) if self.alternatingRowColors() else None
@@ -572,57 +710,57 @@ class PatientTable(QTableView):
         selection = self.selectionModel()
         selected_rows = {index.row() for index in selection.selectedRows()} if selection else set()
         left, full = area.left(), area.width()
+        grid: list[QLine] = []
         for number in range(first, last + 1):
             cells = model.cells(number)
             if cells is None:
                 break
             y, height = rows.sectionViewportPosition(number), rows.sectionSize(number)
+            grid.append(QLine(left, y + height - 1, area.right(), y + height - 1))
             selected = number in selected_rows
             if selected:
                 painter.fillRect(left, y, full, height, highlight)
             elif alternate is not None and number % 2:
                 painter.fillRect(left, y, full, height, alternate)
-            painter.setPen(selected_color if selected else text_color)
+            pen = selected_color if selected else text_color
+            painter.setPen(pen)
             # Vertically centred in the cell above its grid line, as the standard delegate.
             baseline = y + (height - 1 - font.height) // 2 + font.ascent
             texts = cells[TEXTS]
-            for column, x, width in columns:
+            for column, x, width, room, fits in columns:
                 if column == COL_FLAGS:
                     icon = model.icon(cells[ICON])
                     if icon is not None:
-                        top = y + (height - icon.height()) // 2
-                        painter.drawPixmap(x + CELL_MARGIN, top, icon)
+                        painter.drawPixmap(x + CELL_MARGIN, y + (height - icon.height()) // 2, icon)
                     continue
                 text = texts[column]
                 if not text:
                     continue
-                room = width - 2 * CELL_MARGIN
-                key = (number, column)
-                bound = bounds.get(key)
-                if bound is None:
-                    if len(bounds) >= 8 * KEEP_CELLS:
-                        bounds.clear()
-                    bound = bounds[key] = font.at_most(text)
-                # Might not fit: measure it for real, elide if so.
-                if bound > room and metrics.horizontalAdvance(text) > room:
-                    text = metrics.elidedText(text, _ELIDE, room)
+                if not fits:
+                    key = (number, column)
+                    bound = bounds.get(key)
+                    if bound is None:
+                        if len(bounds) >= 8 * KEEP_CELLS:
+                            bounds.clear()
+                        bound = bounds[key] = font.at_most(text)
+                    # Might not fit: measure it for real, elide if so.
+                    if bound > room and metrics.horizontalAdvance(text) > room:
+                        text = metrics.elidedText(text, _ELIDE, room)
                 at = x + CELL_MARGIN
                 if column == COL_AGE:  # right-aligned
                     at = x + width - CELL_MARGIN - metrics.horizontalAdvance(text)
                 if column == COL_DUE and cells[OVERDUE]:
                     painter.setPen(model.overdue_color)
                     painter.drawText(at, baseline, text)
-                    painter.setPen(selected_color if selected else text_color)
+                    painter.setPen(pen)
                 else:
                     painter.drawText(at, baseline, text)
         if self.showGrid():
             painter.setPen(self._grid_color())
             bottom = min(area.bottom(), rows.sectionViewportPosition(last) + rows.sectionSize(last))
-            for _column, x, width in columns:
-                painter.drawLine(x + width - 1, area.top(), x + width - 1, bottom)
-            for number in range(first, last + 1):
-                y = rows.sectionViewportPosition(number) + rows.sectionSize(number) - 1
-                painter.drawLine(left, y, area.right(), y)
+            for _column, x, width, _room, _fits in columns:
+                grid.append(QLine(x + width - 1, area.top(), x + width - 1, bottom))
+            painter.drawLines(grid)
         painter.end()
 
     def _grid_color(self) -> QColor:

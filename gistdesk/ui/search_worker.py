@@ -4,6 +4,9 @@ The searcher owns its own repository (a second, read-only connection), used by o
 a time. Each request carries a generation number; a search that a newer keystroke superseded
 before it started is skipped, and the model ignores answers that are no longer the latest. So
 fast typing costs one query, not one per key, and a slow broad prefix never freezes the window.
+
+Scrolling reads its next pages here too (`page()`), on the same connection and thread, so the
+window never waits for a page query (an OFFSET that grows towards the end of the clinic).
 """
 
 from __future__ import annotations
@@ -50,8 +53,8 @@ def first_page(
     return Page(rows[:limit], True, max(total, limit + 1))
 
 
-class _Superseded(Exception):
-    """A newer search was asked for before this one started."""
+class Superseded(Exception):
+    """A newer search was asked for before this work started: it was skipped."""
 
 
 class Searcher(QObject):
@@ -59,6 +62,8 @@ class Searcher(QObject):
     bounded count back (or the exception) on the UI thread."""
 
     answered = Signal(int, object)  # generation, a Page or the exception
+    # list, offset, the rows read (one past the page) or the exception (Superseded: skipped)
+    paged = Signal(int, int, object)
 
     def __init__(self, factory: Callable[[], Repository], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -66,7 +71,7 @@ class Searcher(QObject):
         self.repository: Repository | None = None
         self.generation = 0
         self._lock = threading.Lock()  # one search at a time on the connection
-        self._ops: list[BackgroundOp[Page]] = []
+        self._ops: list[BackgroundOp[object]] = []
 
     def ask(
         self,
@@ -80,24 +85,61 @@ class Searcher(QObject):
         self.generation += 1
         generation = self.generation
 
-        def work(_progress: Progress) -> Page:
-            with self._lock:
-                if generation < self.generation:
-                    raise _Superseded
-                if self.repository is None:
-                    self.repository = self.factory()
-                return first_page(
-                    self.repository, query, worklist, sort, descending, limit, count_at_most
-                )
+        def read(repository: Repository) -> Page:
+            return first_page(repository, query, worklist, sort, descending, limit, count_at_most)
 
         def failed(exc: BaseException) -> None:
-            if not isinstance(exc, _Superseded):
+            if not isinstance(exc, Superseded):
                 self.answered.emit(generation, exc)
 
-        op = BackgroundOp(None, work, show_progress=False, name="gistdesk-search")
-        self._ops = [o for o in self._ops if not o.done] + [op]
-        op.start(lambda page: self.answered.emit(generation, page), failed)
+        self._start(generation, read, lambda page: self.answered.emit(generation, page), failed)
         return generation
+
+    def page(
+        self,
+        list_id: int,
+        query: str,
+        worklist: Worklist,
+        sort: SortKey,
+        descending: bool,
+        offset: int,
+        limit: int,
+    ) -> None:
+        """Read `limit` rows from `offset` in the background; `paged` brings them back with
+        `list_id` (the caller's name for the list they extend). Skipped, and answered with
+        Superseded, when a search is asked for before it starts."""
+
+        def read(repository: Repository) -> list[PatientRow]:
+            return repository.list_patients(query, worklist, sort, descending, offset, limit)
+
+        def done(rows: object) -> None:
+            self.paged.emit(list_id, offset, rows)
+
+        self._start(self.generation, read, done, done)
+
+    def _start(
+        self,
+        generation: int,
+        read: Callable[[Repository], object],
+        on_success: Callable[[object], None],
+        on_failure: Callable[[BaseException], None],
+    ) -> None:
+        """Run `read` on the search connection (opened on first use), one at a time; skipped
+        (Superseded) when a newer search than `generation` was asked for meanwhile."""
+
+        def work(_progress: Progress) -> object:
+            with self._lock:
+                if generation < self.generation:
+                    raise Superseded
+                if self.repository is None:
+                    self.repository = self.factory()
+                return read(self.repository)
+
+        op: BackgroundOp[object] = BackgroundOp(
+            None, work, show_progress=False, name="gistdesk-search"
+        )
+        self._ops = [o for o in self._ops if not o.done] + [op]
+        op.start(on_success, on_failure)
 
     def wait(self, timeout_ms: int = 10_000) -> bool:
         """Wait for the searches under way (tests, shutdown)."""
