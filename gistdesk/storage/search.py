@@ -250,22 +250,11 @@ def choose_lead(query: SearchQuery, counts: list[int]) -> SearchQuery:
 
 
 def walk_extra(
-    query: SearchQuery,
-    summary_filters: list[str],
-    params: dict[str, object],
-    in_python: frozenset[int] = frozenset(),
+    query: SearchQuery, summary_filters: list[str], params: dict[str, object]
 ) -> tuple[str, str]:
-    """(joins, conditions) shared by every tier: the other words (but those `in_python`,
-    which the caller checks itself), birth date, worklist conditions on `s`."""
+    """(joins, conditions) shared by every step of the walk: birth date, worklist
+    conditions on `s`. The other words are `word_checks`' (not on every step)."""
     joins, conditions = "", []
-    for i, token in enumerate(query.others):
-        if i in in_python:
-            continue
-        params[f"o{i}_lo"], params[f"o{i}_hi"] = token, prefix_upper_bound(token)
-        conditions.append(
-            f"EXISTS (SELECT 1 FROM patient_search x{i} WHERE x{i}.patient_id = t.patient_id "
-            f"AND x{i}.term >= :o{i}_lo AND x{i}.term < :o{i}_hi)"
-        )
     if query.birth_from is not None:
         joins += " JOIN patients p ON p.id = t.patient_id"
         conditions.append("p.birth_date BETWEEN :birth_from AND :birth_to")
@@ -274,6 +263,24 @@ def walk_extra(
         joins += " JOIN patient_summary s ON s.patient_id = t.patient_id"
         conditions.extend(summary_filters)
     return joins, "".join(f" AND {c}" for c in conditions)
+
+
+def word_checks(
+    query: SearchQuery, params: dict[str, object], in_python: frozenset[int] = frozenset()
+) -> str:
+    """The conditions that the other words of the query start a term of the patient `t`
+    (but those `in_python`, which the caller checks itself), for the steps that read the
+    leading word (WalkStep.by_number false)."""
+    conditions = []
+    for i, token in enumerate(query.others):
+        if i in in_python:
+            continue
+        params[f"o{i}_lo"], params[f"o{i}_hi"] = token, prefix_upper_bound(token)
+        conditions.append(
+            f" AND EXISTS (SELECT 1 FROM patient_search x{i} WHERE x{i}.patient_id = "
+            f"t.patient_id AND x{i}.term >= :o{i}_lo AND x{i}.term < :o{i}_hi)"
+        )
+    return "".join(conditions)
 
 
 def _wider_prefix(a: str, b: str) -> str:
@@ -305,36 +312,71 @@ def tier_ranges(query: SearchQuery, tier: int) -> list[tuple[str, str]]:
     return [(term, prefix_upper_bound(term))]
 
 
+def _step_ranges(query: SearchQuery, tier: int) -> list[tuple[str, str, bool]]:
+    """The tier's ranges (tier_ranges) as the walk reads them, each with whether it reads
+    the words typed together as a record number (True: found without the other words, as
+    rank_of) or the leading word (False: the other words must be found too). A leading
+    word's range that holds the record number's (the first word leads: "xu ma" holds
+    "xuma") is read in three parts, in index order: before it, it, after it."""
+    ranges = tier_ranges(query, tier)
+    if tier == RANK_RECORD_EXACT or query.tiers is RECORD_TIERS or not query.others:
+        return [(lo, hi, True) for lo, hi in ranges]
+    if tier != RANK_RECORD:
+        return [(lo, hi, False) for lo, hi in ranges]
+    rec_lo, rec_hi = query.record, prefix_upper_bound(query.record)
+    parts: list[tuple[str, str, bool]] = []
+    for lo, hi in ranges:
+        if not (lo <= rec_lo and rec_hi <= hi):  # the leading word's range, apart
+            parts.append((lo, hi, False))
+            continue
+        if lo < rec_lo:
+            parts.append((lo, rec_lo, False))
+        parts.append((rec_lo, rec_hi, True))
+        if rec_hi < hi:
+            parts.append((rec_hi, hi, False))
+    return parts
+
+
 @dataclass(frozen=True, slots=True)
 class WalkStep:
     """One index range read of the walk: `columns` of the matching terms of `tier` in index
-    order (term, name_key, patient_id). A patient may come more than once."""
+    order (term, name_key, patient_id). A patient may come more than once. `by_number`:
+    the range reads the words as one record number, so the other words are not checked
+    (neither in the SQL nor by the caller)."""
 
     tier: int
     sql: str
     values: dict[str, object]
+    by_number: bool
 
 
 def walk_steps(
-    query: SearchQuery, joins: str, where: str, columns: str = "t.patient_id"
+    query: SearchQuery,
+    joins: str,
+    where: str,
+    columns: str = "t.patient_id",
+    *,
+    words: str = "",
 ) -> list[WalkStep]:
     """Every tier's ranges (tier_ranges) in walk order: reading the steps one after the other,
-    each patient kept at its first row, gives the ranking."""
+    each patient kept at its first row, gives the ranking. `where` (walk_extra) holds on
+    every step, `words` (the other words' conditions) on the steps not `by_number`."""
     steps = []
     for tier in query.tiers:
         rank = RANK_RECORD if tier == RANK_RECORD_EXACT else tier
-        for lo, hi in tier_ranges(query, tier):
+        for lo, hi, by_number in _step_ranges(query, tier):
             if lo == hi:
                 match = "t.rank = :rank AND t.term = :term"
                 values: dict[str, object] = {"rank": rank, "term": lo}
             else:
                 match = "t.rank = :rank AND t.term >= :lo AND t.term < :hi"
                 values = {"rank": rank, "lo": lo, "hi": hi}
+            checks = "" if by_number else words
             sql = (
-                f"SELECT {columns} FROM patient_search t{joins} WHERE {match}{where} "
+                f"SELECT {columns} FROM patient_search t{joins} WHERE {match}{checks}{where} "
                 "ORDER BY t.term, t.name_key, t.patient_id"
             )
-            steps.append(WalkStep(tier, sql, values))
+            steps.append(WalkStep(tier, sql, values, by_number))
     return steps
 
 

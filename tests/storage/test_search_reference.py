@@ -5,6 +5,7 @@ term, name key, patient id). Random 1-3 word queries, the whole ranking compared
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import sqlite3
 from collections.abc import Iterator
@@ -166,20 +167,43 @@ def test_two_ranges_apart_are_walked_in_index_order() -> None:
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known gap: the walk checks the other words on the record-number rows too, while "
-    "rank_of (and the unranked match_condition) find the words typed as one record number "
-    "without them, so whether XUMA-2 is found for 'xu ma' depends on which word leads",
-)
 def test_a_number_typed_as_words_is_found_whichever_word_leads(tmp_path: Path) -> None:
     db = tmp_path / "gap.sqlite"
     with open_repository(db) as repo:
         for number, family, given in [("XUMA-2", "Zed", "Bo"), ("Q-1", "Mai", "Mara")]:
             repo.save_case(person(number, family, given), user="u", as_of=TODAY)
-        # "xu" (only XUMA-2) has fewer entries than "ma" (Mai, Mara): "xu" leads and "ma"
-        # is checked on every row, the record number's too, though XUMA-2 has no word
-        # starting "ma": rank_of finds it at RANK_RECORD (the words as one number).
+        # "xu" (only XUMA-2) has fewer entries than "ma" (Mai, Mara): "xu" leads, its range
+        # ("xu...") holds the words' as one number ("xuma..."), where "ma" is not checked:
+        # XUMA-2 has no word starting "ma", rank_of finds it at RANK_RECORD (one number).
         query = search.parse("xu ma")
         assert search.rank_of(query, "XUMA-2", "Zed", "Bo") == search.RANK_RECORD
         assert [r.record_number for r in repo.search("xu ma", 64)] == ["XUMA-2"]
+        for at_most in (1, 64):
+            assert repo.count_patients("xu ma", at_most=at_most) == 1
+        assert repo.count_patients("xu ma") == 1
+
+
+def test_a_number_typed_as_words_is_found_when_the_other_word_leads(tmp_path: Path) -> None:
+    db = tmp_path / "mirror.sqlite"
+    with open_repository(db) as repo:
+        people = [("XUMA-2", "Zed", "Bo"), ("Q-1", "Xu", "Li"), ("Q-2", "Xuereb", "Ana")]
+        for number, family, given in people:
+            repo.save_case(person(number, family, given), user="u", as_of=TODAY)
+        conn = sqlite3.connect(db)
+        try:
+            leads = {
+                text: search_sqlite.plan(conn, search.parse(text))[0].driver
+                for text in ("xu ma", "x um a")
+            }
+        finally:
+            conn.close()
+        # "ma" starts no term, "xu" three (XUMA-2, Xu, Xuereb): "ma" leads, the record-number
+        # tier reads "ma..." (nobody) and, apart from it, "xuma...": XUMA-2.
+        # "x um a": "um" leads (no term), and "a" (Ana) starts no term of XUMA-2, yet the
+        # three words typed together are its number.
+        assert leads == {"xu ma": "ma", "x um a": "um"}
+        for text in ("xu ma", "x um a"):
+            chosen = dataclasses.replace(search.parse(text), lead=1)
+            assert search.rank_of(chosen, "XUMA-2", "Zed", "Bo") == search.RANK_RECORD, text
+            assert [r.record_number for r in repo.search(text, 64)] == ["XUMA-2"], text
+            assert repo.count_patients(text, at_most=64) == 1 == repo.count_patients(text)

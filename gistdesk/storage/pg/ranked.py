@@ -127,11 +127,8 @@ def page_rows(
         ).fetchall()
     query = plan(conn, query)
     shared: dict[str, Any] = dict(params)
-    joins, where = search.walk_extra(
-        query, filters, shared, in_python=frozenset(range(len(query.others)))
-    )
-    where += _in_row(query, shared)
-    walk = _Walk(conn, query, joins, where, shared, stop)
+    joins, where = search.walk_extra(query, filters, shared)
+    walk = _Walk(conn, query, joins, where, _in_row(query, shared), shared, stop)
     walk.all_tiers()
     return _fetch(conn, walk.ids[start:stop])
 
@@ -151,10 +148,12 @@ class _Walk:
         query: SearchQuery,
         joins: str,
         where: str,
+        words: str,
         shared: dict[str, Any],
         stop: int,
     ) -> None:
         self.conn, self.query, self.joins, self.where = conn, query, joins, where
+        self.words = words  # the other words, checked on the steps not by_number
         self.shared, self.stop = shared, stop
         self.ids: list[int] = []
         self.seen: set[int] = set()
@@ -173,7 +172,7 @@ class _Walk:
     def all_tiers(self) -> None:
         n = self._want()
         steps = search.walk_steps(
-            self.query, self.joins, self.where, "t.term, t.name_key, t.patient_id"
+            self.query, self.joins, self.where, "t.term, t.name_key, t.patient_id", words=self.words
         )
         branches, params = [], {**self.shared, "n": n}
         for k, step in enumerate(steps):
@@ -196,7 +195,7 @@ class _Walk:
                 return
 
     def each_step(self, first: int, skip: int) -> None:
-        steps = search.walk_steps(self.query, self.joins, self.where)  # ids only
+        steps = search.walk_steps(self.query, self.joins, self.where, words=self.words)  # ids
         for step in steps[first:]:
             statement = f"{pg_sql(step.sql)} LIMIT %(n)s OFFSET %(skip)s"
             while True:
