@@ -13,6 +13,8 @@ A birth date typed in the query (`1961-04-02`, `02.04.1961`, `2.4.1961`, or `196
 a month) filters by birth date; typed alone it lists everyone born then.
 
 Several words must all match; the most selective one decides the rank and drives the index.
+Typed together they may also be one record number ("xu ma" for XUMA-2): found so without
+the other words, whichever word leads.
 Any text is safe: it is folded (text.fold) into letters and digits before it reaches SQL,
 always as a bound parameter, and cut to a few tokens so a pasted page stays fast.
 """
@@ -269,8 +271,8 @@ def word_checks(
     query: SearchQuery, params: dict[str, object], in_python: frozenset[int] = frozenset()
 ) -> str:
     """The conditions that the other words of the query start a term of the patient `t`
-    (but those `in_python`, which the caller checks itself), for the steps that read the
-    leading word (WalkStep.by_number false)."""
+    (but those `in_python`, which the caller checks itself), for the rows of the leading
+    word (walk_steps)."""
     conditions = []
     for i, token in enumerate(query.others):
         if i in in_python:
@@ -312,42 +314,35 @@ def tier_ranges(query: SearchQuery, tier: int) -> list[tuple[str, str]]:
     return [(term, prefix_upper_bound(term))]
 
 
-def _step_ranges(query: SearchQuery, tier: int) -> list[tuple[str, str, bool]]:
-    """The tier's ranges (tier_ranges) as the walk reads them, each with whether it reads
-    the words typed together as a record number (True: found without the other words, as
-    rank_of) or the leading word (False: the other words must be found too). A leading
-    word's range that holds the record number's (the first word leads: "xu ma" holds
-    "xuma") is read in three parts, in index order: before it, it, after it."""
+def _step_ranges(query: SearchQuery, tier: int) -> list[tuple[str, str, tuple[str, str] | None]]:
+    """The tier's ranges (tier_ranges), each with the part of it that reads the words typed
+    together as a record number, where a patient is found without the other words (as
+    rank_of): the whole range, none of it (None: the other words must be found too), or,
+    when the first word leads, the record number's range inside the leading word's
+    ("xu ma": "xuma..." inside "xu...")."""
     ranges = tier_ranges(query, tier)
     if tier == RANK_RECORD_EXACT or query.tiers is RECORD_TIERS or not query.others:
-        return [(lo, hi, True) for lo, hi in ranges]
+        return [(lo, hi, (lo, hi)) for lo, hi in ranges]
     if tier != RANK_RECORD:
-        return [(lo, hi, False) for lo, hi in ranges]
+        return [(lo, hi, None) for lo, hi in ranges]
     rec_lo, rec_hi = query.record, prefix_upper_bound(query.record)
-    parts: list[tuple[str, str, bool]] = []
-    for lo, hi in ranges:
-        if not (lo <= rec_lo and rec_hi <= hi):  # the leading word's range, apart
-            parts.append((lo, hi, False))
-            continue
-        if lo < rec_lo:
-            parts.append((lo, rec_lo, False))
-        parts.append((rec_lo, rec_hi, True))
-        if rec_hi < hi:
-            parts.append((rec_hi, hi, False))
-    return parts
+    return [
+        (lo, hi, (rec_lo, rec_hi) if lo <= rec_lo and rec_hi <= hi else None) for lo, hi in ranges
+    ]
 
 
 @dataclass(frozen=True, slots=True)
 class WalkStep:
     """One index range read of the walk: `columns` of the matching terms of `tier` in index
-    order (term, name_key, patient_id). A patient may come more than once. `by_number`:
-    the range reads the words as one record number, so the other words are not checked
-    (neither in the SQL nor by the caller)."""
+    order (term, name_key, patient_id). A patient may come more than once.
+    `python_words`: the caller checks on these rows the words it keeps in Python
+    (word_checks' in_python); false where the SQL alone decides (the words typed as one
+    record number need no other word; a range holding both checks every word itself)."""
 
     tier: int
     sql: str
     values: dict[str, object]
-    by_number: bool
+    python_words: bool
 
 
 def walk_steps(
@@ -357,26 +352,39 @@ def walk_steps(
     columns: str = "t.patient_id",
     *,
     words: str = "",
+    all_words: str | None = None,
 ) -> list[WalkStep]:
     """Every tier's ranges (tier_ranges) in walk order: reading the steps one after the other,
     each patient kept at its first row, gives the ranking. `where` (walk_extra) holds on
-    every step, `words` (the other words' conditions) on the steps not `by_number`."""
+    every row; `words` (word_checks) on the rows of the leading word, but not on those of
+    the words typed as one record number (rank_of). A range holding both (the first word
+    leads) stays one index range read in order, the words checked per row outside the
+    record number's part: there with `all_words` (every other word's conditions, by default
+    `words`), as the caller cannot tell the rows apart."""
+    every = (words if all_words is None else all_words).removeprefix(" AND ")
     steps = []
     for tier in query.tiers:
         rank = RANK_RECORD if tier == RANK_RECORD_EXACT else tier
-        for lo, hi, by_number in _step_ranges(query, tier):
+        for lo, hi, free in _step_ranges(query, tier):
             if lo == hi:
                 match = "t.rank = :rank AND t.term = :term"
                 values: dict[str, object] = {"rank": rank, "term": lo}
             else:
                 match = "t.rank = :rank AND t.term >= :lo AND t.term < :hi"
                 values = {"rank": rank, "lo": lo, "hi": hi}
-            checks = "" if by_number else words
+            if free is None:
+                checks, python_words = words, True
+            elif free == (lo, hi) or not every:
+                checks, python_words = "", False
+            else:
+                values.update(free_lo=free[0], free_hi=free[1])
+                checks = f" AND (t.term >= :free_lo AND t.term < :free_hi OR ({every}))"
+                python_words = False
             sql = (
                 f"SELECT {columns} FROM patient_search t{joins} WHERE {match}{checks}{where} "
                 "ORDER BY t.term, t.name_key, t.patient_id"
             )
-            steps.append(WalkStep(tier, sql, values, by_number))
+            steps.append(WalkStep(tier, sql, values, python_words))
     return steps
 
 

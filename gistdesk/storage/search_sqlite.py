@@ -6,7 +6,8 @@ one rank the prefix range of the key is already in alphabetical order, so the fi
 even a one-letter prefix is read from the index without sorting (the walk stops as soon as
 the page is full), and a patient found twice (Müller under "mueller" and "muller") is listed
 once, at its best rank. Further words of the query are checked per row on the
-(patient_id, term) index.
+(patient_id, term) index (or against their small set in Python), but not on the rows of
+the words typed together as one record number (search.rank_of).
 
 Every value is a bound parameter; the SQL text is built from constants only.
 """
@@ -125,9 +126,9 @@ def ranked_ids(
     shared = dict(params)
     joins, where = search.walk_extra(query, summary_filters, shared)
     words = search.word_checks(query, shared, frozenset(sets))
-    for step in search.walk_steps(query, joins, where, words=words):
-        # The words typed as one record number find it without the other words (rank_of).
-        checks = () if step.by_number else tuple(sets.values())
+    all_words = search.word_checks(query, shared) if sets else words
+    for step in search.walk_steps(query, joins, where, words=words, all_words=all_words):
+        checks = tuple(sets.values()) if step.python_words else ()
         # Row by row (the cursor steps lazily): the walk ends the moment the page is full.
         for (pid,) in conn.execute(step.sql, {**shared, **step.values}):
             if pid not in seen and all(pid in found for found in checks):

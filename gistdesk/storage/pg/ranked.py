@@ -12,7 +12,8 @@ listed once, at its best rank; when that leaves the page short the tier is read 
 where it stopped. The leading word of several is chosen by the same bounded counts as on
 SQLite (`search.choose_lead`), so both backends rank every query alike; the other words
 are checked in the index row the walk reads (`words`: all of the patient's terms), not by
-an index probe per row, which cost about 9 µs a row here ("mull an": 2,124 probes).
+an index probe per row, which cost about 9 µs a row here ("mull an": 2,124 probes); not
+on the rows of the words typed together as one record number (search.walk_steps).
 
 Why not the tsvector: ranking all GIN matches before the sort read every matching row
 (a one-letter prefix or "GD-0" matches most patients): 274 ms and 1,149 ms p95 at 100,000
@@ -133,7 +134,7 @@ def page_rows(
     return _fetch(conn, walk.ids[start:stop])
 
 
-_TIER_PARAM = re.compile(r":(rank|term|lo|hi)\b")
+_TIER_PARAM = re.compile(r":(rank|term|lo|hi|free_lo|free_hi)\b")
 
 
 class _Walk:
@@ -153,7 +154,7 @@ class _Walk:
         stop: int,
     ) -> None:
         self.conn, self.query, self.joins, self.where = conn, query, joins, where
-        self.words = words  # the other words, checked on the steps not by_number
+        self.words = words  # the other words (search.walk_steps)
         self.shared, self.stop = shared, stop
         self.ids: list[int] = []
         self.seen: set[int] = set()
