@@ -13,6 +13,8 @@ A birth date typed in the query (`1961-04-02`, `02.04.1961`, `2.4.1961`, or `196
 a month) filters by birth date; typed alone it lists everyone born then.
 
 Several words must all match; the most selective one decides the rank and drives the index.
+Typed together they may also be one record number ("xu ma" for XUMA-2): found so without
+the other words, whichever word leads.
 Any text is safe: it is folded (text.fold) into letters and digits before it reaches SQL,
 always as a bound parameter, and cut to a few tokens so a pasted page stays fast.
 """
@@ -250,22 +252,11 @@ def choose_lead(query: SearchQuery, counts: list[int]) -> SearchQuery:
 
 
 def walk_extra(
-    query: SearchQuery,
-    summary_filters: list[str],
-    params: dict[str, object],
-    in_python: frozenset[int] = frozenset(),
+    query: SearchQuery, summary_filters: list[str], params: dict[str, object]
 ) -> tuple[str, str]:
-    """(joins, conditions) shared by every tier: the other words (but those `in_python`,
-    which the caller checks itself), birth date, worklist conditions on `s`."""
+    """(joins, conditions) shared by every step of the walk: birth date, worklist
+    conditions on `s`. The other words are `word_checks`' (not on every step)."""
     joins, conditions = "", []
-    for i, token in enumerate(query.others):
-        if i in in_python:
-            continue
-        params[f"o{i}_lo"], params[f"o{i}_hi"] = token, prefix_upper_bound(token)
-        conditions.append(
-            f"EXISTS (SELECT 1 FROM patient_search x{i} WHERE x{i}.patient_id = t.patient_id "
-            f"AND x{i}.term >= :o{i}_lo AND x{i}.term < :o{i}_hi)"
-        )
     if query.birth_from is not None:
         joins += " JOIN patients p ON p.id = t.patient_id"
         conditions.append("p.birth_date BETWEEN :birth_from AND :birth_to")
@@ -274,6 +265,24 @@ def walk_extra(
         joins += " JOIN patient_summary s ON s.patient_id = t.patient_id"
         conditions.extend(summary_filters)
     return joins, "".join(f" AND {c}" for c in conditions)
+
+
+def word_checks(
+    query: SearchQuery, params: dict[str, object], in_python: frozenset[int] = frozenset()
+) -> str:
+    """The conditions that the other words of the query start a term of the patient `t`
+    (but those `in_python`, which the caller checks itself), for the rows of the leading
+    word (walk_steps)."""
+    conditions = []
+    for i, token in enumerate(query.others):
+        if i in in_python:
+            continue
+        params[f"o{i}_lo"], params[f"o{i}_hi"] = token, prefix_upper_bound(token)
+        conditions.append(
+            f" AND EXISTS (SELECT 1 FROM patient_search x{i} WHERE x{i}.patient_id = "
+            f"t.patient_id AND x{i}.term >= :o{i}_lo AND x{i}.term < :o{i}_hi)"
+        )
+    return "".join(conditions)
 
 
 def _wider_prefix(a: str, b: str) -> str:
@@ -305,36 +314,77 @@ def tier_ranges(query: SearchQuery, tier: int) -> list[tuple[str, str]]:
     return [(term, prefix_upper_bound(term))]
 
 
+def _step_ranges(query: SearchQuery, tier: int) -> list[tuple[str, str, tuple[str, str] | None]]:
+    """The tier's ranges (tier_ranges), each with the part of it that reads the words typed
+    together as a record number, where a patient is found without the other words (as
+    rank_of): the whole range, none of it (None: the other words must be found too), or,
+    when the first word leads, the record number's range inside the leading word's
+    ("xu ma": "xuma..." inside "xu...")."""
+    ranges = tier_ranges(query, tier)
+    if tier == RANK_RECORD_EXACT or query.tiers is RECORD_TIERS or not query.others:
+        return [(lo, hi, (lo, hi)) for lo, hi in ranges]
+    if tier != RANK_RECORD:
+        return [(lo, hi, None) for lo, hi in ranges]
+    rec_lo, rec_hi = query.record, prefix_upper_bound(query.record)
+    return [
+        (lo, hi, (rec_lo, rec_hi) if lo <= rec_lo and rec_hi <= hi else None) for lo, hi in ranges
+    ]
+
+
 @dataclass(frozen=True, slots=True)
 class WalkStep:
     """One index range read of the walk: `columns` of the matching terms of `tier` in index
-    order (term, name_key, patient_id). A patient may come more than once."""
+    order (term, name_key, patient_id). A patient may come more than once.
+    `python_words`: the caller checks on these rows the words it keeps in Python
+    (word_checks' in_python); false where the SQL alone decides (the words typed as one
+    record number need no other word; a range holding both checks every word itself)."""
 
     tier: int
     sql: str
     values: dict[str, object]
+    python_words: bool
 
 
 def walk_steps(
-    query: SearchQuery, joins: str, where: str, columns: str = "t.patient_id"
+    query: SearchQuery,
+    joins: str,
+    where: str,
+    columns: str = "t.patient_id",
+    *,
+    words: str = "",
+    all_words: str | None = None,
 ) -> list[WalkStep]:
     """Every tier's ranges (tier_ranges) in walk order: reading the steps one after the other,
-    each patient kept at its first row, gives the ranking."""
+    each patient kept at its first row, gives the ranking. `where` (walk_extra) holds on
+    every row; `words` (word_checks) on the rows of the leading word, but not on those of
+    the words typed as one record number (rank_of). A range holding both (the first word
+    leads) stays one index range read in order, the words checked per row outside the
+    record number's part: there with `all_words` (every other word's conditions, by default
+    `words`), as the caller cannot tell the rows apart."""
+    every = (words if all_words is None else all_words).removeprefix(" AND ")
     steps = []
     for tier in query.tiers:
         rank = RANK_RECORD if tier == RANK_RECORD_EXACT else tier
-        for lo, hi in tier_ranges(query, tier):
+        for lo, hi, free in _step_ranges(query, tier):
             if lo == hi:
                 match = "t.rank = :rank AND t.term = :term"
                 values: dict[str, object] = {"rank": rank, "term": lo}
             else:
                 match = "t.rank = :rank AND t.term >= :lo AND t.term < :hi"
                 values = {"rank": rank, "lo": lo, "hi": hi}
+            if free is None:
+                checks, python_words = words, True
+            elif free == (lo, hi) or not every:
+                checks, python_words = "", False
+            else:
+                values.update(free_lo=free[0], free_hi=free[1])
+                checks = f" AND (t.term >= :free_lo AND t.term < :free_hi OR ({every}))"
+                python_words = False
             sql = (
-                f"SELECT {columns} FROM patient_search t{joins} WHERE {match}{where} "
+                f"SELECT {columns} FROM patient_search t{joins} WHERE {match}{checks}{where} "
                 "ORDER BY t.term, t.name_key, t.patient_id"
             )
-            steps.append(WalkStep(tier, sql, values))
+            steps.append(WalkStep(tier, sql, values, python_words))
     return steps
 
 

@@ -6,14 +6,14 @@ one rank the prefix range of the key is already in alphabetical order, so the fi
 even a one-letter prefix is read from the index without sorting (the walk stops as soon as
 the page is full), and a patient found twice (Müller under "mueller" and "muller") is listed
 once, at its best rank. Further words of the query are checked per row on the
-(patient_id, term) index.
+(patient_id, term) index (or against their small set in Python), but not on the rows of
+the words typed together as one record number (search.rank_of).
 
 Every value is a bound parameter; the SQL text is built from constants only.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import sqlite3
 from collections.abc import Iterator
 from datetime import date
@@ -124,11 +124,14 @@ def ranked_ids(
         return
     query, sets = plan(conn, query)
     shared = dict(params)
-    joins, where = search.walk_extra(query, summary_filters, shared, frozenset(sets))
-    for step in search.walk_steps(query, joins, where):
+    joins, where = search.walk_extra(query, summary_filters, shared)
+    words = search.word_checks(query, shared, frozenset(sets))
+    all_words = search.word_checks(query, shared) if sets else words
+    for step in search.walk_steps(query, joins, where, words=words, all_words=all_words):
+        checks = tuple(sets.values()) if step.python_words else ()
         # Row by row (the cursor steps lazily): the walk ends the moment the page is full.
         for (pid,) in conn.execute(step.sql, {**shared, **step.values}):
-            if pid not in seen and all(pid in found for found in sets.values()):
+            if pid not in seen and all(pid in found for found in checks):
                 seen.add(pid)
                 yield pid
 
@@ -145,22 +148,21 @@ def match_condition(query: SearchQuery, params: dict[str, Any]) -> str:
     parts: list[str] = []
     if query.tiers:
         params.update(m_rec_lo=query.record, m_rec_hi=prefix_upper_bound(query.record))
-        by_record = "(t.rank >= 3 AND t.term >= :m_rec_lo AND t.term < :m_rec_hi)"
-        joins, where = search.walk_extra(
-            dataclasses.replace(query, birth_from=None, birth_to=None), [], params
-        )
         if query.tiers is search.RECORD_TIERS:
+            # As search.rank_of: the words typed together, from the start of the record
+            # number or from the middle, the other words not checked apart.
             parts.append(
-                f"p.id IN (SELECT t.patient_id FROM patient_search t{joins} "
-                f"WHERE {by_record}{where})"
+                "p.id IN (SELECT t.patient_id FROM patient_search t WHERE t.rank >= 3 "
+                "AND t.term >= :m_rec_lo AND t.term < :m_rec_hi)"
             )
         else:
             # As search.rank_of: the leading word in any term with the other words found
             # too, or all the words typed together as the start of the record number.
+            words = search.word_checks(query, params)
             params.update(m_lo=query.driver, m_hi=prefix_upper_bound(query.driver))
             parts.append(
-                f"(p.id IN (SELECT t.patient_id FROM patient_search t{joins} WHERE "
-                f"t.term >= :m_lo AND t.term < :m_hi{where}) OR p.id IN (SELECT t.patient_id "
+                f"(p.id IN (SELECT t.patient_id FROM patient_search t WHERE "
+                f"t.term >= :m_lo AND t.term < :m_hi{words}) OR p.id IN (SELECT t.patient_id "
                 "FROM patient_search t WHERE t.rank = 3 AND t.term >= :m_rec_lo "
                 "AND t.term < :m_rec_hi))"
             )

@@ -24,9 +24,11 @@ from gistdesk.storage.pg import schema
 from gistdesk.storage.pg.repository import WRITE_CASE, case_params
 from gistdesk.storage.pg.server import ThrowawayServer
 from gistdesk.storage.repository import SqliteRepository
+from gistdesk.storage.text import name_key
 from tests.pg import WORKSTATION_LOGIN, PgDatabase
 from tests.storage.conftest import TODAY
 from tests.storage.test_search import PEOPLE, person
+from tests.storage.test_search_reference import _reference
 
 pytestmark = pytest.mark.postgres
 
@@ -39,7 +41,18 @@ RANKED = [
     ("MA", "Young", "Bo"),  # the record number exactly
     ("Q-3", "Mahler", "Anna"),  # family name, earlier in the alphabet
 ]
-EVERYONE = [(n, f, g, b) for n, f, g, b in PEOPLE] + [(n, f, g, None) for n, f, g in RANKED]
+BY_NUMBER = [
+    # Found by the words typed together as their record number only: XUMA-2 for "xu ma"
+    # ("xu" leads, its range holds "xuma...") and "x um a" ("um" leads, "xuma..." apart),
+    # though no word of it starts "ma" or "a"; GDX-1 for "gd x1" ("x1" starts no term).
+    ("XUMA-2", "Zed", "Bo"),
+    ("GDX-1", "Roe", "Kim"),
+]
+EVERYONE = (
+    [(n, f, g, b) for n, f, g, b in PEOPLE]
+    + [(n, f, g, None) for n, f, g in RANKED]
+    + [(n, f, g, None) for n, f, g in BY_NUMBER]
+)
 
 QUERIES = [
     "ma",
@@ -109,6 +122,13 @@ QUERIES = [
     "mü jo",
     "karl weiß",
     "thi lan nguyen",
+    "x um a",
+    "xum a",
+    "xu ma bo",
+    "zed xu",
+    "gd x1",
+    "gdx 1",
+    "g dx 1",
 ]
 
 
@@ -147,6 +167,47 @@ def test_ranked_pages_are_identical_on_sqlite_and_postgres(
             r.record_number for r in pg.list_patients(text, limit=100)
         )
         assert pg.count_patients(text) == len(expected), text
+
+
+def test_both_backends_list_and_count_exactly_the_brute_force_ranking(
+    both: tuple[Repository, Repository],
+) -> None:
+    # The reference: every patient's rank by search.rank_of, the leading word chosen by
+    # counting the terms, sorted as the walk reads them (test_search_reference._reference).
+    patients = [
+        (i, n, f, g, search.index_terms(n, f, g), name_key(f, g))
+        for i, (n, f, g, _born) in enumerate(EVERYONE)
+    ]
+    for text in QUERIES:
+        query = search.parse(text)
+        if not query.tiers or query.birth_from is not None:
+            continue
+        expected = [EVERYONE[i][0] for i in _reference(query, patients)]
+        for repo in both:
+            assert ranked(repo, text, limit=100) == expected, text
+            for at_most in (1, 100):
+                assert repo.count_patients(text, at_most=at_most) == min(len(expected), at_most)
+            assert repo.count_patients(text) == len(expected), text
+
+
+def test_a_number_typed_as_words_is_found_on_both_whichever_word_leads(
+    both: tuple[Repository, Repository],
+) -> None:
+    by_word = {
+        tok: sum(
+            t.startswith(tok) for n, f, g, _b in EVERYONE for t, _r in search.index_terms(n, f, g)
+        )
+        for tok in ("xu", "ma", "um")
+    }
+    assert by_word["xu"] < by_word["ma"] and by_word["um"] == 0  # "xu" leads, then "um"
+    for repo in both:
+        for text, number in (("xu ma", "XUMA-2"), ("x um a", "XUMA-2"), ("gd x1", "GDX-1")):
+            found = ranked(repo, text, limit=100)
+            assert number in found, text
+            assert repo.count_patients(text, at_most=100) == len(found), text
+            assert sorted(r.record_number for r in repo.list_patients(text, limit=100)) == (
+                sorted(found)
+            ), text
 
 
 def test_every_page_further_down_is_identical_too(both: tuple[Repository, Repository]) -> None:

@@ -5,6 +5,7 @@ term, name key, patient id). Random 1-3 word queries, the whole ranking compared
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import sqlite3
 from collections.abc import Iterator
@@ -166,20 +167,90 @@ def test_two_ranges_apart_are_walked_in_index_order() -> None:
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known gap: the walk checks the other words on the record-number rows too, while "
-    "rank_of (and the unranked match_condition) find the words typed as one record number "
-    "without them, so whether XUMA-2 is found for 'xu ma' depends on which word leads",
-)
 def test_a_number_typed_as_words_is_found_whichever_word_leads(tmp_path: Path) -> None:
     db = tmp_path / "gap.sqlite"
+    people = [
+        ("XUMA-2", "Zed", "Bo"),  # the words as one number, no word starting "ma"
+        ("XUB-3", "Oda", "Ito"),  # "xu" in its number only, no "ma": not found
+        ("XUB-4", "Oda", "Mara"),  # "xu" in its number, "ma" in a name
+        ("Q-1", "Mai", "Mara"),
+        ("Q-2", "Marek", "Ann"),
+    ]
     with open_repository(db) as repo:
-        for number, family, given in [("XUMA-2", "Zed", "Bo"), ("Q-1", "Mai", "Mara")]:
+        for number, family, given in people:
             repo.save_case(person(number, family, given), user="u", as_of=TODAY)
-        # "xu" (only XUMA-2) has fewer entries than "ma" (Mai, Mara): "xu" leads and "ma"
-        # is checked on every row, the record number's too, though XUMA-2 has no word
-        # starting "ma": rank_of finds it at RANK_RECORD (the words as one number).
-        query = search.parse("xu ma")
-        assert search.rank_of(query, "XUMA-2", "Zed", "Bo") == search.RANK_RECORD
-        assert [r.record_number for r in repo.search("xu ma", 64)] == ["XUMA-2"]
+        # "xu" (3 terms) has fewer entries than "ma" (4): "xu" leads, and its record-number
+        # range ("xu...") holds the words' as one number ("xuma..."), where "ma" is not
+        # checked (rank_of: RANK_RECORD, the words as one number); outside it, it is.
+        query = dataclasses.replace(search.parse("xu ma"), lead=0)
+        ranks = {n: search.rank_of(query, n, f, g) for n, f, g in people}
+        assert ranks == {
+            "XUMA-2": search.RANK_RECORD,
+            "XUB-3": None,
+            "XUB-4": search.RANK_RECORD,
+            "Q-1": None,
+            "Q-2": None,
+        }
+        conn = sqlite3.connect(db)
+        try:
+            assert search_sqlite.plan(conn, search.parse("xu ma"))[0].driver == "xu"
+        finally:
+            conn.close()
+        assert [r.record_number for r in repo.search("xu ma", 64)] == ["XUB-4", "XUMA-2"]
+        for at_most in (1, 2, 64):
+            assert repo.count_patients("xu ma", at_most=at_most) == min(2, at_most)
+        assert repo.count_patients("xu ma") == 2
+        assert sorted(r.record_number for r in repo.list_patients("xu ma")) == [
+            "XUB-4",
+            "XUMA-2",
+        ]
+
+
+def test_a_number_typed_as_words_is_found_when_the_other_word_leads(tmp_path: Path) -> None:
+    db = tmp_path / "mirror.sqlite"
+    with open_repository(db) as repo:
+        people = [("XUMA-2", "Zed", "Bo"), ("Q-1", "Xu", "Li"), ("Q-2", "Xuereb", "Ana")]
+        for number, family, given in people:
+            repo.save_case(person(number, family, given), user="u", as_of=TODAY)
+        conn = sqlite3.connect(db)
+        try:
+            leads = {
+                text: search_sqlite.plan(conn, search.parse(text))[0].driver
+                for text in ("xu ma", "x um a")
+            }
+        finally:
+            conn.close()
+        # "ma" starts no term, "xu" three (XUMA-2, Xu, Xuereb): "ma" leads, the record-number
+        # tier reads "ma..." (nobody) and, apart from it, "xuma...": XUMA-2.
+        # "x um a": "um" leads (no term), and "a" (Ana) starts no term of XUMA-2, yet the
+        # three words typed together are its number.
+        assert leads == {"xu ma": "ma", "x um a": "um"}
+        for text in ("xu ma", "x um a"):
+            chosen = dataclasses.replace(search.parse(text), lead=1)
+            assert search.rank_of(chosen, "XUMA-2", "Zed", "Bo") == search.RANK_RECORD, text
+            assert [r.record_number for r in repo.search(text, 64)] == ["XUMA-2"], text
+            assert repo.count_patients(text, at_most=64) == 1 == repo.count_patients(text)
+
+
+def test_a_record_range_inside_the_leading_words_stays_one_index_read() -> None:
+    # "xu ma" with "xu" leading: "xuma..." lies inside "xu...": still one step of the
+    # record-number tier (no extra statement per keystroke), the words checked in its SQL
+    # outside "xuma..." only, none left to the caller's Python check.
+    query = search.choose_lead(search.parse("xu ma"), [1, 5])
+    steps = search.walk_steps(query, "", "", words=" AND w", all_words=" AND all")
+    record = [s for s in steps if s.tier == search.RANK_RECORD]
+    assert len(record) == 1 and not record[0].python_words
+    assert record[0].values == {
+        "rank": search.RANK_RECORD,
+        "lo": "xu",
+        "hi": search.prefix_upper_bound("xu"),
+        "free_lo": "xuma",
+        "free_hi": search.prefix_upper_bound("xuma"),
+    }
+    assert "OR (all)" in record[0].sql and " AND w" not in record[0].sql
+    # The exact number needs no other word; the name tiers need them all.
+    by_tier = {s.tier: s for s in steps}
+    assert not by_tier[search.RANK_RECORD_EXACT].python_words
+    assert " AND w" not in by_tier[search.RANK_RECORD_EXACT].sql
+    for tier in (search.RANK_FAMILY, search.RANK_GIVEN, search.RANK_OTHER):
+        assert by_tier[tier].python_words and " AND w" in by_tier[tier].sql

@@ -12,7 +12,8 @@ listed once, at its best rank; when that leaves the page short the tier is read 
 where it stopped. The leading word of several is chosen by the same bounded counts as on
 SQLite (`search.choose_lead`), so both backends rank every query alike; the other words
 are checked in the index row the walk reads (`words`: all of the patient's terms), not by
-an index probe per row, which cost about 9 µs a row here ("mull an": 2,124 probes).
+an index probe per row, which cost about 9 µs a row here ("mull an": 2,124 probes); not
+on the rows of the words typed together as one record number (search.walk_steps).
 
 Why not the tsvector: ranking all GIN matches before the sort read every matching row
 (a one-letter prefix or "GD-0" matches most patients): 274 ms and 1,149 ms p95 at 100,000
@@ -127,16 +128,13 @@ def page_rows(
         ).fetchall()
     query = plan(conn, query)
     shared: dict[str, Any] = dict(params)
-    joins, where = search.walk_extra(
-        query, filters, shared, in_python=frozenset(range(len(query.others)))
-    )
-    where += _in_row(query, shared)
-    walk = _Walk(conn, query, joins, where, shared, stop)
+    joins, where = search.walk_extra(query, filters, shared)
+    walk = _Walk(conn, query, joins, where, _in_row(query, shared), shared, stop)
     walk.all_tiers()
     return _fetch(conn, walk.ids[start:stop])
 
 
-_TIER_PARAM = re.compile(r":(rank|term|lo|hi)\b")
+_TIER_PARAM = re.compile(r":(rank|term|lo|hi|free_lo|free_hi)\b")
 
 
 class _Walk:
@@ -151,10 +149,12 @@ class _Walk:
         query: SearchQuery,
         joins: str,
         where: str,
+        words: str,
         shared: dict[str, Any],
         stop: int,
     ) -> None:
         self.conn, self.query, self.joins, self.where = conn, query, joins, where
+        self.words = words  # the other words (search.walk_steps)
         self.shared, self.stop = shared, stop
         self.ids: list[int] = []
         self.seen: set[int] = set()
@@ -173,7 +173,7 @@ class _Walk:
     def all_tiers(self) -> None:
         n = self._want()
         steps = search.walk_steps(
-            self.query, self.joins, self.where, "t.term, t.name_key, t.patient_id"
+            self.query, self.joins, self.where, "t.term, t.name_key, t.patient_id", words=self.words
         )
         branches, params = [], {**self.shared, "n": n}
         for k, step in enumerate(steps):
@@ -196,7 +196,7 @@ class _Walk:
                 return
 
     def each_step(self, first: int, skip: int) -> None:
-        steps = search.walk_steps(self.query, self.joins, self.where)  # ids only
+        steps = search.walk_steps(self.query, self.joins, self.where, words=self.words)  # ids
         for step in steps[first:]:
             statement = f"{pg_sql(step.sql)} LIMIT %(n)s OFFSET %(skip)s"
             while True:
