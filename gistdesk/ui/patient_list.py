@@ -6,8 +6,8 @@ page only, with a bounded count of the matches (search_worker.first_page). Each 
 one row past its end, so "more rows" is known exactly, never guessed from a full page.
 
 With a searcher, the pages below are read on its thread: the first when the view reaches the
-bottom (the rows are inserted when they arrive), and then each next one as soon as the last
-is inserted, so scrolling on finds it ready and the window never waits for a page query.
+bottom (the rows are inserted when they arrive), and then READ_AHEAD pages beyond the loaded
+rows, so scrolling on finds them ready and the window never waits for a page query.
 
 Painting asks `data()` for seven roles of every visible cell (a few thousand calls a frame),
 so a row's texts, overdue colour and flag icon are formatted once, on first paint, and
@@ -60,6 +60,7 @@ from gistdesk.ui.text import (
 
 Index = QModelIndex | QPersistentModelIndex
 PAGE = 200
+READ_AHEAD = 2  # pages read ahead while scrolling: one read can take longer than a frame
 # The first page only needs to fill the visible list: fewer rows to convert per keystroke.
 FIRST_PAGE = 64
 
@@ -212,10 +213,11 @@ class PatientListModel(QAbstractTableModel):
         self.total = 0  # matches, counted up to count_at_most + 1 (search_worker.Page)
         self._loaded = False
         # Paging on the searcher's thread: which list a page extends (a new one at every
-        # reset), the offset being read, the page read ahead, and whether the view waits.
+        # reset), the offset being read, the pages read ahead (each one row past its end,
+        # in order), and whether the view waits for the next one.
         self._list_id = 0
         self._page_asked: int | None = None
-        self._page_ready: list[PatientRow] | None = None
+        self._ahead: list[list[PatientRow]] = []
         self._insert_when_read = False
         self._icons: dict[tuple[str, ...], int] = {}  # kinds of flag -> icon number
         self._icon_list: list[QPixmap] = []
@@ -333,20 +335,23 @@ class PatientListModel(QAbstractTableModel):
             return
         if self.searcher is None:
             self.load_more_now()
-        elif self._page_ready is not None:
-            self._append(self._page_ready)
+        elif self._ahead:
+            self._append(self._ahead.pop(0))
         else:
             self._insert_when_read = True
             self._read_ahead()
 
     def load_more_now(self) -> None:
-        """The next page at once, read on this thread (to find a row to select)."""
+        """The next page at once (read on this thread unless it was read ahead): to find a
+        row to select."""
         if not self.more or self._pending is not None:
             return
-        rows = self._page_ready
+        if self._ahead:
+            self._append(self._ahead.pop(0))
+            return
         self._forget_pages()  # a page still being read would repeat these rows
-        if rows is None:
-            rows = self.repository.list_patients(
+        self._append(
+            self.repository.list_patients(
                 self.query,
                 self.worklist,
                 self.effective_sort(),
@@ -354,21 +359,26 @@ class PatientListModel(QAbstractTableModel):
                 len(self.rows),
                 PAGE + 1,  # one past the page: whether there is a next one
             )
-        self._append(rows)
+        )
 
     def _forget_pages(self) -> None:
         self._page_asked = None
-        self._page_ready = None
+        self._ahead = []
         self._insert_when_read = False
 
+    def _next_offset(self) -> int:
+        return len(self.rows) + PAGE * len(self._ahead)
+
     def _read_ahead(self) -> None:
-        """Ask the searcher for the page after the loaded rows, unless it is read already."""
-        offset = len(self.rows)
-        if self.searcher is None or not self.more or self._page_ready is not None:
+        """Ask the searcher for the next page not loaded or read yet (one at a time, up to
+        READ_AHEAD pages beyond the loaded rows, none past the last)."""
+        if self.searcher is None or self._page_asked is not None:
             return
-        if self._page_asked == offset:
+        if len(self._ahead) >= READ_AHEAD:
             return
-        self._page_asked = offset
+        if not (len(self._ahead[-1]) > PAGE if self._ahead else self.more):
+            return
+        self._page_asked = offset = self._next_offset()
         self.searcher.page(
             self._list_id,
             self.query,
@@ -380,7 +390,7 @@ class PatientListModel(QAbstractTableModel):
         )
 
     def _on_page(self, list_id: int, offset: int, rows: object) -> None:
-        if list_id != self._list_id or offset != self._page_asked or offset != len(self.rows):
+        if list_id != self._list_id or offset != self._page_asked or offset != self._next_offset():
             return  # for a list or a place that is gone
         self._page_asked = None
         if isinstance(rows, BaseException):
@@ -389,14 +399,15 @@ class PatientListModel(QAbstractTableModel):
                 self.search_failed.emit(str(rows) or type(rows).__name__)
             return
         assert isinstance(rows, list)
+        self._ahead.append(rows)
         if self._insert_when_read:
-            self._append(rows)
+            self._insert_when_read = False
+            self._append(self._ahead.pop(0))
         else:
-            self._page_ready = rows
+            self._read_ahead()
 
     def _append(self, got: list[PatientRow]) -> None:
-        """Insert a page read one row past its end, then read the next one ahead."""
-        self._forget_pages()
+        """Insert a page read one row past its end, then read on ahead."""
         self.more = len(got) > PAGE
         if got:
             got = got[:PAGE]

@@ -24,6 +24,7 @@ from gistdesk.ui.patient_list import (
     COUNT_AT_MOST,
     FIRST_PAGE,
     PAGE,
+    READ_AHEAD,
     PatientListModel,
 )
 from tests.ui.conftest import TODAY
@@ -188,6 +189,181 @@ def test_scrolling_to_the_end_loads_pages_as_inserted_rows(
     ]
     assert resets == []  # pages are inserted, the list is never reset while scrolling
     assert win.count_label.text() == f"{model.rowCount()} patients shown"
+
+
+def spying_search_opener(path: Path, reads: list[tuple[str, int]]) -> Callable[[], Any]:
+    """The app's search connection, noting (thread, offset) of every page it reads."""
+    from gistdesk.ui.app import search_opener
+
+    def open_for_search() -> SqliteRepository:
+        searching = search_opener(path)()
+        assert isinstance(searching, SqliteRepository)
+        list_patients = searching.list_patients
+
+        def spy(*args: Any, **kwargs: Any) -> Any:
+            offset = args[4] if len(args) > 4 else kwargs.get("offset", 0)
+            reads.append((threading.current_thread().name, offset))
+            return list_patients(*args, **kwargs)
+
+        searching.list_patients = spy  # type: ignore[method-assign]
+        return searching
+
+    return open_for_search
+
+
+def ui_page_reads(repo: SqliteRepository) -> list[int]:
+    """Offsets of the pages the window's own connection reads, from now on."""
+    offsets: list[int] = []
+    list_patients = repo.list_patients
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        offsets.append(args[4] if len(args) > 4 else kwargs.get("offset", 0))
+        return list_patients(*args, **kwargs)
+
+    repo.list_patients = spy  # type: ignore[method-assign]
+    return offsets
+
+
+def test_scrolling_reads_the_pages_on_the_search_thread_ahead_of_the_view(
+    app: object, qtbot: Any, repo: SqliteRepository, settings: QSettings
+) -> None:
+    total = FIRST_PAGE + 4 * PAGE + 7
+    add_patients(repo, total)
+    expected = [r.record_number for r in repo.list_patients(limit=total + 1)]
+    reads: list[tuple[str, int]] = []
+    win = window_with(qtbot, repo, settings, search=spying_search_opener(repo.path, reads))
+    win.resize(1200, 700)
+    win.show()
+    qtbot.waitExposed(win)
+    model, bar = win.list_model, win.list_view.verticalScrollBar()
+    on_ui = ui_page_reads(repo)
+    try:
+        # The view at the bottom asks for more: nothing is read on the UI thread, the rows
+        # are inserted when the search thread has them.
+        bar.setValue(bar.maximum())
+        assert model.fetching and model.rowCount() == FIRST_PAGE
+        qtbot.waitUntil(lambda: model.rowCount() == FIRST_PAGE + PAGE, timeout=5000)
+        # Then READ_AHEAD pages beyond the loaded rows are read, and no more.
+        ahead = [FIRST_PAGE + PAGE * (n + 1) for n in range(READ_AHEAD)]
+        qtbot.waitUntil(lambda: [o for _t, o in reads] == [FIRST_PAGE, *ahead], timeout=5000)
+        qtbot.wait(50)
+        assert [o for _t, o in reads] == [FIRST_PAGE, *ahead]
+        # The next step down finds its page read already: inserted at once.
+        bar.setValue(bar.maximum())
+        assert model.rowCount() == FIRST_PAGE + 2 * PAGE and not model.fetching
+        for _step in range(20):  # a step a page at most: 3 more
+            if not model.canFetchMore():
+                break
+            bar.setValue(bar.maximum())
+            qtbot.waitUntil(lambda: not model.fetching, timeout=5000)
+            app.processEvents()  # type: ignore[attr-defined]
+        assert [r.record_number for r in model.rows] == expected  # in order, none twice
+        assert {name for name, _offset in reads} == {"gistdesk-search"}
+        assert on_ui == []
+        assert win.count_label.text() == f"{total} patients shown"
+    finally:
+        win.close()
+
+
+def test_a_keystroke_drops_the_pages_read_for_the_old_list(
+    app: object, qtbot: Any, repo: SqliteRepository, settings: QSettings
+) -> None:
+    add_patients(repo, FIRST_PAGE + 3 * PAGE)
+    repo.save_case(Case(Patient("Z-1", "Zelenko", "Ira", date(1970, 2, 3))), user="clin")
+    reads: list[tuple[str, int]] = []
+    win = window_with(qtbot, repo, settings, search=spying_search_opener(repo.path, reads))
+    win.resize(1200, 700)
+    win.show()
+    qtbot.waitExposed(win)
+    model, bar = win.list_model, win.list_view.verticalScrollBar()
+    try:
+        bar.setValue(bar.maximum())  # a page is asked for (and more read ahead) ...
+        qtbot.keyClicks(win.search, "zel")  # ... then the list is another one
+        qtbot.waitUntil(lambda: not model.searching, timeout=5000)
+        win.searcher.wait()  # type: ignore[union-attr]
+        app.processEvents()  # type: ignore[attr-defined]
+        assert [r.record_number for r in model.rows] == ["Z-1"]
+        assert not model.canFetchMore() and not model.fetching
+        assert win.count_label.text() == "1 patient shown"
+    finally:
+        win.close()
+
+
+def test_selecting_a_patient_beyond_the_loaded_rows_uses_the_pages_read_ahead(
+    app: object, qtbot: Any, repo: SqliteRepository, settings: QSettings
+) -> None:
+    add_patients(repo, FIRST_PAGE + 5 * PAGE)
+    numbers = [r.record_number for r in repo.list_patients(limit=FIRST_PAGE + 5 * PAGE)]
+    reads: list[tuple[str, int]] = []
+    win = window_with(qtbot, repo, settings, search=spying_search_opener(repo.path, reads))
+    win.resize(1200, 700)
+    win.show()
+    qtbot.waitExposed(win)
+    model, bar = win.list_model, win.list_view.verticalScrollBar()
+    try:
+        bar.setValue(bar.maximum())
+        qtbot.waitUntil(lambda: len(model._ahead) == READ_AHEAD, timeout=5000)
+        on_ui = ui_page_reads(repo)
+        target = numbers[FIRST_PAGE + 2 * PAGE + 5]  # in the second page read ahead
+        win.select_in_list(target)
+        assert on_ui == []  # both pages were read ahead already
+        selected = win.list_view.selectionModel().selectedRows()
+        assert [model.rows[i.row()].record_number for i in selected] == [target]
+        # Past what was read ahead, the window reads the page itself (at once).
+        win.searcher.wait()  # type: ignore[union-attr]
+        app.processEvents()  # type: ignore[attr-defined]
+        model._forget_pages()
+        loaded = model.rowCount()
+        assert loaded < len(numbers)
+        win.select_in_list(numbers[-1])
+        assert on_ui == list(range(loaded, len(numbers), PAGE))
+        assert [r.record_number for r in model.rows] == numbers
+    finally:
+        win.close()
+
+
+def test_a_page_that_fails_to_read_is_reported_and_asked_again(
+    app: object, qtbot: Any, repo: SqliteRepository, settings: QSettings
+) -> None:
+    add_patients(repo, FIRST_PAGE + PAGE)
+    from gistdesk.storage.errors import StorageError
+    from gistdesk.ui.app import search_opener
+
+    failing = [True]
+
+    def open_for_search() -> SqliteRepository:
+        searching = search_opener(repo.path)()
+        assert isinstance(searching, SqliteRepository)
+        list_patients = searching.list_patients
+
+        def flaky(*args: Any, **kwargs: Any) -> Any:
+            offset = args[4] if len(args) > 4 else kwargs.get("offset", 0)
+            if offset and failing[0]:
+                raise StorageError("the database is busy")
+            return list_patients(*args, **kwargs)
+
+        searching.list_patients = flaky  # type: ignore[method-assign]
+        return searching
+
+    win = window_with(qtbot, repo, settings, search=open_for_search)
+    win.resize(1200, 700)
+    win.show()
+    qtbot.waitExposed(win)
+    model, bar = win.list_model, win.list_view.verticalScrollBar()
+    try:
+        with qtbot.waitSignal(model.search_failed, timeout=5000) as failed:
+            bar.setValue(bar.maximum())
+        assert failed.args == ["the database is busy"]
+        # (The view may ask once more at once, as the status message moves the layout.)
+        qtbot.waitUntil(lambda: not model.fetching, timeout=5000)
+        assert model.rowCount() == FIRST_PAGE and model.canFetchMore()
+        failing[0] = False
+        bar.setValue(bar.minimum())
+        bar.setValue(bar.maximum())
+        qtbot.waitUntil(lambda: model.rowCount() == FIRST_PAGE + PAGE, timeout=5000)
+        assert not model.canFetchMore()
+    finally:
+        win.close()
 
 
 def test_the_list_paints_selection_and_alternate_rows(
