@@ -626,12 +626,25 @@ class PatientTable(QTableView):
         # (row, column) -> the width bound of its text, for the rows painted since a reset.
         self._bounds: dict[tuple[int, int], int] = {}
         self._fixed_fitted_for: str | None = None  # the font the fixed columns fit
+        self._picture: QPixmap | None = None  # the list as last painted whole
+        self._picture_key: tuple[object, ...] = ()
+        self._model_version = 0
 
     def setModel(self, model: Any) -> None:
         super().setModel(model)
         if isinstance(model, PatientListModel):
             model.modelReset.connect(self._bounds.clear)
             model.modelReset.connect(self.fit_columns)
+            for signal in (
+                model.modelReset,
+                model.dataChanged,
+                model.layoutChanged,
+                model.rowsRemoved,
+                model.rowsMoved,
+                model.headerDataChanged,
+            ):
+                signal.connect(self._model_changed)
+            model.rowsInserted.connect(self._rows_inserted)
 
     def reset(self) -> None:
         super().reset()
@@ -682,13 +695,95 @@ class PatientTable(QTableView):
 
     # -- painting ------------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:
+        """A whole-list paint goes through a picture of the list kept until anything it
+        shows changes (_paint_key): Qt repaints the list when nothing in it moved (the
+        rows appended below it, a column resize's deferred update, a focus change), and
+        such a repaint is then one copy instead of a second full paint."""
         model = self.model()
         if not isinstance(model, PatientListModel):
             super().paintEvent(event)
             return
         viewport = self.viewport()
         area = event.rect()
+        key = self._paint_key(model)
+        picture = self._picture
+        if picture is not None and key == self._picture_key:
+            painter = QPainter(viewport)
+            painter.drawPixmap(area, picture, self._in_picture(area))
+            painter.end()
+            return
+        whole = viewport.rect()
+        if not area.contains(whole):
+            self._picture = None  # a strip (scrolled by a few rows): painted where it is
+            painter = QPainter(viewport)
+            self._paint_rows(painter, area, model)
+            painter.end()
+            return
+        ratio = viewport.devicePixelRatioF()
+        size = whole.size() * ratio
+        if picture is None or picture.size() != size:
+            picture = QPixmap(size)
+        picture.setDevicePixelRatio(ratio)
+        painter = QPainter(picture)
+        self._paint_rows(painter, whole, model)
+        painter.end()
+        self._picture, self._picture_key = picture, key
         painter = QPainter(viewport)
+        painter.drawPixmap(0, 0, picture)
+        painter.end()
+
+    def _in_picture(self, area: QRect) -> QRect:
+        ratio = self._picture.devicePixelRatio() if self._picture is not None else 1.0
+        return QRect(
+            round(area.x() * ratio),
+            round(area.y() * ratio),
+            round(area.width() * ratio),
+            round(area.height() * ratio),
+        )
+
+    def _paint_key(self, model: PatientListModel) -> tuple[object, ...]:
+        """Everything the painted list depends on: the model's rows as shown (its version
+        changes with any reset, data change or insertion among the shown rows), the
+        scroll position, the columns' places, the selection, size, palette and font."""
+        viewport = self.viewport()
+        rows, header = self.verticalHeader(), self.horizontalHeader()
+        top = rows.visualIndexAt(0)
+        bottom = rows.visualIndexAt(viewport.height() - 1)
+        selection = self.selectionModel()
+        return (
+            id(model),
+            self._model_version,
+            viewport.size(),
+            viewport.devicePixelRatioF(),
+            top,
+            rows.sectionViewportPosition(top) if top >= 0 else 0,
+            bottom if bottom >= 0 else model.rowCount(),
+            tuple(
+                (
+                    header.sectionViewportPosition(c),
+                    header.sectionSize(c),
+                    header.isSectionHidden(c),
+                )
+                for c in range(header.count())
+            ),
+            frozenset(i.row() for i in selection.selectedRows()) if selection else frozenset(),
+            self.isEnabled(),
+            self.palette().cacheKey(),
+            self.font().key(),
+            self.showGrid(),
+            self.alternatingRowColors(),
+        )
+
+    def _model_changed(self, *_args: object) -> None:
+        self._model_version += 1
+
+    def _rows_inserted(self, _parent: QModelIndex, first: int, _last: int) -> None:
+        # Rows appended below the list's bottom change nothing painted.
+        bottom = self.verticalHeader().visualIndexAt(self.viewport().height() - 1)
+        if bottom < 0 or first <= bottom:
+            self._model_version += 1
+
+    def _paint_rows(self, painter: QPainter, area: QRect, model: PatientListModel) -> None:
         palette = self.palette()
         group = QPalette.ColorGroup.Normal if self.isEnabled() else QPalette.ColorGroup.Disabled
         painter.fillRect(area, palette.color(group, _BASE))
@@ -772,7 +867,6 @@ class PatientTable(QTableView):
             for _column, x, width, _room, _fits in columns:
                 grid.append(QLine(x + width - 1, area.top(), x + width - 1, bottom))
             painter.drawLines(grid)
-        painter.end()
 
     def _grid_color(self) -> QColor:
         option = QStyleOptionViewItem()
