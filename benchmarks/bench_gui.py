@@ -8,10 +8,11 @@ Measured, each next to the same run's baselines:
   alternating with the bare-window baseline (benchmarks/bare_window.py: PySide6, a main
   window, a table of 64 rows) so a load change hits both; the ratio is the goal (<= 2.5x),
   at 1,000 and at 100,000 patients;
-- search: one keystroke typed into the search box until the list holds the new answer and is
-  repainted, one-letter prefixes included, p95 (goal <= 16 ms, one 60 Hz frame), beside the
+- search: one keystroke typed into the search box until the list holds the new answer and has
+  painted it, one-letter prefixes included, p95 (goal <= 16 ms, one 60 Hz frame), beside the
   bare-SQL baseline (the cheapest indexed query for a page of 64 names);
-- scrolling the whole list (fetch-more pages of 200) to the bottom: the longest step;
+- scrolling the whole list (pages of 200, read ahead on the search thread) to the bottom, a
+  step a frame: the longest stretch the window is blocked (goal <= 16 ms);
 - opening a patient with 60 scans (load, assess, draw): goal < 100 ms.
 The 100,000-patient database is generated once into build/bench and reused.
 
@@ -79,11 +80,19 @@ def child(script: str, *args: str) -> tuple[float, float]:
 def start_figures(settings: str, runs_each: int = RUNS) -> dict[str, tuple[float, float]]:
     """Median (wall, CPU) per kind, runs alternating: bare, 1k, 100k, bare, 1k, ..."""
     from gistdesk.storage import sessions
+    from gistdesk.storage.repository import SqliteRepository
+    from gistdesk.ui.settings_dialog import LAST_PATIENT
 
     for db in DBS.values():
         # A start after a clean close (the usual day): a marker that an earlier killed run
         # left would make every start check the whole file at once (storage/sessions.py).
         sessions.clear_stale(db)
+        # Both clinics start alike, with no patient to reopen: the open part of an earlier
+        # run leaves its patient as the one to reopen (a user setting in the file), which
+        # adds opening a 60-scan patient to one start only.
+        repository = SqliteRepository(db, integrity="none")
+        repository.set_user_setting(LAST_PATIENT, None)
+        repository.close()
         child("start_app.py", str(db), settings)  # warm the file cache, and migrate once
     child("bare_window.py")
     runs: dict[str, list[tuple[float, float]]] = {"bare": [], **{str(n): [] for n in DBS}}
@@ -329,12 +338,16 @@ def in_process(db: Path, settings_path: str, parts: frozenset[str]) -> dict[str,
 
     # Scrolling the unfiltered list to the very bottom, a page at a time, a step a frame
     # (60 Hz, as a user flinging the list down): each step sets the scroll bar to its end,
-    # which inserts the page read ahead on the search thread (or asks for it and waits),
-    # and ends when the list has painted. `scroll_ui` is the UI thread's own CPU time in a
-    # step: how long the window is blocked; `scroll_cpu` adds the search thread's.
+    # which inserts the page read ahead on the search thread, and ends when the list has
+    # painted. A step whose page is not read yet has two parts with the window free in
+    # between: the scroll's own paint, then the rows' insertion when they arrive.
+    # `scroll_block` is the longest stretch the UI thread works without a break (its own
+    # CPU time): how long the window is blocked; `scroll_ui` is the UI thread's CPU time of
+    # the whole step and `scroll_cpu` adds the search thread's.
     scroll_ms: list[float] = []
     scroll_cpu: list[float] = []
     scroll_ui: list[float] = []
+    scroll_block: list[float] = []
     scroll_waited = 0
     scrolled_rows = 0
     if "scroll" in parts:
@@ -350,14 +363,23 @@ def in_process(db: Path, settings_path: str, parts: frozenset[str]) -> dict[str,
             painted = watch.count  # type: ignore[attr-defined]
             c0, u0, t0 = time.process_time(), time.thread_time(), time.perf_counter()
             bar.setValue(bar.maximum())
-            if model.fetching:
+            if model.fetching:  # the page is being read: the scroll paints first
                 scroll_waited += 1
-                wait_for([model.rowsInserted, model.search_failed])
-            app.processEvents()  # the updates the new rows posted
-            watch.wait_since(painted)  # type: ignore[attr-defined]
+                watch.wait_since(painted)  # type: ignore[attr-defined]
+                first_part = time.thread_time() - u0
+                u1 = time.thread_time()
+                if model.fetching:
+                    wait_for([model.rowsInserted, model.search_failed])
+                app.processEvents()  # the updates the new rows posted
+                block = max(first_part, time.thread_time() - u1)
+            else:
+                app.processEvents()
+                watch.wait_since(painted)  # type: ignore[attr-defined]
+                block = time.thread_time() - u0
             scroll_ms.append((time.perf_counter() - t0) * 1000)
             scroll_cpu.append((time.process_time() - c0) * 1000)
             scroll_ui.append((time.thread_time() - u0) * 1000)
+            scroll_block.append(block * 1000)
         scrolled_rows = model.rowCount()
 
     # Opening a patient with 60 scans: load, assess, fill every view, paint.
@@ -400,6 +422,8 @@ def in_process(db: Path, settings_path: str, parts: frozenset[str]) -> dict[str,
         "scroll_cpu_max": top(scroll_cpu),
         "scroll_ui_p95": p95(scroll_ui),
         "scroll_ui_max": top(scroll_ui),
+        "scroll_block_p95": p95(scroll_block),
+        "scroll_block_max": top(scroll_block),
         "scroll_waited": float(scroll_waited),
         "open_cpu_median": median(open_cpu),
         "open_cpu_max": top(open_cpu),
@@ -552,15 +576,16 @@ def main(argv: list[str] | None = None) -> int:
             "scroll",
             f"Scroll the whole list to the bottom ({int(measured['scroll_rows']):,} rows, "
             f"{int(measured['scroll_steps'])} pages, a step a frame): the window blocked "
-            "(UI thread CPU), longest step / p95",
-            f"{measured['scroll_ui_max']:.1f} / {measured['scroll_ui_p95']:.1f} ms",
+            "(the UI thread's longest stretch of work, its CPU), longest / p95",
+            f"{measured['scroll_block_max']:.1f} / {measured['scroll_block_p95']:.1f} ms",
             f"<= {TARGET_SCROLL_MS:.0f} ms",
-            mark(measured["scroll_ui_max"] <= TARGET_SCROLL_MS),
+            mark(measured["scroll_block_max"] <= TARGET_SCROLL_MS),
         ),
         (
             "scroll",
-            "  each step with the search thread's page read: CPU, longest / p95 (wall); "
-            "steps that waited for their page",
+            "  a whole step: UI thread CPU, longest / p95; with the search thread's page "
+            "reads, CPU (wall), longest / p95; steps that waited for their page",
+            f"{measured['scroll_ui_max']:.1f} / {measured['scroll_ui_p95']:.1f} ms; "
             f"{measured['scroll_cpu_max']:.1f} / {measured['scroll_cpu_p95']:.1f} ms "
             f"({measured['scroll_max']:.1f} / {measured['scroll_p95']:.1f} ms); "
             f"{int(measured['scroll_waited'])} of {int(measured['scroll_steps'])}",
@@ -603,8 +628,9 @@ one patient with 60 scans; 1,000 and {int(measured["patients"]):,} patients.
 Load average at the end: {measured["load_end"]:.1f}. On a machine this busy (2 cores shared
 by several developers' builds) a wall time includes waiting for a core, so each in-process
 figure is given as the CPU time the app spent (user + system, every thread:
-`time.process_time`), which is what it takes on an idle machine, with the wall time beside
-it; the goals are judged on the CPU time.
+`time.process_time`; for the scroll's block, the UI thread's own: `time.thread_time`), which
+is what it takes on an idle machine, with the wall time beside it; the goals are judged on
+the CPU time.
 
 How: a start is a whole process (`benchmarks/start_app.py`: `gistdesk.ui.app.start()` until
 the window is shown and the first page of the list painted), its CPU time (user + system)
@@ -615,11 +641,14 @@ No whole-file check runs before the window is usable: the
 integrity and foreign-key checks start a few seconds later on their own connection (at once,
 with the window read-only until they pass, only after an unclean close), and the daily backup
 a minute later. A keystroke is `QTest.keyClick` into the search box, then waiting in an event
-loop until the search thread's rows are in the list, then a repaint (no debounce: every key is
-a query; the count label counts at most 1,000 matches, with the first page, on the search
-thread). Scrolling sets the scroll bar to its end until every page is loaded (each step
-fetches 200 rows and repaints). Opening covers loading the case, assessing it, filling the
-header, chart, tables and flags panel, and repainting the window. Offscreen rendering.
+loop until the search thread's rows are in the list and the list has painted them (the app's
+own paint, none forced on top; no debounce: every key is a query; the count label counts at
+most 1,000 matches, with the first page, on the search thread). Scrolling sets the scroll bar
+to its end once a frame (60 Hz) until all 100,000 rows are loaded: each step inserts the next
+200 rows, which the search thread has read ahead (two pages beyond the loaded rows), or waits
+for them with the window free, and ends when the list has painted. Opening covers loading the
+case, assessing it, filling the header, chart, tables and flags panel, and repainting the
+window. Offscreen rendering.
 
 The repository's ranked search per text (`search(text, limit=64)`, median of 7): {storage}.
 """
