@@ -238,13 +238,69 @@ def idle_until(deadline: float) -> None:
 
 FRAME_S = 1 / 60
 
+KEY_TEXTS = ("weiß", "müller", "garcia", "soren", "GD-0012", "001", "2.4.1961", "BENCH")
+
+
+def type_keys(window: object) -> dict[str, list[float]]:
+    """Type into the search box key by key, as a user does: every one-letter prefix and
+    back, then names, record numbers and a birth date, each typed and erased. A key ends
+    when the search thread's rows are in the list and the list has painted them. Returns
+    per key: `key_ms` (wall) and `key_cpu` (every thread of this process), `block_ms` (the
+    window busy with the key itself), and the one-letter keys' own `one_letter_*`."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    got: dict[str, list[float]] = {
+        name: [] for name in ("block_ms", "key_ms", "key_cpu", "one_letter_ms", "one_letter_cpu")
+    }
+    model = window.list_model  # type: ignore[attr-defined]
+    search_box = window.search  # type: ignore[attr-defined]
+    watch = paint_watch(window.list_view.viewport())  # type: ignore[attr-defined]
+    reset_paints = [0]
+    model.modelReset.connect(lambda: reset_paints.__setitem__(0, watch.count))  # type: ignore[attr-defined]
+
+    def press(key: str | Qt.Key) -> None:
+        reset_paints[0] = watch.count  # type: ignore[attr-defined]
+        c0 = time.process_time()
+        t0 = time.perf_counter()
+        QTest.keyClick(search_box, key)
+        got["block_ms"].append((time.perf_counter() - t0) * 1000)
+        if model.searching:
+            # Wait the way the app does, in an event loop (which lets the search thread
+            # run; a processEvents() polling loop would hold the interpreter lock).
+            wait_for([model.modelReset, model.search_failed])
+        watch.wait_since(reset_paints[0])  # type: ignore[attr-defined]
+        got["key_ms"].append((time.perf_counter() - t0) * 1000)
+        got["key_cpu"].append((time.process_time() - c0) * 1000)
+
+    press("x")  # the first search opens the thread's connection: not a keystroke's cost
+    press(Qt.Key.Key_Backspace)
+    for values in got.values():
+        values.clear()
+    for letter in "abcdefghijklmnopqrstuvwxyz":  # every one-letter prefix, and back
+        press(letter)
+        got["one_letter_ms"].append(got["key_ms"][-1])
+        got["one_letter_cpu"].append(got["key_cpu"][-1])
+        press(Qt.Key.Key_Backspace)
+    for text in KEY_TEXTS:
+        for char in text:
+            press(char)
+        for _ in text:
+            press(Qt.Key.Key_Backspace)
+    return got
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[max(0, int(len(ordered) * 0.95) - 1)] if ordered else 0.0
+
+
 PARTS = ("start", "search", "scroll", "open")
 ALL = frozenset(PARTS)
 
 
 def in_process(db: Path, settings_path: str, parts: frozenset[str]) -> dict[str, float]:
-    from PySide6.QtCore import QSettings, Qt
-    from PySide6.QtTest import QTest
+    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
     from gistdesk.storage.repository import SqliteRepository
@@ -265,53 +321,17 @@ def in_process(db: Path, settings_path: str, parts: frozenset[str]) -> dict[str,
     freeze_startup_objects()  # as app.start does once the window is up
     app.processEvents()
 
-    # Search: type names and record numbers key by key, as a user does. The query runs on
-    # the search thread: `block` is how long the window is busy with the key, `shown` how
-    # long until the list holds the answer.
-    block_ms: list[float] = []
-    key_ms: list[float] = []
-
-    key_cpu: list[float] = []
-
-    model = window.list_model
-    watch = paint_watch(window.list_view.viewport())
-    reset_paints = [0]
-    model.modelReset.connect(lambda: reset_paints.__setitem__(0, watch.count))  # type: ignore[attr-defined]
-
-    def press(key: str | Qt.Key) -> None:
-        reset_paints[0] = watch.count  # type: ignore[attr-defined]
-        c0 = time.process_time()
-        t0 = time.perf_counter()
-        QTest.keyClick(window.search, key)
-        block_ms.append((time.perf_counter() - t0) * 1000)
-        if model.searching:
-            # Wait the way the app does, in an event loop (which lets the search thread
-            # run; a processEvents() polling loop would hold the interpreter lock).
-            wait_for([model.modelReset, model.search_failed])
-        watch.wait_since(reset_paints[0])  # type: ignore[attr-defined]
-        key_ms.append((time.perf_counter() - t0) * 1000)
-        key_cpu.append((time.process_time() - c0) * 1000)
-
     one_letter_ms: list[float] = []
     one_letter_cpu: list[float] = []
+    block_ms: list[float] = []
+    key_ms: list[float] = []
+    key_cpu: list[float] = []
     storage_ms: dict[str, float] = {}
     bare_sql: list[float] = []
     if "search" in parts:
-        press("x")  # the first search opens the thread's connection: not a keystroke's cost
-        press(Qt.Key.Key_Backspace)
-        block_ms.clear()
-        key_ms.clear()
-        key_cpu.clear()
-        for letter in "abcdefghijklmnopqrstuvwxyz":  # every one-letter prefix, and back
-            press(letter)
-            one_letter_ms.append(key_ms[-1])
-            one_letter_cpu.append(key_cpu[-1])
-            press(Qt.Key.Key_Backspace)
-        for text in ("weiß", "müller", "garcia", "soren", "GD-0012", "001", "2.4.1961", "BENCH"):
-            for char in text:
-                press(char)
-            for _ in text:
-                press(Qt.Key.Key_Backspace)
+        typed = type_keys(window)
+        one_letter_ms, one_letter_cpu = typed["one_letter_ms"], typed["one_letter_cpu"]
+        block_ms, key_ms, key_cpu = typed["block_ms"], typed["key_ms"], typed["key_cpu"]
 
         # Where a keystroke's time goes: the repository's own query for that text (ranked).
         for prefix in (
@@ -403,10 +423,6 @@ def in_process(db: Path, settings_path: str, parts: frozenset[str]) -> dict[str,
     key_ms.sort()
     block_ms.sort()
     scroll_ms.sort()
-
-    def p95(values: list[float]) -> float:
-        ordered = sorted(values)
-        return ordered[max(0, int(len(ordered) * 0.95) - 1)] if ordered else 0.0
 
     def median(values: list[float]) -> float:
         return statistics.median(values) if values else 0.0
