@@ -17,6 +17,8 @@ from gistdesk.storage.pg.ranked import COLUMNS, pg_sql
 from gistdesk.storage.search import SearchQuery
 
 _pg = pg_sql  # the shared SQL is written with :name parameters
+# Sorts on NOT NULL columns only (patients.record_key, name_key and id): no NULLS clause.
+_NOT_NULL_SORTS = frozenset({SortKey.RECORD_NUMBER, SortKey.NAME, SortKey.RELEVANCE})
 
 
 def _worklist(worklist: Worklist, today: date) -> tuple[str, dict[str, Any]]:
@@ -52,8 +54,12 @@ def list_sql(
         where.append(match_condition(query, params))
     template, sort_on_p = worklists._SORTS[sort]
     d, r = ("DESC", "ASC") if descending else ("ASC", "DESC")
-    # SQLite sorts NULL first ascending and last descending; PostgreSQL is told the same.
-    d, r = (f"{x} NULLS {'LAST' if x == 'DESC' else 'FIRST'}" for x in (d, r))
+    if sort not in _NOT_NULL_SORTS:
+        # SQLite sorts NULL first ascending and last descending; PostgreSQL is told the same.
+        d, r = (f"{x} NULLS {'LAST' if x == 'DESC' else 'FIRST'}" for x in (d, r))
+    # (A NULLS clause on a column that is never NULL would still keep PostgreSQL from
+    # reading its index in order: the first page of 100,000 patients by record number
+    # sorted them all, 86 ms.)
     order = template.format(t="p" if sort_on_p else "s", id="p.id", d=d, r=r)
     params.update(limit=max(0, int(limit)), offset=max(0, int(offset)))
     clause = (" WHERE " + " AND ".join(where)) if where else ""

@@ -134,6 +134,41 @@ def page_rows(
     return _fetch(conn, walk.ids[start:stop])
 
 
+def count_matches(
+    conn: Conn, query: SearchQuery, worklist: Worklist, today: date, at_most: int
+) -> int:
+    """How many patients `query` finds, counting no further than `at_most`: the ranked
+    walk itself, stopped there (so the count agrees with the list, as on SQLite). A COUNT
+    over the tsvector match reads every match of a broad prefix first: 10-60 ms for one
+    letter at 100,000 patients, against a few index pages per step here."""
+    if at_most <= 0:
+        return 0
+    conditions, params = worklists.summary_filters(worklist, today)
+    filters = [pg_sql(c) for c in conditions]
+    if not query.tiers:
+        if query.birth_from is None:
+            return 0
+        where = "".join(f" AND {c}" for c in filters)
+        row = conn.execute(
+            "SELECT count(*) FROM (SELECT 1 FROM patients p JOIN patient_summary s "
+            "ON s.patient_id = p.id WHERE p.birth_date BETWEEN %(birth_from)s::date "
+            f"AND %(birth_to)s::date{where} LIMIT %(at_most)s) AS capped",
+            {
+                **params,
+                "birth_from": query.birth_from,
+                "birth_to": query.birth_to,
+                "at_most": at_most,
+            },
+            prepare=True,
+        ).fetchone()
+        return int(row[0]) if row else 0
+    query = plan(conn, query)
+    shared: dict[str, Any] = dict(params)
+    joins, where = search.walk_extra(query, filters, shared)
+    walk = _Walk(conn, query, joins, where, _in_row(query, shared), shared, at_most)
+    return walk.count()
+
+
 _TIER_PARAM = re.compile(r":(rank|term|lo|hi|free_lo|free_hi)\b")
 
 
@@ -170,19 +205,42 @@ class _Walk:
         wanted = self.stop - len(self.ids)
         return wanted + wanted // 4 + 8
 
-    def all_tiers(self) -> None:
-        n = self._want()
-        steps = search.walk_steps(
-            self.query, self.joins, self.where, "t.term, t.name_key, t.patient_id", words=self.words
-        )
+    def _union(self, columns: str, n: int) -> tuple[str, dict[str, Any], int]:
+        """Every step in one statement, each read up to `n` rows of the step's number and
+        `columns`; its parameters and number of steps."""
+        steps = search.walk_steps(self.query, self.joins, self.where, columns, words=self.words)
         branches, params = [], {**self.shared, "n": n}
         for k, step in enumerate(steps):
-            renamed = _TIER_PARAM.sub(
-                rf":\1_{k}", step.sql.replace("SELECT ", f"SELECT {k} AS k, ", 1)
-            )
+            numbered = step.sql.replace("SELECT ", f"SELECT {k} AS k, ", 1)
+            renamed = _TIER_PARAM.sub(rf":\1_{k}", numbered)
             branches.append(f"({pg_sql(renamed)} LIMIT %(n)s)")
             params.update({f"{name}_{k}": value for name, value in step.values.items()})
-        rows = self.conn.execute(" UNION ALL ".join(branches), params, prepare=True).fetchall()
+        return " UNION ALL ".join(branches), params, len(steps)
+
+    def count(self) -> int:
+        """The patients the walk finds, at most `stop`, counted on the server: each step read
+        up to `stop` rows, the distinct ids counted. A step cut there holds `stop` patients
+        unless a patient has several of its terms (two given names with the prefix): then,
+        only when the distinct ids fall short, the walk itself counts them."""
+        union, params, _steps = self._union("t.patient_id", self.stop)
+        row = self.conn.execute(
+            f"WITH found(k, pid) AS ({union}) SELECT (SELECT count(DISTINCT pid) FROM found), "
+            "(SELECT coalesce(max(rows), 0) FROM (SELECT count(*) AS rows FROM found "
+            "GROUP BY k) AS per_step)",
+            params,
+            prepare=True,
+        ).fetchone()
+        distinct, longest = (int(row[0]), int(row[1])) if row else (0, 0)
+        if distinct >= self.stop or longest < self.stop:
+            return min(distinct, self.stop)  # every step read whole, or enough patients
+        self.all_tiers()
+        return min(len(self.ids), self.stop)
+
+    def all_tiers(self) -> None:
+        n = self._want()
+        union, params, count = self._union("t.term, t.name_key, t.patient_id", n)
+        rows = self.conn.execute(union, params, prepare=True).fetchall()
+        steps = range(count)
         by_step: list[list[tuple[str, str, int]]] = [[] for _ in steps]
         for k, term, key, pid in rows:
             by_step[int(k)].append((str(term), str(key), int(pid)))

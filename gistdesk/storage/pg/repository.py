@@ -844,9 +844,11 @@ class PostgresRepository(Acting, logic.EntryEdits):
         at_most: int | None = None,
     ) -> int:
         self.require(Permission.VIEW)
-        sql, params = listing.count_sql(
-            search.parse(query), worklist, today or date.today(), at_most
-        )
+        parsed, day = search.parse(query), today or date.today()
+        if at_most is not None and not parsed.empty:
+            # The ranked walk, stopped at `at_most` (pg/ranked.py: count_matches).
+            return self._read(lambda c: ranked.count_matches(c, parsed, worklist, day, at_most))
+        sql, params = listing.count_sql(parsed, worklist, day, at_most)
         return int(self._read(lambda c: _one(c, sql, params)[0]))
 
     def list_patients(
