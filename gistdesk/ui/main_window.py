@@ -264,14 +264,14 @@ class MainWindow(EditHandlers):
                 if shown == 1
                 else self.tr("{0} patients shown").format(shown)
             )
-        elif shown < model.total <= cap:
+        elif shown < model.total <= cap and not model.counting:
             self.count_label.setText(
                 self.tr("{0} of {1} patients shown").format(shown, model.total)
             )
         else:
-            # Beyond the bounded count, or further down than it went: a lower bound only
-            # (there is at least one row past those loaded).
-            bound = max(cap, shown) if model.total > cap else shown
+            # Beyond the bounded count, further down than it went, or not counted yet: a
+            # lower bound only (there is at least one row past those loaded).
+            bound = max(cap, shown) if model.total > cap and not model.counting else shown
             self.count_label.setText(
                 self.tr("{0} of more than {1} patients shown").format(shown, bound)
             )

@@ -210,6 +210,8 @@ class PatientListModel(QAbstractTableModel):
         self.rows = LoadedRows()
         self.more = False  # rows beyond the loaded ones exist
         self.total = 0  # matches, counted up to count_at_most + 1 (search_worker.Page)
+        self.counting = False  # the first page shows, its matches are being counted
+        self._shown_generation: int | None = None  # the search whose answer is shown
         self._loaded = False
         # Paging on the searcher's thread: which list a page extends (a new one at every
         # reset), the offset being read, the pages read ahead (each one row past its end,
@@ -239,6 +241,7 @@ class PatientListModel(QAbstractTableModel):
         self._forget_pages()
         if searcher is not None:
             searcher.answered.connect(self._on_answer)
+            searcher.totalled.connect(self._on_total)
             searcher.paged.connect(self._on_page)
 
     @property
@@ -294,11 +297,13 @@ class PatientListModel(QAbstractTableModel):
         self._pending = None  # a direct refresh supersedes any search still running
         self._show(page)
 
-    def _show(self, page: Page) -> None:
+    def _show(self, page: Page, generation: int | None = None) -> None:
         self.beginResetModel()
         self.rows = LoadedRows(page.rows)
         self.more = page.more
-        self.total = page.total
+        self.counting = page.total is None
+        self.total = len(page.rows) + 1 if page.total is None else page.total
+        self._shown_generation = generation
         self._cells.clear()
         self._day = self.today()
         self._loaded = True
@@ -315,7 +320,22 @@ class PatientListModel(QAbstractTableModel):
             self.search_failed.emit(str(page) or type(page).__name__)
             return
         assert isinstance(page, Page)
-        self._show(page)
+        self._show(page, generation)
+        if self.counting and self.searcher is not None:
+            self.searcher.count(
+                generation, self.query, self.worklist, len(page.rows), self.count_at_most
+            )
+
+    def _on_total(self, generation: int, total: object) -> None:
+        if generation != self._shown_generation or not self.counting:
+            return  # for a list no longer shown
+        self.counting = False
+        if isinstance(total, BaseException):
+            self.search_failed.emit(str(total) or type(total).__name__)
+        else:
+            assert isinstance(total, int)
+            self.total = total
+        self.counted.emit()
 
     def ensure_loaded(self) -> None:
         if not self._loaded:

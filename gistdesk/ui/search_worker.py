@@ -32,7 +32,9 @@ class Page:
 
     rows: list[PatientRow]
     more: bool  # rows beyond this page exist (one row past the page was read to know)
-    total: int  # matches, counted up to count_at_most + 1 (exact up to count_at_most)
+    # Matches, counted up to count_at_most + 1 (exact up to count_at_most); None: there are
+    # more than the page and they are not counted yet (Searcher.count follows).
+    total: int | None
 
 
 def first_page(
@@ -43,14 +45,29 @@ def first_page(
     descending: bool,
     limit: int,
     count_at_most: int = COUNT_AT_MOST,
+    *,
+    count: bool = True,
 ) -> Page:
     """One row past `limit` tells whether there are more; only then are the matches
-    counted, and at most `count_at_most` + 1 of them (bounded work at any clinic size)."""
+    counted (unless `count` is false), and at most `count_at_most` + 1 of them (bounded
+    work at any clinic size)."""
     rows = repository.list_patients(query, worklist, sort, descending, 0, limit + 1)
     if len(rows) <= limit:
         return Page(rows, False, len(rows))
+    if not count:
+        return Page(rows[:limit], True, None)
+    return Page(
+        rows[:limit], True, count_matches(repository, query, worklist, limit, count_at_most)
+    )
+
+
+def count_matches(
+    repository: Repository, query: str, worklist: Worklist, limit: int, count_at_most: int
+) -> int:
+    """The matches of a list known to have more than `limit` rows, counted up to
+    `count_at_most` + 1."""
     total = repository.count_patients(query, worklist, at_most=count_at_most + 1)
-    return Page(rows[:limit], True, max(total, limit + 1))
+    return max(total, limit + 1)
 
 
 class Superseded(Exception):
@@ -62,6 +79,7 @@ class Searcher(QObject):
     bounded count back (or the exception) on the UI thread."""
 
     answered = Signal(int, object)  # generation, a Page or the exception
+    totalled = Signal(int, object)  # generation, the count (Page.total) or the exception
     # list, offset, the rows read (one past the page) or the exception (Superseded: skipped)
     paged = Signal(int, int, object)
 
@@ -86,7 +104,10 @@ class Searcher(QObject):
         generation = self.generation
 
         def read(repository: Repository) -> Page:
-            return first_page(repository, query, worklist, sort, descending, limit, count_at_most)
+            # The rows first: the count (count()) follows once the list shows them.
+            return first_page(
+                repository, query, worklist, sort, descending, limit, count_at_most, count=False
+            )
 
         def failed(exc: BaseException) -> None:
             if not isinstance(exc, Superseded):
@@ -94,6 +115,21 @@ class Searcher(QObject):
 
         self._start(generation, read, lambda page: self.answered.emit(generation, page), failed)
         return generation
+
+    def count(
+        self, generation: int, query: str, worklist: Worklist, limit: int, count_at_most: int
+    ) -> None:
+        """Count the matches of search `generation`'s list in the background (Page.total);
+        `totalled` brings it. Skipped when a newer search is asked for first."""
+
+        def read(repository: Repository) -> int:
+            return count_matches(repository, query, worklist, limit, count_at_most)
+
+        def failed(exc: BaseException) -> None:
+            if not isinstance(exc, Superseded):
+                self.totalled.emit(generation, exc)
+
+        self._start(generation, read, lambda total: self.totalled.emit(generation, total), failed)
 
     def page(
         self,

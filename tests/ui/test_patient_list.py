@@ -129,12 +129,79 @@ def test_the_window_never_counts_on_the_ui_thread(
     repo.count_patients = ui_spy  # type: ignore[method-assign]
     try:
         qtbot.keyClicks(win.search, "mor")
-        qtbot.waitUntil(lambda: not win.list_model.searching, timeout=5000)
+        model = win.list_model
+        qtbot.waitUntil(lambda: not model.searching and not model.counting, timeout=5000)
         assert win.count_label.text() == f"{FIRST_PAGE} of more than {CAP} patients shown"
         assert counted_on and all(
             name == "gistdesk-search" and at_most == CAP + 1 for name, at_most in counted_on
         )
         assert ui_counts == []  # nothing counted on the UI thread's connection
+    finally:
+        win.close()
+
+
+def test_a_typed_search_shows_its_rows_before_their_count(
+    app: object, qtbot: Any, repo: SqliteRepository, settings: QSettings
+) -> None:
+    """The first page is in the list (and painted) without waiting for the count; until the
+    count comes, the label gives only what is known: more than the rows shown."""
+    add_patients(repo, FIRST_PAGE + 20, family="Moreau")
+    release = threading.Event()
+    from gistdesk.ui.app import search_opener
+
+    def open_for_search() -> SqliteRepository:
+        searching = search_opener(repo.path)()
+        assert isinstance(searching, SqliteRepository)
+        count = searching.count_patients
+
+        def slow_count(*args: Any, **kwargs: Any) -> int:
+            release.wait(10)
+            return count(*args, **kwargs)
+
+        searching.count_patients = slow_count  # type: ignore[method-assign]
+        return searching
+
+    win = window_with(qtbot, repo, settings, search=open_for_search)
+    model = win.list_model
+    try:
+        qtbot.keyClicks(win.search, "mor")
+        qtbot.waitUntil(lambda: not model.searching, timeout=5000)
+        assert model.rowCount() == FIRST_PAGE and model.counting
+        assert win.count_label.text() == f"{FIRST_PAGE} of more than {FIRST_PAGE} patients shown"
+        release.set()
+        qtbot.waitUntil(lambda: not model.counting, timeout=5000)
+        assert win.count_label.text() == f"{FIRST_PAGE} of {FIRST_PAGE + 20} patients shown"
+    finally:
+        release.set()
+        win.close()
+
+
+def test_a_count_for_a_list_no_longer_shown_is_dropped(
+    app: object, qtbot: Any, repo: SqliteRepository, settings: QSettings
+) -> None:
+    cases = list(generate_cases(2 * FIRST_PAGE + 25, 5, TODAY))
+    families = ["Moreau"] * (FIRST_PAGE + 20) + ["Zoller"] * (FIRST_PAGE + 5)
+    repo.insert_new_cases(
+        [
+            dataclasses.replace(c, patient=dataclasses.replace(c.patient, family_name=f))
+            for c, f in zip(cases, families, strict=True)
+        ],
+        user="clin",
+    )
+    from gistdesk.ui.app import search_opener
+
+    win = window_with(qtbot, repo, settings, search=search_opener(repo.path))
+    model = win.list_model
+    try:
+        qtbot.keyClicks(win.search, "mor")
+        qtbot.waitUntil(lambda: not model.searching, timeout=5000)
+        stale = model._shown_generation
+        assert stale is not None
+        win.search.setText("zol")
+        qtbot.waitUntil(lambda: not model.searching and not model.counting, timeout=5000)
+        model._on_total(stale, FIRST_PAGE + 20)  # Moreau's count, arriving late
+        assert model.total == FIRST_PAGE + 5
+        assert win.count_label.text() == f"{FIRST_PAGE} of {FIRST_PAGE + 5} patients shown"
     finally:
         win.close()
 
