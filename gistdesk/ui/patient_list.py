@@ -110,6 +110,9 @@ _UNUSED = frozenset(
 )
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _DAY_CHECK_MS = 60_000  # ages and "overdue" follow the date: re-checked every minute
+# A typed search's matches are counted once typing pauses this long (a typist's keys come
+# 100-250 ms apart; a burst of faster keys counts only its last list).
+COUNT_AFTER_MS = 60
 
 
 KEEP_CELLS = 4000  # formatted rows kept (a screen shows ~40); beyond, they are redone
@@ -197,6 +200,11 @@ class PatientListModel(QAbstractTableModel):
         searcher: Searcher | None = None,
     ) -> None:
         super().__init__(parent)
+        # A typed search's count waits for typing to pause (_count_shown).
+        self._count_timer = QTimer(self)
+        self._count_timer.setSingleShot(True)
+        self._count_timer.setInterval(COUNT_AFTER_MS)
+        self._count_timer.timeout.connect(self._count_shown)
         self.repository = repository
         # With a searcher, typed queries run on its thread and the rows arrive later.
         self.searcher: Searcher | None = None
@@ -321,9 +329,20 @@ class PatientListModel(QAbstractTableModel):
             return
         assert isinstance(page, Page)
         self._show(page, generation)
-        if self.counting and self.searcher is not None:
+        if self.counting:
+            self._count_timer.start()
+
+    def _count_shown(self) -> None:
+        """Count the matches of the search shown, once typing has paused (COUNT_AFTER_MS):
+        while keys come faster, each list shows as soon as it is read and no count is made
+        for a list the next key replaces."""
+        if self.counting and self.searcher is not None and self._shown_generation is not None:
             self.searcher.count(
-                generation, self.query, self.worklist, len(page.rows), self.count_at_most
+                self._shown_generation,
+                self.query,
+                self.worklist,
+                len(self.rows),
+                self.count_at_most,
             )
 
     def _on_total(self, generation: int, total: object) -> None:
