@@ -110,9 +110,10 @@ _UNUSED = frozenset(
 )
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _DAY_CHECK_MS = 60_000  # ages and "overdue" follow the date: re-checked every minute
-# A typed search's matches are counted once typing pauses this long (a typist's keys come
-# 100-250 ms apart; a burst of faster keys counts only its last list).
-COUNT_AFTER_MS = 60
+# A new list's matches are counted, and its next page read ahead, once it has shown this
+# long (a typist's keys come 100-250 ms apart; a burst of faster keys does it for its last
+# list only).
+SETTLE_MS = 60
 
 
 KEEP_CELLS = 4000  # formatted rows kept (a screen shows ~40); beyond, they are redone
@@ -200,11 +201,12 @@ class PatientListModel(QAbstractTableModel):
         searcher: Searcher | None = None,
     ) -> None:
         super().__init__(parent)
-        # A typed search's count waits for typing to pause (_count_shown).
-        self._count_timer = QTimer(self)
-        self._count_timer.setSingleShot(True)
-        self._count_timer.setInterval(COUNT_AFTER_MS)
-        self._count_timer.timeout.connect(self._count_shown)
+        # Once a new list has shown for a moment (typing paused): count a typed search's
+        # matches and read the next page ahead (_settled).
+        self._settle_timer = QTimer(self)
+        self._settle_timer.setSingleShot(True)
+        self._settle_timer.setInterval(SETTLE_MS)
+        self._settle_timer.timeout.connect(self._settled)
         self.repository = repository
         # With a searcher, typed queries run on its thread and the rows arrive later.
         self.searcher: Searcher | None = None
@@ -318,6 +320,8 @@ class PatientListModel(QAbstractTableModel):
         self._list_id += 1  # pages still being read for the old list are dropped
         self._forget_pages()
         self.endResetModel()
+        if self.searcher is not None and (self.more or self.counting):
+            self._settle_timer.start()
         self.counted.emit()
 
     def _on_answer(self, generation: int, page: object) -> None:
@@ -329,14 +333,15 @@ class PatientListModel(QAbstractTableModel):
             return
         assert isinstance(page, Page)
         self._show(page, generation)
-        if self.counting:
-            self._count_timer.start()
 
-    def _count_shown(self) -> None:
-        """Count the matches of the search shown, once typing has paused (COUNT_AFTER_MS):
-        while keys come faster, each list shows as soon as it is read and no count is made
-        for a list the next key replaces."""
-        if self.counting and self.searcher is not None and self._shown_generation is not None:
+    def _settled(self) -> None:
+        """The list has shown for SETTLE_MS with no newer one: count the matches of a typed
+        search, and read the first page below ahead, so that the first scroll finds it
+        (both on the search thread). While keys come faster, each list shows as soon as it
+        is read and nothing is counted or read for a list the next key replaces."""
+        if self.searcher is None or self._pending is not None:
+            return
+        if self.counting and self._shown_generation is not None:
             self.searcher.count(
                 self._shown_generation,
                 self.query,
@@ -344,6 +349,7 @@ class PatientListModel(QAbstractTableModel):
                 len(self.rows),
                 self.count_at_most,
             )
+        self._read_ahead()
 
     def _on_total(self, generation: int, total: object) -> None:
         if generation != self._shown_generation or not self.counting:

@@ -206,6 +206,44 @@ def test_a_count_for_a_list_no_longer_shown_is_dropped(
         win.close()
 
 
+def test_a_burst_of_keys_counts_and_reads_ahead_for_its_last_list_only(
+    app: object, qtbot: Any, repo: SqliteRepository, settings: QSettings
+) -> None:
+    add_patients(repo, FIRST_PAGE + PAGE + 20, family="Moreau")
+    done: list[tuple[str, str, int]] = []  # (what, query, offset) on the search connection
+    from gistdesk.ui.app import search_opener
+
+    def open_for_search() -> SqliteRepository:
+        searching = search_opener(repo.path)()
+        assert isinstance(searching, SqliteRepository)
+        count, list_patients = searching.count_patients, searching.list_patients
+
+        def spy_count(query: str, *args: Any, **kwargs: Any) -> int:
+            done.append(("count", query, 0))
+            return count(query, *args, **kwargs)
+
+        def spy_list(query: str, *args: Any, **kwargs: Any) -> Any:
+            offset = args[3] if len(args) > 3 else kwargs.get("offset", 0)
+            done.append(("page" if offset else "first", query, offset))
+            return list_patients(query, *args, **kwargs)
+
+        searching.count_patients = spy_count  # type: ignore[method-assign]
+        searching.list_patients = spy_list  # type: ignore[method-assign]
+        return searching
+
+    win = window_with(qtbot, repo, settings, search=open_for_search)
+    model = win.list_model
+    try:
+        qtbot.keyClicks(win.search, "moreau")  # faster than SETTLE_MS between keys
+        qtbot.waitUntil(lambda: not model.searching and not model.counting, timeout=5000)
+        qtbot.waitUntil(lambda: len(model._ahead) == READ_AHEAD, timeout=5000)
+        assert [q for what, q, _o in done if what == "count"] == ["moreau"]
+        assert {q for what, q, _o in done if what == "page"} == {"moreau"}
+        assert win.count_label.text() == f"{FIRST_PAGE} of more than {CAP} patients shown"
+    finally:
+        win.close()
+
+
 def test_the_list_updates_after_a_keystroke(
     app: object, qtbot: Any, repo: SqliteRepository, settings: QSettings
 ) -> None:
@@ -305,19 +343,17 @@ def test_scrolling_reads_the_pages_on_the_search_thread_ahead_of_the_view(
     model, bar = win.list_model, win.list_view.verticalScrollBar()
     on_ui = ui_page_reads(repo)
     try:
-        # The view at the bottom asks for more: nothing is read on the UI thread, the rows
-        # are inserted when the search thread has them.
+        # Once the list has shown a moment, READ_AHEAD pages below it are read (and no more).
+        ahead = [FIRST_PAGE + PAGE * n for n in range(READ_AHEAD)]
+        qtbot.waitUntil(lambda: [o for _t, o in reads] == ahead, timeout=5000)
+        qtbot.wait(100)
+        assert [o for _t, o in reads] == ahead and model.rowCount() == FIRST_PAGE
+        # The view at the bottom asks for more: the page read ahead is inserted at once,
+        # and the next one beyond is read.
         bar.setValue(bar.maximum())
-        assert model.fetching and model.rowCount() == FIRST_PAGE
-        qtbot.waitUntil(lambda: model.rowCount() == FIRST_PAGE + PAGE, timeout=5000)
-        # Then READ_AHEAD pages beyond the loaded rows are read, and no more.
-        ahead = [FIRST_PAGE + PAGE * (n + 1) for n in range(READ_AHEAD)]
-        qtbot.waitUntil(lambda: [o for _t, o in reads] == [FIRST_PAGE, *ahead], timeout=5000)
-        qtbot.wait(50)
-        assert [o for _t, o in reads] == [FIRST_PAGE, *ahead]
-        # The next step down finds its page read already: inserted at once.
-        bar.setValue(bar.maximum())
-        assert model.rowCount() == FIRST_PAGE + 2 * PAGE and not model.fetching
+        assert model.rowCount() == FIRST_PAGE + PAGE and not model.fetching
+        qtbot.waitUntil(lambda: len(reads) == READ_AHEAD + 1, timeout=5000)
+        assert reads[-1][1] == FIRST_PAGE + PAGE * READ_AHEAD
         for _step in range(20):  # a step a page at most: 3 more
             if not model.canFetchMore():
                 break
