@@ -457,8 +457,9 @@ def keystrokes_in_the_window(url: str, say: Callable[[str], None]) -> None:
     say(
         f"The search box in the main window over this database (`bench_gui.type_keys`: "
         f"{len(keys)} keys, every one-letter prefix and back, names, record numbers, a "
-        "birth date; a key ends when the list has painted its new rows):\n"
+        "birth date; a key ends when the list has painted its new rows):"
     )
+    say("")
     say(
         "| keystroke to list updated | wall p95 ms | wall median ms | max ms "
         "| CPU p95 ms (this process) |"
