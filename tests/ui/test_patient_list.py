@@ -62,6 +62,27 @@ def window_with(
     return win
 
 
+def search_connection(
+    path: Path, patch: Callable[[SqliteRepository], None]
+) -> Callable[[], SqliteRepository]:
+    """The app's search connection (ui.app.search_opener), `patch`ed when it opens: a test
+    wraps a method to see, slow or fail what the search thread asks."""
+    from gistdesk.ui.app import search_opener
+
+    def open_for_search() -> SqliteRepository:
+        searching = search_opener(path)()
+        assert isinstance(searching, SqliteRepository)
+        patch(searching)
+        return searching
+
+    return open_for_search
+
+
+def offset_of(args: tuple[Any, ...], kwargs: dict[str, Any], at: int = 4) -> int:
+    """The offset passed to list_patients (positional `at`, or by keyword)."""
+    return int(args[at] if len(args) > at else kwargs.get("offset", 0))
+
+
 def test_the_app_counts_at_most_a_thousand() -> None:
     assert COUNT_AT_MOST == 1000 and PatientListModel.count_at_most == COUNT_AT_MOST
 
@@ -104,11 +125,7 @@ def test_the_window_never_counts_on_the_ui_thread(
     add_patients(repo, CAP + 20, family="Moreau")
     counted_on: list[tuple[str, int | None]] = []
 
-    def open_for_search() -> SqliteRepository:
-        from gistdesk.ui.app import search_opener
-
-        searching = search_opener(repo.path)()
-        assert isinstance(searching, SqliteRepository)
+    def patch(searching: SqliteRepository) -> None:
         count = searching.count_patients
 
         def spy(*args: Any, **kwargs: Any) -> int:
@@ -116,7 +133,8 @@ def test_the_window_never_counts_on_the_ui_thread(
             return count(*args, **kwargs)
 
         searching.count_patients = spy  # type: ignore[method-assign]
-        return searching
+
+    open_for_search = search_connection(repo.path, patch)
 
     ui_count = repo.count_patients
     ui_counts: list[object] = []
@@ -147,11 +165,8 @@ def test_a_typed_search_shows_its_rows_before_their_count(
     count comes, the label gives only what is known: more than the rows shown."""
     add_patients(repo, FIRST_PAGE + 20, family="Moreau")
     release = threading.Event()
-    from gistdesk.ui.app import search_opener
 
-    def open_for_search() -> SqliteRepository:
-        searching = search_opener(repo.path)()
-        assert isinstance(searching, SqliteRepository)
+    def patch(searching: SqliteRepository) -> None:
         count = searching.count_patients
 
         def slow_count(*args: Any, **kwargs: Any) -> int:
@@ -159,9 +174,8 @@ def test_a_typed_search_shows_its_rows_before_their_count(
             return count(*args, **kwargs)
 
         searching.count_patients = slow_count  # type: ignore[method-assign]
-        return searching
 
-    win = window_with(qtbot, repo, settings, search=open_for_search)
+    win = window_with(qtbot, repo, settings, search=search_connection(repo.path, patch))
     model = win.list_model
     try:
         qtbot.keyClicks(win.search, "mor")
@@ -211,11 +225,8 @@ def test_a_burst_of_keys_counts_and_reads_ahead_for_its_last_list_only(
 ) -> None:
     add_patients(repo, FIRST_PAGE + PAGE + 20, family="Moreau")
     done: list[tuple[str, str, int]] = []  # (what, query, offset) on the search connection
-    from gistdesk.ui.app import search_opener
 
-    def open_for_search() -> SqliteRepository:
-        searching = search_opener(repo.path)()
-        assert isinstance(searching, SqliteRepository)
+    def patch(searching: SqliteRepository) -> None:
         count, list_patients = searching.count_patients, searching.list_patients
 
         def spy_count(query: str, *args: Any, **kwargs: Any) -> int:
@@ -223,15 +234,14 @@ def test_a_burst_of_keys_counts_and_reads_ahead_for_its_last_list_only(
             return count(query, *args, **kwargs)
 
         def spy_list(query: str, *args: Any, **kwargs: Any) -> Any:
-            offset = args[3] if len(args) > 3 else kwargs.get("offset", 0)
+            offset = offset_of(args, kwargs, at=3)
             done.append(("page" if offset else "first", query, offset))
             return list_patients(query, *args, **kwargs)
 
         searching.count_patients = spy_count  # type: ignore[method-assign]
         searching.list_patients = spy_list  # type: ignore[method-assign]
-        return searching
 
-    win = window_with(qtbot, repo, settings, search=open_for_search)
+    win = window_with(qtbot, repo, settings, search=search_connection(repo.path, patch))
     model = win.list_model
     try:
         qtbot.keyClicks(win.search, "moreau")  # faster than SETTLE_MS between keys
@@ -298,22 +308,17 @@ def test_scrolling_to_the_end_loads_pages_as_inserted_rows(
 
 def spying_search_opener(path: Path, reads: list[tuple[str, int]]) -> Callable[[], Any]:
     """The app's search connection, noting (thread, offset) of every page it reads."""
-    from gistdesk.ui.app import search_opener
 
-    def open_for_search() -> SqliteRepository:
-        searching = search_opener(path)()
-        assert isinstance(searching, SqliteRepository)
+    def patch(searching: SqliteRepository) -> None:
         list_patients = searching.list_patients
 
         def spy(*args: Any, **kwargs: Any) -> Any:
-            offset = args[4] if len(args) > 4 else kwargs.get("offset", 0)
-            reads.append((threading.current_thread().name, offset))
+            reads.append((threading.current_thread().name, offset_of(args, kwargs)))
             return list_patients(*args, **kwargs)
 
         searching.list_patients = spy  # type: ignore[method-assign]
-        return searching
 
-    return open_for_search
+    return search_connection(path, patch)
 
 
 def ui_page_reads(repo: SqliteRepository) -> list[int]:
@@ -322,7 +327,7 @@ def ui_page_reads(repo: SqliteRepository) -> list[int]:
     list_patients = repo.list_patients
 
     def spy(*args: Any, **kwargs: Any) -> Any:
-        offsets.append(args[4] if len(args) > 4 else kwargs.get("offset", 0))
+        offsets.append(offset_of(args, kwargs))
         return list_patients(*args, **kwargs)
 
     repo.list_patients = spy  # type: ignore[method-assign]
@@ -430,25 +435,20 @@ def test_a_page_that_fails_to_read_is_reported_and_asked_again(
 ) -> None:
     add_patients(repo, FIRST_PAGE + PAGE)
     from gistdesk.storage.errors import StorageError
-    from gistdesk.ui.app import search_opener
 
     failing = [True]
 
-    def open_for_search() -> SqliteRepository:
-        searching = search_opener(repo.path)()
-        assert isinstance(searching, SqliteRepository)
+    def patch(searching: SqliteRepository) -> None:
         list_patients = searching.list_patients
 
         def flaky(*args: Any, **kwargs: Any) -> Any:
-            offset = args[4] if len(args) > 4 else kwargs.get("offset", 0)
-            if offset and failing[0]:
+            if offset_of(args, kwargs) and failing[0]:
                 raise StorageError("the database is busy")
             return list_patients(*args, **kwargs)
 
         searching.list_patients = flaky  # type: ignore[method-assign]
-        return searching
 
-    win = window_with(qtbot, repo, settings, search=open_for_search)
+    win = window_with(qtbot, repo, settings, search=search_connection(repo.path, patch))
     win.resize(1200, 700)
     win.show()
     qtbot.waitExposed(win)
