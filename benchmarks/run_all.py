@@ -6,7 +6,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-
 # Scripts whose figures take more than one run: each argument list is one more run. The
 # team database's search and keystrokes in the window rewrite their own section of
 # RESULTS-pg.md (its default run measures everything else).
