@@ -39,6 +39,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPalette,
     QPixmap,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import QStyle, QStyleOptionViewItem, QTableView, QWidget
 
@@ -689,6 +690,14 @@ class PatientTable(QTableView):
             ):
                 signal.connect(self._model_changed)
             model.rowsInserted.connect(self._rows_inserted)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # The open patient's row stays in view when the list gets shorter.
+        selection = self.selectionModel()
+        rows = selection.selectedRows() if selection is not None else []
+        if rows:
+            self.scrollTo(rows[0])
 
     def reset(self) -> None:
         super().reset()

@@ -505,3 +505,24 @@ def test_ages_follow_the_date_at_midnight(app: object, repo: SqliteRepository) -
     assert model.data(age) == "55"  # kept until the day is checked (every minute)
     model._check_day()
     assert model.data(age) == "56"  # on the birthday
+
+
+def test_the_open_patients_row_stays_in_view_when_the_list_gets_shorter(
+    app: object, qtbot: Any, repo: SqliteRepository, settings: QSettings
+) -> None:
+    add_patients(repo, FIRST_PAGE)
+    win = window_with(qtbot, repo, settings)
+    win.resize(1366, 1000)
+    win.show()
+    qtbot.waitExposed(win)
+    view = win.list_view
+    shown = view.viewport().height() // view.verticalHeader().defaultSectionSize()
+    row = shown - 2  # near the bottom of the taller list
+    view.selectRow(row)
+    index = win.list_model.index(row, 0)
+    assert view.viewport().rect().contains(view.visualRect(index))
+    win.resize(1366, 600)
+    row_height = view.verticalHeader().defaultSectionSize()
+    qtbot.waitUntil(lambda: view.viewport().height() < (shown - 4) * row_height, timeout=3000)
+    app.processEvents()  # type: ignore[attr-defined]
+    assert view.viewport().rect().contains(view.visualRect(index))
