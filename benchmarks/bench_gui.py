@@ -307,26 +307,14 @@ ALL = frozenset(PARTS)
 
 
 def in_process(db: Path, settings_path: str, parts: frozenset[str]) -> dict[str, float]:
-    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
+    from window_setup import open_window
 
     from gistdesk.storage.repository import SqliteRepository
-    from gistdesk.ui.app import create_application, freeze_startup_objects, search_opener
-    from gistdesk.ui.main_window import MainWindow
+    from gistdesk.ui.app import search_opener
 
-    app = create_application()
     repo = SqliteRepository(db, integrity="none")
-    window = MainWindow(
-        repo,
-        QSettings(settings_path, QSettings.Format.IniFormat),
-        str(db),
-        "bench",
-        search_repository=search_opener(db),
-    )
-    window.resize(1760, 1000)
-    window.show()
-    freeze_startup_objects()  # as app.start does once the window is up
-    app.processEvents()
+    app, window = open_window(repo, str(db), search_opener(db), settings_path)
 
     one_letter_ms: list[float] = []
     one_letter_cpu: list[float] = []

@@ -55,27 +55,19 @@ def opens(window: Any, other: str, fresh_cards: bool) -> tuple[list[float], list
 
 
 def measure(db: Path, settings_path: str) -> str:
-    from PySide6.QtCore import QSettings
+    from bench_gui import wait_for
+    from window_setup import open_window
 
     from gistdesk.storage.repository import SqliteRepository
-    from gistdesk.ui.app import create_application, search_opener
-    from gistdesk.ui.main_window import MainWindow
+    from gistdesk.ui.app import search_opener
 
-    app = create_application()
     repo = SqliteRepository(db, integrity="none")
-    window = MainWindow(
-        repo,
-        QSettings(settings_path, QSettings.Format.IniFormat),
-        str(db),
-        "bench",
-        search_repository=search_opener(db),
-    )
-    window.resize(1760, 1000)
-    window.show()
-    app.processEvents()
-    bar = window.list_view.verticalScrollBar()
-    while window.list_model.canFetchMore():
+    app, window = open_window(repo, str(db), search_opener(db), settings_path)
+    model, bar = window.list_model, window.list_view.verticalScrollBar()
+    while model.canFetchMore():
         bar.setValue(bar.maximum())
+        if model.fetching:  # the page is read on the search thread
+            wait_for([model.rowsInserted, model.search_failed])
         app.processEvents()
     other = repo.list_patients(limit=1)[0].record_number
     c0 = time.process_time()

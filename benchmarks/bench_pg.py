@@ -429,28 +429,16 @@ def keystrokes_in_the_window(url: str, say: Callable[[str], None]) -> None:
     main window over this team database: its search thread on its own read-only
     connection, as `gistdesk team` opens it. Judged on the wall time, which includes the
     server's work (another process: this process's CPU time leaves it out)."""
-    import tempfile
-
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from bench_gui import p95, type_keys
-    from PySide6.QtCore import QSettings
+    from window_setup import open_window
 
     from gistdesk.storage import factory
-    from gistdesk.ui.app import create_application, freeze_startup_objects
-    from gistdesk.ui.main_window import MainWindow
     from gistdesk.ui.team import search_opener
 
-    app = create_application()
     repository = factory.open_repository(url)
     repository.sign_in_local_operator("bench")
-    settings = QSettings(str(Path(tempfile.mkdtemp()) / "bench.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(
-        repository, settings, repository.location, "bench", search_repository=search_opener(url)
-    )
-    window.resize(1760, 1000)
-    window.show()
-    freeze_startup_objects()
-    app.processEvents()
+    _app, window = open_window(repository, repository.location, search_opener(url))
     typed = type_keys(window)
     keys = typed["key_ms"]
     say("")
