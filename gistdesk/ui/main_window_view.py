@@ -40,9 +40,9 @@ from gistdesk.ui.patient_list import (
     COL_SCAN,
     COL_SITE,
     PatientListModel,
-    PatientTable,
     header_text,
 )
+from gistdesk.ui.patient_table import PatientTable
 
 if TYPE_CHECKING:
     from gistdesk.ui.flags_panel import FlagsPanel
@@ -137,7 +137,7 @@ class MainWindowView(QMainWindow):
         self.addToolBar(self.toolbar)
 
     def _patient_table(self, model: PatientListModel) -> PatientTable:
-        view = PatientTable()  # paints the visible rows in one pass (patient_list.py)
+        view = PatientTable()  # paints the visible rows in one pass (patient_table.py)
         view.setObjectName("patientList")
         view.setModel(model)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
